@@ -1,0 +1,194 @@
+//! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
+
+use super::util::{clean_label, is_code_column, is_rate_header, operand, row_code, total_level};
+use super::Check;
+use crate::document::{Document, Table};
+use crate::figure::CellKind;
+use crate::relation::{Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "total-row",
+    title_zh: "合计行等于各行之和",
+    title_en: "Total rows equal the sum of their rows",
+    what: "In every table, a row labelled 合计, 小计, 总计 or 共计 equals, column by column, the \
+           sum of the rows it covers: the rows below it when it is the first row of figures, \
+           otherwise the rows above it up to the previous total. A 总计 takes a 合计 above it \
+           as one part. Rows labelled 其中 are parts of a line, not of the total, and are left \
+           out; where rows carry classification codes only the top level (类) is summed, the \
+           levels below being checked by `code-rollup`. Columns of rates, shares and scores \
+           are not sums and are left to other checks.",
+    why: "Totals that drop or double a row are among the most common errors in published \
+          tables, and a reader cannot redo a 17-row sum by eye.",
+    tolerance: "Each printed figure stands for ±½ of its last digit; the total holds when \
+                some choice of unrounded rows gives the printed total. A blank or dash cell \
+                adds nothing; a cell of words makes the column undecidable.",
+    example: "合计 12,011 over rows 1,000 + 800 + … = 12011.09 holds (integer rounding); \
+              合计 60.75 over 10.5 + 20.25 + 30 = 60.75 holds, printed 30.75 fails with the \
+              cause \"the total leaves out 30\".",
+    find,
+};
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for t in &doc.tables {
+        for r in t.header_rows..t.rows.len() {
+            let Some(row) = t.rows.get(r) else { continue };
+            for (lc, cell) in row.cells.iter().enumerate() {
+                if cell.kind != CellKind::Text {
+                    continue;
+                }
+                let Some(level) = total_level(&cell.text) else {
+                    continue;
+                };
+                // the total's own columns: up to the next label in the row (two-sided tables)
+                let end = row
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .skip(lc + 1)
+                    .find(|(_, c)| c.kind == CellKind::Text)
+                    .map_or(t.width(), |(i, _)| i);
+                let covered = covered_rows(t, r, lc, level);
+                if covered.is_empty() {
+                    continue;
+                }
+                for c in lc + 1..end {
+                    relation(doc, t, r, c, &cell.text, &covered, out);
+                }
+            }
+        }
+    }
+}
+
+fn relation(
+    doc: &Document,
+    t: &Table,
+    r: usize,
+    c: usize,
+    label: &str,
+    covered: &[usize],
+    out: &mut Vec<Relation>,
+) {
+    let Some(target) = t.figure(r, c) else { return };
+    let Some(fig) = doc.figure(target) else {
+        return;
+    };
+    if is_code_column(t, c) || fig.number.percent {
+        return;
+    }
+    let header = t.column_header(c);
+    let label = clean_label(label);
+    let what = Text::new(
+        format!("{label} = 所列各行之和（{header}）"),
+        format!("{label} = sum of the rows it covers ({header})"),
+    );
+    if is_rate_header(&header) {
+        out.push(Relation::unchecked(
+            "total-row",
+            target,
+            what,
+            Text::new(
+                "比率、得分列的合计不是各行之和，未说明计算口径",
+                "a total of rates or scores is not a sum and its method is not stated",
+            ),
+        ));
+        return;
+    }
+    let mut terms = Vec::with_capacity(covered.len());
+    for &k in covered {
+        match operand(t, k, c) {
+            Some(e) => terms.push(e),
+            None => {
+                out.push(Relation::unchecked(
+                    "total-row",
+                    target,
+                    what,
+                    Text::new(
+                        "所列行中有非数字内容",
+                        "a covered row holds words, not a figure",
+                    ),
+                ));
+                return;
+            }
+        }
+    }
+    if terms.iter().all(|e| *e == Expr::Blank) {
+        return;
+    }
+    out.push(Relation::equals(
+        "total-row",
+        target,
+        Expr::Sum(terms),
+        what,
+    ));
+}
+
+/// Whether a row holds any figure from `lc` on.
+fn has_figures(t: &Table, k: usize, lc: usize) -> bool {
+    t.rows
+        .get(k)
+        .is_some_and(|row| row.cells.iter().skip(lc + 1).any(|c| c.figure.is_some()))
+}
+
+fn label_at(t: &Table, k: usize, lc: usize) -> &str {
+    t.cell(k, lc).map_or("", |c| c.text.as_str())
+}
+
+/// The rows a total covers.
+fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
+    let first_data = (t.header_rows..r).all(|k| !has_figures(t, k, lc));
+    let mut rows = Vec::new();
+    if first_data {
+        for k in r + 1..t.rows.len() {
+            if total_level(label_at(t, k, lc)).is_some() {
+                break;
+            }
+            if take(t, k, lc) {
+                rows.push(k);
+            }
+        }
+    } else {
+        let mut k = r;
+        while k > t.header_rows {
+            k -= 1;
+            match total_level(label_at(t, k, lc)) {
+                Some(l) if l >= level => break,
+                Some(l) => {
+                    // a subtotal stands for its rows
+                    rows.push(k);
+                    let inner = covered_rows(t, k, lc, l);
+                    if let Some(&lowest) = inner.iter().min() {
+                        k = lowest;
+                    }
+                }
+                None => {
+                    if take(t, k, lc) {
+                        rows.push(k);
+                    }
+                }
+            }
+        }
+        rows.reverse();
+    }
+    top_level_only(t, rows)
+}
+
+fn take(t: &Table, k: usize, lc: usize) -> bool {
+    has_figures(t, k, lc) && !clean_label(label_at(t, k, lc)).starts_with("其中")
+}
+
+/// Where rows carry classification codes, only the highest level adds up to the total.
+fn top_level_only(t: &Table, rows: Vec<usize>) -> Vec<usize> {
+    let codes: Vec<Option<usize>> = rows
+        .iter()
+        .map(|&k| row_code(t, k).map(|c| c.len()))
+        .collect();
+    let Some(min) = codes.iter().flatten().min().copied() else {
+        return rows;
+    };
+    rows.into_iter()
+        .zip(codes)
+        .filter(|(_, c)| *c == Some(min))
+        .map(|(k, _)| k)
+        .collect()
+}

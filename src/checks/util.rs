@@ -1,0 +1,124 @@
+//! What several checks need to read tables: total labels, rate columns, classification
+//! codes, cells as operands.
+
+use crate::document::{Document, Table};
+use crate::figure::CellKind;
+use crate::relation::Expr;
+
+/// Strips spaces, numbering ("一、", "(一)", "1.") and markup from a label.
+pub fn clean_label(s: &str) -> String {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
+        .collect();
+    let t = t.trim_start_matches(|c: char| "一二三四五六七八九十0123456789、.．（）()".contains(c));
+    t.to_string()
+}
+
+/// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
+pub fn total_level(label: &str) -> Option<u8> {
+    let l = clean_label(label);
+    if l.starts_with("其中") {
+        return None;
+    }
+    if l.ends_with("总计") || l == "总计" || l.ends_with("總計") {
+        Some(3)
+    } else if l.ends_with("合计")
+        || l.ends_with("合計")
+        || l.ends_with("共计")
+        || l.ends_with("共計")
+    {
+        Some(2)
+    } else if l.ends_with("小计") || l.ends_with("小計") {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// A column that holds rates, shares or scores, which do not add up down the column.
+pub fn is_rate_header(h: &str) -> bool {
+    [
+        "率",
+        "%",
+        "％",
+        "占比",
+        "比例",
+        "比重",
+        "得分",
+        "分值",
+        "评分",
+        "百分比",
+    ]
+    .iter()
+    .any(|k| h.contains(k))
+}
+
+/// A classification code (功能分类 3/5/7 digits, 经济分类 3/5), possibly split over
+/// columns (类 | 款 | 项), at the start of a row.
+pub fn row_code(t: &Table, row: usize) -> Option<String> {
+    let r = t.rows.get(row)?;
+    let mut code = String::new();
+    for c in &r.cells {
+        let s = c.text.trim();
+        if s.is_empty() && code.is_empty() {
+            continue;
+        }
+        if !s.is_empty() && s.len() <= 7 && s.bytes().all(|b| b.is_ascii_digit()) {
+            code.push_str(s);
+            continue;
+        }
+        // "2010301 行政运行" in one cell
+        if code.is_empty() {
+            let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if matches!(digits.len(), 3 | 5 | 7)
+                && s.chars()
+                    .nth(digits.len())
+                    .is_some_and(|c| !c.is_ascii_digit() && c != '.')
+            {
+                return Some(digits);
+            }
+        }
+        break;
+    }
+    matches!(code.len(), 3 | 5 | 7).then_some(code)
+}
+
+/// The cell as an operand of a sum: a figure, or nothing for a blank or dash. `None` when
+/// it holds words.
+pub fn operand(t: &Table, row: usize, col: usize) -> Option<Expr> {
+    match t.cell(row, col) {
+        None => Some(Expr::Blank),
+        Some(c) => match (c.kind, c.figure) {
+            (CellKind::Blank | CellKind::Dash, _) => Some(Expr::Blank),
+            (CellKind::Figure, Some(id)) => Some(Expr::Fig(id)),
+            _ => None,
+        },
+    }
+}
+
+/// Whether the column is a label or code column (序号, 编码, 类/款/项) rather than amounts.
+pub fn is_code_column(t: &Table, col: usize) -> bool {
+    let h = t.column_header(col);
+    ["序号", "编码", "代码", "编号", "科目"]
+        .iter()
+        .any(|k| h.contains(k))
+        || matches!(h.as_str(), "类" | "款" | "项")
+        || h.ends_with("/类")
+        || h.ends_with("/款")
+        || h.ends_with("/项")
+}
+
+/// A short place name for messages: "附表 1 第 3 行 / 执行数".
+pub fn cell_place(t: &Table, row: usize, col: usize) -> String {
+    let label = t.row_label(row);
+    let header = t.column_header(col);
+    let caption: String = t.caption.chars().take(24).collect();
+    format!("{caption} {label}/{header}").trim().to_string()
+}
+
+/// The document's figure at a cell, if any.
+pub fn figure_at(doc: &Document, t: &Table, row: usize, col: usize) -> Option<usize> {
+    let id = t.figure(row, col)?;
+    doc.figure(id).map(|_| id)
+}

@@ -1,0 +1,216 @@
+//! The document model every check reads: paragraphs of running text and tables, with every
+//! figure, its printed precision and where it was printed.
+
+use crate::figure::{CellKind, FigId, Number};
+
+/// Where a figure was printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// In running text: the paragraph index in [`Document::paragraphs`].
+    Text {
+        /// Paragraph index.
+        paragraph: usize,
+    },
+    /// In a table cell.
+    Cell {
+        /// Table index in [`Document::tables`].
+        table: usize,
+        /// Row index within the table (header rows included).
+        row: usize,
+        /// Column index (0-based, after expanding merged cells).
+        col: usize,
+    },
+}
+
+/// A figure as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The number and its precision.
+    pub number: Number,
+    /// Unit printed after it, if any (canonical: 万元, 元, 人 …).
+    pub unit: Option<&'static str>,
+    /// Exactly as printed (thousands separators, full-width digits and `%` kept).
+    pub raw: String,
+    /// 1-based line of the input.
+    pub line: u32,
+    /// Byte offset of the figure in [`Document::source`].
+    pub start: usize,
+    /// Byte offset one past the figure.
+    pub end: usize,
+    /// Paragraph or cell.
+    pub place: Place,
+}
+
+/// A run of text that reads as one: lines joined across soft breaks and page breaks.
+#[derive(Debug, Clone, Default)]
+pub struct Paragraph {
+    /// The joined text.
+    pub text: String,
+    /// `(offset in text, offset in source)` at the start of each joined piece.
+    pub pieces: Vec<(usize, usize)>,
+    /// Figures inside, in order: `(start in text, end in text including unit, figure)`.
+    pub figures: Vec<(usize, usize, FigId)>,
+    /// The heading this paragraph sits under, if any.
+    pub section: Option<String>,
+    /// 1-based line where it starts.
+    pub line: u32,
+    /// It is a heading line itself.
+    pub heading: bool,
+}
+
+impl Paragraph {
+    /// Source byte offset of a text offset.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.0 <= at);
+        match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            Some(&(t, s)) => s + (at - t),
+            None => at,
+        }
+    }
+}
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Its text, markup removed, trimmed.
+    pub text: String,
+    /// Blank, dash, figure or words.
+    pub kind: CellKind,
+    /// The figure, when `kind` is [`CellKind::Figure`] and it could be read.
+    pub figure: Option<FigId>,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based line of the input.
+    pub line: u32,
+    /// Cells, left to right.
+    pub cells: Vec<Cell>,
+}
+
+/// A table: rows of cells, the first `header_rows` of them headers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Text printed just above the table (its number and title), joined.
+    pub caption: String,
+    /// All rows, headers first.
+    pub rows: Vec<Row>,
+    /// How many leading rows are headers (before the first row of figures).
+    pub header_rows: usize,
+}
+
+impl Table {
+    /// Number of columns (the widest row).
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
+    }
+
+    /// The cell at `(row, col)`.
+    pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.rows.get(row).and_then(|r| r.cells.get(col))
+    }
+
+    /// The figure at `(row, col)`.
+    pub fn figure(&self, row: usize, col: usize) -> Option<FigId> {
+        self.cell(row, col).and_then(|c| c.figure)
+    }
+
+    /// The header of column `col`: the header rows' texts from top to bottom, an empty
+    /// cell in an upper row taking the text on its left (a merged cell spanning columns),
+    /// joined with `/`.
+    pub fn column_header(&self, col: usize) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        let last = self.header_rows.saturating_sub(1);
+        for (r, row) in self.rows.iter().take(self.header_rows).enumerate() {
+            let mut text = row.cells.get(col).map_or("", |c| c.text.as_str());
+            if text.is_empty() && r < last {
+                text = row
+                    .cells
+                    .iter()
+                    .take(col)
+                    .rev()
+                    .map(|c| c.text.as_str())
+                    .find(|t| !t.is_empty())
+                    .unwrap_or("");
+            }
+            if !text.is_empty() && parts.last() != Some(&text) {
+                parts.push(text);
+            }
+        }
+        parts.join("/")
+    }
+
+    /// The row's label: its first cell holding words.
+    pub fn row_label(&self, row: usize) -> &str {
+        self.rows
+            .get(row)
+            .and_then(|r| {
+                r.cells
+                    .iter()
+                    .find(|c| c.kind == CellKind::Text)
+                    .map(|c| c.text.as_str())
+            })
+            .unwrap_or("")
+    }
+}
+
+/// A figure the reader found but could not use (too many digits, say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// As printed.
+    pub raw: String,
+    /// 1-based line.
+    pub line: u32,
+    /// Why.
+    pub reason: crate::figure::FigureError,
+}
+
+/// A document read from text or HTML.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The input as decoded.
+    pub source: String,
+    /// Byte offset where each line starts.
+    pub line_starts: Vec<usize>,
+    /// Every figure read, in reading order.
+    pub figures: Vec<Figure>,
+    /// Running text.
+    pub paragraphs: Vec<Paragraph>,
+    /// Tables.
+    pub tables: Vec<Table>,
+    /// Figures that could not be read.
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl Document {
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let i = self.line_starts.partition_point(|&s| s <= offset);
+        u32::try_from(i.max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The figure with this id.
+    pub fn figure(&self, id: FigId) -> Option<&Figure> {
+        self.figures.get(id)
+    }
+
+    /// The text of a 1-based line.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line as usize).saturating_sub(1);
+        let start = self
+            .line_starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.source.len());
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.source.len());
+        self.source
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+}

@@ -1,0 +1,391 @@
+//! The one evaluator: every relation gets its verdict here, with interval arithmetic over
+//! the printed figures, and — when it fails — the likely cause.
+
+use crate::document::Document;
+use crate::figure::{format_scaled, FigId, Number};
+use crate::interval::{ArithError, Interval};
+use crate::relation::{Cause, Cmp, Expr, Relation};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The outcome of one relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Holds exactly: the recomputed value, rounded as printed, is the printed figure.
+    Pass,
+    /// Holds only within rounding: some unrounded inputs give the printed figure.
+    Rounding,
+    /// No choice of unrounded inputs gives the printed figure.
+    Fail,
+    /// Cannot be decided.
+    Unchecked,
+}
+
+/// Why a relation could not be evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalError {
+    /// A figure id that does not exist (a check's bug, never the input's).
+    NoSuchFigure,
+    /// Too large.
+    Overflow,
+    /// Divisor interval holds zero; `exact` when the printed divisor is exactly zero.
+    ZeroDivisor {
+        /// Printed as exactly zero (its point value is 0).
+        exact: bool,
+    },
+    /// A blank stands where a figure is needed (a divisor, a factor).
+    Blank,
+}
+
+/// The evaluator's finding for one relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// Holds, fails, or undecided.
+    pub status: Status,
+    /// The value recomputed from the printed figures.
+    pub point: Option<Decimal>,
+    /// Every value the unrounded inputs allow.
+    pub range: Option<Interval>,
+    /// The likely cause of a failure.
+    pub cause: Option<Cause>,
+    /// Why it is undecided.
+    pub error: Option<EvalError>,
+}
+
+fn fig_number(doc: &Document, id: FigId) -> Result<&Number, EvalError> {
+    doc.figure(id)
+        .map(|f| &f.number)
+        .ok_or(EvalError::NoSuchFigure)
+}
+
+fn arith(e: ArithError) -> EvalError {
+    match e {
+        ArithError::Overflow => EvalError::Overflow,
+        ArithError::DivisorMayBeZero => EvalError::ZeroDivisor { exact: false },
+    }
+}
+
+/// The interval of every value the expression can take.
+pub fn interval(doc: &Document, e: &Expr) -> Result<Interval, EvalError> {
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    Ok(match e {
+        Expr::Fig(id) => Interval::of(fig_number(doc, *id)?),
+        Expr::Exact(id) => Interval::exact(fig_number(doc, *id)?.value),
+        Expr::Blank => Interval::exact(Decimal::ZERO),
+        Expr::Const(d) => Interval::exact(*d),
+        Expr::Sum(v) => {
+            let mut acc = Interval::exact(Decimal::ZERO);
+            for t in v {
+                acc = acc.plus(interval(doc, t)?).map_err(arith)?;
+            }
+            acc
+        }
+        Expr::Sub(a, b) => interval(doc, a)?.minus(interval(doc, b)?).map_err(arith)?,
+        Expr::Mul(a, b) => interval(doc, a)?.times(interval(doc, b)?).map_err(arith)?,
+        Expr::Div(a, b) => divide(doc, a, b)?,
+        Expr::Pct(a, b) => divide(doc, a, b)?.times(hundred).map_err(arith)?,
+        Expr::Min(a, b) => interval(doc, a)?.min(interval(doc, b)?),
+    })
+}
+
+fn divide(doc: &Document, a: &Expr, b: &Expr) -> Result<Interval, EvalError> {
+    if matches!(b, Expr::Blank) {
+        return Err(EvalError::Blank);
+    }
+    let den = interval(doc, b)?;
+    match interval(doc, a)?.over(den) {
+        Ok(q) => Ok(q),
+        Err(ArithError::DivisorMayBeZero) => Err(EvalError::ZeroDivisor {
+            exact: point(doc, b).is_ok_and(|p| p.is_zero()),
+        }),
+        Err(e) => Err(arith(e)),
+    }
+}
+
+/// The value recomputed from the printed figures as they stand.
+pub fn point(doc: &Document, e: &Expr) -> Result<Decimal, EvalError> {
+    let ov = EvalError::Overflow;
+    Ok(match e {
+        Expr::Fig(id) | Expr::Exact(id) => fig_number(doc, *id)?.value,
+        Expr::Blank => Decimal::ZERO,
+        Expr::Const(d) => *d,
+        Expr::Sum(v) => {
+            let mut acc = Decimal::ZERO;
+            for t in v {
+                acc = acc.checked_add(point(doc, t)?).ok_or(ov)?;
+            }
+            acc
+        }
+        Expr::Sub(a, b) => point(doc, a)?.checked_sub(point(doc, b)?).ok_or(ov)?,
+        Expr::Mul(a, b) => point(doc, a)?.checked_mul(point(doc, b)?).ok_or(ov)?,
+        Expr::Div(a, b) | Expr::Pct(a, b) => {
+            let den = point(doc, b)?;
+            if den.is_zero() {
+                return Err(EvalError::ZeroDivisor { exact: true });
+            }
+            let q = point(doc, a)?.checked_div(den).ok_or(ov)?;
+            if matches!(e, Expr::Pct(..)) {
+                q.checked_mul(Decimal::ONE_HUNDRED).ok_or(ov)?
+            } else {
+                q
+            }
+        }
+        Expr::Min(a, b) => point(doc, a)?.min(point(doc, b)?),
+    })
+}
+
+/// Decides one relation.
+pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
+    let undecided = |error| Verdict {
+        status: Status::Unchecked,
+        point: None,
+        range: None,
+        cause: None,
+        error,
+    };
+    if rel.unchecked.is_some() {
+        return undecided(None);
+    }
+    let Ok(target) = fig_number(doc, rel.target) else {
+        return undecided(Some(EvalError::NoSuchFigure));
+    };
+    let printed = if rel.exact_target {
+        Interval::exact(target.value)
+    } else {
+        Interval::of(target)
+    };
+    let range = match interval(doc, &rel.expr) {
+        Ok(r) => r,
+        Err(EvalError::ZeroDivisor { exact: true }) if rel.zero_base_fails => {
+            return Verdict {
+                status: Status::Fail,
+                point: None,
+                range: None,
+                cause: Some(Cause::ZeroBase),
+                error: None,
+            }
+        }
+        Err(e) => return undecided(Some(e)),
+    };
+    let point = point(doc, &rel.expr).ok();
+    let holds = match rel.cmp {
+        Cmp::Eq => range.meets(&printed),
+        Cmp::AtMost => printed.lo <= range.hi,
+        Cmp::AtLeast => printed.hi >= range.lo,
+    };
+    let status = if !holds {
+        Status::Fail
+    } else {
+        let exact = match (rel.cmp, point) {
+            (Cmp::Eq, Some(p)) => round(p, target.scale) == target.value,
+            (Cmp::AtMost, Some(p)) => target.value <= p,
+            (Cmp::AtLeast, Some(p)) => target.value >= p,
+            (_, None) => false,
+        };
+        if exact {
+            Status::Pass
+        } else {
+            Status::Rounding
+        }
+    };
+    let cause = if status == Status::Fail && rel.cmp == Cmp::Eq {
+        likely_cause(doc, rel, target, &printed, range, point)
+    } else {
+        None
+    };
+    Verdict {
+        status,
+        point,
+        range: Some(range),
+        cause,
+        error: None,
+    }
+}
+
+fn round(d: Decimal, scale: u32) -> Decimal {
+    d.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The first known slip that reproduces the printed figure exactly.
+fn likely_cause(
+    doc: &Document,
+    rel: &Relation,
+    target: &Number,
+    printed: &Interval,
+    range: Interval,
+    point: Option<Decimal>,
+) -> Option<Cause> {
+    for (cause, alt) in &rel.alternatives {
+        if interval(doc, alt).is_ok_and(|r| r.meets(printed)) {
+            return Some(cause.clone());
+        }
+    }
+    if let Expr::Sum(terms) = &rel.expr {
+        for t in terms {
+            let Expr::Fig(id) = t else { continue };
+            let Ok(part) = interval(doc, t) else { continue };
+            if point.is_some_and(|p| !p.is_zero()) && part.lo.is_zero() && part.hi <= Decimal::ONE {
+                continue;
+            }
+            if range.minus(part).is_ok_and(|r| r.meets(printed)) {
+                return Some(Cause::DroppedPart(*id));
+            }
+            if range.plus(part).is_ok_and(|r| r.meets(printed)) {
+                return Some(Cause::DoubledPart(*id));
+            }
+        }
+    }
+    let p = point?;
+    let truncated = p.round_dp_with_strategy(target.scale, RoundingStrategy::ToZero);
+    if truncated == target.value && round(p, target.scale) != target.value {
+        return Some(Cause::Truncated);
+    }
+    let scaled = |k: Decimal, up: bool| {
+        let k = Interval::exact(k);
+        let r = if up { range.times(k) } else { range.over(k) };
+        r.is_ok_and(|r| r.meets(printed))
+    };
+    if target.percent {
+        if scaled(Decimal::ONE_HUNDRED, false) {
+            return Some(Cause::RatioAsPercent);
+        }
+        if scaled(Decimal::ONE_HUNDRED, true) {
+            return Some(Cause::PercentScale);
+        }
+    } else if !p.is_zero()
+        && (scaled(Decimal::from(10_000), true) || scaled(Decimal::from(10_000), false))
+    {
+        return Some(Cause::TenThousand);
+    }
+    if transposed(
+        &format_scaled(p, target.scale),
+        &format_scaled(target.value, target.scale),
+    ) {
+        return Some(Cause::Transposed);
+    }
+    None
+}
+
+/// Whether `a` becomes `b` by swapping two adjacent (different) digits.
+fn transposed(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
+    match diff.as_slice() {
+        [i, j] if *j == *i + 1 => {
+            a.get(*i) == b.get(*j)
+                && a.get(*j) == b.get(*i)
+                && a.get(*i).is_some_and(|c| c.is_ascii_digit())
+                && a.get(*j).is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::read_text;
+    use crate::relation::Text;
+
+    /// A document whose figures are the given strings, in order.
+    fn doc(figs: &[&str]) -> Document {
+        read_text(&format!("数：{}。", figs.join("；")))
+    }
+
+    fn eq(target: FigId, expr: Expr) -> Relation {
+        Relation::equals("test", target, expr, Text::default())
+    }
+
+    #[test]
+    fn the_issue_examples() {
+        // 减少 2576.77 万元，降低 18% on 14209.74: the base is last year's
+        let d = doc(&["14209.74", "2576.77", "18%"]);
+        let rel = eq(
+            2,
+            Expr::pct(Expr::Fig(1), Expr::sum([Expr::Fig(0), Expr::Fig(1)])),
+        )
+        .alternative(Cause::ThisYearBase, Expr::pct(Expr::Fig(1), Expr::Fig(0)));
+        let v = evaluate(&d, &rel);
+        assert_eq!(v.status, Status::Fail);
+        assert_eq!(format_scaled(v.point.unwrap(), 2), "15.35");
+        assert_eq!(v.cause, Some(Cause::ThisYearBase));
+
+        // 14206.91 + 2.82 = 14209.74 holds by rounding
+        let d = doc(&["14206.91", "2.82", "14209.74"]);
+        let v = evaluate(&d, &eq(2, Expr::sum([Expr::Fig(0), Expr::Fig(1)])));
+        assert_eq!(v.status, Status::Rounding);
+    }
+
+    #[test]
+    fn exact_rounding_and_failure_are_told_apart() {
+        let d = doc(&["304.6", "800", "39.77%", "38.08%", "131.25", "145", "91%"]);
+        let rate = |n, b, t| eq(t, Expr::pct(Expr::Fig(n), Expr::Fig(b)));
+        assert_eq!(evaluate(&d, &rate(0, 1, 2)).status, Status::Fail);
+        assert_eq!(evaluate(&d, &rate(0, 1, 3)).status, Status::Pass);
+        assert_eq!(evaluate(&d, &rate(4, 5, 6)).status, Status::Pass);
+    }
+
+    #[test]
+    fn zero_divisors_are_undecided_unless_a_zero_base_is_itself_wrong() {
+        let d = doc(&["5", "0", "100%"]);
+        let rel = eq(2, Expr::pct(Expr::Fig(0), Expr::Fig(1)));
+        assert_eq!(evaluate(&d, &rel).status, Status::Unchecked);
+        let v = evaluate(&d, &rel.zero_base_fails());
+        assert_eq!((v.status, v.cause), (Status::Fail, Some(Cause::ZeroBase)));
+    }
+
+    #[test]
+    fn generic_causes() {
+        // a total that drops a part: 10.5 + 20.25 + 30 printed as 30.75
+        let d = doc(&["10.5", "20.25", "30", "30.75"]);
+        let v = evaluate(
+            &d,
+            &eq(3, Expr::sum([Expr::Fig(0), Expr::Fig(1), Expr::Fig(2)])),
+        );
+        assert_eq!(v.status, Status::Fail);
+        assert_eq!(v.cause, Some(Cause::DroppedPart(2)));
+        // truncated: 9.596 printed 9.5
+        let d = doc(&["959.61", "1000", "9.5"]);
+        let rel = eq(2, Expr::quotient(Expr::Fig(0), Expr::int(100)));
+        assert_eq!(evaluate(&d, &rel).cause, Some(Cause::Truncated));
+        // transposed: 1,234.56 printed 1,243.56
+        let d = doc(&["1000", "234.56", "1,243.56"]);
+        let v = evaluate(&d, &eq(2, Expr::sum([Expr::Fig(0), Expr::Fig(1)])));
+        assert_eq!(v.cause, Some(Cause::Transposed));
+        // ratio printed with a percent sign: 0.67 ÷ 100 = 0.0067 → 0.0067%
+        let d = doc(&["0.67", "100", "0.0067%"]);
+        let v = evaluate(&d, &eq(2, Expr::pct(Expr::Fig(0), Expr::Fig(1))));
+        assert_eq!(v.cause, Some(Cause::RatioAsPercent));
+        // 元 as 万元
+        let d = doc(&["1.5", "2", "35000"]);
+        let v = evaluate(&d, &eq(2, Expr::sum([Expr::Fig(0), Expr::Fig(1)])));
+        assert_eq!(v.cause, Some(Cause::TenThousand));
+    }
+
+    #[test]
+    fn at_most() {
+        // scores: 得分 4 ≤ 分值 5 holds; 6 ≤ 5 fails once both are taken as exact, but
+        // not as rounded integers (5.5 could print as 6 and as 5)
+        let d = doc(&["5", "4", "6"]);
+        let le = |t, m| eq(t, Expr::Exact(m)).cmp(Cmp::AtMost).exact_target();
+        assert_eq!(evaluate(&d, &le(1, 0)).status, Status::Pass);
+        assert_eq!(evaluate(&d, &le(2, 0)).status, Status::Fail);
+        let rounded = eq(2, Expr::Fig(0)).cmp(Cmp::AtMost);
+        assert_eq!(evaluate(&d, &rounded).status, Status::Rounding);
+    }
+
+    #[test]
+    fn overflow_is_undecided() {
+        let d = doc(&[
+            "9999999999999999999999999999",
+            "9999999999999999999999999999",
+            "1",
+        ]);
+        let v = evaluate(&d, &eq(2, Expr::product(Expr::Fig(0), Expr::Fig(1))));
+        assert_eq!(v.status, Status::Unchecked);
+        assert_eq!(v.error, Some(EvalError::Overflow));
+    }
+}

@@ -1,0 +1,430 @@
+//! Reading printed figures: `1,000`, `5,347.87`, `-204.61`, `39.77%`, `15.87 %`, `１２３`,
+//! `—`, units such as 万元 and 人.
+//!
+//! A figure keeps the exact decimal it prints, the number of decimals printed (which fixes
+//! its rounding interval) and where it was printed. Nothing here uses floating point.
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// Index of a figure in [`crate::Document::figures`].
+pub type FigId = usize;
+
+/// A number as printed, with its precision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    /// The exact printed value; for percentages, in percent (`39.77%` → 39.77).
+    pub value: Decimal,
+    /// Decimals printed: `5,347.87` → 2, `12,011` → 0.
+    pub scale: u32,
+    /// Printed with a percent sign.
+    pub percent: bool,
+}
+
+/// Why a string is not a usable figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureError {
+    /// No digits where a number was expected.
+    NotANumber,
+    /// More digits than exact decimal arithmetic can carry (about 28).
+    TooLarge,
+}
+
+impl fmt::Display for FigureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FigureError::NotANumber => f.write_str("not a number"),
+            FigureError::TooLarge => f.write_str("figure too large for exact arithmetic"),
+        }
+    }
+}
+
+/// What a table cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// Nothing printed. Treated as "no figure": it adds nothing to a sum and cannot be a
+    /// divisor or a checked result.
+    Blank,
+    /// A dash (`-`, `—`, `－`, `--`): publishers print it for "none"; treated like a blank.
+    Dash,
+    /// A figure.
+    Figure,
+    /// Words, or a figure mixed with words (`1套`, `≥99%`).
+    Text,
+}
+
+/// Maps full-width and other look-alike characters onto the ASCII ones the reader expects.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        '，' => ',',
+        '－' | '−' | '‐' | '‑' => '-',
+        '＋' => '+',
+        '％' => '%',
+        '\u{3000}' | '\u{a0}' => ' ',
+        _ => c,
+    }
+}
+
+/// A figure found inside running text or a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character of the figure (sign included).
+    pub start: usize,
+    /// Byte offset one past the figure (percent sign included).
+    pub end: usize,
+    /// The number, or why it could not be read.
+    pub number: Result<Number, FigureError>,
+    /// The unit printed right after the figure, canonical simplified form.
+    pub unit: Option<&'static str>,
+    /// Byte offset one past the unit (equals `end` when there is none).
+    pub unit_end: usize,
+}
+
+/// Units recognised after a figure; longer spellings first so 万元 wins over 元.
+const UNITS: &[(&str, &str)] = &[
+    ("平方米", "平方米"),
+    ("万元", "万元"),
+    ("萬元", "万元"),
+    ("亿元", "亿元"),
+    ("億元", "亿元"),
+    ("人次", "人次"),
+    ("批次", "批次"),
+    ("台（套）", "台"),
+    ("台(套)", "台"),
+    ("元", "元"),
+    ("人", "人"),
+    ("辆", "辆"),
+    ("輛", "辆"),
+    ("个", "个"),
+    ("個", "个"),
+    ("台", "台"),
+    ("套", "套"),
+    ("项", "项"),
+    ("項", "项"),
+    ("家", "家"),
+    ("所", "所"),
+    ("名", "名"),
+    ("户", "户"),
+    ("戶", "户"),
+    ("次", "次"),
+    ("处", "个"),
+    ("㎡", "平方米"),
+];
+
+/// Reads a whole cell or string as one figure: `"5,347.87"`, `"39.77 %"`, `"１２３"`,
+/// `"100万元"`. Leading and trailing spaces are ignored. Returns the kind and, for
+/// [`CellKind::Figure`], the number and unit.
+pub fn read_cell(
+    s: &str,
+) -> (
+    CellKind,
+    Option<Result<Number, FigureError>>,
+    Option<&'static str>,
+) {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if t.is_empty() {
+        return (CellKind::Blank, None, None);
+    }
+    if t.chars()
+        .all(|c| matches!(fold_char(c), '-' | '—' | '─' | '–'))
+    {
+        return (CellKind::Dash, None, None);
+    }
+    let toks = scan(t);
+    match toks.as_slice() {
+        [tok] if tok.start == 0 && trimmed_end(t, tok.unit_end) => {
+            (CellKind::Figure, Some(tok.number.clone()), tok.unit)
+        }
+        _ => (CellKind::Text, None, None),
+    }
+}
+
+fn trimmed_end(t: &str, at: usize) -> bool {
+    t.get(at..).is_some_and(|rest| rest.trim().is_empty())
+}
+
+/// Finds every figure in `text`, with byte positions. A `-` counts as a sign only when it
+/// does not follow a digit or letter (`3-6层` is a range, `-70%` is negative); digits glued
+/// to ASCII letters (`IPv6`) are not figures.
+pub fn scan(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (i, fold_char(c)))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(&(_, c)) = chars.get(i) else { break };
+        let prev = if i == 0 {
+            None
+        } else {
+            chars.get(i - 1).map(|p| p.1)
+        };
+        let starts_sign = (c == '-' || c == '+')
+            && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit())
+            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '%');
+        if !(c.is_ascii_digit() || starts_sign) {
+            i += 1;
+            continue;
+        }
+        if prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || p == '_') && !starts_sign {
+            // skip the rest of an identifier such as IPv6 or v1.2
+            while chars
+                .get(i)
+                .is_some_and(|x| x.1.is_ascii_alphanumeric() || x.1 == '.')
+            {
+                i += 1;
+            }
+            continue;
+        }
+        let (tok, next) = read_number_at(text, &chars, i);
+        out.push(tok);
+        i = next;
+    }
+    out
+}
+
+/// Reads one number starting at char index `i`; returns the token and the char index after it.
+fn read_number_at(text: &str, chars: &[(usize, char)], start: usize) -> (Token, usize) {
+    let at = |k: usize| chars.get(k).map(|x| x.1);
+    let off = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
+    let mut k = start;
+    let mut digits = String::new();
+    let mut negative = false;
+    if let Some(s @ ('-' | '+')) = at(k) {
+        negative = s == '-';
+        k += 1;
+    }
+    let mut int_digits = 0usize;
+    let mut group = 0usize; // digits since the last thousands separator
+    let mut separators = 0usize;
+    let mut scale = 0u32;
+    let mut seen_point = false;
+    loop {
+        match at(k) {
+            Some(d) if d.is_ascii_digit() => {
+                digits.push(d);
+                if seen_point {
+                    scale += 1;
+                } else {
+                    int_digits += 1;
+                    group += 1;
+                }
+                k += 1;
+            }
+            // a thousands separator: a first group of 1–3 digits (then groups of exactly 3),
+            // and exactly three digits after it
+            Some(',')
+                if !seen_point
+                    && int_digits > 0
+                    && (if separators == 0 {
+                        group <= 3
+                    } else {
+                        group == 3
+                    })
+                    && (1..=3).all(|j| at(k + j).is_some_and(|d| d.is_ascii_digit()))
+                    && !at(k + 4).is_some_and(|d| d.is_ascii_digit()) =>
+            {
+                separators += 1;
+                group = 0;
+                k += 1;
+            }
+            Some('.') if !seen_point && at(k + 1).is_some_and(|d| d.is_ascii_digit()) => {
+                seen_point = true;
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    let number_end = k;
+    // optional spaces, then a percent sign
+    let mut j = k;
+    while at(j) == Some(' ') {
+        j += 1;
+    }
+    let percent = at(j) == Some('%');
+    let end_idx = if percent { j + 1 } else { number_end };
+    let number = to_decimal(&digits, scale, negative).map(|value| Number {
+        value,
+        scale,
+        percent,
+    });
+    let (unit, unit_end_idx) = if percent {
+        (None, end_idx)
+    } else {
+        read_unit(text, chars, number_end)
+    };
+    let tok = Token {
+        start: off(start),
+        end: off(end_idx),
+        number,
+        unit,
+        unit_end: off(unit_end_idx),
+    };
+    (tok, end_idx.max(unit_end_idx))
+}
+
+fn read_unit(text: &str, chars: &[(usize, char)], k: usize) -> (Option<&'static str>, usize) {
+    let mut j = k;
+    while chars.get(j).is_some_and(|x| x.1 == ' ') {
+        j += 1;
+    }
+    let Some(&(pos, _)) = chars.get(j) else {
+        return (None, k);
+    };
+    let rest = text.get(pos..).unwrap_or("");
+    for (spelling, canon) in UNITS {
+        if rest.starts_with(spelling) {
+            return (Some(canon), j + spelling.chars().count());
+        }
+    }
+    (None, k)
+}
+
+fn to_decimal(digits: &str, scale: u32, negative: bool) -> Result<Decimal, FigureError> {
+    if digits.is_empty() {
+        return Err(FigureError::NotANumber);
+    }
+    let trimmed = digits.trim_start_matches('0');
+    // Decimal holds a 96-bit mantissa: up to 28 digits always fit.
+    if trimmed.len() > 28 || scale > 28 {
+        return Err(FigureError::TooLarge);
+    }
+    let mut m: i128 = 0;
+    for d in trimmed.bytes() {
+        m = m
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(i128::from(d - b'0')))
+            .ok_or(FigureError::TooLarge)?;
+    }
+    if negative {
+        m = -m;
+    }
+    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| FigureError::TooLarge)
+}
+
+/// Formats a decimal with exactly `scale` decimals (rounded half away from zero, as
+/// publishers round).
+pub fn format_scaled(d: Decimal, scale: u32) -> String {
+    let r = d.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let mut s = r.to_string();
+    let have = s.find('.').map_or(0, |p| s.len() - p - 1) as u32;
+    if have < scale {
+        if have == 0 {
+            s.push('.');
+        }
+        for _ in have..scale {
+            s.push('0');
+        }
+    }
+    if s == "-0" || s.starts_with("-0.") && s.trim_start_matches("-0.").chars().all(|c| c == '0') {
+        s.remove(0);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn num(s: &str) -> Number {
+        match read_cell(s) {
+            (CellKind::Figure, Some(Ok(n)), _) => n,
+            other => panic!("{s:?} read as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_printed_figures_with_their_precision() {
+        let cases = [
+            ("1,000", "1000", 0, false),
+            ("5,347.87", "5347.87", 2, false),
+            ("12,011", "12011", 0, false),
+            ("0", "0", 0, false),
+            ("0.00", "0.00", 2, false),
+            ("-204.61", "-204.61", 2, false),
+            ("100%", "100", 0, true),
+            ("39.77%", "39.77", 2, true),
+            ("-70%", "-70", 0, true),
+            ("15.87 %", "15.87", 2, true),
+            ("１２３", "123", 0, false),
+            ("１２．５％", "12.5", 1, true),
+            ("－３", "-3", 0, false),
+            ("822.4147", "822.4147", 4, false),
+            ("１，２３４．５", "1234.5", 1, false),
+        ];
+        for (s, v, scale, pct) in cases {
+            let n = num(s);
+            assert_eq!(n.value, Decimal::from_str(v).unwrap(), "{s}");
+            assert_eq!(n.scale, scale, "{s}");
+            assert_eq!(n.percent, pct, "{s}");
+        }
+    }
+
+    #[test]
+    fn blanks_and_dashes_are_not_figures() {
+        for s in ["", "  ", "\u{3000}"] {
+            assert_eq!(read_cell(s).0, CellKind::Blank, "{s:?}");
+        }
+        for s in ["-", "—", "－", "--", "——"] {
+            assert_eq!(read_cell(s).0, CellKind::Dash, "{s:?}");
+        }
+        assert_eq!(read_cell("1套").0, CellKind::Figure);
+        for s in ["≥99%", "建设中", "2020年9月", "IPv6", "3-6层"] {
+            assert_eq!(read_cell(s).0, CellKind::Text, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn units_are_read_after_figures() {
+        assert_eq!(read_cell("800万元").2, Some("万元"));
+        assert_eq!(read_cell("800 萬元").2, Some("万元"));
+        assert_eq!(read_cell("226人").2, Some("人"));
+        assert_eq!(read_cell("99 輛").2, Some("辆"));
+        assert_eq!(read_cell("115657.75平方米").2, Some("平方米"));
+    }
+
+    #[test]
+    fn scanning_text_finds_signed_figures_but_not_ranges_or_identifiers() {
+        let text = "差异率-70%，改造3-6层，IPv6改造，减少 2,576.77 万元，降低 18%";
+        let toks = scan(text);
+        let got: Vec<String> = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("?").to_string())
+            .collect();
+        assert_eq!(got, ["-70%", "3", "6", "2,576.77", "18%"]);
+        assert_eq!(toks.get(3).and_then(|t| t.unit), Some("万元"));
+    }
+
+    #[test]
+    fn absurd_figures_are_errors_not_panics() {
+        let (kind, n, _) = read_cell("123456789012345678901234567890123");
+        assert_eq!(kind, CellKind::Figure);
+        assert_eq!(n, Some(Err(FigureError::TooLarge)));
+        let (_, n, _) = read_cell("0.12345678901234567890123456789012");
+        assert_eq!(n, Some(Err(FigureError::TooLarge)));
+    }
+
+    #[test]
+    fn commas_that_are_not_thousands_separators_split_figures() {
+        let toks = scan("分别是1,2和3");
+        assert_eq!(toks.len(), 3);
+        // a first group of four digits is not a thousands grouping
+        let toks = scan("1000，234.56万元");
+        assert_eq!(toks.len(), 2);
+        assert_eq!(scan("12,345,678.9").len(), 1);
+    }
+
+    #[test]
+    fn formats_with_the_printed_number_of_decimals() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(format_scaled(d("38.0812"), 2), "38.08");
+        assert_eq!(format_scaled(d("15.3500"), 2), "15.35");
+        assert_eq!(format_scaled(d("0.125"), 2), "0.13");
+        assert_eq!(format_scaled(d("12"), 2), "12.00");
+        assert_eq!(format_scaled(d("-0.001"), 2), "0.00");
+    }
+}

@@ -1,0 +1,49 @@
+//! Recount (决算复核): rounding-aware recalculation of the figures in published government
+//! budget and final-accounts disclosures.
+//!
+//! Data flows one way, one stage per module:
+//! [`read`] (bytes → [`Document`]) → [`checks`] (document → [`Relation`]s) → [`eval`] (one
+//! interval-arithmetic evaluator gives each relation its verdict and likely cause) →
+//! [`report`] (every relation and its status) → the CLI, JSON, and the wasm bindings.
+#![deny(missing_docs)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod checks;
+pub mod document;
+pub mod eval;
+pub mod figure;
+pub mod interval;
+pub mod read;
+pub mod relation;
+pub mod report;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use document::Document;
+pub use read::ReadError;
+pub use relation::Relation;
+pub use report::{Lang, Report};
+
+/// Reads a document and checks every relation found in it.
+pub fn check_document(doc: &Document) -> Report {
+    let relations = checks::find_all(doc);
+    report::build(doc, &relations)
+}
+
+/// Reads bytes (UTF-8 text or HTML) and checks them.
+pub fn check_bytes(bytes: &[u8]) -> Result<Report, ReadError> {
+    read::read_bytes(bytes).map(|d| check_document(&d))
+}
+
+/// Reads a string (text or HTML) and checks it.
+pub fn check_str(text: &str) -> Result<Report, ReadError> {
+    read::read_str(text).map(|d| check_document(&d))
+}

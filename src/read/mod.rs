@@ -1,0 +1,557 @@
+//! Reading: bytes → [`Document`].
+//!
+//! Text input is read line by line. A line holding a tab, or a `| … |` pipe row, is a
+//! table row; consecutive rows form a table, which continues across blank lines and bare
+//! page-number lines. Other lines form paragraphs; a paragraph continues across a blank
+//! line (a page break) unless it ended a sentence, so "增长\n\n40.75%" reads as one. HTML
+//! input is first turned into the same text form (tables as tab rows, merged cells
+//! expanded).
+
+mod html;
+
+use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
+use crate::figure::{self, CellKind};
+
+pub use html::html_to_text;
+
+/// Input that cannot be used at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The bytes are not UTF-8 text.
+    NotText,
+    /// Larger than [`MAX_INPUT`].
+    TooLarge {
+        /// Bytes given.
+        size: usize,
+    },
+    /// Nothing but whitespace.
+    Empty,
+}
+
+/// The largest input accepted, in bytes.
+pub const MAX_INPUT: usize = 64 * 1024 * 1024;
+
+impl ReadError {
+    /// The message in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            ReadError::NotText => "输入不是 UTF-8 文本：请以 UTF-8 编码保存后再试".into(),
+            ReadError::TooLarge { size } => format!(
+                "输入过大（{} MB），上限为 {} MB",
+                size / (1024 * 1024),
+                MAX_INPUT / (1024 * 1024)
+            ),
+            ReadError::Empty => "输入为空".into(),
+        }
+    }
+
+    /// The message in English.
+    pub fn en(&self) -> String {
+        match self {
+            ReadError::NotText => "input is not UTF-8 text: save it as UTF-8 and try again".into(),
+            ReadError::TooLarge { size } => format!(
+                "input too large ({} MB), the limit is {} MB",
+                size / (1024 * 1024),
+                MAX_INPUT / (1024 * 1024)
+            ),
+            ReadError::Empty => "input is empty".into(),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+/// Decodes bytes (UTF-8, BOM allowed) and reads them.
+pub fn read_bytes(bytes: &[u8]) -> Result<Document, ReadError> {
+    if bytes.len() > MAX_INPUT {
+        return Err(ReadError::TooLarge { size: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
+    read_str(text)
+}
+
+/// Reads text or HTML.
+pub fn read_str(text: &str) -> Result<Document, ReadError> {
+    if text.len() > MAX_INPUT {
+        return Err(ReadError::TooLarge { size: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if html::looks_like_html(text) {
+        return Ok(read_text(&html_to_text(text)));
+    }
+    Ok(read_text(text))
+}
+
+/// What one input line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    PageNumber,
+    Heading,
+    ListItem,
+    TableRow,
+    PipeRule,
+    Text,
+}
+
+fn classify(line: &str) -> LineKind {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    if line.contains('\t') {
+        return LineKind::TableRow;
+    }
+    if t.starts_with('|') && t.get(1..).is_some_and(|r| r.contains('|')) {
+        let inner = t.trim_matches('|');
+        if inner
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+'))
+        {
+            return LineKind::PipeRule;
+        }
+        return LineKind::TableRow;
+    }
+    if is_page_number(t) {
+        return LineKind::PageNumber;
+    }
+    if t.starts_with('#') {
+        return LineKind::Heading;
+    }
+    if let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")) {
+        if !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return LineKind::ListItem;
+        }
+    }
+    if is_caption(t) {
+        return LineKind::Heading;
+    }
+    LineKind::Text
+}
+
+/// "- 12 -", "12", "第 3 页", "3/20".
+fn is_page_number(t: &str) -> bool {
+    let core = t
+        .trim_matches(|c: char| c == '-' || c == '—' || c == ' ' || c == '－')
+        .trim_start_matches('第')
+        .trim_end_matches('页')
+        .trim();
+    !core.is_empty()
+        && core.len() <= 7
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        && core.chars().any(|c| c.is_ascii_digit())
+}
+
+/// "附表 3", "表1", "附件：" standing alone on a line.
+fn is_caption(t: &str) -> bool {
+    let t = t.trim_matches('*').trim();
+    let rest = t
+        .strip_prefix("附表")
+        .or_else(|| t.strip_prefix("附件"))
+        .or_else(|| t.strip_prefix("表"));
+    rest.is_some_and(|r| {
+        let r = r.trim().trim_end_matches(['：', ':']);
+        r.chars().count() <= 4
+            && r.chars()
+                .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    })
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches('*').trim_end();
+    t.ends_with(['。', '！', '？', '!', '?']) || t.is_empty()
+}
+
+/// Joins two pieces of text: no space between CJK text, one between Latin words.
+fn needs_space(prev: &str, next: &str) -> bool {
+    let a = prev.chars().last();
+    let b = next.chars().next();
+    matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+}
+
+struct Reader<'a> {
+    doc: Document,
+    lines: Vec<(usize, &'a str)>,
+    section: Option<String>,
+}
+
+/// Reads text (already decoded) into a document.
+pub fn read_text(text: &str) -> Document {
+    let mut lines = Vec::new();
+    let mut line_starts = Vec::new();
+    let mut pos = 0;
+    for l in text.split_inclusive('\n') {
+        line_starts.push(pos);
+        lines.push((pos, l.trim_end_matches(['\n', '\r'])));
+        pos += l.len();
+    }
+    let mut r = Reader {
+        doc: Document {
+            source: text.to_string(),
+            line_starts,
+            ..Document::default()
+        },
+        lines,
+        section: None,
+    };
+    r.run();
+    r.doc
+}
+
+impl Reader<'_> {
+    fn kind(&self, i: usize) -> Option<LineKind> {
+        self.lines.get(i).map(|l| classify(l.1))
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.lines.len() {
+            match self.kind(i) {
+                Some(LineKind::Blank | LineKind::PageNumber | LineKind::PipeRule) | None => i += 1,
+                Some(LineKind::TableRow) => i = self.table(i),
+                Some(LineKind::Heading | LineKind::ListItem) => {
+                    self.single_line(i);
+                    i += 1;
+                }
+                Some(LineKind::Text) => i = self.paragraph(i),
+            }
+        }
+    }
+
+    fn next_content(&self, mut i: usize) -> usize {
+        while matches!(
+            self.kind(i),
+            Some(LineKind::Blank | LineKind::PageNumber | LineKind::PipeRule)
+        ) {
+            i += 1;
+        }
+        i
+    }
+
+    fn single_line(&mut self, i: usize) {
+        let Some(&(start, line)) = self.lines.get(i) else {
+            return;
+        };
+        let trimmed = line.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        let kind = self.kind(i);
+        let mut p = Paragraph {
+            heading: kind == Some(LineKind::Heading),
+            ..Paragraph::default()
+        };
+        let body = trimmed.trim_start();
+        p.pieces.push((0, start + lead));
+        p.text.push_str(body);
+        if p.heading {
+            let title = body.trim_start_matches('#').trim().trim_matches('*').trim();
+            if !is_caption(title) {
+                self.section = Some(title.to_string());
+            }
+        }
+        self.finish_paragraph(p, i);
+    }
+
+    fn paragraph(&mut self, first: usize) -> usize {
+        let mut p = Paragraph::default();
+        let mut i = first;
+        while let Some(&(start, line)) = self.lines.get(i) {
+            let body = line.trim_end();
+            let lead = body.len() - body.trim_start().len();
+            let body = body.trim_start();
+            if needs_space(&p.text, body) {
+                p.text.push(' ');
+            }
+            p.pieces.push((p.text.len(), start + lead));
+            p.text.push_str(body);
+            i += 1;
+            match self.kind(i) {
+                Some(LineKind::Text) => continue,
+                Some(LineKind::Blank | LineKind::PageNumber) => {
+                    // a page break inside a sentence: carry on when the text has not ended
+                    let next = self.next_content(i);
+                    if !ends_sentence(&p.text) && self.kind(next) == Some(LineKind::Text) {
+                        i = next;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        self.finish_paragraph(p, first);
+        i
+    }
+
+    fn finish_paragraph(&mut self, mut p: Paragraph, first_line: usize) {
+        let index = self.doc.paragraphs.len();
+        p.line = u32::try_from(first_line + 1).unwrap_or(u32::MAX);
+        p.section = self.section.clone();
+        for tok in figure::scan(&p.text) {
+            let src_start = p.source_offset(tok.start);
+            let src_end = p.source_offset(tok.end.saturating_sub(1)) + 1;
+            let raw = p.text.get(tok.start..tok.end).unwrap_or("").to_string();
+            let line = self.doc.line_of(src_start);
+            match tok.number {
+                Ok(number) => {
+                    let id = self.doc.figures.len();
+                    self.doc.figures.push(Figure {
+                        number,
+                        unit: tok.unit,
+                        raw,
+                        line,
+                        start: src_start,
+                        end: src_end,
+                        place: Place::Text { paragraph: index },
+                    });
+                    p.figures.push((tok.start, tok.unit_end, id));
+                }
+                Err(reason) => self.doc.unreadable.push(Unreadable { raw, line, reason }),
+            }
+        }
+        self.doc.paragraphs.push(p);
+    }
+
+    fn table(&mut self, first: usize) -> usize {
+        let index = self.doc.tables.len();
+        let caption = self.caption_before(first);
+        let mut rows = Vec::new();
+        let mut i = first;
+        while let Some(&(start, line)) = self.lines.get(i) {
+            match classify(line) {
+                LineKind::TableRow => {
+                    let row = self.row(index, rows.len(), start, line);
+                    rows.push(row);
+                    i += 1;
+                }
+                LineKind::PipeRule => i += 1,
+                LineKind::Blank | LineKind::PageNumber => {
+                    let next = self.next_content(i);
+                    if self.kind(next) == Some(LineKind::TableRow) {
+                        i = next;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // headers end at the first row of figures: two of them where rows carry several,
+        // one where the table has a single column of amounts
+        let figures_in = |r: &Row| {
+            r.cells
+                .iter()
+                .filter(|c| c.kind == CellKind::Figure)
+                .count()
+        };
+        let threshold = rows.iter().map(figures_in).max().unwrap_or(0).min(2);
+        let header_rows = rows
+            .iter()
+            .position(|r| threshold > 0 && figures_in(r) >= threshold)
+            .unwrap_or(rows.len());
+        self.doc.tables.push(Table {
+            caption,
+            rows,
+            header_rows,
+        });
+        i
+    }
+
+    /// The short text lines just above a table: "附表 1", its title.
+    fn caption_before(&self, first: usize) -> String {
+        let mut parts = Vec::new();
+        let mut i = first;
+        while i > 0 && parts.len() < 3 {
+            i -= 1;
+            let Some(&(_, line)) = self.lines.get(i) else {
+                break;
+            };
+            match classify(line) {
+                LineKind::Blank => continue,
+                LineKind::Text | LineKind::Heading if line.chars().count() <= 60 => {
+                    parts.push(
+                        line.trim()
+                            .trim_start_matches('#')
+                            .trim()
+                            .trim_matches('*')
+                            .trim(),
+                    );
+                }
+                _ => break,
+            }
+        }
+        parts.reverse();
+        parts.join(" ")
+    }
+
+    fn row(&mut self, table: usize, row: usize, start: usize, line: &str) -> Row {
+        let line_no = self.doc.line_of(start);
+        let pipe = !line.contains('\t');
+        let mut cells = Vec::new();
+        let mut offset = 0;
+        let body: &str = if pipe {
+            let t = line.trim_end();
+            let lead = t.len() - t.trim_start().len();
+            let t = t.trim_start();
+            let t = t.strip_prefix('|').unwrap_or(t);
+            offset = lead + 1;
+            t.strip_suffix('|').unwrap_or(t)
+        } else {
+            line
+        };
+        let sep = if pipe { '|' } else { '\t' };
+        for piece in body.split(sep) {
+            let col = cells.len();
+            cells.push(self.cell(table, row, col, start + offset, piece, line_no));
+            offset += piece.len() + sep.len_utf8();
+        }
+        // trailing empty cells left by the layout carry nothing
+        while cells
+            .last()
+            .is_some_and(|c: &Cell| c.kind == CellKind::Blank)
+        {
+            cells.pop();
+        }
+        Row {
+            line: line_no,
+            cells,
+        }
+    }
+
+    fn cell(
+        &mut self,
+        table: usize,
+        row: usize,
+        col: usize,
+        at: usize,
+        piece: &str,
+        line: u32,
+    ) -> Cell {
+        let text = strip_markup(piece);
+        let (kind, number, unit) = figure::read_cell(&text);
+        let mut figure = None;
+        match number {
+            Some(Ok(number)) => {
+                // locate the figure in the printed cell, markup and all
+                let toks = figure::scan(piece);
+                let (s, e) = toks.first().map_or((0, piece.len()), |t| (t.start, t.end));
+                let id = self.doc.figures.len();
+                self.doc.figures.push(Figure {
+                    number,
+                    unit,
+                    raw: piece.get(s..e).unwrap_or(piece).to_string(),
+                    line,
+                    start: at + s,
+                    end: at + e,
+                    place: Place::Cell { table, row, col },
+                });
+                figure = Some(id);
+            }
+            Some(Err(reason)) => self.doc.unreadable.push(Unreadable {
+                raw: text.clone(),
+                line,
+                reason,
+            }),
+            None => {}
+        }
+        Cell { text, kind, figure }
+    }
+}
+
+/// Removes inline markup a converter leaves in cells (`<b>`, `</p>`, `**`) and trims.
+fn strip_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            _ => out.push(c),
+        }
+    }
+    let t = out.replace("**", "");
+    t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_continues_across_a_page_break() {
+        let doc = read_text("本年支出 18470.59 万元，增加 5,347.87 万元，增长\n\n40.75%，主要原因是。\n\n下一段。\n");
+        assert_eq!(doc.paragraphs.len(), 2);
+        let p = &doc.paragraphs[0];
+        assert!(p.text.contains("增长40.75%"), "{}", p.text);
+        let f = doc.figures.iter().find(|f| f.raw == "40.75%").unwrap();
+        assert_eq!(f.line, 3);
+        assert_eq!(&doc.source[f.start..f.end], "40.75%");
+    }
+
+    #[test]
+    fn a_page_number_between_pages_is_skipped() {
+        let doc = read_text("财政拨款收入年初预算数\n\n- 12 -\n\n8,720.18万元。\n");
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert_eq!(doc.figures.len(), 1);
+        assert_eq!(doc.figures[0].line, 5);
+    }
+
+    #[test]
+    fn tab_tables_with_markup_blank_cells_and_two_header_rows() {
+        let text = "附表 1\n\n汇总表\n\n序号\t项目\t年初预算数\t\t执行数\n\t\t合计\t其他\t\n\t<b>合计</b>\t<b>12,011</b>\t<b>-</b>\t<b>11,193</b>\n1\t甲\t1,000\t\t959.61\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.caption, "附表 1 汇总表");
+        assert_eq!(t.header_rows, 2);
+        assert_eq!(t.column_header(2), "年初预算数/合计");
+        assert_eq!(t.column_header(3), "年初预算数/其他");
+        assert_eq!(t.row_label(2), "合计");
+        assert_eq!(t.cell(2, 3).unwrap().kind, CellKind::Dash);
+        assert_eq!(t.cell(3, 3).unwrap().kind, CellKind::Blank);
+        let id = t.figure(2, 2).unwrap();
+        let f = &doc.figures[id];
+        assert_eq!(f.raw, "12,011");
+        assert_eq!(f.line, 7);
+        assert_eq!(&doc.source[f.start..f.end], "12,011");
+    }
+
+    #[test]
+    fn pipe_tables_and_tables_continuing_after_a_page_break() {
+        let text = "| 项目 | 金额 | 占比 |\n|---|---|---|\n| 合计 | 2911.47 | 100% |\n\n- 3 -\n\n| 甲 | 2000 | 68.69% |\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.header_rows, 1);
+        assert_eq!(t.rows[2].line, 7);
+        let f = &doc.figures[t.figure(1, 1).unwrap()];
+        assert_eq!(&doc.source[f.start..f.end], "2911.47");
+    }
+
+    #[test]
+    fn headings_set_the_section_of_what_follows() {
+        let doc = read_text("## 二、收入决算情况说明\n\n本年收入14209.74万元。\n");
+        assert_eq!(
+            doc.paragraphs[1].section.as_deref(),
+            Some("二、收入决算情况说明")
+        );
+    }
+
+    #[test]
+    fn unusable_input_is_an_error() {
+        assert_eq!(read_bytes(b"\xff\xfe\x00").unwrap_err(), ReadError::NotText);
+        assert_eq!(read_bytes(b"  \n").unwrap_err(), ReadError::Empty);
+        assert!(read_bytes("\u{feff}本年收入1万元".as_bytes()).is_ok());
+    }
+}

@@ -1,0 +1,313 @@
+//! Relations: what a check asserts about printed figures. A check only builds relations;
+//! the one evaluator in [`crate::eval`] decides each.
+
+use crate::document::Document;
+use crate::figure::FigId;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Text {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// Both languages.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// An arithmetic expression over printed figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// A printed figure: stands for its rounding interval.
+    Fig(FigId),
+    /// A printed figure known to be exact (a count of people, a designed score weight).
+    Exact(FigId),
+    /// A blank or dash cell inside a sum: adds nothing.
+    Blank,
+    /// An exact constant.
+    Const(Decimal),
+    /// Sum of terms.
+    Sum(Vec<Expr>),
+    /// Difference.
+    Sub(Box<Expr>, Box<Expr>),
+    /// Product.
+    Mul(Box<Expr>, Box<Expr>),
+    /// Quotient.
+    Div(Box<Expr>, Box<Expr>),
+    /// `a ÷ b`, in percent.
+    Pct(Box<Expr>, Box<Expr>),
+    /// The smaller of two.
+    Min(Box<Expr>, Box<Expr>),
+}
+
+impl Expr {
+    /// Sum of figures.
+    pub fn sum(terms: impl IntoIterator<Item = Expr>) -> Expr {
+        Expr::Sum(terms.into_iter().collect())
+    }
+    /// `a − b`.
+    pub fn difference(a: Expr, b: Expr) -> Expr {
+        Expr::Sub(Box::new(a), Box::new(b))
+    }
+    /// `a × b`.
+    pub fn product(a: Expr, b: Expr) -> Expr {
+        Expr::Mul(Box::new(a), Box::new(b))
+    }
+    /// `a ÷ b`.
+    pub fn quotient(a: Expr, b: Expr) -> Expr {
+        Expr::Div(Box::new(a), Box::new(b))
+    }
+    /// `a ÷ b` in percent.
+    pub fn pct(a: Expr, b: Expr) -> Expr {
+        Expr::Pct(Box::new(a), Box::new(b))
+    }
+    /// `min(a, b)`.
+    pub fn min(a: Expr, b: Expr) -> Expr {
+        Expr::Min(Box::new(a), Box::new(b))
+    }
+    /// An integer constant.
+    pub fn int(n: i64) -> Expr {
+        Expr::Const(Decimal::from(n))
+    }
+
+    /// Every figure the expression reads.
+    pub fn figures(&self, out: &mut Vec<FigId>) {
+        match self {
+            Expr::Fig(id) | Expr::Exact(id) => out.push(*id),
+            Expr::Blank | Expr::Const(_) => {}
+            Expr::Sum(v) => v.iter().for_each(|e| e.figures(out)),
+            Expr::Sub(a, b)
+            | Expr::Mul(a, b)
+            | Expr::Div(a, b)
+            | Expr::Pct(a, b)
+            | Expr::Min(a, b) => {
+                a.figures(out);
+                b.figures(out);
+            }
+        }
+    }
+}
+
+/// How the reported figure must compare with the expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cmp {
+    /// Equal, within rounding.
+    Eq,
+    /// Not above (a score not above its maximum; a part not above its whole).
+    AtMost,
+    /// Not below.
+    AtLeast,
+}
+
+/// How serious a failure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Shown for relations that hold.
+    Info,
+    /// Likely wrong, but the relation rests on a convention that may not apply.
+    Warning,
+    /// An identity that must hold does not.
+    Error,
+}
+
+/// Why a printed figure is probably wrong, when a known slip reproduces it exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    /// A year-on-year rate divided by this year's figure instead of last year's.
+    ThisYearBase,
+    /// A share or rate computed on another total.
+    WrongBase(Text),
+    /// Cut off instead of rounded.
+    Truncated,
+    /// A ratio printed with a percent sign (0.0067 → 0.0067%).
+    RatioAsPercent,
+    /// A percentage one hundred times too large or small.
+    PercentScale,
+    /// Off by 10,000: 元 read as 万元 or the reverse.
+    TenThousand,
+    /// Two adjacent digits swapped.
+    Transposed,
+    /// A total that leaves out one of its parts.
+    DroppedPart(FigId),
+    /// A total that counts one of its parts twice.
+    DoubledPart(FigId),
+    /// A figure copied from another place.
+    CopiedFrom(FigId),
+    /// A rate on a zero base: no finite rate exists.
+    ZeroBase,
+    /// Anything a check can state exactly.
+    Other(Text),
+}
+
+impl Cause {
+    /// A stable id for machine readers.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Cause::ThisYearBase => "this-year-base",
+            Cause::WrongBase(_) => "wrong-base",
+            Cause::Truncated => "truncated",
+            Cause::RatioAsPercent => "ratio-as-percent",
+            Cause::PercentScale => "percent-scale",
+            Cause::TenThousand => "ten-thousand",
+            Cause::Transposed => "transposed-digits",
+            Cause::DroppedPart(_) => "dropped-part",
+            Cause::DoubledPart(_) => "doubled-part",
+            Cause::CopiedFrom(_) => "copied",
+            Cause::ZeroBase => "zero-base",
+            Cause::Other(_) => "other",
+        }
+    }
+
+    /// The cause in both languages.
+    pub fn text(&self, doc: &Document) -> Text {
+        let fig = |id: &FigId| {
+            doc.figure(*id)
+                .map_or_else(|| ("?".to_string(), 0), |f| (f.raw.clone(), f.line))
+        };
+        match self {
+            Cause::ThisYearBase => Text::new(
+                "增减率以本年数为基数计算，应以上年数（本年数减去增加额或加上减少额）为基数",
+                "the rate was divided by this year's figure; the base is last year's (this year minus the increase, or plus the decrease)",
+            ),
+            Cause::WrongBase(t) => t.clone(),
+            Cause::Truncated => Text::new("数值被截断而非四舍五入", "the value was truncated instead of rounded"),
+            Cause::RatioAsPercent => Text::new(
+                "把比值直接加上了百分号（未乘以 100）",
+                "a ratio was printed with a percent sign (not multiplied by 100)",
+            ),
+            Cause::PercentScale => Text::new("百分数放大或缩小了 100 倍", "the percentage is off by a factor of 100"),
+            Cause::TenThousand => Text::new("元与万元混淆（相差 10000 倍）", "元 and 万元 confused (off by 10,000)"),
+            Cause::Transposed => Text::new("相邻两位数字颠倒", "two adjacent digits transposed"),
+            Cause::DroppedPart(id) => {
+                let (raw, line) = fig(id);
+                Text::new(
+                    format!("合计漏加了第 {line} 行的 {raw}"),
+                    format!("the total leaves out {raw} (line {line})"),
+                )
+            }
+            Cause::DoubledPart(id) => {
+                let (raw, line) = fig(id);
+                Text::new(
+                    format!("合计重复加了第 {line} 行的 {raw}"),
+                    format!("the total counts {raw} (line {line}) twice"),
+                )
+            }
+            Cause::CopiedFrom(id) => {
+                let (raw, line) = fig(id);
+                Text::new(
+                    format!("疑似照抄了第 {line} 行的 {raw}"),
+                    format!("looks copied from {raw} on line {line}"),
+                )
+            }
+            Cause::ZeroBase => Text::new(
+                "基数为零，不存在有限的增减率",
+                "the base is zero: no finite rate exists",
+            ),
+            Cause::Other(t) => t.clone(),
+        }
+    }
+}
+
+/// One asserted relation: `target` (as printed) `cmp` `expr` (recomputed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// The check that found it.
+    pub rule: &'static str,
+    /// The printed figure being checked: where a failure is reported.
+    pub target: FigId,
+    /// What it should be.
+    pub expr: Expr,
+    /// How they compare.
+    pub cmp: Cmp,
+    /// Severity if it fails.
+    pub severity: Severity,
+    /// What the relation says, e.g. "处室合计 = 各行之和（执行数）".
+    pub what: Text,
+    /// Known wrong computations that would print the target: the first that reproduces it
+    /// is named as the likely cause.
+    pub alternatives: Vec<(Cause, Expr)>,
+    /// A divisor of exactly zero makes the printed rate wrong (a rate on a zero base),
+    /// rather than undecidable.
+    pub zero_base_fails: bool,
+    /// Why it cannot be decided, when it cannot (a blank input, a header not understood).
+    pub unchecked: Option<Text>,
+    /// The target is exact as printed (a count, a score), not a rounded value.
+    pub exact_target: bool,
+    /// The sentence or row it comes from, for the reader.
+    pub context: Option<String>,
+}
+
+impl Relation {
+    /// `target = expr`, an error when it fails.
+    pub fn equals(rule: &'static str, target: FigId, expr: Expr, what: Text) -> Self {
+        Relation {
+            rule,
+            target,
+            expr,
+            cmp: Cmp::Eq,
+            severity: Severity::Error,
+            what,
+            alternatives: Vec::new(),
+            zero_base_fails: false,
+            unchecked: None,
+            exact_target: false,
+            context: None,
+        }
+    }
+
+    /// A relation that cannot be decided, with the reason.
+    pub fn unchecked(rule: &'static str, target: FigId, what: Text, why: Text) -> Self {
+        Relation {
+            unchecked: Some(why),
+            ..Relation::equals(rule, target, Expr::Blank, what)
+        }
+    }
+
+    /// Sets the comparison.
+    pub fn cmp(mut self, cmp: Cmp) -> Self {
+        self.cmp = cmp;
+        self
+    }
+
+    /// Sets the severity.
+    pub fn severity(mut self, s: Severity) -> Self {
+        self.severity = s;
+        self
+    }
+
+    /// Adds a candidate cause.
+    pub fn alternative(mut self, cause: Cause, expr: Expr) -> Self {
+        self.alternatives.push((cause, expr));
+        self
+    }
+
+    /// Marks a rate whose zero base is itself an error.
+    pub fn zero_base_fails(mut self) -> Self {
+        self.zero_base_fails = true;
+        self
+    }
+
+    /// Takes the target as exact: a count or a designed score is not rounded.
+    pub fn exact_target(mut self) -> Self {
+        self.exact_target = true;
+        self
+    }
+
+    /// Sets the context shown with it.
+    pub fn context(mut self, c: impl Into<String>) -> Self {
+        self.context = Some(c.into());
+        self
+    }
+}

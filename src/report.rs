@@ -1,0 +1,503 @@
+//! The report: every relation checked, with its status, arithmetic and likely cause; and
+//! its renderings for people (text, zh or en) and machines (JSON).
+
+use crate::document::{Document, Place};
+use crate::eval::{evaluate, EvalError, Status, Verdict};
+use crate::figure::{format_scaled, FigId};
+use crate::relation::{Cmp, Expr, Relation, Severity, Text};
+use serde::Serialize;
+
+/// A figure an entry refers to.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FigRef {
+    /// As printed.
+    pub raw: String,
+    /// 1-based line.
+    pub line: u32,
+    /// Offset in the input, in UTF-16 code units (as JavaScript counts).
+    pub start: usize,
+    /// One past the end, in UTF-16 code units.
+    pub end: usize,
+}
+
+/// The cause of a failure.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CauseOut {
+    /// Stable id.
+    pub id: &'static str,
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+/// One relation's result.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Entry {
+    /// The check's id.
+    pub rule: &'static str,
+    /// `pass`, `fail` or `unchecked`.
+    pub status: &'static str,
+    /// `error` or `warning` for failures, `info` otherwise.
+    pub severity: Severity,
+    /// 1-based line where the reported figure is printed.
+    pub line: u32,
+    /// 1-based column (characters) of the reported figure.
+    pub column: u32,
+    /// The reported figure exactly as printed.
+    pub reported: String,
+    /// What it should be, at the printed precision.
+    pub expected: Option<String>,
+    /// What was found, in both languages.
+    pub message: Text,
+    /// The arithmetic.
+    pub formula: Option<String>,
+    /// Holds only because the inputs were rounded.
+    pub within_rounding: bool,
+    /// Every value the unrounded inputs allow, at the printed precision plus two decimals.
+    pub tolerance: Option<String>,
+    /// The likely cause of a failure.
+    pub cause: Option<CauseOut>,
+    /// The relation in words.
+    pub relation: Text,
+    /// The sentence or row the relation comes from.
+    pub context: Option<String>,
+    /// Where the reported figure is.
+    pub figure: FigRef,
+    /// The figures the recomputation used.
+    pub inputs: Vec<FigRef>,
+}
+
+/// Counts.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Relations decided (held or failed).
+    pub checked: usize,
+    /// Relations that hold (exactly or within rounding).
+    pub passed: usize,
+    /// Of those, the ones that hold only within rounding.
+    pub within_rounding: usize,
+    /// Failures that are errors.
+    pub errors: usize,
+    /// Failures that are warnings.
+    pub warnings: usize,
+    /// Relations found but not decidable.
+    pub unchecked: usize,
+    /// Figures read in the document.
+    pub figures: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Report {
+    /// Every relation, in document order.
+    pub checks: Vec<Entry>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// Byte offsets → UTF-16 offsets, by line.
+struct Utf16Index<'a> {
+    doc: &'a Document,
+    line_utf16: Vec<usize>,
+}
+
+impl<'a> Utf16Index<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut line_utf16 = Vec::with_capacity(doc.line_starts.len());
+        let mut acc = 0;
+        let mut prev = 0;
+        for &s in &doc.line_starts {
+            acc += doc
+                .source
+                .get(prev..s)
+                .map_or(0, |t| t.encode_utf16().count());
+            line_utf16.push(acc);
+            prev = s;
+        }
+        Utf16Index { doc, line_utf16 }
+    }
+
+    /// (UTF-16 offset, 1-based char column) of a byte offset.
+    fn at(&self, byte: usize) -> (usize, u32) {
+        let line = self.doc.line_of(byte) as usize;
+        let i = line.saturating_sub(1);
+        let start = self.doc.line_starts.get(i).copied().unwrap_or(0);
+        let base = self.line_utf16.get(i).copied().unwrap_or(0);
+        let within = self.doc.source.get(start..byte).unwrap_or("");
+        let col = u32::try_from(within.chars().count() + 1).unwrap_or(u32::MAX);
+        (base + within.encode_utf16().count(), col)
+    }
+
+    fn fig(&self, id: FigId) -> Option<(FigRef, u32)> {
+        let f = self.doc.figure(id)?;
+        let (start, col) = self.at(f.start);
+        let (end, _) = self.at(f.end);
+        Some((
+            FigRef {
+                raw: f.raw.clone(),
+                line: f.line,
+                start,
+                end,
+            },
+            col,
+        ))
+    }
+}
+
+/// Evaluates every relation and builds the report.
+pub fn build(doc: &Document, relations: &[Relation]) -> Report {
+    let idx = Utf16Index::new(doc);
+    let mut checks = Vec::with_capacity(relations.len());
+    let mut summary = Summary {
+        figures: doc.figures.len(),
+        ..Summary::default()
+    };
+    for rel in relations {
+        let v = evaluate(doc, rel);
+        let Some(entry) = entry(doc, &idx, rel, &v) else {
+            continue;
+        };
+        match v.status {
+            Status::Pass => summary.passed += 1,
+            Status::Rounding => {
+                summary.passed += 1;
+                summary.within_rounding += 1;
+            }
+            Status::Fail if rel.severity == Severity::Error => summary.errors += 1,
+            Status::Fail => summary.warnings += 1,
+            Status::Unchecked => summary.unchecked += 1,
+        }
+        checks.push(entry);
+    }
+    summary.checked = summary.passed + summary.errors + summary.warnings;
+    checks.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+    Report { checks, summary }
+}
+
+fn entry(doc: &Document, idx: &Utf16Index, rel: &Relation, v: &Verdict) -> Option<Entry> {
+    let target = doc.figure(rel.target)?;
+    let (figure, column) = idx.fig(rel.target)?;
+    let mut ids = Vec::new();
+    rel.expr.figures(&mut ids);
+    let inputs = ids
+        .iter()
+        .filter_map(|&id| idx.fig(id).map(|f| f.0))
+        .collect();
+    let scale = target.number.scale;
+    let pct = if target.number.percent { "%" } else { "" };
+    let expected = v.point.map(|p| {
+        let s = format!("{}{pct}", format_scaled(p, scale));
+        match rel.cmp {
+            Cmp::Eq => s,
+            Cmp::AtMost => format!("≤ {s}"),
+            Cmp::AtLeast => format!("≥ {s}"),
+        }
+    });
+    let formula = formula(doc, &rel.expr, v, pct);
+    let tolerance = v.range.map(|r| {
+        format!(
+            "[{}, {}]{pct}",
+            format_scaled(r.lo, scale + 2),
+            format_scaled(r.hi, scale + 2)
+        )
+    });
+    let cause = v.cause.as_ref().map(|c| {
+        let t = c.text(doc);
+        CauseOut {
+            id: c.id(),
+            zh: t.zh,
+            en: t.en,
+        }
+    });
+    let (status, severity) = match v.status {
+        Status::Pass | Status::Rounding => ("pass", Severity::Info),
+        Status::Fail => ("fail", rel.severity),
+        Status::Unchecked => ("unchecked", Severity::Info),
+    };
+    let reported = target.raw.clone();
+    let message = message(
+        rel,
+        v,
+        &reported,
+        expected.as_deref(),
+        formula.as_deref(),
+        cause.as_ref(),
+    );
+    let context = rel.context.clone().or_else(|| match target.place {
+        Place::Text { paragraph } => doc.paragraphs.get(paragraph).map(|p| p.text.clone()),
+        Place::Cell { .. } => Some(doc.line_text(target.line).replace('\t', " | ")),
+    });
+    Some(Entry {
+        rule: rel.rule,
+        status,
+        severity,
+        line: target.line,
+        column,
+        reported,
+        expected,
+        message,
+        formula,
+        within_rounding: v.status == Status::Rounding,
+        tolerance,
+        cause,
+        relation: rel.what.clone(),
+        context,
+        figure,
+        inputs,
+    })
+}
+
+fn message(
+    rel: &Relation,
+    v: &Verdict,
+    reported: &str,
+    expected: Option<&str>,
+    formula: Option<&str>,
+    cause: Option<&CauseOut>,
+) -> Text {
+    let w = &rel.what;
+    let exp = expected.unwrap_or("?");
+    let f = formula.unwrap_or("");
+    let mut t = match v.status {
+        Status::Pass => Text::new(
+            format!("{}：{reported} 成立（{f}）", w.zh),
+            format!("{}: {reported} holds ({f})", w.en),
+        ),
+        Status::Rounding => Text::new(
+            format!("{}：{reported} 在四舍五入范围内成立（{f}）", w.zh),
+            format!("{}: {reported} holds within rounding ({f})", w.en),
+        ),
+        Status::Fail => Text::new(
+            format!("{}：应为 {exp}，印为 {reported}（{f}）", w.zh),
+            format!("{}: expected {exp}, found {reported} ({f})", w.en),
+        ),
+        Status::Unchecked => {
+            let why = rel.unchecked.clone().unwrap_or_else(|| match v.error {
+                Some(EvalError::ZeroDivisor { .. }) => {
+                    Text::new("除数可能为零", "the divisor may be zero")
+                }
+                Some(EvalError::Overflow) => Text::new(
+                    "数值过大，无法精确计算",
+                    "figures too large for exact arithmetic",
+                ),
+                Some(EvalError::Blank) => Text::new("所需数值为空", "a figure it needs is blank"),
+                Some(EvalError::NoSuchFigure) | None => Text::new("无法判定", "cannot be decided"),
+            });
+            Text::new(
+                format!("{}：{reported} 未核对，{}", w.zh, why.zh),
+                format!("{}: {reported} not checked, {}", w.en, why.en),
+            )
+        }
+    };
+    if let Some(c) = cause {
+        t.zh.push_str(&format!("；可能原因：{}", c.zh));
+        t.en.push_str(&format!("; likely cause: {}", c.en));
+    }
+    t
+}
+
+/// "304.6 ÷ 800 = 38.08%": the expression with the printed figures, and its value.
+fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
+    if v.status == Status::Unchecked && v.error.is_none() {
+        return None;
+    }
+    let mut s = String::new();
+    write_expr(doc, e, &mut s, 0);
+    match v.point {
+        Some(p) => {
+            let shown = trim_decimal(p);
+            let unit = if matches!(e, Expr::Pct(..)) { "%" } else { pct };
+            Some(format!("{s} = {shown}{unit}"))
+        }
+        None => Some(s),
+    }
+}
+
+/// Shows a computed value with up to 4 decimals, trailing zeros dropped.
+fn trim_decimal(d: rust_decimal::Decimal) -> String {
+    let r = d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    r.normalize().to_string()
+}
+
+const MAX_TERMS_SHOWN: usize = 16;
+
+fn write_expr(doc: &Document, e: &Expr, out: &mut String, depth: u8) {
+    let fig = |id: &FigId| doc.figure(*id).map_or("?".to_string(), |f| f.raw.clone());
+    match e {
+        Expr::Fig(id) | Expr::Exact(id) => out.push_str(&fig(id)),
+        Expr::Blank => out.push('0'),
+        Expr::Const(d) => out.push_str(&d.normalize().to_string()),
+        Expr::Sum(all) => {
+            // blanks add nothing and would only clutter the arithmetic
+            let v: Vec<&Expr> = all.iter().filter(|t| **t != Expr::Blank).collect();
+            if depth > 0 && v.len() > 1 {
+                out.push('(');
+            }
+            let n = v.len();
+            for (i, t) in v.iter().enumerate() {
+                if n > MAX_TERMS_SHOWN && i >= MAX_TERMS_SHOWN - 3 && i < n - 3 {
+                    if i == MAX_TERMS_SHOWN - 3 {
+                        out.push_str(&format!(" + …（{} 项）", n - MAX_TERMS_SHOWN + 3));
+                    }
+                    continue;
+                }
+                if i > 0 {
+                    out.push_str(" + ");
+                }
+                write_expr(doc, t, out, depth + 1);
+            }
+            if v.is_empty() {
+                out.push('0');
+            }
+            if depth > 0 && v.len() > 1 {
+                out.push(')');
+            }
+        }
+        Expr::Sub(a, b) => binary(doc, a, " − ", b, out, depth),
+        Expr::Mul(a, b) => binary(doc, a, " × ", b, out, depth),
+        Expr::Div(a, b) | Expr::Pct(a, b) => binary(doc, a, " ÷ ", b, out, depth),
+        Expr::Min(a, b) => {
+            out.push_str("min(");
+            write_expr(doc, a, out, 0);
+            out.push_str(", ");
+            write_expr(doc, b, out, 0);
+            out.push(')');
+        }
+    }
+}
+
+fn binary(doc: &Document, a: &Expr, op: &str, b: &Expr, out: &mut String, depth: u8) {
+    if depth > 0 {
+        out.push('(');
+    }
+    write_expr(doc, a, out, depth + 1);
+    out.push_str(op);
+    write_expr(doc, b, out, depth + 1);
+    if depth > 0 {
+        out.push(')');
+    }
+}
+
+/// Language of the text report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+impl Report {
+    /// The report for people: each failure with its place, arithmetic, expected figure and
+    /// cause; then what could not be checked (when `verbose`, also what holds); then a
+    /// one-line summary.
+    pub fn to_text(&self, name: &str, lang: Lang, verbose: bool) -> String {
+        let zh = lang == Lang::Zh;
+        let pick = |t: &Text| if zh { t.zh.clone() } else { t.en.clone() };
+        let mut out = String::new();
+        for e in &self.checks {
+            let show = e.status == "fail" || verbose;
+            if !show {
+                continue;
+            }
+            let tag = match (e.status, e.severity) {
+                ("fail", Severity::Error) => {
+                    if zh {
+                        "错误"
+                    } else {
+                        "error"
+                    }
+                }
+                ("fail", _) => {
+                    if zh {
+                        "警告"
+                    } else {
+                        "warning"
+                    }
+                }
+                ("pass", _) if e.within_rounding => {
+                    if zh {
+                        "舍入成立"
+                    } else {
+                        "holds (rounding)"
+                    }
+                }
+                ("pass", _) => {
+                    if zh {
+                        "成立"
+                    } else {
+                        "holds"
+                    }
+                }
+                _ => {
+                    if zh {
+                        "未核对"
+                    } else {
+                        "not checked"
+                    }
+                }
+            };
+            out.push_str(&format!(
+                "{name}:{}:{}: {tag} [{}] {}\n",
+                e.line,
+                e.column,
+                e.rule,
+                pick(&e.message)
+            ));
+            if e.status == "fail" {
+                if let Some(c) = &e.context {
+                    let c: String = c.chars().take(160).collect();
+                    out.push_str(&format!(
+                        "    {} {c}\n",
+                        if zh { "原文：" } else { "text:" }
+                    ));
+                }
+                if let Some(f) = &e.formula {
+                    out.push_str(&format!(
+                        "    {} {f}\n",
+                        if zh { "计算：" } else { "arithmetic:" }
+                    ));
+                }
+                if let Some(x) = &e.expected {
+                    out.push_str(&format!(
+                        "    {} {x}{}\n",
+                        if zh { "应为：" } else { "expected:" },
+                        e.tolerance
+                            .as_ref()
+                            .map(|t| if zh {
+                                format!("（输入数字的舍入范围可得 {t}）")
+                            } else {
+                                format!(" (the unrounded inputs allow {t})")
+                            })
+                            .unwrap_or_default()
+                    ));
+                }
+                if let Some(c) = &e.cause {
+                    out.push_str(&format!(
+                        "    {} {}\n",
+                        if zh {
+                            "可能原因："
+                        } else {
+                            "likely cause:"
+                        },
+                        if zh { &c.zh } else { &c.en }
+                    ));
+                }
+            }
+        }
+        let s = &self.summary;
+        if zh {
+            out.push_str(&format!(
+                "{name}：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个\n",
+                s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
+            ));
+        } else {
+            out.push_str(&format!(
+                "{name}: {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read\n",
+                s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,108 @@
+//! WebAssembly bindings: deserialize → core → serialize, nothing else.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CONTRACT: &'static str = r#"
+/** A figure the report points at; offsets count UTF-16 code units of the checked text. */
+export interface FigRef { raw: string; line: number; start: number; end: number }
+export interface Bilingual { zh: string; en: string }
+export interface Entry {
+  rule: string;
+  status: "pass" | "fail" | "unchecked";
+  severity: "error" | "warning" | "info";
+  line: number; column: number;
+  reported: string; expected: string | null;
+  message: Bilingual; formula: string | null;
+  within_rounding: boolean; tolerance: string | null;
+  cause: { id: string; zh: string; en: string } | null;
+  relation: Bilingual; context: string | null;
+  figure: FigRef; inputs: FigRef[];
+}
+export interface Summary {
+  checked: number; passed: number; within_rounding: number;
+  errors: number; warnings: number; unchecked: number; figures: number;
+}
+export interface Report { checks: Entry[]; summary: Summary }
+export interface CheckDoc {
+  id: string; title_zh: string; title_en: string;
+  what: string; why: string; tolerance: string; example: string;
+}
+/** Thrown by `check`: the input cannot be used. */
+export interface InputError { zh: string; en: string }
+"#;
+
+fn into_error(e: recount_error::Any) -> JsValue {
+    e.into()
+}
+
+mod recount_error {
+    use wasm_bindgen::JsValue;
+
+    /// Anything that stops a check, as a `{zh, en}` object for the page.
+    pub struct Any {
+        pub zh: String,
+        pub en: String,
+    }
+
+    impl From<Any> for JsValue {
+        fn from(e: Any) -> JsValue {
+            let o = js_sys_object(&e.zh, &e.en);
+            o.unwrap_or_else(|_| JsValue::from_str(&e.en))
+        }
+    }
+
+    fn js_sys_object(zh: &str, en: &str) -> Result<JsValue, serde_wasm_bindgen::Error> {
+        #[derive(serde::Serialize)]
+        struct E<'a> {
+            zh: &'a str,
+            en: &'a str,
+        }
+        serde_wasm_bindgen::to_value(&E { zh, en })
+    }
+}
+
+/// Checks a document (text or HTML) and returns the report (`Report` in the contract).
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn check(text: &str) -> Result<JsValue, JsValue> {
+    let report = crate::check_str(text).map_err(|e| {
+        into_error(recount_error::Any {
+            zh: e.zh(),
+            en: e.en(),
+        })
+    })?;
+    serde_wasm_bindgen::to_value(&report).map_err(|e| {
+        into_error(recount_error::Any {
+            zh: format!("内部错误：{e}"),
+            en: format!("internal error: {e}"),
+        })
+    })
+}
+
+/// The documentation of every check (`CheckDoc[]` in the contract).
+#[wasm_bindgen(unchecked_return_type = "CheckDoc[]")]
+pub fn checks() -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Doc {
+        id: &'static str,
+        title_zh: &'static str,
+        title_en: &'static str,
+        what: &'static str,
+        why: &'static str,
+        tolerance: &'static str,
+        example: &'static str,
+    }
+    let docs: Vec<Doc> = crate::checks::ALL
+        .iter()
+        .map(|c| Doc {
+            id: c.id,
+            title_zh: c.title_zh,
+            title_en: c.title_en,
+            what: c.what,
+            why: c.why,
+            tolerance: c.tolerance,
+            example: c.example,
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&docs).map_err(|e| JsValue::from_str(&e.to_string()))
+}

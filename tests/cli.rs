@@ -1,0 +1,110 @@
+//! The command line: exit codes, formats, languages.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn recount(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_recount"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const BAD_TOTAL: &str = "项目\t金额\t其他\n甲\t10.5\t1\n乙\t20.25\t2\n合计\t40.75\t3\n";
+const GOOD_TOTAL: &str = "项目\t金额\t其他\n甲\t10.5\t1\n乙\t20.25\t2\n合计\t30.75\t3\n";
+
+#[test]
+fn exit_status_says_whether_errors_were_found() {
+    assert_eq!(recount(&["check", "-"], Some(GOOD_TOTAL.as_bytes())).0, 0);
+    assert_eq!(recount(&["check", "-"], Some(BAD_TOTAL.as_bytes())).0, 1);
+}
+
+#[test]
+fn unusable_input_exits_2_with_a_message_in_both_languages() {
+    let (code, _, err) = recount(&["check", "-"], Some(b"\xff\xfe\xfa"));
+    assert_eq!(code, 2);
+    assert!(err.contains("UTF-8") && err.contains("请以"), "{err}");
+    let (code, _, err) = recount(&["check", "/no/such/file.txt"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+    assert_eq!(recount(&["check", "--format", "xml", "-"], Some(b"x")).0, 2);
+    assert_eq!(recount(&["frobnicate"], None).0, 2);
+}
+
+#[test]
+fn json_has_the_agreed_shape() {
+    let (code, out, _) = recount(
+        &["check", "--format", "json", "-"],
+        Some(BAD_TOTAL.as_bytes()),
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let fail = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "fail")
+        .unwrap();
+    assert_eq!(fail["rule"], "total-row");
+    assert_eq!(fail["severity"], "error");
+    assert_eq!(fail["line"], 4);
+    assert_eq!(fail["reported"], "40.75");
+    assert_eq!(fail["expected"], "30.75");
+    assert_eq!(fail["formula"], "10.5 + 20.25 = 30.75");
+    assert!(fail["message"]["zh"]
+        .as_str()
+        .unwrap()
+        .contains("应为 30.75"));
+    assert!(fail["message"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("expected 30.75"));
+    for key in ["checked", "passed", "errors", "warnings"] {
+        assert!(v["summary"][key].is_u64(), "summary.{key}");
+    }
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn text_report_is_chinese_by_default_and_english_on_request() {
+    let (_, zh, _) = recount(&["check", "-"], Some(BAD_TOTAL.as_bytes()));
+    assert!(
+        zh.contains("-:4:") && zh.contains("错误") && zh.contains("应为"),
+        "{zh}"
+    );
+    assert!(zh.lines().last().unwrap().contains("核对"), "{zh}");
+    let (_, en, _) = recount(&["check", "--lang", "en", "-"], Some(BAD_TOTAL.as_bytes()));
+    assert!(
+        en.contains("error [total-row]") && en.contains("expected 30.75"),
+        "{en}"
+    );
+    assert!(
+        en.lines().last().unwrap().contains("relations checked"),
+        "{en}"
+    );
+}
+
+#[test]
+fn explain_prints_a_checks_doc() {
+    let (code, out, _) = recount(&["explain", "total-row"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("What it checks") && out.contains("Tolerance"),
+        "{out}"
+    );
+    assert_eq!(recount(&["explain", "no-such-check"], None).0, 2);
+}
