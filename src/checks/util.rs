@@ -17,6 +17,9 @@ pub fn clean_label(s: &str) -> String {
 
 /// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
 pub fn total_level(label: &str) -> Option<u8> {
+    if !label.contains(['计', '計']) {
+        return None;
+    }
     let l = clean_label(label);
     if l.starts_with("其中") {
         return None;
