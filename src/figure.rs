@@ -123,22 +123,58 @@ pub fn read_cell(
     Option<Result<Number, FigureError>>,
     Option<&'static str>,
 ) {
-    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let c = read_cell_at(s);
+    (c.kind, c.number, c.unit)
+}
+
+/// A cell as read by [`read_cell_at`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellRead {
+    /// Blank, dash, figure or words.
+    pub kind: CellKind,
+    /// The number, for a figure.
+    pub number: Option<Result<Number, FigureError>>,
+    /// Its unit.
+    pub unit: Option<&'static str>,
+    /// Byte range of the figure (sign and percent included, unit excluded) within `s`.
+    pub span: (usize, usize),
+}
+
+/// Like [`read_cell`], also telling where in `s` the figure is printed.
+pub fn read_cell_at(s: &str) -> CellRead {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let lead = s.len() - t.len();
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let none = |kind| CellRead {
+        kind,
+        number: None,
+        unit: None,
+        span: (lead, lead),
+    };
     if t.is_empty() {
-        return (CellKind::Blank, None, None);
+        return none(CellKind::Blank);
     }
     if t.chars()
         .all(|c| matches!(fold_char(c), '-' | '—' | '─' | '–'))
     {
-        return (CellKind::Dash, None, None);
+        return none(CellKind::Dash);
     }
     let toks = scan(t);
     match toks.as_slice() {
-        [tok] if tok.start == 0 && trimmed_end(t, tok.unit_end) => {
-            (CellKind::Figure, Some(tok.number.clone()), tok.unit)
-        }
-        _ => (CellKind::Text, None, None),
+        [tok] if tok.start == 0 && trimmed_end(t, tok.unit_end) => CellRead {
+            kind: CellKind::Figure,
+            number: Some(tok.number.clone()),
+            unit: tok.unit,
+            span: (lead + tok.start, lead + tok.end),
+        },
+        _ => none(CellKind::Text),
     }
+}
+
+/// Whether the text holds a digit at all (ASCII or full-width): most label cells do not.
+fn has_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().any(u8::is_ascii_digit) || b.windows(3).any(|w| matches!(w, [0xEF, 0xBC, 0x90..=0x99]))
 }
 
 fn trimmed_end(t: &str, at: usize) -> bool {
@@ -149,54 +185,67 @@ fn trimmed_end(t: &str, at: usize) -> bool {
 /// does not follow a digit or letter (`3-6层` is a range, `-70%` is negative); digits glued
 /// to ASCII letters (`IPv6`) are not figures.
 pub fn scan(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(i, c)| (i, fold_char(c)))
-        .collect();
     let mut out = Vec::new();
+    if !has_digit(text) {
+        return out;
+    }
     let mut i = 0;
-    while i < chars.len() {
-        let Some(&(_, c)) = chars.get(i) else { break };
-        let prev = if i == 0 {
-            None
-        } else {
-            chars.get(i - 1).map(|p| p.1)
-        };
+    let mut prev: Option<char> = None;
+    while let Some((c, len)) = char_at(text, i) {
+        let next_is_digit = || char_at(text, i + len).is_some_and(|(n, _)| n.is_ascii_digit());
         let starts_sign = (c == '-' || c == '+')
-            && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit())
-            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '%');
+            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '%')
+            && next_is_digit();
         if !(c.is_ascii_digit() || starts_sign) {
-            i += 1;
+            prev = Some(c);
+            i += len;
             continue;
         }
-        if prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || p == '_') && !starts_sign {
+        if !starts_sign && prev.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || p == '_') {
             // skip the rest of an identifier such as IPv6 or v1.2
-            while chars
-                .get(i)
-                .is_some_and(|x| x.1.is_ascii_alphanumeric() || x.1 == '.')
-            {
-                i += 1;
+            while let Some((x, l)) = char_at(text, i) {
+                if !(x.is_ascii_alphanumeric() || x == '.') {
+                    break;
+                }
+                prev = Some(x);
+                i += l;
             }
             continue;
         }
-        let (tok, next) = read_number_at(text, &chars, i);
+        let tok = read_number_at(text, i);
+        i = tok.end.max(tok.unit_end).max(i + 1);
+        prev = text
+            .get(..i)
+            .and_then(|t| t.chars().next_back())
+            .map(fold_char);
         out.push(tok);
-        i = next;
     }
     out
 }
 
-/// Reads one number starting at char index `i`; returns the token and the char index after it.
-fn read_number_at(text: &str, chars: &[(usize, char)], start: usize) -> (Token, usize) {
-    let at = |k: usize| chars.get(k).map(|x| x.1);
-    let off = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
-    let mut k = start;
-    let mut digits = String::new();
-    let mut negative = false;
-    if let Some(s @ ('-' | '+')) = at(k) {
-        negative = s == '-';
-        k += 1;
+/// The folded character at byte `i` and its length in bytes.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
     }
+    let c = text.get(i..)?.chars().next()?;
+    Some((fold_char(c), c.len_utf8()))
+}
+
+/// Reads one number starting at byte `start`.
+fn read_number_at(text: &str, start: usize) -> Token {
+    let at = |k: usize| char_at(text, k);
+    let is_digit = |k: usize| at(k).is_some_and(|(d, _)| d.is_ascii_digit());
+    let mut k = start;
+    let mut negative = false;
+    if let Some((s @ ('-' | '+'), l)) = at(k) {
+        negative = s == '-';
+        k += l;
+    }
+    let mut mantissa: i128 = 0;
+    let mut significant = 0usize;
+    let mut overflow = false;
     let mut int_digits = 0usize;
     let mut group = 0usize; // digits since the last thousands separator
     let mut separators = 0usize;
@@ -204,19 +253,27 @@ fn read_number_at(text: &str, chars: &[(usize, char)], start: usize) -> (Token, 
     let mut seen_point = false;
     loop {
         match at(k) {
-            Some(d) if d.is_ascii_digit() => {
-                digits.push(d);
+            Some((d, l)) if d.is_ascii_digit() => {
+                let v = i128::from(d as u8 - b'0');
+                if significant > 0 || v != 0 {
+                    significant += 1;
+                }
+                if significant > 28 {
+                    overflow = true;
+                } else {
+                    mantissa = mantissa * 10 + v;
+                }
                 if seen_point {
                     scale += 1;
                 } else {
                     int_digits += 1;
                     group += 1;
                 }
-                k += 1;
+                k += l;
             }
             // a thousands separator: a first group of 1–3 digits (then groups of exactly 3),
             // and exactly three digits after it
-            Some(',')
+            Some((',', l))
                 if !seen_point
                     && int_digits > 0
                     && (if separators == 0 {
@@ -224,16 +281,15 @@ fn read_number_at(text: &str, chars: &[(usize, char)], start: usize) -> (Token, 
                     } else {
                         group == 3
                     })
-                    && (1..=3).all(|j| at(k + j).is_some_and(|d| d.is_ascii_digit()))
-                    && !at(k + 4).is_some_and(|d| d.is_ascii_digit()) =>
+                    && three_digits_follow(text, k + l) =>
             {
                 separators += 1;
                 group = 0;
-                k += 1;
+                k += l;
             }
-            Some('.') if !seen_point && at(k + 1).is_some_and(|d| d.is_ascii_digit()) => {
+            Some(('.', l)) if !seen_point && is_digit(k + l) => {
                 seen_point = true;
-                k += 1;
+                k += l;
             }
             _ => break,
         }
@@ -241,68 +297,68 @@ fn read_number_at(text: &str, chars: &[(usize, char)], start: usize) -> (Token, 
     let number_end = k;
     // optional spaces, then a percent sign
     let mut j = k;
-    while at(j) == Some(' ') {
-        j += 1;
+    while let Some((' ', l)) = at(j) {
+        j += l;
     }
-    let percent = at(j) == Some('%');
-    let end_idx = if percent { j + 1 } else { number_end };
-    let number = to_decimal(&digits, scale, negative).map(|value| Number {
-        value,
-        scale,
-        percent,
-    });
-    let (unit, unit_end_idx) = if percent {
-        (None, end_idx)
-    } else {
-        read_unit(text, chars, number_end)
+    let (percent, end) = match at(j) {
+        Some(('%', l)) => (true, j + l),
+        _ => (false, number_end),
     };
-    let tok = Token {
-        start: off(start),
-        end: off(end_idx),
+    let number = if overflow || scale > 28 {
+        Err(FigureError::TooLarge)
+    } else {
+        let m = if negative { -mantissa } else { mantissa };
+        Decimal::try_from_i128_with_scale(m, scale)
+            .map_err(|_| FigureError::TooLarge)
+            .map(|value| Number {
+                value,
+                scale,
+                percent,
+            })
+    };
+    let (unit, unit_end) = if percent {
+        (None, end)
+    } else {
+        read_unit(text, number_end)
+    };
+    Token {
+        start,
+        end,
         number,
         unit,
-        unit_end: off(unit_end_idx),
-    };
-    (tok, end_idx.max(unit_end_idx))
+        unit_end,
+    }
 }
 
-fn read_unit(text: &str, chars: &[(usize, char)], k: usize) -> (Option<&'static str>, usize) {
-    let mut j = k;
-    while chars.get(j).is_some_and(|x| x.1 == ' ') {
-        j += 1;
+/// Exactly three digits at `k`, and no fourth.
+fn three_digits_follow(text: &str, k: usize) -> bool {
+    let mut n = 0;
+    let mut i = k;
+    while let Some((d, l)) = char_at(text, i) {
+        if !d.is_ascii_digit() {
+            break;
+        }
+        n += 1;
+        i += l;
+        if n > 3 {
+            return false;
+        }
     }
-    let Some(&(pos, _)) = chars.get(j) else {
-        return (None, k);
-    };
-    let rest = text.get(pos..).unwrap_or("");
+    n == 3
+}
+
+fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
+    let mut j = k;
+    while let Some((' ', l)) = char_at(text, j) {
+        j += l;
+    }
+    let rest = text.get(j..).unwrap_or("");
     for (spelling, canon) in UNITS {
         if rest.starts_with(spelling) {
-            return (Some(canon), j + spelling.chars().count());
+            return (Some(canon), j + spelling.len());
         }
     }
     (None, k)
-}
-
-fn to_decimal(digits: &str, scale: u32, negative: bool) -> Result<Decimal, FigureError> {
-    if digits.is_empty() {
-        return Err(FigureError::NotANumber);
-    }
-    let trimmed = digits.trim_start_matches('0');
-    // Decimal holds a 96-bit mantissa: up to 28 digits always fit.
-    if trimmed.len() > 28 || scale > 28 {
-        return Err(FigureError::TooLarge);
-    }
-    let mut m: i128 = 0;
-    for d in trimmed.bytes() {
-        m = m
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(i128::from(d - b'0')))
-            .ok_or(FigureError::TooLarge)?;
-    }
-    if negative {
-        m = -m;
-    }
-    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| FigureError::TooLarge)
 }
 
 /// Formats a decimal with exactly `scale` decimals (rounded half away from zero, as

@@ -435,14 +435,26 @@ impl Reader<'_> {
         piece: &str,
         line: u32,
     ) -> Cell {
-        let text = strip_markup(piece);
-        let (kind, number, unit) = figure::read_cell(&text);
+        let marked = piece.contains(['<', '*']);
+        let text = if marked {
+            strip_markup(piece)
+        } else {
+            piece
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+                .to_string()
+        };
+        let read = figure::read_cell_at(if marked { &text } else { piece });
+        let (kind, number, unit) = (read.kind, read.number, read.unit);
         let mut figure = None;
         match number {
             Some(Ok(number)) => {
-                // locate the figure in the printed cell, markup and all
-                let toks = figure::scan(piece);
-                let (s, e) = toks.first().map_or((0, piece.len()), |t| (t.start, t.end));
+                // where the figure sits in the printed cell, markup and all
+                let (s, e) = if marked {
+                    let toks = figure::scan(piece);
+                    toks.first().map_or((0, piece.len()), |t| (t.start, t.end))
+                } else {
+                    read.span
+                };
                 let id = self.doc.figures.len();
                 self.doc.figures.push(Figure {
                     number,
