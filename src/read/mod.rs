@@ -222,7 +222,12 @@ impl Reader<'_> {
                     self.single_line(i);
                     i += 1;
                 }
-                Some(LineKind::Text) => i = self.paragraph(i),
+                Some(LineKind::Text) => {
+                    i = match self.cell_per_line_table(i) {
+                        Some(next) => next,
+                        None => self.paragraph(i),
+                    }
+                }
             }
         }
     }
@@ -363,6 +368,86 @@ impl Reader<'_> {
             header_rows,
         });
         i
+    }
+
+    /// A table printed one cell per line (as PDF text extraction leaves it): header cells,
+    /// then rows of one label and a fixed number of figures. Taken as a table only when
+    /// the whole run fits that shape exactly; otherwise the lines stay text.
+    fn cell_per_line_table(&mut self, first: usize) -> Option<usize> {
+        const MAX_CELL_CHARS: usize = 40;
+        // (line index, source offset, text)
+        let mut cells: Vec<(usize, usize, &str)> = Vec::new();
+        let mut i = first;
+        let mut end = first;
+        while let Some(&(start, line)) = self.lines.get(i) {
+            match classify(line) {
+                LineKind::Blank => i += 1,
+                LineKind::Text | LineKind::PageNumber => {
+                    let t = line.trim();
+                    if t.chars().count() > MAX_CELL_CHARS || t.ends_with('。') {
+                        break;
+                    }
+                    let lead = line.len() - line.trim_start().len();
+                    cells.push((i, start + lead, t));
+                    i += 1;
+                    end = i;
+                }
+                _ => break,
+            }
+        }
+        let is_fig = |t: &str| matches!(figure::read_cell(t).0, CellKind::Figure | CellKind::Dash);
+        let first_fig = cells.iter().position(|c| is_fig(c.2))?;
+        // header cells, then the first row's label just before its first figure; lines
+        // before the header (a title) are tried as text
+        let label = first_fig.checked_sub(1)?;
+        let (skip, width) = (0..label.saturating_sub(1)).find_map(|skip| {
+            let width = label - skip;
+            let header = cells.get(skip..label)?;
+            let body = cells.get(label..)?;
+            let fits = width >= 2
+                && body.len() >= 2 * width
+                && body.len() % width == 0
+                && header.iter().all(|c| !is_fig(c.2))
+                && body.chunks(width).all(|r| {
+                    r.first().is_some_and(|c| !is_fig(c.2)) && r.iter().skip(1).all(|c| is_fig(c.2))
+                });
+            fits.then_some((skip, width))
+        })?;
+        for &(line, _, _) in cells.iter().take(skip) {
+            self.single_line(line);
+        }
+        let index = self.doc.tables.len();
+        let caption = cells
+            .iter()
+            .take(skip)
+            .map(|c| c.2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let caption = if caption.is_empty() {
+            self.caption_before(first)
+        } else {
+            caption
+        };
+        let mut rows = Vec::new();
+        for chunk in cells.get(skip..).unwrap_or(&[]).chunks(width) {
+            let r = rows.len();
+            let line = chunk.first().map_or(0, |c| self.doc.line_of(c.1));
+            let mut row = Row {
+                line,
+                cells: Vec::with_capacity(width),
+            };
+            for (c, &(_, at, t)) in chunk.iter().enumerate() {
+                let cell = self.cell(index, r, c, at, t, self.doc.line_of(at));
+                row.cells.push(cell);
+            }
+            rows.push(row);
+        }
+        self.doc.tables.push(Table {
+            caption,
+            rows,
+            header_rows: 1,
+        });
+        Some(end)
     }
 
     /// The short text lines just above a table: "附表 1", its title.
@@ -549,6 +634,43 @@ mod tests {
         assert_eq!(t.rows[2].line, 7);
         let f = &doc.figures[t.figure(1, 1).unwrap()];
         assert_eq!(&doc.source[f.start..f.end], "2911.47");
+    }
+
+    #[test]
+    fn tables_printed_one_cell_per_line() {
+        let text = "表 3 三公经费\n\n项目\n\n预算数\n\n决算数\n\n合计\n\n308\n\n244.5\n\n公务接待费\n\n2\n\n0.6\n\n说明文字。\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.column_header(2), "决算数");
+        assert_eq!(t.row_label(1), "合计");
+        let f = &doc.figures[t.figure(2, 2).unwrap()];
+        assert_eq!((f.raw.as_str(), f.line), ("0.6", 19));
+        assert_eq!(t.caption, "表 3 三公经费");
+        assert_eq!(doc.paragraphs.last().unwrap().text, "说明文字。");
+        // short lines that do not form rows stay text
+        let doc = read_text("收入\n\n100\n\n支出情况如下\n");
+        assert!(doc.tables.is_empty());
+    }
+
+    #[test]
+    fn the_sample_reads_as_its_ten_tables_and_its_paragraphs() {
+        let doc = read_text(include_str!(
+            "../../samples/2019-xinjiang-government-office-final-accounts.txt"
+        ));
+        assert_eq!(doc.tables.len(), 10);
+        let t = &doc.tables[0];
+        assert_eq!((t.rows[0].line, t.rows.last().unwrap().line), (189, 208));
+        assert!(t.caption.contains("附表 1"), "{}", t.caption);
+        // 附表7 has a blank line inside (line 407)
+        assert!(doc.tables[6].rows.iter().any(|r| r.line == 408));
+        // "增长\n\n40.75%" and "（平\n\n方米）" read as one sentence each
+        assert!(doc.paragraphs.iter().any(|p| p.text.contains("增长40.75%")));
+        assert!(doc
+            .paragraphs
+            .iter()
+            .any(|p| p.text.contains("115657.75（平方米）")));
     }
 
     #[test]
