@@ -226,7 +226,18 @@ fn entry(doc: &Document, idx: &Utf16Index, rel: &Relation, v: &Verdict) -> Optio
     );
     let context = rel.context.clone().or_else(|| match target.place {
         Place::Text { paragraph } => doc.paragraphs.get(paragraph).map(|p| p.text.clone()),
-        Place::Cell { .. } => Some(doc.line_text(target.line).replace('\t', " | ")),
+        Place::Cell { table, row, .. } => {
+            doc.tables
+                .get(table)
+                .and_then(|t| t.rows.get(row))
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+        }
     });
     Some(Entry {
         rule: rel.rule,

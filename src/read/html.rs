@@ -21,68 +21,64 @@ pub fn looks_like_html(text: &str) -> bool {
         || (head.starts_with('<') && text.contains("</table>"))
 }
 
-struct Span {
+/// A cell being read: its text, spans, and the source line of its first text.
+struct CellBuf {
     text: String,
-    rows_left: usize,
+    rowspan: usize,
+    colspan: usize,
+    line: Option<u32>,
 }
 
 #[derive(Default)]
 struct TableState {
-    rows: Vec<Vec<String>>,
-    current: Option<Vec<String>>,
-    cell: Option<(String, usize, usize)>,
-    /// Per column: a rowspan still covering rows below.
-    carry: Vec<Option<Span>>,
+    rows: Vec<Vec<(String, u32)>>,
+    current: Option<Vec<(String, u32)>>,
+    cell: Option<CellBuf>,
+    /// Per column: how many more rows a rowspan above still covers.
+    carry: Vec<usize>,
+    /// Source line of the current `<tr>`.
+    row_line: u32,
 }
 
 impl TableState {
-    fn start_row(&mut self) {
+    fn start_row(&mut self, line: u32) {
         self.end_row();
         self.current = Some(Vec::new());
+        self.row_line = line;
         self.fill_carried();
     }
 
+    /// Blank slots for cells merged from the rows above.
     fn fill_carried(&mut self) {
         let Some(row) = self.current.as_mut() else {
             return;
         };
-        while let Some(Some(span)) = self.carry.get_mut(row.len()) {
-            let _ = &span.text;
-            span.rows_left = span.rows_left.saturating_sub(1);
-            let done = span.rows_left == 0;
-            row.push(String::new());
-            if done {
-                if let Some(slot) = self.carry.get_mut(row.len() - 1) {
-                    *slot = None;
-                }
+        while let Some(left) = self.carry.get_mut(row.len()) {
+            if *left == 0 {
+                break;
             }
+            *left -= 1;
+            row.push((String::new(), self.row_line));
         }
     }
 
     fn end_cell(&mut self) {
-        let Some((text, rowspan, colspan)) = self.cell.take() else {
+        let Some(cell) = self.cell.take() else {
             return;
         };
-        if self.current.is_none() {
-            self.current = Some(Vec::new());
-        }
-        let Some(row) = self.current.as_mut() else {
-            return;
-        };
+        let line = cell.line.unwrap_or(self.row_line);
+        let row = self.current.get_or_insert_with(Vec::new);
         let col = row.len();
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        for k in 0..colspan.max(1) {
-            row.push(if k == 0 { text.clone() } else { String::new() });
-            if rowspan > 1 {
+        let text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for k in 0..cell.colspan {
+            row.push((if k == 0 { text.clone() } else { String::new() }, line));
+            if cell.rowspan > 1 {
                 let c = col + k;
                 if self.carry.len() <= c {
-                    self.carry.resize_with(c + 1, || None);
+                    self.carry.resize(c + 1, 0);
                 }
                 if let Some(slot) = self.carry.get_mut(c) {
-                    *slot = Some(Span {
-                        text: String::new(),
-                        rows_left: rowspan - 1,
-                    });
+                    *slot = cell.rowspan - 1;
                 }
             }
         }
@@ -92,39 +88,157 @@ impl TableState {
     fn end_row(&mut self) {
         self.end_cell();
         if let Some(row) = self.current.take() {
-            if row.iter().any(|c| !c.is_empty()) {
+            if row.iter().any(|c| !c.0.is_empty()) {
                 self.rows.push(row);
             }
         }
     }
 }
 
+/// HTML turned into text, with the HTML source line of each cell of each output line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlText {
+    /// Text lines; table rows as tab-separated cells.
+    pub text: String,
+    /// Per output line, per tab-separated piece, the 1-based HTML source line it came from.
+    pub lines: Vec<Vec<u32>>,
+}
+
+#[derive(Default)]
+struct Converter {
+    out: HtmlText,
+    block: String,
+    block_line: Option<u32>,
+    tables: Vec<TableState>,
+    line: u32,
+}
+
+impl Converter {
+    fn emit_line(&mut self, text: &str, lines: Vec<u32>) {
+        self.out.text.push_str(text);
+        self.out.text.push('\n');
+        self.out.lines.push(lines);
+    }
+
+    fn blank(&mut self) {
+        self.emit_line("", vec![self.line]);
+    }
+
+    fn text(&mut self, s: &str) {
+        let decoded = decode_entities(s);
+        let here = self.line;
+        if let Some(t) = self.tables.last_mut() {
+            if let Some(c) = t.cell.as_mut() {
+                if c.line.is_none() && !decoded.trim().is_empty() {
+                    c.line = Some(here + leading_newlines(s));
+                }
+                c.text.push_str(&decoded);
+            }
+            return;
+        }
+        if self.block_line.is_none() && !decoded.trim().is_empty() {
+            self.block_line = Some(here + leading_newlines(s));
+        }
+        self.block
+            .push_str(&decoded.replace(['\n', '\r', '\t'], " "));
+    }
+
+    fn flush_block(&mut self) {
+        let block = std::mem::take(&mut self.block);
+        let line = self.block_line.take().unwrap_or(self.line);
+        let t = block.trim();
+        if t.is_empty() || t == "##" {
+            return;
+        }
+        for piece in t.split('\n') {
+            let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !piece.is_empty() {
+                self.emit_line(&piece, vec![line]);
+            }
+        }
+        self.blank();
+    }
+
+    fn end_table(&mut self) {
+        let Some(mut t) = self.tables.pop() else {
+            return;
+        };
+        t.end_row();
+        if let Some(outer) = self.tables.last_mut() {
+            // a table inside a cell: its text joins the cell
+            if let Some(c) = outer.cell.as_mut() {
+                for row in t.rows {
+                    for (cell, _) in row {
+                        c.text.push(' ');
+                        c.text.push_str(&cell);
+                    }
+                }
+            }
+            return;
+        }
+        self.blank();
+        for row in t.rows {
+            let mut line = String::new();
+            let mut lines = Vec::with_capacity(row.len() + 1);
+            for (cell, l) in row {
+                line.push_str(&cell.replace('\t', " "));
+                line.push('\t');
+                lines.push(l);
+            }
+            lines.push(t.row_line);
+            self.emit_line(&line, lines);
+        }
+        self.blank();
+    }
+}
+
+fn leading_newlines(s: &str) -> u32 {
+    let lead = s.len() - s.trim_start().len();
+    u32::try_from(s.get(..lead).map_or(0, |w| w.matches('\n').count())).unwrap_or(0)
+}
+
+fn count_lines(s: &str) -> u32 {
+    u32::try_from(s.bytes().filter(|&b| b == b'\n').count()).unwrap_or(u32::MAX)
+}
+
 /// Converts HTML to text lines and tab tables.
 pub fn html_to_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut text = String::new();
-    let mut tables: Vec<TableState> = Vec::new();
+    html_to_text_with_lines(html).text
+}
+
+/// Converts HTML to text lines and tab tables, remembering source lines.
+pub fn html_to_text_with_lines(html: &str) -> HtmlText {
+    let mut cv = Converter {
+        line: 1,
+        ..Converter::default()
+    };
     let mut skip_until: Option<&'static str> = None;
     let mut rest = html;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            push_text(&mut tables, &mut text, rest);
+            if skip_until.is_none() {
+                cv.text(rest);
+            }
             break;
         };
         let (before, after) = rest.split_at(lt);
         if skip_until.is_none() {
-            push_text(&mut tables, &mut text, before);
+            cv.text(before);
         }
+        cv.line = cv.line.saturating_add(count_lines(before));
         if after.starts_with("<!--") {
-            rest = after
-                .find("-->")
-                .map_or("", |e| after.get(e + 3..).unwrap_or(""));
+            let end = after.find("-->").map_or(after.len(), |e| e + 3);
+            cv.line = cv
+                .line
+                .saturating_add(count_lines(after.get(..end).unwrap_or("")));
+            rest = after.get(end..).unwrap_or("");
             continue;
         }
         let Some(gt) = after.find('>') else {
             break;
         };
         let tag = after.get(1..gt).unwrap_or("");
+        cv.line = cv.line.saturating_add(count_lines(tag));
         rest = after.get(gt + 1..).unwrap_or("");
         let closing = tag.starts_with('/');
         let name: String = tag
@@ -139,109 +253,70 @@ pub fn html_to_text(html: &str) -> String {
             }
             continue;
         }
+        let in_table = !cv.tables.is_empty();
         match (name.as_str(), closing) {
             ("script", false) => skip_until = Some("script"),
             ("style", false) => skip_until = Some("style"),
             ("template", false) => skip_until = Some("template"),
             ("table", false) => {
-                flush(&mut out, &mut text, "");
-                tables.push(TableState::default());
+                cv.flush_block();
+                cv.tables.push(TableState::default());
             }
-            ("table", true) => {
-                if let Some(mut t) = tables.pop() {
-                    t.end_row();
-                    out.push('\n');
-                    for row in t.rows {
-                        let line = row.join("\t");
-                        if tables.is_empty() {
-                            out.push_str(&line);
-                            out.push_str("\t\n");
-                        } else {
-                            text.push_str(&line.replace('\t', " "));
-                        }
-                    }
-                    out.push('\n');
-                }
-            }
+            ("table", true) => cv.end_table(),
             ("tr", false) => {
-                if let Some(t) = tables.last_mut() {
-                    t.start_row();
+                let line = cv.line;
+                if let Some(t) = cv.tables.last_mut() {
+                    t.start_row(line);
                 }
             }
             ("tr", true) => {
-                if let Some(t) = tables.last_mut() {
+                if let Some(t) = cv.tables.last_mut() {
                     t.end_row();
                 }
             }
             ("td" | "th", false) => {
-                if let Some(t) = tables.last_mut() {
+                let line = cv.line;
+                if let Some(t) = cv.tables.last_mut() {
                     t.end_cell();
                     if t.current.is_none() {
-                        t.start_row();
+                        t.start_row(line);
                     }
-                    t.cell = Some((
-                        String::new(),
-                        attr_number(tag, "rowspan"),
-                        attr_number(tag, "colspan"),
-                    ));
+                    t.cell = Some(CellBuf {
+                        text: String::new(),
+                        rowspan: attr_number(tag, "rowspan"),
+                        colspan: attr_number(tag, "colspan"),
+                        line: None,
+                    });
                 }
             }
             ("td" | "th", true) => {
-                if let Some(t) = tables.last_mut() {
+                if let Some(t) = cv.tables.last_mut() {
                     t.end_cell();
                 }
             }
             ("br", _) => {
-                if let Some(t) = tables.last_mut() {
+                if let Some(t) = cv.tables.last_mut() {
                     if let Some(c) = t.cell.as_mut() {
-                        c.0.push(' ');
+                        c.text.push(' ');
                     }
                 } else {
-                    text.push('\n');
+                    cv.block.push('\n');
                 }
             }
-            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", false) if tables.is_empty() => {
-                flush(&mut out, &mut text, "");
-                text.push_str("## ");
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", false) if !in_table => {
+                cv.flush_block();
+                cv.block.push_str("## ");
             }
             (
                 "p" | "div" | "li" | "section" | "article" | "h1" | "h2" | "h3" | "h4" | "h5"
                 | "h6" | "caption",
                 _,
-            ) if tables.is_empty() => {
-                flush(&mut out, &mut text, "");
-            }
+            ) if !in_table => cv.flush_block(),
             _ => {}
         }
     }
-    flush(&mut out, &mut text, "");
-    out
-}
-
-fn push_text(tables: &mut [TableState], text: &mut String, s: &str) {
-    let decoded = decode_entities(s);
-    if let Some(t) = tables.last_mut() {
-        if let Some(c) = t.cell.as_mut() {
-            c.0.push_str(&decoded);
-        }
-        return;
-    }
-    text.push_str(&decoded.replace(['\n', '\r', '\t'], " "));
-}
-
-fn flush(out: &mut String, text: &mut String, _why: &str) {
-    let t = text.trim();
-    if !t.is_empty() && t != "##" {
-        for line in t.split('\n') {
-            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !line.is_empty() {
-                out.push_str(&line);
-                out.push('\n');
-            }
-        }
-        out.push('\n');
-    }
-    text.clear();
+    cv.flush_block();
+    cv.out
 }
 
 fn attr_number(tag: &str, name: &str) -> usize {
@@ -315,6 +390,15 @@ mod tests {
             <script>alert(1)</script></body></html>";
         let text = html_to_text(html);
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        let mapped = html_to_text_with_lines(
+            "<p>a</p>\n<table>\n<tr>\n<td>合计</td>\n<td>\n12,011</td></tr></table>",
+        );
+        let row = mapped
+            .text
+            .lines()
+            .position(|l| l.starts_with("合计"))
+            .unwrap();
+        assert_eq!(mapped.lines[row], [4, 6, 3]);
         assert_eq!(
             lines,
             [

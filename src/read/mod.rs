@@ -12,7 +12,7 @@ mod html;
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
 
-pub use html::html_to_text;
+pub use html::{html_to_text, html_to_text_with_lines, HtmlText};
 
 /// Input that cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,9 +84,50 @@ pub fn read_str(text: &str) -> Result<Document, ReadError> {
         return Err(ReadError::Empty);
     }
     if html::looks_like_html(text) {
-        return Ok(read_text(&html_to_text(text)));
+        let converted = html::html_to_text_with_lines(text);
+        let mut doc = read_text(&converted.text);
+        point_lines_at_html(&mut doc, &converted.lines);
+        return Ok(doc);
     }
     Ok(read_text(text))
+}
+
+/// Makes every line number name the line of the HTML source the figure came from, so a
+/// report on an HTML file points into that file.
+fn point_lines_at_html(doc: &mut Document, lines: &[Vec<u32>]) {
+    let source_line = |line: u32, piece: usize| {
+        let l = lines.get((line as usize).saturating_sub(1))?;
+        l.get(piece).or_else(|| l.first()).copied()
+    };
+    for f in &mut doc.figures {
+        let piece = match f.place {
+            Place::Cell { col, .. } => col,
+            Place::Text { .. } => 0,
+        };
+        if let Some(l) = source_line(f.line, piece) {
+            f.line = l;
+        }
+    }
+    for u in &mut doc.unreadable {
+        if let Some(l) = source_line(u.line, 0) {
+            u.line = l;
+        }
+    }
+    for t in &mut doc.tables {
+        for r in &mut t.rows {
+            if let Some(l) = lines
+                .get((r.line as usize).saturating_sub(1))
+                .and_then(|l| l.last())
+            {
+                r.line = *l;
+            }
+        }
+    }
+    for p in &mut doc.paragraphs {
+        if let Some(l) = source_line(p.line, 0) {
+            p.line = l;
+        }
+    }
 }
 
 /// What one input line is.
@@ -679,6 +720,20 @@ mod tests {
         assert_eq!(
             doc.paragraphs[1].section.as_deref(),
             Some("二、收入决算情况说明")
+        );
+    }
+
+    #[test]
+    fn lines_of_an_html_input_are_its_own() {
+        let html = "<html><body>\n<p>本年收入\n14209.74万元。</p>\n<table>\n<tr><th>项目</th><th>金额</th></tr>\n<tr>\n<td>合计</td>\n<td>30.75</td>\n</tr></table></body></html>";
+        let doc = read_str(html).unwrap();
+        let f = doc.figures.iter().find(|f| f.raw == "30.75").unwrap();
+        assert_eq!(f.line, 8);
+        assert_eq!(doc.tables[0].rows[1].line, 6);
+        let f = doc.figures.iter().find(|f| f.raw == "14209.74").unwrap();
+        assert_eq!(
+            f.line, 2,
+            "a paragraph's figures take the line where its text starts"
         );
     }
 
