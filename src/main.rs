@@ -113,7 +113,11 @@ fn check(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let report = match recount::check_bytes(&bytes) {
+        let checked = match decode(&bytes) {
+            Some(text) => recount::check_str(&text),
+            None => Err(recount::ReadError::NotText),
+        };
+        let report = match checked {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("recount: {name}: {} / {}", e.zh(), e.en());
@@ -148,6 +152,24 @@ fn check(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::from(worst)
+}
+
+/// Decodes UTF-8 (BOM allowed), UTF-16 with a BOM, or else GB18030 (which covers GBK and
+/// GB2312, still common on government sites). `None` when it is none of these.
+fn decode(bytes: &[u8]) -> Option<String> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, bad) = enc.decode_without_bom_handling(bytes.get(bom..)?);
+        return (!bad).then(|| text.into_owned());
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Some(s.to_string());
+    }
+    let (text, bad) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    // GB18030 maps almost any byte string; binary data shows up as control characters
+    let binary = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    (!bad && !binary).then(|| text.into_owned())
 }
 
 fn read_input(name: &str) -> std::io::Result<Vec<u8>> {

@@ -35,7 +35,7 @@ fn exit_status_says_whether_errors_were_found() {
 
 #[test]
 fn unusable_input_exits_2_with_a_message_in_both_languages() {
-    let (code, _, err) = recount(&["check", "-"], Some(b"\xff\xfe\xfa"));
+    let (code, _, err) = recount(&["check", "-"], Some(b"\x00\x01\x02\x80\xff"));
     assert_eq!(code, 2);
     assert!(err.contains("UTF-8") && err.contains("请以"), "{err}");
     let (code, _, err) = recount(&["check", "/no/such/file.txt"], None);
@@ -43,6 +43,21 @@ fn unusable_input_exits_2_with_a_message_in_both_languages() {
     assert!(err.contains("cannot read"), "{err}");
     assert_eq!(recount(&["check", "--format", "xml", "-"], Some(b"x")).0, 2);
     assert_eq!(recount(&["frobnicate"], None).0, 2);
+}
+
+#[test]
+fn gbk_and_utf16_files_are_read() {
+    // "合计" and "项目" in GBK
+    let mut gbk = Vec::new();
+    gbk.extend_from_slice(b"\xcf\xee\xc4\xbf\t1\t2\n\xbc\xd7\t10.5\t1\n\xd2\xd2\t20.25\t2\n\xba\xcf\xbc\xc6\t40.75\t3\n");
+    let (code, out, err) = recount(&["check", "-"], Some(&gbk));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("40.75"), "{out}");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in BAD_TOTAL.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    assert_eq!(recount(&["check", "-"], Some(&utf16)).0, 1);
 }
 
 #[test]
