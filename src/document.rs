@@ -89,6 +89,33 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+impl Row {
+    /// A row that numbers the columns of a standard table (栏次 1 2 3 …).
+    pub fn is_column_numbering(&self) -> bool {
+        self.cells.iter().any(|c| {
+            let t: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
+            t == "栏次" || t == "欄次"
+        })
+    }
+
+    /// A title line inside a table's header (its name, 公开01表, 单位：万元), not column names.
+    pub fn is_title(&self, table_width: usize) -> bool {
+        let filled: Vec<&str> = self
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        (filled.len() == 1 && table_width >= 3)
+            || filled.iter().any(|t| {
+                t.contains("单位：")
+                    || t.contains("单位:")
+                    || t.contains("單位")
+                    || (t.starts_with("公开") && t.ends_with('表'))
+            })
+    }
+}
+
 /// A table: rows of cells, the first `header_rows` of them headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -120,11 +147,22 @@ impl Table {
     /// cell in an upper row taking the text on its left (a merged cell spanning columns),
     /// joined with `/`.
     pub fn column_header(&self, col: usize) -> String {
+        let width = self.width();
+        let rows: Vec<&Row> = self
+            .rows
+            .iter()
+            .take(self.header_rows)
+            .filter(|r| !r.is_title(width) && !r.is_column_numbering())
+            .collect();
+        let last = rows.len().saturating_sub(1);
         let mut parts: Vec<&str> = Vec::new();
-        let last = self.header_rows.saturating_sub(1);
-        for (r, row) in self.rows.iter().take(self.header_rows).enumerate() {
-            let mut text = row.cells.get(col).map_or("", |c| c.text.as_str());
-            if text.is_empty() && r < last {
+        // once a row above names this column, blanks below it are that name spanning rows
+        let mut named_above = false;
+        for (r, row) in rows.iter().enumerate() {
+            let own = row.cells.get(col).map_or("", |c| c.text.as_str());
+            let mut text = own;
+            if own.is_empty() && r < last && !named_above {
+                // a name spanning columns sits in the leftmost of them
                 text = row
                     .cells
                     .iter()
@@ -134,6 +172,7 @@ impl Table {
                     .find(|t| !t.is_empty())
                     .unwrap_or("");
             }
+            named_above |= !own.is_empty();
             if !text.is_empty() && parts.last() != Some(&text) {
                 parts.push(text);
             }

@@ -2,8 +2,11 @@
 //! no arithmetic of its own; [`ALL`] lists them, with their documentation as data (served
 //! by `recount explain ID`, the page's "why?" panel and the README).
 
+pub mod standard;
 pub mod util;
 
+mod balance;
+mod cross_table;
 mod total_row;
 
 use crate::document::Document;
@@ -30,7 +33,7 @@ pub struct Check {
 }
 
 /// Every check, in the order they run.
-pub static ALL: &[&Check] = &[&total_row::CHECK];
+pub static ALL: &[&Check] = &[&total_row::CHECK, &balance::CHECK, &cross_table::CHECK];
 
 /// Runs every check.
 pub fn find_all(doc: &Document) -> Vec<Relation> {

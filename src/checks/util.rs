@@ -103,7 +103,7 @@ pub fn operand(t: &Table, row: usize, col: usize) -> Option<Expr> {
 /// Whether the column is a label or code column (序号, 编码, 类/款/项) rather than amounts.
 pub fn is_code_column(t: &Table, col: usize) -> bool {
     let h = t.column_header(col);
-    ["序号", "编码", "代码", "编号", "科目"]
+    ["序号", "编码", "代码", "编号", "科目", "行次", "栏次"]
         .iter()
         .any(|k| h.contains(k))
         || matches!(h.as_str(), "类" | "款" | "项")

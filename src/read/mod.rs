@@ -399,10 +399,14 @@ impl Reader<'_> {
                 .count()
         };
         let threshold = rows.iter().map(figures_in).max().unwrap_or(0).min(2);
-        let header_rows = rows
+        let mut header_rows = rows
             .iter()
             .position(|r| threshold > 0 && figures_in(r) >= threshold)
             .unwrap_or(rows.len());
+        // a 栏次 row numbers the columns (1, 2, 3 …): it belongs to the header
+        while rows.get(header_rows).is_some_and(Row::is_column_numbering) {
+            header_rows += 1;
+        }
         self.doc.tables.push(Table {
             caption,
             rows,
