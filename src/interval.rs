@@ -63,23 +63,12 @@ impl Interval {
 
     /// Interval product.
     pub fn times(self, o: Self) -> Result<Self, ArithError> {
-        let p = [
+        hull([
             self.lo.checked_mul(o.lo),
             self.lo.checked_mul(o.hi),
             self.hi.checked_mul(o.lo),
             self.hi.checked_mul(o.hi),
-        ];
-        let mut lo: Option<Decimal> = None;
-        let mut hi: Option<Decimal> = None;
-        for x in p {
-            let x = x.ok_or(ArithError::Overflow)?;
-            lo = Some(lo.map_or(x, |l| l.min(x)));
-            hi = Some(hi.map_or(x, |h| h.max(x)));
-        }
-        match (lo, hi) {
-            (Some(lo), Some(hi)) => Ok(Interval { lo, hi }),
-            _ => Err(ArithError::Overflow),
-        }
+        ])
     }
 
     /// Interval quotient, rounded outward. Fails when the divisor's interval holds zero.
@@ -87,29 +76,21 @@ impl Interval {
         if o.lo <= Decimal::ZERO && o.hi >= Decimal::ZERO {
             return Err(ArithError::DivisorMayBeZero);
         }
-        let q = [
+        let q = hull([
             self.lo.checked_div(o.lo),
             self.lo.checked_div(o.hi),
             self.hi.checked_div(o.lo),
             self.hi.checked_div(o.hi),
-        ];
-        let mut lo: Option<Decimal> = None;
-        let mut hi: Option<Decimal> = None;
-        for x in q {
-            let x = x.ok_or(ArithError::Overflow)?;
-            lo = Some(lo.map_or(x, |l| l.min(x)));
-            hi = Some(hi.map_or(x, |h| h.max(x)));
-        }
-        let (Some(lo), Some(hi)) = (lo, hi) else {
-            return Err(ArithError::Overflow);
-        };
+        ])?;
         let ulp = half_ulp(QUOTIENT_DP) * Decimal::TWO;
         Ok(Interval {
-            lo: lo
+            lo: q
+                .lo
                 .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToNegativeInfinity)
                 .checked_sub(ulp)
                 .ok_or(ArithError::Overflow)?,
-            hi: hi
+            hi: q
+                .hi
                 .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToPositiveInfinity)
                 .checked_add(ulp)
                 .ok_or(ArithError::Overflow)?,
@@ -133,6 +114,19 @@ impl Interval {
     pub fn contains(&self, d: Decimal) -> bool {
         self.lo <= d && d <= self.hi
     }
+}
+
+/// The smallest interval holding every candidate; overflow when one could not be computed.
+fn hull(candidates: [Option<Decimal>; 4]) -> Result<Interval, ArithError> {
+    let mut out: Option<Interval> = None;
+    for x in candidates {
+        let x = x.ok_or(ArithError::Overflow)?;
+        out = Some(out.map_or(Interval::exact(x), |i| Interval {
+            lo: i.lo.min(x),
+            hi: i.hi.max(x),
+        }));
+    }
+    out.ok_or(ArithError::Overflow)
 }
 
 /// ½·10⁻ᵈ.
