@@ -2,9 +2,11 @@
 //! no arithmetic of its own; [`ALL`] lists them, with their documentation as data (served
 //! by `recount explain ID`, the page's "why?" panel and the README).
 
+pub mod prose;
 pub mod util;
 
 mod total_row;
+mod yoy_change;
 
 use crate::document::Document;
 use crate::relation::Relation;
@@ -30,7 +32,7 @@ pub struct Check {
 }
 
 /// Every check, in the order they run.
-pub static ALL: &[&Check] = &[&total_row::CHECK];
+pub static ALL: &[&Check] = &[&total_row::CHECK, &yoy_change::CHECK];
 
 /// Runs every check.
 pub fn find_all(doc: &Document) -> Vec<Relation> {
