@@ -5,6 +5,9 @@
 pub mod prose;
 pub mod util;
 
+mod parts_sum;
+mod share;
+mod subset;
 mod total_row;
 mod yoy_change;
 
@@ -32,7 +35,13 @@ pub struct Check {
 }
 
 /// Every check, in the order they run.
-pub static ALL: &[&Check] = &[&total_row::CHECK, &yoy_change::CHECK];
+pub static ALL: &[&Check] = &[
+    &total_row::CHECK,
+    &yoy_change::CHECK,
+    &share::CHECK,
+    &parts_sum::CHECK,
+    &subset::CHECK,
+];
 
 /// Runs every check.
 pub fn find_all(doc: &Document) -> Vec<Relation> {

@@ -298,6 +298,11 @@ pub fn amount(doc: &Document, id: FigId, unit: Option<&str>) -> Expr {
 /// quantity.
 pub fn label_of(lead: &str) -> String {
     let mut s = lead.to_string();
+    for p in ["主要原因是", "主要是", "其中"] {
+        if let Some(k) = s.find(p) {
+            s = s.get(k + p.len()..).unwrap_or("").to_string();
+        }
+    }
     for p in [
         "其中", "年度", "年", "共有", "共计", "合计", "总计", "为", "是", "达", "实现",
     ] {
@@ -418,7 +423,8 @@ impl<'a> Prose<'a> {
             match *t {
                 Tok::Ch(c) => {
                     since_prev.push(c);
-                    if ends_clause(c) {
+                    // "占,88.19%": a comma after 占 does not end its clause
+                    if ends_clause(c) && !(lead.ends_with('占') && matches!(c, ',' | ':')) {
                         lead.clear();
                     } else {
                         lead.push(c);
@@ -575,7 +581,16 @@ const FAMILIES: &[(&[&str], usize)] = &[
     (&["出国", "公务用车", "接待"], 3),
     (&["购置", "运行"], 2),
     (&["人员经费", "公用经费"], 2),
-    (&["基本支出", "项目支出"], 2),
+    (
+        &[
+            "基本支出",
+            "项目支出",
+            "上缴上级支出",
+            "经营支出",
+            "对附属单位补助支出",
+        ],
+        2,
+    ),
     (
         &[
             "财政拨款收入",
@@ -699,17 +714,36 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 last_clause = Some(clause);
                 parts.push((m.fig, m.label.clone(), m.unit));
             }
-            let tail_is_empty = region.is_empty() && end >= p.toks.len().saturating_sub(2);
-            if tail_is_empty {
-                // "…6996.36 万元，其中：" ends the paragraph: the parts lead the next ones
+            // "…6996.36 万元，其中：" or "其中：人员经费 5867.07 万元，包括…。" ends the
+            // paragraph: the (other) parts lead the paragraphs that follow
+            if parts.len() <= 1 && end + 1 >= p.toks.len() {
+                let own = parts.len();
+                let mut last = p.index;
+                let mut codes = None;
                 for next in prose.iter().skip(pi + 1) {
-                    if next.index != prose.get(pi).map_or(0, |x| x.index) + 1 + parts.len() {
+                    if next.index != last + 1 {
+                        break;
+                    }
+                    // a list of classification lines goes on while lines carry codes;
+                    // another list stops once it is a whole breakdown
+                    let coded = next.mentions.first().is_some_and(|m| is_code(doc, m));
+                    if *codes.get_or_insert(coded) != coded {
                         break;
                     }
                     match leading_part(doc, next) {
-                        Some(part) => parts.push(part),
-                        None => break,
+                        Some(part) if parts.first().is_none_or(|f| same_family(f.2, part.2)) => {
+                            parts.push(part);
+                        }
+                        _ => break,
                     }
+                    last = next.index;
+                    if !coded && complete(&parts.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) {
+                        break;
+                    }
+                }
+                let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+                if codes != Some(true) && !complete(&labels) {
+                    parts.truncate(own);
                 }
             }
             let Some(unit) = parts.first().map(|x| x.2) else {
