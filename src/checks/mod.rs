@@ -5,6 +5,7 @@
 pub mod prose;
 pub mod util;
 
+mod budget_variance;
 mod parts_sum;
 mod share;
 mod subset;
@@ -41,6 +42,7 @@ pub static ALL: &[&Check] = &[
     &share::CHECK,
     &parts_sum::CHECK,
     &subset::CHECK,
+    &budget_variance::CHECK,
 ];
 
 /// Runs every check.

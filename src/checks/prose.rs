@@ -785,6 +785,149 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 context: p.sentence_text(q),
             });
         }
+        out.extend(record_breakdowns(p));
+    }
+    out
+}
+
+/// A budget line stated in the text: "公务接待费预算数 2 万元，决算数 0.6 万元，预决算差异率
+/// -70%".
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// What it is the budget of.
+    pub label: String,
+    /// The budget figure.
+    pub budget: Option<FigId>,
+    /// The final figure.
+    pub fin: Option<FigId>,
+    /// Claims about the two: variance, completion or difference mentions (indices into
+    /// [`Prose::mentions`]).
+    pub claims: Vec<usize>,
+    /// The record this one is a 其中 part of.
+    pub parent: Option<usize>,
+    /// Token index of its first figure.
+    pub at: usize,
+    /// Token index just past its last figure.
+    pub end: usize,
+    /// Clause group of its first figure.
+    pub semi: usize,
+}
+
+fn budget_label(lead: &str) -> String {
+    let mut s = label_of(lead);
+    for k in [
+        "年初预算数",
+        "全年预算数",
+        "调整预算数",
+        "预算数",
+        "年初预算",
+        "预算",
+    ] {
+        if let Some(i) = s.find(k) {
+            s.truncate(i);
+            break;
+        }
+    }
+    s
+}
+
+/// The budget lines of a paragraph, with 其中 parts linked to their record.
+pub fn records(p: &Prose<'_>) -> Vec<Record> {
+    let mut out: Vec<Record> = Vec::new();
+    let mut parent: Option<usize> = None;
+    let mut last_at = 0;
+    for (i, m) in p.mentions.iter().enumerate() {
+        let cur = out.len().checked_sub(1);
+        let same = |r: &Record| {
+            r.semi == m.semi || p.text_between(r.end, m.at).chars().all(|c| !ends_semi(c))
+        };
+        match m.kind {
+            Kind::Budget => {
+                let between = p.text_between(last_at, m.at);
+                if let Some(pi) = parent {
+                    if out.get(pi).is_some_and(|r| p.sentence_end(r.at) < m.at) {
+                        parent = None;
+                    }
+                }
+                if between.contains("其中") {
+                    parent = cur;
+                }
+                out.push(Record {
+                    label: budget_label(&m.lead),
+                    budget: Some(m.fig),
+                    fin: None,
+                    claims: Vec::new(),
+                    parent,
+                    at: m.at,
+                    end: m.at + 1,
+                    semi: m.semi,
+                });
+            }
+            Kind::Final => {
+                let r = cur.and_then(|c| out.get_mut(c));
+                match r {
+                    Some(r) if r.fin.is_none() && same(r) => {
+                        r.fin = Some(m.fig);
+                        r.end = m.at + 1;
+                    }
+                    _ => {
+                        parent = None;
+                        out.push(Record {
+                            label: budget_label(&m.lead),
+                            budget: None,
+                            fin: Some(m.fig),
+                            claims: Vec::new(),
+                            parent: None,
+                            at: m.at,
+                            end: m.at + 1,
+                            semi: m.semi,
+                        });
+                    }
+                }
+            }
+            Kind::Variance | Kind::Completion | Kind::Diff(_) => {
+                if let Some(r) = cur.and_then(|c| out.get_mut(c)) {
+                    if same(r) {
+                        r.claims.push(i);
+                        r.end = m.at + 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+        last_at = m.at + 1;
+    }
+    out
+}
+
+/// The 其中 parts of budget lines as breakdowns: one of budgets, one of finals.
+fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
+    let recs = records(p);
+    let mut out = Vec::new();
+    for (i, r) in recs.iter().enumerate() {
+        let kids: Vec<&Record> = recs.iter().filter(|k| k.parent == Some(i)).collect();
+        if kids.is_empty() {
+            continue;
+        }
+        let labels: Vec<String> = kids.iter().map(|k| k.label.clone()).collect();
+        for pick in [|r: &Record| r.budget, |r: &Record| r.fin] {
+            let (Some(total), Some(parts)) = (
+                pick(r),
+                kids.iter()
+                    .map(|k| pick(k).map(|f| (f, k.label.clone())))
+                    .collect::<Option<Vec<_>>>(),
+            ) else {
+                continue;
+            };
+            out.push(Breakdown {
+                total,
+                parts,
+                complete: complete(&labels),
+                para: p.index,
+                at: r.at,
+                context: p.sentence_text(r.at),
+            });
+        }
     }
     out
 }
