@@ -6,6 +6,7 @@ pub mod prose;
 pub mod util;
 
 mod budget_variance;
+mod count_list;
 mod parts_sum;
 mod share;
 mod subset;
@@ -43,6 +44,7 @@ pub static ALL: &[&Check] = &[
     &parts_sum::CHECK,
     &subset::CHECK,
     &budget_variance::CHECK,
+    &count_list::CHECK,
 ];
 
 /// Runs every check.
