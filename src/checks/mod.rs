@@ -8,6 +8,7 @@ pub mod util;
 mod budget_variance;
 mod count_list;
 mod parts_sum;
+mod repeated_figure;
 mod share;
 mod subset;
 mod total_row;
@@ -45,6 +46,7 @@ pub static ALL: &[&Check] = &[
     &subset::CHECK,
     &budget_variance::CHECK,
     &count_list::CHECK,
+    &repeated_figure::CHECK,
 ];
 
 /// Runs every check.
