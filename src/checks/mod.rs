@@ -11,6 +11,7 @@ mod parts_sum;
 mod repeated_figure;
 mod share;
 mod subset;
+mod text_table;
 mod total_row;
 mod yoy_change;
 
@@ -47,6 +48,7 @@ pub static ALL: &[&Check] = &[
     &budget_variance::CHECK,
     &count_list::CHECK,
     &repeated_figure::CHECK,
+    &text_table::CHECK,
 ];
 
 /// Runs every check.
