@@ -67,3 +67,73 @@ fn correct_rates_pass_including_one_after_a_page_break() {
         );
     }
 }
+
+#[test]
+fn every_rate_share_and_variance_of_the_text_is_checked() {
+    let text = include_str!("../samples/2019-xinjiang-government-office-final-accounts.txt");
+    let doc = recount::read::read_str(text).unwrap();
+    let r = sample();
+    let entries = text_entries(&r);
+    for f in &doc.figures {
+        let in_text = matches!(f.place, recount::document::Place::Text { .. });
+        // the note under 附表1 states a rule, not a figure of this unit
+        if !in_text || !f.number.percent || f.line > 185 {
+            continue;
+        }
+        let here: Vec<_> = entries
+            .iter()
+            .filter(|e| e.line == f.line && e.reported == f.raw)
+            .collect();
+        assert!(
+            !here.is_empty(),
+            "{} on line {} is not checked",
+            f.raw,
+            f.line
+        );
+        // 0 budgeted, 0 spent, 0% printed: 0 ÷ 0 is left undecided
+        let zero_over_zero = f.line == 155 && f.raw == "0%";
+        assert!(
+            here.iter().all(|e| e.status != "unchecked") || zero_over_zero,
+            "{} on line {}: {:?}",
+            f.raw,
+            f.line,
+            here
+        );
+    }
+}
+
+#[test]
+fn sums_counts_and_repeated_figures_of_the_text_hold() {
+    let r = sample();
+    let entries = text_entries(&r);
+    let expected = [
+        ("count-list", 65, "24"),
+        ("parts-sum", 67, "226"),
+        ("parts-sum", 81, "14209.74"),
+        ("parts-sum", 85, "18470.59"),
+        ("parts-sum", 103, "18467.77"),
+        ("parts-sum", 133, "6996.36"),
+        ("parts-sum", 145, "244.5"),
+        ("parts-sum", 145, "20.46"),
+        ("parts-sum", 151, "243.89"),
+        ("parts-sum", 155, "308"),
+        ("parts-sum", 155, "244.5"),
+        ("parts-sum", 171, "6613.75"),
+        ("parts-sum", 179, "99"),
+        ("subset", 173, "77.97"),
+        ("repeated-figure", 157, "0.6"),
+        ("text-table", 183, "9"),
+        ("text-table", 183, "10703"),
+    ];
+    for (rule, line, fig) in expected {
+        let here: Vec<_> = entries
+            .iter()
+            .filter(|e| e.rule == rule && e.line == line && e.reported == fig)
+            .collect();
+        assert!(!here.is_empty(), "{rule}: {fig} on line {line} not checked");
+        assert!(
+            here.iter().all(|e| e.status == "pass"),
+            "{rule}: {fig} on line {line}: {here:?}"
+        );
+    }
+}
