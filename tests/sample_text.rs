@@ -137,3 +137,18 @@ fn sums_counts_and_repeated_figures_of_the_text_hold() {
         );
     }
 }
+
+#[test]
+fn text_checks_survive_any_cut_of_the_sample() {
+    // a page cut anywhere (mid-sentence, mid-figure, mid-table) must not panic
+    let text = include_str!("../samples/2019-xinjiang-government-office-final-accounts.txt");
+    let start = text.find("二、机构设置").unwrap();
+    let end = text.find("附表 1").unwrap();
+    let body = &text[start..end];
+    let cuts: Vec<usize> = body.char_indices().map(|(i, _)| i).step_by(61).collect();
+    for &a in cuts.iter().step_by(9) {
+        for &b in cuts.iter().filter(|&&b| b > a).step_by(11) {
+            let _ = recount::check_str(&body[a..b]);
+        }
+    }
+}

@@ -354,7 +354,10 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if lead.contains("决算数") || lead.contains("执行数") {
         return Kind::Final;
     }
-    if lead.contains("预算数") || lead.ends_with("预算") {
+    // "年初预算 B 万元" is a budget; "支出预算 5000 万元" in a budget disclosure is a level
+    if lead.contains("预算数")
+        || lead.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| lead.contains(k))
+    {
         return Kind::Budget;
     }
     if ends_any(lead, UP_CHANGE) {
