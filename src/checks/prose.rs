@@ -527,7 +527,33 @@ impl<'a> Prose<'a> {
         out
     }
 
-    /// The sentence (as printed) around token `at`, for the report.
+    /// The whole sentence (as printed) around token `at`, for the report.
+    pub fn full_sentence(&self, at: usize) -> String {
+        let mut start = at;
+        while start > 0 {
+            match self.toks.get(start - 1) {
+                Some(Tok::Ch(c)) if ends_sentence(*c) => break,
+                _ => start -= 1,
+            }
+        }
+        self.span_text(start, self.sentence_end(at) + 1)
+    }
+
+    /// The printed text of tokens `from..to`, shortened for the report.
+    fn span_text(&self, from: usize, to: usize) -> String {
+        let a = self.offs.get(from).copied().unwrap_or(0);
+        let b = self.offs.get(to).copied().unwrap_or(self.para.text.len());
+        let s = self.para.text.get(a..b).unwrap_or("").trim();
+        let short: String = s.chars().take(160).collect();
+        if short.len() < s.len() {
+            format!("{short}…")
+        } else {
+            short
+        }
+    }
+
+    /// The sentence (as printed) around token `at`, up to the end of its clause group or
+    /// the reasons given, for the report.
     pub fn sentence_text(&self, at: usize) -> String {
         let mut start = at;
         while start > 0 {
@@ -536,22 +562,18 @@ impl<'a> Prose<'a> {
                 _ => start -= 1,
             }
         }
+        // to the end of the sentence, or of the clause group, or up to the reasons given
         let mut end = at;
         while let Some(t) = self.toks.get(end) {
+            if matches!(t, Tok::Ch('主')) && self.chars_from(end, 4) == "主要原因" {
+                break;
+            }
             end += 1;
-            if matches!(t, Tok::Ch(c) if ends_sentence(*c)) {
+            if matches!(t, Tok::Ch(c) if ends_semi(*c)) {
                 break;
             }
         }
-        let from = self.offs.get(start).copied().unwrap_or(0);
-        let to = self.offs.get(end).copied().unwrap_or(self.para.text.len());
-        let s = self.para.text.get(from..to).unwrap_or("").trim();
-        let short: String = s.chars().take(160).collect();
-        if short.len() < s.len() {
-            format!("{short}…")
-        } else {
-            short
-        }
+        self.span_text(start, end)
     }
 
     /// Token index of the end of the sentence holding `at` (the 。 itself, or the end).
@@ -785,7 +807,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
                 para: p.index,
                 at: q,
-                context: p.sentence_text(q),
+                context: p.full_sentence(q),
             });
         }
         out.extend(record_breakdowns(p));
@@ -928,7 +950,7 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
                 complete: complete(&labels),
                 para: p.index,
                 at: r.at,
-                context: p.sentence_text(r.at),
+                context: p.full_sentence(r.at),
             });
         }
     }
