@@ -165,20 +165,27 @@ fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
                     Expr::product(Expr::int(-1), e)
                 }
             };
-            out.push(
-                Relation::equals(
-                    RULE,
-                    rm.fig,
-                    signed(Expr::pct(change.clone(), last_year)),
-                    what,
-                )
-                .alternative(
-                    Cause::ThisYearBase,
-                    signed(Expr::pct(change, Expr::Fig(lm.fig))),
-                )
-                .zero_base_fails()
-                .context(context.clone()),
-            );
+            let mut rel = Relation::equals(
+                RULE,
+                rm.fig,
+                signed(Expr::pct(change.clone(), last_year)),
+                what,
+            )
+            .alternative(
+                Cause::ThisYearBase,
+                signed(Expr::pct(change, Expr::Fig(lm.fig))),
+            )
+            .zero_base_fails()
+            .context(context.clone());
+            // a rate copied from an earlier rate of the paragraph
+            for prev in ms
+                .iter()
+                .take(r)
+                .filter(|x| matches!(x.kind, Kind::Rate(_)))
+            {
+                rel = rel.alternative(Cause::CopiedFrom(prev.fig), Expr::Fig(prev.fig));
+            }
+            out.push(rel);
         }
     }
 }
