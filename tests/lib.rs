@@ -9,3 +9,4 @@
 mod cli;
 mod fixtures;
 mod sample;
+mod sample_text;

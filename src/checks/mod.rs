@@ -2,12 +2,21 @@
 //! no arithmetic of its own; [`ALL`] lists them, with their documentation as data (served
 //! by `recount explain ID`, the page's "why?" panel and the README).
 
+pub mod prose;
 pub mod standard;
 pub mod util;
 
 mod balance;
+mod budget_variance;
+mod count_list;
 mod cross_table;
+mod parts_sum;
+mod repeated_figure;
+mod share;
+mod subset;
+mod text_table;
 mod total_row;
+mod yoy_change;
 
 use crate::document::Document;
 use crate::relation::Relation;
@@ -33,7 +42,19 @@ pub struct Check {
 }
 
 /// Every check, in the order they run.
-pub static ALL: &[&Check] = &[&total_row::CHECK, &balance::CHECK, &cross_table::CHECK];
+pub static ALL: &[&Check] = &[
+    &total_row::CHECK,
+    &balance::CHECK,
+    &cross_table::CHECK,
+    &yoy_change::CHECK,
+    &share::CHECK,
+    &parts_sum::CHECK,
+    &subset::CHECK,
+    &budget_variance::CHECK,
+    &count_list::CHECK,
+    &repeated_figure::CHECK,
+    &text_table::CHECK,
+];
 
 /// Runs every check.
 pub fn find_all(doc: &Document) -> Vec<Relation> {

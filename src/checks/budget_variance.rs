@@ -1,0 +1,117 @@
+//! `budget-variance`: what the text says about a line's budget and final figures —
+//! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
+
+use super::prose::{amount, read_all, records, Kind};
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Cause, Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "budget-variance",
+    title_zh: "预决算差异率与预算数、决算数一致",
+    title_en: "Budget variances agree with the budget and final figures",
+    what:
+        "In the text, \"年初预算数 B 万元，决算数 F 万元，预决算差异率 R%\" states a \
+           variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
+           预算数 D 万元\" states D = F − B (B − F); \"与预算相比无增减/无变化/一致\" states F = B.",
+    why: "The variance tells readers how far spending strayed from the approved budget; a \
+          wrong base or sign turns an overrun into an underrun.",
+    tolerance: "Each printed figure stands for ±½ of its last digit. A variance on a budget \
+                of exactly zero (0 budgeted, 0 spent, 0% printed) cannot be decided and is \
+                reported as not checked, not as a failure.",
+    example: "预算数 2 万元，决算数 0.6 万元，预决算差异率 -70% holds; printed -30% fails: \
+              (0.6 − 2) ÷ 2 = -70%. 预算数 0，决算数 0，差异率 0% is not checked (0 ÷ 0).",
+    find,
+};
+
+const RULE: &str = "budget-variance";
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for p in read_all(doc) {
+        for r in records(&p) {
+            let (Some(b), Some(f)) = (r.budget, r.fin) else {
+                continue;
+            };
+            let context = p.sentence_text(r.at);
+            let b_unit = doc.figure(b).and_then(|x| x.unit);
+            let fin = amount(doc, f, b_unit);
+            let label = &r.label;
+            for &c in &r.claims {
+                let Some(m) = p.mentions.get(c) else { continue };
+                let rel = match m.kind {
+                    Kind::Variance => Relation::equals(
+                        RULE,
+                        m.fig,
+                        Expr::pct(Expr::difference(fin.clone(), Expr::Fig(b)), Expr::Fig(b)),
+                        Text::new(
+                            format!("{label}预决算差异率 = (决算数 − 预算数) ÷ 预算数"),
+                            format!("variance of {label} = (final − budget) ÷ budget"),
+                        ),
+                    )
+                    .alternative(
+                        Cause::WrongBase(Text::new(
+                            "差异率以决算数为基数计算，应以预算数为基数",
+                            "the variance was divided by the final figure; the base is the budget",
+                        )),
+                        Expr::pct(Expr::difference(fin.clone(), Expr::Fig(b)), fin.clone()),
+                    ),
+                    Kind::Completion => Relation::equals(
+                        RULE,
+                        m.fig,
+                        Expr::pct(fin.clone(), Expr::Fig(b)),
+                        Text::new(
+                            format!("{label}预算完成率 = 决算数 ÷ 预算数"),
+                            format!("completion of {label} = final ÷ budget"),
+                        ),
+                    ),
+                    Kind::Diff(d) => {
+                        let unit = doc.figure(m.fig).and_then(|x| x.unit);
+                        let (fin, bud) = (amount(doc, f, unit), amount(doc, b, unit));
+                        let e = if d > 0 {
+                            Expr::difference(fin, bud)
+                        } else {
+                            Expr::difference(bud, fin)
+                        };
+                        Relation::equals(
+                            RULE,
+                            m.fig,
+                            e,
+                            Text::new(
+                                format!("{label}决算数与预算数之差"),
+                                format!("difference of {label}: final − budget"),
+                            ),
+                        )
+                    }
+                    _ => continue,
+                };
+                out.push(rel.context(context.clone()));
+            }
+            // "与年初预算一致", "无增减": the final equals the budget
+            let after = p.text_between(r.end, p.sentence_end(r.end));
+            let clause: String = after
+                .chars()
+                .skip_while(|c| matches!(c, ',' | '，'))
+                .take_while(|c| !matches!(c, ',' | '，' | '；' | ';' | '。' | '#'))
+                .collect();
+            if ["无增减", "无变化", "一致", "持平"]
+                .iter()
+                .any(|k| clause.contains(k))
+                && clause.contains("预算")
+            {
+                out.push(
+                    Relation::equals(
+                        RULE,
+                        f,
+                        amount(doc, b, doc.figure(f).and_then(|x| x.unit)),
+                        Text::new(
+                            format!("{label}决算数 = 预算数（文字称与预算一致）"),
+                            format!("final of {label} = budget (the text says they agree)"),
+                        ),
+                    )
+                    .context(context),
+                );
+            }
+        }
+    }
+}

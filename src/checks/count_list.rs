@@ -1,0 +1,116 @@
+//! `count-list`: "内设 24 个处室，分别是：甲、乙、…" names as many items as it counts.
+
+use super::prose::{ends_semi, ends_sentence, read_all, Prose, Tok};
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Expr, Relation, Text};
+use rust_decimal::Decimal;
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "count-list",
+    title_zh: "所列名称个数等于文字所称个数",
+    title_en: "A counted list names as many items as it counts",
+    what: "In the text, \"内设 N 个处室，分别是：甲、乙、…\" (also 分别为, 包括) lists its \
+           items after the count: the number of items separated by 、 (brackets inside an \
+           item do not split it) must equal N. A list that ends in 等 is open and not \
+           counted.",
+    why: "An office list that does not match its count means one was added, merged or \
+          dropped without the count being updated, or the reverse.",
+    tolerance: "Counts are exact.",
+    example: "内设 3 个处室，分别是：秘书一处、秘书二处、人事处 holds; 内设 4 个处室 with the \
+              same list fails.",
+    find,
+};
+
+const RULE: &str = "count-list";
+const COUNT_UNITS: &[&str] = &["个", "项", "家", "所", "名", "人", "户", "台", "套"];
+const OPENERS: &[&str] = &["分别是", "分别为", "包括", "具体是", "即"];
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for p in read_all(doc) {
+        for m in &p.mentions {
+            if !m.unit.is_some_and(|u| COUNT_UNITS.contains(&u)) || m.percent {
+                continue;
+            }
+            if let Some(rel) = list_after(&p, m.at, m.fig) {
+                out.push(rel);
+            }
+        }
+    }
+}
+
+fn list_after(p: &Prose<'_>, at: usize, fig: usize) -> Option<Relation> {
+    // "个处室，分别是：": the noun, at most one comma, the opener, a colon
+    let head = p.chars_from(at + 1, 16);
+    let (pos, opener) = OPENERS
+        .iter()
+        .filter_map(|o| head.find(o).map(|i| (i, *o)))
+        .min()?;
+    let before = head.get(..pos)?;
+    if before.chars().count() > 8 || before.chars().any(|c| ends_semi(c) || c == '、') {
+        return None;
+    }
+    let skip = before.chars().count() + opener.chars().count();
+    let mut k = at + 1 + skip;
+    if matches!(p.toks.get(k), Some(Tok::Ch('：' | ':'))) {
+        k += 1;
+    } else {
+        return None;
+    }
+    // items up to the end of the sentence or clause group
+    let mut items: Vec<String> = vec![String::new()];
+    let mut depth = 0i32;
+    while let Some(t) = p.toks.get(k) {
+        let Tok::Ch(c) = *t else {
+            return None; // a figure inside the list: not a plain list of names
+        };
+        if ends_sentence(c) || ends_semi(c) {
+            break;
+        }
+        match c {
+            '（' | '(' | '《' | '“' => depth += 1,
+            '）' | ')' | '》' | '”' => depth -= 1,
+            _ => {}
+        }
+        if c == '、' && depth == 0 {
+            items.push(String::new());
+        } else if let Some(last) = items.last_mut() {
+            last.push(c);
+        }
+        k += 1;
+    }
+    let context = p.sentence_text(at);
+    let what = Text::new(
+        "所称个数 = 所列名称个数",
+        "the count = the number of items listed",
+    );
+    let open = items
+        .last()
+        .is_some_and(|s| s.ends_with('等') || s.contains("等"));
+    if items.len() < 2
+        || items
+            .iter()
+            .any(|s| s.is_empty() || s.contains(['，', ',']))
+        || open
+    {
+        return Some(
+            Relation::unchecked(
+                RULE,
+                fig,
+                what,
+                Text::new(
+                    "所列名称不是完整的顿号列表，无法计数",
+                    "the items are not a closed list separated by 、",
+                ),
+            )
+            .context(context),
+        );
+    }
+    let n = Decimal::from(items.len());
+    Some(
+        Relation::equals(RULE, fig, Expr::Const(n), what)
+            .exact_target()
+            .context(context),
+    )
+}

@@ -1,0 +1,1008 @@
+//! The claim reader the text checks share: each paragraph as a stream of characters and
+//! figures, split into sentences and clauses, with each figure classified by the words
+//! just before it (增加 → a change, 降低 → a rate, 占 → a share, 预算数 → a budget …) and
+//! labelled by the words naming it. Hand-written, char by char: no regex.
+//!
+//! Reading rules: full-width punctuation is folded to one form, traditional characters
+//! used in keywords are mapped to simplified ones, pronunciation glosses inside words
+//! (`預(yù)算`) and whitespace are dropped, so the checks match one spelling.
+
+use crate::document::{Document, Paragraph};
+use crate::figure::{fold_char, FigId};
+use crate::relation::Expr;
+use rust_decimal::Decimal;
+
+/// One token of a paragraph: a character or a figure (with its unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tok {
+    /// A normalised character.
+    Ch(char),
+    /// A figure.
+    Fig(FigId),
+}
+
+/// What the words before a figure make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An amount or count named by its label ("本年收入 14209.74 万元").
+    Level,
+    /// A change on last year: +1 增加, −1 减少.
+    Change(i8),
+    /// A rate of change: +1 增长, −1 降低/下降.
+    Rate(i8),
+    /// A share (占 …%).
+    Share,
+    /// A budget figure (预算数).
+    Budget,
+    /// A final figure (决算数, 执行数).
+    Final,
+    /// A budget variance rate (差异率).
+    Variance,
+    /// Completion of the budget (完成年初预算 …%).
+    Completion,
+    /// Final minus budget: +1 大于/超, −1 小于.
+    Diff(i8),
+    /// A year ("2019 年").
+    Year,
+    /// Anything else (thresholds, codes, figures in words we do not read).
+    Other,
+}
+
+/// A figure in the text with what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The figure.
+    pub fig: FigId,
+    /// Token index in [`Prose::toks`].
+    pub at: usize,
+    /// Its kind.
+    pub kind: Kind,
+    /// The words between the previous boundary and the figure, normalised.
+    pub lead: String,
+    /// The label naming the quantity (lead without keywords), possibly empty.
+    pub label: String,
+    /// Unit as read.
+    pub unit: Option<&'static str>,
+    /// Printed with a percent sign.
+    pub percent: bool,
+    /// Sentence number (split at 。！？).
+    pub sentence: usize,
+    /// Clause-group number (split at 。！？；).
+    pub semi: usize,
+    /// Follows the previous mention with nothing but a list separator in between
+    /// ("各减少 A、B万元"): it takes the previous one's kind.
+    pub listed: bool,
+}
+
+/// A paragraph read as tokens and mentions.
+#[derive(Debug, Clone)]
+pub struct Prose<'a> {
+    /// The paragraph index.
+    pub index: usize,
+    /// The paragraph.
+    pub para: &'a Paragraph,
+    /// Tokens.
+    pub toks: Vec<Tok>,
+    /// Byte offset in the paragraph text of each token.
+    pub offs: Vec<usize>,
+    /// Every figure, in order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Maps the traditional characters used in the keywords onto simplified ones.
+pub fn simplify(c: char) -> char {
+    const MAP: &[(char, char)] = &[
+        ('與', '与'),
+        ('減', '减'),
+        ('長', '长'),
+        ('預', '预'),
+        ('決', '决'),
+        ('異', '异'),
+        ('數', '数'),
+        ('萬', '万'),
+        ('較', '较'),
+        ('額', '额'),
+        ('總', '总'),
+        ('計', '计'),
+        ('實', '实'),
+        ('輛', '辆'),
+        ('個', '个'),
+        ('項', '项'),
+        ('處', '处'),
+        ('為', '为'),
+        ('經', '经'),
+        ('費', '费'),
+        ('財', '财'),
+        ('撥', '拨'),
+        ('別', '别'),
+        ('際', '际'),
+        ('門', '门'),
+        ('購', '购'),
+        ('買', '买'),
+        ('務', '务'),
+        ('車', '车'),
+        ('運', '运'),
+        ('維', '维'),
+        ('護', '护'),
+        ('國', '国'),
+        ('員', '员'),
+        ('離', '离'),
+        ('級', '级'),
+        ('機', '机'),
+        ('關', '关'),
+        ('單', '单'),
+        ('統', '统'),
+        ('無', '无'),
+        ('變', '变'),
+        ('餘', '余'),
+        ('結', '结'),
+        ('轉', '转'),
+        ('開', '开'),
+        ('資', '资'),
+        ('產', '产'),
+        ('採', '采'),
+        ('貨', '货'),
+        ('報', '报'),
+        ('專', '专'),
+        ('辦', '办'),
+        ('億', '亿'),
+        ('發', '发'),
+        ('當', '当'),
+        ('佔', '占'),
+        ('執', '执'),
+        ('內', '内'),
+        ('設', '设'),
+        ('們', '们'),
+        ('職', '职'),
+        ('領', '领'),
+        ('導', '导'),
+        ('幹', '干'),
+        ('檔', '档'),
+        ('來', '来'),
+        ('於', '于'),
+        ('負', '负'),
+        ('養', '养'),
+        ('險', '险'),
+        ('營', '营'),
+        ('屬', '属'),
+        ('繳', '缴'),
+        ('補', '补'),
+        ('貼', '贴'),
+        ('醫', '医'),
+        ('療', '疗'),
+        ('稅', '税'),
+        ('業', '业'),
+        ('應', '应'),
+        ('勞', '劳'),
+        ('禮', '礼'),
+        ('儀', '仪'),
+        ('議', '议'),
+        ('會', '会'),
+        ('東', '东'),
+        ('備', '备'),
+        ('標', '标'),
+        ('準', '准'),
+        ('並', '并'),
+        ('兩', '两'),
+        ('這', '这'),
+        ('後', '后'),
+        ('從', '从'),
+        ('歲', '岁'),
+        ('價', '价'),
+        ('積', '积'),
+        ('體', '体'),
+        ('況', '况'),
+        ('說', '说'),
+        ('衛', '卫'),
+        ('條', '条'),
+        ('趨', '趋'),
+        ('勢', '势'),
+        ('齊', '齐'),
+        ('調', '调'),
+    ];
+    MAP.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c)
+}
+
+/// Length in chars of a pronunciation gloss starting at `chars[i]` (`(yù)`, `（jué）`),
+/// brackets included; 0 when there is none.
+fn gloss_len(chars: &[(usize, char)], i: usize) -> usize {
+    let open = chars.get(i).map(|x| x.1);
+    if !matches!(open, Some('(' | '（')) {
+        return 0;
+    }
+    let mut k = i + 1;
+    let mut letters = 0;
+    while let Some(&(_, c)) = chars.get(k) {
+        if c == ')' || c == '）' {
+            let ok = letters > 0 && letters <= 8;
+            return if ok { k - i + 1 } else { 0 };
+        }
+        let latin = c.is_alphabetic() && !is_cjk(c) && !c.is_uppercase();
+        if !(latin || c.is_ascii_digit() || c == ' ') {
+            return 0;
+        }
+        if latin {
+            letters += 1;
+        }
+        k += 1;
+    }
+    0
+}
+
+/// Characters that end a sentence.
+pub fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// Characters that end a clause group inside a sentence.
+pub fn ends_semi(c: char) -> bool {
+    ends_sentence(c) || matches!(c, '；' | ';')
+}
+
+/// Characters that end a clause.
+pub fn ends_clause(c: char) -> bool {
+    ends_semi(c) || matches!(c, ',' | '：' | ':' | '、')
+}
+
+const UP_CHANGE: &[&str] = &["增加", "增长", "上升", "提高", "多支出", "增支", "超支"];
+const DOWN_CHANGE: &[&str] = &["减少", "下降", "降低", "减支", "节约", "压减", "减"];
+const UP_RATE: &[&str] = &["增长", "增加", "上升", "提高", "增幅", "增长率为", "增长了"];
+const DOWN_RATE: &[&str] = &["降低", "下降", "减少", "降幅", "下降了", "降低了", "减少了"];
+
+fn ends_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.ends_with(w))
+}
+
+/// Whether a unit is an amount of money.
+pub fn is_money(unit: Option<&str>) -> bool {
+    matches!(unit, Some("万元" | "元" | "亿元"))
+}
+
+/// How many 元 a money unit stands for.
+fn yuan(unit: &str) -> Option<i64> {
+    match unit {
+        "元" => Some(1),
+        "万元" => Some(10_000),
+        "亿元" => Some(100_000_000),
+        _ => None,
+    }
+}
+
+/// Whether two figures' units can meet in one claim (the same unit, or money in
+/// convertible units).
+pub fn same_family(a: Option<&str>, b: Option<&str>) -> bool {
+    a == b || (is_money(a) && is_money(b))
+}
+
+/// The figure as an amount in `unit`: converted exactly when printed in another money
+/// unit (万元 = 10000 元).
+pub fn amount(doc: &Document, id: FigId, unit: Option<&str>) -> Expr {
+    let own = doc.figure(id).and_then(|f| f.unit);
+    let (Some(from), Some(to)) = (own.and_then(yuan), unit.and_then(yuan)) else {
+        return Expr::Fig(id);
+    };
+    if from == to {
+        Expr::Fig(id)
+    } else if from > to {
+        Expr::product(Expr::Fig(id), Expr::Const(Decimal::from(from / to)))
+    } else {
+        Expr::quotient(Expr::Fig(id), Expr::Const(Decimal::from(to / from)))
+    }
+}
+
+/// Removes keywords and filler from the words before a figure, leaving the name of the
+/// quantity.
+pub fn label_of(lead: &str) -> String {
+    let mut s = lead.to_string();
+    for p in ["主要原因是", "主要是", "其中"] {
+        if let Some(k) = s.find(p) {
+            s = s.get(k + p.len()..).unwrap_or("").to_string();
+        }
+    }
+    for p in [
+        "其中", "年度", "年", "共有", "共计", "合计", "总计", "为", "是", "达", "实现",
+    ] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r.to_string();
+        }
+    }
+    for p in ["共计", "合计", "为", "是", "达到", "达", "共", "各"] {
+        if let Some(r) = s.strip_suffix(p) {
+            s = r.to_string();
+        }
+    }
+    s.trim_matches(|c: char| "“”\"‘’*（）()".contains(c))
+        .to_string()
+}
+
+fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -> Kind {
+    if !percent && next == Some('年') && unit.is_none() {
+        return Kind::Year;
+    }
+    if percent {
+        if lead.contains("差异率") || lead.contains("差异") && lead.ends_with('率') {
+            return Kind::Variance;
+        }
+        if lead.contains("完成") && lead.contains("预算") || lead.contains("执行率") {
+            return Kind::Completion;
+        }
+        if lead.contains('占') {
+            return Kind::Share;
+        }
+        if ends_any(lead, UP_RATE) {
+            return Kind::Rate(1);
+        }
+        if ends_any(lead, DOWN_RATE) {
+            return Kind::Rate(-1);
+        }
+        return Kind::Other;
+    }
+    if unit.is_none() {
+        return Kind::Other;
+    }
+    if lead.contains("大于预算") || lead.contains("超出预算") || lead.contains("超预算")
+    {
+        return Kind::Diff(1);
+    }
+    if lead.contains("小于预算") || lead.contains("低于预算") {
+        return Kind::Diff(-1);
+    }
+    if lead.contains("决算数") || lead.contains("执行数") {
+        return Kind::Final;
+    }
+    // "年初预算 B 万元" is a budget; "支出预算 5000 万元" in a budget disclosure is a level
+    if lead.contains("预算数")
+        || lead.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| lead.contains(k))
+    {
+        return Kind::Budget;
+    }
+    if ends_any(lead, UP_CHANGE) {
+        return Kind::Change(1);
+    }
+    if ends_any(lead, DOWN_CHANGE) {
+        return Kind::Change(-1);
+    }
+    if lead.contains("上年") || lead.contains("同比") {
+        // "比上年…" without a change word: not a level of this year
+        return Kind::Other;
+    }
+    Kind::Level
+}
+
+impl<'a> Prose<'a> {
+    /// Reads one paragraph.
+    pub fn read(doc: &Document, index: usize, para: &'a Paragraph) -> Self {
+        let chars: Vec<(usize, char)> = para.text.char_indices().collect();
+        let mut toks = Vec::new();
+        let mut offs = Vec::new();
+        let mut figs = para.figures.iter().peekable();
+        let mut i = 0;
+        while let Some(&(at, c)) = chars.get(i) {
+            if let Some(&&(fs, fe, id)) = figs.peek() {
+                if at >= fs {
+                    figs.next();
+                    toks.push(Tok::Fig(id));
+                    offs.push(fs);
+                    while chars.get(i).is_some_and(|x| x.0 < fe) {
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+            let g = gloss_len(&chars, i);
+            if g > 0 {
+                i += g;
+                continue;
+            }
+            let f = simplify(fold_char(c));
+            i += 1;
+            if f.is_whitespace() || f == '*' {
+                continue;
+            }
+            toks.push(Tok::Ch(f));
+            offs.push(at);
+        }
+        let mut p = Prose {
+            index,
+            para,
+            toks,
+            offs,
+            mentions: Vec::new(),
+        };
+        p.mentions = p.classify_all(doc);
+        p
+    }
+
+    fn classify_all(&self, doc: &Document) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        let (mut sentence, mut semi) = (0, 0);
+        let mut lead = String::new();
+        let mut since_prev = String::new(); // everything since the previous figure
+        for (at, t) in self.toks.iter().enumerate() {
+            match *t {
+                Tok::Ch(c) => {
+                    since_prev.push(c);
+                    // "占,88.19%": a comma after 占 does not end its clause
+                    if ends_clause(c) && !(lead.ends_with('占') && matches!(c, ',' | ':')) {
+                        lead.clear();
+                    } else {
+                        lead.push(c);
+                    }
+                    if ends_sentence(c) {
+                        sentence += 1;
+                    }
+                    if ends_semi(c) {
+                        semi += 1;
+                    }
+                }
+                Tok::Fig(id) => {
+                    let Some(f) = doc.figure(id) else { continue };
+                    let next = match self.toks.get(at + 1) {
+                        Some(Tok::Ch(c)) => Some(*c),
+                        _ => None,
+                    };
+                    let mut kind = classify(&lead, f.number.percent, f.unit, next);
+                    // "50 万元以上": a threshold, not an amount
+                    if self.word_after(at, &["以上", "以下", "以内", "左右", "及以上"]) {
+                        kind = Kind::Other;
+                    }
+                    let listed = lead.is_empty()
+                        && matches!(since_prev.as_str(), "、" | "," | "和" | "及")
+                        && out.last().is_some_and(|m| {
+                            m.percent == f.number.percent && same_family(m.unit, f.unit)
+                        });
+                    if listed {
+                        if let Some(prev) = out.last() {
+                            kind = prev.kind;
+                        }
+                    }
+                    out.push(Mention {
+                        fig: id,
+                        at,
+                        kind,
+                        label: label_of(&lead),
+                        lead: lead.clone(),
+                        unit: f.unit,
+                        percent: f.number.percent,
+                        sentence,
+                        semi,
+                        listed,
+                    });
+                    lead.clear();
+                    since_prev.clear();
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether one of the words follows token `at` directly.
+    pub fn word_after(&self, at: usize, words: &[&str]) -> bool {
+        let s = self.chars_from(at + 1, 4);
+        words.iter().any(|w| s.starts_with(w))
+    }
+
+    /// Up to `n` characters from token `from`, stopping at a figure.
+    pub fn chars_from(&self, from: usize, n: usize) -> String {
+        let mut s = String::new();
+        for t in self.toks.iter().skip(from).take(n) {
+            match t {
+                Tok::Ch(c) => s.push(*c),
+                Tok::Fig(_) => break,
+            }
+        }
+        s
+    }
+
+    /// The normalised characters between two token indices (figures as `#`).
+    pub fn text_between(&self, from: usize, to: usize) -> String {
+        self.toks
+            .iter()
+            .take(to)
+            .skip(from)
+            .map(|t| match t {
+                Tok::Ch(c) => *c,
+                Tok::Fig(_) => '#',
+            })
+            .collect()
+    }
+
+    /// Token indices where `word` starts.
+    pub fn find_all(&self, word: &str) -> Vec<usize> {
+        let w: Vec<char> = word.chars().collect();
+        let mut out = Vec::new();
+        for i in 0..self.toks.len() {
+            let hit = w
+                .iter()
+                .enumerate()
+                .all(|(k, c)| self.toks.get(i + k) == Some(&Tok::Ch(*c)));
+            if hit && !w.is_empty() {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// The whole sentence (as printed) around token `at`, for the report.
+    pub fn full_sentence(&self, at: usize) -> String {
+        let mut start = at;
+        while start > 0 {
+            match self.toks.get(start - 1) {
+                Some(Tok::Ch(c)) if ends_sentence(*c) => break,
+                _ => start -= 1,
+            }
+        }
+        self.span_text(start, self.sentence_end(at) + 1)
+    }
+
+    /// The printed text of tokens `from..to`, shortened for the report.
+    fn span_text(&self, from: usize, to: usize) -> String {
+        let a = self.offs.get(from).copied().unwrap_or(0);
+        let b = self.offs.get(to).copied().unwrap_or(self.para.text.len());
+        let s = self.para.text.get(a..b).unwrap_or("").trim();
+        let short: String = s.chars().take(160).collect();
+        if short.len() < s.len() {
+            format!("{short}…")
+        } else {
+            short
+        }
+    }
+
+    /// The sentence (as printed) around token `at`, up to the end of its clause group or
+    /// the reasons given, for the report.
+    pub fn sentence_text(&self, at: usize) -> String {
+        let mut start = at;
+        while start > 0 {
+            match self.toks.get(start - 1) {
+                Some(Tok::Ch(c)) if ends_sentence(*c) => break,
+                _ => start -= 1,
+            }
+        }
+        // to the end of the sentence, or of the clause group, or up to the reasons given
+        let mut end = at;
+        while let Some(t) = self.toks.get(end) {
+            if matches!(t, Tok::Ch('主')) && self.chars_from(end, 4) == "主要原因" {
+                break;
+            }
+            end += 1;
+            if matches!(t, Tok::Ch(c) if ends_semi(*c)) {
+                break;
+            }
+        }
+        self.span_text(start, end)
+    }
+
+    /// Token index of the end of the sentence holding `at` (the 。 itself, or the end).
+    pub fn sentence_end(&self, at: usize) -> usize {
+        let mut k = at;
+        while let Some(t) = self.toks.get(k) {
+            if matches!(t, Tok::Ch(c) if ends_sentence(*c)) {
+                return k;
+            }
+            k += 1;
+        }
+        self.toks.len()
+    }
+}
+
+/// Every paragraph of running text, read.
+pub fn read_all(doc: &Document) -> Vec<Prose<'_>> {
+    doc.paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.heading && !p.figures.is_empty() || p.text.contains("其中"))
+        .filter(|(_, p)| !p.heading)
+        .map(|(i, p)| Prose::read(doc, i, p))
+        .collect()
+}
+
+/// Standard breakdowns: a list of parts is the whole of its total when every part is
+/// named by one of a family's stems and at least `min` different stems are named.
+const FAMILIES: &[(&[&str], usize)] = &[
+    (&["出国", "公务用车", "接待"], 3),
+    (&["购置", "运行"], 2),
+    (&["人员经费", "公用经费"], 2),
+    (
+        &[
+            "基本支出",
+            "项目支出",
+            "上缴上级支出",
+            "经营支出",
+            "对附属单位补助支出",
+        ],
+        2,
+    ),
+    (
+        &[
+            "财政拨款收入",
+            "上级补助收入",
+            "事业收入",
+            "经营收入",
+            "附属单位上缴收入",
+            "其他收入",
+        ],
+        2,
+    ),
+    (&["货物", "工程", "服务"], 3),
+    (&["行政", "事业", "离休", "退休", "工勤", "在职"], 2),
+];
+
+/// Whether parts with these labels make up the whole of their total: a standard
+/// breakdown, or a list closed by a catch-all "其他…" part.
+pub fn complete(labels: &[String]) -> bool {
+    if labels.len() < 2 {
+        return false;
+    }
+    if labels.iter().any(|l| l.starts_with("其他")) {
+        return true;
+    }
+    FAMILIES.iter().any(|(stems, min)| {
+        let mut seen = Vec::new();
+        for l in labels {
+            let Some(s) = stems.iter().find(|s| l.contains(**s)) else {
+                return false;
+            };
+            if !seen.contains(s) {
+                seen.push(s);
+            }
+        }
+        seen.len() >= *min
+    })
+}
+
+/// A total and the parts a 其中 lists for it.
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    /// The total.
+    pub total: FigId,
+    /// The parts with their labels.
+    pub parts: Vec<(FigId, String)>,
+    /// The parts are the whole breakdown (not a selection).
+    pub complete: bool,
+    /// Paragraph of the 其中.
+    pub para: usize,
+    /// Token index of the 其中 in that paragraph.
+    pub at: usize,
+    /// The sentence, for the report.
+    pub context: String,
+}
+
+fn is_code(doc: &Document, m: &Mention) -> bool {
+    doc.figure(m.fig).is_some_and(|f| {
+        m.unit.is_none()
+            && !f.number.percent
+            && f.number.scale == 0
+            && matches!(f.raw.len(), 3 | 5 | 7)
+            && f.raw.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// The leading amount of a paragraph that starts with a label and a figure ("人员经费
+/// 5867.07 万元，…", "2010301 行政运行 5886.92 万元；"), with its label.
+fn leading_part(doc: &Document, p: &Prose<'_>) -> Option<(FigId, String, Option<&'static str>)> {
+    let mut ms = p.mentions.iter();
+    let mut m = ms.next()?;
+    if is_code(doc, m) && m.at == 0 {
+        m = ms.next()?;
+    }
+    let first_clause = p.text_between(0, m.at);
+    let clean = first_clause.trim_start_matches('#');
+    let ok = m.kind == Kind::Level
+        && !clean.is_empty()
+        && clean.chars().count() <= 30
+        && !clean.chars().any(ends_clause);
+    ok.then(|| (m.fig, m.label.clone(), m.unit))
+}
+
+/// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
+pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (pi, p) in prose.iter().enumerate() {
+        let hits = p.find_all("其中");
+        for (hi, &q) in hits.iter().enumerate() {
+            // "其中：其中：" — the second one opens the list
+            if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
+                continue;
+            }
+            let end = p
+                .sentence_end(q)
+                .min(hits.get(hi + 1).copied().unwrap_or(usize::MAX));
+            let region: Vec<&Mention> = p
+                .mentions
+                .iter()
+                .filter(|m| m.at > q && m.at < end)
+                .collect();
+            if region
+                .iter()
+                .any(|m| matches!(m.kind, Kind::Budget | Kind::Final | Kind::Variance))
+            {
+                continue; // budget records: the budget-variance check reads them
+            }
+            let mut parts: Vec<(FigId, String, Option<&'static str>)> = Vec::new();
+            let mut last_clause = None;
+            for m in &region {
+                if m.kind != Kind::Level {
+                    continue;
+                }
+                let clause = p
+                    .text_between(q, m.at)
+                    .chars()
+                    .filter(|c| ends_clause(*c))
+                    .count();
+                if last_clause == Some(clause) {
+                    continue; // one part per clause
+                }
+                last_clause = Some(clause);
+                parts.push((m.fig, m.label.clone(), m.unit));
+            }
+            // "…6996.36 万元，其中：" or "其中：人员经费 5867.07 万元，包括…。" ends the
+            // paragraph: the (other) parts lead the paragraphs that follow
+            if parts.len() <= 1 && end + 1 >= p.toks.len() {
+                let own = parts.len();
+                let mut last = p.index;
+                let mut codes = None;
+                for next in prose.iter().skip(pi + 1) {
+                    if next.index != last + 1 {
+                        break;
+                    }
+                    // a list of classification lines goes on while lines carry codes;
+                    // another list stops once it is a whole breakdown
+                    let coded = next.mentions.first().is_some_and(|m| is_code(doc, m));
+                    if *codes.get_or_insert(coded) != coded {
+                        break;
+                    }
+                    match leading_part(doc, next) {
+                        Some(part) if parts.first().is_none_or(|f| same_family(f.2, part.2)) => {
+                            parts.push(part);
+                        }
+                        _ => break,
+                    }
+                    last = next.index;
+                    if !coded && complete(&parts.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) {
+                        break;
+                    }
+                }
+                let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+                if codes != Some(true) && !complete(&labels) {
+                    parts.truncate(own);
+                }
+            }
+            let Some(unit) = parts.first().map(|x| x.2) else {
+                continue;
+            };
+            parts.retain(|x| same_family(x.2, unit));
+            // the total: the nearest amount before the 其中 in the paragraph, in the unit
+            // of the parts; or the last amount of the paragraph before, when the 其中 has
+            // nothing before it
+            let before: Vec<&Mention> = p.mentions.iter().filter(|m| m.at < q).collect();
+            let total = if before.is_empty() {
+                let prev = pi
+                    .checked_sub(1)
+                    .and_then(|k| prose.get(k))
+                    .filter(|x| x.index + 1 == p.index);
+                prev.and_then(|x| {
+                    x.mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+                })
+            } else {
+                before
+                    .iter()
+                    .rev()
+                    .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+                    .copied()
+            };
+            let Some(total) = total else { continue };
+            let codes =
+                parts.len() >= 2 && p.find_all("功能分类").len() + p.find_all("科目").len() > 0;
+            let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+            out.push(Breakdown {
+                total: total.fig,
+                complete: codes || complete(&labels),
+                parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
+                para: p.index,
+                at: q,
+                context: p.full_sentence(q),
+            });
+        }
+        out.extend(record_breakdowns(p));
+    }
+    out
+}
+
+/// A budget line stated in the text: "公务接待费预算数 2 万元，决算数 0.6 万元，预决算差异率
+/// -70%".
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// What it is the budget of.
+    pub label: String,
+    /// The budget figure.
+    pub budget: Option<FigId>,
+    /// The final figure.
+    pub fin: Option<FigId>,
+    /// Claims about the two: variance, completion or difference mentions (indices into
+    /// [`Prose::mentions`]).
+    pub claims: Vec<usize>,
+    /// The record this one is a 其中 part of.
+    pub parent: Option<usize>,
+    /// Token index of its first figure.
+    pub at: usize,
+    /// Token index just past its last figure.
+    pub end: usize,
+    /// Clause group of its first figure.
+    pub semi: usize,
+}
+
+fn budget_label(lead: &str) -> String {
+    let mut s = label_of(lead);
+    for k in [
+        "年初预算数",
+        "全年预算数",
+        "调整预算数",
+        "预算数",
+        "年初预算",
+        "预算",
+    ] {
+        if let Some(i) = s.find(k) {
+            s.truncate(i);
+            break;
+        }
+    }
+    s
+}
+
+/// The budget lines of a paragraph, with 其中 parts linked to their record.
+pub fn records(p: &Prose<'_>) -> Vec<Record> {
+    let mut out: Vec<Record> = Vec::new();
+    let mut parent: Option<usize> = None;
+    let mut last_at = 0;
+    for (i, m) in p.mentions.iter().enumerate() {
+        let cur = out.len().checked_sub(1);
+        let same = |r: &Record| {
+            r.semi == m.semi || p.text_between(r.end, m.at).chars().all(|c| !ends_semi(c))
+        };
+        match m.kind {
+            Kind::Budget => {
+                let between = p.text_between(last_at, m.at);
+                if let Some(pi) = parent {
+                    if out.get(pi).is_some_and(|r| p.sentence_end(r.at) < m.at) {
+                        parent = None;
+                    }
+                }
+                if between.contains("其中") {
+                    parent = cur;
+                }
+                out.push(Record {
+                    label: budget_label(&m.lead),
+                    budget: Some(m.fig),
+                    fin: None,
+                    claims: Vec::new(),
+                    parent,
+                    at: m.at,
+                    end: m.at + 1,
+                    semi: m.semi,
+                });
+            }
+            Kind::Final => {
+                let r = cur.and_then(|c| out.get_mut(c));
+                match r {
+                    Some(r) if r.fin.is_none() && same(r) => {
+                        r.fin = Some(m.fig);
+                        r.end = m.at + 1;
+                    }
+                    _ => {
+                        parent = None;
+                        out.push(Record {
+                            label: budget_label(&m.lead),
+                            budget: None,
+                            fin: Some(m.fig),
+                            claims: Vec::new(),
+                            parent: None,
+                            at: m.at,
+                            end: m.at + 1,
+                            semi: m.semi,
+                        });
+                    }
+                }
+            }
+            Kind::Variance | Kind::Completion | Kind::Diff(_) => {
+                if let Some(r) = cur.and_then(|c| out.get_mut(c)) {
+                    if same(r) {
+                        r.claims.push(i);
+                        r.end = m.at + 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+        last_at = m.at + 1;
+    }
+    out
+}
+
+/// The 其中 parts of budget lines as breakdowns: one of budgets, one of finals.
+fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
+    let recs = records(p);
+    let mut out = Vec::new();
+    for (i, r) in recs.iter().enumerate() {
+        let kids: Vec<&Record> = recs.iter().filter(|k| k.parent == Some(i)).collect();
+        if kids.is_empty() {
+            continue;
+        }
+        let labels: Vec<String> = kids.iter().map(|k| k.label.clone()).collect();
+        for pick in [|r: &Record| r.budget, |r: &Record| r.fin] {
+            let (Some(total), Some(parts)) = (
+                pick(r),
+                kids.iter()
+                    .map(|k| pick(k).map(|f| (f, k.label.clone())))
+                    .collect::<Option<Vec<_>>>(),
+            ) else {
+                continue;
+            };
+            out.push(Breakdown {
+                total,
+                parts,
+                complete: complete(&labels),
+                para: p.index,
+                at: r.at,
+                context: p.full_sentence(r.at),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::read_text;
+
+    #[test]
+    fn glosses_and_traditional_script_are_normalised() {
+        let doc =
+            read_text("本年預(yù)算數（shù）100萬元，與上年相比，減少 5 萬元，下降 4.76%。\n");
+        let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+        let kinds: Vec<Kind> = p.mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [Kind::Budget, Kind::Change(-1), Kind::Rate(-1)]);
+        assert_eq!(p.mentions[0].label, "本年预算数");
+    }
+
+    #[test]
+    fn listed_figures_take_the_kind_of_the_first() {
+        let doc = read_text(
+            "收、支总计各是100万元、200万元，各减少10万元、20万元，各下降9.09%、9.09%。\n",
+        );
+        let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+        let kinds: Vec<Kind> = p.mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Level,
+                Kind::Level,
+                Kind::Change(-1),
+                Kind::Change(-1),
+                Kind::Rate(-1),
+                Kind::Rate(-1)
+            ]
+        );
+    }
+
+    #[test]
+    fn standard_breakdowns_are_complete() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(complete(&l(&["人员经费", "公用经费"])));
+        assert!(complete(&l(&[
+            "因公出国（境）费支出",
+            "公务用车购置及运行维护费支出",
+            "公务接待费支出"
+        ])));
+        assert!(complete(&l(&["甲", "其他用车"])));
+        assert!(!complete(&l(&["授予小微企业合同金额"])));
+        assert!(!complete(&l(&["甲", "乙"])));
+    }
+}

@@ -1,0 +1,57 @@
+//! `subset`: a 其中 selection never exceeds the total it is part of.
+
+use super::prose::{amount, breakdowns, is_money, read_all};
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Cmp, Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "subset",
+    title_zh: "其中项不超过总数",
+    title_en: "A 其中 selection does not exceed its total",
+    what: "In the text, \"总数 T，其中：甲 A\" names a part of T: A ≤ T. Where the parts \
+           named need not be the whole breakdown (女性, 少数民族 may overlap), each is \
+           checked on its own; whole breakdowns are summed by `parts-sum`.",
+    why: "A part larger than its whole is a misprint in one of them (a digit, a unit, or a \
+          figure copied from elsewhere).",
+    tolerance: "Each printed amount stands for ±½ of its last digit; counts are exact.",
+    example: "授予中小企业合同金额 767.09 万元，其中：授予小微企业合同金额 77.97 万元 holds; \
+              其中 777.97 万元 fails.",
+    find,
+};
+
+const RULE: &str = "subset";
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    let prose = read_all(doc);
+    for b in breakdowns(doc, &prose) {
+        if b.complete {
+            continue;
+        }
+        let Some(t) = doc.figure(b.total) else {
+            continue;
+        };
+        let money = is_money(t.unit);
+        // each part on its own: parts of a selection may overlap (女性, 少数民族)
+        for (part, label) in &b.parts {
+            let what = Text::new(format!("{label} ≤ 总数"), format!("{label} ≤ its total"));
+            let Some(pf) = doc.figure(*part) else {
+                continue;
+            };
+            // the part is the target: the total in the part's unit
+            let whole = if money {
+                amount(doc, b.total, pf.unit)
+            } else {
+                Expr::Exact(b.total)
+            };
+            let mut rel = Relation::equals(RULE, *part, whole, what)
+                .cmp(Cmp::AtMost)
+                .context(b.context.clone());
+            if !money {
+                rel = rel.exact_target();
+            }
+            out.push(rel);
+        }
+    }
+}

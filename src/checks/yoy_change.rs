@@ -1,0 +1,191 @@
+//! `yoy-change`: a rate of change on last year stated in the text equals the change
+//! divided by last year's figure.
+
+use super::prose::{amount, read_all, same_family, Kind, Mention, Prose};
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Cause, Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "yoy-change",
+    title_zh: "同比增减率以上年数为基数",
+    title_en: "Year-on-year rates are on last year's figure",
+    what: "In the text, \"X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%\" states this \
+           year's X, the change Y and the rate Z: Z must equal Y ÷ (X − Y) for an increase \
+           and Y ÷ (X + Y) for a decrease — last year's figure is the base. The rate word \
+           must agree with the change word. The paired form \"收、支总计各是 X1、X2，各减少 \
+           Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
+           …，下降 …%) reads the same.",
+    why: "Dividing by this year's figure instead of last year's is the most common slip in \
+          these rates; \"增长 100%\" on a line that did not exist last year is another.",
+    tolerance: "Each printed figure stands for ±½ of its last digit; the rate holds when \
+                some choice of unrounded X and Y gives the printed rate. A last-year figure \
+                of exactly zero has no finite rate, so any printed rate on it fails.",
+    example: "本年收入 14209.74 万元，减少 2576.77 万元，降低 18% fails: 2576.77 ÷ 16786.51 \
+              = 15.35%; 18% is 2576.77 ÷ 14209.74, this year's figure as the base.",
+    find,
+};
+
+const RULE: &str = "yoy-change";
+
+/// The run of listed mentions ending at index `last`.
+fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
+    let mut g = vec![last];
+    let mut k = last;
+    while ms.get(k).is_some_and(|m| m.listed) && k > 0 {
+        k -= 1;
+        g.push(k);
+    }
+    g.reverse();
+    g
+}
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for p in read_all(doc) {
+        find_in(doc, &p, out);
+    }
+}
+
+fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
+    let ms = &p.mentions;
+    let mut i = 0;
+    while let Some(m) = ms.get(i) {
+        let Kind::Rate(dr) = m.kind else {
+            i += 1;
+            continue;
+        };
+        // the rate group: this mention and the ones listed after it
+        let mut rates = vec![i];
+        while ms.get(i + rates.len()).is_some_and(|n| n.listed) {
+            rates.push(i + rates.len());
+        }
+        i += rates.len();
+        let context = p.sentence_text(m.at);
+        let what = Text::new(
+            "增减率 = 增减额 ÷ 上年数（本年数 ∓ 增减额）",
+            "rate = change ÷ last year (this year ∓ change)",
+        );
+        let unchecked = |why_zh: &str, why_en: &str, out: &mut Vec<Relation>| {
+            for &r in &rates {
+                if let Some(rm) = ms.get(r) {
+                    out.push(
+                        Relation::unchecked(RULE, rm.fig, what.clone(), Text::new(why_zh, why_en))
+                            .context(context.clone()),
+                    );
+                }
+            }
+        };
+        // the change group: the nearest change before, in the same clause group
+        let first = rates.first().copied().unwrap_or(i);
+        let change_end = (0..first)
+            .rev()
+            .take_while(|&k| ms.get(k).is_some_and(|x| x.semi == m.semi))
+            .find(|&k| ms.get(k).is_some_and(|x| matches!(x.kind, Kind::Change(_))));
+        let Some(change_end) = change_end else {
+            if p.text_between(0, m.at).contains("上年") {
+                unchecked(
+                    "未写明增减额，无法核对增减率",
+                    "the change amount is not stated",
+                    out,
+                );
+            }
+            continue;
+        };
+        let changes = group_ending(ms, change_end);
+        let level_end = changes.first().and_then(|&c| {
+            (0..c)
+                .rev()
+                .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
+                .find(|&k| ms.get(k).is_some_and(|x| x.kind == Kind::Level))
+        });
+        let Some(level_end) = level_end else {
+            unchecked(
+                "未写明本年数，无法核对增减率",
+                "this year's figure is not stated",
+                out,
+            );
+            continue;
+        };
+        let mut levels = group_ending(ms, level_end);
+        if rates.len() == 1 {
+            levels = vec![level_end];
+        }
+        let between = ms
+            .get(level_end)
+            .map_or(String::new(), |l| p.text_between(l.at, m.at));
+        if !(between.contains("上年") || between.contains("同比") || between.contains("去年"))
+        {
+            continue; // not a change on last year
+        }
+        if changes.len() != rates.len() || levels.len() != rates.len() {
+            unchecked(
+                "本年数、增减额与增减率的个数不一致，无法逐项对应",
+                "the figures, changes and rates cannot be paired one to one",
+                out,
+            );
+            continue;
+        }
+        for ((&r, &c), &l) in rates.iter().zip(&changes).zip(&levels) {
+            let (Some(rm), Some(cm), Some(lm)) = (ms.get(r), ms.get(c), ms.get(l)) else {
+                continue;
+            };
+            let Kind::Change(dc) = cm.kind else { continue };
+            let label = &lm.label;
+            let what = Text::new(
+                format!("{label}增减率 = 增减额 ÷ 上年数（本年数 ∓ 增减额）"),
+                format!("rate of {label} = change ÷ last year (this year ∓ change)"),
+            );
+            if !same_family(lm.unit, cm.unit) {
+                out.push(
+                    Relation::unchecked(
+                        RULE,
+                        rm.fig,
+                        what,
+                        Text::new(
+                            "本年数与增减额单位不同",
+                            "the figure and its change differ in unit",
+                        ),
+                    )
+                    .context(context.clone()),
+                );
+                continue;
+            }
+            let change = amount(doc, cm.fig, lm.unit);
+            let last_year = if dc > 0 {
+                Expr::difference(Expr::Fig(lm.fig), change.clone())
+            } else {
+                Expr::sum([Expr::Fig(lm.fig), change.clone()])
+            };
+            let signed = |e: Expr| {
+                if dc == dr {
+                    e
+                } else {
+                    // 增加 … 下降: the words claim opposite directions
+                    Expr::product(Expr::int(-1), e)
+                }
+            };
+            let mut rel = Relation::equals(
+                RULE,
+                rm.fig,
+                signed(Expr::pct(change.clone(), last_year)),
+                what,
+            )
+            .alternative(
+                Cause::ThisYearBase,
+                signed(Expr::pct(change, Expr::Fig(lm.fig))),
+            )
+            .zero_base_fails()
+            .context(context.clone());
+            // a rate copied from an earlier rate of the paragraph
+            for prev in ms
+                .iter()
+                .take(r)
+                .filter(|x| matches!(x.kind, Kind::Rate(_)))
+            {
+                rel = rel.alternative(Cause::CopiedFrom(prev.fig), Expr::Fig(prev.fig));
+            }
+            out.push(rel);
+        }
+    }
+}
