@@ -157,8 +157,10 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
                     // a subtotal stands for its rows
                     rows.push(k);
                     let inner = covered_rows(t, k, lc, l);
+                    // skip what it covers above it (a subtotal that covers rows below
+                    // it stands alone)
                     if let Some(&lowest) = inner.iter().min() {
-                        k = lowest;
+                        k = k.min(lowest);
                     }
                 }
                 None => {
