@@ -9,6 +9,8 @@ pub mod util;
 
 mod balance;
 mod budget_variance;
+mod code_rollup;
+mod column_sum;
 mod count_list;
 mod cross_table;
 mod exec_rate;
@@ -52,6 +54,8 @@ pub static ALL: &[&Check] = &[
     &total_row::CHECK,
     &balance::CHECK,
     &cross_table::CHECK,
+    &column_sum::CHECK,
+    &code_rollup::CHECK,
     &rate_column::CHECK,
     &exec_rate::CHECK,
     &fund_breakdown::CHECK,

@@ -1,0 +1,93 @@
+//! `code-rollup`: a classification code's row equals the sum of its children's rows.
+
+use super::util::{is_code_column, is_rate_header, operand, row_code};
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "code-rollup",
+    title_zh: "上级科目等于下级科目之和",
+    title_en: "A classification code equals the sum of its sub-codes",
+    what: "In tables by 功能分类 (类 3 digits, 款 5, 项 7: 201 ⊇ 20103 ⊇ 2010301) or 经济分类 \
+           (301 ⊇ 30101), a row's amount equals the sum of the rows of its direct sub-codes \
+           printed under it, column by column. Codes may sit in one cell (\"2010301 行政运行\") \
+           or across 类/款/项 columns. Only rows whose sub-codes are printed are checked.",
+    why: "A parent line that does not equal its children means a line was dropped, doubled or \
+          misclassified — the error DOMAIN experts find most often in 功能分类 tables.",
+    tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing.",
+    example: "201 一般公共服务支出 100 over 20103 60.5 and 20104 40 fails: 100.5.",
+    find,
+};
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for t in &doc.tables {
+        let codes: Vec<Option<String>> = (0..t.rows.len())
+            .map(|r| {
+                if r < t.header_rows {
+                    None
+                } else {
+                    row_code(t, r)
+                }
+            })
+            .collect();
+        if codes.iter().flatten().count() < 2 {
+            continue;
+        }
+        let width = t.width();
+        for (r, code) in codes.iter().enumerate() {
+            let Some(code) = code else { continue };
+            let child_len = match code.len() {
+                3 => 5,
+                5 => 7,
+                _ => continue,
+            };
+            // direct children: the following rows inside this code
+            let mut children = Vec::new();
+            for (k, c) in codes.iter().enumerate().skip(r + 1) {
+                let Some(c) = c else { continue };
+                if !c.starts_with(code.as_str()) {
+                    break;
+                }
+                if c.len() == child_len {
+                    children.push(k);
+                }
+            }
+            if children.is_empty() {
+                continue;
+            }
+            let label = t.row_label(r).to_string();
+            for col in 0..width {
+                let Some(target) = t.figure(r, col) else {
+                    continue;
+                };
+                let header = t.column_header(col);
+                let in_code = t
+                    .cell(r, col)
+                    .is_some_and(|c| code.contains(c.text.trim()) && !c.text.trim().is_empty());
+                if in_code || is_code_column(t, col) || is_rate_header(&header) {
+                    continue;
+                }
+                if doc.figure(target).is_some_and(|f| f.number.percent) {
+                    continue;
+                }
+                let terms: Option<Vec<Expr>> =
+                    children.iter().map(|&k| operand(t, k, col)).collect();
+                let Some(terms) = terms else { continue };
+                if terms.iter().all(|e| *e == Expr::Blank) {
+                    continue;
+                }
+                out.push(Relation::equals(
+                    "code-rollup",
+                    target,
+                    Expr::Sum(terms),
+                    Text::new(
+                        format!("{code} {label} = 下级科目之和（{header}）"),
+                        format!("{code} {label} = sum of its sub-codes ({header})"),
+                    ),
+                ));
+            }
+        }
+    }
+}
