@@ -198,8 +198,8 @@ fn entry(doc: &Document, idx: &Utf16Index, rel: &Relation, v: &Verdict) -> Optio
     let tolerance = v.range.map(|r| {
         format!(
             "[{}, {}]{pct}",
-            format_scaled(r.lo, scale + 2),
-            format_scaled(r.hi, scale + 2)
+            bound(r.lo, scale + 3, false),
+            bound(r.hi, scale + 3, true)
         )
     });
     let cause = v.cause.as_ref().map(|c| {
@@ -328,6 +328,16 @@ fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
         }
         None => Some(s),
     }
+}
+
+/// A bound of the tolerance, rounded outward so the shown range holds the true one.
+fn bound(d: rust_decimal::Decimal, scale: u32, up: bool) -> String {
+    let strategy = if up {
+        rust_decimal::RoundingStrategy::ToPositiveInfinity
+    } else {
+        rust_decimal::RoundingStrategy::ToNegativeInfinity
+    };
+    format_scaled(d.round_dp_with_strategy(scale, strategy), scale)
 }
 
 /// Shows a computed value with up to 4 decimals, trailing zeros dropped.

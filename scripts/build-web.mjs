@@ -1,0 +1,38 @@
+// Assembles dist/recount.html from www/: the wasm, the worker (no-modules glue + worker.js),
+// the sample and the app inlined; the CSP lists the sha256 of each inline script and style.
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+const read = (p) => readFileSync(p, 'utf8');
+const b64 = (buf) => Buffer.from(buf).toString('base64');
+const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+const wasm = readFileSync('pkg/recount_bg.opt.wasm');
+const css = read('www/style.css');
+const app = read('www/dom-text.js') + '\n' + read('www/app.js');
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha(app)} 'wasm-unsafe-eval'`,
+  `style-src ${sha(css)}`,
+  'worker-src blob:',
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const parts = {
+  CSP: csp,
+  CSS: css,
+  WASM: b64(wasm),
+  GLUE: b64(readFileSync('pkg/recount.js')),
+  WORKER: b64(readFileSync('www/worker.js')),
+  SAMPLE: b64(readFileSync('samples/2019-xinjiang-government-office-final-accounts.txt')),
+  APP: app,
+};
+if (/<\/script/i.test(app) || /<\/style/i.test(css)) throw new Error('inline code must not close its own tag');
+const html = read('www/index.html').replace(/%([A-Z]+)%/g, (m, k) => (k in parts ? parts[k] : m));
+writeFileSync('dist/recount.html', html);
+copyFileSync('dist/recount.html', 'dist/index.html');
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`wasm ${kb(wasm.length)} KB (gzip ${kb(gzipSync(wasm, { level: 9 }).length)} KB); ` +
+  `dist/recount.html ${kb(html.length)} KB (gzip ${kb(gzipSync(html, { level: 9 }).length)} KB)`);
