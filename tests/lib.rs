@@ -7,6 +7,8 @@
 )]
 
 mod cli;
+mod corpus;
 mod fixtures;
+mod generated;
 mod sample;
 mod sample_text;
