@@ -10,5 +10,6 @@ mod cli;
 mod corpus;
 mod fixtures;
 mod generated;
+mod regression;
 mod sample;
 mod sample_text;
