@@ -158,10 +158,13 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
             match total_level(label_at(t, k, lc)) {
                 Some(l) if l >= level => break,
                 Some(l) => {
-                    // a subtotal stands for its rows
-                    rows.push(k);
+                    // a subtotal stands for its rows; a leading one covers the rows below it,
+                    // which were taken already and must not be counted twice (nor walked
+                    // again: jumping down to them looped forever)
                     let inner = covered_rows(t, k, lc, l);
-                    if let Some(&lowest) = inner.iter().min() {
+                    rows.retain(|x| !inner.contains(x));
+                    rows.push(k);
+                    if let Some(&lowest) = inner.iter().min().filter(|&&m| m < k) {
                         k = lowest;
                     }
                 }
