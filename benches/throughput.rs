@@ -95,6 +95,14 @@ fn money(cents: i64) -> String {
 }
 
 fn bench(name: &str, input: &str) {
+    // `cargo bench -- WORD` runs only the cases whose name contains WORD
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if !filters.is_empty() && !filters.iter().any(|f| name.contains(f.as_str())) {
+        return;
+    }
     // warm up, then run for about a second
     let mut checked = 0;
     if let Ok(r) = recount::check_str(input) {

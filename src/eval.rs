@@ -220,6 +220,9 @@ fn likely_cause(
         }
     }
     if let Expr::Sum(terms) = &rel.expr {
+        // a part left out or counted twice, when exactly one part explains it
+        let mut found: Option<Cause> = None;
+        let mut explained = 0;
         for t in terms {
             let Expr::Fig(id) = t else { continue };
             let Ok(part) = interval(doc, t) else { continue };
@@ -227,11 +230,15 @@ fn likely_cause(
                 continue;
             }
             if range.minus(part).is_ok_and(|r| r.meets(printed)) {
-                return Some(Cause::DroppedPart(*id));
+                found = Some(Cause::DroppedPart(*id));
+                explained += 1;
+            } else if range.plus(part).is_ok_and(|r| r.meets(printed)) {
+                found = Some(Cause::DoubledPart(*id));
+                explained += 1;
             }
-            if range.plus(part).is_ok_and(|r| r.meets(printed)) {
-                return Some(Cause::DoubledPart(*id));
-            }
+        }
+        if explained == 1 {
+            return found;
         }
     }
     let p = point?;

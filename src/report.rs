@@ -336,6 +336,11 @@ fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
     if v.status == Status::Unchecked && v.error.is_none() {
         return None;
     }
+    // a figure compared with another: where the other is printed is the arithmetic
+    if let Expr::Fig(id) | Expr::Exact(id) = e {
+        let f = doc.figure(*id)?;
+        return Some(format!("{}（第 {} 行 / line {}）", f.raw, f.line, f.line));
+    }
     let mut s = String::new();
     write_expr(doc, e, &mut s, 0);
     match v.point {

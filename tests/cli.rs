@@ -124,3 +124,15 @@ fn explain_prints_a_checks_doc() {
     );
     assert_eq!(recount(&["explain", "no-such-check"], None).0, 2);
 }
+
+#[test]
+fn regressions_finish() {
+    // inputs that once hung or panicked (found by fuzzing); each must give a report
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regression");
+    for f in std::fs::read_dir(dir).unwrap() {
+        let path = f.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(recount::check_str(&text).is_ok(), "{}", path.display());
+    }
+}

@@ -3,6 +3,7 @@
 //! by `recount explain ID`, the page's "why?" panel and the README).
 
 pub mod prose;
+pub mod self_eval;
 pub mod standard;
 pub mod util;
 
@@ -10,8 +11,13 @@ mod balance;
 mod budget_variance;
 mod count_list;
 mod cross_table;
+mod exec_rate;
+mod fund_breakdown;
 mod parts_sum;
+mod project_match;
+mod rate_column;
 mod repeated_figure;
+mod score_total;
 mod share;
 mod subset;
 mod text_table;
@@ -46,6 +52,11 @@ pub static ALL: &[&Check] = &[
     &total_row::CHECK,
     &balance::CHECK,
     &cross_table::CHECK,
+    &rate_column::CHECK,
+    &exec_rate::CHECK,
+    &fund_breakdown::CHECK,
+    &score_total::CHECK,
+    &project_match::CHECK,
     &yoy_change::CHECK,
     &share::CHECK,
     &parts_sum::CHECK,

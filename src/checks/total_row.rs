@@ -123,15 +123,17 @@ fn relation(
     ));
 }
 
-/// Whether a row holds any figure from `lc` on — one too large to read counts too, so the
-/// total over it is reported as not checked instead of holding without it.
+/// Whether a row holds any figure from `lc` on.
 fn has_figures(t: &Table, k: usize, lc: usize) -> bool {
-    t.rows.get(k).is_some_and(|row| {
-        row.cells
-            .iter()
-            .skip(lc + 1)
-            .any(|c| c.kind == CellKind::Figure)
-    })
+    t.rows
+        .get(k)
+        // a figure too large to read counts too: the total over it is then not checked
+        .is_some_and(|row| {
+            row.cells
+                .iter()
+                .skip(lc + 1)
+                .any(|c| c.kind == CellKind::Figure)
+        })
 }
 
 fn label_at(t: &Table, k: usize, lc: usize) -> &str {
@@ -158,14 +160,13 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
             match total_level(label_at(t, k, lc)) {
                 Some(l) if l >= level => break,
                 Some(l) => {
-                    // a subtotal stands for its rows; a leading one covers the rows below it,
-                    // which were taken already and must not be counted twice (nor walked
-                    // again: jumping down to them looped forever)
-                    let inner = covered_rows(t, k, lc, l);
-                    rows.retain(|x| !inner.contains(x));
+                    // a subtotal stands for its rows
                     rows.push(k);
-                    if let Some(&lowest) = inner.iter().min().filter(|&&m| m < k) {
-                        k = lowest;
+                    let inner = covered_rows(t, k, lc, l);
+                    // skip what it covers above it (a subtotal that covers rows below
+                    // it stands alone)
+                    if let Some(&lowest) = inner.iter().min() {
+                        k = k.min(lowest);
                     }
                 }
                 None => {

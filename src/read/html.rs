@@ -189,6 +189,8 @@ impl Converter {
             self.emit_line(&line, lines);
         }
         self.blank();
+        self.emit_line(super::BOUNDARY, vec![self.line]);
+        self.blank();
     }
 }
 
@@ -406,7 +408,8 @@ mod tests {
                 "本年支出 18470.59万元。",
                 "项目\t年初预算数\t\t",
                 "\t合计\t其他\t",
-                "合计\t12,011\t-\t"
+                "合计\t12,011\t-\t",
+                "\u{1e}"
             ]
         );
     }

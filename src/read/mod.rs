@@ -139,13 +139,23 @@ enum LineKind {
     ListItem,
     TableRow,
     PipeRule,
+    /// A line holding only U+001E (record separator): the end of a table or block, written
+    /// by the HTML and DOM readers so that adjacent tables are not taken for one table
+    /// continued across a page break.
+    Boundary,
     Text,
 }
+
+/// The line the HTML and DOM readers write after each table.
+pub const BOUNDARY: &str = "\u{1e}";
 
 fn classify(line: &str) -> LineKind {
     let t = line.trim();
     if t.is_empty() {
         return LineKind::Blank;
+    }
+    if t == BOUNDARY {
+        return LineKind::Boundary;
     }
     if line.contains('\t') {
         return LineKind::TableRow;
@@ -257,7 +267,13 @@ impl Reader<'_> {
         let mut i = 0;
         while i < self.lines.len() {
             match self.kind(i) {
-                Some(LineKind::Blank | LineKind::PageNumber | LineKind::PipeRule) | None => i += 1,
+                Some(
+                    LineKind::Blank
+                    | LineKind::PageNumber
+                    | LineKind::PipeRule
+                    | LineKind::Boundary,
+                )
+                | None => i += 1,
                 Some(LineKind::TableRow) => i = self.table(i),
                 Some(LineKind::Heading | LineKind::ListItem) => {
                     self.single_line(i);
@@ -716,6 +732,19 @@ mod tests {
             .paragraphs
             .iter()
             .any(|p| p.text.contains("115657.75（平方米）")));
+    }
+
+    #[test]
+    fn a_boundary_line_ends_a_table() {
+        let text = "项目\t金额\t\n甲\t1\t\n合计\t1\t\n\n\u{1e}\n\n项目\t金额\t\n乙\t2\t\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 2);
+        let doc = read_text(&text.replace("\u{1e}", ""));
+        assert_eq!(
+            doc.tables.len(),
+            1,
+            "without it, a blank line is a page break"
+        );
     }
 
     #[test]

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds dist/recount-widget.js: one ES module with the core (wasm, inlined) and the
+# <recount-check> element, for portals to include; and dist/embed-demo.html beside it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release --lib --target wasm32-unknown-unknown
+# --target web glue is an ES module: inlined into the widget module, it creates no globals
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir pkg-web target/wasm32-unknown-unknown/release/recount.wasm
+# npm's binaryen (Debian's emits wasm Chromium rejects)
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals \
+  pkg-web/recount_bg.wasm -o pkg-web/recount_bg.opt.wasm
+mkdir -p dist
+node scripts/build-widget.mjs

@@ -1,0 +1,67 @@
+//! `exec-rate`: a self-evaluation table's 执行率 and its score.
+
+use super::self_eval::read_all;
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Expr, Relation, Severity, Text};
+use rust_decimal::Decimal;
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "exec-rate",
+    title_zh: "绩效自评表执行率及其得分",
+    title_en: "Execution rate of a self-evaluation table, and its score",
+    what: "In a 项目支出绩效自评表, the 年度资金总额 row's 执行率 equals 全年执行数 ÷ 全年预算数. \
+           Its 得分 is commonly min(执行率, 100%) × 分值; as regions differ, a score that does \
+           not follow that rule is a warning, not an error. Figures are bound by their order \
+           after the row's label, as the header prints them (or the standard template's \
+           order when the header does not name them all), since these rows are often \
+           shifted against their headers.",
+    why: "The execution rate is the headline of every self-evaluation; a rate that does not \
+          follow from the amounts beside it misstates how much of the budget was spent.",
+    tolerance: "Amounts and the rate stand for ±½ of their last digit; a rate holds when some \
+                unrounded amounts give it. The 分值 is taken as exact.",
+    example: "全年预算数 800, 全年执行数 304.6, 执行率 39.77% fails: 304.6 ÷ 800 = 38.08%.",
+    find,
+};
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for s in read_all(doc) {
+        let Some([_, Some(budget), Some(spent), weight, rate, score]) = s.total else {
+            continue;
+        };
+        let place = s.name.clone().unwrap_or_default();
+        if let Some(rate) = rate {
+            out.push(
+                Relation::equals(
+                    "exec-rate",
+                    rate,
+                    Expr::pct(Expr::Fig(spent), Expr::Fig(budget)),
+                    Text::new(
+                        format!("{place} 执行率 = 全年执行数 ÷ 全年预算数"),
+                        format!("{place} execution rate = executed ÷ full-year budget"),
+                    ),
+                )
+                .context(format!("{place}：年度资金总额")),
+            );
+        }
+        if let (Some(weight), Some(score)) = (weight, score) {
+            let ratio = Expr::min(
+                Expr::quotient(Expr::Fig(spent), Expr::Fig(budget)),
+                Expr::Const(Decimal::ONE),
+            );
+            out.push(
+                Relation::equals(
+                    "exec-rate",
+                    score,
+                    Expr::product(ratio, Expr::Exact(weight)),
+                    Text::new(
+                        format!("{place} 执行率得分 = min(执行率, 100%) × 分值"),
+                        format!("{place} execution score = min(rate, 100%) × weight"),
+                    ),
+                )
+                .severity(Severity::Warning),
+            );
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! `fund-breakdown`: 年度资金总额 = its 其中 rows, in a self-evaluation table.
+
+use super::self_eval::read_all;
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "fund-breakdown",
+    title_zh: "年度资金总额等于其中各项之和",
+    title_en: "Annual funds equal their sources",
+    what: "In a 项目支出绩效自评表, the 年度资金总额 row equals, for 年初预算数, 全年预算数 and \
+           全年执行数, the sum of the rows under it: 当年财政拨款 + 上年结转资金 + 其他资金. \
+           Blank and dash cells add nothing; a column whose parts are all blank is not checked.",
+    why: "A project's funding sources that do not add up to its total mean either a source \
+          was counted twice (often the carried-over funds) or the total is wrong.",
+    tolerance: "Each figure stands for ±½ of its last digit; the total holds when some \
+                unrounded parts give it.",
+    example: "年初预算数 800 with 当年财政拨款 800 and 上年结转资金 800 fails: 800 + 800 = 1600.",
+    find,
+};
+
+const COLUMNS: [&str; 3] = ["年初预算数", "全年预算数", "全年执行数"];
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for s in read_all(doc) {
+        let Some(total) = s.total else { continue };
+        if s.parts.is_empty() {
+            continue;
+        }
+        let place = s.name.clone().unwrap_or_default();
+        for (k, col) in COLUMNS.iter().enumerate() {
+            let Some(Some(target)) = total.get(k) else {
+                continue;
+            };
+            let mut terms = Vec::new();
+            for p in &s.parts {
+                match p.get(k) {
+                    Some(Some(e)) => terms.push(e.clone()),
+                    _ => {
+                        terms.clear();
+                        break;
+                    }
+                }
+            }
+            if terms.is_empty() || terms.iter().all(|e| *e == Expr::Blank) {
+                continue;
+            }
+            out.push(Relation::equals(
+                "fund-breakdown",
+                *target,
+                Expr::Sum(terms),
+                Text::new(
+                    format!("{place} 年度资金总额 = 其中各项之和（{col}）"),
+                    format!("{place} annual funds = sum of their sources ({col})"),
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! `project-match`: a project's figures agree between the summary table and its own
+//! self-evaluation table.
+
+use super::self_eval::{is_self_eval, name_key, read_all, similarity};
+use super::util::{clean_label, is_rate_header};
+use super::Check;
+use crate::document::{Document, Table};
+use crate::figure::FigId;
+use crate::relation::{Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "project-match",
+    title_zh: "汇总表与各项目自评表一致",
+    title_en: "The summary table agrees with each project's self-evaluation",
+    what: "A 项目支出绩效评价汇总表 lists every project with its 全年预算数, 执行数, 执行率 and \
+           单位自评得分; each project also has its own 绩效自评表. Projects are matched by name \
+           (exactly, or by a close and unambiguous likeness), and each of those figures must \
+           agree with the project's own table (its 全年预算数, 全年执行数, 执行率 and 总分).",
+    why: "The summary is what readers look at; a score or amount that differs from the \
+          project's own table means one of them was typed by hand.",
+    tolerance: "Two printed figures agree when their rounding intervals meet (822.41 and \
+                822.4147 agree). No relation is made for a project whose table cannot be \
+                matched with confidence.",
+    example: "汇总表 单位自评得分 10.00 against the project's 总分 100 fails.",
+    find,
+};
+
+/// How close two names must be (common subsequence over the longer name).
+const MIN_LIKENESS: (usize, usize) = (85, 100);
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    let evals = read_all(doc);
+    if evals.is_empty() {
+        return;
+    }
+    for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
+        let Some(cols) = columns(t) else { continue };
+        for r in t.header_rows..t.rows.len() {
+            let Some(name) = t.cell(r, cols.name).map(|c| name_key(&c.text)) else {
+                continue;
+            };
+            if name.is_empty() {
+                continue;
+            }
+            let Some(e) = best_match(&name, &evals) else {
+                continue;
+            };
+            let Some(total) = e.total else { continue };
+            let label = t
+                .cell(r, cols.name)
+                .map_or(String::new(), |c| c.text.clone());
+            let pairs: [(Option<usize>, Option<FigId>, &str, &str); 4] = [
+                (
+                    cols.budget,
+                    total.get(1).copied().flatten(),
+                    "全年预算数",
+                    "full-year budget",
+                ),
+                (
+                    cols.spent,
+                    total.get(2).copied().flatten(),
+                    "执行数",
+                    "executed",
+                ),
+                (
+                    cols.rate,
+                    total.get(4).copied().flatten(),
+                    "执行率",
+                    "execution rate",
+                ),
+                (
+                    cols.score,
+                    e.total_score.map(|s| s.1),
+                    "自评得分",
+                    "self-evaluation score",
+                ),
+            ];
+            for (col, own, zh, en) in pairs {
+                let (Some(col), Some(own)) = (col, own) else {
+                    continue;
+                };
+                let Some(target) = t.figure(r, col) else {
+                    continue;
+                };
+                out.push(
+                    Relation::equals(
+                        "project-match",
+                        target,
+                        Expr::Fig(own),
+                        Text::new(
+                            format!("汇总表与自评表一致：{label} {zh}"),
+                            format!("summary agrees with self-evaluation: {label} {en}"),
+                        ),
+                    )
+                    .context(format!("{label}：{}", t.caption)),
+                );
+            }
+        }
+    }
+}
+
+struct Columns {
+    name: usize,
+    budget: Option<usize>,
+    spent: Option<usize>,
+    rate: Option<usize>,
+    score: Option<usize>,
+}
+
+/// A summary table's columns, from its header.
+fn columns(t: &Table) -> Option<Columns> {
+    let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
+    let find = |pred: &dyn Fn(&str) -> bool| -> Option<usize> {
+        let hits: Vec<usize> = headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| pred(h))
+            .map(|(i, _)| i)
+            .collect();
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let name = find(&|h| clean_label(h).ends_with("项目名称"))?;
+    let score = find(&|h| h.contains("单位自评得分") || h.ends_with("自评得分"));
+    let rate = find(&|h| h.contains("执行率"));
+    // at least the score or the rate: this is a performance summary
+    if score.is_none() && rate.is_none() {
+        return None;
+    }
+    Some(Columns {
+        name,
+        budget: find(&|h| h.contains("全年预算数") && (h.ends_with("合计") || !h.contains('/'))),
+        spent: find(&|h| h.contains("执行数") && !is_rate_header(h)),
+        rate,
+        score,
+    })
+}
+
+fn best_match<'a, 'b>(
+    name: &str,
+    evals: &'b [super::self_eval::SelfEval<'a>],
+) -> Option<&'b super::self_eval::SelfEval<'a>> {
+    let mut best: Option<(usize, usize, &super::self_eval::SelfEval<'a>)> = None;
+    let mut tie = false;
+    for e in evals {
+        let Some(n) = e.name.as_deref().map(name_key) else {
+            continue;
+        };
+        if n == name {
+            return Some(e);
+        }
+        let (common, len) = similarity(name, &n);
+        if common * MIN_LIKENESS.1 < len * MIN_LIKENESS.0 {
+            continue;
+        }
+        match best {
+            Some((c, l, _)) if common * l == c * len => tie = true,
+            Some((c, l, _)) if common * l < c * len => {}
+            _ => {
+                best = Some((common, len, e));
+                tie = false;
+            }
+        }
+    }
+    if tie {
+        return None;
+    }
+    best.map(|b| b.2)
+}

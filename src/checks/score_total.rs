@@ -1,0 +1,84 @@
+//! `score-total`: a self-evaluation table's scores add up.
+
+use super::self_eval::read_all;
+use super::Check;
+use crate::document::Document;
+use crate::relation::{Cmp, Expr, Relation, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    id: "score-total",
+    title_zh: "绩效自评分值与得分合计",
+    title_en: "Self-evaluation weights and scores add up",
+    what: "In a 项目支出绩效自评表, the 总分 row's 分值 equals the sum of every 分值 (the \
+           执行率 weight of the header block plus each indicator's), which should be 100; its \
+           得分 equals the sum of every 得分; and no 得分 exceeds its 分值. In indicator rows \
+           the 分值 and 得分 are the last two plain numbers, whatever column they sit in. When \
+           a row of the indicator block cannot be read that way, the sums are not checked.",
+    why: "The total score decides how a project is rated and often its next budget; a total \
+          that is not the sum of its scores misreports that rating.",
+    tolerance: "Weights and scores are exact as printed: they are assigned, not rounded.",
+    example: "Scores 10 + 10 + … + 0 = 90 printed with 总分 100 fails: expected 90.",
+    find,
+};
+
+fn find(doc: &Document, out: &mut Vec<Relation>) {
+    for s in read_all(doc) {
+        let place = s.name.clone().unwrap_or_default();
+        for &(weight, score) in &s.indicators {
+            out.push(
+                Relation::equals(
+                    "score-total",
+                    score,
+                    Expr::Exact(weight),
+                    Text::new(
+                        format!("{place} 得分 ≤ 分值"),
+                        format!("{place} score ≤ weight"),
+                    ),
+                )
+                .cmp(Cmp::AtMost)
+                .exact_target(),
+            );
+        }
+        let Some((total_weight, total_score)) = s.total_score else {
+            continue;
+        };
+        if !s.indicators_clean || s.indicators.is_empty() {
+            continue;
+        }
+        let block = s.total.and_then(|t| match (t.get(3), t.get(5)) {
+            (Some(Some(w)), Some(Some(sc))) => Some((*w, *sc)),
+            _ => None,
+        });
+        let mut weights: Vec<Expr> = s.indicators.iter().map(|p| Expr::Exact(p.0)).collect();
+        let mut scores: Vec<Expr> = s.indicators.iter().map(|p| Expr::Exact(p.1)).collect();
+        if let Some((w, sc)) = block {
+            weights.insert(0, Expr::Exact(w));
+            scores.insert(0, Expr::Exact(sc));
+        }
+        out.push(
+            Relation::equals(
+                "score-total",
+                total_weight,
+                Expr::Sum(weights),
+                Text::new(
+                    format!("{place} 总分分值 = 各项分值之和"),
+                    format!("{place} total weight = sum of weights"),
+                ),
+            )
+            .exact_target(),
+        );
+        out.push(
+            Relation::equals(
+                "score-total",
+                total_score,
+                Expr::Sum(scores),
+                Text::new(
+                    format!("{place} 总分 = 各项得分之和"),
+                    format!("{place} total score = sum of scores"),
+                ),
+            )
+            .exact_target(),
+        );
+    }
+}
