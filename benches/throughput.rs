@@ -60,6 +60,36 @@ fn classification_table(rows: usize) -> String {
     )
 }
 
+/// One line of about 1 MB: running text with a figure every few characters, no line break.
+fn single_line(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "支出{}.{:02}万元，比上年增加{}万元，增长{}%，",
+            i % 9973,
+            i % 100,
+            i % 97,
+            i % 89
+        );
+        i += 1;
+    }
+    s.push('。');
+    s
+}
+
+/// A table whose figures have 28 digits: every sum overflows exact arithmetic and must be
+/// reported as not checked, quickly.
+fn absurd_table(rows: usize) -> String {
+    let big = "9".repeat(28);
+    let mut s = format!("项目\t金额\t其他\n合计\t{big}\t{big}\n");
+    for i in 0..rows {
+        let _ = writeln!(s, "行{i}\t{big}\t{}", "1".repeat(40));
+    }
+    s
+}
+
 fn money(cents: i64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
@@ -125,4 +155,6 @@ fn main() {
             &classification_table(rows),
         );
     }
+    bench("single line 1 MB", &single_line(1_000_000));
+    bench("28-digit figures 100k rows", &absurd_table(100_000));
 }

@@ -96,37 +96,60 @@ pub struct Report {
     pub summary: Summary,
 }
 
-/// Byte offsets → UTF-16 offsets, by line.
+/// Byte offsets → UTF-16 offsets and character columns. Counts are kept at checkpoints every
+/// few hundred bytes, so each lookup counts at most that far: a 1 MB single line with
+/// thousands of figures stays linear.
 struct Utf16Index<'a> {
     doc: &'a Document,
-    line_utf16: Vec<usize>,
+    /// `(byte, UTF-16 units before it, chars before it)`, ascending, at char boundaries.
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+const CHECKPOINT_BYTES: usize = 256;
 
 impl<'a> Utf16Index<'a> {
     fn new(doc: &'a Document) -> Self {
-        let mut line_utf16 = Vec::with_capacity(doc.line_starts.len());
-        let mut acc = 0;
-        let mut prev = 0;
-        for &s in &doc.line_starts {
-            acc += doc
-                .source
-                .get(prev..s)
-                .map_or(0, |t| t.encode_utf16().count());
-            line_utf16.push(acc);
-            prev = s;
+        let mut checkpoints = vec![(0, 0, 0)];
+        let (mut units, mut chars, mut last) = (0, 0, 0);
+        for (i, c) in doc.source.char_indices() {
+            if i - last >= CHECKPOINT_BYTES {
+                checkpoints.push((i, units, chars));
+                last = i;
+            }
+            units += c.len_utf16();
+            chars += 1;
         }
-        Utf16Index { doc, line_utf16 }
+        Utf16Index { doc, checkpoints }
+    }
+
+    /// (UTF-16 units, chars) before a byte offset.
+    fn counts(&self, byte: usize) -> (usize, usize) {
+        let i = self.checkpoints.partition_point(|c| c.0 <= byte);
+        let (b, u, c) = i
+            .checked_sub(1)
+            .and_then(|i| self.checkpoints.get(i))
+            .copied()
+            .unwrap_or((0, 0, 0));
+        let within = self.doc.source.get(b..byte).unwrap_or("");
+        (
+            u + within.encode_utf16().count(),
+            c + within.chars().count(),
+        )
     }
 
     /// (UTF-16 offset, 1-based char column) of a byte offset.
     fn at(&self, byte: usize) -> (usize, u32) {
         let line = self.doc.line_of(byte) as usize;
-        let i = line.saturating_sub(1);
-        let start = self.doc.line_starts.get(i).copied().unwrap_or(0);
-        let base = self.line_utf16.get(i).copied().unwrap_or(0);
-        let within = self.doc.source.get(start..byte).unwrap_or("");
-        let col = u32::try_from(within.chars().count() + 1).unwrap_or(u32::MAX);
-        (base + within.encode_utf16().count(), col)
+        let start = self
+            .doc
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let (units, chars) = self.counts(byte);
+        let (_, line_chars) = self.counts(start.min(byte));
+        let col = u32::try_from(chars - line_chars + 1).unwrap_or(u32::MAX);
+        (units, col)
     }
 
     fn fig(&self, id: FigId) -> Option<(FigRef, u32)> {

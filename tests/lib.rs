@@ -7,6 +7,9 @@
 )]
 
 mod cli;
+mod corpus;
 mod fixtures;
+mod generated;
+mod regression;
 mod sample;
 mod sample_text;

@@ -21,6 +21,9 @@ pub enum Tok {
     Fig(FigId),
 }
 
+/// How far [`Prose::sentence_text`] looks back and forth from its figure, in tokens.
+const CONTEXT_TOKENS: usize = 160;
+
 /// What the words before a figure make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -555,8 +558,11 @@ impl<'a> Prose<'a> {
     /// The sentence (as printed) around token `at`, up to the end of its clause group or
     /// the reasons given, for the report.
     pub fn sentence_text(&self, at: usize) -> String {
+        // at most CONTEXT_TOKENS back and forth: the context is shown cut to 160 characters,
+        // and walking a whole 1 MB "sentence" for each of its figures would be quadratic
+        let floor = at.saturating_sub(CONTEXT_TOKENS);
         let mut start = at;
-        while start > 0 {
+        while start > floor {
             match self.toks.get(start - 1) {
                 Some(Tok::Ch(c)) if ends_sentence(*c) => break,
                 _ => start -= 1,
@@ -564,7 +570,8 @@ impl<'a> Prose<'a> {
         }
         // to the end of the sentence, or of the clause group, or up to the reasons given
         let mut end = at;
-        while let Some(t) = self.toks.get(end) {
+        let ceiling = at.saturating_add(CONTEXT_TOKENS);
+        while let Some(t) = self.toks.get(end).filter(|_| end < ceiling) {
             if matches!(t, Tok::Ch('主')) && self.chars_from(end, 4) == "主要原因" {
                 break;
             }

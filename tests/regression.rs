@@ -1,0 +1,76 @@
+//! Inputs at the edges: absurd figures are errors for that figure (never a panic, never a
+//! failure of the relation they would overflow), and huge inputs finish. Sizes here are
+//! kept small enough for debug builds; the large ones (1 MB line, 100k rows) are in
+//! benches/throughput.rs, never timed here.
+
+fn fails(r: &recount::Report) -> Vec<String> {
+    r.checks
+        .iter()
+        .filter(|e| e.status == "fail")
+        .map(|e| format!("{} {} {}", e.rule, e.line, e.reported))
+        .collect()
+}
+
+#[test]
+fn figures_of_28_digits_and_more_are_unreadable_or_unchecked_not_panics() {
+    let big = "9".repeat(28);
+    let bigger = "9".repeat(40);
+    let text = format!(
+        "项目\t金额\n合计\t{big}\n甲\t{big}\n乙\t0\n丙\t{bigger}\n\n\
+         本年收入{big}万元，与上年相比，增加{big}万元，增长{bigger}%。\n\n\
+         本年支出{bigger}.{bigger}万元，其中：基本支出{big}万元，占0.{bigger}%。\n"
+    );
+    let r = recount::check_str(&text).unwrap();
+    assert!(fails(&r).is_empty(), "{:?}", fails(&r));
+    // a 40-digit figure is unreadable, so the total over it is not decided
+    assert!(r
+        .checks
+        .iter()
+        .all(|e| e.status != "pass" || e.rule != "total-row"));
+    serde_json::to_string(&r).unwrap();
+}
+
+#[test]
+fn a_sum_that_overflows_decimal_is_not_checked() {
+    // each part fits (28 digits), their sum (about 9 × 10^28) does not
+    let p = "9".repeat(28);
+    let mut text = String::from("项目\t金额\n");
+    for i in 0..9 {
+        text.push_str(&format!("行{i}\t{p}\n"));
+    }
+    text.push_str(&format!("合计\t{p}\n"));
+    let r = recount::check_str(&text).unwrap();
+    let e = r
+        .checks
+        .iter()
+        .find(|e| e.rule == "total-row")
+        .expect("the total is reported");
+    assert_eq!(e.status, "unchecked", "{e:?}");
+}
+
+#[test]
+fn long_lines_and_many_rows_finish() {
+    // a single line of 100 KB of figures and words
+    let line: String = (0..5_000)
+        .map(|i| format!("支出{i}.5万元，"))
+        .collect::<String>();
+    let r = recount::check_str(&line).unwrap();
+    assert!(r.summary.figures >= 5_000);
+    // a 5,000-row table with a total
+    let mut t = String::from("项目\t金额\n合计\t5000\n");
+    for i in 0..5_000 {
+        t.push_str(&format!("行{i}\t1\n"));
+    }
+    let r = recount::check_str(&t).unwrap();
+    assert!(r.checks.iter().any(|e| e.status == "pass"));
+    assert!(fails(&r).is_empty());
+}
+
+#[test]
+fn a_grand_total_under_a_leading_total_finishes() {
+    // found by fuzzing (check target): the 总计 walked up to the leading 合计, which covers
+    // the rows below it, jumped back down to them and looped forever
+    let fuzzed = include_bytes!("../fuzz/corpus/check/regression-total-under-leading-total");
+    let r = recount::check_bytes(fuzzed).unwrap();
+    assert!(r.checks.iter().any(|e| e.rule == "total-row"));
+}
