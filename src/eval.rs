@@ -103,9 +103,23 @@ fn divide(doc: &Document, a: &Expr, b: &Expr) -> Result<Interval, EvalError> {
 
 /// The value recomputed from the printed figures as they stand.
 pub fn point(doc: &Document, e: &Expr) -> Result<Decimal, EvalError> {
+    point_at(doc, e, &|_| None)
+}
+
+/// The value with some figures set to other values (a corner of their intervals).
+fn point_at(
+    doc: &Document,
+    e: &Expr,
+    at: &dyn Fn(FigId) -> Option<Decimal>,
+) -> Result<Decimal, EvalError> {
+    let point = |d: &Document, x: &Expr| point_at(d, x, at);
     let ov = EvalError::Overflow;
     Ok(match e {
-        Expr::Fig(id) | Expr::Exact(id) => fig_number(doc, *id)?.value,
+        Expr::Fig(id) => match at(*id) {
+            Some(v) => v,
+            None => fig_number(doc, *id)?.value,
+        },
+        Expr::Exact(id) => fig_number(doc, *id)?.value,
         Expr::Blank => Decimal::ZERO,
         Expr::Const(d) => *d,
         Expr::Sum(v) => {
@@ -166,6 +180,14 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
         }
         Err(e) => return undecided(Some(e)),
     };
+    let range = if rel.monotone {
+        corners(doc, &rel.expr).map_or(range, |hull| Interval {
+            lo: hull.lo.max(range.lo),
+            hi: hull.hi.min(range.hi),
+        })
+    } else {
+        range
+    };
     let point = point(doc, &rel.expr).ok();
     let holds = match rel.cmp {
         Cmp::Eq => range.meets(&printed),
@@ -198,6 +220,58 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
         range: Some(range),
         cause,
         error: None,
+    }
+}
+
+/// Most figures a corner search takes (2ⁿ evaluations).
+const MAX_CORNER_FIGURES: usize = 10;
+
+/// The hull of the expression's values at every corner of its figures' intervals, rounded
+/// outward like a quotient: the exact range when the expression is monotone in each figure.
+fn corners(doc: &Document, e: &Expr) -> Option<Interval> {
+    let mut ids = Vec::new();
+    collect_rounded(e, &mut ids);
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() > MAX_CORNER_FIGURES {
+        return None;
+    }
+    let bounds: Vec<Interval> = ids
+        .iter()
+        .map(|&id| fig_number(doc, id).map(Interval::of))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let mut hull: Option<Interval> = None;
+    for mask in 0u32..(1 << ids.len()) {
+        let at = |id: FigId| {
+            let k = ids.iter().position(|&x| x == id)?;
+            let b = bounds.get(k)?;
+            Some(if mask & (1 << k) == 0 { b.lo } else { b.hi })
+        };
+        let v = point_at(doc, e, &at).ok()?;
+        hull = Some(hull.map_or(Interval::exact(v), |h| Interval {
+            lo: h.lo.min(v),
+            hi: h.hi.max(v),
+        }));
+    }
+    let h = hull?;
+    let ulp = crate::interval::half_ulp(20) * Decimal::TWO;
+    Some(Interval {
+        lo: h.lo.checked_sub(ulp)?,
+        hi: h.hi.checked_add(ulp)?,
+    })
+}
+
+/// The figures that stand for intervals (not those taken as exact).
+fn collect_rounded(e: &Expr, out: &mut Vec<FigId>) {
+    match e {
+        Expr::Fig(id) => out.push(*id),
+        Expr::Exact(_) | Expr::Blank | Expr::Const(_) => {}
+        Expr::Sum(v) => v.iter().for_each(|x| collect_rounded(x, out)),
+        Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pct(a, b) | Expr::Min(a, b) => {
+            collect_rounded(a, out);
+            collect_rounded(b, out);
+        }
     }
 }
 
@@ -333,6 +407,27 @@ mod tests {
         assert_eq!(evaluate(&d, &rate(0, 1, 2)).status, Status::Fail);
         assert_eq!(evaluate(&d, &rate(0, 1, 3)).status, Status::Pass);
         assert_eq!(evaluate(&d, &rate(4, 5, 6)).status, Status::Pass);
+    }
+
+    #[test]
+    fn a_monotone_rate_is_decided_on_its_exact_range() {
+        // 减少 1 万元 on 1 万元 this year: last year 2, rate 50%; with both figures rounded
+        // to integers the rate lies in [0.5 ÷ 2.5, 1.5 ÷ 2] = [20%, 75%]; interval
+        // arithmetic counting the change twice would allow [0.5 ÷ 3, 1.5 ÷ 1] = [16.7%, 150%]
+        let d = doc(&["1", "1", "78.6%", "70%"]);
+        let rate = |t| {
+            eq(
+                t,
+                Expr::pct(Expr::Fig(1), Expr::sum([Expr::Fig(0), Expr::Fig(1)])),
+            )
+        };
+        assert_eq!(
+            evaluate(&d, &rate(2)).status,
+            Status::Rounding,
+            "plain intervals are too wide"
+        );
+        assert_eq!(evaluate(&d, &rate(2).monotone()).status, Status::Fail);
+        assert_eq!(evaluate(&d, &rate(3).monotone()).status, Status::Rounding);
     }
 
     #[test]

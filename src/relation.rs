@@ -245,6 +245,10 @@ pub struct Relation {
     pub unchecked: Option<Text>,
     /// The target is exact as printed (a count, a score), not a rounded value.
     pub exact_target: bool,
+    /// The expression is monotone in each figure over the inputs' intervals (a rate on last
+    /// year's base, a variance): its exact range is the hull of its values at the corners,
+    /// which is narrower than interval arithmetic gives when a figure appears twice.
+    pub monotone: bool,
     /// The sentence or row it comes from, for the reader.
     pub context: Option<String>,
 }
@@ -263,6 +267,7 @@ impl Relation {
             zero_base_fails: false,
             unchecked: None,
             exact_target: false,
+            monotone: false,
             context: None,
         }
     }
@@ -302,6 +307,12 @@ impl Relation {
     /// Takes the target as exact: a count or a designed score is not rounded.
     pub fn exact_target(mut self) -> Self {
         self.exact_target = true;
+        self
+    }
+
+    /// Declares the expression monotone in each figure (see [`Relation::monotone`]).
+    pub fn monotone(mut self) -> Self {
+        self.monotone = true;
         self
     }
 

@@ -55,7 +55,9 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                             "the variance was divided by the final figure; the base is the budget",
                         )),
                         Expr::pct(Expr::difference(fin.clone(), Expr::Fig(b)), fin.clone()),
-                    ),
+                    )
+                    // (final − budget) ÷ budget is linear-fractional: exact at the corners
+                    .monotone(),
                     Kind::Completion => Relation::equals(
                         RULE,
                         m.fig,

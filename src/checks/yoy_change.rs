@@ -176,6 +176,9 @@ fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
                 signed(Expr::pct(change, Expr::Fig(lm.fig))),
             )
             .zero_base_fails()
+            // change ÷ (this year ∓ change) is linear-fractional: its exact range is at the
+            // corners, where interval arithmetic would count the change twice
+            .monotone()
             .context(context.clone());
             // a rate copied from an earlier rate of the paragraph
             for prev in ms
