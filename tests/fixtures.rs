@@ -96,3 +96,17 @@ fn every_check_reports_exactly_the_failures_of_its_fail_fixture() {
         assert_eq!(got, expect, "check {}: failures of fail.txt", c.id);
     }
 }
+
+#[test]
+fn the_readme_lists_every_check() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    for c in ALL {
+        assert!(
+            readme.contains(&format!("| `{}` |", c.id)),
+            "README.md does not list check {}",
+            c.id
+        );
+    }
+}

@@ -23,7 +23,7 @@
       none: '没有发现不成立的数字。', line: (n) => `第 ${n} 行`, details: (raw) => `数字 ${raw} 的核对`,
       tooBig: (mb) => `输入过大（${mb} MB），上限为 20 MB。原有内容未改动。`, notSaved: '文本较大，未能在本机保存；刷新后需重新粘贴。',
       cannotRead: (n) => `无法读取文件 ${n}：不是 UTF-8 或 GB18030 文本。`, loaded: (n) => `已打开：${n}`,
-      formula: '计算', expected: '应为', tolerance: '可能取值', cause: '可能原因', relation: '关系', status: { pass: '成立', rounding: '四舍五入范围内成立', fail: '不成立', warning: '存疑', unchecked: '未能核对' },
+      why: '为什么？', formula: '计算', expected: '应为', tolerance: '可能取值', cause: '可能原因', relation: '关系', status: { pass: '成立', rounding: '四舍五入范围内成立', fail: '不成立', warning: '存疑', unchecked: '未能核对' },
       held: (mb, name) => `已载入 ${mb} MB 的文本${name ? `（${name}）` : ''}：过大，不在此框中显示，但会完整核对；清空或输入新内容即可替换。`, lang: 'English', langLabel: 'English', sampleName: '示例：新疆维吾尔自治区人民政府办公厅 2019 年度部门决算',
     },
     en: {
@@ -38,7 +38,7 @@
       none: 'No figure fails.', line: (n) => `line ${n}`, details: (raw) => `Checks of ${raw}`,
       tooBig: (mb) => `Input too large (${mb} MB); the limit is 20 MB. Your text was left as it was.`, notSaved: 'The text is too large to keep on this machine; after a reload paste it again.',
       cannotRead: (n) => `Cannot read ${n}: not UTF-8 or GB18030 text.`, loaded: (n) => `Opened: ${n}`,
-      formula: 'Arithmetic', expected: 'Expected', tolerance: 'Possible values', cause: 'Likely cause', relation: 'Relation', status: { pass: 'holds', rounding: 'holds within rounding', fail: 'fails', warning: 'doubtful', unchecked: 'not checked' },
+      why: 'Why?', formula: 'Arithmetic', expected: 'Expected', tolerance: 'Possible values', cause: 'Likely cause', relation: 'Relation', status: { pass: 'holds', rounding: 'holds within rounding', fail: 'fails', warning: 'doubtful', unchecked: 'not checked' },
       held: (mb, name) => `Loaded ${mb} MB of text${name ? ` (${name})` : ''}: too large to show in this box, but checked in full; clear or type to replace it.`, lang: '中文', langLabel: '中文', sampleName: 'Sample: Xinjiang government office, 2019 final accounts',
     },
   };
@@ -53,6 +53,7 @@
   let byStart = new Map();
   let renderToken = 0;
   let held = null; // a text too large for the textarea, kept as it is
+  let docs = new Map(); // each check's documentation, from the core
 
   function decodeB64(id) {
     const bin = atob(document.getElementById(id).textContent.trim());
@@ -68,7 +69,11 @@
     worker = new Worker(url);
     URL.revokeObjectURL(url);
     worker.postMessage({ type: 'init', wasm: decodeB64('wasm-b64') });
-    worker.onmessage = (e) => onResult(e.data);
+    worker.postMessage({ type: 'docs' });
+    worker.onmessage = (e) => {
+      if (e.data.type === 'docs') docs = new Map(e.data.docs.map((d) => [d.id, d]));
+      else onResult(e.data);
+    };
   }
 
   function tr() {
@@ -269,6 +274,16 @@
       row(t.tolerance, e.tolerance);
       row(t.cause, e.cause && e.cause[lang]);
       div.append(tag, msg, dl);
+      const doc = docs.get(e.rule);
+      if (doc) {
+        const why = document.createElement('details');
+        const sum = document.createElement('summary');
+        sum.textContent = `${t.why} ${lang === 'zh' ? doc.title_zh : doc.title_en}`;
+        const p = document.createElement('p');
+        p.textContent = `${doc.what} ${doc.why} ${doc.tolerance}`;
+        why.append(sum, p);
+        div.append(why);
+      }
       body.append(div);
     }
     $('details').hidden = false;

@@ -8,6 +8,11 @@ self.onmessage = async (e) => {
     ready = wasm_bindgen({ module_or_path: msg.wasm });
     return;
   }
+  if (msg.type === 'docs') {
+    await ready;
+    self.postMessage({ type: 'docs', docs: wasm_bindgen.checks() });
+    return;
+  }
   if (msg.type === 'check') {
     try {
       await ready;

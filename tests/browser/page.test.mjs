@@ -53,6 +53,7 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
     await page.click('#doc .fig:text-is("40.75%")');
     const details = await page.textContent('#details');
     assert.match(details, /5,347\.87 ÷ \(18470\.59 − 5,347\.87\)/);
+    assert.match(details, /为什么？/, 'the check\'s own documentation is offered');
     assert.equal(await page.isVisible('#details'), true);
     // the failures list jumps to its figure
     await page.click('#failures button >> nth=0');
