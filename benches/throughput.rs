@@ -124,6 +124,18 @@ fn bench(name: &str, input: &str) {
     );
 }
 
+/// Times one stage of the pipeline over ten runs.
+fn stage(name: &str, mut f: impl FnMut()) {
+    let start = Instant::now();
+    for _ in 0..10 {
+        f();
+    }
+    println!(
+        "{name}: {:.3} ms/run",
+        start.elapsed().as_secs_f64() * 100.0
+    );
+}
+
 fn main() {
     // `cargo test` runs benches with --bench absent; only measure under `cargo bench`
     if !std::env::args().any(|a| a == "--bench") {
@@ -132,22 +144,12 @@ fn main() {
     bench("sample (2019 Xinjiang)", SAMPLE);
     if std::env::var_os("RECOUNT_BENCH_STAGES").is_some() {
         let t = classification_table(10_000);
-        let start = Instant::now();
-        for _ in 0..10 {
+        stage("read only, 10k rows", || {
             let _ = black_box(recount::read::read_str(black_box(&t)));
-        }
-        println!(
-            "read only, 10k rows: {:.3} ms/run",
-            start.elapsed().as_secs_f64() * 100.0
-        );
-        let start = Instant::now();
-        for _ in 0..10 {
+        });
+        stage("scan only, 10k rows", || {
             let _ = black_box(recount::figure::scan(black_box(&t)));
-        }
-        println!(
-            "scan only, 10k rows: {:.3} ms/run",
-            start.elapsed().as_secs_f64() * 100.0
-        );
+        });
     }
     for rows in [1_000, 10_000, 100_000] {
         bench(

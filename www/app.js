@@ -1,7 +1,7 @@
 // The page: paste or open a disclosure, check it in a worker, show every checked figure.
 // User content is only ever set with textContent or parsed inertly (DOMParser); readDom
 // (www/dom-text.js, concatenated before this file) turns HTML into the core's text form.
-/* global readDom */
+/* global readDom, entryView */
 (() => {
   'use strict';
 
@@ -252,28 +252,7 @@
     const body = $('details-body');
     body.replaceChildren();
     for (const e of entries) {
-      const div = document.createElement('div');
-      div.className = 'entry';
-      const state = e.status === 'fail' ? (e.severity === 'error' ? 'fail' : 'warning')
-        : e.status === 'unchecked' ? 'unchecked' : (e.within_rounding ? 'rounding' : 'pass');
-      const tag = document.createElement('div');
-      tag.className = `tag ${state}`;
-      tag.textContent = `${t.status[state]} · ${e.rule} · ${t.line(e.line)}`;
-      const msg = document.createElement('p');
-      msg.textContent = e.message[lang];
-      const dl = document.createElement('dl');
-      const row = (k, v) => {
-        if (v === null || v === undefined || v === '') return;
-        const dt = document.createElement('dt'); dt.textContent = k;
-        const dd = document.createElement('dd'); dd.textContent = v;
-        dl.append(dt, dd);
-      };
-      row(t.relation, e.relation[lang]);
-      row(t.formula, e.formula);
-      row(t.expected, e.expected);
-      row(t.tolerance, e.tolerance);
-      row(t.cause, e.cause && e.cause[lang]);
-      div.append(tag, msg, dl);
+      const div = entryView(e, t, lang, t.line(e.line));
       const doc = docs.get(e.rule);
       if (doc) {
         const why = document.createElement('details');

@@ -2,8 +2,8 @@
 // row one line of tab-separated cells with rowspan/colspan expanded (a merged cell's text in
 // its top-left slot), a U+001E line after each table; and a map from text offsets back to
 // the DOM text nodes, so figures in the report can be marked where they are printed.
-// Shared by the page (pasted HTML, opened .html files) and the widget; the build
-// concatenates it before them.
+// Also one report entry as DOM, for both details panels. Shared by the page (pasted HTML,
+// opened .html files) and the widget; the build concatenates it before them.
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME',
   'TEXTAREA', 'INPUT', 'SELECT', 'BUTTON', 'OBJECT', 'RECOUNT-CHECK', 'HEAD']);
@@ -153,3 +153,42 @@ function readDom(roots) {
   return b.finish();
 }
 
+
+// ---- one report entry, for the page's and the widget's details panels -----------------
+
+/** The state a single entry shows as: pass, rounding, fail, warning or unchecked. */
+function entryState(e) {
+  if (e.status === 'fail') return e.severity === 'error' ? 'fail' : 'warning';
+  if (e.status === 'unchecked') return 'unchecked';
+  return e.within_rounding ? 'rounding' : 'pass';
+}
+
+/**
+ * A report entry as DOM (text only, never HTML): its state, message, and the relation,
+ * arithmetic, expected figure, tolerance and cause. `t` holds the labels in one language:
+ * relation, formula, expected, tolerance, cause, and status[state].
+ */
+function entryView(e, t, lang, where) {
+  const div = document.createElement('div');
+  div.className = 'entry';
+  const state = entryState(e);
+  const tag = document.createElement('div');
+  tag.className = `tag ${state}`;
+  tag.textContent = [t.status[state], e.rule, where].filter(Boolean).join(' · ');
+  const msg = document.createElement('p');
+  msg.textContent = e.message[lang];
+  const dl = document.createElement('dl');
+  const row = (k, v) => {
+    if (v === null || v === undefined || v === '') return;
+    const dt = document.createElement('dt'); dt.textContent = k;
+    const dd = document.createElement('dd'); dd.textContent = v;
+    dl.append(dt, dd);
+  };
+  row(t.relation, e.relation[lang]);
+  row(t.formula, e.formula);
+  row(t.expected, e.expected);
+  row(t.tolerance, e.tolerance);
+  row(t.cause, e.cause && e.cause[lang]);
+  div.append(tag, msg, dl);
+  return div;
+}

@@ -12,7 +12,7 @@
 //   <recount-check all></recount-check>                check the whole page
 // Attributes: lang="zh|en" (default: the page's lang), marks="off" (start with marks hidden).
 
-/* global __wbg_init, check, WASM_BASE64, readDom */
+/* global __wbg_init, check, WASM_BASE64, readDom, entryView */
 
 const MAX_TEXT = 5 * 1024 * 1024;
 const TEXT = {
@@ -375,27 +375,7 @@ class RecountCheck extends HTMLElement {
     const box = panel.querySelector('.entries');
     box.replaceChildren();
     for (const e of entries) {
-      const div = document.createElement('div');
-      div.className = 'entry';
-      const state = e.status === 'fail' ? (e.severity === 'error' ? 'fail' : 'warning') : (e.within_rounding ? 'rounding' : 'pass');
-      const tag = document.createElement('div');
-      tag.className = `tag ${state}`;
-      tag.textContent = `${this._stateText(state)} · ${e.rule}`;
-      const msg = document.createElement('div');
-      msg.textContent = e.message[this.lang];
-      const dl = document.createElement('dl');
-      const row = (k, v) => {
-        if (v === null || v === undefined || v === '') return;
-        const dt = document.createElement('dt'); dt.textContent = k;
-        const dd = document.createElement('dd'); dd.textContent = v;
-        dl.append(dt, dd);
-      };
-      row(t.relation, e.relation[this.lang]);
-      row(t.formula, e.formula);
-      row(t.expected, e.expected);
-      row(t.tolerance, e.tolerance);
-      row(t.cause, e.cause && e.cause[this.lang]);
-      div.append(tag, msg, dl);
+      const div = entryView(e, { ...t, status: { pass: t.holds, rounding: t.rounding, fail: t.fails, warning: t.warning, unchecked: '' } }, this.lang);
       box.append(div);
     }
     panel.hidden = false;
