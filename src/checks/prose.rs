@@ -354,6 +354,13 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if lead.contains("小于预算") || lead.contains("低于预算") {
         return Kind::Diff(-1);
     }
+    // "较2020年度决算数减少 X": a change, though the words before it name a 决算数
+    if ends_any(lead, UP_CHANGE) {
+        return Kind::Change(1);
+    }
+    if ends_any(lead, DOWN_CHANGE) {
+        return Kind::Change(-1);
+    }
     if lead.contains("决算数") || lead.contains("执行数") {
         return Kind::Final;
     }
@@ -362,12 +369,6 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         || lead.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| lead.contains(k))
     {
         return Kind::Budget;
-    }
-    if ends_any(lead, UP_CHANGE) {
-        return Kind::Change(1);
-    }
-    if ends_any(lead, DOWN_CHANGE) {
-        return Kind::Change(-1);
     }
     if lead.contains("上年") || lead.contains("同比") {
         // "比上年…" without a change word: not a level of this year

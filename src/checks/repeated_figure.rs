@@ -63,6 +63,8 @@ fn key(label: &str) -> Option<String> {
         || GENERIC.contains(&l.as_str())
         || [
             "上年", "去年", "比", "较", "以上", "以下", "各", "平均", "约", "累计",
+            // a change is not a level: "较上年决算数减少 X" repeats across items
+            "增加", "减少", "增长", "下降", "降低", "增减", "减", "增",
         ]
         .iter()
         .any(|w| l.contains(w))

@@ -114,9 +114,13 @@ fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
         let between = ms
             .get(level_end)
             .map_or(String::new(), |l| p.text_between(l.at, m.at));
-        if !(between.contains("上年") || between.contains("同比") || between.contains("去年"))
-        {
-            continue; // not a change on last year
+        // a change on an earlier year: 上年, 同比, or 较/比/与 a named year (较2020年度决算数)
+        let on_earlier_year = between.contains("上年")
+            || between.contains("同比")
+            || between.contains("去年")
+            || (between.contains(['较', '比', '与']) && between.contains('年'));
+        if !on_earlier_year {
+            continue;
         }
         if changes.len() != rates.len() || levels.len() != rates.len() {
             unchecked(
