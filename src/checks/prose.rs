@@ -423,6 +423,29 @@ impl<'a> Prose<'a> {
 
     fn classify_all(&self, doc: &Document) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
+        // "4125.49、4143.91万元": a figure listed before one with a unit takes that unit
+        let mut list_unit: Vec<Option<&'static str>> = vec![None; self.toks.len()];
+        for at in (0..self.toks.len()).rev() {
+            let (Some(Tok::Fig(id)), Some(Tok::Ch(sep)), Some(Tok::Fig(next))) = (
+                self.toks.get(at),
+                self.toks.get(at + 1),
+                self.toks.get(at + 2),
+            ) else {
+                continue;
+            };
+            if !matches!(sep, '、' | ',') {
+                continue;
+            }
+            let (Some(f), Some(n)) = (doc.figure(*id), doc.figure(*next)) else {
+                continue;
+            };
+            if f.unit.is_none() && !f.number.percent && !n.number.percent {
+                let u = n.unit.or_else(|| list_unit.get(at + 2).copied().flatten());
+                if let Some(slot) = list_unit.get_mut(at) {
+                    *slot = u;
+                }
+            }
+        }
         let (mut sentence, mut semi) = (0, 0);
         let mut lead = String::new();
         let mut since_prev = String::new(); // everything since the previous figure
@@ -445,11 +468,12 @@ impl<'a> Prose<'a> {
                 }
                 Tok::Fig(id) => {
                     let Some(f) = doc.figure(id) else { continue };
+                    let unit = f.unit.or_else(|| list_unit.get(at).copied().flatten());
                     let next = match self.toks.get(at + 1) {
                         Some(Tok::Ch(c)) => Some(*c),
                         _ => None,
                     };
-                    let mut kind = classify(&lead, f.number.percent, f.unit, next);
+                    let mut kind = classify(&lead, f.number.percent, unit, next);
                     // "50 万元以上": a threshold, not an amount
                     if self.word_after(at, &["以上", "以下", "以内", "左右", "及以上"]) {
                         kind = Kind::Other;
@@ -457,7 +481,7 @@ impl<'a> Prose<'a> {
                     let listed = lead.is_empty()
                         && matches!(since_prev.as_str(), "、" | "," | "和" | "及")
                         && out.last().is_some_and(|m| {
-                            m.percent == f.number.percent && same_family(m.unit, f.unit)
+                            m.percent == f.number.percent && same_family(m.unit, unit)
                         });
                     if listed {
                         if let Some(prev) = out.last() {
@@ -470,7 +494,7 @@ impl<'a> Prose<'a> {
                         kind,
                         label: label_of(&lead),
                         lead: lead.clone(),
-                        unit: f.unit,
+                        unit,
                         percent: f.number.percent,
                         sentence,
                         semi,

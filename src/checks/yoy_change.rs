@@ -99,6 +99,24 @@ fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
                 .find(|&k| ms.get(k).is_some_and(|x| x.kind == Kind::Level))
         });
+        // "X 万元，为……。较上年减少 Y 万元，下降 Z%": when the sentence opens with the
+        // comparison, its figures are the previous sentence's
+        let level_end = level_end.or_else(|| {
+            let c = ms.get(*changes.first()?)?;
+            let opening = p.sentence_text(c.at);
+            let opening = opening
+                .trim_start_matches(|ch: char| ch.is_ascii_digit() || "．.、（）()".contains(ch));
+            if !opening.starts_with(['较', '与', '比', '同']) {
+                return None;
+            }
+            (0..changes.first().copied()?)
+                .rev()
+                .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence + 1 >= m.sentence))
+                .find(|&k| {
+                    ms.get(k)
+                        .is_some_and(|x| x.kind == Kind::Level && x.sentence + 1 == m.sentence)
+                })
+        });
         let Some(level_end) = level_end else {
             unchecked(
                 "未写明本年数，无法核对增减率",
