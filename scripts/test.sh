@@ -4,12 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 stage() { printf '\n=== %s\n' "$*"; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 stage "set-up";                 bash scripts/setup.sh
 stage "format";                 cargo fmt --check
 stage "clippy (native)";        cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)";        cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-stage "tests";                  cargo test
+stage "tests";                  cargo test 2>&1 | tee -a "$log"
 stage "wasm32 library build";   cargo build --lib --target wasm32-unknown-unknown
 if [ -f scripts/build-web.sh ]; then
   stage "page build";           bash scripts/build-web.sh
@@ -19,6 +21,11 @@ if [ -f scripts/build-widget.sh ]; then
 fi
 if compgen -G "tests/browser/*.test.mjs" > /dev/null; then
   stage "browser tests (headless Chromium)"
-  node --test --test-concurrency=1 tests/browser/
+  node --test --test-concurrency=1 tests/browser/ 2>&1 | tee -a "$log"
 fi
 stage "all tests passed"
+# one closing line over both runners: Rust's test binaries and the browser suite
+passed=$(( $(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}') \
+  + $(grep -E '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ))
+failed=$(grep -E '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+echo "${passed} passed, ${failed} failed"
