@@ -147,7 +147,15 @@ impl Table {
     /// cell in an upper row taking the text on its left (a merged cell spanning columns),
     /// joined with `/`.
     pub fn column_header(&self, col: usize) -> String {
-        let width = self.width();
+        // the header's own width: a title line is one cell across it (not the whole table's
+        // width, which would make every call walk every row)
+        let width = self
+            .rows
+            .iter()
+            .take(self.header_rows)
+            .map(|r| r.cells.len())
+            .max()
+            .unwrap_or(0);
         let rows: Vec<&Row> = self
             .rows
             .iter()
