@@ -126,9 +126,15 @@ fn relation(
     );
     let share = |w: FigId| Expr::pct(amount(doc, part.fig, whole_unit), Expr::Fig(w));
     let mut rel = Relation::equals(RULE, m.fig, share(whole), what).context(context);
-    // other amounts of the paragraph as wrong wholes
+    // other amounts nearby (this sentence or the one before) as wrong wholes; not the whole
+    // paragraph, which in a long text would give every share every amount
     for other in &p.mentions {
-        if other.kind != Kind::Level || other.fig == whole || other.fig == part.fig {
+        if other.kind != Kind::Level
+            || other.fig == whole
+            || other.fig == part.fig
+            || other.sentence + 1 < m.sentence
+            || other.sentence > m.sentence
+        {
             continue;
         }
         let Some(f) = doc.figure(other.fig) else {

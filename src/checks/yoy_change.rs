@@ -203,10 +203,14 @@ fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
             .monotone()
             .context(context.clone());
             // a rate copied from an earlier rate of the paragraph
+            // (the three nearest: a copy comes from the line above, and a long text must not
+            // give every rate every earlier rate as a candidate)
             for prev in ms
                 .iter()
                 .take(r)
+                .rev()
                 .filter(|x| matches!(x.kind, Kind::Rate(_)))
+                .take(3)
             {
                 rel = rel.alternative(Cause::CopiedFrom(prev.fig), Expr::Fig(prev.fig));
             }
