@@ -44,6 +44,7 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
   test(`the sample is checked on opening (${name})`, async () => {
     const { context, page, seen } = await open(url || `${server.url}/index.html`);
     assert.ok(await checked(page) > 100);
+    assert.equal(await page.isVisible('#progress'), false, 'the progress indicator goes away');
     await page.waitForFunction(() => document.querySelectorAll('#doc .fig').length > 100);
     const m = await marks(page);
     assert.ok(m.some((x) => x.text === '18%' && x.state === 'fail'), '降低 18% fails');
@@ -65,7 +66,9 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
     if (!url) {
       mkdirSync('test-results', { recursive: true });
       await page.keyboard.press('Escape');
-      await page.screenshot({ path: 'test-results/page-sample.png', fullPage: false });
+      await page.evaluate(() => { window.scrollTo(0, 0); document.getElementById('doc').scrollTop = 0; });
+      await page.click('#doc .fig:text-is("18%")');
+      await page.screenshot({ path: 'test-results/page-sample.png', fullPage: true });
     }
     await context.close();
   });
