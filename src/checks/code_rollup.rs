@@ -1,9 +1,9 @@
 //! `code-rollup`: a classification code's row equals the sum of its children's rows.
 
-use super::util::{is_code_column, is_rate_header, operand, row_code};
+use super::util::{is_code_column, is_rate_header, row_code, sum_of_cells};
 use super::Check;
 use crate::document::Document;
-use crate::relation::{Expr, Relation, Text};
+use crate::relation::{Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -72,16 +72,13 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 if doc.figure(target).is_some_and(|f| f.number.percent) {
                     continue;
                 }
-                let terms: Option<Vec<Expr>> =
-                    children.iter().map(|&k| operand(t, k, col)).collect();
-                let Some(terms) = terms else { continue };
-                if terms.iter().all(|e| *e == Expr::Blank) {
+                let Some(sum) = sum_of_cells(t, children.iter().map(|&k| (k, col))) else {
                     continue;
-                }
+                };
                 out.push(Relation::equals(
                     "code-rollup",
                     target,
-                    Expr::Sum(terms),
+                    sum,
                     Text::new(
                         format!("{code} {label} = 下级科目之和（{header}）"),
                         format!("{code} {label} = sum of its sub-codes ({header})"),

@@ -1,9 +1,9 @@
 //! `column-sum`: a 合计/小计 column equals the columns it sums, row by row.
 
-use super::util::{clean_label, is_code_column, is_rate_header, operand};
+use super::util::{clean_label, is_code_column, is_rate_header, sum_of_cells};
 use super::Check;
 use crate::document::{Document, Table};
-use crate::relation::{Expr, Relation, Text};
+use crate::relation::{Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -99,16 +99,14 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 if doc.figure(target).is_some_and(|f| f.number.percent) {
                     continue;
                 }
-                let terms: Option<Vec<Expr>> = parts.iter().map(|&k| operand(t, r, k)).collect();
-                let Some(terms) = terms else { continue };
-                if terms.iter().all(|e| *e == Expr::Blank) {
+                let Some(sum) = sum_of_cells(t, parts.iter().map(|&k| (r, k))) else {
                     continue;
-                }
+                };
                 let label = t.row_label(r);
                 out.push(Relation::equals(
                     "column-sum",
                     target,
-                    Expr::Sum(terms),
+                    sum,
                     Text::new(
                         format!("{label} {name} = 各分列之和"),
                         format!("{label} {name} = sum of its columns"),

@@ -100,6 +100,16 @@ pub fn operand(t: &Table, row: usize, col: usize) -> Option<Expr> {
     }
 }
 
+/// The sum of the cells at `(row, col)` positions: `None` when one holds words or when all
+/// are blank (nothing to check).
+pub fn sum_of_cells(t: &Table, cells: impl IntoIterator<Item = (usize, usize)>) -> Option<Expr> {
+    let terms: Vec<Expr> = cells
+        .into_iter()
+        .map(|(r, c)| operand(t, r, c))
+        .collect::<Option<_>>()?;
+    (!terms.iter().all(|e| *e == Expr::Blank)).then_some(Expr::Sum(terms))
+}
+
 /// Whether the column is a label or code column (序号, 编码, 类/款/项) rather than amounts.
 pub fn is_code_column(t: &Table, col: usize) -> bool {
     let h = t.column_header(col);
