@@ -7,6 +7,7 @@
 
   const MAX_CHARS = 20 * 1024 * 1024;
   const STORE = 'recount.input';
+  const LIST_STEP = 100;
   const SLICE_CHARS = 64 * 1024; // rendered per task, so the page stays responsive
   const HELD = 1024 * 1024; // larger texts are kept aside, not laid out in the textarea
 
@@ -23,7 +24,7 @@
       none: '没有发现不成立的数字。', line: (n) => `第 ${n} 行`, details: (raw) => `数字 ${raw} 的核对`,
       tooBig: (mb) => `输入过大（${mb} MB），上限为 20 MB。原有内容未改动。`, notSaved: '文本较大，未能在本机保存；刷新后需重新粘贴。',
       cannotRead: (n) => `无法读取文件 ${n}：不是 UTF-8 或 GB18030 文本。`, loaded: (n) => `已打开：${n}`,
-      why: '为什么？', formula: '计算', expected: '应为', tolerance: '可能取值', cause: '可能原因', relation: '关系', status: { pass: '成立', rounding: '四舍五入范围内成立', fail: '不成立', warning: '存疑', unchecked: '未能核对' },
+      more: (n) => `再显示 ${Math.min(n, 100)} 项（共余 ${n} 项）`, why: '为什么？', formula: '计算', expected: '应为', tolerance: '可能取值', cause: '可能原因', relation: '关系', status: { pass: '成立', rounding: '四舍五入范围内成立', fail: '不成立', warning: '存疑', unchecked: '未能核对' },
       held: (mb, name) => `已载入 ${mb} MB 的文本${name ? `（${name}）` : ''}：过大，不在此框中显示，但会完整核对；清空或输入新内容即可替换。`, lang: 'English', langLabel: 'English', sampleName: '示例：新疆维吾尔自治区人民政府办公厅 2019 年度部门决算',
     },
     en: {
@@ -38,7 +39,7 @@
       none: 'No figure fails.', line: (n) => `line ${n}`, details: (raw) => `Checks of ${raw}`,
       tooBig: (mb) => `Input too large (${mb} MB); the limit is 20 MB. Your text was left as it was.`, notSaved: 'The text is too large to keep on this machine; after a reload paste it again.',
       cannotRead: (n) => `Cannot read ${n}: not UTF-8 or GB18030 text.`, loaded: (n) => `Opened: ${n}`,
-      why: 'Why?', formula: 'Arithmetic', expected: 'Expected', tolerance: 'Possible values', cause: 'Likely cause', relation: 'Relation', status: { pass: 'holds', rounding: 'holds within rounding', fail: 'fails', warning: 'doubtful', unchecked: 'not checked' },
+      more: (n) => `Show ${Math.min(n, 100)} more (${n} left)`, why: 'Why?', formula: 'Arithmetic', expected: 'Expected', tolerance: 'Possible values', cause: 'Likely cause', relation: 'Relation', status: { pass: 'holds', rounding: 'holds within rounding', fail: 'fails', warning: 'doubtful', unchecked: 'not checked' },
       held: (mb, name) => `Loaded ${mb} MB of text${name ? ` (${name})` : ''}: too large to show in this box, but checked in full; clear or type to replace it.`, lang: '中文', langLabel: '中文', sampleName: 'Sample: Xinjiang government office, 2019 final accounts',
     },
   };
@@ -52,6 +53,7 @@
   let seq = 0;
   let byStart = new Map();
   let renderToken = 0;
+  let listLimit = LIST_STEP;
   let held = null; // a text too large for the textarea, kept as it is
   let docs = new Map(); // each check's documentation, from the core
 
@@ -121,6 +123,7 @@
     } else {
       report = msg.report;
     }
+    listLimit = LIST_STEP;
     byStart = new Map();
     for (const e of report.checks) {
       const k = e.figure.start;
@@ -172,7 +175,9 @@
       list.append(li);
       return;
     }
-    for (const e of fails) {
+    // a long list laid out at once blocks the page (1,350 items took over a second): 100 at a time
+    const shown = fails.slice(0, listLimit);
+    for (const e of shown) {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
@@ -180,6 +185,16 @@
       b.textContent = `${t.line(e.line)}：${e.message[lang]}`;
       b.addEventListener('click', () => jump(e.figure.start));
       li.append(b);
+      list.append(li);
+    }
+    if (fails.length > shown.length) {
+      const li = document.createElement('li');
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.id = 'more-failures';
+      more.textContent = t.more(fails.length - shown.length);
+      more.addEventListener('click', () => { listLimit += LIST_STEP; renderFailures(); });
+      li.append(more);
       list.append(li);
     }
   }

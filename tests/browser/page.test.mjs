@@ -88,6 +88,19 @@ test('a pasted document is checked, and survives a reload', async () => {
   await context.close();
 });
 
+test('a long list of failures shows 100 at a time', async () => {
+  const { context, page } = await open(`${server.url}/index.html`);
+  await checked(page);
+  const many = Array.from({ length: 250 }, (_, i) => `表${i}\n\n项目\t金额\t\n甲\t1.00\t\n乙\t2.00\t\n合计\t4.00\t\n`).join('\n说明。\n\n');
+  await page.fill('#text', many);
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('sum-failed')?.textContent === '250');
+  assert.equal(await page.locator('#failures li').count(), 101);
+  await page.click('#more-failures');
+  assert.equal(await page.locator('#failures li').count(), 201);
+  await context.close();
+});
+
 test('pasted HTML keeps its tables and runs nothing', async () => {
   const { context, page, dialogs } = await open(`${server.url}/index.html`);
   await checked(page);
