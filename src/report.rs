@@ -263,7 +263,7 @@ fn entry(doc: &Document, idx: &Utf16Index, rel: &Relation, v: &Verdict) -> Optio
         }
     });
     Some(Entry {
-        rule: rel.rule,
+        rule: rel.rule.id(),
         status,
         severity,
         line: target.line,
