@@ -7,6 +7,7 @@
 //! the readings below match one spelling.
 
 use super::normalise::{gloss_len, normalise_char};
+use super::scope::Scope;
 use crate::document::{Document, Paragraph};
 use crate::figure::FigId;
 use crate::relation::Expr;
@@ -75,6 +76,8 @@ pub struct Mention {
     /// Follows the previous mention with nothing but a list separator in between
     /// ("各减少 A、B万元"): it takes the previous one's kind.
     pub listed: bool,
+    /// Where it lives (set by [`super::scope::assign`]).
+    pub scope: Scope,
 }
 
 /// A paragraph read as tokens and mentions.
@@ -355,6 +358,7 @@ impl<'a> Prose<'a> {
                         sentence,
                         semi,
                         listed,
+                        scope: Scope::default(),
                     });
                     lead.clear();
                     since_prev.clear();
@@ -547,6 +551,8 @@ pub fn complete(labels: &[String]) -> bool {
 pub struct Breakdown {
     /// The total.
     pub total: FigId,
+    /// The total's label (for a budget record, the line's name, not "决算数").
+    pub total_label: String,
     /// The parts with their labels.
     pub parts: Vec<(FigId, String)>,
     /// The parts are the whole breakdown (not a selection).
@@ -691,6 +697,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
             out.push(Breakdown {
                 total: total.fig,
+                total_label: total.label.clone(),
                 complete: codes || complete(&labels),
                 parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
                 para: p.index,
@@ -834,6 +841,7 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
             };
             out.push(Breakdown {
                 total,
+                total_label: r.label.clone(),
                 parts,
                 complete: complete(&labels),
                 para: p.index,
