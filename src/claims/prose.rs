@@ -78,6 +78,9 @@ pub struct Mention {
     pub listed: bool,
     /// Where it lives (set by [`super::scope::assign`]).
     pub scope: Scope,
+    /// Index (in [`Prose::mentions`]) of the first mention of the list it belongs to
+    /// ("分别为 A、B 和 C": all three point at A); its own index when not listed.
+    pub list: usize,
 }
 
 /// A paragraph read as tokens and mentions.
@@ -172,7 +175,7 @@ pub fn label_of(lead: &str) -> String {
             s = r.to_string();
         }
     }
-    for p in ["共计", "合计", "为", "是", "达到", "达", "共", "各"] {
+    for p in ["共计", "合计", "为", "是", "达到", "达", "共", "各", "分别"] {
         if let Some(r) = s.strip_suffix(p) {
             s = r.to_string();
         }
@@ -348,8 +351,12 @@ impl<'a> Prose<'a> {
                     if self.word_after(at, &["以上", "以下", "以内", "左右", "及以上"]) {
                         kind = Kind::Other;
                     }
-                    let listed = lead.is_empty()
-                        && matches!(since_prev.as_str(), "、" | "," | "和" | "及")
+                    // "A、B 和 C", "A 及 B": the conjunction before the last item
+                    let listed = matches!(lead.as_str(), "" | "和" | "及" | "与" | "以及")
+                        && matches!(
+                            since_prev.as_str(),
+                            "、" | "," | "和" | "及" | "与" | "以及" | "、和" | ",和" | "、及"
+                        )
                         && out.last().is_some_and(|m| {
                             m.percent == f.number.percent && same_family(m.unit, unit)
                         });
@@ -370,6 +377,11 @@ impl<'a> Prose<'a> {
                         semi,
                         listed,
                         scope: Scope::default(),
+                        list: if listed {
+                            out.last().map_or(out.len(), |m| m.list)
+                        } else {
+                            out.len()
+                        },
                     });
                     lead.clear();
                     since_prev.clear();
@@ -377,6 +389,17 @@ impl<'a> Prose<'a> {
             }
         }
         out
+    }
+
+    /// The length of each mention's list, by the index of its first mention (0 elsewhere).
+    pub fn list_lengths(&self) -> Vec<usize> {
+        let mut len = vec![0; self.mentions.len()];
+        for m in &self.mentions {
+            if let Some(l) = len.get_mut(m.list) {
+                *l += 1;
+            }
+        }
+        len
     }
 
     /// Whether one of the words follows token `at` directly.
