@@ -3,6 +3,7 @@
 
 use super::Check;
 use crate::claims::prose::{amount, Breakdown, Kind, Mention, Prose};
+use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -108,7 +109,7 @@ fn part_of<'p>(p: &'p Prose<'_>, lists: &[usize], i: usize, m: &Mention) -> Part
 /// Wholes looked up by name, remembered: a long text naming one whole many times reads
 /// the text for it once.
 #[derive(Default)]
-struct Wholes(std::collections::HashMap<String, Option<FigId>>);
+struct Wholes(std::collections::HashMap<(String, Scope), Option<FigId>>);
 
 /// The text after 占 naming the whole ("政府采购支出总额" in "占政府采购支出总额的").
 fn named_whole(lead: &str) -> String {
@@ -124,12 +125,46 @@ fn named_whole(lead: &str) -> String {
     s.to_string()
 }
 
-/// The one amount the text names with this label, if it names exactly one value.
-fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str) -> Option<FigId> {
+/// A total's name in one spelling: 总支出, 支出总计, 支出总额 and 本年支出合计 all name the
+/// 支出合计; 总收入 the 收入合计.
+pub fn total_name(label: &str) -> String {
+    let s = label
+        .trim_start_matches("本年度")
+        .trim_start_matches("本年");
+    if let Some(r) = s.strip_prefix('总') {
+        if r.ends_with("支出") || r.ends_with("收入") {
+            return format!("{r}合计");
+        }
+    }
+    for suffix in ["总计", "总额", "总数"] {
+        if let Some(r) = s.strip_suffix(suffix) {
+            if r.ends_with("支出") || r.ends_with("收入") {
+                return format!("{r}合计");
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// The one amount the text names with this label, if it names exactly one value in a
+/// scope comparable with the share's.
+fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Option<FigId> {
     let mut found: Vec<&Mention> = Vec::new();
+    // a total named another way: its lead as printed ("支出合计为"), in one spelling
+    let want = total_name(label);
+    let as_total = |m: &Mention| {
+        want != label && {
+            let lead = m.lead.trim_end_matches(['为', '是', '达', ':', '：']);
+            total_name(lead).ends_with(&want)
+        }
+    };
     for p in prose {
         for m in &p.mentions {
-            if m.kind == Kind::Level && !m.label.is_empty() && m.label.ends_with(label) {
+            if m.kind == Kind::Level
+                && !m.label.is_empty()
+                && (m.label.ends_with(label) || as_total(m))
+                && m.scope.comparable(scope)
+            {
                 found.push(m);
             }
         }
@@ -178,8 +213,8 @@ fn relation(
     let whole = if name.chars().count() >= 2 {
         *wholes
             .0
-            .entry(name.clone())
-            .or_insert_with(|| lookup(doc, prose, &name))
+            .entry((name.clone(), m.scope))
+            .or_insert_with(|| lookup(doc, prose, &name, &m.scope))
     } else {
         bds.iter()
             .find(|b| b.parts.iter().any(|(f, _)| *f == part.fig))
