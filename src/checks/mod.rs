@@ -2,6 +2,7 @@
 //! no arithmetic of its own; [`ALL`] lists them, with their documentation as data (served
 //! by `recount explain ID`, the page's "why?" panel and the README).
 
+pub mod outline;
 pub mod prose;
 pub mod self_eval;
 pub mod standard;

@@ -25,8 +25,101 @@ pub static CHECK: Check = Check {
     find,
 };
 
+/// The years a label names, in order: "2016年比2015年增减%" → [2016, 2015].
+fn years(label: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = label.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let four = b
+            .get(i..i + 4)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+        let before = i
+            .checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_some_and(u8::is_ascii_digit);
+        let after = b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if four && !before && !after {
+            if let Some(y) = label
+                .get(i..i + 4)
+                .filter(|y| y.starts_with("19") || y.starts_with("20"))
+            {
+                out.push(y);
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A row of year-on-year changes, "2016年比2015年增减%": each cell is (this year − last
+/// year) ÷ last year, from the rows of those two years in the same column.
+fn growth_rows(doc: &Document, t: &Table, out: &mut Vec<Relation>) {
+    for r in t.header_rows..t.rows.len() {
+        let label = t.row_label(r);
+        let rate_word = ["增减", "增长", "增幅", "变动"]
+            .iter()
+            .any(|k| label.contains(k))
+            && (label.contains('%') || label.contains('％') || label.contains('率'));
+        let ys = years(label);
+        let (true, [now, then]) = (rate_word && label.contains(['比', '较']), ys.as_slice())
+        else {
+            continue;
+        };
+        // the one row naming only that year
+        let row_of = |y: &str| {
+            let hits: Vec<usize> = (t.header_rows..t.rows.len())
+                .filter(|&k| k != r && years(t.row_label(k)) == [y])
+                .collect();
+            match hits.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        };
+        let (Some(a), Some(b)) = (row_of(now), row_of(then)) else {
+            continue;
+        };
+        for c in 0..t.rows.get(r).map_or(0, |row| row.cells.len()) {
+            let Some(target) = t.figure(r, c) else {
+                continue;
+            };
+            let header = t.column_header(c);
+            let what = Text::new(
+                format!("{label} {header} = ({now}年 − {then}年) ÷ {then}年"),
+                format!("{label} {header} = ({now} − {then}) ÷ {then}"),
+            );
+            let (Some(x), Some(y)) = (t.figure(a, c), t.figure(b, c)) else {
+                out.push(Relation::unchecked(
+                    "rate-column",
+                    target,
+                    what,
+                    Text::new("所需的数为空", "a figure it needs is blank"),
+                ));
+                continue;
+            };
+            if doc.figure(target).is_none() {
+                continue;
+            }
+            // (x − y) ÷ y names y twice: decided on the corners of the inputs (it is
+            // monotone in each), not on step-by-step intervals that would be too wide
+            out.push(
+                Relation::equals(
+                    "rate-column",
+                    target,
+                    Expr::pct(Expr::difference(Expr::Fig(x), Expr::Fig(y)), Expr::Fig(y)),
+                    what,
+                )
+                .monotone(),
+            );
+        }
+    }
+}
+
 fn find(doc: &Document, out: &mut Vec<Relation>) {
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
+        growth_rows(doc, t, out);
         let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
         for (c, h) in headers.iter().enumerate() {
             if !h.contains('率') {

@@ -57,6 +57,15 @@ pub fn is_rate_header(h: &str) -> bool {
     .any(|k| h.contains(k))
 }
 
+/// A row label naming a rate or a change rather than an amount (`2016年比2015年增减%`,
+/// `增长率`): such a row does not add up with the others.
+pub fn is_rate_label(label: &str) -> bool {
+    is_rate_header(label)
+        || ["增减", "增幅", "增长", "同比", "减少率"]
+            .iter()
+            .any(|k| label.contains(k))
+}
+
 /// A classification code (功能分类 3/5/7 digits, 经济分类 3/5), possibly split over
 /// columns (类 | 款 | 项), at the start of a row.
 pub fn row_code(t: &Table, row: usize) -> Option<String> {
