@@ -1,7 +1,7 @@
 //! `rate-column`: a column of rates equals the columns it is computed from, row by row.
 
 use super::self_eval::is_self_eval;
-use super::util::{clean_label, is_rate_header};
+use super::util::{clean_label, decimals_only_where_they_exist, is_rate_header, whole_by_format};
 use super::Check;
 use crate::document::{Document, Table};
 use crate::relation::{Cause, Expr, Relation, Text};
@@ -15,12 +15,17 @@ pub static CHECK: Check = Check {
            When the header prints its formula, as in 执行率(执行数/全年预算数*100%), that \
            formula is used; otherwise an 执行率 column is 执行数 (or 决算数) ÷ 全年预算数 (or \
            预算数). Where a header names a group (全年预算数 with 合计, 当年财政拨款 …), its \
-           合计 is the divisor. A column is used only when exactly one column matches.",
+           合计 is the divisor. A column is used only when exactly one column matches. A row \
+           labelled with two years and a change (2016年比2015年增减%) is, column by column, \
+           (this year − last year) ÷ last year from the rows of those two years.",
     why: "Rates are what readers compare; a rate that does not follow from the amounts in \
           the same row is either mistyped or computed on another base.",
     tolerance: "The amounts and the rate stand for ±½ of their last digit: 91% for \
-                131.25 ÷ 145 = 90.52% holds, and so does 99% for 110 ÷ 112 = 98.2%, since 110 \
-                and 112 are themselves rounded to integers.",
+                131.25 ÷ 145 = 90.52% holds. An amount printed without decimals in a table \
+                that prints decimals only where an amount has them (304.6 beside 959.61: \
+                trailing zeros dropped) is whole, not rounded: 99% for 110 ÷ 112 = 98.21% is \
+                then a warning that names that evidence. A row of year-on-year changes \
+                (2016年比2015年增减%) is decided on the corners of its inputs' intervals.",
     example: "执行数 304.6, 全年预算数 800, 执行率 39.77% fails: 304.6 ÷ 800 = 38.08%.",
     find,
 };
@@ -134,6 +139,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                     && !is_rate_header(hk)
                     && clean_label(last(hk)) == "合计"
             });
+            let evidence = decimals_only_where_they_exist(doc, t);
             for r in t.header_rows..t.rows.len() {
                 let Some(target) = t.figure(r, c) else {
                     continue;
@@ -160,6 +166,33 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                     Expr::pct(Expr::Fig(num), Expr::Fig(den)),
                     what,
                 );
+                // the table prints decimals where they exist: its whole amounts are exact
+                let whole = |k: usize| whole_by_format(doc, t, r, k);
+                if let (Some(shown), true) = (&evidence, whole(a) || whole(b)) {
+                    let operand = |k: usize, id| {
+                        if whole(k) {
+                            Expr::Exact(id)
+                        } else {
+                            Expr::Fig(id)
+                        }
+                    };
+                    let raw = |id: usize| doc.figure(id).map_or("?", |f| f.raw.as_str());
+                    let shown: Vec<&str> = shown.iter().map(|&id| raw(id)).collect();
+                    let whole_ones: Vec<&str> = [(a, num), (b, den)]
+                        .iter()
+                        .filter(|(k, _)| whole(*k))
+                        .map(|(_, id)| raw(*id))
+                        .collect();
+                    let (shown_zh, whole_zh) = (shown.join("、"), whole_ones.join("、"));
+                    let (shown_en, whole_en) = (shown.join(", "), whole_ones.join(" and "));
+                    rel = rel.strict(
+                        Expr::pct(operand(a, num), operand(b, den)),
+                        Text::new(
+                            format!("本表金额有小数时才印出小数（如 {shown_zh}），{whole_zh} 是整数金额而非舍入所得，按其计算比率不等于所印数字"),
+                            format!("this table prints decimals only where an amount has them (as {shown_en}), so {whole_en} are whole amounts, not rounded ones, and the rate they give is not the printed one"),
+                        ),
+                    );
+                }
                 if let Some(Some(init)) = initial.map(|k| t.figure(r, k)) {
                     rel = rel.alternative(
                         Cause::WrongBase(Text::new(

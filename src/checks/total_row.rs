@@ -19,8 +19,14 @@ pub static CHECK: Check = Check {
            otherwise the rows above it up to the previous total. A 总计 takes a 合计 above it \
            as one part. Rows labelled 其中 are parts of a line, not of the total, and are left \
            out; where rows carry classification codes only the top level (类) is summed, the \
-           levels below being checked by `code-rollup`. Columns of rates, shares and scores \
-           are not sums and are left to other checks.",
+           levels below being checked by `code-rollup`. Rows numbered under an item ((1), (2) \
+           under 3、) are parts of that item, not of the total, and an item numbered like the \
+           total (二、 after 一、支出合计) ends what it covers. Where no 合计 label says it, \
+           the table's outline does: a “三公” table's total (总“三公”经费支出, “三公”经费) is \
+           因公出国（境）费 + 公务接待费 + 公务用车购置及运行费, and that item is 购置费 + \
+           运行费; in a region table, a level (区级) is its districts, 县区级 is 区级 + 县级, \
+           and the first row, followed by 市本级, is 市本级 plus the levels. Columns and rows \
+           of rates, shares, changes and scores are not sums and are left to other checks.",
     why: "Totals that drop or double a row are among the most common errors in published \
           tables, and a reader cannot redo a 17-row sum by eye.",
     tolerance: "Each printed figure stands for ±½ of its last digit; the total holds when \
