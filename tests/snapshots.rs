@@ -21,12 +21,12 @@ fn reports() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for c in ALL {
         for kind in ["pass", "fail"] {
-            let rel = format!("tests/fixtures/{}/{kind}.txt", c.id);
+            let rel = format!("tests/fixtures/{}/{kind}.txt", c.id());
             let text = std::fs::read_to_string(root().join(&rel)).unwrap();
             let mut report = recount::check_str(&text).unwrap();
-            report.checks.retain(|e| e.rule == c.id);
+            report.checks.retain(|e| e.rule == c.id());
             for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-                let name = format!("{}__{kind}__{tag}", c.id);
+                let name = format!("{}__{kind}__{tag}", c.id());
                 out.push((name, report.to_text(&rel, lang, true)));
             }
         }

@@ -1,14 +1,18 @@
 //! `rate-column`: a column of rates equals the columns it is computed from, row by row.
 
-use super::self_eval::is_self_eval;
-use super::util::{clean_label, decimals_only_where_they_exist, is_rate_header, whole_by_format};
 use super::Check;
+use crate::claims::self_eval::is_self_eval;
+use crate::claims::table::{
+    clean_label, decimals_only_where_they_exist, is_rate_header, whole_by_format,
+};
+use crate::claims::Claims;
 use crate::document::{Document, Table};
+use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "rate-column",
+    rule: Rule::RateColumn,
     title_zh: "比率列等于对应两列相除",
     title_en: "Rate columns equal the ratio of their columns",
     what: "In a table, a column of rates is recomputed row by row from the columns it names. \
@@ -97,7 +101,7 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Vec<Relation>) {
             );
             let (Some(x), Some(y)) = (t.figure(a, c), t.figure(b, c)) else {
                 out.push(Relation::unchecked(
-                    "rate-column",
+                    Rule::RateColumn,
                     target,
                     what,
                     Text::new("所需的数为空", "a figure it needs is blank"),
@@ -111,7 +115,7 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Vec<Relation>) {
             // monotone in each), not on step-by-step intervals that would be too wide
             out.push(
                 Relation::equals(
-                    "rate-column",
+                    Rule::RateColumn,
                     target,
                     Expr::pct(Expr::difference(Expr::Fig(x), Expr::Fig(y)), Expr::Fig(y)),
                     what,
@@ -122,7 +126,8 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Vec<Relation>) {
     }
 }
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
         growth_rows(doc, t, out);
         let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
@@ -153,7 +158,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 let what = Text::new(formula.clone(), formula);
                 let (Some(num), Some(den)) = (t.figure(r, a), t.figure(r, b)) else {
                     out.push(Relation::unchecked(
-                        "rate-column",
+                        Rule::RateColumn,
                         target,
                         what,
                         Text::new("所需的数为空", "a figure it needs is blank"),
@@ -161,7 +166,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                     continue;
                 };
                 let mut rel = Relation::equals(
-                    "rate-column",
+                    Rule::RateColumn,
                     target,
                     Expr::pct(Expr::Fig(num), Expr::Fig(den)),
                     what,

@@ -1,17 +1,19 @@
 //! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
 
-use super::outline::{depths, region_totals, sangong_rows};
-use super::util::{
+use super::Check;
+use crate::claims::outline::{depths, region_totals, sangong_rows};
+use crate::claims::table::{
     clean_label, is_code_column, is_rate_header, is_rate_label, operand, row_code, total_level,
 };
-use super::Check;
+use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "total-row",
+    rule: Rule::TotalRow,
     title_zh: "合计行等于各行之和",
     title_en: "Total rows equal the sum of their rows",
     what: "In every table, a row labelled 合计, 小计, 总计 or 共计 equals, column by column, the \
@@ -38,7 +40,8 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in &doc.tables {
         // totals the table's outline gives, where no label or a label alone would mislead
         let mut given: Vec<(usize, Vec<usize>, Text)> = Vec::new();
@@ -140,7 +143,7 @@ fn relation(
     );
     if is_rate_header(&header) {
         out.push(Relation::unchecked(
-            "total-row",
+            Rule::TotalRow,
             target,
             what,
             Text::new(
@@ -156,7 +159,7 @@ fn relation(
             Some(e) => terms.push(e),
             None => {
                 out.push(Relation::unchecked(
-                    "total-row",
+                    Rule::TotalRow,
                     target,
                     what,
                     Text::new(
@@ -172,7 +175,7 @@ fn relation(
         return;
     }
     out.push(Relation::equals(
-        "total-row",
+        Rule::TotalRow,
         target,
         Expr::Sum(terms),
         what,
@@ -218,7 +221,7 @@ fn outline_relations(
             format!("{} ({header})", what.en),
         );
         out.push(Relation::equals(
-            "total-row",
+            Rule::TotalRow,
             target,
             Expr::Sum(terms),
             what,

@@ -369,6 +369,13 @@ impl Reader<'_> {
     }
 }
 
+/// A header naming rates or shares (税收比重%, 增幅%), which stands over one column.
+fn names_a_rate(h: &str) -> bool {
+    ["率", "%", "％", "比重", "占比", "比例"]
+        .iter()
+        .any(|k| h.contains(k))
+}
+
 /// A header whose merged cells were flattened: the row above names each column once (a
 /// group over several sub-columns printed once), the row below names only the
 /// sub-columns. Spreads both over the table's width, a group name on its first column
@@ -413,7 +420,7 @@ pub(super) fn spread_last_header(rows: &mut [Row], header_rows: usize) {
         .iter()
         .enumerate()
         .skip(1)
-        .filter(|(_, c)| !crate::checks::util::is_rate_header(&c.text))
+        .filter(|(_, c)| !names_a_rate(&c.text))
         .map(|(k, c)| {
             let g = bigrams(&c.text);
             let score = sub_grams

@@ -3,7 +3,7 @@
 //! 购置 and 运行), and the levels of a government's region table (全市 = 市本级 + 县区级,
 //! 县区级 = 区级 + 县级, 区级 = its districts).
 
-use super::util::{clean_label, total_level};
+use super::table::{clean_label, total_level};
 use crate::document::Table;
 
 /// A numbering style, in the order publishers usually nest them.
