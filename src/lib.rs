@@ -17,6 +17,7 @@
 )]
 
 pub mod checks;
+pub mod claims;
 pub mod document;
 pub mod eval;
 pub mod figure;

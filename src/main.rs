@@ -49,7 +49,7 @@ fn main() -> ExitCode {
         Some("explain") => explain(args.get(1).map(String::as_str)),
         Some("checks") => {
             for c in checks::ALL {
-                println!("{:<22} {} / {}", c.id, c.title_zh, c.title_en);
+                println!("{:<22} {} / {}", c.id(), c.title_zh, c.title_en);
             }
             ExitCode::SUCCESS
         }

@@ -212,7 +212,7 @@ impl<'a> Checked<'a> {
             let rel = relations.get(i);
             let target = rel.map_or(0, |r| r.target);
             let line = doc.figure(target).map_or(0, |f| f.line);
-            (line, pos.column(target), rel.map_or("", |r| r.rule))
+            (line, pos.column(target), rel.map_or("", |r| r.rule.id()))
         };
         order.sort_by_cached_key(|&i| key(i));
         Checked {
@@ -316,7 +316,7 @@ impl<'a> Checked<'a> {
             rel.expr.figures(&mut ids);
             let (status, severity) = status_of(rel, v);
             let lean = Lean {
-                rule: rel.rule,
+                rule: rel.rule.id(),
                 status,
                 severity,
                 line: target.line,
@@ -455,7 +455,7 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
         }
     });
     Some(Entry {
-        rule: rel.rule,
+        rule: rel.rule.id(),
         status,
         severity,
         line: target.line,
