@@ -13,3 +13,4 @@ mod generated;
 mod regression;
 mod sample;
 mod sample_text;
+mod schema;
