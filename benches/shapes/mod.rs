@@ -79,15 +79,16 @@ pub fn classification(rows: usize, sep: char) -> String {
     let mut head = String::new();
     if sep == '\t' {
         head.push_str("支出决算表\n\n");
-    }
-    let _ = writeln!(
-        head,
-        "科目编码{sep}科目名称{sep}合计{sep}基本支出{sep}项目支出"
-    );
-    row(&mut head, "合计", "", total_a, total_b);
-    if sep != '\t' {
-        // a CSV's total row has no code: keep the code column numeric for a validator
-        head = head.replacen(&format!("合计{sep}{sep}"), &format!("{sep}合计{sep}"), 1);
+        let _ = writeln!(
+            head,
+            "科目编码{sep}科目名称{sep}合计{sep}基本支出{sep}项目支出"
+        );
+        row(&mut head, "合计", "", total_a, total_b);
+    } else {
+        // a CSV for a validator: column names it can use in a formula, and the total row
+        // without a code so that the code column stays numeric
+        let _ = writeln!(head, "code{sep}name{sep}total{sep}basic{sep}project");
+        row(&mut head, "", "合计", total_a, total_b);
     }
     head + &body
 }
