@@ -10,6 +10,7 @@ mod cli;
 mod corpus;
 mod fixtures;
 mod generated;
+mod pdf;
 mod regression;
 mod sample;
 mod sample_text;

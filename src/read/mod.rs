@@ -8,6 +8,7 @@
 //! expanded).
 
 mod html;
+pub mod pdf;
 
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
@@ -26,6 +27,14 @@ pub enum ReadError {
     },
     /// Nothing but whitespace.
     Empty,
+    /// A PDF without a text layer (scanned pages) or with no text at all.
+    NoTextLayer,
+    /// A PDF whose content is encrypted.
+    Encrypted,
+    /// A PDF that cannot be parsed (truncated, damaged).
+    BrokenPdf,
+    /// A PDF given as bytes where no PDF reader is built in (the page passes items).
+    PdfNotSupported,
 }
 
 /// The largest input accepted, in bytes.
@@ -42,6 +51,13 @@ impl ReadError {
                 MAX_INPUT / (1024 * 1024)
             ),
             ReadError::Empty => "输入为空".into(),
+            ReadError::NoTextLayer => {
+                "PDF 中没有可读取的文字（可能是扫描件）：请使用带文字层的 PDF，或复制文字后再试"
+                    .into()
+            }
+            ReadError::Encrypted => "PDF 已加密，无法读取：请使用未加密的文件".into(),
+            ReadError::BrokenPdf => "PDF 文件已损坏或不完整，无法读取".into(),
+            ReadError::PdfNotSupported => "此处不能直接读取 PDF 字节".into(),
         }
     }
 
@@ -55,6 +71,10 @@ impl ReadError {
                 MAX_INPUT / (1024 * 1024)
             ),
             ReadError::Empty => "input is empty".into(),
+            ReadError::NoTextLayer => "the PDF has no text to read (a scanned document?): use a PDF with a text layer, or copy its text".into(),
+            ReadError::Encrypted => "the PDF is encrypted and cannot be read: use an unencrypted file".into(),
+            ReadError::BrokenPdf => "the PDF is damaged or incomplete and cannot be read".into(),
+            ReadError::PdfNotSupported => "PDF bytes cannot be read here".into(),
         }
     }
 }
@@ -69,6 +89,9 @@ impl std::fmt::Display for ReadError {
 pub fn read_bytes(bytes: &[u8]) -> Result<Document, ReadError> {
     if bytes.len() > MAX_INPUT {
         return Err(ReadError::TooLarge { size: bytes.len() });
+    }
+    if pdf::is_pdf(bytes) {
+        return pdf::read_pdf(bytes);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
@@ -373,6 +396,7 @@ impl Reader<'_> {
                         start: src_start,
                         end: src_end,
                         place: Place::Text { paragraph: index },
+                        page: None,
                     });
                     p.figures.push((tok.start, tok.unit_end, id));
                 }
@@ -610,6 +634,7 @@ impl Reader<'_> {
                     start: at + s,
                     end: at + e,
                     place: Place::Cell { table, row, col },
+                    page: None,
                 });
                 figure = Some(id);
             }
