@@ -20,11 +20,49 @@ fn items(name: &str) -> Option<Vec<recount::read::pdf::Item>> {
     Some(items_from_pdfjs_json(&json).unwrap())
 }
 
+const NAMES: &[&str] = &[
+    "gbc-good-putuo-czj-2024-juesuan",
+    "gbc-bad-putuo-czj-2024-testissues",
+    "gbc-bad-putuo-ghzyj-2024-juesuan",
+    "gbc-bad-putuo-shgzb-2024-juesuan",
+    "gbc-template-juesuan",
+    "gbc-tmp-dept_budget",
+    "gbc-tmp-unit_budget",
+    "gbc-x-qzfb-2025-dept-budget",
+    "gbc-x-qzfb-2025-unit-budget",
+    "gbc-x-sww-2025-dept-budget",
+    "gbc-x-sww-2025-unit-budget",
+    "gbc-x-wanli-jd-2024-budget",
+    "gbc-x-wanli-jd-2025-budget",
+];
+
 #[test]
 fn dump_layout() {
     let Ok(name) = std::env::var("RECOUNT_PDF_DUMP") else {
         return;
     };
+    if name == "all" {
+        for n in NAMES {
+            let doc = read_items(&items(n).unwrap()).unwrap();
+            let kinds: Vec<String> = doc
+                .tables
+                .iter()
+                .filter_map(|t| {
+                    recount::checks::standard::kind(t)
+                        .map(|k| format!("{}:{}x{}", k.name(), t.rows.len(), t.width()))
+                })
+                .collect();
+            let r = recount::check_document(&doc);
+            println!(
+                "{n}: tables {} standard {:?} checked {} errors {}",
+                doc.tables.len(),
+                kinds,
+                r.summary.checked,
+                r.summary.errors
+            );
+        }
+        return;
+    }
     let Some(items) = items(&name) else { return };
     let l = layout(&items);
     for (i, line) in l.text.lines().enumerate() {
@@ -36,6 +74,22 @@ fn dump_layout() {
         );
     }
     let doc = read_items(&items).unwrap();
+    let r = recount::check_document(&doc);
+    for e in r.checks.iter().filter(|e| e.status == "fail") {
+        println!(
+            "FAIL l{} {} {} | {} | {}",
+            e.line,
+            e.rule,
+            e.message.zh,
+            e.formula.clone().unwrap_or_default(),
+            e.context
+                .clone()
+                .unwrap_or_default()
+                .chars()
+                .take(100)
+                .collect::<String>()
+        );
+    }
     for (i, t) in doc.tables.iter().enumerate() {
         println!(
             "table {i}: {:?} rows {} header {} width {} kind {:?}",

@@ -629,7 +629,7 @@ fn is_heading(t: &str) -> bool {
     let numerals = "一二三四五六七八九十";
     if let Some(rest) = t.strip_prefix('第') {
         let num: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
-        return !num.is_empty() && rest[num.len()..].starts_with("部分");
+        return !num.is_empty() && rest.get(num.len()..).is_some_and(|a| a.starts_with("部分"));
     }
     let rest = t.strip_prefix(['（', '(']).unwrap_or(t);
     let num: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
