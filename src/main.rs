@@ -12,7 +12,7 @@ usage:
   recount explain [CHECK-ID]
   recount checks
 
-  FILE      a text, Markdown or HTML file; - reads standard input
+  FILE      a text, Markdown, HTML or PDF file; - reads standard input
   --format  text (default): for people; json: {\"checks\": [...], \"summary\": {...}}
             (several files: one JSON object per line, each with a \"file\" field)
   --lang    language of the text report: zh (default) or en
@@ -113,9 +113,13 @@ fn check(args: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let checked = match decode(&bytes) {
-            Some(text) => recount::check_str(&text),
-            None => Err(recount::ReadError::NotText),
+        let checked = if recount::read::pdf::is_pdf(&bytes) {
+            recount::check_bytes(&bytes)
+        } else {
+            match decode(&bytes) {
+                Some(text) => recount::check_str(&text),
+                None => Err(recount::ReadError::NotText),
+            }
         };
         let report = match checked {
             Ok(r) => r,
