@@ -298,7 +298,10 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                 Some(mut c) => {
                     let gap = p.x0 - c.x1;
                     let h = c.h.max(p.h);
-                    if gap > h.max(6.0) {
+                    let number_then_words = gap > 0.3 * h
+                        && c.text.chars().last().is_some_and(|x| x.is_ascii_digit())
+                        && p.text.chars().next().is_some_and(is_cjk);
+                    if gap > h.max(6.0) || number_then_words {
                         out.push(c);
                         p
                     } else {
@@ -380,12 +383,12 @@ fn is_page_number(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '共' | '页' | '第'))
 }
 
-/// Is this row in the top or bottom margin band of its page (the outermost two rows)?
+/// Is this the top or the bottom row of its page?
 fn at_edge(r: &RowGroup, rows: &[RowGroup]) -> bool {
     let n = rows.len();
     rows.iter()
         .position(|x| std::ptr::eq(x, r))
-        .is_some_and(|i| i < 1 || i + 2 >= n)
+        .is_some_and(|i| i == 0 || i + 1 == n)
 }
 
 impl Furniture {
@@ -420,7 +423,8 @@ impl Furniture {
             return false;
         }
         let text = r.text("");
-        is_page_number(&text) || self.repeated.contains(&furniture_key(r))
+        // a repeated table header is not furniture: only lines of one piece are
+        is_page_number(&text) || (r.chunks.len() == 1 && self.repeated.contains(&furniture_key(r)))
     }
 }
 
