@@ -18,6 +18,9 @@ pub struct FigRef {
     pub start: usize,
     /// One past the end, in UTF-16 code units.
     pub end: usize,
+    /// 1-based page, for paged input (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// The cause of a failure.
@@ -162,6 +165,7 @@ impl<'a> Utf16Index<'a> {
                 line: f.line,
                 start,
                 end,
+                page: f.page,
             },
             col,
         ))
@@ -487,8 +491,19 @@ impl Report {
                     }
                 }
             };
+            let page = e
+                .figure
+                .page
+                .map(|p| {
+                    if zh {
+                        format!("第 {p} 页 ")
+                    } else {
+                        format!("p. {p} ")
+                    }
+                })
+                .unwrap_or_default();
             out.push_str(&format!(
-                "{name}:{}:{}: {tag} [{}] {}\n",
+                "{name}:{}:{}: {page}{tag} [{}] {}\n",
                 e.line,
                 e.column,
                 e.rule,

@@ -169,7 +169,7 @@ fn dump_native_extra() {
             (*n > j).then_some((*c, n - j))
         })
         .collect();
-    extra.sort_by(|a, b| b.1.cmp(&a.1));
+    extra.sort_by_key(|e| std::cmp::Reverse(e.1));
     println!("{extra:?}");
 }
 

@@ -118,6 +118,9 @@ impl OutputDev for Collector {
 pub fn items(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
     // pdf-extract and lopdf were not written for hostile input: a panic inside them is
     // a damaged file, not a crash
+    // ...and its panic message is not ours to print
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     let run = std::panic::catch_unwind(|| {
         let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| match e {
             pdf_extract::Error::Decryption(_) => ReadError::Encrypted,
@@ -131,5 +134,6 @@ pub fn items(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
         c.flush();
         Ok(c.items)
     });
+    std::panic::set_hook(hook);
     run.unwrap_or(Err(ReadError::BrokenPdf))
 }
