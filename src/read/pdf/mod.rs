@@ -1010,3 +1010,51 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Document, ReadError> {
 pub fn read_pdf(_bytes: &[u8]) -> Result<Document, ReadError> {
     Err(ReadError::PdfNotSupported)
 }
+
+/// Items decoded from arbitrary bytes, for the fuzz target and its corpus replay: eleven
+/// bytes an item (page, x, y, width, height as 16-bit values, a text from a small
+/// alphabet of what tables print).
+#[doc(hidden)]
+pub fn items_from_bytes(data: &[u8]) -> Vec<Item> {
+    const WORDS: &[&str] = &[
+        "合计",
+        "1,234.56",
+        "0.00",
+        "项目",
+        "201",
+        "06",
+        "%",
+        "12.08",
+        "一、公共安全支出",
+        "96,282,213.44 一、公共安全支出",
+        "单位：万元",
+        "收入决算表",
+        "- 3 -",
+        " ",
+        "总计",
+        "决算数",
+        "年初结转和结余",
+        "9",
+        "9.94",
+        "—",
+    ];
+    data.chunks_exact(11)
+        .map(|c| {
+            let b = |i: usize| c.get(i).copied().unwrap_or(0);
+            let v = |i: usize| f64::from(u16::from_le_bytes([b(i), b(i + 1)])) / 64.0;
+            let word = WORDS
+                .get(usize::from(b(10)) % WORDS.len())
+                .copied()
+                .unwrap_or("");
+            Item {
+                text: word.to_string(),
+                x: v(1),
+                y: v(3),
+                width: v(5),
+                height: v(7) % 40.0,
+                font: String::new(),
+                page: u32::from(b(0) % 8),
+            }
+        })
+        .collect()
+}
