@@ -377,7 +377,12 @@ mod tests {
     }
 
     fn eq(target: FigId, expr: Expr) -> Relation {
-        Relation::equals("test", target, expr, Text::default())
+        Relation::equals(
+            crate::relation::Rule::TotalRow,
+            target,
+            expr,
+            Text::default(),
+        )
     }
 
     #[test]

@@ -25,6 +25,80 @@ impl Text {
     }
 }
 
+/// The check a relation comes from: one variant per check in [`crate::checks::ALL`]. Its
+/// kebab-case id is what reports and JSON print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// `total-row`.
+    TotalRow,
+    /// `balance`.
+    Balance,
+    /// `cross-table`.
+    CrossTable,
+    /// `column-sum`.
+    ColumnSum,
+    /// `code-rollup`.
+    CodeRollup,
+    /// `rate-column`.
+    RateColumn,
+    /// `exec-rate`.
+    ExecRate,
+    /// `fund-breakdown`.
+    FundBreakdown,
+    /// `score-total`.
+    ScoreTotal,
+    /// `project-match`.
+    ProjectMatch,
+    /// `yoy-change`.
+    YoyChange,
+    /// `share`.
+    Share,
+    /// `parts-sum`.
+    PartsSum,
+    /// `subset`.
+    Subset,
+    /// `budget-variance`.
+    BudgetVariance,
+    /// `count-list`.
+    CountList,
+    /// `repeated-figure`.
+    RepeatedFigure,
+    /// `text-table`.
+    TextTable,
+}
+
+impl Rule {
+    /// The kebab-case id naming the property checked.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::TotalRow => "total-row",
+            Rule::Balance => "balance",
+            Rule::CrossTable => "cross-table",
+            Rule::ColumnSum => "column-sum",
+            Rule::CodeRollup => "code-rollup",
+            Rule::RateColumn => "rate-column",
+            Rule::ExecRate => "exec-rate",
+            Rule::FundBreakdown => "fund-breakdown",
+            Rule::ScoreTotal => "score-total",
+            Rule::ProjectMatch => "project-match",
+            Rule::YoyChange => "yoy-change",
+            Rule::Share => "share",
+            Rule::PartsSum => "parts-sum",
+            Rule::Subset => "subset",
+            Rule::BudgetVariance => "budget-variance",
+            Rule::CountList => "count-list",
+            Rule::RepeatedFigure => "repeated-figure",
+            Rule::TextTable => "text-table",
+        }
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
 /// An arithmetic expression over printed figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -224,7 +298,7 @@ impl Cause {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
     /// The check that found it.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// The printed figure being checked: where a failure is reported.
     pub target: FigId,
     /// What it should be.
@@ -255,7 +329,7 @@ pub struct Relation {
 
 impl Relation {
     /// `target = expr`, an error when it fails.
-    pub fn equals(rule: &'static str, target: FigId, expr: Expr, what: Text) -> Self {
+    pub fn equals(rule: Rule, target: FigId, expr: Expr, what: Text) -> Self {
         Relation {
             rule,
             target,
@@ -273,7 +347,7 @@ impl Relation {
     }
 
     /// A relation that cannot be decided, with the reason.
-    pub fn unchecked(rule: &'static str, target: FigId, what: Text, why: Text) -> Self {
+    pub fn unchecked(rule: Rule, target: FigId, what: Text, why: Text) -> Self {
         Relation {
             unchecked: Some(why),
             ..Relation::equals(rule, target, Expr::Blank, what)

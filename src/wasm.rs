@@ -95,7 +95,7 @@ pub fn checks() -> Result<JsValue, JsValue> {
     let docs: Vec<Doc> = crate::checks::ALL
         .iter()
         .map(|c| Doc {
-            id: c.id,
+            id: c.id(),
             title_zh: c.title_zh,
             title_en: c.title_en,
             what: c.what,

@@ -1,13 +1,15 @@
 //! `column-sum`: a 合计/小计 column equals the columns it sums, row by row.
 
-use super::util::{clean_label, is_code_column, is_rate_header, sum_of_cells};
 use super::Check;
-use crate::document::{Document, Table};
+use crate::claims::table::{clean_label, is_code_column, is_rate_header, sum_of_cells};
+use crate::claims::Claims;
+use crate::document::Table;
+use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "column-sum",
+    rule: Rule::ColumnSum,
     title_zh: "合计列等于各分列之和",
     title_en: "Total columns equal the sum of their columns",
     what: "A column headed 合计 or 小计 equals, row by row, the sum of the columns it totals, \
@@ -79,7 +81,8 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
     (parts.len() >= 2).then_some(parts)
 }
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in &doc.tables {
         if t.header_rows == 0 {
             continue;
@@ -104,7 +107,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 };
                 let label = t.row_label(r);
                 out.push(Relation::equals(
-                    "column-sum",
+                    Rule::ColumnSum,
                     target,
                     sum,
                     Text::new(

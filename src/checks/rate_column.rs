@@ -1,14 +1,16 @@
 //! `rate-column`: a column of rates equals the columns it is computed from, row by row.
 
-use super::self_eval::is_self_eval;
-use super::util::{clean_label, is_rate_header};
 use super::Check;
-use crate::document::{Document, Table};
+use crate::claims::self_eval::is_self_eval;
+use crate::claims::table::{clean_label, is_rate_header};
+use crate::claims::Claims;
+use crate::document::Table;
+use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "rate-column",
+    rule: Rule::RateColumn,
     title_zh: "比率列等于对应两列相除",
     title_en: "Rate columns equal the ratio of their columns",
     what: "In a table, a column of rates is recomputed row by row from the columns it names. \
@@ -25,7 +27,8 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
         let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
         for (c, h) in headers.iter().enumerate() {
@@ -54,7 +57,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 let what = Text::new(formula.clone(), formula);
                 let (Some(num), Some(den)) = (t.figure(r, a), t.figure(r, b)) else {
                     out.push(Relation::unchecked(
-                        "rate-column",
+                        Rule::RateColumn,
                         target,
                         what,
                         Text::new("所需的数为空", "a figure it needs is blank"),
@@ -62,7 +65,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                     continue;
                 };
                 let mut rel = Relation::equals(
-                    "rate-column",
+                    Rule::RateColumn,
                     target,
                     Expr::pct(Expr::Fig(num), Expr::Fig(den)),
                     what,

@@ -1,16 +1,18 @@
 //! `repeated-figure`: the same quantity, named by the same label in several places of the
 //! text, is stated with the same value.
 
-use super::prose::{amount, is_money, read_all, records, Kind, Prose};
 use super::Check;
+use crate::claims::prose::{amount, is_money, records, Kind, Prose};
+use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
+use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 use rust_decimal::Decimal;
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "repeated-figure",
+    rule: Rule::RepeatedFigure,
     title_zh: "同一数额多处表述一致",
     title_en: "A quantity stated twice has one value",
     what: "In the text, an amount named by exactly the same label in several places (\"本年收入 \
@@ -28,7 +30,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "repeated-figure";
+const RULE: Rule = Rule::RepeatedFigure;
 
 const GENERIC: &[&str] = &[
     "金额",
@@ -92,7 +94,7 @@ fn stated(doc: &Document, p: &Prose<'_>, out: &mut Vec<Stated>) {
             .filter(|y| {
                 !p.text_between(y.at, m.at)
                     .chars()
-                    .any(super::prose::ends_clause)
+                    .any(crate::claims::prose::ends_clause)
             })
             .and_then(|y| doc.figure(y.fig))
             .map(|f| f.number.value);
@@ -116,11 +118,12 @@ fn stated(doc: &Document, p: &Prose<'_>, out: &mut Vec<Stated>) {
     }
 }
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     let mut all = Vec::new();
     let mut years: Vec<Decimal> = Vec::new();
-    for p in read_all(doc) {
-        stated(doc, &p, &mut all);
+    for p in &claims.prose {
+        stated(doc, p, &mut all);
         for m in &p.mentions {
             if m.kind == Kind::Year {
                 if let Some(f) = doc.figure(m.fig) {

@@ -1,15 +1,17 @@
 //! `share`: a share stated in the text ("X 万元，占 P%") equals the part divided by its
 //! whole.
 
-use super::prose::{amount, breakdowns, read_all, Breakdown, Kind, Mention, Prose};
 use super::Check;
+use crate::claims::prose::{amount, Breakdown, Kind, Mention, Prose};
+use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
+use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "share",
+    rule: Rule::Share,
     title_zh: "占比等于部分除以总数",
     title_en: "Shares equal the part over its whole",
     what: "In the text, \"总数 T 万元，其中：甲 X 万元，占 P%\" states a share: P must equal \
@@ -26,18 +28,19 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "share";
+const RULE: Rule = Rule::Share;
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    let prose = read_all(doc);
-    let bds = breakdowns(doc, &prose);
-    for p in &prose {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
+    let prose = &claims.prose;
+    let bds = &claims.breakdowns;
+    for p in prose {
         let mut prev_share: Option<FigId> = None;
         for (i, m) in p.mentions.iter().enumerate() {
             if m.kind != Kind::Share {
                 continue;
             }
-            relation(doc, &prose, &bds, p, i, m, prev_share, out);
+            relation(doc, prose, bds, p, i, m, prev_share, out);
             prev_share = Some(m.fig);
         }
     }

@@ -1,14 +1,18 @@
 //! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
 
-use super::util::{clean_label, is_code_column, is_rate_header, operand, row_code, total_level};
 use super::Check;
+use crate::claims::table::{
+    clean_label, is_code_column, is_rate_header, operand, row_code, total_level,
+};
+use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "total-row",
+    rule: Rule::TotalRow,
     title_zh: "合计行等于各行之和",
     title_en: "Total rows equal the sum of their rows",
     what: "In every table, a row labelled 合计, 小计, 总计 or 共计 equals, column by column, the \
@@ -29,7 +33,8 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in &doc.tables {
         for r in t.header_rows..t.rows.len() {
             let Some(row) = t.rows.get(r) else { continue };
@@ -84,7 +89,7 @@ fn relation(
     );
     if is_rate_header(&header) {
         out.push(Relation::unchecked(
-            "total-row",
+            Rule::TotalRow,
             target,
             what,
             Text::new(
@@ -100,7 +105,7 @@ fn relation(
             Some(e) => terms.push(e),
             None => {
                 out.push(Relation::unchecked(
-                    "total-row",
+                    Rule::TotalRow,
                     target,
                     what,
                     Text::new(
@@ -116,7 +121,7 @@ fn relation(
         return;
     }
     out.push(Relation::equals(
-        "total-row",
+        Rule::TotalRow,
         target,
         Expr::Sum(terms),
         what,

@@ -1,14 +1,16 @@
 //! `yoy-change`: a rate of change on last year stated in the text equals the change
 //! divided by last year's figure.
 
-use super::prose::{amount, read_all, same_family, Kind, Mention, Prose};
 use super::Check;
+use crate::claims::prose::{amount, same_family, Kind, Mention, Prose};
+use crate::claims::Claims;
 use crate::document::Document;
+use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "yoy-change",
+    rule: Rule::YoyChange,
     title_zh: "同比增减率以上年数为基数",
     title_en: "Year-on-year rates are on last year's figure",
     what: "In the text, \"X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%\" states this \
@@ -27,7 +29,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "yoy-change";
+const RULE: Rule = Rule::YoyChange;
 
 /// The run of listed mentions ending at index `last`.
 fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
@@ -41,9 +43,10 @@ fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
     g
 }
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    for p in read_all(doc) {
-        find_in(doc, &p, out);
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
+    for p in &claims.prose {
+        find_in(doc, p, out);
     }
 }
 

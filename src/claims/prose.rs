@@ -3,12 +3,12 @@
 //! just before it (增加 → a change, 降低 → a rate, 占 → a share, 预算数 → a budget …) and
 //! labelled by the words naming it. Hand-written, char by char: no regex.
 //!
-//! Reading rules: full-width punctuation is folded to one form, traditional characters
-//! used in keywords are mapped to simplified ones, pronunciation glosses inside words
-//! (`預(yù)算`) and whitespace are dropped, so the checks match one spelling.
+//! The text is normalised by [`super::normalise`] (script, full width, glosses, spacing), so
+//! the readings below match one spelling.
 
+use super::normalise::{gloss_len, normalise_char};
 use crate::document::{Document, Paragraph};
-use crate::figure::{fold_char, FigId};
+use crate::figure::FigId;
 use crate::relation::Expr;
 use rust_decimal::Decimal;
 
@@ -90,150 +90,6 @@ pub struct Prose<'a> {
     pub offs: Vec<usize>,
     /// Every figure, in order.
     pub mentions: Vec<Mention>,
-}
-
-/// Maps the traditional characters used in the keywords onto simplified ones.
-pub fn simplify(c: char) -> char {
-    const MAP: &[(char, char)] = &[
-        ('與', '与'),
-        ('減', '减'),
-        ('長', '长'),
-        ('預', '预'),
-        ('決', '决'),
-        ('異', '异'),
-        ('數', '数'),
-        ('萬', '万'),
-        ('較', '较'),
-        ('額', '额'),
-        ('總', '总'),
-        ('計', '计'),
-        ('實', '实'),
-        ('輛', '辆'),
-        ('個', '个'),
-        ('項', '项'),
-        ('處', '处'),
-        ('為', '为'),
-        ('經', '经'),
-        ('費', '费'),
-        ('財', '财'),
-        ('撥', '拨'),
-        ('別', '别'),
-        ('際', '际'),
-        ('門', '门'),
-        ('購', '购'),
-        ('買', '买'),
-        ('務', '务'),
-        ('車', '车'),
-        ('運', '运'),
-        ('維', '维'),
-        ('護', '护'),
-        ('國', '国'),
-        ('員', '员'),
-        ('離', '离'),
-        ('級', '级'),
-        ('機', '机'),
-        ('關', '关'),
-        ('單', '单'),
-        ('統', '统'),
-        ('無', '无'),
-        ('變', '变'),
-        ('餘', '余'),
-        ('結', '结'),
-        ('轉', '转'),
-        ('開', '开'),
-        ('資', '资'),
-        ('產', '产'),
-        ('採', '采'),
-        ('貨', '货'),
-        ('報', '报'),
-        ('專', '专'),
-        ('辦', '办'),
-        ('億', '亿'),
-        ('發', '发'),
-        ('當', '当'),
-        ('佔', '占'),
-        ('執', '执'),
-        ('內', '内'),
-        ('設', '设'),
-        ('們', '们'),
-        ('職', '职'),
-        ('領', '领'),
-        ('導', '导'),
-        ('幹', '干'),
-        ('檔', '档'),
-        ('來', '来'),
-        ('於', '于'),
-        ('負', '负'),
-        ('養', '养'),
-        ('險', '险'),
-        ('營', '营'),
-        ('屬', '属'),
-        ('繳', '缴'),
-        ('補', '补'),
-        ('貼', '贴'),
-        ('醫', '医'),
-        ('療', '疗'),
-        ('稅', '税'),
-        ('業', '业'),
-        ('應', '应'),
-        ('勞', '劳'),
-        ('禮', '礼'),
-        ('儀', '仪'),
-        ('議', '议'),
-        ('會', '会'),
-        ('東', '东'),
-        ('備', '备'),
-        ('標', '标'),
-        ('準', '准'),
-        ('並', '并'),
-        ('兩', '两'),
-        ('這', '这'),
-        ('後', '后'),
-        ('從', '从'),
-        ('歲', '岁'),
-        ('價', '价'),
-        ('積', '积'),
-        ('體', '体'),
-        ('況', '况'),
-        ('說', '说'),
-        ('衛', '卫'),
-        ('條', '条'),
-        ('趨', '趋'),
-        ('勢', '势'),
-        ('齊', '齐'),
-        ('調', '调'),
-    ];
-    MAP.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c)
-}
-
-/// Length in chars of a pronunciation gloss starting at `chars[i]` (`(yù)`, `（jué）`),
-/// brackets included; 0 when there is none.
-fn gloss_len(chars: &[(usize, char)], i: usize) -> usize {
-    let open = chars.get(i).map(|x| x.1);
-    if !matches!(open, Some('(' | '（')) {
-        return 0;
-    }
-    let mut k = i + 1;
-    let mut letters = 0;
-    while let Some(&(_, c)) = chars.get(k) {
-        if c == ')' || c == '）' {
-            let ok = letters > 0 && letters <= 8;
-            return if ok { k - i + 1 } else { 0 };
-        }
-        let latin = c.is_alphabetic() && !is_cjk(c) && !c.is_uppercase();
-        if !(latin || c.is_ascii_digit() || c == ' ') {
-            return 0;
-        }
-        if latin {
-            letters += 1;
-        }
-        k += 1;
-    }
-    0
 }
 
 /// Characters that end a sentence.
@@ -402,7 +258,7 @@ impl<'a> Prose<'a> {
                 i += g;
                 continue;
             }
-            let f = simplify(fold_char(c));
+            let f = normalise_char(c);
             i += 1;
             if f.is_whitespace() || f == '*' {
                 continue;
