@@ -48,7 +48,7 @@ fn dump_layout() {
                 .tables
                 .iter()
                 .filter_map(|t| {
-                    recount::checks::standard::kind(t)
+                    recount::claims::standard::kind(t)
                         .map(|k| format!("{}:{}x{}", k.name(), t.rows.len(), t.width()))
                 })
                 .collect();
@@ -97,7 +97,7 @@ fn dump_layout() {
             t.rows.len(),
             t.header_rows,
             t.width(),
-            recount::checks::standard::kind(t)
+            recount::claims::standard::kind(t)
         );
     }
 }
@@ -186,7 +186,7 @@ fn texts(r: &recount::document::Row) -> Vec<&str> {
 
 #[test]
 fn final_accounts_tables_are_rebuilt_with_their_rows_and_columns() {
-    use recount::checks::standard::{kind, Standard};
+    use recount::claims::standard::{kind, Standard};
     let Some(items) = items("gbc-good-putuo-czj-2024-juesuan") else {
         return;
     };
@@ -293,7 +293,7 @@ fn word_narratives_rejoin_split_figures() {
 
 #[test]
 fn every_file_gives_its_standard_tables() {
-    use recount::checks::standard::kind;
+    use recount::claims::standard::kind;
     let Some(_) = shared() else { return };
     for name in NAMES {
         let doc = read_items(&items(name).unwrap()).unwrap();
