@@ -372,3 +372,52 @@ fn layout_survives_hostile_items() {
         recount::ReadError::NoTextLayer
     );
 }
+
+/// What the four 决算 PDFs give: every failure, by rule and figure. The ones listed are
+/// those a careful reading confirms (see the README); anything else is a false alarm.
+#[test]
+fn final_accounts_failures_are_the_real_ones() {
+    let Some(_) = shared() else { return };
+    let fails = |name: &str| -> Vec<(String, String)> {
+        let doc = read_items(&items(name).unwrap()).unwrap();
+        recount::check_document(&doc)
+            .checks
+            .iter()
+            .filter(|e| e.status == "fail")
+            .map(|e| (e.rule.to_string(), e.reported.clone()))
+            .collect()
+    };
+    let s = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    // 总表 and 财政拨款总表 print 社会保障和就业支出 326.71, the 支出表 and the 一般公共预算
+    // 支出表 326.72: one value cannot round both ways
+    assert_eq!(
+        fails("gbc-good-putuo-czj-2024-juesuan"),
+        s(&[("cross-table", "326.71"), ("cross-table", "326.71")])
+    );
+    // 卫生健康支出 236.63 against 236.64, 城乡社区支出 3845.25 against 3845.24
+    assert_eq!(
+        fails("gbc-bad-putuo-ghzyj-2024-juesuan"),
+        s(&[
+            ("cross-table", "236.63"),
+            ("cross-table", "3845.25"),
+            ("cross-table", "236.63")
+        ])
+    );
+    // the planted "收入支出总计 0 万元" makes its rate "下降 1.87%" impossible
+    let t = fails("gbc-bad-putuo-czj-2024-testissues");
+    assert!(t.contains(&("yoy-change".into(), "1.87%".into())), "{t:?}");
+    assert!(
+        t.contains(&("cross-table".into(), "326.71".into())),
+        "{t:?}"
+    );
+    // a unit founded in 2024: "增长 100.00%" on a zero base has no finite rate
+    let t = fails("gbc-bad-putuo-shgzb-2024-juesuan");
+    assert!(
+        t.iter().all(|(r, v)| r == "yoy-change" && v == "100.00%"),
+        "{t:?}"
+    );
+}

@@ -52,6 +52,14 @@ const GENERIC: &[&str] = &[
     "费用",
     "余额",
     "包括",
+    // a stage of the line named before ("…行政运行（项）。年初预算为 X 万元，支出决算为 Y
+    // 万元"): every line of the breakdown repeats these words for its own figures
+    "支出决算",
+    "年初预算",
+    "初预算",
+    "全年预算",
+    "调整预算",
+    "采购金额",
 ];
 
 fn key(label: &str) -> Option<String> {

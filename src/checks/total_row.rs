@@ -183,7 +183,38 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
         }
         rows.reverse();
     }
+    let rows: Vec<usize> = rows
+        .into_iter()
+        .filter(|&k| !is_breakdown(t, k, lc))
+        .collect();
     top_level_only(t, rows)
+}
+
+/// "一、…" lines right under an unnumbered line with figures are that line's breakdown
+/// (财政拨款总表: 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …), not parts of
+/// the total.
+fn is_breakdown(t: &Table, k: usize, lc: usize) -> bool {
+    let numbered = |s: &str| {
+        let s = s.trim();
+        let n = s
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        n > 0 && s.chars().nth(n) == Some('、')
+    };
+    if !numbered(label_at(t, k, lc)) {
+        return false;
+    }
+    let mut j = k;
+    while j > t.header_rows {
+        j -= 1;
+        let l = label_at(t, j, lc);
+        if numbered(l) {
+            continue;
+        }
+        return !l.trim().is_empty() && total_level(l).is_none() && has_figures(t, j, lc);
+    }
+    false
 }
 
 fn take(t: &Table, k: usize, lc: usize) -> bool {

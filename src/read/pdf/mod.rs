@@ -56,6 +56,8 @@ pub struct Layout {
     pub text: String,
     /// The 1-based page of each line of `text` (index = line − 1).
     pub pages: Vec<u32>,
+    /// The 1-based line of each table's first body row (below its header).
+    pub body_starts: Vec<u32>,
 }
 
 /// Most pages a document may have; more is refused rather than read slowly.
@@ -75,6 +77,17 @@ pub fn read_items(items: &[Item]) -> Result<Document, ReadError> {
         return Err(ReadError::NoTextLayer);
     }
     let mut doc = read_text(&layout.text);
+    // the header is known from the layout: a two-sided table's first rows carry one
+    // figure each, which the text reader would take for more header
+    for t in &mut doc.tables {
+        if let Some(r) = t
+            .rows
+            .iter()
+            .position(|r| layout.body_starts.binary_search(&r.line).is_ok())
+        {
+            t.header_rows = r;
+        }
+    }
     for f in &mut doc.figures {
         f.page = layout
             .pages
@@ -179,6 +192,7 @@ struct Writer {
     pages: Vec<u32>,
     /// The last line written was a table row.
     last_table: bool,
+    body_starts: Vec<u32>,
 }
 
 impl Writer {
@@ -203,6 +217,7 @@ impl Writer {
         Layout {
             text: self.text,
             pages: self.pages,
+            body_starts: self.body_starts,
         }
     }
 }
@@ -845,6 +860,10 @@ fn write_table(
     }
     for r in numbering {
         emit(out, &cells_of(&bands, r));
+    }
+    if !continued && !body.is_empty() {
+        let next = u32::try_from(out.pages.len() + 1).unwrap_or(u32::MAX);
+        out.body_starts.push(next);
     }
     // body rows; a lone wrapped label line joins the row above
     let mut pending: Option<(Vec<String>, &RowGroup, bool)> = None;
