@@ -60,6 +60,9 @@ const GENERIC: &[&str] = &[
     "全年预算",
     "调整预算",
     "采购金额",
+    "预算安排",
+    "预算执行数",
+    "当年预算执行数",
 ];
 
 fn key(label: &str) -> Option<String> {

@@ -192,6 +192,8 @@ struct Writer {
     pages: Vec<u32>,
     /// The last line written was a table row.
     last_table: bool,
+    /// The header of the last table written (upper and leaf cells).
+    last_header: Option<Vec<String>>,
     body_starts: Vec<u32>,
 }
 
@@ -226,77 +228,106 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF01..=0xFF5E)
 }
 
-/// Splits "96,282,213.44 一、公共安全支出" (a number run into the next label) into the
-/// number and the words, estimating where the words start from their glyph count.
+fn number_like(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%'))
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Splits an item where WPS 表格 ran a right-aligned number into what follows
+/// (`96,282,213.44 一、公共安全支出`, `10,823,891.00 1,467,842.00`): at a space after a
+/// number, when words or another number follow. Each piece gets the share of the item's
+/// width its glyphs take (CJK one em, others half).
 fn split_number_label(it: &Item) -> Vec<Chunk> {
+    let text = it.text.trim();
     let whole = Chunk {
-        text: it.text.trim().to_string(),
+        text: text.to_string(),
         x0: it.x,
         x1: it.x + it.width.max(0.0),
         y: it.y,
         h: it.height,
     };
-    let t = whole.text.as_str();
-    let Some(sp) = t.find(' ') else {
-        return vec![whole];
-    };
-    let (num, rest) = (t.get(..sp).unwrap_or(""), t.get(sp..).unwrap_or("").trim());
-    let number_like = !num.is_empty()
-        && num
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%'))
-        && num.chars().any(|c| c.is_ascii_digit());
-    if !number_like || !rest.chars().next().is_some_and(is_cjk) {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    // pieces: a number stands alone; other words join the words around them
+    let mut pieces: Vec<String> = Vec::new();
+    let mut prev_number = false;
+    for w in &words {
+        let num = number_like(w);
+        let starts_new = prev_number && (num || w.chars().next().is_some_and(is_cjk))
+            || (num && !pieces.is_empty());
+        match pieces.last_mut() {
+            Some(p) if !starts_new => {
+                p.push(' ');
+                p.push_str(w);
+            }
+            _ => pieces.push((*w).to_string()),
+        }
+        prev_number = num;
+    }
+    if pieces.len() < 2 || !words.first().is_some_and(|w| number_like(w)) {
         return vec![whole];
     }
-    // words: CJK glyphs one em wide, others half
-    let ems: f64 = rest
-        .chars()
-        .map(|c| if is_cjk(c) { 1.0 } else { 0.5 })
-        .sum();
-    let label_x = (whole.x1 - ems * it.height).max(whole.x0);
-    let num_x1 = (label_x - 0.3 * it.height).max(whole.x0);
-    vec![
-        Chunk {
-            text: num.to_string(),
-            x0: whole.x0,
-            x1: num_x1,
-            y: it.y,
-            h: it.height,
-        },
-        Chunk {
-            text: rest.to_string(),
-            x0: label_x,
-            x1: whole.x1,
-            y: it.y,
-            h: it.height,
-        },
-    ]
+    let ems = |s: &str| -> f64 { s.chars().map(|c| if is_cjk(c) { 1.0 } else { 0.5 }).sum() };
+    let gap = 0.5;
+    let total: f64 = pieces.iter().map(|p| ems(p)).sum::<f64>() + gap * (pieces.len() - 1) as f64;
+    if total <= 0.0 {
+        return vec![whole];
+    }
+    let scale = (whole.x1 - whole.x0) / total;
+    let mut x = whole.x0;
+    pieces
+        .into_iter()
+        .map(|p| {
+            let w = ems(&p) * scale;
+            let c = Chunk {
+                text: p,
+                x0: x,
+                x1: x + w,
+                y: it.y,
+                h: it.height,
+            };
+            x += w + gap * scale;
+            c
+        })
+        .collect()
 }
 
 /// Joins items on one baseline that touch into chunks.
 fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
-    let mut pieces: Vec<Chunk> = items
+    // each item whole, and split where a number runs into what follows
+    let mut pieces: Vec<(Chunk, Vec<Chunk>)> = items
         .iter()
         .filter(|i| i.text.chars().all(|c| !c.is_control() || c == '\t'))
-        .flat_map(|i| split_number_label(i))
-        .map(|mut c| {
-            c.text = c.text.replace('\t', " ");
-            c
+        .map(|i| {
+            let clean = Item {
+                text: i.text.replace('\t', " "),
+                ..(*i).clone()
+            };
+            let split = split_number_label(&clean);
+            let whole = Chunk {
+                text: clean.text.trim().to_string(),
+                x0: i.x,
+                x1: i.x + i.width.max(0.0),
+                y: i.y,
+                h: i.height,
+            };
+            (whole, split)
         })
         .collect();
     // by baseline, then left to right
     pieces.sort_by(|a, b| {
-        b.y.total_cmp(&a.y)
-            .then(a.x0.total_cmp(&b.x0))
-            .then(a.text.cmp(&b.text))
+        b.0.y
+            .total_cmp(&a.0.y)
+            .then(a.0.x0.total_cmp(&b.0.x0))
+            .then(a.0.text.cmp(&b.0.text))
     });
-    let mut lines: Vec<Vec<Chunk>> = Vec::new();
+    let mut lines: Vec<Vec<(Chunk, Vec<Chunk>)>> = Vec::new();
     for p in pieces {
         match lines.last_mut() {
             Some(l)
                 if l.first()
-                    .is_some_and(|f| (f.y - p.y).abs() <= 0.15 * f.h.min(p.h)) =>
+                    .is_some_and(|f| (f.0.y - p.0.y).abs() <= 0.15 * f.0.h.min(p.0.h)) =>
             {
                 l.push(p)
             }
@@ -305,7 +336,16 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
     }
     let mut out = Vec::new();
     for mut l in lines {
-        l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        l.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+        // only in a line laid out as cells (a wide gap somewhere) is a number run into
+        // the next words a merge of two cells; in running text it is "2024 年度"
+        let tabular = l
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if b.0.x0 - a.0.x1 > a.0.h.max(b.0.h).max(6.0)));
+        let l: Vec<Chunk> = l
+            .into_iter()
+            .flat_map(|(whole, split)| if tabular { split } else { vec![whole] })
+            .collect();
         let mut cur: Option<Chunk> = None;
         for p in l {
             cur = Some(match cur {
@@ -313,7 +353,8 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                 Some(mut c) => {
                     let gap = p.x0 - c.x1;
                     let h = c.h.max(p.h);
-                    let number_then_words = gap > 0.3 * h
+                    let number_then_words = tabular
+                        && gap > 0.3 * h
                         && c.text.chars().last().is_some_and(|x| x.is_ascii_digit())
                         && p.text.chars().next().is_some_and(is_cjk);
                     if gap > h.max(6.0) || number_then_words {
@@ -767,6 +808,7 @@ fn write_table(
         .map(|r| r.x1())
         .fold(f64::NEG_INFINITY, f64::max);
     let body_refs: Vec<&RowGroup> = body.iter().collect();
+    let had_carried = carried.is_some();
     let bands = match carried {
         Some(b) if continued => b,
         _ => {
@@ -796,11 +838,6 @@ fn write_table(
             own
         }
     };
-    if !continued && out.last_table {
-        out.blank(page);
-        out.line(page, BOUNDARY);
-        out.blank(page);
-    }
     let n = bands.len().max(1);
     // header: fragments across several bands go to an upper row, over the leftmost; the
     // others join per band, top to bottom
@@ -841,13 +878,29 @@ fn write_table(
             .collect()
     };
     let (upper, leaf) = (joined(&upper), joined(&leaf));
+    // the header printed again on the next page, right under the table: a continuation
+    let signature: Vec<String> = upper.iter().chain(&leaf).cloned().collect();
+    let repeated = !continued
+        && had_carried
+        && out.last_table
+        && signature.iter().any(|c| !c.is_empty())
+        && out.last_header.as_ref() == Some(&signature);
+    if !continued && !repeated && out.last_table {
+        out.blank(page);
+        out.line(page, BOUNDARY);
+        out.blank(page);
+    }
+    if !continued && !repeated {
+        out.last_header = Some(signature);
+    }
     let emit = |out: &mut Writer, cells: &[String]| {
         if cells.iter().any(|c| !c.trim().is_empty()) {
             out.line(page, &cells.join("\t"));
             out.last_table = true;
         }
     };
-    if upper.iter().any(|c| !c.is_empty()) && leaf.iter().any(|c| !c.is_empty()) {
+    if repeated {
+    } else if upper.iter().any(|c| !c.is_empty()) && leaf.iter().any(|c| !c.is_empty()) {
         emit(out, &upper);
         emit(out, &leaf);
     } else {
@@ -858,10 +911,10 @@ fn write_table(
             .collect();
         emit(out, &merged);
     }
-    for r in numbering {
+    for r in numbering.iter().filter(|_| !repeated) {
         emit(out, &cells_of(&bands, r));
     }
-    if !continued && !body.is_empty() {
+    if !continued && !repeated && !body.is_empty() {
         let next = u32::try_from(out.pages.len() + 1).unwrap_or(u32::MAX);
         out.body_starts.push(next);
     }
