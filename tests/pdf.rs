@@ -53,6 +53,11 @@ fn dump_layout() {
                 })
                 .collect();
             let r = recount::check_document(&doc);
+            let mut by: std::collections::BTreeMap<String, usize> = Default::default();
+            for e in &r.checks {
+                *by.entry(e.rule.to_string()).or_default() += 1;
+            }
+            println!("  {by:?}");
             println!(
                 "{n}: tables {} standard {:?} checked {} errors {}",
                 doc.tables.len(),

@@ -356,7 +356,10 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                     let number_then_words = tabular
                         && gap > 0.3 * h
                         && c.text.chars().last().is_some_and(|x| x.is_ascii_digit())
-                        && p.text.chars().next().is_some_and(is_cjk);
+                        && p.text
+                            .chars()
+                            .next()
+                            .is_some_and(|x| is_cjk(x) || x.is_ascii_digit());
                     if gap > h.max(6.0) || number_then_words {
                         out.push(c);
                         p
@@ -792,9 +795,10 @@ fn write_table(
                 .map(|c| c.y)
                 .fold(f64::INFINITY, f64::min);
             let (up, keep): (Vec<Chunk>, Vec<Chunk>) = first.chunks.drain(..).partition(|c| {
-                !is_figure_text(c.text.trim())
-                    && c.text.trim().chars().count() <= 2
-                    && c.y > low + 0.4 * c.h
+                let t = c.text.trim();
+                !is_figure_text(t)
+                    && ((t.chars().count() <= 2 && c.y > low + 0.4 * c.h)
+                        || matches!(t, "类" | "款" | "项"))
             });
             first.chunks = keep;
             if let Some(h) = header.last_mut() {
@@ -819,11 +823,38 @@ fn write_table(
             }
             // columns left empty in the body still have their header: header
             // fragments over no band make bands of their own
-            let lone: Vec<Chunk> = header
+            // (a band without a header over it claims the nearest such fragment: a
+            // right-aligned column sits well right of its centred header)
+            let apart: Vec<&Chunk> = header
                 .iter()
                 .flat_map(|r| r.chunks.iter())
                 .filter(|c| own.iter().all(|b| c.x1 <= b.x0 - c.h || c.x0 >= b.x1 + c.h))
-                .cloned()
+                .collect();
+            // headed: a leaf fragment over it (one over several bands is a parent)
+            let headed = |b: &Band| {
+                header.iter().flat_map(|r| r.chunks.iter()).any(|c| {
+                    b.overlap(c) > 1.0 && own.iter().filter(|o| o.overlap(c) > 1.0).count() == 1
+                })
+            };
+            let claimed: Vec<usize> = own
+                .iter()
+                .filter(|b| !headed(b))
+                .filter_map(|b| {
+                    apart
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| {
+                            b.distance(c) < (b.x1 - b.x0) / 2.0 + (c.x1 - c.x0) / 2.0 + 2.0 * c.h
+                        })
+                        .min_by(|x, y| b.distance(x.1).total_cmp(&b.distance(y.1)))
+                        .map(|(i, _)| i)
+                })
+                .collect();
+            let lone: Vec<Chunk> = apart
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !claimed.contains(i))
+                .map(|(_, c)| (*c).clone())
                 .collect();
             if !lone.is_empty() && !body.is_empty() {
                 let g = RowGroup {
@@ -856,13 +887,25 @@ fn write_table(
                 .filter(|(_, b)| b.overlap(c) > 1.0)
                 .map(|(i, _)| i)
                 .collect();
-            let (target, slot) = match over.as_slice() {
-                [one] => (&mut leaf, *one),
-                [first, ..] => (&mut upper, *first),
-                [] => (&mut upper, band_of(&bands, c)),
-            };
-            if let Some(s) = target.get_mut(slot) {
-                s.push(c);
+            match over.as_slice() {
+                [one] => {
+                    if let Some(s) = leaf.get_mut(*one) {
+                        s.push(c);
+                    }
+                }
+                [] => {
+                    if let Some(s) = upper.get_mut(band_of(&bands, c)) {
+                        s.push(c);
+                    }
+                }
+                // a parent over several columns names each of them
+                many => {
+                    for &i in many {
+                        if let Some(s) = upper.get_mut(i) {
+                            s.push(c);
+                        }
+                    }
+                }
             }
         }
     }
@@ -901,6 +944,13 @@ fn write_table(
     };
     if repeated {
     } else if upper.iter().any(|c| !c.is_empty()) && leaf.iter().any(|c| !c.is_empty()) {
+        // a column without a parent repeats its own name above, so that no parent is
+        // taken to span it
+        let upper: Vec<String> = upper
+            .iter()
+            .zip(&leaf)
+            .map(|(u, l)| if u.is_empty() { l.clone() } else { u.clone() })
+            .collect();
         emit(out, &upper);
         emit(out, &leaf);
     } else {
