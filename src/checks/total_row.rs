@@ -312,6 +312,10 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigu
         }
         rows.reverse();
     }
+    let rows: Vec<usize> = rows
+        .into_iter()
+        .filter(|&k| !is_breakdown(t, k, lc))
+        .collect();
     outermost_items(&depth, top_level_only(t, rows))
 }
 
@@ -328,6 +332,64 @@ fn outermost_items(depth: &[Option<usize>], rows: Vec<usize>) -> Vec<usize> {
     rows.into_iter()
         .filter(|&k| depth.get(k).copied().flatten().is_none_or(|d| d == min))
         .collect()
+}
+
+/// Numbered lines right under a line of a shallower level that carries figures are that
+/// line's breakdown, not parts of the total: 一、… under an unnumbered line (财政拨款总表:
+/// 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …), 1.… or （一）… under 一、…
+/// (预算总表: 一、财政拨款收入, then 1.一般公共预算资金 …).
+fn is_breakdown(t: &Table, k: usize, lc: usize) -> bool {
+    let Some(level) = numbering_level(label_at(t, k, lc)) else {
+        return false;
+    };
+    let mut j = k;
+    while j > t.header_rows {
+        j -= 1;
+        let l = label_at(t, j, lc);
+        match numbering_level(l) {
+            // siblings, and the breakdowns of siblings above
+            Some(x) if x >= level => continue,
+            above => {
+                return above.is_none_or(|x| x < level)
+                    && !l.trim().is_empty()
+                    && total_level(l).is_none()
+                    && has_figures(t, j, lc)
+            }
+        }
+    }
+    false
+}
+
+/// 一、 is level 1, （一） level 2, 1. / 1、 / (1) level 3; unnumbered lines none.
+fn numbering_level(s: &str) -> Option<u8> {
+    let s = s.trim();
+    let han = |s: &str| {
+        s.chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count()
+    };
+    let n = han(s);
+    if n > 0 && s.chars().nth(n) == Some('、') {
+        return Some(1);
+    }
+    if let Some(r) = s.strip_prefix(['（', '(']) {
+        let n = han(r);
+        if n > 0 && r.chars().nth(n).is_some_and(|c| c == '）' || c == ')') {
+            return Some(2);
+        }
+        let d = r.chars().take_while(char::is_ascii_digit).count();
+        if d > 0 && r.chars().nth(d).is_some_and(|c| c == '）' || c == ')') {
+            return Some(3);
+        }
+    }
+    let d = s.chars().take_while(char::is_ascii_digit).count();
+    (d > 0
+        && d < 3
+        && s.chars()
+            .nth(d)
+            .is_some_and(|c| matches!(c, '.' | '、' | '．'))
+        && !s.chars().nth(d + 1).is_some_and(|c| c.is_ascii_digit()))
+    .then_some(3)
 }
 
 fn take(t: &Table, k: usize, lc: usize) -> bool {
