@@ -298,6 +298,17 @@ impl Cause {
     }
 }
 
+/// Another plausible binding of the same claim: another base for a rate, another total
+/// for a 其中, another position in a respectively-list. The evaluator decides over all
+/// readings together, as it decides over every unrounded value of a printed figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// What the target should be under this reading.
+    pub expr: Expr,
+    /// What this reading takes the claim to say.
+    pub what: Text,
+}
+
 /// One asserted relation: `target` (as printed) `cmp` `expr` (recomputed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
@@ -329,6 +340,9 @@ pub struct Relation {
     pub monotone: bool,
     /// The sentence or row it comes from, for the reader.
     pub context: Option<String>,
+    /// Other plausible readings besides `expr`: the relation fails only when every reading
+    /// fails, and is not checked when they disagree.
+    pub readings: Vec<Reading>,
     /// The same relation with the inputs the document's format shows to be whole taken as
     /// exact, and that evidence: when the relation holds only by rounding those inputs and
     /// fails without it, it is a warning naming the evidence.
@@ -351,6 +365,7 @@ impl Relation {
             exact_target: false,
             monotone: false,
             context: None,
+            readings: Vec::new(),
             strict: None,
         }
     }
@@ -396,6 +411,12 @@ impl Relation {
     /// Declares the expression monotone in each figure (see [`Relation::monotone`]).
     pub fn monotone(mut self) -> Self {
         self.monotone = true;
+        self
+    }
+
+    /// Adds another plausible reading of the claim.
+    pub fn reading(mut self, expr: Expr, what: Text) -> Self {
+        self.readings.push(Reading { expr, what });
         self
     }
 

@@ -565,6 +565,20 @@ fn message(
                     "figures too large for exact arithmetic",
                 ),
                 Some(EvalError::Blank) => Text::new("所需数值为空", "a figure it needs is blank"),
+                Some(EvalError::Ambiguous { held, of }) => {
+                    let zh: Vec<&str> = rel.readings.iter().map(|r| r.what.zh.as_str()).collect();
+                    let en: Vec<&str> = rel.readings.iter().map(|r| r.what.en.as_str()).collect();
+                    Text::new(
+                        format!(
+                            "数字对应关系有 {of} 种可能的读法，其中 {held} 种成立、其余不成立，无法判定（另一读法：{}）",
+                            zh.join("；")
+                        ),
+                        format!(
+                            "the claim has {of} plausible readings and they disagree ({held} hold); not decided (other reading: {})",
+                            en.join("; ")
+                        ),
+                    )
+                }
                 Some(EvalError::NoSuchFigure) | None => Text::new("无法判定", "cannot be decided"),
             });
             Text::new(

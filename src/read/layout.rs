@@ -333,6 +333,7 @@ impl Reader<'_> {
             caption,
             rows,
             header_rows,
+            headers: Default::default(),
         });
         Some(end)
     }
@@ -369,6 +370,7 @@ impl Reader<'_> {
             caption,
             rows,
             header_rows: 0,
+            headers: Default::default(),
         });
         Some(end)
     }
