@@ -141,7 +141,7 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     .skip(lc + 1)
                     .find(|(_, c)| c.kind == CellKind::Text)
                     .map_or(width, |(i, _)| i);
-                let covered = covered_rows(t, r, lc, level, &mut first);
+                let covered = covered_rows(t, r, lc, level, &mut first, &depth);
                 if covered.is_empty() {
                     continue;
                 }
@@ -299,9 +299,15 @@ impl FirstFigures {
 }
 
 /// The rows a total covers.
-fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigures) -> Vec<usize> {
+fn covered_rows(
+    t: &Table,
+    r: usize,
+    lc: usize,
+    level: u8,
+    first: &mut FirstFigures,
+    depth: &[Option<usize>],
+) -> Vec<usize> {
     let first_data = first.row(t, lc) >= r;
-    let depth = depths(t);
     let own = depth.get(r).copied().flatten();
     let mut rows = Vec::new();
     if first_data {
@@ -328,7 +334,7 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigu
                 Some(l) => {
                     // a subtotal stands for its rows
                     rows.push(k);
-                    let inner = covered_rows(t, k, lc, l, first);
+                    let inner = covered_rows(t, k, lc, l, first, depth);
                     // skip what it covers above it (a subtotal that covers rows below
                     // it stands alone)
                     if let Some(&lowest) = inner.iter().min() {
@@ -344,7 +350,7 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigu
         }
         rows.reverse();
     }
-    outermost_items(&depth, top_level_only(t, rows))
+    outermost_items(depth, top_level_only(t, rows))
 }
 
 /// Rows numbered under an item ((1), (2) under 3、) are parts of that item, not of the
