@@ -3,11 +3,6 @@
 // place, the sentence that leads its answer and the coverage verdict come from the core
 // (`present` in src/present.rs); only the interface's own words are here.
 
-/** @typedef {import('../pkg-web/recount').Page} Page */
-/** @typedef {import('../pkg-web/recount').FigView} FigView */
-/** @typedef {import('../pkg-web/recount').Entry} Entry */
-/** @typedef {import('../pkg-web/recount').CheckDoc} CheckDoc */
-/** @typedef {'zh' | 'en'} Lang */
 
 // eslint-disable-next-line no-unused-vars
 const STRINGS = {

@@ -1,4 +1,3 @@
-// @ts-check
 // The page's worker: wasm-bindgen's no-modules glue (which defines `wasm_bindgen`) is
 // prepended to this file in a Blob, so it runs as a classic worker from file:// too. The
 // page compiles the module once and posts it; a worker that trapped is replaced, not reused.
