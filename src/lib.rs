@@ -17,6 +17,7 @@
 )]
 
 pub mod checks;
+pub mod claims;
 pub mod document;
 pub mod eval;
 pub mod figure;
@@ -35,8 +36,13 @@ pub use report::{Lang, Report};
 
 /// Reads a document and checks every relation found in it.
 pub fn check_document(doc: &Document) -> Report {
-    let relations = checks::find_all(doc);
-    report::build(doc, &relations)
+    check_lazily(doc).to_report()
+}
+
+/// Finds and evaluates every relation of a document, building no strings: the CLI writes
+/// from this what it prints (see [`report::Checked`]).
+pub fn check_lazily(doc: &Document) -> report::Checked<'_> {
+    report::Checked::new(doc, checks::find_all(doc))
 }
 
 /// Reads bytes (UTF-8 text or HTML) and checks them.

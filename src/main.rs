@@ -1,28 +1,45 @@
 //! The `recount` command line.
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use recount::report::Summary;
 use recount::{checks, Lang};
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 recount — 决算复核: check the figures of a budget or final-accounts disclosure
 
 usage:
-  recount check FILE... [--format text|json] [--lang zh|en] [--verbose]
+  recount check PATH... [--format text|json] [--lang zh|en] [--verbose] [--full]
   recount explain [CHECK-ID]
   recount checks
 
-  FILE      a text, Markdown or HTML file; - reads standard input
-  --format  text (default): for people; json: {\"checks\": [...], \"summary\": {...}}
-            (several files: one JSON object per line, each with a \"file\" field)
+  PATH      a text, Markdown, HTML or CSV file; - reads standard input; a folder is
+            walked for .txt .md .html .htm .csv files, checked in parallel, and the
+            text report becomes one summary line per file
+  --format  text (default): for people; json: {\"checks\": [...], \"summary\": {...}},
+            schema/report.schema.json (several files: one JSON object per line, each
+            with a \"file\" field)
   --lang    language of the text report: zh (default) or en
   --verbose text report lists every relation, not only failures
+  --full    json: the arithmetic and messages of every relation, not only of failures
 
 exit status: 0 no error found, 1 errors found, 2 input unusable or bad arguments";
 
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy)]
+struct Opts {
+    format: Format,
+    lang: Lang,
+    verbose: bool,
+    full: bool,
 }
 
 fn main() -> ExitCode {
@@ -32,7 +49,7 @@ fn main() -> ExitCode {
         Some("explain") => explain(args.get(1).map(String::as_str)),
         Some("checks") => {
             for c in checks::ALL {
-                println!("{:<22} {} / {}", c.id, c.title_zh, c.title_en);
+                println!("{:<22} {} / {}", c.id(), c.title_zh, c.title_en);
             }
             ExitCode::SUCCESS
         }
@@ -70,101 +87,259 @@ fn explain(id: Option<&str>) -> ExitCode {
     }
 }
 
+/// What checking one file gave.
+enum Outcome {
+    /// Checked: its counts.
+    Checked(Summary),
+    /// Unusable: the message for standard error.
+    Unusable(String),
+}
+
 fn check(args: &[String]) -> ExitCode {
-    let mut format = Format::Text;
-    let mut lang = Lang::Zh;
-    let mut verbose = false;
-    let mut files = Vec::new();
+    let mut opts = Opts {
+        format: Format::Text,
+        lang: Lang::Zh,
+        verbose: false,
+        full: false,
+    };
+    let mut paths = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--format" | "-f" => match it.next().map(String::as_str) {
-                Some("json") => format = Format::Json,
-                Some("text") => format = Format::Text,
+                Some("json") => opts.format = Format::Json,
+                Some("text") => opts.format = Format::Text,
                 other => {
                     return usage_error(&format!("--format takes text or json, not {other:?}"))
                 }
             },
             "--lang" => match it.next().map(String::as_str) {
-                Some("zh") => lang = Lang::Zh,
-                Some("en") => lang = Lang::En,
+                Some("zh") => opts.lang = Lang::Zh,
+                Some("en") => opts.lang = Lang::En,
                 other => return usage_error(&format!("--lang takes zh or en, not {other:?}")),
             },
-            "--verbose" | "-v" => verbose = true,
+            "--verbose" | "-v" => opts.verbose = true,
+            "--full" => opts.full = true,
             s if s.starts_with('-') && s != "-" => {
                 return usage_error(&format!("unknown option {s}"))
             }
-            _ => files.push(a.clone()),
+            _ => paths.push(a.clone()),
         }
     }
-    if files.is_empty() {
+    if paths.is_empty() {
         return usage_error("no input file");
     }
+    let walked = paths.iter().any(|p| p != "-" && Path::new(p).is_dir());
+    let mut files = Vec::new();
     let mut worst = 0u8;
-    let many = files.len() > 1;
+    for p in &paths {
+        if p != "-" && Path::new(p).is_dir() {
+            if let Err(e) = walk(Path::new(p), &mut files) {
+                eprintln!("recount: {p}: 无法读取 / cannot read: {e}");
+                worst = 2;
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for name in &files {
-        let bytes = match read_input(name) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("recount: {name}: 无法读取 / cannot read: {e}");
-                worst = 2;
-                continue;
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = if files.len() == 1 && !walked {
+        // one file: streamed straight to standard output, never held whole in memory
+        let name = files.first().map_or("-", String::as_str);
+        match check_file(name, opts, None, &mut out) {
+            Ok(o) => {
+                worst = worst.max(code(&o));
+                report_unusable(name, &o);
+                Ok(())
             }
-        };
-        let checked = match decode(&bytes) {
-            Some(text) => recount::check_str(&text),
-            None => Err(recount::ReadError::NotText),
-        };
-        let report = match checked {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("recount: {name}: {} / {}", e.zh(), e.en());
-                worst = 2;
-                continue;
-            }
-        };
-        let written = match format {
-            Format::Text => out.write_all(report.to_text(name, lang, verbose).as_bytes()),
-            Format::Json => {
-                let json = if many {
-                    serde_json::to_value(&report).map(|mut v| {
-                        if let Some(o) = v.as_object_mut() {
-                            o.insert("file".into(), serde_json::Value::String(name.clone()));
-                        }
-                        v.to_string()
-                    })
-                } else {
-                    serde_json::to_string_pretty(&report)
-                };
-                match json {
-                    Ok(s) => writeln!(out, "{s}"),
-                    Err(e) => Err(std::io::Error::other(e)),
-                }
-            }
-        };
-        if written.is_err() {
-            return ExitCode::from(2);
+            Err(e) => Err(e),
         }
-        if report.summary.errors > 0 && worst == 0 {
-            worst = 1;
-        }
+    } else {
+        many(&files, opts, walked, &mut out, &mut worst)
+    };
+    if written.and_then(|()| out.flush()).is_err() {
+        return ExitCode::from(2);
     }
     ExitCode::from(worst)
 }
 
+fn code(o: &Outcome) -> u8 {
+    match o {
+        Outcome::Checked(s) if s.errors > 0 => 1,
+        Outcome::Checked(_) => 0,
+        Outcome::Unusable(_) => 2,
+    }
+}
+
+fn report_unusable(name: &str, o: &Outcome) {
+    if let Outcome::Unusable(msg) = o {
+        eprintln!("recount: {name}: {msg}");
+    }
+}
+
+/// Several files, checked in parallel a batch at a time; the reports are written in the
+/// order the files were named (or found), and, after a folder, one summary line each.
+fn many<W: Write>(
+    files: &[String],
+    opts: Opts,
+    walked: bool,
+    out: &mut W,
+    worst: &mut u8,
+) -> std::io::Result<()> {
+    let table = walked && opts.format == Format::Text;
+    let bar = ProgressBar::with_draw_target(
+        Some(files.len() as u64),
+        // drawn only when standard error is a terminal: nothing extra when piped
+        ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {wide_msg}") {
+        bar.set_style(style);
+    }
+    let zh = opts.lang == Lang::Zh;
+    if table {
+        let head = if zh {
+            "    错误     警告     成立   未核对     数字  文件"
+        } else {
+            "  errors warnings    holds  unchkd  figures  file"
+        };
+        writeln!(out, "{head}")?;
+    }
+    let mut total = Summary::default();
+    let (mut done, mut unusable) = (0usize, 0usize);
+    for batch in files.chunks(256) {
+        let results: Vec<(Vec<u8>, Outcome)> = batch
+            .par_iter()
+            .map(|name| {
+                let mut buf = Vec::new();
+                let o = if table {
+                    check_file(name, opts, None, &mut std::io::sink())
+                } else {
+                    let file = (opts.format == Format::Json).then_some(name.as_str());
+                    check_file(name, opts, file, &mut buf)
+                };
+                let o = o.unwrap_or_else(|e| Outcome::Unusable(e.to_string()));
+                bar.inc(1);
+                (buf, o)
+            })
+            .collect();
+        for ((buf, o), name) in results.iter().zip(batch) {
+            *worst = (*worst).max(code(o));
+            bar.suspend(|| report_unusable(name, o));
+            done += 1;
+            match o {
+                Outcome::Checked(s) => {
+                    if table {
+                        writeln!(
+                            out,
+                            "{:>8} {:>8} {:>8} {:>8} {:>8}  {name}",
+                            s.errors, s.warnings, s.passed, s.unchecked, s.figures
+                        )?;
+                    }
+                    total.checked += s.checked;
+                    total.passed += s.passed;
+                    total.within_rounding += s.within_rounding;
+                    total.errors += s.errors;
+                    total.warnings += s.warnings;
+                    total.unchecked += s.unchecked;
+                    total.figures += s.figures;
+                }
+                Outcome::Unusable(_) => {
+                    unusable += 1;
+                    if table {
+                        writeln!(
+                            out,
+                            "{:>8} {:>8} {:>8} {:>8} {:>8}  {name}",
+                            "—", "—", "—", "—", "—"
+                        )?;
+                    }
+                }
+            }
+            out.write_all(buf)?;
+        }
+    }
+    bar.finish_and_clear();
+    if table {
+        let t = &total;
+        if zh {
+            writeln!(
+                out,
+                "{done} 个文件（{unusable} 个无法读取）：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个",
+                t.checked, t.passed, t.within_rounding, t.errors, t.warnings, t.unchecked, t.figures
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{done} files ({unusable} unusable): {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read",
+                t.checked, t.passed, t.within_rounding, t.errors, t.warnings, t.unchecked, t.figures
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads, checks and writes one file's report. `Err` only when writing fails.
+fn check_file<W: Write>(
+    name: &str,
+    opts: Opts,
+    json_file: Option<&str>,
+    out: &mut W,
+) -> std::io::Result<Outcome> {
+    let bytes = match read_input(name) {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(Outcome::Unusable(format!("无法读取 / cannot read: {e}")));
+        }
+    };
+    let Some(text) = decode(bytes) else {
+        let e = recount::ReadError::NotText;
+        return Ok(Outcome::Unusable(format!("{} / {}", e.zh(), e.en())));
+    };
+    let doc = match recount::read::read_str(&text) {
+        Ok(d) => d,
+        Err(e) => return Ok(Outcome::Unusable(format!("{} / {}", e.zh(), e.en()))),
+    };
+    drop(text);
+    let checked = recount::check_lazily(&doc);
+    match opts.format {
+        Format::Text => checked.write_text(out, name, opts.lang, opts.verbose)?,
+        Format::Json => checked.write_json(out, json_file, opts.full)?,
+    }
+    Ok(Outcome::Checked(checked.summary.clone()))
+}
+
+/// The files of a folder the CLI can read, depth first, in name order.
+fn walk(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["txt", "md", "html", "htm", "csv"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        }) {
+            out.push(p.to_string_lossy().into_owned());
+        }
+    }
+    Ok(())
+}
+
 /// Decodes UTF-8 (BOM allowed), UTF-16 with a BOM, or else GB18030 (which covers GBK and
 /// GB2312, still common on government sites). `None` when it is none of these.
-fn decode(bytes: &[u8]) -> Option<String> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+fn decode(bytes: Vec<u8>) -> Option<String> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, bad) = enc.decode_without_bom_handling(bytes.get(bom..)?);
         return (!bad).then(|| text.into_owned());
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Some(s.to_string());
-    }
-    let (text, bad) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return Some(s),
+        Err(e) => e.into_bytes(),
+    };
+    let (text, bad) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
     // GB18030 maps almost any byte string; binary data shows up as control characters
     let binary = text
         .chars()

@@ -176,8 +176,11 @@ pub struct Coverage {
     pub unchecked: usize,
     /// Tables read.
     pub tables: usize,
-    /// Tables with at least one figure checked.
-    pub tables_checked: usize,
+    /// Tables in which some relation was found (the others were read but not understood).
+    pub tables_understood: usize,
+    /// What the counts leave unsaid (figures read but nothing or part checked, tables not
+    /// understood), from the report's summary.
+    pub note: Option<Text>,
     /// One sentence: the verdict, or why nothing could be checked.
     pub verdict: Text,
     /// Nothing was checked: the verdict explains why (never shown like "no error found").
@@ -203,7 +206,7 @@ pub struct Page {
 pub fn present(doc: &Document, report: Report) -> Page {
     let idx = Utf16::new(&doc.source);
     let figures = figure_views(doc, &report);
-    let coverage = coverage(doc, &report, &figures);
+    let coverage = coverage(doc, &report);
     Page {
         version: env!("CARGO_PKG_VERSION"),
         blocks: blocks(doc, &idx),
@@ -640,24 +643,10 @@ fn figure_views(doc: &Document, report: &Report) -> Vec<FigView> {
         .collect()
 }
 
-fn coverage(doc: &Document, report: &Report, figures: &[FigView]) -> Coverage {
+fn coverage(doc: &Document, report: &Report) -> Coverage {
     let s = &report.summary;
     let failing = s.errors + s.warnings;
     let relations = report.checks.len();
-    let decided: HashSet<usize> = figures
-        .iter()
-        .filter(|f| f.state != State::Unchecked)
-        .map(|f| f.start)
-        .collect();
-    let idx = Utf16::new(&doc.source);
-    let mut tables_checked: HashSet<usize> = HashSet::new();
-    for f in &doc.figures {
-        if let Place::Cell { table, .. } = f.place {
-            if !tables_checked.contains(&table) && decided.contains(&idx.at(f.start)) {
-                tables_checked.insert(table);
-            }
-        }
-    }
     let figs = s.figures;
     let (nothing, verdict) = if s.checked == 0 {
         let (zh, en) = if figs == 0 {
@@ -711,7 +700,8 @@ fn coverage(doc: &Document, report: &Report, figures: &[FigView]) -> Coverage {
         failing,
         unchecked: s.unchecked,
         tables: doc.tables.len(),
-        tables_checked: tables_checked.len(),
+        tables_understood: s.tables_understood,
+        note: s.coverage.clone(),
         verdict,
         nothing_checked: nothing,
     }

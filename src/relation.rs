@@ -25,6 +25,80 @@ impl Text {
     }
 }
 
+/// The check a relation comes from: one variant per check in [`crate::checks::ALL`]. Its
+/// kebab-case id is what reports and JSON print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// `total-row`.
+    TotalRow,
+    /// `balance`.
+    Balance,
+    /// `cross-table`.
+    CrossTable,
+    /// `column-sum`.
+    ColumnSum,
+    /// `code-rollup`.
+    CodeRollup,
+    /// `rate-column`.
+    RateColumn,
+    /// `exec-rate`.
+    ExecRate,
+    /// `fund-breakdown`.
+    FundBreakdown,
+    /// `score-total`.
+    ScoreTotal,
+    /// `project-match`.
+    ProjectMatch,
+    /// `yoy-change`.
+    YoyChange,
+    /// `share`.
+    Share,
+    /// `parts-sum`.
+    PartsSum,
+    /// `subset`.
+    Subset,
+    /// `budget-variance`.
+    BudgetVariance,
+    /// `count-list`.
+    CountList,
+    /// `repeated-figure`.
+    RepeatedFigure,
+    /// `text-table`.
+    TextTable,
+}
+
+impl Rule {
+    /// The kebab-case id naming the property checked.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::TotalRow => "total-row",
+            Rule::Balance => "balance",
+            Rule::CrossTable => "cross-table",
+            Rule::ColumnSum => "column-sum",
+            Rule::CodeRollup => "code-rollup",
+            Rule::RateColumn => "rate-column",
+            Rule::ExecRate => "exec-rate",
+            Rule::FundBreakdown => "fund-breakdown",
+            Rule::ScoreTotal => "score-total",
+            Rule::ProjectMatch => "project-match",
+            Rule::YoyChange => "yoy-change",
+            Rule::Share => "share",
+            Rule::PartsSum => "parts-sum",
+            Rule::Subset => "subset",
+            Rule::BudgetVariance => "budget-variance",
+            Rule::CountList => "count-list",
+            Rule::RepeatedFigure => "repeated-figure",
+            Rule::TextTable => "text-table",
+        }
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
 /// An arithmetic expression over printed figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -147,6 +221,9 @@ pub enum Cause {
     CopiedFrom(FigId),
     /// A rate on a zero base: no finite rate exists.
     ZeroBase,
+    /// Holds only if figures were rounded that the table's own format shows are whole:
+    /// the evidence, in both languages.
+    PrintedPrecision(Text),
     /// Anything a check can state exactly.
     Other(Text),
 }
@@ -166,6 +243,7 @@ impl Cause {
             Cause::DoubledPart(_) => "doubled-part",
             Cause::CopiedFrom(_) => "copied",
             Cause::ZeroBase => "zero-base",
+            Cause::PrintedPrecision(_) => "printed-precision",
             Cause::Other(_) => "other",
         }
     }
@@ -215,16 +293,27 @@ impl Cause {
                 "基数为零，不存在有限的增减率",
                 "the base is zero: no finite rate exists",
             ),
-            Cause::Other(t) => t.clone(),
+            Cause::PrintedPrecision(t) | Cause::Other(t) => t.clone(),
         }
     }
+}
+
+/// Another plausible binding of the same claim: another base for a rate, another total
+/// for a 其中, another position in a respectively-list. The evaluator decides over all
+/// readings together, as it decides over every unrounded value of a printed figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// What the target should be under this reading.
+    pub expr: Expr,
+    /// What this reading takes the claim to say.
+    pub what: Text,
 }
 
 /// One asserted relation: `target` (as printed) `cmp` `expr` (recomputed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
     /// The check that found it.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// The printed figure being checked: where a failure is reported.
     pub target: FigId,
     /// What it should be.
@@ -251,11 +340,18 @@ pub struct Relation {
     pub monotone: bool,
     /// The sentence or row it comes from, for the reader.
     pub context: Option<String>,
+    /// Other plausible readings besides `expr`: the relation fails only when every reading
+    /// fails, and is not checked when they disagree.
+    pub readings: Vec<Reading>,
+    /// The same relation with the inputs the document's format shows to be whole taken as
+    /// exact, and that evidence: when the relation holds only by rounding those inputs and
+    /// fails without it, it is a warning naming the evidence.
+    pub strict: Option<(Expr, Text)>,
 }
 
 impl Relation {
     /// `target = expr`, an error when it fails.
-    pub fn equals(rule: &'static str, target: FigId, expr: Expr, what: Text) -> Self {
+    pub fn equals(rule: Rule, target: FigId, expr: Expr, what: Text) -> Self {
         Relation {
             rule,
             target,
@@ -269,11 +365,13 @@ impl Relation {
             exact_target: false,
             monotone: false,
             context: None,
+            readings: Vec::new(),
+            strict: None,
         }
     }
 
     /// A relation that cannot be decided, with the reason.
-    pub fn unchecked(rule: &'static str, target: FigId, what: Text, why: Text) -> Self {
+    pub fn unchecked(rule: Rule, target: FigId, what: Text, why: Text) -> Self {
         Relation {
             unchecked: Some(why),
             ..Relation::equals(rule, target, Expr::Blank, what)
@@ -314,6 +412,28 @@ impl Relation {
     pub fn monotone(mut self) -> Self {
         self.monotone = true;
         self
+    }
+
+    /// Adds another plausible reading of the claim.
+    pub fn reading(mut self, expr: Expr, what: Text) -> Self {
+        self.readings.push(Reading { expr, what });
+        self
+    }
+
+    /// Adds the reading with inputs taken as exact by the document's format (see
+    /// [`Relation::strict`]).
+    pub fn strict(mut self, expr: Expr, evidence: Text) -> Self {
+        self.strict = Some((expr, evidence));
+        self
+    }
+
+    /// The severity a failure with this verdict's cause has: a failure that rests on the
+    /// printed format only is a warning.
+    pub fn severity_for(&self, cause: Option<&Cause>) -> Severity {
+        match cause {
+            Some(Cause::PrintedPrecision(_)) => Severity::Warning.min(self.severity),
+            _ => self.severity,
+        }
     }
 
     /// Sets the context shown with it.

@@ -85,6 +85,17 @@ pub struct Summary {
     pub unchecked: usize,
     /// Figures read in the document.
     pub figures: usize,
+    /// Relations found (checked or not).
+    pub relations: usize,
+    /// Failures, errors and warnings together.
+    pub failing: usize,
+    /// Tables read.
+    pub tables: usize,
+    /// Tables in which some relation was found (the others were read but not understood).
+    pub tables_understood: usize,
+    /// What the counts leave unsaid, when they could look like "no error found": figures
+    /// read but nothing checked, tables read but not understood.
+    pub coverage: Option<Text>,
 }
 
 /// The whole report.
@@ -96,66 +107,57 @@ pub struct Report {
     pub summary: Summary,
 }
 
-/// Byte offsets → UTF-16 offsets and character columns. Counts are kept at checkpoints every
-/// few hundred bytes, so each lookup counts at most that far: a 1 MB single line with
-/// thousands of figures stays linear.
-struct Utf16Index<'a> {
-    doc: &'a Document,
-    /// `(byte, UTF-16 units before it, chars before it)`, ascending, at char boundaries.
-    checkpoints: Vec<(usize, usize, usize)>,
+/// UTF-16 offsets and character columns of every figure, found in one pass over the source
+/// (figures sorted by offset, the source walked once from the first to the last).
+pub(crate) struct Positions {
+    /// Per figure: UTF-16 offset of its start, of its end, and its 1-based char column.
+    at: Vec<(usize, usize, u32)>,
 }
 
-const CHECKPOINT_BYTES: usize = 256;
-
-impl<'a> Utf16Index<'a> {
-    fn new(doc: &'a Document) -> Self {
-        let mut checkpoints = vec![(0, 0, 0)];
-        let (mut units, mut chars, mut last) = (0, 0, 0);
-        for (i, c) in doc.source.char_indices() {
-            if i - last >= CHECKPOINT_BYTES {
-                checkpoints.push((i, units, chars));
-                last = i;
-            }
-            units += c.len_utf16();
-            chars += 1;
+impl Positions {
+    pub(crate) fn new(doc: &Document) -> Self {
+        let n = doc.figures.len();
+        // (byte offset, figure index × 2 + 1 for an end)
+        let mut events: Vec<(usize, usize)> = Vec::with_capacity(2 * n);
+        for (i, f) in doc.figures.iter().enumerate() {
+            events.push((f.start, 2 * i));
+            events.push((f.end, 2 * i + 1));
         }
-        Utf16Index { doc, checkpoints }
+        // figures come nearly in order: the sort mostly merges runs
+        events.sort_unstable();
+        let mut at = vec![(0, 0, 1); n];
+        let bytes = doc.source.as_bytes();
+        let (mut pos, mut units, mut chars, mut line_chars) = (0usize, 0usize, 0usize, 0usize);
+        for (offset, slot) in events {
+            let upto = offset.min(bytes.len());
+            while pos < upto {
+                let b = bytes.get(pos).copied().unwrap_or(0);
+                // a char starts at every byte that is not a UTF-8 continuation byte
+                if b & 0xC0 != 0x80 {
+                    chars += 1;
+                    units += if b >= 0xF0 { 2 } else { 1 };
+                }
+                pos += 1;
+                if b == b'\n' {
+                    line_chars = chars;
+                }
+            }
+            let col = u32::try_from(chars - line_chars + 1).unwrap_or(u32::MAX);
+            if let Some(a) = at.get_mut(slot / 2) {
+                if slot % 2 == 0 {
+                    a.0 = units;
+                    a.2 = col;
+                } else {
+                    a.1 = units;
+                }
+            }
+        }
+        Positions { at }
     }
 
-    /// (UTF-16 units, chars) before a byte offset.
-    fn counts(&self, byte: usize) -> (usize, usize) {
-        let i = self.checkpoints.partition_point(|c| c.0 <= byte);
-        let (b, u, c) = i
-            .checked_sub(1)
-            .and_then(|i| self.checkpoints.get(i))
-            .copied()
-            .unwrap_or((0, 0, 0));
-        let within = self.doc.source.get(b..byte).unwrap_or("");
-        (
-            u + within.encode_utf16().count(),
-            c + within.chars().count(),
-        )
-    }
-
-    /// (UTF-16 offset, 1-based char column) of a byte offset.
-    fn at(&self, byte: usize) -> (usize, u32) {
-        let line = self.doc.line_of(byte) as usize;
-        let start = self
-            .doc
-            .line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(0);
-        let (units, chars) = self.counts(byte);
-        let (_, line_chars) = self.counts(start.min(byte));
-        let col = u32::try_from(chars - line_chars + 1).unwrap_or(u32::MAX);
-        (units, col)
-    }
-
-    fn fig(&self, id: FigId) -> Option<(FigRef, u32)> {
-        let f = self.doc.figure(id)?;
-        let (start, col) = self.at(f.start);
-        let (end, _) = self.at(f.end);
+    fn fig(&self, doc: &Document, id: FigId) -> Option<(FigRef, u32)> {
+        let f = doc.figure(id)?;
+        let &(start, end, col) = self.at.get(id)?;
         Some((
             FigRef {
                 raw: f.raw.clone(),
@@ -166,46 +168,297 @@ impl<'a> Utf16Index<'a> {
             col,
         ))
     }
+
+    fn column(&self, id: FigId) -> u32 {
+        self.at.get(id).map_or(1, |a| a.2)
+    }
+
+    fn span(&self, id: FigId) -> (usize, usize) {
+        self.at.get(id).map_or((0, 0), |a| (a.0, a.1))
+    }
+}
+
+/// Every relation with its verdict; the strings of an entry are built only when it is
+/// printed (a 100k-row table holds 100k relations, and the text report prints the failures).
+pub struct Checked<'a> {
+    doc: &'a Document,
+    relations: Vec<Relation>,
+    verdicts: Vec<Verdict>,
+    /// Relation indices in report order: by line, column and rule.
+    order: Vec<usize>,
+    pos: Positions,
+    /// Counts.
+    pub summary: Summary,
+}
+
+impl<'a> Checked<'a> {
+    /// Evaluates every relation (no strings built).
+    pub fn new(doc: &'a Document, relations: Vec<Relation>) -> Self {
+        let pos = Positions::new(doc);
+        let mut summary = Summary {
+            figures: doc.figures.len(),
+            ..Summary::default()
+        };
+        let mut verdicts = Vec::with_capacity(relations.len());
+        let mut order = Vec::with_capacity(relations.len());
+        for (i, rel) in relations.iter().enumerate() {
+            let v = evaluate(doc, rel);
+            if doc.figure(rel.target).is_some() {
+                match v.status {
+                    Status::Pass => summary.passed += 1,
+                    Status::Rounding => {
+                        summary.passed += 1;
+                        summary.within_rounding += 1;
+                    }
+                    Status::Fail if rel.severity_for(v.cause.as_ref()) == Severity::Error => {
+                        summary.errors += 1
+                    }
+                    Status::Fail => summary.warnings += 1,
+                    Status::Unchecked => summary.unchecked += 1,
+                }
+                order.push(i);
+            }
+            verdicts.push(v);
+        }
+        summary.checked = summary.passed + summary.errors + summary.warnings;
+        summary.failing = summary.errors + summary.warnings;
+        summary.relations = summary.checked + summary.unchecked;
+        summary.tables = doc.tables.len();
+        let mut understood = vec![false; doc.tables.len()];
+        for rel in &relations {
+            if let Some(Place::Cell { table, .. }) = doc.figure(rel.target).map(|f| f.place) {
+                if let Some(u) = understood.get_mut(table) {
+                    *u = true;
+                }
+            }
+        }
+        summary.tables_understood = understood.iter().filter(|u| **u).count();
+        summary.coverage = coverage(&summary);
+        let key = |i: usize| {
+            let rel = relations.get(i);
+            let target = rel.map_or(0, |r| r.target);
+            let line = doc.figure(target).map_or(0, |f| f.line);
+            (line, pos.column(target), rel.map_or("", |r| r.rule.id()))
+        };
+        order.sort_by_cached_key(|&i| key(i));
+        Checked {
+            doc,
+            relations,
+            verdicts,
+            order,
+            pos,
+            summary,
+        }
+    }
+
+    /// How many entries the report has.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// No entry at all.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn at(&self, k: usize) -> Option<(&Relation, &Verdict)> {
+        let &i = self.order.get(k)?;
+        Some((self.relations.get(i)?, self.verdicts.get(i)?))
+    }
+
+    /// The `k`-th entry in report order, every string built.
+    pub fn entry(&self, k: usize) -> Option<Entry> {
+        let (rel, v) = self.at(k)?;
+        entry(self.doc, &self.pos, rel, v)
+    }
+
+    /// The whole report, every string of every entry built (the page's shape).
+    pub fn to_report(&self) -> Report {
+        Report {
+            checks: (0..self.len()).filter_map(|k| self.entry(k)).collect(),
+            summary: self.summary.clone(),
+        }
+    }
+
+    /// The text report, written as [`Report::to_text`] writes it; only the entries it prints
+    /// are built.
+    pub fn write_text<W: std::io::Write>(
+        &self,
+        out: &mut W,
+        name: &str,
+        lang: Lang,
+        verbose: bool,
+    ) -> std::io::Result<()> {
+        let mut s = String::new();
+        for k in 0..self.len() {
+            let Some((_, v)) = self.at(k) else { continue };
+            if v.status != Status::Fail && !verbose {
+                continue;
+            }
+            if let Some(e) = self.entry(k) {
+                s.clear();
+                text_entry(&mut s, name, &e, lang, verbose);
+                out.write_all(s.as_bytes())?;
+            }
+        }
+        s.clear();
+        text_summary(&mut s, name, &self.summary, lang);
+        out.write_all(s.as_bytes())
+    }
+
+    /// The JSON report, streamed entry by entry (see `schema/report.schema.json`). A
+    /// passing entry carries its place and figures only; failures and relations not checked
+    /// carry the arithmetic and messages too, and so does every entry when `full`. With
+    /// `file`, the object names it and is written on one line (JSON Lines); otherwise each
+    /// entry takes a line of its own.
+    pub fn write_json<W: std::io::Write>(
+        &self,
+        out: &mut W,
+        file: Option<&str>,
+        full: bool,
+    ) -> std::io::Result<()> {
+        let nl: &[u8] = if file.is_some() { b"" } else { b"\n" };
+        out.write_all(b"{")?;
+        if let Some(f) = file {
+            out.write_all(b"\"file\":")?;
+            serde_json::to_writer(&mut *out, f)?;
+            out.write_all(b",")?;
+        }
+        out.write_all(b"\"checks\":[")?;
+        let mut first = true;
+        for k in 0..self.len() {
+            let Some((rel, v)) = self.at(k) else { continue };
+            let Some(target) = self.doc.figure(rel.target) else {
+                continue;
+            };
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            out.write_all(nl)?;
+            let derived = full || !matches!(v.status, Status::Pass | Status::Rounding);
+            let e = if derived { self.entry(k) } else { None };
+            let mut ids = Vec::new();
+            rel.expr.figures(&mut ids);
+            let (status, severity) = status_of(rel, v);
+            let lean = Lean {
+                rule: rel.rule.id(),
+                status,
+                severity,
+                line: target.line,
+                column: self.pos.column(rel.target),
+                reported: &target.raw,
+                within_rounding: v.status == Status::Rounding,
+                figure: self.compact(rel.target),
+                inputs: ids.iter().filter_map(|&id| self.compact(id)).collect(),
+                expected: e.as_ref().map(|e| e.expected.as_deref()),
+                formula: e.as_ref().map(|e| e.formula.as_deref()),
+                tolerance: e.as_ref().map(|e| e.tolerance.as_deref()),
+                cause: e.as_ref().map(|e| e.cause.as_ref()),
+                message: e.as_ref().map(|e| &e.message),
+                relation: e.as_ref().map(|e| &e.relation),
+                context: e.as_ref().map(|e| e.context.as_deref()),
+            };
+            serde_json::to_writer(&mut *out, &lean)?;
+        }
+        out.write_all(nl)?;
+        out.write_all(b"],\"summary\":")?;
+        serde_json::to_writer(&mut *out, &self.summary)?;
+        out.write_all(b"}\n")
+    }
+
+    fn compact(&self, id: FigId) -> Option<Compact<'_>> {
+        let f = self.doc.figure(id)?;
+        let (start, end) = self.pos.span(id);
+        Some(Compact(&f.raw, f.line, start, end))
+    }
+}
+
+/// A figure as `[raw, line, start, end]` (offsets in UTF-16 units).
+#[derive(Serialize)]
+struct Compact<'a>(&'a str, u32, usize, usize);
+
+/// One entry of the streamed JSON: a field left out is not derived here (a passing
+/// relation without `--full`); one derived but empty is `null`.
+#[derive(Serialize)]
+struct Lean<'a> {
+    rule: &'static str,
+    status: &'static str,
+    severity: Severity,
+    line: u32,
+    column: u32,
+    reported: &'a str,
+    within_rounding: bool,
+    figure: Option<Compact<'a>>,
+    inputs: Vec<Compact<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formula: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tolerance: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cause: Option<Option<&'a CauseOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation: Option<&'a Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<Option<&'a str>>,
+}
+
+fn status_of(rel: &Relation, v: &Verdict) -> (&'static str, Severity) {
+    match v.status {
+        Status::Pass | Status::Rounding => ("pass", Severity::Info),
+        Status::Fail => ("fail", rel.severity_for(v.cause.as_ref())),
+        Status::Unchecked => ("unchecked", Severity::Info),
+    }
 }
 
 /// Evaluates every relation and builds the report.
 pub fn build(doc: &Document, relations: &[Relation]) -> Report {
-    let idx = Utf16Index::new(doc);
-    let mut checks = Vec::with_capacity(relations.len());
-    let mut summary = Summary {
-        figures: doc.figures.len(),
-        ..Summary::default()
-    };
-    for rel in relations {
-        let v = evaluate(doc, rel);
-        let Some(entry) = entry(doc, &idx, rel, &v) else {
-            continue;
-        };
-        match v.status {
-            Status::Pass => summary.passed += 1,
-            Status::Rounding => {
-                summary.passed += 1;
-                summary.within_rounding += 1;
-            }
-            Status::Fail if rel.severity == Severity::Error => summary.errors += 1,
-            Status::Fail => summary.warnings += 1,
-            Status::Unchecked => summary.unchecked += 1,
-        }
-        checks.push(entry);
-    }
-    summary.checked = summary.passed + summary.errors + summary.warnings;
-    checks.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
-    Report { checks, summary }
+    Checked::new(doc, relations.to_vec()).to_report()
 }
 
-fn entry(doc: &Document, idx: &Utf16Index, rel: &Relation, v: &Verdict) -> Option<Entry> {
+/// Says so when the counts could be taken for "no error found" while little or nothing
+/// was checked.
+fn coverage(s: &Summary) -> Option<Text> {
+    if s.figures > 0 && s.relations == 0 {
+        return Some(Text::new(
+            format!("读取 {} 个数字，未识别出可核对的关系——表格格式可能未被识别", s.figures),
+            format!(
+                "{} figures read, but no relation to check was recognised — the table layout may not have been recognised",
+                s.figures
+            ),
+        ));
+    }
+    if s.tables > s.tables_understood {
+        let n = s.tables - s.tables_understood;
+        return Some(Text::new(
+            format!("读取 {} 张表格，其中 {n} 张未识别出可核对的关系，其数字未经核对", s.tables),
+            format!(
+                "{} tables read, {n} of them with no relation recognised: their figures were not checked",
+                s.tables
+            ),
+        ));
+    }
+    if s.checked == 0 && s.unchecked > 0 {
+        return Some(Text::new(
+            format!("找到 {} 项关系，但都未能核对", s.unchecked),
+            format!("{} relations found, but none could be checked", s.unchecked),
+        ));
+    }
+    None
+}
+
+fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option<Entry> {
     let target = doc.figure(rel.target)?;
-    let (figure, column) = idx.fig(rel.target)?;
+    let (figure, column) = idx.fig(doc, rel.target)?;
     let mut ids = Vec::new();
     rel.expr.figures(&mut ids);
     let inputs = ids
         .iter()
-        .filter_map(|&id| idx.fig(id).map(|f| f.0))
+        .filter_map(|&id| idx.fig(doc, id).map(|f| f.0))
         .collect();
     let scale = target.number.scale;
     let pct = if target.number.percent { "%" } else { "" };
@@ -233,11 +486,7 @@ fn entry(doc: &Document, idx: &Utf16Index, rel: &Relation, v: &Verdict) -> Optio
             en: t.en,
         }
     });
-    let (status, severity) = match v.status {
-        Status::Pass | Status::Rounding => ("pass", Severity::Info),
-        Status::Fail => ("fail", rel.severity),
-        Status::Unchecked => ("unchecked", Severity::Info),
-    };
+    let (status, severity) = status_of(rel, v);
     let reported = target.raw.clone();
     let message = message(
         rel,
@@ -263,7 +512,7 @@ fn entry(doc: &Document, idx: &Utf16Index, rel: &Relation, v: &Verdict) -> Optio
         }
     });
     Some(Entry {
-        rule: rel.rule,
+        rule: rel.rule.id(),
         status,
         severity,
         line: target.line,
@@ -316,6 +565,20 @@ fn message(
                     "figures too large for exact arithmetic",
                 ),
                 Some(EvalError::Blank) => Text::new("所需数值为空", "a figure it needs is blank"),
+                Some(EvalError::Ambiguous { held, of }) => {
+                    let zh: Vec<&str> = rel.readings.iter().map(|r| r.what.zh.as_str()).collect();
+                    let en: Vec<&str> = rel.readings.iter().map(|r| r.what.en.as_str()).collect();
+                    Text::new(
+                        format!(
+                            "数字对应关系有 {of} 种可能的读法，其中 {held} 种成立、其余不成立，无法判定（另一读法：{}）",
+                            zh.join("；")
+                        ),
+                        format!(
+                            "the claim has {of} plausible readings and they disagree ({held} hold); not decided (other reading: {})",
+                            en.join("; ")
+                        ),
+                    )
+                }
                 Some(EvalError::NoSuchFigure) | None => Text::new("无法判定", "cannot be decided"),
             });
             Text::new(
@@ -442,111 +705,124 @@ impl Report {
     /// cause; then what could not be checked (when `verbose`, also what holds); then a
     /// one-line summary.
     pub fn to_text(&self, name: &str, lang: Lang, verbose: bool) -> String {
-        let zh = lang == Lang::Zh;
-        let pick = |t: &Text| if zh { t.zh.clone() } else { t.en.clone() };
         let mut out = String::new();
         for e in &self.checks {
-            let show = e.status == "fail" || verbose;
-            if !show {
-                continue;
-            }
-            let tag = match (e.status, e.severity) {
-                ("fail", Severity::Error) => {
-                    if zh {
-                        "错误"
-                    } else {
-                        "error"
-                    }
-                }
-                ("fail", _) => {
-                    if zh {
-                        "警告"
-                    } else {
-                        "warning"
-                    }
-                }
-                ("pass", _) if e.within_rounding => {
-                    if zh {
-                        "舍入成立"
-                    } else {
-                        "holds (rounding)"
-                    }
-                }
-                ("pass", _) => {
-                    if zh {
-                        "成立"
-                    } else {
-                        "holds"
-                    }
-                }
-                _ => {
-                    if zh {
-                        "未核对"
-                    } else {
-                        "not checked"
-                    }
-                }
-            };
-            out.push_str(&format!(
-                "{name}:{}:{}: {tag} [{}] {}\n",
-                e.line,
-                e.column,
-                e.rule,
-                pick(&e.message)
-            ));
-            if e.status == "fail" {
-                if let Some(c) = &e.context {
-                    let c: String = c.chars().take(160).collect();
-                    out.push_str(&format!(
-                        "    {} {c}\n",
-                        if zh { "原文：" } else { "text:" }
-                    ));
-                }
-                if let Some(f) = &e.formula {
-                    out.push_str(&format!(
-                        "    {} {f}\n",
-                        if zh { "计算：" } else { "arithmetic:" }
-                    ));
-                }
-                if let Some(x) = &e.expected {
-                    out.push_str(&format!(
-                        "    {} {x}{}\n",
-                        if zh { "应为：" } else { "expected:" },
-                        e.tolerance
-                            .as_ref()
-                            .map(|t| if zh {
-                                format!("（输入数字的舍入范围可得 {t}）")
-                            } else {
-                                format!(" (the unrounded inputs allow {t})")
-                            })
-                            .unwrap_or_default()
-                    ));
-                }
-                if let Some(c) = &e.cause {
-                    out.push_str(&format!(
-                        "    {} {}\n",
-                        if zh {
-                            "可能原因："
-                        } else {
-                            "likely cause:"
-                        },
-                        if zh { &c.zh } else { &c.en }
-                    ));
-                }
-            }
+            text_entry(&mut out, name, e, lang, verbose);
         }
-        let s = &self.summary;
-        if zh {
-            out.push_str(&format!(
-                "{name}：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个\n",
-                s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
-            ));
-        } else {
-            out.push_str(&format!(
-                "{name}: {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read\n",
-                s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
-            ));
-        }
+        text_summary(&mut out, name, &self.summary, lang);
         out
+    }
+}
+
+/// One entry of the text report (nothing for a passing one unless `verbose`).
+fn text_entry(out: &mut String, name: &str, e: &Entry, lang: Lang, verbose: bool) {
+    let zh = lang == Lang::Zh;
+    let pick = |t: &Text| if zh { t.zh.clone() } else { t.en.clone() };
+    let show = e.status == "fail" || verbose;
+    if !show {
+        return;
+    }
+    let tag = match (e.status, e.severity) {
+        ("fail", Severity::Error) => {
+            if zh {
+                "错误"
+            } else {
+                "error"
+            }
+        }
+        ("fail", _) => {
+            if zh {
+                "警告"
+            } else {
+                "warning"
+            }
+        }
+        ("pass", _) if e.within_rounding => {
+            if zh {
+                "舍入成立"
+            } else {
+                "holds (rounding)"
+            }
+        }
+        ("pass", _) => {
+            if zh {
+                "成立"
+            } else {
+                "holds"
+            }
+        }
+        _ => {
+            if zh {
+                "未核对"
+            } else {
+                "not checked"
+            }
+        }
+    };
+    out.push_str(&format!(
+        "{name}:{}:{}: {tag} [{}] {}\n",
+        e.line,
+        e.column,
+        e.rule,
+        pick(&e.message)
+    ));
+    if e.status == "fail" {
+        if let Some(c) = &e.context {
+            let c: String = c.chars().take(160).collect();
+            out.push_str(&format!(
+                "    {} {c}\n",
+                if zh { "原文：" } else { "text:" }
+            ));
+        }
+        if let Some(f) = &e.formula {
+            out.push_str(&format!(
+                "    {} {f}\n",
+                if zh { "计算：" } else { "arithmetic:" }
+            ));
+        }
+        if let Some(x) = &e.expected {
+            out.push_str(&format!(
+                "    {} {x}{}\n",
+                if zh { "应为：" } else { "expected:" },
+                e.tolerance
+                    .as_ref()
+                    .map(|t| if zh {
+                        format!("（输入数字的舍入范围可得 {t}）")
+                    } else {
+                        format!(" (the unrounded inputs allow {t})")
+                    })
+                    .unwrap_or_default()
+            ));
+        }
+        if let Some(c) = &e.cause {
+            out.push_str(&format!(
+                "    {} {}\n",
+                if zh {
+                    "可能原因："
+                } else {
+                    "likely cause:"
+                },
+                if zh { &c.zh } else { &c.en }
+            ));
+        }
+    }
+}
+
+/// The closing one-line summary of the text report.
+fn text_summary(out: &mut String, name: &str, s: &Summary, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    if zh {
+        out.push_str(&format!(
+            "{name}：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个，表格 {} 张（识别出关系的 {} 张）\n",
+            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures, s.tables, s.tables_understood
+        ));
+    } else {
+        out.push_str(&format!(
+            "{name}: {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read, {} tables ({} with relations found)\n",
+            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures, s.tables, s.tables_understood
+        ));
+    }
+    if let Some(c) = &s.coverage {
+        out.push_str(&format!("{name}: {}\n", if zh { &c.zh } else { &c.en }));
     }
 }

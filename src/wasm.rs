@@ -22,6 +22,8 @@ export interface Entry {
 export interface Summary {
   checked: number; passed: number; within_rounding: number;
   errors: number; warnings: number; unchecked: number; figures: number;
+  relations: number; failing: number; tables: number; tables_understood: number;
+  coverage: { zh: string; en: string } | null;
 }
 export interface Report { checks: Entry[]; summary: Summary }
 export interface CheckDoc {
@@ -43,7 +45,8 @@ export interface FigView {
 }
 export interface Coverage {
   figures: number; relations: number; checked: number; holding: number; failing: number;
-  unchecked: number; tables: number; tables_checked: number; verdict: Bilingual; nothing_checked: boolean;
+  unchecked: number; tables: number; tables_understood: number; note: Bilingual | null;
+  verdict: Bilingual; nothing_checked: boolean;
 }
 /** Everything the page shows about one checked text, decided in the core. */
 export interface Page { version: string; report: Report; blocks: Block[]; figures: FigView[]; coverage: Coverage }
@@ -134,7 +137,7 @@ pub fn checks() -> Result<JsValue, JsValue> {
     let docs: Vec<Doc> = crate::checks::ALL
         .iter()
         .map(|c| Doc {
-            id: c.id,
+            id: c.id(),
             title_zh: c.title_zh,
             title_en: c.title_en,
             what: c.what,

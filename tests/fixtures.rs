@@ -23,11 +23,13 @@ fn read(id: &str, name: &str) -> String {
 fn every_check_is_documented() {
     let mut ids = BTreeSet::new();
     for c in ALL {
-        assert!(ids.insert(c.id), "duplicate check id {}", c.id);
+        assert!(ids.insert(c.id()), "duplicate check id {}", c.id());
         assert!(
-            c.id.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+            c.id()
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch == '-'),
             "check id {} is not kebab-case",
-            c.id
+            c.id()
         );
         for (field, text) in [
             ("title_zh", c.title_zh),
@@ -37,7 +39,7 @@ fn every_check_is_documented() {
             ("tolerance", c.tolerance),
             ("example", c.example),
         ] {
-            assert!(text.trim().len() > 3, "check {}: empty {field}", c.id);
+            assert!(text.trim().len() > 3, "check {}: empty {field}", c.id());
         }
     }
 }
@@ -45,13 +47,13 @@ fn every_check_is_documented() {
 #[test]
 fn every_check_passes_its_pass_fixture() {
     for c in ALL {
-        let text = read(c.id, "pass.txt");
+        let text = read(c.id(), "pass.txt");
         let report = recount::check_str(&text).unwrap();
-        let mine: Vec<_> = report.checks.iter().filter(|e| e.rule == c.id).collect();
+        let mine: Vec<_> = report.checks.iter().filter(|e| e.rule == c.id()).collect();
         assert!(
             mine.iter().any(|e| e.status == "pass"),
             "check {}: pass.txt yields no relation that holds",
-            c.id
+            c.id()
         );
         let failures: Vec<_> = mine
             .iter()
@@ -61,7 +63,7 @@ fn every_check_passes_its_pass_fixture() {
         assert!(
             failures.is_empty(),
             "check {}: pass.txt fails:\n{}",
-            c.id,
+            c.id(),
             failures.join("\n")
         );
     }
@@ -70,30 +72,30 @@ fn every_check_passes_its_pass_fixture() {
 #[test]
 fn every_check_reports_exactly_the_failures_of_its_fail_fixture() {
     for c in ALL {
-        let text = read(c.id, "fail.txt");
-        let expect: BTreeSet<(u32, String)> = read(c.id, "fail.expect")
+        let text = read(c.id(), "fail.txt");
+        let expect: BTreeSet<(u32, String)> = read(c.id(), "fail.expect")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .map(|l| {
                 let (line, reported) = l
                     .split_once('\t')
-                    .unwrap_or_else(|| panic!("{}: bad fail.expect line {l:?}", c.id));
+                    .unwrap_or_else(|| panic!("{}: bad fail.expect line {l:?}", c.id()));
                 (line.trim().parse().unwrap(), reported.to_string())
             })
             .collect();
         assert!(
             !expect.is_empty(),
             "check {}: fail.expect lists no failure",
-            c.id
+            c.id()
         );
         let report = recount::check_str(&text).unwrap();
         let got: BTreeSet<(u32, String)> = report
             .checks
             .iter()
-            .filter(|e| e.rule == c.id && e.status == "fail")
+            .filter(|e| e.rule == c.id() && e.status == "fail")
             .map(|e| (e.line, e.reported.clone()))
             .collect();
-        assert_eq!(got, expect, "check {}: failures of fail.txt", c.id);
+        assert_eq!(got, expect, "check {}: failures of fail.txt", c.id());
     }
 }
 
@@ -104,9 +106,9 @@ fn the_readme_lists_every_check() {
             .unwrap();
     for c in ALL {
         assert!(
-            readme.contains(&format!("| `{}` |", c.id)),
+            readme.contains(&format!("| `{}` |", c.id())),
             "README.md does not list check {}",
-            c.id
+            c.id()
         );
     }
 }

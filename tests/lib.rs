@@ -10,6 +10,8 @@ mod cli;
 mod corpus;
 mod fixtures;
 mod generated;
+mod realdocs;
 mod regression;
 mod sample;
 mod sample_text;
+mod snapshots;

@@ -191,12 +191,13 @@
     const verdict = $('verdict');
     verdict.textContent = c.verdict[lang];
     verdict.className = `verdict ${c.nothing_checked ? 'nothing' : c.failing ? 'bad' : 'good'}`;
+    $('coverage-note').textContent = c.note && !c.nothing_checked ? c.note[lang] : '';
     const sum = $('summary');
     sum.replaceChildren();
     /** @type {[string, string, number | string][]} */
     const items = [['figures', t.figures, c.figures], ['relations', t.relations, c.relations], ['checked', t.checked, c.checked],
       ['holding', t.holding, c.holding], ['failing', t.failing, c.failing], ['unchecked', t.unchecked, c.unchecked],
-      ['tables', t.tables, `${c.tables_checked} / ${c.tables}`]];
+      ['tables', t.tables, `${c.tables_understood} / ${c.tables}`]];
     for (const [k, label, v] of items) {
       const d = document.createElement('div');
       if (k === 'failing' && Number(v) > 0) d.className = 'bad';

@@ -1,14 +1,15 @@
 //! `balance`: a two-sided summary table balances: 收入总计 = 支出总计.
 
-use super::util::{clean_label, is_code_column};
 use super::Check;
-use crate::document::Document;
+use crate::claims::table::{clean_label, is_code_column};
+use crate::claims::Claims;
 use crate::figure::CellKind;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "balance",
+    rule: Rule::Balance,
     title_zh: "收入总计等于支出总计",
     title_en: "Income total equals expenditure total",
     what: "In a two-sided summary table (收入支出总表, 财政拨款收入支出总表) the row 总计 is \
@@ -22,7 +23,8 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in &doc.tables {
         for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
             let labels: Vec<usize> = row
@@ -49,7 +51,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
             }
             for (&a, &b) in income.iter().zip(&spending) {
                 out.push(Relation::equals(
-                    "balance",
+                    Rule::Balance,
                     b,
                     Expr::Fig(a),
                     Text::new("支出总计 = 收入总计", "expenditure total = income total"),

@@ -1,14 +1,15 @@
 //! `budget-variance`: what the text says about a line's budget and final figures —
 //! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
 
-use super::prose::{amount, read_all, records, Kind};
 use super::Check;
-use crate::document::Document;
+use crate::claims::prose::{amount, Kind};
+use crate::claims::Claims;
+use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "budget-variance",
+    rule: Rule::BudgetVariance,
     title_zh: "预决算差异率与预算数、决算数一致",
     title_en: "Budget variances agree with the budget and final figures",
     what:
@@ -25,11 +26,12 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "budget-variance";
+const RULE: Rule = Rule::BudgetVariance;
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    for p in read_all(doc) {
-        for r in records(&p) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
+    for (p, recs) in claims.prose.iter().zip(&claims.records) {
+        for r in recs {
             let (Some(b), Some(f)) = (r.budget, r.fin) else {
                 continue;
             };

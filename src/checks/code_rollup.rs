@@ -1,13 +1,14 @@
 //! `code-rollup`: a classification code's row equals the sum of its children's rows.
 
-use super::util::{is_code_column, is_rate_header, row_code, sum_of_cells};
 use super::Check;
-use crate::document::Document;
+use crate::claims::table::{is_code_column, is_rate_header, row_code, sum_of_cells};
+use crate::claims::Claims;
+use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "code-rollup",
+    rule: Rule::CodeRollup,
     title_zh: "上级科目等于下级科目之和",
     title_en: "A classification code equals the sum of its sub-codes",
     what: "In tables by 功能分类 (类 3 digits, 款 5, 项 7: 201 ⊇ 20103 ⊇ 2010301) or 经济分类 \
@@ -21,7 +22,8 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in &doc.tables {
         let codes: Vec<Option<String>> = (0..t.rows.len())
             .map(|r| {
@@ -76,7 +78,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                     continue;
                 };
                 out.push(Relation::equals(
-                    "code-rollup",
+                    Rule::CodeRollup,
                     target,
                     sum,
                     Text::new(

@@ -1,13 +1,17 @@
 //! `column-sum`: a 合计/小计 column equals the columns it sums, row by row.
 
-use super::util::{clean_label, is_code_column, is_rate_header, sum_of_cells};
 use super::Check;
-use crate::document::{Document, Table};
+use crate::claims::table::{
+    clean_label, is_code_column, is_rate_header, is_rate_label, sum_of_cells,
+};
+use crate::claims::Claims;
+use crate::document::Table;
+use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "column-sum",
+    rule: Rule::ColumnSum,
     title_zh: "合计列等于各分列之和",
     title_en: "Total columns equal the sum of their columns",
     what: "A column headed 合计 or 小计 equals, row by row, the sum of the columns it totals, \
@@ -27,7 +31,8 @@ pub static CHECK: Check = Check {
 fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> {
     let path = headers.get(c)?;
     let (last, prefix) = path.split_last()?;
-    if !matches!(clean_label(last).as_str(), s if s.ends_with("合计") || s.ends_with("小计")) {
+    if !matches!(clean_label(last).as_str(), s if s.ends_with("合计") || s.ends_with("小计") || s.ends_with("合計") || s.ends_with("小計"))
+    {
         return None;
     }
     let depth = prefix.len();
@@ -79,7 +84,8 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
     (parts.len() >= 2).then_some(parts)
 }
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     for t in &doc.tables {
         if t.header_rows == 0 {
             continue;
@@ -93,6 +99,10 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
             };
             let name = headers.get(c).map(|h| h.join("/")).unwrap_or_default();
             for r in t.header_rows..t.rows.len() {
+                // a row of rates or changes does not add across either
+                if is_rate_label(t.row_label(r)) {
+                    continue;
+                }
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
@@ -104,7 +114,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 };
                 let label = t.row_label(r);
                 out.push(Relation::equals(
-                    "column-sum",
+                    Rule::ColumnSum,
                     target,
                     sum,
                     Text::new(

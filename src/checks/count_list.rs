@@ -1,14 +1,15 @@
 //! `count-list`: "内设 24 个处室，分别是：甲、乙、…" names as many items as it counts.
 
-use super::prose::{ends_semi, ends_sentence, read_all, Prose, Tok};
 use super::Check;
-use crate::document::Document;
+use crate::claims::prose::{ends_semi, ends_sentence, Prose, Tok};
+use crate::claims::Claims;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
 use rust_decimal::Decimal;
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "count-list",
+    rule: Rule::CountList,
     title_zh: "所列名称个数等于文字所称个数",
     title_en: "A counted list names as many items as it counts",
     what: "In the text, \"内设 N 个处室，分别是：甲、乙、…\" (also 分别为, 包括) lists its \
@@ -23,17 +24,18 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "count-list";
+const RULE: Rule = Rule::CountList;
 const COUNT_UNITS: &[&str] = &["个", "项", "家", "所", "名", "人", "户", "台", "套"];
 const OPENERS: &[&str] = &["分别是", "分别为", "包括", "具体是", "即"];
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    for p in read_all(doc) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let _doc = claims.doc;
+    for p in &claims.prose {
         for m in &p.mentions {
             if !m.unit.is_some_and(|u| COUNT_UNITS.contains(&u)) || m.percent {
                 continue;
             }
-            if let Some(rel) = list_after(&p, m.at, m.fig) {
+            if let Some(rel) = list_after(p, m.at, m.fig) {
                 out.push(rel);
             }
         }

@@ -1,14 +1,16 @@
 //! `cross-table`: the standard tables agree with each other.
 
-use super::standard::{grand_total, kind, labelled, Standard};
 use super::Check;
-use crate::document::{Document, Table};
+use crate::claims::standard::{grand_total, kind, labelled, Standard};
+use crate::claims::Claims;
+use crate::document::Table;
 use crate::figure::FigId;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "cross-table",
+    rule: Rule::CrossTable,
     title_zh: "各表之间的数字一致",
     title_en: "The standard tables agree with each other",
     what: "Recognises the standard tables by their titles and checks the figures one table \
@@ -70,7 +72,8 @@ const LINKS: &[Link] = &[
     },
 ];
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     let tables: Vec<(Standard, &Table)> = doc
         .tables
         .iter()
@@ -112,6 +115,6 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 link.to.name()
             ),
         );
-        out.push(Relation::equals("cross-table", a, Expr::Fig(b), what));
+        out.push(Relation::equals(Rule::CrossTable, a, Expr::Fig(b), what));
     }
 }

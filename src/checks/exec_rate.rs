@@ -1,14 +1,14 @@
 //! `exec-rate`: a self-evaluation table's 执行率 and its score.
 
-use super::self_eval::read_all;
 use super::Check;
-use crate::document::Document;
+use crate::claims::Claims;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Severity, Text};
 use rust_decimal::Decimal;
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "exec-rate",
+    rule: Rule::ExecRate,
     title_zh: "绩效自评表执行率及其得分",
     title_en: "Execution rate of a self-evaluation table, and its score",
     what: "In a 项目支出绩效自评表, the 年度资金总额 row's 执行率 equals 全年执行数 ÷ 全年预算数. \
@@ -25,8 +25,9 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    for s in read_all(doc) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let _doc = claims.doc;
+    for s in &claims.self_evals {
         let Some([_, Some(budget), Some(spent), weight, rate, score]) = s.total else {
             continue;
         };
@@ -34,7 +35,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
         if let Some(rate) = rate {
             out.push(
                 Relation::equals(
-                    "exec-rate",
+                    Rule::ExecRate,
                     rate,
                     Expr::pct(Expr::Fig(spent), Expr::Fig(budget)),
                     Text::new(
@@ -52,7 +53,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
             );
             out.push(
                 Relation::equals(
-                    "exec-rate",
+                    Rule::ExecRate,
                     score,
                     Expr::product(ratio, Expr::Exact(weight)),
                     Text::new(

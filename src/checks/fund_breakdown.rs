@@ -1,13 +1,13 @@
 //! `fund-breakdown`: 年度资金总额 = its 其中 rows, in a self-evaluation table.
 
-use super::self_eval::read_all;
 use super::Check;
-use crate::document::Document;
+use crate::claims::Claims;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "fund-breakdown",
+    rule: Rule::FundBreakdown,
     title_zh: "年度资金总额等于其中各项之和",
     title_en: "Annual funds equal their sources",
     what: "In a 项目支出绩效自评表, the 年度资金总额 row equals, for 年初预算数, 全年预算数 and \
@@ -23,8 +23,9 @@ pub static CHECK: Check = Check {
 
 const COLUMNS: [&str; 3] = ["年初预算数", "全年预算数", "全年执行数"];
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    for s in read_all(doc) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let _doc = claims.doc;
+    for s in &claims.self_evals {
         let Some(total) = s.total else { continue };
         if s.parts.is_empty() {
             continue;
@@ -48,7 +49,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 continue;
             }
             out.push(Relation::equals(
-                "fund-breakdown",
+                Rule::FundBreakdown,
                 *target,
                 Expr::Sum(terms),
                 Text::new(

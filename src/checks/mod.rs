@@ -1,11 +1,7 @@
-//! The checks. Each lives in its own file, turns the document into [`Relation`]s and does
-//! no arithmetic of its own; [`ALL`] lists them, with their documentation as data (served
+//! The checks. Each lives in its own file, is a query over the document's [`Claims`] (built
+//! once, by [`crate::claims::build`]) that yields [`Relation`]s, and does no arithmetic of
+//! its own; [`ALL`] lists them, with their documentation as data (served
 //! by `recount explain ID`, the page's "why?" panel and the README).
-
-pub mod prose;
-pub mod self_eval;
-pub mod standard;
-pub mod util;
 
 mod balance;
 mod budget_variance;
@@ -26,13 +22,14 @@ mod text_table;
 mod total_row;
 mod yoy_change;
 
+use crate::claims::Claims;
 use crate::document::Document;
-use crate::relation::Relation;
+use crate::relation::{Relation, Rule};
 
 /// A check and its documentation.
 pub struct Check {
-    /// Kebab-case id naming the property checked.
-    pub id: &'static str,
+    /// The rule its relations carry; its kebab-case id names the property checked.
+    pub rule: Rule,
     /// Short title, Chinese.
     pub title_zh: &'static str,
     /// Short title, English.
@@ -45,8 +42,8 @@ pub struct Check {
     pub tolerance: &'static str,
     /// A small example of a failure.
     pub example: &'static str,
-    /// Finds the relations.
-    pub find: fn(&Document, &mut Vec<Relation>),
+    /// Finds the relations: a query over the claims.
+    pub find: fn(&Claims<'_>, &mut Vec<Relation>),
 }
 
 /// Every check, in the order they run.
@@ -71,26 +68,37 @@ pub static ALL: &[&Check] = &[
     &text_table::CHECK,
 ];
 
-/// Runs every check.
+/// Runs every check over the document's claims, read once.
 pub fn find_all(doc: &Document) -> Vec<Relation> {
+    let claims = crate::claims::build(doc);
+    find_in(&claims)
+}
+
+/// Runs every check over claims already built.
+pub fn find_in(claims: &Claims<'_>) -> Vec<Relation> {
     let mut out = Vec::new();
     for c in ALL {
-        (c.find)(doc, &mut out);
+        (c.find)(claims, &mut out);
     }
     out
 }
 
 /// The check with this id.
 pub fn by_id(id: &str) -> Option<&'static Check> {
-    ALL.iter().copied().find(|c| c.id == id)
+    ALL.iter().copied().find(|c| c.id() == id)
 }
 
 impl Check {
+    /// The kebab-case id naming the property checked.
+    pub fn id(&self) -> &'static str {
+        self.rule.id()
+    }
+
     /// The documentation as Markdown.
     pub fn doc_markdown(&self) -> String {
         format!(
             "### `{}` — {} / {}\n\n**What it checks.** {}\n\n**Why it matters.** {}\n\n**Tolerance.** {}\n\n**Example.** {}\n",
-            self.id, self.title_zh, self.title_en, self.what, self.why, self.tolerance, self.example
+            self.id(), self.title_zh, self.title_en, self.what, self.why, self.tolerance, self.example
         )
     }
 }

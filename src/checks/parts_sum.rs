@@ -1,14 +1,16 @@
 //! `parts-sum`: where the text breaks a total into its whole set of parts (其中 …, a list
 //! of classification lines, the reasons for a change), the parts add up to the total.
 
-use super::prose::{amount, breakdowns, complete, read_all, Kind, Prose};
 use super::Check;
+use crate::claims::prose::{amount, complete, Kind, Prose};
+use crate::claims::Claims;
 use crate::document::Document;
+use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "parts-sum",
+    rule: Rule::PartsSum,
     title_zh: "文字所列各部分之和等于总数",
     title_en: "Parts listed in the text add up to their total",
     what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" adds up when the parts are the whole \
@@ -27,18 +29,19 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "parts-sum";
+const RULE: Rule = Rule::PartsSum;
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    let prose = read_all(doc);
-    for b in breakdowns(doc, &prose) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
+    let prose = &claims.prose;
+    for b in &claims.breakdowns {
         if !b.complete {
             continue;
         }
         let Some(t) = doc.figure(b.total) else {
             continue;
         };
-        let money = super::prose::is_money(t.unit);
+        let money = crate::claims::prose::is_money(t.unit);
         let terms = b.parts.iter().map(|(f, _)| {
             if money {
                 amount(doc, *f, t.unit)
@@ -51,13 +54,14 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
             format!("总数 = {}", labels.join(" + ")),
             format!("total = {}", labels.join(" + ")),
         );
-        let mut rel = Relation::equals(RULE, b.total, Expr::sum(terms), what).context(b.context);
+        let mut rel =
+            Relation::equals(RULE, b.total, Expr::sum(terms), what).context(b.context.clone());
         if !money {
             rel = rel.exact_target();
         }
         out.push(rel);
     }
-    for p in &prose {
+    for p in prose {
         change_parts(doc, p, out);
     }
 }

@@ -1,16 +1,18 @@
 //! `project-match`: a project's figures agree between the summary table and its own
 //! self-evaluation table.
 
-use super::self_eval::{is_self_eval, name_key, read_all, similarity};
-use super::util::{clean_label, is_rate_header};
 use super::Check;
-use crate::document::{Document, Table};
+use crate::claims::self_eval::{is_self_eval, name_key, similarity};
+use crate::claims::table::{clean_label, is_rate_header};
+use crate::claims::Claims;
+use crate::document::Table;
 use crate::figure::FigId;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "project-match",
+    rule: Rule::ProjectMatch,
     title_zh: "汇总表与各项目自评表一致",
     title_en: "The summary table agrees with each project's self-evaluation",
     what: "A 项目支出绩效评价汇总表 lists every project with its 全年预算数, 执行数, 执行率 and \
@@ -29,8 +31,9 @@ pub static CHECK: Check = Check {
 /// How close two names must be (common subsequence over the longer name).
 const MIN_LIKENESS: (usize, usize) = (85, 100);
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    let evals = read_all(doc);
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
+    let evals = &claims.self_evals;
     if evals.is_empty() {
         return;
     }
@@ -43,7 +46,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
             if name.is_empty() {
                 continue;
             }
-            let Some(e) = best_match(&name, &evals) else {
+            let Some(e) = best_match(&name, evals) else {
                 continue;
             };
             let Some(total) = e.total else { continue };
@@ -85,7 +88,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
                 };
                 out.push(
                     Relation::equals(
-                        "project-match",
+                        Rule::ProjectMatch,
                         target,
                         Expr::Fig(own),
                         Text::new(
@@ -141,9 +144,9 @@ fn columns(t: &Table) -> Option<Columns> {
 
 fn best_match<'a, 'b>(
     name: &str,
-    evals: &'b [super::self_eval::SelfEval<'a>],
-) -> Option<&'b super::self_eval::SelfEval<'a>> {
-    let mut best: Option<(usize, usize, &super::self_eval::SelfEval<'a>)> = None;
+    evals: &'b [crate::claims::self_eval::SelfEval<'a>],
+) -> Option<&'b crate::claims::self_eval::SelfEval<'a>> {
+    let mut best: Option<(usize, usize, &crate::claims::self_eval::SelfEval<'a>)> = None;
     let mut tie = false;
     for e in evals {
         let Some(n) = e.name.as_deref().map(name_key) else {

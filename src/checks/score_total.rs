@@ -1,13 +1,13 @@
 //! `score-total`: a self-evaluation table's scores add up.
 
-use super::self_eval::read_all;
 use super::Check;
-use crate::document::Document;
+use crate::claims::Claims;
+use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "score-total",
+    rule: Rule::ScoreTotal,
     title_zh: "绩效自评分值与得分合计",
     title_en: "Self-evaluation weights and scores add up",
     what: "In a 项目支出绩效自评表, the 总分 row's 分值 equals the sum of every 分值 (the \
@@ -22,13 +22,14 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    for s in read_all(doc) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let _doc = claims.doc;
+    for s in &claims.self_evals {
         let place = s.name.clone().unwrap_or_default();
         for &(weight, score) in &s.indicators {
             out.push(
                 Relation::equals(
-                    "score-total",
+                    Rule::ScoreTotal,
                     score,
                     Expr::Exact(weight),
                     Text::new(
@@ -58,7 +59,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
         }
         out.push(
             Relation::equals(
-                "score-total",
+                Rule::ScoreTotal,
                 total_weight,
                 Expr::Sum(weights),
                 Text::new(
@@ -70,7 +71,7 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
         );
         out.push(
             Relation::equals(
-                "score-total",
+                Rule::ScoreTotal,
                 total_score,
                 Expr::Sum(scores),
                 Text::new(

@@ -1,13 +1,14 @@
 //! `subset`: a 其中 selection never exceeds the total it is part of.
 
-use super::prose::{amount, breakdowns, is_money, read_all};
 use super::Check;
-use crate::document::Document;
+use crate::claims::prose::{amount, is_money};
+use crate::claims::Claims;
+use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "subset",
+    rule: Rule::Subset,
     title_zh: "其中项不超过总数",
     title_en: "A 其中 selection does not exceed its total",
     what: "In the text, \"总数 T，其中：甲 A\" names a part of T: A ≤ T. Where the parts \
@@ -21,11 +22,11 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "subset";
+const RULE: Rule = Rule::Subset;
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
-    let prose = read_all(doc);
-    for b in breakdowns(doc, &prose) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
+    for b in &claims.breakdowns {
         if b.complete {
             continue;
         }

@@ -2,16 +2,18 @@
 //! number of projects evaluated and the money they involve against the projects'
 //! self-evaluation tables (项目支出绩效自评表).
 
-use super::prose::{is_money, read_all, Kind, Prose};
 use super::Check;
+use crate::claims::prose::{is_money, Kind, Prose};
+use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
+use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Severity, Text};
 use rust_decimal::Decimal;
 
 /// The check.
 pub static CHECK: Check = Check {
-    id: "text-table",
+    rule: Rule::TextTable,
     title_zh: "文字所述与附表一致",
     title_en: "The text agrees with the tables it describes",
     what: "\"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the published project \
@@ -27,7 +29,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-const RULE: &str = "text-table";
+const RULE: Rule = Rule::TextTable;
 
 fn is_self_evaluation(t: &Table) -> bool {
     t.caption.contains("绩效自评表")
@@ -62,7 +64,8 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
     figs.get(pos).copied()
 }
 
-fn find(doc: &Document, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let doc = claims.doc;
     let tables: Vec<&Table> = doc
         .tables
         .iter()
@@ -72,12 +75,12 @@ fn find(doc: &Document, out: &mut Vec<Relation>) {
         return;
     }
     let budgets: Option<Vec<FigId>> = tables.iter().map(|t| full_year_budget(t)).collect();
-    for p in read_all(doc) {
-        claims(doc, &p, tables.len(), budgets.as_deref(), out);
+    for p in &claims.prose {
+        text_claims(doc, p, tables.len(), budgets.as_deref(), out);
     }
 }
 
-fn claims(
+fn text_claims(
     doc: &Document,
     p: &Prose<'_>,
     n_tables: usize,

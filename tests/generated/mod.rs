@@ -28,7 +28,7 @@ const BASE_SEED: u64 = 0x5EC0_0C7A_11DA_7E00;
 fn check_exists(t: &Target) -> bool {
     t.checks
         .iter()
-        .any(|want| ALL.iter().any(|c| c.id.contains(want)))
+        .any(|want| ALL.iter().any(|c| c.id().contains(want)))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

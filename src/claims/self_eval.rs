@@ -2,7 +2,7 @@
 //! shifted against their headers, so figures are bound by the row's label and their order
 //! after it, never by a fixed column.
 
-use super::util::clean_label;
+use super::table::clean_label;
 use crate::document::{Document, Table};
 use crate::figure::{CellKind, FigId};
 use crate::relation::Expr;

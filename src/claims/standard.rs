@@ -1,6 +1,6 @@
 //! Recognising the standard 决算/预算 tables by their titles and finding their key figures.
 
-use super::util::{clean_label, is_code_column, is_rate_header, total_level};
+use super::table::{clean_label, is_code_column, is_rate_header, total_level};
 use crate::document::{Document, Table};
 use crate::figure::FigId;
 
@@ -46,23 +46,7 @@ pub fn kind(t: &Table) -> Option<Standard> {
             title.extend(c.text.chars().filter(|c| !c.is_whitespace()));
         }
     }
-    // traditional script: the characters of the standard titles
-    let title: String = title
-        .chars()
-        .map(|c| match c {
-            '總' => '总',
-            '決' => '决',
-            '預' => '预',
-            '財' => '财',
-            '撥' => '拨',
-            '費' => '费',
-            '經' => '经',
-            '門' => '门',
-            '結' => '结',
-            '餘' => '余',
-            _ => c,
-        })
-        .collect();
+    let title = super::normalise::normalise(&title);
     // longest names first: 财政拨款收入支出决算总表 contains 收入支出决算总表
     let has = |k: &str| title.contains(k);
     if has("三公") {

@@ -1,0 +1,64 @@
+//! The claims stage: the document read once into what its figures claim, between
+//! [`crate::read`] and [`crate::checks`]. Every figure of the running text gets its subject
+//! (the label naming it), its role (amount, change, rate, share, budget, actual …) and its
+//! scope; 其中 breakdowns, budget records and self-evaluation tables are recognised here
+//! once, and every check is a query over the result. A question a check cannot answer
+//! from the claims is a gap to fix here, not in the check.
+
+pub mod normalise;
+pub mod outline;
+pub mod prose;
+pub mod scope;
+pub mod self_eval;
+pub mod standard;
+pub mod table;
+
+use crate::document::Document;
+use prose::{Breakdown, Prose, Record};
+use self_eval::SelfEval;
+
+/// Everything the checks query, built once per document by [`build`].
+#[derive(Debug, Clone)]
+pub struct Claims<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Every paragraph of running text, read into mentions.
+    pub prose: Vec<Prose<'a>>,
+    /// The budget records of each entry of [`Claims::prose`], in the same order.
+    pub records: Vec<Vec<Record>>,
+    /// Every 其中 breakdown of the text.
+    pub breakdowns: Vec<Breakdown>,
+    /// Every self-evaluation table.
+    pub self_evals: Vec<SelfEval<'a>>,
+    /// Every heading, in the document or inside a paragraph; scopes point into it.
+    pub headings: Vec<scope::Heading>,
+}
+
+impl Claims<'_> {
+    /// The text mention of a figure.
+    pub fn mention(&self, fig: crate::figure::FigId) -> Option<&prose::Mention> {
+        let para = match self.doc.figure(fig)?.place {
+            crate::document::Place::Text { paragraph } => paragraph,
+            crate::document::Place::Cell { .. } => return None,
+        };
+        let k = self.prose.binary_search_by_key(&para, |p| p.index).ok()?;
+        self.prose.get(k)?.mentions.iter().find(|m| m.fig == fig)
+    }
+}
+
+/// Reads the document's claims.
+pub fn build(doc: &Document) -> Claims<'_> {
+    let mut prose = prose::read_all(doc);
+    let headings = scope::assign(doc, &mut prose);
+    let records = prose.iter().map(prose::records).collect();
+    let breakdowns = prose::breakdowns(doc, &prose);
+    let self_evals = self_eval::read_all(doc);
+    Claims {
+        doc,
+        prose,
+        records,
+        breakdowns,
+        self_evals,
+        headings,
+    }
+}
