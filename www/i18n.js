@@ -43,6 +43,11 @@ const STRINGS = {
     readerNoted: (/** @type {string} */ r) => `读者已确认无误${r ? `：${r}` : ''}`,
     reportTitle: '决算复核报告', docName: '文件', date: '日期', version: '版本',
     bytes: (/** @type {number} */ n) => `${n.toLocaleString('en')} 字节`,
+    // the widget
+    wNothing: '本页没有可以核对的数字', wSummary: (/** @type {number} */ c, /** @type {number} */ f) => `核对 ${c} 处：${f ? `${f} 处不成立` : '全部成立'}`,
+    wHide: '隐藏标记', wShow: '显示标记', wList: '不成立的数字', wFailed: (/** @type {string} */ m) => `无法运行核对：${m}`,
+    wCsp: '此网页的安全策略（CSP）不允许运行 WebAssembly：需要在 script-src 中加入 \'wasm-unsafe-eval\'。',
+    wTooMany: (/** @type {number} */ n) => `只标注了前 ${n} 个数字`, wOf: (/** @type {number} */ i, /** @type {number} */ n) => `第 ${i} 处（共 ${n} 处）`,
   },
   en: {
     title: 'Recount', sub: '决算复核',
@@ -81,6 +86,11 @@ const STRINGS = {
     readerNoted: (/** @type {string} */ r) => `A reader found it right${r ? `: ${r}` : ''}`,
     reportTitle: 'Recount report', docName: 'Document', date: 'Date', version: 'Version',
     bytes: (/** @type {number} */ n) => `${n.toLocaleString('en')} bytes`,
+    // the widget
+    wNothing: 'No figures to check on this page', wSummary: (/** @type {number} */ c, /** @type {number} */ f) => `${c} checked: ${f ? `${f} fail` : 'all hold'}`,
+    wHide: 'Hide marks', wShow: 'Show marks', wList: 'Figures that fail', wFailed: (/** @type {string} */ m) => `Could not run the check: ${m}`,
+    wCsp: 'This page\'s security policy (CSP) does not allow WebAssembly: its script-src needs \'wasm-unsafe-eval\'.',
+    wTooMany: (/** @type {number} */ n) => `only the first ${n} figures are marked`, wOf: (/** @type {number} */ i, /** @type {number} */ n) => `part ${i} of ${n}`,
   },
 };
 
