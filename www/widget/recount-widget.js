@@ -240,6 +240,7 @@ class RecountCheck extends HTMLElement {
     this._badge.setAttribute('aria-label', t.title);
     this._showMarks = this.getAttribute('marks') !== 'off';
     this._updateToggle();
+    this._badge.hidden = lead() !== this;
     document.addEventListener('click', this._onMarkEvent, true);
     document.addEventListener('keydown', this._onMarkEvent, true);
     this._observer = new MutationObserver(() => this._schedule());
@@ -253,8 +254,7 @@ class RecountCheck extends HTMLElement {
     document.removeEventListener('click', this._onMarkEvent, true);
     document.removeEventListener('keydown', this._onMarkEvent, true);
     this.unmark();
-    const l = lead();
-    if (l) l._renderBadge();
+    for (const i of instances) i._renderBadge();
   }
 
   /** Re-checks after the page settles, and at least every MAX_WAIT_MS while it keeps changing. */
@@ -284,7 +284,7 @@ class RecountCheck extends HTMLElement {
       await loadWasm();
     } catch (e) {
       this._error = isCsp(e) ? this.t.wCsp : this.t.wFailed(e && e.message ? e.message : String(e));
-      this._renderBadge();
+      for (const i of instances) i._renderBadge();
       return;
     }
     this.unmark();
@@ -302,8 +302,7 @@ class RecountCheck extends HTMLElement {
     this._figs = new Map(this._page ? this._page.figures.map((f) => [f.start, f]) : []);
     if (this._showMarks) this.mark();
     this._observe();
-    const l = lead();
-    if (l) l._renderBadge();
+    for (const i of instances) i._renderBadge();
   }
 
   /** The lead instance's badge speaks for every instance on the page. */
