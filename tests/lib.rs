@@ -14,4 +14,5 @@ mod realdocs;
 mod regression;
 mod sample;
 mod sample_text;
+mod schema;
 mod snapshots;

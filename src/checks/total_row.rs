@@ -87,6 +87,8 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
         for (total, rows, what) in &given {
             outline_relations(doc, t, *total, rows, what, out);
         }
+        let mut first = FirstFigures::default();
+        let width = t.width();
         for r in t.header_rows..t.rows.len() {
             if given.iter().any(|g| g.0 == r) || is_rate_label(t.row_label(r)) {
                 continue;
@@ -106,8 +108,8 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     .enumerate()
                     .skip(lc + 1)
                     .find(|(_, c)| c.kind == CellKind::Text)
-                    .map_or(t.width(), |(i, _)| i);
-                let covered = covered_rows(t, r, lc, level);
+                    .map_or(width, |(i, _)| i);
+                let covered = covered_rows(t, r, lc, level, &mut first);
                 if covered.is_empty() {
                     continue;
                 }
@@ -246,9 +248,27 @@ fn label_at(t: &Table, k: usize, lc: usize) -> &str {
     t.cell(k, lc).map_or("", |c| c.text.as_str())
 }
 
+/// Per label column, the first row below the header holding a figure right of it: found
+/// once per table, so a table of thousands of totals stays linear.
+#[derive(Default)]
+struct FirstFigures(Vec<(usize, usize)>);
+
+impl FirstFigures {
+    fn row(&mut self, t: &Table, lc: usize) -> usize {
+        if let Some(&(_, k)) = self.0.iter().find(|(c, _)| *c == lc) {
+            return k;
+        }
+        let k = (t.header_rows..t.rows.len())
+            .find(|&k| has_figures(t, k, lc))
+            .unwrap_or(t.rows.len());
+        self.0.push((lc, k));
+        k
+    }
+}
+
 /// The rows a total covers.
-fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
-    let first_data = (t.header_rows..r).all(|k| !has_figures(t, k, lc));
+fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigures) -> Vec<usize> {
+    let first_data = first.row(t, lc) >= r;
     let depth = depths(t);
     let own = depth.get(r).copied().flatten();
     let mut rows = Vec::new();
@@ -276,7 +296,7 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
                 Some(l) => {
                     // a subtotal stands for its rows
                     rows.push(k);
-                    let inner = covered_rows(t, k, lc, l);
+                    let inner = covered_rows(t, k, lc, l, first);
                     // skip what it covers above it (a subtotal that covers rows below
                     // it stands alone)
                     if let Some(&lowest) = inner.iter().min() {

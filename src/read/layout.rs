@@ -328,6 +328,7 @@ impl Reader<'_> {
             caption,
             rows,
             header_rows,
+            headers: Default::default(),
         });
         Some(end)
     }
@@ -364,6 +365,7 @@ impl Reader<'_> {
             caption,
             rows,
             header_rows: 0,
+            headers: Default::default(),
         });
         Some(end)
     }

@@ -13,7 +13,7 @@ mod layout;
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
 
-pub use html::{html_to_text, html_to_text_with_lines, HtmlText};
+pub use html::{html_to_text, html_to_text_with_lines, HtmlText, MAX_EXPANDED_CELLS};
 
 /// Input that cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +27,9 @@ pub enum ReadError {
     },
     /// Nothing but whitespace.
     Empty,
+    /// HTML whose merged cells (`rowspan`, `colspan`) would expand its tables beyond
+    /// [`MAX_EXPANDED_CELLS`] cells.
+    TooManyCells,
 }
 
 /// The largest input accepted, in bytes.
@@ -43,6 +46,10 @@ impl ReadError {
                 MAX_INPUT / (1024 * 1024)
             ),
             ReadError::Empty => "输入为空".into(),
+            ReadError::TooManyCells => format!(
+                "表格的合并单元格（rowspan/colspan）展开后超过 {} 个单元格，无法核对",
+                MAX_EXPANDED_CELLS
+            ),
         }
     }
 
@@ -56,6 +63,10 @@ impl ReadError {
                 MAX_INPUT / (1024 * 1024)
             ),
             ReadError::Empty => "input is empty".into(),
+            ReadError::TooManyCells => format!(
+                "merged cells (rowspan/colspan) would expand the tables beyond {} cells: not checked",
+                MAX_EXPANDED_CELLS
+            ),
         }
     }
 }
@@ -86,6 +97,9 @@ pub fn read_str(text: &str) -> Result<Document, ReadError> {
     }
     if html::looks_like_html(text) {
         let converted = html::html_to_text_with_lines(text);
+        if converted.too_many_cells {
+            return Err(ReadError::TooManyCells);
+        }
         let mut doc = read_text(&converted.text);
         point_lines_at_html(&mut doc, &converted.lines);
         return Ok(doc);
@@ -472,6 +486,7 @@ impl Reader<'_> {
             caption,
             rows,
             header_rows,
+            headers: Default::default(),
         });
         i
     }
@@ -552,6 +567,7 @@ impl Reader<'_> {
             caption,
             rows,
             header_rows: 1,
+            headers: Default::default(),
         });
         Some(end)
     }
