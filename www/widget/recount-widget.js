@@ -19,7 +19,7 @@
 // the host wrote it; links on marked figures keep working; marks draw inside their own
 // shadow root, so host resets (`*{outline:0}`, `all: unset`) cannot hide them.
 
-/* global __wbg_init, present, checks, WASM_BASE64, readDom, STRINGS, answerView */
+/* global __wbg_init, present, checks, WASM_BASE64, WORKER_SRC, readDom, STRINGS, answerView */
 
 const MAX_TEXT = 5 * 1024 * 1024;
 const MAX_MARKS = 3000; // beyond this a page gets no more marks (and says so)
@@ -28,18 +28,85 @@ const MAX_WAIT_MS = 2000; // a page that changes all the time is still re-checke
 
 let ready = null;
 let docs = new Map();
+/** @type {Worker | null} */
+let worker = null;
+let useWorker = true;
+let calls = 0;
+const pending = new Map();
+
+/** Compiles the core once; checks then run in a worker, or on this thread where the host
+ *  forbids Blob workers (its CSP) — never silently. */
 function loadWasm() {
   if (!ready) {
     ready = (async () => {
       const bin = atob(WASM_BASE64);
       const bytes = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      await __wbg_init({ module_or_path: bytes });
-      try { docs = new Map(checks().map((d) => [d.id, d])); } catch (_) { /* docs are optional */ }
+      return WebAssembly.compile(bytes);
     })();
     ready.catch(() => { ready = null; });
   }
   return ready;
+}
+
+/** Under Trusted Types a worker URL must be a TrustedScriptURL: a policy of our own where
+ *  the host allows one; where it does not, no worker (and no violation report). */
+let ttPolicy;
+function workerUrl(url) {
+  const tt = window.trustedTypes;
+  if (!tt) return url;
+  if (ttPolicy === undefined) {
+    try { ttPolicy = tt.createPolicy('recount-widget', { createScriptURL: (u) => (u.startsWith('blob:') ? u : '') }); } catch (_) { ttPolicy = null; }
+  }
+  return ttPolicy ? ttPolicy.createScriptURL(url) : null;
+}
+
+function startWorker(module) {
+  try {
+    const url = URL.createObjectURL(new Blob([WORKER_SRC], { type: 'text/javascript' }));
+    const trusted = workerUrl(url);
+    if (trusted === null) { URL.revokeObjectURL(url); useWorker = false; return null; }
+    const w = new Worker(trusted, { type: 'module' });
+    URL.revokeObjectURL(url);
+    w.onmessage = (e) => {
+      const r = pending.get(e.data.id);
+      if (!r) return;
+      pending.delete(e.data.id);
+      if (e.data.docs) docs = new Map(e.data.docs.map((d) => [d.id, d]));
+      if (e.data.trap) { w.terminate(); if (worker === w) worker = null; }
+      if (e.data.error) r.reject(e.data.error); else r.resolve(e.data.page);
+    };
+    w.onerror = (e) => {
+      // a worker the host's CSP refused: run on this thread from now on, redo what was sent
+      e.preventDefault();
+      w.terminate();
+      if (worker === w) { worker = null; useWorker = false; }
+      for (const [id, r] of pending) { pending.delete(id); r.resolve(checkHere(module, r.text)); }
+    };
+    w.postMessage({ type: 'init', module });
+    return w;
+  } catch (_) {
+    useWorker = false;
+    return null;
+  }
+}
+
+async function checkHere(module, text) {
+  await __wbg_init({ module_or_path: module });
+  if (!docs.size) { try { docs = new Map(checks().map((d) => [d.id, d])); } catch (_) { /* optional */ } }
+  return present(text);
+}
+
+/** The core's `present` for a text, off the host's main thread when the host allows it. */
+async function checkText(text) {
+  const module = await loadWasm();
+  if (useWorker && !worker) worker = startWorker(module);
+  if (!worker) return checkHere(module, text);
+  const id = ++calls;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, text });
+    worker.postMessage({ id, text, docs: !docs.size });
+  });
 }
 
 /** A refusal by the host's Content-Security-Policy, said in one sentence. */
@@ -148,6 +215,7 @@ class RecountCheck extends HTMLElement {
     this._cur = 0;
     this._error = '';
     this._capped = false;
+    this._runs = 0;
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [uiSheet];
     // built element by element: no innerHTML, so hosts enforcing Trusted Types work
@@ -283,22 +351,29 @@ class RecountCheck extends HTMLElement {
     try {
       await loadWasm();
     } catch (e) {
+      this._page = null;
       this._error = isCsp(e) ? this.t.wCsp : this.t.wFailed(e && e.message ? e.message : String(e));
       for (const i of instances) i._renderBadge();
       return;
     }
+    const run = ++this._runs;
     this.unmark();
     const { text, segs } = readDom(this.roots());
     this._segs = segs;
     this._page = null;
+    // the text nodes read are the ones marked: nothing may change them while the worker checks
+    this._observe();
+    let page = null;
     if (text.trim() && text.length <= MAX_TEXT) {
       try {
-        this._page = present(text);
+        page = await checkText(text);
       } catch (e) {
         // an unusable text is the core's {zh, en}; anything else is a fault, shown as such
         this._error = e && e.zh ? e[this.lang] : this.t.wFailed(e && e.message ? e.message : String(e));
       }
     }
+    if (run !== this._runs) return; // a newer run took over
+    this._page = page;
     this._figs = new Map(this._page ? this._page.figures.map((f) => [f.start, f]) : []);
     if (this._showMarks) this.mark();
     this._observe();
