@@ -191,6 +191,10 @@
     const verdict = $('verdict');
     verdict.textContent = c.verdict[lang];
     verdict.className = `verdict ${c.nothing_checked ? 'nothing' : c.failing ? 'bad' : 'good'}`;
+    // on a phone the document comes first: its verdict is repeated above it (for the eye only)
+    const dv = $('doc-verdict');
+    dv.textContent = c.verdict[lang];
+    dv.className = `${verdict.className} doc-verdict`;
     $('coverage-note').textContent = c.note && !c.nothing_checked ? c.note[lang] : '';
     const sum = $('summary');
     sum.replaceChildren();
