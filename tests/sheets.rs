@@ -218,6 +218,12 @@ fn broken_files_give_an_error_not_a_panic() {
         }
         let _ = read_bytes(&d);
     }
+    assert_eq!(
+        read_bytes(&fixture("password.xlsx")).unwrap_err(),
+        ReadError::OfficeEncrypted
+    );
+    let e = ReadError::OfficeEncrypted;
+    assert!(e.zh().contains("密码") && e.en().contains("password"));
     let e = ReadError::BrokenOffice;
     assert!(e.zh().contains("已损坏") && e.en().contains("damaged"));
 }
