@@ -183,10 +183,15 @@ fn piece(p: &Piece, out: &mut String, depth: u8) {
         Piece::Repeat(p, n) => {
             if depth < 3 {
                 for _ in 0..*n {
-                    if out.len() > MAX {
+                    let before = out.len();
+                    if before > MAX {
                         break;
                     }
                     piece(p, out, depth + 1);
+                    // a piece that writes nothing (too deep) would only spin the loop
+                    if out.len() == before {
+                        break;
+                    }
                 }
             }
         }
