@@ -43,8 +43,6 @@ pub static CHECK: Check = Check {
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for t in &doc.tables {
-        let mut first = FirstFigures::default();
-        let width = t.width();
         // totals the table's outline gives, where no label or a label alone would mislead
         let mut given: Vec<(usize, Vec<usize>, Text)> = Vec::new();
         if let Some(sg) = sangong_rows(t) {
@@ -89,6 +87,8 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
         for (total, rows, what) in &given {
             outline_relations(doc, t, *total, rows, what, out);
         }
+        let mut first = FirstFigures::default();
+        let width = t.width();
         for r in t.header_rows..t.rows.len() {
             if given.iter().any(|g| g.0 == r) || is_rate_label(t.row_label(r)) {
                 continue;
