@@ -170,3 +170,21 @@ fn a_folder_is_walked_and_summarised_one_line_per_file() {
     assert!(files[0].ends_with("good.txt") && files[1].ends_with("bad.md"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_csv_file_is_read_as_a_table() {
+    let dir = std::env::temp_dir().join(format!("recount-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("t.csv");
+    std::fs::write(
+        &path,
+        "项目,金额,其他\n甲,\"1,010.5\",1\n乙,20.25,2\n合计,\"1,040.75\",3\n",
+    )
+    .unwrap();
+    let (code, out, _) = recount(&["check", path.to_str().unwrap(), "--lang", "en"], None);
+    assert_eq!(code, 1, "{out}");
+    // the figure's column is where it is printed, inside its quotes
+    assert!(out.contains("t.csv:4:5: error [total-row]"), "{out}");
+    assert!(out.contains("expected 1030.75, found 1,040.75"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
