@@ -830,24 +830,32 @@ fn write_table(
                 .flat_map(|r| r.chunks.iter())
                 .filter(|c| own.iter().all(|b| c.x1 <= b.x0 - c.h || c.x0 >= b.x1 + c.h))
                 .collect();
-            // headed: a leaf fragment over it (one over several bands is a parent)
+            // headed: a fragment centred over it
             let headed = |b: &Band| {
                 header.iter().flat_map(|r| r.chunks.iter()).any(|c| {
-                    b.overlap(c) > 1.0 && own.iter().filter(|o| o.overlap(c) > 1.0).count() == 1
+                    let mid = (c.x0 + c.x1) / 2.0;
+                    mid >= b.x0 - 0.5 * c.h && mid <= b.x1 + 0.5 * c.h
                 })
             };
+            let near = |b: &Band, c: &Chunk| {
+                b.distance(c) < (b.x1 - b.x0) / 2.0 + (c.x1 - c.x0) / 2.0 + 2.0 * c.h
+            };
+            // the nearest fragment and any stacked with it (支出预算 over 基本支出)
             let claimed: Vec<usize> = own
                 .iter()
                 .filter(|b| !headed(b))
-                .filter_map(|b| {
+                .flat_map(|b| {
+                    let best = apart
+                        .iter()
+                        .filter(|c| near(b, c))
+                        .map(|c| b.distance(c))
+                        .fold(f64::INFINITY, f64::min);
                     apart
                         .iter()
                         .enumerate()
-                        .filter(|(_, c)| {
-                            b.distance(c) < (b.x1 - b.x0) / 2.0 + (c.x1 - c.x0) / 2.0 + 2.0 * c.h
-                        })
-                        .min_by(|x, y| b.distance(x.1).total_cmp(&b.distance(y.1)))
+                        .filter(move |(_, c)| near(b, c) && b.distance(c) <= best + 2.0)
                         .map(|(i, _)| i)
+                        .collect::<Vec<_>>()
                 })
                 .collect();
             let lone: Vec<Chunk> = apart
@@ -922,7 +930,13 @@ fn write_table(
     };
     let (upper, leaf) = (joined(&upper), joined(&leaf));
     // the header printed again on the next page, right under the table: a continuation
-    let signature: Vec<String> = upper.iter().chain(&leaf).cloned().collect();
+    // (its fragments, whatever columns they were put in)
+    let mut signature: Vec<String> = header
+        .iter()
+        .flat_map(|r| r.chunks.iter())
+        .map(|c| c.text.trim().to_string())
+        .collect();
+    signature.sort();
     let repeated = !continued
         && had_carried
         && out.last_table
