@@ -57,7 +57,7 @@ impl ReadError {
             }
             ReadError::Encrypted => "PDF 已加密，无法读取：请使用未加密的文件".into(),
             ReadError::BrokenPdf => {
-                "PDF 文件已损坏、不完整，或使用了命令行无法读取的字体编码（如 GBK-EUC-H）：可在网页版中打开".into()
+                "PDF 文件已损坏、不完整，或使用了命令行无法读取的字体编码（如 GBK-EUC-H）".into()
             }
             ReadError::PdfNotSupported => "此处不能直接读取 PDF 字节".into(),
         }
@@ -75,7 +75,7 @@ impl ReadError {
             ReadError::Empty => "input is empty".into(),
             ReadError::NoTextLayer => "the PDF has no text to read (a scanned document?): use a PDF with a text layer, or copy its text".into(),
             ReadError::Encrypted => "the PDF is encrypted and cannot be read: use an unencrypted file".into(),
-            ReadError::BrokenPdf => "the PDF is damaged, incomplete, or uses a font encoding the command line cannot read (such as GBK-EUC-H): open it in the page".into(),
+            ReadError::BrokenPdf => "the PDF is damaged, incomplete, or uses a font encoding the command line cannot read (such as GBK-EUC-H)".into(),
             ReadError::PdfNotSupported => "PDF bytes cannot be read here".into(),
         }
     }
