@@ -240,7 +240,21 @@ fn number_like(t: &str) -> bool {
 /// number, when words or another number follow. Each piece gets the share of the item's
 /// width its glyphs take (CJK one em, others half).
 fn split_number_label(it: &Item) -> Vec<Chunk> {
-    let text = it.text.trim();
+    // an amount written straight against the next label (a native reader gives no space)
+    let mut spaced = String::with_capacity(it.text.len() + 4);
+    let mut run = String::new();
+    for c in it.text.trim().chars() {
+        if is_cjk(c) && run.contains(['.', ',']) && number_like(&run) {
+            spaced.push(' ');
+        }
+        if c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%') {
+            run.push(c);
+        } else {
+            run.clear();
+        }
+        spaced.push(c);
+    }
+    let text = spaced.as_str();
     let whole = Chunk {
         text: text.to_string(),
         x0: it.x,
@@ -353,13 +367,25 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                 Some(mut c) => {
                     let gap = p.x0 - c.x1;
                     let h = c.h.max(p.h);
+                    // an amount (with separators or decimals) straight against words is
+                    // two cells even without a gap: a native reader gives no space
+                    let tail: String = c
+                        .text
+                        .chars()
+                        .rev()
+                        .take_while(|x| x.is_ascii_digit() || matches!(x, ',' | '.'))
+                        .collect();
+                    let amount_tail =
+                        tail.contains(['.', ',']) && tail.starts_with(|x: char| x.is_ascii_digit());
+                    let starts_cjk = p.text.chars().next().is_some_and(is_cjk);
                     let number_then_words = tabular
-                        && gap > 0.3 * h
-                        && c.text.chars().last().is_some_and(|x| x.is_ascii_digit())
-                        && p.text
-                            .chars()
-                            .next()
-                            .is_some_and(|x| is_cjk(x) || x.is_ascii_digit());
+                        && ((gap > 0.3 * h
+                            && c.text.chars().last().is_some_and(|x| x.is_ascii_digit())
+                            && p.text
+                                .chars()
+                                .next()
+                                .is_some_and(|x| is_cjk(x) || x.is_ascii_digit()))
+                            || (amount_tail && starts_cjk));
                     if gap > h.max(6.0) || number_then_words {
                         out.push(c);
                         p
