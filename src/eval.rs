@@ -34,6 +34,13 @@ pub enum EvalError {
     },
     /// A blank stands where a figure is needed (a divisor, a factor).
     Blank,
+    /// The plausible readings of the claim disagree: `held` of `of` hold.
+    Ambiguous {
+        /// Readings that hold.
+        held: usize,
+        /// Readings in all (the main one included).
+        of: usize,
+    },
 }
 
 /// The evaluator's finding for one relation.
@@ -147,8 +154,34 @@ fn point_at(
     })
 }
 
-/// Decides one relation.
+/// Decides one relation. When it holds but its strict reading (inputs the document's
+/// format shows to be whole taken as exact) fails, it fails with that evidence as cause.
 pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
+    let v = evaluate_plain(doc, rel);
+    let Some((expr, evidence)) = &rel.strict else {
+        return v;
+    };
+    if !matches!(v.status, Status::Pass | Status::Rounding) {
+        return v;
+    }
+    let strict = Relation {
+        expr: expr.clone(),
+        strict: None,
+        alternatives: Vec::new(),
+        ..rel.clone()
+    };
+    let s = evaluate_plain(doc, &strict);
+    if s.status == Status::Fail {
+        Verdict {
+            cause: Some(Cause::PrintedPrecision(evidence.clone())),
+            ..s
+        }
+    } else {
+        v
+    }
+}
+
+fn evaluate_plain(doc: &Document, rel: &Relation) -> Verdict {
     let undecided = |error| Verdict {
         status: Status::Unchecked,
         point: None,
@@ -167,6 +200,29 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
     } else {
         Interval::of(target)
     };
+    if !rel.readings.is_empty() {
+        // every plausible reading is decided; they must agree
+        let mut held = 0;
+        let mut of = 1;
+        let main = decide(doc, rel, &rel.expr, &printed);
+        held += usize::from(main == Some(true));
+        for r in &rel.readings {
+            of += 1;
+            match decide(doc, rel, &r.expr, &printed) {
+                Some(true) => held += 1,
+                Some(false) => {}
+                None => {
+                    return undecided(Some(EvalError::Ambiguous {
+                        held,
+                        of: of.max(1),
+                    }))
+                }
+            }
+        }
+        if main.is_none() || held != 0 && held != of {
+            return undecided(Some(EvalError::Ambiguous { held, of }));
+        }
+    }
     let range = match interval(doc, &rel.expr) {
         Ok(r) => r,
         Err(EvalError::ZeroDivisor { exact: true }) if rel.zero_base_fails => {
@@ -214,6 +270,15 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
     } else {
         None
     };
+    // a cause that accuses the publisher (copied, left out, counted twice) is named only
+    // when the binding it rests on is the only plausible one
+    let cause = cause.filter(|c| {
+        rel.readings.is_empty()
+            || !matches!(
+                c,
+                Cause::CopiedFrom(_) | Cause::DroppedPart(_) | Cause::DoubledPart(_)
+            )
+    });
     Verdict {
         status,
         point,
@@ -221,6 +286,29 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
         cause,
         error: None,
     }
+}
+
+/// Whether the printed target agrees with `expr` (one reading of the relation); `None`
+/// when it cannot be decided.
+fn decide(doc: &Document, rel: &Relation, expr: &Expr, printed: &Interval) -> Option<bool> {
+    let range = match interval(doc, expr) {
+        Ok(r) => r,
+        Err(EvalError::ZeroDivisor { exact: true }) if rel.zero_base_fails => return Some(false),
+        Err(_) => return None,
+    };
+    let range = if rel.monotone {
+        corners(doc, expr).map_or(range, |hull| Interval {
+            lo: hull.lo.max(range.lo),
+            hi: hull.hi.min(range.hi),
+        })
+    } else {
+        range
+    };
+    Some(match rel.cmp {
+        Cmp::Eq => range.meets(printed),
+        Cmp::AtMost => printed.lo <= range.hi,
+        Cmp::AtLeast => printed.hi >= range.lo,
+    })
 }
 
 /// Most figures a corner search takes (2ⁿ evaluations).

@@ -88,6 +88,17 @@ pub struct Summary {
     pub unchecked: usize,
     /// Figures read in the document.
     pub figures: usize,
+    /// Relations found (checked or not).
+    pub relations: usize,
+    /// Failures, errors and warnings together.
+    pub failing: usize,
+    /// Tables read.
+    pub tables: usize,
+    /// Tables in which some relation was found (the others were read but not understood).
+    pub tables_understood: usize,
+    /// What the counts leave unsaid, when they could look like "no error found": figures
+    /// read but nothing checked, tables read but not understood.
+    pub coverage: Option<Text>,
 }
 
 /// The whole report.
@@ -203,7 +214,9 @@ impl<'a> Checked<'a> {
                         summary.passed += 1;
                         summary.within_rounding += 1;
                     }
-                    Status::Fail if rel.severity == Severity::Error => summary.errors += 1,
+                    Status::Fail if rel.severity_for(v.cause.as_ref()) == Severity::Error => {
+                        summary.errors += 1
+                    }
                     Status::Fail => summary.warnings += 1,
                     Status::Unchecked => summary.unchecked += 1,
                 }
@@ -212,6 +225,19 @@ impl<'a> Checked<'a> {
             verdicts.push(v);
         }
         summary.checked = summary.passed + summary.errors + summary.warnings;
+        summary.failing = summary.errors + summary.warnings;
+        summary.relations = summary.checked + summary.unchecked;
+        summary.tables = doc.tables.len();
+        let mut understood = vec![false; doc.tables.len()];
+        for rel in &relations {
+            if let Some(Place::Cell { table, .. }) = doc.figure(rel.target).map(|f| f.place) {
+                if let Some(u) = understood.get_mut(table) {
+                    *u = true;
+                }
+            }
+        }
+        summary.tables_understood = understood.iter().filter(|u| **u).count();
+        summary.coverage = coverage(&summary);
         let key = |i: usize| {
             let rel = relations.get(i);
             let target = rel.map_or(0, |r| r.target);
@@ -392,7 +418,7 @@ struct Lean<'a> {
 fn status_of(rel: &Relation, v: &Verdict) -> (&'static str, Severity) {
     match v.status {
         Status::Pass | Status::Rounding => ("pass", Severity::Info),
-        Status::Fail => ("fail", rel.severity),
+        Status::Fail => ("fail", rel.severity_for(v.cause.as_ref())),
         Status::Unchecked => ("unchecked", Severity::Info),
     }
 }
@@ -400,6 +426,37 @@ fn status_of(rel: &Relation, v: &Verdict) -> (&'static str, Severity) {
 /// Evaluates every relation and builds the report.
 pub fn build(doc: &Document, relations: &[Relation]) -> Report {
     Checked::new(doc, relations.to_vec()).to_report()
+}
+
+/// Says so when the counts could be taken for "no error found" while little or nothing
+/// was checked.
+fn coverage(s: &Summary) -> Option<Text> {
+    if s.figures > 0 && s.relations == 0 {
+        return Some(Text::new(
+            format!("读取 {} 个数字，未识别出可核对的关系——表格格式可能未被识别", s.figures),
+            format!(
+                "{} figures read, but no relation to check was recognised — the table layout may not have been recognised",
+                s.figures
+            ),
+        ));
+    }
+    if s.tables > s.tables_understood {
+        let n = s.tables - s.tables_understood;
+        return Some(Text::new(
+            format!("读取 {} 张表格，其中 {n} 张未识别出可核对的关系，其数字未经核对", s.tables),
+            format!(
+                "{} tables read, {n} of them with no relation recognised: their figures were not checked",
+                s.tables
+            ),
+        ));
+    }
+    if s.checked == 0 && s.unchecked > 0 {
+        return Some(Text::new(
+            format!("找到 {} 项关系，但都未能核对", s.unchecked),
+            format!("{} relations found, but none could be checked", s.unchecked),
+        ));
+    }
+    None
 }
 
 fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option<Entry> {
@@ -516,6 +573,20 @@ fn message(
                     "figures too large for exact arithmetic",
                 ),
                 Some(EvalError::Blank) => Text::new("所需数值为空", "a figure it needs is blank"),
+                Some(EvalError::Ambiguous { held, of }) => {
+                    let zh: Vec<&str> = rel.readings.iter().map(|r| r.what.zh.as_str()).collect();
+                    let en: Vec<&str> = rel.readings.iter().map(|r| r.what.en.as_str()).collect();
+                    Text::new(
+                        format!(
+                            "数字对应关系有 {of} 种可能的读法，其中 {held} 种成立、其余不成立，无法判定（另一读法：{}）",
+                            zh.join("；")
+                        ),
+                        format!(
+                            "the claim has {of} plausible readings and they disagree ({held} hold); not decided (other reading: {})",
+                            en.join("; ")
+                        ),
+                    )
+                }
                 Some(EvalError::NoSuchFigure) | None => Text::new("无法判定", "cannot be decided"),
             });
             Text::new(
@@ -756,13 +827,16 @@ fn text_summary(out: &mut String, name: &str, s: &Summary, lang: Lang) {
     let zh = lang == Lang::Zh;
     if zh {
         out.push_str(&format!(
-            "{name}：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个\n",
-            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
+            "{name}：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个，表格 {} 张（识别出关系的 {} 张）\n",
+            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures, s.tables, s.tables_understood
         ));
     } else {
         out.push_str(&format!(
-            "{name}: {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read\n",
-            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
+            "{name}: {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read, {} tables ({} with relations found)\n",
+            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures, s.tables, s.tables_understood
         ));
+    }
+    if let Some(c) = &s.coverage {
+        out.push_str(&format!("{name}: {}\n", if zh { &c.zh } else { &c.en }));
     }
 }

@@ -2,13 +2,15 @@
 //! text, is stated with the same value.
 
 use super::Check;
-use crate::claims::prose::{amount, is_money, records, Kind, Prose};
+use crate::claims::prose::{amount, is_money, Kind, Prose, Record};
+use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -31,6 +33,9 @@ pub static CHECK: Check = Check {
 };
 
 const RULE: Rule = Rule::RepeatedFigure;
+
+/// Most distinct scopes kept per label: bounds the work on a text repeating one label.
+const MAX_SCOPES: usize = 16;
 
 const GENERIC: &[&str] = &[
     "金额",
@@ -89,15 +94,75 @@ struct Stated {
     fig: FigId,
     key: String,
     year: Option<Decimal>,
+    scope: Scope,
     context: String,
 }
 
-fn stated(doc: &Document, p: &Prose<'_>, out: &mut Vec<Stated>) {
+/// The label a figure is compared by: a part listed under several different totals is
+/// named within its total ("机构运行 …,其中:基本支出 X" is the item's 基本支出, not the
+/// section's); a part listed under one total only keeps its own name.
+fn qualified(key: String, fig: FigId, parents: &Parents) -> String {
+    match parents.of.get(&fig) {
+        Some(parent) if parents.many.contains(&key) => format!("{parent}›{key}"),
+        _ => key,
+    }
+}
+
+/// Two labels of totals that may name one quantity: one holds the other ("“三公”经费支出"
+/// and "一般公共预算“三公”经费支出"), quotes and emphasis aside.
+fn same_total(a: &str, b: &str) -> bool {
+    let clean = |s: &str| -> String {
+        s.chars().filter(|c| !"“”\"‘’'《》".contains(*c)).collect()
+    };
+    let (a, b) = (clean(a), clean(b));
+    a.contains(&b) || b.contains(&a)
+}
+
+/// The total each 其中 part is listed under, and the part labels listed under several.
+#[derive(Default)]
+struct Parents {
+    of: HashMap<FigId, String>,
+    many: std::collections::HashSet<String>,
+}
+
+impl Parents {
+    fn new(claims: &Claims<'_>) -> Self {
+        let mut p = Parents::default();
+        let mut under: HashMap<String, String> = HashMap::new();
+        for b in &claims.breakdowns {
+            let label = b.total_label.clone();
+            for (part, part_label) in &b.parts {
+                p.of.insert(*part, label.clone());
+                if let Some(k) = key(part_label) {
+                    match under.get(&k) {
+                        Some(l) if !same_total(l, &label) => {
+                            p.many.insert(k);
+                        }
+                        Some(_) => {}
+                        None => {
+                            under.insert(k, label.clone());
+                        }
+                    }
+                }
+            }
+        }
+        p
+    }
+}
+
+fn stated(
+    doc: &Document,
+    p: &Prose<'_>,
+    recs: &[Record],
+    parents: &Parents,
+    out: &mut Vec<Stated>,
+) {
     for (i, m) in p.mentions.iter().enumerate() {
         if m.kind != Kind::Level || !is_money(m.unit) {
             continue;
         }
         let Some(key) = key(&m.label) else { continue };
+        let key = qualified(key, m.fig, parents);
         let year = i
             .checked_sub(1)
             .and_then(|k| p.mentions.get(k))
@@ -113,17 +178,25 @@ fn stated(doc: &Document, p: &Prose<'_>, out: &mut Vec<Stated>) {
             fig: m.fig,
             key,
             year,
+            scope: m.scope,
             context: p.sentence_text(m.at),
         });
     }
-    for r in records(p) {
+    for r in recs {
         let (Some(f), Some(key)) = (r.fin, key(&r.label)) else {
             continue;
         };
+        let scope = p
+            .mentions
+            .iter()
+            .find(|m| m.fig == f)
+            .map(|m| m.scope)
+            .unwrap_or_default();
         out.push(Stated {
             fig: f,
-            key,
+            key: qualified(key, f, parents),
             year: None,
+            scope,
             context: p.sentence_text(r.at),
         });
     }
@@ -133,8 +206,9 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     let mut all = Vec::new();
     let mut years: Vec<Decimal> = Vec::new();
-    for p in &claims.prose {
-        stated(doc, p, &mut all);
+    let parents = Parents::new(claims);
+    for (p, recs) in claims.prose.iter().zip(&claims.records) {
+        stated(doc, p, recs, &parents, &mut all);
         for m in &p.mentions {
             if m.kind == Kind::Year {
                 if let Some(f) = doc.figure(m.fig) {
@@ -149,13 +223,22 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
         .max_by_key(|y| years.iter().filter(|x| x == y).count())
         .copied();
     let year_of = |s: &Stated| s.year.or(main_year);
+    // earlier statements by label and year: each is compared with the first earlier one of
+    // the same quantity in a comparable scope (indexed, so a long text stays linear unless
+    // one label recurs in many scopes)
+    let mut seen: HashMap<(&str, Option<Decimal>), Vec<usize>> = HashMap::new();
     for (i, later) in all.iter().enumerate() {
-        // compare with the first earlier statement of the same quantity
-        let Some(first) = all
+        let slot = seen
+            .entry((later.key.as_str(), year_of(later)))
+            .or_default();
+        let first = slot
             .iter()
-            .take(i)
-            .find(|e| e.key == later.key && year_of(e) == year_of(later) && e.fig != later.fig)
-        else {
+            .filter_map(|&k| all.get(k))
+            .find(|e| e.fig != later.fig && e.scope.comparable(&later.scope));
+        if first.is_none() && slot.len() < MAX_SCOPES {
+            slot.push(i);
+        }
+        let Some(first) = first else {
             continue;
         };
         let unit = doc.figure(later.fig).and_then(|f| f.unit);

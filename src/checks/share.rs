@@ -3,6 +3,7 @@
 
 use super::Check;
 use crate::claims::prose::{amount, Breakdown, Kind, Mention, Prose};
+use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -30,21 +31,85 @@ pub static CHECK: Check = Check {
 
 const RULE: Rule = Rule::Share;
 
+/// Most amounts on each side of a share tried as a wrong whole.
+const MAX_WRONG_WHOLES: usize = 6;
+
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     let prose = &claims.prose;
     let bds = &claims.breakdowns;
+    let mut wholes = Wholes::default();
     for p in prose {
+        let lists = p.list_lengths();
         let mut prev_share: Option<FigId> = None;
         for (i, m) in p.mentions.iter().enumerate() {
             if m.kind != Kind::Share {
                 continue;
             }
-            relation(doc, prose, bds, p, i, m, prev_share, out);
+            let part = part_of(p, &lists, i, m);
+            relation(doc, prose, bds, &mut wholes, p, m, part, prev_share, out);
             prev_share = Some(m.fig);
         }
     }
 }
+
+/// Where a share's part was found.
+enum Part<'p> {
+    /// The amount the share is of.
+    Found(&'p Mention),
+    /// Not stated, or a respectively-list that cannot be paired; the reason.
+    Missing(Text),
+}
+
+/// The part a share is of. A share in a list ("占…的 x%、y% 和 z%") pairs by position with
+/// the list of amounts just before it ("分别为 A、B 和 C"), and only when both lists have
+/// the same length; a lone share takes the amount just before it in its clause group.
+fn part_of<'p>(p: &'p Prose<'_>, lists: &[usize], i: usize, m: &Mention) -> Part<'p> {
+    let n = lists.get(m.list).copied().unwrap_or(1);
+    if n >= 2 {
+        let k = i - m.list.min(i);
+        let amounts = m
+            .list
+            .checked_sub(1)
+            .and_then(|j| p.mentions.get(j))
+            .filter(|a| a.kind == Kind::Level && a.sentence == m.sentence);
+        let Some(last) = amounts else {
+            return Part::Missing(Text::new(
+                "占比列表前没有对应的金额列表",
+                "no list of amounts precedes the list of shares",
+            ));
+        };
+        let len = lists.get(last.list).copied().unwrap_or(1);
+        if len != n {
+            return Part::Missing(Text::new(
+                format!("{len} 个金额与 {n} 个占比无法逐一对应"),
+                format!("{len} amounts cannot be paired with {n} shares"),
+            ));
+        }
+        return match p.mentions.get(last.list + k) {
+            Some(a) => Part::Found(a),
+            None => Part::Missing(Text::new("占比对应的金额缺失", "the part is not stated")),
+        };
+    }
+    // the part: the amount just before, in the same clause group
+    let part = p
+        .mentions
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|x| x.semi == m.semi && x.kind != Kind::Share)
+        .find(|x| x.kind == Kind::Level);
+    match part {
+        Some(a) => Part::Found(a),
+        None => Part::Missing(Text::new("未找到占比对应的金额", "the part is not stated")),
+    }
+}
+
+/// Wholes looked up by name, remembered: a long text naming one whole many times reads
+/// the text for it once.
+#[derive(Default)]
+struct Wholes(std::collections::HashMap<(String, Scope), Option<FigId>>);
 
 /// The text after 占 naming the whole ("政府采购支出总额" in "占政府采购支出总额的").
 fn named_whole(lead: &str) -> String {
@@ -60,12 +125,46 @@ fn named_whole(lead: &str) -> String {
     s.to_string()
 }
 
-/// The one amount the text names with this label, if it names exactly one value.
-fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str) -> Option<FigId> {
+/// A total's name in one spelling: 总支出, 支出总计, 支出总额 and 本年支出合计 all name the
+/// 支出合计; 总收入 the 收入合计.
+pub fn total_name(label: &str) -> String {
+    let s = label
+        .trim_start_matches("本年度")
+        .trim_start_matches("本年");
+    if let Some(r) = s.strip_prefix('总') {
+        if r.ends_with("支出") || r.ends_with("收入") {
+            return format!("{r}合计");
+        }
+    }
+    for suffix in ["总计", "总额", "总数"] {
+        if let Some(r) = s.strip_suffix(suffix) {
+            if r.ends_with("支出") || r.ends_with("收入") {
+                return format!("{r}合计");
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// The one amount the text names with this label, if it names exactly one value in a
+/// scope comparable with the share's.
+fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Option<FigId> {
     let mut found: Vec<&Mention> = Vec::new();
+    // a total named another way: its lead as printed ("支出合计为"), in one spelling
+    let want = total_name(label);
+    let as_total = |m: &Mention| {
+        want != label && {
+            let lead = m.lead.trim_end_matches(['为', '是', '达', ':', '：']);
+            total_name(lead).ends_with(&want)
+        }
+    };
     for p in prose {
         for m in &p.mentions {
-            if m.kind == Kind::Level && !m.label.is_empty() && m.label.ends_with(label) {
+            if m.kind == Kind::Level
+                && !m.label.is_empty()
+                && (m.label.ends_with(label) || as_total(m))
+                && m.scope.comparable(scope)
+            {
                 found.push(m);
             }
         }
@@ -83,9 +182,10 @@ fn relation(
     doc: &Document,
     prose: &[Prose<'_>],
     bds: &[Breakdown],
+    wholes: &mut Wholes,
     p: &Prose<'_>,
-    i: usize,
     m: &Mention,
+    part: Part<'_>,
     prev_share: Option<FigId>,
     out: &mut Vec<Relation>,
 ) {
@@ -94,21 +194,27 @@ fn relation(
     let unchecked = |zh: &str, en: &str| {
         Relation::unchecked(RULE, m.fig, what.clone(), Text::new(zh, en)).context(context.clone())
     };
-    // the part: the amount just before, in the same clause group
-    let part = p
-        .mentions
-        .iter()
-        .take(i)
-        .rev()
-        .take_while(|x| x.semi == m.semi && x.kind != Kind::Share)
-        .find(|x| x.kind == Kind::Level);
-    let Some(part) = part else {
-        out.push(unchecked("未找到占比对应的金额", "the part is not stated"));
-        return;
+    let part = match part {
+        Part::Found(a) => a,
+        Part::Missing(why) => {
+            out.push(unchecked(&why.zh, &why.en));
+            return;
+        }
     };
-    let name = named_whole(&m.lead);
+    // a listed share names its whole once, before the first of the list
+    let lead = if m.listed {
+        p.mentions
+            .get(m.list)
+            .map_or(m.lead.as_str(), |f| f.lead.as_str())
+    } else {
+        m.lead.as_str()
+    };
+    let name = named_whole(lead);
     let whole = if name.chars().count() >= 2 {
-        lookup(doc, prose, &name)
+        *wholes
+            .0
+            .entry((name.clone(), m.scope))
+            .or_insert_with(|| lookup(doc, prose, &name, &m.scope))
     } else {
         bds.iter()
             .find(|b| b.parts.iter().any(|(f, _)| *f == part.fig))
@@ -130,8 +236,16 @@ fn relation(
     let share = |w: FigId| Expr::pct(amount(doc, part.fig, whole_unit), Expr::Fig(w));
     let mut rel = Relation::equals(RULE, m.fig, share(whole), what).context(context);
     // other amounts nearby (this sentence or the one before) as wrong wholes; not the whole
-    // paragraph, which in a long text would give every share every amount
-    for other in &p.mentions {
+    // paragraph, which in a long text would give every share every amount; found by
+    // position and capped, so a sentence of a million figures stays linear
+    let from = p.mentions.partition_point(|x| x.sentence + 1 < m.sentence);
+    let to = p.mentions.partition_point(|x| x.sentence <= m.sentence);
+    let near = p.mentions.get(from..to).unwrap_or(&[]);
+    let at = near.partition_point(|x| x.at < m.at);
+    let near = near
+        .get(at.saturating_sub(MAX_WRONG_WHOLES)..(at + MAX_WRONG_WHOLES).min(near.len()))
+        .unwrap_or(&[]);
+    for other in near {
         if other.kind != Kind::Level
             || other.fig == whole
             || other.fig == part.fig

@@ -2,7 +2,7 @@
 //! divided by last year's figure.
 
 use super::Check;
-use crate::claims::prose::{amount, same_family, Kind, Mention, Prose};
+use crate::claims::prose::{amount, same_family, Breakdown, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::relation::Rule;
@@ -46,11 +46,44 @@ fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for p in &claims.prose {
-        find_in(doc, p, out);
+        find_in(doc, p, &claims.breakdowns, out);
     }
 }
 
-fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
+/// The total of a 其中 list that a change stated after its last part may be about:
+/// "总预算 A 元，其中：基本支出 B 元，项目支出 C 元，同比增加 D 元" can be the change of A
+/// or of C. Only when neither the total nor an earlier part states a change of its own
+/// (then each part has its own, as in "本年收入 A，比上年增加…。其中：X，比上年增加…").
+fn total_reading<'p>(
+    p: &'p Prose<'_>,
+    bds: &[Breakdown],
+    level: &Mention,
+    change: &Mention,
+) -> Option<&'p Mention> {
+    let b = bds
+        .iter()
+        .filter(|b| b.para == p.index && b.parts.len() >= 2)
+        .find(|b| b.parts.last().is_some_and(|x| x.0 == level.fig))?;
+    let ms = &p.mentions;
+    let k = ms.binary_search_by_key(&b.total, |m| m.fig).ok()?;
+    let total = ms.get(k)?;
+    let first_part = b.parts.first()?.0;
+    let has_change = |from: usize, to: usize| {
+        let a = ms.partition_point(|m| m.at <= from);
+        let z = ms.partition_point(|m| m.at < to);
+        ms.get(a..z)
+            .unwrap_or(&[])
+            .iter()
+            .any(|m| matches!(m.kind, Kind::Change(_)) && m.fig != change.fig)
+    };
+    let first_at = ms.iter().find(|m| m.fig == first_part)?.at;
+    (!has_change(total.at, first_at)
+        && !has_change(first_at, level.at)
+        && same_family(total.unit, change.unit))
+    .then_some(total)
+}
+
+fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relation>) {
     let ms = &p.mentions;
     let mut i = 0;
     while let Some(m) = ms.get(i) {
@@ -205,6 +238,24 @@ fn find_in(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
             // corners, where interval arithmetic would count the change twice
             .monotone()
             .context(context.clone());
+            if rates.len() == 1 {
+                if let Some(t) = total_reading(p, bds, lm, cm) {
+                    let change = amount(doc, cm.fig, t.unit);
+                    let last_year = if dc > 0 {
+                        Expr::difference(Expr::Fig(t.fig), change.clone())
+                    } else {
+                        Expr::sum([Expr::Fig(t.fig), change.clone()])
+                    };
+                    let tl = &t.label;
+                    rel = rel.reading(
+                        signed(Expr::pct(change, last_year)),
+                        Text::new(
+                            format!("增减额为{tl}的增减额"),
+                            format!("the change is that of {tl}"),
+                        ),
+                    );
+                }
+            }
             // a rate copied from an earlier rate of the paragraph
             // (the three nearest: a copy comes from the line above, and a long text must not
             // give every rate every earlier rate as a candidate)

@@ -6,7 +6,9 @@
 //! from the claims is a gap to fix here, not in the check.
 
 pub mod normalise;
+pub mod outline;
 pub mod prose;
+pub mod scope;
 pub mod self_eval;
 pub mod standard;
 pub mod table;
@@ -28,11 +30,26 @@ pub struct Claims<'a> {
     pub breakdowns: Vec<Breakdown>,
     /// Every self-evaluation table.
     pub self_evals: Vec<SelfEval<'a>>,
+    /// Every heading, in the document or inside a paragraph; scopes point into it.
+    pub headings: Vec<scope::Heading>,
+}
+
+impl Claims<'_> {
+    /// The text mention of a figure.
+    pub fn mention(&self, fig: crate::figure::FigId) -> Option<&prose::Mention> {
+        let para = match self.doc.figure(fig)?.place {
+            crate::document::Place::Text { paragraph } => paragraph,
+            crate::document::Place::Cell { .. } => return None,
+        };
+        let k = self.prose.binary_search_by_key(&para, |p| p.index).ok()?;
+        self.prose.get(k)?.mentions.iter().find(|m| m.fig == fig)
+    }
 }
 
 /// Reads the document's claims.
 pub fn build(doc: &Document) -> Claims<'_> {
-    let prose = prose::read_all(doc);
+    let mut prose = prose::read_all(doc);
+    let headings = scope::assign(doc, &mut prose);
     let records = prose.iter().map(prose::records).collect();
     let breakdowns = prose::breakdowns(doc, &prose);
     let self_evals = self_eval::read_all(doc);
@@ -42,5 +59,6 @@ pub fn build(doc: &Document) -> Claims<'_> {
         records,
         breakdowns,
         self_evals,
+        headings,
     }
 }

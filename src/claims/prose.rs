@@ -7,6 +7,7 @@
 //! the readings below match one spelling.
 
 use super::normalise::{gloss_len, normalise_char};
+use super::scope::Scope;
 use crate::document::{Document, Paragraph};
 use crate::figure::FigId;
 use crate::relation::Expr;
@@ -75,6 +76,11 @@ pub struct Mention {
     /// Follows the previous mention with nothing but a list separator in between
     /// ("各减少 A、B万元"): it takes the previous one's kind.
     pub listed: bool,
+    /// Where it lives (set by [`super::scope::assign`]).
+    pub scope: Scope,
+    /// Index (in [`Prose::mentions`]) of the first mention of the list it belongs to
+    /// ("分别为 A、B 和 C": all three point at A); its own index when not listed.
+    pub list: usize,
 }
 
 /// A paragraph read as tokens and mentions.
@@ -169,7 +175,7 @@ pub fn label_of(lead: &str) -> String {
             s = r.to_string();
         }
     }
-    for p in ["共计", "合计", "为", "是", "达到", "达", "共", "各"] {
+    for p in ["共计", "合计", "为", "是", "达到", "达", "共", "各", "分别"] {
         if let Some(r) = s.strip_suffix(p) {
             s = r.to_string();
         }
@@ -258,8 +264,19 @@ impl<'a> Prose<'a> {
                 i += g;
                 continue;
             }
-            let f = normalise_char(c);
+            let mut f = normalise_char(c);
             i += 1;
+            // "负增长0.94%.(二)…": an ASCII full stop after words or a percent ends the
+            // sentence as 。 does (not in 1.5, nor in a Latin abbreviation)
+            if f == '.' {
+                let prev = chars.get(i.wrapping_sub(2)).map(|x| x.1);
+                let after = chars.get(i).map(|x| x.1);
+                let prev_ok =
+                    prev.is_some_and(|c| super::normalise::is_cjk(c) || c == '%' || c == '％');
+                if prev_ok && !after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    f = '。';
+                }
+            }
             if f.is_whitespace() || f == '*' {
                 continue;
             }
@@ -334,8 +351,12 @@ impl<'a> Prose<'a> {
                     if self.word_after(at, &["以上", "以下", "以内", "左右", "及以上"]) {
                         kind = Kind::Other;
                     }
-                    let listed = lead.is_empty()
-                        && matches!(since_prev.as_str(), "、" | "," | "和" | "及")
+                    // "A、B 和 C", "A 及 B": the conjunction before the last item
+                    let listed = matches!(lead.as_str(), "" | "和" | "及" | "与" | "以及")
+                        && matches!(
+                            since_prev.as_str(),
+                            "、" | "," | "和" | "及" | "与" | "以及" | "、和" | ",和" | "、及"
+                        )
                         && out.last().is_some_and(|m| {
                             m.percent == f.number.percent && same_family(m.unit, unit)
                         });
@@ -355,6 +376,12 @@ impl<'a> Prose<'a> {
                         sentence,
                         semi,
                         listed,
+                        scope: Scope::default(),
+                        list: if listed {
+                            out.last().map_or(out.len(), |m| m.list)
+                        } else {
+                            out.len()
+                        },
                     });
                     lead.clear();
                     since_prev.clear();
@@ -362,6 +389,17 @@ impl<'a> Prose<'a> {
             }
         }
         out
+    }
+
+    /// The length of each mention's list, by the index of its first mention (0 elsewhere).
+    pub fn list_lengths(&self) -> Vec<usize> {
+        let mut len = vec![0; self.mentions.len()];
+        for m in &self.mentions {
+            if let Some(l) = len.get_mut(m.list) {
+                *l += 1;
+            }
+        }
+        len
     }
 
     /// Whether one of the words follows token `at` directly.
@@ -413,14 +451,17 @@ impl<'a> Prose<'a> {
 
     /// The whole sentence (as printed) around token `at`, for the report.
     pub fn full_sentence(&self, at: usize) -> String {
+        // bounded like sentence_text: the report shows 160 characters of it
+        let floor = at.saturating_sub(2 * CONTEXT_TOKENS);
         let mut start = at;
-        while start > 0 {
+        while start > floor {
             match self.toks.get(start - 1) {
                 Some(Tok::Ch(c)) if ends_sentence(*c) => break,
                 _ => start -= 1,
             }
         }
-        self.span_text(start, self.sentence_end(at) + 1)
+        let end = self.sentence_end_within(at, at.saturating_add(4 * CONTEXT_TOKENS));
+        self.span_text(start, end + 1)
     }
 
     /// The printed text of tokens `from..to`, shortened for the report.
@@ -462,6 +503,20 @@ impl<'a> Prose<'a> {
             }
         }
         self.span_text(start, end)
+    }
+
+    /// Token index of the end of the sentence holding `at`, or `limit` if that comes
+    /// first: the walk never goes past `limit`.
+    pub fn sentence_end_within(&self, at: usize, limit: usize) -> usize {
+        let mut k = at;
+        while k < limit {
+            match self.toks.get(k) {
+                Some(Tok::Ch(c)) if ends_sentence(*c) => return k,
+                Some(_) => k += 1,
+                None => return k,
+            }
+        }
+        limit
     }
 
     /// Token index of the end of the sentence holding `at` (the 。 itself, or the end).
@@ -547,6 +602,8 @@ pub fn complete(labels: &[String]) -> bool {
 pub struct Breakdown {
     /// The total.
     pub total: FigId,
+    /// The total's label (for a budget record, the line's name, not "决算数").
+    pub total_label: String,
     /// The parts with their labels.
     pub parts: Vec<(FigId, String)>,
     /// The parts are the whole breakdown (not a selection).
@@ -586,23 +643,103 @@ fn leading_part(doc: &Document, p: &Prose<'_>) -> Option<(FigId, String, Option<
     ok.then(|| (m.fig, m.label.clone(), m.unit))
 }
 
+/// How many mentions back a 其中 looks for its total.
+const LOOK_BACK_MENTIONS: usize = 12;
+
+/// A part as read: figure, label, unit.
+type Part = (FigId, String, Option<&'static str>);
+
+/// The parts a 其中 lists between `q` and `end`: one amount per clause at the top level,
+/// and, for a part followed by a parenthesis, the amounts inside it as that part's own
+/// breakdown ("公务用车购置及运行费 28 万元(购置费 0 万元,运行维护费 28 万元)") — never as
+/// further parts of the outer total.
+fn region_parts(
+    p: &Prose<'_>,
+    q: usize,
+    end: usize,
+    region: &[&Mention],
+) -> (Vec<Part>, Vec<(Part, Vec<Part>)>) {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut nested: Vec<(Part, Vec<Part>)> = Vec::new();
+    let mut sub: Vec<Part> = Vec::new();
+    let mut clause = 0usize;
+    let mut depth = 0usize;
+    let mut last_clause = None;
+    let mut next = region.iter().peekable();
+    let close = |sub: &mut Vec<Part>, parts: &[Part], nested: &mut Vec<(Part, Vec<Part>)>| {
+        if sub.len() >= 2 {
+            if let Some(parent) = parts.last() {
+                nested.push((parent.clone(), std::mem::take(sub)));
+            }
+        }
+        sub.clear();
+    };
+    for at in q + 1..end {
+        match p.toks.get(at) {
+            Some(Tok::Ch(c)) => {
+                if ends_clause(*c) {
+                    clause += 1;
+                }
+                if matches!(c, '(' | '（') {
+                    depth += 1;
+                } else if matches!(c, ')' | '）') && depth > 0 {
+                    depth -= 1;
+                    if depth == 0 {
+                        close(&mut sub, &parts, &mut nested);
+                    }
+                }
+            }
+            Some(Tok::Fig(_)) => {
+                let Some(m) = next.next_if(|m| m.at == at) else {
+                    continue;
+                };
+                if m.kind != Kind::Level {
+                    continue;
+                }
+                if depth > 0 {
+                    sub.push((m.fig, m.label.clone(), m.unit));
+                    continue;
+                }
+                if last_clause == Some(clause) {
+                    continue; // one part per clause
+                }
+                last_clause = Some(clause);
+                parts.push((m.fig, m.label.clone(), m.unit));
+            }
+            None => break,
+        }
+    }
+    close(&mut sub, &parts, &mut nested);
+    (parts, nested)
+}
+
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pi, p) in prose.iter().enumerate() {
         let hits = p.find_all("其中");
+        // once per paragraph: a list of classification lines names its 科目
+        let coded_para = !p.find_all("功能分类").is_empty() || !p.find_all("科目").is_empty();
         for (hi, &q) in hits.iter().enumerate() {
             // "其中：其中：" — the second one opens the list
             if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
                 continue;
             }
-            let end = p
-                .sentence_end(q)
-                .min(hits.get(hi + 1).copied().unwrap_or(usize::MAX));
+            let next_hit = hits.get(hi + 1).copied().unwrap_or(p.toks.len());
+            let end = p.sentence_end_within(q, next_hit);
+            // the mentions of the region, found by position (mentions are in order): the
+            // work per 其中 is its own region, never the whole paragraph
+            let lo = p.mentions.partition_point(|m| m.at <= q);
+            let hi_m = p.mentions.partition_point(|m| m.at < end);
+            let before = lo.checked_sub(1).and_then(|k| p.mentions.get(k));
+            // a heading inside the paragraph ends the region ("…0.94%.(二)支出情况:")
+            let section = before.map(|m| m.scope.section);
             let region: Vec<&Mention> = p
                 .mentions
+                .get(lo..hi_m)
+                .unwrap_or(&[])
                 .iter()
-                .filter(|m| m.at > q && m.at < end)
+                .take_while(|m| section.is_none_or(|s| m.scope.section == s))
                 .collect();
             if region
                 .iter()
@@ -610,22 +747,18 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             {
                 continue; // budget records: the budget-variance check reads them
             }
-            let mut parts: Vec<(FigId, String, Option<&'static str>)> = Vec::new();
-            let mut last_clause = None;
-            for m in &region {
-                if m.kind != Kind::Level {
-                    continue;
-                }
-                let clause = p
-                    .text_between(q, m.at)
-                    .chars()
-                    .filter(|c| ends_clause(*c))
-                    .count();
-                if last_clause == Some(clause) {
-                    continue; // one part per clause
-                }
-                last_clause = Some(clause);
-                parts.push((m.fig, m.label.clone(), m.unit));
+            let (mut parts, nested) = region_parts(p, q, end, &region);
+            for (parent, sub) in nested {
+                let labels: Vec<String> = sub.iter().map(|x| x.1.clone()).collect();
+                out.push(Breakdown {
+                    total: parent.0,
+                    total_label: parent.1.clone(),
+                    complete: complete(&labels),
+                    parts: sub.into_iter().map(|x| (x.0, x.1)).collect(),
+                    para: p.index,
+                    at: q,
+                    context: p.full_sentence(q),
+                });
             }
             // "…6996.36 万元，其中：" or "其中：人员经费 5867.07 万元，包括…。" ends the
             // paragraph: the (other) parts lead the paragraphs that follow
@@ -666,7 +799,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // the total: the nearest amount before the 其中 in the paragraph, in the unit
             // of the parts; or the last amount of the paragraph before, when the 其中 has
             // nothing before it
-            let before: Vec<&Mention> = p.mentions.iter().filter(|m| m.at < q).collect();
+            let before = p.mentions.get(..lo).unwrap_or(&[]);
             let total = if before.is_empty() {
                 let prev = pi
                     .checked_sub(1)
@@ -682,15 +815,15 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 before
                     .iter()
                     .rev()
+                    .take(LOOK_BACK_MENTIONS)
                     .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
-                    .copied()
             };
             let Some(total) = total else { continue };
-            let codes =
-                parts.len() >= 2 && p.find_all("功能分类").len() + p.find_all("科目").len() > 0;
+            let codes = parts.len() >= 2 && coded_para;
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
             out.push(Breakdown {
                 total: total.fig,
+                total_label: total.label.clone(),
                 complete: codes || complete(&labels),
                 parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
                 para: p.index,
@@ -834,6 +967,7 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
             };
             out.push(Breakdown {
                 total,
+                total_label: r.label.clone(),
                 parts,
                 complete: complete(&labels),
                 para: p.index,
