@@ -186,8 +186,16 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
             by_name.push((name, id));
         }
     }
+    // the 功能分类 has some thirty 类: more lines than that are not a standard table's
+    if by_name.len() > 64 {
+        return;
+    }
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (name, _) in &by_name {
+        *count.entry(name.as_str()).or_default() += 1;
+    }
     for (name, b) in &by_name {
-        if by_name.iter().filter(|(n, _)| n == name).count() != 1 || !name.ends_with("支出") {
+        if count.get(name.as_str()) != Some(&1) || !name.ends_with("支出") {
             continue;
         }
         let Some(a) = labelled(doc, from, name, cat.from_col) else {

@@ -176,9 +176,12 @@ pub fn layout(items: &[Item]) -> Layout {
     let mut out = Writer::default();
     let mut carried: Option<Vec<Band>> = None;
     for (page, rows) in &pages {
+        let n = rows.len();
         let rows: Vec<&RowGroup> = rows
             .iter()
-            .filter(|r| !furniture.is_furniture(r, rows))
+            .enumerate()
+            .filter(|(i, r)| !furniture.is_furniture(r, *i == 0 || i + 1 == n))
+            .map(|(_, r)| r)
             .collect();
         carried = write_page(&mut out, *page, &rows, carried);
         out.blank(*page);
@@ -468,29 +471,21 @@ fn is_page_number(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '共' | '页' | '第'))
 }
 
-/// Is this the top or the bottom row of its page?
-fn at_edge(r: &RowGroup, rows: &[RowGroup]) -> bool {
-    let n = rows.len();
-    rows.iter()
-        .position(|x| std::ptr::eq(x, r))
-        .is_some_and(|i| i == 0 || i + 1 == n)
-}
-
 impl Furniture {
     fn find(pages: &[(u32, Vec<RowGroup>)]) -> Furniture {
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (_, rows) in pages {
-            let mut seen: Vec<String> = Vec::new();
-            for r in rows.iter().filter(|r| at_edge(r, rows)) {
-                let k = furniture_key(r);
-                if k.chars().count() < 2 || seen.contains(&k) {
-                    continue;
-                }
-                seen.push(k.clone());
-                match counts.iter_mut().find(|(x, _)| *x == k) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((k, 1)),
-                }
+            // the top and the bottom row of the page
+            let mut edge: Vec<String> = rows
+                .first()
+                .into_iter()
+                .chain(rows.last().filter(|_| rows.len() > 1))
+                .map(furniture_key)
+                .filter(|k| k.chars().count() >= 2)
+                .collect();
+            edge.dedup();
+            for k in edge {
+                *counts.entry(k).or_default() += 1;
             }
         }
         let need = (pages.len() / 2).max(3);
@@ -503,8 +498,8 @@ impl Furniture {
         }
     }
 
-    fn is_furniture(&self, r: &RowGroup, rows: &[RowGroup]) -> bool {
-        if !at_edge(r, rows) {
+    fn is_furniture(&self, r: &RowGroup, at_edge: bool) -> bool {
+        if !at_edge {
             return false;
         }
         let text = r.text("");
@@ -672,8 +667,12 @@ fn write_page(
     let mut prev_text: Option<&RowGroup> = None;
     let mut last_bands = None;
     let mut i = 0;
+    let mut next_region = regions.iter().peekable();
     while i < rows.len() {
-        if let Some(&(start, end)) = regions.iter().find(|r| r.0 == i) {
+        while next_region.peek().is_some_and(|r| r.0 < i) {
+            next_region.next();
+        }
+        if let Some(&&(start, end)) = next_region.peek().filter(|r| r.0 == i) {
             let region: Vec<&RowGroup> = rows.get(start..end).unwrap_or(&[]).to_vec();
             let from_above = if start == 0 { carried.take() } else { None };
             last_bands = Some(write_table(out, page, &region, from_above));
