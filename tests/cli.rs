@@ -138,6 +138,37 @@ fn regressions_finish() {
 }
 
 #[test]
+fn a_pdf_is_read_natively_and_an_unreadable_one_says_why() {
+    // bytes that claim to be a PDF but are not: exit 2, both languages
+    let (code, _, err) = recount(&["check", "-"], Some(b"%PDF-1.7\n\x00\x01 not a pdf"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("PDF 文件已损坏") && err.contains("the PDF is damaged"),
+        "{err}"
+    );
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/pdf/gbc-good-putuo-czj-2024-juesuan.pdf");
+    if !shared.exists() {
+        eprintln!("note: ../shared/pdf absent, PDF CLI test skipped");
+        return;
+    }
+    let path = shared.to_string_lossy();
+    // 社会保障和就业支出 printed 326.71 in the 总表, 326.72 in the 支出表: errors, with pages
+    let (code, out, _) = recount(&["check", &path], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("第 6 页") && out.contains("326.71"), "{out}");
+    let (_, json, _) = recount(&["check", "--format", "json", &path], None);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let fail = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "fail")
+        .unwrap();
+    assert_eq!(fail["page"], 6);
+}
+
+#[test]
 fn a_folder_is_walked_and_summarised_one_line_per_file() {
     let dir = std::env::temp_dir().join(format!("recount-batch-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
