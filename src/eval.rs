@@ -157,6 +157,9 @@ fn point_at(
 /// Decides one relation. When it holds but its strict reading (inputs the document's
 /// format shows to be whole taken as exact) fails, it fails with that evidence as cause.
 pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
+    if let Some(v) = same_scale_sum(doc, rel) {
+        return v;
+    }
     let v = evaluate_plain(doc, rel);
     let Some((expr, evidence)) = &rel.strict else {
         return v;
@@ -286,6 +289,63 @@ fn evaluate_plain(doc: &Document, rel: &Relation) -> Verdict {
         cause,
         error: None,
     }
+}
+
+/// The fast path for the commonest relation, a total printed at the same scale as its
+/// parts that equals their sum exactly: integer mantissas added, no interval or corner
+/// search. It gives the verdict the general path gives (same status, point and range) and
+/// leaves everything else — a sum that does not match exactly, mixed scales, alternatives
+/// to explain a failure — to that path (`None`).
+fn same_scale_sum(doc: &Document, rel: &Relation) -> Option<Verdict> {
+    let Expr::Sum(terms) = &rel.expr else {
+        return None;
+    };
+    if rel.unchecked.is_some()
+        || rel.cmp != Cmp::Eq
+        || rel.exact_target
+        || rel.monotone
+        || !rel.readings.is_empty()
+        || rel.strict.is_some()
+    {
+        return None;
+    }
+    let target = fig_number(doc, rel.target).ok()?;
+    let scale = target.scale;
+    let same = |n: &Number| n.scale == scale && n.value.scale() == scale && !n.percent;
+    if !same(target) {
+        return None;
+    }
+    let (mut sum, mut figures) = (0i128, 0i64);
+    for t in terms {
+        match t {
+            Expr::Blank => {}
+            Expr::Fig(id) => {
+                let n = fig_number(doc, *id).ok()?;
+                if !same(n) {
+                    return None;
+                }
+                sum = sum.checked_add(n.value.mantissa())?;
+                figures += 1;
+            }
+            _ => return None,
+        }
+    }
+    if sum != target.value.mantissa() {
+        return None;
+    }
+    // Σ [vᵢ − h, vᵢ + h] = [Σ vᵢ − n·h, Σ vᵢ + n·h]
+    let point = Decimal::try_from_i128_with_scale(sum, scale).ok()?;
+    let spread = crate::interval::half_ulp(scale).checked_mul(Decimal::from(figures))?;
+    Some(Verdict {
+        status: Status::Pass,
+        point: Some(point),
+        range: Some(Interval {
+            lo: point.checked_sub(spread)?,
+            hi: point.checked_add(spread)?,
+        }),
+        cause: None,
+        error: None,
+    })
 }
 
 /// Whether the printed target agrees with `expr` (one reading of the relation); `None`
@@ -455,6 +515,33 @@ fn transposed(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_same_scale_fast_path_gives_the_full_verdict() {
+        let text = "项目\t合计\t甲\t乙\n行一\t30.75\t10.50\t20.25\n行二\t1.00\t0.40\t0.60\n\
+                    行三\t3\t1\t2\n合计\t34.75\t11.90\t22.85\n";
+        let doc = crate::read::read_str(text).unwrap();
+        let relations = crate::checks::find_all(&doc);
+        let mut fast = 0;
+        for rel in &relations {
+            if let Some(v) = same_scale_sum(&doc, rel) {
+                assert_eq!(v, evaluate_plain(&doc, rel), "{:?}", rel.what);
+                fast += 1;
+            }
+        }
+        assert!(fast >= 4, "{fast} of {}", relations.len());
+        // a sum that is off, or at another scale, goes the full way
+        let doc = crate::read::read_str(
+            "项目\t合计\t甲\t乙\n行一\t30.76\t10.50\t20.25\n行二\t31\t10.5\t20.25\n",
+        )
+        .unwrap();
+        let relations = crate::checks::find_all(&doc);
+        assert!(relations.len() >= 2);
+        for rel in &relations {
+            assert_eq!(same_scale_sum(&doc, rel), None);
+        }
+    }
+
     use super::*;
     use crate::read::read_text;
     use crate::relation::Text;

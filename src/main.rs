@@ -294,10 +294,17 @@ fn check_file<W: Write>(
     let read = if recount::read::pdf::is_pdf(&bytes) || recount::read::is_office(&bytes) {
         recount::read::read_bytes(&bytes)
     } else {
-        let Some(text) = decode(bytes) else {
+        let Some(mut text) = decode(bytes) else {
             let e = recount::ReadError::NotText;
             return Ok(Outcome::Unusable(format!("{} / {}", e.zh(), e.en())));
         };
+        let csv = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if csv {
+            text = csv_to_tabs(&text);
+        }
         recount::read::read_str(&text)
     };
     let doc = match read {
@@ -310,6 +317,33 @@ fn check_file<W: Write>(
         Format::Json => checked.write_json(out, json_file, opts.full)?,
     }
     Ok(Outcome::Checked(checked.summary.clone()))
+}
+
+/// A CSV file as tab-separated rows, the form the reader takes tables in: fields split at
+/// commas outside quotes, `""` inside quotes a quote; quotes, and a tab or line break
+/// inside a field, become spaces, so every figure keeps its column.
+fn csv_to_tabs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // quotes become spaces (trimmed from the cell), so columns stay where printed
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                out.push_str("\" ");
+                chars.next();
+            }
+            '"' => {
+                quoted = !quoted;
+                out.push(' ');
+            }
+            ',' if !quoted => out.push('\t'),
+            '\t' => out.push(' '),
+            '\n' | '\r' if quoted => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The files of a folder the CLI can read, depth first, in name order.

@@ -351,6 +351,7 @@ impl<'a> Checked<'a> {
                 severity,
                 line: target.line,
                 column: self.pos.column(rel.target),
+                page: target.page,
                 reported: &target.raw,
                 within_rounding: v.status == Status::Rounding,
                 figure: self.compact(rel.target),
@@ -391,6 +392,9 @@ struct Lean<'a> {
     severity: Severity,
     line: u32,
     column: u32,
+    /// The reported figure's page, for paged input (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
     reported: &'a str,
     within_rounding: bool,
     figure: Option<Compact<'a>>,
@@ -763,8 +767,14 @@ fn text_entry(out: &mut String, name: &str, e: &Entry, lang: Lang, verbose: bool
             }
         }
     };
+    // a PDF's figures name their page: its lines are the reconstructed text's
+    let page = match e.figure.page {
+        Some(p) if zh => format!("第 {p} 页 "),
+        Some(p) => format!("p. {p} "),
+        None => String::new(),
+    };
     out.push_str(&format!(
-        "{name}:{}:{}: {tag} [{}] {}\n",
+        "{name}:{}:{}: {page}{tag} [{}] {}\n",
         e.line,
         e.column,
         e.rule,

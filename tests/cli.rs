@@ -138,6 +138,37 @@ fn regressions_finish() {
 }
 
 #[test]
+fn a_pdf_is_read_natively_and_an_unreadable_one_says_why() {
+    // bytes that claim to be a PDF but are not: exit 2, both languages
+    let (code, _, err) = recount(&["check", "-"], Some(b"%PDF-1.7\n\x00\x01 not a pdf"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("PDF 文件已损坏") && err.contains("the PDF is damaged"),
+        "{err}"
+    );
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/pdf/gbc-good-putuo-czj-2024-juesuan.pdf");
+    if !shared.exists() {
+        eprintln!("note: ../shared/pdf absent, PDF CLI test skipped");
+        return;
+    }
+    let path = shared.to_string_lossy();
+    // 社会保障和就业支出 printed 326.71 in the 总表, 326.72 in the 支出表: errors, with pages
+    let (code, out, _) = recount(&["check", &path], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("第 6 页") && out.contains("326.71"), "{out}");
+    let (_, json, _) = recount(&["check", "--format", "json", &path], None);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let fail = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "fail")
+        .unwrap();
+    assert_eq!(fail["page"], 6);
+}
+
+#[test]
 fn a_folder_is_walked_and_summarised_one_line_per_file() {
     let dir = std::env::temp_dir().join(format!("recount-batch-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -168,5 +199,23 @@ fn a_folder_is_walked_and_summarised_one_line_per_file() {
         .collect();
     assert_eq!(files.len(), 2);
     assert!(files[0].ends_with("good.txt") && files[1].ends_with("bad.md"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_csv_file_is_read_as_a_table() {
+    let dir = std::env::temp_dir().join(format!("recount-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("t.csv");
+    std::fs::write(
+        &path,
+        "项目,金额,其他\n甲,\"1,010.5\",1\n乙,20.25,2\n合计,\"1,040.75\",3\n",
+    )
+    .unwrap();
+    let (code, out, _) = recount(&["check", path.to_str().unwrap(), "--lang", "en"], None);
+    assert_eq!(code, 1, "{out}");
+    // the figure's column is where it is printed, inside its quotes
+    assert!(out.contains("t.csv:4:5: error [total-row]"), "{out}");
+    assert!(out.contains("expected 1030.75, found 1,040.75"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -57,8 +57,9 @@ static ALLOC: Counting = Counting;
 
 const MB: usize = 1 << 20;
 /// The issue's bound through the CLI is 2 s in a release build; a test build is unoptimised
-/// and shares the machine, so the guard here is generous.
-const TIME_LIMIT: Duration = Duration::from_secs(60);
+/// (10–50× slower; all shapes take ≈ 2 min in `cargo test` on the shared machine), so the
+/// guard here is generous: a quadratic blow-up at 1 MB takes hours.
+const TIME_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 600 } else { 30 });
 const MEMORY_LIMIT: usize = 256 * MB;
 
 /// Checks `text` as the CLI does (read, evaluate, write the text report) and returns the
@@ -82,19 +83,7 @@ fn run(text: &str) -> (Duration, usize, Result<(), recount::ReadError>) {
 
 #[test]
 fn hostile_shapes_at_one_megabyte_finish_in_bounded_time_and_memory() {
-    // "one paragraph of shares" is the claims stage's (issue 11 item 1, prose side); it is
-    // measured by the benchmark but not held here until that stage lands
-    let held = [
-        "ampersands in HTML",
-        "20,000-column table",
-        "合计 rows",
-        "rowspan/colspan 1000",
-        "claims without 。",
-    ];
     for (name, text) in shapes::hostile(MB) {
-        if !held.contains(&name) {
-            continue;
-        }
         let (took, peak, result) = run(&text);
         println!(
             "{name}: {:.2} s, peak {:.1} MB ({:.1}× the input)",

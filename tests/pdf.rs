@@ -426,3 +426,46 @@ fn final_accounts_failures_are_the_real_ones() {
         "{t:?}"
     );
 }
+
+#[test]
+fn dump_native_items() {
+    let (Ok(name), Ok(page)) = (
+        std::env::var("RECOUNT_PDF_NATIVE"),
+        std::env::var("RECOUNT_PDF_PAGE"),
+    ) else {
+        return;
+    };
+    let d = shared().unwrap();
+    let bytes = std::fs::read(d.join(format!("{name}.pdf"))).unwrap();
+    for it in recount::read::pdf::pdf_items(&bytes).unwrap() {
+        if it.page.to_string() == page {
+            println!(
+                "{:?} {:.1} {:.1} {:.1} {:.1}",
+                it.text, it.x, it.y, it.width, it.height
+            );
+        }
+    }
+}
+
+/// The command line's reading (pdf-extract) and the page's (pdf.js items) give the same
+/// report on every file the native reader can read: relations checked, errors.
+#[test]
+fn native_and_pdfjs_readings_give_the_same_report() {
+    let Some(d) = shared() else { return };
+    for name in NAMES {
+        let bytes = std::fs::read(d.join(format!("{name}.pdf"))).unwrap();
+        let Ok(native) = recount::read::read_bytes(&bytes) else {
+            continue;
+        };
+        let js = read_items(&items(name).unwrap()).unwrap();
+        let (a, b) = (
+            recount::check_document(&native).summary,
+            recount::check_document(&js).summary,
+        );
+        assert_eq!(
+            (a.checked, a.errors, a.warnings),
+            (b.checked, b.errors, b.warnings),
+            "{name}"
+        );
+    }
+}

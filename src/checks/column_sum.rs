@@ -88,12 +88,19 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for t in &doc.tables {
         // 三公 tables nest 预算数/决算数 under 合计, 小计 and its parts over three header
-        // levels that a PDF's layout does not give reliably: no column sums are read there
-        // (text and HTML tables give their header rows as printed)
+        // levels that a PDF's layout does not give reliably: no column sums are read in
+        // one rebuilt from a PDF (its figures have pages)
+        let from_pdf = || {
+            t.rows
+                .iter()
+                .flat_map(|r| r.cells.iter())
+                .filter_map(|c| c.figure)
+                .any(|id| doc.figure(id).is_some_and(|f| f.page.is_some()))
+        };
         if t.header_rows == 0
-            || (from_pdf(doc, t)
-                && crate::claims::standard::kind(t)
-                    == Some(crate::claims::standard::Standard::ThreePublic))
+            || (crate::claims::standard::kind(t)
+                == Some(crate::claims::standard::Standard::ThreePublic)
+                && from_pdf())
         {
             continue;
         }
@@ -132,14 +139,4 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             }
         }
     }
-}
-
-/// The table was rebuilt from a PDF's positioned text (its figures carry pages).
-fn from_pdf(doc: &crate::document::Document, t: &Table) -> bool {
-    t.rows
-        .iter()
-        .flat_map(|r| r.cells.iter())
-        .filter_map(|c| c.figure)
-        .find_map(|id| doc.figure(id))
-        .is_some_and(|f| f.page.is_some())
 }

@@ -174,7 +174,7 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
         if row_code(to, r).is_none_or(|c| c.len() != 3) {
             continue;
         }
-        let name = clean_label(to.row_label(r));
+        let name = category_name(to.row_label(r));
         let Some(row) = to.rows.get(r) else { continue };
         let amount = (0..row.cells.len()).find_map(|k| {
             let h = to.column_header(k);
@@ -186,11 +186,20 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
             by_name.push((name, id));
         }
     }
+    // the 功能分类 has some thirty 类: more lines than that are not a standard table's
+    if by_name.len() > 64 {
+        return;
+    }
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (name, _) in &by_name {
+        *count.entry(name.as_str()).or_default() += 1;
+    }
     for (name, b) in &by_name {
-        if by_name.iter().filter(|(n, _)| n == name).count() != 1 || !name.ends_with("支出") {
+        if count.get(name.as_str()) != Some(&1) || !name.ends_with("支出") {
             continue;
         }
-        let Some(a) = labelled(doc, from, name, cat.from_col) else {
+        // labelled() compares labels as clean_label() leaves them
+        let Some(a) = labelled(doc, from, &clean_label(name), cat.from_col) else {
             continue;
         };
         let what = Text::new(
@@ -198,5 +207,22 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
             format!("{} {name} = {} {name}", cat.from.name(), cat.to.name()),
         );
         out.push(same_value(doc, a, *b, what));
+    }
+}
+
+/// A 功能分类 line's name without spaces and its list numbering ("八、社会保障和就业支出" →
+/// "社会保障和就业支出"; "一般公共服务支出" keeps its 一).
+fn category_name(label: &str) -> String {
+    let t: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let n = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    match t.chars().nth(n) {
+        Some('、') if n > 0 => t.chars().skip(n + 1).collect(),
+        _ => t,
     }
 }

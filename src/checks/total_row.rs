@@ -381,7 +381,9 @@ fn is_breakdown(t: &Table, k: usize, lc: usize) -> bool {
         return false;
     };
     let mut j = k;
-    while j > t.header_rows {
+    // a breakdown is a few lines: the walk up is bounded, so long tables stay linear
+    let floor = t.header_rows.max(k.saturating_sub(64));
+    while j > floor {
         j -= 1;
         let l = label_at(t, j, lc);
         match numbering_level(l) {

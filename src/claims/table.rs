@@ -77,6 +77,10 @@ pub fn row_code(t: &Table, row: usize) -> Option<String> {
             continue;
         }
         if !s.is_empty() && s.len() <= 7 && s.bytes().all(|b| b.is_ascii_digit()) {
+            // a 款 or 项 printed without its leading zero (WPS 表格 prints 02 as 2)
+            if !code.is_empty() && s.len() == 1 {
+                code.push('0');
+            }
             code.push_str(s);
             continue;
         }

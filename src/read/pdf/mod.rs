@@ -176,9 +176,12 @@ pub fn layout(items: &[Item]) -> Layout {
     let mut out = Writer::default();
     let mut carried: Option<Vec<Band>> = None;
     for (page, rows) in &pages {
+        let n = rows.len();
         let rows: Vec<&RowGroup> = rows
             .iter()
-            .filter(|r| !furniture.is_furniture(r, rows))
+            .enumerate()
+            .filter(|(i, r)| !furniture.is_furniture(r, *i == 0 || i + 1 == n))
+            .map(|(_, r)| r)
             .collect();
         carried = write_page(&mut out, *page, &rows, carried);
         out.blank(*page);
@@ -240,7 +243,21 @@ fn number_like(t: &str) -> bool {
 /// number, when words or another number follow. Each piece gets the share of the item's
 /// width its glyphs take (CJK one em, others half).
 fn split_number_label(it: &Item) -> Vec<Chunk> {
-    let text = it.text.trim();
+    // an amount written straight against the next label (a native reader gives no space)
+    let mut spaced = String::with_capacity(it.text.len() + 4);
+    let mut run = String::new();
+    for c in it.text.trim().chars() {
+        if is_cjk(c) && run.contains(['.', ',']) && number_like(&run) {
+            spaced.push(' ');
+        }
+        if c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%') {
+            run.push(c);
+        } else {
+            run.clear();
+        }
+        spaced.push(c);
+    }
+    let text = spaced.as_str();
     let whole = Chunk {
         text: text.to_string(),
         x0: it.x,
@@ -353,13 +370,25 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                 Some(mut c) => {
                     let gap = p.x0 - c.x1;
                     let h = c.h.max(p.h);
+                    // an amount (with separators or decimals) straight against words is
+                    // two cells even without a gap: a native reader gives no space
+                    let tail: String = c
+                        .text
+                        .chars()
+                        .rev()
+                        .take_while(|x| x.is_ascii_digit() || matches!(x, ',' | '.'))
+                        .collect();
+                    let amount_tail =
+                        tail.contains(['.', ',']) && tail.starts_with(|x: char| x.is_ascii_digit());
+                    let starts_cjk = p.text.chars().next().is_some_and(is_cjk);
                     let number_then_words = tabular
-                        && gap > 0.3 * h
-                        && c.text.chars().last().is_some_and(|x| x.is_ascii_digit())
-                        && p.text
-                            .chars()
-                            .next()
-                            .is_some_and(|x| is_cjk(x) || x.is_ascii_digit());
+                        && ((gap > 0.3 * h
+                            && c.text.chars().last().is_some_and(|x| x.is_ascii_digit())
+                            && p.text
+                                .chars()
+                                .next()
+                                .is_some_and(|x| is_cjk(x) || x.is_ascii_digit()))
+                            || (amount_tail && starts_cjk));
                     if gap > h.max(6.0) || number_then_words {
                         out.push(c);
                         p
@@ -442,29 +471,21 @@ fn is_page_number(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '共' | '页' | '第'))
 }
 
-/// Is this the top or the bottom row of its page?
-fn at_edge(r: &RowGroup, rows: &[RowGroup]) -> bool {
-    let n = rows.len();
-    rows.iter()
-        .position(|x| std::ptr::eq(x, r))
-        .is_some_and(|i| i == 0 || i + 1 == n)
-}
-
 impl Furniture {
     fn find(pages: &[(u32, Vec<RowGroup>)]) -> Furniture {
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (_, rows) in pages {
-            let mut seen: Vec<String> = Vec::new();
-            for r in rows.iter().filter(|r| at_edge(r, rows)) {
-                let k = furniture_key(r);
-                if k.chars().count() < 2 || seen.contains(&k) {
-                    continue;
-                }
-                seen.push(k.clone());
-                match counts.iter_mut().find(|(x, _)| *x == k) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((k, 1)),
-                }
+            // the top and the bottom row of the page
+            let mut edge: Vec<String> = rows
+                .first()
+                .into_iter()
+                .chain(rows.last().filter(|_| rows.len() > 1))
+                .map(furniture_key)
+                .filter(|k| k.chars().count() >= 2)
+                .collect();
+            edge.dedup();
+            for k in edge {
+                *counts.entry(k).or_default() += 1;
             }
         }
         let need = (pages.len() / 2).max(3);
@@ -477,8 +498,8 @@ impl Furniture {
         }
     }
 
-    fn is_furniture(&self, r: &RowGroup, rows: &[RowGroup]) -> bool {
-        if !at_edge(r, rows) {
+    fn is_furniture(&self, r: &RowGroup, at_edge: bool) -> bool {
+        if !at_edge {
             return false;
         }
         let text = r.text("");
@@ -646,8 +667,12 @@ fn write_page(
     let mut prev_text: Option<&RowGroup> = None;
     let mut last_bands = None;
     let mut i = 0;
+    let mut next_region = regions.iter().peekable();
     while i < rows.len() {
-        if let Some(&(start, end)) = regions.iter().find(|r| r.0 == i) {
+        while next_region.peek().is_some_and(|r| r.0 < i) {
+            next_region.next();
+        }
+        if let Some(&&(start, end)) = next_region.peek().filter(|r| r.0 == i) {
             let region: Vec<&RowGroup> = rows.get(start..end).unwrap_or(&[]).to_vec();
             let from_above = if start == 0 { carried.take() } else { None };
             last_bands = Some(write_table(out, page, &region, from_above));
@@ -830,24 +855,32 @@ fn write_table(
                 .flat_map(|r| r.chunks.iter())
                 .filter(|c| own.iter().all(|b| c.x1 <= b.x0 - c.h || c.x0 >= b.x1 + c.h))
                 .collect();
-            // headed: a leaf fragment over it (one over several bands is a parent)
+            // headed: a fragment centred over it
             let headed = |b: &Band| {
                 header.iter().flat_map(|r| r.chunks.iter()).any(|c| {
-                    b.overlap(c) > 1.0 && own.iter().filter(|o| o.overlap(c) > 1.0).count() == 1
+                    let mid = (c.x0 + c.x1) / 2.0;
+                    mid >= b.x0 - 0.5 * c.h && mid <= b.x1 + 0.5 * c.h
                 })
             };
+            let near = |b: &Band, c: &Chunk| {
+                b.distance(c) < (b.x1 - b.x0) / 2.0 + (c.x1 - c.x0) / 2.0 + 2.0 * c.h
+            };
+            // the nearest fragment and any stacked with it (支出预算 over 基本支出)
             let claimed: Vec<usize> = own
                 .iter()
                 .filter(|b| !headed(b))
-                .filter_map(|b| {
+                .flat_map(|b| {
+                    let best = apart
+                        .iter()
+                        .filter(|c| near(b, c))
+                        .map(|c| b.distance(c))
+                        .fold(f64::INFINITY, f64::min);
                     apart
                         .iter()
                         .enumerate()
-                        .filter(|(_, c)| {
-                            b.distance(c) < (b.x1 - b.x0) / 2.0 + (c.x1 - c.x0) / 2.0 + 2.0 * c.h
-                        })
-                        .min_by(|x, y| b.distance(x.1).total_cmp(&b.distance(y.1)))
+                        .filter(move |(_, c)| near(b, c) && b.distance(c) <= best + 2.0)
                         .map(|(i, _)| i)
+                        .collect::<Vec<_>>()
                 })
                 .collect();
             let lone: Vec<Chunk> = apart
@@ -922,7 +955,13 @@ fn write_table(
     };
     let (upper, leaf) = (joined(&upper), joined(&leaf));
     // the header printed again on the next page, right under the table: a continuation
-    let signature: Vec<String> = upper.iter().chain(&leaf).cloned().collect();
+    // (its fragments, whatever columns they were put in)
+    let mut signature: Vec<String> = header
+        .iter()
+        .flat_map(|r| r.chunks.iter())
+        .map(|c| c.text.trim().to_string())
+        .collect();
+    signature.sort();
     let repeated = !continued
         && had_carried
         && out.last_table

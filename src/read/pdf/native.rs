@@ -69,7 +69,15 @@ impl OutputDev for Collector {
             return Ok(());
         }
         let (x, y) = (trm.m31, trm.m32);
-        let adv = width * size;
+        // pdf-extract falls back to a 1000-unit width when it cannot read a CID font's
+        // widths: a Latin glyph (a digit) a full em wide would hide the gap between a
+        // number and the next cell, so such glyphs take half an em, as they print
+        let em = if ch.is_ascii() && width >= 0.95 {
+            0.5
+        } else {
+            width
+        };
+        let adv = em * size;
         let text: String = ch.chars().filter(|c| !c.is_control()).collect();
         match self.cur.as_mut() {
             Some((it, end))
