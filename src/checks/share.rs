@@ -98,7 +98,7 @@ fn part_of<'p>(p: &'p Prose<'_>, lists: &[usize], i: usize, m: &Mention) -> Part
         .unwrap_or(&[])
         .iter()
         .rev()
-        .take_while(|x| x.semi == m.semi && x.kind != Kind::Share)
+        .take_while(|x| x.semi == m.semi)
         .find(|x| x.kind == Kind::Level);
     match part {
         Some(a) => Part::Found(a),

@@ -209,6 +209,22 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
                 );
                 continue;
             }
+            // "增加 0 万元，增长 0%": no change is no rate, whatever the base (a zero base
+            // included: conventional and harmless)
+            let no_change = doc.figure(cm.fig).is_some_and(|f| f.number.value.is_zero());
+            if no_change {
+                out.push(
+                    Relation::equals(RULE, rm.fig, Expr::Const(rust_decimal::Decimal::ZERO), {
+                        Text::new(
+                            format!("{label}增减额为零，增减率为零"),
+                            format!("{label}: no change, so no rate"),
+                        )
+                    })
+                    .exact_target()
+                    .context(context.clone()),
+                );
+                continue;
+            }
             let change = amount(doc, cm.fig, lm.unit);
             let last_year = if dc > 0 {
                 Expr::difference(Expr::Fig(lm.fig), change.clone())

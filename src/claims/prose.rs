@@ -113,8 +113,20 @@ pub fn ends_clause(c: char) -> bool {
     ends_semi(c) || matches!(c, ',' | '：' | ':' | '、')
 }
 
-const UP_CHANGE: &[&str] = &["增加", "增长", "上升", "提高", "多支出", "增支", "超支"];
-const DOWN_CHANGE: &[&str] = &["减少", "下降", "降低", "减支", "节约", "压减", "减"];
+const UP_CHANGE: &[&str] = &[
+    "增加",
+    "增长",
+    "上升",
+    "提高",
+    "多支出",
+    "增支",
+    "超支",
+    "增收",
+    "多收",
+];
+const DOWN_CHANGE: &[&str] = &[
+    "减少", "下降", "降低", "减支", "节约", "压减", "减", "减收", "少收",
+];
 const UP_RATE: &[&str] = &["增长", "增加", "上升", "提高", "增幅", "增长率为", "增长了"];
 const DOWN_RATE: &[&str] = &["降低", "下降", "减少", "降幅", "下降了", "降低了", "减少了"];
 
@@ -175,7 +187,19 @@ pub fn label_of(lead: &str) -> String {
             s = r.to_string();
         }
     }
-    for p in ["共计", "合计", "为", "是", "达到", "达", "共", "各", "分别"] {
+    for p in [
+        "共计",
+        "合计",
+        "为",
+        "是",
+        "达到",
+        "达",
+        "共",
+        "各",
+        "分别",
+        "完成",
+        "累计完成",
+    ] {
         if let Some(r) = s.strip_suffix(p) {
             s = r.to_string();
         }
@@ -195,8 +219,45 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         if lead.contains("完成") && lead.contains("预算") || lead.contains("执行率") {
             return Kind::Completion;
         }
+        // "占调整预算 105.47%", "占年初预算的 98%": completion of a budget, not a share
+        let after = lead
+            .rsplit('占')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('的');
+        if lead.contains('占')
+            && [
+                "预算",
+                "预算数",
+                "调整预算",
+                "调整后预算",
+                "年初预算",
+                "全年预算",
+            ]
+            .iter()
+            .any(|w| after == *w || after == format!("{w}数"))
+        {
+            return Kind::Completion;
+        }
         if lead.contains('占') {
             return Kind::Share;
+        }
+        // "负增长 1.21%" is a fall; "减少率 35.22%", "增长率 9%" name the rate
+        if lead.ends_with("负增长") {
+            return Kind::Rate(-1);
+        }
+        let named = lead.trim_end_matches('为').trim_end_matches('是');
+        if ["增长率", "增加率", "增幅", "上升率"]
+            .iter()
+            .any(|w| named.ends_with(w))
+        {
+            return Kind::Rate(1);
+        }
+        if ["减少率", "下降率", "降低率", "降幅", "减幅"]
+            .iter()
+            .any(|w| named.ends_with(w))
+        {
+            return Kind::Rate(-1);
         }
         if ends_any(lead, UP_RATE) {
             return Kind::Rate(1);
@@ -342,6 +403,18 @@ impl<'a> Prose<'a> {
                 Tok::Fig(id) => {
                     let Some(f) = doc.figure(id) else { continue };
                     let unit = f.unit.or_else(|| list_unit.get(at).copied().flatten());
+                    // "增收4,376万" (元 left out, or the page cut there): 万 after an amount
+                    // at the end of a clause is 万元
+                    let unit = unit.or_else(|| {
+                        let wan = matches!(self.toks.get(at + 1), Some(Tok::Ch('万')));
+                        let after = self.toks.get(at + 2);
+                        let ends = match after {
+                            None => true,
+                            Some(Tok::Ch(c)) => ends_clause(*c) || matches!(c, '(' | '（'),
+                            Some(Tok::Fig(_)) => false,
+                        };
+                        (wan && ends && !f.number.percent).then_some("万元")
+                    });
                     let next = match self.toks.get(at + 1) {
                         Some(Tok::Ch(c)) => Some(*c),
                         _ => None,
@@ -812,11 +885,32 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
                 })
             } else {
+                // the total is in the 其中's own sentence; when the 其中 opens its sentence
+                // ("…完成预算的107.7%。其中:…"), in the sentence before — never further back
+                // (a sentence naming no amount leaves the 其中 without a total)
+                let last = before.last().map_or(0, |m| m.sentence);
+                let ends = before.last().map_or(0, |m| {
+                    p.toks
+                        .get(m.at..q)
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|t| matches!(t, Tok::Ch(c) if ends_sentence(*c)))
+                        .count()
+                });
+                let own = last + ends;
+                let want = if ends == 0 {
+                    own
+                } else {
+                    own.saturating_sub(1)
+                };
                 before
                     .iter()
                     .rev()
                     .take(LOOK_BACK_MENTIONS)
-                    .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+                    .take_while(|m| m.sentence >= want)
+                    .find(|m| {
+                        m.kind == Kind::Level && same_family(m.unit, unit) && m.sentence == want
+                    })
             };
             let Some(total) = total else { continue };
             let codes = parts.len() >= 2 && coded_para;

@@ -9,7 +9,7 @@
 //! joins lines, so a heading is often inside a paragraph and is found by its line start.
 
 use super::normalise::normalise;
-use super::prose::{ends_sentence, Prose, Tok};
+use super::prose::{ends_sentence, Kind, Prose, Tok};
 use crate::document::Document;
 
 /// Which of the four budgets.
@@ -82,6 +82,8 @@ pub struct Scope {
     pub entity: Option<usize>,
     /// The innermost heading of any kind.
     pub section: Option<usize>,
+    /// The year the sentence names before the figure ("2010年…预算中，…1229.65万元").
+    pub year: Option<i64>,
 }
 
 impl Scope {
@@ -96,6 +98,7 @@ impl Scope {
             && self.level == other.level
             && self.entity == other.entity
             && loose(self.stage, other.stage)
+            && (self.year.is_none() || other.year.is_none() || self.year == other.year)
             && loose_side(self.side, other.side)
     }
 }
@@ -327,6 +330,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         let mut inline = inline.into_iter().peekable();
         let mut sentence_start = 0;
         let mut mi = 0;
+        let mut year: Option<i64> = None;
         // bounded: a mention's lead phrases are read at most this many tokens back
         const LOOK_BACK: usize = 200;
         for (at, t) in p.toks.iter().enumerate() {
@@ -336,14 +340,24 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                 }
             }
             match t {
-                Tok::Ch(c) if ends_sentence(*c) => sentence_start = at + 1,
+                Tok::Ch(c) if ends_sentence(*c) => {
+                    sentence_start = at + 1;
+                    year = None;
+                }
                 Tok::Ch(_) => {}
                 Tok::Fig(_) => {
                     let Some(m) = p.mentions.get_mut(mi).filter(|m| m.at == at) else {
                         continue;
                     };
                     mi += 1;
+                    if m.kind == Kind::Year {
+                        year = doc
+                            .figure(m.fig)
+                            .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok());
+                        continue;
+                    }
                     let mut scope = Scope {
+                        year,
                         section: path.last().map(|x| x.1),
                         entity: path
                             .iter()
