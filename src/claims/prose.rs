@@ -814,11 +814,13 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 .iter()
                 .take_while(|m| section.is_none_or(|s| m.scope.section == s))
                 .collect();
-            if region
-                .iter()
-                .any(|m| matches!(m.kind, Kind::Budget | Kind::Final | Kind::Variance))
-            {
-                continue; // budget records: the budget-variance check reads them
+            // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
+            // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
+            if region.iter().any(|m| {
+                matches!(m.kind, Kind::Final | Kind::Variance)
+                    || m.kind == Kind::Budget && !m.lead.contains('占')
+            }) {
+                continue;
             }
             let (mut parts, nested) = region_parts(p, q, end, &region);
             for (parent, sub) in nested {
@@ -913,8 +915,25 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     })
             };
             let Some(total) = total else { continue };
+            // "收入 969 万元，其中…；完成政府性基金支出 4093 万元": the list ends where the
+            // other side (收入/支出) begins
+            let side = super::scope::facets(&total.label).side;
+            if let Some(k) = parts.iter().position(|x| {
+                side.is_some()
+                    && super::scope::facets(&x.1)
+                        .side
+                        .is_some_and(|s| Some(s) != side)
+            }) {
+                parts.truncate(k);
+            }
+            if parts.is_empty() {
+                continue;
+            }
             let codes = parts.len() >= 2 && coded_para;
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+            if let Some(b) = budgets_of(p, total, &parts, codes || complete(&labels), q) {
+                out.push(b);
+            }
             out.push(Breakdown {
                 total: total.fig,
                 total_label: total.label.clone(),
@@ -926,6 +945,169 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             });
         }
         out.extend(record_breakdowns(p));
+        out.extend(grouped_lists(p));
+    }
+    out
+}
+
+/// The budget named after 占 in the clause group of a mention ("…4348万元,占年初预算10065
+/// 万元的43.2%"), as its index in the mentions.
+fn budget_after(p: &Prose<'_>, m: &Mention) -> Option<FigId> {
+    let k = p.mentions.partition_point(|x| x.at <= m.at);
+    p.mentions
+        .get(k..)?
+        .iter()
+        .take(3)
+        .take_while(|x| x.semi == m.semi && x.kind != Kind::Level)
+        .find(|x| x.kind == Kind::Budget && x.lead.contains('占'))
+        .map(|x| x.fig)
+}
+
+/// When the total and every part of a breakdown state their budget after 占, the budgets
+/// break down the same way (10065 = 8465 + 1600).
+fn budgets_of(
+    p: &Prose<'_>,
+    total: &Mention,
+    parts: &[Part],
+    complete: bool,
+    at: usize,
+) -> Option<Breakdown> {
+    let tb = budget_after(p, total)?;
+    let mut pb = Vec::new();
+    for (fig, label, _) in parts {
+        let k = p.mentions.binary_search_by_key(fig, |m| m.fig).ok()?;
+        let m = p.mentions.get(k)?;
+        pb.push((budget_after(p, m)?, format!("{label}预算")));
+    }
+    (pb.len() >= 2).then(|| Breakdown {
+        total: tb,
+        total_label: format!("{}预算", total.label),
+        parts: pb,
+        complete,
+        para: p.index,
+        at,
+        context: p.full_sentence(at),
+    })
+}
+
+/// Whether `sub`'s characters occur in `s` in order ("地方收入" in "地方一般公共预算收入").
+fn subsequence(sub: &str, s: &str) -> bool {
+    let mut it = s.chars();
+    sub.chars().all(|c| it.any(|x| x == c))
+}
+
+/// "地方收入按构成分:税收收入 1035 万元,…;非税收入 685 万元,…" and "从征收部门来看:…":
+/// a sentence opened by a grouping phrase lists the parts of a total, one per clause
+/// group. The total is the amount the phrase's subject names (the nearest amount before
+/// whose label holds the subject's characters in order), or, with no subject, the nearest
+/// amount of the same sentence. The parts are a partition only when every clause group
+/// of the list names one.
+fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    let mut start = 0; // token index where the current sentence starts
+    let mut at = 0;
+    while at < p.toks.len() {
+        let opener = match p.toks.get(at) {
+            Some(Tok::Ch(c)) if ends_sentence(*c) => {
+                start = at + 1;
+                at += 1;
+                continue;
+            }
+            Some(Tok::Ch('按')) => "按",
+            Some(Tok::Ch('从')) => "从",
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        let here = at;
+        at += 1;
+        // the subject: words only, from the sentence start, short
+        let subject = p.text_between(start, here);
+        let subject = subject.trim_start_matches(|c: char| !super::normalise::is_cjk(c));
+        if subject.contains('#') || subject.chars().count() > 12 || subject.chars().any(ends_clause)
+        {
+            continue;
+        }
+        // the grouping phrase: 按…分 / 按…划分 / 从…来看, ended by : or ,
+        let phrase = p.chars_from(here, 16);
+        let Some(end_rel) = phrase.find([':', ',', '：']) else {
+            continue;
+        };
+        let head = phrase.get(..end_rel).unwrap_or("");
+        let ok = if opener == "按" {
+            head.ends_with('分') || head.ends_with("划分")
+        } else {
+            head.ends_with("来看") || head.ends_with("看")
+        };
+        if !ok {
+            continue;
+        }
+        let list_start = here + head.chars().count() + 1;
+        let end = p.sentence_end_within(list_start, p.toks.len().min(list_start + 4000));
+        let lo = p.mentions.partition_point(|m| m.at < list_start);
+        let hi = p.mentions.partition_point(|m| m.at < end);
+        let region: Vec<&Mention> = p.mentions.get(lo..hi).unwrap_or(&[]).iter().collect();
+        let (parts, _) = region_parts(p, list_start - 1, end, &region);
+        let groups = 1 + p
+            .toks
+            .get(list_start..end)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| matches!(t, Tok::Ch(c) if ends_semi(*c)))
+            .count();
+        // one part per clause group, each group opening with its part
+        let per_group: Vec<usize> = region
+            .iter()
+            .filter(|m| parts.iter().any(|x| x.0 == m.fig))
+            .map(|m| m.semi)
+            .collect();
+        let mut distinct = per_group.clone();
+        distinct.dedup();
+        if parts.len() < 2 || parts.len() != groups || distinct.len() != parts.len() {
+            continue;
+        }
+        let Some(unit) = parts.first().map(|x| x.2) else {
+            continue;
+        };
+        if !parts.iter().all(|x| same_family(x.2, unit)) {
+            continue;
+        }
+        let before = p.mentions.get(..lo).unwrap_or(&[]);
+        let total = if subject.is_empty() {
+            let sentence = region.first().map(|m| m.sentence);
+            before
+                .iter()
+                .rev()
+                .take(LOOK_BACK_MENTIONS)
+                .take_while(|m| Some(m.sentence) == sentence)
+                .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+        } else {
+            // "地方收入" names "地方一般公共预算收入", not "税收收入"
+            let key: String = subject
+                .chars()
+                .filter(|c| super::normalise::is_cjk(*c))
+                .collect();
+            before
+                .iter()
+                .rev()
+                .take(LOOK_BACK_MENTIONS * 2)
+                .filter(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+                .find(|m| subsequence(&key, &m.label))
+        };
+        let Some(total) = total else { continue };
+        if let Some(b) = budgets_of(p, total, &parts, true, here) {
+            out.push(b);
+        }
+        out.push(Breakdown {
+            total: total.fig,
+            total_label: total.label.clone(),
+            parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
+            complete: true,
+            para: p.index,
+            at: here,
+            context: p.full_sentence(list_start),
+        });
     }
     out
 }
