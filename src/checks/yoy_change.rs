@@ -211,7 +211,10 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
             }
             // "增加 0 万元，增长 0%": no change is no rate, whatever the base (a zero base
             // included: conventional and harmless)
-            let no_change = doc.figure(cm.fig).is_some_and(|f| f.number.value.is_zero());
+            // (a printed 0 change stands for anything that rounds to 0, so a non-zero rate
+            // beside it is decided as usual)
+            let zero = |id| doc.figure(id).is_some_and(|f| f.number.value.is_zero());
+            let no_change = zero(cm.fig) && zero(rm.fig);
             if no_change {
                 out.push(
                     Relation::equals(RULE, rm.fig, Expr::Const(rust_decimal::Decimal::ZERO), {
