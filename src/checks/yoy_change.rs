@@ -118,6 +118,13 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
             .rev()
             .take_while(|&k| ms.get(k).is_some_and(|x| x.semi == m.semi))
             .find(|&k| ms.get(k).is_some_and(|x| matches!(x.kind, Kind::Change(_))));
+        // "同比增长14.6%,增收4,376万元": the rate may come before its change
+        let after_rates = rates.last().map_or(i, |r| r + 1);
+        let change_end = change_end.or_else(|| {
+            ms.get(after_rates)
+                .filter(|x| x.semi == m.semi && matches!(x.kind, Kind::Change(_)))
+                .map(|_| after_rates)
+        });
         let Some(change_end) = change_end else {
             if p.text_between(0, m.at).contains("上年") {
                 unchecked(
