@@ -1022,11 +1022,19 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
         };
         let here = at;
         at += 1;
-        // the subject: words only, from the sentence start, short
-        let subject = p.text_between(start, here);
+        // the subject: the words of the phrase's own clause before it (none after a comma)
+        let mut from = here;
+        while from > start && here - from <= 12 {
+            match p.toks.get(from - 1) {
+                Some(Tok::Ch(c)) if !ends_clause(*c) => from -= 1,
+                _ => break,
+            }
+        }
+        let opens_clause =
+            from == start || matches!(p.toks.get(from - 1), Some(Tok::Ch(c)) if ends_clause(*c));
+        let subject = p.text_between(from, here);
         let subject = subject.trim_start_matches(|c: char| !super::normalise::is_cjk(c));
-        if subject.contains('#') || subject.chars().count() > 12 || subject.chars().any(ends_clause)
-        {
+        if !opens_clause || subject.chars().count() > 12 {
             continue;
         }
         // the grouping phrase: 按…分 / 按…划分 / 从…来看, ended by : or ,

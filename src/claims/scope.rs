@@ -328,10 +328,11 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
             }
         }
         let mut inline = inline.into_iter().peekable();
-        let mut sentence_start = 0;
+        let mut opening = String::new();
+        let mut opening_done = false;
         let mut mi = 0;
         let mut year: Option<i64> = None;
-        // bounded: a mention's lead phrases are read at most this many tokens back
+        // bounded: a sentence's subject is read over at most this many characters
         const LOOK_BACK: usize = 200;
         for (at, t) in p.toks.iter().enumerate() {
             while inline.peek().is_some_and(|(k, _)| *k <= at) {
@@ -341,10 +342,15 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
             }
             match t {
                 Tok::Ch(c) if ends_sentence(*c) => {
-                    sentence_start = at + 1;
                     year = None;
+                    opening.clear();
+                    opening_done = false;
                 }
-                Tok::Ch(_) => {}
+                Tok::Ch(c) => {
+                    if !opening_done && opening.len() < LOOK_BACK * 3 {
+                        opening.push(*c);
+                    }
+                }
                 Tok::Fig(_) => {
                     let Some(m) = p.mentions.get_mut(mi).filter(|m| m.at == at) else {
                         continue;
@@ -371,18 +377,14 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                             apply(&mut scope, facets(&h.title));
                         }
                     }
-                    let from = sentence_start.max(at.saturating_sub(LOOK_BACK));
-                    let lead: String = p
-                        .toks
-                        .get(from..at)
-                        .unwrap_or(&[])
-                        .iter()
-                        .filter_map(|t| match t {
-                            Tok::Ch(c) => Some(*c),
-                            Tok::Fig(_) => None,
-                        })
-                        .collect();
-                    apply(&mut scope, facets(&lead));
+                    // the sentence's subject (its words before its first amount), then the
+                    // figure's own words: not every word of the sentence ("完成排名全州第6位"
+                    // does not make what follows 全州's)
+                    apply(&mut scope, facets(&opening));
+                    apply(&mut scope, facets(&m.lead));
+                    if m.kind != Kind::Other {
+                        opening_done = true;
+                    }
                     m.scope = scope;
                 }
             }
