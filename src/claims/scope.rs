@@ -329,6 +329,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         }
         let mut inline = inline.into_iter().peekable();
         let mut opening = String::new();
+        let mut fresh: Option<String> = None;
         let mut opening_done = false;
         let mut mi = 0;
         let mut year: Option<i64> = None;
@@ -337,6 +338,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         for (at, t) in p.toks.iter().enumerate() {
             while inline.peek().is_some_and(|(k, _)| *k <= at) {
                 if let Some((_, h)) = inline.next() {
+                    fresh = Some(h.title.clone());
                     push(h, &mut headings, &mut path);
                 }
             }
@@ -356,6 +358,13 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                         continue;
                     };
                     mi += 1;
+                    // a heading joined to the line after it is no part of the first label
+                    // ("一、企业职工基本养老保险基金" + "本年收入…")
+                    if let Some(title) = fresh.take() {
+                        if let Some(rest) = m.label.strip_prefix(title.as_str()) {
+                            m.label = rest.to_string();
+                        }
+                    }
                     if m.kind == Kind::Year {
                         year = doc
                             .figure(m.fig)
