@@ -578,6 +578,25 @@ impl<'a> Prose<'a> {
         self.span_text(start, end)
     }
 
+    /// The words of the sentence before the one holding `at` (at most `max` tokens back).
+    pub fn previous_sentence(&self, at: usize, max: usize) -> String {
+        let floor = at.saturating_sub(max);
+        let is_end = |k: usize| matches!(self.toks.get(k), Some(Tok::Ch(c)) if ends_sentence(*c));
+        let mut e = at;
+        while e > floor && !is_end(e - 1) {
+            e -= 1;
+        }
+        if e <= floor {
+            return String::new();
+        }
+        let end = e - 1;
+        let mut s = end;
+        while s > floor && !is_end(s - 1) {
+            s -= 1;
+        }
+        self.text_between(s, end)
+    }
+
     /// Token index of the end of the sentence holding `at`, or `limit` if that comes
     /// first: the walk never goes past `limit`.
     pub fn sentence_end_within(&self, at: usize, limit: usize) -> usize {
@@ -670,6 +689,40 @@ pub fn complete(labels: &[String]) -> bool {
     })
 }
 
+/// Categories that never overlap, each named by any of its stems: parts naming different
+/// categories of one family are disjoint, so a selection of them adds up to at most its
+/// total even when some categories are not listed.
+const DISJOINT: &[&[&[&str]]] = &[
+    &[&["出国"], &["公务用车", "公车", "车辆"], &["接待"]],
+    &[&["基本支出"], &["项目支出"]],
+    &[&["人员经费"], &["公用经费"]],
+    &[&["货物"], &["工程"], &["服务"]],
+    &[&["税收收入"], &["非税收入"]],
+];
+
+/// Whether the labels name different categories of one family (see [`DISJOINT`]).
+pub fn disjoint(labels: &[String]) -> bool {
+    labels.len() >= 2
+        && DISJOINT.iter().any(|family| {
+            let mut seen: Vec<usize> = Vec::new();
+            labels.iter().all(|l| {
+                let hits: Vec<usize> = family
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, stems)| stems.iter().any(|s| l.contains(s)))
+                    .map(|(k, _)| k)
+                    .collect();
+                match hits.as_slice() {
+                    [k] if !seen.contains(k) => {
+                        seen.push(*k);
+                        true
+                    }
+                    _ => false,
+                }
+            })
+        })
+}
+
 /// A total and the parts a 其中 lists for it.
 #[derive(Debug, Clone)]
 pub struct Breakdown {
@@ -714,6 +767,51 @@ fn leading_part(doc: &Document, p: &Prose<'_>) -> Option<(FigId, String, Option<
         && clean.chars().count() <= 30
         && !clean.chars().any(ends_clause);
     ok.then(|| (m.fig, m.label.clone(), m.unit))
+}
+
+/// Parts that name two or more years, grouped by year (each group in order), with the
+/// item's name for a part named only by its year ("2015年预算 12.5" under "1、公务接待费").
+fn year_groups(p: &Prose<'_>, parts: &[Part]) -> Option<Vec<(i64, Vec<Part>)>> {
+    let mut groups: Vec<(i64, Vec<Part>)> = Vec::new();
+    let mut item = String::new();
+    for part in parts {
+        let k = p.mentions.binary_search_by_key(&part.0, |m| m.fig).ok()?;
+        let m = p.mentions.get(k)?;
+        let year = m.scope.year?;
+        // the item's name: the words before the year figure that opens the part
+        let name = k
+            .checked_sub(1)
+            .and_then(|j| p.mentions.get(j))
+            .filter(|y| y.kind == Kind::Year)
+            .map(|y| {
+                label_of(
+                    y.lead
+                        .trim_start_matches(|c: char| c.is_ascii_digit() || "、.．".contains(c)),
+                )
+            })
+            .unwrap_or_default();
+        if !name.is_empty() {
+            item = name;
+        }
+        let label = if item.is_empty() {
+            part.1.clone()
+        } else {
+            format!("{item}{}", part.1)
+        };
+        match groups.iter_mut().find(|g| g.0 == year) {
+            Some(g) => g.1.push((part.0, label, part.2)),
+            None => groups.push((year, vec![(part.0, label, part.2)])),
+        }
+    }
+    (groups.len() >= 2 && groups.iter().all(|g| g.1.len() >= 2)).then_some(groups)
+}
+
+/// Whether the tokens at `at` are the item number `n` of a list ("2、", "2.").
+fn numbered_item(doc: &Document, p: &Prose<'_>, at: usize, n: u32) -> bool {
+    let (Some(Tok::Fig(id)), Some(Tok::Ch(sep))) = (p.toks.get(at), p.toks.get(at + 1)) else {
+        return false;
+    };
+    matches!(sep, '、' | '.' | '．') && doc.figure(*id).is_some_and(|f| f.raw == n.to_string())
 }
 
 /// How many mentions back a 其中 looks for its total.
@@ -799,7 +897,15 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             let next_hit = hits.get(hi + 1).copied().unwrap_or(p.toks.len());
-            let end = p.sentence_end_within(q, next_hit);
+            let mut end = p.sentence_end_within(q, next_hit);
+            // "其中:1、…。2、…。": numbered items go on over their sentences
+            let mut item = 1u32;
+            if (q + 2..q + 5).any(|k| numbered_item(doc, p, k, item)) {
+                while end < next_hit && numbered_item(doc, p, end + 1, item + 1) {
+                    item += 1;
+                    end = p.sentence_end_within(end + 1, next_hit);
+                }
+            }
             // the mentions of the region, found by position (mentions are in order): the
             // work per 其中 is its own region, never the whole paragraph
             let lo = p.mentions.partition_point(|m| m.at <= q);
@@ -871,6 +977,30 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             };
             parts.retain(|x| same_family(x.2, unit));
+            // "其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;…2、…": parts of two
+            // years are two breakdowns, each of the total of its own year
+            if let Some(groups) = year_groups(p, &parts) {
+                let before = p.mentions.get(..lo).unwrap_or(&[]);
+                for (year, gparts) in groups {
+                    let total = before.iter().rev().take(LOOK_BACK_MENTIONS).find(|m| {
+                        m.kind == Kind::Level
+                            && m.scope.year == Some(year)
+                            && same_family(m.unit, unit)
+                    });
+                    let Some(total) = total else { continue };
+                    let labels: Vec<String> = gparts.iter().map(|x| x.1.clone()).collect();
+                    out.push(Breakdown {
+                        total: total.fig,
+                        total_label: total.label.clone(),
+                        complete: complete(&labels),
+                        parts: gparts.into_iter().map(|x| (x.0, x.1)).collect(),
+                        para: p.index,
+                        at: q,
+                        context: p.full_sentence(q),
+                    });
+                }
+                continue;
+            }
             // the total: the nearest amount before the 其中 in the paragraph, in the unit
             // of the parts; or the last amount of the paragraph before, when the 其中 has
             // nothing before it
@@ -900,11 +1030,19 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         .count()
                 });
                 let own = last + ends;
-                let want = if ends == 0 {
+                let mut want = if ends == 0 {
                     own
                 } else {
                     own.saturating_sub(1)
                 };
+                // "…减少24.55万元。主要原因是…。其中:…": a sentence of reasons between the
+                // total and its 其中 is passed over
+                if ends > 0 && !before.iter().any(|m| m.sentence == want) {
+                    let prev = p.previous_sentence(q, 300);
+                    if prev.starts_with("主要原因") || prev.starts_with("原因") {
+                        want = want.saturating_sub(1);
+                    }
+                }
                 before
                     .iter()
                     .rev()
