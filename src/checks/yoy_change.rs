@@ -5,6 +5,7 @@ use super::Check;
 use crate::claims::prose::{amount, same_family, Breakdown, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
+use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
@@ -83,7 +84,110 @@ fn total_reading<'p>(
     .then_some(total)
 }
 
+/// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
+/// amounts are printed, so the change is their difference and the rate is on the earlier
+/// year's amount as printed. Returns the rates it decided.
+fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) -> Vec<FigId> {
+    let ms = &p.mentions;
+    let mut done = Vec::new();
+    for (k, c) in ms.iter().enumerate() {
+        let Kind::Change(dc) = c.kind else { continue };
+        // the two amounts just before the change, in its sentence, of consecutive years
+        let levels: Vec<&Mention> = ms
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|x| x.sentence == c.sentence && !matches!(x.kind, Kind::Change(_)))
+            .filter(|x| x.kind == Kind::Level)
+            .take(2)
+            .collect();
+        let [b, a] = levels.as_slice() else { continue };
+        let (Some(ya), Some(yb)) = (a.scope.year, b.scope.year) else {
+            continue;
+        };
+        let (now, before) = if ya == yb + 1 {
+            (*a, *b)
+        } else if yb == ya + 1 {
+            (*b, *a)
+        } else {
+            continue;
+        };
+        if !same_family(now.unit, c.unit) || !same_family(before.unit, c.unit) {
+            continue;
+        }
+        let context = p.sentence_text(c.at);
+        let (n, b) = (
+            amount(doc, now.fig, c.unit),
+            amount(doc, before.fig, c.unit),
+        );
+        let diff = if dc > 0 {
+            Expr::difference(n, b)
+        } else {
+            Expr::difference(b, n)
+        };
+        out.push(
+            Relation::equals(
+                RULE,
+                c.fig,
+                diff,
+                Text::new(
+                    format!(
+                        "增减额 = {}年数 − {}年数",
+                        now.scope.year.unwrap_or(0),
+                        before.scope.year.unwrap_or(0)
+                    ),
+                    "change = this year − last year",
+                ),
+            )
+            .context(context.clone()),
+        );
+        // the rate right after the change, in its sentence
+        let Some(r) = ms
+            .get(k + 1)
+            .filter(|r| r.sentence == c.sentence && matches!(r.kind, Kind::Rate(_)))
+        else {
+            continue;
+        };
+        let Kind::Rate(dr) = r.kind else { continue };
+        let change = amount(doc, c.fig, before.unit);
+        let rate = Expr::pct(change.clone(), Expr::Fig(before.fig));
+        let signed = |e: Expr| {
+            if dc == dr {
+                e
+            } else {
+                Expr::product(Expr::int(-1), e)
+            }
+        };
+        out.push(
+            Relation::equals(
+                RULE,
+                r.fig,
+                signed(rate),
+                Text::new(
+                    "增减率 = 增减额 ÷ 上年数（文中所列）",
+                    "rate = change ÷ last year (as printed)",
+                ),
+            )
+            .alternative(
+                Cause::WrongBase(Text::new(
+                    "增减率以本年数为基数计算，应以上年数为基数",
+                    "the rate was divided by this year's figure; the base is last year's",
+                )),
+                signed(Expr::pct(change, Expr::Fig(now.fig))),
+            )
+            .zero_base_fails()
+            .monotone()
+            .context(context),
+        );
+        done.push(r.fig);
+    }
+    done
+}
+
 fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relation>) {
+    let decided = two_years(doc, p, out);
     let ms = &p.mentions;
     let mut i = 0;
     while let Some(m) = ms.get(i) {
@@ -91,6 +195,10 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
             i += 1;
             continue;
         };
+        if decided.contains(&m.fig) {
+            i += 1;
+            continue;
+        }
         // the rate group: this mention and the ones listed after it
         let mut rates = vec![i];
         while ms.get(i + rates.len()).is_some_and(|n| n.listed) {
