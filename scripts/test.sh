@@ -11,7 +11,7 @@ stage "set-up";                 bash scripts/setup.sh
 stage "format";                 cargo fmt --check
 stage "clippy (native)";        cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)";        cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-stage "tests";                  cargo test 2>&1 | tee -a "$log"
+stage "tests";                  INSTA_UPDATE=no cargo test 2>&1 | tee -a "$log"
 stage "wasm32 library build";   cargo build --lib --target wasm32-unknown-unknown
 if [ -f scripts/build-web.sh ]; then
   stage "page build";           bash scripts/build-web.sh

@@ -93,8 +93,9 @@ impl Row {
     /// A row that numbers the columns of a standard table (栏次 1 2 3 …).
     pub fn is_column_numbering(&self) -> bool {
         self.cells.iter().any(|c| {
-            let t: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
-            t == "栏次" || t == "欄次"
+            // compared without building a string per cell: 栏次 with any spacing
+            let mut t = c.text.chars().filter(|c| !c.is_whitespace());
+            matches!(t.next(), Some('栏' | '欄')) && t.next() == Some('次') && t.next().is_none()
         })
     }
 
@@ -125,7 +126,22 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// How many leading rows are headers (before the first row of figures).
     pub header_rows: usize,
+    /// Every column's header, worked out on first use (see [`Table::column_header`]);
+    /// `Default::default()` when building a table.
+    pub headers: HeaderCache,
 }
+
+/// Column headers worked out once; equal to any other (it only caches what the rows say).
+#[derive(Debug, Clone, Default)]
+pub struct HeaderCache(std::sync::OnceLock<Vec<String>>);
+
+impl PartialEq for HeaderCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for HeaderCache {}
 
 impl Table {
     /// Number of columns (the widest row).
@@ -145,8 +161,18 @@ impl Table {
 
     /// The header of column `col`: the header rows' texts from top to bottom, an empty
     /// cell in an upper row taking the text on its left (a merged cell spanning columns),
-    /// joined with `/`.
+    /// joined with `/`. Every column's header is worked out once per table, on first use.
     pub fn column_header(&self, col: usize) -> String {
+        self.headers
+            .0
+            .get_or_init(|| self.all_headers())
+            .get(col)
+            .cloned()
+            .unwrap_or_else(|| self.header_of(col, &self.header_rows_named()))
+    }
+
+    /// The header rows that name columns (not a title line, not a 栏次 row).
+    fn header_rows_named(&self) -> Vec<&Row> {
         // the header's own width: a title line is one cell across it (not the whole table's
         // width, which would make every call walk every row)
         let width = self
@@ -156,12 +182,48 @@ impl Table {
             .map(|r| r.cells.len())
             .max()
             .unwrap_or(0);
-        let rows: Vec<&Row> = self
-            .rows
+        self.rows
             .iter()
             .take(self.header_rows)
             .filter(|r| !r.is_title(width) && !r.is_column_numbering())
-            .collect();
+            .collect()
+    }
+
+    /// Every column's header in one pass: per header row, the last text on the left is
+    /// carried along instead of searched for per column.
+    fn all_headers(&self) -> Vec<String> {
+        let rows = self.header_rows_named();
+        let last = rows.len().saturating_sub(1);
+        let width = self.width();
+        let mut left: Vec<&str> = vec![""; rows.len()];
+        let mut out = Vec::with_capacity(width);
+        for col in 0..width {
+            let mut parts: Vec<&str> = Vec::new();
+            let mut named_above = false;
+            for (r, row) in rows.iter().enumerate() {
+                let own = row.cells.get(col).map_or("", |c| c.text.as_str());
+                let mut text = own;
+                if own.is_empty() && r < last && !named_above {
+                    text = left.get(r).copied().unwrap_or("");
+                }
+                named_above |= !own.is_empty();
+                if !text.is_empty() && parts.last() != Some(&text) {
+                    parts.push(text);
+                }
+            }
+            for (r, row) in rows.iter().enumerate() {
+                let own = row.cells.get(col).map_or("", |c| c.text.as_str());
+                if let (false, Some(l)) = (own.is_empty(), left.get_mut(r)) {
+                    *l = own;
+                }
+            }
+            out.push(parts.join("/"));
+        }
+        out
+    }
+
+    /// One column's header, worked out on its own (a column beyond the table's width).
+    fn header_of(&self, col: usize, rows: &[&Row]) -> String {
         let last = rows.len().saturating_sub(1);
         let mut parts: Vec<&str> = Vec::new();
         // once a row above names this column, blanks below it are that name spanning rows

@@ -154,8 +154,34 @@ fn point_at(
     })
 }
 
-/// Decides one relation.
+/// Decides one relation. When it holds but its strict reading (inputs the document's
+/// format shows to be whole taken as exact) fails, it fails with that evidence as cause.
 pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
+    let v = evaluate_plain(doc, rel);
+    let Some((expr, evidence)) = &rel.strict else {
+        return v;
+    };
+    if !matches!(v.status, Status::Pass | Status::Rounding) {
+        return v;
+    }
+    let strict = Relation {
+        expr: expr.clone(),
+        strict: None,
+        alternatives: Vec::new(),
+        ..rel.clone()
+    };
+    let s = evaluate_plain(doc, &strict);
+    if s.status == Status::Fail {
+        Verdict {
+            cause: Some(Cause::PrintedPrecision(evidence.clone())),
+            ..s
+        }
+    } else {
+        v
+    }
+}
+
+fn evaluate_plain(doc: &Document, rel: &Relation) -> Verdict {
     let undecided = |error| Verdict {
         status: Status::Unchecked,
         point: None,

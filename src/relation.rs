@@ -224,6 +224,9 @@ pub enum Cause {
     CopiedFrom(FigId),
     /// A rate on a zero base: no finite rate exists.
     ZeroBase,
+    /// Holds only if figures were rounded that the table's own format shows are whole:
+    /// the evidence, in both languages.
+    PrintedPrecision(Text),
     /// Anything a check can state exactly.
     Other(Text),
 }
@@ -243,6 +246,7 @@ impl Cause {
             Cause::DoubledPart(_) => "doubled-part",
             Cause::CopiedFrom(_) => "copied",
             Cause::ZeroBase => "zero-base",
+            Cause::PrintedPrecision(_) => "printed-precision",
             Cause::Other(_) => "other",
         }
     }
@@ -292,7 +296,7 @@ impl Cause {
                 "基数为零，不存在有限的增减率",
                 "the base is zero: no finite rate exists",
             ),
-            Cause::Other(t) => t.clone(),
+            Cause::PrintedPrecision(t) | Cause::Other(t) => t.clone(),
         }
     }
 }
@@ -342,6 +346,10 @@ pub struct Relation {
     /// Other plausible readings besides `expr`: the relation fails only when every reading
     /// fails, and is not checked when they disagree.
     pub readings: Vec<Reading>,
+    /// The same relation with the inputs the document's format shows to be whole taken as
+    /// exact, and that evidence: when the relation holds only by rounding those inputs and
+    /// fails without it, it is a warning naming the evidence.
+    pub strict: Option<(Expr, Text)>,
 }
 
 impl Relation {
@@ -361,6 +369,7 @@ impl Relation {
             monotone: false,
             context: None,
             readings: Vec::new(),
+            strict: None,
         }
     }
 
@@ -412,6 +421,22 @@ impl Relation {
     pub fn reading(mut self, expr: Expr, what: Text) -> Self {
         self.readings.push(Reading { expr, what });
         self
+    }
+
+    /// Adds the reading with inputs taken as exact by the document's format (see
+    /// [`Relation::strict`]).
+    pub fn strict(mut self, expr: Expr, evidence: Text) -> Self {
+        self.strict = Some((expr, evidence));
+        self
+    }
+
+    /// The severity a failure with this verdict's cause has: a failure that rests on the
+    /// printed format only is a warning.
+    pub fn severity_for(&self, cause: Option<&Cause>) -> Severity {
+        match cause {
+            Some(Cause::PrintedPrecision(_)) => Severity::Warning.min(self.severity),
+            _ => self.severity,
+        }
     }
 
     /// Sets the context shown with it.

@@ -85,6 +85,17 @@ pub struct Summary {
     pub unchecked: usize,
     /// Figures read in the document.
     pub figures: usize,
+    /// Relations found (checked or not).
+    pub relations: usize,
+    /// Failures, errors and warnings together.
+    pub failing: usize,
+    /// Tables read.
+    pub tables: usize,
+    /// Tables in which some relation was found (the others were read but not understood).
+    pub tables_understood: usize,
+    /// What the counts leave unsaid, when they could look like "no error found": figures
+    /// read but nothing checked, tables read but not understood.
+    pub coverage: Option<Text>,
 }
 
 /// The whole report.
@@ -199,7 +210,9 @@ impl<'a> Checked<'a> {
                         summary.passed += 1;
                         summary.within_rounding += 1;
                     }
-                    Status::Fail if rel.severity == Severity::Error => summary.errors += 1,
+                    Status::Fail if rel.severity_for(v.cause.as_ref()) == Severity::Error => {
+                        summary.errors += 1
+                    }
                     Status::Fail => summary.warnings += 1,
                     Status::Unchecked => summary.unchecked += 1,
                 }
@@ -208,6 +221,19 @@ impl<'a> Checked<'a> {
             verdicts.push(v);
         }
         summary.checked = summary.passed + summary.errors + summary.warnings;
+        summary.failing = summary.errors + summary.warnings;
+        summary.relations = summary.checked + summary.unchecked;
+        summary.tables = doc.tables.len();
+        let mut understood = vec![false; doc.tables.len()];
+        for rel in &relations {
+            if let Some(Place::Cell { table, .. }) = doc.figure(rel.target).map(|f| f.place) {
+                if let Some(u) = understood.get_mut(table) {
+                    *u = true;
+                }
+            }
+        }
+        summary.tables_understood = understood.iter().filter(|u| **u).count();
+        summary.coverage = coverage(&summary);
         let key = |i: usize| {
             let rel = relations.get(i);
             let target = rel.map_or(0, |r| r.target);
@@ -384,7 +410,7 @@ struct Lean<'a> {
 fn status_of(rel: &Relation, v: &Verdict) -> (&'static str, Severity) {
     match v.status {
         Status::Pass | Status::Rounding => ("pass", Severity::Info),
-        Status::Fail => ("fail", rel.severity),
+        Status::Fail => ("fail", rel.severity_for(v.cause.as_ref())),
         Status::Unchecked => ("unchecked", Severity::Info),
     }
 }
@@ -392,6 +418,37 @@ fn status_of(rel: &Relation, v: &Verdict) -> (&'static str, Severity) {
 /// Evaluates every relation and builds the report.
 pub fn build(doc: &Document, relations: &[Relation]) -> Report {
     Checked::new(doc, relations.to_vec()).to_report()
+}
+
+/// Says so when the counts could be taken for "no error found" while little or nothing
+/// was checked.
+fn coverage(s: &Summary) -> Option<Text> {
+    if s.figures > 0 && s.relations == 0 {
+        return Some(Text::new(
+            format!("读取 {} 个数字，未识别出可核对的关系——表格格式可能未被识别", s.figures),
+            format!(
+                "{} figures read, but no relation to check was recognised — the table layout may not have been recognised",
+                s.figures
+            ),
+        ));
+    }
+    if s.tables > s.tables_understood {
+        let n = s.tables - s.tables_understood;
+        return Some(Text::new(
+            format!("读取 {} 张表格，其中 {n} 张未识别出可核对的关系，其数字未经核对", s.tables),
+            format!(
+                "{} tables read, {n} of them with no relation recognised: their figures were not checked",
+                s.tables
+            ),
+        ));
+    }
+    if s.checked == 0 && s.unchecked > 0 {
+        return Some(Text::new(
+            format!("找到 {} 项关系，但都未能核对", s.unchecked),
+            format!("{} relations found, but none could be checked", s.unchecked),
+        ));
+    }
+    None
 }
 
 fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option<Entry> {
@@ -756,13 +813,16 @@ fn text_summary(out: &mut String, name: &str, s: &Summary, lang: Lang) {
     let zh = lang == Lang::Zh;
     if zh {
         out.push_str(&format!(
-            "{name}：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个\n",
-            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
+            "{name}：核对 {} 项关系，成立 {}（其中四舍五入成立 {}），错误 {}，警告 {}，未能核对 {}；共读取数字 {} 个，表格 {} 张（识别出关系的 {} 张）\n",
+            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures, s.tables, s.tables_understood
         ));
     } else {
         out.push_str(&format!(
-            "{name}: {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read\n",
-            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures
+            "{name}: {} relations checked, {} hold ({} within rounding), {} errors, {} warnings, {} not checked; {} figures read, {} tables ({} with relations found)\n",
+            s.checked, s.passed, s.within_rounding, s.errors, s.warnings, s.unchecked, s.figures, s.tables, s.tables_understood
         ));
+    }
+    if let Some(c) = &s.coverage {
+        out.push_str(&format!("{name}: {}\n", if zh { &c.zh } else { &c.en }));
     }
 }

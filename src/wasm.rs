@@ -22,6 +22,8 @@ export interface Entry {
 export interface Summary {
   checked: number; passed: number; within_rounding: number;
   errors: number; warnings: number; unchecked: number; figures: number;
+  relations: number; failing: number; tables: number; tables_understood: number;
+  coverage: { zh: string; en: string } | null;
 }
 export interface Report { checks: Entry[]; summary: Summary }
 export interface CheckDoc {

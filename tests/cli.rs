@@ -136,3 +136,37 @@ fn regressions_finish() {
         assert!(recount::check_str(&text).is_ok(), "{}", path.display());
     }
 }
+
+#[test]
+fn a_folder_is_walked_and_summarised_one_line_per_file() {
+    let dir = std::env::temp_dir().join(format!("recount-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("good.txt"), GOOD_TOTAL).unwrap();
+    std::fs::write(dir.join("sub/bad.md"), BAD_TOTAL).unwrap();
+    std::fs::write(dir.join("notes.bin"), b"\x00\x01").unwrap();
+    let d = dir.to_str().unwrap();
+    let (code, out, err) = recount(&["check", d, "--lang", "en"], None);
+    assert_eq!(code, 1, "an error in one file: {out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "header, two files, totals: {out}");
+    assert!(lines[1].ends_with("good.txt") && lines[1].trim_start().starts_with('0'));
+    assert!(lines[2].ends_with("bad.md") && lines[2].trim_start().starts_with('1'));
+    assert!(lines[3].starts_with("2 files") && lines[3].contains("1 errors"));
+    assert!(
+        err.is_empty(),
+        "no progress bar when not on a terminal: {err}"
+    );
+    let (code, out, _) = recount(&["check", d, "--format", "json"], None);
+    assert_eq!(code, 1);
+    let files: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["file"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(files.len(), 2);
+    assert!(files[0].ends_with("good.txt") && files[1].ends_with("bad.md"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

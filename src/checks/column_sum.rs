@@ -1,7 +1,9 @@
 //! `column-sum`: a 合计/小计 column equals the columns it sums, row by row.
 
 use super::Check;
-use crate::claims::table::{clean_label, is_code_column, is_rate_header, sum_of_cells};
+use crate::claims::table::{
+    clean_label, is_code_column, is_rate_header, is_rate_label, sum_of_cells,
+};
 use crate::claims::Claims;
 use crate::document::Table;
 use crate::relation::Rule;
@@ -29,7 +31,8 @@ pub static CHECK: Check = Check {
 fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> {
     let path = headers.get(c)?;
     let (last, prefix) = path.split_last()?;
-    if !matches!(clean_label(last).as_str(), s if s.ends_with("合计") || s.ends_with("小计")) {
+    if !matches!(clean_label(last).as_str(), s if s.ends_with("合计") || s.ends_with("小计") || s.ends_with("合計") || s.ends_with("小計"))
+    {
         return None;
     }
     let depth = prefix.len();
@@ -96,6 +99,10 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             };
             let name = headers.get(c).map(|h| h.join("/")).unwrap_or_default();
             for r in t.header_rows..t.rows.len() {
+                // a row of rates or changes does not add across either
+                if is_rate_label(t.row_label(r)) {
+                    continue;
+                }
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };

@@ -2,9 +2,11 @@
 
 use super::Check;
 use crate::claims::self_eval::is_self_eval;
-use crate::claims::table::{clean_label, is_rate_header};
+use crate::claims::table::{
+    clean_label, decimals_only_where_they_exist, is_rate_header, whole_by_format,
+};
 use crate::claims::Claims;
-use crate::document::Table;
+use crate::document::{Document, Table};
 use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
@@ -17,19 +19,117 @@ pub static CHECK: Check = Check {
            When the header prints its formula, as in 执行率(执行数/全年预算数*100%), that \
            formula is used; otherwise an 执行率 column is 执行数 (or 决算数) ÷ 全年预算数 (or \
            预算数). Where a header names a group (全年预算数 with 合计, 当年财政拨款 …), its \
-           合计 is the divisor. A column is used only when exactly one column matches.",
+           合计 is the divisor. A column is used only when exactly one column matches. A row \
+           labelled with two years and a change (2016年比2015年增减%) is, column by column, \
+           (this year − last year) ÷ last year from the rows of those two years.",
     why: "Rates are what readers compare; a rate that does not follow from the amounts in \
           the same row is either mistyped or computed on another base.",
     tolerance: "The amounts and the rate stand for ±½ of their last digit: 91% for \
-                131.25 ÷ 145 = 90.52% holds, and so does 99% for 110 ÷ 112 = 98.2%, since 110 \
-                and 112 are themselves rounded to integers.",
+                131.25 ÷ 145 = 90.52% holds. An amount printed without decimals in a table \
+                that prints decimals only where an amount has them (304.6 beside 959.61: \
+                trailing zeros dropped) is whole, not rounded: 99% for 110 ÷ 112 = 98.21% is \
+                then a warning that names that evidence. A row of year-on-year changes \
+                (2016年比2015年增减%) is decided on the corners of its inputs' intervals.",
     example: "执行数 304.6, 全年预算数 800, 执行率 39.77% fails: 304.6 ÷ 800 = 38.08%.",
     find,
 };
 
+/// The years a label names, in order: "2016年比2015年增减%" → [2016, 2015].
+fn years(label: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = label.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let four = b
+            .get(i..i + 4)
+            .is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+        let before = i
+            .checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_some_and(u8::is_ascii_digit);
+        let after = b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if four && !before && !after {
+            if let Some(y) = label
+                .get(i..i + 4)
+                .filter(|y| y.starts_with("19") || y.starts_with("20"))
+            {
+                out.push(y);
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A row of year-on-year changes, "2016年比2015年增减%": each cell is (this year − last
+/// year) ÷ last year, from the rows of those two years in the same column.
+fn growth_rows(doc: &Document, t: &Table, out: &mut Vec<Relation>) {
+    for r in t.header_rows..t.rows.len() {
+        let label = t.row_label(r);
+        let rate_word = ["增减", "增长", "增幅", "变动"]
+            .iter()
+            .any(|k| label.contains(k))
+            && (label.contains('%') || label.contains('％') || label.contains('率'));
+        let ys = years(label);
+        let (true, [now, then]) = (rate_word && label.contains(['比', '较']), ys.as_slice())
+        else {
+            continue;
+        };
+        // the one row naming only that year
+        let row_of = |y: &str| {
+            let hits: Vec<usize> = (t.header_rows..t.rows.len())
+                .filter(|&k| k != r && years(t.row_label(k)) == [y])
+                .collect();
+            match hits.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        };
+        let (Some(a), Some(b)) = (row_of(now), row_of(then)) else {
+            continue;
+        };
+        for c in 0..t.rows.get(r).map_or(0, |row| row.cells.len()) {
+            let Some(target) = t.figure(r, c) else {
+                continue;
+            };
+            let header = t.column_header(c);
+            let what = Text::new(
+                format!("{label} {header} = ({now}年 − {then}年) ÷ {then}年"),
+                format!("{label} {header} = ({now} − {then}) ÷ {then}"),
+            );
+            let (Some(x), Some(y)) = (t.figure(a, c), t.figure(b, c)) else {
+                out.push(Relation::unchecked(
+                    Rule::RateColumn,
+                    target,
+                    what,
+                    Text::new("所需的数为空", "a figure it needs is blank"),
+                ));
+                continue;
+            };
+            if doc.figure(target).is_none() {
+                continue;
+            }
+            // (x − y) ÷ y names y twice: decided on the corners of the inputs (it is
+            // monotone in each), not on step-by-step intervals that would be too wide
+            out.push(
+                Relation::equals(
+                    Rule::RateColumn,
+                    target,
+                    Expr::pct(Expr::difference(Expr::Fig(x), Expr::Fig(y)), Expr::Fig(y)),
+                    what,
+                )
+                .monotone(),
+            );
+        }
+    }
+}
+
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
+        growth_rows(doc, t, out);
         let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
         for (c, h) in headers.iter().enumerate() {
             if !h.contains('率') {
@@ -44,6 +144,7 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     && !is_rate_header(hk)
                     && clean_label(last(hk)) == "合计"
             });
+            let evidence = decimals_only_where_they_exist(doc, t);
             for r in t.header_rows..t.rows.len() {
                 let Some(target) = t.figure(r, c) else {
                     continue;
@@ -70,6 +171,33 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     Expr::pct(Expr::Fig(num), Expr::Fig(den)),
                     what,
                 );
+                // the table prints decimals where they exist: its whole amounts are exact
+                let whole = |k: usize| whole_by_format(doc, t, r, k);
+                if let (Some(shown), true) = (&evidence, whole(a) || whole(b)) {
+                    let operand = |k: usize, id| {
+                        if whole(k) {
+                            Expr::Exact(id)
+                        } else {
+                            Expr::Fig(id)
+                        }
+                    };
+                    let raw = |id: usize| doc.figure(id).map_or("?", |f| f.raw.as_str());
+                    let shown: Vec<&str> = shown.iter().map(|&id| raw(id)).collect();
+                    let whole_ones: Vec<&str> = [(a, num), (b, den)]
+                        .iter()
+                        .filter(|(k, _)| whole(*k))
+                        .map(|(_, id)| raw(*id))
+                        .collect();
+                    let (shown_zh, whole_zh) = (shown.join("、"), whole_ones.join("、"));
+                    let (shown_en, whole_en) = (shown.join(", "), whole_ones.join(" and "));
+                    rel = rel.strict(
+                        Expr::pct(operand(a, num), operand(b, den)),
+                        Text::new(
+                            format!("本表金额有小数时才印出小数（如 {shown_zh}），{whole_zh} 是整数金额而非舍入所得，按其计算比率不等于所印数字"),
+                            format!("this table prints decimals only where an amount has them (as {shown_en}), so {whole_en} are whole amounts, not rounded ones, and the rate they give is not the printed one"),
+                        ),
+                    );
+                }
                 if let Some(Some(init)) = initial.map(|k| t.figure(r, k)) {
                     rel = rel.alternative(
                         Cause::WrongBase(Text::new(

@@ -1,8 +1,9 @@
 //! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
 
 use super::Check;
+use crate::claims::outline::{depths, region_totals, sangong_rows};
 use crate::claims::table::{
-    clean_label, is_code_column, is_rate_header, operand, row_code, total_level,
+    clean_label, is_code_column, is_rate_header, is_rate_label, operand, row_code, total_level,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -20,8 +21,14 @@ pub static CHECK: Check = Check {
            otherwise the rows above it up to the previous total. A 总计 takes a 合计 above it \
            as one part. Rows labelled 其中 are parts of a line, not of the total, and are left \
            out; where rows carry classification codes only the top level (类) is summed, the \
-           levels below being checked by `code-rollup`. Columns of rates, shares and scores \
-           are not sums and are left to other checks.",
+           levels below being checked by `code-rollup`. Rows numbered under an item ((1), (2) \
+           under 3、) are parts of that item, not of the total, and an item numbered like the \
+           total (二、 after 一、支出合计) ends what it covers. Where no 合计 label says it, \
+           the table's outline does: a “三公” table's total (总“三公”经费支出, “三公”经费) is \
+           因公出国（境）费 + 公务接待费 + 公务用车购置及运行费, and that item is 购置费 + \
+           运行费; in a region table, a level (区级) is its districts, 县区级 is 区级 + 县级, \
+           and the first row, followed by 市本级, is 市本级 plus the levels. Columns and rows \
+           of rates, shares, changes and scores are not sums and are left to other checks.",
     why: "Totals that drop or double a row are among the most common errors in published \
           tables, and a reader cannot redo a 17-row sum by eye.",
     tolerance: "Each printed figure stands for ±½ of its last digit; the total holds when \
@@ -36,7 +43,56 @@ pub static CHECK: Check = Check {
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for t in &doc.tables {
+        // totals the table's outline gives, where no label or a label alone would mislead
+        let mut given: Vec<(usize, Vec<usize>, Text)> = Vec::new();
+        if let Some(sg) = sangong_rows(t) {
+            let items = match sg.car {
+                Some(car) => vec![sg.abroad, sg.reception, Some(car)],
+                None => vec![sg.abroad, sg.reception, sg.purchase, sg.running],
+            };
+            if let Some(total) = sg.total {
+                if items.iter().all(Option::is_some) {
+                    given.push((
+                        total,
+                        items.into_iter().flatten().collect(),
+                        Text::new(
+                            "“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费",
+                            "“three public” total = travel abroad + reception + official cars",
+                        ),
+                    ));
+                }
+            }
+            if let (Some(car), Some(p), Some(r)) = (sg.car, sg.purchase, sg.running) {
+                given.push((
+                    car,
+                    vec![p, r],
+                    Text::new(
+                        "公务用车购置及运行费 = 购置费 + 运行费",
+                        "official cars = purchase + running costs",
+                    ),
+                ));
+            }
+        }
+        for (total, rows) in region_totals(t) {
+            let label = clean_label(t.row_label(total));
+            given.push((
+                total,
+                rows,
+                Text::new(
+                    format!("{label} = 其所辖各级之和"),
+                    format!("{label} = sum of its parts"),
+                ),
+            ));
+        }
+        for (total, rows, what) in &given {
+            outline_relations(doc, t, *total, rows, what, out);
+        }
+        let mut first = FirstFigures::default();
+        let width = t.width();
         for r in t.header_rows..t.rows.len() {
+            if given.iter().any(|g| g.0 == r) || is_rate_label(t.row_label(r)) {
+                continue;
+            }
             let Some(row) = t.rows.get(r) else { continue };
             for (lc, cell) in row.cells.iter().enumerate() {
                 if cell.kind != CellKind::Text {
@@ -52,8 +108,8 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     .enumerate()
                     .skip(lc + 1)
                     .find(|(_, c)| c.kind == CellKind::Text)
-                    .map_or(t.width(), |(i, _)| i);
-                let covered = covered_rows(t, r, lc, level);
+                    .map_or(width, |(i, _)| i);
+                let covered = covered_rows(t, r, lc, level, &mut first);
                 if covered.is_empty() {
                     continue;
                 }
@@ -128,6 +184,53 @@ fn relation(
     ));
 }
 
+/// A total the table's outline gives, column by column.
+fn outline_relations(
+    doc: &Document,
+    t: &Table,
+    total: usize,
+    rows: &[usize],
+    what: &Text,
+    out: &mut Vec<Relation>,
+) {
+    let Some(row) = t.rows.get(total) else { return };
+    let Some(lc) = row.cells.iter().position(|c| c.kind == CellKind::Text) else {
+        return;
+    };
+    for c in lc + 1..row.cells.len() {
+        let Some(target) = t.figure(total, c) else {
+            continue;
+        };
+        let header = t.column_header(c);
+        if is_code_column(t, c)
+            || is_rate_header(&header)
+            || doc.figure(target).is_none_or(|f| f.number.percent)
+        {
+            continue;
+        }
+        let Some(terms) = rows
+            .iter()
+            .map(|&k| operand(t, k, c))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        if terms.iter().all(|e| *e == Expr::Blank) {
+            continue;
+        }
+        let what = Text::new(
+            format!("{}（{header}）", what.zh),
+            format!("{} ({header})", what.en),
+        );
+        out.push(Relation::equals(
+            Rule::TotalRow,
+            target,
+            Expr::Sum(terms),
+            what,
+        ));
+    }
+}
+
 /// Whether a row holds any figure from `lc` on.
 fn has_figures(t: &Table, k: usize, lc: usize) -> bool {
     t.rows
@@ -145,14 +248,40 @@ fn label_at(t: &Table, k: usize, lc: usize) -> &str {
     t.cell(k, lc).map_or("", |c| c.text.as_str())
 }
 
+/// Per label column, the first row below the header holding a figure right of it: found
+/// once per table, so a table of thousands of totals stays linear.
+#[derive(Default)]
+struct FirstFigures(Vec<(usize, usize)>);
+
+impl FirstFigures {
+    fn row(&mut self, t: &Table, lc: usize) -> usize {
+        if let Some(&(_, k)) = self.0.iter().find(|(c, _)| *c == lc) {
+            return k;
+        }
+        let k = (t.header_rows..t.rows.len())
+            .find(|&k| has_figures(t, k, lc))
+            .unwrap_or(t.rows.len());
+        self.0.push((lc, k));
+        k
+    }
+}
+
 /// The rows a total covers.
-fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
-    let first_data = (t.header_rows..r).all(|k| !has_figures(t, k, lc));
+fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigures) -> Vec<usize> {
+    let first_data = first.row(t, lc) >= r;
+    let depth = depths(t);
+    let own = depth.get(r).copied().flatten();
     let mut rows = Vec::new();
     if first_data {
         for k in r + 1..t.rows.len() {
             if total_level(label_at(t, k, lc)).is_some() {
                 break;
+            }
+            // an item numbered like the total (一、支出合计 … 二、相关统计数) ends it
+            if let (Some(o), Some(Some(d))) = (own, depth.get(k)) {
+                if *d <= o {
+                    break;
+                }
             }
             if take(t, k, lc) {
                 rows.push(k);
@@ -167,7 +296,7 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
                 Some(l) => {
                     // a subtotal stands for its rows
                     rows.push(k);
-                    let inner = covered_rows(t, k, lc, l);
+                    let inner = covered_rows(t, k, lc, l, first);
                     // skip what it covers above it (a subtotal that covers rows below
                     // it stands alone)
                     if let Some(&lowest) = inner.iter().min() {
@@ -183,11 +312,27 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8) -> Vec<usize> {
         }
         rows.reverse();
     }
-    top_level_only(t, rows)
+    outermost_items(&depth, top_level_only(t, rows))
+}
+
+/// Rows numbered under an item ((1), (2) under 3、) are parts of that item, not of the
+/// total: only the outermost numbered level counts.
+fn outermost_items(depth: &[Option<usize>], rows: Vec<usize>) -> Vec<usize> {
+    let Some(min) = rows
+        .iter()
+        .filter_map(|&k| depth.get(k).copied().flatten())
+        .min()
+    else {
+        return rows;
+    };
+    rows.into_iter()
+        .filter(|&k| depth.get(k).copied().flatten().is_none_or(|d| d == min))
+        .collect()
 }
 
 fn take(t: &Table, k: usize, lc: usize) -> bool {
-    has_figures(t, k, lc) && !clean_label(label_at(t, k, lc)).starts_with("其中")
+    let label = label_at(t, k, lc);
+    has_figures(t, k, lc) && !clean_label(label).starts_with("其中") && !is_rate_label(label)
 }
 
 /// Where rows carry classification codes, only the highest level adds up to the total.

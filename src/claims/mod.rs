@@ -6,6 +6,7 @@
 //! from the claims is a gap to fix here, not in the check.
 
 pub mod normalise;
+pub mod outline;
 pub mod prose;
 pub mod scope;
 pub mod self_eval;

@@ -57,6 +57,15 @@ pub fn is_rate_header(h: &str) -> bool {
     .any(|k| h.contains(k))
 }
 
+/// A row label naming a rate or a change rather than an amount (`2016年比2015年增减%`,
+/// `增长率`): such a row does not add up with the others.
+pub fn is_rate_label(label: &str) -> bool {
+    is_rate_header(label)
+        || ["增减", "增幅", "增长", "同比", "减少率"]
+            .iter()
+            .any(|k| label.contains(k))
+}
+
 /// A classification code (功能分类 3/5/7 digits, 经济分类 3/5), possibly split over
 /// columns (类 | 款 | 项), at the start of a row.
 pub fn row_code(t: &Table, row: usize) -> Option<String> {
@@ -134,4 +143,48 @@ pub fn cell_place(t: &Table, row: usize, col: usize) -> String {
 pub fn figure_at(doc: &Document, t: &Table, row: usize, col: usize) -> Option<usize> {
     let id = t.figure(row, col)?;
     doc.figure(id).map(|_| id)
+}
+
+/// Evidence that a table prints decimals only where an amount has them (a spreadsheet's
+/// General format, trailing zeros dropped): an amount column holding both two-decimal
+/// figures and figures with fewer decimals but not none (959.61 beside 304.6). Total rows
+/// are left out (they are often typed apart). Returns the figures that show it.
+pub fn decimals_only_where_they_exist(doc: &Document, t: &Table) -> Option<Vec<usize>> {
+    let mut shown = Vec::new();
+    for c in 0..t.width() {
+        if is_rate_header(&t.column_header(c)) {
+            continue;
+        }
+        let figs: Vec<(usize, u32)> = (t.header_rows..t.rows.len())
+            .filter(|&r| total_level(t.row_label(r)).is_none())
+            .filter_map(|r| t.figure(r, c))
+            .filter_map(|id| {
+                let f = doc.figure(id)?;
+                (!f.number.percent).then_some((id, f.number.scale))
+            })
+            .collect();
+        let max = figs.iter().map(|f| f.1).max().unwrap_or(0);
+        if max < 2 {
+            continue;
+        }
+        shown.extend(
+            figs.iter()
+                .filter(|f| f.1 >= 1 && f.1 < max)
+                .map(|f| f.0)
+                .take(2),
+        );
+        if shown.len() >= 2 {
+            break;
+        }
+    }
+    (!shown.is_empty()).then_some(shown)
+}
+
+/// An amount printed without decimals in a table that prints decimals where they exist
+/// is whole: it stands for itself, not for ±0.5. Total rows keep their rounding.
+pub fn whole_by_format(doc: &Document, t: &Table, row: usize, col: usize) -> bool {
+    total_level(t.row_label(row)).is_none()
+        && t.figure(row, col)
+            .and_then(|id| doc.figure(id))
+            .is_some_and(|f| f.number.scale == 0 && !f.number.percent)
 }

@@ -29,8 +29,18 @@ struct CellBuf {
     line: Option<u32>,
 }
 
+/// The most cells `rowspan`/`colspan` may add to a document's tables, beyond the cells
+/// written: a merged header or a category spanning rows adds a few hundred; a page of
+/// `rowspan=1000 colspan=1000` cells would add billions.
+pub const MAX_EXPANDED_CELLS: usize = 1_000_000;
+
 #[derive(Default)]
 struct TableState {
+    /// Cells added by expansion so far, and how many more may be.
+    added: usize,
+    limit: usize,
+    /// Expansion stopped at the limit.
+    overflow: bool,
     rows: Vec<Vec<(String, u32)>>,
     current: Option<Vec<(String, u32)>>,
     cell: Option<CellBuf>,
@@ -57,6 +67,11 @@ impl TableState {
             if *left == 0 {
                 break;
             }
+            if self.added >= self.limit {
+                self.overflow = true;
+                break;
+            }
+            self.added += 1;
             *left -= 1;
             row.push((String::new(), self.row_line));
         }
@@ -71,6 +86,13 @@ impl TableState {
         let col = row.len();
         let text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ");
         for k in 0..cell.colspan {
+            if k > 0 {
+                if self.added >= self.limit {
+                    self.overflow = true;
+                    break;
+                }
+                self.added += 1;
+            }
             row.push((if k == 0 { text.clone() } else { String::new() }, line));
             if cell.rowspan > 1 {
                 let c = col + k;
@@ -102,6 +124,9 @@ pub struct HtmlText {
     pub text: String,
     /// Per output line, per tab-separated piece, the 1-based HTML source line it came from.
     pub lines: Vec<Vec<u32>>,
+    /// Merged cells would have expanded the tables beyond [`MAX_EXPANDED_CELLS`]: the
+    /// expansion stopped there and the text is incomplete.
+    pub too_many_cells: bool,
 }
 
 #[derive(Default)]
@@ -111,6 +136,8 @@ struct Converter {
     block_line: Option<u32>,
     tables: Vec<TableState>,
     line: u32,
+    /// Cells added by expansion in tables already closed.
+    added: usize,
 }
 
 impl Converter {
@@ -164,6 +191,11 @@ impl Converter {
             return;
         };
         t.end_row();
+        self.added = self.added.saturating_add(t.added);
+        self.out.too_many_cells |= t.overflow;
+        if let Some(outer) = self.tables.last_mut() {
+            outer.limit = outer.limit.saturating_sub(t.added);
+        }
         if let Some(outer) = self.tables.last_mut() {
             // a table inside a cell: its text joins the cell
             if let Some(c) = outer.cell.as_mut() {
@@ -262,7 +294,11 @@ pub fn html_to_text_with_lines(html: &str) -> HtmlText {
             ("template", false) => skip_until = Some("template"),
             ("table", false) => {
                 cv.flush_block();
-                cv.tables.push(TableState::default());
+                let open: usize = cv.tables.iter().map(|t| t.added).sum();
+                cv.tables.push(TableState {
+                    limit: MAX_EXPANDED_CELLS.saturating_sub(cv.added + open),
+                    ..TableState::default()
+                });
             }
             ("table", true) => cv.end_table(),
             ("tr", false) => {
@@ -317,6 +353,7 @@ pub fn html_to_text_with_lines(html: &str) -> HtmlText {
             _ => {}
         }
     }
+    cv.out.too_many_cells |= cv.tables.iter().any(|t| t.overflow);
     cv.flush_block();
     cv.out
 }
@@ -342,7 +379,9 @@ fn decode_entities(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(rest.get(..p).unwrap_or(""));
         let after = rest.get(p..).unwrap_or("");
-        let end = after.find(';').filter(|&e| e <= 10);
+        // an entity is short: look for its ';' in the next few bytes only, so a run of
+        // bare '&' stays linear
+        let end = after.as_bytes().iter().take(11).position(|&b| b == b';');
         let decoded = end.and_then(|e| {
             let name = after.get(1..e)?;
             let c = match name {

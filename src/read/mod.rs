@@ -8,11 +8,12 @@
 //! expanded).
 
 mod html;
+mod layout;
 
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
 
-pub use html::{html_to_text, html_to_text_with_lines, HtmlText};
+pub use html::{html_to_text, html_to_text_with_lines, HtmlText, MAX_EXPANDED_CELLS};
 
 /// Input that cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,9 @@ pub enum ReadError {
     },
     /// Nothing but whitespace.
     Empty,
+    /// HTML whose merged cells (`rowspan`, `colspan`) would expand its tables beyond
+    /// [`MAX_EXPANDED_CELLS`] cells.
+    TooManyCells,
 }
 
 /// The largest input accepted, in bytes.
@@ -42,6 +46,10 @@ impl ReadError {
                 MAX_INPUT / (1024 * 1024)
             ),
             ReadError::Empty => "输入为空".into(),
+            ReadError::TooManyCells => format!(
+                "表格的合并单元格（rowspan/colspan）展开后超过 {} 个单元格，无法核对",
+                MAX_EXPANDED_CELLS
+            ),
         }
     }
 
@@ -55,6 +63,10 @@ impl ReadError {
                 MAX_INPUT / (1024 * 1024)
             ),
             ReadError::Empty => "input is empty".into(),
+            ReadError::TooManyCells => format!(
+                "merged cells (rowspan/colspan) would expand the tables beyond {} cells: not checked",
+                MAX_EXPANDED_CELLS
+            ),
         }
     }
 }
@@ -85,6 +97,9 @@ pub fn read_str(text: &str) -> Result<Document, ReadError> {
     }
     if html::looks_like_html(text) {
         let converted = html::html_to_text_with_lines(text);
+        if converted.too_many_cells {
+            return Err(ReadError::TooManyCells);
+        }
         let mut doc = read_text(&converted.text);
         point_lines_at_html(&mut doc, &converted.lines);
         return Ok(doc);
@@ -170,6 +185,9 @@ fn classify(line: &str) -> LineKind {
         }
         return LineKind::TableRow;
     }
+    if is_loose_pipe_row(t) {
+        return LineKind::TableRow;
+    }
     if is_page_number(t) {
         return LineKind::PageNumber;
     }
@@ -185,6 +203,12 @@ fn classify(line: &str) -> LineKind {
         return LineKind::Heading;
     }
     LineKind::Text
+}
+
+/// A pipe row written without its leading bar, as a web page's table copies out:
+/// `濮阳市 | 73795 | 234267 |` — at least two cells with something in them.
+fn is_loose_pipe_row(t: &str) -> bool {
+    t.matches('|').count() >= 2 && t.split('|').filter(|p| !p.trim().is_empty()).count() >= 2
 }
 
 /// "- 12 -", "12", "第 3 页", "3/20".
@@ -280,7 +304,11 @@ impl Reader<'_> {
                     i += 1;
                 }
                 Some(LineKind::Text) => {
-                    i = match self.cell_per_line_table(i) {
+                    i = match self
+                        .bar_table(i)
+                        .or_else(|| self.space_table(i))
+                        .or_else(|| self.cell_per_line_table(i))
+                    {
                         Some(next) => next,
                         None => self.paragraph(i),
                     }
@@ -336,11 +364,16 @@ impl Reader<'_> {
             p.text.push_str(body);
             i += 1;
             match self.kind(i) {
+                // a table copied out of a web page starts on the next line
+                Some(LineKind::Text) if self.table_starts(i) => break,
                 Some(LineKind::Text) => continue,
                 Some(LineKind::Blank | LineKind::PageNumber) => {
                     // a page break inside a sentence: carry on when the text has not ended
                     let next = self.next_content(i);
-                    if !ends_sentence(&p.text) && self.kind(next) == Some(LineKind::Text) {
+                    if !ends_sentence(&p.text)
+                        && self.kind(next) == Some(LineKind::Text)
+                        && !self.table_starts(next)
+                    {
                         i = next;
                         continue;
                     }
@@ -385,13 +418,37 @@ impl Reader<'_> {
     fn table(&mut self, first: usize) -> usize {
         let index = self.doc.tables.len();
         let caption = self.caption_before(first);
-        let mut rows = Vec::new();
+        let mut rows: Vec<Row> = Vec::new();
         let mut i = first;
+        // the row being written started without a bar and its last line ended with one: a
+        // line starting with a bar continues it (a web table's row wrapped over lines)
+        let mut open = false;
         while let Some(&(start, line)) = self.lines.get(i) {
             match classify(line) {
                 LineKind::TableRow => {
-                    let row = self.row(index, rows.len(), start, line);
-                    rows.push(row);
+                    let t = line.trim();
+                    let bar_first = t.starts_with('|');
+                    let last = rows.len().checked_sub(1);
+                    match last.and_then(|r| rows.get(r).map(|p| (r, p.cells.len()))) {
+                        Some((r, len)) if open && bar_first && !line.contains('\t') => {
+                            let from = len + 1;
+                            let more = self.row_from(index, r, from, start, line);
+                            if let Some(prev) = rows.last_mut() {
+                                prev.cells.push(Cell {
+                                    text: String::new(),
+                                    kind: CellKind::Blank,
+                                    figure: None,
+                                });
+                                prev.cells.extend(more.cells);
+                            }
+                        }
+                        _ => {
+                            let row = self.row(index, rows.len(), start, line);
+                            rows.push(row);
+                            open = !bar_first && !line.contains('\t');
+                        }
+                    }
+                    open &= t.ends_with('|');
                     i += 1;
                 }
                 LineKind::PipeRule => i += 1,
@@ -423,10 +480,13 @@ impl Reader<'_> {
         while rows.get(header_rows).is_some_and(Row::is_column_numbering) {
             header_rows += 1;
         }
+        layout::spread_last_header(&mut rows, header_rows);
+        self.renumber(index, &rows);
         self.doc.tables.push(Table {
             caption,
             rows,
             header_rows,
+            headers: Default::default(),
         });
         i
     }
@@ -507,6 +567,7 @@ impl Reader<'_> {
             caption,
             rows,
             header_rows: 1,
+            headers: Default::default(),
         });
         Some(end)
     }
@@ -539,6 +600,11 @@ impl Reader<'_> {
     }
 
     fn row(&mut self, table: usize, row: usize, start: usize, line: &str) -> Row {
+        self.row_from(table, row, 0, start, line)
+    }
+
+    /// A row's cells from one line, numbered from column `from`.
+    fn row_from(&mut self, table: usize, row: usize, from: usize, start: usize, line: &str) -> Row {
         let line_no = self.doc.line_of(start);
         let pipe = !line.contains('\t');
         let mut cells = Vec::new();
@@ -555,7 +621,7 @@ impl Reader<'_> {
         };
         let sep = if pipe { '|' } else { '\t' };
         for piece in body.split(sep) {
-            let col = cells.len();
+            let col = from + cells.len();
             cells.push(self.cell(table, row, col, start + offset, piece, line_no));
             offset += piece.len() + sep.len_utf8();
         }

@@ -1,0 +1,231 @@
+//! Generated inputs shared by the benchmark (`benches/throughput.rs`), the bounded-work
+//! tests (`tests/hostile.rs`) and the generator example (`examples/gen.rs`): consistent
+//! classification tables of any size, a long narrative, and the adversarial shapes of
+//! issue 11 at a given size.
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+
+fn money(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// A 功能分类 支出决算表 of about `rows` rows: 类/款/项 codes (3/5/7 digits), columns
+/// 合计 = 基本支出 + 项目支出, every parent the exact sum of its children and a 合计 row
+/// on top; `sep` between cells (`'\t'` for Recount, `','` for a CSV).
+pub fn classification(rows: usize, sep: char) -> String {
+    let mut body = String::with_capacity(rows * 48);
+    let (mut total_a, mut total_b) = (0i64, 0i64);
+    let mut n = 1usize;
+    let mut lei = 200u32;
+    let row = |out: &mut String, code: &str, name: &str, a: i64, b: i64| {
+        let _ = writeln!(
+            out,
+            "{code}{sep}{name}{sep}{}{sep}{}{sep}{}",
+            money(a + b),
+            money(a),
+            money(b)
+        );
+    };
+    while n < rows {
+        lei += 1;
+        let (mut lei_a, mut lei_b) = (0i64, 0i64);
+        let mut kuans = String::new();
+        let mut k = 0u32;
+        // up to 99 款 of 19 项: 1,981 rows a 类, so 1M rows fit 3-digit 类 codes
+        while k < 99 && n + 1 < rows {
+            k += 1;
+            let (mut ka, mut kb) = (0i64, 0i64);
+            let mut xiangs = String::new();
+            for x in 1..=19u32 {
+                let seed =
+                    i64::from(lei) * 7919 + i64::from(k) * 104_729 + i64::from(x) * 1_299_709;
+                let a = seed % 1_000_000;
+                let b = (seed / 7) % 300_000;
+                ka += a;
+                kb += b;
+                row(
+                    &mut xiangs,
+                    &format!("{lei}{k:02}{x:02}"),
+                    &format!("项目{x}"),
+                    a,
+                    b,
+                );
+            }
+            lei_a += ka;
+            lei_b += kb;
+            row(
+                &mut kuans,
+                &format!("{lei}{k:02}"),
+                &format!("款{k}"),
+                ka,
+                kb,
+            );
+            kuans.push_str(&xiangs);
+            n += 20;
+        }
+        total_a += lei_a;
+        total_b += lei_b;
+        row(
+            &mut body,
+            &lei.to_string(),
+            &format!("类{lei}"),
+            lei_a,
+            lei_b,
+        );
+        body.push_str(&kuans);
+        n += 1;
+    }
+    let mut head = String::new();
+    if sep == '\t' {
+        head.push_str("支出决算表\n\n");
+        let _ = writeln!(
+            head,
+            "科目编码{sep}科目名称{sep}合计{sep}基本支出{sep}项目支出"
+        );
+        row(&mut head, "合计", "", total_a, total_b);
+    } else {
+        // a CSV for a validator: column names it can use in a formula, and the total row
+        // without a code so that the code column stays numeric
+        let _ = writeln!(head, "code{sep}name{sep}total{sep}basic{sep}project");
+        row(&mut head, "", "合计", total_a, total_b);
+    }
+    head + &body
+}
+
+/// Running text of about `bytes`: paragraphs of amounts, year-on-year changes and shares
+/// that hold.
+pub fn narrative(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 256);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        let last = 1000 + (i * 37) % 9000;
+        let this = last + 1 + (i * 13) % 500;
+        let _ = write!(
+            s,
+            "{}. 第{}号项目支出{this}万元，比上年决算数增加{}万元，增长{}%。主要原因是业务量增加。\n\n",
+            i + 1,
+            i + 1,
+            this - last,
+            rate(this - last, last)
+        );
+        i += 1;
+    }
+    s
+}
+
+/// (a ÷ b × 100) to two decimals, rounded half up, exactly in integers.
+fn rate(a: u64, b: u64) -> String {
+    let x = (a * 100_000 / b + 5) / 10;
+    format!("{}.{:02}", x / 100, x % 100)
+}
+
+/// One line of about `bytes`: running text with a figure every few characters, no break.
+pub fn single_line(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "支出{}.{:02}万元，比上年增加{}万元，增长{}%，",
+            i % 9973,
+            i % 100,
+            i % 97,
+            i % 89
+        );
+        i += 1;
+    }
+    s.push('。');
+    s
+}
+
+/// A table whose figures have 28 digits: every sum overflows exact arithmetic.
+pub fn absurd_table(rows: usize) -> String {
+    let big = "9".repeat(28);
+    let mut s = format!("项目\t金额\t其他\n合计\t{big}\t{big}\n");
+    for i in 0..rows {
+        let _ = writeln!(s, "行{i}\t{big}\t{}", "1".repeat(40));
+    }
+    s
+}
+
+/// The adversarial shapes of issue 11, each about `bytes` long.
+pub fn hostile(bytes: usize) -> Vec<(&'static str, String)> {
+    vec![
+        ("ampersands in HTML", ampersands(bytes)),
+        ("20,000-column table", wide_table(bytes)),
+        ("合计 rows", total_rows(bytes)),
+        ("rowspan/colspan 1000", spans(bytes)),
+        ("one paragraph of shares", shares(bytes)),
+        ("claims without 。", claims_without_stop(bytes)),
+    ]
+}
+
+/// `&` repeated in an HTML body.
+pub fn ampersands(bytes: usize) -> String {
+    format!("<html><body><p>{}</p></body></html>", "&".repeat(bytes))
+}
+
+/// One header row and rows of 20,000 columns.
+pub fn wide_table(bytes: usize) -> String {
+    let cols = 20_000;
+    let mut s = String::with_capacity(bytes + cols * 8);
+    s.push_str("项目");
+    for c in 0..cols {
+        let _ = write!(s, "\t栏{c}");
+    }
+    s.push('\n');
+    let mut r = 0;
+    while s.len() < bytes {
+        let _ = write!(s, "行{r}");
+        for c in 0..cols {
+            let _ = write!(s, "\t{}", (c + r) % 10);
+        }
+        s.push('\n');
+        r += 1;
+    }
+    s
+}
+
+/// A table of `合计` rows, one after another.
+pub fn total_rows(bytes: usize) -> String {
+    let mut s = String::from("项目\t金额\t其他\n");
+    let mut i = 0u64;
+    while s.len() < bytes {
+        let _ = writeln!(s, "合计\t{}\t{}", i % 1000, i % 7);
+        i += 1;
+    }
+    s
+}
+
+/// An HTML table of cells spanning 1000 rows and 1000 columns each.
+pub fn spans(bytes: usize) -> String {
+    let mut s = String::from("<html><body><table>");
+    let cell = "<td rowspan=1000 colspan=1000>1</td>";
+    while s.len() < bytes {
+        s.push_str("<tr>");
+        for _ in 0..8 {
+            s.push_str(cell);
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</table></body></html>");
+    s
+}
+
+/// One paragraph repeating a total, a part and its share.
+pub fn shares(bytes: usize) -> String {
+    let unit = "合计 100 万元，其中 60 万元，占 60%。";
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+/// Lines of claims separated by blank lines but no 。: one sentence of many amounts.
+pub fn claims_without_stop(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        let _ = write!(s, "支出{}万元，占{}%\n\n", 100 + i % 900, i % 100);
+        i += 1;
+    }
+    s
+}

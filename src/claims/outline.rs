@@ -1,0 +1,335 @@
+//! The outline of a table's rows where no 合计 label says it: item numbering (一、 1、
+//! (1) …) nesting rows under an item, the items of a “三公” table (出国, 接待, 用车 with its
+//! 购置 and 运行), and the levels of a government's region table (全市 = 市本级 + 县区级,
+//! 县区级 = 区级 + 县级, 区级 = its districts).
+
+use super::table::{clean_label, total_level};
+use crate::document::Table;
+
+/// A numbering style, in the order publishers usually nest them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// 一、
+    Chinese,
+    /// (一)
+    ParenChinese,
+    /// 1、 1. 1．
+    Arabic,
+    /// (1)
+    ParenArabic,
+    /// ①
+    Circled,
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// Removes a leading 其中 (with its colon).
+pub fn strip_of_which(label: &str) -> &str {
+    let t = label.trim();
+    match t.strip_prefix("其中") {
+        Some(rest) => rest.trim_start_matches([':', '：', ' ']),
+        None => t,
+    }
+}
+
+fn style(label: &str) -> Option<Style> {
+    let t = strip_of_which(label);
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    if matches!(first, '①'..='⑳') {
+        return Some(Style::Circled);
+    }
+    if first == '(' || first == '（' {
+        let inner: String = chars.take_while(|c| *c != ')' && *c != '）').collect();
+        if !inner.is_empty() && inner.chars().all(|c| CN_DIGITS.contains(c)) {
+            return Some(Style::ParenChinese);
+        }
+        if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+            return Some(Style::ParenArabic);
+        }
+        return None;
+    }
+    let lead: String = t
+        .chars()
+        .take_while(|c| CN_DIGITS.contains(*c) || c.is_ascii_digit())
+        .collect();
+    let after = t.chars().nth(lead.chars().count());
+    if lead.is_empty() || !matches!(after, Some('、' | '.' | '．')) {
+        return None;
+    }
+    // "1.5万元" is a figure, not an item number
+    if after == Some('.')
+        && t.chars()
+            .nth(lead.chars().count() + 1)
+            .is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    if lead.chars().all(|c| c.is_ascii_digit()) {
+        Some(Style::Arabic)
+    } else if lead.chars().all(|c| CN_DIGITS.contains(c)) {
+        Some(Style::Chinese)
+    } else {
+        None
+    }
+}
+
+/// Each row's depth in the item numbering (0 for the outermost style seen), `None` for a
+/// row without a number. A style seen again closes the deeper ones opened after it.
+pub fn depths(t: &Table) -> Vec<Option<usize>> {
+    let mut stack: Vec<Style> = Vec::new();
+    (0..t.rows.len())
+        .map(|r| {
+            if r < t.header_rows {
+                return None;
+            }
+            let s = style(t.row_label(r))?;
+            match stack.iter().position(|x| *x == s) {
+                Some(k) => stack.truncate(k + 1),
+                None => stack.push(s),
+            }
+            Some(stack.len() - 1)
+        })
+        .collect()
+}
+
+/// An item of a “三公” table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sangong {
+    /// The “三公” total.
+    Total,
+    /// 因公出国（境）费.
+    Abroad,
+    /// 公务接待费.
+    Reception,
+    /// 公务用车购置及运行费 (its 小计).
+    Car,
+    /// 公务用车购置费.
+    Purchase,
+    /// 公务用车运行（维护）费.
+    Running,
+}
+
+/// Folds the traditional characters of the “三公” item names onto simplified ones.
+fn simplify(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '務' => '务',
+            '購' => '购',
+            '運' => '运',
+            '維' => '维',
+            '護' => '护',
+            '費' => '费',
+            '國' => '国',
+            '經' => '经',
+            '車' => '车',
+            '計' => '计',
+            '輛' => '辆',
+            '總' => '总',
+            '數' => '数',
+            '團' => '团',
+            '門' => '门',
+            '撥' => '拨',
+            '預' => '预',
+            '決' => '决',
+            '資' => '资',
+            other => other,
+        })
+        .collect()
+}
+
+/// The “三公” item a row label names, if any. Counts (团组数, 人次, 保有量, 购置数 (辆))
+/// name no amount.
+pub fn sangong(label: &str) -> Option<Sangong> {
+    let l = simplify(&clean_label(strip_of_which(label)));
+    let l = l.replace(['“', '”', '"'], "");
+    if [
+        "数",
+        "量",
+        "人次",
+        "批次",
+        "(个)",
+        "(人)",
+        "(辆)",
+        "（辆）",
+        "（人）",
+        "（个）",
+    ]
+    .iter()
+    .any(|k| l.contains(k))
+    {
+        return None;
+    }
+    if l.contains("三公") {
+        return Some(Sangong::Total);
+    }
+    if total_level(&l).is_some_and(|lv| lv >= 2) {
+        return Some(Sangong::Total);
+    }
+    if l.contains("出国") || l.contains("出境") {
+        return Some(Sangong::Abroad);
+    }
+    if l.contains("接待") {
+        return Some(Sangong::Reception);
+    }
+    let car = l.contains("用车") || l.contains("公车") || l.contains("车辆");
+    let (buy, run) = (l.contains("购置"), l.contains("运行"));
+    match (car, buy, run) {
+        (true, true, true) | (true, false, false) => Some(Sangong::Car),
+        (_, true, false) => Some(Sangong::Purchase),
+        (_, false, true) => Some(Sangong::Running),
+        _ => None,
+    }
+}
+
+/// The rows of a “三公” table by item, when each item is printed once: `(total, abroad,
+/// reception, car, purchase, running)`. `None` unless 出国 and 接待 both are there with a
+/// total, or 用车 with both its parts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SangongRows {
+    /// The total.
+    pub total: Option<usize>,
+    /// 出国.
+    pub abroad: Option<usize>,
+    /// 接待.
+    pub reception: Option<usize>,
+    /// 用车.
+    pub car: Option<usize>,
+    /// 购置.
+    pub purchase: Option<usize>,
+    /// 运行.
+    pub running: Option<usize>,
+}
+
+/// Finds the “三公” rows of a table.
+pub fn sangong_rows(t: &Table) -> Option<SangongRows> {
+    let mut found = SangongRows::default();
+    let mut seen_twice = false;
+    for r in t.header_rows..t.rows.len() {
+        let label = t.row_label(r);
+        // a note row (三、“三公”经费增减变化原因等说明) names no amount
+        if ["说明", "原因", "备注", "說明", "備註"]
+            .iter()
+            .any(|k| label.contains(k))
+        {
+            continue;
+        }
+        let Some(role) = sangong(label) else {
+            continue;
+        };
+        let slot = match role {
+            Sangong::Total => &mut found.total,
+            Sangong::Abroad => &mut found.abroad,
+            Sangong::Reception => &mut found.reception,
+            Sangong::Car => &mut found.car,
+            Sangong::Purchase => &mut found.purchase,
+            Sangong::Running => &mut found.running,
+        };
+        if slot.is_some() {
+            seen_twice = true;
+        }
+        *slot = Some(r);
+    }
+    let items = found.abroad.is_some() && found.reception.is_some();
+    let car_parts = found.car.is_some() && found.purchase.is_some() && found.running.is_some();
+    (!seen_twice && ((items && found.total.is_some()) || car_parts)).then_some(found)
+}
+
+/// A level of a region table: `区 级` → "区"; `市本级` is the region's own part, not a level.
+fn level(label: &str) -> Option<String> {
+    let l = clean_label(label);
+    let name = l.strip_suffix('级')?;
+    (!name.is_empty() && !name.ends_with('本') && name.chars().count() <= 3)
+        .then(|| name.to_string())
+}
+
+fn is_own_part(label: &str) -> bool {
+    clean_label(label).ends_with("本级")
+}
+
+/// The totals of a region table and the rows each covers: a level (区级) covers the rows
+/// after it up to the next level, or, when levels follow it directly, the levels it names
+/// (县区级 → 区级, 县级); the first row, followed by the region's own part (市本级), is the
+/// whole: its own part plus the outermost levels.
+pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
+    let body: Vec<usize> = (t.header_rows..t.rows.len()).collect();
+    let levels: Vec<(usize, String)> = body
+        .iter()
+        .filter_map(|&r| level(t.row_label(r)).map(|n| (r, n)))
+        .collect();
+    if levels.is_empty() {
+        return Vec::new();
+    }
+    let contains =
+        |outer: &str, inner: &str| outer != inner && inner.chars().all(|c| outer.contains(c));
+    let mut out = Vec::new();
+    for (k, (r, name)) in levels.iter().enumerate() {
+        let next_is_level = levels.get(k + 1).is_some_and(|(n, _)| *n == r + 1);
+        let covered: Vec<usize> = if next_is_level {
+            levels
+                .iter()
+                .filter(|(n, inner)| n > r && contains(name, inner))
+                .map(|(n, _)| *n)
+                .collect()
+        } else {
+            ((r + 1)..t.rows.len())
+                .take_while(|&n| level(t.row_label(n)).is_none() && !is_own_part(t.row_label(n)))
+                .collect()
+        };
+        if covered.len() >= 2 {
+            out.push((*r, covered));
+        }
+    }
+    if let (Some(&first), Some(&second)) = (body.first(), body.get(1)) {
+        if level(t.row_label(first)).is_none() && is_own_part(t.row_label(second)) {
+            let mut covered = vec![second];
+            covered.extend(
+                levels
+                    .iter()
+                    .filter(|(_, n)| !levels.iter().any(|(_, o)| contains(o, n)))
+                    .map(|(r, _)| *r),
+            );
+            if covered.len() >= 2 {
+                out.push((first, covered));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_styles() {
+        assert_eq!(style("一、支出合计"), Some(Style::Chinese));
+        assert_eq!(
+            style("其中:(1)公务用车运行维护费"),
+            Some(Style::ParenArabic)
+        );
+        assert_eq!(style("(二)公務用車"), Some(Style::ParenChinese));
+        assert_eq!(style("1.公務用車購置"), Some(Style::Arabic));
+        assert_eq!(style("3、公务用车费"), Some(Style::Arabic));
+        assert_eq!(style("1.5万元"), None);
+        assert_eq!(style("公务接待费"), None);
+    }
+
+    #[test]
+    fn sangong_items() {
+        assert_eq!(sangong("总“三公”经费支出"), Some(Sangong::Total));
+        assert_eq!(
+            sangong("(二)公務用車購置及運行維護支出"),
+            Some(Sangong::Car)
+        );
+        assert_eq!(sangong("3、公务用车费"), Some(Sangong::Car));
+        assert_eq!(
+            sangong("其中:(1)公务用车运行维护费"),
+            Some(Sangong::Running)
+        );
+        assert_eq!(sangong("1.公務用車購置"), Some(Sangong::Purchase));
+        assert_eq!(sangong("3.公务用车购置数(辆)"), None);
+        assert_eq!(sangong("1.因公出国(境)团组数(个)"), None);
+        assert_eq!(sangong("一、支出合计"), Some(Sangong::Total));
+    }
+}

@@ -1,0 +1,472 @@
+//! Tables in the shapes a web page leaves when its text is copied out: one cell per line
+//! with each cell closed by a bar (`合计 |`, or a bar on a line of its own), columns laid
+//! out with runs of spaces, and a header whose merged cells were flattened (a group name
+//! over its sub-columns printed once, its sub-columns on the next row).
+
+use super::{classify, LineKind, Reader};
+use crate::document::{Cell, Place, Row, Table};
+use crate::figure::{self, CellKind};
+
+/// Longest text a cell of a copied-out table holds; longer lines are prose.
+const MAX_CELL_CHARS: usize = 40;
+
+/// One cell gathered from the lines of a bar table.
+struct Piece {
+    /// Its text; lines of a cell wrapped over lines are joined.
+    text: String,
+    /// Source offset of its first line's text.
+    at: usize,
+    /// Line indexes holding its text (none for a blank cell).
+    lines: Vec<usize>,
+    /// The line that closes it (its bar, or its last line).
+    end: usize,
+}
+
+fn kind(t: &str) -> CellKind {
+    figure::read_cell(t).0
+}
+
+fn is_value(k: CellKind) -> bool {
+    matches!(k, CellKind::Figure | CellKind::Dash | CellKind::Blank)
+}
+
+/// A row of a table laid out with spaces: the line cut at runs of two or more spaces;
+/// trailing spaces after the label leave a blank last cell. `(offset in line, text)`.
+fn space_cells(line: &str) -> Option<Vec<(usize, &str)>> {
+    let is_space = |c: char| c == ' ' || c == '\u{3000}';
+    let body_end = line.trim_end_matches(is_space).len();
+    let lead = line.len() - line.trim_start_matches(is_space).len();
+    if body_end <= lead {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut start = lead;
+    let mut run_start: Option<usize> = None;
+    let mut runs = 0;
+    for (i, c) in line.char_indices().skip_while(|(i, _)| *i < lead) {
+        if i >= body_end {
+            break;
+        }
+        if is_space(c) {
+            run_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(rs) = run_start.take() {
+            let width = line.get(rs..i).map_or(0, |r| r.chars().count());
+            if width >= 2 {
+                cells.push((start, line.get(start..rs)?));
+                start = i;
+                runs += 1;
+            }
+        }
+    }
+    cells.push((start, line.get(start..body_end)?));
+    if line.len() - body_end >= 2 {
+        runs += 1;
+        cells.push((body_end, ""));
+    }
+    (runs >= 1).then_some(cells)
+}
+
+/// Whether a line is a row of a table laid out with spaces: a label, then figures, dashes
+/// or blanks.
+fn is_space_row(line: &str) -> bool {
+    if classify(line) != LineKind::Text {
+        return false;
+    }
+    space_cells(line).is_some_and(|cells| {
+        let mut it = cells.iter();
+        it.next().is_some_and(|(_, l)| kind(l) == CellKind::Text)
+            && it.all(|(_, t)| is_value(kind(t)))
+    })
+}
+
+/// A bar closes the line (the line is a cell of a bar table, or a bar alone).
+fn ends_with_bar(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with('|') && t.matches('|').count() == 1
+}
+
+impl Reader<'_> {
+    /// Points each figure of a table's cells at its row and column, after cells moved.
+    pub(super) fn renumber(&mut self, table: usize, rows: &[Row]) {
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                if let Some(f) = cell.figure.and_then(|id| self.doc.figures.get_mut(id)) {
+                    f.place = Place::Cell {
+                        table,
+                        row: r,
+                        col: c,
+                    };
+                }
+            }
+        }
+    }
+
+    /// Whether a copied-out table (bars or spaces) starts at line `i`: a paragraph stops
+    /// before it.
+    pub(super) fn table_starts(&self, i: usize) -> bool {
+        let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
+        let bars = (i..i + 3).filter(|&k| ends_with_bar(line(k))).count();
+        (bars >= 1
+            && self
+                .bar_pieces(i)
+                .is_some_and(|(p, _)| self.bar_shape(&p).is_some()))
+            || (i..i + 3).all(|k| is_space_row(line(k)))
+    }
+
+    /// The cells of a bar table from line `first`, and the count of bars seen.
+    fn bar_pieces(&self, first: usize) -> Option<(Vec<Piece>, usize)> {
+        let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
+        // a bar within the first lines, or this is no bar table (keeps the probe cheap)
+        if !(first..first + 4).any(|k| ends_with_bar(line(k))) {
+            return None;
+        }
+        let mut cells = Vec::new();
+        let mut pending: Option<Piece> = None;
+        let mut bars = 0;
+        let mut i = first;
+        while let Some(&(start, l)) = self.lines.get(i) {
+            let usable = match classify(l) {
+                LineKind::Text | LineKind::PageNumber => true,
+                // "- |": a dash cell, not a list item
+                LineKind::ListItem => ends_with_bar(l),
+                _ => false,
+            };
+            if !usable {
+                break;
+            }
+            let t = l.trim();
+            let (content, bar) = match t.strip_suffix('|') {
+                Some(c) => (c.trim(), true),
+                None => (t, false),
+            };
+            if content.contains('|')
+                || content.chars().count() > MAX_CELL_CHARS
+                || content.ends_with('。')
+            {
+                break;
+            }
+            if !content.is_empty() {
+                let lead = l.find(content).unwrap_or(0);
+                match &mut pending {
+                    Some(p) => {
+                        p.text.push_str(content);
+                        p.lines.push(i);
+                        p.end = i;
+                    }
+                    None => {
+                        pending = Some(Piece {
+                            text: content.to_string(),
+                            at: start + lead,
+                            lines: vec![i],
+                            end: i,
+                        });
+                    }
+                }
+            }
+            if bar {
+                bars += 1;
+                let mut p = pending.take().unwrap_or(Piece {
+                    text: String::new(),
+                    at: start,
+                    lines: Vec::new(),
+                    end: i,
+                });
+                p.end = i;
+                cells.push(p);
+            }
+            i += 1;
+        }
+        cells.extend(pending);
+        (bars >= 4).then_some((cells, bars))
+    }
+
+    /// The shape of a bar table's cells: `(header cells, first body cell, row width, rows,
+    /// blank cells opening each row)`.
+    fn bar_shape(&self, cells: &[Piece]) -> Option<(usize, usize, usize, usize)> {
+        let kinds: Vec<CellKind> = cells.iter().map(|c| kind(&c.text)).collect();
+        let first_value = kinds
+            .iter()
+            .position(|k| matches!(k, CellKind::Figure | CellKind::Dash))?;
+        let label = first_value.checked_sub(1)?;
+        if kinds.get(label) != Some(&CellKind::Text) {
+            return None;
+        }
+        let lead = kinds
+            .get(..label)?
+            .iter()
+            .rev()
+            .take_while(|k| **k == CellKind::Blank)
+            .count()
+            .min(1);
+        let next_label =
+            (first_value..kinds.len()).find(|&k| kinds.get(k) == Some(&CellKind::Text))?;
+        let width = next_label - label;
+        if width < 2 {
+            return None;
+        }
+        let start = label - lead;
+        let fits = |s: usize| {
+            let Some(row) = kinds.get(s..s + width) else {
+                return false;
+            };
+            row.iter().take(lead).all(|k| *k == CellKind::Blank)
+                && row.get(lead) == Some(&CellKind::Text)
+                && row.iter().skip(lead + 1).all(|k| is_value(*k))
+                && row
+                    .iter()
+                    .skip(lead + 1)
+                    .any(|k| matches!(k, CellKind::Figure | CellKind::Dash))
+        };
+        let mut rows = 0;
+        while fits(start + rows * width) {
+            rows += 1;
+        }
+        (rows >= 2).then_some((start, width, rows, lead))
+    }
+
+    /// A table copied out of a web page one cell per line, each cell closed by a bar
+    /// (`合计 |`, or its text then a line holding only `|`; a cell's text may wrap over two
+    /// lines). Rows are found from the cells: a label, then figures, dashes or blanks, the
+    /// same count in every row; the cells before the first row are its header.
+    pub(super) fn bar_table(&mut self, first: usize) -> Option<usize> {
+        let (mut cells, _) = self.bar_pieces(first)?;
+        // lines of the first cell before its last are a title above the table
+        let mut title_lines = Vec::new();
+        if let Some(c) = cells.first_mut() {
+            if c.lines.len() > 1 {
+                title_lines = c.lines.split_off(0);
+                let keep = title_lines.pop();
+                if let Some(k) = keep {
+                    let (s, l) = self.lines.get(k).copied().unwrap_or((0, ""));
+                    let t = l.trim().trim_end_matches('|').trim();
+                    c.text = t.to_string();
+                    c.at = s + l.find(t).unwrap_or(0);
+                    c.lines = vec![k];
+                }
+            }
+        }
+        let (start, width, nrows, _) = self.bar_shape(&cells)?;
+        let end_cell = start + nrows * width;
+        let end = cells.get(end_cell.checked_sub(1)?)?.end + 1;
+        for &l in &title_lines {
+            self.single_line(l);
+        }
+        let index = self.doc.tables.len();
+        let caption = if title_lines.is_empty() {
+            self.caption_before(first)
+        } else {
+            title_lines
+                .iter()
+                .filter_map(|&l| self.lines.get(l).map(|x| x.1.trim()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // header rows: the cells before the first row, cut to the row width from the end
+        let header: Vec<&Piece> = cells.get(..start)?.iter().collect();
+        let mut groups: Vec<Vec<&Piece>> = Vec::new();
+        let n = header.len();
+        let split_two = (n > width && n < 2 * width)
+            .then(|| {
+                // a flattened two-row header: the second row starts at the group's 小计/合计
+                (2..n).rev().find(|&k| {
+                    header.get(k).is_some_and(|p| {
+                        let t: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
+                        matches!(t.as_str(), "合计" | "小计" | "合計" | "小計")
+                    }) && n - k < width
+                })
+            })
+            .flatten();
+        if let Some(k) = split_two {
+            groups.push(header.get(..k)?.to_vec());
+            groups.push(header.get(k..)?.to_vec());
+        } else {
+            let rest = n % width;
+            if rest > 0 {
+                groups.push(header.get(..rest)?.to_vec());
+            }
+            for ch in header.get(rest..)?.chunks(width) {
+                groups.push(ch.to_vec());
+            }
+        }
+        let body: Vec<&Piece> = cells.get(start..end_cell)?.iter().collect();
+        for ch in body.chunks(width) {
+            groups.push(ch.to_vec());
+        }
+        let header_rows = groups.len() - nrows;
+        let mut rows = Vec::with_capacity(groups.len());
+        for (r, g) in groups.iter().enumerate() {
+            let line = g
+                .iter()
+                .find(|p| !p.lines.is_empty())
+                .map_or(0, |p| self.doc.line_of(p.at));
+            let mut row = Row {
+                line,
+                cells: Vec::with_capacity(g.len()),
+            };
+            for (c, p) in g.iter().enumerate() {
+                let cell = if p.lines.len() > 1 {
+                    // a cell wrapped over lines holds words
+                    Cell {
+                        text: p.text.clone(),
+                        kind: CellKind::Text,
+                        figure: None,
+                    }
+                } else {
+                    self.cell(index, r, c, p.at, &p.text, self.doc.line_of(p.at))
+                };
+                row.cells.push(cell);
+            }
+            rows.push(row);
+        }
+        if split_two.is_some() {
+            spread_last_header(&mut rows, header_rows);
+            self.renumber(index, &rows);
+        }
+        self.doc.tables.push(Table {
+            caption,
+            rows,
+            header_rows,
+            headers: Default::default(),
+        });
+        Some(end)
+    }
+
+    /// A table laid out with runs of spaces (three or more consecutive lines of a label
+    /// then figures, dashes or blanks).
+    pub(super) fn space_table(&mut self, first: usize) -> Option<usize> {
+        let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
+        let mut end = first;
+        while is_space_row(line(end)) {
+            end += 1;
+        }
+        if end - first < 3 {
+            return None;
+        }
+        let index = self.doc.tables.len();
+        let caption = self.caption_before(first);
+        let mut rows = Vec::with_capacity(end - first);
+        for k in first..end {
+            let (start, l) = self.lines.get(k).copied()?;
+            let line_no = self.doc.line_of(start);
+            let r = rows.len();
+            let mut row = Row {
+                line: line_no,
+                cells: Vec::new(),
+            };
+            for (c, (off, t)) in space_cells(l)?.into_iter().enumerate() {
+                let cell = self.cell(index, r, c, start + off, t, line_no);
+                row.cells.push(cell);
+            }
+            rows.push(row);
+        }
+        self.doc.tables.push(Table {
+            caption,
+            rows,
+            header_rows: 0,
+            headers: Default::default(),
+        });
+        Some(end)
+    }
+}
+
+/// A header naming rates or shares (税收比重%, 增幅%), which stands over one column.
+fn names_a_rate(h: &str) -> bool {
+    ["率", "%", "％", "比重", "占比", "比例"]
+        .iter()
+        .any(|k| h.contains(k))
+}
+
+/// A header whose merged cells were flattened: the row above names each column once (a
+/// group over several sub-columns printed once), the row below names only the
+/// sub-columns. Spreads both over the table's width, a group name on its first column
+/// and blanks after it (as merged cells read), so column headers read `group/sub`. Which
+/// upper cells are groups: not the first (it names the rows), not a rate (税收比重%),
+/// then those whose names share most with the sub-column names.
+pub(super) fn spread_last_header(rows: &mut [Row], header_rows: usize) {
+    let width = rows
+        .iter()
+        .skip(header_rows)
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0);
+    let (Some(top_i), Some(sub_i)) = (header_rows.checked_sub(2), header_rows.checked_sub(1))
+    else {
+        return;
+    };
+    let (Some(top), Some(sub)) = (rows.get(top_i), rows.get(sub_i)) else {
+        return;
+    };
+    let (n1, n2) = (top.cells.len(), sub.cells.len());
+    let no_blanks = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Blank);
+    if n1 >= width || n2 >= width || n2 < 2 || !no_blanks(top) || !no_blanks(sub) {
+        return;
+    }
+    let leaves = width - n2;
+    let Some(groups) = n1.checked_sub(leaves).filter(|g| *g >= 1) else {
+        return;
+    };
+    if n2 % groups != 0 {
+        return;
+    }
+    let bigrams = |s: &str| -> Vec<(char, char)> {
+        let v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        v.windows(2)
+            .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+            .collect()
+    };
+    let sub_grams: Vec<Vec<(char, char)>> = sub.cells.iter().map(|c| bigrams(&c.text)).collect();
+    let mut scored: Vec<(i64, usize)> = top
+        .cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, c)| !names_a_rate(&c.text))
+        .map(|(k, c)| {
+            let g = bigrams(&c.text);
+            let score = sub_grams
+                .iter()
+                .filter(|s| s.iter().any(|b| g.contains(b)))
+                .count();
+            (i64::try_from(score).unwrap_or(0), k)
+        })
+        .collect();
+    if scored.len() < groups {
+        return;
+    }
+    // best score first; on a tie the rightmost (groups usually close a header)
+    scored.sort_by(|a, b| b.cmp(a));
+    let chosen: Vec<usize> = scored.iter().take(groups).map(|s| s.1).collect();
+    let per = n2 / groups;
+    let blank = || Cell {
+        text: String::new(),
+        kind: CellKind::Blank,
+        figure: None,
+    };
+    let mut new_top = Vec::with_capacity(width);
+    let mut new_sub = Vec::with_capacity(width);
+    let mut subs = sub.cells.iter();
+    for (k, c) in top.cells.iter().enumerate() {
+        new_top.push(c.clone());
+        if chosen.contains(&k) {
+            for j in 0..per {
+                if j > 0 {
+                    new_top.push(blank());
+                }
+                new_sub.push(subs.next().cloned().unwrap_or_else(blank));
+            }
+        } else {
+            new_sub.push(blank());
+        }
+    }
+    if new_top.len() != width {
+        return;
+    }
+    if let Some(t) = rows.get_mut(top_i) {
+        t.cells = new_top;
+    }
+    if let Some(s) = rows.get_mut(sub_i) {
+        s.cells = new_sub;
+    }
+}

@@ -1,0 +1,133 @@
+//! Hostile inputs of issue 11 at 1 MB finish in bounded time and memory: each shape is
+//! generated, checked in this process, and its wall time and peak allocation (a counting
+//! global allocator, which is why this is a test binary of its own) held to generous
+//! bounds — guards against a quadratic blow-up, not speed measurements
+//! (`cargo bench -- hostile` prints the exact figures).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../benches/shapes/mod.rs"]
+mod shapes;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size > layout.size() {
+                let now = NOW.fetch_add(new_size - layout.size(), Ordering::Relaxed)
+                    + (new_size - layout.size());
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                NOW.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const MB: usize = 1 << 20;
+/// The issue's bound through the CLI is 2 s in a release build; a test build is unoptimised
+/// and shares the machine, so the guard here is generous.
+const TIME_LIMIT: Duration = Duration::from_secs(60);
+const MEMORY_LIMIT: usize = 256 * MB;
+
+/// Checks `text` as the CLI does (read, evaluate, write the text report) and returns the
+/// time taken, the peak allocation above what was live before, and the read result.
+fn run(text: &str) -> (Duration, usize, Result<(), recount::ReadError>) {
+    let base = NOW.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let start = Instant::now();
+    let result = recount::read::read_str(text).map(|doc| {
+        let checked = recount::check_lazily(&doc);
+        let mut sink = std::io::sink();
+        checked
+            .write_text(&mut sink, "x", recount::Lang::Zh, false)
+            .unwrap();
+        let mut json = std::io::sink();
+        checked.write_json(&mut json, None, false).unwrap();
+    });
+    let took = start.elapsed();
+    (took, PEAK.load(Ordering::Relaxed) - base, result)
+}
+
+#[test]
+fn hostile_shapes_at_one_megabyte_finish_in_bounded_time_and_memory() {
+    // "one paragraph of shares" is the claims stage's (issue 11 item 1, prose side); it is
+    // measured by the benchmark but not held here until that stage lands
+    let held = [
+        "ampersands in HTML",
+        "20,000-column table",
+        "合计 rows",
+        "rowspan/colspan 1000",
+        "claims without 。",
+    ];
+    for (name, text) in shapes::hostile(MB) {
+        if !held.contains(&name) {
+            continue;
+        }
+        let (took, peak, result) = run(&text);
+        println!(
+            "{name}: {:.2} s, peak {:.1} MB ({:.1}× the input)",
+            took.as_secs_f64(),
+            peak as f64 / MB as f64,
+            peak as f64 / text.len() as f64
+        );
+        assert!(took < TIME_LIMIT, "{name}: {took:?}");
+        assert!(peak < MEMORY_LIMIT, "{name}: peak {peak} bytes");
+        if name == "rowspan/colspan 1000" {
+            assert_eq!(result, Err(recount::ReadError::TooManyCells), "{name}");
+        } else {
+            assert!(result.is_ok(), "{name}: {result:?}");
+        }
+    }
+}
+
+#[test]
+fn merged_cells_under_the_cap_still_expand() {
+    // a merged header and a category spanning rows are ordinary: they read and check
+    let html = "<table><tr><th rowspan=2>项目</th><th colspan=2>金额</th></tr>\
+                <tr><th>本年</th><th>上年</th></tr>\
+                <tr><td>甲</td><td>10.5</td><td>1</td></tr>\
+                <tr><td>乙</td><td>20.25</td><td>2</td></tr>\
+                <tr><td>合计</td><td>40.75</td><td>3</td></tr></table>";
+    let report = recount::check_str(html).unwrap();
+    let fail = report
+        .checks
+        .iter()
+        .find(|e| e.status == "fail")
+        .expect("the wrong total fails");
+    assert_eq!(fail.reported, "40.75");
+    // a page of huge spans is refused with a message in both languages
+    let err = recount::check_str(&shapes::spans(30_000)).unwrap_err();
+    assert!(err.zh().contains("合并单元格") && err.en().contains("merged cells"));
+}
