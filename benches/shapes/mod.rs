@@ -158,7 +158,47 @@ pub fn hostile(bytes: usize) -> Vec<(&'static str, String)> {
         ("rowspan/colspan 1000", spans(bytes)),
         ("one paragraph of shares", shares(bytes)),
         ("claims without 。", claims_without_stop(bytes)),
+        ("one 其中 list without 。", long_breakdown(bytes)),
+        ("respectively-lists without 。", respectively(bytes)),
     ]
+}
+
+/// One total and a 其中 list of parts, each with its share and change, never ending.
+pub fn long_breakdown(bytes: usize) -> String {
+    let mut s = String::from("合计 100000 万元，其中：");
+    let mut n = 0u64;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "项目{n} {} 万元，占 {}%，比上年增加 {} 万元，增长 {}%，",
+            n % 900 + 1,
+            n % 100,
+            n % 50,
+            n % 30
+        );
+        n += 1;
+    }
+    s
+}
+
+/// "甲、乙和丙分别为 A、B 和 C 万元，占总支出的 x%、y% 和 z%", repeated in one sentence.
+pub fn respectively(bytes: usize) -> String {
+    let mut s = String::new();
+    let mut n = 0u64;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "甲{n}、乙{n}和丙{n}分别为{}万元、{}万元和{}万元，占总支出的{}%、{}%和{}%，",
+            n % 90 + 1,
+            n % 80 + 1,
+            n % 70 + 1,
+            n % 30,
+            n % 40,
+            n % 20
+        );
+        n += 1;
+    }
+    s
 }
 
 /// `&` repeated in an HTML body.

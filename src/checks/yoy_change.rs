@@ -2,7 +2,7 @@
 //! divided by last year's figure.
 
 use super::Check;
-use crate::claims::prose::{amount, same_family, Breakdown, Kind, Mention, Prose};
+use crate::claims::prose::{amount, same_family, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -47,7 +47,7 @@ fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for p in &claims.prose {
-        find_in(doc, p, &claims.breakdowns, out);
+        find_in(doc, p, claims, out);
     }
 }
 
@@ -57,14 +57,14 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
 /// (then each part has its own, as in "本年收入 A，比上年增加…。其中：X，比上年增加…").
 fn total_reading<'p>(
     p: &'p Prose<'_>,
-    bds: &[Breakdown],
+    claims: &Claims<'_>,
     level: &Mention,
     change: &Mention,
 ) -> Option<&'p Mention> {
-    let b = bds
-        .iter()
+    let b = claims
+        .breakdown_of(level.fig)
         .filter(|b| b.para == p.index && b.parts.len() >= 2)
-        .find(|b| b.parts.last().is_some_and(|x| x.0 == level.fig))?;
+        .filter(|b| b.parts.last().is_some_and(|x| x.0 == level.fig))?;
     let ms = &p.mentions;
     let k = ms.binary_search_by_key(&b.total, |m| m.fig).ok()?;
     let total = ms.get(k)?;
@@ -186,7 +186,7 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) -> Vec<FigI
     done
 }
 
-fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relation>) {
+fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let decided = two_years(doc, p, out);
     let ms = &p.mentions;
     let mut i = 0;
@@ -373,7 +373,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
             .monotone()
             .context(context.clone());
             if rates.len() == 1 {
-                if let Some(t) = total_reading(p, bds, lm, cm) {
+                if let Some(t) = total_reading(p, claims, lm, cm) {
                     let change = amount(doc, cm.fig, t.unit);
                     let last_year = if dc > 0 {
                         Expr::difference(Expr::Fig(t.fig), change.clone())
