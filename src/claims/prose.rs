@@ -1437,6 +1437,76 @@ mod tests {
     }
 
     #[test]
+    fn respectively_lists_are_one_list() {
+        let doc = read_text(
+            "货物、工程和服务采购金额分别为6571.4亿元、11155.2亿元和3343.9亿元,占全国政府采购规模的比重为31.2%、52.9%和15.9%。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let p = &c.prose[0];
+        let lists: Vec<usize> = p.mentions.iter().map(|m| m.list).collect();
+        assert_eq!(lists, [0, 0, 0, 3, 3, 3]);
+        assert_eq!(p.list_lengths()[0], 3);
+        assert_eq!(p.list_lengths()[3], 3);
+    }
+
+    #[test]
+    fn a_parenthesis_under_a_part_is_its_own_breakdown() {
+        let doc = read_text(
+            "“三公”經費29萬元,其中:因公出國(境)費0萬元;公務用車購置及運行費28萬元(公務用車購置費0萬元,公務用車運行維護費28萬元);公務接待費1萬元。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let got: Vec<(String, Vec<String>)> = c
+            .breakdowns
+            .iter()
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect();
+        assert!(got.contains(&("29".into(), vec!["0".into(), "28".into(), "1".into()])));
+        assert!(got.contains(&("28".into(), vec!["0".into(), "28".into()])));
+    }
+
+    #[test]
+    fn parts_of_two_years_break_down_the_total_of_their_year() {
+        let doc = read_text(
+            "2016年三公经费预算33万元,2015年三公经费预算57.55万元。主要原因是厉行节约。其中:1、公务接待费2016年预算8万元,2015年预算12.5万元。2、公务车辆运行2016年预算25万元,2015年预算45.2万元。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let got: Vec<(String, Vec<String>)> = c
+            .breakdowns
+            .iter()
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("33".to_string(), vec!["8".to_string(), "25".to_string()]),
+                (
+                    "57.55".to_string(),
+                    vec!["12.5".to_string(), "45.2".to_string()]
+                )
+            ]
+        );
+        assert!(disjoint(
+            &c.breakdowns[0]
+                .parts
+                .iter()
+                .map(|x| x.1.clone())
+                .collect::<Vec<_>>()
+        ));
+    }
+
+    #[test]
+    fn a_qizhong_without_a_total_in_reach_has_none() {
+        // the sentence before names no amount: no total is guessed further back
+        let doc = read_text(
+            "上年结转 0 元。按政府采购项目类型,分为货物类采购、工程类采购和服务类采购三种类型。其中:货物类采购 10000 元;工程类采购 0 元;服务类采购 7000 元。\n",
+        );
+        let c = crate::claims::build(&doc);
+        assert!(c.breakdowns.is_empty(), "{:?}", c.breakdowns);
+    }
+
+    #[test]
     fn standard_breakdowns_are_complete() {
         let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(complete(&l(&["人员经费", "公用经费"])));
