@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 cargo build --profile wasm --lib --target wasm32-unknown-unknown
 # --target web glue is an ES module: inlined into the widget module, it creates no globals
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir pkg-web target/wasm32-unknown-unknown/wasm/recount.wasm
 # npm's binaryen (Debian's emits wasm Chromium rejects)
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -31,8 +31,17 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver
 fi
 
+# a CJK font, so the browser tests' screenshots show the Chinese text (not squares)
+if command -v fc-list > /dev/null && ! fc-list :lang=zh | grep -q .; then
+  say "installing a CJK font for screenshots"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-microhei \
+    || say "no CJK font: screenshots will show boxes for Chinese text"
+fi
+
 # build and test tools from npm: playwright-core (drives Chromium), axe-core (accessibility),
-# binaryen (wasm-opt; Debian's binaryen 108 emits wasm Chromium rejects, so never use it)
+# binaryen (wasm-opt; Debian's binaryen 108 emits wasm Chromium rejects, so never use it),
+# typescript (tsc checks the page's JS against the bindings' contract), papaparse (reads the
+# exported CSV back as a spreadsheet would)
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
   npm ci --no-audit --no-fund

@@ -19,6 +19,10 @@ fi
 if [ -f scripts/build-widget.sh ]; then
   stage "widget build";         bash scripts/build-widget.sh
 fi
+if [ -f tsconfig.json ]; then
+  # the page's JS against the TypeScript contract the bindings emit (pkg-web/recount.d.ts)
+  stage "type check (tsc --noEmit)"; node_modules/.bin/tsc -p tsconfig.json
+fi
 if compgen -G "tests/browser/*.test.mjs" > /dev/null; then
   stage "browser tests (headless Chromium)"
   node --test --test-concurrency=1 tests/browser/ 2>&1 | tee -a "$log"

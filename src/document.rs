@@ -39,6 +39,8 @@ pub struct Figure {
     pub end: usize,
     /// Paragraph or cell.
     pub place: Place,
+    /// 1-based page, for input read from a paged document (PDF).
+    pub page: Option<u32>,
 }
 
 /// A run of text that reads as one: lines joined across soft breaks and page breaks.

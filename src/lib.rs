@@ -22,6 +22,7 @@ pub mod document;
 pub mod eval;
 pub mod figure;
 pub mod interval;
+pub mod present;
 pub mod read;
 pub mod relation;
 pub mod report;

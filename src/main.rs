@@ -16,8 +16,8 @@ usage:
   recount explain [CHECK-ID]
   recount checks
 
-  PATH      a text, Markdown, HTML or CSV file; - reads standard input; a folder is
-            walked for .txt .md .html .htm .csv files, checked in parallel, and the
+  PATH      a text, Markdown, HTML, CSV or PDF file; - reads standard input; a folder is
+            walked for .txt .md .html .htm .csv .pdf files, checked in parallel, and the
             text report becomes one summary line per file
   --format  text (default): for people; json: {\"checks\": [...], \"summary\": {...}},
             schema/report.schema.json (several files: one JSON object per line, each
@@ -291,15 +291,19 @@ fn check_file<W: Write>(
             return Ok(Outcome::Unusable(format!("无法读取 / cannot read: {e}")));
         }
     };
-    let Some(text) = decode(bytes) else {
-        let e = recount::ReadError::NotText;
-        return Ok(Outcome::Unusable(format!("{} / {}", e.zh(), e.en())));
+    let read = if recount::read::pdf::is_pdf(&bytes) {
+        recount::read::read_bytes(&bytes)
+    } else {
+        let Some(text) = decode(bytes) else {
+            let e = recount::ReadError::NotText;
+            return Ok(Outcome::Unusable(format!("{} / {}", e.zh(), e.en())));
+        };
+        recount::read::read_str(&text)
     };
-    let doc = match recount::read::read_str(&text) {
+    let doc = match read {
         Ok(d) => d,
         Err(e) => return Ok(Outcome::Unusable(format!("{} / {}", e.zh(), e.en()))),
     };
-    drop(text);
     let checked = recount::check_lazily(&doc);
     match opts.format {
         Format::Text => checked.write_text(out, name, opts.lang, opts.verbose)?,
@@ -318,7 +322,7 @@ fn walk(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
         if p.is_dir() {
             walk(&p, out)?;
         } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["txt", "md", "html", "htm", "csv"]
+            ["txt", "md", "html", "htm", "csv", "pdf"]
                 .iter()
                 .any(|x| e.eq_ignore_ascii_case(x))
         }) {

@@ -18,6 +18,9 @@ pub struct FigRef {
     pub start: usize,
     /// One past the end, in UTF-16 code units.
     pub end: usize,
+    /// 1-based page, for paged input (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// The cause of a failure.
@@ -164,6 +167,7 @@ impl Positions {
                 line: f.line,
                 start,
                 end,
+                page: f.page,
             },
             col,
         ))

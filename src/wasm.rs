@@ -30,7 +30,27 @@ export interface CheckDoc {
   id: string; title_zh: string; title_en: string;
   what: string; why: string; tolerance: string; example: string;
 }
-/** Thrown by `check`: the input cannot be used. */
+export type State = "pass" | "rounding" | "fail" | "warning" | "unchecked";
+/** A figure inside a block's or a cell's text: `at`/`len` in UTF-16 units of that text,
+ *  `start` its offset in the checked text (its key in the report). */
+export interface Mark { at: number; len: number; start: number }
+export interface CellView { text: string; num: boolean; colspan: number; rowspan: number; marks: Mark[] }
+export type Block =
+  | { kind: "heading"; level: number; text: string; marks: Mark[] }
+  | { kind: "para"; text: string; marks: Mark[] }
+  | { kind: "table"; caption: string; header_rows: number; rows: CellView[][] };
+export interface EntryView { index: number; state: State; lead: Bilingual; why: Bilingual | null }
+export interface FigView {
+  start: number; raw: string; state: State; label: Bilingual; place: Bilingual; entries: EntryView[];
+}
+export interface Coverage {
+  figures: number; relations: number; checked: number; holding: number; failing: number;
+  unchecked: number; tables: number; tables_understood: number; note: Bilingual | null;
+  verdict: Bilingual; nothing_checked: boolean;
+}
+/** Everything the page shows about one checked text, decided in the core. */
+export interface Page { version: string; report: Report; blocks: Block[]; figures: FigView[]; coverage: Coverage }
+/** Thrown by `check` and `present`: the input cannot be used. */
 export interface InputError { zh: string; en: string }
 "#;
 
@@ -74,6 +94,26 @@ pub fn check(text: &str) -> Result<JsValue, JsValue> {
         })
     })?;
     serde_wasm_bindgen::to_value(&report).map_err(|e| {
+        into_error(recount_error::Any {
+            zh: format!("内部错误：{e}"),
+            en: format!("internal error: {e}"),
+        })
+    })
+}
+
+/// Checks a document and lays it out for people (`Page` in the contract): blocks, each
+/// reported figure's state, place and leading sentence, and the coverage.
+#[wasm_bindgen(unchecked_return_type = "Page")]
+pub fn present(text: &str) -> Result<JsValue, JsValue> {
+    let doc = crate::read::read_str(text).map_err(|e| {
+        into_error(recount_error::Any {
+            zh: e.zh(),
+            en: e.en(),
+        })
+    })?;
+    let report = crate::check_document(&doc);
+    let page = crate::present::present(&doc, report);
+    serde_wasm_bindgen::to_value(&page).map_err(|e| {
         into_error(recount_error::Any {
             zh: format!("内部错误：{e}"),
             en: format!("internal error: {e}"),

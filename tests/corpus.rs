@@ -1,7 +1,8 @@
 //! Replays the fuzzing corpus (`fuzz/corpus/<target>/*`) through the three fuzzed entry
 //! points on stable Rust, so CI keeps every input the fuzzers found interesting without
-//! nightly or cargo-fuzz: figure reading, document reading, and the whole check with its
-//! JSON and text renderings. None may panic.
+//! nightly or cargo-fuzz: figure reading, document reading, PDF layout reconstruction
+//! (the bytes decoded as positioned items), and the whole check with its JSON and text
+//! renderings. None may panic.
 
 use recount::Lang;
 use std::path::PathBuf;
@@ -45,6 +46,10 @@ fn every_corpus_input_runs_through_every_entry_point() {
             for fig in &doc.figures {
                 assert!(fig.start <= fig.end && fig.end <= doc.source.len());
             }
+        }
+        let items = recount::read::pdf::items_from_bytes(&bytes);
+        if let Ok(doc) = recount::read::pdf::read_items(&items) {
+            assert!(doc.figures.iter().all(|f| f.page.is_some()));
         }
         if let Ok(report) = recount::check_bytes(&bytes) {
             serde_json::to_string(&report).unwrap();

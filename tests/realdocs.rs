@@ -14,10 +14,10 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score this branch reached (recall 3/8, 57 % verified); raise them as the
-/// checks improve, never lower them.
-const MIN_CAUGHT: usize = 3;
-const MIN_VERIFIED_PERCENT: usize = 56;
+/// Floors: the score reached (recall 5/8, 61 % verified, with the claims stage); raise
+/// them as the checks improve, never lower them.
+const MIN_CAUGHT: usize = 5;
+const MIN_VERIFIED_PERCENT: usize = 61;
 
 /// The figure as score.py compares it: no spaces, separators, % or units.
 fn norm(s: &str) -> String {

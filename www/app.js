@@ -1,290 +1,622 @@
-// The page: paste or open a disclosure, check it in a worker, show every checked figure.
-// User content is only ever set with textContent or parsed inertly (DOMParser); readDom
-// (www/dom-text.js, concatenated before this file) turns HTML into the core's text form.
-/* global readDom, entryView */
+// @ts-check
+// The page: paste or open a disclosure, check it in a worker, show the document as a
+// document with every checked figure marked and its answer beside it. User content is only
+// ever set with textContent or parsed inertly (DOMParser). www/dom-text.js (readDom) and
+// www/i18n.js (STRINGS, answerView, sizeText) are concatenated before this file.
+/* global readDom, STRINGS, answerView, sizeText */
+/** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
 
-  const MAX_CHARS = 20 * 1024 * 1024;
-  const STORE = 'recount.input';
+  const MAX_BYTES = 20 * 1024 * 1024;
   const LIST_STEP = 100;
-  const SLICE_CHARS = 64 * 1024; // rendered per task, so the page stays responsive
   const HELD = 1024 * 1024; // larger texts are kept aside, not laid out in the textarea
+  const PHONE = 700; // narrower than this: the answer is a bottom sheet
+  const params = new URLSearchParams(location.search);
+  // a check running longer than this is stopped (a test may shorten it with ?limit=ms)
+  const LIMIT_MS = Number(params.get('limit')) || 90000;
+  const K = { text: 'recount.input', keep: 'recount.keep', lang: 'recount.lang', run: 'recount.run', name: 'recount.name', verdicts: 'recount.verdicts' };
 
-  const T = {
-    zh: {
-      title: '决算复核', tagline: '核对预决算公开中的每一个数字：合计、比率、增减、预决算差异——全部在本机浏览器中完成，不上传任何内容。',
-      inputHeading: '要核对的文件', textLabel: '粘贴公开文本或表格', placeholder: '在此粘贴部门预算、决算公开的文字和表格（可直接从网页复制，表格会保留），或打开文件。',
-      run: '核对', open: '打开文件…', sample: '载入示例', clear: '清空', results: '核对结果', working: '正在核对…',
-      exportJson: '导出 JSON', exportCsv: '导出 CSV', print: '打印', legendPass: '成立', legendRounding: '四舍五入范围内成立',
-      legendFail: '不成立', legendWarning: '存疑', failuresHeading: '不成立的数字', filter: '显示', errors: '错误', warnings: '警告',
-      docHeading: '原文（已标注每个核对过的数字）', close: '关闭',
-      footer: 'Recount 在您的浏览器中运行：文件不离开本机。每个印出的数字代表其末位 ±½ 的区间；只有任何舍入前的数值都无法得到印出结果时，才判为不成立。',
-      checked: '核对关系', passed: '成立', rounding: '舍入内成立', failed: '不成立', unchecked: '未能核对', figures: '读取数字',
-      none: '没有发现不成立的数字。', line: (n) => `第 ${n} 行`, details: (raw) => `数字 ${raw} 的核对`,
-      tooBig: (mb) => `输入过大（${mb} MB），上限为 20 MB。原有内容未改动。`, notSaved: '文本较大，未能在本机保存；刷新后需重新粘贴。',
-      cannotRead: (n) => `无法读取文件 ${n}：不是 UTF-8 或 GB18030 文本。`, loaded: (n) => `已打开：${n}`,
-      more: (n) => `再显示 ${Math.min(n, 100)} 项（共余 ${n} 项）`, why: '为什么？', formula: '计算', expected: '应为', tolerance: '可能取值', cause: '可能原因', relation: '关系', status: { pass: '成立', rounding: '四舍五入范围内成立', fail: '不成立', warning: '存疑', unchecked: '未能核对' },
-      held: (mb, name) => `已载入 ${mb} MB 的文本${name ? `（${name}）` : ''}：过大，不在此框中显示，但会完整核对；清空或输入新内容即可替换。`, lang: 'English', langLabel: 'English', sampleName: '示例：新疆维吾尔自治区人民政府办公厅 2019 年度部门决算',
-    },
-    en: {
-      title: 'Recount', tagline: 'Checks every figure of a budget or final-accounts disclosure — totals, rates, changes, budget variances — entirely in this browser; nothing is uploaded.',
-      inputHeading: 'Document to check', textLabel: 'Paste the disclosure text or tables', placeholder: 'Paste the text and tables of a 部门预算/决算 disclosure here (copy from a web page: tables are kept), or open a file.',
-      run: 'Check', open: 'Open file…', sample: 'Load sample', clear: 'Clear', results: 'Results', working: 'Checking…',
-      exportJson: 'Export JSON', exportCsv: 'Export CSV', print: 'Print', legendPass: 'holds', legendRounding: 'holds within rounding',
-      legendFail: 'fails', legendWarning: 'doubtful', failuresHeading: 'Figures that do not hold', filter: 'Show', errors: 'errors', warnings: 'warnings',
-      docHeading: 'The document, every checked figure marked', close: 'Close',
-      footer: 'Recount runs in your browser: the document never leaves this machine. A printed figure stands for ±½ of its last digit; a relation fails only when no unrounded inputs give the printed result.',
-      checked: 'checked', passed: 'hold', rounding: 'hold by rounding', failed: 'fail', unchecked: 'not checked', figures: 'figures read',
-      none: 'No figure fails.', line: (n) => `line ${n}`, details: (raw) => `Checks of ${raw}`,
-      tooBig: (mb) => `Input too large (${mb} MB); the limit is 20 MB. Your text was left as it was.`, notSaved: 'The text is too large to keep on this machine; after a reload paste it again.',
-      cannotRead: (n) => `Cannot read ${n}: not UTF-8 or GB18030 text.`, loaded: (n) => `Opened: ${n}`,
-      more: (n) => `Show ${Math.min(n, 100)} more (${n} left)`, why: 'Why?', formula: 'Arithmetic', expected: 'Expected', tolerance: 'Possible values', cause: 'Likely cause', relation: 'Relation', status: { pass: 'holds', rounding: 'holds within rounding', fail: 'fails', warning: 'doubtful', unchecked: 'not checked' },
-      held: (mb, name) => `Loaded ${mb} MB of text${name ? ` (${name})` : ''}: too large to show in this box, but checked in full; clear or type to replace it.`, lang: '中文', langLabel: '中文', sampleName: 'Sample: Xinjiang government office, 2019 final accounts',
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const text = /** @type {HTMLTextAreaElement} */ ($('text'));
+  const keep = /** @type {HTMLInputElement} */ ($('keep'));
+  const store = {
+    get: (/** @type {string} */ k) => { try { return localStorage.getItem(k); } catch (_) { return null; } },
+    set: (/** @type {string} */ k, /** @type {string} */ v) => { try { localStorage.setItem(k, v); return true; } catch (_) { return false; } },
+    del: (/** @type {string} */ k) => { try { localStorage.removeItem(k); } catch (_) { /* storage unavailable */ } },
+    clear: () => {
+      try {
+        for (const k of Object.keys(localStorage)) if (k.startsWith('recount.')) localStorage.removeItem(k);
+      } catch (_) { /* storage unavailable */ }
     },
   };
 
-  const $ = (id) => document.getElementById(id);
-  const text = $('text');
-  let lang = localStorage.getItem('recount.lang') === 'en' ? 'en' : 'zh';
-  let report = null;
-  let checkedText = '';
-  let worker = null;
-  let seq = 0;
-  let byStart = new Map();
-  let renderToken = 0;
+  /** @type {Lang} */
+  let lang = store.get(K.lang) === 'en' ? 'en' : 'zh';
+  /** @type {Page | null} */
+  let page = null;
+  /** @type {Map<number, FigView>} */
+  let figs = new Map();
+  /** @type {number[]} every reported figure's start, in document order */
+  let order = [];
+  /** @type {Chunk[]} */
+  let chunks = [];
+  let cur = -1; // index in `order` of the figure holding the document's tab stop
+  /** @type {number | null} */
+  let openStart = null;
   let listLimit = LIST_STEP;
-  let held = null; // a text too large for the textarea, kept as it is
-  let docs = new Map(); // each check's documentation, from the core
+  /** @type {string | null} a text too large for the textarea, kept as it is */
+  let held = null;
+  let docName = '';
+  /** @type {Map<string, CheckDoc>} */
+  let docs = new Map();
+  /** @type {Map<number, {reason: string}>} a reader's own verdicts, by figure start */
+  let verdicts = new Map();
+  let checkedText = '';
 
-  function decodeB64(id) {
-    const bin = atob(document.getElementById(id).textContent.trim());
+  // ---- the worker: restarted after a trap or an error, on new input while busy, on cancel
+  function decodeB64(/** @type {string} */ id) {
+    const bin = atob(($(id).textContent || '').trim());
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     return bytes;
   }
-  const utf8 = (bytes) => new TextDecoder('utf-8').decode(bytes);
+  const utf8 = (/** @type {Uint8Array} */ bytes) => new TextDecoder('utf-8').decode(bytes);
+  /** UTF-8 size of a text, counted without encoding it (a Blob of 20 MB takes ~80 ms). */
+  function utf8Bytes(/** @type {string} */ s) {
+    let n = s.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x800) n += (c >= 0xd800 && c < 0xdc00) ? 1 : 2; // a surrogate pair is 4 bytes in all
+      else if (c >= 0x80) n += 1;
+    }
+    return n;
+  }
+  /** Over the limit: each UTF-16 unit is 1 to 3 bytes, so most texts need no counting. */
+  const tooBig = (/** @type {string} */ s) => s.length * 3 > MAX_BYTES && (s.length > MAX_BYTES || utf8Bytes(s) > MAX_BYTES);
+  const moduleReady = WebAssembly.compile(decodeB64('wasm-b64'));
+  const workerUrl = URL.createObjectURL(new Blob([utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'))], { type: 'text/javascript' }));
+  /** @type {Worker | null} */
+  let worker = null;
+  let seq = 0;
+  let busy = false;
+  let timer = 0;
+  /** @type {{page: any, blocks: Block[], figures: FigView[], checks: any[]} | null} */
+  let incoming = null;
 
   function startWorker() {
-    const src = utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'));
-    const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
-    worker = new Worker(url);
-    URL.revokeObjectURL(url);
-    worker.postMessage({ type: 'init', wasm: decodeB64('wasm-b64') });
-    worker.postMessage({ type: 'docs' });
-    worker.onmessage = (e) => {
-      if (e.data.type === 'docs') docs = new Map(e.data.docs.map((d) => [d.id, d]));
-      else onResult(e.data);
-    };
+    if (worker) worker.terminate();
+    const w = new Worker(workerUrl);
+    worker = w;
+    moduleReady.then((module) => { w.postMessage({ type: 'init', module }); if (!docs.size) w.postMessage({ type: 'docs' }); });
+    w.onmessage = (e) => { if (w === worker) onMessage(e.data); };
+    w.onerror = (e) => { e.preventDefault(); if (w === worker) fail('crashed'); };
   }
 
-  function tr() {
-    const t = T[lang];
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = lang === 'zh' ? '决算复核 Recount' : 'Recount (决算复核)';
-    for (const el of document.querySelectorAll('[data-t]')) el.textContent = t[el.dataset.t];
-    if (held === null) text.placeholder = t.placeholder;
-    $('lang').textContent = t.lang;
-    $('lang').setAttribute('aria-label', t.langLabel);
-    if (report) render(false);
-  }
-
-  function note(msg) { $('note').textContent = msg || ''; }
-
-  function save() {
-    try {
-      localStorage.setItem(STORE, text.value);
-    } catch (_) {
-      try { localStorage.removeItem(STORE); } catch (__) { /* storage unavailable */ }
-      note(T[lang].notSaved);
+  /** Stops a running check: the worker is replaced, so nothing of it can come back. */
+  function stop(/** @type {'cancelled' | 'timedOut' | 'crashed' | null} */ why) {
+    clearTimeout(timer);
+    if (busy || why === 'crashed') startWorker();
+    busy = false;
+    $('progress').hidden = true;
+    $('results').removeAttribute('aria-busy');
+    if (why) {
+      const t = STRINGS[lang];
+      note(why === 'timedOut' ? t.timedOut(Math.round(LIMIT_MS / 1000)) : t[why]);
     }
+  }
+
+  function fail(/** @type {'timedOut' | 'crashed'} */ why) {
+    if (keep.checked) store.set(K.run, 'failed');
+    stop(why);
   }
 
   function run() {
     const value = held === null ? text.value : held;
-    if (value.length > MAX_CHARS) {
-      note(T[lang].tooBig((value.length / 1024 / 1024).toFixed(1)));
-      return;
-    }
+    if (tooBig(value)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(value), lang))); return; }
+    if (busy) startWorker(); // new input while a check runs: the old one is dropped
     seq += 1;
+    busy = true;
+    incoming = null;
+    note('');
     $('progress').hidden = false;
     $('results').setAttribute('aria-busy', 'true');
     checkedText = value;
-    worker.postMessage({ type: 'check', id: seq, text: value });
+    if (keep.checked) store.set(K.run, 'pending');
+    clearTimeout(timer);
+    timer = window.setTimeout(() => fail('timedOut'), LIMIT_MS);
+    /** @type {Worker} */ (worker).postMessage({ type: 'check', id: seq, text: value });
   }
 
-  function onResult(msg) {
+  /** @param {any} msg */
+  function onMessage(msg) {
+    if (msg.type === 'docs') { docs = new Map(msg.docs.map((/** @type {CheckDoc} */ d) => [d.id, d])); return; }
     if (msg.id !== seq) return;
-    $('progress').hidden = true;
-    $('results').removeAttribute('aria-busy');
     if (msg.type === 'error') {
-      report = { checks: [], summary: { checked: 0, passed: 0, within_rounding: 0, errors: 0, warnings: 0, unchecked: 0, figures: 0 } };
+      if (msg.trap) { fail('crashed'); return; }
+      stop(null);
+      if (keep.checked) store.set(K.run, 'ok');
       note(msg.error[lang]);
-    } else {
-      report = msg.report;
+      return;
     }
+    // a large report arrives in parts, each small enough to take in without a long task
+    if (msg.type === 'page') { incoming = { page: msg.page, blocks: [], figures: [], checks: [] }; return; }
+    if (!incoming) return;
+    if (msg.type === 'part') {
+      for (const k of /** @type {const} */ (['blocks', 'figures', 'checks'])) {
+        const add = msg[k];
+        if (add) for (let i = 0; i < add.length; i++) incoming[k].push(add[i]);
+      }
+      return;
+    }
+    if (msg.type === 'done') {
+      const p = incoming.page;
+      p.blocks = incoming.blocks;
+      p.figures = incoming.figures;
+      p.report.checks = incoming.checks;
+      incoming = null;
+      stop(null);
+      if (keep.checked) store.set(K.run, 'ok');
+      show(/** @type {Page} */ (p));
+    }
+  }
+
+  // ---- showing a report
+  function note(/** @type {string} */ msg) { $('note').textContent = msg || ''; }
+  function announce(/** @type {string} */ msg) {
+    const live = $('live');
+    live.textContent = '';
+    setTimeout(() => { live.textContent = msg; }, 30);
+  }
+
+  /** @param {Page} p */
+  function show(p) {
+    page = p;
+    figs = new Map(p.figures.map((f) => [f.start, f]));
+    order = p.figures.map((f) => f.start);
+    cur = -1;
     listLimit = LIST_STEP;
-    byStart = new Map();
-    for (const e of report.checks) {
-      const k = e.figure.start;
-      if (!byStart.has(k)) byStart.set(k, []);
-      byStart.get(k).push(e);
-    }
-    render(true);
+    closeAnswer(false);
+    loadVerdicts();
+    renderSummary();
+    renderFailures();
+    renderDoc();
+    announce(STRINGS[lang].done(p.coverage.verdict[lang]));
   }
 
-  function stateOf(entries) {
-    if (entries.some((e) => e.status === 'fail' && e.severity === 'error')) return 'fail';
-    if (entries.some((e) => e.status === 'fail')) return 'warning';
-    if (entries.every((e) => e.status === 'unchecked')) return 'unchecked';
-    if (entries.some((e) => e.status === 'pass' && e.within_rounding)) return 'rounding';
-    return 'pass';
-  }
-
-  function render(newDoc) {
-    const t = T[lang];
-    const s = report.summary;
+  function renderSummary() {
+    if (!page) return;
+    const t = STRINGS[lang];
+    const c = page.coverage;
+    const verdict = $('verdict');
+    verdict.textContent = c.verdict[lang];
+    verdict.className = `verdict ${c.nothing_checked ? 'nothing' : c.failing ? 'bad' : 'good'}`;
+    // on a phone the document comes first: its verdict is repeated above it (for the eye only)
+    const dv = $('doc-verdict');
+    dv.textContent = c.verdict[lang];
+    dv.className = `${verdict.className} doc-verdict`;
+    $('coverage-note').textContent = c.note && !c.nothing_checked ? c.note[lang] : '';
     const sum = $('summary');
     sum.replaceChildren();
-    const items = [['checked', s.checked], ['passed', s.passed], ['rounding', s.within_rounding],
-      ['failed', s.errors + s.warnings], ['unchecked', s.unchecked], ['figures', s.figures]];
-    for (const [k, v] of items) {
+    /** @type {[string, string, number | string][]} */
+    const items = [['figures', t.figures, c.figures], ['relations', t.relations, c.relations], ['checked', t.checked, c.checked],
+      ['holding', t.holding, c.holding], ['failing', t.failing, c.failing], ['unchecked', t.unchecked, c.unchecked],
+      ['tables', t.tables, `${c.tables_understood} / ${c.tables}`]];
+    for (const [k, label, v] of items) {
       const d = document.createElement('div');
-      if (k === 'failed' && v > 0) d.className = 'bad';
-      const dt = document.createElement('dt'); dt.textContent = t[k];
+      if (k === 'failing' && Number(v) > 0) d.className = 'bad';
+      const dt = document.createElement('dt'); dt.textContent = label;
       const dd = document.createElement('dd'); dd.textContent = String(v); dd.id = `sum-${k}`;
       d.append(dt, dd);
       sum.append(d);
     }
-    renderFailures();
-    if (newDoc) renderDoc();
-    else for (const b of document.querySelectorAll('#doc .fig')) label(b);
+  }
+
+  function failures() {
+    if (!page) return [];
+    const showE = /** @type {HTMLInputElement} */ ($('show-errors')).checked;
+    const showW = /** @type {HTMLInputElement} */ ($('show-warnings')).checked;
+    return page.figures.filter((f) => (f.state === 'fail' && showE) || (f.state === 'warning' && showW));
   }
 
   function renderFailures() {
-    const t = T[lang];
+    if (!page) return;
+    const t = STRINGS[lang];
     const list = $('failures');
     list.replaceChildren();
-    const showE = $('show-errors').checked;
-    const showW = $('show-warnings').checked;
-    const fails = report.checks.filter((e) => e.status === 'fail'
-      && ((e.severity === 'error' && showE) || (e.severity === 'warning' && showW)));
+    const fails = failures();
     if (!fails.length) {
       const li = document.createElement('li');
-      li.textContent = t.none;
+      li.className = 'empty';
+      li.textContent = page.coverage.nothing_checked ? t.nothingToList : t.noFailures;
       list.append(li);
       return;
     }
-    // a long list laid out at once blocks the page (1,350 items took over a second): 100 at a time
-    const shown = fails.slice(0, listLimit);
-    for (const e of shown) {
+    // a long list laid out at once blocks the page: 100 at a time
+    for (const f of fails.slice(0, listLimit)) {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
-      b.dataset.severity = e.severity;
-      b.textContent = `${t.line(e.line)}：${e.message[lang]}`;
-      b.addEventListener('click', () => jump(e.figure.start));
+      b.dataset.state = f.state;
+      b.dataset.start = String(f.start);
+      const lead = document.createElement('span');
+      lead.className = 'lead';
+      lead.textContent = f.entries[0] ? f.entries[0].lead[lang] : f.label[lang];
+      const where = document.createElement('span');
+      where.className = 'where';
+      where.textContent = f.place[lang];
+      b.append(lead, where);
+      const v = verdicts.get(f.start);
+      if (v) {
+        const r = document.createElement('span');
+        r.className = 'reader-note';
+        r.textContent = t.readerNoted(v.reason);
+        b.append(r);
+      }
+      b.addEventListener('click', () => { moveTo(order.indexOf(f.start)); openAnswer(f.start, true); });
       li.append(b);
       list.append(li);
     }
-    if (fails.length > shown.length) {
+    if (fails.length > listLimit) {
       const li = document.createElement('li');
       const more = document.createElement('button');
       more.type = 'button';
       more.id = 'more-failures';
-      more.textContent = t.more(fails.length - shown.length);
+      more.textContent = t.more(fails.length - listLimit);
       more.addEventListener('click', () => { listLimit += LIST_STEP; renderFailures(); });
       li.append(more);
       list.append(li);
     }
   }
 
-  function label(btn) {
-    const entries = byStart.get(Number(btn.dataset.start)) || [];
-    const state = stateOf(entries);
-    btn.setAttribute('aria-label', `${btn.textContent}：${T[lang].status[state]}`);
-  }
+  // ---- the document, rendered in chunks only when they come near the screen
+  const CHUNK_CHARS = 24000;
+  /** @type {IntersectionObserver | null} */
+  let io = null;
 
-  /** Renders the checked text with its figures as buttons, a few hundred lines at a time. */
   function renderDoc() {
     const doc = $('doc');
     doc.replaceChildren();
-    const token = ++renderToken;
-    const marks = [...byStart.keys()].sort((a, b) => a - b);
-    let pos = 0;
-    let m = 0;
-    const src = checkedText;
-    const step = () => {
-      if (token !== renderToken) return;
-      const frag = document.createDocumentFragment();
-      const budget = pos + SLICE_CHARS;
-      while (pos < src.length && pos < budget) {
-        let nl = src.indexOf('\n', pos);
-        if (nl < 0) nl = src.length;
-        const end = Math.min(nl + 1, src.length);
-        while (m < marks.length && marks[m] < pos) m++;
-        let at = pos;
-        while (m < marks.length && marks[m] < end) {
-          const start = marks[m];
-          const entries = byStart.get(start);
-          const fend = entries[0].figure.end;
-          if (start > at) frag.append(src.slice(at, start));
-          const b = document.createElement('button');
-          b.type = 'button';
-          b.className = `fig ${stateOf(entries)}`;
-          b.dataset.start = String(start);
-          b.textContent = src.slice(start, fend);
-          label(b);
-          frag.append(b);
-          at = fend;
-          m++;
-        }
-        if (end > at) frag.append(src.slice(at, end));
-        pos = end;
+    if (io) io.disconnect();
+    chunks = [];
+    if (!page) return;
+    /** @type {Chunk | null} */
+    let c = null;
+    page.blocks.forEach((b, i) => {
+      const starts = blockStarts(b);
+      const chars = blockChars(b);
+      if (!c || c.chars + chars > CHUNK_CHARS) {
+        const el = document.createElement('div');
+        el.className = 'chunk';
+        c = { from: i, blocks: [], first: Infinity, last: -1, chars: 0, el, rendered: false };
+        chunks.push(c);
       }
-      doc.append(frag);
-      if (pos < src.length) setTimeout(step, 0);
-    };
-    step();
+      c.blocks.push(b);
+      c.chars += chars;
+      if (starts.length) { c.first = Math.min(c.first, starts[0]); c.last = Math.max(c.last, starts[starts.length - 1]); }
+    });
+    io = new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) renderChunk(chunks[Number(/** @type {HTMLElement} */ (e.target).dataset.i)]);
+    }, { rootMargin: '1500px 0px' });
+    const frag = document.createDocumentFragment();
+    chunks.forEach((ch, i) => {
+      ch.el.dataset.i = String(i);
+      // an estimate, until the chunk is laid out: about 40 characters a line of 1.8em
+      ch.el.style.minHeight = `${Math.ceil(ch.chars / 40) * 26 + ch.blocks.length * 8}px`;
+      frag.append(ch.el);
+      io?.observe(ch.el);
+    });
+    doc.append(frag);
+    doc.setAttribute('aria-label', STRINGS[lang].docLabel);
+    if (order.length) setTabStop(0);
   }
 
-  function jump(start) {
-    const find = () => document.querySelector(`#doc .fig[data-start="${start}"]`);
-    const go = () => {
-      const b = find();
-      if (!b) { setTimeout(go, 50); return; }
-      b.scrollIntoView({ block: 'center' });
-      b.focus();
-      show(b);
-    };
-    go();
+  /** @param {Block} b */
+  function blockStarts(b) {
+    if (b.kind === 'table') return b.rows.flatMap((r) => r.flatMap((c) => c.marks.map((m) => m.start)));
+    return b.marks.map((m) => m.start);
+  }
+  /** @param {Block} b */
+  function blockChars(b) {
+    if (b.kind === 'table') return b.rows.reduce((n, r) => n + 20 + r.reduce((m, c) => m + c.text.length + 4, 0), 0);
+    return b.text.length + 40;
   }
 
-  function show(btn) {
-    const t = T[lang];
-    const entries = byStart.get(Number(btn.dataset.start)) || [];
-    $('details-h').textContent = t.details(btn.textContent);
-    const body = $('details-body');
-    body.replaceChildren();
-    for (const e of entries) {
-      const div = entryView(e, t, lang, t.line(e.line));
-      const doc = docs.get(e.rule);
-      if (doc) {
-        const why = document.createElement('details');
-        const sum = document.createElement('summary');
-        sum.textContent = `${t.why} ${lang === 'zh' ? doc.title_zh : doc.title_en}`;
-        const p = document.createElement('p');
-        p.textContent = `${doc.what} ${doc.why} ${doc.tolerance}`;
-        why.append(sum, p);
-        div.append(why);
-      }
-      body.append(div);
+  /** @param {Chunk} ch */
+  function renderChunk(ch) {
+    if (!ch || ch.rendered) return;
+    ch.rendered = true;
+    const frag = document.createDocumentFragment();
+    for (const b of ch.blocks) frag.append(blockEl(b));
+    ch.el.append(frag);
+    ch.el.style.minHeight = '';
+    io?.unobserve(ch.el);
+    if (cur >= 0) {
+      const el = figEl(order[cur]);
+      if (el) el.tabIndex = 0;
     }
-    $('details').hidden = false;
-    $('details').dataset.for = btn.dataset.start;
+    if (openStart !== null) highlightInputs(openStart);
   }
 
-  function download(name, type, content) {
+  /** Text with its figures marked: reported figures are buttons, others plain spans. */
+  function marked(/** @type {HTMLElement} */ el, /** @type {string} */ s, /** @type {Mark[]} */ marks) {
+    let at = 0;
+    for (const m of marks) {
+      if (m.at < at) continue;
+      if (m.at > at) el.append(s.slice(at, m.at));
+      const raw = s.slice(m.at, m.at + m.len);
+      const f = figs.get(m.start);
+      if (f) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = `fig ${f.state}`;
+        if (verdicts.has(f.start)) b.classList.add('accepted');
+        b.tabIndex = -1;
+        b.dataset.start = String(m.start);
+        b.textContent = raw;
+        b.setAttribute('aria-label', f.label[lang]);
+        el.append(b);
+      } else {
+        const sp = document.createElement('span');
+        sp.className = 'ref';
+        sp.dataset.start = String(m.start);
+        sp.textContent = raw;
+        el.append(sp);
+      }
+      at = m.at + m.len;
+    }
+    if (at < s.length) el.append(s.slice(at));
+  }
+
+  /** @param {Block} b */
+  function blockEl(b) {
+    if (b.kind === 'heading') {
+      const h = document.createElement(`h${Math.min(6, b.level + 2)}`);
+      h.className = 'dh';
+      marked(h, b.text, b.marks);
+      return h;
+    }
+    if (b.kind === 'para') {
+      const p = document.createElement('p');
+      marked(p, b.text, b.marks);
+      return p;
+    }
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    const table = document.createElement('table');
+    if (b.caption) table.setAttribute('aria-label', b.caption);
+    const thead = document.createElement('thead');
+    const tbody = document.createElement('tbody');
+    b.rows.forEach((row, r) => {
+      const tr = document.createElement('tr');
+      for (const c of row) {
+        const head = r < b.header_rows && c.text.trim() !== ''; // an empty header cell is no header (axe)
+        const td = document.createElement(head ? 'th' : 'td');
+        if (head) td.scope = c.colspan > 1 ? 'colgroup' : 'col';
+        if (c.colspan > 1) td.colSpan = c.colspan;
+        if (c.rowspan > 1) td.rowSpan = c.rowspan;
+        if (c.num) td.className = 'num';
+        marked(td, c.text, c.marks);
+        tr.append(td);
+      }
+      (r < b.header_rows ? thead : tbody).append(tr);
+    });
+    table.append(thead, tbody);
+    wrap.append(table);
+    return wrap;
+  }
+
+  /** The chunk holding a figure, rendered now if it was not. */
+  function ensureRendered(/** @type {number} */ start) {
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (chunks[mid].first <= start || chunks[mid].first === Infinity) lo = mid; else hi = mid - 1;
+    }
+    for (let i = Math.max(0, lo - 1); i <= Math.min(chunks.length - 1, lo + 1); i++) {
+      const ch = chunks[i];
+      if (ch.first <= start && start <= ch.last) { renderChunk(ch); return; }
+    }
+    for (const ch of chunks) if (ch.first <= start && start <= ch.last) { renderChunk(ch); return; }
+  }
+
+  function figEl(/** @type {number} */ start) {
+    return /** @type {HTMLElement | null} */ (document.querySelector(`#doc .fig[data-start="${start}"]`));
+  }
+
+  // ---- keyboard: the document is one tab stop; arrows move between marked figures
+  function setTabStop(/** @type {number} */ i) {
+    if (cur >= 0) { const old = figEl(order[cur]); if (old) old.tabIndex = -1; }
+    cur = i;
+    const el = figEl(order[i]);
+    if (el) el.tabIndex = 0;
+  }
+
+  function moveTo(/** @type {number} */ i, focus = true) {
+    if (i < 0 || i >= order.length) return null;
+    ensureRendered(order[i]);
+    setTabStop(i);
+    const el = figEl(order[i]);
+    if (el && focus) { el.focus({ preventScroll: true }); el.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
+    return el;
+  }
+
+  function nextFailure(/** @type {1 | -1} */ dir) {
+    const bad = (/** @type {number} */ s) => { const f = figs.get(s); return !!f && (f.state === 'fail' || f.state === 'warning'); };
+    for (let i = cur + dir; i >= 0 && i < order.length; i += dir) {
+      if (bad(order[i])) {
+        moveTo(i);
+        const f = figs.get(order[i]);
+        if (f) announce(`${f.label[lang]}，${f.place[lang]}`);
+        return;
+      }
+    }
+  }
+
+  $('doc').addEventListener('keydown', (e) => {
+    const target = /** @type {HTMLElement} */ (e.target);
+    if (!target.classList.contains('fig')) return;
+    const i = order.indexOf(Number(target.dataset.start));
+    const k = e.key;
+    if (k === 'ArrowRight' || k === 'ArrowDown') { e.preventDefault(); moveTo(i + 1); } else if (k === 'ArrowLeft' || k === 'ArrowUp') { e.preventDefault(); moveTo(i - 1); } else if (k === 'Home') { e.preventDefault(); moveTo(0); } else if (k === 'End') { e.preventDefault(); moveTo(order.length - 1); } else if (k === 'n' || k === 'N' || k === ']') { e.preventDefault(); cur = i; nextFailure(1); } else if (k === 'p' || k === 'P' || k === '[') { e.preventDefault(); cur = i; nextFailure(-1); } else if (k === 'Enter' || k === ' ') { e.preventDefault(); setTabStop(i); openAnswer(Number(target.dataset.start), true); }
+  });
+  $('doc').addEventListener('click', (e) => {
+    const b = /** @type {HTMLElement} */ (e.target).closest('.fig');
+    if (!(b instanceof HTMLElement)) return;
+    const start = Number(b.dataset.start);
+    setTabStop(order.indexOf(start));
+    openAnswer(start, false);
+  });
+
+  // ---- the answer: a popover beside the figure, a bottom sheet on a phone
+  function highlightInputs(/** @type {number} */ start) {
+    for (const el of document.querySelectorAll('#doc .used')) el.classList.remove('used');
+    const f = figs.get(start);
+    if (!f || !page) return;
+    for (const v of f.entries) {
+      const e = page.report.checks[v.index];
+      if (!e) continue;
+      for (const inp of e.inputs) {
+        for (const el of document.querySelectorAll(`#doc [data-start="${inp.start}"]`)) el.classList.add('used');
+      }
+    }
+  }
+
+  function openAnswer(/** @type {number} */ start, /** @type {boolean} */ focusInto) {
+    const f = figs.get(start);
+    if (!f || !page) return;
+    const el = moveTo(order.indexOf(start), !focusInto) || figEl(start);
+    openStart = start;
+    const box = $('answer');
+    $('answer-h').textContent = f.label[lang];
+    $('answer-body').replaceChildren(answerView(f, page.report.checks, lang, docs));
+    renderReader(f);
+    for (const o of document.querySelectorAll('#doc .fig.open')) o.classList.remove('open');
+    if (el) el.classList.add('open');
+    highlightInputs(start);
+    box.hidden = false;
+    place(el);
+    if (focusInto) $('answer-h').focus({ preventScroll: true });
+  }
+
+  /** Puts the answer next to its figure (desktop) or as a sheet below it (phone). */
+  function place(/** @type {HTMLElement | null} */ el) {
+    const box = $('answer');
+    const phone = window.innerWidth < PHONE;
+    box.classList.toggle('sheet', phone);
+    if (!el) return;
+    if (phone) {
+      box.style.top = ''; box.style.left = '';
+      // the figure stays visible above the sheet
+      const vv = window.visualViewport;
+      const h = vv ? vv.height : window.innerHeight;
+      const r = el.getBoundingClientRect();
+      const room = h - box.offsetHeight;
+      const want = Math.max(8, Math.min(room - r.height - 16, room / 3));
+      window.scrollBy({ top: r.top - want, behavior: 'instant' });
+      return;
+    }
+    const r = el.getBoundingClientRect();
+    const w = box.offsetWidth;
+    const hgt = box.offsetHeight;
+    const left = Math.max(8, Math.min(r.left, window.innerWidth - w - 16));
+    let top = r.bottom + 8;
+    if (top + hgt > window.innerHeight - 8 && r.top - hgt - 8 > 8) top = r.top - hgt - 8;
+    else if (top + hgt > window.innerHeight - 8) {
+      // no room either side: scroll the figure up so the answer fits below it
+      window.scrollBy({ top: Math.min(top + hgt - window.innerHeight + 16, r.top - 60), behavior: 'instant' });
+      const r2 = el.getBoundingClientRect();
+      top = r2.bottom + 8;
+    }
+    box.style.left = `${left + window.scrollX}px`;
+    box.style.top = `${top + window.scrollY}px`;
+  }
+
+  function closeAnswer(/** @type {boolean} */ refocus) {
+    const box = $('answer');
+    if (box.hidden) return;
+    box.hidden = true;
+    for (const el of document.querySelectorAll('#doc .used, #doc .open')) el.classList.remove('used', 'open');
+    const start = openStart;
+    openStart = null;
+    if (refocus && start !== null) { const el = figEl(start); if (el) el.focus(); }
+  }
+  $('answer-close').addEventListener('click', () => closeAnswer(true));
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('answer').hidden) { e.preventDefault(); closeAnswer(true); }
+  });
+  document.addEventListener('click', (e) => {
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (!$('answer').hidden && !t.closest('#answer') && !t.closest('.fig') && !t.closest('#failures')) closeAnswer(false);
+  });
+  window.addEventListener('resize', () => { if (openStart !== null) place(figEl(openStart)); });
+
+  // ---- a reader's own verdict on a failure
+  function verdictKey() {
+    let h = 0;
+    for (let i = 0; i < checkedText.length; i += Math.max(1, checkedText.length >> 12)) h = (h * 31 + checkedText.charCodeAt(i)) | 0;
+    return `${checkedText.length}:${h}`;
+  }
+  function loadVerdicts() {
+    verdicts = new Map();
+    const saved = store.get(K.verdicts);
+    if (!saved) return;
+    try {
+      const v = JSON.parse(saved);
+      if (v.key === verdictKey()) for (const [s, r] of v.items) verdicts.set(Number(s), { reason: String(r) });
+    } catch (_) { /* ignore a damaged entry */ }
+  }
+  function saveVerdicts() {
+    if (!keep.checked) return;
+    store.set(K.verdicts, JSON.stringify({ key: verdictKey(), items: [...verdicts].map(([s, v]) => [s, v.reason]) }));
+  }
+  /** @param {FigView} f */
+  function renderReader(f) {
+    const t = STRINGS[lang];
+    const box = $('reader');
+    box.replaceChildren();
+    if (f.state !== 'fail' && f.state !== 'warning') return;
+    const v = verdicts.get(f.start);
+    if (v) {
+      const p = document.createElement('p');
+      p.textContent = t.readerNoted(v.reason);
+      const undo = document.createElement('button');
+      undo.type = 'button';
+      undo.textContent = t.readerUndo;
+      undo.addEventListener('click', () => { verdicts.delete(f.start); saveVerdicts(); refreshFig(f.start); renderReader(f); renderFailures(); });
+      box.append(p, undo);
+      return;
+    }
+    const form = document.createElement('form');
+    const label = document.createElement('label');
+    const span = document.createElement('span');
+    span.textContent = t.readerReason;
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.id = 'reader-reason';
+    label.append(span, input);
+    const ok = document.createElement('button');
+    ok.type = 'submit';
+    ok.textContent = t.readerOk;
+    form.append(label, ok);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      verdicts.set(f.start, { reason: input.value.trim() });
+      saveVerdicts();
+      refreshFig(f.start);
+      renderReader(f);
+      renderFailures();
+    });
+    box.append(form);
+  }
+  function refreshFig(/** @type {number} */ start) {
+    const el = figEl(start);
+    if (el) el.classList.toggle('accepted', verdicts.has(start));
+  }
+
+  // ---- exports
+  function download(/** @type {string} */ name, /** @type {string} */ type, /** @type {string} */ content) {
     const url = URL.createObjectURL(new Blob([content], { type }));
     const a = document.createElement('a');
     a.href = url;
@@ -295,19 +627,63 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  function csv() {
-    const cols = ['rule', 'status', 'severity', 'line', 'column', 'reported', 'expected', 'within_rounding', 'formula', 'tolerance', 'cause', 'message_zh', 'message_en'];
-    const q = (v) => {
-      const s = v === null || v === undefined ? '' : String(v);
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
-    const rows = report.checks.map((e) => [e.rule, e.status, e.severity, e.line, e.column, e.reported, e.expected,
-      e.within_rounding, e.formula, e.tolerance, e.cause ? e.cause[lang] : '', e.message.zh, e.message.en].map(q).join(','));
+  /** The exported report: the core's report, where each figure is, and the reader's verdicts. */
+  function exportJson() {
+    if (!page) return '';
+    const places = new Map(page.figures.map((f) => [f.start, f]));
+    return JSON.stringify({
+      recount: page.version, document: docName, date: new Date().toISOString(),
+      coverage: page.coverage,
+      checks: page.report.checks.map((e) => {
+        const f = places.get(e.figure.start);
+        const v = verdicts.get(e.figure.start);
+        return { ...e, place: f ? f.place : null, reader_verdict: v && e.status === 'fail' ? { right: true, reason: v.reason } : null };
+      }),
+      summary: page.report.summary,
+    }, null, 2);
+  }
+
+  /** A cell a spreadsheet could read as a formula starts with ' (OWASP's advice). */
+  function csvCell(/** @type {unknown} */ v) {
+    let s = v === null || v === undefined ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+  function exportCsv() {
+    if (!page) return '';
+    const places = new Map(page.figures.map((f) => [f.start, f]));
+    const cols = ['rule', 'status', 'severity', 'reported', 'expected', 'within_rounding', 'formula', 'tolerance', 'cause',
+      'place_zh', 'place_en', 'message_zh', 'message_en', 'line', 'column', 'reader_verdict'];
+    const rows = page.report.checks.map((e) => {
+      const f = places.get(e.figure.start);
+      const v = verdicts.get(e.figure.start);
+      return [e.rule, e.status, e.severity, e.reported, e.expected, e.within_rounding, e.formula, e.tolerance,
+        e.cause ? e.cause[lang] : '', f ? f.place.zh : '', f ? f.place.en : '', e.message.zh, e.message.en, e.line, e.column,
+        v && e.status === 'fail' ? `right${v.reason ? `: ${v.reason}` : ''}` : ''].map(csvCell).join(',');
+    });
     return '\ufeff' + [cols.join(','), ...rows].join('\r\n') + '\r\n';
   }
 
+  // ---- print: a title block, every failure with its place and arithmetic
+  function preparePrint() {
+    const t = STRINGS[lang];
+    const head = $('print-head');
+    head.replaceChildren();
+    const h = document.createElement('h1');
+    h.textContent = t.reportTitle;
+    const meta = document.createElement('p');
+    meta.textContent = `${t.docName}：${(docName === 'sample' ? t.sampleName : docName) || '—'} · ${t.date}：${new Date().toISOString().slice(0, 10)} · ${t.version}：Recount ${page ? page.version : ''}`;
+    head.append(h, meta);
+    document.body.classList.toggle('print-doc', /** @type {HTMLInputElement} */ ($('print-doc')).checked);
+    // every failure, not only the first hundred
+    if (page && failures().length > listLimit) { listLimit = Infinity; renderFailures(); }
+    for (const ch of chunks) if (/** @type {HTMLInputElement} */ ($('print-doc')).checked) renderChunk(ch);
+  }
+  window.addEventListener('beforeprint', preparePrint);
+
+  // ---- input
   /** CSV → tab rows, quotes respected. */
-  function csvToTabs(s) {
+  function csvToTabs(/** @type {string} */ s) {
     const out = [];
     let row = [];
     let cell = '';
@@ -326,68 +702,124 @@
     return out.join('\n') + '\n';
   }
 
+  function setName(/** @type {string} */ name) {
+    docName = name;
+    $('file-name').textContent = name ? (name === 'sample' ? STRINGS[lang].sampleName : STRINGS[lang].loaded(name)) : '';
+    if (keep.checked) store.set(K.name, name);
+  }
+
+  function save() {
+    if (!keep.checked) return;
+    if (held !== null || !store.set(K.text, text.value)) { store.del(K.text); note(STRINGS[lang].notSaved); }
+  }
+
   /** Puts a text in the input: large ones are held aside (a 20 MB textarea takes seconds to lay out). */
-  function setInput(s, origin) {
-    const t = T[lang];
+  function setInput(/** @type {string} */ s, /** @type {string} */ name) {
+    const t = STRINGS[lang];
     if (s.length > HELD) {
       held = s;
       text.value = '';
-      text.placeholder = t.held((s.length / 1024 / 1024).toFixed(1), origin);
-      note(t.notSaved);
-      try { localStorage.removeItem(STORE); } catch (_) { /* storage unavailable */ }
+      text.placeholder = t.held(sizeText(utf8Bytes(s), lang), name === 'sample' ? '' : name);
+      if (keep.checked) { store.del(K.text); note(t.notSaved); }
     } else {
       held = null;
       text.value = s;
       text.placeholder = t.placeholder;
       save();
     }
+    setName(name);
   }
 
-  function htmlToText(html) {
+  function htmlToText(/** @type {string} */ html) {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     return readDom([doc.body]).text;
   }
 
-  async function openFile(file) {
-    const t = T[lang];
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let s;
-    try {
-      s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (_) {
-      try { s = new TextDecoder('gb18030', { fatal: true }).decode(bytes); } catch (__) { note(t.cannotRead(file.name)); return; }
+  /** UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030; null when none of them fits. */
+  function decode(/** @type {Uint8Array} */ bytes) {
+    const [a, b] = bytes;
+    if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    for (const enc of ['utf-8', 'gb18030']) {
+      try { return new TextDecoder(enc, { fatal: true }).decode(bytes); } catch (_) { /* next */ }
     }
-    if (s.length > MAX_CHARS) { note(t.tooBig((s.length / 1024 / 1024).toFixed(1))); return; }
+    return null;
+  }
+
+  async function openFile(/** @type {File} */ file) {
+    const t = STRINGS[lang];
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.length > MAX_BYTES) { note(t.tooBig(sizeText(bytes.length, lang))); return; }
+    let s = decode(bytes);
+    if (s === null) { note(t.cannotRead(file.name)); return; }
+    s = s.replace(/^\ufeff/, '');
+    if (!s.trim()) { note(t.emptyFile(file.name)); return; }
     const name = file.name.toLowerCase();
     if (name.endsWith('.html') || name.endsWith('.htm') || /^\s*<(!doctype|html)/i.test(s)) s = htmlToText(s);
     else if (name.endsWith('.csv')) s = csvToTabs(s);
     note('');
-    setInput(s.replace(/^\ufeff/, ''), file.name);
-    $('file-name').textContent = t.loaded(file.name);
+    setInput(s, file.name);
     run();
   }
 
   function loadSample() {
     note('');
-    setInput(utf8(decodeB64('sample-b64')), '');
-    $('file-name').textContent = T[lang].sampleName;
+    setInput(utf8(decodeB64('sample-b64')), 'sample');
     run();
   }
 
-  // ---- wiring ----
+  function tr() {
+    const t = STRINGS[lang];
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = lang === 'zh' ? '决算复核 Recount' : 'Recount';
+    for (const el of document.querySelectorAll('[data-t]')) {
+      const k = /** @type {HTMLElement} */ (el).dataset.t || '';
+      const v = /** @type {any} */ (t)[k];
+      if (typeof v === 'string') el.textContent = v;
+    }
+    if (held === null) text.placeholder = t.placeholder;
+    const l = $('lang');
+    l.textContent = t.lang;
+    l.lang = t.langCode;
+    $('doc').setAttribute('aria-label', t.docLabel);
+    setName(docName);
+    if (page) {
+      renderSummary();
+      renderFailures();
+      for (const el of document.querySelectorAll('#doc .fig')) {
+        const f = figs.get(Number(/** @type {HTMLElement} */ (el).dataset.start));
+        if (f) el.setAttribute('aria-label', f.label[lang]);
+      }
+      if (openStart !== null) openAnswer(openStart, false);
+    }
+  }
+
+  // ---- wiring
   startWorker();
+  keep.checked = store.get(K.keep) === '1';
+  keep.addEventListener('change', () => {
+    if (keep.checked) { store.set(K.keep, '1'); save(); store.set(K.name, docName); store.set(K.run, 'ok'); saveVerdicts(); } else store.clear();
+  });
   $('run').addEventListener('click', run);
+  $('cancel').addEventListener('click', () => { if (keep.checked) store.set(K.run, 'ok'); stop('cancelled'); });
   $('sample').addEventListener('click', loadSample);
   $('clear').addEventListener('click', () => {
     held = null;
     text.value = '';
-    text.placeholder = T[lang].placeholder;
+    text.placeholder = STRINGS[lang].placeholder;
     note('');
-    $('file-name').textContent = '';
-    try { localStorage.removeItem(STORE); } catch (_) { /* storage unavailable */ }
+    setName('');
+    store.clear();
+    keep.checked = false;
+    verdicts = new Map();
     text.focus();
   });
-  $('file').addEventListener('change', (e) => { const f = e.target.files[0]; if (f) openFile(f); e.target.value = ''; });
+  $('file').addEventListener('change', (e) => {
+    const input = /** @type {HTMLInputElement} */ (e.target);
+    const f = input.files && input.files[0];
+    if (f) openFile(f);
+    input.value = '';
+  });
   text.addEventListener('dragover', (e) => e.preventDefault());
   text.addEventListener('drop', (e) => {
     const f = e.dataTransfer && e.dataTransfer.files[0];
@@ -402,42 +834,32 @@
     else if (plain && plain.length > HELD) s = plain;
     if (s !== null) {
       e.preventDefault();
-      if (s.length > MAX_CHARS) { note(T[lang].tooBig((s.length / 1024 / 1024).toFixed(1))); return; }
+      if (tooBig(s)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(s), lang))); return; }
       const { selectionStart: a, selectionEnd: b, value } = text;
       setInput(held === null && s.length <= HELD ? value.slice(0, a) + s + value.slice(b) : s, '');
-    }
+    } else setName('');
     setTimeout(() => { if (held === null) save(); run(); }, 0);
   });
   let saveTimer = 0;
   text.addEventListener('input', () => {
     held = null;
-    text.placeholder = T[lang].placeholder;
+    text.placeholder = STRINGS[lang].placeholder;
+    if (docName) setName('');
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, 400);
+    saveTimer = window.setTimeout(save, 400);
   });
-  $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('recount.lang', lang); tr(); });
+  $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; if (keep.checked) store.set(K.lang, lang); tr(); });
   $('show-errors').addEventListener('change', renderFailures);
   $('show-warnings').addEventListener('change', renderFailures);
-  $('export-json').addEventListener('click', () => report && download('recount-report.json', 'application/json', JSON.stringify(report, null, 2)));
-  $('export-csv').addEventListener('click', () => report && download('recount-report.csv', 'text/csv;charset=utf-8', csv()));
-  $('print').addEventListener('click', () => window.print());
-  $('doc').addEventListener('click', (e) => { const b = e.target.closest('.fig'); if (b) show(b); });
-  let refocusing = false;
-  $('doc').addEventListener('focusin', (e) => {
-    const b = e.target.closest('.fig');
-    if (b && !refocusing) show(b);
-    refocusing = false;
-  });
-  $('details-close').addEventListener('click', () => {
-    const start = $('details').dataset.for;
-    $('details').hidden = true;
-    const b = document.querySelector(`#doc .fig[data-start="${start}"]`);
-    if (b) { refocusing = true; b.focus(); }
-  });
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('details').hidden) $('details-close').click(); });
+  $('export-json').addEventListener('click', () => page && download('recount-report.json', 'application/json', exportJson()));
+  $('export-csv').addEventListener('click', () => page && download('recount-report.csv', 'text/csv;charset=utf-8', exportCsv()));
+  $('print').addEventListener('click', () => { preparePrint(); window.print(); });
 
   tr();
-  let saved = null;
-  try { saved = localStorage.getItem(STORE); } catch (_) { /* storage unavailable */ }
-  if (saved) { text.value = saved; run(); } else loadSample();
+  const saved = keep.checked ? store.get(K.text) : null;
+  if (saved) {
+    text.value = saved;
+    setName(store.get(K.name) || '');
+    if (store.get(K.run) === 'ok') run(); else note(STRINGS[lang].notRerun);
+  } else loadSample();
 })();

@@ -1,26 +1,63 @@
 // The page's worker: wasm-bindgen's no-modules glue (which defines `wasm_bindgen`) is
-// prepended to this file in a Blob, so it runs as a classic worker from file:// too.
+// prepended to this file in a Blob, so it runs as a classic worker from file:// too. The
+// page compiles the module once and posts it; a worker that trapped is replaced, not reused.
 /* global wasm_bindgen */
-let ready = null;
+/** @type {(v: unknown) => void} */
+let init = () => {};
+// checks posted before the module arrives wait for it
+const ready = new Promise((ok) => { init = ok; });
+// a large page goes out in parts, so the page never takes in one huge message at once
+const PART_ITEMS = 2000;
+const PART_CHARS = 200000;
+
+/** @param {string} key @param {any[]} items @param {number} id */
+function sendParts(key, items, id) {
+  let from = 0;
+  let chars = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    chars += it && typeof it.text === 'string' ? it.text.length : it && it.rows ? it.rows.length * 40 : 80;
+    if (i - from + 1 >= PART_ITEMS || chars >= PART_CHARS || i === items.length - 1) {
+      self.postMessage({ type: 'part', id, [key]: items.slice(from, i + 1) });
+      from = i + 1;
+      chars = 0;
+    }
+  }
+}
+
 self.onmessage = async (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
-    ready = wasm_bindgen({ module_or_path: msg.wasm });
+    // @ts-ignore: defined by the glue
+    init(wasm_bindgen({ module_or_path: msg.module }));
     return;
   }
   if (msg.type === 'docs') {
     await ready;
+    // @ts-ignore
     self.postMessage({ type: 'docs', docs: wasm_bindgen.checks() });
     return;
   }
   if (msg.type === 'check') {
     try {
       await ready;
-      const report = wasm_bindgen.check(msg.text);
-      self.postMessage({ type: 'report', id: msg.id, report });
+      // @ts-ignore
+      const page = wasm_bindgen.present(msg.text);
+      const { blocks, figures } = page;
+      const checks = page.report.checks;
+      page.blocks = [];
+      page.figures = [];
+      page.report.checks = [];
+      self.postMessage({ type: 'page', id: msg.id, page });
+      sendParts('blocks', blocks, msg.id);
+      sendParts('figures', figures, msg.id);
+      sendParts('checks', checks, msg.id);
+      self.postMessage({ type: 'done', id: msg.id });
     } catch (err) {
+      // anything but the core's own "input unusable" leaves the instance in doubt: replace it
+      const trap = !(err && err.zh);
       const error = err && err.zh ? err : { zh: `无法核对：${err}`, en: `cannot check: ${err}` };
-      self.postMessage({ type: 'error', id: msg.id, error });
+      self.postMessage({ type: 'error', id: msg.id, error, trap });
     }
   }
 };

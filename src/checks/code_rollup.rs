@@ -37,7 +37,9 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
         if codes.iter().flatten().count() < 2 {
             continue;
         }
-        let width = t.width();
+        // a second block of codes side by side (基本支出表: 301… left, 302… right): the
+        // codes read are the left block's, so only its columns are summed
+        let width = second_block(t).unwrap_or_else(|| t.width());
         for (r, code) in codes.iter().enumerate() {
             let Some(code) = code else { continue };
             let child_len = match code.len() {
@@ -89,4 +91,33 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             }
         }
     }
+}
+
+/// The first column of a second block of code columns printed to the right of amounts,
+/// if the table has one.
+fn second_block(t: &crate::document::Table) -> Option<usize> {
+    let is_code = |s: &str| (2..=7).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let body = t.rows.get(t.header_rows..)?;
+    let code_col = |c: usize| {
+        let filled: Vec<&str> = body
+            .iter()
+            .filter_map(|r| r.cells.get(c))
+            .map(|x| x.text.trim())
+            .filter(|x| !x.is_empty())
+            .collect();
+        filled.len() >= 2 && filled.iter().filter(|x| is_code(x)).count() * 2 > filled.len()
+    };
+    let mut seen_code = false;
+    let mut seen_other = false;
+    for c in 0..t.width() {
+        if code_col(c) {
+            if seen_code && seen_other {
+                return Some(c);
+            }
+            seen_code = true;
+        } else if seen_code {
+            seen_other = true;
+        }
+    }
+    None
 }

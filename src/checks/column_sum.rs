@@ -87,7 +87,14 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for t in &doc.tables {
-        if t.header_rows == 0 {
+        // 三公 tables nest 预算数/决算数 under 合计, 小计 and its parts over three header
+        // levels that a PDF's layout does not give reliably: no column sums are read there
+        // (text and HTML tables give their header rows as printed)
+        if t.header_rows == 0
+            || (from_pdf(doc, t)
+                && crate::claims::standard::kind(t)
+                    == Some(crate::claims::standard::Standard::ThreePublic))
+        {
             continue;
         }
         let headers: Vec<Vec<String>> = (0..t.width())
@@ -125,4 +132,14 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             }
         }
     }
+}
+
+/// The table was rebuilt from a PDF's positioned text (its figures carry pages).
+fn from_pdf(doc: &crate::document::Document, t: &Table) -> bool {
+    t.rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .filter_map(|c| c.figure)
+        .find_map(|id| doc.figure(id))
+        .is_some_and(|f| f.page.is_some())
 }

@@ -2,8 +2,9 @@
 
 use super::Check;
 use crate::claims::standard::{grand_total, kind, labelled, Standard};
+use crate::claims::table::{clean_label, is_code_column, is_rate_header, row_code};
 use crate::claims::Claims;
-use crate::document::Table;
+use crate::document::{Document, Table};
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
@@ -17,11 +18,16 @@ pub static CHECK: Check = Check {
            carries over from another: 收入支出总表's 本年收入合计 equals the 合计 of the 收入表; \
            its 本年支出合计 equals the 合计 of the 支出表; the 一般公共预算财政拨款 column of the \
            财政拨款收入支出总表's 本年支出合计 equals the 合计 of the 一般公共预算财政拨款支出表; \
-           that table's 基本支出 合计 equals the 合计 of the 基本支出表.",
+           that table's 基本支出 合计 equals the 合计 of the 基本支出表. Each spending line by \
+           功能分类 类 that 收入支出总表 lists by name (八、社会保障和就业支出) equals the 类 row \
+           of the 支出表 (208 社会保障和就业支出); the 财政拨款收入支出总表's lines (一般公共预算 \
+           column) equal the 类 rows of the 一般公共预算财政拨款支出表.",
     why: "The tables are filled from one set of accounts; a figure that differs between them \
           means one of them was edited by hand or taken from another version.",
-    tolerance: "Both figures stand for ±½ of their last digit; they agree when the two \
-                intervals meet. Nothing is checked when either figure cannot be found \
+    tolerance: "One value printed twice at the same precision must print identically: \
+                326.71 against 326.72 fails (one value cannot round both ways). At different \
+                precisions each figure stands for ±½ of its last digit and they agree when \
+                the two intervals meet. Nothing is checked when either figure cannot be found \
                 unambiguously (a label printed twice, a table missing).",
     example: "收入支出总表 本年收入合计 1,020.00 against 收入表 合计 1,002.00 fails.",
     find,
@@ -115,6 +121,82 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                 link.to.name()
             ),
         );
-        out.push(Relation::equals(Rule::CrossTable, a, Expr::Fig(b), what));
+        out.push(same_value(doc, a, b, what));
+    }
+    for cat in CATEGORIES {
+        let (Some(from), Some(to)) = (only(cat.from), only(cat.to)) else {
+            continue;
+        };
+        categories(doc, cat, from, to, out);
+    }
+}
+
+/// One value printed in two tables: at the same precision the two printings must be
+/// identical (326.71 against 326.72 is a contradiction, not rounding: one value cannot
+/// round both ways); at different precisions their intervals must meet.
+fn same_value(doc: &Document, a: FigId, b: FigId, what: Text) -> Relation {
+    let r = Relation::equals(Rule::CrossTable, a, Expr::Fig(b), what);
+    let scale = |id: FigId| doc.figure(id).map(|f| f.number.scale);
+    if scale(a).is_some() && scale(a) == scale(b) {
+        r.exact_target()
+    } else {
+        r
+    }
+}
+
+/// The spending lines by 功能分类 类 that one table lists by name and another by code.
+struct Categories {
+    from: Standard,
+    /// The column of `from` holding the amount (header contains this), if not the first.
+    from_col: Option<&'static str>,
+    to: Standard,
+}
+
+const CATEGORIES: &[Categories] = &[
+    // 总表 "八、社会保障和就业支出 326.71" = 支出表 "208 社会保障和就业支出 326.72"
+    Categories {
+        from: Standard::IncomeExpenditure,
+        from_col: None,
+        to: Standard::Expenditure,
+    },
+    // 财政拨款总表 (一般公共预算 column) = 一般公共预算财政拨款支出表 类 rows
+    Categories {
+        from: Standard::FiscalAppropriation,
+        from_col: Some("一般公共预算"),
+        to: Standard::GeneralBudgetExpenditure,
+    },
+];
+
+fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &mut Vec<Relation>) {
+    // the 类 rows of the coded table: name → its first amount
+    let mut by_name: Vec<(String, FigId)> = Vec::new();
+    for r in to.header_rows..to.rows.len() {
+        if row_code(to, r).is_none_or(|c| c.len() != 3) {
+            continue;
+        }
+        let name = clean_label(to.row_label(r));
+        let Some(row) = to.rows.get(r) else { continue };
+        let amount = (0..row.cells.len()).find_map(|k| {
+            let h = to.column_header(k);
+            (!is_code_column(to, k) && !is_rate_header(&h))
+                .then(|| to.figure(r, k))
+                .flatten()
+        });
+        if let Some(id) = amount {
+            by_name.push((name, id));
+        }
+    }
+    for (name, b) in &by_name {
+        if by_name.iter().filter(|(n, _)| n == name).count() != 1 || !name.ends_with("支出") {
+            continue;
+        }
+        let Some(a) = labelled(doc, from, name, cat.from_col) else {
+            continue;
+        };
+        let what = Text::new(
+            format!("{} {name} = {} {name}", cat.from.name(), cat.to.name()),
+            format!("{} {name} = {} {name}", cat.from.name(), cat.to.name()),
+        );
+        out.push(same_value(doc, a, *b, what));
     }
 }

@@ -57,6 +57,17 @@ const GENERIC: &[&str] = &[
     "费用",
     "余额",
     "包括",
+    // a stage of the line named before ("…行政运行（项）。年初预算为 X 万元，支出决算为 Y
+    // 万元"): every line of the breakdown repeats these words for its own figures
+    "支出决算",
+    "年初预算",
+    "初预算",
+    "全年预算",
+    "调整预算",
+    "采购金额",
+    "预算安排",
+    "预算执行数",
+    "当年预算执行数",
 ];
 
 fn key(label: &str) -> Option<String> {

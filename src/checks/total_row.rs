@@ -9,7 +9,7 @@ use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::Rule;
-use crate::relation::{Expr, Relation, Text};
+use crate::relation::{Cmp, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -85,7 +85,39 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             ));
         }
         for (total, rows, what) in &given {
-            outline_relations(doc, t, *total, rows, what, out);
+            outline_relations(doc, t, *total, rows, what, out, Cmp::Eq);
+        }
+        // an item with rows numbered under it ((1), (2) under 3、): they are a part of it,
+        // so together they cannot exceed it (a parent printed 0 over sub-rows that add to
+        // more fails); complete only where the outline says so (above)
+        let depth = depths(t);
+        for r in t.header_rows..t.rows.len() {
+            let Some(Some(d)) = depth.get(r).copied() else {
+                continue;
+            };
+            if given.iter().any(|g| g.0 == r)
+                || total_level(t.row_label(r)).is_some()
+                || is_rate_label(t.row_label(r))
+            {
+                continue;
+            }
+            let mut children = Vec::new();
+            for k in r + 1..t.rows.len() {
+                match depth.get(k).copied().flatten() {
+                    Some(dk) if dk == d + 1 => children.push(k),
+                    Some(dk) if dk > d + 1 => {}
+                    _ => break,
+                }
+            }
+            if children.is_empty() || children.iter().any(|&k| is_rate_label(t.row_label(k))) {
+                continue;
+            }
+            let label = clean_label(t.row_label(r));
+            let what = Text::new(
+                format!("{label} ≥ 其下所列各项之和"),
+                format!("{label} ≥ the sum of the items listed under it"),
+            );
+            outline_relations(doc, t, r, &children, &what, out, Cmp::AtLeast);
         }
         let mut first = FirstFigures::default();
         let width = t.width();
@@ -109,7 +141,7 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     .skip(lc + 1)
                     .find(|(_, c)| c.kind == CellKind::Text)
                     .map_or(width, |(i, _)| i);
-                let covered = covered_rows(t, r, lc, level, &mut first);
+                let covered = covered_rows(t, r, lc, level, &mut first, &depth);
                 if covered.is_empty() {
                     continue;
                 }
@@ -192,6 +224,7 @@ fn outline_relations(
     rows: &[usize],
     what: &Text,
     out: &mut Vec<Relation>,
+    cmp: Cmp,
 ) {
     let Some(row) = t.rows.get(total) else { return };
     let Some(lc) = row.cells.iter().position(|c| c.kind == CellKind::Text) else {
@@ -218,16 +251,15 @@ fn outline_relations(
         if terms.iter().all(|e| *e == Expr::Blank) {
             continue;
         }
-        let what = Text::new(
-            format!("{}（{header}）", what.zh),
-            format!("{} ({header})", what.en),
-        );
-        out.push(Relation::equals(
-            Rule::TotalRow,
-            target,
-            Expr::Sum(terms),
-            what,
-        ));
+        let what = if header.is_empty() {
+            what.clone()
+        } else {
+            Text::new(
+                format!("{}（{header}）", what.zh),
+                format!("{} ({header})", what.en),
+            )
+        };
+        out.push(Relation::equals(Rule::TotalRow, target, Expr::Sum(terms), what).cmp(cmp));
     }
 }
 
@@ -267,9 +299,15 @@ impl FirstFigures {
 }
 
 /// The rows a total covers.
-fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigures) -> Vec<usize> {
+fn covered_rows(
+    t: &Table,
+    r: usize,
+    lc: usize,
+    level: u8,
+    first: &mut FirstFigures,
+    depth: &[Option<usize>],
+) -> Vec<usize> {
     let first_data = first.row(t, lc) >= r;
-    let depth = depths(t);
     let own = depth.get(r).copied().flatten();
     let mut rows = Vec::new();
     if first_data {
@@ -296,7 +334,7 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigu
                 Some(l) => {
                     // a subtotal stands for its rows
                     rows.push(k);
-                    let inner = covered_rows(t, k, lc, l, first);
+                    let inner = covered_rows(t, k, lc, l, first, depth);
                     // skip what it covers above it (a subtotal that covers rows below
                     // it stands alone)
                     if let Some(&lowest) = inner.iter().min() {
@@ -312,7 +350,11 @@ fn covered_rows(t: &Table, r: usize, lc: usize, level: u8, first: &mut FirstFigu
         }
         rows.reverse();
     }
-    outermost_items(&depth, top_level_only(t, rows))
+    let rows: Vec<usize> = rows
+        .into_iter()
+        .filter(|&k| !is_breakdown(t, k, lc))
+        .collect();
+    outermost_items(depth, top_level_only(t, rows))
 }
 
 /// Rows numbered under an item ((1), (2) under 3、) are parts of that item, not of the
@@ -328,6 +370,64 @@ fn outermost_items(depth: &[Option<usize>], rows: Vec<usize>) -> Vec<usize> {
     rows.into_iter()
         .filter(|&k| depth.get(k).copied().flatten().is_none_or(|d| d == min))
         .collect()
+}
+
+/// Numbered lines right under a line of a shallower level that carries figures are that
+/// line's breakdown, not parts of the total: 一、… under an unnumbered line (财政拨款总表:
+/// 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …), 1.… or （一）… under 一、…
+/// (预算总表: 一、财政拨款收入, then 1.一般公共预算资金 …).
+fn is_breakdown(t: &Table, k: usize, lc: usize) -> bool {
+    let Some(level) = numbering_level(label_at(t, k, lc)) else {
+        return false;
+    };
+    let mut j = k;
+    while j > t.header_rows {
+        j -= 1;
+        let l = label_at(t, j, lc);
+        match numbering_level(l) {
+            // siblings, and the breakdowns of siblings above
+            Some(x) if x >= level => continue,
+            above => {
+                return above.is_none_or(|x| x < level)
+                    && !l.trim().is_empty()
+                    && total_level(l).is_none()
+                    && has_figures(t, j, lc)
+            }
+        }
+    }
+    false
+}
+
+/// 一、 is level 1, （一） level 2, 1. / 1、 / (1) level 3; unnumbered lines none.
+fn numbering_level(s: &str) -> Option<u8> {
+    let s = s.trim();
+    let han = |s: &str| {
+        s.chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count()
+    };
+    let n = han(s);
+    if n > 0 && s.chars().nth(n) == Some('、') {
+        return Some(1);
+    }
+    if let Some(r) = s.strip_prefix(['（', '(']) {
+        let n = han(r);
+        if n > 0 && r.chars().nth(n).is_some_and(|c| c == '）' || c == ')') {
+            return Some(2);
+        }
+        let d = r.chars().take_while(char::is_ascii_digit).count();
+        if d > 0 && r.chars().nth(d).is_some_and(|c| c == '）' || c == ')') {
+            return Some(3);
+        }
+    }
+    let d = s.chars().take_while(char::is_ascii_digit).count();
+    (d > 0
+        && d < 3
+        && s.chars()
+            .nth(d)
+            .is_some_and(|c| matches!(c, '.' | '、' | '．'))
+        && !s.chars().nth(d + 1).is_some_and(|c| c.is_ascii_digit()))
+    .then_some(3)
 }
 
 fn take(t: &Table, k: usize, lc: usize) -> bool {

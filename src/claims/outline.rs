@@ -235,6 +235,9 @@ pub fn sangong_rows(t: &Table) -> Option<SangongRows> {
     (!seen_twice && ((items && found.total.is_some()) || car_parts)).then_some(found)
 }
 
+/// Most levels a region table has (市本级, 县区级, 区级, 县级, 乡镇级 …).
+const MAX_LEVELS: usize = 12;
+
 /// A level of a region table: `区 级` → "区"; `市本级` is the region's own part, not a level.
 fn level(label: &str) -> Option<String> {
     let l = clean_label(label);
@@ -257,7 +260,9 @@ pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
         .iter()
         .filter_map(|&r| level(t.row_label(r)).map(|n| (r, n)))
         .collect();
-    if levels.is_empty() {
+    // a region table has a handful of levels; many rows ending in 级 are something else
+    // (and comparing every pair of them would be quadratic)
+    if levels.is_empty() || levels.len() > MAX_LEVELS {
         return Vec::new();
     }
     let contains =

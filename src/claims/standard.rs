@@ -49,7 +49,16 @@ pub fn kind(t: &Table) -> Option<Standard> {
     let title = super::normalise::normalise(&title);
     // longest names first: 财政拨款收入支出决算总表 contains 收入支出决算总表
     let has = |k: &str| title.contains(k);
-    if has("三公") {
+    // the fund tables (政府性基金 / 国有资本经营) are not the 支出表 their titles end like
+    let fund_table = (has("政府性基金预算财政拨款")
+        || has("国有资本经营预算财政拨款")
+        || has("政府性基金预算支出")
+        || has("国有资本经营预算支出"))
+        && !has("总表")
+        && !has("一般公共预算财政拨款");
+    if fund_table && !has("三公") {
+        None
+    } else if has("三公") {
         Some(Standard::ThreePublic)
     } else if has("基本支出决算表") || has("基本支出表") || has("基本支出预算表")
     {
@@ -64,12 +73,17 @@ pub fn kind(t: &Table) -> Option<Standard> {
         || has("财政拨款收支预算总表")
     {
         Some(Standard::FiscalAppropriation)
-    } else if has("收入支出决算总表") || has("部门收支总表") || has("收支预算总表")
+    } else if has("收入支出决算总表")
+        || has("部门收支总表")
+        || has("收支预算总表")
+        || has("收支总表")
     {
         Some(Standard::IncomeExpenditure)
-    } else if has("收入决算表") || has("部门收入总表") || has("收入预算表") {
+    } else if has("收入决算表") || has("部门收入总表") || has("收入预算表") || has("收入预算总表")
+    {
         Some(Standard::Income)
-    } else if has("支出决算表") || has("部门支出总表") || has("支出预算表") {
+    } else if has("支出决算表") || has("部门支出总表") || has("支出预算表") || has("支出预算总表")
+    {
         Some(Standard::Expenditure)
     } else {
         None

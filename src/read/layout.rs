@@ -7,6 +7,9 @@ use super::{classify, LineKind, Reader};
 use crate::document::{Cell, Place, Row, Table};
 use crate::figure::{self, CellKind};
 
+/// How many lines the look for a table's start reads.
+const PROBE_LINES: usize = 128;
+
 /// Longest text a cell of a copied-out table holds; longer lines are prose.
 const MAX_CELL_CHARS: usize = 40;
 
@@ -108,15 +111,17 @@ impl Reader<'_> {
     pub(super) fn table_starts(&self, i: usize) -> bool {
         let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
         let bars = (i..i + 3).filter(|&k| ends_with_bar(line(k))).count();
+        // a bounded look: a header and two rows show within the first lines (a paragraph
+        // asks this at every line, so an unbounded scan would be quadratic)
         (bars >= 1
             && self
-                .bar_pieces(i)
+                .bar_pieces(i, PROBE_LINES)
                 .is_some_and(|(p, _)| self.bar_shape(&p).is_some()))
             || (i..i + 3).all(|k| is_space_row(line(k)))
     }
 
     /// The cells of a bar table from line `first`, and the count of bars seen.
-    fn bar_pieces(&self, first: usize) -> Option<(Vec<Piece>, usize)> {
+    fn bar_pieces(&self, first: usize, max_lines: usize) -> Option<(Vec<Piece>, usize)> {
         let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
         // a bar within the first lines, or this is no bar table (keeps the probe cheap)
         if !(first..first + 4).any(|k| ends_with_bar(line(k))) {
@@ -126,7 +131,7 @@ impl Reader<'_> {
         let mut pending: Option<Piece> = None;
         let mut bars = 0;
         let mut i = first;
-        while let Some(&(start, l)) = self.lines.get(i) {
+        while let Some(&(start, l)) = self.lines.get(i).filter(|_| i - first < max_lines) {
             let usable = match classify(l) {
                 LineKind::Text | LineKind::PageNumber => true,
                 // "- |": a dash cell, not a list item
@@ -231,7 +236,7 @@ impl Reader<'_> {
     /// lines). Rows are found from the cells: a label, then figures, dashes or blanks, the
     /// same count in every row; the cells before the first row are its header.
     pub(super) fn bar_table(&mut self, first: usize) -> Option<usize> {
-        let (mut cells, _) = self.bar_pieces(first)?;
+        let (mut cells, _) = self.bar_pieces(first, usize::MAX)?;
         // lines of the first cell before its last are a title above the table
         let mut title_lines = Vec::new();
         if let Some(c) = cells.first_mut() {
@@ -468,5 +473,120 @@ pub(super) fn spread_last_header(rows: &mut [Row], header_rows: usize) {
     }
     if let Some(s) = rows.get_mut(sub_i) {
         s.cells = new_sub;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::figure::CellKind;
+    use crate::read::read_text;
+
+    fn labels_and_figures(doc: &crate::Document, t: usize) -> Vec<String> {
+        let t = &doc.tables[t];
+        t.rows
+            .iter()
+            .skip(t.header_rows)
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cells_closed_by_bar_lines_with_a_flattened_two_row_header() {
+        let text = "说明文字。\n对比情况\n年度\n|\n合计\n|\n出国\n|\n公车购置及运行费\n|\n合计\n|\n车辆购置\n|\n车辆运行\n|\n2015年\n|\n2840\n|\n90\n|\n2750\n|\n73\n|\n2677\n|\n2016年\n|\n2364\n|\n12\n|\n2352\n|\n37\n|\n2315\n|\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.caption, "对比情况");
+        assert_eq!(t.header_rows, 2);
+        assert_eq!(t.column_header(3), "公车购置及运行费/合计");
+        assert_eq!(t.column_header(5), "公车购置及运行费/车辆运行");
+        assert_eq!(t.column_header(1), "合计");
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            ["2015年|2840|90|2750|73|2677", "2016年|2364|12|2352|37|2315"]
+        );
+        let f = &doc.figures[t.figure(3, 4).unwrap()];
+        assert_eq!((f.raw.as_str(), f.line), ("37", 37));
+        assert_eq!(&doc.source[f.start..f.end], "37");
+        assert_eq!(doc.paragraphs[0].text, "说明文字。");
+    }
+
+    #[test]
+    fn cells_ending_with_a_bar_one_per_line_with_dashes_and_wrapped_words() {
+        let text = "2020年度情况\n经费项目 |\n2020年度支出 (万元) |\n减少率 |\n因公出国(境)费 |\n0 |\n0% |\n公务接待费 |\n71.53 |\n- |\n使用情况\n使用项目 |\n数量 |\n公务用车保有量 |\n660 |\n国内公务接待批次 |\n486 |\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 2, "{:?}", doc.tables);
+        assert_eq!(doc.tables[0].caption, "2020年度情况");
+        assert_eq!(doc.tables[0].column_header(1), "2020年度支出 (万元)");
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            ["因公出国(境)费|0|0%", "公务接待费|71.53|-"]
+        );
+        assert_eq!(doc.tables[0].cell(2, 2).unwrap().kind, CellKind::Dash);
+        assert_eq!(doc.tables[1].caption, "使用情况");
+        assert_eq!(
+            labels_and_figures(&doc, 1),
+            ["公务用车保有量|660", "国内公务接待批次|486"]
+        );
+    }
+
+    #[test]
+    fn pipe_rows_wrapped_at_their_empty_cells_under_a_flattened_header() {
+        let text = "单位：万元\n地区 | 收入 | 比重% | 支出 | ||||\n当月 | 累计 | 当月 | 累计 | ||\n全市 | 70 |\n| 60.5 | 90 | 300 |\n甲区 | 40 | 100 | 61.4 | 50 | 80 |\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.header_rows, 2);
+        let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
+        assert_eq!(
+            headers,
+            [
+                "地区",
+                "收入/当月",
+                "收入/累计",
+                "比重%",
+                "支出/当月",
+                "支出/累计"
+            ]
+        );
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            ["全市|70||60.5|90|300", "甲区|40|100|61.4|50|80"]
+        );
+    }
+
+    #[test]
+    fn columns_laid_out_with_runs_of_spaces() {
+        let text = "项目 2016-执行数 2017-预算数\n一、支出合计   250000\n1、因公出国(境)费用    \n2、公务接待费   150000\n3、公务用车费   100000\n备注:1、说明文字 2、说明文字。\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            [
+                "一、支出合计|250000",
+                "1、因公出国(境)费用|",
+                "2、公务接待费|150000",
+                "3、公务用车费|100000"
+            ]
+        );
+        assert_eq!(doc.tables[0].caption, "项目 2016-执行数 2017-预算数");
+    }
+
+    #[test]
+    fn prose_with_bars_or_spaces_stays_text() {
+        for text in [
+            "浏览量:1 | | | |\n来源:某单位   2017-04-27 00:00\n正文 12 万元。\n",
+            "甲 |\n乙\n说明文字很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n",
+            "收入  12 万元，支出  10 万元。\n本年  结余 2 万元。\n",
+        ] {
+            let doc = read_text(text);
+            assert!(doc.tables.is_empty(), "{text:?} read as {:?}", doc.tables);
+        }
     }
 }

@@ -9,6 +9,7 @@
 
 mod html;
 mod layout;
+pub mod pdf;
 
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
@@ -30,6 +31,14 @@ pub enum ReadError {
     /// HTML whose merged cells (`rowspan`, `colspan`) would expand its tables beyond
     /// [`MAX_EXPANDED_CELLS`] cells.
     TooManyCells,
+    /// A PDF without a text layer (scanned pages) or with no text at all.
+    NoTextLayer,
+    /// A PDF whose content is encrypted.
+    Encrypted,
+    /// A PDF that cannot be parsed (truncated, damaged).
+    BrokenPdf,
+    /// A PDF given as bytes where no PDF reader is built in (the page passes items).
+    PdfNotSupported,
 }
 
 /// The largest input accepted, in bytes.
@@ -50,6 +59,15 @@ impl ReadError {
                 "表格的合并单元格（rowspan/colspan）展开后超过 {} 个单元格，无法核对",
                 MAX_EXPANDED_CELLS
             ),
+            ReadError::NoTextLayer => {
+                "PDF 中没有可读取的文字（可能是扫描件）：请使用带文字层的 PDF，或复制文字后再试"
+                    .into()
+            }
+            ReadError::Encrypted => "PDF 已加密，无法读取：请使用未加密的文件".into(),
+            ReadError::BrokenPdf => {
+                "PDF 文件已损坏、不完整，或使用了命令行无法读取的字体编码（如 GBK-EUC-H）：可在网页版中打开".into()
+            }
+            ReadError::PdfNotSupported => "此处不能直接读取 PDF 字节".into(),
         }
     }
 
@@ -67,6 +85,10 @@ impl ReadError {
                 "merged cells (rowspan/colspan) would expand the tables beyond {} cells: not checked",
                 MAX_EXPANDED_CELLS
             ),
+            ReadError::NoTextLayer => "the PDF has no text to read (a scanned document?): use a PDF with a text layer, or copy its text".into(),
+            ReadError::Encrypted => "the PDF is encrypted and cannot be read: use an unencrypted file".into(),
+            ReadError::BrokenPdf => "the PDF is damaged, incomplete, or uses a font encoding the command line cannot read (such as GBK-EUC-H): open it in the page".into(),
+            ReadError::PdfNotSupported => "PDF bytes cannot be read here".into(),
         }
     }
 }
@@ -81,6 +103,9 @@ impl std::fmt::Display for ReadError {
 pub fn read_bytes(bytes: &[u8]) -> Result<Document, ReadError> {
     if bytes.len() > MAX_INPUT {
         return Err(ReadError::TooLarge { size: bytes.len() });
+    }
+    if pdf::is_pdf(bytes) {
+        return pdf::read_pdf(bytes);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
@@ -406,6 +431,7 @@ impl Reader<'_> {
                         start: src_start,
                         end: src_end,
                         place: Place::Text { paragraph: index },
+                        page: None,
                     });
                     p.figures.push((tok.start, tok.unit_end, id));
                 }
@@ -676,6 +702,7 @@ impl Reader<'_> {
                     start: at + s,
                     end: at + e,
                     place: Place::Cell { table, row, col },
+                    page: None,
                 });
                 figure = Some(id);
             }

@@ -44,7 +44,7 @@ const marks = (page) => page.evaluate(() =>
 test('the demo page: errors found in place, correct figures hold, details on click', async () => {
   const { page, seen } = await open(DEMO, 'embed-demo.html');
   const status = await settled(page);
-  assert.match(status, /核对 \d+ 项/);
+  assert.match(status, /核对 \d+ 处：\d+ 处不成立/);
   const m = await marks(page);
   assert.ok(m.some((x) => x.text === '18%' && x.state === 'fail'), 'the 降低 18% claim fails');
   assert.ok(m.some((x) => x.text === '40.75%' && x.state === 'pass'), '40.75% holds');

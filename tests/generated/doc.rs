@@ -148,11 +148,27 @@ pub struct TableSpec {
     pub page_break_after: Option<usize>,
 }
 
+/// How a table copied out of a web page is laid out (what `src/read/layout.rs` reads).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    /// One cell per line, each followed by a line holding only `|`.
+    BarLines,
+    /// One cell per line, each line ending ` |`.
+    BarEnds,
+    /// `label | a | b |` rows without a leading bar; an empty cell breaks the row onto a
+    /// line starting with `|`.
+    LoosePipes,
+    /// Cells separated by runs of spaces (a dash for an empty cell).
+    Spaces,
+}
+
 #[derive(Clone, Debug)]
 pub enum Block {
     Heading(String),
     Para(Vec<P>),
     Table(TableSpec),
+    /// A table in one of the copied-out layouts.
+    CopiedTable(TableSpec, Copied),
 }
 
 /// Where a figure landed in the rendered text.
@@ -270,6 +286,76 @@ impl Doc {
                         }
                     }
                     out.push_str("\n\n");
+                }
+                Block::CopiedTable(t, how) => {
+                    for c in &t.caption {
+                        out.push_str(c);
+                        out.push_str("\n\n");
+                    }
+                    for row in &t.rows {
+                        let cells: Vec<(String, Option<usize>)> = row
+                            .iter()
+                            .map(|c| match c {
+                                C::T(s) => (s.clone(), None),
+                                C::Empty => (String::new(), None),
+                                C::F(id) => (self.figs[*id].printed(), Some(*id)),
+                            })
+                            .collect();
+                        let mut place = |out: &String, id: Option<usize>, s: &str| {
+                            if let Some(id) = id {
+                                placed[id] = Some(Placed {
+                                    line: line_of(out),
+                                    printed: s.to_string(),
+                                });
+                            }
+                        };
+                        match how {
+                            Copied::BarLines => {
+                                for (s, id) in &cells {
+                                    if !s.is_empty() {
+                                        place(&out, *id, s);
+                                        out.push_str(s);
+                                        out.push('\n');
+                                    }
+                                    out.push_str("|\n");
+                                }
+                            }
+                            Copied::BarEnds => {
+                                for (s, id) in &cells {
+                                    place(&out, *id, s);
+                                    out.push_str(s);
+                                    out.push_str(" |\n");
+                                }
+                            }
+                            Copied::LoosePipes => {
+                                for (k, (s, id)) in cells.iter().enumerate() {
+                                    if s.is_empty() {
+                                        out.push_str("\n|");
+                                        continue;
+                                    }
+                                    if k > 0 {
+                                        out.push(' ');
+                                    }
+                                    place(&out, *id, s);
+                                    out.push_str(s);
+                                    out.push_str(" |");
+                                }
+                                out.push('\n');
+                            }
+                            Copied::Spaces => {
+                                for (k, (s, id)) in cells.iter().enumerate() {
+                                    if k > 0 {
+                                        out.push_str("   ");
+                                    }
+                                    let s = if s.is_empty() { "-" } else { s.as_str() };
+                                    place(&out, *id, s);
+                                    out.push_str(s);
+                                }
+                                out.push('\n');
+                            }
+                        }
+                    }
+                    out.push('\n');
                 }
                 Block::Table(t) => {
                     for c in &t.caption {

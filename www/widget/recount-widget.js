@@ -1,9 +1,10 @@
 // Recount widget: checks the tables and text already on a page, in place.
 //
-// This source is concatenated after wasm-bindgen's `--target web` glue (exports stripped)
-// by scripts/build-widget.mjs, so `__wbg_init` and `check` below are the glue's; the wasm
-// is inlined as base64 in WASM_BASE64. Everything stays in module scope: the only names
-// this file adds to the page are the custom elements <recount-check> and <recount-mark>.
+// This source is concatenated after wasm-bindgen's `--target web` glue (exports stripped),
+// www/dom-text.js (readDom) and www/i18n.js (STRINGS, answerView) by
+// scripts/build-widget.mjs, so `__wbg_init`, `present` and `checks` below are the glue's;
+// the wasm is inlined as base64 in WASM_BASE64. Everything stays in module scope: the only
+// names this file adds to the page are the custom elements <recount-check> and <recount-mark>.
 //
 // Usage:
 //   <script type="module" src="recount-widget.js"></script>
@@ -11,63 +12,122 @@
 //   <recount-check>…content…</recount-check>           check what it wraps
 //   <recount-check all></recount-check>                check the whole page
 // Attributes: lang="zh|en" (default: the page's lang), marks="off" (start with marks hidden).
+//
+// Never damaging the host: no innerHTML (Trusted Types hosts work); a mark only wraps a
+// text node's figure, and is removed by merging the pieces back only when they are exactly
+// as the widget left them — otherwise the mark is unwrapped and the host's text left as
+// the host wrote it; links on marked figures keep working; marks draw inside their own
+// shadow root, so host resets (`*{outline:0}`, `all: unset`) cannot hide them.
 
-/* global __wbg_init, check, WASM_BASE64, readDom, entryView */
+/* global __wbg_init, present, checks, WASM_BASE64, WORKER_SRC, readDom, STRINGS, answerView */
 
 const MAX_TEXT = 5 * 1024 * 1024;
-const TEXT = {
-  zh: {
-    working: '正在核对…',
-    nothing: '本页未发现可核对的数字',
-    summary: (s) => `核对 ${s.checked} 项：成立 ${s.passed}，错误 ${s.errors}，警告 ${s.warnings}`,
-    badge: '决算复核',
-    hide: '隐藏标记', show: '显示标记', close: '关闭',
-    failures: '不成立的数字', none: '没有发现错误',
-    holds: '成立', rounding: '四舍五入范围内成立', fails: '不成立', warning: '存疑',
-    formula: '计算', expected: '应为', tolerance: '可能取值', cause: '可能原因', relation: '关系',
-    details: (raw) => `数字 ${raw} 的核对`,
-    failed: '无法运行核对：',
-  },
-  en: {
-    working: 'Checking…',
-    nothing: 'No figures to check on this page',
-    summary: (s) => `${s.checked} checked: ${s.passed} hold, ${s.errors} errors, ${s.warnings} warnings`,
-    badge: 'Recount',
-    hide: 'Hide marks', show: 'Show marks', close: 'Close',
-    failures: 'Figures that do not add up', none: 'No errors found',
-    holds: 'holds', rounding: 'holds within rounding', fails: 'does not hold', warning: 'doubtful',
-    formula: 'Arithmetic', expected: 'Expected', tolerance: 'Possible values', cause: 'Likely cause',
-    relation: 'Relation',
-    details: (raw) => `Checks of ${raw}`,
-    failed: 'Could not run the check: ',
-  },
-};
+const MAX_MARKS = 3000; // beyond this a page gets no more marks (and says so)
+const DEBOUNCE_MS = 300;
+const MAX_WAIT_MS = 2000; // a page that changes all the time is still re-checked this often
 
 let ready = null;
+let docs = new Map();
+/** @type {Worker | null} */
+let worker = null;
+let useWorker = true;
+let calls = 0;
+const pending = new Map();
+
+/** Compiles the core once; checks then run in a worker, or on this thread where the host
+ *  forbids Blob workers (its CSP) — never silently. */
 function loadWasm() {
   if (!ready) {
     ready = (async () => {
       const bin = atob(WASM_BASE64);
       const bytes = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      await __wbg_init({ module_or_path: bytes });
+      return WebAssembly.compile(bytes);
     })();
+    ready.catch(() => { ready = null; });
   }
   return ready;
 }
 
-// readDom(roots) → { text, segs } comes from www/dom-text.js, concatenated before this file.
+/** Under Trusted Types a worker URL must be a TrustedScriptURL: a policy of our own where
+ *  the host allows one; where it does not, no worker (and no violation report). */
+let ttPolicy;
+function workerUrl(url) {
+  const tt = window.trustedTypes;
+  if (!tt) return url;
+  if (ttPolicy === undefined) {
+    try { ttPolicy = tt.createPolicy('recount-widget', { createScriptURL: (u) => (u.startsWith('blob:') ? u : '') }); } catch (_) { ttPolicy = null; }
+  }
+  return ttPolicy ? ttPolicy.createScriptURL(url) : null;
+}
 
-// ---- marks ---------------------------------------------------------------------------
+function startWorker(module) {
+  try {
+    const url = URL.createObjectURL(new Blob([WORKER_SRC], { type: 'text/javascript' }));
+    const trusted = workerUrl(url);
+    if (trusted === null) { URL.revokeObjectURL(url); useWorker = false; return null; }
+    const w = new Worker(trusted, { type: 'module' });
+    URL.revokeObjectURL(url);
+    w.onmessage = (e) => {
+      const r = pending.get(e.data.id);
+      if (!r) return;
+      pending.delete(e.data.id);
+      if (e.data.docs) docs = new Map(e.data.docs.map((d) => [d.id, d]));
+      if (e.data.trap) { w.terminate(); if (worker === w) worker = null; }
+      if (e.data.error) r.reject(e.data.error); else r.resolve(e.data.page);
+    };
+    w.onerror = (e) => {
+      // a worker the host's CSP refused: run on this thread from now on, redo what was sent
+      e.preventDefault();
+      w.terminate();
+      if (worker === w) { worker = null; useWorker = false; }
+      for (const [id, r] of pending) { pending.delete(id); r.resolve(checkHere(module, r.text)); }
+    };
+    w.postMessage({ type: 'init', module });
+    return w;
+  } catch (_) {
+    useWorker = false;
+    return null;
+  }
+}
+
+async function checkHere(module, text) {
+  await __wbg_init({ module_or_path: module });
+  if (!docs.size) { try { docs = new Map(checks().map((d) => [d.id, d])); } catch (_) { /* optional */ } }
+  return present(text);
+}
+
+/** The core's `present` for a text, off the host's main thread when the host allows it. */
+async function checkText(text) {
+  const module = await loadWasm();
+  if (useWorker && !worker) worker = startWorker(module);
+  if (!worker) return checkHere(module, text);
+  const id = ++calls;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, text });
+    worker.postMessage({ id, text, docs: !docs.size });
+  });
+}
+
+/** A refusal by the host's Content-Security-Policy, said in one sentence. */
+function isCsp(e) {
+  const m = String(e && e.message ? e.message : e);
+  return /Content.Security.Policy|wasm-unsafe-eval|WebAssembly.*(disallowed|not allowed|blocked)/i.test(m);
+}
+
+// ---- marks: drawn inside their own shadow root -----------------------------------------
 
 const markSheet = new CSSStyleSheet();
 markSheet.replaceSync(`
-  :host { cursor: pointer; border-radius: 2px; outline-offset: 1px; }
-  :host([data-state="pass"]) { outline: 1px solid #2e7d32; }
-  :host([data-state="rounding"]) { outline: 1px dashed #1565c0; }
-  :host([data-state="warning"]) { outline: 2px dotted #b26a00; }
-  :host([data-state="fail"]) { outline: 2px solid #c62828; text-decoration: underline wavy #c62828; }
-  :host(:focus-visible) { outline: 3px solid #000; }
+  :host { cursor: pointer; }
+  .box { border-radius: 2px; outline-offset: 1px; }
+  :host([data-state="pass"]) .box { outline: 1px solid #2e7d32; }
+  :host([data-state="rounding"]) .box { outline: 1px dashed #1565c0; }
+  :host([data-state="warning"]) .box { outline: 2px dotted #b26a00; }
+  :host([data-state="fail"]) .box { outline: 2px solid #c62828; text-decoration: underline wavy #c62828; }
+  :host(:focus) { outline: none; }
+  :host(:focus-visible) .box { outline: 3px solid #000; outline-offset: 2px; }
+  :host([data-used]) .box { background: #fff59d; outline: 2px dashed #7a6a00; }
 `);
 
 class RecountMark extends HTMLElement {
@@ -75,90 +135,149 @@ class RecountMark extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [markSheet];
-    root.append(document.createElement('slot'));
+    const box = document.createElement('span');
+    box.className = 'box';
+    box.append(document.createElement('slot'));
+    root.append(box);
   }
 }
 
-function stateOf(entries) {
-  if (entries.some((e) => e.status === 'fail' && e.severity === 'error')) return 'fail';
-  if (entries.some((e) => e.status === 'fail')) return 'warning';
-  if (entries.some((e) => e.status === 'pass' && e.within_rounding)) return 'rounding';
-  return 'pass';
-}
-
-// ---- the element -----------------------------------------------------------------------
+// ---- the shared badge and the element ---------------------------------------------------
 
 const uiSheet = new CSSStyleSheet();
 uiSheet.replaceSync(`
   :host { display: contents; }
   .ui { all: initial; font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1b1b1b; }
-  .badge { position: fixed; right: 16px; bottom: calc(16px + var(--stack, 0) * 52px); z-index: 2147483000;
-    display: flex; gap: 6px; align-items: center; background: #fff; border: 1px solid #888; border-radius: 8px;
-    padding: 6px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.2); max-width: min(90vw, 520px); }
-  .badge button { font: inherit; padding: 2px 8px; border: 1px solid #666; border-radius: 4px; background: #f6f6f6; color: inherit; cursor: pointer; }
-  .badge button:focus-visible, .panel button:focus-visible { outline: 3px solid #000; }
+  .badge { position: fixed; right: calc(12px + var(--vv-right, 0px)); bottom: calc(12px + var(--vv-bottom, 0px)); z-index: 2147483000;
+    display: flex; flex-wrap: wrap; gap: 6px; align-items: center; background: #fff; border: 1px solid #888; border-radius: 8px;
+    padding: 6px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.2); max-width: min(calc(100vw - 24px), 520px); box-sizing: border-box; }
+  .badge[hidden], .panel[hidden] { display: none; }
+  button { font: inherit; padding: 2px 8px; border: 1px solid #666; border-radius: 4px; background: #f6f6f6; color: inherit; cursor: pointer; }
+  button:focus-visible, a:focus-visible, h2:focus-visible { outline: 3px solid #000; outline-offset: 1px; }
   .status { font-weight: 600; }
   .status.bad { color: #b71c1c; }
-  .panel { position: fixed; right: 16px; bottom: calc(70px + var(--stack, 0) * 52px); z-index: 2147483000; width: min(92vw, 520px);
-    max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #666; border-radius: 8px; padding: 12px 14px;
-    box-shadow: 0 4px 16px rgba(0,0,0,.25); }
-  .panel[hidden], .list[hidden] { display: none; }
-  .panel h2 { font-size: 15px; margin: 0 0 8px; }
+  .panel { position: fixed; right: calc(12px + var(--vv-right, 0px)); bottom: calc(64px + var(--vv-bottom, 0px)); z-index: 2147483001;
+    width: min(calc(100vw - 24px), 520px); box-sizing: border-box; max-height: 60vh; overflow: auto; background: #fff;
+    border: 1px solid #666; border-radius: 8px; padding: 10px 14px; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+  .panel h2 { font-size: 15px; margin: 0 0 6px; }
+  .where { margin: 0 0 6px; color: #4a4a4a; font-size: 13px; }
   .entry { border-top: 1px solid #ddd; padding: 6px 0; }
-  .entry:first-of-type { border-top: 0; }
-  .tag { font-weight: 600; }
-  .tag.fail { color: #b71c1c; } .tag.pass { color: #1b5e20; } .tag.rounding { color: #0d47a1; } .tag.warning { color: #8a5300; }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0 0; }
+  .lead { margin: 0 0 4px; font-weight: 600; overflow-wrap: anywhere; }
+  .tag { display: inline-block; font-size: 12px; padding: 0 6px; border-radius: 10px; color: #fff; background: #555; }
+  .tag.fail { background: #b71c1c; } .tag.pass { background: #1b5e20; } .tag.rounding { background: #0d47a1; } .tag.warning { background: #8a5300; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; }
   dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
+  details { margin-top: 4px; } summary { cursor: pointer; color: #0d47a1; }
   ul { margin: 4px 0; padding-left: 18px; }
-  a { color: #0d47a1; cursor: pointer; }
+  a { color: #0d47a1; cursor: pointer; text-decoration: underline; }
 `);
 
+/** @type {Set<RecountCheck>} every connected instance; the first one shows the shared badge */
 const instances = new Set();
+let nextId = 1;
+const lead = () => instances.values().next().value;
+
+/** Keeps fixed UI on screen when a phone zooms or a fixed-width page scrolls sideways. */
+function trackViewport() {
+  const vv = window.visualViewport;
+  if (!vv || trackViewport.on) return;
+  trackViewport.on = true;
+  const update = () => {
+    const right = Math.max(0, window.innerWidth - vv.width - vv.offsetLeft);
+    const bottom = Math.max(0, window.innerHeight - vv.height - vv.offsetTop);
+    for (const i of instances) {
+      i.style.setProperty('--vv-right', `${right}px`);
+      i.style.setProperty('--vv-bottom', `${bottom}px`);
+    }
+  };
+  vv.addEventListener('resize', update);
+  vv.addEventListener('scroll', update);
+  update();
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
 
 class RecountCheck extends HTMLElement {
   constructor() {
     super();
+    this._n = nextId++;
     this._marks = [];
     this._byMark = new Map();
-    this._report = null;
+    this._page = null;
     this._mutating = false;
     this._timer = 0;
+    this._firstPending = 0;
+    this._cur = 0;
+    this._error = '';
+    this._capped = false;
+    this._runs = 0;
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [uiSheet];
-    const ui = document.createElement('div');
-    ui.className = 'ui';
-    ui.innerHTML = `
-      <div class="badge" role="region">
-        <span class="name"></span>
-        <span class="status" role="status" aria-live="polite"></span>
-        <button type="button" class="list-btn" aria-expanded="false"></button>
-        <button type="button" class="toggle" aria-pressed="false"></button>
-      </div>
-      <div class="panel details" role="dialog" aria-modal="false" aria-labelledby="details-title" hidden>
-        <h2 class="details-title" id="details-title"></h2><div class="entries"></div>
-        <button type="button" class="close"></button>
-      </div>
-      <div class="panel list" role="dialog" aria-modal="false" aria-labelledby="list-title" hidden>
-        <h2 class="list-title" id="list-title"></h2><ul class="failures"></ul>
-        <button type="button" class="close"></button>
-      </div>
-      <slot></slot>`;
+    // built element by element: no innerHTML, so hosts enforcing Trusted Types work
+    const ui = el('div', 'ui');
+    const badge = el('div', 'badge');
+    badge.setAttribute('role', 'region');
+    this._name = el('span', 'name');
+    this._status = el('span', 'status');
+    this._status.setAttribute('role', 'status');
+    this._status.setAttribute('aria-live', 'polite');
+    this._listBtn = el('button', 'list-btn');
+    this._listBtn.type = 'button';
+    this._listBtn.setAttribute('aria-expanded', 'false');
+    this._toggle = el('button', 'toggle');
+    this._toggle.type = 'button';
+    badge.append(this._name, this._status, this._listBtn, this._toggle);
+    const details = el('div', 'panel details');
+    details.setAttribute('role', 'dialog');
+    details.hidden = true;
+    const dTitle = el('h2', 'details-title');
+    dTitle.id = 'details-title';
+    dTitle.tabIndex = -1;
+    details.setAttribute('aria-labelledby', 'details-title');
+    this._entries = el('div', 'entries');
+    const close1 = el('button', 'close');
+    close1.type = 'button';
+    details.append(dTitle, this._entries, close1);
+    const list = el('div', 'panel list');
+    list.setAttribute('role', 'dialog');
+    list.hidden = true;
+    const lTitle = el('h2', 'list-title');
+    lTitle.id = 'list-title';
+    list.setAttribute('aria-labelledby', 'list-title');
+    this._failList = el('ul', 'failures');
+    const close2 = el('button', 'close');
+    close2.type = 'button';
+    list.append(lTitle, this._failList, close2);
+    ui.append(badge, details, list, document.createElement('slot'));
     root.append(ui);
     this._ui = ui;
-    const $ = (s) => ui.querySelector(s);
-    this._status = $('.status');
-    $('.toggle').addEventListener('click', () => this.toggleMarks());
-    $('.list-btn').addEventListener('click', () => this.toggleList());
-    for (const c of ui.querySelectorAll('.close')) c.addEventListener('click', () => this.closePanels(true));
+    this._badge = badge;
+    this._toggle.addEventListener('click', () => { for (const i of instances) i.toggleMarks(); this._updateToggle(); });
+    this._listBtn.addEventListener('click', () => this.toggleList());
+    for (const c of [close1, close2]) c.addEventListener('click', () => this.closePanels(true));
     ui.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closePanels(true); });
     this._onMarkEvent = (e) => {
       const mark = e.target.closest && e.target.closest('recount-mark');
       if (!mark || !this._byMark.has(mark)) return;
-      if (e.type === 'click' || (e.type === 'keydown' && (e.key === 'Enter' || e.key === ' '))) {
+      if (e.type === 'click') {
+        // a figure inside a link: the link wins, the answer is one Enter away
+        if (mark.closest('a[href]')) return;
+        this.showDetails(mark, false);
+      } else if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        this.showDetails(mark);
-      } else if (e.type === 'keydown' && e.key === 'Escape') {
+        this.showDetails(mark, true);
+      } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
+        e.preventDefault();
+        this._move(this._marks.findIndex((m) => m.mark === mark) + 1);
+      } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        this._move(this._marks.findIndex((m) => m.mark === mark) - 1);
+      } else if (e.key === 'Escape') {
         this.closePanels(false);
       }
     };
@@ -169,25 +288,27 @@ class RecountCheck extends HTMLElement {
     return l.toLowerCase().startsWith('en') ? 'en' : 'zh';
   }
 
-  get t() { return TEXT[this.lang]; }
+  get t() { return STRINGS[this.lang]; }
 
   roots() {
     if (this.hasAttribute('all')) return [document.body];
     const id = this.getAttribute('for');
-    if (id) { const el = document.getElementById(id); return el ? [el] : []; }
+    if (id) { const e = document.getElementById(id); return e ? [e] : []; }
     return [...this.childNodes];
   }
 
   connectedCallback() {
     instances.add(this);
-    this.style.setProperty('--stack', String([...instances].indexOf(this)));
-    this._ui.querySelector('.name').textContent = this.t.badge;
-    this._ui.querySelector('.list-title').textContent = this.t.failures;
-    for (const c of this._ui.querySelectorAll('.close')) c.textContent = this.t.close;
-    this._ui.querySelector('.list-btn').textContent = this.t.failures;
-    this._ui.querySelector('.badge').setAttribute('aria-label', this.t.badge);
+    trackViewport();
+    const t = this.t;
+    this._name.textContent = t.title;
+    this._ui.querySelector('.list-title').textContent = t.wList;
+    for (const c of this._ui.querySelectorAll('.close')) c.textContent = t.close;
+    this._listBtn.textContent = t.wList;
+    this._badge.setAttribute('aria-label', t.title);
     this._showMarks = this.getAttribute('marks') !== 'off';
     this._updateToggle();
+    this._badge.hidden = lead() !== this;
     document.addEventListener('click', this._onMarkEvent, true);
     document.addEventListener('keydown', this._onMarkEvent, true);
     this._observer = new MutationObserver(() => this._schedule());
@@ -196,17 +317,22 @@ class RecountCheck extends HTMLElement {
 
   disconnectedCallback() {
     instances.delete(this);
-    this._observer && this._observer.disconnect();
+    if (this._observer) this._observer.disconnect();
     clearTimeout(this._timer);
     document.removeEventListener('click', this._onMarkEvent, true);
     document.removeEventListener('keydown', this._onMarkEvent, true);
     this.unmark();
+    for (const i of instances) i._renderBadge();
   }
 
+  /** Re-checks after the page settles, and at least every MAX_WAIT_MS while it keeps changing. */
   _schedule() {
     if (this._mutating) return;
+    const now = Date.now();
+    if (!this._firstPending) this._firstPending = now;
     clearTimeout(this._timer);
-    this._timer = setTimeout(() => this.run(), 300);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this._firstPending + MAX_WAIT_MS - now));
+    this._timer = setTimeout(() => { this._firstPending = 0; this.run(); }, wait);
   }
 
   _observe() {
@@ -221,113 +347,175 @@ class RecountCheck extends HTMLElement {
 
   async run() {
     this._status.textContent = this.t.working;
+    this._error = '';
     try {
       await loadWasm();
     } catch (e) {
-      this._status.textContent = this.t.failed + (e && e.message ? e.message : String(e));
+      this._page = null;
+      this._error = isCsp(e) ? this.t.wCsp : this.t.wFailed(e && e.message ? e.message : String(e));
+      for (const i of instances) i._renderBadge();
       return;
     }
+    const run = ++this._runs;
     this.unmark();
     const { text, segs } = readDom(this.roots());
     this._segs = segs;
-    let report = { checks: [], summary: { checked: 0, passed: 0, errors: 0, warnings: 0 } };
+    this._page = null;
+    // the text nodes read are the ones marked: nothing may change them while the worker checks
+    this._observe();
+    let page = null;
     if (text.trim() && text.length <= MAX_TEXT) {
-      try { report = check(text); } catch (_) { /* unusable text: nothing to check */ }
+      try {
+        page = await checkText(text);
+      } catch (e) {
+        // an unusable text is the core's {zh, en}; anything else is a fault, shown as such
+        this._error = e && e.zh ? e[this.lang] : this.t.wFailed(e && e.message ? e.message : String(e));
+      }
     }
-    this._report = report;
-    this._render();
+    if (run !== this._runs) return; // a newer run took over
+    this._page = page;
+    this._figs = new Map(this._page ? this._page.figures.map((f) => [f.start, f]) : []);
     if (this._showMarks) this.mark();
     this._observe();
+    for (const i of instances) i._renderBadge();
   }
 
-  _render() {
-    const s = this._report.summary;
-    const bad = s.errors + s.warnings > 0;
-    this._status.textContent = s.checked ? this.t.summary(s) : this.t.nothing;
-    this._status.classList.toggle('bad', bad);
-    const list = this._ui.querySelector('.failures');
-    list.replaceChildren();
-    const fails = this._report.checks.filter((e) => e.status === 'fail');
-    if (!fails.length) {
-      const li = document.createElement('li');
-      li.textContent = this.t.none;
-      list.append(li);
+  /** The lead instance's badge speaks for every instance on the page. */
+  _renderBadge() {
+    if (lead() !== this) { this._badge.hidden = true; return; }
+    this._badge.hidden = false;
+    const t = this.t;
+    let checked = 0;
+    let failing = 0;
+    const errors = [];
+    const fails = [];
+    let capped = false;
+    for (const i of instances) {
+      if (i._error) errors.push(i._error);
+      if (!i._page) continue;
+      checked += i._page.coverage.checked;
+      failing += i._page.coverage.failing;
+      capped = capped || i._capped;
+      for (const f of i._page.figures) if (f.state === 'fail' || f.state === 'warning') fails.push([i, f]);
     }
-    for (const e of fails) {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
+    const busy = [...instances].some((i) => i._status.textContent === t.working && !i._page && !i._error);
+    this._status.textContent = errors.length ? errors[0]
+      : checked ? t.wSummary(checked, failing) + (capped ? `（${t.wTooMany(MAX_MARKS)}）` : '')
+        : busy ? t.working : t.wNothing;
+    for (const i of instances) if (i !== this) i._status.textContent = '';
+    this._status.classList.toggle('bad', failing > 0 || errors.length > 0);
+    this._failList.replaceChildren();
+    if (!fails.length) this._failList.append(el('li', '', checked ? t.noFailures : t.nothingToList));
+    const n = instances.size;
+    const idx = new Map([...instances].map((x, k) => [x, k + 1]));
+    for (const [i, f] of fails.slice(0, 200)) {
+      const li = el('li');
+      const a = el('a', '', `${f.entries[0] ? f.entries[0].lead[i.lang] : f.label[i.lang]} — ${f.place[i.lang]}${n > 1 ? ` · ${t.wOf(idx.get(i), n)}` : ''}`);
       a.tabIndex = 0;
       a.setAttribute('role', 'link');
-      a.textContent = e.message[this.lang];
-      const go = () => this._jump(e);
+      const go = () => i._jump(f.start);
       a.addEventListener('click', go);
       a.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') go(); });
       li.append(a);
-      list.append(li);
+      this._failList.append(li);
     }
-    const btn = this._ui.querySelector('.list-btn');
-    btn.hidden = !s.checked;
-    this._ui.querySelector('.toggle').hidden = !s.checked;
+    this._listBtn.hidden = !checked;
+    this._toggle.hidden = !checked;
   }
 
-  _jump(entry) {
-    if (!this._showMarks) this.toggleMarks();
-    const m = this._marks.find((x) => x.start === entry.figure.start);
+  _jump(start) {
+    if (!this._showMarks) { this.toggleMarks(); lead()._updateToggle(); }
+    const m = this._marks.find((x) => x.start === start);
     if (m) {
+      lead().closePanels(false);
       m.mark.scrollIntoView({ block: 'center' });
-      m.mark.focus();
-      this.showDetails(m.mark);
+      this._move(this._marks.indexOf(m));
+      this.showDetails(m.mark, true);
     }
+  }
+
+  /** One tab stop per widget: the current mark; arrows move it. */
+  _move(i) {
+    if (i < 0 || i >= this._marks.length) return;
+    const old = this._marks[this._cur];
+    if (old) old.mark.tabIndex = -1;
+    this._cur = i;
+    const m = this._marks[i];
+    m.mark.tabIndex = 0;
+    m.mark.focus();
   }
 
   /** Wraps every checked figure in a <recount-mark>. */
   mark() {
-    if (!this._report || this._marks.length) return;
-    const groups = new Map();
-    for (const e of this._report.checks) {
-      if (e.status === 'unchecked') continue;
-      const k = `${e.figure.start}:${e.figure.end}`;
-      if (!groups.has(k)) groups.set(k, []);
-      groups.get(k).push(e);
-    }
+    if (!this._page || this._marks.length) return;
     const targets = [];
-    for (const entries of groups.values()) {
-      const { start, end } = entries[0].figure;
+    for (const f of this._page.figures) {
+      if (f.state === 'unchecked') continue;
+      const e = this._page.report.checks[f.entries[0] && f.entries[0].index];
+      if (!e) continue;
+      const { start, end } = e.figure;
       const seg = this._segs.find((s) => s.start <= start && end <= s.end);
       if (!seg || !seg.node.isConnected) continue;
       const a = seg.map[start - seg.start];
       const b = seg.map[end - 1 - seg.start] + 1;
-      targets.push({ node: seg.node, a, b, entries, start });
+      if (!(a >= 0) || !(b > a)) continue;
+      targets.push({ node: seg.node, a, b, fig: f, start });
     }
-    // right to left within a node, so earlier offsets stay valid
-    targets.sort((x, y) => (x.node === y.node ? y.a - x.a : 0));
+    this._capped = targets.length > MAX_MARKS;
+    targets.length = Math.min(targets.length, MAX_MARKS);
+    // right to left within a node, so earlier offsets stay valid; nodes keep reading order
+    const order = new Map();
+    targets.forEach((x) => { if (!order.has(x.node)) order.set(x.node, order.size); });
+    targets.sort((x, y) => (x.node === y.node ? y.a - x.a : order.get(x.node) - order.get(y.node)));
     this._mutating = true;
-    for (const t of targets) {
-      const mid = t.node.splitText(t.a);
-      const after = mid.splitText(t.b - t.a);
+    const made = [];
+    for (const x of targets) {
+      const mid = x.node.splitText(x.a);
+      const after = mid.splitText(x.b - x.a);
       const mark = document.createElement('recount-mark');
-      const state = stateOf(t.entries);
-      mark.dataset.state = state;
-      mark.tabIndex = 0;
+      mark.dataset.state = x.fig.state;
+      mark.tabIndex = -1;
       mark.setAttribute('role', 'button');
-      mark.setAttribute('aria-label', `${mid.data}: ${this._stateText(state)}`);
+      mark.setAttribute('aria-label', x.fig.label[this.lang]);
       mid.parentNode.insertBefore(mark, mid);
       mark.append(mid);
-      this._marks.push({ mark, before: t.node, mid, after, start: t.start });
-      this._byMark.set(mark, t.entries);
+      made.push({ mark, mid, start: x.start });
+      this._byMark.set(mark, x.fig);
     }
+    made.sort((p, q) => p.start - q.start);
+    // what the widget left around each mark, to merge back only if the host has not changed it
+    for (const m of made) {
+      m.prev = m.mark.previousSibling;
+      m.next = m.mark.nextSibling;
+      m.texts = [m.prev && m.prev.data, m.mid.data, m.next && m.next.data];
+    }
+    this._marks = made;
+    this._cur = 0;
+    if (made[0]) made[0].mark.tabIndex = 0;
     this._settle();
   }
 
-  /** Removes every mark: the DOM is exactly as before. */
+  /** Removes every mark. Pieces the host has not touched are merged back exactly; where the
+   *  host changed them, the mark is unwrapped and the host's text left as the host wrote it. */
   unmark() {
     if (!this._marks.length) return;
     this._mutating = true;
     this.closePanels(false);
-    for (const m of this._marks.reverse()) {
-      m.before.data += m.mid.data + m.after.data;
-      m.after.remove();
-      m.mark.remove();
+    // decide for every mark before touching any: merging changes its neighbours' text nodes
+    const intact = this._marks.map((m) => m.mark.isConnected && m.mid.parentNode === m.mark
+      && m.mark.childNodes.length === 1 && m.prev instanceof Text && m.next instanceof Text
+      && m.mark.previousSibling === m.prev && m.mark.nextSibling === m.next
+      && m.prev.data === m.texts[0] && m.mid.data === m.texts[1] && m.next.data === m.texts[2]);
+    for (let k = this._marks.length - 1; k >= 0; k--) {
+      const m = this._marks[k];
+      if (intact[k]) {
+        m.prev.data += m.mid.data + m.next.data;
+        m.next.remove();
+        m.mark.remove();
+      } else if (m.mark.isConnected) {
+        m.mark.replaceWith(...m.mark.childNodes);
+        this._damaged = true;
+      }
     }
     this._marks = [];
     this._byMark.clear();
@@ -339,52 +527,53 @@ class RecountCheck extends HTMLElement {
     this._mutating = false;
   }
 
-  _stateText(state) {
-    const t = this.t;
-    return { pass: t.holds, rounding: t.rounding, fail: t.fails, warning: t.warning }[state];
-  }
-
   toggleMarks() {
     this._showMarks = !this._showMarks;
-    if (this._showMarks) this.mark(); else this.unmark();
+    // marks go back on the text as it now is: re-read if the host changed what was marked
+    if (this._showMarks) { if (this._damaged) { this._damaged = false; this.run(); } else this.mark(); } else this.unmark();
     this._updateToggle();
   }
 
   _updateToggle() {
-    const b = this._ui.querySelector('.toggle');
-    b.textContent = this._showMarks ? this.t.hide : this.t.show;
-    b.setAttribute('aria-pressed', String(!this._showMarks));
+    this._toggle.textContent = this._showMarks ? this.t.wHide : this.t.wShow;
+    this._toggle.setAttribute('aria-pressed', String(!this._showMarks));
   }
 
   toggleList() {
     const list = this._ui.querySelector('.list');
     const open = list.hidden;
-    this.closePanels(false);
+    for (const i of instances) i.closePanels(false);
     list.hidden = !open;
-    this._ui.querySelector('.list-btn').setAttribute('aria-expanded', String(open));
-    if (open) list.querySelector('a, button').focus();
+    this._listBtn.setAttribute('aria-expanded', String(open));
+    if (open) { const f = list.querySelector('a, button'); if (f) f.focus(); }
   }
 
-  showDetails(mark) {
-    const entries = this._byMark.get(mark) || [];
+  showDetails(mark, focusInto) {
+    const fig = this._byMark.get(mark);
+    if (!fig || !this._page) return;
+    for (const i of instances) i.closePanels(false);
     const panel = this._ui.querySelector('.details');
-    this.closePanels(false);
     this._returnTo = mark;
-    const t = this.t;
-    panel.querySelector('.details-title').textContent = t.details(mark.textContent);
-    const box = panel.querySelector('.entries');
-    box.replaceChildren();
-    for (const e of entries) {
-      const div = entryView(e, { ...t, status: { pass: t.holds, rounding: t.rounding, fail: t.fails, warning: t.warning, unchecked: '' } }, this.lang);
-      box.append(div);
+    this._ui.querySelector('.details-title').textContent = fig.label[this.lang];
+    this._entries.replaceChildren(answerView(fig, this._page.report.checks, this.lang, docs));
+    // the figures the relation used, highlighted in the page
+    for (const v of fig.entries) {
+      const e = this._page.report.checks[v.index];
+      for (const inp of (e ? e.inputs : [])) {
+        const m = this._marks.find((x) => x.start === inp.start);
+        if (m) m.mark.dataset.used = '';
+      }
     }
     panel.hidden = false;
-    panel.querySelector('.close').focus();
+    if (focusInto) this._ui.querySelector('.details-title').focus();
   }
 
   closePanels(restoreFocus) {
     for (const p of this._ui.querySelectorAll('.panel')) p.hidden = true;
-    this._ui.querySelector('.list-btn').setAttribute('aria-expanded', 'false');
+    this._listBtn.setAttribute('aria-expanded', 'false');
+    this._mutating = true;
+    for (const m of this._marks) delete m.mark.dataset.used;
+    this._settle();
     if (restoreFocus && this._returnTo && this._returnTo.isConnected) this._returnTo.focus();
   }
 }
