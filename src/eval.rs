@@ -660,6 +660,31 @@ mod tests {
     }
 
     #[test]
+    fn readings_are_decided_together() {
+        // 10 ÷ 40 = 25% under one binding, 10 ÷ 50 = 20% under the other
+        let d = doc(&["10", "40", "50", "25%", "30%", "25%"]);
+        let rel = |t| {
+            eq(t, Expr::pct(Expr::Fig(0), Expr::Fig(1)))
+                .reading(Expr::pct(Expr::Fig(0), Expr::Fig(2)), Text::default())
+        };
+        // the readings disagree: not checked, with how many hold
+        let v = evaluate(&d, &rel(3));
+        assert_eq!(v.status, Status::Unchecked);
+        assert_eq!(v.error, Some(EvalError::Ambiguous { held: 1, of: 2 }));
+        // every reading fails: fails
+        assert_eq!(evaluate(&d, &rel(4)).status, Status::Fail);
+        // every reading holds: holds
+        let both = eq(5, Expr::pct(Expr::Fig(0), Expr::Fig(1)))
+            .reading(Expr::pct(Expr::Fig(0), Expr::Fig(1)), Text::default());
+        assert_eq!(evaluate(&d, &both).status, Status::Pass);
+        // a cause accusing the publisher is not named on one of several readings
+        let copied = eq(4, Expr::pct(Expr::Fig(0), Expr::Fig(1)))
+            .reading(Expr::pct(Expr::Fig(0), Expr::Fig(2)), Text::default())
+            .alternative(Cause::CopiedFrom(4), Expr::Fig(4));
+        assert_eq!(evaluate(&d, &copied).cause, None);
+    }
+
+    #[test]
     fn overflow_is_undecided() {
         let d = doc(&[
             "9999999999999999999999999999",

@@ -65,6 +65,8 @@ pub enum Rule {
     RepeatedFigure,
     /// `text-table`.
     TextTable,
+    /// `surplus`.
+    Surplus,
 }
 
 impl Rule {
@@ -89,6 +91,7 @@ impl Rule {
             Rule::CountList => "count-list",
             Rule::RepeatedFigure => "repeated-figure",
             Rule::TextTable => "text-table",
+            Rule::Surplus => "surplus",
         }
     }
 }

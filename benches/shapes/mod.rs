@@ -153,7 +153,7 @@ pub fn absurd_table(rows: usize) -> String {
 pub type Maker = fn(usize) -> String;
 
 /// The adversarial shapes of issue 11, by name, each made at a given size.
-pub const HOSTILE: [(&str, Maker); 7] = [
+pub const HOSTILE: [(&str, Maker); 9] = [
     ("ampersands in HTML", ampersands),
     ("20,000-column table", wide_table),
     ("合计 rows", total_rows),
@@ -161,11 +161,51 @@ pub const HOSTILE: [(&str, Maker); 7] = [
     ("one paragraph of shares", shares),
     ("claims without 。", claims_without_stop),
     ("lines of a bare bar", bare_bars),
+    ("one 其中 list without 。", long_breakdown),
+    ("respectively-lists without 。", respectively),
 ];
 
 /// Every adversarial shape of issue 11, each about `bytes` long.
 pub fn hostile(bytes: usize) -> Vec<(&'static str, String)> {
     HOSTILE.iter().map(|(n, f)| (*n, f(bytes))).collect()
+}
+
+/// One total and a 其中 list of parts, each with its share and change, never ending.
+pub fn long_breakdown(bytes: usize) -> String {
+    let mut s = String::from("合计 100000 万元，其中：");
+    let mut n = 0u64;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "项目{n} {} 万元，占 {}%，比上年增加 {} 万元，增长 {}%，",
+            n % 900 + 1,
+            n % 100,
+            n % 50,
+            n % 30
+        );
+        n += 1;
+    }
+    s
+}
+
+/// "甲、乙和丙分别为 A、B 和 C 万元，占总支出的 x%、y% 和 z%", repeated in one sentence.
+pub fn respectively(bytes: usize) -> String {
+    let mut s = String::new();
+    let mut n = 0u64;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "甲{n}、乙{n}和丙{n}分别为{}万元、{}万元和{}万元，占总支出的{}%、{}%和{}%，",
+            n % 90 + 1,
+            n % 80 + 1,
+            n % 70 + 1,
+            n % 30,
+            n % 40,
+            n % 20
+        );
+        n += 1;
+    }
+    s
 }
 
 /// `&` repeated in an HTML body.

@@ -2,8 +2,9 @@
 //! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
 
 use super::Check;
-use crate::claims::prose::{amount, Kind};
+use crate::claims::prose::{amount, same_family, Kind, Prose};
 use crate::claims::Claims;
+use crate::document::Document;
 use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
@@ -28,8 +29,43 @@ pub static CHECK: Check = Check {
 
 const RULE: Rule = Rule::BudgetVariance;
 
+/// "完成财政总收入 4348 万元，占年初预算 10065 万元的 43.2%": an amount, its budget named
+/// after 占, and the completion rate — the amount over the budget.
+fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
+    for w in p.mentions.windows(3) {
+        let [a, b, r] = w else { continue };
+        let rate_words = matches!(r.lead.as_str(), "" | "的") || r.kind == Kind::Completion;
+        if a.kind != Kind::Level
+            || b.kind != Kind::Budget
+            || !b.lead.contains('占')
+            || !r.percent
+            || !rate_words
+            || a.semi != r.semi
+            || !same_family(a.unit, b.unit)
+        {
+            continue;
+        }
+        let label = &a.label;
+        out.push(
+            Relation::equals(
+                RULE,
+                r.fig,
+                Expr::pct(amount(doc, a.fig, b.unit), Expr::Fig(b.fig)),
+                Text::new(
+                    format!("{label}预算完成率 = 完成数 ÷ 预算数"),
+                    format!("completion of {label} = actual ÷ budget"),
+                ),
+            )
+            .context(p.sentence_text(r.at)),
+        );
+    }
+}
+
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
+    for p in &claims.prose {
+        completion_of_named_budget(doc, p, out);
+    }
     for (p, recs) in claims.prose.iter().zip(&claims.records) {
         for r in recs {
             let (Some(b), Some(f)) = (r.budget, r.fin) else {

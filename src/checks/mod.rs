@@ -18,6 +18,7 @@ mod repeated_figure;
 mod score_total;
 mod share;
 mod subset;
+mod surplus;
 mod text_table;
 mod total_row;
 mod yoy_change;
@@ -62,6 +63,7 @@ pub static ALL: &[&Check] = &[
     &share::CHECK,
     &parts_sum::CHECK,
     &subset::CHECK,
+    &surplus::CHECK,
     &budget_variance::CHECK,
     &count_list::CHECK,
     &repeated_figure::CHECK,

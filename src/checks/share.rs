@@ -2,7 +2,7 @@
 //! whole.
 
 use super::Check;
-use crate::claims::prose::{amount, Breakdown, Kind, Mention, Prose};
+use crate::claims::prose::{amount, Kind, Mention, Prose};
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
@@ -37,7 +37,6 @@ const MAX_WRONG_WHOLES: usize = 6;
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     let prose = &claims.prose;
-    let bds = &claims.breakdowns;
     let mut wholes = Wholes::default();
     for p in prose {
         let lists = p.list_lengths();
@@ -47,7 +46,7 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                 continue;
             }
             let part = part_of(p, &lists, i, m);
-            relation(doc, prose, bds, &mut wholes, p, m, part, prev_share, out);
+            relation(doc, prose, claims, &mut wholes, p, m, part, prev_share, out);
             prev_share = Some(m.fig);
         }
     }
@@ -98,7 +97,7 @@ fn part_of<'p>(p: &'p Prose<'_>, lists: &[usize], i: usize, m: &Mention) -> Part
         .unwrap_or(&[])
         .iter()
         .rev()
-        .take_while(|x| x.semi == m.semi && x.kind != Kind::Share)
+        .take_while(|x| x.semi == m.semi)
         .find(|x| x.kind == Kind::Level);
     match part {
         Some(a) => Part::Found(a),
@@ -181,7 +180,7 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
 fn relation(
     doc: &Document,
     prose: &[Prose<'_>],
-    bds: &[Breakdown],
+    claims: &Claims<'_>,
     wholes: &mut Wholes,
     p: &Prose<'_>,
     m: &Mention,
@@ -216,9 +215,7 @@ fn relation(
             .entry((name.clone(), m.scope))
             .or_insert_with(|| lookup(doc, prose, &name, &m.scope))
     } else {
-        bds.iter()
-            .find(|b| b.parts.iter().any(|(f, _)| *f == part.fig))
-            .map(|b| b.total)
+        claims.breakdown_of(part.fig).map(|b| b.total)
     };
     let Some(whole) = whole else {
         out.push(unchecked(

@@ -1,7 +1,7 @@
 //! `subset`: a 其中 selection never exceeds the total it is part of.
 
 use super::Check;
-use crate::claims::prose::{amount, is_money};
+use crate::claims::prose::{amount, disjoint, is_money};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
@@ -34,6 +34,21 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             continue;
         };
         let money = is_money(t.unit);
+        // parts of different categories (公务接待费, 公务车辆运行费) never overlap: together
+        // they are at most the total, however many are left unlisted
+        let labels: Vec<String> = b.parts.iter().map(|x| x.1.clone()).collect();
+        if money && disjoint(&labels) {
+            let what = Text::new(
+                format!("总数 ≥ {}", labels.join(" + ")),
+                format!("total ≥ {}", labels.join(" + ")),
+            );
+            let sum = Expr::sum(b.parts.iter().map(|(f, _)| amount(doc, *f, t.unit)));
+            out.push(
+                Relation::equals(RULE, b.total, sum, what)
+                    .cmp(Cmp::AtLeast)
+                    .context(b.context.clone()),
+            );
+        }
         // each part on its own: parts of a selection may overlap (女性, 少数民族)
         for (part, label) in &b.parts {
             let what = Text::new(format!("{label} ≤ 总数"), format!("{label} ≤ its total"));

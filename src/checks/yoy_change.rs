@@ -2,9 +2,10 @@
 //! divided by last year's figure.
 
 use super::Check;
-use crate::claims::prose::{amount, same_family, Breakdown, Kind, Mention, Prose};
+use crate::claims::prose::{amount, same_family, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
+use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
 
@@ -46,7 +47,7 @@ fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for p in &claims.prose {
-        find_in(doc, p, &claims.breakdowns, out);
+        find_in(doc, p, claims, out);
     }
 }
 
@@ -56,14 +57,14 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
 /// (then each part has its own, as in "本年收入 A，比上年增加…。其中：X，比上年增加…").
 fn total_reading<'p>(
     p: &'p Prose<'_>,
-    bds: &[Breakdown],
+    claims: &Claims<'_>,
     level: &Mention,
     change: &Mention,
 ) -> Option<&'p Mention> {
-    let b = bds
-        .iter()
+    let b = claims
+        .breakdown_of(level.fig)
         .filter(|b| b.para == p.index && b.parts.len() >= 2)
-        .find(|b| b.parts.last().is_some_and(|x| x.0 == level.fig))?;
+        .filter(|b| b.parts.last().is_some_and(|x| x.0 == level.fig))?;
     let ms = &p.mentions;
     let k = ms.binary_search_by_key(&b.total, |m| m.fig).ok()?;
     let total = ms.get(k)?;
@@ -83,7 +84,110 @@ fn total_reading<'p>(
     .then_some(total)
 }
 
-fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relation>) {
+/// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
+/// amounts are printed, so the change is their difference and the rate is on the earlier
+/// year's amount as printed. Returns the rates it decided.
+fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) -> Vec<FigId> {
+    let ms = &p.mentions;
+    let mut done = Vec::new();
+    for (k, c) in ms.iter().enumerate() {
+        let Kind::Change(dc) = c.kind else { continue };
+        // the two amounts just before the change, in its sentence, of consecutive years
+        let levels: Vec<&Mention> = ms
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|x| x.sentence == c.sentence && !matches!(x.kind, Kind::Change(_)))
+            .filter(|x| x.kind == Kind::Level)
+            .take(2)
+            .collect();
+        let [b, a] = levels.as_slice() else { continue };
+        let (Some(ya), Some(yb)) = (a.scope.year, b.scope.year) else {
+            continue;
+        };
+        let (now, before) = if ya == yb + 1 {
+            (*a, *b)
+        } else if yb == ya + 1 {
+            (*b, *a)
+        } else {
+            continue;
+        };
+        if !same_family(now.unit, c.unit) || !same_family(before.unit, c.unit) {
+            continue;
+        }
+        let context = p.sentence_text(c.at);
+        let (n, b) = (
+            amount(doc, now.fig, c.unit),
+            amount(doc, before.fig, c.unit),
+        );
+        let diff = if dc > 0 {
+            Expr::difference(n, b)
+        } else {
+            Expr::difference(b, n)
+        };
+        out.push(
+            Relation::equals(
+                RULE,
+                c.fig,
+                diff,
+                Text::new(
+                    format!(
+                        "增减额 = {}年数 − {}年数",
+                        now.scope.year.unwrap_or(0),
+                        before.scope.year.unwrap_or(0)
+                    ),
+                    "change = this year − last year",
+                ),
+            )
+            .context(context.clone()),
+        );
+        // the rate right after the change, in its sentence
+        let Some(r) = ms
+            .get(k + 1)
+            .filter(|r| r.sentence == c.sentence && matches!(r.kind, Kind::Rate(_)))
+        else {
+            continue;
+        };
+        let Kind::Rate(dr) = r.kind else { continue };
+        let change = amount(doc, c.fig, before.unit);
+        let rate = Expr::pct(change.clone(), Expr::Fig(before.fig));
+        let signed = |e: Expr| {
+            if dc == dr {
+                e
+            } else {
+                Expr::product(Expr::int(-1), e)
+            }
+        };
+        out.push(
+            Relation::equals(
+                RULE,
+                r.fig,
+                signed(rate),
+                Text::new(
+                    "增减率 = 增减额 ÷ 上年数（文中所列）",
+                    "rate = change ÷ last year (as printed)",
+                ),
+            )
+            .alternative(
+                Cause::WrongBase(Text::new(
+                    "增减率以本年数为基数计算，应以上年数为基数",
+                    "the rate was divided by this year's figure; the base is last year's",
+                )),
+                signed(Expr::pct(change, Expr::Fig(now.fig))),
+            )
+            .zero_base_fails()
+            .monotone()
+            .context(context),
+        );
+        done.push(r.fig);
+    }
+    done
+}
+
+fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, out: &mut Vec<Relation>) {
+    let decided = two_years(doc, p, out);
     let ms = &p.mentions;
     let mut i = 0;
     while let Some(m) = ms.get(i) {
@@ -91,6 +195,10 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
             i += 1;
             continue;
         };
+        if decided.contains(&m.fig) {
+            i += 1;
+            continue;
+        }
         // the rate group: this mention and the ones listed after it
         let mut rates = vec![i];
         while ms.get(i + rates.len()).is_some_and(|n| n.listed) {
@@ -118,6 +226,13 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
             .rev()
             .take_while(|&k| ms.get(k).is_some_and(|x| x.semi == m.semi))
             .find(|&k| ms.get(k).is_some_and(|x| matches!(x.kind, Kind::Change(_))));
+        // "同比增长14.6%,增收4,376万元": the rate may come before its change
+        let after_rates = rates.last().map_or(i, |r| r + 1);
+        let change_end = change_end.or_else(|| {
+            ms.get(after_rates)
+                .filter(|x| x.semi == m.semi && matches!(x.kind, Kind::Change(_)))
+                .map(|_| after_rates)
+        });
         let Some(change_end) = change_end else {
             if p.text_between(0, m.at).contains("上年") {
                 unchecked(
@@ -209,6 +324,25 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
                 );
                 continue;
             }
+            // "增加 0 万元，增长 0%": no change is no rate, whatever the base (a zero base
+            // included: conventional and harmless)
+            // (a printed 0 change stands for anything that rounds to 0, so a non-zero rate
+            // beside it is decided as usual)
+            let zero = |id| doc.figure(id).is_some_and(|f| f.number.value.is_zero());
+            let no_change = zero(cm.fig) && zero(rm.fig);
+            if no_change {
+                out.push(
+                    Relation::equals(RULE, rm.fig, Expr::Const(rust_decimal::Decimal::ZERO), {
+                        Text::new(
+                            format!("{label}增减额为零，增减率为零"),
+                            format!("{label}: no change, so no rate"),
+                        )
+                    })
+                    .exact_target()
+                    .context(context.clone()),
+                );
+                continue;
+            }
             let change = amount(doc, cm.fig, lm.unit);
             let last_year = if dc > 0 {
                 Expr::difference(Expr::Fig(lm.fig), change.clone())
@@ -239,7 +373,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, bds: &[Breakdown], out: &mut Vec<Relat
             .monotone()
             .context(context.clone());
             if rates.len() == 1 {
-                if let Some(t) = total_reading(p, bds, lm, cm) {
+                if let Some(t) = total_reading(p, claims, lm, cm) {
                     let change = amount(doc, cm.fig, t.unit);
                     let last_year = if dc > 0 {
                         Expr::difference(Expr::Fig(t.fig), change.clone())

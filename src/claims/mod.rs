@@ -32,6 +32,9 @@ pub struct Claims<'a> {
     pub self_evals: Vec<SelfEval<'a>>,
     /// Every heading, in the document or inside a paragraph; scopes point into it.
     pub headings: Vec<scope::Heading>,
+    /// For each figure listed as a part, the first breakdown listing it (index into
+    /// [`Claims::breakdowns`]): checks look a part's total up here, never by scanning.
+    part_index: std::collections::HashMap<crate::figure::FigId, usize>,
 }
 
 impl Claims<'_> {
@@ -42,7 +45,14 @@ impl Claims<'_> {
             crate::document::Place::Cell { .. } => return None,
         };
         let k = self.prose.binary_search_by_key(&para, |p| p.index).ok()?;
-        self.prose.get(k)?.mentions.iter().find(|m| m.fig == fig)
+        let ms = &self.prose.get(k)?.mentions;
+        // figures are numbered in reading order, so a paragraph's mentions are sorted by id
+        ms.get(ms.binary_search_by_key(&fig, |m| m.fig).ok()?)
+    }
+
+    /// The first breakdown that lists this figure as a part.
+    pub fn breakdown_of(&self, part: crate::figure::FigId) -> Option<&Breakdown> {
+        self.breakdowns.get(*self.part_index.get(&part)?)
     }
 }
 
@@ -53,6 +63,12 @@ pub fn build(doc: &Document) -> Claims<'_> {
     let records = prose.iter().map(prose::records).collect();
     let breakdowns = prose::breakdowns(doc, &prose);
     let self_evals = self_eval::read_all(doc);
+    let mut part_index = std::collections::HashMap::new();
+    for (k, b) in breakdowns.iter().enumerate() {
+        for (f, _) in &b.parts {
+            part_index.entry(*f).or_insert(k);
+        }
+    }
     Claims {
         doc,
         prose,
@@ -60,5 +76,6 @@ pub fn build(doc: &Document) -> Claims<'_> {
         breakdowns,
         self_evals,
         headings,
+        part_index,
     }
 }

@@ -113,8 +113,20 @@ pub fn ends_clause(c: char) -> bool {
     ends_semi(c) || matches!(c, ',' | '：' | ':' | '、')
 }
 
-const UP_CHANGE: &[&str] = &["增加", "增长", "上升", "提高", "多支出", "增支", "超支"];
-const DOWN_CHANGE: &[&str] = &["减少", "下降", "降低", "减支", "节约", "压减", "减"];
+const UP_CHANGE: &[&str] = &[
+    "增加",
+    "增长",
+    "上升",
+    "提高",
+    "多支出",
+    "增支",
+    "超支",
+    "增收",
+    "多收",
+];
+const DOWN_CHANGE: &[&str] = &[
+    "减少", "下降", "降低", "减支", "节约", "压减", "减", "减收", "少收",
+];
 const UP_RATE: &[&str] = &["增长", "增加", "上升", "提高", "增幅", "增长率为", "增长了"];
 const DOWN_RATE: &[&str] = &["降低", "下降", "减少", "降幅", "下降了", "降低了", "减少了"];
 
@@ -175,7 +187,19 @@ pub fn label_of(lead: &str) -> String {
             s = r.to_string();
         }
     }
-    for p in ["共计", "合计", "为", "是", "达到", "达", "共", "各", "分别"] {
+    for p in [
+        "共计",
+        "合计",
+        "为",
+        "是",
+        "达到",
+        "达",
+        "共",
+        "各",
+        "分别",
+        "完成",
+        "累计完成",
+    ] {
         if let Some(r) = s.strip_suffix(p) {
             s = r.to_string();
         }
@@ -195,8 +219,45 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         if lead.contains("完成") && lead.contains("预算") || lead.contains("执行率") {
             return Kind::Completion;
         }
+        // "占调整预算 105.47%", "占年初预算的 98%": completion of a budget, not a share
+        let after = lead
+            .rsplit('占')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('的');
+        if lead.contains('占')
+            && [
+                "预算",
+                "预算数",
+                "调整预算",
+                "调整后预算",
+                "年初预算",
+                "全年预算",
+            ]
+            .iter()
+            .any(|w| after == *w || after == format!("{w}数"))
+        {
+            return Kind::Completion;
+        }
         if lead.contains('占') {
             return Kind::Share;
+        }
+        // "负增长 1.21%" is a fall; "减少率 35.22%", "增长率 9%" name the rate
+        if lead.ends_with("负增长") {
+            return Kind::Rate(-1);
+        }
+        let named = lead.trim_end_matches('为').trim_end_matches('是');
+        if ["增长率", "增加率", "增幅", "上升率"]
+            .iter()
+            .any(|w| named.ends_with(w))
+        {
+            return Kind::Rate(1);
+        }
+        if ["减少率", "下降率", "降低率", "降幅", "减幅"]
+            .iter()
+            .any(|w| named.ends_with(w))
+        {
+            return Kind::Rate(-1);
         }
         if ends_any(lead, UP_RATE) {
             return Kind::Rate(1);
@@ -342,6 +403,18 @@ impl<'a> Prose<'a> {
                 Tok::Fig(id) => {
                     let Some(f) = doc.figure(id) else { continue };
                     let unit = f.unit.or_else(|| list_unit.get(at).copied().flatten());
+                    // "增收4,376万" (元 left out, or the page cut there): 万 after an amount
+                    // at the end of a clause is 万元
+                    let unit = unit.or_else(|| {
+                        let wan = matches!(self.toks.get(at + 1), Some(Tok::Ch('万')));
+                        let after = self.toks.get(at + 2);
+                        let ends = match after {
+                            None => true,
+                            Some(Tok::Ch(c)) => ends_clause(*c) || matches!(c, '(' | '（'),
+                            Some(Tok::Fig(_)) => false,
+                        };
+                        (wan && ends && !f.number.percent).then_some("万元")
+                    });
                     let next = match self.toks.get(at + 1) {
                         Some(Tok::Ch(c)) => Some(*c),
                         _ => None,
@@ -505,6 +578,25 @@ impl<'a> Prose<'a> {
         self.span_text(start, end)
     }
 
+    /// The words of the sentence before the one holding `at` (at most `max` tokens back).
+    pub fn previous_sentence(&self, at: usize, max: usize) -> String {
+        let floor = at.saturating_sub(max);
+        let is_end = |k: usize| matches!(self.toks.get(k), Some(Tok::Ch(c)) if ends_sentence(*c));
+        let mut e = at;
+        while e > floor && !is_end(e - 1) {
+            e -= 1;
+        }
+        if e <= floor {
+            return String::new();
+        }
+        let end = e - 1;
+        let mut s = end;
+        while s > floor && !is_end(s - 1) {
+            s -= 1;
+        }
+        self.text_between(s, end)
+    }
+
     /// Token index of the end of the sentence holding `at`, or `limit` if that comes
     /// first: the walk never goes past `limit`.
     pub fn sentence_end_within(&self, at: usize, limit: usize) -> usize {
@@ -597,6 +689,40 @@ pub fn complete(labels: &[String]) -> bool {
     })
 }
 
+/// Categories that never overlap, each named by any of its stems: parts naming different
+/// categories of one family are disjoint, so a selection of them adds up to at most its
+/// total even when some categories are not listed.
+const DISJOINT: &[&[&[&str]]] = &[
+    &[&["出国"], &["公务用车", "公车", "车辆"], &["接待"]],
+    &[&["基本支出"], &["项目支出"]],
+    &[&["人员经费"], &["公用经费"]],
+    &[&["货物"], &["工程"], &["服务"]],
+    &[&["税收收入"], &["非税收入"]],
+];
+
+/// Whether the labels name different categories of one family (see [`DISJOINT`]).
+pub fn disjoint(labels: &[String]) -> bool {
+    labels.len() >= 2
+        && DISJOINT.iter().any(|family| {
+            let mut seen: Vec<usize> = Vec::new();
+            labels.iter().all(|l| {
+                let hits: Vec<usize> = family
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, stems)| stems.iter().any(|s| l.contains(s)))
+                    .map(|(k, _)| k)
+                    .collect();
+                match hits.as_slice() {
+                    [k] if !seen.contains(k) => {
+                        seen.push(*k);
+                        true
+                    }
+                    _ => false,
+                }
+            })
+        })
+}
+
 /// A total and the parts a 其中 lists for it.
 #[derive(Debug, Clone)]
 pub struct Breakdown {
@@ -641,6 +767,51 @@ fn leading_part(doc: &Document, p: &Prose<'_>) -> Option<(FigId, String, Option<
         && clean.chars().count() <= 30
         && !clean.chars().any(ends_clause);
     ok.then(|| (m.fig, m.label.clone(), m.unit))
+}
+
+/// Parts that name two or more years, grouped by year (each group in order), with the
+/// item's name for a part named only by its year ("2015年预算 12.5" under "1、公务接待费").
+fn year_groups(p: &Prose<'_>, parts: &[Part]) -> Option<Vec<(i64, Vec<Part>)>> {
+    let mut groups: Vec<(i64, Vec<Part>)> = Vec::new();
+    let mut item = String::new();
+    for part in parts {
+        let k = p.mentions.binary_search_by_key(&part.0, |m| m.fig).ok()?;
+        let m = p.mentions.get(k)?;
+        let year = m.scope.year?;
+        // the item's name: the words before the year figure that opens the part
+        let name = k
+            .checked_sub(1)
+            .and_then(|j| p.mentions.get(j))
+            .filter(|y| y.kind == Kind::Year)
+            .map(|y| {
+                label_of(
+                    y.lead
+                        .trim_start_matches(|c: char| c.is_ascii_digit() || "、.．".contains(c)),
+                )
+            })
+            .unwrap_or_default();
+        if !name.is_empty() {
+            item = name;
+        }
+        let label = if item.is_empty() {
+            part.1.clone()
+        } else {
+            format!("{item}{}", part.1)
+        };
+        match groups.iter_mut().find(|g| g.0 == year) {
+            Some(g) => g.1.push((part.0, label, part.2)),
+            None => groups.push((year, vec![(part.0, label, part.2)])),
+        }
+    }
+    (groups.len() >= 2 && groups.iter().all(|g| g.1.len() >= 2)).then_some(groups)
+}
+
+/// Whether the tokens at `at` are the item number `n` of a list ("2、", "2.").
+fn numbered_item(doc: &Document, p: &Prose<'_>, at: usize, n: u32) -> bool {
+    let (Some(Tok::Fig(id)), Some(Tok::Ch(sep))) = (p.toks.get(at), p.toks.get(at + 1)) else {
+        return false;
+    };
+    matches!(sep, '、' | '.' | '．') && doc.figure(*id).is_some_and(|f| f.raw == n.to_string())
 }
 
 /// How many mentions back a 其中 looks for its total.
@@ -726,7 +897,15 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             let next_hit = hits.get(hi + 1).copied().unwrap_or(p.toks.len());
-            let end = p.sentence_end_within(q, next_hit);
+            let mut end = p.sentence_end_within(q, next_hit);
+            // "其中:1、…。2、…。": numbered items go on over their sentences
+            let mut item = 1u32;
+            if (q + 2..q + 5).any(|k| numbered_item(doc, p, k, item)) {
+                while end < next_hit && numbered_item(doc, p, end + 1, item + 1) {
+                    item += 1;
+                    end = p.sentence_end_within(end + 1, next_hit);
+                }
+            }
             // the mentions of the region, found by position (mentions are in order): the
             // work per 其中 is its own region, never the whole paragraph
             let lo = p.mentions.partition_point(|m| m.at <= q);
@@ -741,11 +920,13 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 .iter()
                 .take_while(|m| section.is_none_or(|s| m.scope.section == s))
                 .collect();
-            if region
-                .iter()
-                .any(|m| matches!(m.kind, Kind::Budget | Kind::Final | Kind::Variance))
-            {
-                continue; // budget records: the budget-variance check reads them
+            // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
+            // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
+            if region.iter().any(|m| {
+                matches!(m.kind, Kind::Final | Kind::Variance)
+                    || m.kind == Kind::Budget && !m.lead.contains('占')
+            }) {
+                continue;
             }
             let (mut parts, nested) = region_parts(p, q, end, &region);
             for (parent, sub) in nested {
@@ -796,6 +977,30 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             };
             parts.retain(|x| same_family(x.2, unit));
+            // "其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;…2、…": parts of two
+            // years are two breakdowns, each of the total of its own year
+            if let Some(groups) = year_groups(p, &parts) {
+                let before = p.mentions.get(..lo).unwrap_or(&[]);
+                for (year, gparts) in groups {
+                    let total = before.iter().rev().take(LOOK_BACK_MENTIONS).find(|m| {
+                        m.kind == Kind::Level
+                            && m.scope.year == Some(year)
+                            && same_family(m.unit, unit)
+                    });
+                    let Some(total) = total else { continue };
+                    let labels: Vec<String> = gparts.iter().map(|x| x.1.clone()).collect();
+                    out.push(Breakdown {
+                        total: total.fig,
+                        total_label: total.label.clone(),
+                        complete: complete(&labels),
+                        parts: gparts.into_iter().map(|x| (x.0, x.1)).collect(),
+                        para: p.index,
+                        at: q,
+                        context: p.full_sentence(q),
+                    });
+                }
+                continue;
+            }
             // the total: the nearest amount before the 其中 in the paragraph, in the unit
             // of the parts; or the last amount of the paragraph before, when the 其中 has
             // nothing before it
@@ -812,15 +1017,61 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
                 })
             } else {
+                // the total is in the 其中's own sentence; when the 其中 opens its sentence
+                // ("…完成预算的107.7%。其中:…"), in the sentence before — never further back
+                // (a sentence naming no amount leaves the 其中 without a total)
+                let last = before.last().map_or(0, |m| m.sentence);
+                let ends = before.last().map_or(0, |m| {
+                    p.toks
+                        .get(m.at..q)
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|t| matches!(t, Tok::Ch(c) if ends_sentence(*c)))
+                        .count()
+                });
+                let own = last + ends;
+                let mut want = if ends == 0 {
+                    own
+                } else {
+                    own.saturating_sub(1)
+                };
+                // "…减少24.55万元。主要原因是…。其中:…": a sentence of reasons between the
+                // total and its 其中 is passed over
+                if ends > 0 && !before.iter().any(|m| m.sentence == want) {
+                    let prev = p.previous_sentence(q, 300);
+                    if prev.starts_with("主要原因") || prev.starts_with("原因") {
+                        want = want.saturating_sub(1);
+                    }
+                }
                 before
                     .iter()
                     .rev()
                     .take(LOOK_BACK_MENTIONS)
-                    .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+                    .take_while(|m| m.sentence >= want)
+                    .find(|m| {
+                        m.kind == Kind::Level && same_family(m.unit, unit) && m.sentence == want
+                    })
             };
             let Some(total) = total else { continue };
+            // "收入 969 万元，其中…；完成政府性基金支出 4093 万元": the list ends where the
+            // other side (收入/支出) begins
+            let side = super::scope::facets(&total.label).side;
+            if let Some(k) = parts.iter().position(|x| {
+                side.is_some()
+                    && super::scope::facets(&x.1)
+                        .side
+                        .is_some_and(|s| Some(s) != side)
+            }) {
+                parts.truncate(k);
+            }
+            if parts.is_empty() {
+                continue;
+            }
             let codes = parts.len() >= 2 && coded_para;
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+            if let Some(b) = budgets_of(p, total, &parts, codes || complete(&labels), q) {
+                out.push(b);
+            }
             out.push(Breakdown {
                 total: total.fig,
                 total_label: total.label.clone(),
@@ -832,6 +1083,177 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             });
         }
         out.extend(record_breakdowns(p));
+        out.extend(grouped_lists(p));
+    }
+    out
+}
+
+/// The budget named after 占 in the clause group of a mention ("…4348万元,占年初预算10065
+/// 万元的43.2%"), as its index in the mentions.
+fn budget_after(p: &Prose<'_>, m: &Mention) -> Option<FigId> {
+    let k = p.mentions.partition_point(|x| x.at <= m.at);
+    p.mentions
+        .get(k..)?
+        .iter()
+        .take(3)
+        .take_while(|x| x.semi == m.semi && x.kind != Kind::Level)
+        .find(|x| x.kind == Kind::Budget && x.lead.contains('占'))
+        .map(|x| x.fig)
+}
+
+/// When the total and every part of a breakdown state their budget after 占, the budgets
+/// break down the same way (10065 = 8465 + 1600).
+fn budgets_of(
+    p: &Prose<'_>,
+    total: &Mention,
+    parts: &[Part],
+    complete: bool,
+    at: usize,
+) -> Option<Breakdown> {
+    let tb = budget_after(p, total)?;
+    let mut pb = Vec::new();
+    for (fig, label, _) in parts {
+        let k = p.mentions.binary_search_by_key(fig, |m| m.fig).ok()?;
+        let m = p.mentions.get(k)?;
+        pb.push((budget_after(p, m)?, format!("{label}预算")));
+    }
+    (pb.len() >= 2).then(|| Breakdown {
+        total: tb,
+        total_label: format!("{}预算", total.label),
+        parts: pb,
+        complete,
+        para: p.index,
+        at,
+        context: p.full_sentence(at),
+    })
+}
+
+/// Whether `sub`'s characters occur in `s` in order ("地方收入" in "地方一般公共预算收入").
+fn subsequence(sub: &str, s: &str) -> bool {
+    let mut it = s.chars();
+    sub.chars().all(|c| it.any(|x| x == c))
+}
+
+/// "地方收入按构成分:税收收入 1035 万元,…;非税收入 685 万元,…" and "从征收部门来看:…":
+/// a sentence opened by a grouping phrase lists the parts of a total, one per clause
+/// group. The total is the amount the phrase's subject names (the nearest amount before
+/// whose label holds the subject's characters in order), or, with no subject, the nearest
+/// amount of the same sentence. The parts are a partition only when every clause group
+/// of the list names one.
+fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    let mut start = 0; // token index where the current sentence starts
+    let mut at = 0;
+    while at < p.toks.len() {
+        let opener = match p.toks.get(at) {
+            Some(Tok::Ch(c)) if ends_sentence(*c) => {
+                start = at + 1;
+                at += 1;
+                continue;
+            }
+            Some(Tok::Ch('按')) => "按",
+            Some(Tok::Ch('从')) => "从",
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        let here = at;
+        at += 1;
+        // the subject: the words of the phrase's own clause before it (none after a comma)
+        let mut from = here;
+        while from > start && here - from <= 12 {
+            match p.toks.get(from - 1) {
+                Some(Tok::Ch(c)) if !ends_clause(*c) => from -= 1,
+                _ => break,
+            }
+        }
+        let opens_clause =
+            from == start || matches!(p.toks.get(from - 1), Some(Tok::Ch(c)) if ends_clause(*c));
+        let subject = p.text_between(from, here);
+        let subject = subject.trim_start_matches(|c: char| !super::normalise::is_cjk(c));
+        if !opens_clause || subject.chars().count() > 12 {
+            continue;
+        }
+        // the grouping phrase: 按…分 / 按…划分 / 从…来看, ended by : or ,
+        let phrase = p.chars_from(here, 16);
+        let Some(end_rel) = phrase.find([':', ',', '：']) else {
+            continue;
+        };
+        let head = phrase.get(..end_rel).unwrap_or("");
+        let ok = if opener == "按" {
+            head.ends_with('分') || head.ends_with("划分")
+        } else {
+            head.ends_with("来看") || head.ends_with("看")
+        };
+        if !ok {
+            continue;
+        }
+        let list_start = here + head.chars().count() + 1;
+        let end = p.sentence_end_within(list_start, p.toks.len().min(list_start + 4000));
+        let lo = p.mentions.partition_point(|m| m.at < list_start);
+        let hi = p.mentions.partition_point(|m| m.at < end);
+        let region: Vec<&Mention> = p.mentions.get(lo..hi).unwrap_or(&[]).iter().collect();
+        let (parts, _) = region_parts(p, list_start - 1, end, &region);
+        let groups = 1 + p
+            .toks
+            .get(list_start..end)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| matches!(t, Tok::Ch(c) if ends_semi(*c)))
+            .count();
+        // one part per clause group, each group opening with its part
+        let per_group: Vec<usize> = region
+            .iter()
+            .filter(|m| parts.iter().any(|x| x.0 == m.fig))
+            .map(|m| m.semi)
+            .collect();
+        let mut distinct = per_group.clone();
+        distinct.dedup();
+        if parts.len() < 2 || parts.len() != groups || distinct.len() != parts.len() {
+            continue;
+        }
+        let Some(unit) = parts.first().map(|x| x.2) else {
+            continue;
+        };
+        if !parts.iter().all(|x| same_family(x.2, unit)) {
+            continue;
+        }
+        let before = p.mentions.get(..lo).unwrap_or(&[]);
+        let total = if subject.is_empty() {
+            let sentence = region.first().map(|m| m.sentence);
+            before
+                .iter()
+                .rev()
+                .take(LOOK_BACK_MENTIONS)
+                .take_while(|m| Some(m.sentence) == sentence)
+                .find(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+        } else {
+            // "地方收入" names "地方一般公共预算收入", not "税收收入"
+            let key: String = subject
+                .chars()
+                .filter(|c| super::normalise::is_cjk(*c))
+                .collect();
+            before
+                .iter()
+                .rev()
+                .take(LOOK_BACK_MENTIONS * 2)
+                .filter(|m| m.kind == Kind::Level && same_family(m.unit, unit))
+                .find(|m| subsequence(&key, &m.label))
+        };
+        let Some(total) = total else { continue };
+        if let Some(b) = budgets_of(p, total, &parts, true, here) {
+            out.push(b);
+        }
+        out.push(Breakdown {
+            total: total.fig,
+            total_label: total.label.clone(),
+            parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
+            complete: true,
+            para: p.index,
+            at: here,
+            context: p.full_sentence(list_start),
+        });
     }
     out
 }
@@ -1012,6 +1434,76 @@ mod tests {
                 Kind::Rate(-1)
             ]
         );
+    }
+
+    #[test]
+    fn respectively_lists_are_one_list() {
+        let doc = read_text(
+            "货物、工程和服务采购金额分别为6571.4亿元、11155.2亿元和3343.9亿元,占全国政府采购规模的比重为31.2%、52.9%和15.9%。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let p = &c.prose[0];
+        let lists: Vec<usize> = p.mentions.iter().map(|m| m.list).collect();
+        assert_eq!(lists, [0, 0, 0, 3, 3, 3]);
+        assert_eq!(p.list_lengths()[0], 3);
+        assert_eq!(p.list_lengths()[3], 3);
+    }
+
+    #[test]
+    fn a_parenthesis_under_a_part_is_its_own_breakdown() {
+        let doc = read_text(
+            "“三公”經費29萬元,其中:因公出國(境)費0萬元;公務用車購置及運行費28萬元(公務用車購置費0萬元,公務用車運行維護費28萬元);公務接待費1萬元。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let got: Vec<(String, Vec<String>)> = c
+            .breakdowns
+            .iter()
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect();
+        assert!(got.contains(&("29".into(), vec!["0".into(), "28".into(), "1".into()])));
+        assert!(got.contains(&("28".into(), vec!["0".into(), "28".into()])));
+    }
+
+    #[test]
+    fn parts_of_two_years_break_down_the_total_of_their_year() {
+        let doc = read_text(
+            "2016年三公经费预算33万元,2015年三公经费预算57.55万元。主要原因是厉行节约。其中:1、公务接待费2016年预算8万元,2015年预算12.5万元。2、公务车辆运行2016年预算25万元,2015年预算45.2万元。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let got: Vec<(String, Vec<String>)> = c
+            .breakdowns
+            .iter()
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("33".to_string(), vec!["8".to_string(), "25".to_string()]),
+                (
+                    "57.55".to_string(),
+                    vec!["12.5".to_string(), "45.2".to_string()]
+                )
+            ]
+        );
+        assert!(disjoint(
+            &c.breakdowns[0]
+                .parts
+                .iter()
+                .map(|x| x.1.clone())
+                .collect::<Vec<_>>()
+        ));
+    }
+
+    #[test]
+    fn a_qizhong_without_a_total_in_reach_has_none() {
+        // the sentence before names no amount: no total is guessed further back
+        let doc = read_text(
+            "上年结转 0 元。按政府采购项目类型,分为货物类采购、工程类采购和服务类采购三种类型。其中:货物类采购 10000 元;工程类采购 0 元;服务类采购 7000 元。\n",
+        );
+        let c = crate::claims::build(&doc);
+        assert!(c.breakdowns.is_empty(), "{:?}", c.breakdowns);
     }
 
     #[test]

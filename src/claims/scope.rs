@@ -9,7 +9,7 @@
 //! joins lines, so a heading is often inside a paragraph and is found by its line start.
 
 use super::normalise::normalise;
-use super::prose::{ends_sentence, Prose, Tok};
+use super::prose::{ends_sentence, Kind, Prose, Tok};
 use crate::document::Document;
 
 /// Which of the four budgets.
@@ -82,6 +82,8 @@ pub struct Scope {
     pub entity: Option<usize>,
     /// The innermost heading of any kind.
     pub section: Option<usize>,
+    /// The year the sentence names before the figure ("2010年…预算中，…1229.65万元").
+    pub year: Option<i64>,
 }
 
 impl Scope {
@@ -96,6 +98,7 @@ impl Scope {
             && self.level == other.level
             && self.entity == other.entity
             && loose(self.stage, other.stage)
+            && (self.year.is_none() || other.year.is_none() || self.year == other.year)
             && loose_side(self.side, other.side)
     }
 }
@@ -325,25 +328,51 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
             }
         }
         let mut inline = inline.into_iter().peekable();
-        let mut sentence_start = 0;
+        let mut opening = String::new();
+        let mut fresh: Option<String> = None;
+        let mut opening_done = false;
         let mut mi = 0;
-        // bounded: a mention's lead phrases are read at most this many tokens back
+        let mut year: Option<i64> = None;
+        // bounded: a sentence's subject is read over at most this many characters
         const LOOK_BACK: usize = 200;
         for (at, t) in p.toks.iter().enumerate() {
             while inline.peek().is_some_and(|(k, _)| *k <= at) {
                 if let Some((_, h)) = inline.next() {
+                    fresh = Some(h.title.clone());
                     push(h, &mut headings, &mut path);
                 }
             }
             match t {
-                Tok::Ch(c) if ends_sentence(*c) => sentence_start = at + 1,
-                Tok::Ch(_) => {}
+                Tok::Ch(c) if ends_sentence(*c) => {
+                    year = None;
+                    opening.clear();
+                    opening_done = false;
+                }
+                Tok::Ch(c) => {
+                    if !opening_done && opening.len() < LOOK_BACK * 3 {
+                        opening.push(*c);
+                    }
+                }
                 Tok::Fig(_) => {
                     let Some(m) = p.mentions.get_mut(mi).filter(|m| m.at == at) else {
                         continue;
                     };
                     mi += 1;
+                    // a heading joined to the line after it is no part of the first label
+                    // ("一、企业职工基本养老保险基金" + "本年收入…")
+                    if let Some(title) = fresh.take() {
+                        if let Some(rest) = m.label.strip_prefix(title.as_str()) {
+                            m.label = rest.to_string();
+                        }
+                    }
+                    if m.kind == Kind::Year {
+                        year = doc
+                            .figure(m.fig)
+                            .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok());
+                        continue;
+                    }
                     let mut scope = Scope {
+                        year,
                         section: path.last().map(|x| x.1),
                         entity: path
                             .iter()
@@ -357,18 +386,14 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                             apply(&mut scope, facets(&h.title));
                         }
                     }
-                    let from = sentence_start.max(at.saturating_sub(LOOK_BACK));
-                    let lead: String = p
-                        .toks
-                        .get(from..at)
-                        .unwrap_or(&[])
-                        .iter()
-                        .filter_map(|t| match t {
-                            Tok::Ch(c) => Some(*c),
-                            Tok::Fig(_) => None,
-                        })
-                        .collect();
-                    apply(&mut scope, facets(&lead));
+                    // the sentence's subject (its words before its first amount), then the
+                    // figure's own words: not every word of the sentence ("完成排名全州第6位"
+                    // does not make what follows 全州's)
+                    apply(&mut scope, facets(&opening));
+                    apply(&mut scope, facets(&m.lead));
+                    if m.kind != Kind::Other {
+                        opening_done = true;
+                    }
                     m.scope = scope;
                 }
             }
