@@ -84,6 +84,20 @@ fn total_reading<'p>(
     .then_some(total)
 }
 
+/// Whether the sentence holding token `at` is the 其中 list of the sentence before it and
+/// that sentence states a change on last year (同比, 上年, 去年).
+fn inherits_comparison(p: &Prose<'_>, at: usize) -> bool {
+    let opening = p.sentence_text(at);
+    let opening = opening.trim_start_matches(|ch: char| {
+        ch.is_ascii_digit() || ch.is_whitespace() || "．.、（）()".contains(ch)
+    });
+    if !opening.starts_with("其中") {
+        return false;
+    }
+    let lead = p.previous_sentence(at, 480);
+    lead.contains("同比") || lead.contains("上年") || lead.contains("去年")
+}
+
 /// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
 /// amounts are printed, so the change is their difference and the rate is on the earlier
 /// year's amount as printed. Returns the rates it decided.
@@ -288,6 +302,12 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, out: &mut Vec<Rel
             || between.contains("同比")
             || between.contains("去年")
             || (between.contains(['较', '比', '与']) && between.contains('年'));
+        // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
+        // a 其中 sentence inherit the comparison its lead sentence states
+        let on_earlier_year = on_earlier_year
+            || ms
+                .get(level_end)
+                .is_some_and(|l| inherits_comparison(p, l.at));
         if !on_earlier_year {
             continue;
         }
