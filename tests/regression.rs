@@ -101,4 +101,16 @@ fn parts_of_a_qizhong_sentence_inherit_the_leads_comparison() {
     let bare = lead.replace("同比", "");
     let got = yoy(&bare);
     assert!(!got.iter().any(|(r, _)| r == "3.6%"), "{got:?}");
+    // a later section (二) of the paragraph inherits the first section's 同比, and so do its
+    // 其中 parts; a wrong rate there is caught
+    let sections = format!(
+        "(一)收入：{lead}(二)支出：完成支出227.53亿元，增加19.54亿元，增长9.39%。\
+         其中：市本级完成44.11亿元，增加4.37亿元，增长11.1%。\n"
+    )
+    .replace('\n', "");
+    let got = yoy(&sections);
+    assert!(got.contains(&("9.39%".into(), "pass".into())), "{got:?}");
+    assert!(got.contains(&("11.1%".into(), "fail".into())), "{got:?}");
+    let got = yoy(&sections.replace("同比", ""));
+    assert!(!got.iter().any(|(r, _)| r == "9.39%"), "{got:?}");
 }
