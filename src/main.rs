@@ -291,7 +291,7 @@ fn check_file<W: Write>(
             return Ok(Outcome::Unusable(format!("无法读取 / cannot read: {e}")));
         }
     };
-    let read = if recount::read::pdf::is_pdf(&bytes) {
+    let read = if recount::read::pdf::is_pdf(&bytes) || recount::read::is_office(&bytes) {
         recount::read::read_bytes(&bytes)
     } else {
         let Some(mut text) = decode(bytes) else {
@@ -356,9 +356,11 @@ fn walk(dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
         if p.is_dir() {
             walk(&p, out)?;
         } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            ["txt", "md", "html", "htm", "csv", "pdf"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
+            [
+                "txt", "md", "html", "htm", "csv", "pdf", "xlsx", "xls", "docx",
+            ]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
         }) {
             out.push(p.to_string_lossy().into_owned());
         }

@@ -16,4 +16,6 @@ mod regression;
 mod sample;
 mod sample_text;
 mod schema;
+#[cfg(feature = "sheets")]
+mod sheets;
 mod snapshots;

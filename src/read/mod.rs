@@ -7,9 +7,13 @@
 //! input is first turned into the same text form (tables as tab rows, merged cells
 //! expanded).
 
+#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+pub mod docx;
 mod html;
 mod layout;
 pub mod pdf;
+#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+pub mod sheet;
 
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
@@ -39,6 +43,12 @@ pub enum ReadError {
     /// HTML whose merged cells (`rowspan`, `colspan`) would expand its tables beyond
     /// [`MAX_EXPANDED_CELLS`] cells.
     TooManyCells,
+    /// A spreadsheet or Word file that cannot be read (truncated, damaged, not .xlsx/.xls/.docx).
+    BrokenOffice,
+    /// A password-protected spreadsheet or Word file.
+    OfficeEncrypted,
+    /// A spreadsheet or Word file where no reader for them is built in.
+    OfficeNotSupported,
 }
 
 /// The largest input accepted, in bytes.
@@ -68,6 +78,14 @@ impl ReadError {
                 "表格的合并单元格（rowspan/colspan）展开后超过 {} 个单元格，无法核对",
                 MAX_EXPANDED_CELLS
             ),
+            ReadError::BrokenOffice => {
+                "电子表格或 Word 文件已损坏、不完整，或不是 .xlsx/.xls/.docx 格式：请用 Excel/WPS 重新保存后再试"
+                    .into()
+            }
+            ReadError::OfficeEncrypted => {
+                "电子表格或 Word 文件设有密码，无法读取：请取消密码保护后再试".into()
+            }
+            ReadError::OfficeNotSupported => "此版本未内置电子表格与 Word 读取功能".into(),
         }
     }
 
@@ -89,6 +107,9 @@ impl ReadError {
                 "merged cells (rowspan/colspan) would expand the tables beyond {} cells: not checked",
                 MAX_EXPANDED_CELLS
             ),
+            ReadError::BrokenOffice => "the spreadsheet or Word file is damaged, incomplete, or not .xlsx/.xls/.docx: save it again from Excel/WPS and retry".into(),
+            ReadError::OfficeEncrypted => "the spreadsheet or Word file is password-protected: remove the password and try again".into(),
+            ReadError::OfficeNotSupported => "this build has no spreadsheet or Word reader".into(),
         }
     }
 }
@@ -107,9 +128,48 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Document, ReadError> {
     if pdf::is_pdf(bytes) {
         return pdf::read_pdf(bytes);
     }
+    if is_office(bytes) {
+        return read_office(bytes);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
     read_str(text)
+}
+
+/// A zip container (.xlsx, .docx) or an OLE compound file (.xls, or an encrypted Office file).
+pub fn is_office(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Reads a spreadsheet (.xlsx, .xls; one table per sheet) or a Word file (.docx).
+#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+pub fn read_office(bytes: &[u8]) -> Result<Document, ReadError> {
+    let text = office_to_text(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(read_text(&text))
+}
+
+/// A spreadsheet or Word file as the text the reader reads (its `source`).
+#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+pub fn office_to_text(bytes: &[u8]) -> Result<String, ReadError> {
+    if bytes.len() > MAX_INPUT {
+        return Err(ReadError::TooLarge { size: bytes.len() });
+    }
+    if sheet::is_cfb(bytes) {
+        sheet::cfb_to_text(bytes)
+    } else if docx::is_docx(bytes) {
+        docx::docx_to_text(bytes)
+    } else {
+        sheet::xlsx_to_text(bytes)
+    }
+}
+
+/// Without the `sheets` feature: an error saying so.
+#[cfg(not(all(feature = "sheets", not(target_arch = "wasm32"))))]
+pub fn read_office(_bytes: &[u8]) -> Result<Document, ReadError> {
+    Err(ReadError::OfficeNotSupported)
 }
 
 /// Reads text or HTML.

@@ -1,0 +1,523 @@
+//! Spreadsheets (.xlsx, .xls) → the text form the reader understands: each sheet its name on
+//! a line, then one tab-separated line per row, merged cells expanded (the text in the
+//! top-left slot, the covered slots blank, as for HTML). That text is the document's
+//! `source`, so every line number in a report names a row of a sheet.
+//!
+//! Figures are printed as the spreadsheet shows them, so the reader takes their precision
+//! from the printed text. A cell's value arrives as an `f64`; it is turned into a decimal
+//! through its shortest round-trip string (`format!("{f}")`), which for any value typed with
+//! at most 15 significant digits is exactly the decimal typed (a double distinguishes every
+//! 15-digit decimal, so the shortest string that reads back as the same double is that
+//! decimal). It is then rounded to 15 significant digits as the spreadsheet does before
+//! showing a value (so a computed `0.30000000000000004` shows as `0.3`), then to the
+//! decimals of the cell's number format, half away from zero. No float arithmetic touches a
+//! figure.
+//!
+//! .xlsx: the decimals come from the cell's number format (`#,##0` → 0, `#,##0.00` → 2,
+//! `0.00%` → the value × 100 with 2 decimals, a three-part format's negative and zero
+//! sections, General → the value as it prints). .xls files carry formats calamine does not
+//! expose: each column's figures are printed with as many decimals as the most precise
+//! value in that column, and the document says so in its first line.
+
+use std::io::Cursor;
+use std::str::FromStr;
+
+use calamine::{Data, Dimensions, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::{ReadError, MAX_EXPANDED_CELLS};
+
+/// The note that begins the text of an .xls file.
+pub const XLS_NOTE: &str = "说明：.xls 文件不含数字格式，各列小数位数取自该列所显示的数值 / \
+note: .xls files give no number formats; each column's decimals are taken from the values printed in it。";
+
+/// Zip container (.xlsx, .docx).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// OLE compound file (.xls, or a password-protected .xlsx/.docx).
+pub fn is_cfb(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// One sheet as rows of printed cells.
+struct Grid {
+    name: String,
+    rows: Vec<Vec<String>>,
+}
+
+/// How a number format prints a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumFmt {
+    /// Decimals printed; `None`: as the value prints (General).
+    pub decimals: Option<u32>,
+    /// Printed × 100 with `%`.
+    pub percent: bool,
+    /// Thousands separators.
+    pub grouped: bool,
+    /// Divided by 1000 per trailing comma.
+    pub scale: u32,
+    /// A section with no digits: printed as this text (e.g. `-` for zero).
+    pub literal: Option<String>,
+}
+
+impl NumFmt {
+    fn general() -> Self {
+        NumFmt {
+            decimals: None,
+            percent: false,
+            grouped: false,
+            scale: 0,
+            literal: None,
+        }
+    }
+}
+
+/// The section of a format code that prints `value` (positive; negative; zero).
+pub fn parse_format(code: &str, value: Decimal) -> NumFmt {
+    if code.trim().is_empty() || code.eq_ignore_ascii_case("general") || code == "@" {
+        return NumFmt::general();
+    }
+    let sections = split_sections(code);
+    let section = if value.is_zero() && sections.len() >= 3 {
+        sections.get(2)
+    } else if value.is_sign_negative() && !value.is_zero() && sections.len() >= 2 {
+        sections.get(1)
+    } else {
+        sections.first()
+    };
+    parse_section(section.map(String::as_str).unwrap_or(""))
+}
+
+fn split_sections(code: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '"' {
+            quoted = !quoted;
+        } else if c == '\\' && !quoted {
+            escaped = true;
+        } else if c == ';' && !quoted {
+            out.push(String::new());
+            continue;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+    }
+    out
+}
+
+fn parse_section(s: &str) -> NumFmt {
+    let mut f = NumFmt::general();
+    if s.eq_ignore_ascii_case("general") {
+        return f;
+    }
+    let mut literal = String::new();
+    let mut digits = false;
+    let mut after_point = false;
+    let mut decimals = 0u32;
+    let mut pending_commas = 0u32;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    literal.push(q);
+                }
+            }
+            '\\' => literal.extend(chars.next()),
+            '[' => {
+                for q in chars.by_ref() {
+                    if q == ']' {
+                        break;
+                    }
+                }
+            }
+            '_' | '*' => {
+                chars.next();
+            }
+            '0' | '#' | '?' => {
+                if pending_commas > 0 && !after_point {
+                    f.grouped = true;
+                }
+                pending_commas = 0;
+                digits = true;
+                if after_point {
+                    decimals += 1;
+                }
+            }
+            '.' => after_point = true,
+            ',' => {
+                if digits {
+                    pending_commas += 1;
+                }
+            }
+            '%' => f.percent = true,
+            '-' | '(' | ')' | ' ' | '+' => literal.push(c),
+            _ => literal.push(c),
+        }
+    }
+    if !digits {
+        f.literal = Some(literal.trim().to_string());
+        return f;
+    }
+    f.scale = pending_commas;
+    f.decimals = Some(decimals);
+    f
+}
+
+/// The decimal a cell's `f64` stands for: its shortest round-trip string, at 15 significant
+/// digits (see the module comment).
+pub fn decimal_of(v: f64) -> Option<Decimal> {
+    if !v.is_finite() {
+        return None;
+    }
+    let d = Decimal::from_str(&format!("{v}")).ok()?;
+    Some(d.round_sf(15).unwrap_or(d).normalize())
+}
+
+/// A value printed with a format.
+pub fn print(value: Decimal, f: &NumFmt) -> String {
+    if let Some(l) = &f.literal {
+        return l.clone();
+    }
+    let mut v = value;
+    if f.percent {
+        v = v.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(v);
+    }
+    for _ in 0..f.scale {
+        v = v.checked_div(Decimal::ONE_THOUSAND).unwrap_or(v);
+    }
+    let v = match f.decimals {
+        Some(d) => {
+            let mut r = v.round_dp_with_strategy(d, RoundingStrategy::MidpointAwayFromZero);
+            r.rescale(d);
+            r
+        }
+        None => v.normalize(),
+    };
+    let mut s = v.abs().to_string();
+    if f.grouped {
+        s = group(&s);
+    }
+    let negative = v.is_sign_negative() && !v.is_zero();
+    format!(
+        "{}{}{}",
+        if negative { "-" } else { "" },
+        s,
+        if f.percent { "%" } else { "" }
+    )
+}
+
+fn group(s: &str) -> String {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let mut out = String::new();
+    let n = int.chars().count();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+fn text_of(d: &Data) -> String {
+    let t = match d {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) => format!("{dt}"),
+        Data::Error(e) => format!("{e}"),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => format!("{f}"),
+        Data::Empty => String::new(),
+    };
+    // one cell stays one cell of the tab-separated line
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn number_of(d: &Data) -> Option<Decimal> {
+    match d {
+        Data::Int(i) => Some(Decimal::from(*i)),
+        Data::Float(f) => decimal_of(*f),
+        _ => None,
+    }
+}
+
+/// Cells the merged regions may fill, counted against [`MAX_EXPANDED_CELLS`].
+fn grid_of<F>(
+    name: String,
+    range: &Range<Data>,
+    merges: &[Dimensions],
+    budget: &mut usize,
+    mut cell: F,
+) -> Result<Grid, ReadError>
+where
+    F: FnMut((u32, u32), &Data) -> String,
+{
+    let Some(start) = range.start() else {
+        return Ok(Grid {
+            name,
+            rows: Vec::new(),
+        });
+    };
+    let (h, w) = range.get_size();
+    let size = h.saturating_mul(w);
+    if size > *budget {
+        return Err(ReadError::TooManyCells);
+    }
+    *budget -= size;
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(h);
+    for (r, row) in range.rows().enumerate() {
+        let mut out = Vec::with_capacity(w);
+        for (c, d) in row.iter().enumerate() {
+            let pos = (start.0 + r as u32, start.1 + c as u32);
+            out.push(cell(pos, d));
+        }
+        rows.push(out);
+    }
+    // merged regions: only the top-left slot keeps text (calamine leaves the others empty;
+    // blank them in case a writer repeated the value)
+    for m in merges {
+        for r in m.start.0..=m.end.0 {
+            for c in m.start.1..=m.end.1 {
+                if (r, c) == m.start {
+                    continue;
+                }
+                let (Some(rr), Some(cc)) = (r.checked_sub(start.0), c.checked_sub(start.1)) else {
+                    continue;
+                };
+                if let Some(slot) = rows
+                    .get_mut(rr as usize)
+                    .and_then(|row| row.get_mut(cc as usize))
+                {
+                    slot.clear();
+                }
+            }
+        }
+    }
+    Ok(Grid { name, rows })
+}
+
+fn render(grids: &[Grid], note: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(n) = note {
+        out.push_str(n);
+        out.push_str("\n\n");
+    }
+    for g in grids {
+        let rows: Vec<&Vec<String>> = g
+            .rows
+            .iter()
+            .filter(|r| r.iter().any(|c| !c.is_empty()))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let width = rows
+            .iter()
+            .map(|r| r.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1))
+            .max()
+            .unwrap_or(0);
+        // the sheet's name is its caption, unless its first row already says it
+        let first_title = rows.first().and_then(|r| {
+            let mut filled = r.iter().filter(|c| !c.is_empty());
+            match (filled.next(), filled.next()) {
+                (Some(t), None) => Some(t.as_str()),
+                _ => None,
+            }
+        });
+        if first_title != Some(g.name.as_str()) {
+            out.push_str(&g.name);
+            out.push('\n');
+        }
+        for r in rows {
+            let filled = r.iter().filter(|c| !c.is_empty()).count();
+            let cells: Vec<&str> = r.iter().take(width).map(String::as_str).collect();
+            if filled == 1 && width >= 2 {
+                // a title row (one filled cell): a caption line, not a table row
+                out.push_str(cells.iter().find(|c| !c.is_empty()).copied().unwrap_or(""));
+            } else {
+                out.push_str(&cells.join("\t"));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn xlsx_error(e: XlsxError) -> ReadError {
+    match e {
+        XlsxError::Password => ReadError::OfficeEncrypted,
+        _ => ReadError::BrokenOffice,
+    }
+}
+
+fn xls_error(e: XlsError) -> ReadError {
+    match e {
+        XlsError::Password => ReadError::OfficeEncrypted,
+        _ => ReadError::BrokenOffice,
+    }
+}
+
+/// An .xlsx file as text (see the module comment).
+pub fn xlsx_to_text(bytes: &[u8]) -> Result<String, ReadError> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
+    let mut budget = MAX_EXPANDED_CELLS;
+    let mut grids = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(xlsx_error)?;
+        let styles = wb.worksheet_style(&name).map_err(xlsx_error)?;
+        let merges = wb.merge_cells_by_sheet_name(&name).map_err(xlsx_error)?;
+        let grid = grid_of(
+            name,
+            &range,
+            &merges,
+            &mut budget,
+            |pos, d| match number_of(d) {
+                Some(v) => {
+                    let code = styles
+                        .get(pos)
+                        .and_then(|s| s.number_format.as_ref())
+                        .map(|f| f.format_code.as_str())
+                        .unwrap_or("General");
+                    print(v, &parse_format(code, v))
+                }
+                None => text_of(d),
+            },
+        )?;
+        grids.push(grid);
+    }
+    Ok(render(&grids, None))
+}
+
+/// An .xls file as text (see the module comment).
+pub fn xls_to_text(bytes: &[u8]) -> Result<String, ReadError> {
+    let mut wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(xls_error)?;
+    let mut budget = MAX_EXPANDED_CELLS;
+    let mut grids = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(xls_error)?;
+        let merges = wb.merge_cells_by_sheet_name(&name).map_err(xls_error)?;
+        // each column printed with the decimals most of its values print with
+        let decimals = column_decimals(&range);
+        let first_col = range.start().map_or(0, |s| s.1);
+        let grid = grid_of(
+            name,
+            &range,
+            &merges,
+            &mut budget,
+            |pos, d| match number_of(d) {
+                Some(v) => {
+                    let dp = pos
+                        .1
+                        .checked_sub(first_col)
+                        .and_then(|c| decimals.get(c as usize))
+                        .copied()
+                        .unwrap_or(0);
+                    let f = NumFmt {
+                        decimals: Some(dp),
+                        ..NumFmt::general()
+                    };
+                    print(v, &f)
+                }
+                None => text_of(d),
+            },
+        )?;
+        grids.push(grid);
+    }
+    Ok(render(&grids, Some(XLS_NOTE)))
+}
+
+/// Per column, the fewest decimals that print more than half of its figures as stored
+/// (capped at 10): `12011.09`, `6.2`, `12017.29`, `1234.5` → 2. A stored value with more
+/// decimals (a computed `2106.6642`) is printed rounded to them, as a `0.00` format would
+/// show it; one with fewer is padded (`6.2` → `6.20`).
+fn column_decimals(range: &Range<Data>) -> Vec<u32> {
+    let mut counts: Vec<[usize; 11]> = vec![[0; 11]; range.width()];
+    for row in range.rows() {
+        for (c, d) in row.iter().enumerate() {
+            if let (Some(v), Some(slot)) = (number_of(d), counts.get_mut(c)) {
+                let dp = v.normalize().scale().min(10) as usize;
+                if let Some(n) = slot.get_mut(dp) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .map(|col| {
+            let total: usize = col.iter().sum();
+            let mut seen = 0;
+            for (dp, &n) in col.iter().enumerate() {
+                seen += n;
+                if seen * 2 > total {
+                    return dp as u32;
+                }
+            }
+            0
+        })
+        .collect()
+}
+
+/// A compound file: an .xls workbook, or an encrypted .xlsx/.docx (which Office stores as
+/// a compound file holding an `EncryptedPackage`).
+pub fn cfb_to_text(bytes: &[u8]) -> Result<String, ReadError> {
+    match xls_to_text(bytes) {
+        Ok(t) => Ok(t),
+        Err(ReadError::OfficeEncrypted) => Err(ReadError::OfficeEncrypted),
+        Err(e) => match Xlsx::new(Cursor::new(bytes)) {
+            Err(XlsxError::Password) => Err(ReadError::OfficeEncrypted),
+            _ => Err(e),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(code: &str, v: &str) -> String {
+        let v = Decimal::from_str(v).unwrap();
+        print(v, &parse_format(code, v))
+    }
+
+    #[test]
+    fn formats_print_as_the_spreadsheet_shows() {
+        assert_eq!(p("#,##0", "1234567.5"), "1,234,568");
+        assert_eq!(p("#,##0.00", "1234.5"), "1,234.50");
+        assert_eq!(p("0.00%", "0.12345"), "12.35%");
+        assert_eq!(p("0.0%", "0.5"), "50.0%");
+        assert_eq!(p("General", "12.50"), "12.5");
+        assert_eq!(p("#,##0.00;[Red]-#,##0.00;\"-\"", "-5"), "-5.00");
+        assert_eq!(p("#,##0.00;[Red]-#,##0.00;\"-\"", "0"), "-");
+        assert_eq!(p("#,##0.00_);(#,##0.00)", "3.456"), "3.46");
+        assert_eq!(p("#,##0,", "1234567"), "1,235");
+        assert_eq!(p("0.00\"万元\"", "1.2"), "1.20");
+    }
+
+    #[test]
+    fn values_are_the_decimals_typed() {
+        assert_eq!(decimal_of(0.1 + 0.2).unwrap().to_string(), "0.3");
+        assert_eq!(decimal_of(1511.9).unwrap().to_string(), "1511.9");
+        assert_eq!(decimal_of(f64::NAN), None);
+        assert_eq!(decimal_of(1e300), None);
+    }
+}
