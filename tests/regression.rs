@@ -74,3 +74,43 @@ fn a_grand_total_under_a_leading_total_finishes() {
     let r = recount::check_bytes(fuzzed).unwrap();
     assert!(r.checks.iter().any(|e| e.rule == "total-row"));
 }
+
+#[test]
+fn parts_of_a_qizhong_sentence_inherit_the_leads_comparison() {
+    let yoy = |text: &str| -> Vec<(String, String)> {
+        recount::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == "yoy-change")
+            .map(|e| (e.reported.clone(), e.status.to_string()))
+            .collect()
+    };
+    // the lead says 同比: each part's 增加 … 增长 is on last year too
+    let lead = "全市完成收入126.05亿元，同比增加2.25亿元，增长1.82%。\
+                其中：地方收入完成80.18亿元，增加2.79亿元，增长3.6%；\
+                上划收入完成37.78亿元，减少0.46亿元，负增长1.21%。\n";
+    let got = yoy(lead);
+    assert!(got.contains(&("3.6%".into(), "pass".into())), "{got:?}");
+    assert!(got.iter().any(|(r, _)| r == "1.21%"), "{got:?}");
+    // a wrong part rate is caught (2.79 ÷ 80.18 = 3.48%: this year's figure as the base)
+    let wrong = lead.replace("增长3.6%", "增长3.48%");
+    let got = yoy(&wrong);
+    assert!(got.contains(&("3.48%".into(), "fail".into())), "{got:?}");
+    // no comparison in the lead: the parts' rates are not read as on last year
+    let bare = lead.replace("同比", "");
+    let got = yoy(&bare);
+    assert!(!got.iter().any(|(r, _)| r == "3.6%"), "{got:?}");
+    // a later section (二) of the paragraph inherits the first section's 同比, and so do its
+    // 其中 parts; a wrong rate there is caught
+    let sections = format!(
+        "(一)收入：{lead}(二)支出：完成支出227.53亿元，增加19.54亿元，增长9.39%。\
+         其中：市本级完成44.11亿元，增加4.37亿元，增长11.1%。\n"
+    )
+    .replace('\n', "");
+    let got = yoy(&sections);
+    assert!(got.contains(&("9.39%".into(), "pass".into())), "{got:?}");
+    assert!(got.contains(&("11.1%".into(), "fail".into())), "{got:?}");
+    let got = yoy(&sections.replace("同比", ""));
+    assert!(!got.iter().any(|(r, _)| r == "9.39%"), "{got:?}");
+}

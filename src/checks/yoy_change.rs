@@ -47,7 +47,11 @@ fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for p in &claims.prose {
-        find_in(doc, p, claims, out);
+        // "(一)…完成 A，同比增加 D，增长 r%。…(二)…完成 B，增加 d，增长 s%。": the lead of a
+        // parallel section (二) of a paragraph whose first sentence states the comparison
+        // inherits it
+        let inherits = states_comparison(p);
+        find_in(doc, p, claims, inherits, out);
     }
 }
 
@@ -82,6 +86,40 @@ fn total_reading<'p>(
         && !has_change(first_at, level.at)
         && same_family(total.unit, change.unit))
     .then_some(total)
+}
+
+/// Whether the sentence holding token `at` is the 其中 list of the sentence before it and
+/// that sentence states a change on last year (同比, 上年, 去年).
+fn inherits_comparison(p: &Prose<'_>, at: usize, inherits: bool) -> bool {
+    let opening = p.sentence_text(at);
+    let opening = opening.trim_start_matches(|ch: char| {
+        ch.is_ascii_digit() || ch.is_whitespace() || "．.、（）()".contains(ch)
+    });
+    if !opening.starts_with("其中") {
+        return false;
+    }
+    let lead = p.previous_sentence(at, 480);
+    if lead.contains("同比") || lead.contains("上年") || lead.contains("去年") {
+        return true;
+    }
+    // the lead opens a later section of the paragraph and inherits from its first one
+    inherits && !lead.contains(['比', '较', '与']) && opens_section(&lead)
+}
+
+/// Whether a sentence opens a later section of a numbered list: (二), （三）, 二、.
+fn opens_section(s: &str) -> bool {
+    let s = s.trim_start().trim_start_matches(['(', '（']);
+    let mut cs = s.chars();
+    let first = cs.next();
+    let second = cs.next();
+    first.is_some_and(|c| "二三四五六七八九十".contains(c))
+        && second.is_some_and(|c| ")）、".contains(c))
+}
+
+/// Whether the first sentence of a paragraph states a change on last year.
+fn states_comparison(q: &Prose<'_>) -> bool {
+    let lead = q.text_between(0, q.sentence_end_within(0, 480));
+    lead.contains("同比") || lead.contains("上年") || lead.contains("去年")
 }
 
 /// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
@@ -186,7 +224,13 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) -> Vec<FigI
     done
 }
 
-fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find_in(
+    doc: &Document,
+    p: &Prose<'_>,
+    claims: &Claims<'_>,
+    inherits: bool,
+    out: &mut Vec<Relation>,
+) {
     let decided = two_years(doc, p, out);
     let ms = &p.mentions;
     let mut i = 0;
@@ -288,6 +332,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, out: &mut Vec<Rel
             || between.contains("同比")
             || between.contains("去年")
             || (between.contains(['较', '比', '与']) && between.contains('年'));
+        // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
+        // a 其中 sentence inherit the comparison its lead sentence states
+        let on_earlier_year = on_earlier_year
+            || ms
+                .get(level_end)
+                .is_some_and(|l| inherits_comparison(p, l.at, inherits))
+            || (inherits
+                && !between.contains(['比', '较', '与'])
+                && ms
+                    .get(level_end)
+                    .is_some_and(|l| opens_section(&p.sentence_text(l.at))));
         if !on_earlier_year {
             continue;
         }
