@@ -735,6 +735,17 @@
     return readDom([doc.body]).text;
   }
 
+  /** HTML as text, or null with the reason shown (the current text is left as it is). */
+  function readHtml(/** @type {string} */ html) {
+    try {
+      return htmlToText(html);
+    } catch (e) {
+      const err = /** @type {any} */ (e);
+      note(err && err.zh ? err[lang] : String(err));
+      return null;
+    }
+  }
+
   /** UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030; null when none of them fits. */
   function decode(/** @type {Uint8Array} */ bytes) {
     const [a, b] = bytes;
@@ -755,7 +766,11 @@
     s = s.replace(/^\ufeff/, '');
     if (!s.trim()) { note(t.emptyFile(file.name)); return; }
     const name = file.name.toLowerCase();
-    if (name.endsWith('.html') || name.endsWith('.htm') || /^\s*<(!doctype|html)/i.test(s)) s = htmlToText(s);
+    if (name.endsWith('.html') || name.endsWith('.htm') || /^\s*<(!doctype|html)/i.test(s)) {
+      const read = readHtml(s);
+      if (read === null) return;
+      s = read;
+    }
     else if (name.endsWith('.csv')) s = csvToTabs(s);
     note('');
     setInput(s, file.name);
@@ -830,8 +845,10 @@
     const html = data && data.getData('text/html');
     const plain = data && data.getData('text/plain');
     let s = null;
-    if (html && /<table/i.test(html)) s = htmlToText(html);
-    else if (plain && plain.length > HELD) s = plain;
+    if (html && /<table/i.test(html)) {
+      s = readHtml(html);
+      if (s === null) { e.preventDefault(); return; }
+    } else if (plain && plain.length > HELD) s = plain;
     if (s !== null) {
       e.preventDefault();
       if (tooBig(s)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(s), lang))); return; }

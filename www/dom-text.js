@@ -31,7 +31,7 @@ function normalize(node, lineEndsInSpace) {
 }
 
 class TextBuilder {
-  constructor() { this.lines = []; this.line = []; this.lineLen = 0; }
+  constructor() { this.lines = []; this.line = []; this.lineLen = 0; this.expanded = 0; }
   endsInSpace() {
     const last = this.line[this.line.length - 1];
     return !last || /[\s\t]$/.test(last.text);
@@ -116,20 +116,31 @@ function cellPieces(td) {
   return pieces;
 }
 
+/** Most cells merged cells may add to a document, as the core's HTML reader allows. */
+const MAX_EXPANDED_CELLS = 1000000;
+
+/** Thrown when merged cells would expand the tables beyond MAX_EXPANDED_CELLS. */
+function tooManyCells() {
+  const zh = `表格的合并单元格（rowspan/colspan）展开后超过 ${MAX_EXPANDED_CELLS} 个单元格，无法核对`;
+  const en = `merged cells (rowspan/colspan) would expand the tables beyond ${MAX_EXPANDED_CELLS} cells: not checked`;
+  return Object.assign(new RangeError(en), { zh, en });
+}
+
 /** A table: one line per row, cells separated by tabs, merged cells expanded. */
 function table(el, b) {
   b.blank();
   const carry = [];
+  const add = () => { if (++b.expanded > MAX_EXPANDED_CELLS) throw tooManyCells(); };
   for (const tr of el.rows) {
     const row = [];
     let col = 0;
-    const fill = () => { while (carry[col] > 0) { carry[col]--; row.push(null); col++; } };
+    const fill = () => { while (carry[col] > 0) { add(); carry[col]--; row.push(null); col++; } };
     fill();
     for (const td of tr.cells) {
       const cs = Math.min(Math.max(td.colSpan | 0, 1), 1000);
       const rs = Math.min(Math.max(td.rowSpan | 0, 1), 1000);
       row.push(cellPieces(td));
-      for (let k = 1; k < cs; k++) row.push(null);
+      for (let k = 1; k < cs; k++) { add(); row.push(null); }
       if (rs > 1) for (let k = 0; k < cs; k++) carry[col + k] = rs - 1;
       col += cs;
       fill();

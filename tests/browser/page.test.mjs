@@ -302,7 +302,7 @@ test('pasted HTML keeps its tables and runs nothing', async () => {
   await context.close();
 });
 
-test('files: csv, html, UTF-16 with BOM, an empty file refused; names shown as text', async () => {
+test('files: csv, html, UTF-16 with BOM, an empty file and runaway merged cells refused; names shown as text', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'recount-files-'));
   const evil = join(dir, '<img src=x onerror=alert(1)>.csv');
   writeFileSync(evil, '项目,金额\n甲,10.5\n乙,"20.25"\n合计,40.75\n');
@@ -330,6 +330,14 @@ test('files: csv, html, UTF-16 with BOM, an empty file refused; names shown as t
   writeFileSync(join(dir, 'empty.txt'), '');
   await page.setInputFiles('#file', join(dir, 'empty.txt'));
   await page.waitForFunction(() => /空的/.test(document.getElementById('note').textContent));
+  assert.equal(await page.inputValue('#text'), BAD_TOTAL, 'the current text is untouched');
+  // merged cells that would expand past the cap (issue 11): refused with the reason, the
+  // tab alive and the current text untouched
+  const cells = '<td rowspan=1000 colspan=1000>1</td>'.repeat(40);
+  writeFileSync(join(dir, 'spans.html'), `<html><body><table>${`<tr>${cells}</tr>`.repeat(40)}</table></body></html>`);
+  await page.setInputFiles('#file', join(dir, 'spans.html'));
+  await page.waitForFunction(() => /rowspan\/colspan/.test(document.getElementById('note').textContent));
+  assert.match(await page.textContent('#note'), /1000000 个单元格/);
   assert.equal(await page.inputValue('#text'), BAD_TOTAL, 'the current text is untouched');
   assert.deepEqual(dialogs, []);
   await context.close();

@@ -358,7 +358,16 @@ class RecountCheck extends HTMLElement {
     }
     const run = ++this._runs;
     this.unmark();
-    const { text, segs } = readDom(this.roots());
+    let read;
+    try {
+      read = readDom(this.roots());
+    } catch (e) {
+      this._page = null;
+      this._error = e && e.zh ? e[this.lang] : this.t.wFailed(e && e.message ? e.message : String(e));
+      for (const i of instances) i._renderBadge();
+      return;
+    }
+    const { text, segs } = read;
     this._segs = segs;
     this._page = null;
     // the text nodes read are the ones marked: nothing may change them while the worker checks
