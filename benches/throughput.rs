@@ -14,49 +14,11 @@
 #[path = "shapes/mod.rs"]
 mod shapes;
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-struct Counting;
-
-static NOW: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator, only counting sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size > layout.size() {
-                let grow = new_size - layout.size();
-                let now = NOW.fetch_add(grow, Ordering::Relaxed) + grow;
-                PEAK.fetch_max(now, Ordering::Relaxed);
-            } else {
-                NOW.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: shapes::counting::Counting = shapes::counting::Counting;
 
 const SAMPLE: &str = include_str!("../samples/2019-xinjiang-government-office-final-accounts.txt");
 
@@ -128,11 +90,8 @@ fn bench(name: &str, make: impl FnOnce() -> String, run: fn(&str) -> usize) {
     let input = make();
     let input = input.as_str();
     // one run measures peak memory (and warms up); then the best of runs over ~1 s
-    let base = NOW.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
     let mut checked = 0;
-    let (mut wall, mut cpu) = timed(|| checked = run(input));
-    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let ((mut wall, mut cpu), peak) = shapes::counting::peak_of(|| timed(|| checked = run(input)));
     let mut runs = 1u32;
     let budget = Instant::now();
     while budget.elapsed() < Duration::from_secs(1) || runs < 3 {

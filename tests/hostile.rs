@@ -13,48 +13,11 @@
 #[path = "../benches/shapes/mod.rs"]
 mod shapes;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-struct Counting;
-
-static NOW: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = NOW.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size > layout.size() {
-                let now = NOW.fetch_add(new_size - layout.size(), Ordering::Relaxed)
-                    + (new_size - layout.size());
-                PEAK.fetch_max(now, Ordering::Relaxed);
-            } else {
-                NOW.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: shapes::counting::Counting = shapes::counting::Counting;
 
 const MB: usize = 1 << 20;
 /// The bound through the CLI is 2 s in a release build; a test build is unoptimised
@@ -70,24 +33,19 @@ fn run(text: &str) -> (Duration, usize, Result<(), recount::ReadError>) {
     // in parallel
     static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let base = NOW.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
     let start = Instant::now();
-    let result = recount::read::read_str(text).map(|doc| {
-        let checked = recount::check_lazily(&doc);
-        let mut sink = std::io::sink();
-        checked
-            .write_text(&mut sink, "x", recount::Lang::Zh, false)
-            .unwrap();
-        let mut json = std::io::sink();
-        checked.write_json(&mut json, None, false).unwrap();
+    let (result, peak) = shapes::counting::peak_of(|| {
+        recount::read::read_str(text).map(|doc| {
+            let checked = recount::check_lazily(&doc);
+            let mut sink = std::io::sink();
+            checked
+                .write_text(&mut sink, "x", recount::Lang::Zh, false)
+                .unwrap();
+            let mut json = std::io::sink();
+            checked.write_json(&mut json, None, false).unwrap();
+        })
     });
-    let took = start.elapsed();
-    (
-        took,
-        PEAK.load(Ordering::Relaxed).saturating_sub(base),
-        result,
-    )
+    (start.elapsed(), peak, result)
 }
 
 /// The claims stage's shapes, held by their own test.

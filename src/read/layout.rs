@@ -8,7 +8,7 @@ use crate::document::{Cell, Place, Row, Table};
 use crate::figure::{self, CellKind};
 
 /// How many lines the look for a table's start reads.
-const PROBE_LINES: usize = 128;
+const PROBE_LINES: usize = 64;
 
 /// Longest text a cell of a copied-out table holds; longer lines are prose.
 const MAX_CELL_CHARS: usize = 40;
