@@ -269,6 +269,61 @@ test('the worker recovers after a trap, a cancel, and a time limit; a failed tex
   await context.close();
 });
 
+// common XSS vectors (issue 11: the audit's payloads stay inert): each is put where a
+// document's words, a table's label and a figure's neighbour go, typed and pasted as HTML
+const PAYLOADS = [
+  '<script>window.__xss=1</script>',
+  '<img src=x onerror="window.__xss=2">',
+  '<svg onload="window.__xss=3">',
+  '<iframe src="javascript:window.__xss=4"></iframe>',
+  '<a href="javascript:window.__xss=5">x</a>',
+  '<body onload="window.__xss=6">',
+  '<details open ontoggle="window.__xss=7">',
+  '<input autofocus onfocus="window.__xss=8">',
+  '<video><source onerror="window.__xss=9"></video>',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=10">',
+  '"><img src=x onerror=window.__xss=11>',
+  "'><svg/onload=window.__xss=12>",
+  '<object data="javascript:window.__xss=13">',
+  '<embed src="javascript:window.__xss=14">',
+  '<form><button formaction="javascript:window.__xss=15">x</button></form>',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=16">',
+  '<style>@import "javascript:window.__xss=17"</style>',
+  '<marquee onstart="window.__xss=18">',
+  '{{constructor.constructor("window.__xss=19")()}}',
+  '${window.__xss=20}',
+  '<scr<script>ipt>window.__xss=21</scr</script>ipt>',
+  '&lt;img src=x onerror=window.__xss=22&gt;',
+  '<template><img src=x onerror="window.__xss=23"></template>',
+  '<noscript><p title="</noscript><img src=x onerror=window.__xss=24>">',
+  '<a href="data:text/html,<script>parent.__xss=25</script>">x</a>',
+];
+
+test('XSS payloads in typed text and pasted HTML stay inert', async () => {
+  const { context, page, dialogs, seen } = await open();
+  await checked(page);
+  const doc = PAYLOADS.map((p, i) => `项目${i}${p}\n\n表${i}\n\n项目\t金额\t\n${p}\t1.00\t\n乙\t2.00\t\n合计${p}\t3.00\t\n`).join('\n');
+  await recheck(page, doc);
+  assert.ok(Number(await page.textContent('#sum-checked')) > 0, 'the document around the payloads is checked');
+  await page.click('#doc .fig');
+  const html = `<div>${PAYLOADS.map((p, i) => `<p>说明${i}${p}</p><table><tr><td>项目</td><td>金额</td></tr>`
+    + `<tr><td>甲${p}</td><td>1</td></tr><tr><td>乙</td><td>2</td></tr><tr><td>合计</td><td>3</td></tr></table>`).join('')}</div>`;
+  await page.evaluate((h) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', h);
+    dt.setData('text/plain', 'plain');
+    document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+  await checked(page);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(dialogs, []);
+  assert.equal(await page.evaluate(() => document.querySelectorAll(
+    '#doc img, #doc svg, #doc iframe, #doc script, #doc object, #doc embed, #doc a[href], #doc video, #doc input, #answer img, #failures img').length), 0);
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith('blob:')).map((u) => new URL(u).pathname), ['/index.html']);
+  await context.close();
+});
+
 test('a long list of failures shows 100 at a time', async () => {
   const { context, page } = await open();
   await checked(page);
