@@ -56,11 +56,12 @@ const PROSE: [&str; 4] = [
     "claims without 。",
 ];
 
-#[test]
-fn hostile_shapes_at_one_megabyte_finish_in_bounded_time_and_memory() {
+/// Checks every shape `pick` selects and holds it to the time and memory bounds; the one
+/// shape past the merged-cell cap must be refused, every other read.
+fn hold(pick: impl Fn(&str) -> bool) {
     for (name, text) in shapes::hostile(MB) {
-        if PROSE.contains(&name) {
-            continue; // held by the test below
+        if !pick(name) {
+            continue;
         }
         let (took, peak, result) = run(&text);
         println!(
@@ -80,25 +81,16 @@ fn hostile_shapes_at_one_megabyte_finish_in_bounded_time_and_memory() {
 }
 
 #[test]
+fn hostile_shapes_at_one_megabyte_finish_in_bounded_time_and_memory() {
+    hold(|name| !PROSE.contains(&name));
+}
+
+#[test]
 fn prose_shapes_at_one_megabyte_finish_in_bounded_time_and_memory() {
     // the claims stage's shapes (issue 11 item 1, prose side): a 其中 finds its region and
     // its total by position, a share its part's total by index, a sentence's subject is
     // read over a bounded span
-    for (name, text) in shapes::hostile(MB) {
-        if !PROSE.contains(&name) {
-            continue;
-        }
-        let (took, peak, result) = run(&text);
-        println!(
-            "{name}: {:.2} s, peak {:.1} MB ({:.1}× the input)",
-            took.as_secs_f64(),
-            peak as f64 / MB as f64,
-            peak as f64 / text.len() as f64
-        );
-        assert!(took < TIME_LIMIT, "{name}: {took:?}");
-        assert!(peak < MEMORY_LIMIT, "{name}: peak {peak} bytes");
-        assert!(result.is_ok(), "{name}: {result:?}");
-    }
+    hold(|name| PROSE.contains(&name));
 }
 
 #[test]
