@@ -22,8 +22,12 @@ pub static CHECK: Check = Check {
            list closed by an 其他… part, or a list of classification lines (功能分类 项级 \
            items under their total, over several paragraphs). The amounts a change is \
            explained by (\"较上年减少 16.11 万元 … 减少 4.33 万元\") add up to the change \
-           when they are the standard categories, and never exceed it. Counts of people \
-           and vehicles are exact.",
+           when they are the standard categories, and never exceed it. Where a whole \
+           breakdown states each item's change on last year (\"比上年减少 X 万元\", \
+           \"无增减\"), the changes add up to the total's change, signed. A list not known \
+           to be whole (其中：地方财政收入 A，上划中央收入 B，上划省级收入 C) is said to \
+           add up when its amounts (and then its changes) do, and is otherwise taken as a \
+           selection, never as a failure. Counts of people and vehicles are exact.",
     why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
     tolerance: "Each printed amount stands for ±½ of its last digit; counts are exact. A \
                 selection of parts (not the whole set) is checked by `subset` instead.",
@@ -38,13 +42,16 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     let prose = &claims.prose;
     for b in &claims.breakdowns {
-        if !b.complete {
-            continue;
-        }
         let Some(t) = doc.figure(b.total) else {
             continue;
         };
         let money = crate::claims::prose::is_money(t.unit);
+        // a list not known to be whole (上划中央收入, 上划省级收入, 地方财政收入) may still
+        // exhaust its total: said when its amounts add up, silent otherwise (a selection,
+        // which `subset` checks)
+        if !(b.complete || money && b.parts.len() >= 2) {
+            continue;
+        }
         let terms = b.parts.iter().map(|(f, _)| {
             if money {
                 amount(doc, *f, t.unit)
@@ -62,12 +69,13 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
         if !money {
             rel = rel.exact_target();
         }
+        if !b.complete {
+            rel = rel.only_if_holds();
+        }
         out.push(rel);
     }
     for b in &claims.breakdowns {
-        if b.complete {
-            breakdown_changes(claims, b, out);
-        }
+        breakdown_changes(claims, b, out);
     }
     for p in prose {
         change_parts(doc, p, out);
@@ -204,18 +212,18 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Vec<Relation>
     } else {
         Expr::difference(Expr::sum(plus), Expr::sum(minus))
     };
-    out.push(
-        Relation::equals(
-            RULE,
-            total_change,
-            expr,
-            Text::new(
-                format!("总数的增减额 = {} 的增减额之和", labels.join("、")),
-                format!("change of the total = the changes of {}", labels.join(", ")),
-            ),
-        )
-        .context(b.context.clone()),
-    );
+    let rel = Relation::equals(
+        RULE,
+        total_change,
+        expr,
+        Text::new(
+            format!("总数的增减额 = {} 的增减额之和", labels.join("、")),
+            format!("change of the total = the changes of {}", labels.join(", ")),
+        ),
+    )
+    .context(b.context.clone());
+    // the changes of a list not known to be whole say something only when they add up
+    out.push(if b.complete { rel } else { rel.only_if_holds() });
 }
 
 /// "比上年减少 20.46 万元，降低 7.72%，主要原因是…支出较上年减少 16.11 万元；…减少 4.33
@@ -312,8 +320,41 @@ mod tests {
     }
 
     #[test]
+    fn a_list_not_known_to_be_whole_is_reported_only_when_it_adds_up() {
+        let entries = |text: &str| {
+            crate::check_str(text)
+                .unwrap()
+                .checks
+                .iter()
+                .filter(|e| e.rule == "parts-sum")
+                .map(|e| (e.reported.clone(), e.status.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let adds = entries("全市一般公共预算收入 126.05 亿元，同比增加 2.25 亿元。其中：地方财政收入 80.18 亿元，增加 2.79 亿元；上划中央收入 37.78 亿元，减少 0.46 亿元；上划省级收入 8.09 亿元，减少 766 万元。\n");
+        assert_eq!(
+            adds,
+            [
+                ("126.05".into(), "pass".into()),
+                ("2.25".into(), "pass".into())
+            ]
+        );
+        // the same list short of its total is a selection: no parts-sum entry at all
+        let short = entries("全市一般公共预算收入 130.05 亿元，同比增加 3.25 亿元。其中：地方财政收入 80.18 亿元，增加 2.79 亿元；上划中央收入 37.78 亿元，减少 0.46 亿元；上划省级收入 8.09 亿元，减少 766 万元。\n");
+        assert_eq!(short, []);
+    }
+
+    #[test]
     fn a_selection_of_parts_says_nothing_about_the_change() {
-        let v = verdicts("支出 1000 万元，比上年增加 50 万元，其中：教育支出 700 万元，比上年增加 30 万元；卫生支出 200 万元，比上年增加 10 万元。\n");
-        assert!(!v.iter().any(|(f, _)| f == "50"), "{v:?}");
+        // 教育 + 卫生 need not be the whole of 支出: the changes, which do not add up, are
+        // no entry of the report
+        let r = crate::check_str("支出 1000 万元，比上年增加 50 万元，其中：教育支出 700 万元，比上年增加 30 万元；卫生支出 200 万元，比上年增加 10 万元。\n").unwrap();
+        assert!(
+            !r.checks.iter().any(|e| e.rule == "parts-sum"),
+            "{:?}",
+            r.checks
+                .iter()
+                .map(|e| (&e.rule, &e.reported, e.status))
+                .collect::<Vec<_>>()
+        );
     }
 }
