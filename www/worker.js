@@ -38,6 +38,18 @@ self.onmessage = async (e) => {
     self.postMessage({ type: 'docs', docs: wasm_bindgen.checks() });
     return;
   }
+  if (msg.type === 'tree') {
+    // a DOM walked by the page (www/dom-tree.js), read by the core's HTML reader
+    try {
+      await ready;
+      // @ts-ignore
+      self.postMessage({ type: 'text', text: wasm_bindgen.tree_text(msg.ops, msg.data) });
+    } catch (err) {
+      const error = err && err.zh ? err : { zh: `无法读取：${err}`, en: `cannot read: ${err}` };
+      self.postMessage({ type: 'text', error });
+    }
+    return;
+  }
   if (msg.type === 'check') {
     try {
       await ready;

@@ -1,8 +1,8 @@
 // Recount widget: checks the tables and text already on a page, in place.
 //
 // This source is concatenated after wasm-bindgen's `--target web` glue (exports stripped),
-// www/dom-text.js (readDom) and www/i18n.js (STRINGS, answerView) by
-// scripts/build-widget.mjs, so `__wbg_init`, `present` and `checks` below are the glue's;
+// www/dom-tree.js (domTree) and www/i18n.js (STRINGS, answerView) by
+// scripts/build-widget.mjs, so `__wbg_init`, `present_tree` and `checks` below are the glue's;
 // the wasm is inlined as base64 in WASM_BASE64. Everything stays in module scope: the only
 // names this file adds to the page are the custom elements <recount-check> and <recount-mark>.
 //
@@ -19,7 +19,7 @@
 // the host wrote it; links on marked figures keep working; marks draw inside their own
 // shadow root, so host resets (`*{outline:0}`, `all: unset`) cannot hide them.
 
-/* global __wbg_init, present, checks, WASM_BASE64, WORKER_SRC, readDom, STRINGS, answerView */
+/* global __wbg_init, present_tree, checks, WASM_BASE64, WORKER_SRC, domTree, STRINGS, answerView */
 
 const MAX_TEXT = 5 * 1024 * 1024;
 const MAX_MARKS = 3000; // beyond this a page gets no more marks (and says so)
@@ -74,14 +74,14 @@ function startWorker(module) {
       pending.delete(e.data.id);
       if (e.data.docs) docs = new Map(e.data.docs.map((d) => [d.id, d]));
       if (e.data.trap) { w.terminate(); if (worker === w) worker = null; }
-      if (e.data.error) r.reject(e.data.error); else r.resolve(e.data.page);
+      if (e.data.error) r.reject(e.data.error); else r.resolve({ page: e.data.page, places: e.data.places });
     };
     w.onerror = (e) => {
       // a worker the host's CSP refused: run on this thread from now on, redo what was sent
       e.preventDefault();
       w.terminate();
       if (worker === w) { worker = null; useWorker = false; }
-      for (const [id, r] of pending) { pending.delete(id); r.resolve(checkHere(module, r.text)); }
+      for (const [id, r] of pending) { pending.delete(id); r.resolve(checkHere(module, r.tree)); }
     };
     w.postMessage({ type: 'init', module });
     return w;
@@ -91,21 +91,23 @@ function startWorker(module) {
   }
 }
 
-async function checkHere(module, text) {
+async function checkHere(module, tree) {
   await __wbg_init({ module_or_path: module });
   if (!docs.size) { try { docs = new Map(checks().map((d) => [d.id, d])); } catch (_) { /* optional */ } }
-  return present(text);
+  return present_tree(tree.ops, tree.data, MAX_TEXT);
 }
 
-/** The core's `present` for a text, off the host's main thread when the host allows it. */
-async function checkText(text) {
+/** The core reads, checks and places a DOM walk (`TreePage`), off the host's main thread
+ *  when the host allows it. */
+async function checkTree(tree) {
   const module = await loadWasm();
   if (useWorker && !worker) worker = startWorker(module);
-  if (!worker) return checkHere(module, text);
+  if (!worker) return checkHere(module, tree);
   const id = ++calls;
+  const msg = { id, ops: tree.ops, data: tree.data, max: MAX_TEXT, docs: !docs.size };
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, text });
-    worker.postMessage({ id, text, docs: !docs.size });
+    pending.set(id, { resolve, reject, tree: msg });
+    worker.postMessage(msg);
   });
 }
 
@@ -358,24 +360,17 @@ class RecountCheck extends HTMLElement {
     }
     const run = ++this._runs;
     this.unmark();
-    let read;
-    try {
-      read = readDom(this.roots());
-    } catch (e) {
-      this._page = null;
-      this._error = e && e.zh ? e[this.lang] : this.t.wFailed(e && e.message ? e.message : String(e));
-      for (const i of instances) i._renderBadge();
-      return;
-    }
-    const { text, segs } = read;
-    this._segs = segs;
+    // the nodes only; the core reads them (src/read/html.rs, as it reads HTML source)
+    const tree = domTree(this.roots());
+    this._nodes = tree.nodes;
     this._page = null;
     // the text nodes read are the ones marked: nothing may change them while the worker checks
     this._observe();
     let page = null;
-    if (text.trim() && text.length <= MAX_TEXT) {
+    let places = [];
+    if (tree.data.trim()) {
       try {
-        page = await checkText(text);
+        ({ page, places } = await checkTree(tree));
       } catch (e) {
         // an unusable text is the core's {zh, en}; anything else is a fault, shown as such
         this._error = e && e.zh ? e[this.lang] : this.t.wFailed(e && e.message ? e.message : String(e));
@@ -383,6 +378,7 @@ class RecountCheck extends HTMLElement {
     }
     if (run !== this._runs) return; // a newer run took over
     this._page = page;
+    this._places = places;
     this._figs = new Map(this._page ? this._page.figures.map((f) => [f.start, f]) : []);
     if (this._showMarks) this.mark();
     this._observe();
@@ -458,18 +454,13 @@ class RecountCheck extends HTMLElement {
   mark() {
     if (!this._page || this._marks.length) return;
     const targets = [];
-    for (const f of this._page.figures) {
-      if (f.state === 'unchecked') continue;
-      const e = this._page.report.checks[f.entries[0] && f.entries[0].index];
-      if (!e) continue;
-      const { start, end } = e.figure;
-      const seg = this._segs.find((s) => s.start <= start && end <= s.end);
-      if (!seg || !seg.node.isConnected) continue;
-      const a = seg.map[start - seg.start];
-      const b = seg.map[end - 1 - seg.start] + 1;
-      if (!(a >= 0) || !(b > a)) continue;
-      targets.push({ node: seg.node, a, b, fig: f, start });
-    }
+    this._page.figures.forEach((f, k) => {
+      // the core says which text node and where; figures split across nodes are not marked
+      const p = this._places[k];
+      const node = p && this._nodes[p.node];
+      if (f.state === 'unchecked' || !node || !node.isConnected || !(p.to > p.from) || p.to > node.data.length) return;
+      targets.push({ node, a: p.from, b: p.to, fig: f, start: f.start });
+    });
     this._capped = targets.length > MAX_MARKS;
     targets.length = Math.min(targets.length, MAX_MARKS);
     // right to left within a node, so earlier offsets stay valid; nodes keep reading order
