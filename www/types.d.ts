@@ -7,4 +7,3 @@ type Mark = import('../pkg-web/recount').Mark;
 type Entry = import('../pkg-web/recount').Entry;
 type CheckDoc = import('../pkg-web/recount').CheckDoc;
 type Lang = 'zh' | 'en';
-declare function domTree(roots: Node[]): { ops: Uint32Array, data: string, nodes: Text[] };
