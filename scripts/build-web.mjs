@@ -10,7 +10,7 @@ const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('bas
 
 const wasm = readFileSync('pkg/recount_bg.opt.wasm');
 const css = read('www/style.css');
-const app = ['www/dom-text.js', 'www/i18n.js', 'www/app.js'].map(read).join('\n');
+const app = ['www/dom-tree.js', 'www/i18n.js', 'www/app.js'].map(read).join('\n');
 const csp = [
   "default-src 'none'",
   `script-src ${sha(app)} 'wasm-unsafe-eval'`,

@@ -1,9 +1,9 @@
 // @ts-check
 // The page: paste or open a disclosure, check it in a worker, show the document as a
 // document with every checked figure marked and its answer beside it. User content is only
-// ever set with textContent or parsed inertly (DOMParser). www/dom-text.js (readDom) and
+// ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree) and
 // www/i18n.js (STRINGS, answerView, sizeText) are concatenated before this file.
-/* global readDom, STRINGS, answerView, sizeText */
+/* global domTree, STRINGS, answerView, sizeText */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
@@ -730,15 +730,34 @@
     setName(name);
   }
 
+  /** HTML as the text the core reads: parsed here (inertly), its nodes walked, and read by the
+   *  core's one HTML reader in a worker of its own, so a running check is not disturbed.
+   *  @returns {Promise<string>} */
   function htmlToText(/** @type {string} */ html) {
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return readDom([doc.body]).text;
+    const { ops, data } = domTree([doc.body]);
+    return new Promise((resolve, reject) => {
+      const w = new Worker(workerUrl);
+      const done = () => { clearTimeout(limit); w.terminate(); };
+      const secs = Math.round(LIMIT_MS / 1000);
+      const limit = setTimeout(() => { done(); reject({ zh: STRINGS.zh.timedOut(secs), en: STRINGS.en.timedOut(secs) }); }, LIMIT_MS);
+      w.onmessage = (e) => {
+        if (e.data.type !== 'text') return;
+        done();
+        if (e.data.error) reject(e.data.error); else resolve(e.data.text);
+      };
+      w.onerror = (e) => { e.preventDefault(); done(); reject({ zh: STRINGS.zh.crashed, en: STRINGS.en.crashed }); };
+      moduleReady.then((module) => {
+        w.postMessage({ type: 'init', module });
+        w.postMessage({ type: 'tree', ops, data }, [ops.buffer]);
+      });
+    });
   }
 
   /** HTML as text, or null with the reason shown (the current text is left as it is). */
-  function readHtml(/** @type {string} */ html) {
+  async function readHtml(/** @type {string} */ html) {
     try {
-      return htmlToText(html);
+      return await htmlToText(html);
     } catch (e) {
       const err = /** @type {any} */ (e);
       note(err && err.zh ? err[lang] : String(err));
@@ -767,7 +786,7 @@
     if (!s.trim()) { note(t.emptyFile(file.name)); return; }
     const name = file.name.toLowerCase();
     if (name.endsWith('.html') || name.endsWith('.htm') || /^\s*<(!doctype|html)/i.test(s)) {
-      const read = readHtml(s);
+      const read = await readHtml(s);
       if (read === null) return;
       s = read;
     }
@@ -844,18 +863,24 @@
     const data = e.clipboardData;
     const html = data && data.getData('text/html');
     const plain = data && data.getData('text/plain');
-    let s = null;
-    if (html && /<table/i.test(html)) {
-      s = readHtml(html);
-      if (s === null) { e.preventDefault(); return; }
-    } else if (plain && plain.length > HELD) s = plain;
-    if (s !== null) {
-      e.preventDefault();
+    const { selectionStart: a, selectionEnd: b } = text;
+    /** Puts the text read in place of the selection, and checks. */
+    const put = (/** @type {string} */ s) => {
       if (tooBig(s)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(s), lang))); return; }
-      const { selectionStart: a, selectionEnd: b, value } = text;
+      const value = text.value;
       setInput(held === null && s.length <= HELD ? value.slice(0, a) + s + value.slice(b) : s, '');
-    } else setName('');
-    setTimeout(() => { if (held === null) save(); run(); }, 0);
+      setTimeout(() => { if (held === null) save(); run(); }, 0);
+    };
+    if (html && /<table/i.test(html)) {
+      e.preventDefault();
+      readHtml(html).then((s) => { if (s !== null) put(s); });
+    } else if (plain && plain.length > HELD) {
+      e.preventDefault();
+      put(plain);
+    } else {
+      setName('');
+      setTimeout(() => { if (held === null) save(); run(); }, 0);
+    }
   });
   let saveTimer = 0;
   text.addEventListener('input', () => {
