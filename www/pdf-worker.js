@@ -16,7 +16,7 @@
   const docs = new Map();
   let kept = 0;
   function closeAllBut(keepIds) {
-    for (const [k, d] of docs) if (!keepIds.includes(k)) { docs.delete(k); d.destroy().catch(() => {}); }
+    for (const [k, d] of docs) if (!keepIds.includes(k)) { docs.delete(k); d.loadingTask.destroy().catch(() => {}); }
   }
 
   // pdf.js's canvases, here where there is no document: OffscreenCanvas
@@ -66,6 +66,7 @@
     try {
       doc = await task.promise;
     } catch (err) {
+      task.destroy().catch(() => {});
       self.postMessage({ type: 'fail', id, kind: kindOf(err), detail: String(err && err.message || err) });
       return;
     }
@@ -105,7 +106,8 @@
       if (!doc) throw new Error('no document');
       const page = await doc.getPage(pageNo);
       const viewport = page.getViewport({ scale });
-      const [ax, ay, bx, by] = viewport.convertToViewportRectangle(box);
+      const [ax, ay] = viewport.convertToViewportPoint(box[0], box[1]);
+      const [bx, by] = viewport.convertToViewportPoint(box[2], box[3]);
       const x0 = Math.max(0, Math.floor(Math.min(ax, bx)));
       const y0 = Math.max(0, Math.floor(Math.min(ay, by)));
       const w = Math.min(Math.ceil(viewport.width) - x0, Math.ceil(Math.abs(bx - ax)));
@@ -125,8 +127,10 @@
 
   self.onmessage = (e) => {
     const m = e.data;
-    if (m.type === 'open') open(m.id, m.data);
-    else if (m.type === 'render') render(m.id, m.doc, m.page, m.box, m.scale);
+    // whatever goes wrong, the page gets an answer
+    const failed = (err) => self.postMessage({ type: 'fail', id: m.id, kind: 'broken', detail: String(err && err.message || err) });
+    if (m.type === 'open') open(m.id, m.data).catch(failed);
+    else if (m.type === 'render') render(m.id, m.doc, m.page, m.box, m.scale).catch(failed);
     else if (m.type === 'keep') { kept = m.id; closeAllBut([kept]); }
   };
 })();

@@ -110,6 +110,11 @@ const RecountPdf = (() => {
     if (worker) worker.postMessage({ type: 'keep', id: items.doc });
   }
 
+  /** How long pdf.js took to read the PDF shown, its pages and items (for tests and benchmarks). */
+  function stats() {
+    return shown ? { ms: shown.items.ms, pages: shown.pages, items: shown.items.lens.length, standard: shown.standard } : null;
+  }
+
   /** What was read from the PDF shown, after its name: pages and the standard tables found. */
   function info(/** @type {string} */ name, /** @type {Lang} */ lang) {
     if (!shown || shown.name !== name) return '';
@@ -209,10 +214,10 @@ const RecountPdf = (() => {
     const where = locate(page, raw, context, nth);
     if (!where) return null;
     const h = where.fig.y1 - where.fig.y0;
-    const box = [
-      Math.max(0, Math.min(where.line.x0, where.fig.x0 - 200) - 6), where.fig.y0 - 1.6 * h,
-      Math.max(where.line.x1, where.fig.x1) + 6, where.fig.y1 + 1.6 * h,
-    ];
+    // the figure's line, at most ~360 pt of it (legible in the answer), the figure to the right
+    const x0 = Math.max(0, Math.max(where.line.x0, where.fig.x1 - 300) - 6);
+    const x1 = Math.max(where.fig.x1, Math.min(where.line.x1, x0 + 360)) + 6;
+    const box = [x0, where.fig.y0 - 1.6 * h, x1, where.fig.y1 + 1.6 * h];
     const scale = 2;
     const fig = document.createElement('figure');
     fig.className = 'pdf-region';
@@ -237,9 +242,9 @@ const RecountPdf = (() => {
       g.strokeRect((where.fig.x0 - Math.floor(box[0] * scale) / scale) * scale - 3, (box[3] - where.fig.y1) * scale - 3,
         (where.fig.x1 - where.fig.x0) * scale + 6, h * scale + 6);
       fig.dataset.ready = '1';
-    }, () => { fig.remove(); });
+    }, (err) => { fig.remove(); console.warn('recount: the page region was not rendered', err && err.detail); });
     return fig;
   }
 
-  return { isPdf, extract, message, showing, info, pageStarts, pageLabel, region, MSG };
+  return { isPdf, extract, message, showing, info, stats, pageStarts, pageLabel, region, MSG };
 })();
