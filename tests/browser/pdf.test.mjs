@@ -160,13 +160,13 @@ writeFileSync(join(TMP, 'truncated.pdf'), SCAN.subarray(0, 120));
 for (const lang of ['zh', 'en']) {
   test(`an encrypted, a damaged and a text-less PDF get their message (${lang}); the current document stays`, { timeout: 120000 }, async () => {
     const { context, page, seen } = await open({ lang });
-    const before = await page.evaluate(() => ({ text: document.getElementById('text').value, doc: document.getElementById('doc').textContent, checked: document.getElementById('sum-checked').textContent }));
+    const before = await page.evaluate(() => ({ text: document.getElementById('text').value, chunks: document.querySelectorAll('#doc .chunk').length, verdict: document.getElementById('verdict').textContent, checked: document.getElementById('sum-checked').textContent, name: document.getElementById('file-name').textContent }));
     for (const [name, [, zh, en]] of Object.entries(MADE)) {
       await openFile(page, join(TMP, name));
       const note = await page.textContent('#note');
       assert.match(note, lang === 'zh' ? zh : en, `${name}: ${note}`);
       assert.match(note, lang === 'zh' ? /当前文档保持不变/ : /current document is unchanged/);
-      const now = await page.evaluate(() => ({ text: document.getElementById('text').value, doc: document.getElementById('doc').textContent, checked: document.getElementById('sum-checked').textContent }));
+      const now = await page.evaluate(() => ({ text: document.getElementById('text').value, chunks: document.querySelectorAll('#doc .chunk').length, verdict: document.getElementById('verdict').textContent, checked: document.getElementById('sum-checked').textContent, name: document.getElementById('file-name').textContent }));
       assert.deepEqual(now, before, `${name}: the current document is kept`);
     }
     await openFile(page, join(TMP, 'truncated.pdf'));
