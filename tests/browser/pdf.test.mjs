@@ -177,6 +177,33 @@ for (const lang of ['zh', 'en']) {
   });
 }
 
+test('a 1,000-page PDF is read to the end and checked, without a request or an error', { timeout: 300000 }, async () => {
+  // a table row on every page, in a standard font (pdf.js needs no font file for its text)
+  const n = 1000;
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids = [];
+  for (let i = 0; i < n; i++) {
+    const a = 100 + i;
+    const content = `BT /F1 10 Tf 72 700 Td (Item) Tj 200 0 Td (${a}.50) Tj 100 0 Td (${a + 1}.25) Tj 100 0 Td (${2 * a + 1}.75) Tj ET`;
+    kids.push(`${objs.length + 1} 0 R`);
+    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length + 2} 0 R >>`);
+    objs.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  }
+  objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${n} >>`;
+  const path = join(TMP, 'pages-1000.pdf');
+  writeFileSync(path, makePdf(objs));
+  const { context, page, seen } = await open();
+  const ms = await openFile(page, path);
+  const s = await summary(page);
+  assert.equal(s.note, '');
+  assert.equal(s.stats.pages, n);
+  assert.equal(s.stats.items >= 4 * n, true, `${s.stats.items} items`);
+  console.log(`1,000 pages: pdf.js ${Math.round(s.stats.ms)} ms, open→shown ${ms} ms, ${s.checked} relations checked`);
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith('blob:')), [FILE_URL]);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('after a PDF, a damaged one leaves the PDF shown and its page regions still render', { timeout: 120000 }, async (t) => {
   const f = 'gbc-x-qzfb-2025-dept-budget.pdf';
   if (!PDFS.includes(f)) { t.diagnostic('note: ../shared/pdf absent, skipped'); return; }
