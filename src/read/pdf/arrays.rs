@@ -75,6 +75,37 @@ mod tests {
         assert_eq!(items[2].page, 2);
     }
 
+    /// The real disclosures' items, passed as the page passes them, give the same document as
+    /// read directly (skipped with a note when `../shared/pdf` is absent).
+    #[test]
+    fn real_items_survive_the_arrays() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pdf/items");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("note: ../shared/pdf absent, skipped");
+            return;
+        };
+        let mut n = 0;
+        for e in entries.flatten() {
+            let json = std::fs::read_to_string(e.path()).unwrap();
+            let items = super::super::items_from_pdfjs_json(&json).unwrap();
+            let mut nums = Vec::new();
+            let mut text = String::new();
+            let mut lens = Vec::new();
+            for i in &items {
+                nums.extend([f64::from(i.page), i.x, i.y, i.width, i.height]);
+                text.push_str(&i.text);
+                lens.push(i.text.encode_utf16().count() as u32);
+            }
+            let back = items_from_arrays(&nums, &text, &lens).unwrap();
+            assert_eq!(back.len(), items.len());
+            let a = super::super::layout(&items);
+            let b = super::super::layout(&back);
+            assert_eq!(a, b, "{}", e.path().display());
+            n += 1;
+        }
+        assert!(n >= 13, "{n} files");
+    }
+
     #[test]
     fn arrays_that_disagree_are_refused() {
         assert_eq!(
