@@ -333,7 +333,9 @@
     ch.blocks.forEach((b, j) => {
       const pageNo = pdfStarts.get(ch.from + j); // a PDF's page begins here
       if (pageNo) frag.append(RecountPdf.pageLabel(pageNo, lang));
-      frag.append(blockEl(b));
+      const el = blockEl(b);
+      if (pdfStarts.size) RecountPdf.tablePages(el, b, ch.from + j, lang);
+      frag.append(el);
     });
     ch.el.append(frag);
     ch.el.style.minHeight = '';

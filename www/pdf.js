@@ -125,20 +125,54 @@ const RecountPdf = (() => {
       : ` (PDF, ${shown.pages} pages; ${n} standard table${n === 1 ? '' : 's'} found${n ? `: ${list}` : ''})`;
   }
 
-  /** The page of each block that starts a new page (index → page), for the page labels. */
+  /** @type {number[]} the page each block begins on (0: not known), from the last `pageStarts` */
+  let blockPages = [];
+
+  /** The page of a table row or a block: that of its first figure whose page is known. */
+  function pageOf(/** @type {Mark[]} */ marks) {
+    if (!shown) return 0;
+    for (const m of marks) { const p = shown.figPages.get(m.start); if (p) return p; }
+    return 0;
+  }
+
+  /** The blocks that begin a new page (index → page), for the page labels. */
   function pageStarts(/** @type {Block[]} */ blocks) {
     /** @type {Map<number, number>} */
     const out = new Map();
+    blockPages = [];
     if (!shown) return out;
-    const fp = shown.figPages;
     let last = 0;
     blocks.forEach((b, i) => {
-      const marks = b.kind === 'table' ? b.rows.flatMap((r) => r.flatMap((c) => c.marks)) : b.marks;
-      let page = 0;
-      for (const m of marks) { page = fp.get(m.start) || 0; if (page) break; }
-      if (page && page !== last) { out.set(i, page); last = page; }
+      const page = pageOf(b.kind === 'table' ? b.rows.flatMap((r) => r.flatMap((c) => c.marks)) : b.marks);
+      if (page && page !== last) out.set(i, page);
+      blockPages.push(page || last);
+      // a table running onto later pages ends on the page of its last row
+      if (b.kind === 'table') for (const r of b.rows) last = pageOf(r.flatMap((c) => c.marks)) || last;
+      else last = page || last;
     });
     return out;
+  }
+
+  /** A table that runs onto another page gets a label row where that page begins. */
+  function tablePages(/** @type {HTMLElement} */ el, /** @type {Block} */ b, /** @type {number} */ index, /** @type {Lang} */ lang) {
+    if (!shown || b.kind !== 'table') return;
+    let last = blockPages[index] || 0;
+    const trs = el.querySelectorAll('tr');
+    const cols = b.rows.length ? b.rows[0].reduce((n, c) => n + c.colspan, 0) : 1;
+    b.rows.forEach((r, i) => {
+      const page = pageOf(r.flatMap((c) => c.marks));
+      const tr = trs[i];
+      if (page && last && page !== last && tr && tr.parentElement) {
+        const row = document.createElement('tr');
+        row.className = 'pdf-page-row';
+        const td = document.createElement('td');
+        td.colSpan = Math.max(1, cols);
+        td.append(pageLabel(page, lang));
+        row.append(td);
+        tr.parentElement.insertBefore(row, tr);
+      }
+      if (page) last = page;
+    });
   }
 
   function pageLabel(/** @type {number} */ page, /** @type {Lang} */ lang) {
@@ -246,5 +280,5 @@ const RecountPdf = (() => {
     return fig;
   }
 
-  return { isPdf, extract, message, showing, info, stats, pageStarts, pageLabel, region, MSG };
+  return { isPdf, extract, message, showing, info, stats, pageStarts, tablePages, pageLabel, region, MSG };
 })();
