@@ -105,7 +105,8 @@
       const doc = docs.get(docId);
       if (!doc) throw new Error('no document');
       const page = await doc.getPage(pageNo);
-      const viewport = page.getViewport({ scale });
+      // unrotated, as the items' coordinates are (a /Rotate page shows turned, outline and all)
+      const viewport = page.getViewport({ scale, rotation: 0 });
       const [ax, ay] = viewport.convertToViewportPoint(box[0], box[1]);
       const [bx, by] = viewport.convertToViewportPoint(box[2], box[3]);
       const x0 = Math.max(0, Math.floor(Math.min(ax, bx)));

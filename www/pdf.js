@@ -22,6 +22,7 @@ const RecountPdf = (() => {
     scanned: { zh: 'PDF 中没有可读取的文字（可能是扫描件）：请使用带文字层的 PDF，或复制文字后再试。', en: 'The PDF has no text to read (a scanned document?): use a PDF with a text layer, or copy its text.' },
     pages: { zh: 'PDF 页数过多（上限 5000 页），未读取。', en: 'The PDF has too many pages (at most 5,000), so it was not read.' },
     crashed: { zh: 'PDF 读取器出错，未能读取此文件。', en: 'The PDF reader failed on this file.' },
+    timedOut: { zh: '读取此 PDF 用时过长，已停止。', en: 'Reading this PDF took too long and was stopped.' },
   };
 
   /** @type {Worker | null} */
@@ -58,14 +59,23 @@ const RecountPdf = (() => {
     // starts a new one
     w.onerror = (e) => {
       e.preventDefault();
-      if (w !== worker) return;
-      worker = null;
-      shown = null;
-      for (const p of waiting.values()) p.no({ kind: 'crashed' });
-      waiting.clear();
-      w.terminate();
+      if (w === worker) kill('crashed');
     };
     return w;
+  }
+
+  // a PDF whose reading runs longer than this is stopped: the worker is ended (a test may
+  // shorten it with ?pdflimit=ms)
+  const LIMIT_MS = Number(new URLSearchParams(location.search).get('pdflimit')) || 60000;
+
+  /** Ends the worker: whoever waits is told why; the next PDF starts a new one. */
+  function kill(/** @type {string} */ kind) {
+    const w = worker;
+    worker = null;
+    shown = null;
+    if (w) w.terminate();
+    for (const p of waiting.values()) p.no({ kind });
+    waiting.clear();
   }
 
   /** @returns {Promise<any>} */
@@ -73,7 +83,8 @@ const RecountPdf = (() => {
     const w = start();
     const id = ++seq;
     return new Promise((ok, no) => {
-      waiting.set(id, { ok, no });
+      const timer = setTimeout(() => { if (waiting.has(id) && w === worker) kill('timedOut'); }, LIMIT_MS);
+      waiting.set(id, { ok: (v) => { clearTimeout(timer); ok(v); }, no: (e) => { clearTimeout(timer); no(e); } });
       w.postMessage({ ...msg, id }, transfer);
     });
   }

@@ -19,13 +19,13 @@ let chrome;
 before(async () => { chrome = await browser(); });
 after(async () => { await chrome?.close(); });
 
-async function open({ lang = 'zh' } = {}) {
+async function open({ lang = 'zh', query = '' } = {}) {
   const context = await chrome.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const seen = watch(page);
   seen.workers = [];
   page.on('worker', (w) => seen.workers.push(w.url()));
-  await page.goto(FILE_URL);
+  await page.goto(FILE_URL + query);
   await page.waitForFunction(() => document.getElementById('progress').hidden && document.getElementById('sum-checked') !== null);
   if (lang === 'en') await page.click('#lang');
   return { context, page, seen };
@@ -187,9 +187,8 @@ for (const lang of ['zh', 'en']) {
   });
 }
 
-test('a 1,000-page PDF is read to the end and checked, without a request or an error', { timeout: 300000 }, async () => {
-  // a table row on every page, in a standard font (pdf.js needs no font file for its text)
-  const n = 1000;
+/** A PDF of `n` pages, a row of figures on each, in a standard font (no font file needed). */
+function manyPages(n) {
   const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
   const kids = [];
   for (let i = 0; i < n; i++) {
@@ -200,8 +199,14 @@ test('a 1,000-page PDF is read to the end and checked, without a request or an e
     objs.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   }
   objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${n} >>`;
-  const path = join(TMP, 'pages-1000.pdf');
+  const path = join(TMP, `pages-${n}.pdf`);
   writeFileSync(path, makePdf(objs));
+  return path;
+}
+
+test('a 1,000-page PDF is read to the end and checked, without a request or an error', { timeout: 300000 }, async () => {
+  const n = 1000;
+  const path = manyPages(n);
   const { context, page, seen } = await open();
   const ms = await openFile(page, path);
   const s = await summary(page);
@@ -226,5 +231,19 @@ test('after a PDF, a damaged one leaves the PDF shown and its page regions still
   await page.evaluate(() => { for (const c of document.querySelectorAll('#doc .chunk')) c.scrollIntoView(); });
   await page.locator('#doc td .fig').nth(3).click();
   await page.waitForSelector('#answer .pdf-region[data-ready]', { timeout: 30000 });
+  await context.close();
+});
+
+test('a PDF read for longer than the limit is stopped with a message; the next PDF is read', { timeout: 120000 }, async () => {
+  // 5,000 pages take pdf.js ≈ 2.5 s or more; a small PDF (a new worker included) ≈ 0.4 s
+  const { context, page, seen } = await open({ query: '?pdflimit=1200' });
+  const before = await page.textContent('#file-name');
+  await openFile(page, manyPages(5000));
+  assert.match(await page.textContent('#note'), /读取此 PDF 用时过长，已停止。当前文档保持不变。/);
+  assert.equal(await page.textContent('#file-name'), before, 'the current document stays');
+  // a new worker reads the next one (a small one, within the limit)
+  await openFile(page, join(TMP, 'scanned.pdf'));
+  assert.match(await page.textContent('#note'), /没有可读取的文字/);
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });
