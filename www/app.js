@@ -845,6 +845,7 @@
     if (page) {
       renderSummary();
       renderFailures();
+      RecountPdf.relabel(lang);
       for (const el of document.querySelectorAll('#doc .fig')) {
         const f = figs.get(Number(/** @type {HTMLElement} */ (el).dataset.start));
         if (f) el.setAttribute('aria-label', f.label[lang]);

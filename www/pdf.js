@@ -186,12 +186,20 @@ const RecountPdf = (() => {
     });
   }
 
+  const pageWords = (/** @type {number} */ page, /** @type {Lang} */ lang) => (lang === 'zh' ? `— 第 ${page} 页 —` : `— page ${page} —`);
   function pageLabel(/** @type {number} */ page, /** @type {Lang} */ lang) {
     const p = document.createElement('p');
     p.className = 'pdf-page';
     p.dataset.page = String(page);
-    p.textContent = lang === 'zh' ? `— 第 ${page} 页 —` : `— page ${page} —`;
+    p.textContent = pageWords(page, lang);
     return p;
+  }
+  /** The page labels already shown, in the language just chosen. */
+  function relabel(/** @type {Lang} */ lang) {
+    for (const el of document.querySelectorAll('#doc .pdf-page')) {
+      const p = /** @type {HTMLElement} */ (el);
+      p.textContent = pageWords(Number(p.dataset.page), lang);
+    }
   }
 
   const norm = (/** @type {string} */ s) => s.replace(/\s+/g, '');
@@ -291,5 +299,5 @@ const RecountPdf = (() => {
     return fig;
   }
 
-  return { isPdf, extract, message, showing, info, stats, pageStarts, tablePages, pageLabel, region, MSG };
+  return { isPdf, extract, message, showing, info, stats, pageStarts, tablePages, pageLabel, relabel, region, MSG };
 })();

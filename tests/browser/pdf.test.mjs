@@ -129,6 +129,12 @@ test('a figure\'s answer shows the page region it was read from, rendered by pdf
   assert.ok(r.red > 50, 'the figure outlined');
   assert.match(r.caption, /原文第 \d+ 页/);
   assert.ok(raw.length > 0);
+  // in English: the page labels and the region's caption
+  await page.click('#lang'); // closes the answer (a click outside it)
+  assert.match(await page.locator('#doc .pdf-page').first().textContent(), /^— page \d+ —$/);
+  await fig.click();
+  await page.waitForSelector('#answer .pdf-region[data-ready]', { timeout: 30000 });
+  assert.match(await page.textContent('#answer .pdf-region figcaption'), /^The original, page \d+/);
   assert.deepEqual(seen.requests.filter((u) => !u.startsWith('blob:')), [FILE_URL]);
   assert.deepEqual(seen.errors, []);
   await context.close();
