@@ -22,7 +22,7 @@
 use std::io::Cursor;
 use std::str::FromStr;
 
-use calamine::{Data, Dimensions, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Dimensions, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{ReadError, MAX_EXPANDED_CELLS};
@@ -279,7 +279,7 @@ where
     let (h, w) = range.get_size();
     let size = h.saturating_mul(w);
     if size > *budget {
-        return Err(ReadError::TooManyCells);
+        return Err(ReadError::SheetTooLarge);
     }
     *budget -= size;
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(h);
@@ -376,12 +376,50 @@ fn xls_error(e: XlsError) -> ReadError {
     }
 }
 
+/// Whether a sheet can be laid out within `budget` cells, found by streaming its cells once
+/// before calamine lays it out: calamine allocates the whole rectangle its filled cells span,
+/// so two cells far apart (A1 and XFD1048576: 17 billion slots) would exhaust memory, and a
+/// sheet that inflates to millions of cells (a zip bomb) would be held whole. Both are
+/// refused here with [`ReadError::SheetTooLarge`].
+fn xlsx_area_fits<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<RS>,
+    name: &str,
+    budget: usize,
+) -> Result<(), ReadError> {
+    let mut cells = wb.worksheet_cells_reader(name).map_err(xlsx_error)?;
+    let mut seen = 0usize;
+    let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+        seen += 1;
+        if seen > MAX_EXPANDED_CELLS {
+            return Err(ReadError::SheetTooLarge);
+        }
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        r0 = r0.min(r);
+        r1 = r1.max(r);
+        c0 = c0.min(c);
+        c1 = c1.max(c);
+    }
+    if r0 > r1 {
+        return Ok(());
+    }
+    let area = (u64::from(r1 - r0) + 1).saturating_mul(u64::from(c1 - c0) + 1);
+    if area > budget as u64 {
+        return Err(ReadError::SheetTooLarge);
+    }
+    Ok(())
+}
+
 /// An .xlsx file as text (see the module comment).
 pub fn xlsx_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let mut budget = MAX_EXPANDED_CELLS;
     let mut grids = Vec::new();
     for name in wb.sheet_names() {
+        xlsx_area_fits(&mut wb, &name, budget)?;
         let range = wb.worksheet_range(&name).map_err(xlsx_error)?;
         let styles = wb.worksheet_style(&name).map_err(xlsx_error)?;
         let merges = wb.merge_cells_by_sheet_name(&name).map_err(xlsx_error)?;
