@@ -19,13 +19,25 @@ const html = readFileSync(file, 'utf8');
 const gz = (s) => gzipSync(Buffer.from(s, 'utf8'), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-// every inline script block, and whether it is inert
+// every inline script block, and whether it is inert (its type attribute quoted either way or not)
+const attr = (attrs, name) => {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs);
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
+};
 const blocks = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => {
-  const type = (/\btype\s*=\s*"([^"]*)"/i.exec(m[1]) || [])[1] || 'text/javascript';
-  const id = (/\bid\s*=\s*"([^"]*)"/i.exec(m[1]) || [])[1] || '(app)';
-  return { id, type, body: m[2], inert: type.trim().toLowerCase() === 'text/plain' };
+  const type = attr(m[1], 'type') || 'text/javascript';
+  const id = attr(m[1], 'id') || '(app)';
+  return { id, type, body: m[2], at: m.index + m[0].length - '</script>'.length - m[2].length,
+    inert: type.trim().toLowerCase() === 'text/plain' };
 });
-const firstLoad = html.replace(/(<script\b[^>]*\btype\s*=\s*"text\/plain"[^>]*>)[\s\S]*?(<\/script>)/gi, '$1$2');
+// the file without the inert payloads (their tags kept, empty)
+let firstLoad = '';
+let from = 0;
+for (const b of blocks.filter((x) => x.inert)) {
+  firstLoad += html.slice(from, b.at);
+  from = b.at + b.body.length;
+}
+firstLoad += html.slice(from);
 
 console.log(`${file}: its parts (raw, gzip -9 alone)`);
 for (const b of blocks) {

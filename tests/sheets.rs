@@ -257,14 +257,19 @@ fn hostile_sheets_are_refused_before_they_are_laid_out() {
     assert!(read_bytes(&ok).unwrap().source.contains("合计\t3"));
     // two cells 17 billion slots apart: calamine would allocate the whole rectangle
     let far = workbook(br#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#);
-    assert_eq!(read_bytes(&far).unwrap_err(), ReadError::SheetTooLarge);
+    assert_eq!(read_bytes(&far).unwrap_err(), ReadError::OfficeTooLarge);
     // a sheet that inflates to 1.1 million cells from a few dozen KB
     let cell = br#"<c r="A1"><v>1</v></c>"#;
     let many: Vec<u8> = [&b"<row r=\"1\">"[..], &cell.repeat(1_100_000), b"</row>"].concat();
-    let bomb = workbook(&many);
-    assert!(bomb.len() < 200_000, "{}", bomb.len());
-    assert_eq!(read_bytes(&bomb).unwrap_err(), ReadError::SheetTooLarge);
-    let e = ReadError::SheetTooLarge;
+    let many = workbook(&many);
+    assert!(many.len() < 200_000, "{}", many.len());
+    assert_eq!(read_bytes(&many).unwrap_err(), ReadError::OfficeTooLarge);
+    // a part that says it unpacks to 200 MB (a zip bomb) is refused before it is read
+    let mut bomb = workbook(b"");
+    let cd = bomb.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+    bomb[cd + 24..cd + 28].copy_from_slice(&(200u32 << 20).to_le_bytes());
+    assert_eq!(read_bytes(&bomb).unwrap_err(), ReadError::OfficeTooLarge);
+    let e = ReadError::OfficeTooLarge;
     assert!(e.zh().contains("单元格") && e.en().contains("cells"));
 }
 

@@ -55,9 +55,9 @@ pub enum ReadError {
     OfficeEncrypted,
     /// A spreadsheet or Word file where no reader for them is built in.
     OfficeNotSupported,
-    /// A spreadsheet whose filled cells span more than [`MAX_EXPANDED_CELLS`] cells (cells
-    /// far apart, or a sheet that inflates to millions of cells).
-    SheetTooLarge,
+    /// A spreadsheet or Word file too large once unpacked (a zip bomb), or a sheet whose
+    /// filled cells span more than [`MAX_EXPANDED_CELLS`] cells (cells far apart).
+    OfficeTooLarge,
 }
 
 /// The largest input accepted, in bytes.
@@ -95,8 +95,8 @@ impl ReadError {
                 "电子表格或 Word 文件设有密码，无法读取：请取消密码保护后再试".into()
             }
             ReadError::OfficeNotSupported => "此版本未内置电子表格与 Word 读取功能".into(),
-            ReadError::SheetTooLarge => format!(
-                "电子表格的数据区域超过 {} 个单元格（单元格相距过远，或解压后过大），无法核对：请只保留要核对的表格后再试",
+            ReadError::OfficeTooLarge => format!(
+                "电子表格或 Word 文件解压后过大，或表格数据区域超过 {} 个单元格（单元格相距过远），无法核对：请只保留要核对的表格后再试",
                 MAX_EXPANDED_CELLS
             ),
         }
@@ -123,8 +123,8 @@ impl ReadError {
             ReadError::BrokenOffice => "the spreadsheet or Word file is damaged, incomplete, or not .xlsx/.xls/.docx: save it again from Excel/WPS and retry".into(),
             ReadError::OfficeEncrypted => "the spreadsheet or Word file is password-protected: remove the password and try again".into(),
             ReadError::OfficeNotSupported => "this build has no spreadsheet or Word reader".into(),
-            ReadError::SheetTooLarge => format!(
-                "the spreadsheet's data spans more than {} cells (cells far apart, or too large once unpacked): keep only the tables to check and retry",
+            ReadError::OfficeTooLarge => format!(
+                "the spreadsheet or Word file is too large once unpacked, or a sheet's data spans more than {} cells (cells far apart): keep only the tables to check and retry",
                 MAX_EXPANDED_CELLS
             ),
         }
@@ -179,6 +179,9 @@ pub fn read_office(bytes: &[u8]) -> Result<Document, ReadError> {
 pub fn office_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     if bytes.len() > MAX_INPUT {
         return Err(ReadError::TooLarge { size: bytes.len() });
+    }
+    if sheet::is_zip(bytes) {
+        sheet::zip_fits(bytes)?;
     }
     if sheet::is_cfb(bytes) {
         sheet::cfb_to_text(bytes)

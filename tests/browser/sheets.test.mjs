@@ -120,8 +120,8 @@ function zip(files, { deflate = false } = {}) {
 }
 
 /** A one-sheet workbook; `cells` is [ref, value, style?][] (strings inline, numbers as numbers),
- *  or `rows` the sheet's XML rows as they are. */
-function xlsx(cells, { deflate = false, rows = null } = {}) {
+ *  or `rows` the sheet's XML rows as they are; `extra` more parts. */
+function xlsx(cells, { deflate = false, rows = null, extra = {} } = {}) {
   const cell = ([ref, v, s]) => (typeof v === 'number'
     ? `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${v}</v></c>`
     : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
@@ -140,6 +140,7 @@ function xlsx(cells, { deflate = false, rows = null } = {}) {
     // style 1: #,##0.00 (built-in 4); style 2: 0.0% (a custom format)
     'xl/styles.xml': '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="4" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>',
     'xl/worksheets/sheet1.xml': sheet,
+    ...extra,
   }, { deflate });
 }
 
@@ -223,6 +224,10 @@ test('broken and hostile files: a message in both languages, the current text ke
     'huge-range.xlsx': [xlsx([['A1', 1], ['XFD1048576', 2]]), /单元格/],
     // 1.1 million cells from ~60 KB (24 MB of sheet XML once inflated)
     'bomb.xlsx': [xlsx([], { deflate: true, rows: `<row r="1">${'<c r="A1"><v>1</v></c>'.repeat(1100000)}</row>` }), /单元格/],
+    // 150 MB of shared strings from ~150 KB: refused by the parts' sizes before any is read
+    'strings-bomb.xlsx': [xlsx(SMALL, { deflate: true, extra: {
+      'xl/sharedStrings.xml': Buffer.concat([Buffer.from('<sst><si><t>'), Buffer.alloc(150 * 1024 * 1024, 0x61), Buffer.from('</t></si></sst>')]),
+    } }), /解压后过大/],
   };
   const before = await page.inputValue('#text');
   for (const [name, [bytes, says]] of Object.entries(cases)) {
