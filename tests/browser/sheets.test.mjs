@@ -187,6 +187,19 @@ test('a spreadsheet made here: its table read with the precision of its formats 
   const cli = native(path);
   assert.deepEqual(relations(mine), relations(cli), 'the same relations, verdicts and places as the CLI');
   assert.ok(mine.checks.some((e) => e.status === 'fail' && e.reported === '40.75'), 'the wrong total fails');
+  // dropped on the input box, as a file from the desktop
+  await page.fill('#text', 'x');
+  await page.evaluate(() => { document.getElementById('summary').replaceChildren(); });
+  const b64 = readFileSync(path).toString('base64');
+  await page.evaluate((data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped.xlsx'));
+    document.getElementById('text').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, b64);
+  await checked(page);
+  assert.equal(await page.inputValue('#text'), value, 'a dropped workbook reads the same');
+  assert.match(await page.textContent('#file-name'), /dropped\.xlsx/);
   assert.deepEqual(seen.requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [FILE_URL]);
   await context.close();
 });
