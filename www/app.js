@@ -763,7 +763,7 @@
     const t = STRINGS[lang];
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.length > MAX_BYTES) { note(t.tooBig(sizeText(bytes.length, lang))); return; }
-    if (isOffice(bytes, file.name)) {
+    if (isOffice(bytes)) {
       // www/sheets.js: the second module, loaded now; on failure the current text stays
       note(officeReading[lang]);
       const r = await readOffice(bytes);

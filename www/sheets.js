@@ -15,11 +15,12 @@ async function gunzip(/** @type {Uint8Array} */ gz) {
 const officeReading = { zh: '正在读取电子表格或 Word 文件…', en: 'Reading the spreadsheet or Word file…' };
 
 /** A zip container (.xlsx, .docx) or an OLE compound file (.xls, a password-protected file),
- *  or a name that says so. */
-function isOffice(/** @type {Uint8Array} */ b, /** @type {string} */ name) {
+ *  told by the bytes, as the command line tells it: an "xls" that is an HTML or CSV export
+ *  (common on government sites) is read as what it is. */
+function isOffice(/** @type {Uint8Array} */ b) {
   const zip = b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
   const cfb = b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-  return zip || cfb || /\.(xlsx|xlsm|xls|docx)$/i.test(name);
+  return zip || cfb;
 }
 
 /** @typedef {{ text: string } | { error: { zh: string, en: string } } | { cancelled: true }} OfficeRead */
