@@ -1,9 +1,10 @@
 // @ts-check
 // The page: paste or open a disclosure, check it in a worker, show the document as a
 // document with every checked figure marked and its answer beside it. User content is only
-// ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree) and
-// www/i18n.js (STRINGS, answerView, sizeText) are concatenated before this file.
-/* global domTree, STRINGS, answerView, sizeText, RecountPdf */
+// ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree),
+// www/i18n.js (STRINGS, answerView, sizeText), www/pdf.js (RecountPdf) and www/sheets.js
+// (isOffice, readOffice) are concatenated before this file.
+/* global domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, officeReading, gunzip */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
@@ -74,7 +75,8 @@
   }
   /** Over the limit: each UTF-16 unit is 1 to 3 bytes, so most texts need no counting. */
   const tooBig = (/** @type {string} */ s) => s.length * 3 > MAX_BYTES && (s.length > MAX_BYTES || utf8Bytes(s) > MAX_BYTES);
-  const moduleReady = WebAssembly.compile(decodeB64('wasm-b64'));
+  // stored gzipped (scripts/build-web.mjs); gunzip is in www/sheets.js
+  const moduleReady = gunzip(decodeB64('wasm-b64')).then((b) => WebAssembly.compile(b));
   const workerUrl = URL.createObjectURL(new Blob([utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'))], { type: 'text/javascript' }));
   /** @type {Worker | null} */
   let worker = null;
@@ -792,6 +794,17 @@
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (RecountPdf.isPdf(bytes)) { openPdf(bytes, file.name); return; }
     if (bytes.length > MAX_BYTES) { note(t.tooBig(sizeText(bytes.length, lang))); return; }
+    if (isOffice(bytes)) {
+      // www/sheets.js: the second module, loaded now; on failure the current text stays
+      note(officeReading[lang]);
+      const r = await readOffice(bytes);
+      if ('cancelled' in r) return;
+      if ('error' in r) { note(r.error[lang]); return; }
+      note('');
+      setInput(r.text, file.name);
+      run();
+      return;
+    }
     let s = decode(bytes);
     if (s === null) { note(t.cannotRead(file.name)); return; }
     s = s.replace(/^\ufeff/, '');
