@@ -123,7 +123,7 @@ const RecountPdf = (() => {
 
   /** How long pdf.js took to read the PDF shown, its pages and items (for tests and benchmarks). */
   function stats() {
-    return shown ? { ms: shown.items.ms, pages: shown.pages, items: shown.items.lens.length, standard: shown.standard } : null;
+    return shown ? { ms: shown.items.ms, pages: shown.pages, items: shown.items.lens.length, text: shown.items.text, standard: shown.standard } : null;
   }
 
   /** What was read from the PDF shown, after its name: pages and the standard tables found. */

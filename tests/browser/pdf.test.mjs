@@ -5,7 +5,7 @@
 // languages while the current document stays. Prints pdf.js's extraction and the check's time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { browser, watch } from './serve.mjs';
@@ -69,6 +69,13 @@ test('every real disclosure PDF is read from file://, its standard tables found 
     const s = await summary(page);
     assert.equal(s.note, '', `${f}: no message`);
     assert.ok(s.stats, `${f}: read as a PDF`);
+    // pdf.js in the page gives the items the core's tests are built on (items/NAME.json)
+    const json = join(SHARED, 'items', f.replace(/\.pdf$/, '.json'));
+    if (existsSync(json)) {
+      const stored = JSON.parse(readFileSync(json, 'utf8')).pages.flatMap((p) => p.items.filter((it) => it.length <= 7));
+      assert.equal(s.stats.items, stored.length, `${f}: as many items as items/*.json`);
+      assert.equal(s.stats.text, stored.map((it) => it[0]).join(''), `${f}: the same texts`);
+    }
     for (const k of CORE) assert.ok(s.stats.standard.includes(k), `${f}: ${k} found (found ${s.stats.standard.join(', ')})`);
     const juesuan = /juesuan|testissues/.test(f);
     assert.ok(s.stats.standard.length >= (juesuan ? 6 : 5), `${f}: the standard table set (found ${s.stats.standard.join(', ')})`);
