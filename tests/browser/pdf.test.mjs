@@ -19,8 +19,8 @@ let chrome;
 before(async () => { chrome = await browser(); });
 after(async () => { await chrome?.close(); });
 
-async function open({ lang = 'zh', query = '' } = {}) {
-  const context = await chrome.newContext({ viewport: { width: 1280, height: 900 } });
+async function open({ lang = 'zh', query = '', bypassCSP = false } = {}) {
+  const context = await chrome.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP });
   const page = await context.newPage();
   const seen = watch(page);
   seen.workers = [];
@@ -192,8 +192,9 @@ for (const lang of ['zh', 'en']) {
       const now = await page.evaluate(() => ({ text: document.getElementById('text').value, chunks: document.querySelectorAll('#doc .chunk').length, verdict: document.getElementById('verdict').textContent, checked: document.getElementById('sum-checked').textContent, name: document.getElementById('file-name').textContent }));
       assert.deepEqual(now, before, `${name}: the current document is kept`);
     }
+    // cut off half way: what is left has no page to read
     await openFile(page, join(TMP, 'truncated.pdf'));
-    assert.match(await page.textContent('#note'), lang === 'zh' ? /PDF/ : /PDF/);
+    assert.match(await page.textContent('#note'), lang === 'zh' ? /文件已损坏|没有可读取的文字/ : /damaged|no text to read/);
     assert.deepEqual(seen.requests.filter((u) => !u.startsWith('blob:')), [FILE_URL]);
     assert.deepEqual(seen.errors, []);
     await context.close();
@@ -258,5 +259,25 @@ test('a PDF read for longer than the limit is stopped with a message; the next P
   await openFile(page, join(TMP, 'scanned.pdf'));
   assert.match(await page.textContent('#note'), /没有可读取的文字/);
   assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('axe-core: a PDF shown (page labels, tables running across pages) and a figure\'s page region, no violation', { timeout: 120000 }, async (t) => {
+  const f = 'gbc-x-wanli-jd-2024-budget.pdf';
+  if (!PDFS.includes(f)) { t.diagnostic('note: ../shared/pdf absent, skipped'); return; }
+  // bypassCSP only to inject axe
+  const { context, page } = await open({ bypassCSP: true });
+  await openFile(page, join(SHARED, f));
+  await page.evaluate(() => { for (const c of document.querySelectorAll('#doc .chunk')) c.scrollIntoView(); });
+  assert.ok(await page.locator('#doc .pdf-page-row').count() > 0, 'a table runs across pages');
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const audit = () => page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(await audit(), []);
+  await page.locator('#doc td .fig').nth(40).click();
+  await page.waitForSelector('#answer .pdf-region[data-ready]', { timeout: 30000 });
+  assert.deepEqual(await audit(), []);
   await context.close();
 });
