@@ -1,9 +1,10 @@
 // @ts-check
 // The page: paste or open a disclosure, check it in a worker, show the document as a
 // document with every checked figure marked and its answer beside it. User content is only
-// ever set with textContent or parsed inertly (DOMParser). www/dom-text.js (readDom) and
-// www/i18n.js (STRINGS, answerView, sizeText) are concatenated before this file.
-/* global readDom, STRINGS, answerView, sizeText, RecountPdf */
+// ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree),
+// www/i18n.js (STRINGS, answerView, sizeText), www/pdf.js (RecountPdf) and www/sheets.js
+// (isOffice, readOffice) are concatenated before this file.
+/* global domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, officeReading, gunzip */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
@@ -74,7 +75,8 @@
   }
   /** Over the limit: each UTF-16 unit is 1 to 3 bytes, so most texts need no counting. */
   const tooBig = (/** @type {string} */ s) => s.length * 3 > MAX_BYTES && (s.length > MAX_BYTES || utf8Bytes(s) > MAX_BYTES);
-  const moduleReady = WebAssembly.compile(decodeB64('wasm-b64'));
+  // stored gzipped (scripts/build-web.mjs); gunzip is in www/sheets.js
+  const moduleReady = gunzip(decodeB64('wasm-b64')).then((b) => WebAssembly.compile(b));
   const workerUrl = URL.createObjectURL(new Blob([utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'))], { type: 'text/javascript' }));
   /** @type {Worker | null} */
   let worker = null;
@@ -741,15 +743,34 @@
     setName(name);
   }
 
+  /** HTML as the text the core reads: parsed here (inertly), its nodes walked, and read by the
+   *  core's one HTML reader in a worker of its own, so a running check is not disturbed.
+   *  @returns {Promise<string>} */
   function htmlToText(/** @type {string} */ html) {
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return readDom([doc.body]).text;
+    const { ops, data } = domTree([doc.body]);
+    return new Promise((resolve, reject) => {
+      const w = new Worker(workerUrl);
+      const done = () => { clearTimeout(limit); w.terminate(); };
+      const secs = Math.round(LIMIT_MS / 1000);
+      const limit = setTimeout(() => { done(); reject({ zh: STRINGS.zh.timedOut(secs), en: STRINGS.en.timedOut(secs) }); }, LIMIT_MS);
+      w.onmessage = (e) => {
+        if (e.data.type !== 'text') return;
+        done();
+        if (e.data.error) reject(e.data.error); else resolve(e.data.text);
+      };
+      w.onerror = (e) => { e.preventDefault(); done(); reject({ zh: STRINGS.zh.crashed, en: STRINGS.en.crashed }); };
+      moduleReady.then((module) => {
+        w.postMessage({ type: 'init', module });
+        w.postMessage({ type: 'tree', ops, data }, [ops.buffer]);
+      });
+    });
   }
 
   /** HTML as text, or null with the reason shown (the current text is left as it is). */
-  function readHtml(/** @type {string} */ html) {
+  async function readHtml(/** @type {string} */ html) {
     try {
-      return htmlToText(html);
+      return await htmlToText(html);
     } catch (e) {
       const err = /** @type {any} */ (e);
       note(err && err.zh ? err[lang] : String(err));
@@ -773,13 +794,24 @@
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (RecountPdf.isPdf(bytes)) { openPdf(bytes, file.name); return; }
     if (bytes.length > MAX_BYTES) { note(t.tooBig(sizeText(bytes.length, lang))); return; }
+    if (isOffice(bytes)) {
+      // www/sheets.js: the second module, loaded now; on failure the current text stays
+      note(officeReading[lang]);
+      const r = await readOffice(bytes);
+      if ('cancelled' in r) return;
+      if ('error' in r) { note(r.error[lang]); return; }
+      note('');
+      setInput(r.text, file.name);
+      run();
+      return;
+    }
     let s = decode(bytes);
     if (s === null) { note(t.cannotRead(file.name)); return; }
     s = s.replace(/^\ufeff/, '');
     if (!s.trim()) { note(t.emptyFile(file.name)); return; }
     const name = file.name.toLowerCase();
     if (name.endsWith('.html') || name.endsWith('.htm') || /^\s*<(!doctype|html)/i.test(s)) {
-      const read = readHtml(s);
+      const read = await readHtml(s);
       if (read === null) return;
       s = read;
     }
@@ -889,18 +921,24 @@
     const data = e.clipboardData;
     const html = data && data.getData('text/html');
     const plain = data && data.getData('text/plain');
-    let s = null;
-    if (html && /<table/i.test(html)) {
-      s = readHtml(html);
-      if (s === null) { e.preventDefault(); return; }
-    } else if (plain && plain.length > HELD) s = plain;
-    if (s !== null) {
-      e.preventDefault();
+    const { selectionStart: a, selectionEnd: b } = text;
+    /** Puts the text read in place of the selection, and checks. */
+    const put = (/** @type {string} */ s) => {
       if (tooBig(s)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(s), lang))); return; }
-      const { selectionStart: a, selectionEnd: b, value } = text;
+      const value = text.value;
       setInput(held === null && s.length <= HELD ? value.slice(0, a) + s + value.slice(b) : s, '');
-    } else setName('');
-    setTimeout(() => { if (held === null) save(); run(); }, 0);
+      setTimeout(() => { if (held === null) save(); run(); }, 0);
+    };
+    if (html && /<table/i.test(html)) {
+      e.preventDefault();
+      readHtml(html).then((s) => { if (s !== null) put(s); });
+    } else if (plain && plain.length > HELD) {
+      e.preventDefault();
+      put(plain);
+    } else {
+      setName('');
+      setTimeout(() => { if (held === null) save(); run(); }, 0);
+    }
   });
   let saveTimer = 0;
   text.addEventListener('input', () => {
