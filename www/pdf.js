@@ -28,7 +28,7 @@ const RecountPdf = (() => {
   /** @type {Worker | null} */
   let worker = null;
   let seq = 0;
-  /** @type {Map<number, {ok: (v: any) => void, no: (e: any) => void}>} */
+  /** @type {Map<number, {arm: () => void, ok: (v: any) => void, no: (e: any) => void}>} */
   const waiting = new Map();
   /** The PDF whose check is shown: its items (kept for finding a figure on its page). */
   /** @type {{ items: PdfItems, figPages: Map<number, number>, name: string, pages: number, standard: string[] } | null} */
@@ -51,6 +51,7 @@ const RecountPdf = (() => {
       const m = e.data;
       const p = waiting.get(m.id);
       if (!p) return;
+      if (m.type === 'started') { p.arm(); return; }
       waiting.delete(m.id);
       if (m.type === 'fail') p.no({ kind: m.kind, detail: m.detail });
       else p.ok(m);
@@ -83,8 +84,10 @@ const RecountPdf = (() => {
     const w = start();
     const id = ++seq;
     return new Promise((ok, no) => {
-      const timer = setTimeout(() => { if (waiting.has(id) && w === worker) kill('timedOut'); }, LIMIT_MS);
-      waiting.set(id, { ok: (v) => { clearTimeout(timer); ok(v); }, no: (e) => { clearTimeout(timer); no(e); } });
+      // the clock runs from when the worker takes the task up (not while pdf.js itself starts)
+      let timer = 0;
+      const arm = () => { timer = window.setTimeout(() => { if (waiting.has(id) && w === worker) kill('timedOut'); }, LIMIT_MS); };
+      waiting.set(id, { arm, ok: (v) => { clearTimeout(timer); ok(v); }, no: (e) => { clearTimeout(timer); no(e); } });
       w.postMessage({ ...msg, id }, transfer);
     });
   }
