@@ -23,6 +23,7 @@ const RecountPdf = (() => {
     pages: { zh: 'PDF 页数过多（上限 5000 页），未读取。', en: 'The PDF has too many pages (at most 5,000), so it was not read.' },
     crashed: { zh: 'PDF 读取器出错，未能读取此文件。', en: 'The PDF reader failed on this file.' },
     timedOut: { zh: '读取此 PDF 用时过长，已停止。', en: 'Reading this PDF took too long and was stopped.' },
+    reading: { zh: '正在读取 PDF 的文字与表格…', en: 'Reading the PDF’s text and tables…' },
   };
 
   /** @type {Worker | null} */

@@ -37,8 +37,9 @@ async function openFile(page, path) {
   await page.evaluate(() => { document.getElementById('note').textContent = ''; });
   const t0 = Date.now();
   await page.setInputFiles('#file', path);
+  // done: a message (not "reading the PDF…"), or the PDF's name with what was read from it
   await page.waitForFunction((n) => document.getElementById('progress').hidden
-    && (document.getElementById('note').textContent !== '' || document.getElementById('file-name').textContent.includes(n + '（PDF')
+    && (!/^$|^正在读取 PDF|^Reading the PDF’s/.test(document.getElementById('note').textContent) || document.getElementById('file-name').textContent.includes(n + '（PDF')
       || document.getElementById('file-name').textContent.includes(n + ' (PDF')), name, { timeout: 120000 });
   return Date.now() - t0;
 }
