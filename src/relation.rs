@@ -337,6 +337,10 @@ pub struct Relation {
     /// exact, and that evidence: when the relation holds only by rounding those inputs and
     /// fails without it, it is a warning naming the evidence.
     pub strict: Option<(Expr, Text)>,
+    /// The text does not assert it; the figures only may bear it out (parts of a list not
+    /// known to be whole that add up to their total). Reported when it holds, and left out
+    /// of the report — never failed, never "not checked" — when it does not.
+    pub only_if_holds: bool,
 }
 
 impl Relation {
@@ -357,7 +361,14 @@ impl Relation {
             context: None,
             readings: Vec::new(),
             strict: None,
+            only_if_holds: false,
         }
+    }
+
+    /// Marks a relation the text does not assert (see [`Relation::only_if_holds`]).
+    pub fn only_if_holds(mut self) -> Self {
+        self.only_if_holds = true;
+        self
     }
 
     /// A relation that cannot be decided, with the reason.

@@ -211,7 +211,8 @@ impl<'a> Checked<'a> {
         let mut order = Vec::with_capacity(relations.len());
         for (i, rel) in relations.iter().enumerate() {
             let v = evaluate(doc, rel);
-            if doc.figure(rel.target).is_some() {
+            let shown = !rel.only_if_holds || matches!(v.status, Status::Pass | Status::Rounding);
+            if shown && doc.figure(rel.target).is_some() {
                 match v.status {
                     Status::Pass => summary.passed += 1,
                     Status::Rounding => {

@@ -2,6 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+// a PDF opened in the page: pdf.js's items in, the same page out
+mod pdf;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONTRACT: &'static str = r#"
 /** A figure the report points at; offsets count UTF-16 code units of the checked text. */

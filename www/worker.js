@@ -49,10 +49,15 @@ self.onmessage = async (e) => {
     }
     return;
   }
-  if (msg.type === 'check') {
+  if (msg.type === 'check' || msg.type === 'pdf') {
     try {
       await ready;
-      const page = wasm_bindgen.present(msg.text);
+      // a PDF comes as pdf.js's items in typed arrays (www/pdf.js), text as text
+      const page = msg.type === 'pdf'
+        // @ts-ignore
+        ? wasm_bindgen.presentItems(msg.nums, msg.text, msg.lens)
+        // @ts-ignore
+        : wasm_bindgen.present(msg.text);
       const { blocks, figures } = page;
       const checks = page.report.checks;
       page.blocks = [];
