@@ -144,6 +144,16 @@ function xlsx(cells, { deflate = false, rows = null, extra = {} } = {}) {
   }, { deflate });
 }
 
+/** tests/fixtures/office/budget.xls with its one NUMBER record moved to row 65535, column 255. */
+function farXls() {
+  const b = Buffer.from(readFileSync('tests/fixtures/office/budget.xls'));
+  const at = b.indexOf(Buffer.from([0x03, 0x02, 0x0e, 0x00]));
+  assert.ok(at > 0, 'budget.xls holds a NUMBER record');
+  b.writeUInt16LE(65535, at + 4);
+  b.writeUInt16LE(255, at + 6);
+  return b;
+}
+
 // 合计 40.75 ≠ 10.50 + 20.25; the amounts print with two decimals (#,##0.00), the shares with one (0.0%)
 const SMALL = [
   ['A1', '项目'], ['B1', '金额'], ['C1', '占比'],
@@ -255,6 +265,9 @@ test('broken and hostile files: a message in both languages, the current text ke
     'huge-range.xlsx': [xlsx([['A1', 1], ['XFD1048576', 2]]), /单元格/],
     // 1.1 million cells from ~60 KB (24 MB of sheet XML once inflated)
     'bomb.xlsx': [xlsx([], { deflate: true, rows: `<row r="1">${'<c r="A1"><v>1</v></c>'.repeat(1100000)}</row>` }), /单元格/],
+    // an .xls whose one number sits at the last row and column (65536 × 256 slots): calamine
+    // lays out the rectangle before the reader can look (≈ 0.5 GB), then the reader refuses it
+    'far.xls': [farXls(), /单元格/],
     // 150 MB of shared strings from ~150 KB: refused by the parts' sizes before any is read
     'strings-bomb.xlsx': [xlsx(SMALL, { deflate: true, extra: {
       'xl/sharedStrings.xml': Buffer.concat([Buffer.from('<sst><si><t>'), Buffer.alloc(150 * 1024 * 1024, 0x61), Buffer.from('</t></si></sst>')]),
