@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
-import { browser, watch } from './serve.mjs';
+import { serve, browser, watch } from './serve.mjs';
 
 const FILE_URL = `file://${resolve('dist/recount.html')}`;
 const GENERATED = resolve('../shared/pdf/generated');
@@ -34,12 +34,12 @@ function spy() {
   window.Worker = class extends Worker0 { constructor(...a) { super(...a); log.workers += 1; } };
 }
 
-async function open() {
+async function open(url = FILE_URL) {
   const context = await chrome.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.addInitScript(spy);
   const seen = watch(page);
-  await page.goto(FILE_URL);
+  await page.goto(url);
   await checked(page);
   return { context, page, seen };
 }
@@ -251,6 +251,23 @@ test('an "xls" that is an HTML table (as government sites export them) is read a
     relations(native(path)).map((r) => r.split('|').slice(0, 4).join('|')), 'the same relations and verdicts as the CLI');
   assert.equal((await state(page)).spy.compiled.length, 1, 'the spreadsheet module is not loaded for it');
   await context.close();
+});
+
+test('served over http, the same: the module loads from the page itself, no other request', async () => {
+  const server = await serve('dist');
+  try {
+    const { context, page, seen } = await open(`${server.url}/index.html`);
+    const path = join(dir, 'small-http.xlsx');
+    writeFileSync(path, xlsx(SMALL));
+    await openFile(page, path);
+    assert.match(await page.inputValue('#text'), /合计\t40\.75\t100\.0%/);
+    assert.equal((await state(page)).spy.compiled.length, 2);
+    assert.deepEqual(seen.requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [`${server.url}/index.html`]);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
 });
 
 test('broken and hostile files: a message in both languages, the current text kept, the page alive', async () => {
