@@ -4,7 +4,7 @@
 // ever set with textContent or parsed inertly (DOMParser). www/dom-text.js (readDom) and
 // www/i18n.js (STRINGS, answerView, sizeText) and www/sheets.js (isOffice, readOffice) are
 // concatenated before this file.
-/* global readDom, STRINGS, answerView, sizeText, isOffice, readOffice, officeReading, gunzip */
+/* global readDom, STRINGS, answerView, sizeText, isOffice, readOffice, cancelOffice, officeReading, gunzip */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
@@ -760,6 +760,7 @@
   }
 
   async function openFile(/** @type {File} */ file) {
+    cancelOffice(); // a spreadsheet still being read is dropped for this file
     const t = STRINGS[lang];
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.length > MAX_BYTES) { note(t.tooBig(sizeText(bytes.length, lang))); return; }

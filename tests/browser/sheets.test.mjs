@@ -253,6 +253,22 @@ test('an "xls" that is an HTML table (as government sites export them) is read a
   await context.close();
 });
 
+test('a file opened while a spreadsheet is still being read takes its place; the late reader is ended', async () => {
+  const { context, page } = await open();
+  const slow = join(dir, 'slow.xls');
+  writeFileSync(slow, farXls());
+  const txt = join(dir, 'later.txt');
+  writeFileSync(txt, '项目\t金额\t\n甲\t1\t\n乙\t2\t\n合计\t3\t\n');
+  await page.setInputFiles('#file', slow);
+  await page.waitForFunction(() => /正在读取/.test(document.getElementById('note').textContent || ''));
+  await openFile(page, txt);
+  await page.waitForTimeout(3000);
+  assert.equal(await page.inputValue('#text'), readFileSync(txt, 'utf8'));
+  assert.match(await page.textContent('#file-name'), /later\.txt/);
+  assert.doesNotMatch(await page.textContent('#note'), /单元格|无法读取/, 'no late message from the dropped read');
+  await context.close();
+});
+
 test('served over http, the same: the module loads from the page itself, no other request', async () => {
   const server = await serve('dist');
   try {
