@@ -26,8 +26,10 @@ if [ -f scripts/build-widget.sh ]; then
   stage "widget build";         bash scripts/build-widget.sh
 fi
 if [ -f tsconfig.json ]; then
-  # the page's JS against the TypeScript contract the bindings emit (pkg-web/recount.d.ts)
-  stage "type check (tsc --noEmit)"; node_modules/.bin/tsc -p tsconfig.json
+  # every JS file against the TypeScript contract the bindings emit (pkg-web/recount.d.ts):
+  # the page, its worker, the widget and its worker, each a config of its own (own globals)
+  stage "type check (tsc --noEmit)"
+  for c in tsconfig*.json; do node_modules/.bin/tsc -p "$c"; done
 fi
 if compgen -G "tests/browser/*.test.mjs" > /dev/null; then
   stage "browser tests (headless Chromium)"

@@ -24,7 +24,10 @@ pub mod sheet;
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
 
-pub use html::{html_to_text, html_to_text_with_lines, HtmlText, MAX_EXPANDED_CELLS};
+pub use html::{
+    dom_to_text, html_to_text, html_to_text_with_lines, DomPlace, DomText, HtmlText,
+    MAX_EXPANDED_CELLS,
+};
 
 /// Input that cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
