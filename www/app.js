@@ -3,8 +3,8 @@
 // document with every checked figure marked and its answer beside it. User content is only
 // ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree),
 // www/i18n.js (STRINGS, answerView, sizeText), www/pdf.js (RecountPdf) and www/sheets.js
-// (isOffice, readOffice) are concatenated before this file.
-/* global domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, officeReading, gunzip */
+// (isOffice, readOffice, cancelOffice) are concatenated before this file.
+/* global domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, cancelOffice, officeReading, gunzip */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
@@ -790,6 +790,7 @@
   }
 
   async function openFile(/** @type {File} */ file) {
+    cancelOffice(); // a spreadsheet still being read is dropped for this file
     const t = STRINGS[lang];
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (RecountPdf.isPdf(bytes)) { openPdf(bytes, file.name); return; }

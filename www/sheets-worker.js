@@ -3,7 +3,6 @@
 // wasm-bindgen's no-modules glue for that module is prepended to this file in a Blob, as for
 // the core's worker. One file per worker: the page ends it when the answer comes back, when
 // it takes too long, or when another file is opened.
-/* global wasm_bindgen */
 self.onmessage = async (e) => {
   const { module, bytes } = e.data;
   try {

@@ -4,7 +4,7 @@
 // tables with the same precision). It is embedded in the single file inert — gzip, then
 // base64, in a `<script type="text/plain">` — and only decoded, compiled and run, in a worker
 // of its own, when such a file is opened. It turns the file into the text the core checks.
-/* exported isOffice, readOffice, officeReading, gunzip */
+/* exported isOffice, readOffice, cancelOffice, officeReading, gunzip */
 
 /** Inflates a gzip stream (the embedded modules are stored gzipped: they cost about their gzip
  *  size in the single file, served compressed or not). */
@@ -24,6 +24,13 @@ function isOffice(/** @type {Uint8Array} */ b) {
 }
 
 /** @typedef {{ text: string } | { error: { zh: string, en: string } } | { cancelled: true }} OfficeRead */
+
+/** Ends the read under way, if any (it resolves `{cancelled}`). */
+function cancelOffice() {
+  officeCancel();
+}
+/** @type {() => void} */
+let officeCancel = () => {};
 
 /** Reads a spreadsheet or Word file into text; at most one read at a time (a new one ends the
  *  old, which resolves `{cancelled}`). Never rejects. */
@@ -47,6 +54,8 @@ const readOffice = (() => {
   let loaded = null;
   /** @type {(() => void) | null} */
   let cancelCurrent = null;
+  let generation = 0; // a read started before the last cancel is dropped, even mid-load
+  officeCancel = () => { generation += 1; if (cancelCurrent) cancelCurrent(); };
 
   /** Decodes, inflates and compiles the embedded module: once, on the first file. */
   function load() {
@@ -66,7 +75,8 @@ const readOffice = (() => {
   }
 
   return async function readOffice(/** @type {Uint8Array} */ bytes) {
-    if (cancelCurrent) cancelCurrent();
+    officeCancel();
+    const gen = generation;
     /** @type {{module: WebAssembly.Module, url: string}} */
     let m;
     try {
@@ -74,6 +84,7 @@ const readOffice = (() => {
     } catch (e) {
       return /** @type {OfficeRead} */ ({ error: M.unavailable(String(e)) });
     }
+    if (gen !== generation) return /** @type {OfficeRead} */ ({ cancelled: true });
     return new Promise((resolve) => {
       const w = new Worker(m.url);
       const end = (/** @type {OfficeRead} */ r) => {

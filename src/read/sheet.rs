@@ -477,6 +477,11 @@ pub fn xls_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     for name in wb.sheet_names() {
         let range = wb.worksheet_range(&name).map_err(xls_error)?;
         let merges = wb.merge_cells_by_sheet_name(&name).map_err(xls_error)?;
+        // refused before its slots are walked (calamine has already laid it out)
+        let (h, w) = range.get_size();
+        if h.saturating_mul(w) > budget {
+            return Err(ReadError::OfficeTooLarge);
+        }
         // each column printed with the decimals most of its values print with
         let decimals = column_decimals(&range);
         let first_col = range.start().map_or(0, |s| s.1);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
-import { browser, watch } from './serve.mjs';
+import { serve, browser, watch } from './serve.mjs';
 
 const FILE_URL = `file://${resolve('dist/recount.html')}`;
 const GENERATED = resolve('../shared/pdf/generated');
@@ -34,12 +34,12 @@ function spy() {
   window.Worker = class extends Worker0 { constructor(...a) { super(...a); log.workers += 1; } };
 }
 
-async function open() {
+async function open(url = FILE_URL) {
   const context = await chrome.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.addInitScript(spy);
   const seen = watch(page);
-  await page.goto(FILE_URL);
+  await page.goto(url);
   await checked(page);
   return { context, page, seen };
 }
@@ -144,6 +144,16 @@ function xlsx(cells, { deflate = false, rows = null, extra = {} } = {}) {
   }, { deflate });
 }
 
+/** tests/fixtures/office/budget.xls with its one NUMBER record moved to row 65535, column 255. */
+function farXls() {
+  const b = Buffer.from(readFileSync('tests/fixtures/office/budget.xls'));
+  const at = b.indexOf(Buffer.from([0x03, 0x02, 0x0e, 0x00]));
+  assert.ok(at > 0, 'budget.xls holds a NUMBER record');
+  b.writeUInt16LE(65535, at + 4);
+  b.writeUInt16LE(255, at + 6);
+  return b;
+}
+
 // 合计 40.75 ≠ 10.50 + 20.25; the amounts print with two decimals (#,##0.00), the shares with one (0.0%)
 const SMALL = [
   ['A1', '项目'], ['B1', '金额'], ['C1', '占比'],
@@ -243,6 +253,39 @@ test('an "xls" that is an HTML table (as government sites export them) is read a
   await context.close();
 });
 
+test('a file opened while a spreadsheet is still being read takes its place; the late reader is ended', async () => {
+  const { context, page } = await open();
+  const slow = join(dir, 'slow.xls');
+  writeFileSync(slow, farXls());
+  const txt = join(dir, 'later.txt');
+  writeFileSync(txt, '项目\t金额\t\n甲\t1\t\n乙\t2\t\n合计\t3\t\n');
+  await page.setInputFiles('#file', slow);
+  await page.waitForFunction(() => /正在读取/.test(document.getElementById('note').textContent || ''));
+  await openFile(page, txt);
+  await page.waitForTimeout(3000);
+  assert.equal(await page.inputValue('#text'), readFileSync(txt, 'utf8'));
+  assert.match(await page.textContent('#file-name'), /later\.txt/);
+  assert.doesNotMatch(await page.textContent('#note'), /单元格|无法读取/, 'no late message from the dropped read');
+  await context.close();
+});
+
+test('served over http, the same: the module loads from the page itself, no other request', async () => {
+  const server = await serve('dist');
+  try {
+    const { context, page, seen } = await open(`${server.url}/index.html`);
+    const path = join(dir, 'small-http.xlsx');
+    writeFileSync(path, xlsx(SMALL));
+    await openFile(page, path);
+    assert.match(await page.inputValue('#text'), /合计\t40\.75\t100\.0%/);
+    assert.equal((await state(page)).spy.compiled.length, 2);
+    assert.deepEqual(seen.requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [`${server.url}/index.html`]);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
 test('broken and hostile files: a message in both languages, the current text kept, the page alive', async () => {
   const { context, page } = await open();
   const good = xlsx(SMALL);
@@ -255,6 +298,9 @@ test('broken and hostile files: a message in both languages, the current text ke
     'huge-range.xlsx': [xlsx([['A1', 1], ['XFD1048576', 2]]), /单元格/],
     // 1.1 million cells from ~60 KB (24 MB of sheet XML once inflated)
     'bomb.xlsx': [xlsx([], { deflate: true, rows: `<row r="1">${'<c r="A1"><v>1</v></c>'.repeat(1100000)}</row>` }), /单元格/],
+    // an .xls whose one number sits at the last row and column (65536 × 256 slots): calamine
+    // lays out the rectangle before the reader can look (≈ 0.5 GB), then the reader refuses it
+    'far.xls': [farXls(), /单元格/],
     // 150 MB of shared strings from ~150 KB: refused by the parts' sizes before any is read
     'strings-bomb.xlsx': [xlsx(SMALL, { deflate: true, extra: {
       'xl/sharedStrings.xml': Buffer.concat([Buffer.from('<sst><si><t>'), Buffer.alloc(150 * 1024 * 1024, 0x61), Buffer.from('</t></si></sst>')]),
