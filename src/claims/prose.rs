@@ -936,6 +936,66 @@ pub fn names_budget_of_part(lead: &str) -> bool {
     lead.contains('占') || lead.starts_with("完成") || lead.starts_with("为")
 }
 
+/// "其中：A、B 和 C 分别为 a 万元、b 万元和 c 万元": the names listed before 分别 paired
+/// by position with the amounts listed after it, when there are as many of each. A name
+/// may hold 和 itself ("商品和服务支出"): only the last 和/及/与 is taken as the list's,
+/// and only when that makes the counts agree.
+fn respectively_parts(p: &Prose<'_>, q: usize, region: &[&Mention]) -> Option<Vec<Part>> {
+    let words = p.chars_from(q + 2, 80);
+    let k = words.find("分别")?;
+    let names = words.get(..k)?.trim_start_matches([':', '：', ',']);
+    let first = region.first()?;
+    let list: Vec<&&Mention> = region
+        .iter()
+        .take_while(|m| m.list == first.list && m.kind == Kind::Level)
+        .collect();
+    let n = list.len();
+    if n < 2 {
+        return None;
+    }
+    // the amounts come right after 分别为/分别是, in one list
+    let lead = first.lead.as_str();
+    if !(lead.ends_with("分别为") || lead.ends_with("分别是")) {
+        return None;
+    }
+    let mut split: Vec<String> = names.split(['、', ',']).map(str::to_string).collect();
+    if split.len() + 1 == n {
+        // the conjunction before the last name: only when there is one place it can be
+        let last = split.pop()?;
+        let cuts: Vec<(usize, usize)> = last
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '和' | '及' | '与'))
+            .map(|(i, c)| {
+                let w = c.len_utf8();
+                // 以及 is one conjunction
+                if c == '及' && last.get(..i).is_some_and(|b| b.ends_with('以')) {
+                    (i - '以'.len_utf8(), w + '以'.len_utf8())
+                } else {
+                    (i, w)
+                }
+            })
+            .collect();
+        let [(at, len)] = cuts.as_slice() else {
+            return None;
+        };
+        split.push(last.get(..*at)?.to_string());
+        split.push(last.get(at + len..)?.to_string());
+    }
+    if split.len() != n || split.iter().any(|s| s.is_empty()) {
+        return None;
+    }
+    let unit = first.unit;
+    if !list.iter().all(|m| same_family(m.unit, unit)) {
+        return None;
+    }
+    Some(
+        list.iter()
+            .zip(split)
+            .map(|(m, name)| (m.fig, label_of(&name), m.unit))
+            .collect(),
+    )
+}
+
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
@@ -981,6 +1041,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             let (mut parts, nested) = region_parts(p, q, end, &region);
+            if let Some(listed) = respectively_parts(p, q, &region) {
+                parts = listed;
+            }
             for (parent, sub) in nested {
                 let labels: Vec<String> = sub.iter().map(|x| x.1.clone()).collect();
                 out.push(Breakdown {
@@ -1499,6 +1562,28 @@ mod tests {
         assert_eq!(lists, [0, 0, 0, 3, 3, 3]);
         assert_eq!(p.list_lengths()[0], 3);
         assert_eq!(p.list_lengths()[3], 3);
+    }
+
+    #[test]
+    fn a_respectively_list_pairs_names_and_amounts_by_position() {
+        let labels = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            c.breakdowns
+                .iter()
+                .map(|b| (b.complete, b.parts.iter().map(|x| x.1.clone()).collect()))
+                .collect::<Vec<(bool, Vec<String>)>>()
+        };
+        assert_eq!(
+            labels("支出合计 100 万元，其中：基本支出、项目支出和经营支出分别为 60 万元、30 万元和 10 万元。\n"),
+            [(
+                true,
+                vec!["基本支出".to_string(), "项目支出".into(), "经营支出".into()]
+            )]
+        );
+        // 和 inside a name and between the last two: no single place to cut, no pairing
+        let got = labels("支出合计 90 万元，其中：工资福利支出、商品和服务支出和对个人和家庭的补助分别为 50 万元、30 万元和 11 万元。\n");
+        assert!(got.iter().all(|(complete, _)| !complete), "{got:?}");
     }
 
     #[test]
