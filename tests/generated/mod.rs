@@ -264,13 +264,16 @@ fn run_case(seed: u64, tally: &mut Tally, dump: bool) {
         // found by the check meant to find it, at its figure
         let meant = |rule: &str| t.checks.iter().any(|w| rule.contains(w));
         let hit = rep.checks.iter().find(|e| {
-            e.status == "fail" && e.line == at.line && e.reported == at.printed && meant(e.rule)
+            e.status == "fail"
+                && e.line == at.line
+                && e.reported == at.printed
+                && meant(e.rule.id())
         });
         match hit {
             Some(h) => {
                 tally.found += 1;
                 e.1 += 1;
-                *tally.by_rule.entry(h.rule).or_default() += 1;
+                *tally.by_rule.entry(h.rule.id()).or_default() += 1;
             }
             None => {
                 let near: Vec<String> = rep
