@@ -76,6 +76,9 @@ pub struct Mention {
     /// Follows the previous mention with nothing but a list separator in between
     /// ("各减少 A、B万元"): it takes the previous one's kind.
     pub listed: bool,
+    /// Inside a parenthesis closed later ("X 万元（其中：A 万元，B 万元），占 p%"): a
+    /// figure after the parenthesis is about the amount before it, never about these.
+    pub inner: bool,
     /// Where it lives (set by [`super::scope::assign`]).
     pub scope: Scope,
     /// Index (in [`Prose::mentions`]) of the first mention of the list it belongs to
@@ -96,6 +99,8 @@ pub struct Prose<'a> {
     pub offs: Vec<usize>,
     /// Every figure, in order.
     pub mentions: Vec<Mention>,
+    /// Per token: inside a parenthesis closed later (see [`Mention::inner`]).
+    pub inner: Vec<bool>,
 }
 
 /// Characters that end a sentence.
@@ -345,15 +350,19 @@ impl<'a> Prose<'a> {
             toks.push(Tok::Ch(f));
             offs.push(at);
         }
-        soften_parenthesised_stops(&mut toks);
+        let inner = soften_parenthesised_stops(&mut toks);
         let mut p = Prose {
             index,
             para,
             toks,
             offs,
             mentions: Vec::new(),
+            inner,
         };
         p.mentions = p.classify_all(doc);
+        for m in &mut p.mentions {
+            m.inner = p.inner.get(m.at).copied().unwrap_or(false);
+        }
         p
     }
 
@@ -451,6 +460,7 @@ impl<'a> Prose<'a> {
                         sentence,
                         semi,
                         listed,
+                        inner: false,
                         scope: Scope::default(),
                         list: if listed {
                             out.last().map_or(out.len(), |m| m.list)
@@ -630,9 +640,11 @@ impl<'a> Prose<'a> {
 const PAREN_REACH: usize = 160;
 
 /// "用车费 500 万元(购置费 100 万元，比上年增加 0 万元；运行费 400 万元。)比上年增加 0 万元":
-/// a full stop inside a parenthesis that closes soon after does not end the sentence; it
-/// ends a clause group (；). An unclosed bracket changes nothing.
-fn soften_parenthesised_stops(toks: &mut [Tok]) {
+/// a stop inside a parenthesis that closes soon after ends neither the sentence nor its
+/// clause group, only a clause (,). An unclosed bracket changes nothing. Returns, per
+/// token, whether it is inside such a parenthesis.
+fn soften_parenthesised_stops(toks: &mut [Tok]) -> Vec<bool> {
+    let mut inner = vec![false; toks.len()];
     let mut i = 0;
     while i < toks.len() {
         if !matches!(toks.get(i), Some(Tok::Ch('(' | '（'))) {
@@ -658,13 +670,20 @@ fn soften_parenthesised_stops(toks: &mut [Tok]) {
             i += 1;
             continue;
         };
-        for t in toks.iter_mut().take(close).skip(i + 1) {
-            if matches!(t, Tok::Ch(c) if ends_sentence(*c)) {
-                *t = Tok::Ch('；');
+        for (t, flag) in toks
+            .iter_mut()
+            .zip(inner.iter_mut())
+            .take(close)
+            .skip(i + 1)
+        {
+            *flag = true;
+            if matches!(t, Tok::Ch(c) if ends_semi(*c)) {
+                *t = Tok::Ch(',');
             }
         }
         i = close + 1;
     }
+    inner
 }
 
 /// Every paragraph of running text, read.
@@ -1003,13 +1022,36 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         let hits = p.find_all("其中");
         // once per paragraph: a list of classification lines names its 科目
         let coded_para = !p.find_all("功能分类").is_empty() || !p.find_all("科目").is_empty();
+        let inner = |k: usize| p.inner.get(k).copied().unwrap_or(false);
+        // a 其中 inside a parenthesis ("用车费 X 万元（其中：购置费 A，运行费 B），…") belongs
+        // to the amount before the parenthesis: when an outer 其中's region holds it, the
+        // outer one reads it as that part's own breakdown; otherwise its region ends at
+        // the closing bracket
+        let mut covered_until = 0;
         for (hi, &q) in hits.iter().enumerate() {
             // "其中：其中：" — the second one opens the list
             if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
                 continue;
             }
-            let next_hit = hits.get(hi + 1).copied().unwrap_or(p.toks.len());
+            let next_hit = if inner(q) {
+                if q < covered_until {
+                    continue;
+                }
+                (q..p.toks.len())
+                    .find(|&k| !inner(k))
+                    .unwrap_or(p.toks.len())
+            } else {
+                hits.get(hi + 1..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied()
+                    .find(|&n| !inner(n))
+                    .unwrap_or(p.toks.len())
+            };
             let mut end = p.sentence_end_within(q, next_hit);
+            if !inner(q) {
+                covered_until = end;
+            }
             // "其中:1、…。2、…。": numbered items go on over their sentences
             let mut item = 1u32;
             if (q + 2..q + 5).any(|k| numbered_item(doc, p, k, item)) {
@@ -1600,6 +1642,37 @@ mod tests {
             .collect();
         assert!(got.contains(&("29".into(), vec!["0".into(), "28".into(), "1".into()])));
         assert!(got.contains(&("28".into(), vec!["0".into(), "28".into()])));
+    }
+
+    #[test]
+    fn a_qizhong_in_parentheses_belongs_to_the_amount_before_them() {
+        let doc = read_text(
+            "“三公”经费 5.8 万元，其中：因公出国（境）费 0 万元，占 0%；公务用车购置及运行维护费 4.73 万元（其中：公务用车购置费 3.83 万元，公务用车运行维护费 0.90 万元），占 81.55%；公务接待费 1.07 万元，占 18.45%。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let got: Vec<(String, Vec<String>)> = c
+            .breakdowns
+            .iter()
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("4.73".to_string(), vec!["3.83".to_string(), "0.90".into()]),
+                (
+                    "5.8".to_string(),
+                    vec!["0".to_string(), "4.73".into(), "1.07".into()]
+                )
+            ]
+        );
+        // the share after the bracket is of the amount before it
+        let p = &c.prose[0];
+        let inner: Vec<bool> = p.mentions.iter().map(|m| m.inner).collect();
+        assert_eq!(
+            inner,
+            [false, false, false, false, true, true, false, false, false]
+        );
     }
 
     #[test]

@@ -11,9 +11,10 @@
 //!
 //! `RECOUNT_GENERATED_CASES=10000 cargo test generated -- --nocapture` runs more cases;
 //! `RECOUNT_GENERATED_SEED=<seed>` replays one case and writes its document (and the
-//! injected one) to `target/generated-<seed>.txt`. `RECOUNT_GENERATED_LAYOUTS=four-budgets,
-//! respectively,paren-of-which` (or `all`) turns on the text layouts behind false alarms on
-//! real documents that the text checks do not read yet (see `gen::Layouts`).
+//! injected one) to `target/generated-<seed>.txt`. The text layouts behind false alarms on
+//! real documents (respectively-lists, 其中 in parentheses, shares forced to 100 %) are on;
+//! `RECOUNT_GENERATED_LAYOUTS=no-respectively` (etc.) turns one off, and `four-budgets` (or
+//! `all`) turns on the four budgets sharing labels (see `gen::Layouts`).
 
 mod doc;
 mod gen;
