@@ -473,6 +473,10 @@ fn likely_cause(
         let r = if up { range.times(k) } else { range.over(k) };
         r.is_ok_and(|r| r.meets(printed))
     };
+    // a printed zero is what any small enough value scales to: no evidence of a slip
+    if target.value.is_zero() {
+        return None;
+    }
     if target.percent {
         if scaled(Decimal::ONE_HUNDRED, false) {
             return Some(Cause::RatioAsPercent);
@@ -645,6 +649,11 @@ mod tests {
         let d = doc(&["1.5", "2", "35000"]);
         let v = evaluate(&d, &eq(2, Expr::sum([Expr::Fig(0), Expr::Fig(1)])));
         assert_eq!(v.cause, Some(Cause::TenThousand));
+        // a printed 0.00 against 3.00 + 2.00 is no 元/万元 slip: 0 is what any small value
+        // rounds to
+        let d = doc(&["3.00", "2.00", "0.00"]);
+        let v = evaluate(&d, &eq(2, Expr::sum([Expr::Fig(0), Expr::Fig(1)])));
+        assert_eq!((v.status, v.cause), (Status::Fail, None));
     }
 
     #[test]

@@ -358,7 +358,57 @@ fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
             return (Some(canon), j + spelling.len());
         }
     }
+    // "35萬(wàn)元": a mirror's pronunciation gloss inside the unit
+    for (spelling, canon) in UNITS {
+        if let Some(len) = glossed_prefix(rest, spelling) {
+            return (Some(canon), j + len);
+        }
+    }
     (None, k)
+}
+
+/// The byte length of `spelling` at the start of `s` with pronunciation glosses after its
+/// characters ("萬(wàn)元" for 萬元), when there is at least one gloss.
+fn glossed_prefix(s: &str, spelling: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut glosses = 0;
+    for c in spelling.chars() {
+        let rest = s.get(at..)?;
+        if !rest.starts_with(c) {
+            return None;
+        }
+        at += c.len_utf8();
+        let g = gloss_bytes(s.get(at..)?);
+        if g > 0 {
+            glosses += 1;
+            at += g;
+        }
+    }
+    (glosses > 0).then_some(at)
+}
+
+/// Byte length of a pronunciation gloss at the start of `s` (`(wàn)`, `（yuán）`): a
+/// bracket, one to eight lower-case Latin letters (tone marks allowed), a bracket.
+fn gloss_bytes(s: &str) -> usize {
+    let mut it = s.char_indices();
+    if !matches!(it.next(), Some((_, '(' | '（'))) {
+        return 0;
+    }
+    for (letters, (i, c)) in it.enumerate() {
+        if c == ')' || c == '）' {
+            return if (1..=8).contains(&letters) {
+                i + c.len_utf8()
+            } else {
+                0
+            };
+        }
+        let latin =
+            c.is_alphabetic() && !c.is_uppercase() && !('\u{3400}'..='\u{9fff}').contains(&c);
+        if !latin {
+            return 0;
+        }
+    }
+    0
 }
 
 /// Formats a decimal with exactly `scale` decimals (rounded half away from zero, as
@@ -453,6 +503,10 @@ mod tests {
             .collect();
         assert_eq!(got, ["-70%", "3", "6", "2,576.77", "18%"]);
         assert_eq!(toks.get(3).and_then(|t| t.unit), Some("万元"));
+        // a mirror's pronunciation gloss inside the unit
+        let toks = scan("合計35萬(wàn)元,減少2.28萬(wàn)元");
+        let units: Vec<_> = toks.iter().map(|t| t.unit).collect();
+        assert_eq!(units, [Some("万元"), Some("万元")]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::document::{Document, Place, Table};
 use crate::figure::CellKind;
 use crate::relation::{Severity, Text};
-use crate::report::{Entry, Report};
+use crate::report::{Entry, Outcome, Report};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -47,9 +47,9 @@ impl State {
 
     fn of_entry(e: &Entry) -> State {
         match (e.status, e.severity) {
-            ("fail", Severity::Error) => State::Fail,
-            ("fail", _) => State::Warning,
-            ("unchecked", _) => State::Unchecked,
+            (Outcome::Fail, Severity::Error) => State::Fail,
+            (Outcome::Fail, _) => State::Warning,
+            (Outcome::Unchecked, _) => State::Unchecked,
             _ if e.within_rounding => State::Rounding,
             _ => State::Pass,
         }

@@ -4,7 +4,7 @@
 use crate::document::{Document, Place};
 use crate::eval::{evaluate, EvalError, Status, Verdict};
 use crate::figure::{format_scaled, FigId};
-use crate::relation::{Cmp, Expr, Relation, Severity, Text};
+use crate::relation::{Cmp, Expr, Relation, Rule, Severity, Text};
 use serde::Serialize;
 
 /// A figure an entry refers to.
@@ -34,13 +34,50 @@ pub struct CauseOut {
     pub en: String,
 }
 
+/// What became of one relation, as a report says it (holding within rounding is a pass
+/// with [`Entry::within_rounding`] set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Holds, exactly or within rounding.
+    Pass,
+    /// Fails: an error or a warning (see [`Entry::severity`]).
+    Fail,
+    /// Could not be decided.
+    Unchecked,
+}
+
+impl Outcome {
+    /// `pass`, `fail` or `unchecked`, as JSON prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Unchecked => "unchecked",
+        }
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An outcome compares with its JSON name, so readers can write `e.status == "fail"`.
+impl PartialEq<&str> for Outcome {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// One relation's result.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Entry {
-    /// The check's id.
-    pub rule: &'static str,
-    /// `pass`, `fail` or `unchecked`.
-    pub status: &'static str,
+    /// The check that found the relation (its kebab-case id in JSON).
+    pub rule: Rule,
+    /// Holds, fails or not checked.
+    pub status: Outcome,
     /// `error` or `warning` for failures, `info` otherwise.
     pub severity: Severity,
     /// 1-based line where the reported figure is printed.
@@ -351,7 +388,7 @@ impl<'a> Checked<'a> {
             rel.expr.figures(&mut ids);
             let (status, severity) = status_of(rel, v);
             let lean = Lean {
-                rule: rel.rule.id(),
+                rule: rel.rule,
                 status,
                 severity,
                 line: target.line,
@@ -392,8 +429,8 @@ struct Compact<'a>(&'a str, u32, usize, usize);
 /// relation without `--full`); one derived but empty is `null`.
 #[derive(Serialize)]
 struct Lean<'a> {
-    rule: &'static str,
-    status: &'static str,
+    rule: Rule,
+    status: Outcome,
     severity: Severity,
     line: u32,
     column: u32,
@@ -420,11 +457,11 @@ struct Lean<'a> {
     context: Option<Option<&'a str>>,
 }
 
-fn status_of(rel: &Relation, v: &Verdict) -> (&'static str, Severity) {
+fn status_of(rel: &Relation, v: &Verdict) -> (Outcome, Severity) {
     match v.status {
-        Status::Pass | Status::Rounding => ("pass", Severity::Info),
-        Status::Fail => ("fail", rel.severity_for(v.cause.as_ref())),
-        Status::Unchecked => ("unchecked", Severity::Info),
+        Status::Pass | Status::Rounding => (Outcome::Pass, Severity::Info),
+        Status::Fail => (Outcome::Fail, rel.severity_for(v.cause.as_ref())),
+        Status::Unchecked => (Outcome::Unchecked, Severity::Info),
     }
 }
 
@@ -532,7 +569,7 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
         }
     });
     Some(Entry {
-        rule: rel.rule.id(),
+        rule: rel.rule,
         status,
         severity,
         line: target.line,
@@ -882,33 +919,33 @@ impl Report {
 fn text_entry(out: &mut String, name: &str, e: &Entry, lang: Lang, verbose: bool) {
     let zh = lang == Lang::Zh;
     let pick = |t: &Text| if zh { t.zh.clone() } else { t.en.clone() };
-    let show = e.status == "fail" || verbose;
+    let show = e.status == Outcome::Fail || verbose;
     if !show {
         return;
     }
     let tag = match (e.status, e.severity) {
-        ("fail", Severity::Error) => {
+        (Outcome::Fail, Severity::Error) => {
             if zh {
                 "错误"
             } else {
                 "error"
             }
         }
-        ("fail", _) => {
+        (Outcome::Fail, _) => {
             if zh {
                 "警告"
             } else {
                 "warning"
             }
         }
-        ("pass", _) if e.within_rounding => {
+        (Outcome::Pass, _) if e.within_rounding => {
             if zh {
                 "舍入成立"
             } else {
                 "holds (rounding)"
             }
         }
-        ("pass", _) => {
+        (Outcome::Pass, _) => {
             if zh {
                 "成立"
             } else {
@@ -936,7 +973,7 @@ fn text_entry(out: &mut String, name: &str, e: &Entry, lang: Lang, verbose: bool
         e.rule,
         pick(&e.message)
     ));
-    if e.status == "fail" {
+    if e.status == Outcome::Fail {
         if let Some(c) = &e.context {
             let c: String = c.chars().take(160).collect();
             out.push_str(&format!(

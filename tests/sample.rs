@@ -104,7 +104,7 @@ fn every_failure_in_the_sample_is_a_known_real_error() {
         .checks
         .iter()
         .filter(|e| e.status == "fail")
-        .map(|e| (e.line, e.reported.as_str(), e.rule))
+        .map(|e| (e.line, e.reported.as_str(), e.rule.id()))
         .collect();
     failures.sort();
     assert_eq!(

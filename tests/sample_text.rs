@@ -23,7 +23,7 @@ fn sample() -> Report {
 fn text_entries(r: &Report) -> Vec<&Entry> {
     r.checks
         .iter()
-        .filter(|e| TEXT_RULES.contains(&e.rule))
+        .filter(|e| TEXT_RULES.contains(&e.rule.id()))
         .collect()
 }
 

@@ -2,11 +2,11 @@
 //! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
 
 use super::Check;
-use crate::claims::prose::{amount, same_family, Kind, Prose};
+use crate::claims::prose::{amount, ends_semi, same_family, Kind, Prose, Tok};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::relation::Rule;
-use crate::relation::{Cause, Expr, Relation, Text};
+use crate::relation::{Cause, Cmp, Expr, Relation, Text};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -16,7 +16,9 @@ pub static CHECK: Check = Check {
     what:
         "In the text, \"年初预算数 B 万元，决算数 F 万元，预决算差异率 R%\" states a \
            variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
-           预算数 D 万元\" states D = F − B (B − F); \"与预算相比无增减/无变化/一致\" states F = B.",
+           预算数 D 万元\" states D = F − B (B − F); \"与预算相比无增减/无变化/一致\" states F = B. A completion rate beside words saying \
+           the actual went over the budget (超出预算, 大于预算) is at least 100 %, beside \
+           words saying it fell short (小于预算, 未完成预算) at most 100 %.",
     why: "The variance tells readers how far spending strayed from the approved budget; a \
           wrong base or sign turns an overrun into an underrun.",
     tolerance: "Each printed figure stands for ±½ of its last digit. A variance on a budget \
@@ -62,10 +64,88 @@ fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relat
     }
 }
 
+/// Words saying the actual went over the budget, and words saying it fell short.
+const OVER: &[&str] = &["超出预算", "超过预算", "大于预算", "高于预算", "超预算"];
+const UNDER: &[&str] = &[
+    "小于预算",
+    "低于预算",
+    "未完成预算",
+    "未达到预算",
+    "未达预算",
+];
+
+/// Whether one of the phrases occurs un-negated ("未超出预算" does not say it went over).
+fn says(words: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|w| {
+        words.match_indices(w).any(|(k, _)| {
+            !words
+                .get(..k)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(|c| "未不没无".contains(c))
+        })
+    })
+}
+
+/// "完成年初预算的 95%，决算数大于预算数": a completion rate the words of its own clause
+/// group contradict — over the budget is above 100 %, short of it below. Decided on the
+/// printed rate's interval, so "100%" beside "超出预算" holds (100.4 % prints as 100 %).
+fn completion_against_words(p: &Prose<'_>, out: &mut Vec<Relation>) {
+    for (i, m) in p.mentions.iter().enumerate() {
+        if m.kind != Kind::Completion {
+            continue;
+        }
+        // one completion rate in its clause group, or the words could be another's
+        let alone = p
+            .mentions
+            .iter()
+            .enumerate()
+            .all(|(j, x)| j == i || x.semi != m.semi || x.kind != Kind::Completion);
+        if !alone {
+            continue;
+        }
+        let mut from = m.at;
+        while from > 0 && m.at - from < 200 {
+            match p.toks.get(from - 1) {
+                Some(Tok::Ch(c)) if ends_semi(*c) => break,
+                _ => from -= 1,
+            }
+        }
+        let mut to = m.at;
+        while to < p.toks.len() && to - m.at < 200 {
+            match p.toks.get(to) {
+                Some(Tok::Ch(c)) if ends_semi(*c) => break,
+                _ => to += 1,
+            }
+        }
+        let words = p.text_between(from, to);
+        let over = says(&words, OVER);
+        let under = says(&words, UNDER);
+        let (cmp, zh, en) = match (over, under) {
+            (true, false) => (
+                Cmp::AtLeast,
+                "文字称决算数超出预算，完成率应不低于 100%",
+                "the text says the actual exceeds the budget: completion is at least 100%",
+            ),
+            (false, true) => (
+                Cmp::AtMost,
+                "文字称决算数小于预算，完成率应不高于 100%",
+                "the text says the actual is below the budget: completion is at most 100%",
+            ),
+            _ => continue,
+        };
+        out.push(
+            Relation::equals(RULE, m.fig, Expr::int(100), Text::new(zh, en))
+                .cmp(cmp)
+                .context(p.sentence_text(m.at)),
+        );
+    }
+}
+
 fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
     let doc = claims.doc;
     for p in &claims.prose {
         completion_of_named_budget(doc, p, out);
+        completion_against_words(p, out);
     }
     for (p, recs) in claims.prose.iter().zip(&claims.records) {
         for r in recs {
@@ -154,5 +234,45 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The budget-variance entries of a text, as (reported, status).
+    fn entries(text: &str) -> Vec<(String, String)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == "budget-variance")
+            .map(|e| (e.reported.clone(), e.status.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_completion_rate_agrees_with_words_saying_over_or_under_the_budget() {
+        assert_eq!(
+            entries("公务接待费完成年初预算的 95%，决算数大于预算数，主要原因是接待任务增加。\n"),
+            [("95%".to_string(), "fail".to_string())]
+        );
+        assert_eq!(
+            entries("公务接待费完成年初预算的 105%，决算数小于预算数。\n"),
+            [("105%".to_string(), "fail".to_string())]
+        );
+        // 100 % beside "over the budget" may be 100.4 % rounded: it holds
+        assert_eq!(
+            entries("公务接待费完成年初预算的 100%，决算数大于预算数。\n"),
+            [("100%".to_string(), "pass".to_string())]
+        );
+        // negated words say nothing; two rates in one clause group leave the words unbound
+        assert_eq!(
+            entries("公务接待费完成年初预算的 95%，决算数未超出预算。\n"),
+            []
+        );
+        assert_eq!(
+            entries("接待费完成年初预算的 95%、会议费完成年初预算的 120%，决算数大于预算数。\n"),
+            []
+        );
     }
 }

@@ -98,7 +98,7 @@ fn part_of<'p>(p: &'p Prose<'_>, lists: &[usize], i: usize, m: &Mention) -> Part
         .iter()
         .rev()
         .take_while(|x| x.semi == m.semi)
-        .find(|x| x.kind == Kind::Level);
+        .find(|x| x.kind == Kind::Level && (m.inner || !x.inner));
     match part {
         Some(a) => Part::Found(a),
         None => Part::Missing(Text::new("未找到占比对应的金额", "the part is not stated")),

@@ -116,7 +116,7 @@ mod tests {
         r.checks
             .iter()
             .filter(|e| e.rule == "surplus")
-            .map(|e| (e.reported.clone(), e.status))
+            .map(|e| (e.reported.clone(), e.status.as_str()))
             .collect()
     }
 

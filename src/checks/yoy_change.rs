@@ -269,7 +269,10 @@ fn find_in(
         let change_end = (0..first)
             .rev()
             .take_while(|&k| ms.get(k).is_some_and(|x| x.semi == m.semi))
-            .find(|&k| ms.get(k).is_some_and(|x| matches!(x.kind, Kind::Change(_))));
+            .find(|&k| {
+                ms.get(k)
+                    .is_some_and(|x| matches!(x.kind, Kind::Change(_)) && (m.inner || !x.inner))
+            });
         // "同比增长14.6%,增收4,376万元": the rate may come before its change
         let after_rates = rates.last().map_or(i, |r| r + 1);
         let change_end = change_end.or_else(|| {
@@ -292,7 +295,10 @@ fn find_in(
             (0..c)
                 .rev()
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
-                .find(|&k| ms.get(k).is_some_and(|x| x.kind == Kind::Level))
+                .find(|&k| {
+                    ms.get(k)
+                        .is_some_and(|x| x.kind == Kind::Level && (m.inner || !x.inner))
+                })
         });
         // "X 万元，为……。较上年减少 Y 万元，下降 Z%": when the sentence opens with the
         // comparison, its figures are the previous sentence's

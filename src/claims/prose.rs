@@ -76,6 +76,9 @@ pub struct Mention {
     /// Follows the previous mention with nothing but a list separator in between
     /// ("各减少 A、B万元"): it takes the previous one's kind.
     pub listed: bool,
+    /// Inside a parenthesis closed later ("X 万元（其中：A 万元，B 万元），占 p%"): a
+    /// figure after the parenthesis is about the amount before it, never about these.
+    pub inner: bool,
     /// Where it lives (set by [`super::scope::assign`]).
     pub scope: Scope,
     /// Index (in [`Prose::mentions`]) of the first mention of the list it belongs to
@@ -96,6 +99,8 @@ pub struct Prose<'a> {
     pub offs: Vec<usize>,
     /// Every figure, in order.
     pub mentions: Vec<Mention>,
+    /// Per token: inside a parenthesis closed later (see [`Mention::inner`]).
+    pub inner: Vec<bool>,
 }
 
 /// Characters that end a sentence.
@@ -345,15 +350,19 @@ impl<'a> Prose<'a> {
             toks.push(Tok::Ch(f));
             offs.push(at);
         }
-        soften_parenthesised_stops(&mut toks);
+        let inner = soften_parenthesised_stops(&mut toks);
         let mut p = Prose {
             index,
             para,
             toks,
             offs,
             mentions: Vec::new(),
+            inner,
         };
         p.mentions = p.classify_all(doc);
+        for m in &mut p.mentions {
+            m.inner = p.inner.get(m.at).copied().unwrap_or(false);
+        }
         p
     }
 
@@ -451,6 +460,7 @@ impl<'a> Prose<'a> {
                         sentence,
                         semi,
                         listed,
+                        inner: false,
                         scope: Scope::default(),
                         list: if listed {
                             out.last().map_or(out.len(), |m| m.list)
@@ -630,9 +640,11 @@ impl<'a> Prose<'a> {
 const PAREN_REACH: usize = 160;
 
 /// "用车费 500 万元(购置费 100 万元，比上年增加 0 万元；运行费 400 万元。)比上年增加 0 万元":
-/// a full stop inside a parenthesis that closes soon after does not end the sentence; it
-/// ends a clause group (；). An unclosed bracket changes nothing.
-fn soften_parenthesised_stops(toks: &mut [Tok]) {
+/// a stop inside a parenthesis that closes soon after ends neither the sentence nor its
+/// clause group, only a clause (,). An unclosed bracket changes nothing. Returns, per
+/// token, whether it is inside such a parenthesis.
+fn soften_parenthesised_stops(toks: &mut [Tok]) -> Vec<bool> {
+    let mut inner = vec![false; toks.len()];
     let mut i = 0;
     while i < toks.len() {
         if !matches!(toks.get(i), Some(Tok::Ch('(' | '（'))) {
@@ -658,13 +670,20 @@ fn soften_parenthesised_stops(toks: &mut [Tok]) {
             i += 1;
             continue;
         };
-        for t in toks.iter_mut().take(close).skip(i + 1) {
-            if matches!(t, Tok::Ch(c) if ends_sentence(*c)) {
-                *t = Tok::Ch('；');
+        for (t, flag) in toks
+            .iter_mut()
+            .zip(inner.iter_mut())
+            .take(close)
+            .skip(i + 1)
+        {
+            *flag = true;
+            if matches!(t, Tok::Ch(c) if ends_semi(*c)) {
+                *t = Tok::Ch(',');
             }
         }
         i = close + 1;
     }
+    inner
 }
 
 /// Every paragraph of running text, read.
@@ -681,7 +700,8 @@ pub fn read_all(doc: &Document) -> Vec<Prose<'_>> {
 /// Standard breakdowns: a list of parts is the whole of its total when every part is
 /// named by one of a family's stems and at least `min` different stems are named.
 const FAMILIES: &[(&[&str], usize)] = &[
-    (&["出国", "公务用车", "接待"], 3),
+    // "公务用车保有量 2 辆，购置及运行维护费 5 万元": the car item named by its costs alone
+    (&["出国", "公务用车", "接待", "购置及运行"], 3),
     (&["购置", "运行"], 2),
     (&["人员经费", "公用经费"], 2),
     (
@@ -936,6 +956,66 @@ pub fn names_budget_of_part(lead: &str) -> bool {
     lead.contains('占') || lead.starts_with("完成") || lead.starts_with("为")
 }
 
+/// "其中：A、B 和 C 分别为 a 万元、b 万元和 c 万元": the names listed before 分别 paired
+/// by position with the amounts listed after it, when there are as many of each. A name
+/// may hold 和 itself ("商品和服务支出"): only the last 和/及/与 is taken as the list's,
+/// and only when that makes the counts agree.
+fn respectively_parts(p: &Prose<'_>, q: usize, region: &[&Mention]) -> Option<Vec<Part>> {
+    let words = p.chars_from(q + 2, 80);
+    let k = words.find("分别")?;
+    let names = words.get(..k)?.trim_start_matches([':', '：', ',']);
+    let first = region.first()?;
+    let list: Vec<&&Mention> = region
+        .iter()
+        .take_while(|m| m.list == first.list && m.kind == Kind::Level)
+        .collect();
+    let n = list.len();
+    if n < 2 {
+        return None;
+    }
+    // the amounts come right after 分别为/分别是, in one list
+    let lead = first.lead.as_str();
+    if !(lead.ends_with("分别为") || lead.ends_with("分别是")) {
+        return None;
+    }
+    let mut split: Vec<String> = names.split(['、', ',']).map(str::to_string).collect();
+    if split.len() + 1 == n {
+        // the conjunction before the last name: only when there is one place it can be
+        let last = split.pop()?;
+        let cuts: Vec<(usize, usize)> = last
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '和' | '及' | '与'))
+            .map(|(i, c)| {
+                let w = c.len_utf8();
+                // 以及 is one conjunction
+                if c == '及' && last.get(..i).is_some_and(|b| b.ends_with('以')) {
+                    (i - '以'.len_utf8(), w + '以'.len_utf8())
+                } else {
+                    (i, w)
+                }
+            })
+            .collect();
+        let [(at, len)] = cuts.as_slice() else {
+            return None;
+        };
+        split.push(last.get(..*at)?.to_string());
+        split.push(last.get(at + len..)?.to_string());
+    }
+    if split.len() != n || split.iter().any(|s| s.is_empty()) {
+        return None;
+    }
+    let unit = first.unit;
+    if !list.iter().all(|m| same_family(m.unit, unit)) {
+        return None;
+    }
+    Some(
+        list.iter()
+            .zip(split)
+            .map(|(m, name)| (m.fig, label_of(&name), m.unit))
+            .collect(),
+    )
+}
+
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
@@ -943,13 +1023,36 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         let hits = p.find_all("其中");
         // once per paragraph: a list of classification lines names its 科目
         let coded_para = !p.find_all("功能分类").is_empty() || !p.find_all("科目").is_empty();
+        let inner = |k: usize| p.inner.get(k).copied().unwrap_or(false);
+        // a 其中 inside a parenthesis ("用车费 X 万元（其中：购置费 A，运行费 B），…") belongs
+        // to the amount before the parenthesis: when an outer 其中's region holds it, the
+        // outer one reads it as that part's own breakdown; otherwise its region ends at
+        // the closing bracket
+        let mut covered_until = 0;
         for (hi, &q) in hits.iter().enumerate() {
             // "其中：其中：" — the second one opens the list
             if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
                 continue;
             }
-            let next_hit = hits.get(hi + 1).copied().unwrap_or(p.toks.len());
+            let next_hit = if inner(q) {
+                if q < covered_until {
+                    continue;
+                }
+                (q..p.toks.len())
+                    .find(|&k| !inner(k))
+                    .unwrap_or(p.toks.len())
+            } else {
+                hits.get(hi + 1..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied()
+                    .find(|&n| !inner(n))
+                    .unwrap_or(p.toks.len())
+            };
             let mut end = p.sentence_end_within(q, next_hit);
+            if !inner(q) {
+                covered_until = end;
+            }
             // "其中:1、…。2、…。": numbered items go on over their sentences
             let mut item = 1u32;
             if (q + 2..q + 5).any(|k| numbered_item(doc, p, k, item)) {
@@ -981,6 +1084,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             let (mut parts, nested) = region_parts(p, q, end, &region);
+            if let Some(listed) = respectively_parts(p, q, &region) {
+                parts = listed;
+            }
             for (parent, sub) in nested {
                 let labels: Vec<String> = sub.iter().map(|x| x.1.clone()).collect();
                 out.push(Breakdown {
@@ -1502,6 +1608,28 @@ mod tests {
     }
 
     #[test]
+    fn a_respectively_list_pairs_names_and_amounts_by_position() {
+        let labels = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            c.breakdowns
+                .iter()
+                .map(|b| (b.complete, b.parts.iter().map(|x| x.1.clone()).collect()))
+                .collect::<Vec<(bool, Vec<String>)>>()
+        };
+        assert_eq!(
+            labels("支出合计 100 万元，其中：基本支出、项目支出和经营支出分别为 60 万元、30 万元和 10 万元。\n"),
+            [(
+                true,
+                vec!["基本支出".to_string(), "项目支出".into(), "经营支出".into()]
+            )]
+        );
+        // 和 inside a name and between the last two: no single place to cut, no pairing
+        let got = labels("支出合计 90 万元，其中：工资福利支出、商品和服务支出和对个人和家庭的补助分别为 50 万元、30 万元和 11 万元。\n");
+        assert!(got.iter().all(|(complete, _)| !complete), "{got:?}");
+    }
+
+    #[test]
     fn a_parenthesis_under_a_part_is_its_own_breakdown() {
         let doc = read_text(
             "“三公”經費29萬元,其中:因公出國(境)費0萬元;公務用車購置及運行費28萬元(公務用車購置費0萬元,公務用車運行維護費28萬元);公務接待費1萬元。\n",
@@ -1515,6 +1643,37 @@ mod tests {
             .collect();
         assert!(got.contains(&("29".into(), vec!["0".into(), "28".into(), "1".into()])));
         assert!(got.contains(&("28".into(), vec!["0".into(), "28".into()])));
+    }
+
+    #[test]
+    fn a_qizhong_in_parentheses_belongs_to_the_amount_before_them() {
+        let doc = read_text(
+            "“三公”经费 5.8 万元，其中：因公出国（境）费 0 万元，占 0%；公务用车购置及运行维护费 4.73 万元（其中：公务用车购置费 3.83 万元，公务用车运行维护费 0.90 万元），占 81.55%；公务接待费 1.07 万元，占 18.45%。\n",
+        );
+        let c = crate::claims::build(&doc);
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let got: Vec<(String, Vec<String>)> = c
+            .breakdowns
+            .iter()
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("4.73".to_string(), vec!["3.83".to_string(), "0.90".into()]),
+                (
+                    "5.8".to_string(),
+                    vec!["0".to_string(), "4.73".into(), "1.07".into()]
+                )
+            ]
+        );
+        // the share after the bracket is of the amount before it
+        let p = &c.prose[0];
+        let inner: Vec<bool> = p.mentions.iter().map(|m| m.inner).collect();
+        assert_eq!(
+            inner,
+            [false, false, false, false, true, true, false, false, false]
+        );
     }
 
     #[test]
