@@ -28,8 +28,7 @@ fi
 if [ -f tsconfig.json ]; then
   # every JS file against the TypeScript contract the bindings emit (pkg-web/recount.d.ts):
   # the page, its worker, the widget and its worker, each a config of its own (own globals)
-  stage "type check (tsc --noEmit)"
-  for c in tsconfig*.json; do node_modules/.bin/tsc -p "$c"; done
+  stage "type check (tsc --noEmit)"; node scripts/tsc-all.mjs
 fi
 if compgen -G "tests/browser/*.test.mjs" > /dev/null; then
   stage "browser tests (headless Chromium)"

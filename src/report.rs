@@ -685,10 +685,13 @@ fn operands(doc: &Document, rel: &Relation, v: &Verdict) -> Option<Text> {
     }
 }
 
+/// "table …" → "Table …" (ASCII only: Unicode case tables would weigh on the wasm).
 fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 fn message(

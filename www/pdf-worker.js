@@ -1,7 +1,8 @@
-// @ts-nocheck
+// @ts-check
 // The PDF worker's own code: scripts/pdfjs-bundle.mjs puts pdf.js (its worker code, then its
 // API as `pdfjsLib`) before this file in one classic worker made from a Blob; pdf.js runs its
 // "fake worker" in this same thread. Messages from the page (www/pdf.js):
+//   every task is first answered {type: 'started', id} (the page's time limit runs from then)
 //   {type: 'open', id, data: ArrayBuffer} → {type: 'items', id, nums, text, lens, pages, ms}
 //                                          or {type: 'fail', id, kind: 'password'|'broken'|'pages', detail}
 //   {type: 'keep', id}: the open document whose check is shown; the others are closed
@@ -15,6 +16,7 @@
   // and the one being read; a failed read leaves the shown one as it was
   const docs = new Map();
   let kept = 0;
+  /** @param {number[]} keepIds */
   function closeAllBut(keepIds) {
     for (const [k, d] of docs) if (!keepIds.includes(k)) { docs.delete(k); d.loadingTask.destroy().catch(() => {}); }
   }
@@ -22,30 +24,36 @@
   // pdf.js's canvases, here where there is no document: OffscreenCanvas
   class OffscreenCanvasFactory {
     constructor() { /* options unused */ }
+    /** @param {number} width @param {number} height */
     create(width, height) {
       if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
       const canvas = new OffscreenCanvas(width, height);
       return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
     }
+    /** @param {any} cc @param {number} width @param {number} height */
     reset(cc, width, height) {
       if (!cc.canvas) throw new Error('Canvas is not specified');
       cc.canvas.width = width;
       cc.canvas.height = height;
     }
+    /** @param {any} cc */
     destroy(cc) {
       if (cc.canvas) { cc.canvas.width = 0; cc.canvas.height = 0; }
       cc.canvas = null;
       cc.context = null;
     }
+    /** @param {OffscreenCanvas} canvas */
     getNoAlphaContext(canvas) { return canvas.getContext('2d', { alpha: false, willReadFrequently: true }); }
   }
 
+  /** @param {any} err */
   function kindOf(err) {
     const name = err && err.name;
     if (name === 'PasswordException') return 'password';
     return 'broken';
   }
 
+  /** @param {number} id @param {ArrayBuffer} data */
   async function open(id, data) {
     const t0 = performance.now();
     closeAllBut([kept]);
@@ -65,7 +73,8 @@
     let doc;
     try {
       doc = await task.promise;
-    } catch (err) {
+    } catch (x) {
+      const err = /** @type {any} */ (x);
       task.destroy().catch(() => {});
       self.postMessage({ type: 'fail', id, kind: kindOf(err), detail: String(err && err.message || err) });
       return;
@@ -91,7 +100,8 @@
         }
         page.cleanup();
       }
-    } catch (err) {
+    } catch (x) {
+      const err = /** @type {any} */ (x);
       self.postMessage({ type: 'fail', id, kind: 'broken', detail: String(err && err.message || err) });
       return;
     }
@@ -100,6 +110,7 @@
     self.postMessage({ type: 'items', id, nums: f, text: texts.join(''), lens: l, pages: n, ms: performance.now() - t0 }, [f.buffer, l.buffer]);
   }
 
+  /** @param {number} id @param {number} docId @param {number} pageNo @param {number[]} box @param {number} scale */
   async function render(id, docId, pageNo, box, scale) {
     try {
       const doc = docs.get(docId);
@@ -116,20 +127,23 @@
       if (w <= 0 || h <= 0) throw new Error('empty region');
       const canvas = new OffscreenCanvas(w, h);
       const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, w, h);
       await page.render({ canvasContext: ctx, canvas, viewport, transform: [1, 0, 0, 1, -x0, -y0] }).promise;
       const bitmap = canvas.transferToImageBitmap();
       self.postMessage({ type: 'bitmap', id, bitmap }, [bitmap]);
-    } catch (err) {
+    } catch (x) {
+      const err = /** @type {any} */ (x);
       self.postMessage({ type: 'fail', id, kind: 'render', detail: String(err && err.message || err) });
     }
   }
 
   self.onmessage = (e) => {
     const m = e.data;
+    if (m.type === 'open' || m.type === 'render') self.postMessage({ type: 'started', id: m.id });
     // whatever goes wrong, the page gets an answer
-    const failed = (err) => self.postMessage({ type: 'fail', id: m.id, kind: 'broken', detail: String(err && err.message || err) });
+    const failed = (/** @type {any} */ err) => self.postMessage({ type: 'fail', id: m.id, kind: 'broken', detail: String(err && err.message || err) });
     if (m.type === 'open') open(m.id, m.data).catch(failed);
     else if (m.type === 'render') render(m.id, m.doc, m.page, m.box, m.scale).catch(failed);
     else if (m.type === 'keep') { kept = m.id; closeAllBut([kept]); }

@@ -1,3 +1,4 @@
+// @ts-check
 // The spreadsheet and Word reader's worker (the page's second module, crates/sheets-wasm):
 // wasm-bindgen's no-modules glue for that module is prepended to this file in a Blob, as for
 // the core's worker. One file per worker: the page ends it when the answer comes back, when
@@ -6,9 +7,7 @@
 self.onmessage = async (e) => {
   const { module, bytes } = e.data;
   try {
-    // @ts-ignore: defined by the glue
     await wasm_bindgen({ module_or_path: module });
-    // @ts-ignore
     self.postMessage({ text: wasm_bindgen.read_office(bytes) });
   } catch (err) {
     // the reader's own "cannot be read" ({zh, en}), or a trap (out of memory, a bug)

@@ -1,39 +1,28 @@
 // The page in a real headless Chromium, over http and from file:// (the single file):
 // the document as a document, the answer beside its figure, keyboard, phone, print,
 // English, privacy, recovery, files and exports, a 20 MB text, accessibility.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import Papa from 'papaparse';
-import { serve, browser, watch } from './serve.mjs';
+import { setup, watch, SHOTS } from './serve.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve('dist');
-  chrome = await browser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = setup();
 
-const SHOTS = 'tests/browser/screenshots';
 const FILE_URL = `file://${resolve('dist/recount.html')}`;
 const BAD_TOTAL = '项目\t金额\t\n甲\t10.5\t\n乙\t20.25\t\n合计\t40.75\t\n';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 async function open(url, { viewport = DESKTOP, bypassCSP = false } = {}) {
-  const context = await chrome.newContext({ viewport, acceptDownloads: true, bypassCSP });
+  const context = await env.chrome.newContext({ viewport, acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
   const seen = watch(page);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(url || `${server.url}/index.html`);
+  await page.goto(url || `${env.server.url}/index.html`);
   return { context, page, seen, dialogs };
 }
 
@@ -233,7 +222,7 @@ async function sabotage(page, how) {
 }
 
 test('the worker recovers after a trap, a cancel, and a time limit; a failed text is not re-run on reload', async () => {
-  const { context, page } = await open(`${server.url}/index.html?limit=3000`);
+  const { context, page } = await open(`${env.server.url}/index.html?limit=3000`);
   await checked(page);
   // a trap: a message, then the next check works
   await sabotage(page, 'trap');

@@ -1,24 +1,15 @@
 // One HTML reader: the CLI reading HTML source, the page reading pasted HTML (parsed by the
 // browser, its nodes walked, read by the core) and the widget reading the live DOM must find
 // the same relations with the same verdicts — the table logic exists once, in src/read/html.rs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, browser, watch } from './serve.mjs';
+import { setup, watch } from './serve.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve('dist');
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = setup();
 
 // merged header cells (rowspan, colspan), a caption, an entity, bold, a figure split from its
 // unit by markup, a failing column and a stated growth rate
@@ -67,10 +58,10 @@ test('the CLI, the page and the widget read one HTML table into the same relatio
   assert.ok(fromCli.some((k) => k.includes('fail | 1,160.50')), `the wrong column fails: ${fromCli.join('\n')}`);
 
   // the page: HTML pasted, parsed by the browser, read by the core from its nodes
-  const context = await chrome.newContext({ acceptDownloads: true });
+  const context = await env.chrome.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const seen = watch(page);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${env.server.url}/index.html`);
   await page.waitForFunction(() => document.getElementById('progress').hidden && document.getElementById('sum-checked') !== null);
   await page.evaluate(() => { document.getElementById('summary').replaceChildren(); });
   await page.fill('#text', '');
@@ -89,13 +80,13 @@ test('the CLI, the page and the widget read one HTML table into the same relatio
   await context.close();
 
   // the widget: the same body, live in a host page, read from its DOM in place
-  const host = await chrome.newPage();
+  const host = await env.chrome.newPage();
   const hostSeen = watch(host);
   const hostHtml = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,">
     <script type="module" src="recount-widget.js"></script></head><body><article id="doc">${BODY}</article>
     <recount-check for="doc"></recount-check></body></html>`;
-  await host.route(`${server.url}/same.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: hostHtml }));
-  await host.goto(`${server.url}/same.html`);
+  await host.route(`${env.server.url}/same.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: hostHtml }));
+  await host.goto(`${env.server.url}/same.html`);
   const before = await host.evaluate(() => document.getElementById('doc').innerHTML);
   await host.waitForFunction(() => {
     const w = /** @type {any} */ (document.querySelector('recount-check'));

@@ -1,6 +1,8 @@
 // A static file server on 127.0.0.1 (a free port) and a headless Chromium, for the browser
 // tests. Nothing here reaches beyond this machine.
 import { createServer } from 'node:http';
+import { before, after } from 'node:test';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -46,4 +48,26 @@ export function watch(page) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   return { requests, errors };
+}
+
+/** Where the tests write screenshots for a reviewer (ignored by git). */
+export const SHOTS = 'tests/browser/screenshots';
+
+/**
+ * The set-up every browser test file shares: a server over dist/ and one Chromium, started
+ * before the file's tests and closed after them. Read `env.server` and `env.chrome` inside tests.
+ * @returns {{ server: any, chrome: any }}
+ */
+export function setup() {
+  const env = { server: null, chrome: null };
+  before(async () => {
+    env.server = await serve('dist');
+    env.chrome = await browser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await env.chrome?.close();
+    await env.server?.close();
+  });
+  return env;
 }

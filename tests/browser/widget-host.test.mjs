@@ -1,25 +1,13 @@
 // The widget on hosts that are not its friends: two instances on a page, a CSS reset, a
 // framework re-rendering marked text, contenteditable, Trusted Types, a CSP without
 // 'wasm-unsafe-eval', links on figures, a phone inside a fixed-width portal, file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serve, browser, watch } from './serve.mjs';
+import { setup, watch, SHOTS } from './serve.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve('dist');
-  chrome = await browser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = setup();
 
-const SHOTS = 'tests/browser/screenshots';
 const TABLE = (id, total) => `<table id="${id}"><tr><th>项目</th><th>金额</th></tr><tr><td>甲</td><td>10.5</td></tr>`
   + `<tr><td>乙</td><td>20.25</td></tr><tr><td>合计</td><td>${total}</td></tr></table>`;
 const HOST = (body, head = '') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title>
@@ -27,11 +15,11 @@ const HOST = (body, head = '') => `<!doctype html><html lang="zh-CN"><head><meta
   <body><main>${body}</main></body></html>`;
 
 async function open(html, { viewport = { width: 1280, height: 900 }, headers = {}, bypassCSP = false } = {}) {
-  const context = await chrome.newContext({ viewport, bypassCSP });
+  const context = await env.chrome.newContext({ viewport, bypassCSP });
   const page = await context.newPage();
   const seen = watch(page);
-  await page.route(`${server.url}/host.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html, headers }));
-  await page.goto(`${server.url}/host.html`);
+  await page.route(`${env.server.url}/host.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html, headers }));
+  await page.goto(`${env.server.url}/host.html`);
   return { context, page, seen };
 }
 
@@ -189,7 +177,7 @@ test('on a phone inside a fixed-width portal the badge stays on screen', async (
 });
 
 test('from file:// the module cannot load, and the demo page says so', async () => {
-  const context = await chrome.newContext();
+  const context = await env.chrome.newContext();
   const page = await context.newPage();
   await page.goto(`file://${resolve('dist/embed-demo.html')}`);
   await page.waitForTimeout(500);

@@ -1,20 +1,11 @@
 // The portal widget in a real headless Chromium: marks in place, layout untouched, DOM
 // restored, late content checked, quiet on pages without figures, nothing leaves the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { serve, browser, watch } from './serve.mjs';
+import { setup, watch } from './serve.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve('dist');
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = setup();
 
 const DEMO = readFileSync('dist/embed-demo.html', 'utf8');
 const WITHOUT_WIDGET = DEMO.replace(/<script type="module" src="recount-widget.js"><\/script>/, '')
@@ -22,10 +13,10 @@ const WITHOUT_WIDGET = DEMO.replace(/<script type="module" src="recount-widget.j
 
 /** Opens `html` served as `name` from the dist server, so the widget script resolves. */
 async function open(html, name = 'page.html') {
-  const page = await chrome.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.chrome.newPage({ viewport: { width: 1280, height: 900 } });
   const seen = watch(page);
-  await page.route(`${server.url}/${name}`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await page.goto(`${server.url}/${name}`);
+  await page.route(`${env.server.url}/${name}`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(`${env.server.url}/${name}`);
   return { page, seen };
 }
 
