@@ -220,3 +220,88 @@ fn a_csv_file_is_read_as_a_table() {
     assert!(out.contains("expected 1,030.75, found 1,040.75"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A minimal PDF built here (no copy of a real one): `pages` pages, each printing one line
+/// of `text` in Helvetica, with a correct cross-reference table; `extra` goes into the
+/// trailer (an `/Encrypt` entry, say).
+fn synthetic_pdf(pages: usize, text: Option<&str>, extra: &str) -> Vec<u8> {
+    let mut objs: Vec<String> = vec![
+        "<</Type/Catalog/Pages 2 0 R>>".into(),
+        String::new(), // the page tree, filled below
+        "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>".into(),
+    ];
+    let mut kids = Vec::new();
+    for p in 0..pages {
+        let content = match text {
+            Some(t) => format!("BT /F1 12 Tf 72 720 Td ({t} {p}) Tj ET"),
+            None => String::new(),
+        };
+        objs.push(format!(
+            "<</Length {}>>stream\n{content}\nendstream",
+            content.len()
+        ));
+        let content_id = objs.len();
+        objs.push(format!(
+            "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 3 0 R>>>>/Contents {content_id} 0 R>>"
+        ));
+        kids.push(format!("{} 0 R", objs.len()));
+    }
+    objs[1] = format!("<</Type/Pages/Kids[{}]/Count {pages}>>", kids.join(" "));
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<</Size {}/Root 1 0 R{extra}>>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// Hostile PDFs built here — truncated, encrypted, 1,000 pages, no text layer: a message in
+/// both languages and exit 2 (or, for the long one, a report), never a panic.
+#[test]
+fn hostile_synthetic_pdfs_give_a_message_and_exit_2() {
+    let good = synthetic_pdf(1, Some("Total 1,000.00"), "");
+    // (the native reader gives no positioned text for a bare Type 1 font without widths:
+    // the well-formed file itself exits 2 with the no-text message, never a panic)
+    let (code, out, err) = recount(&["check", "-"], Some(&good));
+    assert!(code == 0 || code == 2, "{code} {out} {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let unusable = |bytes: &[u8], what: &str| {
+        let (code, _, err) = recount(&["check", "-"], Some(bytes));
+        assert_eq!(code, 2, "{what}: {err}");
+        assert!(err.contains("PDF") && err.contains(" / "), "{what}: {err}");
+        assert!(!err.contains("panicked"), "{what}: {err}");
+        err
+    };
+    for cut in [9, good.len() / 2, good.len() - 30] {
+        unusable(&good[..cut], &format!("truncated at {cut}"));
+    }
+    let encrypted = synthetic_pdf(
+        1,
+        Some("Total 1,000.00"),
+        "/Encrypt<</Filter/Standard/V 1/R 2/O(0123456789abcdef0123456789abcdef)/U(0123456789abcdef0123456789abcdef)/P -4>>/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]",
+    );
+    // (with this made-up key the native reader decrypts to nothing and says "no text": a
+    // message and exit 2 either way; real encrypted files say 已加密 / encrypted)
+    unusable(&encrypted, "encrypted");
+    let scanned = synthetic_pdf(3, None, "");
+    let err = unusable(&scanned, "no text layer");
+    assert!(err.contains("文字") || err.contains("text"), "{err}");
+    // 1,000 pages: read in full, no panic
+    let long = synthetic_pdf(1000, Some("Total 1,000.00"), "");
+    let (code, out, err) = recount(&["check", "-"], Some(&long));
+    assert!(code == 0 || code == 2, "{code} {out} {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

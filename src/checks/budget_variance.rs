@@ -5,6 +5,7 @@ use super::Check;
 use crate::claims::prose::{amount, ends_semi, same_family, Kind, Prose, Tok};
 use crate::claims::Claims;
 use crate::document::Document;
+use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cause, Cmp, Expr, Relation, Text};
 
@@ -155,7 +156,12 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             let context = p.sentence_text(r.at);
             let b_unit = doc.figure(b).and_then(|x| x.unit);
             let fin = amount(doc, f, b_unit);
-            let label = &r.label;
+            // a label of a stage word's remains ("年初预算为" leaves 初) names nothing
+            let label = if r.label.chars().count() < 3 {
+                ""
+            } else {
+                r.label.as_str()
+            };
             for &c in &r.claims {
                 let Some(m) = p.mentions.get(c) else { continue };
                 let rel = match m.kind {
@@ -208,6 +214,9 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                 };
                 out.push(rel.context(context.clone()));
             }
+            if let Some(rel) = direction(doc, p, r.end, b, f, label) {
+                out.push(rel.context(context.clone()));
+            }
             // "与年初预算一致", "无增减": the final equals the budget
             let after = p.text_between(r.end, p.sentence_end(r.end));
             let clause: String = after
@@ -235,6 +244,78 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             }
         }
     }
+}
+
+/// "决算数小于预算数的主要原因…", "决算数大于预算数…", "决算数与预算数持平": the direction a
+/// record's final figure takes against its budget, stated in words right after the record
+/// (its own sentence or the next, before any other figure). "基本持平" is approximate and
+/// not checked.
+fn direction(
+    doc: &Document,
+    p: &Prose<'_>,
+    end: usize,
+    b: FigId,
+    f: FigId,
+    label: &str,
+) -> Option<Relation> {
+    let next_fig = p
+        .mentions
+        .iter()
+        .find(|m| m.at >= end)
+        .map_or(p.toks.len(), |m| m.at);
+    let stop = p
+        .sentence_end(p.sentence_end(end).saturating_add(1))
+        .min(next_fig);
+    let after: String = p
+        .text_between(end, stop)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let at = after.find("决算数")?;
+    let rest = after.get(at..)?;
+    let clause: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, ',' | '，' | '；' | ';' | '。' | '：' | ':'))
+        .collect();
+    let bud = || amount(doc, b, doc.figure(f).and_then(|x| x.unit));
+    let (cmp, zh, en) = if clause.starts_with("决算数小于预算数")
+        || clause.starts_with("决算数低于预算数")
+    {
+        (Cmp::AtMost, "小于", "below")
+    } else if clause.starts_with("决算数大于预算数") || clause.starts_with("决算数超过预算数")
+    {
+        (Cmp::AtLeast, "大于", "above")
+    } else if equal_words(&clause) {
+        (Cmp::Eq, "等于", "equal to")
+    } else {
+        return None;
+    };
+    // a warning: the words may mean another budget than the one stated (全年 or 调整预算)
+    Some(
+        Relation::equals(
+            RULE,
+            f,
+            bud(),
+            Text::new(
+                format!("{label}决算数{zh}预算数（文字所述）"),
+                format!("final of {label} {en} the budget (as the text says)"),
+            ),
+        )
+        .cmp(cmp)
+        .severity(crate::relation::Severity::Warning),
+    )
+}
+
+/// "决算数等于预算数", "决算数与预算数持平 / 一致" — not "基本持平" nor "略…", which allow a
+/// difference.
+fn equal_words(clause: &str) -> bool {
+    clause.starts_with("决算数等于预算数")
+        || clause.starts_with("决算数与预算数")
+            && ["持平", "一致", "相等", "相同"]
+                .iter()
+                .any(|w| clause.ends_with(w))
+            && !clause.contains("基本")
+            && !clause.contains('略')
 }
 
 #[cfg(test)]

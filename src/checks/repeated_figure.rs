@@ -68,6 +68,11 @@ const GENERIC: &[&str] = &[
     "预算安排",
     "预算执行数",
     "当年预算执行数",
+    // each project's own section states its budget ("2025年度项目总预算1170.00万"): the
+    // project is named by the section, not by the label
+    "项目总预算",
+    "项目预算",
+    "项目资金",
 ];
 
 fn key(label: &str) -> Option<String> {

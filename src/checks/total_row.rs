@@ -1,7 +1,7 @@
 //! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
 
 use super::Check;
-use crate::claims::outline::{depths, region_totals, sangong_rows};
+use crate::claims::outline::{depths, depths_in, region_totals, sangong_rows};
 use crate::claims::table::{
     clean_label, is_code_column, is_rate_header, is_rate_label, operand, row_code, total_level,
 };
@@ -120,6 +120,8 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
             outline_relations(doc, t, r, &children, &what, out, Cmp::AtLeast);
         }
         let mut first = FirstFigures::default();
+        // the numbering of a later label column (a two-sided table's second side), by column
+        let mut side_depths: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
         let width = t.width();
         for r in t.header_rows..t.rows.len() {
             if given.iter().any(|g| g.0 == r) || is_rate_label(t.row_label(r)) {
@@ -141,7 +143,20 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     .skip(lc + 1)
                     .find(|(_, c)| c.kind == CellKind::Text)
                     .map_or(width, |(i, _)| i);
-                let covered = covered_rows(t, r, lc, level, &mut first, &depth);
+                let first_label = row.cells.iter().position(|c| c.kind == CellKind::Text);
+                let d: &[Option<usize>] = if first_label == Some(lc) {
+                    &depth
+                } else {
+                    let k = match side_depths.iter().position(|(c, _)| *c == lc) {
+                        Some(k) => k,
+                        None => {
+                            side_depths.push((lc, depths_in(t, lc)));
+                            side_depths.len() - 1
+                        }
+                    };
+                    side_depths.get(k).map_or(&depth, |(_, d)| d)
+                };
+                let covered = covered_rows(t, r, lc, level, &mut first, d);
                 if covered.is_empty() {
                     continue;
                 }
@@ -230,7 +245,18 @@ fn outline_relations(
     let Some(lc) = row.cells.iter().position(|c| c.kind == CellKind::Text) else {
         return;
     };
-    for c in lc + 1..row.cells.len() {
+    // an item's parts are on its own side of a two-sided table: up to the next label
+    let end = match cmp {
+        Cmp::AtLeast => row
+            .cells
+            .iter()
+            .enumerate()
+            .skip(lc + 1)
+            .find(|(_, c)| c.kind == CellKind::Text)
+            .map_or(row.cells.len(), |(i, _)| i),
+        _ => row.cells.len(),
+    };
+    for c in lc + 1..end {
         let Some(target) = t.figure(total, c) else {
             continue;
         };

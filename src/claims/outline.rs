@@ -77,13 +77,28 @@ fn style(label: &str) -> Option<Style> {
 /// Each row's depth in the item numbering (0 for the outermost style seen), `None` for a
 /// row without a number. A style seen again closes the deeper ones opened after it.
 pub fn depths(t: &Table) -> Vec<Option<usize>> {
+    depths_by(t, |r| t.row_label(r))
+}
+
+/// As [`depths`], over the labels in column `col` only: the second side of a two-sided
+/// table (收入 left, 支出 right) numbers its own items, which the first side's numbering
+/// (一、财政拨款收入, then 1.一般公共预算资金 …) must not nest.
+pub fn depths_in(t: &Table, col: usize) -> Vec<Option<usize>> {
+    depths_by(t, |r| {
+        t.cell(r, col)
+            .filter(|c| c.kind == crate::figure::CellKind::Text)
+            .map_or("", |c| c.text.as_str())
+    })
+}
+
+fn depths_by<'t>(t: &'t Table, label: impl Fn(usize) -> &'t str) -> Vec<Option<usize>> {
     let mut stack: Vec<Style> = Vec::new();
     (0..t.rows.len())
         .map(|r| {
             if r < t.header_rows {
                 return None;
             }
-            let s = style(t.row_label(r))?;
+            let s = style(label(r))?;
             match stack.iter().position(|x| *x == s) {
                 Some(k) => stack.truncate(k + 1),
                 None => stack.push(s),

@@ -290,12 +290,18 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if ends_any(lead, DOWN_CHANGE) {
         return Kind::Change(-1);
     }
-    if lead.contains("决算数") || lead.contains("执行数") {
+    // "年初预算为 B 万元，支出决算为 F 万元" names the stage before 为
+    let named = lead.trim_end_matches(['为', '是']);
+    // ("…支出决算 244.5 万元" without 为 stays a level: its rates and shares refer to it)
+    if lead.contains("决算数")
+        || lead.contains("执行数")
+        || lead.ends_with("决算为") && named.ends_with("支出决算")
+    {
         return Kind::Final;
     }
     // "年初预算 B 万元" is a budget; "支出预算 5000 万元" in a budget disclosure is a level
     if lead.contains("预算数")
-        || lead.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| lead.contains(k))
+        || named.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| named.contains(k))
     {
         return Kind::Budget;
     }
@@ -1020,7 +1026,14 @@ fn respectively_parts(p: &Prose<'_>, q: usize, region: &[&Mention]) -> Option<Ve
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pi, p) in prose.iter().enumerate() {
-        let hits = p.find_all("其中");
+        let mut hits = p.find_all("其中");
+        // "…支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占
+        // 71.73%；…" lists the parts of the amount before it as 其中 does
+        let aspects = p.find_all("用于以下方面");
+        if !aspects.is_empty() {
+            hits.extend(aspects);
+            hits.sort_unstable();
+        }
         // once per paragraph: a list of classification lines names its 科目
         let coded_para = !p.find_all("功能分类").is_empty() || !p.find_all("科目").is_empty();
         let inner = |k: usize| p.inner.get(k).copied().unwrap_or(false);
@@ -1437,6 +1450,8 @@ pub struct Record {
     pub end: usize,
     /// Clause group of its first figure.
     pub semi: usize,
+    /// Another amount was named after it: later claims are not its own.
+    pub closed: bool,
 }
 
 fn budget_label(lead: &str) -> String {
@@ -1487,6 +1502,7 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
                     at: m.at,
                     end: m.at + 1,
                     semi: m.semi,
+                    closed: false,
                 });
             }
             Kind::Final => {
@@ -1507,13 +1523,24 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
                             at: m.at,
                             end: m.at + 1,
                             semi: m.semi,
+                            closed: false,
                         });
+                    }
+                }
+            }
+            // another amount named after the record ("…，其中：因公出国（境）费决算为 X
+            // 万元，完成预算的 Y%"): the claims after it are about that amount, whose budget
+            // is not stated, not about the record
+            Kind::Level if is_money(m.unit) => {
+                if let Some(r) = cur.and_then(|c| out.get_mut(c)) {
+                    if r.end <= m.at {
+                        r.closed = true;
                     }
                 }
             }
             Kind::Variance | Kind::Completion | Kind::Diff(_) => {
                 if let Some(r) = cur.and_then(|c| out.get_mut(c)) {
-                    if same(r) {
+                    if same(r) && !r.closed {
                         r.claims.push(i);
                         r.end = m.at + 1;
                     }
