@@ -1,7 +1,7 @@
 //! `budget-variance`: what the text says about a line's budget and final figures —
 //! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, same_family, Kind, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
@@ -31,7 +31,7 @@ const RULE: Rule = Rule::BudgetVariance;
 
 /// "完成财政总收入 4348 万元，占年初预算 10065 万元的 43.2%": an amount, its budget named
 /// after 占, and the completion rate — the amount over the budget.
-fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
+fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     for w in p.mentions.windows(3) {
         let [a, b, r] = w else { continue };
         let rate_words = matches!(r.lead.as_str(), "" | "的") || r.kind == Kind::Completion;
@@ -61,7 +61,7 @@ fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relat
     }
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for p in &claims.prose {
         completion_of_named_budget(doc, p, out);

@@ -1,7 +1,7 @@
 //! `parts-sum`: where the text breaks a total into its whole set of parts (其中 …, a list
 //! of classification lines, the reasons for a change), the parts add up to the total.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, complete, Kind, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
@@ -31,7 +31,7 @@ pub static CHECK: Check = Check {
 
 const RULE: Rule = Rule::PartsSum;
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let prose = &claims.prose;
     for b in &claims.breakdowns {
@@ -68,7 +68,7 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
 
 /// "比上年减少 20.46 万元，降低 7.72%，主要原因是…支出较上年减少 16.11 万元；…减少 4.33
 /// 万元": the amounts after the rate explain the change.
-fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
+fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     let ms = &p.mentions;
     for (i, m) in ms.iter().enumerate() {
         let Kind::Change(d) = m.kind else { continue };

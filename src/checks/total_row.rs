@@ -1,6 +1,6 @@
 //! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::outline::{depths, region_totals, sangong_rows};
 use crate::claims::table::{
     clean_label, is_code_column, is_rate_header, is_rate_label, operand, row_code, total_level,
@@ -40,7 +40,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
         // totals the table's outline gives, where no label or a label alone would mislead
@@ -160,7 +160,7 @@ fn relation(
     c: usize,
     label: &str,
     covered: &[usize],
-    out: &mut Vec<Relation>,
+    out: &mut Out,
 ) {
     let Some(target) = t.figure(r, c) else { return };
     let Some(fig) = doc.figure(target) else {
@@ -223,7 +223,7 @@ fn outline_relations(
     total: usize,
     rows: &[usize],
     what: &Text,
-    out: &mut Vec<Relation>,
+    out: &mut Out,
     cmp: Cmp,
 ) {
     let Some(row) = t.rows.get(total) else { return };
