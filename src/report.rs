@@ -113,18 +113,20 @@ pub struct Report {
 /// UTF-16 offsets and character columns of every figure, found in one pass over the source
 /// (figures sorted by offset, the source walked once from the first to the last).
 pub(crate) struct Positions {
-    /// Per figure: UTF-16 offset of its start, of its end, and its 1-based char column.
-    at: Vec<(usize, usize, u32)>,
+    /// Per figure: UTF-16 offset of its start, of its end, and its 1-based char column
+    /// (inputs are at most 64 MB: every offset fits 32 bits).
+    at: Vec<(u32, u32, u32)>,
 }
 
 impl Positions {
     pub(crate) fn new(doc: &Document) -> Self {
         let n = doc.figures.len();
+        let wide = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         // (byte offset, figure index × 2 + 1 for an end)
-        let mut events: Vec<(usize, usize)> = Vec::with_capacity(2 * n);
+        let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
         for (i, f) in doc.figures.iter().enumerate() {
-            events.push((f.start, 2 * i));
-            events.push((f.end, 2 * i + 1));
+            events.push((wide(f.start), wide(2 * i)));
+            events.push((wide(f.end), wide(2 * i + 1)));
         }
         // figures come nearly in order: the sort mostly merges runs
         events.sort_unstable();
@@ -132,7 +134,7 @@ impl Positions {
         let bytes = doc.source.as_bytes();
         let (mut pos, mut units, mut chars, mut line_chars) = (0usize, 0usize, 0usize, 0usize);
         for (offset, slot) in events {
-            let upto = offset.min(bytes.len());
+            let upto = (offset as usize).min(bytes.len());
             while pos < upto {
                 let b = bytes.get(pos).copied().unwrap_or(0);
                 // a char starts at every byte that is not a UTF-8 continuation byte
@@ -145,13 +147,13 @@ impl Positions {
                     line_chars = chars;
                 }
             }
-            let col = u32::try_from(chars - line_chars + 1).unwrap_or(u32::MAX);
-            if let Some(a) = at.get_mut(slot / 2) {
+            let col = wide(chars - line_chars + 1);
+            if let Some(a) = at.get_mut(slot as usize / 2) {
                 if slot % 2 == 0 {
-                    a.0 = units;
+                    a.0 = wide(units);
                     a.2 = col;
                 } else {
-                    a.1 = units;
+                    a.1 = wide(units);
                 }
             }
         }
@@ -165,8 +167,8 @@ impl Positions {
             FigRef {
                 raw: f.raw.clone(),
                 line: f.line,
-                start,
-                end,
+                start: start as usize,
+                end: end as usize,
                 page: f.page,
             },
             col,
@@ -178,7 +180,9 @@ impl Positions {
     }
 
     fn span(&self, id: FigId) -> (usize, usize) {
-        self.at.get(id).map_or((0, 0), |a| (a.0, a.1))
+        self.at
+            .get(id)
+            .map_or((0, 0), |a| (a.0 as usize, a.1 as usize))
     }
 }
 
@@ -345,20 +349,35 @@ impl<'a> Checked<'a> {
         summary.tables = doc.tables.len();
         summary.tables_understood = understood.iter().filter(|u| **u).count();
         summary.coverage = coverage(&summary);
+        // rules ranked by their id, as the order compares them
+        let mut rank = [0u64; 64];
+        for c in crate::checks::ALL {
+            let below = crate::checks::ALL
+                .iter()
+                .filter(|o| o.rule.id() < c.rule.id())
+                .count();
+            if let Some(r) = rank.get_mut(c.rule as usize) {
+                *r = below as u64;
+            }
+        }
+        // (line, column, rule) in one integer: a column is below 2²⁶ (inputs ≤ 64 MB), a rule
+        // rank below 2⁶
         let key = |item: &Item| {
             let (target, rule) = match *item {
                 Item::Whole(i) => relations
                     .get(i)
-                    .map_or((0, ""), |r| (r.target, r.rule.id())),
+                    .map_or((0, None), |r| (r.target, Some(r.rule))),
                 Item::Held(k) => held
                     .get(k as usize)
-                    .map_or((0, ""), |h| (h.target as usize, h.rule.id())),
+                    .map_or((0, None), |h| (h.target as usize, Some(h.rule))),
             };
-            let line = doc.figure(target).map_or(0, |f| f.line);
-            (line, pos.column(target), rule)
+            let line = u64::from(doc.figure(target).map_or(0, |f| f.line));
+            let column = u64::from(pos.column(target).min((1 << 26) - 1));
+            let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
+            line << 32 | column << 6 | rule
         };
-        // the key is cheap to compute: a stable sort on it keeps the order found for ties
-        order.sort_by(|a, b| key(a).cmp(&key(b)));
+        // stable: ties keep the order found
+        order.sort_by_cached_key(key);
         Checked {
             doc,
             relations,

@@ -3,7 +3,8 @@
 use super::{Check, Out};
 use crate::claims::outline::{depths, region_totals, sangong_rows};
 use crate::claims::table::{
-    clean_label, is_code_column, is_rate_header, is_rate_label, operand, row_code, total_level,
+    clean_label, clean_label_starts_with, is_code_column, is_rate_header, is_rate_label, operand,
+    row_code_len, total_level,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -91,13 +92,21 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // so together they cannot exceed it (a parent printed 0 over sub-rows that add to
         // more fails); complete only where the outline says so (above)
         let depth = depths(t);
+        // each row's label and whether it names a rate, worked out once per table
+        let labels: Vec<(&str, bool)> = (0..t.rows.len())
+            .map(|r| {
+                let l = t.row_label(r);
+                (l, r >= t.header_rows && is_rate_label(l))
+            })
+            .collect();
+        let label_of = |r: usize| labels.get(r).map_or(("", false), |l| *l);
         for r in t.header_rows..t.rows.len() {
             let Some(Some(d)) = depth.get(r).copied() else {
                 continue;
             };
             if given.iter().any(|g| g.0 == r)
-                || total_level(t.row_label(r)).is_some()
-                || is_rate_label(t.row_label(r))
+                || total_level(label_of(r).0).is_some()
+                || label_of(r).1
             {
                 continue;
             }
@@ -109,10 +118,10 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     _ => break,
                 }
             }
-            if children.is_empty() || children.iter().any(|&k| is_rate_label(t.row_label(k))) {
+            if children.is_empty() || children.iter().any(|&k| label_of(k).1) {
                 continue;
             }
-            let label = clean_label(t.row_label(r));
+            let label = clean_label(label_of(r).0);
             let what = Text::new(
                 format!("{label} ≥ 其下所列各项之和"),
                 format!("{label} ≥ the sum of the items listed under it"),
@@ -122,7 +131,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let mut first = FirstFigures::default();
         let width = t.width();
         for r in t.header_rows..t.rows.len() {
-            if given.iter().any(|g| g.0 == r) || is_rate_label(t.row_label(r)) {
+            if given.iter().any(|g| g.0 == r) || label_of(r).1 {
                 continue;
             }
             let Some(row) = t.rows.get(r) else { continue };
@@ -434,15 +443,12 @@ fn numbering_level(s: &str) -> Option<u8> {
 
 fn take(t: &Table, k: usize, lc: usize) -> bool {
     let label = label_at(t, k, lc);
-    has_figures(t, k, lc) && !clean_label(label).starts_with("其中") && !is_rate_label(label)
+    has_figures(t, k, lc) && !clean_label_starts_with(label, "其中") && !is_rate_label(label)
 }
 
 /// Where rows carry classification codes, only the highest level adds up to the total.
 fn top_level_only(t: &Table, rows: Vec<usize>) -> Vec<usize> {
-    let codes: Vec<Option<usize>> = rows
-        .iter()
-        .map(|&k| row_code(t, k).map(|c| c.len()))
-        .collect();
+    let codes: Vec<Option<usize>> = rows.iter().map(|&k| row_code_len(t, k)).collect();
     let Some(min) = codes.iter().flatten().min().copied() else {
         return rows;
     };
