@@ -75,6 +75,8 @@
   /** Over the limit: each UTF-16 unit is 1 to 3 bytes, so most texts need no counting. */
   const tooBig = (/** @type {string} */ s) => s.length * 3 > MAX_BYTES && (s.length > MAX_BYTES || utf8Bytes(s) > MAX_BYTES);
   const moduleReady = WebAssembly.compile(decodeB64('wasm-b64'));
+  // the browser test reads these marks: time from the compiled module to the first result
+  moduleReady.then(() => performance.mark('recount:wasm-ready'), () => {});
   const workerUrl = URL.createObjectURL(new Blob([utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'))], { type: 'text/javascript' }));
   /** @type {Worker | null} */
   let worker = null;
@@ -181,6 +183,7 @@
     renderSummary();
     renderFailures();
     renderDoc();
+    performance.mark('recount:result');
     announce(STRINGS[lang].done(p.coverage.verdict[lang]));
   }
 

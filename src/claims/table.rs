@@ -7,12 +7,18 @@ use crate::relation::Expr;
 
 /// Strips spaces, numbering ("一、", "(一)", "1.") and markup from a label.
 pub fn clean_label(s: &str) -> String {
-    let t: String = s
+    let numbering = |c: char| "一二三四五六七八九十0123456789、.．（）()".contains(c);
+    // most labels hold nothing to strip inside: one string built, not two
+    if !s.contains(|c: char| c.is_whitespace() || c == '*') {
+        return s.trim_start_matches(numbering).to_string();
+    }
+    let mut t: String = s
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
         .collect();
-    let t = t.trim_start_matches(|c: char| "一二三四五六七八九十0123456789、.．（）()".contains(c));
-    t.to_string()
+    let lead = t.len() - t.trim_start_matches(numbering).len();
+    t.drain(..lead);
+    t
 }
 
 /// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
