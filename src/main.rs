@@ -305,7 +305,7 @@ fn check_file<W: Write>(
         if csv {
             text = csv_to_tabs(&text);
         }
-        recount::read::read_str(&text)
+        recount::read::read_string(text)
     };
     let doc = match read {
         Ok(d) => d,

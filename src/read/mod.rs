@@ -192,6 +192,23 @@ pub fn read_str(text: &str) -> Result<Document, ReadError> {
     Ok(read_text(text))
 }
 
+/// Reads text or HTML given as an owned string: text becomes the document's source as it
+/// is, without a copy (the command line's input is not held twice).
+pub fn read_string(text: String) -> Result<Document, ReadError> {
+    if text.len() > MAX_INPUT {
+        return Err(ReadError::TooLarge { size: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if html::looks_like_html(&text) {
+        return read_str(&text);
+    }
+    let mut doc = read_lines(&text);
+    doc.source = text;
+    Ok(doc)
+}
+
 /// Makes every line number name the line of the HTML source the figure came from, so a
 /// report on an HTML file points into that file.
 fn point_lines_at_html(doc: &mut Document, lines: &[Vec<u32>]) {
@@ -354,6 +371,13 @@ pub(crate) fn room_for_one<T>(v: &mut Vec<T>) {
 
 /// Reads text (already decoded) into a document.
 pub fn read_text(text: &str) -> Document {
+    let mut doc = read_lines(text);
+    doc.source = text.to_string();
+    doc
+}
+
+/// Reads text into a document whose `source` is left empty for the caller to fill.
+fn read_lines(text: &str) -> Document {
     // one slot a line, exactly
     let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
     let mut lines = Vec::with_capacity(n);
@@ -366,7 +390,6 @@ pub fn read_text(text: &str) -> Document {
     }
     let mut r = Reader {
         doc: Document {
-            source: text.to_string(),
             line_starts,
             ..Document::default()
         },
@@ -936,6 +959,21 @@ mod tests {
             f.line, 2,
             "a paragraph's figures take the line where its text starts"
         );
+    }
+
+    #[test]
+    fn an_owned_string_reads_as_the_same_document() {
+        let sample =
+            include_str!("../../samples/2019-xinjiang-government-office-final-accounts.txt");
+        for text in [sample, "<p>本年收入 1 万元</p>", "项目\t金额\n合计\t1\n"] {
+            let a = read_str(text).unwrap();
+            let b = read_string(text.to_string()).unwrap();
+            assert_eq!(a.source, b.source);
+            assert_eq!(a.figures, b.figures);
+            assert_eq!(a.tables, b.tables);
+            assert_eq!(a.line_starts, b.line_starts);
+        }
+        assert_eq!(read_string(" \n".into()).unwrap_err(), ReadError::Empty);
     }
 
     #[test]
