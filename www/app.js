@@ -152,6 +152,7 @@
       return;
     }
     if (msg.type === 'done') {
+      performance.mark('recount:report');
       const p = incoming.page;
       p.blocks = incoming.blocks;
       p.figures = incoming.figures;
