@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { pdfjsWorkerSource } from './pdfjs-bundle.mjs';
 
 const read = (p) => readFileSync(p, 'utf8');
 const b64 = (buf) => Buffer.from(buf).toString('base64');
@@ -10,7 +11,7 @@ const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('bas
 
 const wasm = readFileSync('pkg/recount_bg.opt.wasm');
 const css = read('www/style.css');
-const app = ['www/dom-text.js', 'www/i18n.js', 'www/app.js'].map(read).join('\n');
+const app = ['www/dom-tree.js', 'www/i18n.js', 'www/pdf.js', 'www/sheets.js', 'www/app.js'].map(read).join('\n');
 const csp = [
   "default-src 'none'",
   `script-src ${sha(app)} 'wasm-unsafe-eval'`,
@@ -23,12 +24,25 @@ const csp = [
 const parts = {
   CSP: csp,
   CSS: css,
-  WASM: b64(wasm),
+  // gzipped before base64 (www/app.js inflates it): ~70 KB gz less than base64 of the wasm
+  WASM: b64(gzipSync(wasm, { level: 9 })),
   GLUE: b64(readFileSync('pkg/recount.js')),
   WORKER: b64(readFileSync('www/worker.js')),
   SAMPLE: b64(readFileSync('samples/2019-xinjiang-government-office-final-accounts.txt')),
   APP: app,
+  PDFJS: pdfjsWorkerSource(),
+  ...sheetsParts(),
 };
+// ---- the spreadsheet and Word reader (crates/sheets-wasm, built by build-web.sh): embedded
+// inert in <script type="text/plain"> (not run, not decoded at open); www/sheets.js inflates,
+// compiles and runs it in its own worker when such a file is opened. The wasm is gzipped
+// before base64, so it costs about its gzip size in the file, gzipped or not.
+function sheetsParts() {
+  const wasm = readFileSync('pkg-sheets/recount_sheets_bg.opt.wasm');
+  const js = read('pkg-sheets/recount_sheets.js') + '\n' + read('www/sheets-worker.js');
+  if (/<\/script/i.test(js)) throw new Error('the sheets worker must not close its own tag');
+  return { SHEETSWASM: b64(gzipSync(wasm, { level: 9 })), SHEETSJS: js };
+}
 if (/<\/script/i.test(app) || /<\/style/i.test(css)) throw new Error('inline code must not close its own tag');
 const html = read('www/index.html').replace(/%([A-Z]+)%/g, (m, k) => (k in parts ? parts[k] : m));
 writeFileSync('dist/recount.html', html);
@@ -36,3 +50,13 @@ copyFileSync('dist/recount.html', 'dist/index.html');
 const kb = (n) => (n / 1024).toFixed(1);
 console.log(`wasm ${kb(wasm.length)} KB (gzip ${kb(gzipSync(wasm, { level: 9 }).length)} KB); ` +
   `dist/recount.html ${kb(html.length)} KB (gzip ${kb(gzipSync(html, { level: 9 }).length)} KB)`);
+
+// ---- pdf.js: inert text in the page until a PDF is opened (scripts/pdfjs-bundle.mjs)
+{
+  const gz = (s) => gzipSync(Buffer.from(s, 'utf8'), { level: 9 }).length;
+  const inert = gz(parts.PDFJS);
+  const whole = gz(html);
+  const first = gz(html.replace(parts.PDFJS, ''));
+  console.log(`pdf.js worker ${kb(parts.PDFJS.length)} KB (gzip ${kb(inert)} KB, inert until a PDF is opened); ` +
+    `loaded and evaluated at first: gzip ${kb(first)} KB; the whole file: gzip ${kb(whole)} KB`);
+}

@@ -12,5 +12,18 @@ wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-
 # npm's binaryen (Debian's emits wasm Chromium rejects)
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals pkg/recount_bg.wasm -o pkg/recount_bg.opt.wasm
+
+# ---- the spreadsheet and Word reader: a second module (crates/sheets-wasm), embedded inert and
+# loaded only when such a file is opened (www/sheets.js)
+build_sheets() {
+  cargo build --profile wasm-sheets -p recount-sheets --lib --target wasm32-unknown-unknown
+  wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir pkg-sheets target/wasm32-unknown-unknown/wasm-sheets/recount_sheets.wasm
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals pkg-sheets/recount_sheets_bg.wasm \
+    -o pkg-sheets/recount_sheets_bg.opt.wasm
+}
+build_sheets
+
 mkdir -p dist
 node scripts/build-web.mjs

@@ -8,7 +8,7 @@ const glue = readFileSync('pkg-web/recount.js', 'utf8')
   .replace(/^export \{[^}]*\};?\s*$/gm, '');
 if (/^export /m.test(glue)) throw new Error('unexpected export left in the wasm-bindgen glue');
 const wasm = readFileSync('pkg-web/recount_bg.opt.wasm');
-const widget = ['www/dom-text.js', 'www/i18n.js', 'www/widget/recount-widget.js'].map((p) => readFileSync(p, 'utf8')).join('\n');
+const widget = ['www/dom-tree.js', 'www/i18n.js', 'www/widget/recount-widget.js'].map((p) => readFileSync(p, 'utf8')).join('\n');
 // the same glue runs the checks in a module worker made from a Blob (the wasm is posted to it)
 const workerSrc = `${glue}\n${readFileSync('www/widget/worker.js', 'utf8')}`;
 const out = [

@@ -13,15 +13,23 @@ stage "clippy (native)";        cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)";        cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 stage "tests";                  INSTA_UPDATE=no cargo test 2>&1 | tee -a "$log"
 stage "wasm32 library build";   cargo build --lib --target wasm32-unknown-unknown
+stage "sheets module (crates/sheets-wasm: clippy native and wasm32, tests)"
+cargo clippy -p recount-sheets --all-targets -- -D warnings
+cargo clippy -p recount-sheets --lib --target wasm32-unknown-unknown -- -D warnings
+cargo test -p recount-sheets 2>&1 | tee -a "$log"
 if [ -f scripts/build-web.sh ]; then
   stage "page build";           bash scripts/build-web.sh
+  # first load ≤ 400 KB gz, the whole file with every reader ≤ 1.2 MB gz (README: The page)
+  stage "size budget";          node scripts/size-budget.mjs dist/recount.html
 fi
 if [ -f scripts/build-widget.sh ]; then
   stage "widget build";         bash scripts/build-widget.sh
 fi
 if [ -f tsconfig.json ]; then
-  # the page's JS against the TypeScript contract the bindings emit (pkg-web/recount.d.ts)
-  stage "type check (tsc --noEmit)"; node_modules/.bin/tsc -p tsconfig.json
+  # every JS file against the TypeScript contract the bindings emit (pkg-web/recount.d.ts):
+  # the page, its worker, the widget and its worker, each a config of its own (own globals)
+  stage "type check (tsc --noEmit)"
+  for c in tsconfig*.json; do node_modules/.bin/tsc -p "$c"; done
 fi
 if compgen -G "tests/browser/*.test.mjs" > /dev/null; then
   stage "browser tests (headless Chromium)"

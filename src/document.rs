@@ -2,6 +2,26 @@
 //! figure, its printed precision and where it was printed.
 
 use crate::figure::{CellKind, FigId, Number};
+use serde::Serialize;
+
+/// Text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Text {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// Both languages.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
 
 /// Where a figure was printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,5 +343,142 @@ impl Document {
             .get(start..end)
             .unwrap_or("")
             .trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// The text cut to `max` characters, with an ellipsis when cut.
+pub fn short(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+impl Document {
+    /// Where a figure is, as a reader finds it: a table's title, row and column, or the
+    /// sentence it is printed in (never an internal line number).
+    pub fn where_is(&self, id: FigId) -> Text {
+        self.figure(id)
+            .map(|f| self.describe_place(f.start, f.place))
+            .unwrap_or_default()
+    }
+
+    /// The row a table figure is in ("「教育支出」行"), for a part of a total in the same
+    /// table; where it is otherwise ([`Document::where_is`]).
+    pub fn row_of(&self, id: FigId) -> Text {
+        if let Some(Place::Cell { table, row, .. }) = self.figure(id).map(|f| f.place) {
+            let label = self
+                .tables
+                .get(table)
+                .map(|t| short(t.row_label(row), 30))
+                .unwrap_or_default();
+            if !label.is_empty() {
+                return Text::new(format!("「{label}」行"), format!("row “{label}”"));
+            }
+        }
+        self.where_is(id)
+    }
+
+    /// [`Document::where_is`] without words of either language, for the arithmetic:
+    /// 「table title」「row」「column」, or the start of the sentence.
+    pub fn where_short(&self, id: FigId) -> String {
+        let Some(f) = self.figure(id) else {
+            return String::new();
+        };
+        match f.place {
+            Place::Cell { table, row, col } => {
+                let Some(t) = self.tables.get(table) else {
+                    return String::new();
+                };
+                [
+                    short(t.caption.lines().last().unwrap_or(""), 24),
+                    short(t.row_label(row), 20),
+                    short(&t.column_header(col), 24),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("「{s}」"))
+                .collect()
+            }
+            Place::Text { .. } => {
+                let zh = self.describe_place(f.start, f.place).zh;
+                let inner = zh.trim_start_matches('「').trim_end_matches('」');
+                format!("「{}」", short(inner, 24))
+            }
+        }
+    }
+
+    /// Where the figure starting at byte `start_byte` of the source and printed at `place` is.
+    pub fn describe_place(&self, start_byte: usize, place: Place) -> Text {
+        let doc = self;
+        match place {
+            Place::Cell { table, row, col } => {
+                let Some(t) = doc.tables.get(table) else {
+                    return Text::default();
+                };
+                let caption = short(t.caption.lines().last().unwrap_or(""), 40);
+                let row_label = short(t.row_label(row), 30);
+                let column = short(&t.column_header(col), 40);
+                let mut zh = Vec::new();
+                let mut en = Vec::new();
+                if !caption.is_empty() {
+                    zh.push(format!("表「{caption}」"));
+                    en.push(format!("table “{caption}”"));
+                } else {
+                    zh.push(format!("第 {} 个表", table + 1));
+                    en.push(format!("table {}", table + 1));
+                }
+                if !row_label.is_empty() {
+                    zh.push(format!("「{row_label}」行"));
+                    en.push(format!("row “{row_label}”"));
+                }
+                if !column.is_empty() {
+                    zh.push(format!("「{column}」列"));
+                    en.push(format!("column “{column}”"));
+                }
+                Text {
+                    zh: zh.join("，"),
+                    en: en.join(", "),
+                }
+            }
+            Place::Text { paragraph } => {
+                let Some(p) = doc.paragraphs.get(paragraph) else {
+                    return Text::default();
+                };
+                let at = p
+                    .pieces
+                    .iter()
+                    .rev()
+                    .find(|(_, s)| *s <= start_byte)
+                    .map_or(0, |&(t, s)| t + (start_byte - s))
+                    .min(p.text.len());
+                let ends = ['。', '！', '？', '；', '\n'];
+                let before = p.text.get(..at).unwrap_or("");
+                let from = before.rfind(ends).map_or(0, |i| {
+                    i + before
+                        .get(i..)
+                        .and_then(|s| s.chars().next())
+                        .map_or(1, char::len_utf8)
+                });
+                let after = p.text.get(at..).unwrap_or("");
+                let to = after.find(ends).map_or(p.text.len(), |i| {
+                    at + i
+                        + after
+                            .get(i..)
+                            .and_then(|s| s.chars().next())
+                            .map_or(1, char::len_utf8)
+                });
+                let sentence = p.text.get(from..to).unwrap_or("").replace("**", "");
+                let sentence = short(&sentence, 90);
+                Text {
+                    zh: format!("「{sentence}」"),
+                    en: format!("“{sentence}”"),
+                }
+            }
+        }
     }
 }

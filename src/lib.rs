@@ -26,7 +26,8 @@ pub mod present;
 pub mod read;
 pub mod relation;
 pub mod report;
-#[cfg(target_arch = "wasm32")]
+// not in crates/sheets-wasm, which takes only the readers from this crate
+#[cfg(all(target_arch = "wasm32", not(feature = "reader-module")))]
 mod wasm;
 
 pub use document::Document;

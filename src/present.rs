@@ -446,106 +446,29 @@ fn table_block(
     }
 }
 
-fn short(s: &str, max: usize) -> String {
-    let s = s.trim();
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max).collect();
-        out.push('…');
-        out
-    }
-}
-
-/// Where a figure is, as a reader finds it: a table's title, row and column, or the
-/// sentence it is printed in.
-fn place(doc: &Document, start_byte: usize, place: Place) -> Text {
-    match place {
-        Place::Cell { table, row, col } => {
-            let Some(t) = doc.tables.get(table) else {
-                return Text::default();
-            };
-            let caption = short(t.caption.lines().last().unwrap_or(""), 40);
-            let row_label = short(t.row_label(row), 30);
-            let column = short(&t.column_header(col), 40);
-            let mut zh = Vec::new();
-            let mut en = Vec::new();
-            if !caption.is_empty() {
-                zh.push(format!("表「{caption}」"));
-                en.push(format!("table “{caption}”"));
-            } else {
-                zh.push(format!("第 {} 个表", table + 1));
-                en.push(format!("table {}", table + 1));
-            }
-            if !row_label.is_empty() {
-                zh.push(format!("「{row_label}」行"));
-                en.push(format!("row “{row_label}”"));
-            }
-            if !column.is_empty() {
-                zh.push(format!("「{column}」列"));
-                en.push(format!("column “{column}”"));
-            }
-            Text {
-                zh: zh.join("，"),
-                en: en.join(", "),
-            }
-        }
-        Place::Text { paragraph } => {
-            let Some(p) = doc.paragraphs.get(paragraph) else {
-                return Text::default();
-            };
-            let at = p
-                .pieces
-                .iter()
-                .rev()
-                .find(|(_, s)| *s <= start_byte)
-                .map_or(0, |&(t, s)| t + (start_byte - s))
-                .min(p.text.len());
-            let ends = ['。', '！', '？', '；', '\n'];
-            let before = p.text.get(..at).unwrap_or("");
-            let from = before.rfind(ends).map_or(0, |i| {
-                i + before
-                    .get(i..)
-                    .and_then(|s| s.chars().next())
-                    .map_or(1, char::len_utf8)
-            });
-            let after = p.text.get(at..).unwrap_or("");
-            let to = after.find(ends).map_or(p.text.len(), |i| {
-                at + i
-                    + after
-                        .get(i..)
-                        .and_then(|s| s.chars().next())
-                        .map_or(1, char::len_utf8)
-            });
-            let sentence = p.text.get(from..to).unwrap_or("").replace("**", "");
-            let sentence = short(&sentence, 90);
-            Text {
-                zh: format!("「{sentence}」"),
-                en: format!("“{sentence}”"),
-            }
-        }
-    }
-}
-
+/// The answer's first sentence: what the figure should be (or that it holds), then the
+/// arithmetic with its operands named by role — "18% 应为 15%：减少额 2576.77 ÷ 上年数
+/// 16786.51" — or, where the relation has no roles, the plain formula.
 fn lead(e: &Entry, state: State) -> Text {
-    let formula = e.formula.as_deref().unwrap_or("");
-    let (zh_sep, en_sep) = if formula.is_empty() {
-        ("", "")
-    } else {
-        ("：", ": ")
+    let formula = e.formula.clone().unwrap_or_default();
+    let (fz, fe) = match &e.operands {
+        Some(t) => (t.zh.clone(), t.en.clone()),
+        None => (formula.clone(), formula),
     };
+    let sep = |f: &str, s: &'static str| if f.is_empty() { "" } else { s };
+    let (zs, es) = (sep(&fz, "："), sep(&fe, ": "));
     match (state, e.expected.as_deref()) {
         (State::Fail | State::Warning, Some(x)) => Text {
-            zh: format!("{} 应为 {x}{zh_sep}{formula}", e.reported),
-            en: format!("{} should be {x}{en_sep}{formula}", e.reported),
+            zh: format!("{} 应为 {x}{zs}{fz}", e.reported),
+            en: format!("{} should be {x}{es}{fe}", e.reported),
         },
         (State::Pass, _) => Text {
-            zh: format!("{} 成立{zh_sep}{formula}", e.reported),
-            en: format!("{} holds{en_sep}{formula}", e.reported),
+            zh: format!("{} 成立{zs}{fz}", e.reported),
+            en: format!("{} holds{es}{fe}", e.reported),
         },
         (State::Rounding, _) => Text {
-            zh: format!("{} 在舍入范围内成立{zh_sep}{formula}", e.reported),
-            en: format!("{} holds within rounding{en_sep}{formula}", e.reported),
+            zh: format!("{} 在舍入范围内成立{zs}{fz}", e.reported),
+            en: format!("{} holds within rounding{es}{fe}", e.reported),
         },
         _ => e.message.clone(),
     }
@@ -626,7 +549,7 @@ fn figure_views(doc: &Document, report: &Report) -> Vec<FigView> {
             let raw = first.figure.raw.clone();
             let place = fig_at
                 .get(&start)
-                .map(|&(b, p)| place(doc, b, p))
+                .map(|&(b, p)| doc.describe_place(b, p))
                 .unwrap_or_default();
             Some(FigView {
                 start,
@@ -723,10 +646,13 @@ mod tests {
             page("2019 年度本年收入 14209.74 万元，与上年相比，减少 2576.77 万元，降低 18%。\n");
         let f = p.figures.iter().find(|f| f.raw == "18%").unwrap();
         assert_eq!(f.state, State::Fail);
-        assert!(
-            f.entries[0].lead.zh.starts_with("18% 应为 15%："),
-            "{}",
-            f.entries[0].lead.zh
+        assert_eq!(
+            f.entries[0].lead.zh,
+            "18% 应为 15%：减少额 2576.77 ÷ 上年数 16786.51"
+        );
+        assert_eq!(
+            f.entries[0].lead.en,
+            "18% should be 15%: decrease 2576.77 ÷ last year 16786.51"
         );
         assert!(f.place.zh.contains("降低 18%"), "{}", f.place.zh);
         assert!(
@@ -783,6 +709,10 @@ mod tests {
             f.place.zh.contains("「合计」行") && f.place.zh.contains("金额"),
             "{}",
             f.place.zh
+        );
+        assert_eq!(
+            f.entries[0].lead.zh, "40.75 应为 30.75：各行之和 10.5 + 20.25",
+            "the expected figure at the printed precision, the operands named"
         );
     }
 

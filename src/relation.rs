@@ -6,24 +6,8 @@ use crate::figure::FigId;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
-pub struct Text {
-    /// Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-}
-
-impl Text {
-    /// Both languages.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-}
+/// Text in both languages (defined with the document, whose places it describes).
+pub use crate::document::Text;
 
 /// The check a relation comes from: one variant per check in [`crate::checks::ALL`]. Its
 /// kebab-case id is what reports and JSON print.
@@ -253,10 +237,13 @@ impl Cause {
 
     /// The cause in both languages.
     pub fn text(&self, doc: &Document) -> Text {
-        let fig = |id: &FigId| {
+        // the figure as printed and where a reader finds it: a part of a total by its row
+        let raw = |id: &FigId| {
             doc.figure(*id)
-                .map_or_else(|| ("?".to_string(), 0), |f| (f.raw.clone(), f.line))
+                .map_or_else(|| "?".to_string(), |f| f.raw.clone())
         };
+        let part = |id: &FigId| (raw(id), doc.row_of(*id));
+        let fig = |id: &FigId| (raw(id), doc.where_is(*id));
         match self {
             Cause::ThisYearBase => Text::new(
                 "增减率以本年数为基数计算，应以上年数（本年数减去增加额或加上减少额）为基数",
@@ -272,24 +259,24 @@ impl Cause {
             Cause::TenThousand => Text::new("元与万元混淆（相差 10000 倍）", "元 and 万元 confused (off by 10,000)"),
             Cause::Transposed => Text::new("相邻两位数字颠倒", "two adjacent digits transposed"),
             Cause::DroppedPart(id) => {
-                let (raw, line) = fig(id);
+                let (raw, at) = part(id);
                 Text::new(
-                    format!("合计漏加了第 {line} 行的 {raw}"),
-                    format!("the total leaves out {raw} (line {line})"),
+                    format!("合计漏加了{}的 {raw}", at.zh),
+                    format!("the total leaves out {raw} ({})", at.en),
                 )
             }
             Cause::DoubledPart(id) => {
-                let (raw, line) = fig(id);
+                let (raw, at) = part(id);
                 Text::new(
-                    format!("合计重复加了第 {line} 行的 {raw}"),
-                    format!("the total counts {raw} (line {line}) twice"),
+                    format!("合计重复加了{}的 {raw}", at.zh),
+                    format!("the total counts {raw} ({}) twice", at.en),
                 )
             }
             Cause::CopiedFrom(id) => {
-                let (raw, line) = fig(id);
+                let (raw, at) = fig(id);
                 Text::new(
-                    format!("疑似照抄了第 {line} 行的 {raw}"),
-                    format!("looks copied from {raw} on line {line}"),
+                    format!("疑似照抄了{}的 {raw}", at.zh),
+                    format!("looks copied from {raw} ({})", at.en),
                 )
             }
             Cause::ZeroBase => Text::new(
@@ -350,6 +337,10 @@ pub struct Relation {
     /// exact, and that evidence: when the relation holds only by rounding those inputs and
     /// fails without it, it is a warning naming the evidence.
     pub strict: Option<(Expr, Text)>,
+    /// The text does not assert it; the figures only may bear it out (parts of a list not
+    /// known to be whole that add up to their total). Reported when it holds, and left out
+    /// of the report — never failed, never "not checked" — when it does not.
+    pub only_if_holds: bool,
 }
 
 impl Relation {
@@ -370,7 +361,14 @@ impl Relation {
             context: None,
             readings: Vec::new(),
             strict: None,
+            only_if_holds: false,
         }
+    }
+
+    /// Marks a relation the text does not assert (see [`Relation::only_if_holds`]).
+    pub fn only_if_holds(mut self) -> Self {
+        self.only_if_holds = true;
+        self
     }
 
     /// A relation that cannot be decided, with the reason.

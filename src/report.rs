@@ -69,6 +69,10 @@ pub struct Entry {
     pub figure: FigRef,
     /// The figures the recomputation used.
     pub inputs: Vec<FigRef>,
+    /// The arithmetic with each operand named by its role ("减少额 2576.77 ÷ 上年数
+    /// 16786.51"), for the answer's lead sentence; not part of the JSON report.
+    #[serde(skip)]
+    pub operands: Option<Text>,
 }
 
 /// Counts.
@@ -308,7 +312,9 @@ impl<'a> Checked<'a> {
                     let (Some(rel), Some(v)) = (relations.get(i), verdicts.get(i)) else {
                         continue;
                     };
-                    if doc.figure(rel.target).is_some() {
+                    let shown =
+                        !rel.only_if_holds || matches!(v.status, Status::Pass | Status::Rounding);
+                    if shown && doc.figure(rel.target).is_some() {
                         match v.status {
                             Status::Pass => summary.passed += 1,
                             Status::Rounding => {
@@ -650,8 +656,15 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
         .collect();
     let scale = target.number.scale;
     let pct = if target.number.percent { "%" } else { "" };
+    // a figure compared with another printing: it should read as that one is printed
+    let reference = match &rel.expr {
+        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.clone()),
+        _ => None,
+    };
     let expected = v.point.map(|p| {
-        let s = format!("{}{pct}", format_scaled(p, scale));
+        let s = reference.clone().unwrap_or_else(|| {
+            grouped_like(&target.raw, format!("{}{pct}", format_scaled(p, scale)))
+        });
         match rel.cmp {
             Cmp::Eq => s,
             Cmp::AtMost => format!("≤ {s}"),
@@ -716,7 +729,147 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
         context,
         figure,
         inputs,
+        operands: operands(doc, rel, v),
     })
+}
+
+/// `s` (a number as the core writes it) with thousands separators where the model (a
+/// figure as the document prints it) has them: "1150.50" like "1,160.50" is "1,150.50".
+fn grouped_like(model: &str, s: String) -> String {
+    if !model.contains(',') {
+        return s;
+    }
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.as_str()),
+    };
+    let int_len = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let (int, tail) = rest.split_at(int_len);
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(tail);
+    out
+}
+
+/// An operand of a named formula: a figure as printed, or a value recomputed from printed
+/// figures, shown at their printed precision (with their thousands separators).
+fn operand(doc: &Document, e: &Expr) -> Option<String> {
+    let mut ids = Vec::new();
+    e.figures(&mut ids);
+    match e {
+        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.clone()),
+        // a unit conversion (元 ↔ 万元) of one figure: the figure as printed
+        Expr::Mul(a, b) if matches!(**b, Expr::Const(_)) && ids.len() == 1 => operand(doc, a),
+        Expr::Div(a, b) if matches!(**b, Expr::Const(_)) && ids.len() == 1 => operand(doc, a),
+        _ => {
+            let value = crate::eval::point(doc, e).ok()?;
+            let figs: Vec<_> = ids.iter().filter_map(|&id| doc.figure(id)).collect();
+            let scale = figs.iter().map(|f| f.number.scale).max()?;
+            let model = figs
+                .iter()
+                .find(|f| f.raw.contains(','))
+                .map_or("", |f| f.raw.as_str());
+            Some(grouped_like(model, format_scaled(value, scale)))
+        }
+    }
+}
+
+/// The arithmetic with each operand named by its role, as the answer leads with it:
+/// "减少额 2576.77 ÷ 上年数 16786.51" / "decrease 2576.77 ÷ last year 16786.51". None
+/// where the relation has no roles to name (the plain formula serves).
+fn operands(doc: &Document, rel: &Relation, v: &Verdict) -> Option<Text> {
+    if v.status == Status::Unchecked {
+        return None;
+    }
+    use crate::relation::Rule;
+    // a sign put on by the words' direction ("增加 … 下降") is not an operand
+    let expr = match &rel.expr {
+        Expr::Mul(a, b) if matches!(**a, Expr::Const(c) if c == -rust_decimal::Decimal::ONE) => b,
+        e => e,
+    };
+    let named = |zh: &str, en: &str, e: &Expr| -> Option<(String, String)> {
+        let x = operand(doc, e)?;
+        Some((format!("{zh} {x}"), format!("{en} {x}")))
+    };
+    let div = |(az, ae): (String, String), (bz, be): (String, String)| {
+        Some(Text::new(format!("{az} ÷ {bz}"), format!("{ae} ÷ {be}")))
+    };
+    match (rel.rule, expr) {
+        // a figure against another printing of it: where that one is printed
+        (_, Expr::Fig(id) | Expr::Exact(id)) => {
+            let raw = &doc.figure(*id)?.raw;
+            let at = doc.where_is(*id);
+            Some(Text::new(
+                format!("{}印为 {raw}", at.zh),
+                format!("{} prints {raw}", capitalised(&at.en)),
+            ))
+        }
+        (Rule::YoyChange, Expr::Pct(change, base)) => {
+            let (zh, en) = match &**base {
+                Expr::Sub(..) => ("增加额", "increase"),
+                Expr::Sum(..) => ("减少额", "decrease"),
+                _ => ("增减额", "change"),
+            };
+            div(named(zh, en, change)?, named("上年数", "last year", base)?)
+        }
+        (Rule::Share, Expr::Pct(part, whole)) => {
+            div(named("本项", "part", part)?, named("合计", "total", whole)?)
+        }
+        (Rule::ExecRate, Expr::Pct(spent, budget) | Expr::Div(spent, budget)) => div(
+            named("执行数", "spent", spent)?,
+            named("预算数", "budget", budget)?,
+        ),
+        (Rule::BudgetVariance, Expr::Pct(diff, budget)) => match &**diff {
+            Expr::Sub(fin, bud) => {
+                let (fz, fe) = named("决算数", "final", fin)?;
+                let (bz, be) = named("预算数", "budget", bud)?;
+                let (dz, de) = named("预算数", "budget", budget)?;
+                Some(Text::new(
+                    format!("（{fz} − {bz}）÷ {dz}"),
+                    format!("({fe} − {be}) ÷ {de}"),
+                ))
+            }
+            _ => div(
+                named("差额", "difference", diff)?,
+                named("预算数", "budget", budget)?,
+            ),
+        },
+        (Rule::BudgetVariance, Expr::Sub(a, b)) => {
+            let (az, ae) = named("决算数", "final", a)?;
+            let (bz, be) = named("预算数", "budget", b)?;
+            Some(Text::new(format!("{az} − {bz}"), format!("{ae} − {be}")))
+        }
+        (rule, Expr::Sum(_)) => {
+            let (zh, en) = match rule {
+                Rule::TotalRow => ("各行之和", "sum of the rows"),
+                Rule::ColumnSum => ("各列之和", "sum of the columns"),
+                Rule::CodeRollup => ("下级科目之和", "sum of the sub-items"),
+                Rule::ScoreTotal => ("各项得分之和", "sum of the scores"),
+                Rule::PartsSum | Rule::FundBreakdown | Rule::Subset => {
+                    ("各分项之和", "sum of the parts")
+                }
+                _ => return None,
+            };
+            let mut s = String::new();
+            write_expr(doc, expr, &mut s, 0);
+            Some(Text::new(format!("{zh} {s}"), format!("{en} {s}")))
+        }
+        _ => None,
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn message(
@@ -790,7 +943,8 @@ fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
     // a figure compared with another: where the other is printed is the arithmetic
     if let Expr::Fig(id) | Expr::Exact(id) = e {
         let f = doc.figure(*id)?;
-        return Some(format!("{}（第 {} 行 / line {}）", f.raw, f.line, f.line));
+        // where it is printed, as a reader finds it (never an internal line number)
+        return Some(format!("{}（{}）", f.raw, doc.where_short(*id)));
     }
     let mut s = String::new();
     write_expr(doc, e, &mut s, 0);

@@ -2,6 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
+// a PDF opened in the page: pdf.js's items in, the same page out
+mod pdf;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONTRACT: &'static str = r#"
 /** A figure the report points at; offsets count UTF-16 code units of the checked text. */
@@ -50,6 +53,11 @@ export interface Coverage {
 }
 /** Everything the page shows about one checked text, decided in the core. */
 export interface Page { version: string; report: Report; blocks: Block[]; figures: FigView[]; coverage: Coverage }
+/** Where a figure is in the DOM walked: the text node (index in the walk) and UTF-16 offsets. */
+export interface DomPlace { node: number; from: number; to: number }
+/** `present_tree`: the page for the text read from a DOM (null when it has no text or is
+ *  longer than asked), and per figure of `page.figures` its text node, or null. */
+export interface TreePage { page: Page | null; places: (DomPlace | null)[] }
 /** Thrown by `check` and `present`: the input cannot be used. */
 export interface InputError { zh: string; en: string }
 "#;
@@ -119,6 +127,74 @@ pub fn present(text: &str) -> Result<JsValue, JsValue> {
             en: format!("internal error: {e}"),
         })
     })
+}
+
+/// The text a DOM walk reads as (`ops`, `data`: see `read::dom_to_text`), for the page
+/// to check like any text.
+#[wasm_bindgen]
+pub fn tree_text(ops: &[u32], data: &str) -> Result<String, JsValue> {
+    let dom = crate::read::dom_to_text(ops, data);
+    if dom.too_many_cells {
+        let e = crate::read::ReadError::TooManyCells;
+        return Err(into_error(recount_error::Any {
+            zh: e.zh(),
+            en: e.en(),
+        }));
+    }
+    Ok(dom.text)
+}
+
+/// Reads a DOM walk, checks it and lays it out (`TreePage` in the contract): the page, and
+/// where each reported figure is in the DOM, so the widget can mark it in place.
+#[wasm_bindgen(unchecked_return_type = "TreePage")]
+pub fn present_tree(ops: &[u32], data: &str, max_units: u32) -> Result<JsValue, JsValue> {
+    let dom = crate::read::dom_to_text(ops, data);
+    let internal = |e: serde_wasm_bindgen::Error| {
+        into_error(recount_error::Any {
+            zh: format!("内部错误：{e}"),
+            en: format!("internal error: {e}"),
+        })
+    };
+    if dom.too_many_cells {
+        let e = crate::read::ReadError::TooManyCells;
+        return Err(into_error(recount_error::Any {
+            zh: e.zh(),
+            en: e.en(),
+        }));
+    }
+    let units = u32::try_from(dom.text.encode_utf16().count()).unwrap_or(u32::MAX);
+    if dom.text.trim().is_empty() || units > max_units {
+        #[derive(serde::Serialize)]
+        struct Empty {
+            page: Option<()>,
+            places: [(); 0],
+        }
+        return serde_wasm_bindgen::to_value(&Empty {
+            page: None,
+            places: [],
+        })
+        .map_err(internal);
+    }
+    // the text of a DOM is text: never taken for HTML again
+    let doc = crate::read::read_text(&dom.text);
+    let report = crate::check_document(&doc);
+    let page = crate::present::present(&doc, report);
+    let places: Vec<Option<crate::read::DomPlace>> = page
+        .figures
+        .iter()
+        .map(|f| {
+            let e = page.report.checks.get(f.entries.first()?.index)?;
+            let a = u32::try_from(e.figure.start).ok()?;
+            let b = u32::try_from(e.figure.end).ok()?;
+            dom.locate(a, b)
+        })
+        .collect();
+    #[derive(serde::Serialize)]
+    struct TreePage {
+        page: crate::present::Page,
+        places: Vec<Option<crate::read::DomPlace>>,
+    }
+    serde_wasm_bindgen::to_value(&TreePage { page, places }).map_err(internal)
 }
 
 /// The documentation of every check (`CheckDoc[]` in the contract).

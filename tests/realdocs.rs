@@ -14,10 +14,10 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score reached (recall 8/8, 82 % verified, with the claims stage); raise
+/// Floors: the score reached (recall 8/8, 88 % verified); raise
 /// them as the checks improve, never lower them.
 const MIN_CAUGHT: usize = 8;
-const MIN_VERIFIED_PERCENT: usize = 82;
+const MIN_VERIFIED_PERCENT: usize = 88;
 
 /// The figure as score.py compares it: no spaces, separators, % or units.
 fn norm(s: &str) -> String {

@@ -228,6 +228,51 @@ fn broken_files_give_an_error_not_a_panic() {
     assert!(e.zh().contains("已损坏") && e.en().contains("damaged"));
 }
 
+/// A one-sheet .xlsx whose sheet XML is `rows` (deflated, as Excel writes it).
+fn workbook(rows: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let ns = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main""#;
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts: [(&str, Vec<u8>); 5] = [
+        ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#.to_vec()),
+        ("_rels/.rels", format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).into_bytes()),
+        ("xl/workbook.xml", format!(r#"<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>"#).into_bytes()),
+        ("xl/_rels/workbook.xml.rels", format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#).into_bytes()),
+        ("xl/worksheets/sheet1.xml", [format!("<worksheet {ns}><sheetData>").as_bytes(), rows, b"</sheetData></worksheet>"].concat()),
+    ];
+    for (name, data) in parts {
+        z.start_file(name, opts).unwrap();
+        z.write_all(&data).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn hostile_sheets_are_refused_before_they_are_laid_out() {
+    // a sane one reads
+    let ok = workbook(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>合计</t></is></c><c r="B1"><v>3</v></c></row>"#.as_bytes());
+    assert!(read_bytes(&ok).unwrap().source.contains("合计\t3"));
+    // two cells 17 billion slots apart: calamine would allocate the whole rectangle
+    let far = workbook(br#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#);
+    assert_eq!(read_bytes(&far).unwrap_err(), ReadError::OfficeTooLarge);
+    // a sheet that inflates to 1.1 million cells from a few dozen KB
+    let cell = br#"<c r="A1"><v>1</v></c>"#;
+    let many: Vec<u8> = [&b"<row r=\"1\">"[..], &cell.repeat(1_100_000), b"</row>"].concat();
+    let many = workbook(&many);
+    assert!(many.len() < 200_000, "{}", many.len());
+    assert_eq!(read_bytes(&many).unwrap_err(), ReadError::OfficeTooLarge);
+    // a part that says it unpacks to 200 MB (a zip bomb) is refused before it is read
+    let mut bomb = workbook(b"");
+    let cd = bomb.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+    bomb[cd + 24..cd + 28].copy_from_slice(&(200u32 << 20).to_le_bytes());
+    assert_eq!(read_bytes(&bomb).unwrap_err(), ReadError::OfficeTooLarge);
+    let e = ReadError::OfficeTooLarge;
+    assert!(e.zh().contains("单元格") && e.en().contains("cells"));
+}
+
 #[test]
 fn the_cli_checks_a_spreadsheet_and_rejects_a_broken_one() {
     let exe = env!("CARGO_BIN_EXE_recount");

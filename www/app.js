@@ -1,9 +1,10 @@
 // @ts-check
 // The page: paste or open a disclosure, check it in a worker, show the document as a
 // document with every checked figure marked and its answer beside it. User content is only
-// ever set with textContent or parsed inertly (DOMParser). www/dom-text.js (readDom) and
-// www/i18n.js (STRINGS, answerView, sizeText) are concatenated before this file.
-/* global readDom, STRINGS, answerView, sizeText */
+// ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree),
+// www/i18n.js (STRINGS, answerView, sizeText), www/pdf.js (RecountPdf) and www/sheets.js
+// (isOffice, readOffice) are concatenated before this file.
+/* global domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, officeReading, gunzip */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
@@ -74,7 +75,8 @@
   }
   /** Over the limit: each UTF-16 unit is 1 to 3 bytes, so most texts need no counting. */
   const tooBig = (/** @type {string} */ s) => s.length * 3 > MAX_BYTES && (s.length > MAX_BYTES || utf8Bytes(s) > MAX_BYTES);
-  const moduleReady = WebAssembly.compile(decodeB64('wasm-b64'));
+  // stored gzipped (scripts/build-web.mjs); gunzip is in www/sheets.js
+  const moduleReady = gunzip(decodeB64('wasm-b64')).then((b) => WebAssembly.compile(b));
   // the browser test reads these marks: time from the compiled module to the first result
   moduleReady.then(() => performance.mark('recount:wasm-ready'), () => {});
   const workerUrl = URL.createObjectURL(new Blob([utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'))], { type: 'text/javascript' }));
@@ -113,9 +115,11 @@
     stop(why);
   }
 
-  function run() {
-    const value = held === null ? text.value : held;
-    if (tooBig(value)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(value), lang))); return; }
+  /** Checks the input, or a PDF's items when given them (www/pdf.js). */
+  function run(/** @type {any} */ pdf = null) {
+    pdfRun = pdf && pdf.nums ? pdf : null;
+    const value = pdfRun ? checkedText : held === null ? text.value : held;
+    if (!pdfRun && tooBig(value)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(value), lang))); return; }
     if (busy) startWorker(); // new input while a check runs: the old one is dropped
     seq += 1;
     busy = true;
@@ -127,7 +131,7 @@
     if (keep.checked) store.set(K.run, 'pending');
     clearTimeout(timer);
     timer = window.setTimeout(() => fail('timedOut'), LIMIT_MS);
-    /** @type {Worker} */ (worker).postMessage({ type: 'check', id: seq, text: value });
+    /** @type {Worker} */ (worker).postMessage(pdfRun ? { type: 'pdf', id: seq, nums: pdfRun.nums, text: pdfRun.text, lens: pdfRun.lens } : { type: 'check', id: seq, text: value });
   }
 
   /** @param {any} msg */
@@ -160,6 +164,7 @@
       incoming = null;
       stop(null);
       if (keep.checked) store.set(K.run, 'ok');
+      pdfChecked(p);
       show(/** @type {Page} */ (p));
     }
   }
@@ -331,7 +336,13 @@
     if (!ch || ch.rendered) return;
     ch.rendered = true;
     const frag = document.createDocumentFragment();
-    for (const b of ch.blocks) frag.append(blockEl(b));
+    ch.blocks.forEach((b, j) => {
+      const pageNo = pdfStarts.get(ch.from + j); // a PDF's page begins here
+      if (pageNo) frag.append(RecountPdf.pageLabel(pageNo, lang));
+      const el = blockEl(b);
+      if (pdfStarts.size) RecountPdf.tablePages(el, b, ch.from + j, lang);
+      frag.append(el);
+    });
     ch.el.append(frag);
     ch.el.style.minHeight = '';
     io?.unobserve(ch.el);
@@ -495,6 +506,8 @@
     const box = $('answer');
     $('answer-h').textContent = f.label[lang];
     $('answer-body').replaceChildren(answerView(f, page.report.checks, lang, docs));
+    const pdfRegion = RecountPdf.region(start, f.raw, el, lang); // a PDF's page, as printed
+    if (pdfRegion) $('answer-body').append(pdfRegion);
     renderReader(f);
     for (const o of document.querySelectorAll('#doc .fig.open')) o.classList.remove('open');
     if (el) el.classList.add('open');
@@ -708,7 +721,7 @@
 
   function setName(/** @type {string} */ name) {
     docName = name;
-    $('file-name').textContent = name ? (name === 'sample' ? STRINGS[lang].sampleName : STRINGS[lang].loaded(name)) : '';
+    $('file-name').textContent = name ? (name === 'sample' ? STRINGS[lang].sampleName : STRINGS[lang].loaded(name) + RecountPdf.info(name, lang)) : '';
     if (keep.checked) store.set(K.name, name);
   }
 
@@ -734,15 +747,34 @@
     setName(name);
   }
 
+  /** HTML as the text the core reads: parsed here (inertly), its nodes walked, and read by the
+   *  core's one HTML reader in a worker of its own, so a running check is not disturbed.
+   *  @returns {Promise<string>} */
   function htmlToText(/** @type {string} */ html) {
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return readDom([doc.body]).text;
+    const { ops, data } = domTree([doc.body]);
+    return new Promise((resolve, reject) => {
+      const w = new Worker(workerUrl);
+      const done = () => { clearTimeout(limit); w.terminate(); };
+      const secs = Math.round(LIMIT_MS / 1000);
+      const limit = setTimeout(() => { done(); reject({ zh: STRINGS.zh.timedOut(secs), en: STRINGS.en.timedOut(secs) }); }, LIMIT_MS);
+      w.onmessage = (e) => {
+        if (e.data.type !== 'text') return;
+        done();
+        if (e.data.error) reject(e.data.error); else resolve(e.data.text);
+      };
+      w.onerror = (e) => { e.preventDefault(); done(); reject({ zh: STRINGS.zh.crashed, en: STRINGS.en.crashed }); };
+      moduleReady.then((module) => {
+        w.postMessage({ type: 'init', module });
+        w.postMessage({ type: 'tree', ops, data }, [ops.buffer]);
+      });
+    });
   }
 
   /** HTML as text, or null with the reason shown (the current text is left as it is). */
-  function readHtml(/** @type {string} */ html) {
+  async function readHtml(/** @type {string} */ html) {
     try {
-      return htmlToText(html);
+      return await htmlToText(html);
     } catch (e) {
       const err = /** @type {any} */ (e);
       note(err && err.zh ? err[lang] : String(err));
@@ -764,14 +796,26 @@
   async function openFile(/** @type {File} */ file) {
     const t = STRINGS[lang];
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (RecountPdf.isPdf(bytes)) { openPdf(bytes, file.name); return; }
     if (bytes.length > MAX_BYTES) { note(t.tooBig(sizeText(bytes.length, lang))); return; }
+    if (isOffice(bytes)) {
+      // www/sheets.js: the second module, loaded now; on failure the current text stays
+      note(officeReading[lang]);
+      const r = await readOffice(bytes);
+      if ('cancelled' in r) return;
+      if ('error' in r) { note(r.error[lang]); return; }
+      note('');
+      setInput(r.text, file.name);
+      run();
+      return;
+    }
     let s = decode(bytes);
     if (s === null) { note(t.cannotRead(file.name)); return; }
     s = s.replace(/^\ufeff/, '');
     if (!s.trim()) { note(t.emptyFile(file.name)); return; }
     const name = file.name.toLowerCase();
     if (name.endsWith('.html') || name.endsWith('.htm') || /^\s*<(!doctype|html)/i.test(s)) {
-      const read = readHtml(s);
+      const read = await readHtml(s);
       if (read === null) return;
       s = read;
     }
@@ -779,6 +823,38 @@
     note('');
     setInput(s, file.name);
     run();
+  }
+
+  // ---- a PDF: pdf.js reads its items (www/pdf.js), the worker checks them; the text shown
+  // in the input is the one reconstructed from them. On failure the current document stays.
+  let pdfSeq = 0;
+  /** @type {any} the PDF's items being checked */
+  let pdfRun = null;
+  let pdfName = '';
+  /** @type {Map<number, number>} block index → the PDF page that begins there */
+  let pdfStarts = new Map();
+  async function openPdf(/** @type {Uint8Array} */ bytes, /** @type {string} */ name) {
+    const mine = ++pdfSeq;
+    note('');
+    $('progress').hidden = false;
+    try {
+      const items = await RecountPdf.extract(bytes);
+      if (mine !== pdfSeq) return;
+      pdfName = name;
+      run(items);
+    } catch (err) {
+      if (mine !== pdfSeq) return;
+      if (!busy) $('progress').hidden = true;
+      note(RecountPdf.message(err, lang, !!page));
+    }
+  }
+  /** @param {any} p */
+  function pdfChecked(p) {
+    RecountPdf.showing(p.pdf ? pdfRun : null, p.pdf, pdfName);
+    pdfStarts = p.pdf ? RecountPdf.pageStarts(p.blocks) : new Map();
+    if (!p.pdf) return;
+    checkedText = p.pdf.text;
+    setInput(p.pdf.text, pdfName);
   }
 
   function loadSample() {
@@ -805,6 +881,7 @@
     if (page) {
       renderSummary();
       renderFailures();
+      RecountPdf.relabel(lang);
       for (const el of document.querySelectorAll('#doc .fig')) {
         const f = figs.get(Number(/** @type {HTMLElement} */ (el).dataset.start));
         if (f) el.setAttribute('aria-label', f.label[lang]);
@@ -820,7 +897,7 @@
     if (keep.checked) { store.set(K.keep, '1'); save(); store.set(K.name, docName); store.set(K.run, 'ok'); saveVerdicts(); } else store.clear();
   });
   $('run').addEventListener('click', run);
-  $('cancel').addEventListener('click', () => { if (keep.checked) store.set(K.run, 'ok'); stop('cancelled'); });
+  $('cancel').addEventListener('click', () => { pdfSeq += 1; if (keep.checked) store.set(K.run, 'ok'); stop('cancelled'); });
   $('sample').addEventListener('click', loadSample);
   $('clear').addEventListener('click', () => {
     held = null;
@@ -848,18 +925,24 @@
     const data = e.clipboardData;
     const html = data && data.getData('text/html');
     const plain = data && data.getData('text/plain');
-    let s = null;
-    if (html && /<table/i.test(html)) {
-      s = readHtml(html);
-      if (s === null) { e.preventDefault(); return; }
-    } else if (plain && plain.length > HELD) s = plain;
-    if (s !== null) {
-      e.preventDefault();
+    const { selectionStart: a, selectionEnd: b } = text;
+    /** Puts the text read in place of the selection, and checks. */
+    const put = (/** @type {string} */ s) => {
       if (tooBig(s)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(s), lang))); return; }
-      const { selectionStart: a, selectionEnd: b, value } = text;
+      const value = text.value;
       setInput(held === null && s.length <= HELD ? value.slice(0, a) + s + value.slice(b) : s, '');
-    } else setName('');
-    setTimeout(() => { if (held === null) save(); run(); }, 0);
+      setTimeout(() => { if (held === null) save(); run(); }, 0);
+    };
+    if (html && /<table/i.test(html)) {
+      e.preventDefault();
+      readHtml(html).then((s) => { if (s !== null) put(s); });
+    } else if (plain && plain.length > HELD) {
+      e.preventDefault();
+      put(plain);
+    } else {
+      setName('');
+      setTimeout(() => { if (held === null) save(); run(); }, 0);
+    }
   });
   let saveTimer = 0;
   text.addEventListener('input', () => {

@@ -1,4 +1,4 @@
-// Types shared by the page's concatenated scripts (www/dom-text.js, www/i18n.js, www/app.js):
+// Types shared by the page's concatenated scripts (www/dom-tree.js, www/i18n.js, www/app.js):
 // the core's from the contract wasm-bindgen emits (src/wasm.rs → pkg-web/recount.d.ts).
 type Page = import('../pkg-web/recount').Page;
 type FigView = import('../pkg-web/recount').FigView;
@@ -7,4 +7,3 @@ type Mark = import('../pkg-web/recount').Mark;
 type Entry = import('../pkg-web/recount').Entry;
 type CheckDoc = import('../pkg-web/recount').CheckDoc;
 type Lang = 'zh' | 'en';
-declare function readDom(roots: Node[]): { text: string };

@@ -1,3 +1,4 @@
+// @ts-check
 // The page's worker: wasm-bindgen's no-modules glue (which defines `wasm_bindgen`) is
 // prepended to this file in a Blob, so it runs as a classic worker from file:// too. The
 // page compiles the module once and posts it; a worker that trapped is replaced, not reused.
@@ -28,21 +29,35 @@ function sendParts(key, items, id) {
 self.onmessage = async (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
-    // @ts-ignore: defined by the glue
     init(wasm_bindgen({ module_or_path: msg.module }));
     return;
   }
   if (msg.type === 'docs') {
     await ready;
-    // @ts-ignore
     self.postMessage({ type: 'docs', docs: wasm_bindgen.checks() });
     return;
   }
-  if (msg.type === 'check') {
+  if (msg.type === 'tree') {
+    // a DOM walked by the page (www/dom-tree.js), read by the core's HTML reader
     try {
       await ready;
-      // @ts-ignore
-      const page = wasm_bindgen.present(msg.text);
+      self.postMessage({ type: 'text', text: wasm_bindgen.tree_text(msg.ops, msg.data) });
+    } catch (x) {
+      const err = /** @type {any} */ (x);
+      const error = err && err.zh ? err : { zh: `无法读取：${err}`, en: `cannot read: ${err}` };
+      self.postMessage({ type: 'text', error });
+    }
+    return;
+  }
+  if (msg.type === 'check' || msg.type === 'pdf') {
+    try {
+      await ready;
+      // a PDF comes as pdf.js's items in typed arrays (www/pdf.js), text as text
+      const page = msg.type === 'pdf'
+        // @ts-ignore
+        ? wasm_bindgen.presentItems(msg.nums, msg.text, msg.lens)
+        // @ts-ignore
+        : wasm_bindgen.present(msg.text);
       const { blocks, figures } = page;
       const checks = page.report.checks;
       page.blocks = [];
@@ -53,7 +68,8 @@ self.onmessage = async (e) => {
       sendParts('figures', figures, msg.id);
       sendParts('checks', checks, msg.id);
       self.postMessage({ type: 'done', id: msg.id });
-    } catch (err) {
+    } catch (x) {
+      const err = /** @type {any} */ (x);
       // anything but the core's own "input unusable" leaves the instance in doubt: replace it
       const trap = !(err && err.zh);
       const error = err && err.zh ? err : { zh: `无法核对：${err}`, en: `cannot check: ${err}` };

@@ -29,15 +29,16 @@ pub static CHECK: Check = Check {
 
 const RULE: Rule = Rule::BudgetVariance;
 
-/// "完成财政总收入 4348 万元，占年初预算 10065 万元的 43.2%": an amount, its budget named
-/// after 占, and the completion rate — the amount over the budget.
+/// "完成财政总收入 4348 万元，占年初预算 10065 万元的 43.2%" and "收入累计完成 24627 万元，
+/// 完成年初预算数 60999 万元的 40.4%": an amount, its budget named after 占 or 完成, and the
+/// completion rate — the amount over the budget.
 fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     for w in p.mentions.windows(3) {
         let [a, b, r] = w else { continue };
         let rate_words = matches!(r.lead.as_str(), "" | "的") || r.kind == Kind::Completion;
         if a.kind != Kind::Level
             || b.kind != Kind::Budget
-            || !b.lead.contains('占')
+            || !crate::claims::prose::names_budget_of_part(&b.lead)
             || !r.percent
             || !rate_words
             || a.semi != r.semi

@@ -2,9 +2,12 @@
 //! of classification lines, the reasons for a change), the parts add up to the total.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, complete, Kind, Prose};
+use crate::claims::prose::{
+    amount, complete, ends_sentence, names_budget_of_part, Breakdown, Kind, Prose, Tok,
+};
 use crate::claims::Claims;
 use crate::document::Document;
+use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
 
@@ -19,8 +22,12 @@ pub static CHECK: Check = Check {
            list closed by an 其他… part, or a list of classification lines (功能分类 项级 \
            items under their total, over several paragraphs). The amounts a change is \
            explained by (\"较上年减少 16.11 万元 … 减少 4.33 万元\") add up to the change \
-           when they are the standard categories, and never exceed it. Counts of people \
-           and vehicles are exact.",
+           when they are the standard categories, and never exceed it. Where a whole \
+           breakdown states each item's change on last year (\"比上年减少 X 万元\", \
+           \"无增减\"), the changes add up to the total's change, signed. A list not known \
+           to be whole (其中：地方财政收入 A，上划中央收入 B，上划省级收入 C) is said to \
+           add up when its amounts (and then its changes) do, and is otherwise taken as a \
+           selection, never as a failure. Counts of people and vehicles are exact.",
     why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
     tolerance: "Each printed amount stands for ±½ of its last digit; counts are exact. A \
                 selection of parts (not the whole set) is checked by `subset` instead.",
@@ -35,13 +42,16 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let prose = &claims.prose;
     for b in &claims.breakdowns {
-        if !b.complete {
-            continue;
-        }
         let Some(t) = doc.figure(b.total) else {
             continue;
         };
         let money = crate::claims::prose::is_money(t.unit);
+        // a list not known to be whole (上划中央收入, 上划省级收入, 地方财政收入) may still
+        // exhaust its total: said when its amounts add up, silent otherwise (a selection,
+        // which `subset` checks)
+        if !(b.complete || money && b.parts.len() >= 2) {
+            continue;
+        }
         let terms = b.parts.iter().map(|(f, _)| {
             if money {
                 amount(doc, *f, t.unit)
@@ -59,11 +69,161 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         if !money {
             rel = rel.exact_target();
         }
+        if !b.complete {
+            rel = rel.only_if_holds();
+        }
         out.push(rel);
+    }
+    for b in &claims.breakdowns {
+        breakdown_changes(claims, b, out);
     }
     for p in prose {
         change_parts(doc, p, out);
     }
+}
+
+/// The change on last year stated for an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Delta {
+    /// A printed change, +1 增加 or −1 减少.
+    Fig(FigId, i8),
+    /// "较上年无增减", "与上年持平": no change.
+    Zero,
+    /// "比上年减少 万元": the template's blank, which adds nothing.
+    Blank,
+}
+
+/// Words saying an amount did not change on last year.
+const NO_CHANGE: &[&str] = &["无增减", "持平", "无变化", "没有变化", "未发生变化"];
+
+/// The change stated for the amount at token `from`, in its own words up to token `to`:
+/// the first change figure outside any parenthesis after it (a parenthesis holds its
+/// sub-items' changes), "无增减"/"持平" before any, or a change word followed by its unit
+/// and no figure (a blank). None when another amount, or the end of the sentence, comes
+/// first.
+fn change_after(p: &Prose<'_>, from: usize, to: usize) -> Option<Delta> {
+    let mut depth = 0usize;
+    let mut words = String::new();
+    let mut k = p.mentions.partition_point(|m| m.at <= from);
+    for at in from + 1..to {
+        match p.toks.get(at)? {
+            Tok::Ch(c) => {
+                if matches!(c, '(' | '（') {
+                    depth += 1;
+                } else if matches!(c, ')' | '）') {
+                    depth = depth.saturating_sub(1);
+                } else if depth == 0 {
+                    if ends_sentence(*c) {
+                        return None;
+                    }
+                    words.push(*c);
+                    if NO_CHANGE.iter().any(|w| words.ends_with(w)) {
+                        return Some(Delta::Zero);
+                    }
+                    let blank = ["万元", "亿元", "元"].iter().any(|u| {
+                        words
+                            .strip_suffix(u)
+                            .is_some_and(|w| ["增加", "减少"].iter().any(|c| w.ends_with(c)))
+                    });
+                    if blank {
+                        return Some(Delta::Blank);
+                    }
+                }
+            }
+            Tok::Fig(id) => {
+                let m = p.mentions.get(k).filter(|m| m.fig == *id);
+                if m.is_some() {
+                    k += 1;
+                }
+                if depth > 0 {
+                    continue;
+                }
+                words.clear();
+                match m.map(|m| (m.kind, m)) {
+                    Some((Kind::Change(d), _)) => return Some(Delta::Fig(*id, d)),
+                    // "完成年初预算数 60999 万元的 40.4%": the amount's own budget
+                    Some((Kind::Budget, m)) if names_budget_of_part(&m.lead) => {}
+                    Some((Kind::Level | Kind::Budget | Kind::Final, _)) => return None,
+                    _ => {}
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "“三公”经费 29 万元，比上年增加 0.5 万元，其中：出国 0 万元，较上年无增减；用车 28 万元，
+/// 较上年无增减；接待 1 万元，比上年增加 0.5 万元": when a whole breakdown states each
+/// item's change, the changes add up as the amounts do (signed: 减少 subtracts).
+fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
+    let doc = claims.doc;
+    let Ok(k) = claims.prose.binary_search_by_key(&b.para, |p| p.index) else {
+        return;
+    };
+    let Some(p) = claims.prose.get(k) else { return };
+    let at = |f: FigId| {
+        claims.mention(f).filter(|m| doc.figure(m.fig).is_some_and(|x| matches!(x.place, crate::document::Place::Text { paragraph } if paragraph == b.para))).map(|m| m.at)
+    };
+    // the total before its 其中, in the same paragraph; the parts after it, in order
+    let Some(t_at) = at(b.total).filter(|&t| t < b.at) else {
+        return;
+    };
+    let Some(Delta::Fig(total_change, sign)) = change_after(p, t_at, b.at) else {
+        return;
+    };
+    let mut places = Vec::new();
+    for (f, _) in &b.parts {
+        match at(*f) {
+            Some(a) if a > b.at && places.last().is_none_or(|&l| l < a) => places.push(a),
+            _ => return,
+        }
+    }
+    let unit = doc.figure(total_change).and_then(|f| f.unit);
+    let (mut plus, mut minus) = (Vec::new(), Vec::new());
+    let mut figs = 0;
+    for (i, &a) in places.iter().enumerate() {
+        let end = places
+            .get(i + 1)
+            .copied()
+            .unwrap_or_else(|| p.sentence_end(a));
+        match change_after(p, a, end) {
+            Some(Delta::Fig(f, d)) => {
+                if !crate::claims::prose::same_family(doc.figure(f).and_then(|x| x.unit), unit) {
+                    return;
+                }
+                figs += 1;
+                let term = amount(doc, f, unit);
+                if d == sign {
+                    plus.push(term);
+                } else {
+                    minus.push(term);
+                }
+            }
+            Some(Delta::Zero | Delta::Blank) => {}
+            None => return,
+        }
+    }
+    if figs == 0 {
+        return;
+    }
+    let labels: Vec<&str> = b.parts.iter().map(|x| x.1.as_str()).collect();
+    let expr = if minus.is_empty() {
+        Expr::sum(plus)
+    } else {
+        Expr::difference(Expr::sum(plus), Expr::sum(minus))
+    };
+    let rel = Relation::equals(
+        RULE,
+        total_change,
+        expr,
+        Text::new(
+            format!("总数的增减额 = {} 的增减额之和", labels.join("、")),
+            format!("change of the total = the changes of {}", labels.join(", ")),
+        ),
+    )
+    .context(b.context.clone());
+    // the changes of a list not known to be whole say something only when they add up
+    out.push(if b.complete { rel } else { rel.only_if_holds() });
 }
 
 /// "比上年减少 20.46 万元，降低 7.72%，主要原因是…支出较上年减少 16.11 万元；…减少 4.33
@@ -113,5 +273,88 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         let rel =
             Relation::equals(RULE, m.fig, Expr::sum(terms), what).context(p.sentence_text(m.at));
         out.push(if whole { rel } else { rel.cmp(Cmp::AtLeast) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::{evaluate, Status};
+    use crate::read::read_text;
+    use crate::relation::Rule;
+
+    /// The parts-sum verdicts of a text, as (reported figure, status).
+    fn verdicts(text: &str) -> Vec<(String, Status)> {
+        let doc = read_text(text);
+        crate::checks::find_all(&doc)
+            .iter()
+            .filter(|r| r.rule == Rule::PartsSum)
+            .map(|r| {
+                (
+                    doc.figure(r.target).unwrap().raw.clone(),
+                    evaluate(&doc, r).status,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_changes_of_a_whole_breakdown_add_up_signed() {
+        let v = verdicts("一般公共预算收入 1000 万元，比上年减收 50 万元，其中：税收收入 700 万元，比上年增收 30 万元；非税收入 300 万元，比上年减收 80 万元。\n");
+        assert!(v.contains(&("50".into(), Status::Pass)), "{v:?}");
+        let v = verdicts("一般公共预算收入 1000 万元，比上年减收 60 万元，其中：税收收入 700 万元，比上年增收 30 万元；非税收入 300 万元，比上年减收 80 万元。\n");
+        assert!(v.contains(&("60".into(), Status::Fail)), "{v:?}");
+    }
+
+    #[test]
+    fn no_change_words_and_blanks_add_nothing_and_a_parenthesis_keeps_its_own() {
+        let v = verdicts("“三公”经费 29 万元，比上年增加 0.5 万元，其中：因公出国（境）费 0 万元，较上年无增减；公务用车购置及运行费 28 万元（公务用车购置费 0 万元，比上年增加 9 万元；公务用车运行维护费 28 万元。），较上年无增减；公务接待费 1 万元，比上年增加 0.5 万元。\n");
+        assert!(v.contains(&("0.5".into(), Status::Pass)), "{v:?}");
+        let v = verdicts("“三公”经费 35 万元，比上年减少 2.28 万元。其中：因公出国（境）费 0 万元，比上年减少 万元；公务用车购置及运行费 5 万元，比上年减少 0.28 万元；公务接待费 30 万元，比上年减少 2 万元。\n");
+        assert!(v.contains(&("2.28".into(), Status::Pass)), "{v:?}");
+    }
+
+    #[test]
+    fn a_part_without_a_stated_change_leaves_the_change_unchecked() {
+        let v = verdicts("“三公”经费 29 万元，比上年增加 0.5 万元，其中：因公出国（境）费 0 万元；公务用车购置及运行费 28 万元；公务接待费 1 万元，比上年增加 0.5 万元。\n");
+        assert!(!v.iter().any(|(f, _)| f == "0.5"), "{v:?}");
+    }
+
+    #[test]
+    fn a_list_not_known_to_be_whole_is_reported_only_when_it_adds_up() {
+        let entries = |text: &str| {
+            crate::check_str(text)
+                .unwrap()
+                .checks
+                .iter()
+                .filter(|e| e.rule == "parts-sum")
+                .map(|e| (e.reported.clone(), e.status.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let adds = entries("全市一般公共预算收入 126.05 亿元，同比增加 2.25 亿元。其中：地方财政收入 80.18 亿元，增加 2.79 亿元；上划中央收入 37.78 亿元，减少 0.46 亿元；上划省级收入 8.09 亿元，减少 766 万元。\n");
+        assert_eq!(
+            adds,
+            [
+                ("126.05".into(), "pass".into()),
+                ("2.25".into(), "pass".into())
+            ]
+        );
+        // the same list short of its total is a selection: no parts-sum entry at all
+        let short = entries("全市一般公共预算收入 130.05 亿元，同比增加 3.25 亿元。其中：地方财政收入 80.18 亿元，增加 2.79 亿元；上划中央收入 37.78 亿元，减少 0.46 亿元；上划省级收入 8.09 亿元，减少 766 万元。\n");
+        assert_eq!(short, []);
+    }
+
+    #[test]
+    fn a_selection_of_parts_says_nothing_about_the_change() {
+        // 教育 + 卫生 need not be the whole of 支出: the changes, which do not add up, are
+        // no entry of the report
+        let r = crate::check_str("支出 1000 万元，比上年增加 50 万元，其中：教育支出 700 万元，比上年增加 30 万元；卫生支出 200 万元，比上年增加 10 万元。\n").unwrap();
+        assert!(
+            !r.checks.iter().any(|e| e.rule == "parts-sum"),
+            "{:?}",
+            r.checks
+                .iter()
+                .map(|e| (&e.rule, &e.reported, e.status))
+                .collect::<Vec<_>>()
+        );
     }
 }

@@ -242,12 +242,13 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             continue;
         };
         let unit = doc.figure(later.fig).and_then(|f| f.unit);
-        let Some(ff) = doc.figure(first.fig) else {
+        if doc.figure(first.fig).is_none() {
             continue;
-        };
+        }
+        let at = doc.where_is(first.fig);
         let what = Text::new(
-            format!("{}：与第 {} 行所述一致", later.key, ff.line),
-            format!("{}: agrees with line {}", later.key, ff.line),
+            format!("{}：与{}所述一致", later.key, at.zh),
+            format!("{}: agrees with {}", later.key, at.en),
         );
         out.push(
             Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what)

@@ -197,8 +197,9 @@ pub fn label_of(lead: &str) -> String {
         "共",
         "各",
         "分别",
-        "完成",
         "累计完成",
+        "完成",
+        "累计",
     ] {
         if let Some(r) = s.strip_suffix(p) {
             s = r.to_string();
@@ -344,6 +345,7 @@ impl<'a> Prose<'a> {
             toks.push(Tok::Ch(f));
             offs.push(at);
         }
+        soften_parenthesised_stops(&mut toks);
         let mut p = Prose {
             index,
             para,
@@ -624,6 +626,47 @@ impl<'a> Prose<'a> {
     }
 }
 
+/// How far a parenthesis is looked at for its closing bracket, in tokens.
+const PAREN_REACH: usize = 160;
+
+/// "用车费 500 万元(购置费 100 万元，比上年增加 0 万元；运行费 400 万元。)比上年增加 0 万元":
+/// a full stop inside a parenthesis that closes soon after does not end the sentence; it
+/// ends a clause group (；). An unclosed bracket changes nothing.
+fn soften_parenthesised_stops(toks: &mut [Tok]) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !matches!(toks.get(i), Some(Tok::Ch('(' | '（'))) {
+            i += 1;
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut close = None;
+        for (k, t) in toks.iter().enumerate().skip(i).take(PAREN_REACH) {
+            match t {
+                Tok::Ch('(' | '（') => depth += 1,
+                Tok::Ch(')' | '）') => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        close = Some(k);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else {
+            i += 1;
+            continue;
+        };
+        for t in toks.iter_mut().take(close).skip(i + 1) {
+            if matches!(t, Tok::Ch(c) if ends_sentence(*c)) {
+                *t = Tok::Ch('；');
+            }
+        }
+        i = close + 1;
+    }
+}
+
 /// Every paragraph of running text, read.
 pub fn read_all(doc: &Document) -> Vec<Prose<'_>> {
     doc.paragraphs
@@ -663,6 +706,8 @@ const FAMILIES: &[(&[&str], usize)] = &[
         2,
     ),
     (&["货物", "工程", "服务"], 3),
+    // 一般公共预算收入 (and 财政总收入) = 税收收入 + 非税收入, by definition
+    (&["税收收入", "非税收入"], 2),
     (&["行政", "事业", "离休", "退休", "工勤", "在职"], 2),
 ];
 
@@ -884,6 +929,13 @@ fn region_parts(
     (parts, nested)
 }
 
+/// Whether a budget's lead words name it as the budget of the amount just before it
+/// ("占年初预算 8465 万元的 41.5%", "完成年初预算数 60999 万元的 40.4%"), not a line of
+/// its own.
+pub fn names_budget_of_part(lead: &str) -> bool {
+    lead.contains('占') || lead.starts_with("完成") || lead.starts_with("为")
+}
+
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
@@ -924,7 +976,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
             if region.iter().any(|m| {
                 matches!(m.kind, Kind::Final | Kind::Variance)
-                    || m.kind == Kind::Budget && !m.lead.contains('占')
+                    || m.kind == Kind::Budget && !names_budget_of_part(&m.lead)
             }) {
                 continue;
             }
@@ -1097,7 +1149,7 @@ fn budget_after(p: &Prose<'_>, m: &Mention) -> Option<FigId> {
         .iter()
         .take(3)
         .take_while(|x| x.semi == m.semi && x.kind != Kind::Level)
-        .find(|x| x.kind == Kind::Budget && x.lead.contains('占'))
+        .find(|x| x.kind == Kind::Budget && names_budget_of_part(&x.lead))
         .map(|x| x.fig)
 }
 

@@ -7,18 +7,27 @@
 //! input is first turned into the same text form (tables as tab rows, merged cells
 //! expanded).
 
-#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+#[cfg(all(
+    feature = "sheets",
+    any(not(target_arch = "wasm32"), feature = "reader-module")
+))]
 pub mod docx;
 mod html;
 mod layout;
 pub mod pdf;
-#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+#[cfg(all(
+    feature = "sheets",
+    any(not(target_arch = "wasm32"), feature = "reader-module")
+))]
 pub mod sheet;
 
 use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
 
-pub use html::{html_to_text, html_to_text_with_lines, HtmlText, MAX_EXPANDED_CELLS};
+pub use html::{
+    dom_to_text, html_to_text, html_to_text_with_lines, DomPlace, DomText, HtmlText,
+    MAX_EXPANDED_CELLS,
+};
 
 /// Input that cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +58,9 @@ pub enum ReadError {
     OfficeEncrypted,
     /// A spreadsheet or Word file where no reader for them is built in.
     OfficeNotSupported,
+    /// A spreadsheet or Word file too large once unpacked (a zip bomb), or a sheet whose
+    /// filled cells span more than [`MAX_EXPANDED_CELLS`] cells (cells far apart).
+    OfficeTooLarge,
 }
 
 /// The largest input accepted, in bytes.
@@ -86,6 +98,10 @@ impl ReadError {
                 "电子表格或 Word 文件设有密码，无法读取：请取消密码保护后再试".into()
             }
             ReadError::OfficeNotSupported => "此版本未内置电子表格与 Word 读取功能".into(),
+            ReadError::OfficeTooLarge => format!(
+                "电子表格或 Word 文件解压后过大，或表格数据区域超过 {} 个单元格（单元格相距过远），无法核对：请只保留要核对的表格后再试",
+                MAX_EXPANDED_CELLS
+            ),
         }
     }
 
@@ -110,6 +126,10 @@ impl ReadError {
             ReadError::BrokenOffice => "the spreadsheet or Word file is damaged, incomplete, or not .xlsx/.xls/.docx: save it again from Excel/WPS and retry".into(),
             ReadError::OfficeEncrypted => "the spreadsheet or Word file is password-protected: remove the password and try again".into(),
             ReadError::OfficeNotSupported => "this build has no spreadsheet or Word reader".into(),
+            ReadError::OfficeTooLarge => format!(
+                "the spreadsheet or Word file is too large once unpacked, or a sheet's data spans more than {} cells (cells far apart): keep only the tables to check and retry",
+                MAX_EXPANDED_CELLS
+            ),
         }
     }
 }
@@ -142,7 +162,10 @@ pub fn is_office(bytes: &[u8]) -> bool {
 }
 
 /// Reads a spreadsheet (.xlsx, .xls; one table per sheet) or a Word file (.docx).
-#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+#[cfg(all(
+    feature = "sheets",
+    any(not(target_arch = "wasm32"), feature = "reader-module")
+))]
 pub fn read_office(bytes: &[u8]) -> Result<Document, ReadError> {
     let text = office_to_text(bytes)?;
     if text.trim().is_empty() {
@@ -152,10 +175,16 @@ pub fn read_office(bytes: &[u8]) -> Result<Document, ReadError> {
 }
 
 /// A spreadsheet or Word file as the text the reader reads (its `source`).
-#[cfg(all(feature = "sheets", not(target_arch = "wasm32")))]
+#[cfg(all(
+    feature = "sheets",
+    any(not(target_arch = "wasm32"), feature = "reader-module")
+))]
 pub fn office_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     if bytes.len() > MAX_INPUT {
         return Err(ReadError::TooLarge { size: bytes.len() });
+    }
+    if sheet::is_zip(bytes) {
+        sheet::zip_fits(bytes)?;
     }
     if sheet::is_cfb(bytes) {
         sheet::cfb_to_text(bytes)
@@ -167,7 +196,10 @@ pub fn office_to_text(bytes: &[u8]) -> Result<String, ReadError> {
 }
 
 /// Without the `sheets` feature: an error saying so.
-#[cfg(not(all(feature = "sheets", not(target_arch = "wasm32"))))]
+#[cfg(not(all(
+    feature = "sheets",
+    any(not(target_arch = "wasm32"), feature = "reader-module")
+)))]
 pub fn read_office(_bytes: &[u8]) -> Result<Document, ReadError> {
     Err(ReadError::OfficeNotSupported)
 }

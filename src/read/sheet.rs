@@ -22,10 +22,10 @@
 use std::io::Cursor;
 use std::str::FromStr;
 
-use calamine::{Data, Dimensions, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Dimensions, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{ReadError, MAX_EXPANDED_CELLS};
+use super::{ReadError, MAX_EXPANDED_CELLS, MAX_INPUT};
 
 /// The note that begins the text of an .xls file.
 pub const XLS_NOTE: &str = "说明：.xls 文件不含数字格式，各列小数位数取自该列所显示的数值 / \
@@ -34,6 +34,30 @@ note: .xls files give no number formats; each column's decimals are taken from t
 /// Zip container (.xlsx, .docx).
 pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The most a zip's parts may unpack to: each part, and all of them together. The text
+/// checked is at most [`MAX_INPUT`]; a sheet's XML holds a few times its text.
+const MAX_PART: u64 = 2 * MAX_INPUT as u64;
+const MAX_UNPACKED: u64 = 4 * MAX_INPUT as u64;
+
+/// Refuses a zip whose parts say they unpack beyond [`MAX_PART`] or, together,
+/// [`MAX_UNPACKED`] (a zip bomb: 400 MB of shared strings from 400 KB), before any part is
+/// read. A part that unpacks to more than it says fails its read in the zip crate.
+pub fn zip_fits(bytes: &[u8]) -> Result<(), ReadError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ReadError::BrokenOffice)?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let size = zip
+            .by_index_raw(i)
+            .map_err(|_| ReadError::BrokenOffice)?
+            .size();
+        total = total.saturating_add(size);
+        if size > MAX_PART || total > MAX_UNPACKED {
+            return Err(ReadError::OfficeTooLarge);
+        }
+    }
+    Ok(())
 }
 
 /// OLE compound file (.xls, or a password-protected .xlsx/.docx).
@@ -279,7 +303,7 @@ where
     let (h, w) = range.get_size();
     let size = h.saturating_mul(w);
     if size > *budget {
-        return Err(ReadError::TooManyCells);
+        return Err(ReadError::OfficeTooLarge);
     }
     *budget -= size;
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(h);
@@ -376,12 +400,50 @@ fn xls_error(e: XlsError) -> ReadError {
     }
 }
 
+/// Whether a sheet can be laid out within `budget` cells, found by streaming its cells once
+/// before calamine lays it out: calamine allocates the whole rectangle its filled cells span,
+/// so two cells far apart (A1 and XFD1048576: 17 billion slots) would exhaust memory, and a
+/// sheet that inflates to millions of cells (a zip bomb) would be held whole. Both are
+/// refused here with [`ReadError::OfficeTooLarge`].
+fn xlsx_area_fits<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<RS>,
+    name: &str,
+    budget: usize,
+) -> Result<(), ReadError> {
+    let mut cells = wb.worksheet_cells_reader(name).map_err(xlsx_error)?;
+    let mut seen = 0usize;
+    let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
+        seen += 1;
+        if seen > MAX_EXPANDED_CELLS {
+            return Err(ReadError::OfficeTooLarge);
+        }
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        r0 = r0.min(r);
+        r1 = r1.max(r);
+        c0 = c0.min(c);
+        c1 = c1.max(c);
+    }
+    if r0 > r1 {
+        return Ok(());
+    }
+    let area = (u64::from(r1 - r0) + 1).saturating_mul(u64::from(c1 - c0) + 1);
+    if area > budget as u64 {
+        return Err(ReadError::OfficeTooLarge);
+    }
+    Ok(())
+}
+
 /// An .xlsx file as text (see the module comment).
 pub fn xlsx_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let mut budget = MAX_EXPANDED_CELLS;
     let mut grids = Vec::new();
     for name in wb.sheet_names() {
+        xlsx_area_fits(&mut wb, &name, budget)?;
         let range = wb.worksheet_range(&name).map_err(xlsx_error)?;
         let styles = wb.worksheet_style(&name).map_err(xlsx_error)?;
         let merges = wb.merge_cells_by_sheet_name(&name).map_err(xlsx_error)?;

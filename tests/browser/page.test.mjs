@@ -95,7 +95,9 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
     await page.click('#doc .fig:text-is("18%")');
     assert.equal(await page.isVisible('#answer'), true);
     const lead = await page.textContent('#answer .entry .lead');
-    assert.match(lead, /18% 应为 15%：2576\.77 ÷ \(14209\.74 \+ 2576\.77\)/);
+    // the operands named by their role, decided in the core; then the arithmetic
+    assert.match(lead, /18% 应为 15%：减少额 2576\.77 ÷ 上年数 16786\.51/);
+    assert.match(await page.textContent('#answer .entry dl'), /2576\.77 ÷ \(14209\.74 \+ 2576\.77\) = 15\.3502%/);
     assert.doesNotMatch(await page.textContent('#answer'), /第 \d+ 行|yoy-change/, 'no internal line numbers or rule ids');
     assert.match(await page.textContent('#answer .where'), /降低 18%/);
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#doc .used')].map((e) => e.textContent).sort()),
@@ -481,7 +483,7 @@ test('English: complete, one word per state, the switch names its language in th
   assert.doesNotMatch(ui.replace('决算复核', ''), /[\u4e00-\u9fff]/, ui);
   assert.match(await page.textContent('#file-name'), /^Sample: Xinjiang/);
   await page.click('#doc .fig:text-is("18%")');
-  assert.match(await page.textContent('#answer .lead'), /18% should be 15%/);
+  assert.match(await page.textContent('#answer .lead'), /18% should be 15%: decrease 2576\.77 ÷ last year 16786\.51/);
   assert.match(await page.textContent('#answer-h'), /^18%: fails$/);
   await page.keyboard.press('Escape');
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -197,3 +197,20 @@ test('from file:// the module cannot load, and the demo page says so', async () 
   assert.match(msg, /未能载入/);
   await context.close();
 });
+
+test('a check over the time limit is stopped with a message, and the next one runs in a new worker', async () => {
+  // limit="1": every check outlives 1 ms, so the first is stopped and its worker dropped
+  const { context, page, seen } = await open(HOST(`${TABLE('t', '40.75')}<recount-check for="t" limit="1"></recount-check>`));
+  const status = await settled(page);
+  assert.match(status, /核对超过 1 秒仍未完成/);
+  assert.equal(await page.locator('recount-mark').count(), 0);
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (document.querySelector('recount-check'));
+    w.removeAttribute('limit');
+    w.run();
+  });
+  await page.waitForFunction(() => document.querySelectorAll('recount-mark').length > 0, null, { timeout: 20000 });
+  assert.ok((await marks(page)).some((m) => m.text === '40.75' && m.state === 'fail'));
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

@@ -1,8 +1,9 @@
+// @ts-check
 // Recount widget: checks the tables and text already on a page, in place.
 //
 // This source is concatenated after wasm-bindgen's `--target web` glue (exports stripped),
-// www/dom-text.js (readDom) and www/i18n.js (STRINGS, answerView) by
-// scripts/build-widget.mjs, so `__wbg_init`, `present` and `checks` below are the glue's;
+// www/dom-tree.js (domTree) and www/i18n.js (STRINGS, answerView) by
+// scripts/build-widget.mjs, so `__wbg_init`, `present_tree` and `checks` below are the glue's;
 // the wasm is inlined as base64 in WASM_BASE64. Everything stays in module scope: the only
 // names this file adds to the page are the custom elements <recount-check> and <recount-mark>.
 //
@@ -11,7 +12,8 @@
 //   <recount-check for="article-id"></recount-check>   check the element with that id
 //   <recount-check>…content…</recount-check>           check what it wraps
 //   <recount-check all></recount-check>                check the whole page
-// Attributes: lang="zh|en" (default: the page's lang), marks="off" (start with marks hidden).
+// Attributes: lang="zh|en" (default: the page's lang), marks="off" (start with marks hidden),
+// limit="ms" (stop a check running longer than this; default 60 s).
 //
 // Never damaging the host: no innerHTML (Trusted Types hosts work); a mark only wraps a
 // text node's figure, and is removed by merging the pieces back only when they are exactly
@@ -19,19 +21,28 @@
 // the host wrote it; links on marked figures keep working; marks draw inside their own
 // shadow root, so host resets (`*{outline:0}`, `all: unset`) cannot hide them.
 
-/* global __wbg_init, present, checks, WASM_BASE64, WORKER_SRC, readDom, STRINGS, answerView */
+/* global __wbg_init, present_tree, checks, WASM_BASE64, WORKER_SRC, domTree, STRINGS, answerView */
 
 const MAX_TEXT = 5 * 1024 * 1024;
 const MAX_MARKS = 3000; // beyond this a page gets no more marks (and says so)
 const DEBOUNCE_MS = 300;
 const MAX_WAIT_MS = 2000; // a page that changes all the time is still re-checked this often
+// a check running longer than this is stopped and its worker replaced (as the page does)
+const LIMIT_MS = 60000;
 
+/** @typedef {{ ops: Uint32Array, data: string }} Tree */
+/** @typedef {{ id: number, ops: Uint32Array, data: string, max: number, docs: boolean }} CheckMsg */
+/** @typedef {{ resolve: (p: TreePage | Promise<TreePage>) => void, reject: (e: unknown) => void, tree: CheckMsg, timer: number }} Pending */
+
+/** @type {Promise<WebAssembly.Module> | null} */
 let ready = null;
+/** @type {Map<string, CheckDoc>} */
 let docs = new Map();
 /** @type {Worker | null} */
 let worker = null;
 let useWorker = true;
 let calls = 0;
+/** @type {Map<number, Pending>} */
 const pending = new Map();
 
 /** Compiles the core once; checks then run in a worker, or on this thread where the host
@@ -51,16 +62,26 @@ function loadWasm() {
 
 /** Under Trusted Types a worker URL must be a TrustedScriptURL: a policy of our own where
  *  the host allows one; where it does not, no worker (and no violation report). */
+/** @type {any} a TrustedTypePolicy, null where the host refuses one, undefined before asking */
 let ttPolicy;
+/** @param {string} url @returns {any} the URL, a TrustedScriptURL, or null */
 function workerUrl(url) {
-  const tt = window.trustedTypes;
+  const tt = /** @type {any} */ (window).trustedTypes;
   if (!tt) return url;
   if (ttPolicy === undefined) {
-    try { ttPolicy = tt.createPolicy('recount-widget', { createScriptURL: (u) => (u.startsWith('blob:') ? u : '') }); } catch (_) { ttPolicy = null; }
+    try { ttPolicy = tt.createPolicy('recount-widget', { createScriptURL: (/** @type {string} */ u) => (u.startsWith('blob:') ? u : '') }); } catch (_) { ttPolicy = null; }
   }
   return ttPolicy ? ttPolicy.createScriptURL(url) : null;
 }
 
+/** Stops a worker; what it was still checking is rejected with `error`. @param {Worker} w @param {unknown} error */
+function dropWorker(w, error) {
+  w.terminate();
+  if (worker === w) worker = null;
+  for (const [id, r] of pending) { pending.delete(id); clearTimeout(r.timer); r.reject(error); }
+}
+
+/** @param {WebAssembly.Module} module */
 function startWorker(module) {
   try {
     const url = URL.createObjectURL(new Blob([WORKER_SRC], { type: 'text/javascript' }));
@@ -72,16 +93,17 @@ function startWorker(module) {
       const r = pending.get(e.data.id);
       if (!r) return;
       pending.delete(e.data.id);
-      if (e.data.docs) docs = new Map(e.data.docs.map((d) => [d.id, d]));
+      clearTimeout(r.timer);
+      if (e.data.docs) docs = new Map(e.data.docs.map((/** @type {CheckDoc} */ d) => [d.id, d]));
       if (e.data.trap) { w.terminate(); if (worker === w) worker = null; }
-      if (e.data.error) r.reject(e.data.error); else r.resolve(e.data.page);
+      if (e.data.error) r.reject(e.data.error); else r.resolve({ page: e.data.page, places: e.data.places });
     };
     w.onerror = (e) => {
       // a worker the host's CSP refused: run on this thread from now on, redo what was sent
       e.preventDefault();
       w.terminate();
       if (worker === w) { worker = null; useWorker = false; }
-      for (const [id, r] of pending) { pending.delete(id); r.resolve(checkHere(module, r.text)); }
+      for (const [id, r] of pending) { pending.delete(id); clearTimeout(r.timer); r.resolve(checkHere(module, r.tree)); }
     };
     w.postMessage({ type: 'init', module });
     return w;
@@ -91,25 +113,37 @@ function startWorker(module) {
   }
 }
 
-async function checkHere(module, text) {
+/** @param {WebAssembly.Module} module @param {Tree} tree @returns {Promise<TreePage>} */
+async function checkHere(module, tree) {
   await __wbg_init({ module_or_path: module });
   if (!docs.size) { try { docs = new Map(checks().map((d) => [d.id, d])); } catch (_) { /* optional */ } }
-  return present(text);
+  return present_tree(tree.ops, tree.data, MAX_TEXT);
 }
 
-/** The core's `present` for a text, off the host's main thread when the host allows it. */
-async function checkText(text) {
+/** The core reads, checks and places a DOM walk (`TreePage`), off the host's main thread
+ *  when the host allows it. */
+/** @param {Tree} tree @param {number} limitMs @returns {Promise<TreePage>} */
+async function checkTree(tree, limitMs) {
   const module = await loadWasm();
   if (useWorker && !worker) worker = startWorker(module);
-  if (!worker) return checkHere(module, text);
+  const w = worker;
+  if (!w) return checkHere(module, tree);
   const id = ++calls;
+  /** @type {CheckMsg} */
+  const msg = { id, ops: tree.ops, data: tree.data, max: MAX_TEXT, docs: !docs.size };
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, text });
-    worker.postMessage({ id, text, docs: !docs.size });
+    // a check that never ends (a pathological page) stops here, and the worker with it
+    const secs = Math.max(1, Math.round(limitMs / 1000));
+    const timer = window.setTimeout(() => {
+      if (pending.has(id)) dropWorker(w, { zh: STRINGS.zh.timedOut(secs), en: STRINGS.en.timedOut(secs) });
+    }, limitMs);
+    pending.set(id, { resolve, reject, tree: msg, timer });
+    w.postMessage(msg);
   });
 }
 
 /** A refusal by the host's Content-Security-Policy, said in one sentence. */
+/** @param {any} e */
 function isCsp(e) {
   const m = String(e && e.message ? e.message : e);
   return /Content.Security.Policy|wasm-unsafe-eval|WebAssembly.*(disallowed|not allowed|blocked)/i.test(m);
@@ -175,13 +209,15 @@ uiSheet.replaceSync(`
 /** @type {Set<RecountCheck>} every connected instance; the first one shows the shared badge */
 const instances = new Set();
 let nextId = 1;
-const lead = () => instances.values().next().value;
+/** The instance whose badge speaks for all (called only while one is connected). */
+const lead = () => /** @type {RecountCheck} */ (instances.values().next().value);
+let tracking = false;
 
 /** Keeps fixed UI on screen when a phone zooms or a fixed-width page scrolls sideways. */
 function trackViewport() {
   const vv = window.visualViewport;
-  if (!vv || trackViewport.on) return;
-  trackViewport.on = true;
+  if (!vv || tracking) return;
+  tracking = true;
   const update = () => {
     const right = Math.max(0, window.innerWidth - vv.width - vv.offsetLeft);
     const bottom = Math.max(0, window.innerHeight - vv.height - vv.offsetTop);
@@ -195,6 +231,11 @@ function trackViewport() {
   update();
 }
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag @param {string} [cls] @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -202,13 +243,30 @@ function el(tag, cls, text) {
   return e;
 }
 
+/** @typedef {{ mark: HTMLElement, mid: Text, start: number, prev?: ChildNode | null, next?: ChildNode | null, texts?: (string | undefined)[] }} Made */
+
 class RecountCheck extends HTMLElement {
   constructor() {
     super();
     this._n = nextId++;
+    /** @type {Made[]} the marks made, in reading order */
     this._marks = [];
+    /** @type {Map<Element, FigView>} */
     this._byMark = new Map();
+    /** @type {Page | null} */
     this._page = null;
+    /** @type {(DomPlace | null)[]} per figure of the page, its text node and offsets */
+    this._places = [];
+    /** @type {Text[]} the text nodes read, as the core numbers them */
+    this._nodes = [];
+    /** @type {Map<number, FigView>} */
+    this._figs = new Map();
+    /** @type {MutationObserver | null} */
+    this._observer = null;
+    /** @type {HTMLElement | null} */
+    this._returnTo = null;
+    this._damaged = false;
+    this._showMarks = true;
     this._mutating = false;
     this._timer = 0;
     this._firstPending = 0;
@@ -261,7 +319,7 @@ class RecountCheck extends HTMLElement {
     this._listBtn.addEventListener('click', () => this.toggleList());
     for (const c of [close1, close2]) c.addEventListener('click', () => this.closePanels(true));
     ui.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closePanels(true); });
-    this._onMarkEvent = (e) => {
+    this._onMarkEvent = (/** @type {any} */ e) => {
       const mark = e.target.closest && e.target.closest('recount-mark');
       if (!mark || !this._byMark.has(mark)) return;
       if (e.type === 'click') {
@@ -302,7 +360,7 @@ class RecountCheck extends HTMLElement {
     trackViewport();
     const t = this.t;
     this._name.textContent = t.title;
-    this._ui.querySelector('.list-title').textContent = t.wList;
+    /** @type {HTMLElement} */ (this._ui.querySelector('.list-title')).textContent = t.wList;
     for (const c of this._ui.querySelectorAll('.close')) c.textContent = t.close;
     this._listBtn.textContent = t.wList;
     this._badge.setAttribute('aria-label', t.title);
@@ -336,12 +394,14 @@ class RecountCheck extends HTMLElement {
   }
 
   _observe() {
-    this._observer.disconnect();
+    const o = this._observer;
+    if (!o) return;
+    o.disconnect();
     for (const r of this.roots()) {
-      this._observer.observe(r, { childList: true, subtree: true, characterData: true });
+      o.observe(r, { childList: true, subtree: true, characterData: true });
     }
     if (!this.hasAttribute('all') && this.getAttribute('for')) {
-      this._observer.observe(document.body, { childList: true });
+      o.observe(document.body, { childList: true });
     }
   }
 
@@ -350,7 +410,8 @@ class RecountCheck extends HTMLElement {
     this._error = '';
     try {
       await loadWasm();
-    } catch (e) {
+    } catch (x) {
+      const e = /** @type {any} */ (x);
       this._page = null;
       this._error = isCsp(e) ? this.t.wCsp : this.t.wFailed(e && e.message ? e.message : String(e));
       for (const i of instances) i._renderBadge();
@@ -358,31 +419,28 @@ class RecountCheck extends HTMLElement {
     }
     const run = ++this._runs;
     this.unmark();
-    let read;
-    try {
-      read = readDom(this.roots());
-    } catch (e) {
-      this._page = null;
-      this._error = e && e.zh ? e[this.lang] : this.t.wFailed(e && e.message ? e.message : String(e));
-      for (const i of instances) i._renderBadge();
-      return;
-    }
-    const { text, segs } = read;
-    this._segs = segs;
+    // the nodes only; the core reads them (src/read/html.rs, as it reads HTML source)
+    const tree = domTree(this.roots());
+    this._nodes = tree.nodes;
     this._page = null;
     // the text nodes read are the ones marked: nothing may change them while the worker checks
     this._observe();
+    /** @type {Page | null} */
     let page = null;
-    if (text.trim() && text.length <= MAX_TEXT) {
+    /** @type {(DomPlace | null)[]} */
+    let places = [];
+    if (tree.data.trim()) {
       try {
-        page = await checkText(text);
-      } catch (e) {
+        ({ page, places } = await checkTree(tree, Number(this.getAttribute('limit')) || LIMIT_MS));
+      } catch (x) {
+        const e = /** @type {any} */ (x);
         // an unusable text is the core's {zh, en}; anything else is a fault, shown as such
         this._error = e && e.zh ? e[this.lang] : this.t.wFailed(e && e.message ? e.message : String(e));
       }
     }
     if (run !== this._runs) return; // a newer run took over
     this._page = page;
+    this._places = places;
     this._figs = new Map(this._page ? this._page.figures.map((f) => [f.start, f]) : []);
     if (this._showMarks) this.mark();
     this._observe();
@@ -396,7 +454,9 @@ class RecountCheck extends HTMLElement {
     const t = this.t;
     let checked = 0;
     let failing = 0;
+    /** @type {string[]} */
     const errors = [];
+    /** @type {[RecountCheck, FigView][]} */
     const fails = [];
     let capped = false;
     for (const i of instances) {
@@ -419,12 +479,12 @@ class RecountCheck extends HTMLElement {
     const idx = new Map([...instances].map((x, k) => [x, k + 1]));
     for (const [i, f] of fails.slice(0, 200)) {
       const li = el('li');
-      const a = el('a', '', `${f.entries[0] ? f.entries[0].lead[i.lang] : f.label[i.lang]} — ${f.place[i.lang]}${n > 1 ? ` · ${t.wOf(idx.get(i), n)}` : ''}`);
+      const a = el('a', '', `${f.entries[0] ? f.entries[0].lead[i.lang] : f.label[i.lang]} — ${f.place[i.lang]}${n > 1 ? ` · ${t.wOf(idx.get(i) || 0, n)}` : ''}`);
       a.tabIndex = 0;
       a.setAttribute('role', 'link');
       const go = () => i._jump(f.start);
       a.addEventListener('click', go);
-      a.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') go(); });
+      a.addEventListener('keydown', (/** @type {KeyboardEvent} */ ev) => { if (ev.key === 'Enter') go(); });
       li.append(a);
       this._failList.append(li);
     }
@@ -432,6 +492,7 @@ class RecountCheck extends HTMLElement {
     this._toggle.hidden = !checked;
   }
 
+  /** @param {number} start */
   _jump(start) {
     if (!this._showMarks) { this.toggleMarks(); lead()._updateToggle(); }
     const m = this._marks.find((x) => x.start === start);
@@ -444,6 +505,7 @@ class RecountCheck extends HTMLElement {
   }
 
   /** One tab stop per widget: the current mark; arrows move it. */
+  /** @param {number} i */
   _move(i) {
     if (i < 0 || i >= this._marks.length) return;
     const old = this._marks[this._cur];
@@ -457,26 +519,24 @@ class RecountCheck extends HTMLElement {
   /** Wraps every checked figure in a <recount-mark>. */
   mark() {
     if (!this._page || this._marks.length) return;
+    /** @type {{ node: Text, a: number, b: number, fig: FigView, start: number }[]} */
     const targets = [];
-    for (const f of this._page.figures) {
-      if (f.state === 'unchecked') continue;
-      const e = this._page.report.checks[f.entries[0] && f.entries[0].index];
-      if (!e) continue;
-      const { start, end } = e.figure;
-      const seg = this._segs.find((s) => s.start <= start && end <= s.end);
-      if (!seg || !seg.node.isConnected) continue;
-      const a = seg.map[start - seg.start];
-      const b = seg.map[end - 1 - seg.start] + 1;
-      if (!(a >= 0) || !(b > a)) continue;
-      targets.push({ node: seg.node, a, b, fig: f, start });
-    }
+    this._page.figures.forEach((f, k) => {
+      // the core says which text node and where; figures split across nodes are not marked
+      const p = this._places[k];
+      const node = p && this._nodes[p.node];
+      if (f.state === 'unchecked' || !p || !node || !node.isConnected || !(p.to > p.from) || p.to > node.data.length) return;
+      targets.push({ node, a: p.from, b: p.to, fig: f, start: f.start });
+    });
     this._capped = targets.length > MAX_MARKS;
     targets.length = Math.min(targets.length, MAX_MARKS);
     // right to left within a node, so earlier offsets stay valid; nodes keep reading order
+    /** @type {Map<Text, number>} */
     const order = new Map();
     targets.forEach((x) => { if (!order.has(x.node)) order.set(x.node, order.size); });
-    targets.sort((x, y) => (x.node === y.node ? y.a - x.a : order.get(x.node) - order.get(y.node)));
+    targets.sort((x, y) => (x.node === y.node ? y.a - x.a : (order.get(x.node) || 0) - (order.get(y.node) || 0)));
     this._mutating = true;
+    /** @type {Made[]} */
     const made = [];
     for (const x of targets) {
       const mid = x.node.splitText(x.a);
@@ -486,7 +546,7 @@ class RecountCheck extends HTMLElement {
       mark.tabIndex = -1;
       mark.setAttribute('role', 'button');
       mark.setAttribute('aria-label', x.fig.label[this.lang]);
-      mid.parentNode.insertBefore(mark, mid);
+      /** @type {ParentNode & Node} */ (mid.parentNode).insertBefore(mark, mid);
       mark.append(mid);
       made.push({ mark, mid, start: x.start });
       this._byMark.set(mark, x.fig);
@@ -496,7 +556,7 @@ class RecountCheck extends HTMLElement {
     for (const m of made) {
       m.prev = m.mark.previousSibling;
       m.next = m.mark.nextSibling;
-      m.texts = [m.prev && m.prev.data, m.mid.data, m.next && m.next.data];
+      m.texts = [m.prev instanceof Text ? m.prev.data : undefined, m.mid.data, m.next instanceof Text ? m.next.data : undefined];
     }
     this._marks = made;
     this._cur = 0;
@@ -514,10 +574,10 @@ class RecountCheck extends HTMLElement {
     const intact = this._marks.map((m) => m.mark.isConnected && m.mid.parentNode === m.mark
       && m.mark.childNodes.length === 1 && m.prev instanceof Text && m.next instanceof Text
       && m.mark.previousSibling === m.prev && m.mark.nextSibling === m.next
-      && m.prev.data === m.texts[0] && m.mid.data === m.texts[1] && m.next.data === m.texts[2]);
+      && !!m.texts && m.prev.data === m.texts[0] && m.mid.data === m.texts[1] && m.next.data === m.texts[2]);
     for (let k = this._marks.length - 1; k >= 0; k--) {
       const m = this._marks[k];
-      if (intact[k]) {
+      if (intact[k] && m.prev instanceof Text && m.next instanceof Text) {
         m.prev.data += m.mid.data + m.next.data;
         m.next.remove();
         m.mark.remove();
@@ -549,21 +609,23 @@ class RecountCheck extends HTMLElement {
   }
 
   toggleList() {
-    const list = this._ui.querySelector('.list');
+    const list = /** @type {HTMLElement} */ (this._ui.querySelector('.list'));
     const open = list.hidden;
     for (const i of instances) i.closePanels(false);
     list.hidden = !open;
     this._listBtn.setAttribute('aria-expanded', String(open));
-    if (open) { const f = list.querySelector('a, button'); if (f) f.focus(); }
+    if (open) { const f = list.querySelector('a, button'); if (f instanceof HTMLElement) f.focus(); }
   }
 
+  /** @param {HTMLElement} mark @param {boolean} focusInto */
   showDetails(mark, focusInto) {
     const fig = this._byMark.get(mark);
     if (!fig || !this._page) return;
     for (const i of instances) i.closePanels(false);
-    const panel = this._ui.querySelector('.details');
+    const panel = /** @type {HTMLElement} */ (this._ui.querySelector('.details'));
+    const title = /** @type {HTMLElement} */ (this._ui.querySelector('.details-title'));
     this._returnTo = mark;
-    this._ui.querySelector('.details-title').textContent = fig.label[this.lang];
+    title.textContent = fig.label[this.lang];
     this._entries.replaceChildren(answerView(fig, this._page.report.checks, this.lang, docs));
     // the figures the relation used, highlighted in the page
     for (const v of fig.entries) {
@@ -574,11 +636,12 @@ class RecountCheck extends HTMLElement {
       }
     }
     panel.hidden = false;
-    if (focusInto) this._ui.querySelector('.details-title').focus();
+    if (focusInto) title.focus();
   }
 
+  /** @param {boolean} restoreFocus */
   closePanels(restoreFocus) {
-    for (const p of this._ui.querySelectorAll('.panel')) p.hidden = true;
+    for (const p of this._ui.querySelectorAll('.panel')) /** @type {HTMLElement} */ (p).hidden = true;
     this._listBtn.setAttribute('aria-expanded', 'false');
     this._mutating = true;
     for (const m of this._marks) delete m.mark.dataset.used;

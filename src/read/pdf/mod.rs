@@ -1142,6 +1142,7 @@ pub fn items_from_pdfjs_json(json: &str) -> Result<Vec<Item>, String> {
     Ok(items)
 }
 
+pub mod arrays;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 
