@@ -51,12 +51,6 @@ const kb = (n) => (n / 1024).toFixed(1);
 console.log(`wasm ${kb(wasm.length)} KB (gzip ${kb(gzipSync(wasm, { level: 9 }).length)} KB); ` +
   `dist/recount.html ${kb(html.length)} KB (gzip ${kb(gzipSync(html, { level: 9 }).length)} KB)`);
 
-// ---- pdf.js: inert text in the page until a PDF is opened (scripts/pdfjs-bundle.mjs)
-{
-  const gz = (s) => gzipSync(Buffer.from(s, 'utf8'), { level: 9 }).length;
-  const inert = gz(parts.PDFJS);
-  const whole = gz(html);
-  const first = gz(html.replace(parts.PDFJS, ''));
-  console.log(`pdf.js worker ${kb(parts.PDFJS.length)} KB (gzip ${kb(inert)} KB, inert until a PDF is opened); ` +
-    `loaded and evaluated at first: gzip ${kb(first)} KB; the whole file: gzip ${kb(whole)} KB`);
-}
+// ---- pdf.js: inert text in the page until a PDF is opened (scripts/pdfjs-bundle.mjs); the
+// first-load and whole-file figures are scripts/size-budget.mjs's
+console.log(`pdf.js worker ${kb(parts.PDFJS.length)} KB (gzip ${kb(gzipSync(Buffer.from(parts.PDFJS, 'utf8'), { level: 9 }).length)} KB, inert until a PDF is opened)`);

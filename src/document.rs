@@ -346,6 +346,18 @@ impl Document {
     }
 }
 
+/// How far, in bytes, the sentence around a figure is looked for on each side.
+const SENTENCE_REACH: usize = 600;
+
+/// The largest char boundary of `s` at or below `i` (clamped to its length).
+fn floor_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The text cut to `max` characters, with an ellipsis when cut.
 pub fn short(s: &str, max: usize) -> String {
     let s = s.trim();
@@ -457,15 +469,20 @@ impl Document {
                     .map_or(0, |&(t, s)| t + (start_byte - s))
                     .min(p.text.len());
                 let ends = ['。', '！', '？', '；', '\n'];
-                let before = p.text.get(..at).unwrap_or("");
-                let from = before.rfind(ends).map_or(0, |i| {
-                    i + before
-                        .get(i..)
-                        .and_then(|s| s.chars().next())
-                        .map_or(1, char::len_utf8)
+                // the sentence is looked for within a bounded reach of the figure (only 90
+                // characters of it are shown), so a text without full stops stays linear
+                let lo = floor_char(&p.text, at.saturating_sub(SENTENCE_REACH));
+                let hi = floor_char(&p.text, at.saturating_add(SENTENCE_REACH));
+                let before = p.text.get(lo..at).unwrap_or("");
+                let from = before.rfind(ends).map_or(lo, |i| {
+                    lo + i
+                        + before
+                            .get(i..)
+                            .and_then(|s| s.chars().next())
+                            .map_or(1, char::len_utf8)
                 });
-                let after = p.text.get(at..).unwrap_or("");
-                let to = after.find(ends).map_or(p.text.len(), |i| {
+                let after = p.text.get(at..hi).unwrap_or("");
+                let to = after.find(ends).map_or(hi, |i| {
                     at + i
                         + after
                             .get(i..)

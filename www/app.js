@@ -835,7 +835,7 @@
   let pdfStarts = new Map();
   async function openPdf(/** @type {Uint8Array} */ bytes, /** @type {string} */ name) {
     const mine = ++pdfSeq;
-    note('');
+    note(RecountPdf.MSG.reading[lang]);
     $('progress').hidden = false;
     try {
       const items = await RecountPdf.extract(bytes);

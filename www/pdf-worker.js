@@ -2,6 +2,7 @@
 // The PDF worker's own code: scripts/pdfjs-bundle.mjs puts pdf.js (its worker code, then its
 // API as `pdfjsLib`) before this file in one classic worker made from a Blob; pdf.js runs its
 // "fake worker" in this same thread. Messages from the page (www/pdf.js):
+//   every task is first answered {type: 'started', id} (the page's time limit runs from then)
 //   {type: 'open', id, data: ArrayBuffer} → {type: 'items', id, nums, text, lens, pages, ms}
 //                                          or {type: 'fail', id, kind: 'password'|'broken'|'pages', detail}
 //   {type: 'keep', id}: the open document whose check is shown; the others are closed
@@ -128,6 +129,7 @@
 
   self.onmessage = (e) => {
     const m = e.data;
+    if (m.type === 'open' || m.type === 'render') self.postMessage({ type: 'started', id: m.id });
     // whatever goes wrong, the page gets an answer
     const failed = (err) => self.postMessage({ type: 'fail', id: m.id, kind: 'broken', detail: String(err && err.message || err) });
     if (m.type === 'open') open(m.id, m.data).catch(failed);

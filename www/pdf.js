@@ -23,12 +23,13 @@ const RecountPdf = (() => {
     pages: { zh: 'PDF 页数过多（上限 5000 页），未读取。', en: 'The PDF has too many pages (at most 5,000), so it was not read.' },
     crashed: { zh: 'PDF 读取器出错，未能读取此文件。', en: 'The PDF reader failed on this file.' },
     timedOut: { zh: '读取此 PDF 用时过长，已停止。', en: 'Reading this PDF took too long and was stopped.' },
+    reading: { zh: '正在读取 PDF 的文字与表格…', en: 'Reading the PDF’s text and tables…' },
   };
 
   /** @type {Worker | null} */
   let worker = null;
   let seq = 0;
-  /** @type {Map<number, {ok: (v: any) => void, no: (e: any) => void}>} */
+  /** @type {Map<number, {arm: () => void, ok: (v: any) => void, no: (e: any) => void}>} */
   const waiting = new Map();
   /** The PDF whose check is shown: its items (kept for finding a figure on its page). */
   /** @type {{ items: PdfItems, figPages: Map<number, number>, name: string, pages: number, standard: string[] } | null} */
@@ -51,6 +52,7 @@ const RecountPdf = (() => {
       const m = e.data;
       const p = waiting.get(m.id);
       if (!p) return;
+      if (m.type === 'started') { p.arm(); return; }
       waiting.delete(m.id);
       if (m.type === 'fail') p.no({ kind: m.kind, detail: m.detail });
       else p.ok(m);
@@ -83,8 +85,10 @@ const RecountPdf = (() => {
     const w = start();
     const id = ++seq;
     return new Promise((ok, no) => {
-      const timer = setTimeout(() => { if (waiting.has(id) && w === worker) kill('timedOut'); }, LIMIT_MS);
-      waiting.set(id, { ok: (v) => { clearTimeout(timer); ok(v); }, no: (e) => { clearTimeout(timer); no(e); } });
+      // the clock runs from when the worker takes the task up (not while pdf.js itself starts)
+      let timer = 0;
+      const arm = () => { timer = window.setTimeout(() => { if (waiting.has(id) && w === worker) kill('timedOut'); }, LIMIT_MS); };
+      waiting.set(id, { arm, ok: (v) => { clearTimeout(timer); ok(v); }, no: (e) => { clearTimeout(timer); no(e); } });
       w.postMessage({ ...msg, id }, transfer);
     });
   }
@@ -123,7 +127,7 @@ const RecountPdf = (() => {
 
   /** How long pdf.js took to read the PDF shown, its pages and items (for tests and benchmarks). */
   function stats() {
-    return shown ? { ms: shown.items.ms, pages: shown.pages, items: shown.items.lens.length, standard: shown.standard } : null;
+    return shown ? { ms: shown.items.ms, pages: shown.pages, items: shown.items.lens.length, text: shown.items.text, standard: shown.standard } : null;
   }
 
   /** What was read from the PDF shown, after its name: pages and the standard tables found. */
