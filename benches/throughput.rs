@@ -26,7 +26,7 @@ const SAMPLE: &str = include_str!("../samples/2019-xinjiang-government-office-fi
 fn cli_text(input: &str) -> usize {
     match recount::read::read_str(input) {
         Ok(doc) => {
-            let checked = recount::check_lazily(&doc);
+            let checked = recount::check_lean(&doc);
             let _ = checked.write_text(&mut std::io::sink(), "x", recount::Lang::Zh, false);
             checked.summary.checked
         }
@@ -38,7 +38,7 @@ fn cli_text(input: &str) -> usize {
 fn cli_json(input: &str) -> usize {
     match recount::read::read_str(input) {
         Ok(doc) => {
-            let checked = recount::check_lazily(&doc);
+            let checked = recount::check_lean(&doc);
             let _ = checked.write_json(&mut std::io::sink(), None, false);
             checked.summary.checked
         }
@@ -117,6 +117,51 @@ fn bench(name: &str, make: impl FnOnce() -> String, run: fn(&str) -> usize) {
     );
 }
 
+/// Where the time and the memory go: each stage of the text report timed (CPU) on its own,
+/// with the bytes it leaves allocated (what the next stages hold while they run).
+fn stages(name: &str, make: impl FnOnce() -> String) {
+    if !selected(name) {
+        return;
+    }
+    let input = make();
+    let input = input.as_str();
+    let base = shapes::counting::live();
+    let held = || shapes::counting::live().saturating_sub(base) as f64 / input.len() as f64;
+    let mut doc = None;
+    let (_, read) = timed(|| doc = recount::read::read_str(input).ok());
+    let Some(doc) = doc else { return };
+    let after_read = held();
+    let mut claims = None;
+    let (_, claiming) = timed(|| claims = Some(recount::claims::build(&doc)));
+    let Some(claims) = claims else { return };
+    let after_claims = held();
+    let mut out = recount::checks::Out::lean(&doc);
+    let (_, finding) = timed(|| recount::checks::find_into(&claims, &mut out));
+    let after_find = held();
+    drop(claims);
+    let mut checked = None;
+    let (_, ordering) = timed(|| {
+        checked = Some(recount::report::Checked::lean(&doc, out.into_lean()));
+    });
+    let Some(checked) = checked else { return };
+    let after_eval = held();
+    let n = checked.len();
+    let (_, writing) = timed(|| {
+        let _ = checked.write_text(&mut std::io::sink(), "x", recount::Lang::Zh, false);
+    });
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{name:<34} read {:.1} ms ({after_read:.1}×) · claims {:.1} ms ({after_claims:.1}×) · \
+         find and evaluate {:.1} ms ({after_find:.1}×, {n} relations) · order {:.1} ms ({after_eval:.1}×) · \
+         text {:.1} ms  [× = bytes held / input bytes]",
+        ms(read),
+        ms(claiming),
+        ms(finding),
+        ms(ordering),
+        ms(writing),
+    );
+}
+
 fn main() {
     // `cargo test` runs benches without --bench; only measure under `cargo bench`
     if !std::env::args().any(|a| a == "--bench") {
@@ -126,6 +171,12 @@ fn main() {
         "{:<34} {:>12} {:>13} {:>13} {:>13} {:>12} {:>7} {:>8}",
         "case", "input", "CPU time", "wall time", "MB/s (CPU)", "peak alloc", "×input", "checked"
     );
+    stages("stages: sample", || SAMPLE.to_string());
+    for rows in [100_000, 1_000_000] {
+        stages(&format!("stages: {rows} rows"), || {
+            shapes::classification(rows, '\t')
+        });
+    }
     bench("sample (2019 Xinjiang)", || SAMPLE.to_string(), cli_text);
     bench("sample, full report", || SAMPLE.to_string(), full_report);
     for rows in [1_000, 10_000, 100_000, 1_000_000] {

@@ -159,15 +159,26 @@ pub fn read_cell_at(s: &str) -> CellRead {
     {
         return none(CellKind::Dash);
     }
-    let toks = scan(t);
-    match toks.as_slice() {
-        [tok] if tok.start == 0 && trimmed_end(t, tok.unit_end) => CellRead {
-            kind: CellKind::Figure,
-            number: Some(tok.number.clone()),
-            unit: tok.unit,
-            span: (lead + tok.start, lead + tok.end),
-        },
-        _ => none(CellKind::Text),
+    // a figure cell is one token starting at the cell's first character and reaching its
+    // end: what `scan` would find there is read directly, with nothing allocated (a cell
+    // whose first character starts no figure, or whose figure stops short, holds words)
+    let starts_figure = match char_at(t, 0) {
+        Some((c, _)) if c.is_ascii_digit() => true,
+        Some(('-' | '+', l)) => char_at(t, l).is_some_and(|(n, _)| n.is_ascii_digit()),
+        _ => false,
+    };
+    if !starts_figure {
+        return none(CellKind::Text);
+    }
+    let tok = read_number_at(t, 0);
+    if !trimmed_end(t, tok.unit_end) {
+        return none(CellKind::Text);
+    }
+    CellRead {
+        kind: CellKind::Figure,
+        number: Some(tok.number),
+        unit: tok.unit,
+        span: (lead + tok.start, lead + tok.end),
     }
 }
 

@@ -46,6 +46,18 @@ pub fn check_lazily(doc: &Document) -> report::Checked<'_> {
     report::Checked::new(doc, checks::find_all(doc))
 }
 
+/// Finds and evaluates every relation as it is found, keeping those that hold without their
+/// words or expressions: what the CLI uses when it prints only failures (the text report
+/// without `--verbose`, the JSON without `--full`), in a fraction of the memory. An entry
+/// that holds cannot be built from it (see [`report::Checked::lean`]).
+pub fn check_lean(doc: &Document) -> report::Checked<'_> {
+    let claims = claims::build(doc);
+    let mut out = checks::Out::lean(doc);
+    checks::find_into(&claims, &mut out);
+    drop(claims);
+    report::Checked::lean(doc, out.into_lean())
+}
+
 /// Reads bytes (UTF-8 text or HTML) and checks them.
 pub fn check_bytes(bytes: &[u8]) -> Result<Report, ReadError> {
     read::read_bytes(bytes).map(|d| check_document(&d))

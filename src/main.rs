@@ -305,13 +305,19 @@ fn check_file<W: Write>(
         if csv {
             text = csv_to_tabs(&text);
         }
-        recount::read::read_str(&text)
+        recount::read::read_string(text)
     };
     let doc = match read {
         Ok(d) => d,
         Err(e) => return Ok(Outcome::Unusable(format!("{} / {}", e.zh(), e.en()))),
     };
-    let checked = recount::check_lazily(&doc);
+    // a relation that holds is printed in words only with --verbose or --full: otherwise it
+    // is kept as its verdict and figures, evaluated as it is found
+    let checked = if opts.verbose || opts.full {
+        recount::check_lazily(&doc)
+    } else {
+        recount::check_lean(&doc)
+    };
     match opts.format {
         Format::Text => checked.write_text(out, name, opts.lang, opts.verbose)?,
         Format::Json => checked.write_json(out, json_file, opts.full)?,

@@ -154,18 +154,20 @@ pub struct Report {
 /// UTF-16 offsets and character columns of every figure, found in one pass over the source
 /// (figures sorted by offset, the source walked once from the first to the last).
 pub(crate) struct Positions {
-    /// Per figure: UTF-16 offset of its start, of its end, and its 1-based char column.
-    at: Vec<(usize, usize, u32)>,
+    /// Per figure: UTF-16 offset of its start, of its end, and its 1-based char column
+    /// (inputs are at most 64 MB: every offset fits 32 bits).
+    at: Vec<(u32, u32, u32)>,
 }
 
 impl Positions {
     pub(crate) fn new(doc: &Document) -> Self {
         let n = doc.figures.len();
+        let wide = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         // (byte offset, figure index × 2 + 1 for an end)
-        let mut events: Vec<(usize, usize)> = Vec::with_capacity(2 * n);
+        let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
         for (i, f) in doc.figures.iter().enumerate() {
-            events.push((f.start, 2 * i));
-            events.push((f.end, 2 * i + 1));
+            events.push((wide(f.start), wide(2 * i)));
+            events.push((wide(f.end), wide(2 * i + 1)));
         }
         // figures come nearly in order: the sort mostly merges runs
         events.sort_unstable();
@@ -173,7 +175,7 @@ impl Positions {
         let bytes = doc.source.as_bytes();
         let (mut pos, mut units, mut chars, mut line_chars) = (0usize, 0usize, 0usize, 0usize);
         for (offset, slot) in events {
-            let upto = offset.min(bytes.len());
+            let upto = (offset as usize).min(bytes.len());
             while pos < upto {
                 let b = bytes.get(pos).copied().unwrap_or(0);
                 // a char starts at every byte that is not a UTF-8 continuation byte
@@ -186,13 +188,13 @@ impl Positions {
                     line_chars = chars;
                 }
             }
-            let col = u32::try_from(chars - line_chars + 1).unwrap_or(u32::MAX);
-            if let Some(a) = at.get_mut(slot / 2) {
+            let col = wide(chars - line_chars + 1);
+            if let Some(a) = at.get_mut(slot as usize / 2) {
                 if slot % 2 == 0 {
-                    a.0 = units;
+                    a.0 = wide(units);
                     a.2 = col;
                 } else {
-                    a.1 = units;
+                    a.1 = wide(units);
                 }
             }
         }
@@ -206,8 +208,8 @@ impl Positions {
             FigRef {
                 raw: f.raw.clone(),
                 line: f.line,
-                start,
-                end,
+                start: start as usize,
+                end: end as usize,
                 page: f.page,
             },
             col,
@@ -219,18 +221,90 @@ impl Positions {
     }
 
     fn span(&self, id: FigId) -> (usize, usize) {
-        self.at.get(id).map_or((0, 0), |a| (a.0, a.1))
+        self.at
+            .get(id)
+            .map_or((0, 0), |a| (a.0 as usize, a.1 as usize))
+    }
+}
+
+/// A relation that holds, as a lean report keeps it: its rule, verdict and figures (ids
+/// of its inputs in [`Lean::inputs`]).
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    rule: Rule,
+    rounding: bool,
+    target: u32,
+    inputs: (u32, u32),
+}
+
+/// One relation of a report: kept whole (an index into the relations and verdicts) or held
+/// (an index into the compact passes).
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Whole(usize),
+    Held(u32),
+}
+
+/// What a lean sink ([`crate::checks::Out::lean`]) keeps: every relation evaluated as it
+/// was found; those that hold as their rule, status and figures, the others whole.
+#[derive(Default)]
+pub struct Lean {
+    relations: Vec<Relation>,
+    verdicts: Vec<Verdict>,
+    held: Vec<Held>,
+    inputs: Vec<u32>,
+    /// Every relation in the order found.
+    items: Vec<Item>,
+    scratch: Vec<FigId>,
+}
+
+impl Lean {
+    pub(crate) fn push(&mut self, doc: &Document, rel: Relation) {
+        let v = evaluate(doc, &rel);
+        if matches!(v.status, Status::Pass | Status::Rounding) && doc.figure(rel.target).is_some() {
+            self.scratch.clear();
+            rel.expr.figures(&mut self.scratch);
+            let start = self.inputs.len();
+            self.inputs
+                .extend(self.scratch.iter().map_while(|&id| u32::try_from(id).ok()));
+            let whole = self.inputs.len() - start == self.scratch.len();
+            if let (true, Ok(target), Ok(s), Ok(e), Ok(k)) = (
+                whole,
+                u32::try_from(rel.target),
+                u32::try_from(start),
+                u32::try_from(self.inputs.len()),
+                u32::try_from(self.held.len()),
+            ) {
+                self.held.push(Held {
+                    rule: rel.rule,
+                    rounding: v.status == Status::Rounding,
+                    target,
+                    inputs: (s, e),
+                });
+                self.items.push(Item::Held(k));
+                return;
+            }
+            self.inputs.truncate(start);
+        }
+        self.items.push(Item::Whole(self.relations.len()));
+        self.relations.push(rel);
+        self.verdicts.push(v);
     }
 }
 
 /// Every relation with its verdict; the strings of an entry are built only when it is
 /// printed (a 100k-row table holds 100k relations, and the text report prints the failures).
+/// Built by [`Checked::new`] every relation is kept whole; built by [`Checked::lean`] those
+/// that hold are kept without their words, so no entry can be built for them ([`Checked::entry`]
+/// gives `None`): enough for the text report of failures and the lean JSON.
 pub struct Checked<'a> {
     doc: &'a Document,
     relations: Vec<Relation>,
     verdicts: Vec<Verdict>,
-    /// Relation indices in report order: by line, column and rule.
-    order: Vec<usize>,
+    held: Vec<Held>,
+    inputs: Vec<u32>,
+    /// Relations in report order: by line, column and rule.
+    order: Vec<Item>,
     pos: Positions,
     /// Counts.
     pub summary: Summary,
@@ -239,58 +313,120 @@ pub struct Checked<'a> {
 impl<'a> Checked<'a> {
     /// Evaluates every relation (no strings built).
     pub fn new(doc: &'a Document, relations: Vec<Relation>) -> Self {
+        let verdicts = relations.iter().map(|rel| evaluate(doc, rel)).collect();
+        let items = (0..relations.len()).map(Item::Whole).collect();
+        Self::lean(
+            doc,
+            Lean {
+                relations,
+                verdicts,
+                items,
+                ..Lean::default()
+            },
+        )
+    }
+
+    /// The report of relations a lean sink evaluated as they were found.
+    pub fn lean(doc: &'a Document, lean: Lean) -> Self {
+        let Lean {
+            relations,
+            verdicts,
+            held,
+            inputs,
+            items,
+            scratch: _,
+        } = lean;
         let pos = Positions::new(doc);
         let mut summary = Summary {
             figures: doc.figures.len(),
             ..Summary::default()
         };
-        let mut verdicts = Vec::with_capacity(relations.len());
-        let mut order = Vec::with_capacity(relations.len());
-        for (i, rel) in relations.iter().enumerate() {
-            let v = evaluate(doc, rel);
-            let shown = !rel.only_if_holds || matches!(v.status, Status::Pass | Status::Rounding);
-            if shown && doc.figure(rel.target).is_some() {
-                match v.status {
-                    Status::Pass => summary.passed += 1,
-                    Status::Rounding => {
-                        summary.passed += 1;
-                        summary.within_rounding += 1;
-                    }
-                    Status::Fail if rel.severity_for(v.cause.as_ref()) == Severity::Error => {
-                        summary.errors += 1
-                    }
-                    Status::Fail => summary.warnings += 1,
-                    Status::Unchecked => summary.unchecked += 1,
-                }
-                order.push(i);
-            }
-            verdicts.push(v);
-        }
-        summary.checked = summary.passed + summary.errors + summary.warnings;
-        summary.failing = summary.errors + summary.warnings;
-        summary.relations = summary.checked + summary.unchecked;
-        summary.tables = doc.tables.len();
         let mut understood = vec![false; doc.tables.len()];
-        for rel in &relations {
-            if let Some(Place::Cell { table, .. }) = doc.figure(rel.target).map(|f| f.place) {
+        let mut order = Vec::with_capacity(items.len());
+        for item in items {
+            let target = match item {
+                Item::Whole(i) => {
+                    let (Some(rel), Some(v)) = (relations.get(i), verdicts.get(i)) else {
+                        continue;
+                    };
+                    let shown =
+                        !rel.only_if_holds || matches!(v.status, Status::Pass | Status::Rounding);
+                    if shown && doc.figure(rel.target).is_some() {
+                        match v.status {
+                            Status::Pass => summary.passed += 1,
+                            Status::Rounding => {
+                                summary.passed += 1;
+                                summary.within_rounding += 1;
+                            }
+                            Status::Fail
+                                if rel.severity_for(v.cause.as_ref()) == Severity::Error =>
+                            {
+                                summary.errors += 1
+                            }
+                            Status::Fail => summary.warnings += 1,
+                            Status::Unchecked => summary.unchecked += 1,
+                        }
+                        order.push(item);
+                    }
+                    rel.target
+                }
+                Item::Held(k) => {
+                    let Some(h) = held.get(k as usize) else {
+                        continue;
+                    };
+                    summary.passed += 1;
+                    summary.within_rounding += usize::from(h.rounding);
+                    order.push(item);
+                    h.target as usize
+                }
+            };
+            if let Some(Place::Cell { table, .. }) = doc.figure(target).map(|f| f.place) {
                 if let Some(u) = understood.get_mut(table) {
                     *u = true;
                 }
             }
         }
+        summary.checked = summary.passed + summary.errors + summary.warnings;
+        summary.failing = summary.errors + summary.warnings;
+        summary.relations = summary.checked + summary.unchecked;
+        summary.tables = doc.tables.len();
         summary.tables_understood = understood.iter().filter(|u| **u).count();
         summary.coverage = coverage(&summary);
-        let key = |i: usize| {
-            let rel = relations.get(i);
-            let target = rel.map_or(0, |r| r.target);
-            let line = doc.figure(target).map_or(0, |f| f.line);
-            (line, pos.column(target), rel.map_or("", |r| r.rule.id()))
+        // rules ranked by their id, as the order compares them
+        let mut rank = [0u64; 64];
+        for c in crate::checks::ALL {
+            let below = crate::checks::ALL
+                .iter()
+                .filter(|o| o.rule.id() < c.rule.id())
+                .count();
+            if let Some(r) = rank.get_mut(c.rule as usize) {
+                *r = below as u64;
+            }
+        }
+        // (line, column, rule) in one integer: a column is below 2²⁶ (inputs ≤ 64 MB), a rule
+        // rank below 2⁶
+        let key = |item: &Item| {
+            let (target, rule) = match *item {
+                Item::Whole(i) => relations
+                    .get(i)
+                    .map_or((0, None), |r| (r.target, Some(r.rule))),
+                Item::Held(k) => held
+                    .get(k as usize)
+                    .map_or((0, None), |h| (h.target as usize, Some(h.rule))),
+            };
+            let line = u64::from(doc.figure(target).map_or(0, |f| f.line));
+            let column = u64::from(pos.column(target).min((1 << 26) - 1));
+            let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
+            line << 32 | column << 6 | rule
         };
-        order.sort_by_cached_key(|&i| key(i));
+        // stable: ties keep the order found
+        order.sort_by_cached_key(key);
         Checked {
             doc,
             relations,
             verdicts,
+            held,
+            inputs,
             order,
             pos,
             summary,
@@ -307,9 +443,20 @@ impl<'a> Checked<'a> {
         self.order.is_empty()
     }
 
+    /// The `k`-th entry kept whole, with its verdict (`None` for one held compactly).
     fn at(&self, k: usize) -> Option<(&Relation, &Verdict)> {
-        let &i = self.order.get(k)?;
-        Some((self.relations.get(i)?, self.verdicts.get(i)?))
+        match *self.order.get(k)? {
+            Item::Whole(i) => Some((self.relations.get(i)?, self.verdicts.get(i)?)),
+            Item::Held(_) => None,
+        }
+    }
+
+    /// The `k`-th entry held compactly.
+    fn held_at(&self, k: usize) -> Option<&Held> {
+        match *self.order.get(k)? {
+            Item::Held(h) => self.held.get(h as usize),
+            Item::Whole(_) => None,
+        }
     }
 
     /// The `k`-th entry in report order, every string built.
@@ -337,6 +484,8 @@ impl<'a> Checked<'a> {
     ) -> std::io::Result<()> {
         let mut s = String::new();
         for k in 0..self.len() {
+            // a relation held compactly holds: printed only with `verbose`, which a lean
+            // report does not serve
             let Some((_, v)) = self.at(k) else { continue };
             if v.status != Status::Fail && !verbose {
                 continue;
@@ -372,9 +521,46 @@ impl<'a> Checked<'a> {
         }
         out.write_all(b"\"checks\":[")?;
         let mut first = true;
+        let mut ids = Vec::new();
         for k in 0..self.len() {
-            let Some((rel, v)) = self.at(k) else { continue };
-            let Some(target) = self.doc.figure(rel.target) else {
+            ids.clear();
+            let (rule, target_id, status, severity, rounding, e) =
+                match (self.at(k), self.held_at(k)) {
+                    (Some((rel, v)), _) => {
+                        let derived = full || !matches!(v.status, Status::Pass | Status::Rounding);
+                        let e = if derived { self.entry(k) } else { None };
+                        rel.expr.figures(&mut ids);
+                        let (status, severity) = status_of(rel, v);
+                        (
+                            rel.rule,
+                            rel.target,
+                            status,
+                            severity,
+                            v.status == Status::Rounding,
+                            e,
+                        )
+                    }
+                    (None, Some(h)) => {
+                        let (s, e) = (h.inputs.0 as usize, h.inputs.1 as usize);
+                        ids.extend(
+                            self.inputs
+                                .get(s..e)
+                                .unwrap_or(&[])
+                                .iter()
+                                .map(|&i| i as usize),
+                        );
+                        (
+                            h.rule,
+                            h.target as usize,
+                            Outcome::Pass,
+                            Severity::Info,
+                            h.rounding,
+                            None,
+                        )
+                    }
+                    (None, None) => continue,
+                };
+            let Some(target) = self.doc.figure(target_id) else {
                 continue;
             };
             if !first {
@@ -382,21 +568,16 @@ impl<'a> Checked<'a> {
             }
             first = false;
             out.write_all(nl)?;
-            let derived = full || !matches!(v.status, Status::Pass | Status::Rounding);
-            let e = if derived { self.entry(k) } else { None };
-            let mut ids = Vec::new();
-            rel.expr.figures(&mut ids);
-            let (status, severity) = status_of(rel, v);
-            let lean = Lean {
-                rule: rel.rule,
+            let lean = LeanEntry {
+                rule,
                 status,
                 severity,
                 line: target.line,
-                column: self.pos.column(rel.target),
+                column: self.pos.column(target_id),
                 page: target.page,
                 reported: &target.raw,
-                within_rounding: v.status == Status::Rounding,
-                figure: self.compact(rel.target),
+                within_rounding: rounding,
+                figure: self.compact(target_id),
                 inputs: ids.iter().filter_map(|&id| self.compact(id)).collect(),
                 expected: e.as_ref().map(|e| e.expected.as_deref()),
                 formula: e.as_ref().map(|e| e.formula.as_deref()),
@@ -428,7 +609,7 @@ struct Compact<'a>(&'a str, u32, usize, usize);
 /// One entry of the streamed JSON: a field left out is not derived here (a passing
 /// relation without `--full`); one derived but empty is `null`.
 #[derive(Serialize)]
-struct Lean<'a> {
+struct LeanEntry<'a> {
     rule: Rule,
     status: Outcome,
     severity: Severity,

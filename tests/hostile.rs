@@ -36,7 +36,7 @@ fn run(text: &str) -> (Duration, usize, Result<(), recount::ReadError>) {
     let start = Instant::now();
     let (result, peak) = shapes::counting::peak_of(|| {
         recount::read::read_str(text).map(|doc| {
-            let checked = recount::check_lazily(&doc);
+            let checked = recount::check_lean(&doc);
             let mut sink = std::io::sink();
             checked
                 .write_text(&mut sink, "x", recount::Lang::Zh, false)

@@ -10,6 +10,7 @@ mod cli;
 mod corpus;
 mod fixtures;
 mod generated;
+mod lean;
 mod pdf;
 mod realdocs;
 mod regression;

@@ -77,6 +77,8 @@
   const tooBig = (/** @type {string} */ s) => s.length * 3 > MAX_BYTES && (s.length > MAX_BYTES || utf8Bytes(s) > MAX_BYTES);
   // stored gzipped (scripts/build-web.mjs); gunzip is in www/sheets.js
   const moduleReady = gunzip(decodeB64('wasm-b64')).then((b) => WebAssembly.compile(b));
+  // the browser test reads these marks: time from the compiled module to the first result
+  moduleReady.then(() => performance.mark('recount:wasm-ready'), () => {});
   const workerUrl = URL.createObjectURL(new Blob([utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'))], { type: 'text/javascript' }));
   /** @type {Worker | null} */
   let worker = null;
@@ -154,6 +156,7 @@
       return;
     }
     if (msg.type === 'done') {
+      performance.mark('recount:report');
       const p = incoming.page;
       p.blocks = incoming.blocks;
       p.figures = incoming.figures;
@@ -186,6 +189,7 @@
     renderSummary();
     renderFailures();
     renderDoc();
+    performance.mark('recount:result');
     announce(STRINGS[lang].done(p.coverage.verdict[lang]));
   }
 

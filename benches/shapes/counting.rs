@@ -49,3 +49,8 @@ pub fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let out = f();
     (out, PEAK.load(Ordering::Relaxed).saturating_sub(base))
 }
+
+/// Bytes allocated and not yet freed, now.
+pub fn live() -> usize {
+    NOW.load(Ordering::Relaxed)
+}

@@ -1,6 +1,6 @@
 //! `balance`: a two-sided summary table balances: 收入总计 = 支出总计.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::table::{clean_label, is_code_column};
 use crate::claims::Claims;
 use crate::figure::CellKind;
@@ -23,7 +23,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
         for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {

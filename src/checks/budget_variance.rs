@@ -1,7 +1,7 @@
 //! `budget-variance`: what the text says about a line's budget and final figures —
 //! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, ends_semi, same_family, Kind, Prose, Tok};
 use crate::claims::Claims;
 use crate::document::Document;
@@ -35,7 +35,7 @@ const RULE: Rule = Rule::BudgetVariance;
 /// "完成财政总收入 4348 万元，占年初预算 10065 万元的 43.2%" and "收入累计完成 24627 万元，
 /// 完成年初预算数 60999 万元的 40.4%": an amount, its budget named after 占 or 完成, and the
 /// completion rate — the amount over the budget.
-fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
+fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     for w in p.mentions.windows(3) {
         let [a, b, r] = w else { continue };
         let rate_words = matches!(r.lead.as_str(), "" | "的") || r.kind == Kind::Completion;
@@ -90,7 +90,7 @@ fn says(words: &str, phrases: &[&str]) -> bool {
 /// "完成年初预算的 95%，决算数大于预算数": a completion rate the words of its own clause
 /// group contradict — over the budget is above 100 %, short of it below. Decided on the
 /// printed rate's interval, so "100%" beside "超出预算" holds (100.4 % prints as 100 %).
-fn completion_against_words(p: &Prose<'_>, out: &mut Vec<Relation>) {
+fn completion_against_words(p: &Prose<'_>, out: &mut Out) {
     for (i, m) in p.mentions.iter().enumerate() {
         if m.kind != Kind::Completion {
             continue;
@@ -142,7 +142,7 @@ fn completion_against_words(p: &Prose<'_>, out: &mut Vec<Relation>) {
     }
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for p in &claims.prose {
         completion_of_named_budget(doc, p, out);

@@ -1,6 +1,6 @@
 //! `code-rollup`: a classification code's row equals the sum of its children's rows.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::table::{is_code_column, is_rate_header, row_code, sum_of_cells};
 use crate::claims::Claims;
 use crate::relation::Rule;
@@ -22,7 +22,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
         let codes: Vec<Option<String>> = (0..t.rows.len())

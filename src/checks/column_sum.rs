@@ -1,6 +1,6 @@
 //! `column-sum`: a 合计/小计 column equals the columns it sums, row by row.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::table::{
     clean_label, is_code_column, is_rate_header, is_rate_label, sum_of_cells,
 };
@@ -84,7 +84,7 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
     (parts.len() >= 2).then_some(parts)
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
         // 三公 tables nest 预算数/决算数 under 合计, 小计 and its parts over three header

@@ -1,6 +1,6 @@
 //! `count-list`: "内设 24 个处室，分别是：甲、乙、…" names as many items as it counts.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{ends_semi, ends_sentence, Prose, Tok};
 use crate::claims::Claims;
 use crate::relation::Rule;
@@ -28,7 +28,7 @@ const RULE: Rule = Rule::CountList;
 const COUNT_UNITS: &[&str] = &["个", "项", "家", "所", "名", "人", "户", "台", "套"];
 const OPENERS: &[&str] = &["分别是", "分别为", "包括", "具体是", "即"];
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let _doc = claims.doc;
     for p in &claims.prose {
         for m in &p.mentions {

@@ -1,6 +1,6 @@
 //! `cross-table`: the standard tables agree with each other.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::standard::{grand_total, kind, labelled, Standard};
 use crate::claims::table::{clean_label, is_code_column, is_rate_header, row_code};
 use crate::claims::Claims;
@@ -78,7 +78,7 @@ const LINKS: &[Link] = &[
     },
 ];
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let tables: Vec<(Standard, &Table)> = doc
         .tables
@@ -167,7 +167,7 @@ const CATEGORIES: &[Categories] = &[
     },
 ];
 
-fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &mut Vec<Relation>) {
+fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &mut Out) {
     // the 类 rows of the coded table: name → its first amount
     let mut by_name: Vec<(String, FigId)> = Vec::new();
     for r in to.header_rows..to.rows.len() {

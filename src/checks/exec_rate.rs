@@ -1,6 +1,6 @@
 //! `exec-rate`: a self-evaluation table's 执行率 and its score.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Severity, Text};
@@ -25,7 +25,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let _doc = claims.doc;
     for s in &claims.self_evals {
         let Some([_, Some(budget), Some(spent), weight, rate, score]) = s.total else {

@@ -1,6 +1,6 @@
 //! `fund-breakdown`: 年度资金总额 = its 其中 rows, in a self-evaluation table.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
@@ -23,7 +23,7 @@ pub static CHECK: Check = Check {
 
 const COLUMNS: [&str; 3] = ["年初预算数", "全年预算数", "全年执行数"];
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let _doc = claims.doc;
     for s in &claims.self_evals {
         let Some(total) = s.total else { continue };

@@ -44,7 +44,60 @@ pub struct Check {
     /// A small example of a failure.
     pub example: &'static str,
     /// Finds the relations: a query over the claims.
-    pub find: fn(&Claims<'_>, &mut Vec<Relation>),
+    pub find: fn(&Claims<'_>, &mut Out<'_>),
+}
+
+/// Where the checks put the relations they find. Kept whole ([`find_all`]), or — for a
+/// report that prints only what fails ([`crate::check_lean`]) — evaluated as they come, a
+/// relation that holds kept as its rule, verdict and figures only: a 1M-row table finds a
+/// million relations, and their words and expressions would take twenty times the input.
+pub struct Out<'d> {
+    doc: &'d Document,
+    lean: Option<crate::report::Lean>,
+    relations: Vec<Relation>,
+}
+
+impl<'d> Out<'d> {
+    /// Keeps every relation whole.
+    pub fn new(doc: &'d Document) -> Self {
+        Out {
+            doc,
+            lean: None,
+            relations: Vec::new(),
+        }
+    }
+
+    /// Evaluates each relation as it comes, keeping those that hold in compact form.
+    pub fn lean(doc: &'d Document) -> Self {
+        Out {
+            doc,
+            lean: Some(crate::report::Lean::default()),
+            relations: Vec::new(),
+        }
+    }
+
+    /// Adds a relation a check found.
+    pub fn push(&mut self, rel: Relation) {
+        match &mut self.lean {
+            Some(lean) => lean.push(self.doc, rel),
+            None => self.relations.push(rel),
+        }
+    }
+
+    /// Adds relations a check found.
+    pub fn extend(&mut self, rels: impl IntoIterator<Item = Relation>) {
+        rels.into_iter().for_each(|r| self.push(r));
+    }
+
+    /// The relations kept whole.
+    pub fn into_relations(self) -> Vec<Relation> {
+        self.relations
+    }
+
+    /// What a lean sink kept (an empty one for a sink that keeps relations whole).
+    pub fn into_lean(self) -> crate::report::Lean {
+        self.lean.unwrap_or_default()
+    }
 }
 
 /// Every check, in the order they run.
@@ -78,11 +131,16 @@ pub fn find_all(doc: &Document) -> Vec<Relation> {
 
 /// Runs every check over claims already built.
 pub fn find_in(claims: &Claims<'_>) -> Vec<Relation> {
-    let mut out = Vec::new();
+    let mut out = Out::new(claims.doc);
+    find_into(claims, &mut out);
+    out.into_relations()
+}
+
+/// Runs every check over claims already built, into a sink.
+pub fn find_into(claims: &Claims<'_>, out: &mut Out<'_>) {
     for c in ALL {
-        (c.find)(claims, &mut out);
+        (c.find)(claims, out);
     }
-    out
 }
 
 /// The check with this id.

@@ -1,7 +1,7 @@
 //! `parts-sum`: where the text breaks a total into its whole set of parts (其中 …, a list
 //! of classification lines, the reasons for a change), the parts add up to the total.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{
     amount, complete, ends_sentence, names_budget_of_part, Breakdown, Kind, Prose, Tok,
 };
@@ -38,7 +38,7 @@ pub static CHECK: Check = Check {
 
 const RULE: Rule = Rule::PartsSum;
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let prose = &claims.prose;
     for b in &claims.breakdowns {
@@ -155,7 +155,7 @@ fn change_after(p: &Prose<'_>, from: usize, to: usize) -> Option<Delta> {
 /// "“三公”经费 29 万元，比上年增加 0.5 万元，其中：出国 0 万元，较上年无增减；用车 28 万元，
 /// 较上年无增减；接待 1 万元，比上年增加 0.5 万元": when a whole breakdown states each
 /// item's change, the changes add up as the amounts do (signed: 减少 subtracts).
-fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Vec<Relation>) {
+fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
     let doc = claims.doc;
     let Ok(k) = claims.prose.binary_search_by_key(&b.para, |p| p.index) else {
         return;
@@ -228,7 +228,7 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Vec<Relation>
 
 /// "比上年减少 20.46 万元，降低 7.72%，主要原因是…支出较上年减少 16.11 万元；…减少 4.33
 /// 万元": the amounts after the rate explain the change.
-fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) {
+fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     let ms = &p.mentions;
     for (i, m) in ms.iter().enumerate() {
         let Kind::Change(d) = m.kind else { continue };

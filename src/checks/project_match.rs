@@ -1,7 +1,7 @@
 //! `project-match`: a project's figures agree between the summary table and its own
 //! self-evaluation table.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::self_eval::{is_self_eval, name_key, similarity};
 use crate::claims::table::{clean_label, is_rate_header};
 use crate::claims::Claims;
@@ -31,7 +31,7 @@ pub static CHECK: Check = Check {
 /// How close two names must be (common subsequence over the longer name).
 const MIN_LIKENESS: (usize, usize) = (85, 100);
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let evals = &claims.self_evals;
     if evals.is_empty() {

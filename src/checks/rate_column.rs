@@ -1,6 +1,6 @@
 //! `rate-column`: a column of rates equals the columns it is computed from, row by row.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::self_eval::is_self_eval;
 use crate::claims::table::{
     clean_label, decimals_only_where_they_exist, is_rate_header, whole_by_format,
@@ -65,7 +65,7 @@ fn years(label: &str) -> Vec<&str> {
 
 /// A row of year-on-year changes, "2016年比2015年增减%": each cell is (this year − last
 /// year) ÷ last year, from the rows of those two years in the same column.
-fn growth_rows(doc: &Document, t: &Table, out: &mut Vec<Relation>) {
+fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
     for r in t.header_rows..t.rows.len() {
         let label = t.row_label(r);
         let rate_word = ["增减", "增长", "增幅", "变动"]
@@ -126,7 +126,7 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Vec<Relation>) {
     }
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
         growth_rows(doc, t, out);

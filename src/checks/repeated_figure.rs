@@ -1,7 +1,7 @@
 //! `repeated-figure`: the same quantity, named by the same label in several places of the
 //! text, is stated with the same value.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, is_money, Kind, Prose, Record};
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
@@ -207,7 +207,7 @@ fn stated(
     }
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let mut all = Vec::new();
     let mut years: Vec<Decimal> = Vec::new();

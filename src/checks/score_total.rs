@@ -1,6 +1,6 @@
 //! `score-total`: a self-evaluation table's scores add up.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
@@ -22,7 +22,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let _doc = claims.doc;
     for s in &claims.self_evals {
         let place = s.name.clone().unwrap_or_default();

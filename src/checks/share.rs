@@ -1,7 +1,7 @@
 //! `share`: a share stated in the text ("X 万元，占 P%") equals the part divided by its
 //! whole.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, Kind, Mention, Prose};
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
@@ -34,7 +34,7 @@ const RULE: Rule = Rule::Share;
 /// Most amounts on each side of a share tried as a wrong whole.
 const MAX_WRONG_WHOLES: usize = 6;
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let prose = &claims.prose;
     let mut wholes = Wholes::default();
@@ -186,7 +186,7 @@ fn relation(
     m: &Mention,
     part: Part<'_>,
     prev_share: Option<FigId>,
-    out: &mut Vec<Relation>,
+    out: &mut Out,
 ) {
     let context = p.sentence_text(m.at);
     let what = Text::new("占比 = 部分 ÷ 总数", "share = part ÷ whole");

@@ -1,6 +1,6 @@
 //! `subset`: a 其中 selection never exceeds the total it is part of.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, disjoint, is_money};
 use crate::claims::Claims;
 use crate::relation::Rule;
@@ -24,7 +24,7 @@ pub static CHECK: Check = Check {
 
 const RULE: Rule = Rule::Subset;
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for b in &claims.breakdowns {
         if b.complete {

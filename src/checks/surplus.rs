@@ -1,6 +1,6 @@
 //! `surplus`: a 收支结余 stated in the text is its income minus its spending.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, is_money, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::figure::FigId;
@@ -48,7 +48,7 @@ fn alike(a: &str, b: &str) -> bool {
     a.ends_with(b) || b.ends_with(a)
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let parts: HashSet<FigId> = claims
         .breakdowns

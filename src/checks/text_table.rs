@@ -2,7 +2,7 @@
 //! number of projects evaluated and the money they involve against the projects'
 //! self-evaluation tables (项目支出绩效自评表).
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{is_money, Kind, Prose};
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -64,7 +64,7 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
     figs.get(pos).copied()
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let tables: Vec<&Table> = doc
         .tables
@@ -85,7 +85,7 @@ fn text_claims(
     p: &Prose<'_>,
     n_tables: usize,
     budgets: Option<&[FigId]>,
-    out: &mut Vec<Relation>,
+    out: &mut Out,
 ) {
     for (i, m) in p.mentions.iter().enumerate() {
         let counted = matches!(m.unit, Some("个" | "项"))

@@ -1,9 +1,10 @@
 //! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::outline::{depths, depths_in, region_totals, sangong_rows};
 use crate::claims::table::{
-    clean_label, is_code_column, is_rate_header, is_rate_label, operand, row_code, total_level,
+    clean_label, clean_label_starts_with, is_code_column, is_rate_header, is_rate_label, operand,
+    row_code_len, total_level,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -40,7 +41,7 @@ pub static CHECK: Check = Check {
     find,
 };
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
         // totals the table's outline gives, where no label or a label alone would mislead
@@ -91,13 +92,21 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
         // so together they cannot exceed it (a parent printed 0 over sub-rows that add to
         // more fails); complete only where the outline says so (above)
         let depth = depths(t);
+        // each row's label and whether it names a rate, worked out once per table
+        let labels: Vec<(&str, bool)> = (0..t.rows.len())
+            .map(|r| {
+                let l = t.row_label(r);
+                (l, r >= t.header_rows && is_rate_label(l))
+            })
+            .collect();
+        let label_of = |r: usize| labels.get(r).map_or(("", false), |l| *l);
         for r in t.header_rows..t.rows.len() {
             let Some(Some(d)) = depth.get(r).copied() else {
                 continue;
             };
             if given.iter().any(|g| g.0 == r)
-                || total_level(t.row_label(r)).is_some()
-                || is_rate_label(t.row_label(r))
+                || total_level(label_of(r).0).is_some()
+                || label_of(r).1
             {
                 continue;
             }
@@ -109,10 +118,10 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
                     _ => break,
                 }
             }
-            if children.is_empty() || children.iter().any(|&k| is_rate_label(t.row_label(k))) {
+            if children.is_empty() || children.iter().any(|&k| label_of(k).1) {
                 continue;
             }
-            let label = clean_label(t.row_label(r));
+            let label = clean_label(label_of(r).0);
             let what = Text::new(
                 format!("{label} ≥ 其下所列各项之和"),
                 format!("{label} ≥ the sum of the items listed under it"),
@@ -124,7 +133,7 @@ fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
         let mut side_depths: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
         let width = t.width();
         for r in t.header_rows..t.rows.len() {
-            if given.iter().any(|g| g.0 == r) || is_rate_label(t.row_label(r)) {
+            if given.iter().any(|g| g.0 == r) || label_of(r).1 {
                 continue;
             }
             let Some(row) = t.rows.get(r) else { continue };
@@ -175,7 +184,7 @@ fn relation(
     c: usize,
     label: &str,
     covered: &[usize],
-    out: &mut Vec<Relation>,
+    out: &mut Out,
 ) {
     let Some(target) = t.figure(r, c) else { return };
     let Some(fig) = doc.figure(target) else {
@@ -238,7 +247,7 @@ fn outline_relations(
     total: usize,
     rows: &[usize],
     what: &Text,
-    out: &mut Vec<Relation>,
+    out: &mut Out,
     cmp: Cmp,
 ) {
     let Some(row) = t.rows.get(total) else { return };
@@ -460,15 +469,12 @@ fn numbering_level(s: &str) -> Option<u8> {
 
 fn take(t: &Table, k: usize, lc: usize) -> bool {
     let label = label_at(t, k, lc);
-    has_figures(t, k, lc) && !clean_label(label).starts_with("其中") && !is_rate_label(label)
+    has_figures(t, k, lc) && !clean_label_starts_with(label, "其中") && !is_rate_label(label)
 }
 
 /// Where rows carry classification codes, only the highest level adds up to the total.
 fn top_level_only(t: &Table, rows: Vec<usize>) -> Vec<usize> {
-    let codes: Vec<Option<usize>> = rows
-        .iter()
-        .map(|&k| row_code(t, k).map(|c| c.len()))
-        .collect();
+    let codes: Vec<Option<usize>> = rows.iter().map(|&k| row_code_len(t, k)).collect();
     let Some(min) = codes.iter().flatten().min().copied() else {
         return rows;
     };

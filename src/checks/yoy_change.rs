@@ -1,7 +1,7 @@
 //! `yoy-change`: a rate of change on last year stated in the text equals the change
 //! divided by last year's figure.
 
-use super::Check;
+use super::{Check, Out};
 use crate::claims::prose::{amount, same_family, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
@@ -44,7 +44,7 @@ fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
     g
 }
 
-fn find(claims: &Claims<'_>, out: &mut Vec<Relation>) {
+fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for p in &claims.prose {
         // "(一)…完成 A，同比增加 D，增长 r%。…(二)…完成 B，增加 d，增长 s%。": the lead of a
@@ -125,7 +125,7 @@ fn states_comparison(q: &Prose<'_>) -> bool {
 /// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
 /// amounts are printed, so the change is their difference and the rate is on the earlier
 /// year's amount as printed. Returns the rates it decided.
-fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) -> Vec<FigId> {
+fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
     let ms = &p.mentions;
     let mut done = Vec::new();
     for (k, c) in ms.iter().enumerate() {
@@ -224,13 +224,7 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Vec<Relation>) -> Vec<FigI
     done
 }
 
-fn find_in(
-    doc: &Document,
-    p: &Prose<'_>,
-    claims: &Claims<'_>,
-    inherits: bool,
-    out: &mut Vec<Relation>,
-) {
+fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, out: &mut Out) {
     let decided = two_years(doc, p, out);
     let ms = &p.mentions;
     let mut i = 0;
@@ -254,7 +248,7 @@ fn find_in(
             "增减率 = 增减额 ÷ 上年数（本年数 ∓ 增减额）",
             "rate = change ÷ last year (this year ∓ change)",
         );
-        let unchecked = |why_zh: &str, why_en: &str, out: &mut Vec<Relation>| {
+        let unchecked = |why_zh: &str, why_en: &str, out: &mut Out| {
             for &r in &rates {
                 if let Some(rm) = ms.get(r) {
                     out.push(

@@ -7,12 +7,18 @@ use crate::relation::Expr;
 
 /// Strips spaces, numbering ("一、", "(一)", "1.") and markup from a label.
 pub fn clean_label(s: &str) -> String {
-    let t: String = s
+    let numbering = |c: char| "一二三四五六七八九十0123456789、.．（）()".contains(c);
+    // most labels hold nothing to strip inside: one string built, not two
+    if !s.contains(|c: char| c.is_whitespace() || c == '*') {
+        return s.trim_start_matches(numbering).to_string();
+    }
+    let mut t: String = s
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
         .collect();
-    let t = t.trim_start_matches(|c: char| "一二三四五六七八九十0123456789、.．（）()".contains(c));
-    t.to_string()
+    let lead = t.len() - t.trim_start_matches(numbering).len();
+    t.drain(..lead);
+    t
 }
 
 /// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
@@ -41,6 +47,10 @@ pub fn total_level(label: &str) -> Option<u8> {
 
 /// A column that holds rates, shares or scores, which do not add up down the column.
 pub fn is_rate_header(h: &str) -> bool {
+    // one pass for the first characters of the words below: most labels hold none
+    if !h.contains(['率', '%', '％', '占', '比', '得', '分', '评', '百']) {
+        return false;
+    }
     [
         "率",
         "%",
@@ -61,9 +71,10 @@ pub fn is_rate_header(h: &str) -> bool {
 /// `增长率`): such a row does not add up with the others.
 pub fn is_rate_label(label: &str) -> bool {
     is_rate_header(label)
-        || ["增减", "增幅", "增长", "同比", "减少率"]
-            .iter()
-            .any(|k| label.contains(k))
+        || label.contains(['增', '同', '减'])
+            && ["增减", "增幅", "增长", "同比", "减少率"]
+                .iter()
+                .any(|k| label.contains(k))
 }
 
 /// A classification code (功能分类 3/5/7 digits, 经济分类 3/5), possibly split over
@@ -98,6 +109,47 @@ pub fn row_code(t: &Table, row: usize) -> Option<String> {
         break;
     }
     matches!(code.len(), 3 | 5 | 7).then_some(code)
+}
+
+/// The length of [`row_code`]'s code, found without building it.
+pub fn row_code_len(t: &Table, row: usize) -> Option<usize> {
+    let r = t.rows.get(row)?;
+    let mut len = 0;
+    for c in &r.cells {
+        let s = c.text.trim();
+        if s.is_empty() && len == 0 {
+            continue;
+        }
+        if !s.is_empty() && s.len() <= 7 && s.bytes().all(|b| b.is_ascii_digit()) {
+            if len != 0 && s.len() == 1 {
+                len += 1;
+            }
+            len += s.len();
+            continue;
+        }
+        if len == 0 {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            if matches!(digits, 3 | 5 | 7)
+                && s.chars()
+                    .nth(digits)
+                    .is_some_and(|c| !c.is_ascii_digit() && c != '.')
+            {
+                return Some(digits);
+            }
+        }
+        break;
+    }
+    matches!(len, 3 | 5 | 7).then_some(len)
+}
+
+/// Whether the label, cleaned as [`clean_label`] cleans it, starts with `prefix`; nothing
+/// allocated.
+pub fn clean_label_starts_with(label: &str, prefix: &str) -> bool {
+    let mut cleaned = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
+        .skip_while(|c| "一二三四五六七八九十0123456789、.．（）()".contains(*c));
+    prefix.chars().all(|p| cleaned.next() == Some(p))
 }
 
 /// The cell as an operand of a sum: a figure, or nothing for a blank or dash. `None` when

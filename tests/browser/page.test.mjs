@@ -52,6 +52,14 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
   test(`the sample is checked on opening and shown as a document (${name})`, async () => {
     const { context, page, seen } = await open(url);
     assert.ok(await checked(page) > 100);
+    // time to the first result once the module is compiled (issue 12: ≤ 100 ms), printed
+    const [ready, report, result] = await page.evaluate(() => ['recount:wasm-ready', 'recount:report', 'recount:result']
+      .map((n) => performance.getEntriesByName(n)[0]?.startTime));
+    assert.ok(ready !== undefined && report !== undefined && result !== undefined && result >= report && report >= ready,
+      'the marks are set, in order');
+    console.log(`the sample (${name}): first result ${Math.round(result - ready)} ms after the wasm module is compiled `
+      + `(the report back from the worker after ${Math.round(report - ready)} ms, then shown in ${Math.round(result - report)} ms; `
+      + `${Math.round(result)} ms after navigation)`);
     assert.equal(await page.isVisible('#progress'), false, 'the progress indicator goes away');
     await page.waitForFunction(() => document.querySelectorAll('#doc .fig').length > 20);
     // headings and paragraphs as such, no Markdown markers or raw tags
