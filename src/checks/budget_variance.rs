@@ -96,11 +96,14 @@ fn completion_against_words(p: &Prose<'_>, out: &mut Out) {
             continue;
         }
         // one completion rate in its clause group, or the words could be another's
-        let alone = p
-            .mentions
-            .iter()
-            .enumerate()
-            .all(|(j, x)| j == i || x.semi != m.semi || x.kind != Kind::Completion);
+        // (mentions are in order: only the neighbours of the same group are looked at)
+        let ms = &p.mentions;
+        let before = ms.get(..i).unwrap_or(&[]).iter().rev();
+        let after = ms.get(i + 1..).unwrap_or(&[]).iter();
+        let alone = before
+            .take_while(|x| x.semi == m.semi)
+            .chain(after.take_while(|x| x.semi == m.semi))
+            .all(|x| x.kind != Kind::Completion);
         if !alone {
             continue;
         }

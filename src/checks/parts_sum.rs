@@ -93,6 +93,9 @@ enum Delta {
     Blank,
 }
 
+/// How far after a breakdown's last part its change is looked for, in tokens.
+const CHANGE_REACH: usize = 200;
+
 /// Words saying an amount did not change on last year.
 const NO_CHANGE: &[&str] = &["无增减", "持平", "无变化", "没有变化", "未发生变化"];
 
@@ -185,7 +188,8 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
         let end = places
             .get(i + 1)
             .copied()
-            .unwrap_or_else(|| p.sentence_end(a));
+            // bounded: a megabyte-long "sentence" is not walked once per breakdown
+            .unwrap_or_else(|| p.sentence_end_within(a, a.saturating_add(CHANGE_REACH)));
         match change_after(p, a, end) {
             Some(Delta::Fig(f, d)) => {
                 if !crate::claims::prose::same_family(doc.figure(f).and_then(|x| x.unit), unit) {
