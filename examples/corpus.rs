@@ -7,7 +7,12 @@
 //! ```
 
 // the generator is test code: it indexes freely
-#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
 
 #[path = "../tests/generated"]
 #[allow(dead_code)]
