@@ -1656,18 +1656,25 @@ mod tests {
         assert!(got.iter().all(|(complete, _)| !complete), "{got:?}");
     }
 
+    /// Each breakdown of the claims as its total and its parts, as printed.
+    fn totals_and_parts(
+        doc: &crate::document::Document,
+        c: &crate::claims::Claims<'_>,
+    ) -> Vec<(String, Vec<String>)> {
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        c.breakdowns
+            .iter()
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect()
+    }
+
     #[test]
     fn a_parenthesis_under_a_part_is_its_own_breakdown() {
         let doc = read_text(
             "“三公”經費29萬元,其中:因公出國(境)費0萬元;公務用車購置及運行費28萬元(公務用車購置費0萬元,公務用車運行維護費28萬元);公務接待費1萬元。\n",
         );
         let c = crate::claims::build(&doc);
-        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
-        let got: Vec<(String, Vec<String>)> = c
-            .breakdowns
-            .iter()
-            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
-            .collect();
+        let got = totals_and_parts(&doc, &c);
         assert!(got.contains(&("29".into(), vec!["0".into(), "28".into(), "1".into()])));
         assert!(got.contains(&("28".into(), vec!["0".into(), "28".into()])));
     }
@@ -1678,12 +1685,7 @@ mod tests {
             "“三公”经费 5.8 万元，其中：因公出国（境）费 0 万元，占 0%；公务用车购置及运行维护费 4.73 万元（其中：公务用车购置费 3.83 万元，公务用车运行维护费 0.90 万元），占 81.55%；公务接待费 1.07 万元，占 18.45%。\n",
         );
         let c = crate::claims::build(&doc);
-        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
-        let got: Vec<(String, Vec<String>)> = c
-            .breakdowns
-            .iter()
-            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
-            .collect();
+        let got = totals_and_parts(&doc, &c);
         assert_eq!(
             got,
             [
@@ -1709,12 +1711,7 @@ mod tests {
             "2016年三公经费预算33万元,2015年三公经费预算57.55万元。主要原因是厉行节约。其中:1、公务接待费2016年预算8万元,2015年预算12.5万元。2、公务车辆运行2016年预算25万元,2015年预算45.2万元。\n",
         );
         let c = crate::claims::build(&doc);
-        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
-        let got: Vec<(String, Vec<String>)> = c
-            .breakdowns
-            .iter()
-            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
-            .collect();
+        let got = totals_and_parts(&doc, &c);
         assert_eq!(
             got,
             [
