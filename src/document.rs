@@ -166,6 +166,22 @@ impl PartialEq for HeaderCache {
 impl Eq for HeaderCache {}
 
 impl Table {
+    /// The table's title as a reader would name it: the caption's last line, without the
+    /// note of the table before it when a PDF's rebuilt line carries both ("注：本表反映…。
+    /// 支出决算表" → "支出决算表").
+    pub fn title(&self) -> &str {
+        let line = self.caption.lines().last().unwrap_or("").trim();
+        if line.starts_with("注") || line.starts_with("说明") {
+            if let Some((_, after)) = line.rsplit_once('。') {
+                let after = after.trim();
+                if !after.is_empty() {
+                    return after;
+                }
+            }
+        }
+        line
+    }
+
     /// Number of columns (the widest row).
     pub fn width(&self) -> usize {
         self.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
@@ -374,9 +390,18 @@ impl Document {
     /// Where a figure is, as a reader finds it: a table's title, row and column, or the
     /// sentence it is printed in (never an internal line number).
     pub fn where_is(&self, id: FigId) -> Text {
-        self.figure(id)
-            .map(|f| self.describe_place(f.start, f.place))
-            .unwrap_or_default()
+        let Some(f) = self.figure(id) else {
+            return Text::default();
+        };
+        let at = self.describe_place(f.start, f.place);
+        // paged input (PDF): the page first, as the reader will look for it
+        match f.page {
+            Some(n) if !at.zh.is_empty() => Text::new(
+                format!("第 {n} 页，{}", at.zh),
+                format!("page {n}, {}", at.en),
+            ),
+            _ => at,
+        }
     }
 
     /// The row a table figure is in ("「教育支出」行"), for a part of a total in the same
@@ -407,7 +432,7 @@ impl Document {
                     return String::new();
                 };
                 [
-                    short(t.caption.lines().last().unwrap_or(""), 24),
+                    short(t.title(), 24),
                     short(t.row_label(row), 20),
                     short(&t.column_header(col), 24),
                 ]
@@ -432,7 +457,7 @@ impl Document {
                 let Some(t) = doc.tables.get(table) else {
                     return Text::default();
                 };
-                let caption = short(t.caption.lines().last().unwrap_or(""), 40);
+                let caption = short(t.title(), 40);
                 let row_label = short(t.row_label(row), 30);
                 let column = short(&t.column_header(col), 40);
                 let mut zh = Vec::new();
@@ -497,5 +522,39 @@ impl Document {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::read_text;
+
+    #[test]
+    fn a_title_leaves_out_the_note_of_the_table_before_it() {
+        let doc = read_text(
+            "注：本表反映部门本年度取得的各项收入情况。 支出决算表\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n",
+        );
+        let t = doc.tables.first().expect("the table is read");
+        assert_eq!(t.title(), "支出决算表", "caption {:?}", t.caption);
+        // a note alone stays as it is: there is nothing after it to name the table
+        let doc = read_text("注：单位为万元。\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
+        let t = doc.tables.first().expect("the table is read");
+        assert_eq!(t.title(), "注：单位为万元。");
+    }
+
+    #[test]
+    fn a_place_on_a_page_names_the_page_first() {
+        let mut doc = read_text("支出决算表\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
+        let id = doc
+            .figures
+            .iter()
+            .position(|f| f.raw == "2")
+            .expect("the figure is read");
+        let plain = doc.where_is(id);
+        assert!(!plain.zh.contains('页'), "{plain:?}");
+        doc.figures[id].page = Some(6);
+        let paged = doc.where_is(id);
+        assert_eq!(paged.zh, format!("第 6 页，{}", plain.zh));
+        assert_eq!(paged.en, format!("page 6, {}", plain.en));
     }
 }
