@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import Papa from 'papaparse';
-import { setup, watch, SHOTS } from './serve.mjs';
+import { setup, watch, pasteHtml, SHOTS } from './serve.mjs';
 
 const env = setup();
 
@@ -307,12 +307,7 @@ test('XSS payloads in typed text and pasted HTML stay inert', async () => {
   await page.click('#doc .fig');
   const html = `<div>${PAYLOADS.map((p, i) => `<p>说明${i}${p}</p><table><tr><td>项目</td><td>金额</td></tr>`
     + `<tr><td>甲${p}</td><td>1</td></tr><tr><td>乙</td><td>2</td></tr><tr><td>合计</td><td>3</td></tr></table>`).join('')}</div>`;
-  await page.evaluate((h) => {
-    const dt = new DataTransfer();
-    dt.setData('text/html', h);
-    dt.setData('text/plain', 'plain');
-    document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, html);
+  await pasteHtml(page, html);
   await checked(page);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
@@ -342,12 +337,7 @@ test('pasted HTML keeps its tables and runs nothing', async () => {
   const html = '<p>说明<img src=x onerror="alert(1)"><script>alert(2)</script></p>'
     + '<table><tr><th rowspan="2">项目</th><th>金额</th></tr><tr><th>万元</th></tr>'
     + '<tr><td>甲</td><td>10.5</td></tr><tr><td>乙</td><td>20.25</td></tr><tr><td>合计</td><td>40.75</td></tr></table>';
-  await page.evaluate((h) => {
-    const dt = new DataTransfer();
-    dt.setData('text/html', h);
-    dt.setData('text/plain', 'plain');
-    document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, html);
+  await pasteHtml(page, html);
   await page.waitForFunction(() => document.querySelector('#doc .fig.fail')?.textContent === '40.75');
   assert.match(await page.inputValue('#text'), /合计\t40\.75/);
   await page.waitForTimeout(300);

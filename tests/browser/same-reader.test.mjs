@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { setup, watch } from './serve.mjs';
+import { setup, watch, pasteHtml } from './serve.mjs';
 
 const env = setup();
 
@@ -65,12 +65,7 @@ test('the CLI, the page and the widget read one HTML table into the same relatio
   await page.waitForFunction(() => document.getElementById('progress').hidden && document.getElementById('sum-checked') !== null);
   await page.evaluate(() => { document.getElementById('summary').replaceChildren(); });
   await page.fill('#text', '');
-  await page.evaluate((h) => {
-    const dt = new DataTransfer();
-    dt.setData('text/html', h);
-    dt.setData('text/plain', 'plain');
-    document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, HTML);
+  await pasteHtml(page, HTML);
   await page.waitForFunction(() => [...document.querySelectorAll('#doc .fig.fail')].some((f) => f.textContent === '1,160.50'), null, { timeout: 30000 });
   await page.waitForFunction(() => document.getElementById('progress').hidden && document.getElementById('sum-checked') !== null);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);

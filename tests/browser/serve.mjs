@@ -50,6 +50,17 @@ export function watch(page) {
   return { requests, errors };
 }
 
+/** Pastes `html` into the page's input box as a clipboard paste of HTML (with a plain-text
+ * alternative the page must not take). */
+export function pasteHtml(page, html) {
+  return page.evaluate((h) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', h);
+    dt.setData('text/plain', 'plain');
+    document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+}
+
 /** Where the tests write screenshots for a reviewer (ignored by git). */
 export const SHOTS = 'tests/browser/screenshots';
 
