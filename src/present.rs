@@ -311,7 +311,7 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
         order.insert((p.line, 0, i), ());
     }
     for (i, t) in doc.tables.iter().enumerate() {
-        let line = t.rows.first().map_or(0, |r| r.line);
+        let line = t.rows().first().map_or(0, |r| r.line);
         order.insert((line, 1, i), ());
     }
     let mut out = Vec::with_capacity(order.len());
@@ -363,7 +363,7 @@ fn table_block(
     in_cell: &HashMap<(usize, usize, usize), Vec<usize>>,
 ) -> Block {
     let width = t.width();
-    let heads = t.header_rows.min(t.rows.len());
+    let heads = t.header_rows.min(t.rows().len());
     let blank = |r: usize, c: usize| t.cell(r, c).is_none_or(|x| x.text.trim().is_empty());
     // merged header cells: the reader leaves the covered slots blank; a blank slot right of
     // a name, over a named sub-column, belongs to that name; a blank slot under a name that
@@ -406,8 +406,8 @@ fn table_block(
             spans.entry((top, c)).or_insert((1, 1)).1 += 1;
         }
     }
-    let mut rows = Vec::with_capacity(t.rows.len());
-    for (r, row) in t.rows.iter().enumerate() {
+    let mut rows = Vec::with_capacity(t.rows().len());
+    for (r, row) in t.rows().iter().enumerate() {
         let mut cells = Vec::with_capacity(row.cells.len());
         for (c, cell) in row.cells.iter().enumerate() {
             if covered.contains(&(r, c)) {
@@ -430,7 +430,7 @@ fn table_block(
                 from = at + f.raw.len();
             }
             cells.push(CellView {
-                text: cell.text.clone(),
+                text: cell.text.to_string(),
                 num: matches!(cell.kind, CellKind::Figure | CellKind::Dash),
                 colspan,
                 rowspan,

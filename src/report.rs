@@ -736,18 +736,17 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
     );
     let context = rel.context.clone().or_else(|| match target.place {
         Place::Text { paragraph } => doc.paragraphs.get(paragraph).map(|p| p.text.clone()),
-        Place::Cell { table, row, .. } => {
-            doc.tables
-                .get(table)
-                .and_then(|t| t.rows.get(row))
-                .map(|r| {
-                    r.cells
-                        .iter()
-                        .map(|c| c.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
-        }
+        Place::Cell { table, row, .. } => doc
+            .tables
+            .get(table)
+            .and_then(|t| t.rows().get(row))
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            }),
     });
     Some(Entry {
         rule: rel.rule,

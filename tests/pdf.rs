@@ -49,7 +49,7 @@ fn dump_layout() {
                 .iter()
                 .filter_map(|t| {
                     recount::claims::standard::kind(t)
-                        .map(|k| format!("{}:{}x{}", k.name(), t.rows.len(), t.width()))
+                        .map(|k| format!("{}:{}x{}", k.name(), t.rows().len(), t.width()))
                 })
                 .collect();
             let r = recount::check_document(&doc);
@@ -99,7 +99,7 @@ fn dump_layout() {
         println!(
             "table {i}: {:?} rows {} header {} width {} kind {:?}",
             t.caption,
-            t.rows.len(),
+            t.rows().len(),
             t.header_rows,
             t.width(),
             recount::claims::standard::kind(t)
@@ -178,15 +178,15 @@ fn dump_native_extra() {
     println!("{extra:?}");
 }
 
-fn find_row<'a>(t: &'a recount::document::Table, label: &str) -> &'a recount::document::Row {
-    t.rows
+fn find_row<'a>(t: &'a recount::document::Table, label: &str) -> recount::document::RowRef<'a> {
+    t.rows()
         .iter()
         .find(|r| r.cells.iter().any(|c| c.text == label))
         .unwrap_or_else(|| panic!("no row {label}"))
 }
 
-fn texts(r: &recount::document::Row) -> Vec<&str> {
-    r.cells.iter().map(|c| c.text.as_str()).collect()
+fn texts<'a>(r: recount::document::RowRef<'a>) -> Vec<&'a str> {
+    r.cells.iter().map(|c| c.text).collect()
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn final_accounts_tables_are_rebuilt_with_their_rows_and_columns() {
     let table = |k: Standard| doc.tables.iter().find(|t| kind(t) == Some(k)).unwrap();
     // 总表: two-sided, 收入 left and 支出 right on one baseline, continued on page 7
     let t = table(Standard::IncomeExpenditure);
-    assert_eq!((t.rows.len(), t.width()), (31, 4));
+    assert_eq!((t.rows().len(), t.width()), (31, 4));
     assert_eq!(
         texts(find_row(t, "本年收入合计")),
         ["本年收入合计", "2,946.25", "本年支出合计", "2,940.05"]
@@ -215,7 +215,7 @@ fn final_accounts_tables_are_rebuilt_with_their_rows_and_columns() {
     // 收入表: codes in three columns, a column per income source (empty ones kept),
     // the table running on to page 9 without a header
     let t = table(Standard::Income);
-    assert_eq!((t.rows.len(), t.width()), (21, 11));
+    assert_eq!((t.rows().len(), t.width()), (21, 11));
     assert_eq!(
         texts(find_row(t, "行政运行")).get(..6).unwrap(),
         ["201", "06", "01", "行政运行", "1,511.90", "1,511.89"]
@@ -237,7 +237,7 @@ fn final_accounts_tables_are_rebuilt_with_their_rows_and_columns() {
     );
     // 基本支出表: two column blocks side by side
     let t = table(Standard::BasicExpenditure);
-    assert_eq!((t.rows.len(), t.width()), (41, 8));
+    assert_eq!((t.rows().len(), t.width()), (41, 8));
     assert_eq!(
         texts(find_row(t, "办公费")),
         [

@@ -28,10 +28,13 @@ fn shared(name: &str) -> Option<Vec<u8>> {
 
 /// The cell texts of a table's row.
 fn row(doc: &Document, table: usize, r: usize) -> Vec<String> {
-    doc.tables[table].rows[r]
+    doc.tables[table]
+        .rows()
+        .get(r)
+        .unwrap()
         .cells
         .iter()
-        .map(|c| c.text.clone())
+        .map(|c| c.text.to_string())
         .collect()
 }
 
@@ -39,7 +42,7 @@ fn row(doc: &Document, table: usize, r: usize) -> Vec<String> {
 fn row_of(doc: &Document, table: usize, label: &str) -> Vec<String> {
     let t = &doc.tables[table];
     let i = t
-        .rows
+        .rows()
         .iter()
         .position(|r| r.cells.first().is_some_and(|c| c.text == label))
         .unwrap_or_else(|| panic!("no row {label}"));

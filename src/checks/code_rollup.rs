@@ -25,7 +25,7 @@ pub static CHECK: Check = Check {
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
-        let codes: Vec<Option<String>> = (0..t.rows.len())
+        let codes: Vec<Option<String>> = (0..t.rows().len())
             .map(|r| {
                 if r < t.header_rows {
                     None
@@ -97,10 +97,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 /// if the table has one.
 fn second_block(t: &crate::document::Table) -> Option<usize> {
     let is_code = |s: &str| (2..=7).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    let body = t.rows.get(t.header_rows..)?;
     let code_col = |c: usize| {
-        let filled: Vec<&str> = body
+        let filled: Vec<&str> = t
+            .rows()
             .iter()
+            .skip(t.header_rows)
             .filter_map(|r| r.cells.get(c))
             .map(|x| x.text.trim())
             .filter(|x| !x.is_empty())

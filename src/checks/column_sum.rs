@@ -91,7 +91,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // levels that a PDF's layout does not give reliably: no column sums are read in
         // one rebuilt from a PDF (its figures have pages)
         let from_pdf = || {
-            t.rows
+            t.rows()
                 .iter()
                 .flat_map(|r| r.cells.iter())
                 .filter_map(|c| c.figure)
@@ -112,7 +112,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             };
             let name = headers.get(c).map(|h| h.join("/")).unwrap_or_default();
-            for r in t.header_rows..t.rows.len() {
+            for r in t.header_rows..t.rows().len() {
                 // a row of rates or changes does not add across either
                 if is_rate_label(t.row_label(r)) {
                     continue;

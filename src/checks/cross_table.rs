@@ -170,12 +170,14 @@ const CATEGORIES: &[Categories] = &[
 fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &mut Out) {
     // the 类 rows of the coded table: name → its first amount
     let mut by_name: Vec<(String, FigId)> = Vec::new();
-    for r in to.header_rows..to.rows.len() {
+    for r in to.header_rows..to.rows().len() {
         if row_code(to, r).is_none_or(|c| c.len() != 3) {
             continue;
         }
         let name = category_name(to.row_label(r));
-        let Some(row) = to.rows.get(r) else { continue };
+        let Some(row) = to.rows().get(r) else {
+            continue;
+        };
         let amount = (0..row.cells.len()).find_map(|k| {
             let h = to.column_header(k);
             (!is_code_column(to, k) && !is_rate_header(&h))

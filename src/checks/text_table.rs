@@ -33,7 +33,7 @@ const RULE: Rule = Rule::TextTable;
 
 fn is_self_evaluation(t: &Table) -> bool {
     t.caption.contains("绩效自评表")
-        || t.rows
+        || t.rows()
             .iter()
             .take(3)
             .any(|r| r.cells.iter().any(|c| c.text.contains("绩效自评表")))
@@ -42,7 +42,7 @@ fn is_self_evaluation(t: &Table) -> bool {
 /// The table's 全年预算数 for 年度资金总额: the header row names 年初预算数, 全年预算数 and
 /// 全年执行数 in order, and the total row prints the figures in that order.
 fn full_year_budget(t: &Table) -> Option<FigId> {
-    let order: Vec<String> = t.rows.iter().find_map(|r| {
+    let order: Vec<String> = t.rows().iter().find_map(|r| {
         let names: Vec<String> = r
             .cells
             .iter()
@@ -52,7 +52,7 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
         names.iter().any(|s| s == "全年预算数").then_some(names)
     })?;
     let pos = order.iter().position(|s| s == "全年预算数")?;
-    let row = t.rows.iter().find(|r| {
+    let row = t.rows().iter().find(|r| {
         r.cells
             .iter()
             .any(|c| c.text.replace(' ', "").contains("年度资金总额"))

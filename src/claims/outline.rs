@@ -87,13 +87,13 @@ pub fn depths_in(t: &Table, col: usize) -> Vec<Option<usize>> {
     depths_by(t, |r| {
         t.cell(r, col)
             .filter(|c| c.kind == crate::figure::CellKind::Text)
-            .map_or("", |c| c.text.as_str())
+            .map_or("", |c| c.text)
     })
 }
 
 fn depths_by<'t>(t: &'t Table, label: impl Fn(usize) -> &'t str) -> Vec<Option<usize>> {
     let mut stack: Vec<Style> = Vec::new();
-    (0..t.rows.len())
+    (0..t.rows().len())
         .map(|r| {
             if r < t.header_rows {
                 return None;
@@ -220,7 +220,7 @@ pub struct SangongRows {
 pub fn sangong_rows(t: &Table) -> Option<SangongRows> {
     let mut found = SangongRows::default();
     let mut seen_twice = false;
-    for r in t.header_rows..t.rows.len() {
+    for r in t.header_rows..t.rows().len() {
         let label = t.row_label(r);
         // a note row (三、“三公”经费增减变化原因等说明) names no amount
         if ["说明", "原因", "备注", "說明", "備註"]
@@ -270,7 +270,7 @@ fn is_own_part(label: &str) -> bool {
 /// (县区级 → 区级, 县级); the first row, followed by the region's own part (市本级), is the
 /// whole: its own part plus the outermost levels.
 pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
-    let body: Vec<usize> = (t.header_rows..t.rows.len()).collect();
+    let body: Vec<usize> = (t.header_rows..t.rows().len()).collect();
     let levels: Vec<(usize, String)> = body
         .iter()
         .filter_map(|&r| level(t.row_label(r)).map(|n| (r, n)))
@@ -292,7 +292,7 @@ pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
                 .map(|(n, _)| *n)
                 .collect()
         } else {
-            ((r + 1)..t.rows.len())
+            ((r + 1)..t.rows().len())
                 .take_while(|&n| level(t.row_label(n)).is_none() && !is_own_part(t.row_label(n)))
                 .collect()
         };

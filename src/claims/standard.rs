@@ -41,7 +41,7 @@ impl Standard {
 /// Which standard table this is, from the title printed above or in its first rows.
 pub fn kind(t: &Table) -> Option<Standard> {
     let mut title: String = t.caption.chars().filter(|c| !c.is_whitespace()).collect();
-    for r in t.rows.iter().take(t.header_rows.min(3)) {
+    for r in t.rows().iter().take(t.header_rows.min(3)) {
         for c in &r.cells {
             title.extend(c.text.chars().filter(|c| !c.is_whitespace()));
         }
@@ -94,9 +94,9 @@ pub fn kind(t: &Table) -> Option<Standard> {
 /// optionally in the column whose header contains `col`.
 pub fn labelled(doc: &Document, t: &Table, label: &str, col: Option<&str>) -> Option<FigId> {
     let mut found = None;
-    for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
+    for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
         for (c, cell) in row.cells.iter().enumerate() {
-            if clean_label(&cell.text) != label {
+            if clean_label(cell.text) != label {
                 continue;
             }
             let next_label = row
@@ -125,14 +125,14 @@ pub fn labelled(doc: &Document, t: &Table, label: &str, col: Option<&str>) -> Op
 /// The 合计 row's figure in the first amount column (or the one whose header contains
 /// `col`).
 pub fn grand_total(doc: &Document, t: &Table, col: Option<&str>) -> Option<FigId> {
-    let r = (t.header_rows..t.rows.len()).find(|&r| {
-        t.rows.get(r).is_some_and(|row| {
+    let r = (t.header_rows..t.rows().len()).find(|&r| {
+        t.rows().get(r).is_some_and(|row| {
             row.cells
                 .iter()
-                .any(|c| total_level(&c.text) == Some(2) && clean_label(&c.text) == "合计")
+                .any(|c| total_level(c.text) == Some(2) && clean_label(c.text) == "合计")
         })
     })?;
-    let width = t.rows.get(r)?.cells.len();
+    let width = t.rows().get(r)?.cells.len();
     let k = (0..width).find(|&k| {
         let h = t.column_header(k);
         t.figure(r, k).is_some()

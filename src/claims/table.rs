@@ -80,7 +80,7 @@ pub fn is_rate_label(label: &str) -> bool {
 /// A classification code (功能分类 3/5/7 digits, 经济分类 3/5), possibly split over
 /// columns (类 | 款 | 项), at the start of a row.
 pub fn row_code(t: &Table, row: usize) -> Option<String> {
-    let r = t.rows.get(row)?;
+    let r = t.rows().get(row)?;
     let mut code = String::new();
     for c in &r.cells {
         let s = c.text.trim();
@@ -113,7 +113,7 @@ pub fn row_code(t: &Table, row: usize) -> Option<String> {
 
 /// The length of [`row_code`]'s code, found without building it.
 pub fn row_code_len(t: &Table, row: usize) -> Option<usize> {
-    let r = t.rows.get(row)?;
+    let r = t.rows().get(row)?;
     let mut len = 0;
     for c in &r.cells {
         let s = c.text.trim();
@@ -211,7 +211,7 @@ pub fn decimals_only_where_they_exist(doc: &Document, t: &Table) -> Option<Vec<u
         if is_rate_header(&t.column_header(c)) {
             continue;
         }
-        let figs: Vec<(usize, u32)> = (t.header_rows..t.rows.len())
+        let figs: Vec<(usize, u32)> = (t.header_rows..t.rows().len())
             .filter(|&r| total_level(t.row_label(r)).is_none())
             .filter_map(|r| t.figure(r, c))
             .filter_map(|id| {

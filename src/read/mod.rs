@@ -263,12 +263,13 @@ fn point_lines_at_html(doc: &mut Document, lines: &[Vec<u32>]) {
         }
     }
     for t in &mut doc.tables {
-        for r in &mut t.rows {
+        for r in 0..t.rows().len() {
+            let line = t.line_of(r).unwrap_or(0);
             if let Some(l) = lines
-                .get((r.line as usize).saturating_sub(1))
+                .get((line as usize).saturating_sub(1))
                 .and_then(|l| l.last())
             {
-                r.line = *l;
+                t.set_line(r, *l);
             }
         }
     }
@@ -573,7 +574,7 @@ impl Reader<'_> {
     fn table(&mut self, first: usize) -> usize {
         let index = self.doc.tables.len();
         let caption = self.caption_before(first);
-        let mut rows: Vec<Row> = Vec::new();
+        let mut t = Table::new(caption);
         let mut i = first;
         // the row being written started without a bar and its last line ended with one: a
         // line starting with a bar continues it (a web table's row wrapped over lines)
@@ -581,30 +582,22 @@ impl Reader<'_> {
         while let Some(&(start, line)) = self.lines.get(i) {
             match classify(line) {
                 LineKind::TableRow => {
-                    let t = line.trim();
-                    let bar_first = t.starts_with('|');
-                    let last = rows.len().checked_sub(1);
-                    match last.and_then(|r| rows.get(r).map(|p| (r, p.cells.len()))) {
-                        Some((r, len)) if open && bar_first && !line.contains('\t') => {
-                            let from = len + 1;
-                            let more = self.row_from(index, r, from, start, line);
-                            if let Some(prev) = rows.last_mut() {
-                                prev.cells.push(Cell {
-                                    text: String::new(),
-                                    kind: CellKind::Blank,
-                                    figure: None,
-                                });
-                                prev.cells.extend(more.cells);
-                            }
+                    let trimmed = line.trim();
+                    let bar_first = trimmed.starts_with('|');
+                    let rows = t.rows().len();
+                    match rows.checked_sub(1) {
+                        Some(r) if open && bar_first && !line.contains('\t') => {
+                            let len = t.cells_of(r).len();
+                            t.push_cell("", CellKind::Blank, None);
+                            self.cells_into(&mut t, index, r, len + 1, start, line);
                         }
                         _ => {
-                            let row = self.row(index, rows.len(), start, line);
-                            room_for_one(&mut rows);
-                            rows.push(row);
+                            t.push_row(self.doc.line_of(start));
+                            self.cells_into(&mut t, index, rows, 0, start, line);
                             open = !bar_first && !line.contains('\t');
                         }
                     }
-                    open &= t.ends_with('|');
+                    open &= trimmed.ends_with('|');
                     i += 1;
                 }
                 LineKind::PipeRule => i += 1,
@@ -621,29 +614,32 @@ impl Reader<'_> {
         }
         // headers end at the first row of figures: two of them where rows carry several,
         // one where the table has a single column of amounts
-        let figures_in = |r: &Row| {
+        let figures_in = |r: crate::document::RowRef<'_>| {
             r.cells
                 .iter()
                 .filter(|c| c.kind == CellKind::Figure)
                 .count()
         };
-        let threshold = rows.iter().map(figures_in).max().unwrap_or(0).min(2);
-        let mut header_rows = rows
+        let threshold = t.rows().iter().map(figures_in).max().unwrap_or(0).min(2);
+        let mut header_rows = t
+            .rows()
             .iter()
             .position(|r| threshold > 0 && figures_in(r) >= threshold)
-            .unwrap_or(rows.len());
+            .unwrap_or(t.rows().len());
         // a 栏次 row numbers the columns (1, 2, 3 …): it belongs to the header
-        while rows.get(header_rows).is_some_and(Row::is_column_numbering) {
+        while t
+            .rows()
+            .get(header_rows)
+            .is_some_and(|r| r.is_column_numbering())
+        {
             header_rows += 1;
         }
-        layout::spread_last_header(&mut rows, header_rows);
-        self.renumber(index, &rows);
-        self.doc.tables.push(Table {
-            caption,
-            rows,
-            header_rows,
-            headers: Default::default(),
-        });
+        t.header_rows = header_rows;
+        if layout::spread_last_header(&mut t) {
+            self.renumber(index, &t);
+        }
+        t.shrink();
+        self.doc.tables.push(t);
         i
     }
 
@@ -719,12 +715,7 @@ impl Reader<'_> {
             }
             rows.push(row);
         }
-        self.doc.tables.push(Table {
-            caption,
-            rows,
-            header_rows: 1,
-            headers: Default::default(),
-        });
+        self.doc.tables.push(Table::from_rows(caption, rows, 1));
         Some(end)
     }
 
@@ -755,15 +746,19 @@ impl Reader<'_> {
         parts.join(" ")
     }
 
-    fn row(&mut self, table: usize, row: usize, start: usize, line: &str) -> Row {
-        self.row_from(table, row, 0, start, line)
-    }
-
-    /// A row's cells from one line, numbered from column `from`.
-    fn row_from(&mut self, table: usize, row: usize, from: usize, start: usize, line: &str) -> Row {
-        let line_no = self.doc.line_of(start);
+    /// A row's cells from one line, numbered from column `from`, appended to the table's
+    /// last row.
+    fn cells_into(
+        &mut self,
+        t: &mut Table,
+        table: usize,
+        row: usize,
+        from: usize,
+        start: usize,
+        line: &str,
+    ) {
+        let line_no = t.line_of(row).unwrap_or(0);
         let pipe = !line.contains('\t');
-        let mut cells = Vec::new();
         let mut offset = 0;
         let body: &str = if pipe {
             let t = line.trim_end();
@@ -776,24 +771,14 @@ impl Reader<'_> {
             line
         };
         let sep = if pipe { '|' } else { '\t' };
-        // as many cells as pieces: no growth, no slack (a 1M-row table holds 5M cells)
-        cells.reserve_exact(body.matches(sep).count() + 1);
-        for piece in body.split(sep) {
-            let col = from + cells.len();
-            cells.push(self.cell(table, row, col, start + offset, piece, line_no));
+        for (k, piece) in body.split(sep).enumerate() {
+            let (text, kind, figure) =
+                self.read_cell(table, row, from + k, start + offset, piece, line_no);
+            t.push_cell(&text, kind, figure);
             offset += piece.len() + sep.len_utf8();
         }
         // trailing empty cells left by the layout carry nothing
-        while cells
-            .last()
-            .is_some_and(|c: &Cell| c.kind == CellKind::Blank)
-        {
-            cells.pop();
-        }
-        Row {
-            line: line_no,
-            cells,
-        }
+        t.trim_last_row(from);
     }
 
     fn cell(
@@ -805,13 +790,31 @@ impl Reader<'_> {
         piece: &str,
         line: u32,
     ) -> Cell {
+        let (text, kind, figure) = self.read_cell(table, row, col, at, piece, line);
+        Cell {
+            text: text.into_owned(),
+            kind,
+            figure,
+        }
+    }
+
+    /// A cell's text, kind and figure; the figure is added to the document.
+    fn read_cell<'p>(
+        &mut self,
+        table: usize,
+        row: usize,
+        col: usize,
+        at: usize,
+        piece: &'p str,
+        line: u32,
+    ) -> (std::borrow::Cow<'p, str>, CellKind, Option<usize>) {
         let marked = piece.contains(['<', '*']);
-        let text = if marked {
-            strip_markup(piece)
+        let text: std::borrow::Cow<'p, str> = if marked {
+            strip_markup(piece).into()
         } else {
             piece
                 .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-                .to_string()
+                .into()
         };
         let read = figure::read_cell_at(if marked { &text } else { piece });
         let (kind, number, unit) = (read.kind, read.number, read.unit);
@@ -840,13 +843,13 @@ impl Reader<'_> {
                 figure = Some(id);
             }
             Some(Err(reason)) => self.doc.unreadable.push(Unreadable {
-                raw: text.clone(),
+                raw: text.to_string(),
                 line,
                 reason,
             }),
             None => {}
         }
-        Cell { text, kind, figure }
+        (text, kind, figure)
     }
 }
 
@@ -916,9 +919,9 @@ mod tests {
         let doc = read_text(text);
         assert_eq!(doc.tables.len(), 1);
         let t = &doc.tables[0];
-        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows().len(), 3);
         assert_eq!(t.header_rows, 1);
-        assert_eq!(t.rows[2].line, 7);
+        assert_eq!(t.rows().get(2).unwrap().line, 7);
         let f = &doc.figures[t.figure(1, 1).unwrap()];
         assert_eq!(&doc.source[f.start..f.end], "2911.47");
     }
@@ -929,7 +932,7 @@ mod tests {
         let doc = read_text(text);
         assert_eq!(doc.tables.len(), 1);
         let t = &doc.tables[0];
-        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows().len(), 3);
         assert_eq!(t.column_header(2), "决算数");
         assert_eq!(t.row_label(1), "合计");
         let f = &doc.figures[t.figure(2, 2).unwrap()];
@@ -948,10 +951,13 @@ mod tests {
         ));
         assert_eq!(doc.tables.len(), 10);
         let t = &doc.tables[0];
-        assert_eq!((t.rows[0].line, t.rows.last().unwrap().line), (189, 208));
+        assert_eq!(
+            (t.rows().get(0).unwrap().line, t.rows().last().unwrap().line),
+            (189, 208)
+        );
         assert!(t.caption.contains("附表 1"), "{}", t.caption);
         // 附表7 has a blank line inside (line 407)
-        assert!(doc.tables[6].rows.iter().any(|r| r.line == 408));
+        assert!(doc.tables[6].rows().iter().any(|r| r.line == 408));
         // "增长\n\n40.75%" and "（平\n\n方米）" read as one sentence each
         assert!(doc.paragraphs.iter().any(|p| p.text.contains("增长40.75%")));
         assert!(doc
@@ -988,7 +994,7 @@ mod tests {
         let doc = read_str(html).unwrap();
         let f = doc.figures.iter().find(|f| f.raw == "30.75").unwrap();
         assert_eq!(f.line, 8);
-        assert_eq!(doc.tables[0].rows[1].line, 6);
+        assert_eq!(doc.tables[0].rows().get(1).unwrap().line, 6);
         let f = doc.figures.iter().find(|f| f.raw == "14209.74").unwrap();
         assert_eq!(
             f.line, 2,

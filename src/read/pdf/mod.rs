@@ -80,11 +80,11 @@ pub fn read_items(items: &[Item]) -> Result<Document, ReadError> {
     // the header is known from the layout: a two-sided table's first rows carry one
     // figure each, which the text reader would take for more header
     for t in &mut doc.tables {
-        if let Some(r) = t
-            .rows
+        let body = t
+            .rows()
             .iter()
-            .position(|r| layout.body_starts.binary_search(&r.line).is_ok())
-        {
+            .position(|r| layout.body_starts.binary_search(&r.line).is_ok());
+        if let Some(r) = body {
             t.header_rows = r;
         }
     }
