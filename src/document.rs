@@ -42,15 +42,15 @@ pub enum Place {
     },
 }
 
-/// A figure as printed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Figure {
+/// A figure as printed (read from the document's packed form: [`Document::figure`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figure<'a> {
     /// The number and its precision.
     pub number: Number,
     /// Unit printed after it, if any (canonical: 万元, 元, 人 …).
     pub unit: Option<&'static str>,
     /// Exactly as printed (thousands separators, full-width digits and `%` kept).
-    pub raw: String,
+    pub raw: &'a str,
     /// 1-based line of the input.
     pub line: u32,
     /// Byte offset of the figure in [`Document::source`].
@@ -61,6 +61,59 @@ pub struct Figure {
     pub place: Place,
     /// 1-based page, for input read from a paged document (PDF).
     pub page: Option<u32>,
+}
+
+/// A figure as a document keeps it: 48 bytes — the exact value (mantissa and scale), the
+/// span of the source it was printed at, its line, page and place — its printed text read
+/// from the source (or, where it was not printed as one span there, from
+/// [`Document::raws`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fig {
+    value: rust_decimal::Decimal,
+    start: u32,
+    end: u32,
+    line: u32,
+    /// 1-based page, 0 for none.
+    page: u32,
+    /// Table (or paragraph), row and column.
+    place: [u32; 3],
+    scale: u8,
+    /// Index + 1 of the unit's spelling in [`crate::figure::UNITS`], 0 for none.
+    unit: u8,
+    /// [`PERCENT`], [`IN_TEXT`], [`RAW_ELSEWHERE`].
+    flags: u8,
+}
+
+const PERCENT: u8 = 1;
+const IN_TEXT: u8 = 2;
+const RAW_ELSEWHERE: u8 = 4;
+
+impl Fig {
+    fn place(&self) -> Place {
+        let [a, b, c] = self.place.map(|x| x as usize);
+        if self.flags & IN_TEXT != 0 {
+            Place::Text { paragraph: a }
+        } else {
+            Place::Cell {
+                table: a,
+                row: b,
+                col: c,
+            }
+        }
+    }
+
+    fn set_place(&mut self, place: Place) {
+        match place {
+            Place::Text { paragraph } => {
+                self.flags |= IN_TEXT;
+                self.place = [small(paragraph), 0, 0];
+            }
+            Place::Cell { table, row, col } => {
+                self.flags &= !IN_TEXT;
+                self.place = [small(table), small(row), small(col)];
+            }
+        }
+    }
 }
 
 /// A run of text that reads as one: lines joined across soft breaks and page breaks.
@@ -752,8 +805,10 @@ pub struct Document {
     pub source: String,
     /// Byte offset where each line starts.
     pub line_starts: Vec<usize>,
-    /// Every figure read, in reading order.
-    pub figures: Vec<Figure>,
+    /// Every figure read, in reading order ([`Document::figure`]).
+    figures: Vec<Fig>,
+    /// The printed text of a figure not printed as one span of the source, by id.
+    raws: Vec<(FigId, Box<str>)>,
     /// Running text.
     pub paragraphs: Vec<Paragraph>,
     /// Tables.
@@ -763,6 +818,14 @@ pub struct Document {
 }
 
 impl Document {
+    /// An empty document over lines starting at these byte offsets.
+    pub fn with_lines(line_starts: Vec<usize>) -> Self {
+        Document {
+            line_starts,
+            ..Document::default()
+        }
+    }
+
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> u32 {
         let i = self.line_starts.partition_point(|&s| s <= offset);
@@ -770,8 +833,120 @@ impl Document {
     }
 
     /// The figure with this id.
-    pub fn figure(&self, id: FigId) -> Option<&Figure> {
-        self.figures.get(id)
+    pub fn figure(&self, id: FigId) -> Option<Figure<'_>> {
+        self.figures.get(id).map(|f| self.open(id, f))
+    }
+
+    /// The number of the figure with this id (without its text or place).
+    pub fn number(&self, id: FigId) -> Option<Number> {
+        self.figures.get(id).map(|f| Number {
+            value: f.value,
+            scale: u32::from(f.scale),
+            percent: f.flags & PERCENT != 0,
+        })
+    }
+
+    fn open(&self, id: FigId, f: &Fig) -> Figure<'_> {
+        let (start, end) = (f.start as usize, f.end as usize);
+        let raw = if f.flags & RAW_ELSEWHERE != 0 {
+            self.raws
+                .binary_search_by_key(&id, |r| r.0)
+                .ok()
+                .and_then(|i| self.raws.get(i))
+                .map_or("", |r| &r.1)
+        } else {
+            self.source.get(start..end).unwrap_or("")
+        };
+        Figure {
+            number: Number {
+                value: f.value,
+                scale: u32::from(f.scale),
+                percent: f.flags & PERCENT != 0,
+            },
+            unit: crate::figure::unit_of_code(f.unit),
+            raw,
+            line: f.line,
+            start,
+            end,
+            place: f.place(),
+            page: (f.page != 0).then_some(f.page),
+        }
+    }
+
+    /// Every figure, in reading order (ids 0, 1, …).
+    pub fn figures(&self) -> impl DoubleEndedIterator<Item = Figure<'_>> + ExactSizeIterator {
+        self.figures
+            .iter()
+            .enumerate()
+            .map(|(id, f)| self.open(id, f))
+    }
+
+    /// How many figures were read.
+    pub fn figure_count(&self) -> usize {
+        self.figures.len()
+    }
+
+    /// Adds a figure printed as `raw` at `start..end` of `source` (the text being read,
+    /// which becomes [`Document::source`]); returns its id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_figure(
+        &mut self,
+        source: &str,
+        number: &Number,
+        unit: Option<&'static str>,
+        raw: &str,
+        line: u32,
+        (start, end): (usize, usize),
+        place: Place,
+    ) -> FigId {
+        let id = self.figures.len();
+        let mut flags = if number.percent { PERCENT } else { 0 };
+        let fits = u32::try_from(end).is_ok();
+        if !fits || source.get(start..end) != Some(raw) {
+            flags |= RAW_ELSEWHERE;
+            self.raws.push((id, raw.into()));
+        }
+        let mut f = Fig {
+            value: number.value,
+            start: small(start),
+            end: small(end),
+            line,
+            page: 0,
+            place: [0; 3],
+            scale: u8::try_from(number.scale).unwrap_or(u8::MAX),
+            unit: crate::figure::unit_code(unit),
+            flags,
+        };
+        f.set_place(place);
+        crate::read::room_for_one(&mut self.figures);
+        self.figures.push(f);
+        id
+    }
+
+    /// Gives back the slack of the figures' array grown figure by figure.
+    pub fn shrink_figures(&mut self) {
+        self.figures.shrink_to_fit();
+    }
+
+    /// Moves figure `id` to `place`.
+    pub fn set_place(&mut self, id: FigId, place: Place) {
+        if let Some(f) = self.figures.get_mut(id) {
+            f.set_place(place);
+        }
+    }
+
+    /// Sets figure `id`'s line.
+    pub fn set_line(&mut self, id: FigId, line: u32) {
+        if let Some(f) = self.figures.get_mut(id) {
+            f.line = line;
+        }
+    }
+
+    /// Sets figure `id`'s page.
+    pub fn set_page(&mut self, id: FigId, page: Option<u32>) {
+        if let Some(f) = self.figures.get_mut(id) {
+            f.page = page.unwrap_or(0);
+        }
     }
 
     /// The text of a 1-based line.
@@ -978,13 +1153,12 @@ mod tests {
     fn a_place_on_a_page_names_the_page_first() {
         let mut doc = read_text("支出决算表\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
         let id = doc
-            .figures
-            .iter()
+            .figures()
             .position(|f| f.raw == "2")
             .expect("the figure is read");
         let plain = doc.where_is(id);
         assert!(!plain.zh.contains('页'), "{plain:?}");
-        doc.figures[id].page = Some(6);
+        doc.set_page(id, Some(6));
         let paged = doc.where_is(id);
         assert_eq!(paged.zh, format!("第 6 页，{}", plain.zh));
         assert_eq!(paged.en, format!("page 6, {}", plain.en));

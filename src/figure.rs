@@ -11,7 +11,7 @@ use std::fmt;
 pub type FigId = usize;
 
 /// A number as printed, with its precision.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Number {
     /// The exact printed value; for percentages, in percent (`39.77%` → 39.77).
     pub value: Decimal,
@@ -83,7 +83,7 @@ pub struct Token {
 }
 
 /// Units recognised after a figure; longer spellings first so 万元 wins over 元.
-const UNITS: &[(&str, &str)] = &[
+pub(crate) const UNITS: &[(&str, &str)] = &[
     ("平方米", "平方米"),
     ("万元", "万元"),
     ("萬元", "万元"),
@@ -112,6 +112,20 @@ const UNITS: &[(&str, &str)] = &[
     ("处", "个"),
     ("㎡", "平方米"),
 ];
+
+/// A unit's code for a packed figure: 1 + the index of its canonical spelling in
+/// [`UNITS`], 0 for none (or a spelling not there).
+pub(crate) fn unit_code(unit: Option<&'static str>) -> u8 {
+    unit.and_then(|u| UNITS.iter().position(|(_, canon)| *canon == u))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .unwrap_or(0)
+}
+
+/// The unit of a code from [`unit_code`].
+pub(crate) fn unit_of_code(code: u8) -> Option<&'static str> {
+    let i = usize::from(code).checked_sub(1)?;
+    UNITS.get(i).map(|(_, canon)| *canon)
+}
 
 /// Reads a whole cell or string as one figure: `"5,347.87"`, `"39.77 %"`, `"１２３"`,
 /// `"100万元"`. Leading and trailing spaces are ignored. Returns the kind and, for

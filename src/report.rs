@@ -161,11 +161,11 @@ pub(crate) struct Positions {
 
 impl Positions {
     pub(crate) fn new(doc: &Document) -> Self {
-        let n = doc.figures.len();
+        let n = doc.figure_count();
         let wide = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         // (byte offset, figure index × 2 + 1 for an end)
         let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
-        for (i, f) in doc.figures.iter().enumerate() {
+        for (i, f) in doc.figures().enumerate() {
             events.push((wide(f.start), wide(2 * i)));
             events.push((wide(f.end), wide(2 * i + 1)));
         }
@@ -206,7 +206,7 @@ impl Positions {
         let &(start, end, col) = self.at.get(id)?;
         Some((
             FigRef {
-                raw: f.raw.clone(),
+                raw: f.raw.to_string(),
                 line: f.line,
                 start: start as usize,
                 end: end as usize,
@@ -338,7 +338,7 @@ impl<'a> Checked<'a> {
         } = lean;
         let pos = Positions::new(doc);
         let mut summary = Summary {
-            figures: doc.figures.len(),
+            figures: doc.figure_count(),
             ..Summary::default()
         };
         let mut understood = vec![false; doc.tables.len()];
@@ -575,7 +575,7 @@ impl<'a> Checked<'a> {
                 line: target.line,
                 column: self.pos.column(target_id),
                 page: target.page,
-                reported: &target.raw,
+                reported: target.raw,
                 within_rounding: rounding,
                 figure: self.compact(target_id),
                 inputs: ids.iter().filter_map(|&id| self.compact(id)).collect(),
@@ -598,7 +598,7 @@ impl<'a> Checked<'a> {
     fn compact(&self, id: FigId) -> Option<Compact<'_>> {
         let f = self.doc.figure(id)?;
         let (start, end) = self.pos.span(id);
-        Some(Compact(&f.raw, f.line, start, end))
+        Some(Compact(f.raw, f.line, start, end))
     }
 }
 
@@ -695,12 +695,12 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
     let pct = if target.number.percent { "%" } else { "" };
     // a figure compared with another printing: it should read as that one is printed
     let reference = match &rel.expr {
-        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.clone()),
+        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.to_string()),
         _ => None,
     };
     let expected = v.point.map(|p| {
         let s = reference.clone().unwrap_or_else(|| {
-            grouped_like(&target.raw, format!("{}{pct}", format_scaled(p, scale)))
+            grouped_like(target.raw, format!("{}{pct}", format_scaled(p, scale)))
         });
         match rel.cmp {
             Cmp::Eq => s,
@@ -725,7 +725,7 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
         }
     });
     let (status, severity) = status_of(rel, v);
-    let reported = target.raw.clone();
+    let reported = target.raw.to_string();
     let message = message(
         rel,
         v,
@@ -801,7 +801,7 @@ fn operand(doc: &Document, e: &Expr) -> Option<String> {
     let mut ids = Vec::new();
     e.figures(&mut ids);
     match e {
-        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.clone()),
+        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.to_string()),
         // a unit conversion (元 ↔ 万元) of one figure: the figure as printed
         Expr::Mul(a, b) if matches!(**b, Expr::Const(_)) && ids.len() == 1 => operand(doc, a),
         Expr::Div(a, b) if matches!(**b, Expr::Const(_)) && ids.len() == 1 => operand(doc, a),
@@ -812,7 +812,7 @@ fn operand(doc: &Document, e: &Expr) -> Option<String> {
             let model = figs
                 .iter()
                 .find(|f| f.raw.contains(','))
-                .map_or("", |f| f.raw.as_str());
+                .map_or("", |f| f.raw);
             Some(grouped_like(model, format_scaled(value, scale)))
         }
     }
@@ -1016,7 +1016,10 @@ fn trim_decimal(d: rust_decimal::Decimal) -> String {
 const MAX_TERMS_SHOWN: usize = 16;
 
 fn write_expr(doc: &Document, e: &Expr, out: &mut String, depth: u8) {
-    let fig = |id: &FigId| doc.figure(*id).map_or("?".to_string(), |f| f.raw.clone());
+    let fig = |id: &FigId| {
+        doc.figure(*id)
+            .map_or("?".to_string(), |f| f.raw.to_string())
+    };
     match e {
         Expr::Fig(id) | Expr::Exact(id) => out.push_str(&fig(id)),
         Expr::Blank => out.push('0'),

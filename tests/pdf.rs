@@ -252,8 +252,8 @@ fn final_accounts_tables_are_rebuilt_with_their_rows_and_columns() {
         ]
     );
     // every figure knows its page
-    assert!(doc.figures.iter().all(|f| f.page.is_some()));
-    let f = doc.figures.iter().find(|f| f.raw == "1,238.58").unwrap();
+    assert!(doc.figures().all(|f| f.page.is_some()));
+    let f = doc.figures().find(|f| f.raw == "1,238.58").unwrap();
     assert_eq!(f.page, Some(16));
     // page numbers are not figures of the text
     assert!(!doc.paragraphs.iter().any(|p| p.text.trim() == "- 3 -"));
@@ -291,9 +291,9 @@ fn word_narratives_rejoin_split_figures() {
     };
     let doc = read_items(&items).unwrap();
     // "12.08" + "%" and "9" + "9.94" + "%" arrive as separate items
-    assert!(doc.figures.iter().any(|f| f.raw == "12.08%"));
-    assert!(doc.figures.iter().any(|f| f.raw == "99.94%"));
-    assert!(!doc.figures.iter().any(|f| f.raw == "9.94%"));
+    assert!(doc.figures().any(|f| f.raw == "12.08%"));
+    assert!(doc.figures().any(|f| f.raw == "99.94%"));
+    assert!(!doc.figures().any(|f| f.raw == "9.94%"));
 }
 
 #[test]
@@ -370,7 +370,7 @@ fn layout_survives_hostile_items() {
         })
         .collect();
     let doc = read_items(&many).unwrap();
-    assert!(doc.figures.len() >= 1000);
+    assert!(doc.figure_count() >= 1000);
     // nothing but spacers: no text layer
     assert_eq!(
         read_items(&[item(" ", 1.0, 1.0, 0.0, 0.0, 1)]).unwrap_err(),

@@ -181,7 +181,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                             Expr::Fig(id)
                         }
                     };
-                    let raw = |id: usize| doc.figure(id).map_or("?", |f| f.raw.as_str());
+                    let raw = |id: usize| doc.figure(id).map_or("?", |f| f.raw);
                     let shown: Vec<&str> = shown.iter().map(|&id| raw(id)).collect();
                     let whole_ones: Vec<&str> = [(a, num), (b, den)]
                         .iter()

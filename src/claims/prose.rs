@@ -1661,7 +1661,7 @@ mod tests {
         doc: &crate::document::Document,
         c: &crate::claims::Claims<'_>,
     ) -> Vec<(String, Vec<String>)> {
-        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.to_string();
         c.breakdowns
             .iter()
             .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))

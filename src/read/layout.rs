@@ -95,12 +95,15 @@ impl Reader<'_> {
     pub(super) fn renumber(&mut self, table: usize, t: &Table) {
         for (r, row) in t.rows().iter().enumerate() {
             for (c, cell) in row.cells.iter().enumerate() {
-                if let Some(f) = cell.figure.and_then(|id| self.doc.figures.get_mut(id)) {
-                    f.place = Place::Cell {
-                        table,
-                        row: r,
-                        col: c,
-                    };
+                if let Some(id) = cell.figure {
+                    self.doc.set_place(
+                        id,
+                        Place::Cell {
+                            table,
+                            row: r,
+                            col: c,
+                        },
+                    );
                 }
             }
         }
@@ -501,8 +504,8 @@ mod tests {
             labels_and_figures(&doc, 0),
             ["2015年|2840|90|2750|73|2677", "2016年|2364|12|2352|37|2315"]
         );
-        let f = &doc.figures[t.figure(3, 4).unwrap()];
-        assert_eq!((f.raw.as_str(), f.line), ("37", 37));
+        let f = doc.figure(t.figure(3, 4).unwrap()).unwrap();
+        assert_eq!((f.raw, f.line), ("37", 37));
         assert_eq!(&doc.source[f.start..f.end], "37");
         assert_eq!(doc.paragraphs[0].text, "说明文字。");
     }

@@ -88,11 +88,14 @@ pub fn read_items(items: &[Item]) -> Result<Document, ReadError> {
             t.header_rows = r;
         }
     }
-    for f in &mut doc.figures {
-        f.page = layout
-            .pages
-            .get((f.line as usize).saturating_sub(1))
-            .copied();
+    for id in 0..doc.figure_count() {
+        let page = doc.figure(id).and_then(|f| {
+            layout
+                .pages
+                .get((f.line as usize).saturating_sub(1))
+                .copied()
+        });
+        doc.set_page(id, page);
     }
     Ok(doc)
 }
