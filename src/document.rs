@@ -698,6 +698,14 @@ impl Table {
             .unwrap_or_else(|| self.header_of(col, &self.header_rows_named()))
     }
 
+    /// [`Table::column_header`] without a copy where it is worked out already.
+    pub fn header(&self, col: usize) -> std::borrow::Cow<'_, str> {
+        match self.headers.0.get_or_init(|| self.all_headers()).get(col) {
+            Some(h) => std::borrow::Cow::Borrowed(h.as_str()),
+            None => std::borrow::Cow::Owned(self.header_of(col, &self.header_rows_named())),
+        }
+    }
+
     /// The header rows that name columns (not a title line, not a 栏次 row).
     fn header_rows_named(&self) -> Vec<RowRef<'_>> {
         // the header's own width: a title line is one cell across it (not the whole table's
@@ -844,6 +852,35 @@ impl Document {
             scale: u32::from(f.scale),
             percent: f.flags & PERCENT != 0,
         })
+    }
+
+    /// Whether there is a figure with this id.
+    pub fn has_figure(&self, id: FigId) -> bool {
+        id < self.figures.len()
+    }
+
+    /// Where the figure with this id was printed (without its text).
+    pub fn fig_place(&self, id: FigId) -> Option<Place> {
+        self.figures.get(id).map(Fig::place)
+    }
+
+    /// The page of the figure with this id, for input read from a paged document (PDF).
+    pub fn fig_page(&self, id: FigId) -> Option<u32> {
+        self.figures
+            .get(id)
+            .and_then(|f| (f.page != 0).then_some(f.page))
+    }
+
+    /// The 1-based line of the figure with this id.
+    pub fn fig_line(&self, id: FigId) -> Option<u32> {
+        self.figures.get(id).map(|f| f.line)
+    }
+
+    /// Every figure's source span `(start, end)`, in reading order.
+    pub fn figure_spans(&self) -> impl ExactSizeIterator<Item = (usize, usize)> + '_ {
+        self.figures
+            .iter()
+            .map(|f| (f.start as usize, f.end as usize))
     }
 
     fn open(&self, id: FigId, f: &Fig) -> Figure<'_> {

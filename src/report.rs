@@ -165,9 +165,9 @@ impl Positions {
         let wide = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         // (byte offset, figure index × 2 + 1 for an end)
         let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
-        for (i, f) in doc.figures().enumerate() {
-            events.push((wide(f.start), wide(2 * i)));
-            events.push((wide(f.end), wide(2 * i + 1)));
+        for (i, (start, end)) in doc.figure_spans().enumerate() {
+            events.push((wide(start), wide(2 * i)));
+            events.push((wide(end), wide(2 * i + 1)));
         }
         // figures come nearly in order: the sort mostly merges runs
         events.sort_unstable();
@@ -261,7 +261,7 @@ pub struct Lean {
 impl Lean {
     pub(crate) fn push(&mut self, doc: &Document, rel: Relation) {
         let v = evaluate(doc, &rel);
-        if matches!(v.status, Status::Pass | Status::Rounding) && doc.figure(rel.target).is_some() {
+        if matches!(v.status, Status::Pass | Status::Rounding) && doc.has_figure(rel.target) {
             self.scratch.clear();
             rel.expr.figures(&mut self.scratch);
             let start = self.inputs.len();
@@ -351,7 +351,7 @@ impl<'a> Checked<'a> {
                     };
                     let shown =
                         !rel.only_if_holds || matches!(v.status, Status::Pass | Status::Rounding);
-                    if shown && doc.figure(rel.target).is_some() {
+                    if shown && doc.has_figure(rel.target) {
                         match v.status {
                             Status::Pass => summary.passed += 1,
                             Status::Rounding => {
@@ -380,7 +380,7 @@ impl<'a> Checked<'a> {
                     h.target as usize
                 }
             };
-            if let Some(Place::Cell { table, .. }) = doc.figure(target).map(|f| f.place) {
+            if let Some(Place::Cell { table, .. }) = doc.fig_place(target) {
                 if let Some(u) = understood.get_mut(table) {
                     *u = true;
                 }
@@ -414,7 +414,7 @@ impl<'a> Checked<'a> {
                     .get(k as usize)
                     .map_or((0, None), |h| (h.target as usize, Some(h.rule))),
             };
-            let line = u64::from(doc.figure(target).map_or(0, |f| f.line));
+            let line = u64::from(doc.fig_line(target).unwrap_or(0));
             let column = u64::from(pos.column(target).min((1 << 26) - 1));
             let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
             line << 32 | column << 6 | rule

@@ -95,7 +95,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 .iter()
                 .flat_map(|r| r.cells.iter())
                 .filter_map(|c| c.figure)
-                .any(|id| doc.figure(id).is_some_and(|f| f.page.is_some()))
+                .any(|id| doc.fig_page(id).is_some())
         };
         if t.header_rows == 0
             || (crate::claims::standard::kind(t)
@@ -120,7 +120,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
-                if doc.figure(target).is_some_and(|f| f.number.percent) {
+                if doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
                 let Some(sum) = sum_of_cells(t, parts.iter().map(|&k| (r, k))) else {

@@ -108,7 +108,7 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
                 ));
                 continue;
             };
-            if doc.figure(target).is_none() {
+            if !doc.has_figure(target) {
                 continue;
             }
             // (x − y) ÷ y names y twice: decided on the corners of the inputs (it is
@@ -149,7 +149,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
-                if !doc.figure(target).is_some_and(|f| f.number.percent) {
+                if !doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
                 let label = t.row_label(r).to_string();

@@ -187,10 +187,10 @@ fn relation(
     out: &mut Out,
 ) {
     let Some(target) = t.figure(r, c) else { return };
-    let Some(fig) = doc.figure(target) else {
+    let Some(number) = doc.number(target) else {
         return;
     };
-    if is_code_column(t, c) || fig.number.percent {
+    if is_code_column(t, c) || number.percent {
         return;
     }
     let header = t.column_header(c);
@@ -274,7 +274,7 @@ fn outline_relations(
         let header = t.column_header(c);
         if is_code_column(t, c)
             || is_rate_header(&header)
-            || doc.figure(target).is_none_or(|f| f.number.percent)
+            || doc.number(target).is_none_or(|n| n.percent)
         {
             continue;
         }
