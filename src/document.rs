@@ -63,13 +63,15 @@ pub struct Figure<'a> {
     pub page: Option<u32>,
 }
 
-/// A figure as a document keeps it: 48 bytes — the exact value (mantissa and scale), the
+/// A figure as a document keeps it: 40 bytes — the exact value (mantissa and scale), the
 /// span of the source it was printed at, its line, page and place — its printed text read
 /// from the source (or, where it was not printed as one span there, from
 /// [`Document::raws`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fig {
-    value: rust_decimal::Decimal,
+    /// The value's mantissa (with `scale`); a value whose mantissa needs more than 64 bits
+    /// is kept in [`Document::wide`] ([`WIDE`]).
+    mantissa: i64,
     start: u32,
     end: u32,
     line: u32,
@@ -87,6 +89,7 @@ struct Fig {
 const PERCENT: u8 = 1;
 const IN_TEXT: u8 = 2;
 const RAW_ELSEWHERE: u8 = 4;
+const WIDE: u8 = 8;
 
 impl Fig {
     fn place(&self) -> Place {
@@ -817,6 +820,8 @@ pub struct Document {
     figures: Vec<Fig>,
     /// The printed text of a figure not printed as one span of the source, by id.
     raws: Vec<(FigId, Box<str>)>,
+    /// The value of a figure whose mantissa needs more than 64 bits, by id.
+    wide: Vec<(FigId, rust_decimal::Decimal)>,
     /// Running text.
     pub paragraphs: Vec<Paragraph>,
     /// Tables.
@@ -847,11 +852,7 @@ impl Document {
 
     /// The number of the figure with this id (without its text or place).
     pub fn number(&self, id: FigId) -> Option<Number> {
-        self.figures.get(id).map(|f| Number {
-            value: f.value,
-            scale: u32::from(f.scale),
-            percent: f.flags & PERCENT != 0,
-        })
+        self.figures.get(id).map(|f| self.number_of(id, f))
     }
 
     /// Whether there is a figure with this id.
@@ -883,6 +884,24 @@ impl Document {
             .map(|f| (f.start as usize, f.end as usize))
     }
 
+    fn number_of(&self, id: FigId, f: &Fig) -> Number {
+        let value = if f.flags & WIDE != 0 {
+            self.wide
+                .binary_search_by_key(&id, |w| w.0)
+                .ok()
+                .and_then(|i| self.wide.get(i))
+                .map(|w| w.1)
+        } else {
+            rust_decimal::Decimal::try_new(f.mantissa, u32::from(f.scale)).ok()
+        };
+        Number {
+            // every value was checked to come back whole when it was kept
+            value: value.unwrap_or_default(),
+            scale: u32::from(f.scale),
+            percent: f.flags & PERCENT != 0,
+        }
+    }
+
     fn open(&self, id: FigId, f: &Fig) -> Figure<'_> {
         let (start, end) = (f.start as usize, f.end as usize);
         let raw = if f.flags & RAW_ELSEWHERE != 0 {
@@ -895,11 +914,7 @@ impl Document {
             self.source.get(start..end).unwrap_or("")
         };
         Figure {
-            number: Number {
-                value: f.value,
-                scale: u32::from(f.scale),
-                percent: f.flags & PERCENT != 0,
-            },
+            number: self.number_of(id, f),
             unit: crate::figure::unit_of_code(f.unit),
             raw,
             line: f.line,
@@ -943,14 +958,24 @@ impl Document {
             flags |= RAW_ELSEWHERE;
             self.raws.push((id, raw.into()));
         }
+        let scale = u8::try_from(number.scale).unwrap_or(u8::MAX);
+        // the mantissa in 64 bits where it fits and gives the value back exactly
+        let mantissa = i64::try_from(number.value.mantissa()).ok().filter(|&m| {
+            rust_decimal::Decimal::try_new(m, u32::from(scale))
+                .is_ok_and(|v| v == number.value && v.scale() == number.value.scale())
+        });
+        if mantissa.is_none() {
+            flags |= WIDE;
+            self.wide.push((id, number.value));
+        }
         let mut f = Fig {
-            value: number.value,
+            mantissa: mantissa.unwrap_or(0),
             start: small(start),
             end: small(end),
             line,
             page: 0,
             place: [0; 3],
-            scale: u8::try_from(number.scale).unwrap_or(u8::MAX),
+            scale,
             unit: crate::figure::unit_code(unit),
             flags,
         };
@@ -1171,6 +1196,8 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
+    use super::{Cell, Table};
+    use crate::figure::CellKind;
     use crate::read::read_text;
 
     #[test]
@@ -1184,6 +1211,83 @@ mod tests {
         let doc = read_text("注：单位为万元。\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
         let t = doc.tables.first().expect("the table is read");
         assert_eq!(t.title(), "注：单位为万元。");
+    }
+
+    #[test]
+    fn packed_figures_and_cells_give_back_what_was_read() {
+        use std::str::FromStr;
+        assert!(std::mem::size_of::<super::Fig>() <= 40);
+        assert!(std::mem::size_of::<super::Packed>() <= 16);
+        // a mantissa past 64 bits is kept aside, exactly
+        let wide = "12345678901234567890123.45";
+        let doc = read_text(&format!(
+            "表\n项目\t金额\t比率\n甲\t{wide}\t12.50%\n乙\t-0.070 万元\t１２３\n"
+        ));
+        let f: Vec<_> = doc.figures().collect();
+        assert_eq!(f.len(), 4);
+        assert_eq!(f[0].raw, wide);
+        assert_eq!(
+            f[0].number.value,
+            rust_decimal::Decimal::from_str(wide).unwrap()
+        );
+        assert_eq!(
+            (f[1].raw, f[1].number.scale, f[1].number.percent),
+            ("12.50%", 2, true)
+        );
+        assert_eq!(f[1].number.value.to_string(), "12.50");
+        assert_eq!((f[2].raw, f[2].unit), ("-0.070", Some("万元")));
+        assert_eq!(
+            (f[2].number.value.to_string(), f[2].number.scale),
+            ("-0.070".into(), 3)
+        );
+        assert_eq!(
+            (f[3].raw, f[3].number.value.to_string()),
+            ("１２３", "123".into())
+        );
+        for (id, fig) in f.iter().enumerate() {
+            assert_eq!(&doc.source[fig.start..fig.end], fig.raw);
+            assert_eq!(doc.number(id), Some(fig.number));
+            assert_eq!(doc.fig_place(id), Some(fig.place));
+            assert_eq!(doc.fig_line(id), Some(fig.line));
+        }
+        let t = &doc.tables[0];
+        let row = t.rows().get(2).unwrap();
+        assert_eq!(row.line, 4);
+        let texts: Vec<&str> = row.cells.iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["乙", "-0.070 万元", "１２３"]);
+        assert_eq!(t.figure(2, 2), Some(3));
+        assert_eq!(t.cell(1, 1).map(|c| c.kind), Some(CellKind::Figure));
+        assert_eq!(t.row_label(2), "乙");
+        assert_eq!(t.width(), 3);
+    }
+
+    #[test]
+    fn a_row_rebuilt_keeps_the_rows_after_it() {
+        let mut t = Table::new("t".into());
+        for (line, cells) in [(1, ["a", "b"]), (2, ["c", "d"])] {
+            t.push_row(line);
+            for c in cells {
+                t.push_cell(c, CellKind::Text, None);
+            }
+        }
+        t.set_row(
+            0,
+            vec![Cell {
+                text: "x".into(),
+                kind: CellKind::Text,
+                figure: None,
+            }],
+        );
+        // the last row grows after a row was rebuilt behind it
+        t.push_cell("e", CellKind::Blank, None);
+        t.trim_last_row(0);
+        t.push_cell("f", CellKind::Text, None);
+        let rows: Vec<Vec<&str>> = t
+            .rows()
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text).collect())
+            .collect();
+        assert_eq!(rows, [vec!["x"], vec!["c", "d", "f"]]);
     }
 
     #[test]
