@@ -763,7 +763,7 @@ impl Reader<'_> {
         start: usize,
         line: &str,
     ) {
-        let line_no = t.line_of(row).unwrap_or(0);
+        let line_no = self.doc.line_of(start);
         let pipe = !line.contains('\t');
         let mut offset = 0;
         let body: &str = if pipe {
@@ -875,6 +875,20 @@ fn strip_markup(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_wrapped_over_lines_keeps_each_figures_own_line() {
+        let doc = read_text(
+            "表\n地区 | 当月 | 累计 |\n濮阳市 | 10 | 20 |\n| 30 | 40 |\n县级 | 1 | 2 |\n",
+        );
+        let t = &doc.tables[0];
+        let row = t.rows().get(1).unwrap();
+        assert_eq!(row.line, 3);
+        let texts: Vec<&str> = row.cells.iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["濮阳市", "10", "20", "", "30", "40"]);
+        let line = |raw: &str| doc.figures().find(|f| f.raw == raw).unwrap().line;
+        assert_eq!((line("20"), line("30"), line("2")), (3, 4, 5));
+    }
 
     #[test]
     fn a_sentence_continues_across_a_page_break() {
