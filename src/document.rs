@@ -959,11 +959,11 @@ impl Document {
             self.raws.push((id, raw.into()));
         }
         let scale = u8::try_from(number.scale).unwrap_or(u8::MAX);
-        // the mantissa in 64 bits where it fits and gives the value back exactly
-        let mantissa = i64::try_from(number.value.mantissa()).ok().filter(|&m| {
-            rust_decimal::Decimal::try_new(m, u32::from(scale))
-                .is_ok_and(|v| v == number.value && v.scale() == number.value.scale())
-        });
+        // the mantissa in 64 bits where it fits: a decimal is its mantissa and scale, so
+        // the two give it back exactly when the printed scale is the value's own
+        let mantissa = i64::try_from(number.value.mantissa())
+            .ok()
+            .filter(|_| number.value.scale() == number.scale && number.scale <= 28);
         if mantissa.is_none() {
             flags |= WIDE;
             self.wide.push((id, number.value));

@@ -814,7 +814,7 @@ impl Reader<'_> {
         piece: &'p str,
         line: u32,
     ) -> (std::borrow::Cow<'p, str>, CellKind, Option<usize>) {
-        let marked = piece.contains(['<', '*']);
+        let marked = piece.bytes().any(|b| b == b'<' || b == b'*');
         let text: std::borrow::Cow<'p, str> = if marked {
             strip_markup(piece).into()
         } else {
