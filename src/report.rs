@@ -241,8 +241,21 @@ struct Held {
 /// (an index into the compact passes).
 #[derive(Debug, Clone, Copy)]
 enum Item {
-    Whole(usize),
+    Whole(u32),
     Held(u32),
+}
+
+/// An index as an [`Item`] keeps it (relations are far fewer than 2³²; one past that is not
+/// found again, never another's).
+fn item_index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Room for `n` more elements, a large vector growing by a quarter instead of doubling.
+fn room_for<T>(v: &mut Vec<T>, n: usize) {
+    if v.capacity() - v.len() < n && v.len() >= 1 << 12 {
+        v.reserve_exact((v.len() / 4).max(n));
+    }
 }
 
 /// What a lean sink ([`crate::checks::Out::lean`]) keeps: every relation evaluated as it
@@ -265,6 +278,7 @@ impl Lean {
             self.scratch.clear();
             rel.expr.figures(&mut self.scratch);
             let start = self.inputs.len();
+            room_for(&mut self.inputs, self.scratch.len());
             self.inputs
                 .extend(self.scratch.iter().map_while(|&id| u32::try_from(id).ok()));
             let whole = self.inputs.len() - start == self.scratch.len();
@@ -275,18 +289,22 @@ impl Lean {
                 u32::try_from(self.inputs.len()),
                 u32::try_from(self.held.len()),
             ) {
+                room_for(&mut self.held, 1);
                 self.held.push(Held {
                     rule: rel.rule,
                     rounding: v.status == Status::Rounding,
                     target,
                     inputs: (s, e),
                 });
+                room_for(&mut self.items, 1);
                 self.items.push(Item::Held(k));
                 return;
             }
             self.inputs.truncate(start);
         }
-        self.items.push(Item::Whole(self.relations.len()));
+        room_for(&mut self.items, 1);
+        self.items
+            .push(Item::Whole(item_index(self.relations.len())));
         self.relations.push(rel);
         self.verdicts.push(v);
     }
@@ -314,7 +332,9 @@ impl<'a> Checked<'a> {
     /// Evaluates every relation (no strings built).
     pub fn new(doc: &'a Document, relations: Vec<Relation>) -> Self {
         let verdicts = relations.iter().map(|rel| evaluate(doc, rel)).collect();
-        let items = (0..relations.len()).map(Item::Whole).collect();
+        let items = (0..relations.len())
+            .map(|i| Item::Whole(item_index(i)))
+            .collect();
         Self::lean(
             doc,
             Lean {
@@ -346,7 +366,9 @@ impl<'a> Checked<'a> {
         for item in items {
             let target = match item {
                 Item::Whole(i) => {
-                    let (Some(rel), Some(v)) = (relations.get(i), verdicts.get(i)) else {
+                    let (Some(rel), Some(v)) =
+                        (relations.get(i as usize), verdicts.get(i as usize))
+                    else {
                         continue;
                     };
                     let shown =
@@ -408,7 +430,7 @@ impl<'a> Checked<'a> {
         let key = |item: &Item| {
             let (target, rule) = match *item {
                 Item::Whole(i) => relations
-                    .get(i)
+                    .get(i as usize)
                     .map_or((0, None), |r| (r.target, Some(r.rule))),
                 Item::Held(k) => held
                     .get(k as usize)
@@ -446,7 +468,10 @@ impl<'a> Checked<'a> {
     /// The `k`-th entry kept whole, with its verdict (`None` for one held compactly).
     fn at(&self, k: usize) -> Option<(&Relation, &Verdict)> {
         match *self.order.get(k)? {
-            Item::Whole(i) => Some((self.relations.get(i)?, self.verdicts.get(i)?)),
+            Item::Whole(i) => Some((
+                self.relations.get(i as usize)?,
+                self.verdicts.get(i as usize)?,
+            )),
             Item::Held(_) => None,
         }
     }
