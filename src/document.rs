@@ -63,33 +63,44 @@ pub struct Figure<'a> {
     pub page: Option<u32>,
 }
 
-/// A figure as a document keeps it: 40 bytes — the exact value (mantissa and scale), the
-/// span of the source it was printed at, its line, page and place — its printed text read
+/// A figure as a document keeps it: 32 bytes — the exact value (mantissa and scale), the
+/// span of the source it was printed at, its line and place — its printed text read
 /// from the source (or, where it was not printed as one span there, from
-/// [`Document::raws`]).
+/// [`Document::raws`]); the few figures with a page (PDF) or a span past 255 bytes have it
+/// kept aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fig {
     /// The value's mantissa (with `scale`); a value whose mantissa needs more than 64 bits
     /// is kept in [`Document::wide`] ([`WIDE`]).
     mantissa: i64,
     start: u32,
-    end: u32,
     line: u32,
-    /// 1-based page, 0 for none.
-    page: u32,
     /// Table (or paragraph), row and column.
     place: [u32; 3],
     scale: u8,
     /// Index + 1 of the unit's spelling in [`crate::figure::UNITS`], 0 for none.
     unit: u8,
-    /// [`PERCENT`], [`IN_TEXT`], [`RAW_ELSEWHERE`].
+    /// [`PERCENT`], [`IN_TEXT`], [`RAW_ELSEWHERE`], [`WIDE`], [`PAGED`], [`LONG`].
     flags: u8,
+    /// The span's length in bytes ([`LONG`]: in [`Document::ends`]).
+    len: u8,
 }
 
 const PERCENT: u8 = 1;
 const IN_TEXT: u8 = 2;
 const RAW_ELSEWHERE: u8 = 4;
 const WIDE: u8 = 8;
+const PAGED: u8 = 16;
+const LONG: u8 = 32;
+
+/// The entry of figure `id` in a side table sorted by id.
+fn aside<T>(table: &[(FigId, T)], id: FigId) -> Option<&T> {
+    table
+        .binary_search_by_key(&id, |e| e.0)
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|e| &e.1)
+}
 
 impl Fig {
     fn place(&self) -> Place {
@@ -822,6 +833,10 @@ pub struct Document {
     raws: Vec<(FigId, Box<str>)>,
     /// The value of a figure whose mantissa needs more than 64 bits, by id.
     wide: Vec<(FigId, rust_decimal::Decimal)>,
+    /// The page of a figure read from a paged document, by id.
+    pages: Vec<(FigId, u32)>,
+    /// The end of a figure whose span is longer than 255 bytes, by id.
+    ends: Vec<(FigId, usize)>,
     /// Running text.
     pub paragraphs: Vec<Paragraph>,
     /// Tables.
@@ -869,7 +884,8 @@ impl Document {
     pub fn fig_page(&self, id: FigId) -> Option<u32> {
         self.figures
             .get(id)
-            .and_then(|f| (f.page != 0).then_some(f.page))
+            .filter(|f| f.flags & PAGED != 0)
+            .and_then(|_| aside(&self.pages, id).copied())
     }
 
     /// The 1-based line of the figure with this id.
@@ -881,7 +897,16 @@ impl Document {
     pub fn figure_spans(&self) -> impl ExactSizeIterator<Item = (usize, usize)> + '_ {
         self.figures
             .iter()
-            .map(|f| (f.start as usize, f.end as usize))
+            .enumerate()
+            .map(|(id, f)| (f.start as usize, self.end_of(id, f)))
+    }
+
+    fn end_of(&self, id: FigId, f: &Fig) -> usize {
+        if f.flags & LONG != 0 {
+            aside(&self.ends, id).copied().unwrap_or(f.start as usize)
+        } else {
+            f.start as usize + usize::from(f.len)
+        }
     }
 
     fn number_of(&self, id: FigId, f: &Fig) -> Number {
@@ -903,7 +928,7 @@ impl Document {
     }
 
     fn open(&self, id: FigId, f: &Fig) -> Figure<'_> {
-        let (start, end) = (f.start as usize, f.end as usize);
+        let (start, end) = (f.start as usize, self.end_of(id, f));
         let raw = if f.flags & RAW_ELSEWHERE != 0 {
             self.raws
                 .binary_search_by_key(&id, |r| r.0)
@@ -921,7 +946,9 @@ impl Document {
             start,
             end,
             place: f.place(),
-            page: (f.page != 0).then_some(f.page),
+            page: (f.flags & PAGED != 0)
+                .then(|| aside(&self.pages, id).copied())
+                .flatten(),
         }
     }
 
@@ -971,14 +998,20 @@ impl Document {
         let mut f = Fig {
             mantissa: mantissa.unwrap_or(0),
             start: small(start),
-            end: small(end),
             line,
-            page: 0,
             place: [0; 3],
             scale,
             unit: crate::figure::unit_code(unit),
             flags,
+            len: 0,
         };
+        match end.checked_sub(start).and_then(|l| u8::try_from(l).ok()) {
+            Some(l) => f.len = l,
+            None => {
+                f.flags |= LONG;
+                self.ends.push((id, end));
+            }
+        }
         f.set_place(place);
         crate::read::room_for_one(&mut self.figures);
         self.figures.push(f);
@@ -1006,8 +1039,26 @@ impl Document {
 
     /// Sets figure `id`'s page.
     pub fn set_page(&mut self, id: FigId, page: Option<u32>) {
-        if let Some(f) = self.figures.get_mut(id) {
-            f.page = page.unwrap_or(0);
+        let Some(f) = self.figures.get_mut(id) else {
+            return;
+        };
+        let at = self.pages.binary_search_by_key(&id, |e| e.0);
+        match (page, at) {
+            (Some(p), Ok(i)) => {
+                if let Some(e) = self.pages.get_mut(i) {
+                    e.1 = p;
+                }
+            }
+            // figures are paged in order: this is the end of the table but for a test
+            (Some(p), Err(i)) => {
+                f.flags |= PAGED;
+                self.pages.insert(i, (id, p));
+            }
+            (None, Ok(i)) => {
+                f.flags &= !PAGED;
+                self.pages.remove(i);
+            }
+            (None, Err(_)) => {}
         }
     }
 
@@ -1216,7 +1267,7 @@ mod tests {
     #[test]
     fn packed_figures_and_cells_give_back_what_was_read() {
         use std::str::FromStr;
-        assert!(std::mem::size_of::<super::Fig>() <= 40);
+        assert!(std::mem::size_of::<super::Fig>() <= 32);
         assert!(std::mem::size_of::<super::Packed>() <= 16);
         // a mantissa past 64 bits is kept aside, exactly
         let wide = "12345678901234567890123.45";
@@ -1259,6 +1310,30 @@ mod tests {
         assert_eq!(t.cell(1, 1).map(|c| c.kind), Some(CellKind::Figure));
         assert_eq!(t.row_label(2), "乙");
         assert_eq!(t.width(), 3);
+    }
+
+    #[test]
+    fn pages_and_long_spans_are_kept_aside_exactly() {
+        let spaces = " ".repeat(300);
+        let mut doc = read_text(&format!("增长 12{spaces}% 和 7 与 8 及 9。"));
+        assert_eq!(doc.figure_count(), 4);
+        let long = doc.figure(0).unwrap();
+        assert_eq!(long.raw, format!("12{spaces}%"));
+        assert_eq!(long.end - long.start, 303);
+        assert!(long.number.percent);
+        let long_span = (long.start, long.end);
+        // pages set out of order, changed and taken back
+        doc.set_page(2, Some(5));
+        doc.set_page(0, Some(3));
+        doc.set_page(3, Some(9));
+        doc.set_page(3, Some(4));
+        doc.set_page(2, None);
+        let pages: Vec<Option<u32>> = doc.figures().map(|f| f.page).collect();
+        assert_eq!(pages, [Some(3), None, None, Some(4)]);
+        assert_eq!(doc.fig_page(3), Some(4));
+        assert_eq!(doc.fig_page(1), None);
+        let spans: Vec<(usize, usize)> = doc.figure_spans().collect();
+        assert_eq!(spans[0], long_span);
     }
 
     #[test]
