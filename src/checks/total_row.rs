@@ -92,14 +92,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // so together they cannot exceed it (a parent printed 0 over sub-rows that add to
         // more fails); complete only where the outline says so (above)
         let depth = depths(t);
-        // each row's label and whether it names a rate, worked out once per table
-        let labels: Vec<(&str, bool)> = (0..t.rows().len())
-            .map(|r| {
-                let l = t.row_label(r);
-                (l, r >= t.header_rows && is_rate_label(l))
-            })
+        // whether each row's label names a rate, worked out once per table
+        // (a byte a row: the label itself is read again from the packed table)
+        let rates: Vec<bool> = (0..t.rows().len())
+            .map(|r| r >= t.header_rows && is_rate_label(t.row_label(r)))
             .collect();
-        let label_of = |r: usize| labels.get(r).map_or(("", false), |l| *l);
+        let label_of = |r: usize| (t.row_label(r), rates.get(r).copied().unwrap_or(false));
         for r in t.header_rows..t.rows().len() {
             let Some(Some(d)) = depth.get(r).copied() else {
                 continue;
