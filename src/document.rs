@@ -328,6 +328,9 @@ pub struct Document {
     pub tables: Vec<Table>,
     /// Figures that could not be read.
     pub unreadable: Vec<Unreadable>,
+    /// For paged input (PDF), the 1-based page of each line (index = line − 1); empty
+    /// otherwise.
+    pub line_pages: Vec<u32>,
 }
 
 impl Document {
@@ -335,6 +338,13 @@ impl Document {
     pub fn line_of(&self, offset: usize) -> u32 {
         let i = self.line_starts.partition_point(|&s| s <= offset);
         u32::try_from(i.max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The page a 1-based line is on, for paged input (PDF).
+    pub fn page_of_line(&self, line: u32) -> Option<u32> {
+        self.line_pages
+            .get((line as usize).checked_sub(1)?)
+            .copied()
     }
 
     /// The figure with this id.

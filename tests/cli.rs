@@ -305,3 +305,28 @@ fn hostile_synthetic_pdfs_give_a_message_and_exit_2() {
     assert!(code == 0 || code == 2, "{code} {out} {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn a_missing_or_blank_standard_table_is_a_warning_in_the_text_report() {
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/table-set/fail.txt"
+    ))
+    .unwrap();
+    let (code, out, _) = recount(&["check", "-"], Some(&text));
+    // never an error: the exit status stays 0
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("警告 [table-set] 缺少标准表「支出决算表」"),
+        "{out}"
+    );
+    assert!(out.contains("为空表，但没有说明为何为空"), "{out}");
+    // the noted blank table is said only with --verbose
+    assert!(!out.contains("附有说明"), "{out}");
+    let (_, out, _) = recount(&["check", "-", "--lang", "en", "--verbose"], Some(&text));
+    assert!(
+        out.contains("warning [table-set] the standard table “支出决算表”"),
+        "{out}"
+    );
+    assert!(out.contains("note [table-set]"), "{out}");
+}

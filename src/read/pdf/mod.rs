@@ -94,6 +94,7 @@ pub fn read_items(items: &[Item]) -> Result<Document, ReadError> {
             .get((f.line as usize).saturating_sub(1))
             .copied();
     }
+    doc.line_pages = layout.pages;
     Ok(doc)
 }
 
