@@ -726,7 +726,7 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
             Cmp::AtLeast => format!("≥ {s}"),
         }
     });
-    let formula = formula(doc, &rel.expr, v, pct);
+    let formula = formula(doc, &rel.expr, v, pct, target.page);
     let tolerance = v.range.map(|r| {
         format!(
             "[{}, {}]{pct}",
@@ -994,7 +994,15 @@ fn message(
 }
 
 /// "304.6 ÷ 800 = 38.08%": the expression with the printed figures, and its value.
-fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
+/// `from_page`: the page of the figure the arithmetic explains (another figure's place names
+/// its page when it is printed elsewhere).
+fn formula(
+    doc: &Document,
+    e: &Expr,
+    v: &Verdict,
+    pct: &str,
+    from_page: Option<u32>,
+) -> Option<String> {
     if v.status == Status::Unchecked && v.error.is_none() {
         return None;
     }
@@ -1002,7 +1010,7 @@ fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
     if let Expr::Fig(id) | Expr::Exact(id) = e {
         let f = doc.figure(*id)?;
         // where it is printed, as a reader finds it (never an internal line number)
-        return Some(format!("{}（{}）", f.raw, doc.where_short(*id)));
+        return Some(format!("{}（{}）", f.raw, doc.where_short(*id, from_page)));
     }
     let mut s = String::new();
     write_expr(doc, e, &mut s, 0);

@@ -587,3 +587,22 @@ fn the_standard_table_set_on_the_real_pdfs() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+/// The arithmetic of a figure against its printing in another table names the other
+/// figure's page when it is on another page than the one explained.
+#[test]
+fn the_other_printing_is_named_with_its_page() {
+    let Some(items) = items("gbc-good-putuo-czj-2024-juesuan") else {
+        return;
+    };
+    let doc = read_items(&items).unwrap();
+    let r = recount::check_document(&doc);
+    let e = r
+        .checks
+        .iter()
+        .find(|e| e.status == "fail" && e.rule == "cross-table" && e.reported == "326.71")
+        .unwrap();
+    let f = e.formula.as_deref().unwrap();
+    assert!(e.figure.page != Some(10), "{:?}", e.figure);
+    assert!(f.starts_with("326.72（第 10 页「支出决算表"), "{f}");
+}
