@@ -293,9 +293,17 @@ fn hostile_synthetic_pdfs_give_a_message_and_exit_2() {
         Some("Total 1,000.00"),
         "/Encrypt<</Filter/Standard/V 1/R 2/O(0123456789abcdef0123456789abcdef)/U(0123456789abcdef0123456789abcdef)/P -4>>/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]",
     );
-    // (with this made-up key the native reader decrypts to nothing and says "no text": a
-    // message and exit 2 either way; real encrypted files say 已加密 / encrypted)
-    unusable(&encrypted, "encrypted");
+    // (with this made-up key the native reader decrypts to nothing: the file names its
+    // encryption, so it is said to be encrypted, not to have no text)
+    let err = unusable(&encrypted, "encrypted");
+    assert!(
+        err.contains("PDF 已加密") && err.contains("the PDF is encrypted"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("文字") && !err.contains("text layer"),
+        "{err}"
+    );
     let scanned = synthetic_pdf(3, None, "");
     let err = unusable(&scanned, "no text layer");
     assert!(err.contains("文字") || err.contains("text"), "{err}");
