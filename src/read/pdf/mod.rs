@@ -97,6 +97,7 @@ pub fn read_items(items: &[Item]) -> Result<Document, ReadError> {
         });
         doc.set_page(id, page);
     }
+    doc.line_pages = layout.pages;
     Ok(doc)
 }
 
@@ -1165,8 +1166,22 @@ pub fn pdf_items(bytes: &[u8]) -> Result<Vec<Item>, ReadError> {
 /// Reads a PDF: its items, then the layout.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_pdf(bytes: &[u8]) -> Result<Document, ReadError> {
-    let items = native::items(bytes)?;
-    read_items(&items)
+    match native::items(bytes).and_then(|items| read_items(&items)) {
+        // a file encrypted with a password not given decrypts to nothing (lopdf tries the
+        // empty one and gives garbage): say it is encrypted, not that it has no text (one
+        // encrypted only against editing, with an empty password, reads as any other)
+        Err(ReadError::NoTextLayer | ReadError::BrokenPdf) if declares_encryption(bytes) => {
+            Err(ReadError::Encrypted)
+        }
+        r => r,
+    }
+}
+
+/// The file names an encryption dictionary (`/Encrypt` in its trailer or cross-reference
+/// stream).
+#[cfg(not(target_arch = "wasm32"))]
+fn declares_encryption(bytes: &[u8]) -> bool {
+    bytes.windows(8).any(|w| w == b"/Encrypt")
 }
 
 /// Reads a PDF: in the page, pdf.js extracts the items and passes them to
