@@ -4,6 +4,7 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{is_money, Kind, Prose};
+use crate::claims::stated::{self, Stated, StatedCell};
 use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
@@ -65,6 +66,11 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
 }
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
+    for st in stated::read_all(claims) {
+        if let Some(rel) = stated_relation(claims.doc, &st) {
+            out.push(rel);
+        }
+    }
     let doc = claims.doc;
     let tables: Vec<&Table> = doc
         .tables
@@ -153,4 +159,68 @@ fn text_claims(
             ),
         }
     }
+}
+
+/// How many 元 a money unit stands for.
+fn yuan(unit: Option<&str>) -> Option<i64> {
+    match unit? {
+        "元" => Some(1),
+        "万元" => Some(10_000),
+        "亿元" => Some(100_000_000),
+        _ => None,
+    }
+}
+
+/// The cell (or the sum of cells) as an amount in the text's unit. A table that states no
+/// unit is taken in the text's.
+fn in_unit(c: &StatedCell, text_unit: Option<&str>) -> Expr {
+    let e = if c.more.is_empty() {
+        Expr::Fig(c.fig)
+    } else {
+        Expr::sum(
+            std::iter::once(c.fig)
+                .chain(c.more.iter().copied())
+                .map(Expr::Fig),
+        )
+    };
+    match (yuan(c.unit), yuan(text_unit)) {
+        (Some(from), Some(to)) if from > to => {
+            Expr::product(e, Expr::Const(Decimal::from(from / to)))
+        }
+        (Some(from), Some(to)) if from < to => {
+            Expr::quotient(e, Expr::Const(Decimal::from(to / from)))
+        }
+        _ => e,
+    }
+}
+
+/// The text's amount equals the cell it names, under every plausible reading (which table,
+/// which side): it fails only when every reading fails.
+fn stated_relation(doc: &Document, st: &Stated) -> Option<Relation> {
+    let text = doc.figure(st.fig)?;
+    let (first, rest) = st.cells.split_first()?;
+    let what = |c: &StatedCell| {
+        Text::new(
+            format!("文字所述{} = {} {}", st.subject, c.table.name(), c.place),
+            format!("the text's {} = {} {}", st.subject, c.table.name(), c.place),
+        )
+    };
+    // one value printed twice at the same precision and unit must print identically
+    let same_printing = st.cells.iter().all(|c| {
+        c.more.is_empty()
+            && (c.unit.is_none() || c.unit == text.unit)
+            && doc
+                .figure(c.fig)
+                .is_some_and(|f| f.number.scale == text.number.scale)
+    });
+    let mut rel = Relation::equals(RULE, st.fig, in_unit(first, text.unit), what(first))
+        .context(st.context.clone());
+    for c in rest {
+        rel = rel.reading(in_unit(c, text.unit), what(c));
+    }
+    Some(if same_printing {
+        rel.exact_target()
+    } else {
+        rel
+    })
 }

@@ -1,0 +1,747 @@
+//! What the narrative states about the standard tables: a text amount naming a figure one
+//! of the standard tables prints — 收入支出总计, 本年收入合计, 财政拨款收入, 基本支出, 人员经费,
+//! a 功能分类 类 line ("一般公共服务支出（类）2106.66 万元") or a 项 line's 决算 ("…行政运行（项）。
+//! …支出决算为 1511.89 万元") — with every cell it may stand for: each table that prints it,
+//! each side of a two-sided 总表. Which table, row and column is read here once; the check
+//! (`text-table`) only builds the relation.
+
+use super::prose::{is_money, Kind, Mention, Prose};
+use super::standard::{kind, Standard};
+use super::table::{is_code_column, is_rate_header, row_code, total_level};
+use super::Claims;
+use crate::document::{Document, Table};
+use crate::figure::FigId;
+
+/// A table cell the text's amount may stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatedCell {
+    /// The cell's figure.
+    pub fig: FigId,
+    /// Several cells that add up to the amount (人员经费合计 + 公用经费合计), when one
+    /// cell does not print it; `fig` is the first of them.
+    pub more: Vec<FigId>,
+    /// The table.
+    pub table: Standard,
+    /// The money unit the table states (单位：万元 / 元), if it states one.
+    pub unit: Option<&'static str>,
+    /// Row (and column) named, for the message.
+    pub place: String,
+}
+
+/// A text amount and the cells it may stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stated {
+    /// The text's figure.
+    pub fig: FigId,
+    /// What the text names ("收入支出总计").
+    pub subject: String,
+    /// Every plausible cell; never empty.
+    pub cells: Vec<StatedCell>,
+    /// The sentence.
+    pub context: String,
+}
+
+/// Which row of a table.
+#[derive(Clone, Copy)]
+enum Row {
+    /// Every row labelled so (both sides of a 总表), the first amount after the label.
+    Label(&'static str),
+    /// The sum of whichever of these rows print an amount (at least one must).
+    Sum(&'static [&'static str]),
+    /// The 合计 row.
+    Total,
+}
+
+/// Where a table prints a quantity: the table, the row and the column whose header
+/// contains this text.
+#[derive(Clone, Copy)]
+struct At {
+    table: Standard,
+    row: Row,
+    col: Option<&'static str>,
+}
+
+const fn at(table: Standard, row: Row, col: Option<&'static str>) -> At {
+    At { table, row, col }
+}
+
+/// A quantity the text names and where the tables print it.
+struct Subject {
+    /// The text's names for it (the mention's label, keywords removed).
+    names: &'static [&'static str],
+    /// The name may follow the department's own name ("上海市普陀区司法局收入预算").
+    after_entity: bool,
+    /// Only as a part of a breakdown ("其中：") whose total is named so.
+    part_of: &'static [&'static str],
+    /// Where the tables print it.
+    at: &'static [At],
+}
+
+use Row::{Label, Sum, Total};
+use Standard::{
+    BasicExpenditure as Basic, Expenditure as Exp, FiscalAppropriation as Fiscal,
+    GeneralBudgetExpenditure as General, Income as Inc, IncomeExpenditure as Overall,
+};
+
+const FISCAL_INCOME: &[&str] = &[
+    "一般公共预算财政拨款收入",
+    "政府性基金预算财政拨款收入",
+    "国有资本经营预算财政拨款收入",
+];
+
+const SUBJECTS: &[Subject] = &[
+    Subject {
+        names: &["收入支出总计"],
+        after_entity: true,
+        part_of: &[],
+        at: &[at(Overall, Label("总计"), None)],
+    },
+    Subject {
+        names: &["财政拨款收入支出总计"],
+        after_entity: true,
+        part_of: &[],
+        at: &[at(Fiscal, Label("总计"), None)],
+    },
+    Subject {
+        names: &["本年收入"],
+        after_entity: false,
+        part_of: &[],
+        at: &[
+            at(Overall, Label("本年收入合计"), None),
+            at(Inc, Total, Some("本年收入合计")),
+        ],
+    },
+    Subject {
+        names: &["本年支出"],
+        after_entity: false,
+        part_of: &[],
+        at: &[
+            at(Overall, Label("本年支出合计"), None),
+            at(Exp, Total, Some("本年支出合计")),
+        ],
+    },
+    Subject {
+        names: &["财政拨款收入"],
+        after_entity: false,
+        part_of: &["本年收入", "收入预算"],
+        at: &[
+            at(Overall, Label("财政拨款收入"), None),
+            at(Overall, Sum(FISCAL_INCOME), None),
+            at(Inc, Total, Some("财政拨款收入")),
+        ],
+    },
+    Subject {
+        names: &["其他收入"],
+        after_entity: false,
+        part_of: &["本年收入", "收入预算"],
+        at: &[
+            at(Overall, Label("其他收入"), None),
+            at(Inc, Total, Some("其他收入")),
+        ],
+    },
+    Subject {
+        names: &["事业收入"],
+        after_entity: false,
+        part_of: &["本年收入", "收入预算"],
+        at: &[
+            at(Overall, Label("事业收入"), None),
+            at(Inc, Total, Some("事业收入")),
+        ],
+    },
+    Subject {
+        names: &["上级补助收入"],
+        after_entity: false,
+        part_of: &["本年收入", "收入预算"],
+        at: &[
+            at(Overall, Label("上级补助收入"), None),
+            at(Inc, Total, Some("上级补助收入")),
+        ],
+    },
+    Subject {
+        names: &["基本支出"],
+        after_entity: false,
+        part_of: &["本年支出"],
+        at: &[at(Exp, Total, Some("基本支出"))],
+    },
+    Subject {
+        names: &["项目支出"],
+        after_entity: false,
+        part_of: &["本年支出"],
+        at: &[at(Exp, Total, Some("项目支出"))],
+    },
+    Subject {
+        names: &["基本支出"],
+        after_entity: false,
+        part_of: &["一般公共预算财政拨款支出"],
+        at: &[at(General, Total, Some("基本支出"))],
+    },
+    Subject {
+        names: &["项目支出"],
+        after_entity: false,
+        part_of: &["一般公共预算财政拨款支出"],
+        at: &[at(General, Total, Some("项目支出"))],
+    },
+    Subject {
+        names: &["一般公共预算财政拨款支出"],
+        after_entity: false,
+        part_of: &[],
+        at: &[
+            at(Fiscal, Label("本年支出合计"), Some("一般公共预算")),
+            at(General, Total, Some("合计")),
+        ],
+    },
+    Subject {
+        names: &["一般公共预算财政拨款基本支出"],
+        after_entity: false,
+        part_of: &[],
+        at: &[
+            at(General, Total, Some("基本支出")),
+            at(Basic, Sum(&["人员经费合计", "公用经费合计"]), None),
+        ],
+    },
+    Subject {
+        names: &["人员经费"],
+        after_entity: false,
+        part_of: &["一般公共预算财政拨款基本支出"],
+        at: &[at(Basic, Label("人员经费合计"), None)],
+    },
+    Subject {
+        names: &["公用经费"],
+        after_entity: false,
+        part_of: &["一般公共预算财政拨款基本支出"],
+        at: &[at(Basic, Label("公用经费合计"), None)],
+    },
+    // budgets: "收入预算 9628.22 万元，其中：财政拨款收入 …；支出预算 …"
+    Subject {
+        names: &["收入预算"],
+        after_entity: true,
+        part_of: &[],
+        at: &[
+            at(Overall, Label("收入总计"), None),
+            at(Overall, Label("本年收入合计"), None),
+        ],
+    },
+    Subject {
+        names: &["支出预算"],
+        after_entity: true,
+        part_of: &[],
+        at: &[
+            at(Overall, Label("支出总计"), None),
+            at(Overall, Label("本年支出合计"), None),
+        ],
+    },
+    Subject {
+        names: &["财政拨款支出预算"],
+        after_entity: false,
+        part_of: &[],
+        at: &[at(Fiscal, Label("支出总计"), None)],
+    },
+    Subject {
+        names: &["一般公共预算拨款支出预算", "一般公共预算财政拨款支出预算"],
+        after_entity: false,
+        part_of: &[],
+        at: &[at(Fiscal, Label("支出总计"), Some("一般公共预算"))],
+    },
+];
+
+/// Endings of a department's or unit's name ("上海市普陀区司法局").
+const ENTITY_ENDS: &[char] = &[
+    '局', '委', '会', '室', '处', '部', '院', '所', '心', '站', '队', '馆', '办', '厅', '署',
+];
+
+fn entity_like(prefix: &str) -> bool {
+    prefix.chars().count() >= 3
+        && prefix
+            .chars()
+            .last()
+            .is_some_and(|c| ENTITY_ENDS.contains(&c))
+}
+
+/// Whether a label names `name`: the same words, or (when allowed) the department's name
+/// and then the words.
+fn names(label: &str, name: &str, after_entity: bool) -> bool {
+    label == name || after_entity && label.strip_suffix(name).is_some_and(entity_like)
+}
+
+/// A table label without spaces and its numbering ("一、一般公共预算财政拨款收入" →
+/// "一般公共预算财政拨款收入"; "1.一般公共预算" → "一般公共预算").
+pub fn row_name(label: &str) -> String {
+    let t: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
+        .collect();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let n = t.chars().take_while(|c| numeral(*c)).count();
+    if n > 0 {
+        if let Some(sep) = t.chars().nth(n) {
+            if matches!(sep, '、' | '.' | '．') {
+                return t.chars().skip(n + 1).collect();
+            }
+        }
+    }
+    // "（一）…"
+    if t.starts_with(['（', '(']) {
+        let close = t.char_indices().find(|(_, c)| matches!(c, '）' | ')'));
+        if let Some((i, c)) = close {
+            let inner = t.get(c.len_utf8()..i).unwrap_or("");
+            if !inner.is_empty() && inner.chars().all(numeral) {
+                return t.get(i + c.len_utf8()..).unwrap_or("").to_string();
+            }
+        }
+    }
+    t
+}
+
+/// The money unit a table states in its caption or title lines ("单位：万元", "金额单位：
+/// 元", "单位:万元").
+pub fn table_unit(t: &Table) -> Option<&'static str> {
+    let mut text: String = t.caption.chars().filter(|c| !c.is_whitespace()).collect();
+    for r in t.rows.iter().take(t.header_rows.min(3)) {
+        for c in &r.cells {
+            text.extend(c.text.chars().filter(|c| !c.is_whitespace()));
+        }
+    }
+    let mut found = None;
+    let mut rest = text.as_str();
+    while let Some(k) = rest.find("单位") {
+        let after = rest.get(k + "单位".len()..).unwrap_or("");
+        let after = after
+            .trim_start_matches(['：', ':', '为'])
+            .trim_start_matches('：');
+        let unit = if after.starts_with("万元") {
+            Some("万元")
+        } else if after.starts_with("亿元") {
+            Some("亿元")
+        } else if after.starts_with('元') {
+            Some("元")
+        } else {
+            None
+        };
+        if let Some(u) = unit {
+            if found.is_some_and(|f| f != u) {
+                return None; // two units named: not one table's
+            }
+            found = Some(u);
+        }
+        rest = after;
+    }
+    found
+}
+
+/// An amount column: not a code, rate or 行次 column; its header contains `want` when
+/// given, and does not name another stage than the table's own (a 决算 table's 年初预算数
+/// column, any table's 上年 column) unless `want` does.
+fn amount_column(t: &Table, k: usize, want: Option<&str>) -> bool {
+    let h: String = t
+        .column_header(k)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if is_code_column(t, k) || is_rate_header(&h) || h.contains("行次") {
+        return false;
+    }
+    let final_accounts = is_final_accounts(t);
+    // in a budget table 预算数 is the figure itself; a 决算数 header names this stage even
+    // when it also names 预算 ("预算数/决算数" over two leaves)
+    let other_stage = |s: &&str| {
+        h.contains(*s)
+            && want.is_none_or(|w| !w.contains(*s))
+            && (final_accounts || !s.contains("预算"))
+            && (s.contains("上年") || !h.contains("决算"))
+    };
+    let other = ["年初预算", "预算数", "全年预算", "调整预算", "上年"]
+        .iter()
+        .any(other_stage);
+    !other && want.is_none_or(|w| h.contains(w))
+}
+
+/// A 决算 table (its title says so): its 预算数 columns are another stage.
+fn is_final_accounts(t: &Table) -> bool {
+    t.caption.contains("决算")
+        || t.rows
+            .iter()
+            .take(t.header_rows.min(3))
+            .any(|r| r.cells.iter().any(|c| c.text.contains("决算")))
+}
+
+/// Every amount printed right after a cell labelled `label` (both sides of a 总表), in a
+/// column whose header contains `col` when given.
+fn labelled_all(t: &Table, label: &str, col: Option<&str>) -> Vec<FigId> {
+    let mut out = Vec::new();
+    for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if cell.figure.is_some() || row_name(&cell.text) != label {
+                continue;
+            }
+            let next_label = row
+                .cells
+                .iter()
+                .enumerate()
+                .skip(c + 1)
+                .find(|(_, x)| x.figure.is_none() && !x.text.trim().is_empty())
+                .map_or(row.cells.len(), |(i, _)| i);
+            let pick =
+                (c + 1..next_label).find(|&k| t.figure(r, k).is_some() && amount_column(t, k, col));
+            // a blank cell in the wanted column: nothing printed there, no reading
+            if let Some(k) = pick {
+                if let Some(f) = t.figure(r, k) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The 合计 row's amount in the column whose header contains `col`.
+fn total_cell(t: &Table, col: Option<&str>) -> Option<FigId> {
+    let rows: Vec<usize> = (t.header_rows..t.rows.len())
+        .filter(|&r| {
+            t.rows.get(r).is_some_and(|row| {
+                row.cells.iter().any(|c| {
+                    c.figure.is_none()
+                        && total_level(&c.text) == Some(2)
+                        && row_name(&c.text) == "合计"
+                })
+            })
+        })
+        .collect();
+    let [r] = rows.as_slice() else {
+        return None; // none, or printed twice: not one total
+    };
+    let width = t.rows.get(*r)?.cells.len();
+    let cols: Vec<usize> = (0..width)
+        .filter(|&k| t.figure(*r, k).is_some() && amount_column(t, k, col))
+        .collect();
+    // the column named exactly so first ("合计" over "本年收入合计" when asked for 合计)
+    let exact = cols.iter().copied().find(|&k| {
+        col.is_some_and(|w| {
+            let h: String = t
+                .column_header(k)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            h == w || h.ends_with(&format!("/{w}"))
+        })
+    });
+    t.figure(*r, exact.or_else(|| cols.first().copied())?)
+}
+
+fn cells_at(doc: &Document, t: &Table, table: Standard, a: &At) -> Vec<StatedCell> {
+    let unit = table_unit(t);
+    let col = a.col.map(|c| format!("（{c}）")).unwrap_or_default();
+    let cell = |fig: FigId, more: Vec<FigId>, place: String| StatedCell {
+        fig,
+        more,
+        table,
+        unit,
+        place,
+    };
+    let figs_ok = |f: &FigId| doc.figure(*f).is_some_and(|x| !x.number.percent);
+    match a.row {
+        Label(l) => labelled_all(t, l, a.col)
+            .into_iter()
+            .filter(figs_ok)
+            .map(|f| cell(f, Vec::new(), format!("{l}{col}")))
+            .collect(),
+        Total => total_cell(t, a.col)
+            .filter(figs_ok)
+            .map(|f| cell(f, Vec::new(), format!("合计{col}")))
+            .into_iter()
+            .collect(),
+        Sum(ls) => {
+            let mut figs = Vec::new();
+            for l in ls {
+                let found = labelled_all(t, l, a.col);
+                if found.len() > 1 {
+                    return Vec::new();
+                }
+                figs.extend(found.into_iter().filter(figs_ok));
+            }
+            // the parts left blank are zero: one printed part is the sum
+            if figs.is_empty() {
+                return Vec::new();
+            }
+            let first = figs.remove(0);
+            vec![cell(first, figs, ls.join(" + "))]
+        }
+    }
+}
+
+/// The year the document is about: the first year its text names (its title).
+fn doc_year(claims: &Claims<'_>) -> Option<i64> {
+    claims.prose.iter().find_map(|p| {
+        p.mentions
+            .iter()
+            .find(|m| m.kind == Kind::Year)
+            .and_then(|m| {
+                let n = claims.doc.figure(m.fig)?.number.value;
+                i64::try_from(n.trunc().mantissa()).ok()
+            })
+    })
+}
+
+/// Every standard table kind printed once: the table (a kind printed twice is ambiguous).
+fn tables(doc: &Document) -> Vec<(Standard, &Table)> {
+    let all: Vec<(Standard, &Table)> = doc
+        .tables
+        .iter()
+        .filter_map(|t| kind(t).map(|k| (k, t)))
+        .collect();
+    all.iter()
+        .filter(|(k, _)| all.iter().filter(|(k2, _)| k2 == k).count() == 1)
+        .copied()
+        .collect()
+}
+
+/// A label with what the prose reader leaves of a parenthesis ("一般公共服务支出（类" →
+/// "一般公共服务支出", "类"), and the level it names.
+fn category_of(label: &str) -> Option<String> {
+    let l = label.trim_end_matches(['）', ')']);
+    let l = l.strip_suffix('类')?;
+    let l = l.trim_end_matches(|c: char| c.is_ascii_digit());
+    let l = l.strip_suffix(['（', '('])?;
+    let name = l
+        .rsplit(['、', '：', ':', '，', ',', '；', '“', '"'])
+        .next()?;
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The 类/款/项 path printed before token `at` in the paragraph: "一般公共服务支出（类）财政
+/// 事务（款）行政运行（项）", the nearest one, if no other item starts between it and `at`.
+fn item_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
+    let before = p.text_between(0, at);
+    let chars: Vec<char> = before.chars().collect();
+    // the last "项）" / "项)" before the figure
+    let mut end = None;
+    for i in (1..chars.len()).rev() {
+        if chars.get(i).is_some_and(|c| matches!(c, '）' | ')')) && chars.get(i - 1) == Some(&'项')
+        {
+            end = Some(i);
+            break;
+        }
+    }
+    let end = end?;
+    // not too far: at most three sentence ends between the path and the figure, and no
+    // other figure but this item's budget
+    let after: String = chars.get(end + 1..)?.iter().collect();
+    if after.chars().filter(|c| *c == '。').count() > 3 || after.matches('#').count() > 1 {
+        return None;
+    }
+    let mut segs: Vec<String> = Vec::new();
+    // split "A（类）B（款）C（项）" from the right
+    let text: String = chars.get(..=end)?.iter().collect();
+    let mut rest = text.as_str();
+    for marker in ['项', '款', '类'] {
+        let close = rest.trim_end_matches(['）', ')']);
+        let close = close.strip_suffix(marker)?;
+        let close = close.trim_end_matches(|c: char| c.is_ascii_digit());
+        let open = close.strip_suffix(['（', '('])?;
+        // the name: back to the previous marker's close, or to punctuation
+        let start = open
+            .char_indices()
+            .rev()
+            .find(|(_, c)| {
+                matches!(
+                    c,
+                    '）' | ')' | '。' | '、' | '：' | ':' | '，' | ',' | '；' | '“' | '"' | '#'
+                ) || c.is_ascii_digit()
+            })
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let name = open.get(start..)?.to_string();
+        if name.is_empty() {
+            return None;
+        }
+        segs.push(name);
+        rest = open.get(..start)?;
+        if marker != '类' && !rest.ends_with(['）', ')']) {
+            return None;
+        }
+    }
+    let [x, k, c] = <[String; 3]>::try_from(segs).ok()?;
+    Some([c, k, x])
+}
+
+/// The row of a 功能分类 table by its 类/款/项 names (codes nest: 201 ⊃ 20106 ⊃ 2010601).
+fn row_by_path(t: &Table, path: &[String]) -> Option<usize> {
+    let mut prefix = String::new();
+    let mut row = None;
+    for (depth, name) in path.iter().enumerate() {
+        let len = 3 + 2 * depth;
+        let found: Vec<(usize, String)> = (t.header_rows..t.rows.len())
+            .filter_map(|r| {
+                let code = row_code(t, r)?;
+                (code.len() == len
+                    && code.starts_with(&prefix)
+                    && row_name(t.row_label(r)) == *name)
+                    .then_some((r, code))
+            })
+            .collect();
+        let [(r, code)] = found.as_slice() else {
+            return None;
+        };
+        prefix.clone_from(code);
+        row = Some(*r);
+    }
+    row
+}
+
+/// The row's amount in the column whose header contains `col`.
+fn row_amount(t: &Table, r: usize, col: Option<&str>) -> Option<FigId> {
+    let width = t.rows.get(r)?.cells.len();
+    let k = (0..width).find(|&k| t.figure(r, k).is_some() && amount_column(t, k, col))?;
+    t.figure(r, k)
+}
+
+/// Reads every amount of the text that names a standard table's figure.
+pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
+    let doc = claims.doc;
+    let tables = tables(doc);
+    if tables.is_empty() {
+        return Vec::new();
+    }
+    let table = |k: Standard| tables.iter().find(|(kk, _)| *kk == k).map(|(_, t)| *t);
+    let year = doc_year(claims);
+    let mut out = Vec::new();
+    for p in &claims.prose {
+        for m in &p.mentions {
+            if !is_money(m.unit) || m.percent {
+                continue;
+            }
+            if m.scope.year.is_some_and(|y| Some(y) != year)
+                || ["上年", "上一年", "去年"]
+                    .iter()
+                    .any(|w| m.lead.contains(w))
+            {
+                continue;
+            }
+            let cells = match m.kind {
+                Kind::Level => level_cells(claims, m, &table),
+                Kind::Final => item_cells(p, m, &table, Stage::Final),
+                Kind::Budget => item_cells(p, m, &table, Stage::Budget),
+                _ => None,
+            };
+            if let Some((subject, cells)) = cells.filter(|(_, c)| !c.is_empty()) {
+                out.push(Stated {
+                    fig: m.fig,
+                    subject,
+                    cells,
+                    context: p.sentence_text(m.at),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Budget,
+    Final,
+}
+
+fn level_cells<'t>(
+    claims: &Claims<'_>,
+    m: &Mention,
+    table: &dyn Fn(Standard) -> Option<&'t Table>,
+) -> Option<(String, Vec<StatedCell>)> {
+    let doc = claims.doc;
+    let label: String = m.label.chars().filter(|c| !c.is_whitespace()).collect();
+    let whole = claims.breakdown_of(m.fig).map(|b| b.total_label.as_str());
+    // a 功能分类 类 amount in the breakdown of 一般公共预算财政拨款支出
+    if let Some(name) = category_of(&label) {
+        if whole != Some("一般公共预算财政拨款支出") {
+            return None;
+        }
+        let mut cells = Vec::new();
+        if let Some(t) = table(General) {
+            let r = row_by_path(t, std::slice::from_ref(&name));
+            if let Some(f) =
+                r.and_then(|r| row_amount(t, r, Some("合计")).or_else(|| row_amount(t, r, None)))
+            {
+                cells.push(StatedCell {
+                    fig: f,
+                    more: Vec::new(),
+                    table: General,
+                    unit: table_unit(t),
+                    place: format!("{name}（合计）"),
+                });
+            }
+        }
+        if let Some(t) = table(Fiscal) {
+            for f in labelled_all(t, &name, Some("一般公共预算")) {
+                cells.push(StatedCell {
+                    fig: f,
+                    more: Vec::new(),
+                    table: Fiscal,
+                    unit: table_unit(t),
+                    place: format!("{name}（一般公共预算）"),
+                });
+            }
+        }
+        return Some((format!("{name}（类）"), cells));
+    }
+    for s in SUBJECTS {
+        if !s.names.iter().any(|n| names(&label, n, s.after_entity)) {
+            continue;
+        }
+        if !s.part_of.is_empty()
+            && !whole.is_some_and(|w| s.part_of.iter().any(|n| names(w, n, true)))
+        {
+            continue;
+        }
+        let mut cells = Vec::new();
+        for a in s.at {
+            if let Some(t) = table(a.table) {
+                cells.extend(cells_at(doc, t, a.table, a));
+            }
+        }
+        let name = s.names.first().copied().unwrap_or_default();
+        return Some((name.to_string(), cells));
+    }
+    None
+}
+
+fn item_cells<'t>(
+    p: &Prose<'_>,
+    m: &Mention,
+    table: &dyn Fn(Standard) -> Option<&'t Table>,
+    stage: Stage,
+) -> Option<(String, Vec<StatedCell>)> {
+    // "支出决算为 F" (not "预算执行数"), "年初预算为 B"
+    let ok = match stage {
+        Stage::Final => m.lead.contains("决算") && !m.lead.contains("执行"),
+        Stage::Budget => m.lead.contains("年初预算"),
+    };
+    if !ok {
+        return None;
+    }
+    let path = item_path(p, m.at)?;
+    let t = table(General)?;
+    let r = row_by_path(t, &path)?;
+    let col = match stage {
+        Stage::Final => None,
+        Stage::Budget => Some("年初预算"),
+    };
+    let f = row_amount(t, r, col)?;
+    let [c, k, x] = &path;
+    let subject = format!("{c}（类）{k}（款）{x}（项）");
+    let place = format!(
+        "{x}（{}）",
+        if stage == Stage::Final {
+            "决算"
+        } else {
+            "年初预算"
+        }
+    );
+    Some((
+        subject,
+        vec![StatedCell {
+            fig: f,
+            more: Vec::new(),
+            table: General,
+            unit: table_unit(t),
+            place,
+        }],
+    ))
+}
