@@ -1,6 +1,7 @@
 //! `text-table`: what the text says about the tables it publishes agrees with them — the
-//! number of projects evaluated and the money they involve against the projects'
-//! self-evaluation tables (项目支出绩效自评表).
+//! narrative's amounts against the standard tables' cells (收入支出总计 against the 总表's
+//! 总计, 一般公共服务支出（类）against its row …), and the number of projects evaluated and the
+//! money they involve against the projects' self-evaluation tables (项目支出绩效自评表).
 
 use super::{Check, Out};
 use crate::claims::prose::{is_money, Kind, Prose};
@@ -17,16 +18,32 @@ pub static CHECK: Check = Check {
     rule: Rule::TextTable,
     title_zh: "文字所述与附表一致",
     title_en: "The text agrees with the tables it describes",
-    what: "\"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the published project \
-           self-evaluation tables (项目支出绩效自评表): N must be their number and M the sum of \
-           their 全年预算数 (the 年度资金总额 row, in the column its header row names). The \
-           tables are bound only when every one of them has that row and header.",
+    what: "The narrative's statements of the standard tables' figures are matched with the \
+           cell of the right table, row and column (claims/stated.rs): 收入支出总计 with the \
+           收入支出总表's 总计 (both sides), 财政拨款收入支出总计 with the 财政拨款收入支出总表's \
+           总计, 本年收入/支出合计 with the 总表 and the 收入/支出表's 合计 row, 财政拨款收入 and \
+           其他收入 (parts of 本年收入), 基本支出 / 项目支出 (parts of 本年支出, or of 一般公共 \
+           预算财政拨款支出), 一般公共预算财政拨款支出 and its 基本支出, 人员经费 / 公用经费, a \
+           功能分类 类 amount (\"一般公共服务支出（类）2106.66 万元\") with its row in the 一般公共 \
+           预算财政拨款支出表 and the 财政拨款总表, a 项's 支出决算 (and 年初预算, where the table \
+           has that column) with the row its 类/款/项 names lead to; budgets' 收入预算, 支出预算, \
+           财政拨款支出预算 likewise. Every table that prints the figure is a reading: the \
+           relation fails only when every reading fails, and is not checked when they \
+           disagree. Also: \"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the \
+           published project self-evaluation tables (项目支出绩效自评表): N must be their \
+           number and M the sum of their 全年预算数 (the 年度资金总额 row, in the column its \
+           header row names). The tables are bound only when every one of them has that row \
+           and header.",
     why: "The summary in the text is what most readers take away; it must match the tables \
           it summarises.",
-    tolerance: "The count is exact; the amount stands for ±½ of its last digit (10703 万元 \
-                for 10703.13 holds).",
-    example: "评价项目 9 个，共涉及资金 10703 万元 over nine tables whose 全年预算数 add up to \
-              10703.13 holds; 10730 万元 fails.",
+    tolerance: "A table in 元 is converted exactly to the text's 万元. The same value printed \
+                at the same precision and unit must print identically (326.71 against 326.72 \
+                fails); otherwise the text's figure stands for ±½ of its last digit (9628.22 \
+                万元 for 96,282,213.44 元 holds; 10703 万元 for 10703.13 holds). The count \
+                is exact.",
+    example: "\"财政拨款收入支出总计 0.3 万元\" against the 财政拨款收入支出总表's 总计 2,961.68 \
+              fails; 评价项目 9 个，共涉及资金 10703 万元 over nine tables whose 全年预算数 add \
+              up to 10703.13 holds, 10730 万元 fails.",
     find,
 };
 
@@ -161,16 +178,6 @@ fn text_claims(
     }
 }
 
-/// How many 元 a money unit stands for.
-fn yuan(unit: Option<&str>) -> Option<i64> {
-    match unit? {
-        "元" => Some(1),
-        "万元" => Some(10_000),
-        "亿元" => Some(100_000_000),
-        _ => None,
-    }
-}
-
 /// The cell (or the sum of cells) as an amount in the text's unit. A table that states no
 /// unit is taken in the text's.
 fn in_unit(c: &StatedCell, text_unit: Option<&str>) -> Expr {
@@ -183,15 +190,7 @@ fn in_unit(c: &StatedCell, text_unit: Option<&str>) -> Expr {
                 .map(Expr::Fig),
         )
     };
-    match (yuan(c.unit), yuan(text_unit)) {
-        (Some(from), Some(to)) if from > to => {
-            Expr::product(e, Expr::Const(Decimal::from(from / to)))
-        }
-        (Some(from), Some(to)) if from < to => {
-            Expr::quotient(e, Expr::Const(Decimal::from(to / from)))
-        }
-        _ => e,
-    }
+    stated::convert(e, c.unit, text_unit)
 }
 
 /// The text's amount equals the cell it names, under every plausible reading (which table,

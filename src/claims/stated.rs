@@ -11,6 +11,8 @@ use super::table::{is_code_column, is_rate_header, row_code, total_level};
 use super::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
+use crate::relation::Expr;
+use rust_decimal::Decimal;
 
 /// A table cell the text's amount may stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +52,26 @@ enum Row {
     Sum(&'static [&'static str]),
     /// The 合计 row.
     Total,
+}
+
+/// How many 元 a money unit stands for.
+fn yuan(unit: Option<&str>) -> Option<i64> {
+    match unit? {
+        "元" => Some(1),
+        "万元" => Some(10_000),
+        "亿元" => Some(100_000_000),
+        _ => None,
+    }
+}
+
+/// An amount printed in unit `from` as an amount in `to` (exactly: 1 万元 = 10000 元);
+/// unchanged when either unit is not known.
+pub fn convert(e: Expr, from: Option<&str>, to: Option<&str>) -> Expr {
+    match (yuan(from), yuan(to)) {
+        (Some(f), Some(t)) if f > t => Expr::product(e, Expr::Const(Decimal::from(f / t))),
+        (Some(f), Some(t)) if f < t => Expr::quotient(e, Expr::Const(Decimal::from(t / f))),
+        _ => e,
+    }
 }
 
 /// Where a table prints a quantity: the table, the row and the column whose header
@@ -537,17 +559,32 @@ fn item_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
         let close = close.strip_suffix(marker)?;
         let close = close.trim_end_matches(|c: char| c.is_ascii_digit());
         let open = close.strip_suffix(['（', '('])?;
-        // the name: back to the previous marker's close, or to punctuation
-        let start = open
-            .char_indices()
-            .rev()
-            .find(|(_, c)| {
-                matches!(
-                    c,
-                    '）' | ')' | '。' | '、' | '：' | ':' | '，' | ',' | '；' | '“' | '"' | '#'
-                ) || c.is_ascii_digit()
-            })
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        // the name: back to the previous marker's close, or to punctuation; a parenthesis
+        // inside the name ("政府办公厅（室）及相关机构事务") is part of it
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, c) in open.char_indices().rev() {
+            let closes_marker = matches!(c, '）' | ')')
+                && open.get(..i).is_some_and(|b| {
+                    b.trim_end_matches(|d: char| d.is_ascii_digit())
+                        .ends_with(['类', '款', '项'])
+                });
+            if matches!(c, '）' | ')') && !closes_marker {
+                depth += 1;
+            } else if matches!(c, '（' | '(') && depth > 0 {
+                depth -= 1;
+            } else if depth == 0
+                && (closes_marker
+                    || matches!(
+                        c,
+                        '。' | '、' | '：' | ':' | '，' | ',' | '；' | '“' | '"' | '#'
+                    )
+                    || c.is_ascii_digit())
+            {
+                start = i + c.len_utf8();
+                break;
+            }
+        }
         let name = open.get(start..)?.to_string();
         if name.is_empty() {
             return None;
