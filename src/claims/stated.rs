@@ -529,10 +529,15 @@ fn category_of(label: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// How far back (in tokens) a 项's figure looks for its 类/款/项 path.
+const PATH_WINDOW: usize = 400;
+
 /// The 类/款/项 path printed before token `at` in the paragraph: "一般公共服务支出（类）财政
 /// 事务（款）行政运行（项）", the nearest one, if no other item starts between it and `at`.
 fn item_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
-    let before = p.text_between(0, at);
+    // a path is printed within a few sentences of its figures: a bounded look back keeps a
+    // long paragraph of figures linear
+    let before = p.text_between(at.saturating_sub(PATH_WINDOW), at);
     let chars: Vec<char> = before.chars().collect();
     // the last "项）" / "项)" before the figure
     let mut end = None;
@@ -639,6 +644,7 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
     }
     let table = |k: Standard| tables.iter().find(|(kk, _)| *kk == k).map(|(_, t)| *t);
     let year = doc_year(claims);
+    let mut memo = Memo::new();
     let mut out = Vec::new();
     for p in &claims.prose {
         for m in &p.mentions {
@@ -653,9 +659,9 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
                 continue;
             }
             let cells = match m.kind {
-                Kind::Level => level_cells(claims, m, &table),
-                Kind::Final => item_cells(p, m, &table, Stage::Final),
-                Kind::Budget => item_cells(p, m, &table, Stage::Budget),
+                Kind::Level => level_cells(claims, m, &table, &mut memo),
+                Kind::Final => item_cells(p, m, &table, Stage::Final, &mut memo),
+                Kind::Budget => item_cells(p, m, &table, Stage::Budget, &mut memo),
                 _ => None,
             };
             if let Some((subject, cells)) = cells.filter(|(_, c)| !c.is_empty()) {
@@ -671,6 +677,10 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
     out
 }
 
+/// Cells already looked up, by subject, 类 name or 项 path: a text repeating one label
+/// scans each table once.
+type Memo = std::collections::HashMap<String, Vec<StatedCell>>;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Stage {
     Budget,
@@ -681,6 +691,7 @@ fn level_cells<'t>(
     claims: &Claims<'_>,
     m: &Mention,
     table: &dyn Fn(Standard) -> Option<&'t Table>,
+    memo: &mut Memo,
 ) -> Option<(String, Vec<StatedCell>)> {
     let doc = claims.doc;
     let label: String = m.label.chars().filter(|c| !c.is_whitespace()).collect();
@@ -689,6 +700,10 @@ fn level_cells<'t>(
     if let Some(name) = category_of(&label) {
         if whole != Some("一般公共预算财政拨款支出") {
             return None;
+        }
+        let subject = format!("{name}（类）");
+        if let Some(cells) = memo.get(&subject) {
+            return Some((subject, cells.clone()));
         }
         let mut cells = Vec::new();
         if let Some(t) = table(General) {
@@ -716,9 +731,10 @@ fn level_cells<'t>(
                 });
             }
         }
-        return Some((format!("{name}（类）"), cells));
+        memo.insert(subject.clone(), cells.clone());
+        return Some((subject, cells));
     }
-    for s in SUBJECTS {
+    for (i, s) in SUBJECTS.iter().enumerate() {
         if !s.names.iter().any(|n| names(&label, n, s.after_entity)) {
             continue;
         }
@@ -727,14 +743,14 @@ fn level_cells<'t>(
         {
             continue;
         }
-        let mut cells = Vec::new();
-        for a in s.at {
-            if let Some(t) = table(a.table) {
-                cells.extend(cells_at(doc, t, a.table, a));
-            }
-        }
         let name = s.names.first().copied().unwrap_or_default();
-        return Some((name.to_string(), cells));
+        let cells = memo.entry(format!("#{i}")).or_insert_with(|| {
+            s.at.iter()
+                .filter_map(|a| table(a.table).map(|t| cells_at(doc, t, a.table, a)))
+                .flatten()
+                .collect()
+        });
+        return Some((name.to_string(), cells.clone()));
     }
     None
 }
@@ -744,6 +760,7 @@ fn item_cells<'t>(
     m: &Mention,
     table: &dyn Fn(Standard) -> Option<&'t Table>,
     stage: Stage,
+    memo: &mut Memo,
 ) -> Option<(String, Vec<StatedCell>)> {
     // "支出决算为 F" (not "预算执行数"), "年初预算为 B"
     let ok = match stage {
@@ -754,31 +771,103 @@ fn item_cells<'t>(
         return None;
     }
     let path = item_path(p, m.at)?;
-    let t = table(General)?;
-    let r = row_by_path(t, &path)?;
-    let col = match stage {
-        Stage::Final => None,
-        Stage::Budget => Some("年初预算"),
-    };
-    let f = row_amount(t, r, col)?;
     let [c, k, x] = &path;
     let subject = format!("{c}（类）{k}（款）{x}（项）");
-    let place = format!(
-        "{x}（{}）",
-        if stage == Stage::Final {
-            "决算"
-        } else {
-            "年初预算"
-        }
-    );
-    Some((
-        subject,
-        vec![StatedCell {
-            fig: f,
-            more: Vec::new(),
-            table: General,
-            unit: table_unit(t),
-            place,
-        }],
-    ))
+    let key = format!("{}{subject}", if stage == Stage::Final { "F" } else { "B" });
+    if let Some(cells) = memo.get(&key) {
+        return Some((subject, cells.clone()));
+    }
+    let cells: Vec<StatedCell> = table(General)
+        .and_then(|t| {
+            let r = row_by_path(t, &path)?;
+            let col = match stage {
+                Stage::Final => None,
+                Stage::Budget => Some("年初预算"),
+            };
+            let stage_name = if stage == Stage::Final {
+                "决算"
+            } else {
+                "年初预算"
+            };
+            Some(StatedCell {
+                fig: row_amount(t, r, col)?,
+                more: Vec::new(),
+                table: General,
+                unit: table_unit(t),
+                place: format!("{x}（{stage_name}）"),
+            })
+        })
+        .into_iter()
+        .collect();
+    memo.insert(key, cells.clone());
+    Some((subject, cells))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::read_text;
+
+    #[test]
+    fn table_labels_lose_their_numbering_not_their_words() {
+        assert_eq!(
+            row_name("一、一般公共预算财政拨款收入"),
+            "一般公共预算财政拨款收入"
+        );
+        assert_eq!(row_name("八、其他收入"), "其他收入");
+        assert_eq!(row_name("1.一般公共预算"), "一般公共预算");
+        assert_eq!(row_name("（二）政府性基金"), "政府性基金");
+        assert_eq!(row_name("一般公共服务支出"), "一般公共服务支出");
+        assert_eq!(row_name("社 会 保 障 和 就业支出"), "社会保障和就业支出");
+    }
+
+    #[test]
+    fn a_category_label_names_its_category() {
+        assert_eq!(
+            category_of("一般公共服务支出（类").as_deref(),
+            Some("一般公共服务支出")
+        );
+        assert_eq!(
+            category_of("公共安全支出（204类").as_deref(),
+            Some("公共安全支出")
+        );
+        assert_eq!(category_of("一般公共服务支出"), None);
+    }
+
+    #[test]
+    fn the_unit_is_read_from_the_title_lines() {
+        let doc = read_text("收入决算表\n单位：元\n项目\t合计\n甲\t1\n合计\t1\n");
+        let t = doc.tables.first().unwrap();
+        assert_eq!(table_unit(t), Some("元"));
+        let doc = read_text("编制单位：某某局 单位:万元\n项目\t合计\n甲\t1\n合计\t1\n");
+        assert_eq!(table_unit(doc.tables.first().unwrap()), Some("万元"));
+    }
+
+    #[test]
+    fn an_item_path_is_read_with_parentheses_inside_its_names() {
+        let doc = read_text(
+            "1、一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。主要用于：基本支出。年初预算为520.00万元，支出决算为510.00万元。\n",
+        );
+        let claims = crate::claims::build(&doc);
+        let p = claims.prose.first().unwrap();
+        let m = p.mentions.last().unwrap();
+        assert_eq!(
+            item_path(p, m.at),
+            Some([
+                "一般公共服务支出".to_string(),
+                "政府办公厅（室）及相关机构事务".to_string(),
+                "行政运行".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn amounts_convert_exactly_between_units() {
+        let e = convert(Expr::Const(Decimal::from(5)), Some("元"), Some("万元"));
+        assert!(matches!(e, Expr::Div(..)), "{e:?}");
+        let e = convert(Expr::Const(Decimal::from(5)), Some("万元"), Some("元"));
+        assert!(matches!(e, Expr::Mul(..)), "{e:?}");
+        let e = convert(Expr::Const(Decimal::from(5)), None, Some("元"));
+        assert_eq!(e, Expr::Const(Decimal::from(5)));
+    }
 }
