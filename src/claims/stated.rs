@@ -5,7 +5,7 @@
 //! each side of a two-sided 总表. Which table, row and column is read here once; the check
 //! (`text-table`) only builds the relation.
 
-use super::prose::{is_money, Kind, Mention, Prose};
+use super::prose::{is_money, Kind, Mention, Prose, Tok};
 use super::standard::{kind, Standard};
 use super::table::{is_code_column, is_rate_header, row_code, total_level};
 use super::Claims;
@@ -529,32 +529,58 @@ fn category_of(label: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// How far back (in tokens) a 项's figure looks for its 类/款/项 path.
-const PATH_WINDOW: usize = 400;
+/// How far back (in bytes of text) a 项's figure looks for its 类/款/项 path.
+const PATH_WINDOW: usize = 1200;
 
 /// The 类/款/项 path printed before token `at` in the paragraph: "一般公共服务支出（类）财政
 /// 事务（款）行政运行（项）", the nearest one, if no other item starts between it and `at`.
-fn item_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
-    // a path is printed within a few sentences of its figures: a bounded look back keeps a
-    // long paragraph of figures linear
-    let before = p.text_between(at.saturating_sub(PATH_WINDOW), at);
-    let chars: Vec<char> = before.chars().collect();
-    // the last "项）" / "项)" before the figure
-    let mut end = None;
-    for i in (1..chars.len()).rev() {
-        if chars.get(i).is_some_and(|c| matches!(c, '）' | ')')) && chars.get(i - 1) == Some(&'项')
-        {
-            end = Some(i);
-            break;
-        }
+fn item_path(
+    doc: &Document,
+    p: &Prose<'_>,
+    at: usize,
+    close: bool,
+    most: usize,
+) -> Option<[String; 3]> {
+    // the paragraph's own characters (a code such as "01项" may have been read as a
+    // figure), without the line breaks and spaces a PDF puts inside names
+    let end_byte = *p.offs.get(at)?;
+    let text = &p.para.text;
+    let mut from = end_byte.saturating_sub(PATH_WINDOW);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
     }
-    let end = end?;
-    // not too far: at most three sentence ends between the path and the figure, and no
-    // other figure but this item's budget
-    let after: String = chars.get(end + 1..)?.iter().collect();
-    if after.chars().filter(|c| *c == '。').count() > 3 || after.matches('#').count() > 1 {
+    let chars: Vec<(usize, char)> = text
+        .get(from..end_byte)?
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| (i + from, c))
+        .collect();
+    // the last "项）" / "项)" before the figure
+    let end = (1..chars.len()).rev().find(|&i| {
+        chars.get(i).is_some_and(|x| matches!(x.1, '）' | ')'))
+            && chars.get(i - 1).is_some_and(|x| x.1 == '项')
+    })?;
+    let end_at = chars.get(end)?.0;
+    let after: String = chars.get(end + 1..)?.iter().map(|x| x.1).collect();
+    // amounts between the path and this one: at most `most` (the item's budget, last
+    // year's execution)
+    let between = (0..at)
+        .rev()
+        .take_while(|&k| p.offs.get(k).is_some_and(|o| *o > end_at))
+        .filter(|&k| match p.toks.get(k) {
+            Some(Tok::Fig(id)) => is_money(doc.figure(*id).and_then(|f| f.unit)),
+            _ => false,
+        })
+        .count();
+    // not too far: at most three sentence ends between the path and the figure
+    if after.chars().filter(|c| *c == '。').count() > 3 || between > most {
         return None;
     }
+    // an amount printed right after its path ("…行政运行（项）”科目 938.99 万元")
+    if close && (after.chars().count() > 4 || between > 0 || after.contains(['。', '，', ','])) {
+        return None;
+    }
+    let chars: Vec<char> = chars.iter().map(|x| x.1).collect();
     let mut segs: Vec<String> = Vec::new();
     // split "A（类）B（款）C（项）" from the right
     let text: String = chars.get(..=end)?.iter().collect();
@@ -562,7 +588,8 @@ fn item_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
     for marker in ['项', '款', '类'] {
         let close = rest.trim_end_matches(['）', ')']);
         let close = close.strip_suffix(marker)?;
-        let close = close.trim_end_matches(|c: char| c.is_ascii_digit());
+        // the code inside the marker ("（204类）") may have been read as a figure (#)
+        let close = close.trim_end_matches(|c: char| c.is_ascii_digit() || c == '#');
         let open = close.strip_suffix(['（', '('])?;
         // the name: back to the previous marker's close, or to punctuation; a parenthesis
         // inside the name ("政府办公厅（室）及相关机构事务") is part of it
@@ -571,7 +598,7 @@ fn item_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
         for (i, c) in open.char_indices().rev() {
             let closes_marker = matches!(c, '）' | ')')
                 && open.get(..i).is_some_and(|b| {
-                    b.trim_end_matches(|d: char| d.is_ascii_digit())
+                    b.trim_end_matches(|d: char| d.is_ascii_digit() || d == '#')
                         .ends_with(['类', '款', '项'])
                 });
             if matches!(c, '）' | ')') && !closes_marker {
@@ -659,9 +686,11 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
                 continue;
             }
             let cells = match m.kind {
-                Kind::Level => level_cells(claims, m, &table, &mut memo),
-                Kind::Final => item_cells(p, m, &table, Stage::Final, &mut memo),
-                Kind::Budget => item_cells(p, m, &table, Stage::Budget, &mut memo),
+                Kind::Level => level_cells(claims, m, &table, &mut memo)
+                    .or_else(|| item_cells(doc, p, m, &table, Stage::Amount, &mut memo))
+                    .or_else(|| item_cells(doc, p, m, &table, Stage::Planned, &mut memo)),
+                Kind::Final => item_cells(doc, p, m, &table, Stage::Final, &mut memo),
+                Kind::Budget => item_cells(doc, p, m, &table, Stage::Budget, &mut memo),
                 _ => None,
             };
             if let Some((subject, cells)) = cells.filter(|(_, c)| !c.is_empty()) {
@@ -683,8 +712,14 @@ type Memo = std::collections::HashMap<String, Vec<StatedCell>>;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Stage {
+    /// "年初预算为 B".
     Budget,
+    /// "支出决算为 F".
     Final,
+    /// The amount printed right after the path: the disclosure's own stage.
+    Amount,
+    /// "预算安排 X": a budget's own amount for the item, named again.
+    Planned,
 }
 
 fn level_cells<'t>(
@@ -756,6 +791,7 @@ fn level_cells<'t>(
 }
 
 fn item_cells<'t>(
+    doc: &Document,
     p: &Prose<'_>,
     m: &Mention,
     table: &dyn Fn(Standard) -> Option<&'t Table>,
@@ -766,28 +802,39 @@ fn item_cells<'t>(
     let ok = match stage {
         Stage::Final => m.lead.contains("决算") && !m.lead.contains("执行"),
         Stage::Budget => m.lead.contains("年初预算"),
+        Stage::Amount => true,
+        Stage::Planned => m.label.ends_with("预算安排"),
     };
     if !ok {
         return None;
     }
-    let path = item_path(p, m.at)?;
+    let path = match stage {
+        Stage::Amount => item_path(doc, p, m.at, true, 0),
+        // "…（项）1672.67 万元。…2025年当年预算执行数为 1690.69 万元，2026年预算安排 1672.67
+        // 万元": this year's amount again, two amounts after the path
+        Stage::Planned => item_path(doc, p, m.at, false, 2),
+        _ => item_path(doc, p, m.at, false, 1),
+    }?;
     let [c, k, x] = &path;
     let subject = format!("{c}（类）{k}（款）{x}（项）");
-    let key = format!("{}{subject}", if stage == Stage::Final { "F" } else { "B" });
+    let key = format!(
+        "{}{subject}",
+        match stage {
+            Stage::Final => "F",
+            Stage::Budget => "B",
+            Stage::Amount | Stage::Planned => "A",
+        }
+    );
     if let Some(cells) = memo.get(&key) {
         return Some((subject, cells.clone()));
     }
     let cells: Vec<StatedCell> = table(General)
         .and_then(|t| {
             let r = row_by_path(t, &path)?;
-            let col = match stage {
-                Stage::Final => None,
-                Stage::Budget => Some("年初预算"),
-            };
-            let stage_name = if stage == Stage::Final {
-                "决算"
-            } else {
-                "年初预算"
+            let (col, stage_name) = match stage {
+                Stage::Final => (None, "决算"),
+                Stage::Budget => (Some("年初预算"), "年初预算"),
+                Stage::Amount | Stage::Planned => (None, "合计"),
             };
             Some(StatedCell {
                 fig: row_amount(t, r, col)?,
@@ -852,10 +899,32 @@ mod tests {
         let p = claims.prose.first().unwrap();
         let m = p.mentions.last().unwrap();
         assert_eq!(
-            item_path(p, m.at),
+            item_path(&doc, p, m.at, false, 1),
             Some([
                 "一般公共服务支出".to_string(),
                 "政府办公厅（室）及相关机构事务".to_string(),
+                "行政运行".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn an_item_path_with_codes_is_read() {
+        let doc = read_text(
+            "1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于：行政单位的基本支出。\n",
+        );
+        let claims = crate::claims::build(&doc);
+        let p = claims.prose.first().unwrap();
+        let m = p
+            .mentions
+            .iter()
+            .find(|m| doc.figure(m.fig).unwrap().raw == "1672.67")
+            .unwrap();
+        assert_eq!(
+            item_path(&doc, p, m.at, true, 0),
+            Some([
+                "公共安全支出".to_string(),
+                "司法".to_string(),
                 "行政运行".to_string()
             ])
         );
