@@ -485,7 +485,16 @@ const EXPECTED_FAILURES: &[(&str, &[(&str, &str)])] = &[
     ("gbc-x-qzfb-2025-unit-budget", &[]),
     ("gbc-x-sww-2025-dept-budget", &[]),
     ("gbc-x-sww-2025-unit-budget", &[]),
-    ("gbc-x-wanli-jd-2024-budget", &[]),
+    (
+        "gbc-x-wanli-jd-2024-budget",
+        &[
+            // p.9, item 31: "住房公积金（项）”350.35万元 … 2023年当年预算执行数为348.52万元，
+            // 2024年预算安排352.67万元，比2023年预算执行数增加0.53%": the 一般公共预算支出功能
+            // 分类预算表 (p.19) prints 2210201 3,503,499 元 = 350.35 万元, and 350.35 ÷ 348.52
+            // = +0.53 % while 352.67 ÷ 348.52 = +1.19 %: 352.67 is a slip
+            ("text-table", "352.67"),
+        ],
+    ),
     ("gbc-x-wanli-jd-2025-budget", &[]),
 ];
 

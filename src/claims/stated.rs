@@ -503,17 +503,32 @@ fn doc_year(claims: &Claims<'_>) -> Option<i64> {
     })
 }
 
-/// Every standard table kind printed once: the table (a kind printed twice is ambiguous).
+/// Every standard table kind printed once: the table. Of two tables of one kind, the one
+/// that states its unit is taken when the other does not (a table of contents listing the
+/// tables' titles is not a table of figures); otherwise the kind is ambiguous and left out.
 fn tables(doc: &Document) -> Vec<(Standard, &Table)> {
     let all: Vec<(Standard, &Table)> = doc
         .tables
         .iter()
         .filter_map(|t| kind(t).map(|k| (k, t)))
         .collect();
-    all.iter()
-        .filter(|(k, _)| all.iter().filter(|(k2, _)| k2 == k).count() == 1)
-        .copied()
-        .collect()
+    let mut out: Vec<(Standard, &Table)> = Vec::new();
+    for (k, _) in &all {
+        if out.iter().any(|(o, _)| o == k) {
+            continue;
+        }
+        let same: Vec<&Table> = all.iter().filter(|(o, _)| o == k).map(|x| x.1).collect();
+        let with_unit: Vec<&Table> = same
+            .iter()
+            .copied()
+            .filter(|t| table_unit(t).is_some())
+            .collect();
+        match (same.as_slice(), with_unit.as_slice()) {
+            ([only], _) | (_, [only]) => out.push((*k, *only)),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A label with what the prose reader leaves of a parenthesis ("一般公共服务支出（类" →
@@ -629,6 +644,37 @@ fn item_path(
     }
     let [x, k, c] = <[String; 3]>::try_from(segs).ok()?;
     Some([c, k, x])
+}
+
+/// The path of a budget's item line written with dashes in quotes right before its amount:
+/// "“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元".
+fn dash_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
+    let end_byte = *p.offs.get(at)?;
+    let text = &p.para.text;
+    let mut from = end_byte.saturating_sub(PATH_WINDOW);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let chars: Vec<char> = text
+        .get(from..end_byte)?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // the closing quote, at most "科目" away from the amount
+    let close = (chars.len().saturating_sub(4)..chars.len())
+        .rev()
+        .find(|&i| chars.get(i).is_some_and(|c| matches!(c, '”' | '"')))?;
+    let tail: String = chars.get(close + 1..)?.iter().collect();
+    if !(tail.is_empty() || tail == "科目") {
+        return None;
+    }
+    let open = (0..close)
+        .rev()
+        .find(|&i| chars.get(i).is_some_and(|c| matches!(c, '“' | '"')))?;
+    let inner: String = chars.get(open + 1..close)?.iter().collect();
+    let parts: Vec<String> = inner.split(['-', '－', '—']).map(str::to_string).collect();
+    let [c, k, x] = <[String; 3]>::try_from(parts).ok()?;
+    (!c.is_empty() && !k.is_empty() && !x.is_empty()).then_some([c, k, x])
 }
 
 /// The row of a 功能分类 table by its 类/款/项 names (codes nest: 201 ⊃ 20106 ⊃ 2010601).
@@ -809,7 +855,7 @@ fn item_cells<'t>(
         return None;
     }
     let path = match stage {
-        Stage::Amount => item_path(doc, p, m.at, true, 0),
+        Stage::Amount => item_path(doc, p, m.at, true, 0).or_else(|| dash_path(p, m.at)),
         // "…（项）1672.67 万元。…2025年当年预算执行数为 1690.69 万元，2026年预算安排 1672.67
         // 万元": this year's amount again, two amounts after the path
         Stage::Planned => item_path(doc, p, m.at, false, 2),
