@@ -6,6 +6,7 @@
 //! (`text-table`) only builds the relation.
 
 use super::prose::{is_money, Kind, Mention, Prose, Tok};
+use super::scope::{Budget, Level};
 use super::standard::{kind, Standard};
 use super::table::{is_code_column, is_rate_header, row_code, total_level};
 use super::Claims;
@@ -13,6 +14,7 @@ use crate::document::{Document, Table};
 use crate::figure::FigId;
 use crate::relation::Expr;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// A table cell the text's amount may stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -386,33 +388,96 @@ fn is_final_accounts(t: &Table) -> bool {
             .any(|r| r.cells.iter().any(|c| c.text.contains("决算")))
 }
 
+/// The amount printed right after the label in cell (`r`, `c`), before the row's next
+/// label, in a column whose header contains `col` when given; a blank cell there gives
+/// none (nothing printed, no reading).
+fn after_label(t: &Table, r: usize, c: usize, col: Option<&str>) -> Option<FigId> {
+    let row = t.rows.get(r)?;
+    let next_label = row
+        .cells
+        .iter()
+        .enumerate()
+        .skip(c + 1)
+        .find(|(_, x)| x.figure.is_none() && !x.text.trim().is_empty())
+        .map_or(row.cells.len(), |(i, _)| i);
+    let k = (c + 1..next_label).find(|&k| t.figure(r, k).is_some() && amount_column(t, k, col))?;
+    t.figure(r, k)
+}
+
 /// Every amount printed right after a cell labelled `label` (both sides of a 总表), in a
 /// column whose header contains `col` when given.
 fn labelled_all(t: &Table, label: &str, col: Option<&str>) -> Vec<FigId> {
     let mut out = Vec::new();
     for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
         for (c, cell) in row.cells.iter().enumerate() {
-            if cell.figure.is_some() || row_name(&cell.text) != label {
-                continue;
-            }
-            let next_label = row
-                .cells
-                .iter()
-                .enumerate()
-                .skip(c + 1)
-                .find(|(_, x)| x.figure.is_none() && !x.text.trim().is_empty())
-                .map_or(row.cells.len(), |(i, _)| i);
-            let pick =
-                (c + 1..next_label).find(|&k| t.figure(r, k).is_some() && amount_column(t, k, col));
-            // a blank cell in the wanted column: nothing printed there, no reading
-            if let Some(k) = pick {
-                if let Some(f) = t.figure(r, k) {
-                    out.push(f);
-                }
+            if cell.figure.is_none() && row_name(&cell.text) == label {
+                out.extend(after_label(t, r, c, col));
             }
         }
     }
     out
+}
+
+/// A table's labels and coded rows, read once: the text's 类 and 项 lines are looked up
+/// by name, however many it names.
+struct Index<'t> {
+    t: &'t Table,
+    /// Label → the cells printing it.
+    labels: HashMap<String, Vec<(usize, usize)>>,
+    /// (code length, row name) → the rows and their codes.
+    coded: HashMap<(usize, String), Vec<(usize, String)>>,
+}
+
+impl<'t> Index<'t> {
+    fn new(t: &'t Table) -> Self {
+        let mut labels: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut coded: HashMap<(usize, String), Vec<(usize, String)>> = HashMap::new();
+        for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
+            for (c, cell) in row.cells.iter().enumerate() {
+                if cell.figure.is_none() && !cell.text.trim().is_empty() {
+                    labels.entry(row_name(&cell.text)).or_default().push((r, c));
+                }
+            }
+            if let Some(code) = row_code(t, r) {
+                coded
+                    .entry((code.len(), row_name(t.row_label(r))))
+                    .or_default()
+                    .push((r, code));
+            }
+        }
+        Index { t, labels, coded }
+    }
+
+    /// [`labelled_all`] by the index.
+    fn labelled(&self, label: &str, col: Option<&str>) -> Vec<FigId> {
+        self.labels
+            .get(label)
+            .map(|cells| {
+                cells
+                    .iter()
+                    .filter_map(|&(r, c)| after_label(self.t, r, c, col))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The row of a 功能分类 table by its 类/款/项 names (codes nest: 201 ⊃ 20106 ⊃
+    /// 2010601), when exactly one row answers at each level.
+    fn row_by_path(&self, path: &[String]) -> Option<usize> {
+        let mut prefix = String::new();
+        let mut row = None;
+        for (depth, name) in path.iter().enumerate() {
+            let len = 3 + 2 * depth;
+            let rows = self.coded.get(&(len, name.clone()))?;
+            let mut found = rows.iter().filter(|(_, code)| code.starts_with(&prefix));
+            let (Some((r, code)), None) = (found.next(), found.next()) else {
+                return None;
+            };
+            prefix.clone_from(code);
+            row = Some(*r);
+        }
+        row
+    }
 }
 
 /// The 合计 row's amount in the column whose header contains `col`.
@@ -677,30 +742,6 @@ fn dash_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
     (!c.is_empty() && !k.is_empty() && !x.is_empty()).then_some([c, k, x])
 }
 
-/// The row of a 功能分类 table by its 类/款/项 names (codes nest: 201 ⊃ 20106 ⊃ 2010601).
-fn row_by_path(t: &Table, path: &[String]) -> Option<usize> {
-    let mut prefix = String::new();
-    let mut row = None;
-    for (depth, name) in path.iter().enumerate() {
-        let len = 3 + 2 * depth;
-        let found: Vec<(usize, String)> = (t.header_rows..t.rows.len())
-            .filter_map(|r| {
-                let code = row_code(t, r)?;
-                (code.len() == len
-                    && code.starts_with(&prefix)
-                    && row_name(t.row_label(r)) == *name)
-                    .then_some((r, code))
-            })
-            .collect();
-        let [(r, code)] = found.as_slice() else {
-            return None;
-        };
-        prefix.clone_from(code);
-        row = Some(*r);
-    }
-    row
-}
-
 /// The row's amount in the column whose header contains `col`.
 fn row_amount(t: &Table, r: usize, col: Option<&str>) -> Option<FigId> {
     let width = t.rows.get(r)?.cells.len();
@@ -718,10 +759,23 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
     let table = |k: Standard| tables.iter().find(|(kk, _)| *kk == k).map(|(_, t)| *t);
     let year = doc_year(claims);
     let mut memo = Memo::new();
+    let look = Lookup {
+        general: table(General).map(Index::new),
+        fiscal: table(Fiscal).map(Index::new),
+    };
     let mut out = Vec::new();
     for p in &claims.prose {
         for m in &p.mentions {
             if !is_money(m.unit) || m.percent {
+                continue;
+            }
+            // a figure of the fund budgets' sections (政府性基金, 国有资本经营, 社保基金) or of
+            // the whole area (全区) is not the department's own table figure
+            let other_budget = matches!(
+                m.scope.budget,
+                Some(Budget::GovFund | Budget::StateCapital | Budget::SocialInsurance)
+            );
+            if other_budget || m.scope.level == Some(Level::Whole) {
                 continue;
             }
             if m.scope.year.is_some_and(|y| Some(y) != year)
@@ -732,11 +786,11 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
                 continue;
             }
             let cells = match m.kind {
-                Kind::Level => level_cells(claims, m, &table, &mut memo)
-                    .or_else(|| item_cells(doc, p, m, &table, Stage::Amount, &mut memo))
-                    .or_else(|| item_cells(doc, p, m, &table, Stage::Planned, &mut memo)),
-                Kind::Final => item_cells(doc, p, m, &table, Stage::Final, &mut memo),
-                Kind::Budget => item_cells(doc, p, m, &table, Stage::Budget, &mut memo),
+                Kind::Level => level_cells(claims, m, &table, &look, &mut memo)
+                    .or_else(|| item_cells(doc, p, m, &look, Stage::Amount, &mut memo))
+                    .or_else(|| item_cells(doc, p, m, &look, Stage::Planned, &mut memo)),
+                Kind::Final => item_cells(doc, p, m, &look, Stage::Final, &mut memo),
+                Kind::Budget => item_cells(doc, p, m, &look, Stage::Budget, &mut memo),
                 _ => None,
             };
             if let Some((subject, cells)) = cells.filter(|(_, c)| !c.is_empty()) {
@@ -750,6 +804,12 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
         }
     }
     out
+}
+
+/// The indexes of the tables the text's 类 and 项 lines are looked up in.
+struct Lookup<'t> {
+    general: Option<Index<'t>>,
+    fiscal: Option<Index<'t>>,
 }
 
 /// Cells already looked up, by subject, 类 name or 项 path: a text repeating one label
@@ -772,6 +832,7 @@ fn level_cells<'t>(
     claims: &Claims<'_>,
     m: &Mention,
     table: &dyn Fn(Standard) -> Option<&'t Table>,
+    look: &Lookup<'_>,
     memo: &mut Memo,
 ) -> Option<(String, Vec<StatedCell>)> {
     let doc = claims.doc;
@@ -787,8 +848,9 @@ fn level_cells<'t>(
             return Some((subject, cells.clone()));
         }
         let mut cells = Vec::new();
-        if let Some(t) = table(General) {
-            let r = row_by_path(t, std::slice::from_ref(&name));
+        if let Some(ix) = &look.general {
+            let t = ix.t;
+            let r = ix.row_by_path(std::slice::from_ref(&name));
             if let Some(f) =
                 r.and_then(|r| row_amount(t, r, Some("合计")).or_else(|| row_amount(t, r, None)))
             {
@@ -801,8 +863,9 @@ fn level_cells<'t>(
                 });
             }
         }
-        if let Some(t) = table(Fiscal) {
-            for f in labelled_all(t, &name, Some("一般公共预算")) {
+        if let Some(ix) = &look.fiscal {
+            let t = ix.t;
+            for f in ix.labelled(&name, Some("一般公共预算")) {
                 cells.push(StatedCell {
                     fig: f,
                     more: Vec::new(),
@@ -836,11 +899,11 @@ fn level_cells<'t>(
     None
 }
 
-fn item_cells<'t>(
+fn item_cells(
     doc: &Document,
     p: &Prose<'_>,
     m: &Mention,
-    table: &dyn Fn(Standard) -> Option<&'t Table>,
+    look: &Lookup<'_>,
     stage: Stage,
     memo: &mut Memo,
 ) -> Option<(String, Vec<StatedCell>)> {
@@ -874,9 +937,12 @@ fn item_cells<'t>(
     if let Some(cells) = memo.get(&key) {
         return Some((subject, cells.clone()));
     }
-    let cells: Vec<StatedCell> = table(General)
-        .and_then(|t| {
-            let r = row_by_path(t, &path)?;
+    let cells: Vec<StatedCell> = look
+        .general
+        .as_ref()
+        .and_then(|ix| {
+            let t = ix.t;
+            let r = ix.row_by_path(&path)?;
             let (col, stage_name) = match stage {
                 Stage::Final => (None, "决算"),
                 Stage::Budget => (Some("年初预算"), "年初预算"),
@@ -973,6 +1039,35 @@ mod tests {
                 "司法".to_string(),
                 "行政运行".to_string()
             ])
+        );
+    }
+
+    const OVERALL: &str = "收入支出决算总表\n单位：万元\n项目\t金额\t项目\t金额\n一、一般公共预算财政拨款收入\t1,000.00\t一、一般公共服务支出\t1,000.00\n本年收入合计\t1,000.00\t本年支出合计\t1,000.00\n总计\t1,000.00\t总计\t1,000.00\n";
+
+    fn stated_of(text: &str) -> Vec<(String, String)> {
+        let doc = read_text(text);
+        let claims = crate::claims::build(&doc);
+        read_all(&claims)
+            .into_iter()
+            .map(|s| (s.subject, doc.figure(s.fig).unwrap().raw.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_department_s_totals_are_bound_and_a_fund_section_s_are_not() {
+        let text = format!(
+            "一、收入决算情况说明\n\n本年收入合计1000万元。\n\n八、政府性基金预算财政拨款收入支出决算情况说明\n\n政府性基金预算财政拨款本年收入合计5万元。\n\n{OVERALL}"
+        );
+        assert_eq!(
+            stated_of(&text),
+            [("本年收入".to_string(), "1000".to_string())]
+        );
+        // last year's figure is not this year's table
+        let text =
+            format!("2019年度收入支出总计1000万元，2018年度收入支出总计900万元。\n\n{OVERALL}");
+        assert_eq!(
+            stated_of(&text),
+            [("收入支出总计".to_string(), "1000".to_string())]
         );
     }
 
