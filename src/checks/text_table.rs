@@ -204,22 +204,78 @@ fn stated_relation(doc: &Document, st: &Stated) -> Option<Relation> {
             format!("the text's {} = {} {}", st.subject, c.table.name(), c.place),
         )
     };
+    // a table that states no unit may be in the text's unit or in 元: both are readings
+    // (they disagree unless both fail, so such a relation holds only when the table says)
+    let big_unit = matches!(text.unit, Some("万元" | "亿元"));
+    let unit_unknown = big_unit && st.cells.iter().any(|c| c.unit.is_none());
     // one value printed twice at the same precision and unit must print identically
-    let same_printing = st.cells.iter().all(|c| {
-        c.more.is_empty()
-            && (c.unit.is_none() || c.unit == text.unit)
-            && doc
-                .figure(c.fig)
-                .is_some_and(|f| f.number.scale == text.number.scale)
-    });
+    let same_printing = !unit_unknown
+        && st.cells.iter().all(|c| {
+            c.more.is_empty()
+                && (c.unit.is_none() || c.unit == text.unit)
+                && doc
+                    .figure(c.fig)
+                    .is_some_and(|f| f.number.scale == text.number.scale)
+        });
     let mut rel = Relation::equals(RULE, st.fig, in_unit(first, text.unit), what(first))
         .context(st.context.clone());
     for c in rest {
         rel = rel.reading(in_unit(c, text.unit), what(c));
+    }
+    if unit_unknown {
+        for c in st.cells.iter().filter(|c| c.unit.is_none()) {
+            let as_yuan = StatedCell {
+                unit: Some("元"),
+                ..c.clone()
+            };
+            let what = Text::new(
+                format!("{}（表未注明单位，按元）", what(c).zh),
+                format!("{} (the table states no unit: taken in 元)", what(c).en),
+            );
+            rel = rel.reading(in_unit(&as_yuan, text.unit), what);
+        }
     }
     Some(if same_printing {
         rel.exact_target()
     } else {
         rel
     })
+}
+
+#[cfg(test)]
+mod tests {
+    fn statuses(text: &str) -> Vec<(String, String)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == "text-table")
+            .map(|e| (e.reported.clone(), e.status.to_string()))
+            .collect()
+    }
+
+    fn doc(unit_line: &str, total: &str, said: &str) -> String {
+        format!(
+            "一、收入支出决算总体情况说明\n\n某局2019年度收入支出总计{said}万元。\n\n收入支出决算总表\n{unit_line}项目\t金额\t项目\t金额\n本年收入合计\t{total}\t本年支出合计\t{total}\n总计\t{total}\t总计\t{total}\n"
+        )
+    }
+
+    #[test]
+    fn a_table_in_yuan_is_converted_to_the_text_s_wan_yuan() {
+        let s = statuses(&doc("单位：元\n", "29,616,800.00", "2961.68"));
+        assert_eq!(s, [("2961.68".to_string(), "pass".to_string())]);
+        let s = statuses(&doc("单位：元\n", "29,616,800.00", "0.3"));
+        assert_eq!(s, [("0.3".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_table_without_a_unit_is_read_both_ways() {
+        // the same figure in the text's unit, or a tenth of a thousandth of it in 元: the
+        // readings disagree, so it is not checked
+        let s = statuses(&doc("", "2,961.68", "2961.68"));
+        assert_eq!(s, [("2961.68".to_string(), "unchecked".to_string())]);
+        // neither reading gives 5000
+        let s = statuses(&doc("", "2,961.68", "5000"));
+        assert_eq!(s, [("5000".to_string(), "fail".to_string())]);
+    }
 }
