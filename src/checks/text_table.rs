@@ -36,7 +36,9 @@ pub static CHECK: Check = Check {
            and header.",
     why: "The summary in the text is what most readers take away; it must match the tables \
           it summarises.",
-    tolerance: "A table in 元 is converted exactly to the text's 万元. The same value printed \
+    tolerance: "A table in 元 is converted exactly to the text's 万元; a table that states no \
+                unit is read both in the text's unit and in 元 (not checked when the two \
+                disagree). The same value printed \
                 at the same precision and unit must print identically (326.71 against 326.72 \
                 fails); otherwise the text's figure stands for ±½ of its last digit (9628.22 \
                 万元 for 96,282,213.44 元 holds; 10703 万元 for 10703.13 holds). The count \
