@@ -764,7 +764,7 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
         fiscal: table(Fiscal).map(Index::new),
     };
     let mut out = Vec::new();
-    for p in &claims.prose {
+    for (pi, p) in claims.prose.iter().enumerate() {
         for m in &p.mentions {
             if !is_money(m.unit) || m.percent {
                 continue;
@@ -789,7 +789,20 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
                 Kind::Level => level_cells(claims, m, &table, &look, &mut memo)
                     .or_else(|| item_cells(doc, p, m, &look, Stage::Amount, &mut memo))
                     .or_else(|| item_cells(doc, p, m, &look, Stage::Planned, &mut memo)),
-                Kind::Final => item_cells(doc, p, m, &look, Stage::Final, &mut memo),
+                // "一般公共预算财政拨款支出年初预算为 B 万元，支出决算为 F 万元": the record's
+                // label names the total
+                Kind::Final => {
+                    item_cells(doc, p, m, &look, Stage::Final, &mut memo).or_else(|| {
+                        let label = claims
+                            .records
+                            .get(pi)?
+                            .iter()
+                            .find(|r| r.fin == Some(m.fig) && r.budget.is_some())?
+                            .label
+                            .clone();
+                        subject_cells(claims, m, &label, &table, &mut memo)
+                    })
+                }
                 Kind::Budget => item_cells(doc, p, m, &look, Stage::Budget, &mut memo),
                 _ => None,
             };
@@ -835,7 +848,6 @@ fn level_cells<'t>(
     look: &Lookup<'_>,
     memo: &mut Memo,
 ) -> Option<(String, Vec<StatedCell>)> {
-    let doc = claims.doc;
     let label: String = m.label.chars().filter(|c| !c.is_whitespace()).collect();
     let whole = claims.breakdown_of(m.fig).map(|b| b.total_label.as_str());
     // a 功能分类 类 amount in the breakdown of 一般公共预算财政拨款支出
@@ -878,6 +890,20 @@ fn level_cells<'t>(
         memo.insert(subject.clone(), cells.clone());
         return Some((subject, cells));
     }
+    subject_cells(claims, m, &label, table, memo)
+}
+
+/// The cells of the subject `label` names (a breakdown's part only under its total).
+fn subject_cells<'t>(
+    claims: &Claims<'_>,
+    m: &Mention,
+    label: &str,
+    table: &dyn Fn(Standard) -> Option<&'t Table>,
+    memo: &mut Memo,
+) -> Option<(String, Vec<StatedCell>)> {
+    let doc = claims.doc;
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let whole = claims.breakdown_of(m.fig).map(|b| b.total_label.as_str());
     for (i, s) in SUBJECTS.iter().enumerate() {
         if !s.names.iter().any(|n| names(&label, n, s.after_entity)) {
             continue;
