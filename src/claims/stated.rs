@@ -147,7 +147,7 @@ const SUBJECTS: &[Subject] = &[
     Subject {
         names: &["财政拨款收入"],
         after_entity: false,
-        part_of: &["本年收入", "收入预算"],
+        part_of: &[],
         at: &[
             at(Overall, Label("财政拨款收入"), None),
             at(Overall, Sum(FISCAL_INCOME), None),
