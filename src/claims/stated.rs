@@ -5,7 +5,7 @@
 //! each side of a two-sided 总表. Which table, row and column is read here once; the check
 //! (`text-table`) only builds the relation.
 
-use super::prose::{is_money, Kind, Mention, Prose, Tok};
+use super::prose::{is_money, yuan, Kind, Mention, Prose, Tok};
 use super::scope::{Budget, Level};
 use super::standard::{kind, Standard};
 use super::table::{is_code_column, is_rate_header, row_code, total_level};
@@ -56,20 +56,10 @@ enum Row {
     Total,
 }
 
-/// How many 元 a money unit stands for.
-fn yuan(unit: Option<&str>) -> Option<i64> {
-    match unit? {
-        "元" => Some(1),
-        "万元" => Some(10_000),
-        "亿元" => Some(100_000_000),
-        _ => None,
-    }
-}
-
 /// An amount printed in unit `from` as an amount in `to` (exactly: 1 万元 = 10000 元);
 /// unchanged when either unit is not known.
 pub fn convert(e: Expr, from: Option<&str>, to: Option<&str>) -> Expr {
-    match (yuan(from), yuan(to)) {
+    match (from.and_then(yuan), to.and_then(yuan)) {
         (Some(f), Some(t)) if f > t => Expr::product(e, Expr::Const(Decimal::from(f / t))),
         (Some(f), Some(t)) if f < t => Expr::quotient(e, Expr::Const(Decimal::from(t / f))),
         _ => e,
