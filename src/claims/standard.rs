@@ -130,7 +130,7 @@ fn classify(title: &str, budget_titles: bool) -> Option<Standard> {
     } else if has("一般公共预算财政拨款支出决算表")
         || has("一般公共预算支出表")
         || has("一般公共预算支出预算表")
-        || (budget_titles && has("一般公共预算支出功能分类预算表"))
+        || has("一般公共预算支出功能分类预算表")
     {
         Some(Standard::GeneralBudgetExpenditure)
     } else if has("财政拨款收入支出决算总表")
