@@ -843,6 +843,9 @@ pub struct Document {
     pub tables: Vec<Table>,
     /// Figures that could not be read.
     pub unreadable: Vec<Unreadable>,
+    /// For paged input (PDF), the 1-based page of each line (index = line − 1); empty
+    /// otherwise.
+    pub line_pages: Vec<u32>,
 }
 
 impl Document {
@@ -858,6 +861,13 @@ impl Document {
     pub fn line_of(&self, offset: usize) -> u32 {
         let i = self.line_starts.partition_point(|&s| s <= offset);
         u32::try_from(i.max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The page a 1-based line is on, for paged input (PDF).
+    pub fn page_of_line(&self, line: u32) -> Option<u32> {
+        self.line_pages
+            .get((line as usize).checked_sub(1)?)
+            .copied()
     }
 
     /// The figure with this id.
@@ -1140,12 +1150,21 @@ impl Document {
         self.where_is(id)
     }
 
-    /// [`Document::where_is`] without words of either language, for the arithmetic:
-    /// 「table title」「row」「column」, or the start of the sentence.
-    pub fn where_short(&self, id: FigId) -> String {
+    /// [`Document::where_is`] in few words, for the arithmetic: 「table title」「row」
+    /// 「column」, or the start of the sentence; on paged input (PDF), with its page first
+    /// when it is not `from_page`, the page of the figure being explained ("第 17 页「…」").
+    pub fn where_short(&self, id: FigId, from_page: Option<u32>) -> String {
         let Some(f) = self.figure(id) else {
             return String::new();
         };
+        let at = self.where_short_on_page(&f);
+        match f.page {
+            Some(p) if from_page != Some(p) && !at.is_empty() => format!("第 {p} 页{at}"),
+            _ => at,
+        }
+    }
+
+    fn where_short_on_page(&self, f: &Figure) -> String {
         match f.place {
             Place::Cell { table, row, col } => {
                 let Some(t) = self.tables.get(table) else {
@@ -1378,5 +1397,28 @@ mod tests {
         let paged = doc.where_is(id);
         assert_eq!(paged.zh, format!("第 6 页，{}", plain.zh));
         assert_eq!(paged.en, format!("page 6, {}", plain.en));
+    }
+
+    #[test]
+    fn the_short_place_names_the_page_only_when_it_is_another() {
+        let mut doc = read_text("支出决算表\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
+        let id = doc
+            .figures()
+            .position(|f| f.raw == "2")
+            .expect("the figure is read");
+        assert_eq!(doc.where_short(id, None), "「支出决算表」「乙」「金额」");
+        doc.set_page(id, Some(17));
+        assert_eq!(
+            doc.where_short(id, Some(17)),
+            "「支出决算表」「乙」「金额」"
+        );
+        assert_eq!(
+            doc.where_short(id, Some(12)),
+            "第 17 页「支出决算表」「乙」「金额」"
+        );
+        assert_eq!(
+            doc.where_short(id, None),
+            "第 17 页「支出决算表」「乙」「金额」"
+        );
     }
 }

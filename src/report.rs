@@ -147,9 +147,15 @@ pub struct Summary {
 pub struct Report {
     /// Every relation, in document order.
     pub checks: Vec<Entry>,
+    /// The standard table set: tables missing from a whole disclosure, tables printed blank
+    /// (see [`crate::checks::table_set`]); left out of the JSON when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub table_set: Vec<TableNote>,
     /// Counts.
     pub summary: Summary,
 }
+
+pub use crate::checks::table_set::{Finding, TableNote};
 
 /// UTF-16 offsets and character columns of every figure, found in one pass over the source
 /// (figures sorted by offset, the source walked once from the first to the last).
@@ -324,6 +330,8 @@ pub struct Checked<'a> {
     /// Relations in report order: by line, column and rule.
     order: Vec<Item>,
     pos: Positions,
+    /// Notes on the standard table set.
+    pub table_set: Vec<TableNote>,
     /// Counts.
     pub summary: Summary,
 }
@@ -451,6 +459,7 @@ impl<'a> Checked<'a> {
             inputs,
             order,
             pos,
+            table_set: crate::checks::table_set::find(doc),
             summary,
         }
     }
@@ -494,6 +503,7 @@ impl<'a> Checked<'a> {
     pub fn to_report(&self) -> Report {
         Report {
             checks: (0..self.len()).filter_map(|k| self.entry(k)).collect(),
+            table_set: self.table_set.clone(),
             summary: self.summary.clone(),
         }
     }
@@ -522,6 +532,9 @@ impl<'a> Checked<'a> {
             }
         }
         s.clear();
+        for n in &self.table_set {
+            text_table_note(&mut s, name, n, lang, verbose);
+        }
         text_summary(&mut s, name, &self.summary, lang);
         out.write_all(s.as_bytes())
     }
@@ -615,7 +628,12 @@ impl<'a> Checked<'a> {
             serde_json::to_writer(&mut *out, &lean)?;
         }
         out.write_all(nl)?;
-        out.write_all(b"],\"summary\":")?;
+        out.write_all(b"]")?;
+        if !self.table_set.is_empty() {
+            out.write_all(b",\"table_set\":")?;
+            serde_json::to_writer(&mut *out, &self.table_set)?;
+        }
+        out.write_all(b",\"summary\":")?;
         serde_json::to_writer(&mut *out, &self.summary)?;
         out.write_all(b"}\n")
     }
@@ -733,7 +751,7 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
             Cmp::AtLeast => format!("≥ {s}"),
         }
     });
-    let formula = formula(doc, &rel.expr, v, pct);
+    let formula = formula(doc, &rel.expr, v, pct, target.page);
     let tolerance = v.range.map(|r| {
         format!(
             "[{}, {}]{pct}",
@@ -1000,7 +1018,15 @@ fn message(
 }
 
 /// "304.6 ÷ 800 = 38.08%": the expression with the printed figures, and its value.
-fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
+/// `from_page`: the page of the figure the arithmetic explains (another figure's place names
+/// its page when it is printed elsewhere).
+fn formula(
+    doc: &Document,
+    e: &Expr,
+    v: &Verdict,
+    pct: &str,
+    from_page: Option<u32>,
+) -> Option<String> {
     if v.status == Status::Unchecked && v.error.is_none() {
         return None;
     }
@@ -1008,7 +1034,7 @@ fn formula(doc: &Document, e: &Expr, v: &Verdict, pct: &str) -> Option<String> {
     if let Expr::Fig(id) | Expr::Exact(id) = e {
         let f = doc.figure(*id)?;
         // where it is printed, as a reader finds it (never an internal line number)
-        return Some(format!("{}（{}）", f.raw, doc.where_short(*id)));
+        return Some(format!("{}（{}）", f.raw, doc.where_short(*id, from_page)));
     }
     let mut s = String::new();
     write_expr(doc, e, &mut s, 0);
@@ -1118,6 +1144,9 @@ impl Report {
         for e in &self.checks {
             text_entry(&mut out, name, e, lang, verbose);
         }
+        for n in &self.table_set {
+            text_table_note(&mut out, name, n, lang, verbose);
+        }
         text_summary(&mut out, name, &self.summary, lang);
         out
     }
@@ -1221,6 +1250,30 @@ fn text_entry(out: &mut String, name: &str, e: &Entry, lang: Lang, verbose: bool
             ));
         }
     }
+}
+
+/// A note on the standard table set: a warning always, an info one when `verbose`.
+fn text_table_note(out: &mut String, name: &str, n: &TableNote, lang: Lang, verbose: bool) {
+    if n.severity == Severity::Info && !verbose {
+        return;
+    }
+    let zh = lang == Lang::Zh;
+    let tag = match (n.severity, zh) {
+        (Severity::Info, true) => "说明",
+        (Severity::Info, false) => "note",
+        (_, true) => "警告",
+        (_, false) => "warning",
+    };
+    let line = n.line.map(|l| format!(":{l}")).unwrap_or_default();
+    let page = match n.page {
+        Some(p) if zh => format!("第 {p} 页 "),
+        Some(p) => format!("p. {p} "),
+        None => String::new(),
+    };
+    out.push_str(&format!(
+        "{name}{line}: {page}{tag} [table-set] {}\n",
+        if zh { &n.message.zh } else { &n.message.en }
+    ));
 }
 
 /// The closing one-line summary of the text report.

@@ -297,3 +297,21 @@ fn the_cli_checks_a_spreadsheet_and_rejects_a_broken_one() {
         "{stderr}"
     );
 }
+
+/// An .xls whose sheet declares 65,536 × 256 cells (its DIMENSIONS record rewritten) is
+/// refused from that declaration, before calamine reserves the rectangle (~1 GB).
+#[test]
+fn an_xls_declaring_a_huge_sheet_is_refused_before_it_is_read() {
+    let mut b = fixture("budget.xls");
+    let at = b
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("a DIMENSIONS record");
+    // the file as made reads
+    assert!(read_bytes(&b).is_ok());
+    b[at + 4..at + 18].copy_from_slice(&[0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0]);
+    let t = std::time::Instant::now();
+    assert_eq!(read_bytes(&b).unwrap_err(), ReadError::OfficeTooLarge);
+    // refused without laying out 16 million cells (generous: a guard against the blow-up)
+    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+}

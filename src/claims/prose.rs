@@ -145,7 +145,7 @@ pub fn is_money(unit: Option<&str>) -> bool {
 }
 
 /// How many 元 a money unit stands for.
-fn yuan(unit: &str) -> Option<i64> {
+pub fn yuan(unit: &str) -> Option<i64> {
     match unit {
         "元" => Some(1),
         "万元" => Some(10_000),
