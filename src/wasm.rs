@@ -129,6 +129,27 @@ pub fn present(text: &str) -> Result<JsValue, JsValue> {
     })
 }
 
+/// `present` as JSON text (`JSON.parse` gives the `Page`): the page's worker uses this, since
+/// one string built in the core and parsed by the engine costs a fraction of building the
+/// page's thousands of objects one boundary call at a time.
+#[wasm_bindgen(js_name = presentJson)]
+pub fn present_json(text: &str) -> Result<String, JsValue> {
+    let doc = crate::read::read_str(text).map_err(|e| {
+        into_error(recount_error::Any {
+            zh: e.zh(),
+            en: e.en(),
+        })
+    })?;
+    let report = crate::check_document(&doc);
+    let page = crate::present::present(&doc, report);
+    serde_json::to_string(&page).map_err(|e| {
+        into_error(recount_error::Any {
+            zh: format!("内部错误：{e}"),
+            en: format!("internal error: {e}"),
+        })
+    })
+}
+
 /// The text a DOM walk reads as (`ops`, `data`: see `read::dom_to_text`), for the page
 /// to check like any text.
 #[wasm_bindgen]
