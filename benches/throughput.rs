@@ -65,6 +65,17 @@ fn page(input: &str) -> usize {
     n
 }
 
+/// The page's first step (`presentInSteps`): what is shown at once, as JSON.
+fn page_first(input: &str) -> usize {
+    let Ok(doc) = recount::read::read_str(input) else {
+        return 0;
+    };
+    let checked = recount::check_lazily(&doc);
+    let first = recount::present::present_first(&doc, &checked);
+    black_box(serde_json::to_string(&first).map_or(0, |s| s.len()));
+    checked.summary.checked
+}
+
 /// Time this thread has spent on a CPU: on a shared machine wall time mostly measures the
 /// other processes.
 fn cpu_time() -> Option<Duration> {
@@ -197,6 +208,11 @@ fn main() {
         "sample, the page (present, JSON)",
         || SAMPLE.to_string(),
         page,
+    );
+    bench(
+        "sample, the page's first step",
+        || SAMPLE.to_string(),
+        page_first,
     );
     for rows in [1_000, 10_000, 100_000, 1_000_000] {
         let table = || shapes::classification(rows, '\t');

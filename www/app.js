@@ -85,7 +85,7 @@
   let seq = 0;
   let busy = false;
   let timer = 0;
-  /** @type {{page: any, blocks: Block[], figures: FigView[], checks: any[]} | null} */
+  /** @type {{page: any, blocks: Block[], figures: FigView[], checks: any[], shown?: boolean} | null} */
   let incoming = null;
 
   function startWorker() {
@@ -155,17 +155,47 @@
       }
       return;
     }
-    if (msg.type === 'done') {
+    // a text's page comes in two steps: every figure marked and the failures answered
+    // ('shown': shown at once), then the answers of the rest and every entry ('done')
+    if (msg.type === 'shown') {
       performance.mark('recount:report');
       const p = incoming.page;
       p.blocks = incoming.blocks;
+      p.figures = incoming.figures;
+      p.report.checks = [];
+      incoming = { page: p, blocks: [], figures: [], checks: [], shown: true };
+      pdfChecked(p);
+      show(/** @type {Page} */ (p));
+      return;
+    }
+    if (msg.type === 'done') {
+      const p = incoming.page;
+      const shown = incoming.shown;
+      if (!shown) {
+        performance.mark('recount:report');
+        p.blocks = incoming.blocks;
+      }
       p.figures = incoming.figures;
       p.report.checks = incoming.checks;
       incoming = null;
       stop(null);
       if (keep.checked) store.set(K.run, 'ok');
+      if (shown) { complete(/** @type {Page} */ (p)); return; }
       pdfChecked(p);
       show(/** @type {Page} */ (p));
+    }
+  }
+
+  /** The second step of a shown page: every figure's answers, every entry. */
+  function complete(/** @type {Page} */ p) {
+    if (page !== p) return;
+    figs = new Map(p.figures.map((f) => [f.start, f]));
+    performance.mark('recount:complete');
+    // an answer opened before its words came: filled in where it is, the focus left alone
+    const f = openStart === null ? undefined : figs.get(openStart);
+    if (f && openStart !== null) {
+      $('answer-body').replaceChildren(answerView(f, p.report.checks, lang, docs));
+      highlightInputs(openStart);
     }
   }
 

@@ -52,12 +52,35 @@ self.onmessage = async (e) => {
   if (msg.type === 'check' || msg.type === 'pdf') {
     try {
       await ready;
-      // a PDF comes as pdf.js's items in typed arrays (www/pdf.js), text as text
-      const page = msg.type === 'pdf'
-        // @ts-ignore
-        ? wasm_bindgen.presentItems(msg.nums, msg.text, msg.lens)
-        // one JSON text from the core, parsed here: far cheaper than an object per value
-        : /** @type {import('../pkg-web/recount').Page} */ (JSON.parse(wasm_bindgen.presentJson(msg.text)));
+      if (msg.type === 'check') {
+        // two steps (src/wasm.rs presentInSteps): the page to show at once, then the
+        // answers of the figures that hold and every entry, while the first is on screen
+        let step = 0;
+        wasm_bindgen.presentInSteps(msg.text, (/** @type {string} */ json) => {
+          step += 1;
+          if (step === 1) {
+            /** @type {import('../pkg-web/recount').Page} */
+            const page = JSON.parse(json);
+            const { blocks, figures } = page;
+            page.blocks = [];
+            page.figures = [];
+            self.postMessage({ type: 'page', id: msg.id, page });
+            sendParts('blocks', blocks, msg.id);
+            sendParts('figures', figures, msg.id);
+            self.postMessage({ type: 'shown', id: msg.id });
+          } else {
+            /** @type {import('../pkg-web/recount').PageRest} */
+            const rest = JSON.parse(json);
+            sendParts('figures', rest.figures, msg.id);
+            sendParts('checks', rest.checks, msg.id);
+            self.postMessage({ type: 'done', id: msg.id });
+          }
+        });
+        return;
+      }
+      // a PDF comes as pdf.js's items in typed arrays (www/pdf.js)
+      // @ts-ignore
+      const page = wasm_bindgen.presentItems(msg.nums, msg.text, msg.lens);
       const { blocks, figures } = page;
       const checks = page.report.checks;
       page.blocks = [];
