@@ -10,15 +10,19 @@ const ready = new Promise((ok) => { init = ok; });
 // a large page goes out in parts, so the page never takes in one huge message at once
 const PART_ITEMS = 2000;
 const PART_CHARS = 200000;
+// a figure's answers and an entry run to a kilobyte or two of words each: fewer a part, so
+// taking one in stays short on the page's thread
+const PART_ANSWERS = 250;
 
 /** @param {string} key @param {any[]} items @param {number} id */
 function sendParts(key, items, id) {
   let from = 0;
   let chars = 0;
+  const most = key === 'blocks' ? PART_ITEMS : PART_ANSWERS;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     chars += it && typeof it.text === 'string' ? it.text.length : it && it.rows ? it.rows.length * 40 : 80;
-    if (i - from + 1 >= PART_ITEMS || chars >= PART_CHARS || i === items.length - 1) {
+    if (i - from + 1 >= most || chars >= PART_CHARS || i === items.length - 1) {
       self.postMessage({ type: 'part', id, [key]: items.slice(from, i + 1) });
       from = i + 1;
       chars = 0;
