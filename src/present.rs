@@ -209,13 +209,7 @@ pub struct Page {
 /// Lays out a checked document for people.
 pub fn present(doc: &Document, report: Report) -> Page {
     let idx = Utf16::new(&doc.source);
-    let figures = figure_views(
-        doc,
-        &idx,
-        &seen_in(doc, &report),
-        &details_in(&report),
-        true,
-    );
+    let figures = figure_views(doc, &idx, &seen_in(&report), &details_in(&report), true);
     let coverage = coverage(doc, &report.summary, report.checks.len());
     Page {
         version: env!("CARGO_PKG_VERSION"),
@@ -277,13 +271,7 @@ pub fn present_first(doc: &Document, checked: &Checked<'_>) -> Page {
 pub fn present_rest(doc: &Document, checked: &Checked<'_>) -> Rest {
     let report = checked.to_report();
     let idx = Utf16::new(&doc.source);
-    let figures = figure_views(
-        doc,
-        &idx,
-        &seen_in(doc, &report),
-        &details_in(&report),
-        true,
-    );
+    let figures = figure_views(doc, &idx, &seen_in(&report), &details_in(&report), true);
     Rest {
         figures,
         checks: report.checks,
@@ -291,7 +279,7 @@ pub fn present_rest(doc: &Document, checked: &Checked<'_>) -> Rest {
 }
 
 /// Per entry of a report: its figure's UTF-16 start, its state, the figure as printed.
-fn seen_in<'r>(_doc: &Document, report: &'r Report) -> Vec<(usize, State, &'r str)> {
+fn seen_in(report: &Report) -> Vec<(usize, State, &str)> {
     report
         .checks
         .iter()
