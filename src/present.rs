@@ -244,7 +244,7 @@ pub fn present_first(doc: &Document, checked: &Checked<'_>) -> Page {
     for k in 0..checked.len() {
         let Some(b) = checked.brief(k) else { continue };
         let state = State::of(b.status, b.severity, b.within_rounding);
-        let raw = doc.figure(b.target).map(|f| f.raw.as_str()).unwrap_or("");
+        let raw = doc.figure(b.target).map(|f| f.raw).unwrap_or("");
         seen.push((b.start, state, raw));
         ks.push(k);
     }
@@ -262,6 +262,7 @@ pub fn present_first(doc: &Document, checked: &Checked<'_>) -> Page {
         coverage,
         report: Report {
             checks: Vec::new(),
+            table_set: checked.table_set.clone(),
             summary: checked.summary.clone(),
         },
     }
@@ -380,7 +381,7 @@ fn clean(text: &str, marks: Vec<(usize, usize, usize)>) -> (String, Vec<Mark>) {
 fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
     // figures of each table cell, in reading order
     let mut in_cell: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
-    for (id, f) in doc.figures.iter().enumerate() {
+    for (id, f) in doc.figures().enumerate() {
         if let Place::Cell { table, row, col } = f.place {
             in_cell.entry((table, row, col)).or_default().push(id);
         }
@@ -391,7 +392,7 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
         order.insert((p.line, 0, i), ());
     }
     for (i, t) in doc.tables.iter().enumerate() {
-        let line = t.rows.first().map_or(0, |r| r.line);
+        let line = t.rows().first().map_or(0, |r| r.line);
         order.insert((line, 1, i), ());
     }
     let mut out = Vec::with_capacity(order.len());
@@ -405,7 +406,7 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
                 .iter()
                 .filter_map(|&(at, _, id)| {
                     let f = doc.figure(id)?;
-                    Some((at, units(&f.raw), idx.at(f.start)))
+                    Some((at, units(f.raw), idx.at(f.start)))
                 })
                 .collect();
             if p.heading {
@@ -443,7 +444,7 @@ fn table_block(
     in_cell: &HashMap<(usize, usize, usize), Vec<usize>>,
 ) -> Block {
     let width = t.width();
-    let heads = t.header_rows.min(t.rows.len());
+    let heads = t.header_rows.min(t.rows().len());
     let blank = |r: usize, c: usize| t.cell(r, c).is_none_or(|x| x.text.trim().is_empty());
     // merged header cells: the reader leaves the covered slots blank; a blank slot right of
     // a name, over a named sub-column, belongs to that name; a blank slot under a name that
@@ -486,8 +487,8 @@ fn table_block(
             spans.entry((top, c)).or_insert((1, 1)).1 += 1;
         }
     }
-    let mut rows = Vec::with_capacity(t.rows.len());
-    for (r, row) in t.rows.iter().enumerate() {
+    let mut rows = Vec::with_capacity(t.rows().len());
+    for (r, row) in t.rows().iter().enumerate() {
         let mut cells = Vec::with_capacity(row.cells.len());
         for (c, cell) in row.cells.iter().enumerate() {
             if covered.contains(&(r, c)) {
@@ -499,18 +500,18 @@ fn table_block(
             for &id in in_cell.get(&(ti, r, c)).map(Vec::as_slice).unwrap_or(&[]) {
                 let Some(f) = doc.figure(id) else { continue };
                 let rest = cell.text.get(from..).unwrap_or("");
-                let Some(at) = rest.find(f.raw.as_str()).map(|a| a + from) else {
+                let Some(at) = rest.find(f.raw).map(|a| a + from) else {
                     continue;
                 };
                 marks.push(Mark {
                     at: units(cell.text.get(..at).unwrap_or("")),
-                    len: units(&f.raw),
+                    len: units(f.raw),
                     start: idx.at(f.start),
                 });
                 from = at + f.raw.len();
             }
             cells.push(CellView {
-                text: cell.text.clone(),
+                text: cell.text.to_string(),
                 num: matches!(cell.kind, CellKind::Figure | CellKind::Dash),
                 colspan,
                 rowspan,
@@ -600,7 +601,7 @@ fn figure_views(
         by_start.entry(e.0).or_default().push(i);
     }
     let mut fig_at: HashMap<usize, (usize, Place)> = HashMap::new();
-    for f in &doc.figures {
+    for f in doc.figures() {
         let s = idx.at(f.start);
         if by_start.contains_key(&s) {
             fig_at.insert(s, (f.start, f.place));
@@ -760,6 +761,7 @@ mod tests {
             assert_eq!(first.coverage, whole.coverage);
             assert_eq!(json(&first.report.summary), json(&whole.report.summary));
             assert!(first.report.checks.is_empty());
+            assert_eq!(json(&first.report.table_set), json(&whole.report.table_set));
             assert_eq!(json(&rest.checks), json(&whole.report.checks));
             assert_eq!(json(&rest.figures), json(&whole.figures));
             // at first every figure is marked with its state; failures come with their
