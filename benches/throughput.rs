@@ -51,6 +51,31 @@ fn full_report(input: &str) -> usize {
     recount::check_str(input).map_or(0, |r| r.summary.checked)
 }
 
+/// The page's path (`present()` in wasm): every entry's strings, the document laid out,
+/// then the whole page as JSON (what crosses into JavaScript).
+fn page(input: &str) -> usize {
+    let Ok(doc) = recount::read::read_str(input) else {
+        return 0;
+    };
+    let report = recount::check_document(&doc);
+    let n = report.summary.checked;
+    let page = recount::present::present(&doc, report);
+    let json = serde_json::to_string(&page).map_or(0, |s| s.len());
+    black_box(json);
+    n
+}
+
+/// The page's first step (`presentInSteps`): what is shown at once, as JSON.
+fn page_first(input: &str) -> usize {
+    let Ok(doc) = recount::read::read_str(input) else {
+        return 0;
+    };
+    let checked = recount::check_lazily(&doc);
+    let first = recount::present::present_first(&doc, &checked);
+    black_box(serde_json::to_string(&first).map_or(0, |s| s.len()));
+    checked.summary.checked
+}
+
 /// Time this thread has spent on a CPU: on a shared machine wall time mostly measures the
 /// other processes.
 fn cpu_time() -> Option<Duration> {
@@ -179,6 +204,16 @@ fn main() {
     }
     bench("sample (2019 Xinjiang)", || SAMPLE.to_string(), cli_text);
     bench("sample, full report", || SAMPLE.to_string(), full_report);
+    bench(
+        "sample, the page (present, JSON)",
+        || SAMPLE.to_string(),
+        page,
+    );
+    bench(
+        "sample, the page's first step",
+        || SAMPLE.to_string(),
+        page_first,
+    );
     for rows in [1_000, 10_000, 100_000, 1_000_000] {
         let table = || shapes::classification(rows, '\t');
         bench(&format!("classification {rows} rows"), table, cli_text);

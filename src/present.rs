@@ -9,7 +9,7 @@
 use crate::document::{Document, Place, Table};
 use crate::figure::CellKind;
 use crate::relation::{Severity, Text};
-use crate::report::{Entry, Outcome, Report};
+use crate::report::{Checked, Entry, Outcome, Report};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -46,11 +46,15 @@ impl State {
     }
 
     fn of_entry(e: &Entry) -> State {
-        match (e.status, e.severity) {
+        State::of(e.status, e.severity, e.within_rounding)
+    }
+
+    fn of(status: Outcome, severity: Severity, within_rounding: bool) -> State {
+        match (status, severity) {
             (Outcome::Fail, Severity::Error) => State::Fail,
             (Outcome::Fail, _) => State::Warning,
             (Outcome::Unchecked, _) => State::Unchecked,
-            _ if e.within_rounding => State::Rounding,
+            _ if within_rounding => State::Rounding,
             _ => State::Pass,
         }
     }
@@ -205,14 +209,91 @@ pub struct Page {
 /// Lays out a checked document for people.
 pub fn present(doc: &Document, report: Report) -> Page {
     let idx = Utf16::new(&doc.source);
-    let figures = figure_views(doc, &report);
-    let coverage = coverage(doc, &report);
+    let figures = figure_views(doc, &idx, &seen_in(&report), &details_in(&report), true);
+    let coverage = coverage(doc, &report.summary, report.checks.len());
     Page {
         version: env!("CARGO_PKG_VERSION"),
         blocks: blocks(doc, &idx),
         figures,
         coverage,
         report,
+    }
+}
+
+/// What [`present_first`] leaves out: every figure's view with all its answers and every
+/// entry of the report, as [`present`] gives them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rest {
+    /// [`Page::figures`], every figure with its answers and place.
+    pub figures: Vec<FigView>,
+    /// [`Report::checks`].
+    pub checks: Vec<Entry>,
+}
+
+/// The page's first step: the document laid out, every reported figure with its state,
+/// the failures (errors and warnings) with their answers and places, the summary and the
+/// coverage — without the words of the relations that hold, which a reader sees only on
+/// opening a figure. Its report has no entries and a figure that holds no answers yet;
+/// [`present_rest`] gives them, and the two together are [`present`]'s page.
+pub fn present_first(doc: &Document, checked: &Checked<'_>) -> Page {
+    let idx = Utf16::new(&doc.source);
+    // the report's index of each entry (entries without a figure are left out, as in
+    // `Checked::to_report`), with what the marks need
+    let mut ks = Vec::with_capacity(checked.len());
+    let mut seen = Vec::with_capacity(checked.len());
+    for k in 0..checked.len() {
+        let Some(b) = checked.brief(k) else { continue };
+        let state = State::of(b.status, b.severity, b.within_rounding);
+        let raw = doc.figure(b.target).map(|f| f.raw).unwrap_or("");
+        seen.push((b.start, state, raw));
+        ks.push(k);
+    }
+    let detail = |i: usize| {
+        let e = checked.entry(*ks.get(i)?)?;
+        let state = State::of_entry(&e);
+        Some((lead(&e, state), why(&e, state)))
+    };
+    let figures = figure_views(doc, &idx, &seen, &detail, false);
+    let coverage = coverage(doc, &checked.summary, seen.len());
+    Page {
+        version: env!("CARGO_PKG_VERSION"),
+        blocks: blocks(doc, &idx),
+        figures,
+        coverage,
+        report: Report {
+            checks: Vec::new(),
+            table_set: checked.table_set.clone(),
+            summary: checked.summary.clone(),
+        },
+    }
+}
+
+/// The page's second step: see [`present_first`].
+pub fn present_rest(doc: &Document, checked: &Checked<'_>) -> Rest {
+    let report = checked.to_report();
+    let idx = Utf16::new(&doc.source);
+    let figures = figure_views(doc, &idx, &seen_in(&report), &details_in(&report), true);
+    Rest {
+        figures,
+        checks: report.checks,
+    }
+}
+
+/// Per entry of a report: its figure's UTF-16 start, its state, the figure as printed.
+fn seen_in(report: &Report) -> Vec<(usize, State, &str)> {
+    report
+        .checks
+        .iter()
+        .map(|e| (e.figure.start, State::of_entry(e), e.figure.raw.as_str()))
+        .collect()
+}
+
+/// An entry's answer (lead and why) by its index in the report.
+fn details_in(report: &Report) -> impl Fn(usize) -> Option<(Text, Option<Text>)> + '_ {
+    |i| {
+        let e = report.checks.get(i)?;
+        let state = State::of_entry(e);
+        Some((lead(e, state), why(e, state)))
     }
 }
 
@@ -504,12 +585,20 @@ fn why(e: &Entry, state: State) -> Option<Text> {
     Some(Text { zh, en })
 }
 
-fn figure_views(doc: &Document, report: &Report) -> Vec<FigView> {
+/// Every reported figure's view. `seen` holds, per entry of the report, its figure's UTF-16
+/// start, its state and the figure as printed; `detail` an entry's answer by its index.
+/// With `all` false, only a figure that fails or is doubtful gets its answers and place.
+fn figure_views(
+    doc: &Document,
+    idx: &Utf16<'_>,
+    seen: &[(usize, State, &str)],
+    detail: &dyn Fn(usize) -> Option<(Text, Option<Text>)>,
+    all: bool,
+) -> Vec<FigView> {
     // a figure's place, by its UTF-16 start (the report's key)
-    let idx = Utf16::new(&doc.source);
     let mut by_start: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, e) in report.checks.iter().enumerate() {
-        by_start.entry(e.figure.start).or_default().push(i);
+    for (i, e) in seen.iter().enumerate() {
+        by_start.entry(e.0).or_default().push(i);
     }
     let mut fig_at: HashMap<usize, (usize, Place)> = HashMap::new();
     for f in doc.figures() {
@@ -528,29 +617,41 @@ fn figure_views(doc: &Document, report: &Report) -> Vec<FigView> {
     by_start
         .into_iter()
         .filter_map(|(start, list)| {
-            let first = report.checks.get(*list.first()?)?;
-            let mut entries: Vec<EntryView> = list
+            let first = seen.get(*list.first()?)?;
+            let mut states: Vec<(State, usize)> = list
                 .iter()
-                .filter_map(|&i| {
-                    let e = report.checks.get(i)?;
-                    let state = State::of_entry(e);
-                    Some(EntryView {
-                        index: i,
-                        state,
-                        lead: lead(e, state),
-                        why: why(e, state),
-                    })
-                })
+                .filter_map(|&i| Some((seen.get(i)?.1, i)))
                 .collect();
-            entries.sort_by_key(|v| (rank(v.state), v.index));
-            let states: Vec<State> = entries.iter().map(|v| v.state).collect();
-            let state = State::of_figure(&states);
+            states.sort_by_key(|v| (rank(v.0), v.1));
+            let only: Vec<State> = states.iter().map(|v| v.0).collect();
+            let state = State::of_figure(&only);
+            let shown = all || matches!(state, State::Fail | State::Warning);
+            let entries: Vec<EntryView> = if shown {
+                states
+                    .iter()
+                    .filter_map(|&(state, i)| {
+                        let (lead, why) = detail(i)?;
+                        Some(EntryView {
+                            index: i,
+                            state,
+                            lead,
+                            why,
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let word = state.word();
-            let raw = first.figure.raw.to_string();
-            let place = fig_at
-                .get(&start)
-                .map(|&(b, p)| doc.describe_place(b, p))
-                .unwrap_or_default();
+            let raw = first.2.to_string();
+            let place = if shown {
+                fig_at
+                    .get(&start)
+                    .map(|&(b, p)| doc.describe_place(b, p))
+                    .unwrap_or_default()
+            } else {
+                Text::default()
+            };
             Some(FigView {
                 start,
                 label: Text {
@@ -566,10 +667,8 @@ fn figure_views(doc: &Document, report: &Report) -> Vec<FigView> {
         .collect()
 }
 
-fn coverage(doc: &Document, report: &Report) -> Coverage {
-    let s = &report.summary;
+fn coverage(doc: &Document, s: &crate::report::Summary, relations: usize) -> Coverage {
     let failing = s.errors + s.warnings;
-    let relations = report.checks.len();
     let figs = s.figures;
     let (nothing, verdict) = if s.checked == 0 {
         let (zh, en) = if figs == 0 {
@@ -638,6 +737,53 @@ mod tests {
         let doc = crate::read::read_str(text).unwrap();
         let report = crate::check_document(&doc);
         present(&doc, report)
+    }
+
+    fn json<T: Serialize + ?Sized>(v: &T) -> String {
+        serde_json::to_string(v).unwrap()
+    }
+
+    #[test]
+    fn the_two_steps_make_the_whole_page() {
+        let texts = [
+            include_str!("../samples/2019-xinjiang-government-office-final-accounts.txt"),
+            "本年收入 100 万元，比上年增加 10 万元，增长 11.11%。\n\n| 项目 | 金额 |\n|---|---|\n| 基本支出 | 60 |\n| 项目支出 | 41 |\n| 合计 | 100 |\n",
+            "没有数字的一段话。",
+        ];
+        for text in texts {
+            let doc = crate::read::read_str(text).unwrap();
+            let whole = present(&doc, crate::check_document(&doc));
+            let checked = crate::check_lazily(&doc);
+            let first = present_first(&doc, &checked);
+            let rest = present_rest(&doc, &checked);
+            assert_eq!(first.version, whole.version);
+            assert_eq!(first.blocks, whole.blocks);
+            assert_eq!(first.coverage, whole.coverage);
+            assert_eq!(json(&first.report.summary), json(&whole.report.summary));
+            assert!(first.report.checks.is_empty());
+            assert_eq!(json(&first.report.table_set), json(&whole.report.table_set));
+            assert_eq!(json(&rest.checks), json(&whole.report.checks));
+            assert_eq!(json(&rest.figures), json(&whole.figures));
+            // at first every figure is marked with its state; failures come with their
+            // answers and places, the others with neither
+            assert_eq!(first.figures.len(), whole.figures.len());
+            let mut failing = 0;
+            for (a, b) in first.figures.iter().zip(&whole.figures) {
+                assert_eq!(
+                    (a.start, &a.raw, a.state, &a.label),
+                    (b.start, &b.raw, b.state, &b.label)
+                );
+                if matches!(a.state, State::Fail | State::Warning) {
+                    failing += 1;
+                    assert_eq!(json(a), json(b));
+                } else {
+                    assert!(a.entries.is_empty() && a.place == Text::default());
+                }
+            }
+            if text.len() > 10_000 {
+                assert!(failing >= 2, "{failing}");
+            }
+        }
     }
 
     #[test]

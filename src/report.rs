@@ -316,6 +316,21 @@ impl Lean {
     }
 }
 
+/// An entry without its words: see [`Checked::brief`].
+#[derive(Debug, Clone, Copy)]
+pub struct Brief {
+    /// The figure reported.
+    pub target: FigId,
+    /// Its UTF-16 offset in the checked text ([`FigRef::start`]).
+    pub start: usize,
+    /// As [`Entry::status`].
+    pub status: Outcome,
+    /// As [`Entry::severity`].
+    pub severity: Severity,
+    /// As [`Entry::within_rounding`].
+    pub within_rounding: bool,
+}
+
 /// Every relation with its verdict; the strings of an entry are built only when it is
 /// printed (a 100k-row table holds 100k relations, and the text report prints the failures).
 /// Built by [`Checked::new`] every relation is kept whole; built by [`Checked::lean`] those
@@ -497,6 +512,22 @@ impl<'a> Checked<'a> {
     pub fn entry(&self, k: usize) -> Option<Entry> {
         let (rel, v) = self.at(k)?;
         entry(self.doc, &self.pos, rel, v)
+    }
+
+    /// What the page marks before any words are built: the figure the `k`-th entry
+    /// reports, where it starts (UTF-16) and its outcome. `None` exactly where
+    /// [`Checked::entry`] gives `None`, so counting the `Some`s gives the report's indices.
+    pub fn brief(&self, k: usize) -> Option<Brief> {
+        let (rel, v) = self.at(k)?;
+        let (figure, _) = self.pos.fig(self.doc, rel.target)?;
+        let (status, severity) = status_of(rel, v);
+        Some(Brief {
+            target: rel.target,
+            start: figure.start,
+            status,
+            severity,
+            within_rounding: v.status == Status::Rounding,
+        })
     }
 
     /// The whole report, every string of every entry built (the page's shape).

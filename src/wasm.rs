@@ -59,6 +59,8 @@ export interface Coverage {
 }
 /** Everything the page shows about one checked text, decided in the core. */
 export interface Page { version: string; report: Report; blocks: Block[]; figures: FigView[]; coverage: Coverage }
+/** `presentInSteps`' second step: every figure with its answers, every entry of the report. */
+export interface PageRest { figures: FigView[]; checks: Entry[] }
 /** Where a figure is in the DOM walked: the text node (index in the walk) and UTF-16 offsets. */
 export interface DomPlace { node: number; from: number; to: number }
 /** `present_tree`: the page for the text read from a DOM (null when it has no text or is
@@ -133,6 +135,37 @@ pub fn present(text: &str) -> Result<JsValue, JsValue> {
             en: format!("internal error: {e}"),
         })
     })
+}
+
+/// `present` in two steps, each handed to `post` as JSON text (`JSON.parse` gives it): first
+/// a `Page` that shows the checked document at once — every figure's state, the failures
+/// with their answers, no entries yet — then a `PageRest` with every figure's answers and
+/// every entry. One string built in the core and parsed by the engine costs a fraction of
+/// an object per value made across the boundary, and the words of the relations that hold
+/// (most of the page's bytes) wait until the first result is shown.
+#[wasm_bindgen(js_name = presentInSteps)]
+pub fn present_in_steps(text: &str, post: &js_sys::Function) -> Result<(), JsValue> {
+    let doc = crate::read::read_str(text).map_err(|e| {
+        into_error(recount_error::Any {
+            zh: e.zh(),
+            en: e.en(),
+        })
+    })?;
+    let internal = |e: serde_json::Error| {
+        into_error(recount_error::Any {
+            zh: format!("内部错误：{e}"),
+            en: format!("internal error: {e}"),
+        })
+    };
+    let checked = crate::check_lazily(&doc);
+    let first =
+        serde_json::to_string(&crate::present::present_first(&doc, &checked)).map_err(internal)?;
+    post.call1(&JsValue::NULL, &JsValue::from_str(&first))?;
+    drop(first);
+    let rest =
+        serde_json::to_string(&crate::present::present_rest(&doc, &checked)).map_err(internal)?;
+    post.call1(&JsValue::NULL, &JsValue::from_str(&rest))?;
+    Ok(())
 }
 
 /// The text a DOM walk reads as (`ops`, `data`: see `read::dom_to_text`), for the page

@@ -63,13 +63,23 @@
     return bytes;
   }
   const utf8 = (/** @type {Uint8Array} */ bytes) => new TextDecoder('utf-8').decode(bytes);
-  /** UTF-8 size of a text, counted without encoding it (a Blob of 20 MB takes ~80 ms). */
+  const encoder = new TextEncoder();
+  /** @type {Uint8Array | null} */
+  let scratch = null;
+  const SLICE = 1 << 18;
+  /** UTF-8 size of a text: the engine's encoder over a slice at a time, into one scratch
+   *  buffer (a loop over 20 MB of text here took 30–300 ms on a page whose code is not yet
+   *  warm, a Blob ~80 ms; the encoder takes a few). A slice never ends inside a surrogate
+   *  pair, so each pair counts 4 bytes and a lone surrogate 3, as the encoder writes them. */
   function utf8Bytes(/** @type {string} */ s) {
-    let n = s.length;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x800) n += (c >= 0xd800 && c < 0xdc00) ? 1 : 2; // a surrogate pair is 4 bytes in all
-      else if (c >= 0x80) n += 1;
+    scratch = scratch || new Uint8Array(SLICE * 3 + 4);
+    let n = 0;
+    for (let i = 0; i < s.length;) {
+      let end = Math.min(s.length, i + SLICE);
+      const last = s.charCodeAt(end - 1);
+      if (end < s.length && last >= 0xd800 && last < 0xdc00) end += 1;
+      n += encoder.encodeInto(s.slice(i, end), scratch).written;
+      i = end;
     }
     return n;
   }
@@ -85,7 +95,7 @@
   let seq = 0;
   let busy = false;
   let timer = 0;
-  /** @type {{page: any, blocks: Block[], figures: FigView[], checks: any[]} | null} */
+  /** @type {{page: any, blocks: Block[], figures: FigView[], checks: any[], shown?: boolean} | null} */
   let incoming = null;
 
   function startWorker() {
@@ -155,17 +165,47 @@
       }
       return;
     }
-    if (msg.type === 'done') {
+    // a text's page comes in two steps: every figure marked and the failures answered
+    // ('shown': shown at once), then the answers of the rest and every entry ('done')
+    if (msg.type === 'shown') {
       performance.mark('recount:report');
       const p = incoming.page;
       p.blocks = incoming.blocks;
+      p.figures = incoming.figures;
+      p.report.checks = [];
+      incoming = { page: p, blocks: [], figures: [], checks: [], shown: true };
+      pdfChecked(p);
+      show(/** @type {Page} */ (p));
+      return;
+    }
+    if (msg.type === 'done') {
+      const p = incoming.page;
+      const shown = incoming.shown;
+      if (!shown) {
+        performance.mark('recount:report');
+        p.blocks = incoming.blocks;
+      }
       p.figures = incoming.figures;
       p.report.checks = incoming.checks;
       incoming = null;
       stop(null);
       if (keep.checked) store.set(K.run, 'ok');
+      if (shown) { complete(/** @type {Page} */ (p)); return; }
       pdfChecked(p);
       show(/** @type {Page} */ (p));
+    }
+  }
+
+  /** The second step of a shown page: every figure's answers, every entry. */
+  function complete(/** @type {Page} */ p) {
+    if (page !== p) return;
+    figs = new Map(p.figures.map((f) => [f.start, f]));
+    performance.mark('recount:complete');
+    // an answer opened before its words came: filled in where it is, the focus left alone
+    const f = openStart === null ? undefined : figs.get(openStart);
+    if (f && openStart !== null) {
+      $('answer-body').replaceChildren(answerView(f, p.report.checks, lang, docs));
+      highlightInputs(openStart);
     }
   }
 
@@ -741,12 +781,31 @@
   }
 
   /** Puts a text in the input: large ones are held aside (a 20 MB textarea takes seconds to lay out). */
+  /** Shows a held text's size once counted: a slice per task, so a 20 MB paste adds no
+   *  long task to the page's thread (the count alone took 35–50 ms there). */
+  function heldSize(/** @type {string} */ s, /** @type {string} */ name) {
+    let n = 0;
+    let i = 0;
+    const step = () => {
+      if (held !== s) return; // another text came meanwhile
+      const end = Math.min(s.length, i + 8 * SLICE);
+      // the slices of utf8Bytes never split a surrogate pair: neither may this one
+      const cut = end < s.length && s.charCodeAt(end - 1) >= 0xd800 && s.charCodeAt(end - 1) < 0xdc00 ? end + 1 : end;
+      n += utf8Bytes(s.slice(i, cut));
+      i = cut;
+      if (i < s.length) { setTimeout(step, 0); return; }
+      text.placeholder = STRINGS[lang].held(sizeText(n, lang), name === 'sample' ? '' : name);
+    };
+    step();
+  }
+
   function setInput(/** @type {string} */ s, /** @type {string} */ name) {
     const t = STRINGS[lang];
     if (s.length > HELD) {
       held = s;
       text.value = '';
-      text.placeholder = t.held(sizeText(utf8Bytes(s), lang), name === 'sample' ? '' : name);
+      text.placeholder = '';
+      heldSize(s, name);
       if (keep.checked) { store.del(K.text); note(t.notSaved); }
     } else {
       held = null;

@@ -10,15 +10,19 @@ const ready = new Promise((ok) => { init = ok; });
 // a large page goes out in parts, so the page never takes in one huge message at once
 const PART_ITEMS = 2000;
 const PART_CHARS = 200000;
+// a figure's answers and an entry run to a kilobyte or two of words each: fewer a part, so
+// taking one in stays short on the page's thread
+const PART_ANSWERS = 250;
 
 /** @param {string} key @param {any[]} items @param {number} id */
 function sendParts(key, items, id) {
   let from = 0;
   let chars = 0;
+  const most = key === 'blocks' ? PART_ITEMS : PART_ANSWERS;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     chars += it && typeof it.text === 'string' ? it.text.length : it && it.rows ? it.rows.length * 40 : 80;
-    if (i - from + 1 >= PART_ITEMS || chars >= PART_CHARS || i === items.length - 1) {
+    if (i - from + 1 >= most || chars >= PART_CHARS || i === items.length - 1) {
       self.postMessage({ type: 'part', id, [key]: items.slice(from, i + 1) });
       from = i + 1;
       chars = 0;
@@ -52,12 +56,35 @@ self.onmessage = async (e) => {
   if (msg.type === 'check' || msg.type === 'pdf') {
     try {
       await ready;
-      // a PDF comes as pdf.js's items in typed arrays (www/pdf.js), text as text
-      const page = msg.type === 'pdf'
-        // @ts-ignore
-        ? wasm_bindgen.presentItems(msg.nums, msg.text, msg.lens)
-        // @ts-ignore
-        : wasm_bindgen.present(msg.text);
+      if (msg.type === 'check') {
+        // two steps (src/wasm.rs presentInSteps): the page to show at once, then the
+        // answers of the figures that hold and every entry, while the first is on screen
+        let step = 0;
+        wasm_bindgen.presentInSteps(msg.text, (/** @type {string} */ json) => {
+          step += 1;
+          if (step === 1) {
+            /** @type {import('../pkg-web/recount').Page} */
+            const page = JSON.parse(json);
+            const { blocks, figures } = page;
+            page.blocks = [];
+            page.figures = [];
+            self.postMessage({ type: 'page', id: msg.id, page });
+            sendParts('blocks', blocks, msg.id);
+            sendParts('figures', figures, msg.id);
+            self.postMessage({ type: 'shown', id: msg.id });
+          } else {
+            /** @type {import('../pkg-web/recount').PageRest} */
+            const rest = JSON.parse(json);
+            sendParts('figures', rest.figures, msg.id);
+            sendParts('checks', rest.checks, msg.id);
+            self.postMessage({ type: 'done', id: msg.id });
+          }
+        });
+        return;
+      }
+      // a PDF comes as pdf.js's items in typed arrays (www/pdf.js)
+      // @ts-ignore
+      const page = wasm_bindgen.presentItems(msg.nums, msg.text, msg.lens);
       const { blocks, figures } = page;
       const checks = page.report.checks;
       page.blocks = [];

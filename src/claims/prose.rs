@@ -179,17 +179,18 @@ pub fn amount(doc: &Document, id: FigId, unit: Option<&str>) -> Expr {
 /// Removes keywords and filler from the words before a figure, leaving the name of the
 /// quantity.
 pub fn label_of(lead: &str) -> String {
-    let mut s = lead.to_string();
+    // slices of the lead until the end: one string built, not one per word stripped
+    let mut s = lead;
     for p in ["主要原因是", "主要是", "其中"] {
         if let Some(k) = s.find(p) {
-            s = s.get(k + p.len()..).unwrap_or("").to_string();
+            s = s.get(k + p.len()..).unwrap_or("");
         }
     }
     for p in [
         "其中", "年度", "年", "共有", "共计", "合计", "总计", "为", "是", "达", "实现",
     ] {
         if let Some(r) = s.strip_prefix(p) {
-            s = r.to_string();
+            s = r;
         }
     }
     for p in [
@@ -207,7 +208,7 @@ pub fn label_of(lead: &str) -> String {
         "累计",
     ] {
         if let Some(r) = s.strip_suffix(p) {
-            s = r.to_string();
+            s = r;
         }
     }
     s.trim_matches(|c: char| "“”\"‘’*（）()".contains(c))
