@@ -2,7 +2,7 @@
 
 use super::{Check, Out};
 use crate::claims::table::{
-    clean_label, is_code_column, is_rate_header, is_rate_label, sum_of_cells,
+    clean_label, is_code_column, is_label_column, is_rate_header, is_rate_label, sum_of_cells,
 };
 use crate::claims::Claims;
 use crate::document::Table;
@@ -39,6 +39,7 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
     let eligible = |k: usize| {
         k != c
             && !is_code_column(t, k)
+            && !is_label_column(t, k)
             && !headers.get(k).is_some_and(|h| is_rate_header(&h.join("/")))
     };
     let mut candidates: Vec<usize> = Vec::new();

@@ -40,7 +40,8 @@ impl Standard {
 
 /// Which standard table this is, from the title printed above or in its first rows.
 pub fn kind(t: &Table) -> Option<Standard> {
-    let mut title: String = t.caption.chars().filter(|c| !c.is_whitespace()).collect();
+    // the title, not the note of the table before it that a PDF's rebuilt caption carries
+    let mut title: String = t.title().chars().filter(|c| !c.is_whitespace()).collect();
     for r in t.rows.iter().take(t.header_rows.min(3)) {
         for c in &r.cells {
             title.extend(c.text.chars().filter(|c| !c.is_whitespace()));
