@@ -19,7 +19,11 @@ pub static CHECK: Check = Check {
     what: "\"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the published project \
            self-evaluation tables (项目支出绩效自评表): N must be their number and M the sum of \
            their 全年预算数 (the 年度资金总额 row, in the column its header row names). The \
-           tables are bound only when every one of them has that row and header.",
+           tables are bound only when every one of them has that row and header. The \
+           “三公”经费 amounts of the text's 三公 section (the total, 因公出国（境）费, \
+           公务用车购置及运行费 and its 购置费 and 运行费, 公务接待费; 年初预算 or 决算 as the \
+           text says, else the table's stage), and the 机关运行经费 a budget's table carries \
+           beside them, equal the cell of the one “三公”经费 table for that item and stage.",
     why: "The summary in the text is what most readers take away; it must match the tables \
           it summarises.",
     tolerance: "The count is exact; the amount stands for ±½ of its last digit (10703 万元 \
@@ -30,6 +34,8 @@ pub static CHECK: Check = Check {
 };
 
 const RULE: Rule = Rule::TextTable;
+
+mod sangong;
 
 fn is_self_evaluation(t: &Table) -> bool {
     t.caption.contains("绩效自评表")
@@ -65,6 +71,7 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
 }
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
+    sangong::find(claims, out);
     let doc = claims.doc;
     let tables: Vec<&Table> = doc
         .tables
