@@ -636,3 +636,59 @@ fn sangong_headers_give_every_leaf_column_its_full_path() {
         ["867.50", "839.00", "28.50", "", "", "", "213.28"]
     );
 }
+
+/// The 三公 identities on the real PDFs: per file, the column sums read in the 三公 table
+/// (合计 = 出国 + 用车小计 + 接待, 小计 = 购置 + 运行, for each stage with figures) and the
+/// text's 三公 amounts bound to its cells — every one holds; the blank table of the planted
+/// file leaves the text's 年初预算 0.95 not checked, with the reason.
+#[test]
+fn sangong_identities_hold_on_the_real_pdfs() {
+    let Some(_) = shared() else { return };
+    // (file, column sums in the 三公 table, text amounts bound to it)
+    let want: &[(&str, usize, usize)] = &[
+        // 预算 合计 0.95 = 接待 0.95 (the 决算 columns and 小计 are blank); 年初预算 0.95
+        ("gbc-good-putuo-czj-2024-juesuan", 1, 1),
+        ("gbc-bad-putuo-czj-2024-testissues", 0, 0),
+        // 合计 and 小计, 预算 and 决算; 13 text amounts (total, items, 购置, 运行)
+        ("gbc-bad-putuo-ghzyj-2024-juesuan", 4, 13),
+        ("gbc-bad-putuo-shgzb-2024-juesuan", 0, 0),
+        ("gbc-template-juesuan", 0, 0),
+        ("gbc-tmp-dept_budget", 2, 6),
+        ("gbc-tmp-unit_budget", 2, 6),
+        ("gbc-x-qzfb-2025-dept-budget", 1, 4),
+        ("gbc-x-qzfb-2025-unit-budget", 1, 4),
+        ("gbc-x-sww-2025-dept-budget", 1, 3),
+        ("gbc-x-sww-2025-unit-budget", 1, 3),
+        ("gbc-x-wanli-jd-2024-budget", 2, 6),
+        ("gbc-x-wanli-jd-2025-budget", 2, 6),
+    ];
+    for &(name, sums, texts) in want {
+        let doc = read_items(&items(name).unwrap()).unwrap();
+        let r = recount::check_document(&doc);
+        let col: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == "column-sum" && e.message.zh.contains("三公"))
+            .collect();
+        let txt: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == "text-table" && e.relation.zh.contains("文字所述"))
+            .collect();
+        assert!(col.iter().all(|e| e.status == "pass"), "{name}: {col:?}");
+        assert!(
+            txt.iter().all(|e| e.status != "fail"),
+            "{name}: {:?}",
+            txt.iter().map(|e| &e.message.zh).collect::<Vec<_>>()
+        );
+        let held = txt.iter().filter(|e| e.status == "pass").count();
+        assert_eq!((col.len(), held), (sums, texts), "{name}");
+    }
+    // the planted file publishes the 三公 table blank while its text gives 年初预算 0.95
+    let doc = read_items(&items("gbc-bad-putuo-czj-2024-testissues").unwrap()).unwrap();
+    let r = recount::check_document(&doc);
+    assert!(r
+        .checks
+        .iter()
+        .any(|e| e.rule == "text-table" && e.status == "unchecked" && e.reported == "0.95"));
+}

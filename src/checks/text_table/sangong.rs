@@ -111,7 +111,8 @@ fn strip_noise(s: &str) -> String {
 
 /// The 三公 table's cells by item and stage, from its one body row of figures.
 struct Cells {
-    cells: Vec<(Item, Stage, FigId)>,
+    /// Each understood column's item, stage and figure (none where the cell is blank).
+    cells: Vec<(Item, Stage, Option<FigId>)>,
     /// The year its caption or header names.
     year: Option<i64>,
 }
@@ -136,13 +137,16 @@ fn cells(doc: &Document, t: &Table) -> Option<Cells> {
     let rows: Vec<usize> = (t.header_rows..t.rows.len())
         .filter(|&r| (0..t.width()).any(|c| t.figure(r, c).is_some()))
         .collect();
-    let [row] = rows.as_slice() else {
-        return None;
+    // one row of figures, or none at all (a table published blank)
+    let row = match rows.as_slice() {
+        [] => None,
+        [row] => Some(*row),
+        _ => return None,
     };
     let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
     // a budget's table names no stage under its 预算数 heading: the caption does
     let default = stage_of(t.title()).or_else(|| stage_of(caption));
-    let mut out: Vec<(Item, Stage, FigId)> = Vec::new();
+    let mut out: Vec<(Item, Stage, Option<FigId>)> = Vec::new();
     let mut seen: Vec<(Item, Stage)> = Vec::new();
     for (c, h) in headers.iter().enumerate() {
         let (Some(item), Some(stage)) = (column_item(h), stage_of(h).or(default)) else {
@@ -153,12 +157,15 @@ fn cells(doc: &Document, t: &Table) -> Option<Cells> {
             return None;
         }
         seen.push((item, stage));
-        if let Some(id) = t.figure(*row, c).filter(|&id| doc.figure(id).is_some()) {
-            out.push((item, stage, id));
-        }
+        let id = row
+            .and_then(|r| t.figure(r, c))
+            .filter(|&id| doc.figure(id).is_some());
+        out.push((item, stage, id));
     }
     let year = year_in(caption).or_else(|| headers.iter().find_map(|h| year_in(h)));
-    (!out.is_empty()).then_some(Cells { cells: out, year })
+    // the header understood: the total and at least one item
+    let total = out.iter().any(|c| c.0 == Item::Sangong(Sangong::Total));
+    (total && out.len() >= 2).then_some(Cells { cells: out, year })
 }
 
 /// Whether the paragraph sits under a heading about the 三公经费 (the nearest heading of
@@ -302,6 +309,25 @@ fn one(
             en_stage
         ),
     );
+    let Some(cell) = cell else {
+        // a blank cell is no figure: an amount the text gives for it cannot be checked,
+        // and says so (a zero is what a blank cell shows)
+        if doc.figure(m.fig).is_some_and(|f| !f.number.value.is_zero()) {
+            out.push(
+                Relation::unchecked(
+                    Rule::TextTable,
+                    m.fig,
+                    what,
+                    Text::new(
+                        "“三公”经费表中该项为空，文字所述数额无从核对",
+                        "the “三公” table leaves this cell blank: the text's amount cannot be checked",
+                    ),
+                )
+                .context(p.sentence_text(m.at)),
+            );
+        }
+        return;
+    };
     let scale = |id: FigId| doc.figure(id).map(|f| f.number.scale);
     let r = Relation::equals(Rule::TextTable, m.fig, Expr::Fig(cell), what)
         .context(p.sentence_text(m.at));
