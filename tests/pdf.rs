@@ -692,3 +692,44 @@ fn sangong_identities_hold_on_the_real_pdfs() {
         .iter()
         .any(|e| e.rule == "text-table" && e.status == "unchecked" && e.reported == "0.95"));
 }
+
+/// A header row of thousands of cells over as many columns is read without a tree, quickly
+/// (the tree's search is cubic in the columns) and without a panic.
+#[test]
+fn a_huge_header_is_read_quickly() {
+    use recount::read::pdf::Item;
+    let item = |text: String, x: f64, y: f64| Item {
+        text,
+        x,
+        y,
+        width: 20.0,
+        height: 10.0,
+        font: String::new(),
+        page: 1,
+    };
+    let mut items = vec![item("宽表".into(), 10.0, 800.0)];
+    for k in 0..3000 {
+        let x = 10.0 + 30.0 * f64::from(k);
+        items.push(item(format!("列{k}"), x, 700.0));
+        items.push(item("组".into(), x + 15.0, 720.0));
+        items.push(item("1.00".into(), x, 680.0));
+        items.push(item("2.00".into(), x, 660.0));
+    }
+    let start = std::time::Instant::now();
+    let doc = read_items(&items).unwrap();
+    assert!(doc.figures.len() >= 6000);
+    // just under the bound: 30 columns, each under a parent of its own pair, two levels
+    let mut items = vec![item("宽表".into(), 10.0, 800.0)];
+    for k in 0..30 {
+        let x = 10.0 + 40.0 * f64::from(k);
+        items.push(item(format!("列{k}"), x, 700.0));
+        if k % 2 == 0 {
+            items.push(item(format!("组{k}"), x + 20.0, 720.0));
+        }
+        items.push(item("1.00".into(), x, 680.0));
+    }
+    let doc = read_items(&items).unwrap();
+    assert!(doc.figures.len() >= 30);
+    // a guard against a blow-up, not a timing
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+}

@@ -25,6 +25,9 @@
 
 use super::{is_figure_text, Band, Chunk};
 
+/// Most header cells (and body columns) a header is rebuilt from.
+const MAX_CELLS: usize = 64;
+
 /// A header cell: one chunk, or the lines of a wrapped cell joined.
 #[derive(Debug, Clone)]
 struct Frag {
@@ -140,6 +143,11 @@ struct Col {
 /// Rebuilds the header over the body's bands. `numeric[i]` says whether band `i` holds
 /// only figures (right-aligned). `None` when there is no header to rebuild.
 pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Option<Header> {
+    // a header of hundreds of cells is no header a table prints; the search below is
+    // cubic in the columns, so such input keeps its columns without a tree
+    if chunks.len() > MAX_CELLS || bands.len() > MAX_CELLS {
+        return None;
+    }
     let frags = fragments(chunks);
     if frags.is_empty() {
         return None;
