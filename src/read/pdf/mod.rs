@@ -389,7 +389,13 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                                 .next()
                                 .is_some_and(|x| is_cjk(x) || x.is_ascii_digit()))
                             || (amount_tail && starts_cjk));
-                    if gap > h.max(6.0) || number_then_words {
+                    // two headings a short gap apart in a row of cells (基本支出 项目支出,
+                    // 0.9 em): two cells; letter-spaced words keep under ¾ em
+                    let words_apart = tabular
+                        && gap > 0.75 * h
+                        && c.text.chars().last().is_some_and(is_cjk)
+                        && starts_cjk;
+                    if gap > h.max(6.0) || number_then_words || words_apart {
                         out.push(c);
                         p
                     } else {
