@@ -28,7 +28,13 @@ export interface Summary {
   relations: number; failing: number; tables: number; tables_understood: number;
   coverage: { zh: string; en: string } | null;
 }
-export interface Report { checks: Entry[]; summary: Summary }
+/** A note on the standard table set: a table missing from a whole disclosure, or printed blank. */
+export interface TableNote {
+  kind: "missing-table" | "blank-table" | "blank-table-noted";
+  severity: "warning" | "info";
+  table: Bilingual; line?: number; page?: number; message: Bilingual;
+}
+export interface Report { checks: Entry[]; table_set?: TableNote[]; summary: Summary }
 export interface CheckDoc {
   id: string; title_zh: string; title_en: string;
   what: string; why: string; tolerance: string; example: string;

@@ -293,9 +293,17 @@ fn hostile_synthetic_pdfs_give_a_message_and_exit_2() {
         Some("Total 1,000.00"),
         "/Encrypt<</Filter/Standard/V 1/R 2/O(0123456789abcdef0123456789abcdef)/U(0123456789abcdef0123456789abcdef)/P -4>>/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]",
     );
-    // (with this made-up key the native reader decrypts to nothing and says "no text": a
-    // message and exit 2 either way; real encrypted files say 已加密 / encrypted)
-    unusable(&encrypted, "encrypted");
+    // (with this made-up key the native reader decrypts to nothing: the file names its
+    // encryption, so it is said to be encrypted, not to have no text)
+    let err = unusable(&encrypted, "encrypted");
+    assert!(
+        err.contains("PDF 已加密") && err.contains("the PDF is encrypted"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("文字") && !err.contains("text layer"),
+        "{err}"
+    );
     let scanned = synthetic_pdf(3, None, "");
     let err = unusable(&scanned, "no text layer");
     assert!(err.contains("文字") || err.contains("text"), "{err}");
@@ -304,4 +312,29 @@ fn hostile_synthetic_pdfs_give_a_message_and_exit_2() {
     let (code, out, err) = recount(&["check", "-"], Some(&long));
     assert!(code == 0 || code == 2, "{code} {out} {err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_missing_or_blank_standard_table_is_a_warning_in_the_text_report() {
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/table-set/fail.txt"
+    ))
+    .unwrap();
+    let (code, out, _) = recount(&["check", "-"], Some(&text));
+    // never an error: the exit status stays 0
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("警告 [table-set] 缺少标准表「支出决算表」"),
+        "{out}"
+    );
+    assert!(out.contains("为空表，但没有说明为何为空"), "{out}");
+    // the noted blank table is said only with --verbose
+    assert!(!out.contains("附有说明"), "{out}");
+    let (_, out, _) = recount(&["check", "-", "--lang", "en", "--verbose"], Some(&text));
+    assert!(
+        out.contains("warning [table-set] the standard table “支出决算表”"),
+        "{out}"
+    );
+    assert!(out.contains("note [table-set]"), "{out}");
 }

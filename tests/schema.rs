@@ -202,3 +202,40 @@ fn the_validator_rejects_what_the_schema_does_not_allow() {
     let errors = errors_of(&bad);
     assert_eq!(errors.len(), 3, "{errors:?}");
 }
+
+#[test]
+fn the_table_set_notes_follow_the_schema() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let fail = format!("{root}/tests/fixtures/table-set/fail.txt");
+    for extra in [&[][..], &["--full"][..]] {
+        let mut args = vec!["check", fail.as_str(), "--format", "json"];
+        args.extend_from_slice(extra);
+        let v: Value = serde_json::from_str(&cli_json(&args)).unwrap();
+        assert!(errors_of(&v).is_empty(), "{:?}", errors_of(&v));
+        let notes = v["table_set"].as_array().unwrap();
+        let kinds: Vec<&str> = notes.iter().map(|n| n["kind"].as_str().unwrap()).collect();
+        assert_eq!(
+            kinds,
+            ["missing-table", "blank-table", "blank-table-noted"],
+            "{notes:?}"
+        );
+        assert_eq!(notes[0]["table"]["zh"], "支出决算表");
+        assert!(notes[0].get("line").is_none());
+        assert!(notes[1]["line"].as_u64().unwrap() > 1);
+    }
+    // a note the schema does not allow is caught
+    let mut v: Value =
+        serde_json::from_str(&cli_json(&["check", fail.as_str(), "--format", "json"])).unwrap();
+    v["table_set"][0]["kind"] = "gone".into();
+    assert_eq!(errors_of(&v).len(), 1);
+    // every table there, the blank ones with their notes: info only
+    let pass = format!("{root}/tests/fixtures/table-set/pass.txt");
+    let v: Value =
+        serde_json::from_str(&cli_json(&["check", pass.as_str(), "--format", "json"])).unwrap();
+    assert!(errors_of(&v).is_empty());
+    assert!(v["table_set"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n["severity"] == "info"));
+}

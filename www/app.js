@@ -205,6 +205,16 @@
     dv.textContent = c.verdict[lang];
     dv.className = `${verdict.className} doc-verdict`;
     $('coverage-note').textContent = c.note && !c.nothing_checked ? c.note[lang] : '';
+    // the standard table set: missing tables and blank ones, decided in the core
+    const ts = $('table-set');
+    ts.replaceChildren();
+    for (const n of page.report.table_set || []) {
+      const li = document.createElement('li');
+      li.className = n.severity;
+      li.dataset.kind = n.kind;
+      li.textContent = n.page ? `${lang === 'zh' ? `第 ${n.page} 页：` : `p. ${n.page}: `}${n.message[lang]}` : n.message[lang];
+      ts.append(li);
+    }
     const sum = $('summary');
     sum.replaceChildren();
     /** @type {[string, string, number | string][]} */

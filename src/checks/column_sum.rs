@@ -114,7 +114,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             };
             let name = headers.get(c).map(|h| h.join("/")).unwrap_or_default();
-            for r in t.header_rows..t.rows.len() {
+            for r in t.header_rows..t.rows().len() {
                 // a row of rates or changes does not add across either
                 if is_rate_label(t.row_label(r)) {
                     continue;
@@ -122,7 +122,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
-                if doc.figure(target).is_some_and(|f| f.number.percent) {
+                if doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
                 let Some(sum) = sum_of_cells(t, parts.iter().map(|&k| (r, k))) else {

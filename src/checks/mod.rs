@@ -19,6 +19,7 @@ mod score_total;
 mod share;
 mod subset;
 mod surplus;
+pub mod table_set;
 mod text_table;
 mod total_row;
 mod yoy_change;

@@ -12,6 +12,7 @@ pub mod sangong;
 pub mod scope;
 pub mod self_eval;
 pub mod standard;
+pub mod stated;
 pub mod table;
 
 use crate::document::Document;

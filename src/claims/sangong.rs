@@ -141,7 +141,7 @@ pub fn cells(doc: &Document, t: &Table) -> Option<Cells> {
     if !(caption.contains("万元") || caption.contains("萬元")) {
         return None;
     }
-    let rows: Vec<usize> = (t.header_rows..t.rows.len())
+    let rows: Vec<usize> = (t.header_rows..t.rows().len())
         .filter(|&r| (0..t.width()).any(|c| t.figure(r, c).is_some()))
         .collect();
     // one row of figures, or none at all (a table published blank)

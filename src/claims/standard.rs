@@ -21,6 +21,10 @@ pub enum Standard {
     BasicExpenditure,
     /// "三公"经费支出决算表.
     ThreePublic,
+    /// 政府性基金预算财政拨款收入支出决算表 / 政府性基金预算支出表.
+    GovFund,
+    /// 国有资本经营预算财政拨款收入支出决算表 / 国有资本经营预算支出表.
+    StateCapital,
 }
 
 impl Standard {
@@ -34,20 +38,72 @@ impl Standard {
             Standard::GeneralBudgetExpenditure => "一般公共预算财政拨款支出表",
             Standard::BasicExpenditure => "一般公共预算财政拨款基本支出表",
             Standard::ThreePublic => "“三公”经费表",
+            Standard::GovFund => "政府性基金预算财政拨款表",
+            Standard::StateCapital => "国有资本经营预算财政拨款表",
+        }
+    }
+
+    /// The short name in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Standard::IncomeExpenditure => "income and expenditure summary",
+            Standard::Income => "income table",
+            Standard::Expenditure => "expenditure table",
+            Standard::FiscalAppropriation => "fiscal appropriations summary",
+            Standard::GeneralBudgetExpenditure => "general public budget expenditure table",
+            Standard::BasicExpenditure => "general public budget basic expenditure table",
+            Standard::ThreePublic => "“three public” expenses table",
+            Standard::GovFund => "government fund budget table",
+            Standard::StateCapital => "state capital operation budget table",
         }
     }
 }
 
-/// Which standard table this is, from the title printed above or in its first rows.
+/// Which standard table this is, from the title printed above or in its first rows, for the
+/// checks between tables: a budget's 一般公共预算支出功能分类预算表 and 基本支出部门预算经济分类
+/// 预算表 are left out (see [`member`]).
 pub fn kind(t: &Table) -> Option<Standard> {
-    // the title, not the note of the table before it that a PDF's rebuilt caption carries
-    let mut title: String = t.title().chars().filter(|c| !c.is_whitespace()).collect();
-    for r in t.rows.iter().take(t.header_rows.min(3)) {
+    classify(&table_title(t), false)
+}
+
+/// Which member of the standard table set this is, budget titles included: what the
+/// table-set check counts.
+pub fn member(t: &Table) -> Option<Standard> {
+    classify(&table_title(t), true)
+}
+
+/// The text a table is recognised by: its caption and first header rows, whitespace removed.
+fn table_title(t: &Table) -> String {
+    // the caption's last line without the note of the table before it, which a PDF's
+    // rebuilt line can carry ("注：本表反映…“三公”经费…。 政府性基金预算…表")
+    let mut title = String::new();
+    let mut lines = t.caption.lines().peekable();
+    while let Some(l) = lines.next() {
+        let l = if lines.peek().is_none() { t.title() } else { l };
+        title.extend(l.chars().filter(|c| !c.is_whitespace()));
+    }
+    for r in t.rows().iter().take(t.header_rows.min(3)) {
         for c in &r.cells {
             title.extend(c.text.chars().filter(|c| !c.is_whitespace()));
         }
     }
-    let title = super::normalise::normalise(&title);
+    title
+}
+
+/// Which standard table a title names (whitespace removed), as [`member`] counts it.
+pub fn member_of_title(title: &str) -> Option<Standard> {
+    classify(title, true)
+}
+
+/// Which standard table a title names; `budget_titles`: also the budget titles the checks
+/// between tables do not read yet (the pdf.js and native readings of some budgets' 财政拨款
+/// 收支总表 differ, and these tables would make the two reports differ).
+fn classify(title: &str, budget_titles: bool) -> Option<Standard> {
+    let title = super::normalise::normalise(title);
+    // a line of the contents, its dot leader run on: not a table
+    if title.contains("……") || title.contains("...") {
+        return None;
+    }
     // longest names first: 财政拨款收入支出决算总表 contains 收入支出决算总表
     let has = |k: &str| title.contains(k);
     // the fund tables (政府性基金 / 国有资本经营) are not the 支出表 their titles end like
@@ -58,15 +114,23 @@ pub fn kind(t: &Table) -> Option<Standard> {
         && !has("总表")
         && !has("一般公共预算财政拨款");
     if fund_table && !has("三公") {
-        None
+        if has("政府性基金") {
+            Some(Standard::GovFund)
+        } else {
+            Some(Standard::StateCapital)
+        }
     } else if has("三公") {
         Some(Standard::ThreePublic)
-    } else if has("基本支出决算表") || has("基本支出表") || has("基本支出预算表")
+    } else if has("基本支出决算表")
+        || has("基本支出表")
+        || has("基本支出预算表")
+        || (budget_titles && has("一般公共预算基本支出"))
     {
         Some(Standard::BasicExpenditure)
     } else if has("一般公共预算财政拨款支出决算表")
         || has("一般公共预算支出表")
         || has("一般公共预算支出预算表")
+        || has("一般公共预算支出功能分类预算表")
     {
         Some(Standard::GeneralBudgetExpenditure)
     } else if has("财政拨款收入支出决算总表")
@@ -95,9 +159,9 @@ pub fn kind(t: &Table) -> Option<Standard> {
 /// optionally in the column whose header contains `col`.
 pub fn labelled(doc: &Document, t: &Table, label: &str, col: Option<&str>) -> Option<FigId> {
     let mut found = None;
-    for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
+    for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
         for (c, cell) in row.cells.iter().enumerate() {
-            if clean_label(&cell.text) != label {
+            if clean_label(cell.text) != label {
                 continue;
             }
             let next_label = row
@@ -126,14 +190,14 @@ pub fn labelled(doc: &Document, t: &Table, label: &str, col: Option<&str>) -> Op
 /// The 合计 row's figure in the first amount column (or the one whose header contains
 /// `col`).
 pub fn grand_total(doc: &Document, t: &Table, col: Option<&str>) -> Option<FigId> {
-    let r = (t.header_rows..t.rows.len()).find(|&r| {
-        t.rows.get(r).is_some_and(|row| {
+    let r = (t.header_rows..t.rows().len()).find(|&r| {
+        t.rows().get(r).is_some_and(|row| {
             row.cells
                 .iter()
-                .any(|c| total_level(&c.text) == Some(2) && clean_label(&c.text) == "合计")
+                .any(|c| total_level(c.text) == Some(2) && clean_label(c.text) == "合计")
         })
     })?;
-    let width = t.rows.get(r)?.cells.len();
+    let width = t.rows().get(r)?.cells.len();
     let k = (0..width).find(|&k| {
         let h = t.column_header(k);
         t.figure(r, k).is_some()

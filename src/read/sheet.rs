@@ -469,8 +469,74 @@ pub fn xlsx_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     Ok(render(&grids, None))
 }
 
+/// Refuses an .xls whose sheets declare (in their DIMENSIONS records) more than
+/// [`MAX_EXPANDED_CELLS`] cells between them, before calamine reads it: calamine reserves
+/// the declared rectangle for every sheet as it opens the workbook (a 65,536 × 256 sheet is
+/// ~1 GB), so the size check after it comes too late. The records are looked for in the raw
+/// bytes (a workbook stream's sectors are nearly always in order); only a plausible record
+/// counts (rows ≤ 65,536, columns ≤ 256, first ≤ last, reserved bytes zero).
+fn xls_declared_fits(bytes: &[u8]) -> Result<(), ReadError> {
+    let u16_at = |i: usize| -> Option<u64> {
+        Some(u64::from(u16::from_le_bytes([
+            *bytes.get(i)?,
+            *bytes.get(i + 1)?,
+        ])))
+    };
+    let u32_at = |i: usize| -> Option<u64> { Some((u16_at(i + 2)? << 16) | u16_at(i)?) };
+    let mut total = 0u64;
+    let mut i = 0;
+    while let Some(at) = bytes.get(i..).and_then(|rest| {
+        rest.windows(3)
+            .position(|w| w == [0x00, 0x02, 0x0E] || w == [0x00, 0x02, 0x0A])
+    }) {
+        let start = i + at;
+        i = start + 1;
+        // type 0x0200 (little-endian 00 02), length 14 (BIFF8: 32-bit rows) or 10 (BIFF5)
+        let (Some(len), true) = (
+            bytes.get(start + 2).copied(),
+            bytes.get(start + 3) == Some(&0),
+        ) else {
+            continue;
+        };
+        let body = start + 4;
+        let dims = match len {
+            14 => (|| {
+                Some((
+                    u32_at(body)?,
+                    u32_at(body + 4)?,
+                    u16_at(body + 8)?,
+                    u16_at(body + 10)?,
+                    u16_at(body + 12)?,
+                ))
+            })(),
+            10 => (|| {
+                Some((
+                    u16_at(body)?,
+                    u16_at(body + 2)?,
+                    u16_at(body + 4)?,
+                    u16_at(body + 6)?,
+                    u16_at(body + 8)?,
+                ))
+            })(),
+            _ => None,
+        };
+        let Some((r0, r1, c0, c1, reserved)) = dims else {
+            continue;
+        };
+        if reserved != 0 || r0 > r1 || r1 > 65_536 || c0 > c1 || c1 > 256 {
+            continue;
+        }
+        total = total.saturating_add((r1 - r0).saturating_mul(c1 - c0));
+        if total > MAX_EXPANDED_CELLS as u64 {
+            return Err(ReadError::OfficeTooLarge);
+        }
+    }
+    Ok(())
+}
+
 /// An .xls file as text (see the module comment).
 pub fn xls_to_text(bytes: &[u8]) -> Result<String, ReadError> {
+    xls_declared_fits(bytes)?;
     let mut wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(xls_error)?;
     let mut budget = MAX_EXPANDED_CELLS;
     let mut grids = Vec::new();

@@ -192,6 +192,21 @@ test('a text where nothing can be checked never reads as "no error found"', asyn
   await context.close();
 });
 
+test('a whole disclosure is told which standard table is missing and which is blank without its note', async () => {
+  const { context, page } = await open();
+  await checked(page);
+  await recheck(page, readFileSync('tests/fixtures/table-set/fail.txt', 'utf8'));
+  await page.waitForFunction(() => document.querySelectorAll('#table-set li').length === 3);
+  const items = await page.$$eval('#table-set li', (l) => l.map((li) => ({ kind: li.dataset.kind, cls: li.className, text: li.textContent })));
+  assert.deepEqual(items.map((i) => [i.kind, i.cls]),
+    [['missing-table', 'warning'], ['blank-table', 'warning'], ['blank-table-noted', 'info']]);
+  assert.match(items[0].text, /缺少标准表「支出决算表」/);
+  // a plain text with no standard table says nothing about the set
+  await recheck(page, BAD_TOTAL);
+  assert.equal(await page.$$eval('#table-set li', (l) => l.length), 0);
+  await context.close();
+});
+
 test('private by default: the text is kept only when the user asks; Clear removes everything', async () => {
   const { context, page } = await open();
   await checked(page);
