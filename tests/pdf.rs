@@ -199,7 +199,10 @@ fn final_accounts_tables_are_rebuilt_with_their_rows_and_columns() {
     let table = |k: Standard| doc.tables.iter().find(|t| kind(t) == Some(k)).unwrap();
     // 总表: two-sided, 收入 left and 支出 right on one baseline, continued on page 7
     let t = table(Standard::IncomeExpenditure);
-    assert_eq!((t.rows().len(), t.width()), (31, 4));
+    // two header rows: 收入 and 支出 over their 项目 and 决算数
+    assert_eq!((t.rows().len(), t.width(), t.header_rows), (32, 4, 2));
+    assert_eq!(t.column_header(1), "收入/决算数");
+    assert_eq!(t.column_header(3), "支出/决算数");
     assert_eq!(
         texts(find_row(t, "本年收入合计")),
         ["本年收入合计", "2,946.25", "本年支出合计", "2,940.05"]
@@ -215,7 +218,10 @@ fn final_accounts_tables_are_rebuilt_with_their_rows_and_columns() {
     // 收入表: codes in three columns, a column per income source (empty ones kept),
     // the table running on to page 9 without a header
     let t = table(Standard::Income);
-    assert_eq!((t.rows().len(), t.width()), (21, 11));
+    // three header rows: 项目 over 支出功能分类科目编码 (over 类 款 项) and 科目名称
+    assert_eq!((t.rows().len(), t.width(), t.header_rows), (23, 11, 3));
+    assert_eq!(t.column_header(1), "项目/支出功能分类科目编码/款");
+    assert_eq!(t.column_header(3), "项目/科目名称");
     assert_eq!(
         texts(find_row(t, "行政运行")).get(..6).unwrap(),
         ["201", "06", "01", "行政运行", "1,511.90", "1,511.89"]
@@ -564,6 +570,206 @@ fn native_and_pdfjs_readings_give_the_same_report() {
             "{name}"
         );
     }
+}
+
+/// The 三公 table's header rebuilt as a tree on every producer: each leaf column carries
+/// its full path (three levels over 预算数/决算数 in a 决算, two in a budget), empty
+/// columns keep theirs, and a blank table (WPS 文字, no figures) has the same header.
+#[test]
+fn sangong_headers_give_every_leaf_column_its_full_path() {
+    use recount::claims::standard::{kind, Standard};
+    let Some(_) = shared() else { return };
+    let g = "财政拨款“三公”经费";
+    let juesuan = |car: &str, buy: &str, run: &str| -> Vec<String> {
+        let mut v = Vec::new();
+        for group in [
+            "合计".to_string(),
+            "因公出国（境）费".to_string(),
+            format!("{car}/小计"),
+            format!("{car}/{buy}"),
+            format!("{car}/{run}"),
+            "公务接待费".to_string(),
+        ] {
+            for leaf in ["预算数", "决算数"] {
+                v.push(format!("{g}/{group}/{leaf}"));
+            }
+        }
+        v
+    };
+    let budget = |top: &str, other: &str| -> Vec<String> {
+        let car = "公务用车购置及运行费";
+        vec![
+            format!("{top}/合计"),
+            format!("{top}/因公出国(境)费"),
+            format!("{top}/公务接待费"),
+            format!("{top}/{car}/小计"),
+            format!("{top}/{car}/购置费"),
+            format!("{top}/{car}/运行费"),
+            other.to_string(),
+        ]
+    };
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        // ONLYOFFICE: parents sit about one em right of their columns
+        (
+            "gbc-good-putuo-czj-2024-juesuan",
+            juesuan("公务用车购置及运行费", "公务用车购置费", "公务用车运行费"),
+        ),
+        // Word 2010: wrapped cells (因公出国 / （境）费, 公务用车 / 购置费)
+        (
+            "gbc-bad-putuo-ghzyj-2024-juesuan",
+            juesuan(
+                "公务用车购置及运行维护费",
+                "公务用车购置费",
+                "公务用车运行维护费",
+            ),
+        ),
+        // WPS 文字, blank tables: no figure under any column
+        (
+            "gbc-bad-putuo-czj-2024-testissues",
+            juesuan("公务用车购置及运行费", "公务用车购置费", "公务用车运行费"),
+        ),
+        (
+            "gbc-template-juesuan",
+            juesuan(
+                "公务用车购置及运行维护费",
+                "公务用车购置费",
+                "公务用车运行维护费",
+            ),
+        ),
+        // WPS 表格: right-aligned figures beside centred headers, empty columns
+        (
+            "gbc-tmp-dept_budget",
+            budget("“三公”经费预算数", "机关运行经费预算数"),
+        ),
+        (
+            "gbc-x-qzfb-2025-dept-budget",
+            budget("“三公”经费预算数", "机关运行经费预算数"),
+        ),
+        // WPS Office: the group name is a long line of its own above the header
+        (
+            "gbc-x-wanli-jd-2024-budget",
+            budget("2024年“三公”经费预算数", "2024年机关运行经费预算数"),
+        ),
+    ];
+    for (name, want) in cases {
+        let doc = read_items(&items(name).unwrap()).unwrap();
+        let t = doc
+            .tables
+            .iter()
+            .find(|t| kind(t) == Some(Standard::ThreePublic) && t.caption.contains("三公”经费"))
+            .unwrap_or_else(|| panic!("{name}: no 三公 table"));
+        let got: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
+        assert_eq!(got, want, "{name}");
+    }
+    // the figures stay in their columns: 867.50 合计, 839.00 出国, 28.50 接待, 213.28 机关
+    let doc = read_items(&items("gbc-x-qzfb-2025-dept-budget").unwrap()).unwrap();
+    let t = doc
+        .tables
+        .iter()
+        .find(|t| kind(t) == Some(Standard::ThreePublic))
+        .unwrap();
+    let body = t.rows().get(t.header_rows).unwrap();
+    assert_eq!(
+        texts(body),
+        ["867.50", "839.00", "28.50", "", "", "", "213.28"]
+    );
+}
+
+/// The 三公 identities on the real PDFs: per file, the column sums read in the 三公 table
+/// (合计 = 出国 + 用车小计 + 接待, 小计 = 购置 + 运行, for each stage with figures) and the
+/// text's 三公 amounts bound to its cells — every one holds; the blank table of the planted
+/// file leaves the text's 年初预算 0.95 not checked, with the reason.
+#[test]
+fn sangong_identities_hold_on_the_real_pdfs() {
+    let Some(_) = shared() else { return };
+    // (file, column sums in the 三公 table, text amounts bound to it)
+    let want: &[(&str, usize, usize)] = &[
+        // 预算 合计 0.95 = 接待 0.95 (the 决算 columns and 小计 are blank); 年初预算 0.95
+        ("gbc-good-putuo-czj-2024-juesuan", 1, 1),
+        ("gbc-bad-putuo-czj-2024-testissues", 0, 0),
+        // 合计 and 小计, 预算 and 决算; 13 text amounts (total, items, 购置, 运行)
+        ("gbc-bad-putuo-ghzyj-2024-juesuan", 4, 13),
+        ("gbc-bad-putuo-shgzb-2024-juesuan", 0, 0),
+        ("gbc-template-juesuan", 0, 0),
+        ("gbc-tmp-dept_budget", 2, 6),
+        ("gbc-tmp-unit_budget", 2, 6),
+        ("gbc-x-qzfb-2025-dept-budget", 1, 4),
+        ("gbc-x-qzfb-2025-unit-budget", 1, 4),
+        ("gbc-x-sww-2025-dept-budget", 1, 3),
+        ("gbc-x-sww-2025-unit-budget", 1, 3),
+        ("gbc-x-wanli-jd-2024-budget", 2, 6),
+        ("gbc-x-wanli-jd-2025-budget", 2, 6),
+    ];
+    for &(name, sums, texts) in want {
+        let doc = read_items(&items(name).unwrap()).unwrap();
+        let r = recount::check_document(&doc);
+        let col: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == "column-sum" && e.message.zh.contains("三公"))
+            .collect();
+        let txt: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == "text-table" && e.relation.zh.contains("“三公”经费表该项"))
+            .collect();
+        assert!(col.iter().all(|e| e.status == "pass"), "{name}: {col:?}");
+        assert!(
+            txt.iter().all(|e| e.status != "fail"),
+            "{name}: {:?}",
+            txt.iter().map(|e| &e.message.zh).collect::<Vec<_>>()
+        );
+        let held = txt.iter().filter(|e| e.status == "pass").count();
+        assert_eq!((col.len(), held), (sums, texts), "{name}");
+    }
+    // the planted file publishes the 三公 table blank while its text gives 年初预算 0.95
+    let doc = read_items(&items("gbc-bad-putuo-czj-2024-testissues").unwrap()).unwrap();
+    let r = recount::check_document(&doc);
+    assert!(r
+        .checks
+        .iter()
+        .any(|e| e.rule == "text-table" && e.status == "unchecked" && e.reported == "0.95"));
+}
+
+/// A header row of thousands of cells over as many columns is read without a tree, quickly
+/// (the tree's search is cubic in the columns) and without a panic.
+#[test]
+fn a_huge_header_is_read_quickly() {
+    use recount::read::pdf::Item;
+    let item = |text: String, x: f64, y: f64| Item {
+        text,
+        x,
+        y,
+        width: 20.0,
+        height: 10.0,
+        font: String::new(),
+        page: 1,
+    };
+    let mut items = vec![item("宽表".into(), 10.0, 800.0)];
+    for k in 0..3000 {
+        let x = 10.0 + 30.0 * f64::from(k);
+        items.push(item(format!("列{k}"), x, 700.0));
+        items.push(item("组".into(), x + 15.0, 720.0));
+        items.push(item("1.00".into(), x, 680.0));
+        items.push(item("2.00".into(), x, 660.0));
+    }
+    let start = std::time::Instant::now();
+    let doc = read_items(&items).unwrap();
+    assert!(doc.figures().len() >= 6000);
+    // just under the bound: 30 columns, each under a parent of its own pair, two levels
+    let mut items = vec![item("宽表".into(), 10.0, 800.0)];
+    for k in 0..30 {
+        let x = 10.0 + 40.0 * f64::from(k);
+        items.push(item(format!("列{k}"), x, 700.0));
+        if k % 2 == 0 {
+            items.push(item(format!("组{k}"), x + 20.0, 720.0));
+        }
+        items.push(item("1.00".into(), x, 680.0));
+    }
+    let doc = read_items(&items).unwrap();
+    assert!(doc.figures().len() >= 30);
+    // a guard against a blow-up, not a timing
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
 }
 
 /// The standard table set on the 13 files, read from pdf.js's items: every note, checked by

@@ -2,7 +2,7 @@
 
 use super::{Check, Out};
 use crate::claims::table::{
-    clean_label, is_code_column, is_rate_header, is_rate_label, sum_of_cells,
+    clean_label, is_code_column, is_label_column, is_rate_header, is_rate_label, sum_of_cells,
 };
 use crate::claims::Claims;
 use crate::document::Table;
@@ -18,8 +18,12 @@ pub static CHECK: Check = Check {
            found from the header: the other columns under the same group name (年初预算数 → \
            合计 = 当年财政拨款 + 上年结转资金 + 其他资金), or, for a first-level 合计 such as \
            本年收入合计, the columns that follow it. A group that has its own 小计 counts \
-           through that 小计 (公务用车购置及运行费 → 小计 = 购置费 + 运行费). Columns of rates \
-           and codes are left out; a row holding words in a part is not checked.",
+           through that 小计 (公务用车购置及运行费 → 小计 = 购置费 + 运行费). A total inside a \
+           header path sums the same leaf under each part: 财政拨款“三公”经费 / 合计 / 预算数 = \
+           因公出国（境）费 / 预算数 + 公务用车购置及运行费 / 小计 / 预算数 + 公务接待费 / 预算数. \
+           Columns of rates \
+           and codes, and columns of row labels, are left out; a row holding words in a part is \
+           not checked.",
     why: "The standard tables break every total into its sources or uses; a row whose parts \
           do not add up to its total means one of the cells was edited by hand.",
     tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing.",
@@ -28,22 +32,34 @@ pub static CHECK: Check = Check {
     find,
 };
 
+fn is_total_name(s: &str) -> bool {
+    let s = clean_label(s);
+    s.ends_with("合计") || s.ends_with("小计") || s.ends_with("合計") || s.ends_with("小計")
+}
+
 fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> {
     let path = headers.get(c)?;
-    let (last, prefix) = path.split_last()?;
-    if !matches!(clean_label(last).as_str(), s if s.ends_with("合计") || s.ends_with("小计") || s.ends_with("合計") || s.ends_with("小計"))
-    {
+    // the total is the last 合计/小计 of the path; what follows it (预算数, 决算数) names
+    // the same leaf under each part: 合计/预算数 = 出国/预算数 + 用车/小计/预算数 + …
+    let depth = path.iter().rposition(|p| is_total_name(p))?;
+    let prefix = path.get(..depth)?;
+    let suffix = path.get(depth + 1..)?;
+    if suffix.len() > 1 || suffix.iter().any(|s| is_total_name(s)) {
         return None;
     }
-    let depth = prefix.len();
     let eligible = |k: usize| {
         k != c
             && !is_code_column(t, k)
+            && !is_label_column(t, k)
             && !headers.get(k).is_some_and(|h| is_rate_header(&h.join("/")))
     };
     let mut candidates: Vec<usize> = Vec::new();
     for (k, h) in headers.iter().enumerate() {
-        if !eligible(k) || h.len() <= depth || h.get(..depth) != Some(prefix) {
+        if !eligible(k)
+            || h.len() <= depth + suffix.len()
+            || h.get(..depth) != Some(prefix)
+            || !h.ends_with(suffix)
+        {
             continue;
         }
         if depth == 0 {
@@ -87,21 +103,7 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
-        // 三公 tables nest 预算数/决算数 under 合计, 小计 and its parts over three header
-        // levels that a PDF's layout does not give reliably: no column sums are read in
-        // one rebuilt from a PDF (its figures have pages)
-        let from_pdf = || {
-            t.rows()
-                .iter()
-                .flat_map(|r| r.cells.iter())
-                .filter_map(|c| c.figure)
-                .any(|id| doc.fig_page(id).is_some())
-        };
-        if t.header_rows == 0
-            || (crate::claims::standard::kind(t)
-                == Some(crate::claims::standard::Standard::ThreePublic)
-                && from_pdf())
-        {
+        if t.header_rows == 0 {
             continue;
         }
         let headers: Vec<Vec<String>> = (0..t.width())

@@ -17,7 +17,9 @@ pub static CHECK: Check = Check {
     title_en: "Shares equal the part over its whole",
     what: "In the text, \"总数 T 万元，其中：甲 X 万元，占 P%\" states a share: P must equal \
            X ÷ T. The whole is the total the 其中 introduces, or the total the sentence \
-           names (\"占政府采购支出总额的 11.60%\", looked up by its label in the text). \
+           names (\"占政府采购支出总额的 11.60%\", looked up by its label in the text), or, \
+           for a 三公 item's share in the 三公 section, the 三公 total of the 三公 table at \
+           the stage the item's amount is of (决算 合计). \
            Amounts in 元 and 万元 are converted exactly.",
     why: "A share computed on the wrong total, or copied from the line above, misstates how \
           the money was spent while every amount looks right.",
@@ -215,7 +217,10 @@ fn relation(
             .entry((name.clone(), m.scope))
             .or_insert_with(|| lookup(doc, prose, &name, &m.scope))
     } else {
-        claims.breakdown_of(part.fig).map(|b| b.total)
+        claims
+            .breakdown_of(part.fig)
+            .map(|b| b.total)
+            .or_else(|| sangong_whole(claims, part))
     };
     let Some(whole) = whole else {
         out.push(unchecked(
@@ -269,4 +274,28 @@ fn relation(
         rel = rel.alternative(Cause::CopiedFrom(prev), Expr::Fig(prev));
     }
     out.push(rel);
+}
+
+/// The whole of a 三公 item's share the text does not name: the 三公 total at the stage
+/// the item's amount is of (“三公”经费…决算中，因公出国（境）费支出决算 X 万元，占 P%), from
+/// the 三公 table, when the amount is in the 三公 section and in 万元 as the table.
+fn sangong_whole(claims: &Claims<'_>, part: &Mention) -> Option<FigId> {
+    use crate::claims::outline::Sangong;
+    use crate::claims::sangong::{in_sangong_section, label_item, stage_of, table, Item};
+    let item = label_item(&part.label).or_else(|| label_item(&part.lead))?;
+    if !matches!(
+        item,
+        Item::Sangong(Sangong::Abroad | Sangong::Car | Sangong::Reception)
+    ) || part.unit != Some("万元")
+        || !in_sangong_section(claims, part)
+    {
+        return None;
+    }
+    let stage = stage_of(&part.lead)?;
+    let cells = table(claims.doc)?;
+    cells
+        .cells
+        .iter()
+        .find(|c| c.0 == Item::Sangong(Sangong::Total) && c.1 == stage)
+        .and_then(|c| c.2)
 }

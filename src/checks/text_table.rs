@@ -33,7 +33,11 @@ pub static CHECK: Check = Check {
            published project self-evaluation tables (项目支出绩效自评表): N must be their \
            number and M the sum of their 全年预算数 (the 年度资金总额 row, in the column its \
            header row names). The tables are bound only when every one of them has that row \
-           and header.",
+           and header. The “三公”经费 amounts of the text's 三公 section (the total, \
+           因公出国（境）费, 公务用车购置及运行费 and its 购置费 and 运行费, 公务接待费; 年初预算 \
+           or 决算 as the text says, else the table's stage), and the 机关运行经费 a budget's \
+           table carries beside them, equal the cell of the one “三公”经费 table for that item \
+           and stage.",
     why: "The summary in the text is what most readers take away; it must match the tables \
           it summarises.",
     tolerance: "A table in 元 is converted exactly to the text's 万元; a table that states no \
@@ -50,6 +54,8 @@ pub static CHECK: Check = Check {
 };
 
 const RULE: Rule = Rule::TextTable;
+
+mod sangong;
 
 fn is_self_evaluation(t: &Table) -> bool {
     t.caption.contains("绩效自评表")
@@ -85,6 +91,7 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
 }
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
+    sangong::find(claims, out);
     for st in stated::read_all(claims) {
         if let Some(rel) = stated_relation(claims.doc, &st) {
             out.push(rel);

@@ -19,7 +19,9 @@ pub static CHECK: Check = Check {
            and Y ÷ (X + Y) for a decrease — last year's figure is the base. The rate word \
            must agree with the change word. The paired form \"收、支总计各是 X1、X2，各减少 \
            Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
-           …，下降 …%) reads the same.",
+           …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
+           this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
+           27.78% with the table's 决算 0.39).",
     why: "Dividing by this year's figure instead of last year's is the most common slip in \
           these rates; \"增长 100%\" on a line that did not exist last year is another.",
     tolerance: "Each printed figure stands for ±½ of its last digit; the rate holds when \
@@ -313,6 +315,14 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 })
         });
         let Some(level_end) = level_end else {
+            // a 三公 item's change on last year with no this-year figure in its sentence:
+            // the 三公 table's figure of that item is this year's
+            if let ([c], [_]) = (changes.as_slice(), rates.as_slice()) {
+                if let Some(rel) = sangong_rate(claims, p, *c, m, dr) {
+                    out.push(rel.context(context.clone()));
+                    continue;
+                }
+            }
             unchecked(
                 "未写明本年数，无法核对增减率",
                 "this year's figure is not stated",
@@ -460,4 +470,79 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             out.push(rel);
         }
     }
+}
+
+/// The rate of a 三公 item's change on last year, this year's figure taken from the 三公
+/// table (the item, at the stage its change names, else the table's: 决算数 in a 决算):
+/// "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%" with the
+/// table's 决算 合计 0.39 is 0.15 ÷ (0.39 + 0.15). Only for an amount in 万元 in the 三公
+/// section, in a sentence that compares with an earlier year.
+fn sangong_rate(
+    claims: &Claims<'_>,
+    p: &Prose<'_>,
+    change: usize,
+    rate: &Mention,
+    dr: i8,
+) -> Option<Relation> {
+    use crate::claims::sangong::{in_sangong_section, label_item, stage_of, table, Stage};
+    let doc = claims.doc;
+    let cm = p.mentions.get(change)?;
+    let Kind::Change(dc) = cm.kind else {
+        return None;
+    };
+    let sentence = p.sentence_text(cm.at);
+    let earlier = ["比", "较", "上年", "同比", "上一年"]
+        .iter()
+        .any(|w| sentence.contains(w));
+    if cm.unit != Some("万元") || !earlier || !in_sangong_section(claims, cm) {
+        return None;
+    }
+    let item = label_item(&cm.lead)?;
+    let cells = table(doc)?;
+    let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
+    let stage = stage_of(&cm.lead).unwrap_or(if has_final {
+        Stage::Final
+    } else {
+        Stage::Budget
+    });
+    let this = cells
+        .cells
+        .iter()
+        .find(|c| c.0 == item && c.1 == stage)
+        .and_then(|c| c.2)?;
+    // no change is no rate, whatever the base
+    if doc.figure(cm.fig).is_some_and(|f| f.number.value.is_zero()) {
+        return None;
+    }
+    let change_expr = amount(doc, cm.fig, Some("万元"));
+    let last_year = if dc > 0 {
+        Expr::difference(Expr::Fig(this), change_expr.clone())
+    } else {
+        Expr::sum([Expr::Fig(this), change_expr.clone()])
+    };
+    let signed = |e: Expr| {
+        if dc == dr {
+            e
+        } else {
+            // 增加 … 下降: the words claim opposite directions
+            Expr::product(Expr::int(-1), e)
+        }
+    };
+    let rate_expr = signed(Expr::pct(change_expr.clone(), last_year));
+    let this_year_base = signed(Expr::pct(change_expr, Expr::Fig(this)));
+    let name = item.name();
+    Some(
+        Relation::equals(
+            RULE,
+            rate.fig,
+            rate_expr,
+            Text::new(
+                format!("{name}增减率 = 增减额 ÷ 上年数（“三公”经费表本年数 ∓ 增减额）"),
+                format!("rate of {name} = change ÷ last year (the “三公” table's figure ∓ change)"),
+            ),
+        )
+        .alternative(Cause::ThisYearBase, this_year_base)
+        .zero_base_fails()
+        .monotone(),
+    )
 }

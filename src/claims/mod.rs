@@ -8,6 +8,7 @@
 pub mod normalise;
 pub mod outline;
 pub mod prose;
+pub mod sangong;
 pub mod scope;
 pub mod self_eval;
 pub mod standard;

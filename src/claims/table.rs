@@ -227,6 +227,21 @@ pub fn is_code_column(t: &Table, col: usize) -> bool {
         || h.ends_with("/项")
 }
 
+/// Whether a column holds words (row labels) rather than figures in its body: a column
+/// of the labels of one side of a two-sided table, under the same group name as its
+/// figures (支出 / 项目 beside 支出 / 合计), is no part of a sum.
+pub fn is_label_column(t: &Table, col: usize) -> bool {
+    let (mut words, mut figures) = (0usize, 0usize);
+    for r in t.header_rows..t.rows().len() {
+        match t.cell(r, col).map(|c| c.kind) {
+            Some(crate::figure::CellKind::Text) => words += 1,
+            Some(crate::figure::CellKind::Figure) => figures += 1,
+            _ => {}
+        }
+    }
+    words > figures
+}
+
 /// A short place name for messages: "附表 1 第 3 行 / 执行数".
 pub fn cell_place(t: &Table, row: usize, col: usize) -> String {
     let label = t.row_label(row);

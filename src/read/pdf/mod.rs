@@ -401,7 +401,13 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                                 .next()
                                 .is_some_and(|x| is_cjk(x) || x.is_ascii_digit()))
                             || (amount_tail && starts_cjk));
-                    if gap > h.max(6.0) || number_then_words {
+                    // two headings a short gap apart in a row of cells (基本支出 项目支出,
+                    // 0.9 em): two cells; letter-spaced words keep under ¾ em
+                    let words_apart = tabular
+                        && gap > 0.75 * h
+                        && c.text.chars().last().is_some_and(is_cjk)
+                        && starts_cjk;
+                    if gap > h.max(6.0) || number_then_words || words_apart {
                         out.push(c);
                         p
                     } else {
@@ -650,7 +656,14 @@ fn table_regions(rows: &[&RowGroup], carried: bool) -> Vec<(usize, usize)> {
         while start > floor {
             let Some(x) = rows.get(start - 1) else { break };
             let t = x.text("");
-            if is_title_row(x) || t.chars().count() > 12 || t.ends_with(['。', '：', ':']) {
+            // a group name over the columns may be longer (2024年“三公”经费预算数); a
+            // numbered heading or a sentence is not one
+            if is_title_row(x)
+                || t.chars().count() > 20
+                || t.ends_with(['。', '：', ':', '，', '；'])
+                || starts_numbered(&t)
+                || is_heading(&t)
+            {
                 break;
             }
             start -= 1;
@@ -788,15 +801,34 @@ fn write_table(
         .position(|r| has_amount(r) && !is_numbering_row(r))
         .or_else(|| {
             // no amounts at all (a blank template): the body starts at the first code
-            // or total row
-            region.iter().position(|r| {
-                r.chunks.iter().any(|c| {
-                    let t = c.text.trim();
-                    (t.len() >= 3 && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit()))
-                        || t.contains("合计")
-                        || t.contains("总计")
+            // or total row (a 合计 among other column names is a header cell)
+            region
+                .iter()
+                .position(|r| {
+                    let total = |t: &str| t.contains("合计") || t.contains("总计");
+                    let code = |t: &str| {
+                        t.len() >= 3 && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit())
+                    };
+                    r.chunks.iter().any(|c| code(c.text.trim()))
+                        || (r.chunks.iter().any(|c| total(c.text.trim()))
+                            && r.chunks.iter().all(|c| {
+                                let t = c.text.trim();
+                                total(t) || code(t) || !t.chars().any(is_cjk)
+                            }))
                 })
-            })
+                .or_else(|| {
+                    // a header and nothing under it: its last row names columns only
+                    region
+                        .last()
+                        .filter(|r| {
+                            r.chunks.len() >= 2
+                                && r.chunks.iter().all(|c| {
+                                    let t = c.text.trim();
+                                    t.chars().count() <= 8 && !t.chars().any(|x| x.is_ascii_digit())
+                                })
+                        })
+                        .map(|_| region.len())
+                })
         })
         .unwrap_or(0);
     // a table continued from the previous page: its rows fit the columns carried over
@@ -850,122 +882,38 @@ fn write_table(
         .fold(f64::NEG_INFINITY, f64::max);
     let body_refs: Vec<&RowGroup> = body.iter().collect();
     let had_carried = carried.is_some();
+    let numbering: Vec<&RowGroup> = header.iter().filter(|r| is_numbering_row(r)).collect();
+    let mut header_rows: Vec<Vec<String>> = Vec::new();
     let bands = match carried {
         Some(b) if continued => b,
         _ => {
             let all: Vec<&RowGroup> = header.iter().chain(body.iter()).collect();
-            let mut own = bands_of(if body.is_empty() { &all } else { &body_refs }, x1 - x0);
-            if own.is_empty() {
+            let mut own = if body.is_empty() {
+                Vec::new()
+            } else {
+                bands_of(&body_refs, x1 - x0)
+            };
+            if own.is_empty() && !body.is_empty() {
                 own = bands_of(&all, f64::INFINITY);
             }
-            // columns left empty in the body still have their header: header
-            // fragments over no band make bands of their own
-            // (a band without a header over it claims the nearest such fragment: a
-            // right-aligned column sits well right of its centred header)
-            let apart: Vec<&Chunk> = header
+            // the header as a tree of spanning cells over the body's columns (columns left
+            // empty in the body keep their header)
+            let chunks: Vec<&Chunk> = header
                 .iter()
+                .filter(|r| !is_numbering_row(r))
                 .flat_map(|r| r.chunks.iter())
-                .filter(|c| own.iter().all(|b| c.x1 <= b.x0 - c.h || c.x0 >= b.x1 + c.h))
                 .collect();
-            // headed: a fragment centred over it
-            let headed = |b: &Band| {
-                header.iter().flat_map(|r| r.chunks.iter()).any(|c| {
-                    let mid = (c.x0 + c.x1) / 2.0;
-                    mid >= b.x0 - 0.5 * c.h && mid <= b.x1 + 0.5 * c.h
-                })
-            };
-            let near = |b: &Band, c: &Chunk| {
-                b.distance(c) < (b.x1 - b.x0) / 2.0 + (c.x1 - c.x0) / 2.0 + 2.0 * c.h
-            };
-            // the nearest fragment and any stacked with it (支出预算 over 基本支出)
-            let claimed: Vec<usize> = own
-                .iter()
-                .filter(|b| !headed(b))
-                .flat_map(|b| {
-                    let best = apart
-                        .iter()
-                        .filter(|c| near(b, c))
-                        .map(|c| b.distance(c))
-                        .fold(f64::INFINITY, f64::min);
-                    apart
-                        .iter()
-                        .enumerate()
-                        .filter(move |(_, c)| near(b, c) && b.distance(c) <= best + 2.0)
-                        .map(|(i, _)| i)
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            let lone: Vec<Chunk> = apart
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !claimed.contains(i))
-                .map(|(_, c)| (*c).clone())
-                .collect();
-            if !lone.is_empty() && !body.is_empty() {
-                let g = RowGroup {
-                    chunks: lone,
-                    bottom: 0.0,
-                    y: 0.0,
-                    h: 0.0,
-                };
-                own.extend(bands_of(&[&g], x1 - x0));
-                own.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            }
-            own
-        }
-    };
-    let n = bands.len().max(1);
-    // header: fragments across several bands go to an upper row, over the leftmost; the
-    // others join per band, top to bottom
-    let mut upper: Vec<Vec<&Chunk>> = vec![Vec::new(); n];
-    let mut leaf: Vec<Vec<&Chunk>> = vec![Vec::new(); n];
-    let mut numbering: Vec<&RowGroup> = Vec::new();
-    for r in &header {
-        if is_numbering_row(r) {
-            numbering.push(r);
-            continue;
-        }
-        for c in &r.chunks {
-            let over: Vec<usize> = bands
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.overlap(c) > 1.0)
-                .map(|(i, _)| i)
-                .collect();
-            match over.as_slice() {
-                [one] => {
-                    if let Some(s) = leaf.get_mut(*one) {
-                        s.push(c);
-                    }
+            let numeric = header::numeric_bands(&own, &body_refs);
+            match header::build(&chunks, &own, &numeric) {
+                Some(h) => {
+                    header_rows = h.rows;
+                    h.columns
                 }
-                [] => {
-                    if let Some(s) = upper.get_mut(band_of(&bands, c)) {
-                        s.push(c);
-                    }
-                }
-                // a parent over several columns names each of them
-                many => {
-                    for &i in many {
-                        if let Some(s) = upper.get_mut(i) {
-                            s.push(c);
-                        }
-                    }
-                }
+                None if own.is_empty() => bands_of(&all, f64::INFINITY),
+                None => own,
             }
         }
-    }
-    let joined = |cells: &[Vec<&Chunk>]| -> Vec<String> {
-        cells
-            .iter()
-            .map(|v| {
-                reading_order(v)
-                    .iter()
-                    .map(|c| c.text.trim())
-                    .collect::<String>()
-            })
-            .collect()
     };
-    let (upper, leaf) = (joined(&upper), joined(&leaf));
     // the header printed again on the next page, right under the table: a continuation
     // (its fragments, whatever columns they were put in)
     let mut signature: Vec<String> = header
@@ -993,24 +941,10 @@ fn write_table(
             out.last_table = true;
         }
     };
-    if repeated {
-    } else if upper.iter().any(|c| !c.is_empty()) && leaf.iter().any(|c| !c.is_empty()) {
-        // a column without a parent repeats its own name above, so that no parent is
-        // taken to span it
-        let upper: Vec<String> = upper
-            .iter()
-            .zip(&leaf)
-            .map(|(u, l)| if u.is_empty() { l.clone() } else { u.clone() })
-            .collect();
-        emit(out, &upper);
-        emit(out, &leaf);
-    } else {
-        let merged: Vec<String> = upper
-            .iter()
-            .zip(&leaf)
-            .map(|(a, b)| format!("{a}{b}"))
-            .collect();
-        emit(out, &merged);
+    if !repeated {
+        for r in &header_rows {
+            emit(out, r);
+        }
     }
     for r in numbering.iter().filter(|_| !repeated) {
         emit(out, &cells_of(&bands, r));
@@ -1155,6 +1089,7 @@ pub fn items_from_pdfjs_json(json: &str) -> Result<Vec<Item>, String> {
 }
 
 pub mod arrays;
+mod header;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 
