@@ -313,8 +313,8 @@ fn listed(doc: &Document) -> Vec<Standard> {
     out
 }
 
-/// No amount in the table's body: every cell outside the code columns blank, a dash, zero
-/// or words (a template's "XX", "…").
+/// No amount in the table's body: every cell outside the code columns blank, a dash or
+/// words (a template's "XX", "…"). A table of printed zeros is filled in, not left blank.
 fn is_blank(doc: &Document, t: &Table) -> bool {
     for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
         for (c, cell) in row.cells.iter().enumerate() {
@@ -333,9 +333,7 @@ fn is_blank(doc: &Document, t: &Table) -> bool {
             {
                 continue;
             }
-            if !f.number.value.is_zero() {
-                return false;
-            }
+            return false;
         }
     }
     true
@@ -495,7 +493,7 @@ mod tests {
     fn a_blank_table_needs_its_note() {
         let mut s = disclosure(&FINAL_TABLES[..7]);
         s.push_str("政府性基金预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t\t-\n\n");
-        s.push_str("国有资本经营预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t0.00\t\n\n");
+        s.push_str("国有资本经营预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t—\t\n\n");
         s.push_str("说明：本单位没有国有资本经营预算财政拨款收入和支出，故本表无数据。\n");
         let notes = find(&read_text(&s));
         assert_eq!(notes.len(), 2, "{notes:#?}");
@@ -509,6 +507,17 @@ mod tests {
         assert_eq!(capital.kind, Finding::BlankTableNoted, "{notes:#?}");
         assert_eq!(capital.severity, Severity::Info);
         assert!(capital.message.zh.contains("故本表无数据"), "{capital:?}");
+    }
+
+    #[test]
+    fn a_table_of_printed_zeros_is_filled_in() {
+        let mut s = disclosure(&FINAL_TABLES[..8]);
+        s.push_str("国有资本经营预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t0.00\t0.00\n\n");
+        assert!(
+            find(&read_text(&s)).is_empty(),
+            "{:#?}",
+            find(&read_text(&s))
+        );
     }
 
     #[test]
