@@ -42,15 +42,15 @@ pub enum Place {
     },
 }
 
-/// A figure as printed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Figure {
+/// A figure as printed (read from the document's packed form: [`Document::figure`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figure<'a> {
     /// The number and its precision.
     pub number: Number,
     /// Unit printed after it, if any (canonical: 万元, 元, 人 …).
     pub unit: Option<&'static str>,
     /// Exactly as printed (thousands separators, full-width digits and `%` kept).
-    pub raw: String,
+    pub raw: &'a str,
     /// 1-based line of the input.
     pub line: u32,
     /// Byte offset of the figure in [`Document::source`].
@@ -61,6 +61,62 @@ pub struct Figure {
     pub place: Place,
     /// 1-based page, for input read from a paged document (PDF).
     pub page: Option<u32>,
+}
+
+/// A figure as a document keeps it: 40 bytes — the exact value (mantissa and scale), the
+/// span of the source it was printed at, its line, page and place — its printed text read
+/// from the source (or, where it was not printed as one span there, from
+/// [`Document::raws`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fig {
+    /// The value's mantissa (with `scale`); a value whose mantissa needs more than 64 bits
+    /// is kept in [`Document::wide`] ([`WIDE`]).
+    mantissa: i64,
+    start: u32,
+    end: u32,
+    line: u32,
+    /// 1-based page, 0 for none.
+    page: u32,
+    /// Table (or paragraph), row and column.
+    place: [u32; 3],
+    scale: u8,
+    /// Index + 1 of the unit's spelling in [`crate::figure::UNITS`], 0 for none.
+    unit: u8,
+    /// [`PERCENT`], [`IN_TEXT`], [`RAW_ELSEWHERE`].
+    flags: u8,
+}
+
+const PERCENT: u8 = 1;
+const IN_TEXT: u8 = 2;
+const RAW_ELSEWHERE: u8 = 4;
+const WIDE: u8 = 8;
+
+impl Fig {
+    fn place(&self) -> Place {
+        let [a, b, c] = self.place.map(|x| x as usize);
+        if self.flags & IN_TEXT != 0 {
+            Place::Text { paragraph: a }
+        } else {
+            Place::Cell {
+                table: a,
+                row: b,
+                col: c,
+            }
+        }
+    }
+
+    fn set_place(&mut self, place: Place) {
+        match place {
+            Place::Text { paragraph } => {
+                self.flags |= IN_TEXT;
+                self.place = [small(paragraph), 0, 0];
+            }
+            Place::Cell { table, row, col } => {
+                self.flags &= !IN_TEXT;
+                self.place = [small(table), small(row), small(col)];
+            }
+        }
+    }
 }
 
 /// A run of text that reads as one: lines joined across soft breaks and page breaks.
@@ -91,7 +147,8 @@ impl Paragraph {
     }
 }
 
-/// One cell of a table.
+/// One cell of a table as a reader builds it (see [`Table::from_rows`]); a table keeps its
+/// cells packed ([`CellRef`] reads one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// Its text, markup removed, trimmed.
@@ -102,7 +159,7 @@ pub struct Cell {
     pub figure: Option<FigId>,
 }
 
-/// A table row.
+/// A table row as a reader builds it (see [`Table::from_rows`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// 1-based line of the input.
@@ -114,11 +171,191 @@ pub struct Row {
 impl Row {
     /// A row that numbers the columns of a standard table (栏次 1 2 3 …).
     pub fn is_column_numbering(&self) -> bool {
-        self.cells.iter().any(|c| {
-            // compared without building a string per cell: 栏次 with any spacing
-            let mut t = c.text.chars().filter(|c| !c.is_whitespace());
-            matches!(t.next(), Some('栏' | '欄')) && t.next() == Some('次') && t.next().is_none()
-        })
+        numbers_columns(self.cells.iter().map(|c| c.text.as_str()))
+    }
+}
+
+/// Cell texts that number the columns of a standard table (栏次 with any spacing).
+fn numbers_columns<'s>(mut texts: impl Iterator<Item = &'s str>) -> bool {
+    texts.any(|text| {
+        // compared without building a string per cell
+        let mut t = text.chars().filter(|c| !c.is_whitespace());
+        matches!(t.next(), Some('栏' | '欄')) && t.next() == Some('次') && t.next().is_none()
+    })
+}
+
+/// No figure in a packed cell.
+const NO_FIGURE: u32 = u32::MAX;
+
+/// A cell as a table keeps it: 16 bytes, its text a span of the table's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    /// Start of the text in [`Table::text`].
+    at: u32,
+    /// Its length in bytes.
+    len: u32,
+    /// The figure's id, [`NO_FIGURE`] for none.
+    figure: u32,
+    kind: CellKind,
+}
+
+/// A row as a table keeps it: its line and its cells' range in [`Table::cells`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RowSpan {
+    line: u32,
+    start: u32,
+    len: u32,
+}
+
+/// One cell of a table, read from its packed form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRef<'a> {
+    /// Its text, markup removed, trimmed.
+    pub text: &'a str,
+    /// Blank, dash, figure or words.
+    pub kind: CellKind,
+    /// The figure, when `kind` is [`CellKind::Figure`] and it could be read.
+    pub figure: Option<FigId>,
+}
+
+/// A row's cells, left to right.
+#[derive(Debug, Clone, Copy)]
+pub struct Cells<'a> {
+    cells: &'a [Packed],
+    text: &'a str,
+}
+
+impl<'a> Cells<'a> {
+    fn open(&self, p: &Packed) -> CellRef<'a> {
+        let from = p.at as usize;
+        CellRef {
+            text: self
+                .text
+                .get(from..from.saturating_add(p.len as usize))
+                .unwrap_or(""),
+            kind: p.kind,
+            figure: (p.figure != NO_FIGURE).then_some(p.figure as usize),
+        }
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// No cell at all.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// The cell in column `col`.
+    pub fn get(&self, col: usize) -> Option<CellRef<'a>> {
+        self.cells.get(col).map(|p| self.open(p))
+    }
+
+    /// The first cell.
+    pub fn first(&self) -> Option<CellRef<'a>> {
+        self.get(0)
+    }
+
+    /// The last cell.
+    pub fn last(&self) -> Option<CellRef<'a>> {
+        self.cells.last().map(|p| self.open(p))
+    }
+
+    /// The cells, left to right.
+    pub fn iter(&self) -> CellIter<'a> {
+        CellIter {
+            inner: self.cells.iter(),
+            text: self.text,
+        }
+    }
+
+    /// The kind of the cell in column `col`, without opening its text.
+    pub fn kind(&self, col: usize) -> Option<CellKind> {
+        self.cells.get(col).map(|p| p.kind)
+    }
+
+    /// The column of the first cell of this kind at or after `from`.
+    pub fn position_of(&self, kind: CellKind, from: usize) -> Option<usize> {
+        self.cells
+            .get(from..)?
+            .iter()
+            .position(|p| p.kind == kind)
+            .map(|i| i + from)
+    }
+}
+
+impl<'a> IntoIterator for Cells<'a> {
+    type Item = CellRef<'a>;
+    type IntoIter = CellIter<'a>;
+    fn into_iter(self) -> CellIter<'a> {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &Cells<'a> {
+    type Item = CellRef<'a>;
+    type IntoIter = CellIter<'a>;
+    fn into_iter(self) -> CellIter<'a> {
+        self.iter()
+    }
+}
+
+/// A row's cells, left to right (see [`Cells::iter`]).
+#[derive(Debug, Clone)]
+pub struct CellIter<'a> {
+    inner: std::slice::Iter<'a, Packed>,
+    text: &'a str,
+}
+
+impl<'a> CellIter<'a> {
+    fn open(&self, p: &Packed) -> CellRef<'a> {
+        Cells {
+            cells: &[],
+            text: self.text,
+        }
+        .open(p)
+    }
+}
+
+impl<'a> Iterator for CellIter<'a> {
+    type Item = CellRef<'a>;
+    fn next(&mut self) -> Option<CellRef<'a>> {
+        let p = self.inner.next()?;
+        Some(self.open(p))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+    fn nth(&mut self, n: usize) -> Option<CellRef<'a>> {
+        let p = self.inner.nth(n)?;
+        Some(self.open(p))
+    }
+}
+
+impl DoubleEndedIterator for CellIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let p = self.inner.next_back()?;
+        Some(self.open(p))
+    }
+}
+
+impl ExactSizeIterator for CellIter<'_> {}
+
+/// A table row.
+#[derive(Debug, Clone, Copy)]
+pub struct RowRef<'a> {
+    /// 1-based line of the input.
+    pub line: u32,
+    /// Cells, left to right.
+    pub cells: Cells<'a>,
+}
+
+impl RowRef<'_> {
+    /// A row that numbers the columns of a standard table (栏次 1 2 3 …).
+    pub fn is_column_numbering(&self) -> bool {
+        numbers_columns(self.cells.iter().map(|c| c.text))
     }
 
     /// A title line inside a table's header (its name, 公开01表, 单位：万元), not column names.
@@ -126,7 +363,7 @@ impl Row {
         let filled: Vec<&str> = self
             .cells
             .iter()
-            .map(|c| c.text.as_str())
+            .map(|c| c.text)
             .filter(|t| !t.is_empty())
             .collect();
         (filled.len() == 1 && table_width >= 3)
@@ -139,13 +376,60 @@ impl Row {
     }
 }
 
-/// A table: rows of cells, the first `header_rows` of them headers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A table's rows, headers first.
+#[derive(Debug, Clone, Copy)]
+pub struct Rows<'a> {
+    table: &'a Table,
+}
+
+impl<'a> Rows<'a> {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.table.rows.len()
+    }
+
+    /// No row at all.
+    pub fn is_empty(&self) -> bool {
+        self.table.rows.is_empty()
+    }
+
+    /// Row `r`.
+    pub fn get(&self, r: usize) -> Option<RowRef<'a>> {
+        self.table.rows.get(r).map(|s| self.table.open(s))
+    }
+
+    /// The first row.
+    pub fn first(&self) -> Option<RowRef<'a>> {
+        self.get(0)
+    }
+
+    /// The last row.
+    pub fn last(&self) -> Option<RowRef<'a>> {
+        self.table.rows.last().map(|s| self.table.open(s))
+    }
+
+    /// The rows, top to bottom.
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = RowRef<'a>> + ExactSizeIterator + Clone + 'a {
+        let t = self.table;
+        t.rows.iter().map(move |s| t.open(s))
+    }
+}
+
+/// A table: rows of cells, the first `header_rows` of them headers. Every cell of a table
+/// sits in one array (16 bytes a cell, its text a span of the table's text), so the checks'
+/// walks over rows read memory in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     /// Text printed just above the table (its number and title), joined.
     pub caption: String,
-    /// All rows, headers first.
-    pub rows: Vec<Row>,
+    /// Rows: their lines and cell ranges.
+    rows: Vec<RowSpan>,
+    /// Every cell, row after row (a row rebuilt later is appended).
+    cells: Vec<Packed>,
+    /// Every cell's text, one after another.
+    text: String,
     /// How many leading rows are headers (before the first row of figures).
     pub header_rows: usize,
     /// Every column's header, worked out on first use (see [`Table::column_header`]);
@@ -165,7 +449,210 @@ impl PartialEq for HeaderCache {
 
 impl Eq for HeaderCache {}
 
+/// A length or offset as a packed table keeps it (inputs are far below 4 GB).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Table {
+    /// An empty table titled `caption`, to push rows into.
+    pub fn new(caption: String) -> Self {
+        Table {
+            caption,
+            ..Table::default()
+        }
+    }
+
+    /// A table of these rows, the first `header_rows` of them headers.
+    pub fn from_rows(caption: String, rows: Vec<Row>, header_rows: usize) -> Self {
+        let mut t = Table::new(caption);
+        t.rows.reserve_exact(rows.len());
+        t.cells
+            .reserve_exact(rows.iter().map(|r| r.cells.len()).sum::<usize>());
+        t.text.reserve_exact(
+            rows.iter()
+                .flat_map(|r| &r.cells)
+                .map(|c| c.text.len())
+                .sum(),
+        );
+        for r in rows {
+            t.push_row(r.line);
+            for c in r.cells {
+                t.push_cell(&c.text, c.kind, c.figure);
+            }
+        }
+        t.header_rows = header_rows;
+        t
+    }
+
+    /// Starts a row (empty) at the bottom.
+    pub fn push_row(&mut self, line: u32) {
+        crate::read::room_for_one(&mut self.rows);
+        self.rows.push(RowSpan {
+            line,
+            start: small(self.cells.len()),
+            len: 0,
+        });
+    }
+
+    /// Appends a cell to the last row (starting one when there is none).
+    pub fn push_cell(&mut self, text: &str, kind: CellKind, figure: Option<FigId>) {
+        if self.rows.is_empty() {
+            self.push_row(0);
+        }
+        let end = self.cells.len();
+        if let Some(last) = self.rows.last().copied() {
+            // a row rebuilt after it sits further on: move the last row to the end first
+            if (last.start + last.len) as usize != end {
+                let moved: Vec<Packed> = self
+                    .cells
+                    .get(last.start as usize..(last.start + last.len) as usize)
+                    .unwrap_or(&[])
+                    .to_vec();
+                let start = small(self.cells.len());
+                self.cells.extend(moved);
+                if let Some(l) = self.rows.last_mut() {
+                    l.start = start;
+                }
+            }
+        }
+        let (at, len) = match (u32::try_from(self.text.len()), u32::try_from(text.len())) {
+            (Ok(at), Ok(len)) if at.checked_add(len).is_some() => {
+                self.text.push_str(text);
+                (at, len)
+            }
+            _ => (0, 0),
+        };
+        crate::read::room_for_one(&mut self.cells);
+        self.cells.push(Packed {
+            at,
+            len,
+            figure: figure
+                .and_then(|f| u32::try_from(f).ok())
+                .unwrap_or(NO_FIGURE),
+            kind,
+        });
+        if let Some(l) = self.rows.last_mut() {
+            l.len += 1;
+        }
+    }
+
+    /// Drops the last row's trailing blank cells (left by a layout, they carry nothing),
+    /// keeping its first `keep`.
+    pub fn trim_last_row(&mut self, keep: usize) {
+        let Some(last) = self.rows.last().copied() else {
+            return;
+        };
+        let mut len = last.len;
+        while len as usize > keep
+            && self
+                .cells
+                .get((last.start + len - 1) as usize)
+                .is_some_and(|c| c.kind == CellKind::Blank)
+        {
+            len -= 1;
+        }
+        if len < last.len {
+            if (last.start + last.len) as usize == self.cells.len() {
+                self.cells.truncate((last.start + len) as usize);
+            }
+            if let Some(l) = self.rows.last_mut() {
+                l.len = len;
+            }
+        }
+    }
+
+    /// Gives back the slack of the arrays grown row by row.
+    pub fn shrink(&mut self) {
+        self.rows.shrink_to_fit();
+        self.cells.shrink_to_fit();
+        self.text.shrink_to_fit();
+    }
+
+    /// Row `r` as a reader builds it (to rebuild it: [`Table::set_row`]).
+    pub fn row_owned(&self, r: usize) -> Option<Row> {
+        let row = self.rows().get(r)?;
+        Some(Row {
+            line: row.line,
+            cells: row
+                .cells
+                .iter()
+                .map(|c| Cell {
+                    text: c.text.to_string(),
+                    kind: c.kind,
+                    figure: c.figure,
+                })
+                .collect(),
+        })
+    }
+
+    /// Replaces row `r`'s cells.
+    pub fn set_row(&mut self, r: usize, cells: Vec<Cell>) {
+        if r >= self.rows.len() {
+            return;
+        }
+        let start = small(self.cells.len());
+        for c in &cells {
+            let at = small(self.text.len());
+            self.text.push_str(&c.text);
+            self.cells.push(Packed {
+                at,
+                len: small(c.text.len()),
+                figure: c
+                    .figure
+                    .and_then(|f| u32::try_from(f).ok())
+                    .unwrap_or(NO_FIGURE),
+                kind: c.kind,
+            });
+        }
+        if let Some(s) = self.rows.get_mut(r) {
+            s.start = start;
+            s.len = small(cells.len());
+        }
+    }
+
+    /// Sets row `r`'s line.
+    pub fn set_line(&mut self, r: usize, line: u32) {
+        if let Some(s) = self.rows.get_mut(r) {
+            s.line = line;
+        }
+    }
+
+    /// The rows, headers first.
+    pub fn rows(&self) -> Rows<'_> {
+        Rows { table: self }
+    }
+
+    fn open(&self, s: &RowSpan) -> RowRef<'_> {
+        let from = s.start as usize;
+        RowRef {
+            line: s.line,
+            cells: Cells {
+                cells: self
+                    .cells
+                    .get(from..from.saturating_add(s.len as usize))
+                    .unwrap_or(&[]),
+                text: &self.text,
+            },
+        }
+    }
+
+    /// The cells of row `r` (none past the last row).
+    pub fn cells_of(&self, r: usize) -> Cells<'_> {
+        self.rows.get(r).map_or(
+            Cells {
+                cells: &[],
+                text: "",
+            },
+            |s| self.open(s).cells,
+        )
+    }
+
+    /// Row `r`'s line.
+    pub fn line_of(&self, r: usize) -> Option<u32> {
+        self.rows.get(r).map(|s| s.line)
+    }
+
     /// The table's title as a reader would name it: the caption's last line, without the
     /// note of the table before it when a PDF's rebuilt line carries both ("注：本表反映…。
     /// 支出决算表" → "支出决算表").
@@ -184,17 +671,22 @@ impl Table {
 
     /// Number of columns (the widest row).
     pub fn width(&self) -> usize {
-        self.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
+        self.rows.iter().map(|r| r.len as usize).max().unwrap_or(0)
     }
 
     /// The cell at `(row, col)`.
-    pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
-        self.rows.get(row).and_then(|r| r.cells.get(col))
+    pub fn cell(&self, row: usize, col: usize) -> Option<CellRef<'_>> {
+        self.cells_of(row).get(col)
     }
 
     /// The figure at `(row, col)`.
     pub fn figure(&self, row: usize, col: usize) -> Option<FigId> {
-        self.cell(row, col).and_then(|c| c.figure)
+        let s = self.rows.get(row)?;
+        if col >= s.len as usize {
+            return None;
+        }
+        let p = self.cells.get(s.start as usize + col)?;
+        (p.figure != NO_FIGURE).then_some(p.figure as usize)
     }
 
     /// The header of column `col`: the header rows' texts from top to bottom, an empty
@@ -209,18 +701,26 @@ impl Table {
             .unwrap_or_else(|| self.header_of(col, &self.header_rows_named()))
     }
 
+    /// [`Table::column_header`] without a copy where it is worked out already.
+    pub fn header(&self, col: usize) -> std::borrow::Cow<'_, str> {
+        match self.headers.0.get_or_init(|| self.all_headers()).get(col) {
+            Some(h) => std::borrow::Cow::Borrowed(h.as_str()),
+            None => std::borrow::Cow::Owned(self.header_of(col, &self.header_rows_named())),
+        }
+    }
+
     /// The header rows that name columns (not a title line, not a 栏次 row).
-    fn header_rows_named(&self) -> Vec<&Row> {
+    fn header_rows_named(&self) -> Vec<RowRef<'_>> {
         // the header's own width: a title line is one cell across it (not the whole table's
         // width, which would make every call walk every row)
         let width = self
             .rows
             .iter()
             .take(self.header_rows)
-            .map(|r| r.cells.len())
+            .map(|r| r.len as usize)
             .max()
             .unwrap_or(0);
-        self.rows
+        self.rows()
             .iter()
             .take(self.header_rows)
             .filter(|r| !r.is_title(width) && !r.is_column_numbering())
@@ -239,7 +739,7 @@ impl Table {
             let mut parts: Vec<&str> = Vec::new();
             let mut named_above = false;
             for (r, row) in rows.iter().enumerate() {
-                let own = row.cells.get(col).map_or("", |c| c.text.as_str());
+                let own = row.cells.get(col).map_or("", |c| c.text);
                 let mut text = own;
                 if own.is_empty() && r < last && !named_above {
                     text = left.get(r).copied().unwrap_or("");
@@ -250,7 +750,7 @@ impl Table {
                 }
             }
             for (r, row) in rows.iter().enumerate() {
-                let own = row.cells.get(col).map_or("", |c| c.text.as_str());
+                let own = row.cells.get(col).map_or("", |c| c.text);
                 if let (false, Some(l)) = (own.is_empty(), left.get_mut(r)) {
                     *l = own;
                 }
@@ -261,13 +761,13 @@ impl Table {
     }
 
     /// One column's header, worked out on its own (a column beyond the table's width).
-    fn header_of(&self, col: usize, rows: &[&Row]) -> String {
+    fn header_of(&self, col: usize, rows: &[RowRef<'_>]) -> String {
         let last = rows.len().saturating_sub(1);
         let mut parts: Vec<&str> = Vec::new();
         // once a row above names this column, blanks below it are that name spanning rows
         let mut named_above = false;
         for (r, row) in rows.iter().enumerate() {
-            let own = row.cells.get(col).map_or("", |c| c.text.as_str());
+            let own = row.cells.get(col).map_or("", |c| c.text);
             let mut text = own;
             if own.is_empty() && r < last && !named_above {
                 // a name spanning columns sits in the leftmost of them
@@ -276,7 +776,7 @@ impl Table {
                     .iter()
                     .take(col)
                     .rev()
-                    .map(|c| c.text.as_str())
+                    .map(|c| c.text)
                     .find(|t| !t.is_empty())
                     .unwrap_or("");
             }
@@ -290,15 +790,11 @@ impl Table {
 
     /// The row's label: its first cell holding words.
     pub fn row_label(&self, row: usize) -> &str {
-        self.rows
-            .get(row)
-            .and_then(|r| {
-                r.cells
-                    .iter()
-                    .find(|c| c.kind == CellKind::Text)
-                    .map(|c| c.text.as_str())
-            })
-            .unwrap_or("")
+        let cells = self.cells_of(row);
+        cells
+            .position_of(CellKind::Text, 0)
+            .and_then(|c| cells.get(c))
+            .map_or("", |c| c.text)
     }
 }
 
@@ -320,8 +816,12 @@ pub struct Document {
     pub source: String,
     /// Byte offset where each line starts.
     pub line_starts: Vec<usize>,
-    /// Every figure read, in reading order.
-    pub figures: Vec<Figure>,
+    /// Every figure read, in reading order ([`Document::figure`]).
+    figures: Vec<Fig>,
+    /// The printed text of a figure not printed as one span of the source, by id.
+    raws: Vec<(FigId, Box<str>)>,
+    /// The value of a figure whose mantissa needs more than 64 bits, by id.
+    wide: Vec<(FigId, rust_decimal::Decimal)>,
     /// Running text.
     pub paragraphs: Vec<Paragraph>,
     /// Tables.
@@ -334,6 +834,14 @@ pub struct Document {
 }
 
 impl Document {
+    /// An empty document over lines starting at these byte offsets.
+    pub fn with_lines(line_starts: Vec<usize>) -> Self {
+        Document {
+            line_starts,
+            ..Document::default()
+        }
+    }
+
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> u32 {
         let i = self.line_starts.partition_point(|&s| s <= offset);
@@ -348,8 +856,169 @@ impl Document {
     }
 
     /// The figure with this id.
-    pub fn figure(&self, id: FigId) -> Option<&Figure> {
-        self.figures.get(id)
+    pub fn figure(&self, id: FigId) -> Option<Figure<'_>> {
+        self.figures.get(id).map(|f| self.open(id, f))
+    }
+
+    /// The number of the figure with this id (without its text or place).
+    pub fn number(&self, id: FigId) -> Option<Number> {
+        self.figures.get(id).map(|f| self.number_of(id, f))
+    }
+
+    /// Whether there is a figure with this id.
+    pub fn has_figure(&self, id: FigId) -> bool {
+        id < self.figures.len()
+    }
+
+    /// Where the figure with this id was printed (without its text).
+    pub fn fig_place(&self, id: FigId) -> Option<Place> {
+        self.figures.get(id).map(Fig::place)
+    }
+
+    /// The page of the figure with this id, for input read from a paged document (PDF).
+    pub fn fig_page(&self, id: FigId) -> Option<u32> {
+        self.figures
+            .get(id)
+            .and_then(|f| (f.page != 0).then_some(f.page))
+    }
+
+    /// The 1-based line of the figure with this id.
+    pub fn fig_line(&self, id: FigId) -> Option<u32> {
+        self.figures.get(id).map(|f| f.line)
+    }
+
+    /// Every figure's source span `(start, end)`, in reading order.
+    pub fn figure_spans(&self) -> impl ExactSizeIterator<Item = (usize, usize)> + '_ {
+        self.figures
+            .iter()
+            .map(|f| (f.start as usize, f.end as usize))
+    }
+
+    fn number_of(&self, id: FigId, f: &Fig) -> Number {
+        let value = if f.flags & WIDE != 0 {
+            self.wide
+                .binary_search_by_key(&id, |w| w.0)
+                .ok()
+                .and_then(|i| self.wide.get(i))
+                .map(|w| w.1)
+        } else {
+            rust_decimal::Decimal::try_new(f.mantissa, u32::from(f.scale)).ok()
+        };
+        Number {
+            // every value was checked to come back whole when it was kept
+            value: value.unwrap_or_default(),
+            scale: u32::from(f.scale),
+            percent: f.flags & PERCENT != 0,
+        }
+    }
+
+    fn open(&self, id: FigId, f: &Fig) -> Figure<'_> {
+        let (start, end) = (f.start as usize, f.end as usize);
+        let raw = if f.flags & RAW_ELSEWHERE != 0 {
+            self.raws
+                .binary_search_by_key(&id, |r| r.0)
+                .ok()
+                .and_then(|i| self.raws.get(i))
+                .map_or("", |r| &r.1)
+        } else {
+            self.source.get(start..end).unwrap_or("")
+        };
+        Figure {
+            number: self.number_of(id, f),
+            unit: crate::figure::unit_of_code(f.unit),
+            raw,
+            line: f.line,
+            start,
+            end,
+            place: f.place(),
+            page: (f.page != 0).then_some(f.page),
+        }
+    }
+
+    /// Every figure, in reading order (ids 0, 1, …).
+    pub fn figures(&self) -> impl DoubleEndedIterator<Item = Figure<'_>> + ExactSizeIterator {
+        self.figures
+            .iter()
+            .enumerate()
+            .map(|(id, f)| self.open(id, f))
+    }
+
+    /// How many figures were read.
+    pub fn figure_count(&self) -> usize {
+        self.figures.len()
+    }
+
+    /// Adds a figure printed as `raw` at `start..end` of `source` (the text being read,
+    /// which becomes [`Document::source`]); returns its id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_figure(
+        &mut self,
+        source: &str,
+        number: &Number,
+        unit: Option<&'static str>,
+        raw: &str,
+        line: u32,
+        (start, end): (usize, usize),
+        place: Place,
+    ) -> FigId {
+        let id = self.figures.len();
+        let mut flags = if number.percent { PERCENT } else { 0 };
+        let fits = u32::try_from(end).is_ok();
+        if !fits || source.get(start..end) != Some(raw) {
+            flags |= RAW_ELSEWHERE;
+            self.raws.push((id, raw.into()));
+        }
+        let scale = u8::try_from(number.scale).unwrap_or(u8::MAX);
+        // the mantissa in 64 bits where it fits and gives the value back exactly
+        let mantissa = i64::try_from(number.value.mantissa()).ok().filter(|&m| {
+            rust_decimal::Decimal::try_new(m, u32::from(scale))
+                .is_ok_and(|v| v == number.value && v.scale() == number.value.scale())
+        });
+        if mantissa.is_none() {
+            flags |= WIDE;
+            self.wide.push((id, number.value));
+        }
+        let mut f = Fig {
+            mantissa: mantissa.unwrap_or(0),
+            start: small(start),
+            end: small(end),
+            line,
+            page: 0,
+            place: [0; 3],
+            scale,
+            unit: crate::figure::unit_code(unit),
+            flags,
+        };
+        f.set_place(place);
+        crate::read::room_for_one(&mut self.figures);
+        self.figures.push(f);
+        id
+    }
+
+    /// Gives back the slack of the figures' array grown figure by figure.
+    pub fn shrink_figures(&mut self) {
+        self.figures.shrink_to_fit();
+    }
+
+    /// Moves figure `id` to `place`.
+    pub fn set_place(&mut self, id: FigId, place: Place) {
+        if let Some(f) = self.figures.get_mut(id) {
+            f.set_place(place);
+        }
+    }
+
+    /// Sets figure `id`'s line.
+    pub fn set_line(&mut self, id: FigId, line: u32) {
+        if let Some(f) = self.figures.get_mut(id) {
+            f.line = line;
+        }
+    }
+
+    /// Sets figure `id`'s page.
+    pub fn set_page(&mut self, id: FigId, page: Option<u32>) {
+        if let Some(f) = self.figures.get_mut(id) {
+            f.page = page.unwrap_or(0);
+        }
     }
 
     /// The text of a 1-based line.
@@ -437,7 +1106,7 @@ impl Document {
         let Some(f) = self.figure(id) else {
             return String::new();
         };
-        let at = self.where_short_on_page(f);
+        let at = self.where_short_on_page(&f);
         match f.page {
             Some(p) if from_page != Some(p) && !at.is_empty() => format!("第 {p} 页{at}"),
             _ => at,
@@ -546,6 +1215,8 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
+    use super::{Cell, Table};
+    use crate::figure::CellKind;
     use crate::read::read_text;
 
     #[test]
@@ -562,16 +1233,92 @@ mod tests {
     }
 
     #[test]
+    fn packed_figures_and_cells_give_back_what_was_read() {
+        use std::str::FromStr;
+        assert!(std::mem::size_of::<super::Fig>() <= 40);
+        assert!(std::mem::size_of::<super::Packed>() <= 16);
+        // a mantissa past 64 bits is kept aside, exactly
+        let wide = "12345678901234567890123.45";
+        let doc = read_text(&format!(
+            "表\n项目\t金额\t比率\n甲\t{wide}\t12.50%\n乙\t-0.070 万元\t１２３\n"
+        ));
+        let f: Vec<_> = doc.figures().collect();
+        assert_eq!(f.len(), 4);
+        assert_eq!(f[0].raw, wide);
+        assert_eq!(
+            f[0].number.value,
+            rust_decimal::Decimal::from_str(wide).unwrap()
+        );
+        assert_eq!(
+            (f[1].raw, f[1].number.scale, f[1].number.percent),
+            ("12.50%", 2, true)
+        );
+        assert_eq!(f[1].number.value.to_string(), "12.50");
+        assert_eq!((f[2].raw, f[2].unit), ("-0.070", Some("万元")));
+        assert_eq!(
+            (f[2].number.value.to_string(), f[2].number.scale),
+            ("-0.070".into(), 3)
+        );
+        assert_eq!(
+            (f[3].raw, f[3].number.value.to_string()),
+            ("１２３", "123".into())
+        );
+        for (id, fig) in f.iter().enumerate() {
+            assert_eq!(&doc.source[fig.start..fig.end], fig.raw);
+            assert_eq!(doc.number(id), Some(fig.number));
+            assert_eq!(doc.fig_place(id), Some(fig.place));
+            assert_eq!(doc.fig_line(id), Some(fig.line));
+        }
+        let t = &doc.tables[0];
+        let row = t.rows().get(2).unwrap();
+        assert_eq!(row.line, 4);
+        let texts: Vec<&str> = row.cells.iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["乙", "-0.070 万元", "１２３"]);
+        assert_eq!(t.figure(2, 2), Some(3));
+        assert_eq!(t.cell(1, 1).map(|c| c.kind), Some(CellKind::Figure));
+        assert_eq!(t.row_label(2), "乙");
+        assert_eq!(t.width(), 3);
+    }
+
+    #[test]
+    fn a_row_rebuilt_keeps_the_rows_after_it() {
+        let mut t = Table::new("t".into());
+        for (line, cells) in [(1, ["a", "b"]), (2, ["c", "d"])] {
+            t.push_row(line);
+            for c in cells {
+                t.push_cell(c, CellKind::Text, None);
+            }
+        }
+        t.set_row(
+            0,
+            vec![Cell {
+                text: "x".into(),
+                kind: CellKind::Text,
+                figure: None,
+            }],
+        );
+        // the last row grows after a row was rebuilt behind it
+        t.push_cell("e", CellKind::Blank, None);
+        t.trim_last_row(0);
+        t.push_cell("f", CellKind::Text, None);
+        let rows: Vec<Vec<&str>> = t
+            .rows()
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text).collect())
+            .collect();
+        assert_eq!(rows, [vec!["x"], vec!["c", "d", "f"]]);
+    }
+
+    #[test]
     fn a_place_on_a_page_names_the_page_first() {
         let mut doc = read_text("支出决算表\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
         let id = doc
-            .figures
-            .iter()
+            .figures()
             .position(|f| f.raw == "2")
             .expect("the figure is read");
         let plain = doc.where_is(id);
         assert!(!plain.zh.contains('页'), "{plain:?}");
-        doc.figures[id].page = Some(6);
+        doc.set_page(id, Some(6));
         let paged = doc.where_is(id);
         assert_eq!(paged.zh, format!("第 6 页，{}", plain.zh));
         assert_eq!(paged.en, format!("page 6, {}", plain.en));
@@ -581,12 +1328,11 @@ mod tests {
     fn the_short_place_names_the_page_only_when_it_is_another() {
         let mut doc = read_text("支出决算表\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
         let id = doc
-            .figures
-            .iter()
+            .figures()
             .position(|f| f.raw == "2")
             .expect("the figure is read");
         assert_eq!(doc.where_short(id, None), "「支出决算表」「乙」「金额」");
-        doc.figures[id].page = Some(17);
+        doc.set_page(id, Some(17));
         assert_eq!(
             doc.where_short(id, Some(17)),
             "「支出决算表」「乙」「金额」"

@@ -58,10 +58,8 @@ pub struct Verdict {
     pub error: Option<EvalError>,
 }
 
-fn fig_number(doc: &Document, id: FigId) -> Result<&Number, EvalError> {
-    doc.figure(id)
-        .map(|f| &f.number)
-        .ok_or(EvalError::NoSuchFigure)
+fn fig_number(doc: &Document, id: FigId) -> Result<Number, EvalError> {
+    doc.number(id).ok_or(EvalError::NoSuchFigure)
 }
 
 fn arith(e: ArithError) -> EvalError {
@@ -75,7 +73,7 @@ fn arith(e: ArithError) -> EvalError {
 pub fn interval(doc: &Document, e: &Expr) -> Result<Interval, EvalError> {
     let hundred = Interval::exact(Decimal::ONE_HUNDRED);
     Ok(match e {
-        Expr::Fig(id) => Interval::of(fig_number(doc, *id)?),
+        Expr::Fig(id) => Interval::of(&fig_number(doc, *id)?),
         Expr::Exact(id) => Interval::exact(fig_number(doc, *id)?.value),
         Expr::Blank => Interval::exact(Decimal::ZERO),
         Expr::Const(d) => Interval::exact(*d),
@@ -201,7 +199,7 @@ fn evaluate_plain(doc: &Document, rel: &Relation) -> Verdict {
     let printed = if rel.exact_target {
         Interval::exact(target.value)
     } else {
-        Interval::of(target)
+        Interval::of(&target)
     };
     if !rel.readings.is_empty() {
         // every plausible reading is decided; they must agree
@@ -269,7 +267,7 @@ fn evaluate_plain(doc: &Document, rel: &Relation) -> Verdict {
         }
     };
     let cause = if status == Status::Fail && rel.cmp == Cmp::Eq {
-        likely_cause(doc, rel, target, &printed, range, point)
+        likely_cause(doc, rel, &target, &printed, range, point)
     } else {
         None
     };
@@ -312,7 +310,7 @@ fn same_scale_sum(doc: &Document, rel: &Relation) -> Option<Verdict> {
     let target = fig_number(doc, rel.target).ok()?;
     let scale = target.scale;
     let same = |n: &Number| n.scale == scale && n.value.scale() == scale && !n.percent;
-    if !same(target) {
+    if !same(&target) {
         return None;
     }
     let (mut sum, mut figures) = (0i128, 0i64);
@@ -321,7 +319,7 @@ fn same_scale_sum(doc: &Document, rel: &Relation) -> Option<Verdict> {
             Expr::Blank => {}
             Expr::Fig(id) => {
                 let n = fig_number(doc, *id).ok()?;
-                if !same(n) {
+                if !same(&n) {
                     return None;
                 }
                 sum = sum.checked_add(n.value.mantissa())?;
@@ -386,7 +384,7 @@ fn corners(doc: &Document, e: &Expr) -> Option<Interval> {
     }
     let bounds: Vec<Interval> = ids
         .iter()
-        .map(|&id| fig_number(doc, id).map(Interval::of))
+        .map(|&id| fig_number(doc, id).map(|n| Interval::of(&n)))
         .collect::<Result<_, _>>()
         .ok()?;
     let mut hull: Option<Interval> = None;

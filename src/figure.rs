@@ -11,7 +11,7 @@ use std::fmt;
 pub type FigId = usize;
 
 /// A number as printed, with its precision.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Number {
     /// The exact printed value; for percentages, in percent (`39.77%` → 39.77).
     pub value: Decimal,
@@ -83,7 +83,7 @@ pub struct Token {
 }
 
 /// Units recognised after a figure; longer spellings first so 万元 wins over 元.
-const UNITS: &[(&str, &str)] = &[
+pub(crate) const UNITS: &[(&str, &str)] = &[
     ("平方米", "平方米"),
     ("万元", "万元"),
     ("萬元", "万元"),
@@ -112,6 +112,20 @@ const UNITS: &[(&str, &str)] = &[
     ("处", "个"),
     ("㎡", "平方米"),
 ];
+
+/// A unit's code for a packed figure: 1 + the index of its canonical spelling in
+/// [`UNITS`], 0 for none (or a spelling not there).
+pub(crate) fn unit_code(unit: Option<&'static str>) -> u8 {
+    unit.and_then(|u| UNITS.iter().position(|(_, canon)| *canon == u))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .unwrap_or(0)
+}
+
+/// The unit of a code from [`unit_code`].
+pub(crate) fn unit_of_code(code: u8) -> Option<&'static str> {
+    let i = usize::from(code).checked_sub(1)?;
+    UNITS.get(i).map(|(_, canon)| *canon)
+}
 
 /// Reads a whole cell or string as one figure: `"5,347.87"`, `"39.77 %"`, `"１２３"`,
 /// `"100万元"`. Leading and trailing spaces are ignored. Returns the kind and, for
@@ -254,7 +268,9 @@ fn read_number_at(text: &str, start: usize) -> Token {
         negative = s == '-';
         k += l;
     }
-    let mut mantissa: i128 = 0;
+    // the mantissa in 64 bits while it fits (19 digits), then in 128
+    let mut small: u64 = 0;
+    let mut mantissa: Option<i128> = None;
     let mut significant = 0usize;
     let mut overflow = false;
     let mut int_digits = 0usize;
@@ -262,17 +278,46 @@ fn read_number_at(text: &str, start: usize) -> Token {
     let mut separators = 0usize;
     let mut scale = 0u32;
     let mut seen_point = false;
+    let bytes = text.as_bytes();
     loop {
+        // ASCII digits read straight from the bytes (most figures are nothing else)
+        while let Some(&b) = bytes.get(k) {
+            if !b.is_ascii_digit() {
+                break;
+            }
+            let v = b - b'0';
+            if significant > 0 || v != 0 {
+                significant += 1;
+            }
+            if significant > 28 {
+                overflow = true;
+            } else if significant <= 19 {
+                small = small * 10 + u64::from(v);
+            } else {
+                let m = mantissa.unwrap_or(i128::from(small));
+                mantissa = Some(m * 10 + i128::from(v));
+            }
+            if seen_point {
+                scale += 1;
+            } else {
+                int_digits += 1;
+                group += 1;
+            }
+            k += 1;
+        }
         match at(k) {
             Some((d, l)) if d.is_ascii_digit() => {
-                let v = i128::from(d as u8 - b'0');
+                let v = d as u8 - b'0';
                 if significant > 0 || v != 0 {
                     significant += 1;
                 }
                 if significant > 28 {
                     overflow = true;
+                } else if significant <= 19 {
+                    small = small * 10 + u64::from(v);
                 } else {
-                    mantissa = mantissa * 10 + v;
+                    let m = mantissa.unwrap_or(i128::from(small));
+                    mantissa = Some(m * 10 + i128::from(v));
                 }
                 if seen_point {
                     scale += 1;
@@ -318,6 +363,7 @@ fn read_number_at(text: &str, start: usize) -> Token {
     let number = if overflow || scale > 28 {
         Err(FigureError::TooLarge)
     } else {
+        let mantissa = mantissa.unwrap_or(i128::from(small));
         let m = if negative { -mantissa } else { mantissa };
         Decimal::try_from_i128_with_scale(m, scale)
             .map_err(|_| FigureError::TooLarge)
@@ -359,6 +405,13 @@ fn three_digits_follow(text: &str, k: usize) -> bool {
 }
 
 fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
+    // every unit starts with a character outside ASCII: at the end of a cell, or before a
+    // tab, a bar or punctuation, there is none to look for
+    match text.as_bytes().get(k) {
+        None => return (None, k),
+        Some(&b) if b.is_ascii() && b != b' ' => return (None, k),
+        _ => {}
+    }
     let mut j = k;
     while let Some((' ', l)) = char_at(text, j) {
         j += l;
@@ -446,6 +499,28 @@ pub fn format_scaled(d: Decimal, scale: u32) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn long_mantissas_read_exactly_across_64_bits() {
+        // 19 significant digits fit 64 bits; the 20th to the 28th are carried in 128
+        for s in [
+            "9999999999999999999",
+            "1234567890123456789.1",
+            "-0.000123456789012345678901",
+            "12,345,678,901,234,567,890.12",
+            "１２３４５６７８９０１２３４５６７８９０１",
+            "9999999999999999999999999999",
+        ] {
+            let n = num(s);
+            let plain: String = s.chars().map(fold_char).filter(|c| *c != ',').collect();
+            assert_eq!(n.value, Decimal::from_str(&plain).unwrap(), "{s}");
+            assert_eq!(n.scale, n.value.scale(), "{s}");
+        }
+        assert_eq!(
+            read_cell("99999999999999999999999999999").1,
+            Some(Err(FigureError::TooLarge))
+        );
+    }
 
     fn num(s: &str) -> Number {
         match read_cell(s) {

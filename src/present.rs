@@ -300,7 +300,7 @@ fn clean(text: &str, marks: Vec<(usize, usize, usize)>) -> (String, Vec<Mark>) {
 fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
     // figures of each table cell, in reading order
     let mut in_cell: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
-    for (id, f) in doc.figures.iter().enumerate() {
+    for (id, f) in doc.figures().enumerate() {
         if let Place::Cell { table, row, col } = f.place {
             in_cell.entry((table, row, col)).or_default().push(id);
         }
@@ -311,7 +311,7 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
         order.insert((p.line, 0, i), ());
     }
     for (i, t) in doc.tables.iter().enumerate() {
-        let line = t.rows.first().map_or(0, |r| r.line);
+        let line = t.rows().first().map_or(0, |r| r.line);
         order.insert((line, 1, i), ());
     }
     let mut out = Vec::with_capacity(order.len());
@@ -325,7 +325,7 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
                 .iter()
                 .filter_map(|&(at, _, id)| {
                     let f = doc.figure(id)?;
-                    Some((at, units(&f.raw), idx.at(f.start)))
+                    Some((at, units(f.raw), idx.at(f.start)))
                 })
                 .collect();
             if p.heading {
@@ -363,7 +363,7 @@ fn table_block(
     in_cell: &HashMap<(usize, usize, usize), Vec<usize>>,
 ) -> Block {
     let width = t.width();
-    let heads = t.header_rows.min(t.rows.len());
+    let heads = t.header_rows.min(t.rows().len());
     let blank = |r: usize, c: usize| t.cell(r, c).is_none_or(|x| x.text.trim().is_empty());
     // merged header cells: the reader leaves the covered slots blank; a blank slot right of
     // a name, over a named sub-column, belongs to that name; a blank slot under a name that
@@ -406,8 +406,8 @@ fn table_block(
             spans.entry((top, c)).or_insert((1, 1)).1 += 1;
         }
     }
-    let mut rows = Vec::with_capacity(t.rows.len());
-    for (r, row) in t.rows.iter().enumerate() {
+    let mut rows = Vec::with_capacity(t.rows().len());
+    for (r, row) in t.rows().iter().enumerate() {
         let mut cells = Vec::with_capacity(row.cells.len());
         for (c, cell) in row.cells.iter().enumerate() {
             if covered.contains(&(r, c)) {
@@ -419,18 +419,18 @@ fn table_block(
             for &id in in_cell.get(&(ti, r, c)).map(Vec::as_slice).unwrap_or(&[]) {
                 let Some(f) = doc.figure(id) else { continue };
                 let rest = cell.text.get(from..).unwrap_or("");
-                let Some(at) = rest.find(f.raw.as_str()).map(|a| a + from) else {
+                let Some(at) = rest.find(f.raw).map(|a| a + from) else {
                     continue;
                 };
                 marks.push(Mark {
                     at: units(cell.text.get(..at).unwrap_or("")),
-                    len: units(&f.raw),
+                    len: units(f.raw),
                     start: idx.at(f.start),
                 });
                 from = at + f.raw.len();
             }
             cells.push(CellView {
-                text: cell.text.clone(),
+                text: cell.text.to_string(),
                 num: matches!(cell.kind, CellKind::Figure | CellKind::Dash),
                 colspan,
                 rowspan,
@@ -512,7 +512,7 @@ fn figure_views(doc: &Document, report: &Report) -> Vec<FigView> {
         by_start.entry(e.figure.start).or_default().push(i);
     }
     let mut fig_at: HashMap<usize, (usize, Place)> = HashMap::new();
-    for f in &doc.figures {
+    for f in doc.figures() {
         let s = idx.at(f.start);
         if by_start.contains_key(&s) {
             fig_at.insert(s, (f.start, f.place));
@@ -546,7 +546,7 @@ fn figure_views(doc: &Document, report: &Report) -> Vec<FigView> {
             let states: Vec<State> = entries.iter().map(|v| v.state).collect();
             let state = State::of_figure(&states);
             let word = state.word();
-            let raw = first.figure.raw.clone();
+            let raw = first.figure.raw.to_string();
             let place = fig_at
                 .get(&start)
                 .map(|&(b, p)| doc.describe_place(b, p))

@@ -259,7 +259,7 @@ impl Cause {
         // the figure as printed and where a reader finds it: a part of a total by its row
         let raw = |id: &FigId| {
             doc.figure(*id)
-                .map_or_else(|| "?".to_string(), |f| f.raw.clone())
+                .map_or_else(|| "?".to_string(), |f| f.raw.to_string())
         };
         let part = |id: &FigId| (raw(id), doc.row_of(*id));
         let fig = |id: &FigId| (raw(id), doc.where_is(*id));

@@ -167,13 +167,13 @@ pub(crate) struct Positions {
 
 impl Positions {
     pub(crate) fn new(doc: &Document) -> Self {
-        let n = doc.figures.len();
+        let n = doc.figure_count();
         let wide = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         // (byte offset, figure index × 2 + 1 for an end)
         let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
-        for (i, f) in doc.figures.iter().enumerate() {
-            events.push((wide(f.start), wide(2 * i)));
-            events.push((wide(f.end), wide(2 * i + 1)));
+        for (i, (start, end)) in doc.figure_spans().enumerate() {
+            events.push((wide(start), wide(2 * i)));
+            events.push((wide(end), wide(2 * i + 1)));
         }
         // figures come nearly in order: the sort mostly merges runs
         events.sort_unstable();
@@ -212,7 +212,7 @@ impl Positions {
         let &(start, end, col) = self.at.get(id)?;
         Some((
             FigRef {
-                raw: f.raw.clone(),
+                raw: f.raw.to_string(),
                 line: f.line,
                 start: start as usize,
                 end: end as usize,
@@ -267,7 +267,7 @@ pub struct Lean {
 impl Lean {
     pub(crate) fn push(&mut self, doc: &Document, rel: Relation) {
         let v = evaluate(doc, &rel);
-        if matches!(v.status, Status::Pass | Status::Rounding) && doc.figure(rel.target).is_some() {
+        if matches!(v.status, Status::Pass | Status::Rounding) && doc.has_figure(rel.target) {
             self.scratch.clear();
             rel.expr.figures(&mut self.scratch);
             let start = self.inputs.len();
@@ -346,7 +346,7 @@ impl<'a> Checked<'a> {
         } = lean;
         let pos = Positions::new(doc);
         let mut summary = Summary {
-            figures: doc.figures.len(),
+            figures: doc.figure_count(),
             ..Summary::default()
         };
         let mut understood = vec![false; doc.tables.len()];
@@ -359,7 +359,7 @@ impl<'a> Checked<'a> {
                     };
                     let shown =
                         !rel.only_if_holds || matches!(v.status, Status::Pass | Status::Rounding);
-                    if shown && doc.figure(rel.target).is_some() {
+                    if shown && doc.has_figure(rel.target) {
                         match v.status {
                             Status::Pass => summary.passed += 1,
                             Status::Rounding => {
@@ -388,7 +388,7 @@ impl<'a> Checked<'a> {
                     h.target as usize
                 }
             };
-            if let Some(Place::Cell { table, .. }) = doc.figure(target).map(|f| f.place) {
+            if let Some(Place::Cell { table, .. }) = doc.fig_place(target) {
                 if let Some(u) = understood.get_mut(table) {
                     *u = true;
                 }
@@ -422,7 +422,7 @@ impl<'a> Checked<'a> {
                     .get(k as usize)
                     .map_or((0, None), |h| (h.target as usize, Some(h.rule))),
             };
-            let line = u64::from(doc.figure(target).map_or(0, |f| f.line));
+            let line = u64::from(doc.fig_line(target).unwrap_or(0));
             let column = u64::from(pos.column(target).min((1 << 26) - 1));
             let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
             line << 32 | column << 6 | rule
@@ -588,7 +588,7 @@ impl<'a> Checked<'a> {
                 line: target.line,
                 column: self.pos.column(target_id),
                 page: target.page,
-                reported: &target.raw,
+                reported: target.raw,
                 within_rounding: rounding,
                 figure: self.compact(target_id),
                 inputs: ids.iter().filter_map(|&id| self.compact(id)).collect(),
@@ -616,7 +616,7 @@ impl<'a> Checked<'a> {
     fn compact(&self, id: FigId) -> Option<Compact<'_>> {
         let f = self.doc.figure(id)?;
         let (start, end) = self.pos.span(id);
-        Some(Compact(&f.raw, f.line, start, end))
+        Some(Compact(f.raw, f.line, start, end))
     }
 }
 
@@ -713,12 +713,12 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
     let pct = if target.number.percent { "%" } else { "" };
     // a figure compared with another printing: it should read as that one is printed
     let reference = match &rel.expr {
-        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.clone()),
+        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.to_string()),
         _ => None,
     };
     let expected = v.point.map(|p| {
         let s = reference.clone().unwrap_or_else(|| {
-            grouped_like(&target.raw, format!("{}{pct}", format_scaled(p, scale)))
+            grouped_like(target.raw, format!("{}{pct}", format_scaled(p, scale)))
         });
         match rel.cmp {
             Cmp::Eq => s,
@@ -743,7 +743,7 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
         }
     });
     let (status, severity) = status_of(rel, v);
-    let reported = target.raw.clone();
+    let reported = target.raw.to_string();
     let message = message(
         rel,
         v,
@@ -754,18 +754,17 @@ fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option
     );
     let context = rel.context.clone().or_else(|| match target.place {
         Place::Text { paragraph } => doc.paragraphs.get(paragraph).map(|p| p.text.clone()),
-        Place::Cell { table, row, .. } => {
-            doc.tables
-                .get(table)
-                .and_then(|t| t.rows.get(row))
-                .map(|r| {
-                    r.cells
-                        .iter()
-                        .map(|c| c.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
-        }
+        Place::Cell { table, row, .. } => doc
+            .tables
+            .get(table)
+            .and_then(|t| t.rows().get(row))
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            }),
     });
     Some(Entry {
         rule: rel.rule,
@@ -820,7 +819,7 @@ fn operand(doc: &Document, e: &Expr) -> Option<String> {
     let mut ids = Vec::new();
     e.figures(&mut ids);
     match e {
-        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.clone()),
+        Expr::Fig(id) | Expr::Exact(id) => doc.figure(*id).map(|f| f.raw.to_string()),
         // a unit conversion (元 ↔ 万元) of one figure: the figure as printed
         Expr::Mul(a, b) if matches!(**b, Expr::Const(_)) && ids.len() == 1 => operand(doc, a),
         Expr::Div(a, b) if matches!(**b, Expr::Const(_)) && ids.len() == 1 => operand(doc, a),
@@ -831,7 +830,7 @@ fn operand(doc: &Document, e: &Expr) -> Option<String> {
             let model = figs
                 .iter()
                 .find(|f| f.raw.contains(','))
-                .map_or("", |f| f.raw.as_str());
+                .map_or("", |f| f.raw);
             Some(grouped_like(model, format_scaled(value, scale)))
         }
     }
@@ -1043,7 +1042,10 @@ fn trim_decimal(d: rust_decimal::Decimal) -> String {
 const MAX_TERMS_SHOWN: usize = 16;
 
 fn write_expr(doc: &Document, e: &Expr, out: &mut String, depth: u8) {
-    let fig = |id: &FigId| doc.figure(*id).map_or("?".to_string(), |f| f.raw.clone());
+    let fig = |id: &FigId| {
+        doc.figure(*id)
+            .map_or("?".to_string(), |f| f.raw.to_string())
+    };
     match e {
         Expr::Fig(id) | Expr::Exact(id) => out.push_str(&fig(id)),
         Expr::Blank => out.push('0'),

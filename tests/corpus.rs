@@ -43,13 +43,13 @@ fn every_corpus_input_runs_through_every_entry_point() {
             let _ = recount::figure::read_cell(s);
         }
         if let Ok(doc) = recount::read::read_bytes(&bytes) {
-            for fig in &doc.figures {
+            for fig in doc.figures() {
                 assert!(fig.start <= fig.end && fig.end <= doc.source.len());
             }
         }
         let items = recount::read::pdf::items_from_bytes(&bytes);
         if let Ok(doc) = recount::read::pdf::read_items(&items) {
-            assert!(doc.figures.iter().all(|f| f.page.is_some()));
+            assert!(doc.figures().all(|f| f.page.is_some()));
         }
         if let Ok(report) = recount::check_bytes(&bytes) {
             serde_json::to_string(&report).unwrap();

@@ -74,7 +74,7 @@ fn every_rate_share_and_variance_of_the_text_is_checked() {
     let doc = recount::read::read_str(text).unwrap();
     let r = sample();
     let entries = text_entries(&r);
-    for f in &doc.figures {
+    for f in doc.figures() {
         let in_text = matches!(f.place, recount::document::Place::Text { .. });
         // the note under 附表1 states a rule, not a figure of this unit
         if !in_text || !f.number.percent || f.line > 185 {

@@ -155,7 +155,7 @@ pub fn absurd_table(rows: usize) -> String {
 pub type Maker = fn(usize) -> String;
 
 /// The adversarial shapes of issue 11, by name, each made at a given size.
-pub const HOSTILE: [(&str, Maker); 9] = [
+pub const HOSTILE: [(&str, Maker); 10] = [
     ("ampersands in HTML", ampersands),
     ("20,000-column table", wide_table),
     ("合计 rows", total_rows),
@@ -165,6 +165,7 @@ pub const HOSTILE: [(&str, Maker); 9] = [
     ("lines of a bare bar", bare_bars),
     ("one 其中 list without 。", long_breakdown),
     ("respectively-lists without 。", respectively),
+    ("项 lines against a 项 table", items_against_table),
 ];
 
 /// Every adversarial shape of issue 11, each about `bytes` long.
@@ -283,4 +284,31 @@ pub fn claims_without_stop(bytes: usize) -> String {
 /// paragraph look ahead for a table of cells closed by bars).
 pub fn bare_bars(bytes: usize) -> String {
     "|\n".repeat(bytes / 2)
+}
+
+/// A 一般公共预算财政拨款支出决算表 of thousands of 项 rows (half the bytes) and one
+/// paragraph naming each 项 by its 类/款/项 path with its 年初预算 and 支出决算
+/// (the other half): every line is looked up in the table, each by its own names.
+pub fn items_against_table(bytes: usize) -> String {
+    let mut table = String::from(
+        "一般公共预算财政拨款支出决算表\n单位：万元\n功能分类科目编码\t科目名称\t合计\t基本支出\t项目支出\n",
+    );
+    let mut text = String::new();
+    let mut n = 0u32;
+    'outer: for k in 1..100u32 {
+        let _ = writeln!(table, "201{k:02}\t款{k}\t1.00\t1.00\t");
+        for j in 1..100u32 {
+            if table.len() + text.len() >= bytes {
+                break 'outer;
+            }
+            let _ = writeln!(table, "201{k:02}{j:02}\t项{k}x{j}\t{j}.00\t{j}.00\t");
+            n += 1;
+            let _ = write!(
+                text,
+                "{n}、一般公共服务支出（类）款{k}（款）项{k}x{j}（项）年初预算为{}.00万元，支出决算为{j}.00万元。",
+                j + 1
+            );
+        }
+    }
+    format!("{text}\n\n{table}201\t一般公共服务支出\t1.00\t1.00\t\n")
 }

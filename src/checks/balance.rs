@@ -26,12 +26,12 @@ pub static CHECK: Check = Check {
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
-        for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
+        for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
             let labels: Vec<usize> = row
                 .cells
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.kind == CellKind::Text && clean_label(&c.text) == "总计")
+                .filter(|(_, c)| c.kind == CellKind::Text && clean_label(c.text) == "总计")
                 .map(|(i, _)| i)
                 .collect();
             let [left, right] = labels.as_slice() else {

@@ -1,7 +1,7 @@
 //! `code-rollup`: a classification code's row equals the sum of its children's rows.
 
 use super::{Check, Out};
-use crate::claims::table::{is_code_column, is_rate_header, row_code, sum_of_cells};
+use crate::claims::table::{is_code_column, is_rate_header, row_code_short, sum_of_cells, Code};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Relation, Text};
@@ -25,12 +25,12 @@ pub static CHECK: Check = Check {
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
-        let codes: Vec<Option<String>> = (0..t.rows.len())
+        let codes: Vec<Option<Code>> = (0..t.rows().len())
             .map(|r| {
                 if r < t.header_rows {
                     None
                 } else {
-                    row_code(t, r)
+                    row_code_short(t, r)
                 }
             })
             .collect();
@@ -41,7 +41,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // codes read are the left block's, so only its columns are summed
         let width = second_block(t).unwrap_or_else(|| t.width());
         for (r, code) in codes.iter().enumerate() {
-            let Some(code) = code else { continue };
+            let Some(code) = code.as_ref().map(Code::as_str) else {
+                continue;
+            };
             let child_len = match code.len() {
                 3 => 5,
                 5 => 7,
@@ -50,8 +52,10 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             // direct children: the following rows inside this code
             let mut children = Vec::new();
             for (k, c) in codes.iter().enumerate().skip(r + 1) {
-                let Some(c) = c else { continue };
-                if !c.starts_with(code.as_str()) {
+                let Some(c) = c.as_ref().map(Code::as_str) else {
+                    continue;
+                };
+                if !c.starts_with(code) {
                     break;
                 }
                 if c.len() == child_len {
@@ -73,7 +77,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 if in_code || is_code_column(t, col) || is_rate_header(&header) {
                     continue;
                 }
-                if doc.figure(target).is_some_and(|f| f.number.percent) {
+                if doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
                 let Some(sum) = sum_of_cells(t, children.iter().map(|&k| (k, col))) else {
@@ -97,10 +101,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 /// if the table has one.
 fn second_block(t: &crate::document::Table) -> Option<usize> {
     let is_code = |s: &str| (2..=7).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    let body = t.rows.get(t.header_rows..)?;
     let code_col = |c: usize| {
-        let filled: Vec<&str> = body
+        let filled: Vec<&str> = t
+            .rows()
             .iter()
+            .skip(t.header_rows)
             .filter_map(|r| r.cells.get(c))
             .map(|x| x.text.trim())
             .filter(|x| !x.is_empty())

@@ -91,11 +91,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // levels that a PDF's layout does not give reliably: no column sums are read in
         // one rebuilt from a PDF (its figures have pages)
         let from_pdf = || {
-            t.rows
+            t.rows()
                 .iter()
                 .flat_map(|r| r.cells.iter())
                 .filter_map(|c| c.figure)
-                .any(|id| doc.figure(id).is_some_and(|f| f.page.is_some()))
+                .any(|id| doc.fig_page(id).is_some())
         };
         if t.header_rows == 0
             || (crate::claims::standard::kind(t)
@@ -112,7 +112,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             };
             let name = headers.get(c).map(|h| h.join("/")).unwrap_or_default();
-            for r in t.header_rows..t.rows.len() {
+            for r in t.header_rows..t.rows().len() {
                 // a row of rates or changes does not add across either
                 if is_rate_label(t.row_label(r)) {
                     continue;
@@ -120,7 +120,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
-                if doc.figure(target).is_some_and(|f| f.number.percent) {
+                if doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
                 let Some(sum) = sum_of_cells(t, parts.iter().map(|&k| (r, k))) else {

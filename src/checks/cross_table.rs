@@ -2,6 +2,7 @@
 
 use super::{Check, Out};
 use crate::claims::standard::{grand_total, kind, labelled, Standard};
+use crate::claims::stated::{convert, table_unit};
 use crate::claims::table::{clean_label, is_code_column, is_rate_header, row_code};
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -121,7 +122,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 link.to.name()
             ),
         );
-        out.push(same_value(doc, a, b, what));
+        out.push(same_value(
+            doc,
+            (a, table_unit(from)),
+            (b, table_unit(to)),
+            what,
+        ));
     }
     for cat in CATEGORIES {
         let (Some(from), Some(to)) = (only(cat.from), only(cat.to)) else {
@@ -131,13 +137,24 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     }
 }
 
-/// One value printed in two tables: at the same precision the two printings must be
-/// identical (326.71 against 326.72 is a contradiction, not rounding: one value cannot
-/// round both ways); at different precisions their intervals must meet.
-fn same_value(doc: &Document, a: FigId, b: FigId, what: Text) -> Relation {
-    let r = Relation::equals(Rule::CrossTable, a, Expr::Fig(b), what);
+/// A table's money unit, when it states one.
+type Unit = Option<&'static str>;
+
+/// One value printed in two tables: at the same precision and unit the two printings must
+/// be identical (326.71 against 326.72 is a contradiction, not rounding: one value cannot
+/// round both ways); at different precisions, or in different units (a table in 万元, the
+/// other in 元), their intervals must meet.
+fn same_value(
+    doc: &Document,
+    (a, ua): (FigId, Unit),
+    (b, ub): (FigId, Unit),
+    what: Text,
+) -> Relation {
+    let r = Relation::equals(Rule::CrossTable, a, convert(Expr::Fig(b), ub, ua), what);
     let scale = |id: FigId| doc.figure(id).map(|f| f.number.scale);
-    if scale(a).is_some() && scale(a) == scale(b) {
+    // a table that states no unit is taken in the other's
+    let same_unit = ua == ub || ua.is_none() || ub.is_none();
+    if scale(a).is_some() && scale(a) == scale(b) && same_unit {
         r.exact_target()
     } else {
         r
@@ -170,12 +187,14 @@ const CATEGORIES: &[Categories] = &[
 fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &mut Out) {
     // the 类 rows of the coded table: name → its first amount
     let mut by_name: Vec<(String, FigId)> = Vec::new();
-    for r in to.header_rows..to.rows.len() {
+    for r in to.header_rows..to.rows().len() {
         if row_code(to, r).is_none_or(|c| c.len() != 3) {
             continue;
         }
         let name = category_name(to.row_label(r));
-        let Some(row) = to.rows.get(r) else { continue };
+        let Some(row) = to.rows().get(r) else {
+            continue;
+        };
         let amount = (0..row.cells.len()).find_map(|k| {
             let h = to.column_header(k);
             (!is_code_column(to, k) && !is_rate_header(&h))
@@ -206,7 +225,12 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
             format!("{} {name} = {} {name}", cat.from.name(), cat.to.name()),
             format!("{} {name} = {} {name}", cat.from.name(), cat.to.name()),
         );
-        out.push(same_value(doc, a, *b, what));
+        out.push(same_value(
+            doc,
+            (a, table_unit(from)),
+            (*b, table_unit(to)),
+            what,
+        ));
     }
 }
 

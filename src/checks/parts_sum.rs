@@ -294,7 +294,7 @@ mod tests {
             .filter(|r| r.rule == Rule::PartsSum)
             .map(|r| {
                 (
-                    doc.figure(r.target).unwrap().raw.clone(),
+                    doc.figure(r.target).unwrap().raw.to_string(),
                     evaluate(&doc, r).status,
                 )
             })

@@ -39,8 +39,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     }
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
         let Some(cols) = columns(t) else { continue };
-        for r in t.header_rows..t.rows.len() {
-            let Some(name) = t.cell(r, cols.name).map(|c| name_key(&c.text)) else {
+        for r in t.header_rows..t.rows().len() {
+            let Some(name) = t.cell(r, cols.name).map(|c| name_key(c.text)) else {
                 continue;
             };
             if name.is_empty() {
@@ -52,7 +52,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             let Some(total) = e.total else { continue };
             let label = t
                 .cell(r, cols.name)
-                .map_or(String::new(), |c| c.text.clone());
+                .map_or(String::new(), |c| c.text.to_string());
             let pairs: [(Option<usize>, Option<FigId>, &str, &str); 4] = [
                 (
                     cols.budget,

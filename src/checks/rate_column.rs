@@ -66,7 +66,7 @@ fn years(label: &str) -> Vec<&str> {
 /// A row of year-on-year changes, "2016年比2015年增减%": each cell is (this year − last
 /// year) ÷ last year, from the rows of those two years in the same column.
 fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
-    for r in t.header_rows..t.rows.len() {
+    for r in t.header_rows..t.rows().len() {
         let label = t.row_label(r);
         let rate_word = ["增减", "增长", "增幅", "变动"]
             .iter()
@@ -79,7 +79,7 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
         };
         // the one row naming only that year
         let row_of = |y: &str| {
-            let hits: Vec<usize> = (t.header_rows..t.rows.len())
+            let hits: Vec<usize> = (t.header_rows..t.rows().len())
                 .filter(|&k| k != r && years(t.row_label(k)) == [y])
                 .collect();
             match hits.as_slice() {
@@ -90,7 +90,7 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
         let (Some(a), Some(b)) = (row_of(now), row_of(then)) else {
             continue;
         };
-        for c in 0..t.rows.get(r).map_or(0, |row| row.cells.len()) {
+        for c in 0..t.rows().get(r).map_or(0, |row| row.cells.len()) {
             let Some(target) = t.figure(r, c) else {
                 continue;
             };
@@ -108,7 +108,7 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
                 ));
                 continue;
             };
-            if doc.figure(target).is_none() {
+            if !doc.has_figure(target) {
                 continue;
             }
             // (x − y) ÷ y names y twice: decided on the corners of the inputs (it is
@@ -145,11 +145,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     && clean_label(last(hk)) == "合计"
             });
             let evidence = decimals_only_where_they_exist(doc, t);
-            for r in t.header_rows..t.rows.len() {
+            for r in t.header_rows..t.rows().len() {
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
-                if !doc.figure(target).is_some_and(|f| f.number.percent) {
+                if !doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
                 let label = t.row_label(r).to_string();
@@ -181,7 +181,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                             Expr::Fig(id)
                         }
                     };
-                    let raw = |id: usize| doc.figure(id).map_or("?", |f| f.raw.as_str());
+                    let raw = |id: usize| doc.figure(id).map_or("?", |f| f.raw);
                     let shown: Vec<&str> = shown.iter().map(|&id| raw(id)).collect();
                     let whole_ones: Vec<&str> = [(a, num), (b, den)]
                         .iter()
@@ -265,7 +265,7 @@ fn operands(t: &Table, c: usize, headers: &[String]) -> Option<(usize, usize)> {
 
 /// A formula printed in the header cell: "执行率(执行数/全年预算数*100%)" → (执行数, 全年预算数).
 fn formula(t: &Table, c: usize) -> Option<(String, String)> {
-    t.rows.iter().take(t.header_rows).find_map(|row| {
+    t.rows().iter().take(t.header_rows).find_map(|row| {
         let text = &row.cells.get(c)?.text;
         let open = text.find(['(', '（'])?;
         let inner = text.get(open..)?.trim_start_matches(['(', '（']);

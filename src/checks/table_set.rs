@@ -223,7 +223,7 @@ pub fn find(doc: &Document) -> Vec<TableNote> {
             s
         });
         let name = title(k, budget);
-        let line = t.rows.first().map(|r| r.line);
+        let line = t.rows().first().map(|r| r.line);
         let page = line.and_then(|l| doc.page_of_line(l));
         let (kind, severity, message) = match note {
             Some(s) => (
@@ -271,8 +271,8 @@ fn listed(doc: &Document) -> Vec<Standard> {
         .tables
         .iter()
         .filter_map(|t| {
-            let first = t.rows.first()?.line;
-            let last = t.rows.last()?.line;
+            let first = t.rows().first()?.line;
+            let last = t.rows().last()?.line;
             let above = u32::try_from(t.caption.lines().count()).unwrap_or(u32::MAX);
             Some((first.saturating_sub(above.saturating_add(3)), last))
         })
@@ -316,7 +316,7 @@ fn listed(doc: &Document) -> Vec<Standard> {
 /// No amount in the table's body: every cell outside the code columns blank, a dash or
 /// words (a template's "XX", "…"). A table of printed zeros is filled in, not left blank.
 fn is_blank(doc: &Document, t: &Table) -> bool {
-    for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
+    for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
         for (c, cell) in row.cells.iter().enumerate() {
             if cell.kind != CellKind::Figure || is_code_column(t, c) {
                 continue;
@@ -368,9 +368,9 @@ fn note_sentence(text: &str, k: Standard) -> Option<String> {
 /// The note printed with the table: in its cells, above it (its caption, the title line
 /// aside, which may carry the note of the table before), or below it up to the next table.
 fn note_near(doc: &Document, t: &Table, next: Option<&Table>, k: Standard) -> Option<String> {
-    for row in &t.rows {
+    for row in t.rows().iter() {
         for c in &row.cells {
-            if let Some(s) = note_sentence(&c.text, k) {
+            if let Some(s) = note_sentence(c.text, k) {
                 return Some(s);
             }
         }
@@ -382,9 +382,9 @@ fn note_near(doc: &Document, t: &Table, next: Option<&Table>, k: Standard) -> Op
             return Some(s);
         }
     }
-    let last = t.rows.last().map_or(0, |r| r.line);
+    let last = t.rows().last().map_or(0, |r| r.line);
     let stop = next
-        .and_then(|n| n.rows.first())
+        .and_then(|n| n.rows().first())
         .map(|r| r.line)
         .filter(|&l| l > last)
         .unwrap_or(last.saturating_add(12));

@@ -1,9 +1,11 @@
 //! `text-table`: what the text says about the tables it publishes agrees with them — the
-//! number of projects evaluated and the money they involve against the projects'
-//! self-evaluation tables (项目支出绩效自评表).
+//! narrative's amounts against the standard tables' cells (收入支出总计 against the 总表's
+//! 总计, 一般公共服务支出（类）against its row …), and the number of projects evaluated and the
+//! money they involve against the projects' self-evaluation tables (项目支出绩效自评表).
 
 use super::{Check, Out};
 use crate::claims::prose::{is_money, Kind, Prose};
+use crate::claims::stated::{self, Stated, StatedCell};
 use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
@@ -16,16 +18,34 @@ pub static CHECK: Check = Check {
     rule: Rule::TextTable,
     title_zh: "文字所述与附表一致",
     title_en: "The text agrees with the tables it describes",
-    what: "\"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the published project \
-           self-evaluation tables (项目支出绩效自评表): N must be their number and M the sum of \
-           their 全年预算数 (the 年度资金总额 row, in the column its header row names). The \
-           tables are bound only when every one of them has that row and header.",
+    what: "The narrative's statements of the standard tables' figures are matched with the \
+           cell of the right table, row and column (claims/stated.rs): 收入支出总计 with the \
+           收入支出总表's 总计 (both sides), 财政拨款收入支出总计 with the 财政拨款收入支出总表's \
+           总计, 本年收入/支出合计 with the 总表 and the 收入/支出表's 合计 row, 财政拨款收入 and \
+           其他收入 (parts of 本年收入), 基本支出 / 项目支出 (parts of 本年支出, or of 一般公共 \
+           预算财政拨款支出), 一般公共预算财政拨款支出 and its 基本支出, 人员经费 / 公用经费, a \
+           功能分类 类 amount (\"一般公共服务支出（类）2106.66 万元\") with its row in the 一般公共 \
+           预算财政拨款支出表 and the 财政拨款总表, a 项's 支出决算 (and 年初预算, where the table \
+           has that column) with the row its 类/款/项 names lead to; budgets' 收入预算, 支出预算, \
+           财政拨款支出预算 likewise. Every table that prints the figure is a reading: the \
+           relation fails only when every reading fails, and is not checked when they \
+           disagree. Also: \"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the \
+           published project self-evaluation tables (项目支出绩效自评表): N must be their \
+           number and M the sum of their 全年预算数 (the 年度资金总额 row, in the column its \
+           header row names). The tables are bound only when every one of them has that row \
+           and header.",
     why: "The summary in the text is what most readers take away; it must match the tables \
           it summarises.",
-    tolerance: "The count is exact; the amount stands for ±½ of its last digit (10703 万元 \
-                for 10703.13 holds).",
-    example: "评价项目 9 个，共涉及资金 10703 万元 over nine tables whose 全年预算数 add up to \
-              10703.13 holds; 10730 万元 fails.",
+    tolerance: "A table in 元 is converted exactly to the text's 万元; a table that states no \
+                unit is read both in the text's unit and in 元 (not checked when the two \
+                disagree). The same value printed \
+                at the same precision and unit must print identically (326.71 against 326.72 \
+                fails); otherwise the text's figure stands for ±½ of its last digit (9628.22 \
+                万元 for 96,282,213.44 元 holds; 10703 万元 for 10703.13 holds). The count \
+                is exact.",
+    example: "\"财政拨款收入支出总计 0.3 万元\" against the 财政拨款收入支出总表's 总计 2,961.68 \
+              fails; 评价项目 9 个，共涉及资金 10703 万元 over nine tables whose 全年预算数 add \
+              up to 10703.13 holds, 10730 万元 fails.",
     find,
 };
 
@@ -33,7 +53,7 @@ const RULE: Rule = Rule::TextTable;
 
 fn is_self_evaluation(t: &Table) -> bool {
     t.caption.contains("绩效自评表")
-        || t.rows
+        || t.rows()
             .iter()
             .take(3)
             .any(|r| r.cells.iter().any(|c| c.text.contains("绩效自评表")))
@@ -42,7 +62,7 @@ fn is_self_evaluation(t: &Table) -> bool {
 /// The table's 全年预算数 for 年度资金总额: the header row names 年初预算数, 全年预算数 and
 /// 全年执行数 in order, and the total row prints the figures in that order.
 fn full_year_budget(t: &Table) -> Option<FigId> {
-    let order: Vec<String> = t.rows.iter().find_map(|r| {
+    let order: Vec<String> = t.rows().iter().find_map(|r| {
         let names: Vec<String> = r
             .cells
             .iter()
@@ -52,7 +72,7 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
         names.iter().any(|s| s == "全年预算数").then_some(names)
     })?;
     let pos = order.iter().position(|s| s == "全年预算数")?;
-    let row = t.rows.iter().find(|r| {
+    let row = t.rows().iter().find(|r| {
         r.cells
             .iter()
             .any(|c| c.text.replace(' ', "").contains("年度资金总额"))
@@ -65,6 +85,11 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
 }
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
+    for st in stated::read_all(claims) {
+        if let Some(rel) = stated_relation(claims.doc, &st) {
+            out.push(rel);
+        }
+    }
     let doc = claims.doc;
     let tables: Vec<&Table> = doc
         .tables
@@ -152,5 +177,107 @@ fn text_claims(
                 .context(context),
             ),
         }
+    }
+}
+
+/// The cell (or the sum of cells) as an amount in the text's unit. A table that states no
+/// unit is taken in the text's.
+fn in_unit(c: &StatedCell, text_unit: Option<&str>) -> Expr {
+    let e = if c.more.is_empty() {
+        Expr::Fig(c.fig)
+    } else {
+        Expr::sum(
+            std::iter::once(c.fig)
+                .chain(c.more.iter().copied())
+                .map(Expr::Fig),
+        )
+    };
+    stated::convert(e, c.unit, text_unit)
+}
+
+/// The text's amount equals the cell it names, under every plausible reading (which table,
+/// which side): it fails only when every reading fails.
+fn stated_relation(doc: &Document, st: &Stated) -> Option<Relation> {
+    let text = doc.figure(st.fig)?;
+    let (first, rest) = st.cells.split_first()?;
+    let what = |c: &StatedCell| {
+        Text::new(
+            format!("文字所述{} = {} {}", st.subject, c.table.name(), c.place),
+            format!("the text's {} = {} {}", st.subject, c.table.name(), c.place),
+        )
+    };
+    // a table that states no unit may be in the text's unit or in 元: both are readings
+    // (they disagree unless both fail, so such a relation holds only when the table says)
+    let big_unit = matches!(text.unit, Some("万元" | "亿元"));
+    let unit_unknown = big_unit && st.cells.iter().any(|c| c.unit.is_none());
+    // one value printed twice at the same precision and unit must print identically
+    let same_printing = !unit_unknown
+        && st.cells.iter().all(|c| {
+            c.more.is_empty()
+                && (c.unit.is_none() || c.unit == text.unit)
+                && doc
+                    .figure(c.fig)
+                    .is_some_and(|f| f.number.scale == text.number.scale)
+        });
+    let mut rel = Relation::equals(RULE, st.fig, in_unit(first, text.unit), what(first))
+        .context(st.context.clone());
+    for c in rest {
+        rel = rel.reading(in_unit(c, text.unit), what(c));
+    }
+    if unit_unknown {
+        for c in st.cells.iter().filter(|c| c.unit.is_none()) {
+            let as_yuan = StatedCell {
+                unit: Some("元"),
+                ..c.clone()
+            };
+            let what = Text::new(
+                format!("{}（表未注明单位，按元）", what(c).zh),
+                format!("{} (the table states no unit: taken in 元)", what(c).en),
+            );
+            rel = rel.reading(in_unit(&as_yuan, text.unit), what);
+        }
+    }
+    Some(if same_printing {
+        rel.exact_target()
+    } else {
+        rel
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    fn statuses(text: &str) -> Vec<(String, String)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == "text-table")
+            .map(|e| (e.reported.clone(), e.status.to_string()))
+            .collect()
+    }
+
+    fn doc(unit_line: &str, total: &str, said: &str) -> String {
+        format!(
+            "一、收入支出决算总体情况说明\n\n某局2019年度收入支出总计{said}万元。\n\n收入支出决算总表\n{unit_line}项目\t金额\t项目\t金额\n本年收入合计\t{total}\t本年支出合计\t{total}\n总计\t{total}\t总计\t{total}\n"
+        )
+    }
+
+    #[test]
+    fn a_table_in_yuan_is_converted_to_the_text_s_wan_yuan() {
+        let s = statuses(&doc("单位：元\n", "29,616,800.00", "2961.68"));
+        assert_eq!(s, [("2961.68".to_string(), "pass".to_string())]);
+        let s = statuses(&doc("单位：元\n", "29,616,800.00", "0.3"));
+        assert_eq!(s, [("0.3".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_table_without_a_unit_is_read_both_ways() {
+        // the same figure in the text's unit, or a tenth of a thousandth of it in 元: the
+        // readings disagree, so it is not checked
+        let s = statuses(&doc("", "2,961.68", "2961.68"));
+        assert_eq!(s, [("2961.68".to_string(), "unchecked".to_string())]);
+        // neither reading gives 5000
+        let s = statuses(&doc("", "2,961.68", "5000"));
+        assert_eq!(s, [("5000".to_string(), "fail".to_string())]);
     }
 }

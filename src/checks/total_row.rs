@@ -93,14 +93,14 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // more fails); complete only where the outline says so (above)
         let depth = depths(t);
         // each row's label and whether it names a rate, worked out once per table
-        let labels: Vec<(&str, bool)> = (0..t.rows.len())
+        let labels: Vec<(&str, bool)> = (0..t.rows().len())
             .map(|r| {
                 let l = t.row_label(r);
                 (l, r >= t.header_rows && is_rate_label(l))
             })
             .collect();
         let label_of = |r: usize| labels.get(r).map_or(("", false), |l| *l);
-        for r in t.header_rows..t.rows.len() {
+        for r in t.header_rows..t.rows().len() {
             let Some(Some(d)) = depth.get(r).copied() else {
                 continue;
             };
@@ -111,7 +111,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             }
             let mut children = Vec::new();
-            for k in r + 1..t.rows.len() {
+            for k in r + 1..t.rows().len() {
                 match depth.get(k).copied().flatten() {
                     Some(dk) if dk == d + 1 => children.push(k),
                     Some(dk) if dk > d + 1 => {}
@@ -132,16 +132,16 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // the numbering of a later label column (a two-sided table's second side), by column
         let mut side_depths: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
         let width = t.width();
-        for r in t.header_rows..t.rows.len() {
+        for r in t.header_rows..t.rows().len() {
             if given.iter().any(|g| g.0 == r) || label_of(r).1 {
                 continue;
             }
-            let Some(row) = t.rows.get(r) else { continue };
+            let Some(row) = t.rows().get(r) else { continue };
             for (lc, cell) in row.cells.iter().enumerate() {
                 if cell.kind != CellKind::Text {
                     continue;
                 }
-                let Some(level) = total_level(&cell.text) else {
+                let Some(level) = total_level(cell.text) else {
                     continue;
                 };
                 // the total's own columns: up to the next label in the row (two-sided tables)
@@ -170,7 +170,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     continue;
                 }
                 for c in lc + 1..end {
-                    relation(doc, t, r, c, &cell.text, &covered, out);
+                    relation(doc, t, r, c, cell.text, &covered, out);
                 }
             }
         }
@@ -187,10 +187,10 @@ fn relation(
     out: &mut Out,
 ) {
     let Some(target) = t.figure(r, c) else { return };
-    let Some(fig) = doc.figure(target) else {
+    let Some(number) = doc.number(target) else {
         return;
     };
-    if is_code_column(t, c) || fig.number.percent {
+    if is_code_column(t, c) || number.percent {
         return;
     }
     let header = t.column_header(c);
@@ -250,7 +250,9 @@ fn outline_relations(
     out: &mut Out,
     cmp: Cmp,
 ) {
-    let Some(row) = t.rows.get(total) else { return };
+    let Some(row) = t.rows().get(total) else {
+        return;
+    };
     let Some(lc) = row.cells.iter().position(|c| c.kind == CellKind::Text) else {
         return;
     };
@@ -272,7 +274,7 @@ fn outline_relations(
         let header = t.column_header(c);
         if is_code_column(t, c)
             || is_rate_header(&header)
-            || doc.figure(target).is_none_or(|f| f.number.percent)
+            || doc.number(target).is_none_or(|n| n.percent)
         {
             continue;
         }
@@ -300,7 +302,7 @@ fn outline_relations(
 
 /// Whether a row holds any figure from `lc` on.
 fn has_figures(t: &Table, k: usize, lc: usize) -> bool {
-    t.rows
+    t.rows()
         .get(k)
         // a figure too large to read counts too: the total over it is then not checked
         .is_some_and(|row| {
@@ -312,7 +314,7 @@ fn has_figures(t: &Table, k: usize, lc: usize) -> bool {
 }
 
 fn label_at(t: &Table, k: usize, lc: usize) -> &str {
-    t.cell(k, lc).map_or("", |c| c.text.as_str())
+    t.cell(k, lc).map_or("", |c| c.text)
 }
 
 /// Per label column, the first row below the header holding a figure right of it: found
@@ -325,9 +327,9 @@ impl FirstFigures {
         if let Some(&(_, k)) = self.0.iter().find(|(c, _)| *c == lc) {
             return k;
         }
-        let k = (t.header_rows..t.rows.len())
+        let k = (t.header_rows..t.rows().len())
             .find(|&k| has_figures(t, k, lc))
-            .unwrap_or(t.rows.len());
+            .unwrap_or(t.rows().len());
         self.0.push((lc, k));
         k
     }
@@ -346,7 +348,7 @@ fn covered_rows(
     let own = depth.get(r).copied().flatten();
     let mut rows = Vec::new();
     if first_data {
-        for k in r + 1..t.rows.len() {
+        for k in r + 1..t.rows().len() {
             if total_level(label_at(t, k, lc)).is_some() {
                 break;
             }

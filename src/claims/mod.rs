@@ -11,6 +11,7 @@ pub mod prose;
 pub mod scope;
 pub mod self_eval;
 pub mod standard;
+pub mod stated;
 pub mod table;
 
 use crate::document::Document;

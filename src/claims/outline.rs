@@ -87,13 +87,13 @@ pub fn depths_in(t: &Table, col: usize) -> Vec<Option<usize>> {
     depths_by(t, |r| {
         t.cell(r, col)
             .filter(|c| c.kind == crate::figure::CellKind::Text)
-            .map_or("", |c| c.text.as_str())
+            .map_or("", |c| c.text)
     })
 }
 
 fn depths_by<'t>(t: &'t Table, label: impl Fn(usize) -> &'t str) -> Vec<Option<usize>> {
     let mut stack: Vec<Style> = Vec::new();
-    (0..t.rows.len())
+    (0..t.rows().len())
         .map(|r| {
             if r < t.header_rows {
                 return None;
@@ -153,9 +153,19 @@ fn simplify(s: &str) -> String {
         .collect()
 }
 
+/// A character of 三公, 合计/总计, 出国/出境, 接待, 用车/公车/车辆, 购置 or 运行.
+const SANGONG_CHARS: [char; 11] = [
+    '三', '计', '計', '出', '接', '车', '車', '购', '購', '运', '運',
+];
+
 /// The “三公” item a row label names, if any. Counts (团组数, 人次, 保有量, 购置数 (辆))
 /// name no amount.
 pub fn sangong(label: &str) -> Option<Sangong> {
+    // every item below names one of these characters (simplified or traditional): most
+    // labels hold none, and are let go without building a string
+    if !label.contains(SANGONG_CHARS) {
+        return None;
+    }
     let l = simplify(&clean_label(strip_of_which(label)));
     let l = l.replace(['“', '”', '"'], "");
     if [
@@ -220,8 +230,11 @@ pub struct SangongRows {
 pub fn sangong_rows(t: &Table) -> Option<SangongRows> {
     let mut found = SangongRows::default();
     let mut seen_twice = false;
-    for r in t.header_rows..t.rows.len() {
+    for r in t.header_rows..t.rows().len() {
         let label = t.row_label(r);
+        if !label.contains(SANGONG_CHARS) {
+            continue;
+        }
         // a note row (三、“三公”经费增减变化原因等说明) names no amount
         if ["说明", "原因", "备注", "說明", "備註"]
             .iter()
@@ -255,6 +268,9 @@ const MAX_LEVELS: usize = 12;
 
 /// A level of a region table: `区 级` → "区"; `市本级` is the region's own part, not a level.
 fn level(label: &str) -> Option<String> {
+    if !label.contains('级') {
+        return None;
+    }
     let l = clean_label(label);
     let name = l.strip_suffix('级')?;
     (!name.is_empty() && !name.ends_with('本') && name.chars().count() <= 3)
@@ -262,7 +278,7 @@ fn level(label: &str) -> Option<String> {
 }
 
 fn is_own_part(label: &str) -> bool {
-    clean_label(label).ends_with("本级")
+    label.contains('级') && clean_label(label).ends_with("本级")
 }
 
 /// The totals of a region table and the rows each covers: a level (区级) covers the rows
@@ -270,7 +286,7 @@ fn is_own_part(label: &str) -> bool {
 /// (县区级 → 区级, 县级); the first row, followed by the region's own part (市本级), is the
 /// whole: its own part plus the outermost levels.
 pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
-    let body: Vec<usize> = (t.header_rows..t.rows.len()).collect();
+    let body: Vec<usize> = (t.header_rows..t.rows().len()).collect();
     let levels: Vec<(usize, String)> = body
         .iter()
         .filter_map(|&r| level(t.row_label(r)).map(|n| (r, n)))
@@ -292,7 +308,7 @@ pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
                 .map(|(n, _)| *n)
                 .collect()
         } else {
-            ((r + 1)..t.rows.len())
+            ((r + 1)..t.rows().len())
                 .take_while(|&n| level(t.row_label(n)).is_none() && !is_own_part(t.row_label(n)))
                 .collect()
         };

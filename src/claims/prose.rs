@@ -145,7 +145,7 @@ pub fn is_money(unit: Option<&str>) -> bool {
 }
 
 /// How many 元 a money unit stands for.
-fn yuan(unit: &str) -> Option<i64> {
+pub fn yuan(unit: &str) -> Option<i64> {
     match unit {
         "元" => Some(1),
         "万元" => Some(10_000),
@@ -1661,7 +1661,7 @@ mod tests {
         doc: &crate::document::Document,
         c: &crate::claims::Claims<'_>,
     ) -> Vec<(String, Vec<String>)> {
-        let raw = |f: FigId| doc.figure(f).unwrap().raw.clone();
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.to_string();
         c.breakdowns
             .iter()
             .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))

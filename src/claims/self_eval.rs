@@ -44,10 +44,10 @@ pub struct SelfEval<'a> {
 pub fn is_self_eval(t: &Table) -> bool {
     let title = |s: &str| s.contains("绩效自评表") || s.contains("績效自評表");
     title(&t.caption)
-        || t.rows
+        || t.rows()
             .iter()
             .take(4)
-            .any(|r| r.cells.iter().any(|c| title(&c.text)))
+            .any(|r| r.cells.iter().any(|c| title(c.text)))
 }
 
 /// Every self-evaluation table in the document.
@@ -60,11 +60,11 @@ pub fn read_all(doc: &Document) -> Vec<SelfEval<'_>> {
 }
 
 fn label_col(t: &Table, r: usize, label: &str) -> Option<usize> {
-    t.rows
+    t.rows()
         .get(r)?
         .cells
         .iter()
-        .position(|c| c.kind == CellKind::Text && clean_label(&c.text) == label)
+        .position(|c| c.kind == CellKind::Text && clean_label(c.text) == label)
 }
 
 fn read<'a>(doc: &Document, t: &'a Table) -> SelfEval<'a> {
@@ -79,17 +79,17 @@ fn read<'a>(doc: &Document, t: &'a Table) -> SelfEval<'a> {
         total_score: None,
     };
     let Some((r, lc)) =
-        (0..t.rows.len()).find_map(|r| label_col(t, r, "年度资金总额").map(|c| (r, c)))
+        (0..t.rows().len()).find_map(|r| label_col(t, r, "年度资金总额").map(|c| (r, c)))
     else {
         return out;
     };
     let order = block_order(t, r);
-    let cells: Vec<&crate::document::Cell> = t
-        .rows
+    let cells: Vec<crate::document::CellRef<'_>> = t
+        .rows()
         .get(r)
         .map(|row| row.cells.iter().skip(lc + 1).collect())
         .unwrap_or_default();
-    let is_pct = |c: Option<&&crate::document::Cell>| {
+    let is_pct = |c: Option<&crate::document::CellRef<'_>>| {
         c.and_then(|c| c.figure)
             .and_then(|id| doc.figure(id))
             .is_some_and(|f| f.number.percent)
@@ -131,12 +131,12 @@ fn is_pct_id(doc: &Document, id: FigId) -> bool {
 /// row above `r` that names them all.
 fn block_order(t: &Table, r: usize) -> Option<[usize; 6]> {
     (0..r).rev().take(3).find_map(|h| {
-        let row = t.rows.get(h)?;
+        let row = t.rows().get(h)?;
         let names: Vec<String> = row
             .cells
             .iter()
             .filter(|c| c.kind == CellKind::Text)
-            .map(|c| clean_label(&c.text))
+            .map(|c| clean_label(c.text))
             .filter(|n| BLOCK.contains(&n.as_str()))
             .collect();
         if names.len() != BLOCK.len() {
@@ -154,14 +154,14 @@ fn block_order(t: &Table, r: usize) -> Option<[usize; 6]> {
 /// The 其中 rows under 年度资金总额.
 fn parts(t: &Table, from: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
     let mut out = Vec::new();
-    for r in from..t.rows.len() {
-        let Some(row) = t.rows.get(r) else { break };
+    for r in from..t.rows().len() {
+        let Some(row) = t.rows().get(r) else { break };
         let Some((lc, label)) = row
             .cells
             .iter()
             .enumerate()
             .find(|(_, c)| c.kind == CellKind::Text)
-            .map(|(i, c)| (i, clean_label(&c.text)))
+            .map(|(i, c)| (i, clean_label(c.text)))
         else {
             break;
         };
@@ -195,7 +195,7 @@ fn parts(t: &Table, from: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
 }
 
 /// A plain number: a figure with no unit and no percent sign.
-fn plain(doc: &Document, c: &crate::document::Cell) -> Option<FigId> {
+fn plain(doc: &Document, c: &crate::document::CellRef<'_>) -> Option<FigId> {
     let id = c.figure?;
     let f = doc.figure(id)?;
     (f.unit.is_none() && !f.number.percent).then_some(id)
@@ -203,8 +203,8 @@ fn plain(doc: &Document, c: &crate::document::Cell) -> Option<FigId> {
 
 /// The last two plain numbers of a row (分值, 得分), when its last figures are those.
 fn last_two(doc: &Document, t: &Table, r: usize) -> Option<(FigId, FigId)> {
-    let row = t.rows.get(r)?;
-    let figs: Vec<&crate::document::Cell> = row
+    let row = t.rows().get(r)?;
+    let figs: Vec<crate::document::CellRef<'_>> = row
         .cells
         .iter()
         .filter(|c| c.kind == CellKind::Figure)
@@ -216,17 +216,17 @@ fn last_two(doc: &Document, t: &Table, r: usize) -> Option<(FigId, FigId)> {
 }
 
 fn read_scores(doc: &Document, t: &Table, from: usize, out: &mut SelfEval<'_>) {
-    let header = (from..t.rows.len()).find(|&r| {
-        t.rows.get(r).is_some_and(|row| {
+    let header = (from..t.rows().len()).find(|&r| {
+        t.rows().get(r).is_some_and(|row| {
             row.cells
                 .iter()
-                .any(|c| matches!(clean_label(&c.text).as_str(), "一级指标" | "分值"))
+                .any(|c| matches!(clean_label(c.text).as_str(), "一级指标" | "分值"))
         })
     });
     let Some(header) = header else { return };
-    for r in header + 1..t.rows.len() {
-        let Some(row) = t.rows.get(r) else { break };
-        if row.cells.iter().any(|c| clean_label(&c.text) == "总分") {
+    for r in header + 1..t.rows().len() {
+        let Some(row) = t.rows().get(r) else { break };
+        if row.cells.iter().any(|c| clean_label(c.text) == "总分") {
             out.total_score = last_two(doc, t, r);
             return;
         }
@@ -247,11 +247,11 @@ fn read_scores(doc: &Document, t: &Table, from: usize, out: &mut SelfEval<'_>) {
 
 /// The project's name: the text after a 项目名称 label, or the title line above a bare one.
 fn project_name(t: &Table) -> Option<String> {
-    for (r, row) in t.rows.iter().enumerate() {
+    for (r, row) in t.rows().iter().enumerate() {
         let Some(lc) = row
             .cells
             .iter()
-            .position(|c| clean_label(&c.text) == "项目名称")
+            .position(|c| clean_label(c.text) == "项目名称")
         else {
             continue;
         };
@@ -265,7 +265,7 @@ fn project_name(t: &Table) -> Option<String> {
             Some(n) => Some(n.to_string()),
             None => r.checked_sub(1).and_then(|p| {
                 let texts: Vec<&str> = t
-                    .rows
+                    .rows()
                     .get(p)?
                     .cells
                     .iter()

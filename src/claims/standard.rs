@@ -82,7 +82,7 @@ fn table_title(t: &Table) -> String {
         let l = if lines.peek().is_none() { t.title() } else { l };
         title.extend(l.chars().filter(|c| !c.is_whitespace()));
     }
-    for r in t.rows.iter().take(t.header_rows.min(3)) {
+    for r in t.rows().iter().take(t.header_rows.min(3)) {
         for c in &r.cells {
             title.extend(c.text.chars().filter(|c| !c.is_whitespace()));
         }
@@ -130,7 +130,7 @@ fn classify(title: &str, budget_titles: bool) -> Option<Standard> {
     } else if has("一般公共预算财政拨款支出决算表")
         || has("一般公共预算支出表")
         || has("一般公共预算支出预算表")
-        || (budget_titles && has("一般公共预算支出功能分类预算表"))
+        || has("一般公共预算支出功能分类预算表")
     {
         Some(Standard::GeneralBudgetExpenditure)
     } else if has("财政拨款收入支出决算总表")
@@ -159,9 +159,9 @@ fn classify(title: &str, budget_titles: bool) -> Option<Standard> {
 /// optionally in the column whose header contains `col`.
 pub fn labelled(doc: &Document, t: &Table, label: &str, col: Option<&str>) -> Option<FigId> {
     let mut found = None;
-    for (r, row) in t.rows.iter().enumerate().skip(t.header_rows) {
+    for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
         for (c, cell) in row.cells.iter().enumerate() {
-            if clean_label(&cell.text) != label {
+            if clean_label(cell.text) != label {
                 continue;
             }
             let next_label = row
@@ -190,14 +190,14 @@ pub fn labelled(doc: &Document, t: &Table, label: &str, col: Option<&str>) -> Op
 /// The 合计 row's figure in the first amount column (or the one whose header contains
 /// `col`).
 pub fn grand_total(doc: &Document, t: &Table, col: Option<&str>) -> Option<FigId> {
-    let r = (t.header_rows..t.rows.len()).find(|&r| {
-        t.rows.get(r).is_some_and(|row| {
+    let r = (t.header_rows..t.rows().len()).find(|&r| {
+        t.rows().get(r).is_some_and(|row| {
             row.cells
                 .iter()
-                .any(|c| total_level(&c.text) == Some(2) && clean_label(&c.text) == "合计")
+                .any(|c| total_level(c.text) == Some(2) && clean_label(c.text) == "合计")
         })
     })?;
-    let width = t.rows.get(r)?.cells.len();
+    let width = t.rows().get(r)?.cells.len();
     let k = (0..width).find(|&k| {
         let h = t.column_header(k);
         t.figure(r, k).is_some()

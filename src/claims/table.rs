@@ -80,40 +80,80 @@ pub fn is_rate_label(label: &str) -> bool {
 /// A classification code (功能分类 3/5/7 digits, 经济分类 3/5), possibly split over
 /// columns (类 | 款 | 项), at the start of a row.
 pub fn row_code(t: &Table, row: usize) -> Option<String> {
-    let r = t.rows.get(row)?;
-    let mut code = String::new();
+    row_code_short(t, row).map(|c| c.as_str().to_string())
+}
+
+/// A classification code held without an allocation (at most 7 digits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    digits: [u8; 7],
+    len: u8,
+}
+
+impl Code {
+    /// The digits.
+    pub fn as_str(&self) -> &str {
+        self.digits
+            .get(..usize::from(self.len))
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .unwrap_or("")
+    }
+
+    fn push(&mut self, s: &str) -> bool {
+        for b in s.bytes() {
+            let Some(slot) = self.digits.get_mut(usize::from(self.len)) else {
+                return false;
+            };
+            *slot = b;
+            self.len += 1;
+        }
+        true
+    }
+}
+
+/// [`row_code`] without an allocation.
+pub fn row_code_short(t: &Table, row: usize) -> Option<Code> {
+    let r = t.rows().get(row)?;
+    let mut code = Code {
+        digits: [0; 7],
+        len: 0,
+    };
     for c in &r.cells {
         let s = c.text.trim();
-        if s.is_empty() && code.is_empty() {
+        if s.is_empty() && code.len == 0 {
             continue;
         }
         if !s.is_empty() && s.len() <= 7 && s.bytes().all(|b| b.is_ascii_digit()) {
             // a 款 or 项 printed without its leading zero (WPS 表格 prints 02 as 2)
-            if !code.is_empty() && s.len() == 1 {
-                code.push('0');
+            if code.len != 0 && s.len() == 1 && !code.push("0") {
+                return None;
             }
-            code.push_str(s);
+            if !code.push(s) {
+                // longer than any code: not one
+                return None;
+            }
             continue;
         }
         // "2010301 行政运行" in one cell
-        if code.is_empty() {
-            let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if matches!(digits.len(), 3 | 5 | 7)
+        if code.len == 0 {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            if matches!(digits, 3 | 5 | 7)
                 && s.chars()
-                    .nth(digits.len())
+                    .nth(digits)
                     .is_some_and(|c| !c.is_ascii_digit() && c != '.')
             {
-                return Some(digits);
+                let mut one = code;
+                return (one.push(s.get(..digits)?)).then_some(one);
             }
         }
         break;
     }
-    matches!(code.len(), 3 | 5 | 7).then_some(code)
+    matches!(code.len, 3 | 5 | 7).then_some(code)
 }
 
 /// The length of [`row_code`]'s code, found without building it.
 pub fn row_code_len(t: &Table, row: usize) -> Option<usize> {
-    let r = t.rows.get(row)?;
+    let r = t.rows().get(row)?;
     let mut len = 0;
     for c in &r.cells {
         let s = c.text.trim();
@@ -177,11 +217,11 @@ pub fn sum_of_cells(t: &Table, cells: impl IntoIterator<Item = (usize, usize)>) 
 
 /// Whether the column is a label or code column (序号, 编码, 类/款/项) rather than amounts.
 pub fn is_code_column(t: &Table, col: usize) -> bool {
-    let h = t.column_header(col);
+    let h = t.header(col);
     ["序号", "编码", "代码", "编号", "科目", "行次", "栏次"]
         .iter()
         .any(|k| h.contains(k))
-        || matches!(h.as_str(), "类" | "款" | "项")
+        || matches!(&*h, "类" | "款" | "项")
         || h.ends_with("/类")
         || h.ends_with("/款")
         || h.ends_with("/项")
@@ -211,7 +251,7 @@ pub fn decimals_only_where_they_exist(doc: &Document, t: &Table) -> Option<Vec<u
         if is_rate_header(&t.column_header(c)) {
             continue;
         }
-        let figs: Vec<(usize, u32)> = (t.header_rows..t.rows.len())
+        let figs: Vec<(usize, u32)> = (t.header_rows..t.rows().len())
             .filter(|&r| total_level(t.row_label(r)).is_none())
             .filter_map(|r| t.figure(r, c))
             .filter_map(|id| {

@@ -92,15 +92,18 @@ fn ends_with_bar(line: &str) -> bool {
 
 impl Reader<'_> {
     /// Points each figure of a table's cells at its row and column, after cells moved.
-    pub(super) fn renumber(&mut self, table: usize, rows: &[Row]) {
-        for (r, row) in rows.iter().enumerate() {
+    pub(super) fn renumber(&mut self, table: usize, t: &Table) {
+        for (r, row) in t.rows().iter().enumerate() {
             for (c, cell) in row.cells.iter().enumerate() {
-                if let Some(f) = cell.figure.and_then(|id| self.doc.figures.get_mut(id)) {
-                    f.place = Place::Cell {
-                        table,
-                        row: r,
-                        col: c,
-                    };
+                if let Some(id) = cell.figure {
+                    self.doc.set_place(
+                        id,
+                        Place::Cell {
+                            table,
+                            row: r,
+                            col: c,
+                        },
+                    );
                 }
             }
         }
@@ -325,16 +328,11 @@ impl Reader<'_> {
             }
             rows.push(row);
         }
-        if split_two.is_some() {
-            spread_last_header(&mut rows, header_rows);
-            self.renumber(index, &rows);
+        let mut t = Table::from_rows(caption, rows, header_rows);
+        if split_two.is_some() && spread_last_header(&mut t) {
+            self.renumber(index, &t);
         }
-        self.doc.tables.push(Table {
-            caption,
-            rows,
-            header_rows,
-            headers: Default::default(),
-        });
+        self.doc.tables.push(t);
         Some(end)
     }
 
@@ -366,12 +364,7 @@ impl Reader<'_> {
             }
             rows.push(row);
         }
-        self.doc.tables.push(Table {
-            caption,
-            rows,
-            header_rows: 0,
-            headers: Default::default(),
-        });
+        self.doc.tables.push(Table::from_rows(caption, rows, 0));
         Some(end)
     }
 }
@@ -389,8 +382,11 @@ fn names_a_rate(h: &str) -> bool {
 /// and blanks after it (as merged cells read), so column headers read `group/sub`. Which
 /// upper cells are groups: not the first (it names the rows), not a rate (税收比重%),
 /// then those whose names share most with the sub-column names.
-pub(super) fn spread_last_header(rows: &mut [Row], header_rows: usize) {
-    let width = rows
+/// Whether it changed the table.
+pub(super) fn spread_last_header(t: &mut Table) -> bool {
+    let header_rows = t.header_rows;
+    let width = t
+        .rows()
         .iter()
         .skip(header_rows)
         .map(|r| r.cells.len())
@@ -398,22 +394,30 @@ pub(super) fn spread_last_header(rows: &mut [Row], header_rows: usize) {
         .unwrap_or(0);
     let (Some(top_i), Some(sub_i)) = (header_rows.checked_sub(2), header_rows.checked_sub(1))
     else {
-        return;
+        return false;
     };
-    let (Some(top), Some(sub)) = (rows.get(top_i), rows.get(sub_i)) else {
-        return;
+    let (Some(top), Some(sub)) = (t.row_owned(top_i), t.row_owned(sub_i)) else {
+        return false;
     };
+    let Some((new_top, new_sub)) = spread(&top, &sub, width) else {
+        return false;
+    };
+    t.set_row(top_i, new_top);
+    t.set_row(sub_i, new_sub);
+    true
+}
+
+/// The two header rows spread over `width` columns, when they read as group and sub-columns.
+fn spread(top: &Row, sub: &Row, width: usize) -> Option<(Vec<Cell>, Vec<Cell>)> {
     let (n1, n2) = (top.cells.len(), sub.cells.len());
     let no_blanks = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Blank);
     if n1 >= width || n2 >= width || n2 < 2 || !no_blanks(top) || !no_blanks(sub) {
-        return;
+        return None;
     }
     let leaves = width - n2;
-    let Some(groups) = n1.checked_sub(leaves).filter(|g| *g >= 1) else {
-        return;
-    };
+    let groups = n1.checked_sub(leaves).filter(|g| *g >= 1)?;
     if n2 % groups != 0 {
-        return;
+        return None;
     }
     let bigrams = |s: &str| -> Vec<(char, char)> {
         let v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -438,7 +442,7 @@ pub(super) fn spread_last_header(rows: &mut [Row], header_rows: usize) {
         })
         .collect();
     if scored.len() < groups {
-        return;
+        return None;
     }
     // best score first; on a tie the rightmost (groups usually close a header)
     scored.sort_by(|a, b| b.cmp(a));
@@ -466,14 +470,9 @@ pub(super) fn spread_last_header(rows: &mut [Row], header_rows: usize) {
         }
     }
     if new_top.len() != width {
-        return;
+        return None;
     }
-    if let Some(t) = rows.get_mut(top_i) {
-        t.cells = new_top;
-    }
-    if let Some(s) = rows.get_mut(sub_i) {
-        s.cells = new_sub;
-    }
+    Some((new_top, new_sub))
 }
 
 #[cfg(test)]
@@ -483,16 +482,10 @@ mod tests {
 
     fn labels_and_figures(doc: &crate::Document, t: usize) -> Vec<String> {
         let t = &doc.tables[t];
-        t.rows
+        t.rows()
             .iter()
             .skip(t.header_rows)
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| c.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("|")
-            })
+            .map(|r| r.cells.iter().map(|c| c.text).collect::<Vec<_>>().join("|"))
             .collect()
     }
 
@@ -511,8 +504,8 @@ mod tests {
             labels_and_figures(&doc, 0),
             ["2015年|2840|90|2750|73|2677", "2016年|2364|12|2352|37|2315"]
         );
-        let f = &doc.figures[t.figure(3, 4).unwrap()];
-        assert_eq!((f.raw.as_str(), f.line), ("37", 37));
+        let f = doc.figure(t.figure(3, 4).unwrap()).unwrap();
+        assert_eq!((f.raw, f.line), ("37", 37));
         assert_eq!(&doc.source[f.start..f.end], "37");
         assert_eq!(doc.paragraphs[0].text, "说明文字。");
     }

@@ -21,7 +21,7 @@ pub mod pdf;
 ))]
 pub mod sheet;
 
-use crate::document::{Cell, Document, Figure, Paragraph, Place, Row, Table, Unreadable};
+use crate::document::{Cell, Document, Paragraph, Place, Row, Table, Unreadable};
 use crate::figure::{self, CellKind};
 
 pub use html::{
@@ -248,14 +248,19 @@ fn point_lines_at_html(doc: &mut Document, lines: &[Vec<u32>]) {
         let l = lines.get((line as usize).saturating_sub(1))?;
         l.get(piece).or_else(|| l.first()).copied()
     };
-    for f in &mut doc.figures {
-        let piece = match f.place {
-            Place::Cell { col, .. } => col,
-            Place::Text { .. } => 0,
-        };
-        if let Some(l) = source_line(f.line, piece) {
-            f.line = l;
-        }
+    let moved: Vec<(usize, u32)> = doc
+        .figures()
+        .enumerate()
+        .filter_map(|(id, f)| {
+            let piece = match f.place {
+                Place::Cell { col, .. } => col,
+                Place::Text { .. } => 0,
+            };
+            source_line(f.line, piece).map(|l| (id, l))
+        })
+        .collect();
+    for (id, l) in moved {
+        doc.set_line(id, l);
     }
     for u in &mut doc.unreadable {
         if let Some(l) = source_line(u.line, 0) {
@@ -263,12 +268,13 @@ fn point_lines_at_html(doc: &mut Document, lines: &[Vec<u32>]) {
         }
     }
     for t in &mut doc.tables {
-        for r in &mut t.rows {
+        for r in 0..t.rows().len() {
+            let line = t.line_of(r).unwrap_or(0);
             if let Some(l) = lines
-                .get((r.line as usize).saturating_sub(1))
+                .get((line as usize).saturating_sub(1))
                 .and_then(|l| l.last())
             {
-                r.line = *l;
+                t.set_line(r, *l);
             }
         }
     }
@@ -389,6 +395,8 @@ fn needs_space(prev: &str, next: &str) -> bool {
 
 struct Reader<'a> {
     doc: Document,
+    /// The text read (it becomes the document's source).
+    text: &'a str,
     lines: Vec<(usize, &'a str)>,
     section: Option<String>,
 }
@@ -421,17 +429,15 @@ fn read_lines(text: &str) -> Document {
         pos += l.len();
     }
     let mut r = Reader {
-        doc: Document {
-            line_starts,
-            ..Document::default()
-        },
+        doc: Document::with_lines(line_starts),
         lines,
+        text,
         section: None,
     };
     r.run();
     // the slack a growing vector keeps (up to a quarter) is given back: the document is held
     // while every check runs
-    r.doc.figures.shrink_to_fit();
+    r.doc.shrink_figures();
     r.doc
 }
 
@@ -546,25 +552,26 @@ impl Reader<'_> {
         for tok in figure::scan(&p.text) {
             let src_start = p.source_offset(tok.start);
             let src_end = p.source_offset(tok.end.saturating_sub(1)) + 1;
-            let raw = p.text.get(tok.start..tok.end).unwrap_or("").to_string();
+            let raw = p.text.get(tok.start..tok.end).unwrap_or("");
             let line = self.doc.line_of(src_start);
             match tok.number {
                 Ok(number) => {
-                    let id = self.doc.figures.len();
-                    room_for_one(&mut self.doc.figures);
-                    self.doc.figures.push(Figure {
-                        number,
-                        unit: tok.unit,
+                    let id = self.doc.push_figure(
+                        self.text,
+                        &number,
+                        tok.unit,
                         raw,
                         line,
-                        start: src_start,
-                        end: src_end,
-                        place: Place::Text { paragraph: index },
-                        page: None,
-                    });
+                        (src_start, src_end),
+                        Place::Text { paragraph: index },
+                    );
                     p.figures.push((tok.start, tok.unit_end, id));
                 }
-                Err(reason) => self.doc.unreadable.push(Unreadable { raw, line, reason }),
+                Err(reason) => self.doc.unreadable.push(Unreadable {
+                    raw: raw.to_string(),
+                    line,
+                    reason,
+                }),
             }
         }
         self.doc.paragraphs.push(p);
@@ -573,7 +580,7 @@ impl Reader<'_> {
     fn table(&mut self, first: usize) -> usize {
         let index = self.doc.tables.len();
         let caption = self.caption_before(first);
-        let mut rows: Vec<Row> = Vec::new();
+        let mut t = Table::new(caption);
         let mut i = first;
         // the row being written started without a bar and its last line ended with one: a
         // line starting with a bar continues it (a web table's row wrapped over lines)
@@ -581,30 +588,22 @@ impl Reader<'_> {
         while let Some(&(start, line)) = self.lines.get(i) {
             match classify(line) {
                 LineKind::TableRow => {
-                    let t = line.trim();
-                    let bar_first = t.starts_with('|');
-                    let last = rows.len().checked_sub(1);
-                    match last.and_then(|r| rows.get(r).map(|p| (r, p.cells.len()))) {
-                        Some((r, len)) if open && bar_first && !line.contains('\t') => {
-                            let from = len + 1;
-                            let more = self.row_from(index, r, from, start, line);
-                            if let Some(prev) = rows.last_mut() {
-                                prev.cells.push(Cell {
-                                    text: String::new(),
-                                    kind: CellKind::Blank,
-                                    figure: None,
-                                });
-                                prev.cells.extend(more.cells);
-                            }
+                    let trimmed = line.trim();
+                    let bar_first = trimmed.starts_with('|');
+                    let rows = t.rows().len();
+                    match rows.checked_sub(1) {
+                        Some(r) if open && bar_first && !line.contains('\t') => {
+                            let len = t.cells_of(r).len();
+                            t.push_cell("", CellKind::Blank, None);
+                            self.cells_into(&mut t, index, r, len + 1, start, line);
                         }
                         _ => {
-                            let row = self.row(index, rows.len(), start, line);
-                            room_for_one(&mut rows);
-                            rows.push(row);
+                            t.push_row(self.doc.line_of(start));
+                            self.cells_into(&mut t, index, rows, 0, start, line);
                             open = !bar_first && !line.contains('\t');
                         }
                     }
-                    open &= t.ends_with('|');
+                    open &= trimmed.ends_with('|');
                     i += 1;
                 }
                 LineKind::PipeRule => i += 1,
@@ -621,29 +620,32 @@ impl Reader<'_> {
         }
         // headers end at the first row of figures: two of them where rows carry several,
         // one where the table has a single column of amounts
-        let figures_in = |r: &Row| {
+        let figures_in = |r: crate::document::RowRef<'_>| {
             r.cells
                 .iter()
                 .filter(|c| c.kind == CellKind::Figure)
                 .count()
         };
-        let threshold = rows.iter().map(figures_in).max().unwrap_or(0).min(2);
-        let mut header_rows = rows
+        let threshold = t.rows().iter().map(figures_in).max().unwrap_or(0).min(2);
+        let mut header_rows = t
+            .rows()
             .iter()
             .position(|r| threshold > 0 && figures_in(r) >= threshold)
-            .unwrap_or(rows.len());
+            .unwrap_or(t.rows().len());
         // a 栏次 row numbers the columns (1, 2, 3 …): it belongs to the header
-        while rows.get(header_rows).is_some_and(Row::is_column_numbering) {
+        while t
+            .rows()
+            .get(header_rows)
+            .is_some_and(|r| r.is_column_numbering())
+        {
             header_rows += 1;
         }
-        layout::spread_last_header(&mut rows, header_rows);
-        self.renumber(index, &rows);
-        self.doc.tables.push(Table {
-            caption,
-            rows,
-            header_rows,
-            headers: Default::default(),
-        });
+        t.header_rows = header_rows;
+        if layout::spread_last_header(&mut t) {
+            self.renumber(index, &t);
+        }
+        t.shrink();
+        self.doc.tables.push(t);
         i
     }
 
@@ -719,12 +721,7 @@ impl Reader<'_> {
             }
             rows.push(row);
         }
-        self.doc.tables.push(Table {
-            caption,
-            rows,
-            header_rows: 1,
-            headers: Default::default(),
-        });
+        self.doc.tables.push(Table::from_rows(caption, rows, 1));
         Some(end)
     }
 
@@ -755,15 +752,19 @@ impl Reader<'_> {
         parts.join(" ")
     }
 
-    fn row(&mut self, table: usize, row: usize, start: usize, line: &str) -> Row {
-        self.row_from(table, row, 0, start, line)
-    }
-
-    /// A row's cells from one line, numbered from column `from`.
-    fn row_from(&mut self, table: usize, row: usize, from: usize, start: usize, line: &str) -> Row {
+    /// A row's cells from one line, numbered from column `from`, appended to the table's
+    /// last row.
+    fn cells_into(
+        &mut self,
+        t: &mut Table,
+        table: usize,
+        row: usize,
+        from: usize,
+        start: usize,
+        line: &str,
+    ) {
         let line_no = self.doc.line_of(start);
         let pipe = !line.contains('\t');
-        let mut cells = Vec::new();
         let mut offset = 0;
         let body: &str = if pipe {
             let t = line.trim_end();
@@ -776,24 +777,14 @@ impl Reader<'_> {
             line
         };
         let sep = if pipe { '|' } else { '\t' };
-        // as many cells as pieces: no growth, no slack (a 1M-row table holds 5M cells)
-        cells.reserve_exact(body.matches(sep).count() + 1);
-        for piece in body.split(sep) {
-            let col = from + cells.len();
-            cells.push(self.cell(table, row, col, start + offset, piece, line_no));
+        for (k, piece) in body.split(sep).enumerate() {
+            let (text, kind, figure) =
+                self.read_cell(table, row, from + k, start + offset, piece, line_no);
+            t.push_cell(&text, kind, figure);
             offset += piece.len() + sep.len_utf8();
         }
         // trailing empty cells left by the layout carry nothing
-        while cells
-            .last()
-            .is_some_and(|c: &Cell| c.kind == CellKind::Blank)
-        {
-            cells.pop();
-        }
-        Row {
-            line: line_no,
-            cells,
-        }
+        t.trim_last_row(from);
     }
 
     fn cell(
@@ -805,13 +796,31 @@ impl Reader<'_> {
         piece: &str,
         line: u32,
     ) -> Cell {
+        let (text, kind, figure) = self.read_cell(table, row, col, at, piece, line);
+        Cell {
+            text: text.into_owned(),
+            kind,
+            figure,
+        }
+    }
+
+    /// A cell's text, kind and figure; the figure is added to the document.
+    fn read_cell<'p>(
+        &mut self,
+        table: usize,
+        row: usize,
+        col: usize,
+        at: usize,
+        piece: &'p str,
+        line: u32,
+    ) -> (std::borrow::Cow<'p, str>, CellKind, Option<usize>) {
         let marked = piece.contains(['<', '*']);
-        let text = if marked {
-            strip_markup(piece)
+        let text: std::borrow::Cow<'p, str> = if marked {
+            strip_markup(piece).into()
         } else {
             piece
                 .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-                .to_string()
+                .into()
         };
         let read = figure::read_cell_at(if marked { &text } else { piece });
         let (kind, number, unit) = (read.kind, read.number, read.unit);
@@ -825,28 +834,24 @@ impl Reader<'_> {
                 } else {
                     read.span
                 };
-                let id = self.doc.figures.len();
-                room_for_one(&mut self.doc.figures);
-                self.doc.figures.push(Figure {
-                    number,
+                figure = Some(self.doc.push_figure(
+                    self.text,
+                    &number,
                     unit,
-                    raw: piece.get(s..e).unwrap_or(piece).to_string(),
+                    piece.get(s..e).unwrap_or(piece),
                     line,
-                    start: at + s,
-                    end: at + e,
-                    place: Place::Cell { table, row, col },
-                    page: None,
-                });
-                figure = Some(id);
+                    (at + s, at + e),
+                    Place::Cell { table, row, col },
+                ));
             }
             Some(Err(reason)) => self.doc.unreadable.push(Unreadable {
-                raw: text.clone(),
+                raw: text.to_string(),
                 line,
                 reason,
             }),
             None => {}
         }
-        Cell { text, kind, figure }
+        (text, kind, figure)
     }
 }
 
@@ -872,12 +877,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_row_wrapped_over_lines_keeps_each_figures_own_line() {
+        let doc = read_text(
+            "表\n地区 | 当月 | 累计 |\n濮阳市 | 10 | 20 |\n| 30 | 40 |\n县级 | 1 | 2 |\n",
+        );
+        let t = &doc.tables[0];
+        let row = t.rows().get(1).unwrap();
+        assert_eq!(row.line, 3);
+        let texts: Vec<&str> = row.cells.iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["濮阳市", "10", "20", "", "30", "40"]);
+        let line = |raw: &str| doc.figures().find(|f| f.raw == raw).unwrap().line;
+        assert_eq!((line("20"), line("30"), line("2")), (3, 4, 5));
+    }
+
+    #[test]
     fn a_sentence_continues_across_a_page_break() {
         let doc = read_text("本年支出 18470.59 万元，增加 5,347.87 万元，增长\n\n40.75%，主要原因是。\n\n下一段。\n");
         assert_eq!(doc.paragraphs.len(), 2);
         let p = &doc.paragraphs[0];
         assert!(p.text.contains("增长40.75%"), "{}", p.text);
-        let f = doc.figures.iter().find(|f| f.raw == "40.75%").unwrap();
+        let f = doc.figures().find(|f| f.raw == "40.75%").unwrap();
         assert_eq!(f.line, 3);
         assert_eq!(&doc.source[f.start..f.end], "40.75%");
     }
@@ -886,8 +905,8 @@ mod tests {
     fn a_page_number_between_pages_is_skipped() {
         let doc = read_text("财政拨款收入年初预算数\n\n- 12 -\n\n8,720.18万元。\n");
         assert_eq!(doc.paragraphs.len(), 1);
-        assert_eq!(doc.figures.len(), 1);
-        assert_eq!(doc.figures[0].line, 5);
+        assert_eq!(doc.figure_count(), 1);
+        assert_eq!(doc.figure(0).unwrap().line, 5);
     }
 
     #[test]
@@ -904,7 +923,7 @@ mod tests {
         assert_eq!(t.cell(2, 3).unwrap().kind, CellKind::Dash);
         assert_eq!(t.cell(3, 3).unwrap().kind, CellKind::Blank);
         let id = t.figure(2, 2).unwrap();
-        let f = &doc.figures[id];
+        let f = doc.figure(id).unwrap();
         assert_eq!(f.raw, "12,011");
         assert_eq!(f.line, 7);
         assert_eq!(&doc.source[f.start..f.end], "12,011");
@@ -916,10 +935,10 @@ mod tests {
         let doc = read_text(text);
         assert_eq!(doc.tables.len(), 1);
         let t = &doc.tables[0];
-        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows().len(), 3);
         assert_eq!(t.header_rows, 1);
-        assert_eq!(t.rows[2].line, 7);
-        let f = &doc.figures[t.figure(1, 1).unwrap()];
+        assert_eq!(t.rows().get(2).unwrap().line, 7);
+        let f = doc.figure(t.figure(1, 1).unwrap()).unwrap();
         assert_eq!(&doc.source[f.start..f.end], "2911.47");
     }
 
@@ -929,11 +948,11 @@ mod tests {
         let doc = read_text(text);
         assert_eq!(doc.tables.len(), 1);
         let t = &doc.tables[0];
-        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows().len(), 3);
         assert_eq!(t.column_header(2), "决算数");
         assert_eq!(t.row_label(1), "合计");
-        let f = &doc.figures[t.figure(2, 2).unwrap()];
-        assert_eq!((f.raw.as_str(), f.line), ("0.6", 19));
+        let f = doc.figure(t.figure(2, 2).unwrap()).unwrap();
+        assert_eq!((f.raw, f.line), ("0.6", 19));
         assert_eq!(t.caption, "表 3 三公经费");
         assert_eq!(doc.paragraphs.last().unwrap().text, "说明文字。");
         // short lines that do not form rows stay text
@@ -948,10 +967,13 @@ mod tests {
         ));
         assert_eq!(doc.tables.len(), 10);
         let t = &doc.tables[0];
-        assert_eq!((t.rows[0].line, t.rows.last().unwrap().line), (189, 208));
+        assert_eq!(
+            (t.rows().get(0).unwrap().line, t.rows().last().unwrap().line),
+            (189, 208)
+        );
         assert!(t.caption.contains("附表 1"), "{}", t.caption);
         // 附表7 has a blank line inside (line 407)
-        assert!(doc.tables[6].rows.iter().any(|r| r.line == 408));
+        assert!(doc.tables[6].rows().iter().any(|r| r.line == 408));
         // "增长\n\n40.75%" and "（平\n\n方米）" read as one sentence each
         assert!(doc.paragraphs.iter().any(|p| p.text.contains("增长40.75%")));
         assert!(doc
@@ -986,10 +1008,10 @@ mod tests {
     fn lines_of_an_html_input_are_its_own() {
         let html = "<html><body>\n<p>本年收入\n14209.74万元。</p>\n<table>\n<tr><th>项目</th><th>金额</th></tr>\n<tr>\n<td>合计</td>\n<td>30.75</td>\n</tr></table></body></html>";
         let doc = read_str(html).unwrap();
-        let f = doc.figures.iter().find(|f| f.raw == "30.75").unwrap();
+        let f = doc.figures().find(|f| f.raw == "30.75").unwrap();
         assert_eq!(f.line, 8);
-        assert_eq!(doc.tables[0].rows[1].line, 6);
-        let f = doc.figures.iter().find(|f| f.raw == "14209.74").unwrap();
+        assert_eq!(doc.tables[0].rows().get(1).unwrap().line, 6);
+        let f = doc.figures().find(|f| f.raw == "14209.74").unwrap();
         assert_eq!(
             f.line, 2,
             "a paragraph's figures take the line where its text starts"
@@ -1004,7 +1026,7 @@ mod tests {
             let a = read_str(text).unwrap();
             let b = read_string(text.to_string()).unwrap();
             assert_eq!(a.source, b.source);
-            assert_eq!(a.figures, b.figures);
+            assert!(a.figures().eq(b.figures()));
             assert_eq!(a.tables, b.tables);
             assert_eq!(a.line_starts, b.line_starts);
         }

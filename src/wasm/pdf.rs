@@ -44,8 +44,7 @@ pub fn present_items(
     drop(items);
     // every figure's page, keyed by its UTF-16 offset in the checked text
     let mut at: Vec<(usize, u32)> = doc
-        .figures
-        .iter()
+        .figures()
         .filter_map(|f| f.page.map(|p| (f.start, p)))
         .collect();
     at.sort_unstable();

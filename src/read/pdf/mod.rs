@@ -80,19 +80,22 @@ pub fn read_items(items: &[Item]) -> Result<Document, ReadError> {
     // the header is known from the layout: a two-sided table's first rows carry one
     // figure each, which the text reader would take for more header
     for t in &mut doc.tables {
-        if let Some(r) = t
-            .rows
+        let body = t
+            .rows()
             .iter()
-            .position(|r| layout.body_starts.binary_search(&r.line).is_ok())
-        {
+            .position(|r| layout.body_starts.binary_search(&r.line).is_ok());
+        if let Some(r) = body {
             t.header_rows = r;
         }
     }
-    for f in &mut doc.figures {
-        f.page = layout
-            .pages
-            .get((f.line as usize).saturating_sub(1))
-            .copied();
+    for id in 0..doc.figure_count() {
+        let page = doc.figure(id).and_then(|f| {
+            layout
+                .pages
+                .get((f.line as usize).saturating_sub(1))
+                .copied()
+        });
+        doc.set_page(id, page);
     }
     doc.line_pages = layout.pages;
     Ok(doc)
@@ -240,8 +243,9 @@ fn number_like(t: &str) -> bool {
 }
 
 /// Splits an item where WPS 表格 ran a right-aligned number into what follows
-/// (`96,282,213.44 一、公共安全支出`, `10,823,891.00 1,467,842.00`): at a space after a
-/// number, when words or another number follow. Each piece gets the share of the item's
+/// (`96,282,213.44 一、公共安全支出`, `10,823,891.00 1,467,842.00`, `一、一般公共预算资金
+/// 91,016,775.35 一、一般公共服务支出`): at a space after a number, when words or another
+/// number follow. Each piece gets the share of the item's
 /// width its glyphs take (CJK one em, others half).
 fn split_number_label(it: &Item) -> Vec<Chunk> {
     // an amount written straight against the next label (a native reader gives no space)
@@ -283,7 +287,14 @@ fn split_number_label(it: &Item) -> Vec<Chunk> {
         }
         prev_number = num;
     }
-    if pieces.len() < 2 || !words.first().is_some_and(|w| number_like(w)) {
+    // a label, an amount and the next label in one run ("一、一般公共预算资金 91,016,775.35
+    // 一、一般公共服务支出"): three cells, when the amount has separators and decimals
+    let amount = |w: &str| number_like(w) && w.contains(',') && w.contains('.');
+    let label_amount_label = words.windows(3).any(|w| {
+        matches!(w, [a, n, b] if !number_like(a) && amount(n)
+            && b.chars().next().is_some_and(is_cjk))
+    });
+    if pieces.len() < 2 || !(words.first().is_some_and(|w| number_like(w)) || label_amount_label) {
         return vec![whole];
     }
     let ems = |s: &str| -> f64 { s.chars().map(|c| if is_cjk(c) { 1.0 } else { 0.5 }).sum() };
