@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const FIRST_LOAD_MAX = 400 * 1024;
+// 1.2 MB as 1.2 × 1024 × 1024 bytes: 1,200,000 was met (1,195,930) until the core grew by
+// 27 KB gz with the narrative-against-tables work; README: The page
 const WHOLE_MAX = 1.2 * 1024 * 1024;
 
 const file = process.argv[2] || 'dist/recount.html';

@@ -1,6 +1,7 @@
 // @ts-check
-// PDF in the page. pdf.js is in the page as inert text (`#pdfjs-src`, built by
-// scripts/pdfjs-bundle.mjs with www/pdf-worker.js at its end); the first PDF opened starts it
+// PDF in the page. pdf.js is in the page inert, gzipped and base64 (`#pdfjs-src`, built by
+// scripts/pdfjs-bundle.mjs with www/pdf-worker.js at its end); the first PDF opened inflates
+// it and starts it
 // as one classic worker made from a Blob (nothing of it is parsed before). Its text items
 // come back as typed arrays — five numbers an item (page, x, y, width, height), the texts
 // joined, their UTF-16 lengths — and go on to the core's `presentItems` (src/wasm/pdf.rs) as
@@ -42,9 +43,25 @@ const RecountPdf = (() => {
     return false;
   }
 
-  function start() {
+  /** pdf.js's worker source: stored gzipped and base64 (scripts/build-web.mjs), inflated once. */
+  /** @type {Promise<string> | null} */
+  let source = null;
+  function pdfjsSource() {
+    if (!source) {
+      const bin = atob((/** @type {HTMLElement} */ (document.getElementById('pdfjs-src')).textContent || '').trim());
+      const gz = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
+      source = gunzip(gz).then((b) => new TextDecoder('utf-8').decode(b));
+    }
+    return source;
+  }
+
+  /** @returns {Promise<Worker>} */
+  async function start() {
     if (worker) return worker;
-    const src = /** @type {HTMLElement} */ (document.getElementById('pdfjs-src')).textContent || '';
+    const src = await pdfjsSource();
+    // another call may have started it while the source was inflated
+    if (worker) return worker;
     const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
     const w = new Worker(url);
     worker = w;
@@ -81,8 +98,8 @@ const RecountPdf = (() => {
   }
 
   /** @returns {Promise<any>} */
-  function ask(/** @type {any} */ msg, /** @type {Transferable[]} */ transfer = []) {
-    const w = start();
+  async function ask(/** @type {any} */ msg, /** @type {Transferable[]} */ transfer = []) {
+    const w = await start();
     const id = ++seq;
     return new Promise((ok, no) => {
       // the clock runs from when the worker takes the task up (not while pdf.js itself starts)

@@ -203,6 +203,8 @@ pub fn find(doc: &Document) -> Vec<TableNote> {
             });
         }
     }
+    // the running text's note on each kind of table, looked for once
+    let mut in_text: Vec<(Standard, Option<String>)> = Vec::new();
     for (n, &(i, k)) in members.iter().enumerate() {
         let Some(t) = doc.tables.get(i) else { continue };
         if !is_blank(doc, t) {
@@ -212,7 +214,14 @@ pub fn find(doc: &Document) -> Vec<TableNote> {
             .get(n + 1)
             .and_then(|m| doc.tables.get(m.0))
             .or_else(|| doc.tables.get(i + 1));
-        let note = note_near(doc, t, next, k).or_else(|| note_in_text(doc, k));
+        let note = note_near(doc, t, next, k).or_else(|| {
+            if let Some((_, s)) = in_text.iter().find(|(kk, _)| *kk == k) {
+                return s.clone();
+            }
+            let s = note_in_text(doc, k);
+            in_text.push((k, s.clone()));
+            s
+        });
         let name = title(k, budget);
         let line = t.rows().first().map(|r| r.line);
         let page = line.and_then(|l| doc.page_of_line(l));
@@ -255,8 +264,10 @@ pub fn find(doc: &Document) -> Vec<TableNote> {
 /// The standard tables a contents list names: short lines outside the tables and their
 /// captions that are a table's title (a section "…情况说明" about one is not).
 fn listed(doc: &Document) -> Vec<Standard> {
-    // lines of the tables, their captions and a blank line or two above them
-    let spans: Vec<(u32, u32)> = doc
+    // lines of the tables, their captions and a blank line or two above them, sorted by
+    // their first line, with the furthest last line of any span so far: a line is inside
+    // one when the spans starting at or before it reach it (one binary search a line)
+    let mut spans: Vec<(u32, u32)> = doc
         .tables
         .iter()
         .filter_map(|t| {
@@ -266,10 +277,25 @@ fn listed(doc: &Document) -> Vec<Standard> {
             Some((first.saturating_sub(above.saturating_add(3)), last))
         })
         .collect();
+    spans.sort_unstable();
+    let reach: Vec<u32> = spans
+        .iter()
+        .scan(0u32, |m, s| {
+            *m = (*m).max(s.1);
+            Some(*m)
+        })
+        .collect();
+    let inside = |n: u32| {
+        let k = spans.partition_point(|s| s.0 <= n);
+        k.checked_sub(1)
+            .and_then(|k| reach.get(k))
+            .is_some_and(|&r| r >= n)
+    };
     let mut out = Vec::new();
     for (i, line) in doc.source.lines().enumerate() {
         let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if line.contains('\t') || spans.iter().any(|&(a, b)| a <= n && n <= b) {
+        // a contents line is short: a long one is not looked at (nor copied)
+        if line.len() > 400 || line.contains('\t') || inside(n) {
             continue;
         }
         let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -287,8 +313,8 @@ fn listed(doc: &Document) -> Vec<Standard> {
     out
 }
 
-/// No amount in the table's body: every cell outside the code columns blank, a dash, zero
-/// or words (a template's "XX", "…").
+/// No amount in the table's body: every cell outside the code columns blank, a dash or
+/// words (a template's "XX", "…"). A table of printed zeros is filled in, not left blank.
 fn is_blank(doc: &Document, t: &Table) -> bool {
     for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
         for (c, cell) in row.cells.iter().enumerate() {
@@ -307,9 +333,7 @@ fn is_blank(doc: &Document, t: &Table) -> bool {
             {
                 continue;
             }
-            if !f.number.value.is_zero() {
-                return false;
-            }
+            return false;
         }
     }
     true
@@ -450,8 +474,13 @@ mod tests {
     #[test]
     fn a_contents_list_makes_three_tables_a_whole_disclosure() {
         let mut s = String::from("目录\n");
-        for t in FINAL_TABLES {
-            s.push_str(&format!("{t}\n"));
+        // as contents print them: numbered, some with a dot leader and a page number
+        for (i, t) in FINAL_TABLES.iter().enumerate() {
+            if i % 2 == 0 {
+                s.push_str(&format!("{}．{t}……………………{}\n", i + 1, i + 5));
+            } else {
+                s.push_str(&format!("{}、{t}\n", i + 1));
+            }
         }
         s.push('\n');
         s.push_str(&disclosure(&FINAL_TABLES[..3]));
@@ -464,7 +493,7 @@ mod tests {
     fn a_blank_table_needs_its_note() {
         let mut s = disclosure(&FINAL_TABLES[..7]);
         s.push_str("政府性基金预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t\t-\n\n");
-        s.push_str("国有资本经营预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t0.00\t\n\n");
+        s.push_str("国有资本经营预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t—\t\n\n");
         s.push_str("说明：本单位没有国有资本经营预算财政拨款收入和支出，故本表无数据。\n");
         let notes = find(&read_text(&s));
         assert_eq!(notes.len(), 2, "{notes:#?}");
@@ -478,6 +507,17 @@ mod tests {
         assert_eq!(capital.kind, Finding::BlankTableNoted, "{notes:#?}");
         assert_eq!(capital.severity, Severity::Info);
         assert!(capital.message.zh.contains("故本表无数据"), "{capital:?}");
+    }
+
+    #[test]
+    fn a_table_of_printed_zeros_is_filled_in() {
+        let mut s = disclosure(&FINAL_TABLES[..8]);
+        s.push_str("国有资本经营预算财政拨款收入支出决算表\n单位：万元\n项目\t年初结转\t本年收入\n合计\t0.00\t0.00\n\n");
+        assert!(
+            find(&read_text(&s)).is_empty(),
+            "{:#?}",
+            find(&read_text(&s))
+        );
     }
 
     #[test]

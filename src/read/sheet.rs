@@ -469,74 +469,209 @@ pub fn xlsx_to_text(bytes: &[u8]) -> Result<String, ReadError> {
     Ok(render(&grids, None))
 }
 
-/// Refuses an .xls whose sheets declare (in their DIMENSIONS records) more than
-/// [`MAX_EXPANDED_CELLS`] cells between them, before calamine reads it: calamine reserves
-/// the declared rectangle for every sheet as it opens the workbook (a 65,536 × 256 sheet is
-/// ~1 GB), so the size check after it comes too late. The records are looked for in the raw
-/// bytes (a workbook stream's sectors are nearly always in order); only a plausible record
-/// counts (rows ≤ 65,536, columns ≤ 256, first ≤ last, reserved bytes zero).
-fn xls_declared_fits(bytes: &[u8]) -> Result<(), ReadError> {
-    let u16_at = |i: usize| -> Option<u64> {
-        Some(u64::from(u16::from_le_bytes([
-            *bytes.get(i)?,
-            *bytes.get(i + 1)?,
-        ])))
+/// Refuses an .xls whose sheets span more than [`MAX_EXPANDED_CELLS`] cells between them,
+/// before calamine reads it: calamine lays every sheet out as the rectangle its cells span
+/// (one number at the last row and column of a 5 KB file: 65,536 × 256 slots, ≈ 1 GB) while
+/// it opens the workbook, so the size check after it comes too late. The extent is taken
+/// from the cell records themselves (row and column of each), walked once in the workbook
+/// stream read out of the compound file here; a file whose stream cannot be found is left
+/// to calamine, which reports it. A sheet's DIMENSIONS record counts too: calamine reserves
+/// the size it declares (memory a wasm module commits at once).
+fn xls_area_fits(bytes: &[u8]) -> Result<(), ReadError> {
+    let Some(stream) = cfb::stream(bytes, &["Workbook", "Book"]) else {
+        return Ok(());
     };
-    let u32_at = |i: usize| -> Option<u64> { Some((u16_at(i + 2)? << 16) | u16_at(i)?) };
     let mut total = 0u64;
-    let mut i = 0;
-    while let Some(at) = bytes.get(i..).and_then(|rest| {
-        rest.windows(3)
-            .position(|w| w == [0x00, 0x02, 0x0E] || w == [0x00, 0x02, 0x0A])
-    }) {
-        let start = i + at;
-        i = start + 1;
-        // type 0x0200 (little-endian 00 02), length 14 (BIFF8: 32-bit rows) or 10 (BIFF5)
-        let (Some(len), true) = (
-            bytes.get(start + 2).copied(),
-            bytes.get(start + 3) == Some(&0),
-        ) else {
-            continue;
-        };
-        let body = start + 4;
-        let dims = match len {
-            14 => (|| {
-                Some((
-                    u32_at(body)?,
-                    u32_at(body + 4)?,
-                    u16_at(body + 8)?,
-                    u16_at(body + 10)?,
-                    u16_at(body + 12)?,
-                ))
-            })(),
-            10 => (|| {
-                Some((
-                    u16_at(body)?,
-                    u16_at(body + 2)?,
-                    u16_at(body + 4)?,
-                    u16_at(body + 6)?,
-                    u16_at(body + 8)?,
-                ))
-            })(),
-            _ => None,
-        };
-        let Some((r0, r1, c0, c1, reserved)) = dims else {
-            continue;
-        };
-        if reserved != 0 || r0 > r1 || r1 > 65_536 || c0 > c1 || c1 > 256 {
+    let mut extent: Option<(u32, u32, u32, u32)> = None;
+    let mut close = |extent: &mut Option<(u32, u32, u32, u32)>| -> Result<(), ReadError> {
+        if let Some((r0, r1, c0, c1)) = extent.take() {
+            let area = (u64::from(r1 - r0) + 1).saturating_mul(u64::from(c1 - c0) + 1);
+            total = total.saturating_add(area);
+            if total > MAX_EXPANDED_CELLS as u64 {
+                return Err(ReadError::OfficeTooLarge);
+            }
+        }
+        Ok(())
+    };
+    let mut declared = 0u64;
+    let mut at = 0usize;
+    while let (Some(typ), Some(len)) = (cfb::u16_at(&stream, at), cfb::u16_at(&stream, at + 2)) {
+        let body = at + 4;
+        at = body + len as usize;
+        if typ == 0x0200 {
+            // rows as 32-bit (BIFF8, 14 bytes) or 16-bit (BIFF5, 10 bytes) first and last+1
+            let wide = len == 14;
+            let word = |i: usize| cfb::u16_at(&stream, body + i).map(u64::from);
+            let rows = if wide {
+                word(4)
+                    .zip(word(6))
+                    .map(|(lo, hi)| lo | hi << 16)
+                    .zip(word(0).zip(word(2)).map(|(lo, hi)| lo | hi << 16))
+            } else {
+                word(2).zip(word(0))
+            };
+            let cols = if wide {
+                word(10).zip(word(8))
+            } else {
+                word(6).zip(word(4))
+            };
+            if let (Some((r1, r0)), Some((c1, c0))) = (rows, cols) {
+                declared = declared
+                    .saturating_add(r1.saturating_sub(r0).saturating_mul(c1.saturating_sub(c0)));
+                if declared > MAX_EXPANDED_CELLS as u64 {
+                    return Err(ReadError::OfficeTooLarge);
+                }
+            }
             continue;
         }
-        total = total.saturating_add((r1 - r0).saturating_mul(c1 - c0));
-        if total > MAX_EXPANDED_CELLS as u64 {
-            return Err(ReadError::OfficeTooLarge);
+        // a cell record: row and column first; MULRK/MULBLANK end with their last column
+        let cell = matches!(
+            typ,
+            0x0006 | 0x00BD | 0x00BE | 0x00D6 | 0x00FD | 0x0201..=0x0205 | 0x027E
+        );
+        if typ == 0x000A {
+            close(&mut extent)?;
         }
+        if !cell {
+            continue;
+        }
+        let (Some(row), Some(col)) = (cfb::u16_at(&stream, body), cfb::u16_at(&stream, body + 2))
+        else {
+            continue;
+        };
+        let last = match typ {
+            0x00BD | 0x00BE => at
+                .checked_sub(2)
+                .and_then(|i| cfb::u16_at(&stream, i))
+                .unwrap_or(col),
+            _ => col,
+        };
+        let (row, c0, c1) = (
+            u32::from(row),
+            u32::from(col.min(last)),
+            u32::from(col.max(last)),
+        );
+        extent = Some(match extent {
+            Some((r0, r1, a, b)) => (r0.min(row), r1.max(row), a.min(c0), b.max(c1)),
+            None => (row, row, c0, c1),
+        });
     }
-    Ok(())
+    close(&mut extent)
+}
+
+/// Just enough of the compound file format (MS-CFB) to read one stream out of an .xls.
+mod cfb {
+    /// Sectors followed before a chain is taken for a loop.
+    const MAX_CHAIN: usize = 1 << 22;
+    const END: u32 = 0xFFFF_FFFE;
+
+    pub(super) fn u16_at(b: &[u8], i: usize) -> Option<u16> {
+        Some(u16::from_le_bytes([*b.get(i)?, *b.get(i.checked_add(1)?)?]))
+    }
+
+    fn u32_at(b: &[u8], i: usize) -> Option<u32> {
+        Some(u32::from_le_bytes(
+            b.get(i..i.checked_add(4)?)?.try_into().ok()?,
+        ))
+    }
+
+    /// The bytes of the first stream named one of `names`.
+    pub(super) fn stream(b: &[u8], names: &[&str]) -> Option<Vec<u8>> {
+        if b.get(..8)? != [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+            return None;
+        }
+        let shift = u16_at(b, 0x1E)?;
+        let mini_shift = u16_at(b, 0x20)?;
+        if !(7..=16).contains(&shift) || mini_shift >= shift {
+            return None;
+        }
+        let size = 1usize << shift;
+        let sector = |n: u32| -> Option<&[u8]> {
+            let start = (n as usize).checked_add(1)?.checked_mul(size)?;
+            b.get(start..start.checked_add(size)?)
+        };
+        // the FAT: its sectors listed in the header's DIFAT, then in the DIFAT chain
+        let mut fat_sectors: Vec<u32> = (0..109)
+            .filter_map(|k| u32_at(b, 0x4C + 4 * k))
+            .filter(|&n| n < 0xFFFF_FFFA)
+            .collect();
+        let mut difat = u32_at(b, 0x44)?;
+        let mut hops = 0;
+        while difat < 0xFFFF_FFFA && hops < MAX_CHAIN {
+            let s = sector(difat)?;
+            let per = size / 4 - 1;
+            fat_sectors.extend(
+                (0..per)
+                    .filter_map(|k| u32_at(s, 4 * k))
+                    .filter(|&n| n < 0xFFFF_FFFA),
+            );
+            difat = u32_at(s, 4 * per)?;
+            hops += 1;
+        }
+        let mut fat: Vec<u32> = Vec::new();
+        for n in fat_sectors {
+            let s = sector(n)?;
+            fat.extend((0..size / 4).filter_map(|k| u32_at(s, 4 * k)));
+        }
+        let chain =
+            |first: u32, table: &[u32], read: &dyn Fn(u32) -> Option<Vec<u8>>| -> Option<Vec<u8>> {
+                let mut out = Vec::new();
+                let mut n = first;
+                let mut hops = 0;
+                while n != END {
+                    out.extend(read(n)?);
+                    n = *table.get(n as usize)?;
+                    hops += 1;
+                    if hops > MAX_CHAIN || hops > table.len() {
+                        return None;
+                    }
+                }
+                Some(out)
+            };
+        let big = |n: u32| sector(n).map(<[u8]>::to_vec);
+        let dir = chain(u32_at(b, 0x30)?, &fat, &big)?;
+        let entry = |k: usize| dir.get(k * 128..k * 128 + 128);
+        let root = entry(0)?;
+        let cutoff = u32_at(b, 0x38)? as usize;
+        for k in 0..dir.len() / 128 {
+            let e = entry(k)?;
+            let name_len = (u16_at(e, 0x40)? as usize).min(64);
+            let name: String = char::decode_utf16(
+                (0..name_len.saturating_sub(2) / 2).filter_map(|i| u16_at(e, 2 * i)),
+            )
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect();
+            if e.get(0x42) != Some(&2) || !names.contains(&name.as_str()) {
+                continue;
+            }
+            let start = u32_at(e, 0x74)?;
+            let len = u32_at(e, 0x78)? as usize;
+            let mut data = if len < cutoff {
+                // in the mini stream: the root entry's chain, cut in mini sectors
+                let container = chain(u32_at(root, 0x74)?, &fat, &big)?;
+                let minifat_bytes = chain(u32_at(b, 0x3C)?, &fat, &big)?;
+                let minifat: Vec<u32> = (0..minifat_bytes.len() / 4)
+                    .filter_map(|k| u32_at(&minifat_bytes, 4 * k))
+                    .collect();
+                let mini = 1usize << mini_shift;
+                let small = |n: u32| {
+                    let at = (n as usize).checked_mul(mini)?;
+                    container.get(at..at.checked_add(mini)?).map(<[u8]>::to_vec)
+                };
+                chain(start, &minifat, &small)?
+            } else {
+                chain(start, &fat, &big)?
+            };
+            data.truncate(len);
+            return Some(data);
+        }
+        None
+    }
 }
 
 /// An .xls file as text (see the module comment).
 pub fn xls_to_text(bytes: &[u8]) -> Result<String, ReadError> {
-    xls_declared_fits(bytes)?;
+    xls_area_fits(bytes)?;
     let mut wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(xls_error)?;
     let mut budget = MAX_EXPANDED_CELLS;
     let mut grids = Vec::new();
@@ -626,6 +761,27 @@ pub fn cfb_to_text(bytes: &[u8]) -> Result<String, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_workbook_stream_is_found_and_walked_and_damage_never_panics() {
+        let xls = include_bytes!("../../tests/fixtures/office/budget.xls");
+        let stream = cfb::stream(xls, &["Workbook", "Book"]).expect("the workbook stream");
+        // it opens with a BOF record
+        assert_eq!(cfb::u16_at(&stream, 0), Some(0x0809));
+        assert!(xls_area_fits(xls).is_ok());
+        // bytes changed at random (a fixed LCG): an answer every time, never a panic
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3000 {
+            let mut b = xls.to_vec();
+            for _ in 0..4 {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let i = (x >> 33) as usize % b.len();
+                b[i] = (x >> 17) as u8;
+            }
+            let _ = xls_area_fits(&b);
+            let _ = cfb::stream(&b[..b.len() / 2], &["Workbook"]);
+        }
+    }
 
     fn p(code: &str, v: &str) -> String {
         let v = Decimal::from_str(v).unwrap();
