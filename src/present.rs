@@ -622,7 +622,7 @@ fn figure_views(
                 .iter()
                 .filter_map(|&i| Some((seen.get(i)?.1, i)))
                 .collect();
-            states.sort_by_key(|v| (rank(v.0), v.1));
+            crate::sort::sort_by(&mut states, |a, b| (rank(a.0), a.1).cmp(&(rank(b.0), b.1)));
             let only: Vec<State> = states.iter().map(|v| v.0).collect();
             let state = State::of_figure(&only);
             let shown = all || matches!(state, State::Fail | State::Warning);

@@ -445,7 +445,7 @@ fn spread(top: &Row, sub: &Row, width: usize) -> Option<(Vec<Cell>, Vec<Cell>)> 
         return None;
     }
     // best score first; on a tie the rightmost (groups usually close a header)
-    scored.sort_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(&mut scored, |a, b| b.cmp(a));
     let chosen: Vec<usize> = scored.iter().take(groups).map(|s| s.1).collect();
     let per = n2 / groups;
     let blank = || Cell {

@@ -24,6 +24,7 @@
 //! Geometry is layout, so `f64`; no figure is read here.
 
 use super::{is_figure_text, Band, Chunk};
+use crate::sort::sort_by;
 
 /// Most header cells (and body columns) a header is rebuilt from.
 const MAX_CELLS: usize = 64;
@@ -84,7 +85,9 @@ fn fragments(chunks: &[&Chunk]) -> Vec<Frag> {
         })
         .collect();
     // top to bottom: a cell's next line is merged into it, then that line's next
-    frags.sort_by(|a, b| b.y_top.total_cmp(&a.y_top).then(a.x0.total_cmp(&b.x0)));
+    sort_by(&mut frags, |a, b| {
+        b.y_top.total_cmp(&a.y_top).then(a.x0.total_cmp(&b.x0))
+    });
     let mut i = 0;
     while i < frags.len() {
         let Some(a) = frags.get(i).cloned() else {
@@ -216,7 +219,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
                 overlap(b, f) > 0.5 && o.and_then(|o| frags.get(o)).is_some_and(|g| f.above(g))
             });
             let mut under: Vec<f64> = frags.iter().filter(|g| f.above(g)).map(Frag::cx).collect();
-            under.sort_by(f64::total_cmp);
+            sort_by(&mut under, f64::total_cmp);
             let straddles = under
                 .windows(2)
                 .any(|w| matches!(w, [l, r] if *l < f.cx() && f.cx() < *r));
@@ -246,7 +249,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
             cols.push((Col { band: b, ext: b }, Some(i)));
         }
     }
-    cols.sort_by(|a, b| {
+    sort_by(&mut cols, |a, b| {
         let m = |c: &Col| c.ext.x0 + c.ext.x1;
         m(&a.0).total_cmp(&m(&b.0))
     });
@@ -284,7 +287,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
     let mut order: Vec<usize> = (0..frags.len())
         .filter(|&i| !leaf.get(i).copied().unwrap_or(true))
         .collect();
-    order.sort_by(|&a, &b| {
+    sort_by(&mut order, |&a, &b| {
         let v = |i: usize| frags.get(i).map_or(0.0, Frag::vc);
         v(a).total_cmp(&v(b))
     });
@@ -473,7 +476,9 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
         }
     }
     for p in &mut paths {
-        p.sort_by(|a, b| b.vc().total_cmp(&a.vc()).then(b.y_top.total_cmp(&a.y_top)));
+        sort_by(p, |a, b| {
+            b.vc().total_cmp(&a.vc()).then(b.y_top.total_cmp(&a.y_top))
+        });
     }
     let depth = paths.iter().map(Vec::len).max().unwrap_or(0);
     if depth == 0 {

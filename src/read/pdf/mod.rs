@@ -29,6 +29,7 @@
 use crate::document::Document;
 use crate::figure::{self, CellKind};
 use crate::read::{read_text, ReadError, BOUNDARY};
+use crate::sort::sort_by;
 
 /// One positioned run of text, as a PDF text extractor gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -345,7 +346,7 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
         })
         .collect();
     // by baseline, then left to right
-    pieces.sort_by(|a, b| {
+    sort_by(&mut pieces, |a, b| {
         b.0.y
             .total_cmp(&a.0.y)
             .then(a.0.x0.total_cmp(&b.0.x0))
@@ -365,7 +366,7 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
     }
     let mut out = Vec::new();
     for mut l in lines {
-        l.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+        sort_by(&mut l, |a, b| a.0.x0.total_cmp(&b.0.x0));
         // only in a line laid out as cells (a wide gap somewhere) is a number run into
         // the next words a merge of two cells; in running text it is "2024 年度"
         let tabular = l
@@ -457,8 +458,9 @@ fn rows_of(chunks: &[Chunk]) -> Vec<RowGroup> {
     }
     for r in &mut rows {
         // reading order: left to right, then top to bottom within a column
-        r.chunks
-            .sort_by(|a, b| a.x0.total_cmp(&b.x0).then(b.y.total_cmp(&a.y)));
+        sort_by(&mut r.chunks, |a, b| {
+            a.x0.total_cmp(&b.x0).then(b.y.total_cmp(&a.y))
+        });
     }
     rows
 }
@@ -763,7 +765,7 @@ fn bands_of(rows: &[&RowGroup], width: f64) -> Vec<Band> {
         .map(|c| (c.x0 + 0.5, c.x1 - 0.5))
         .filter(|(a, b)| b >= a)
         .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    sort_by(&mut spans, |a, b| a.0.total_cmp(&b.0));
     let mut bands: Vec<Band> = Vec::new();
     for (a, b) in spans {
         match bands.last_mut() {
@@ -981,7 +983,7 @@ fn write_table(
 /// size are one line), left to right within a line.
 fn reading_order<'a>(v: &[&'a Chunk]) -> Vec<&'a Chunk> {
     let mut v: Vec<&Chunk> = v.to_vec();
-    v.sort_by(|a, b| b.y.total_cmp(&a.y));
+    sort_by(&mut v, |a, b| b.y.total_cmp(&a.y));
     let mut lines: Vec<Vec<&Chunk>> = Vec::new();
     for c in v {
         match lines.last_mut() {
@@ -990,7 +992,7 @@ fn reading_order<'a>(v: &[&'a Chunk]) -> Vec<&'a Chunk> {
         }
     }
     for l in &mut lines {
-        l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        sort_by(l, |a, b| a.x0.total_cmp(&b.x0));
     }
     lines.concat()
 }
