@@ -422,6 +422,18 @@ fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
             return (Some(canon), j + spelling.len());
         }
     }
+    // "2946.25 万 元": a letter-spaced line of a PDF puts one space between the unit's
+    // characters (money units only: "3 人 次" is not worth the risk)
+    for (spelling, canon) in [
+        ("万元", "万元"),
+        ("萬元", "万元"),
+        ("亿元", "亿元"),
+        ("億元", "亿元"),
+    ] {
+        if let Some(len) = spaced_prefix(rest, spelling) {
+            return (Some(canon), j + len);
+        }
+    }
     // "35萬(wàn)元": a mirror's pronunciation gloss inside the unit
     for (spelling, canon) in UNITS {
         if let Some(len) = glossed_prefix(rest, spelling) {
@@ -429,6 +441,22 @@ fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
         }
     }
     (None, k)
+}
+
+/// The byte length of `spelling` at the start of `s` with exactly one space between its
+/// characters ("万 元" for 万元).
+fn spaced_prefix(s: &str, spelling: &str) -> Option<usize> {
+    let mut at = 0;
+    for (n, c) in spelling.chars().enumerate() {
+        if n > 0 {
+            at += s.get(at..)?.strip_prefix(' ').map(|_| 1)?;
+        }
+        if !s.get(at..)?.starts_with(c) {
+            return None;
+        }
+        at += c.len_utf8();
+    }
+    Some(at)
 }
 
 /// The byte length of `spelling` at the start of `s` with pronunciation glosses after its
@@ -574,6 +602,18 @@ mod tests {
     fn units_are_read_after_figures() {
         assert_eq!(read_cell("800万元").2, Some("万元"));
         assert_eq!(read_cell("800 萬元").2, Some("万元"));
+        // a letter-spaced PDF line: "本 年 收 入 合 计 2946.25 万 元"
+        for (text, unit) in [
+            ("2946.25 万 元", Some("万元")),
+            ("2946.25 萬 元", Some("万元")),
+            ("3 亿 元", Some("亿元")),
+            ("12.5 元", Some("元")),
+            ("800 万  元", None),
+        ] {
+            assert_eq!(read_cell(text).2, unit, "{text}");
+        }
+        let toks = scan("本 年 收 入 合 计 2946.25 万 元 ， 比 上 年");
+        assert_eq!(toks.first().and_then(|t| t.unit), Some("万元"));
         assert_eq!(read_cell("226人").2, Some("人"));
         assert_eq!(read_cell("99 輛").2, Some("辆"));
         assert_eq!(read_cell("115657.75平方米").2, Some("平方米"));

@@ -49,12 +49,13 @@ fn run(text: &str) -> (Duration, usize, Result<(), recount::ReadError>) {
 }
 
 /// The claims stage's shapes, held by their own test.
-const PROSE: [&str; 5] = [
+const PROSE: [&str; 6] = [
     "one paragraph of shares",
     "项 lines against a 项 table",
     "one 其中 list without 。",
     "respectively-lists without 。",
     "claims without 。",
+    "budget records without 。",
 ];
 
 /// Checks every shape `pick` selects and holds it to the time and memory bounds; the one
@@ -92,6 +93,23 @@ fn prose_shapes_at_one_megabyte_finish_in_bounded_time_and_memory() {
     // its total by position, a share its part's total by index, a sentence's subject is
     // read over a bounded span
     hold(|name| PROSE.contains(&name));
+}
+
+#[test]
+fn budget_records_without_a_stop_stay_linear_at_four_megabytes() {
+    // "年初预算为 B 万元，支出决算为 F 万元，" without 。: each record once looked to its
+    // sentence's end, and each looked through every record for its 其中 parts (≈ 30 s at
+    // 1 MB in a release build, so about 8 min here at 4 MB; now under a second)
+    let text = shapes::budget_records(4 * MB);
+    let (took, peak, result) = run(&text);
+    println!(
+        "budget records at 4 MB: {:.2} s, peak {:.1} MB",
+        took.as_secs_f64(),
+        peak as f64 / MB as f64
+    );
+    assert!(result.is_ok());
+    assert!(took < TIME_LIMIT, "{took:?}");
+    assert!(peak < MEMORY_LIMIT, "peak {peak} bytes");
 }
 
 #[test]

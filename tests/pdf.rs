@@ -303,6 +303,17 @@ fn word_narratives_rejoin_split_figures() {
 }
 
 #[test]
+fn letter_spaced_units_are_read() {
+    let Some(items) = items("gbc-bad-putuo-czj-2024-testissues") else {
+        return;
+    };
+    let doc = read_items(&items).unwrap();
+    // "本 年 收 入 合 计 2946.25 万 元 ， 其 中 ：": one space between the unit's characters
+    let f = doc.figures().find(|f| f.raw == "2946.25").unwrap();
+    assert_eq!(f.unit, Some("万元"));
+}
+
+#[test]
 fn every_file_gives_its_standard_tables() {
     use recount::claims::standard::kind;
     let Some(_) = shared() else { return };

@@ -155,7 +155,7 @@ pub fn absurd_table(rows: usize) -> String {
 pub type Maker = fn(usize) -> String;
 
 /// The adversarial shapes of issue 11, by name, each made at a given size.
-pub const HOSTILE: [(&str, Maker); 10] = [
+pub const HOSTILE: [(&str, Maker); 11] = [
     ("ampersands in HTML", ampersands),
     ("20,000-column table", wide_table),
     ("合计 rows", total_rows),
@@ -166,6 +166,7 @@ pub const HOSTILE: [(&str, Maker); 10] = [
     ("one 其中 list without 。", long_breakdown),
     ("respectively-lists without 。", respectively),
     ("项 lines against a 项 table", items_against_table),
+    ("budget records without 。", budget_records),
 ];
 
 /// Every adversarial shape of issue 11, each about `bytes` long.
@@ -275,6 +276,19 @@ pub fn claims_without_stop(bytes: usize) -> String {
     let mut i = 0u64;
     while s.len() < bytes {
         let _ = write!(s, "支出{}万元，占{}%\n\n", 100 + i % 900, i % 100);
+        i += 1;
+    }
+    s
+}
+
+/// "年初预算为 B 万元，支出决算为 F 万元，" repeated in one paragraph that never ends: every
+/// record once looked for its sentence's end (and the next figure) from where it stood.
+pub fn budget_records(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while s.len() < bytes {
+        let b = 100 + i % 900;
+        let _ = write!(s, "年初预算为 {b} 万元，支出决算为 {} 万元，", b + i % 7);
         i += 1;
     }
     s

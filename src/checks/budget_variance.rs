@@ -2,7 +2,7 @@
 //! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, ends_semi, same_family, Kind, Prose, Tok};
+use crate::claims::prose::{amount, ends_semi, ends_sentence, same_family, Kind, Prose, Tok};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -221,9 +221,18 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 out.push(rel.context(context.clone()));
             }
             // "与年初预算一致", "无增减": the final equals the budget
-            let after = p.text_between(r.end, p.sentence_end(r.end));
-            let clause: String = after
-                .chars()
+            // read token by token up to the clause's end (the next figure at the latest),
+            // never to the sentence's end: a paragraph of records without 。 stays linear
+            let clause: String = p
+                .toks
+                .get(r.end..)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| match t {
+                    Tok::Ch(c) => *c,
+                    Tok::Fig(_) => '#',
+                })
+                .take_while(|c| !ends_sentence(*c))
                 .skip_while(|c| matches!(c, ',' | '，'))
                 .take_while(|c| !matches!(c, ',' | '，' | '；' | ';' | '。' | '#'))
                 .collect();
@@ -261,14 +270,16 @@ fn direction(
     f: FigId,
     label: &str,
 ) -> Option<Relation> {
+    // mentions are in order: the next one by bisection, and the sentence ends looked for
+    // no further than it (a paragraph of records without 。 stays linear)
     let next_fig = p
         .mentions
-        .iter()
-        .find(|m| m.at >= end)
+        .get(p.mentions.partition_point(|m| m.at < end))
         .map_or(p.toks.len(), |m| m.at);
-    let stop = p
-        .sentence_end(p.sentence_end(end).saturating_add(1))
-        .min(next_fig);
+    let stop = p.sentence_end_within(
+        p.sentence_end_within(end, next_fig).saturating_add(1),
+        next_fig,
+    );
     let after: String = p
         .text_between(end, stop)
         .chars()

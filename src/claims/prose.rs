@@ -1478,6 +1478,8 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
     let mut out: Vec<Record> = Vec::new();
     let mut parent: Option<usize> = None;
     let mut last_at = 0;
+    // how far the parent's sentence is known to run on: each token is looked at once
+    let mut parent_seen = 0;
     for (i, m) in p.mentions.iter().enumerate() {
         let cur = out.len().checked_sub(1);
         let same = |r: &Record| {
@@ -1487,12 +1489,18 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
             Kind::Budget => {
                 let between = p.text_between(last_at, m.at);
                 if let Some(pi) = parent {
-                    if out.get(pi).is_some_and(|r| p.sentence_end(r.at) < m.at) {
+                    if out
+                        .get(pi)
+                        .is_some_and(|r| p.sentence_end_within(r.at.max(parent_seen), m.at) < m.at)
+                    {
                         parent = None;
+                    } else {
+                        parent_seen = parent_seen.max(m.at);
                     }
                 }
                 if between.contains("其中") {
                     parent = cur;
+                    parent_seen = 0;
                 }
                 out.push(Record {
                     label: budget_label(&m.lead),
@@ -1558,8 +1566,14 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
 fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
     let recs = records(p);
     let mut out = Vec::new();
-    for (i, r) in recs.iter().enumerate() {
-        let kids: Vec<&Record> = recs.iter().filter(|k| k.parent == Some(i)).collect();
+    // each record's 其中 parts, gathered in one pass (not a search of all records per record)
+    let mut children: Vec<Vec<&Record>> = vec![Vec::new(); recs.len()];
+    for k in &recs {
+        if let Some(c) = k.parent.and_then(|i| children.get_mut(i)) {
+            c.push(k);
+        }
+    }
+    for (r, kids) in recs.iter().zip(children) {
         if kids.is_empty() {
             continue;
         }
