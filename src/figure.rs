@@ -258,6 +258,38 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((fold_char(c), c.len_utf8()))
 }
 
+/// A figure's digits as they are read: in 64 bits while they fit (19 significant digits),
+/// then in 128; past 28 (what a `Decimal` holds) the figure is too large.
+#[derive(Default)]
+struct Mantissa {
+    small: u64,
+    wide: Option<i128>,
+    significant: usize,
+    overflow: bool,
+}
+
+impl Mantissa {
+    /// One more digit, `v` in 0..=9.
+    fn push(&mut self, v: u8) {
+        if self.significant > 0 || v != 0 {
+            self.significant += 1;
+        }
+        if self.significant > 28 {
+            self.overflow = true;
+        } else if self.significant <= 19 {
+            self.small = self.small * 10 + u64::from(v);
+        } else {
+            let m = self.value();
+            self.wide = Some(m * 10 + i128::from(v));
+        }
+    }
+
+    /// The digits read so far, as an integer.
+    fn value(&self) -> i128 {
+        self.wide.unwrap_or(i128::from(self.small))
+    }
+}
+
 /// Reads one number starting at byte `start`.
 fn read_number_at(text: &str, start: usize) -> Token {
     let at = |k: usize| char_at(text, k);
@@ -268,11 +300,7 @@ fn read_number_at(text: &str, start: usize) -> Token {
         negative = s == '-';
         k += l;
     }
-    // the mantissa in 64 bits while it fits (19 digits), then in 128
-    let mut small: u64 = 0;
-    let mut mantissa: Option<i128> = None;
-    let mut significant = 0usize;
-    let mut overflow = false;
+    let mut digits = Mantissa::default();
     let mut int_digits = 0usize;
     let mut group = 0usize; // digits since the last thousands separator
     let mut separators = 0usize;
@@ -285,18 +313,7 @@ fn read_number_at(text: &str, start: usize) -> Token {
             if !b.is_ascii_digit() {
                 break;
             }
-            let v = b - b'0';
-            if significant > 0 || v != 0 {
-                significant += 1;
-            }
-            if significant > 28 {
-                overflow = true;
-            } else if significant <= 19 {
-                small = small * 10 + u64::from(v);
-            } else {
-                let m = mantissa.unwrap_or(i128::from(small));
-                mantissa = Some(m * 10 + i128::from(v));
-            }
+            digits.push(b - b'0');
             if seen_point {
                 scale += 1;
             } else {
@@ -307,18 +324,7 @@ fn read_number_at(text: &str, start: usize) -> Token {
         }
         match at(k) {
             Some((d, l)) if d.is_ascii_digit() => {
-                let v = d as u8 - b'0';
-                if significant > 0 || v != 0 {
-                    significant += 1;
-                }
-                if significant > 28 {
-                    overflow = true;
-                } else if significant <= 19 {
-                    small = small * 10 + u64::from(v);
-                } else {
-                    let m = mantissa.unwrap_or(i128::from(small));
-                    mantissa = Some(m * 10 + i128::from(v));
-                }
+                digits.push(d as u8 - b'0');
                 if seen_point {
                     scale += 1;
                 } else {
@@ -360,10 +366,10 @@ fn read_number_at(text: &str, start: usize) -> Token {
         Some(('%', l)) => (true, j + l),
         _ => (false, number_end),
     };
-    let number = if overflow || scale > 28 {
+    let number = if digits.overflow || scale > 28 {
         Err(FigureError::TooLarge)
     } else {
-        let mantissa = mantissa.unwrap_or(i128::from(small));
+        let mantissa = digits.value();
         let m = if negative { -mantissa } else { mantissa };
         Decimal::try_from_i128_with_scale(m, scale)
             .map_err(|_| FigureError::TooLarge)
