@@ -1095,6 +1095,14 @@ impl Document {
 /// How far, in bytes, the sentence around a figure is looked for on each side.
 const SENTENCE_REACH: usize = 600;
 
+/// The byte just past the character that starts at `i` in `s`.
+fn past_char(s: &str, i: usize) -> usize {
+    i + s
+        .get(i..)
+        .and_then(|t| t.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
 /// The largest char boundary of `s` at or below `i` (clamped to its length).
 fn floor_char(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -1238,21 +1246,9 @@ impl Document {
                 let lo = floor_char(&p.text, at.saturating_sub(SENTENCE_REACH));
                 let hi = floor_char(&p.text, at.saturating_add(SENTENCE_REACH));
                 let before = p.text.get(lo..at).unwrap_or("");
-                let from = before.rfind(ends).map_or(lo, |i| {
-                    lo + i
-                        + before
-                            .get(i..)
-                            .and_then(|s| s.chars().next())
-                            .map_or(1, char::len_utf8)
-                });
+                let from = before.rfind(ends).map_or(lo, |i| lo + past_char(before, i));
                 let after = p.text.get(at..hi).unwrap_or("");
-                let to = after.find(ends).map_or(hi, |i| {
-                    at + i
-                        + after
-                            .get(i..)
-                            .and_then(|s| s.chars().next())
-                            .map_or(1, char::len_utf8)
-                });
+                let to = after.find(ends).map_or(hi, |i| at + past_char(after, i));
                 let sentence = p.text.get(from..to).unwrap_or("").replace("**", "");
                 let sentence = short(&sentence, 90);
                 Text {

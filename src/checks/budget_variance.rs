@@ -334,15 +334,8 @@ fn equal_words(clause: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// The budget-variance entries of a text, as (reported, status).
     fn entries(text: &str) -> Vec<(String, String)> {
-        crate::check_str(text)
-            .unwrap()
-            .checks
-            .iter()
-            .filter(|e| e.rule == "budget-variance")
-            .map(|e| (e.reported.clone(), e.status.to_string()))
-            .collect()
+        super::super::reported(text, "budget-variance")
     }
 
     #[test]

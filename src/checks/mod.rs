@@ -163,3 +163,16 @@ impl Check {
         )
     }
 }
+
+/// The entries one check reports on a text, as (printed figure, status): what the checks'
+/// own tests compare.
+#[cfg(test)]
+pub(crate) fn reported(text: &str, rule: &str) -> Vec<(String, String)> {
+    crate::check_str(text)
+        .expect("the text is read")
+        .checks
+        .iter()
+        .filter(|e| e.rule == rule)
+        .map(|e| (e.reported.clone(), e.status.to_string()))
+        .collect()
+}

@@ -254,13 +254,7 @@ fn stated_relation(doc: &Document, st: &Stated) -> Option<Relation> {
 #[cfg(test)]
 mod tests {
     fn statuses(text: &str) -> Vec<(String, String)> {
-        crate::check_str(text)
-            .unwrap()
-            .checks
-            .iter()
-            .filter(|e| e.rule == "text-table")
-            .map(|e| (e.reported.clone(), e.status.to_string()))
-            .collect()
+        super::super::reported(text, "text-table")
     }
 
     fn doc(unit_line: &str, total: &str, said: &str) -> String {
