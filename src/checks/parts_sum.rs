@@ -174,6 +174,10 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
     let Some(Delta::Fig(total_change, sign)) = change_after(p, t_at, b.at) else {
         return;
     };
+    // a template's 减少（增加）: no direction, no signed sum
+    if sign == 0 {
+        return;
+    }
     let mut places = Vec::new();
     for (f, _) in &b.parts {
         match at(*f) {
@@ -191,6 +195,7 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
             // bounded: a megabyte-long "sentence" is not walked once per breakdown
             .unwrap_or_else(|| p.sentence_end_within(a, a.saturating_add(CHANGE_REACH)));
         match change_after(p, a, end) {
+            Some(Delta::Fig(_, 0)) => return,
             Some(Delta::Fig(f, d)) => {
                 if !crate::claims::prose::same_family(doc.figure(f).and_then(|x| x.unit), unit) {
                     return;
@@ -236,7 +241,8 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     let ms = &p.mentions;
     for (i, m) in ms.iter().enumerate() {
         let Kind::Change(d) = m.kind else { continue };
-        if !matches!(ms.get(i + 1).map(|x| x.kind), Some(Kind::Rate(_))) {
+        // (a template's 减少（增加）: the parts' directions cannot be matched)
+        if d == 0 || !matches!(ms.get(i + 1).map(|x| x.kind), Some(Kind::Rate(_))) {
             continue;
         }
         let mut parts = Vec::new();

@@ -252,6 +252,14 @@ pub fn find(doc: &Document) -> Vec<TableNote> {
     notes
 }
 
+/// Whether the document's table of kind `k` is printed without any amount and without a
+/// note saying why (what [`find`] reports as a blank table).
+pub fn blank_without_note(doc: &Document, k: Standard) -> bool {
+    find(doc)
+        .iter()
+        .any(|n| n.kind == Finding::BlankTable && n.table.en == k.name_en())
+}
+
 /// The standard tables a contents list names: short lines outside the tables and their
 /// captions that are a table's title (a section "…情况说明" about one is not).
 fn listed(doc: &Document) -> Vec<Standard> {

@@ -34,6 +34,48 @@ pub static CHECK: Check = Check {
 
 const RULE: Rule = Rule::YoyChange;
 
+/// Last year's figure from this year's and the change: this − change for an increase,
+/// this + change for a decrease, both when a template's alternative words leave the
+/// direction unknown (减少（增加）).
+fn last_years(this: &Expr, change: &Expr, dc: i8) -> Vec<Expr> {
+    let up = || Expr::difference(this.clone(), change.clone());
+    let down = || Expr::sum([this.clone(), change.clone()]);
+    match dc {
+        1.. => vec![up()],
+        0 => vec![up(), down()],
+        _ => vec![down()],
+    }
+}
+
+/// The rate as the words sign it: negated when the change and rate words claim opposite
+/// directions (增加 … 下降); its magnitude when either direction is unknown.
+fn signed(dc: i8, dr: i8, e: Expr) -> Expr {
+    if dc == dr || dc == 0 || dr == 0 {
+        e
+    } else {
+        Expr::product(Expr::int(-1), e)
+    }
+}
+
+/// What a rate relation says, with a note when the direction words were a template's
+/// alternatives.
+fn with_direction_note(what: Text, dc: i8, dr: i8) -> Text {
+    if dc != 0 && dr != 0 {
+        return what;
+    }
+    Text::new(
+        format!(
+            "{}（增减方向词为模板的备选字样，如“下降（增长）”，方向不明：按数值核对各种读法）",
+            what.zh
+        ),
+        format!(
+            "{} (the direction words are a template's alternatives, e.g. 下降（增长）: the \
+             direction is unknown, so the magnitude is checked under each reading)",
+            what.en
+        ),
+    )
+}
+
 /// The run of listed mentions ending at index `last`.
 fn group_ending(ms: &[Mention], last: usize) -> Vec<usize> {
     let mut g = vec![last];
@@ -162,27 +204,30 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
             amount(doc, now.fig, c.unit),
             amount(doc, before.fig, c.unit),
         );
-        let diff = if dc > 0 {
-            Expr::difference(n, b)
-        } else {
-            Expr::difference(b, n)
-        };
-        out.push(
-            Relation::equals(
-                RULE,
-                c.fig,
-                diff,
-                Text::new(
-                    format!(
-                        "增减额 = {}年数 − {}年数",
-                        now.scope.year.unwrap_or(0),
-                        before.scope.year.unwrap_or(0)
-                    ),
-                    "change = this year − last year",
-                ),
-            )
-            .context(context.clone()),
+        let (up, down) = (
+            Expr::difference(n.clone(), b.clone()),
+            Expr::difference(b, n),
         );
+        let what = Text::new(
+            format!(
+                "增减额 = {}年数 − {}年数",
+                now.scope.year.unwrap_or(0),
+                before.scope.year.unwrap_or(0)
+            ),
+            "change = this year − last year",
+        );
+        let rel = match dc {
+            1.. => Relation::equals(RULE, c.fig, up, what),
+            0 => Relation::equals(RULE, c.fig, up, with_direction_note(what, 0, 0)).reading(
+                down,
+                Text::new(
+                    "减少时：上年数 − 本年数",
+                    "a decrease: last year − this year",
+                ),
+            ),
+            _ => Relation::equals(RULE, c.fig, down, what),
+        };
+        out.push(rel.context(context.clone()));
         // the rate right after the change, in its sentence
         let Some(r) = ms
             .get(k + 1)
@@ -193,21 +238,19 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         let Kind::Rate(dr) = r.kind else { continue };
         let change = amount(doc, c.fig, before.unit);
         let rate = Expr::pct(change.clone(), Expr::Fig(before.fig));
-        let signed = |e: Expr| {
-            if dc == dr {
-                e
-            } else {
-                Expr::product(Expr::int(-1), e)
-            }
-        };
+        let signed = |e: Expr| signed(dc, dr, e);
         out.push(
             Relation::equals(
                 RULE,
                 r.fig,
                 signed(rate),
-                Text::new(
-                    "增减率 = 增减额 ÷ 上年数（文中所列）",
-                    "rate = change ÷ last year (as printed)",
+                with_direction_note(
+                    Text::new(
+                        "增减率 = 增减额 ÷ 上年数（文中所列）",
+                        "rate = change ÷ last year (as printed)",
+                    ),
+                    dc,
+                    dr,
                 ),
             )
             .alternative(
@@ -409,50 +452,49 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 continue;
             }
             let change = amount(doc, cm.fig, lm.unit);
-            let last_year = if dc > 0 {
-                Expr::difference(Expr::Fig(lm.fig), change.clone())
-            } else {
-                Expr::sum([Expr::Fig(lm.fig), change.clone()])
+            let mut bases = last_years(&Expr::Fig(lm.fig), &change, dc).into_iter();
+            let Some(last_year) = bases.next() else {
+                continue;
             };
-            let signed = |e: Expr| {
-                if dc == dr {
-                    e
-                } else {
-                    // 增加 … 下降: the words claim opposite directions
-                    Expr::product(Expr::int(-1), e)
-                }
-            };
+            let signed = |e: Expr| signed(dc, dr, e);
             let mut rel = Relation::equals(
                 RULE,
                 rm.fig,
                 signed(Expr::pct(change.clone(), last_year)),
-                what,
-            )
-            .alternative(
-                Cause::ThisYearBase,
-                signed(Expr::pct(change, Expr::Fig(lm.fig))),
-            )
-            .zero_base_fails()
-            // change ÷ (this year ∓ change) is linear-fractional: its exact range is at the
-            // corners, where interval arithmetic would count the change twice
-            .monotone()
-            .context(context.clone());
+                with_direction_note(what, dc, dr),
+            );
+            for other in bases {
+                rel = rel.reading(
+                    signed(Expr::pct(change.clone(), other)),
+                    Text::new(
+                        "减少时：上年数 = 本年数 + 增减额",
+                        "a decrease: last year = this year + change",
+                    ),
+                );
+            }
+            let mut rel = rel
+                .alternative(
+                    Cause::ThisYearBase,
+                    signed(Expr::pct(change, Expr::Fig(lm.fig))),
+                )
+                .zero_base_fails()
+                // change ÷ (this year ∓ change) is linear-fractional: its exact range is at the
+                // corners, where interval arithmetic would count the change twice
+                .monotone()
+                .context(context.clone());
             if rates.len() == 1 {
                 if let Some(t) = total_reading(p, claims, lm, cm) {
                     let change = amount(doc, cm.fig, t.unit);
-                    let last_year = if dc > 0 {
-                        Expr::difference(Expr::Fig(t.fig), change.clone())
-                    } else {
-                        Expr::sum([Expr::Fig(t.fig), change.clone()])
-                    };
                     let tl = &t.label;
-                    rel = rel.reading(
-                        signed(Expr::pct(change, last_year)),
-                        Text::new(
-                            format!("增减额为{tl}的增减额"),
-                            format!("the change is that of {tl}"),
-                        ),
-                    );
+                    for last_year in last_years(&Expr::Fig(t.fig), &change, dc) {
+                        rel = rel.reading(
+                            signed(Expr::pct(change.clone(), last_year)),
+                            Text::new(
+                                format!("增减额为{tl}的增减额"),
+                                format!("the change is that of {tl}"),
+                            ),
+                        );
+                    }
                 }
             }
             // a rate copied from an earlier rate of the paragraph
@@ -515,34 +557,37 @@ fn sangong_rate(
         return None;
     }
     let change_expr = amount(doc, cm.fig, Some("万元"));
-    let last_year = if dc > 0 {
-        Expr::difference(Expr::Fig(this), change_expr.clone())
-    } else {
-        Expr::sum([Expr::Fig(this), change_expr.clone()])
-    };
-    let signed = |e: Expr| {
-        if dc == dr {
-            e
-        } else {
-            // 增加 … 下降: the words claim opposite directions
-            Expr::product(Expr::int(-1), e)
-        }
-    };
+    let mut bases = last_years(&Expr::Fig(this), &change_expr, dc).into_iter();
+    let last_year = bases.next()?;
+    let signed = |e: Expr| signed(dc, dr, e);
     let rate_expr = signed(Expr::pct(change_expr.clone(), last_year));
-    let this_year_base = signed(Expr::pct(change_expr, Expr::Fig(this)));
     let name = item.name();
-    Some(
-        Relation::equals(
-            RULE,
-            rate.fig,
-            rate_expr,
+    let mut rel = Relation::equals(
+        RULE,
+        rate.fig,
+        rate_expr,
+        with_direction_note(
             Text::new(
                 format!("{name}增减率 = 增减额 ÷ 上年数（“三公”经费表本年数 ∓ 增减额）"),
                 format!("rate of {name} = change ÷ last year (the “三公” table's figure ∓ change)"),
             ),
-        )
-        .alternative(Cause::ThisYearBase, this_year_base)
-        .zero_base_fails()
-        .monotone(),
+            dc,
+            dr,
+        ),
+    );
+    for other in bases {
+        rel = rel.reading(
+            signed(Expr::pct(change_expr.clone(), other)),
+            Text::new(
+                "减少时：上年数 = 本年数 + 增减额",
+                "a decrease: last year = this year + change",
+            ),
+        );
+    }
+    let this_year_base = signed(Expr::pct(change_expr, Expr::Fig(this)));
+    Some(
+        rel.alternative(Cause::ThisYearBase, this_year_base)
+            .zero_base_fails()
+            .monotone(),
     )
 }

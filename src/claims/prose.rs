@@ -30,9 +30,10 @@ const CONTEXT_TOKENS: usize = 160;
 pub enum Kind {
     /// An amount or count named by its label ("本年收入 14209.74 万元").
     Level,
-    /// A change on last year: +1 增加, −1 减少.
+    /// A change on last year: +1 增加, −1 减少, 0 a template's two words left side by
+    /// side (减少（增加）): the direction is unknown.
     Change(i8),
-    /// A rate of change: +1 增长, −1 降低/下降.
+    /// A rate of change: +1 增长, −1 降低/下降, 0 unknown (下降（增长）).
     Rate(i8),
     /// A share (占 …%).
     Share,
@@ -215,7 +216,43 @@ pub fn label_of(lead: &str) -> String {
         .to_string()
 }
 
+/// A template's direction word left beside its alternative: "下降（增长）", "增加(减少)". Returns the lead without the parenthesis when the word
+/// inside names the opposite direction of the word before it.
+pub fn template_alternative(lead: &str) -> Option<&str> {
+    let inner = lead.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let word = inner.get(open..)?.trim_start_matches(['(', '（']);
+    let before = inner.get(..open)?;
+    let dir = |w: &str, up: &[&str], down: &[&str]| {
+        if up.contains(&w) {
+            Some(1)
+        } else if down.contains(&w) {
+            Some(-1)
+        } else {
+            None
+        }
+    };
+    let (up, down): (&[&str], &[&str]) =
+        (&["增加", "增长", "上升", "提高"], &["减少", "下降", "降低"]);
+    let alt = dir(word, up, down)?;
+    let own = up
+        .iter()
+        .chain(down)
+        .find(|w| before.ends_with(**w))
+        .and_then(|w| dir(w, up, down))?;
+    (own == -alt).then_some(before)
+}
+
 fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -> Kind {
+    // "减少（增加）0.15 万元，下降（增长）27.78%": the template's alternatives were left in,
+    // so the figure is a change or a rate whose direction is unknown
+    if let Some(own) = template_alternative(lead) {
+        return match classify(own, percent, unit, next) {
+            Kind::Change(_) => Kind::Change(0),
+            Kind::Rate(_) => Kind::Rate(0),
+            k => k,
+        };
+    }
     if !percent && next == Some('年') && unit.is_none() {
         return Kind::Year;
     }
@@ -1614,6 +1651,29 @@ mod tests {
         let kinds: Vec<Kind> = p.mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [Kind::Budget, Kind::Change(-1), Kind::Rate(-1)]);
         assert_eq!(p.mentions[0].label, "本年预算数");
+    }
+
+    #[test]
+    fn a_templates_alternative_direction_words_leave_the_direction_unknown() {
+        let doc = read_text(
+            "“三公”经费支出决算数比2023年度减少（增加）0.15万元，下降（增长）27.78%；\
+             增加(减少)1万元，增长（增长）5%；增加（其中）2万元。\n",
+        );
+        let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+        let kinds: Vec<Kind> = p.mentions.iter().map(|m| m.kind).collect();
+        // the same word twice is no alternative; a word in parentheses that is no
+        // direction leaves the lead read as before
+        assert_eq!(
+            kinds,
+            [
+                Kind::Year,
+                Kind::Change(0),
+                Kind::Rate(0),
+                Kind::Change(0),
+                Kind::Other,
+                Kind::Level
+            ]
+        );
     }
 
     #[test]

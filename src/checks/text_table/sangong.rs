@@ -9,7 +9,7 @@ use crate::claims::sangong::{
 };
 use crate::claims::Claims;
 use crate::figure::FigId;
-use crate::relation::{Expr, Relation, Rule, Text};
+use crate::relation::{Cause, Expr, Relation, Rule, Severity, Text};
 
 /// Words that make an amount a part or another quantity than the item it names.
 const OTHER: &[&str] = &[
@@ -20,6 +20,16 @@ const OTHER: &[&str] = &[
 pub(super) fn find(claims: &Claims<'_>, out: &mut super::Out) {
     let Some(cells) = table(claims.doc) else {
         return;
+    };
+    // decided once, and only when a text amount meets a blank cell
+    let blank = std::cell::OnceCell::new();
+    let blank_table = || {
+        *blank.get_or_init(|| {
+            crate::checks::table_set::blank_without_note(
+                claims.doc,
+                crate::claims::standard::Standard::ThreePublic,
+            )
+        })
     };
     let stages: Vec<Stage> = cells.cells.iter().map(|c| c.1).collect();
     // an amount whose stage the text leaves unsaid is at the table's stage: a budget's
@@ -39,7 +49,17 @@ pub(super) fn find(claims: &Claims<'_>, out: &mut super::Out) {
                     continue;
                 };
                 done.push(m.fig);
-                one(claims, p, m, &r.label, Some(stage), &cells, unsaid, out);
+                one(
+                    claims,
+                    p,
+                    m,
+                    &r.label,
+                    Some(stage),
+                    &cells,
+                    unsaid,
+                    &blank_table,
+                    out,
+                );
             }
         }
         for m in p.mentions.iter().filter(|m| !done.contains(&m.fig)) {
@@ -47,7 +67,17 @@ pub(super) fn find(claims: &Claims<'_>, out: &mut super::Out) {
                 Kind::Level => stage_of(&m.lead),
                 _ => continue,
             };
-            one(claims, p, m, &m.lead, stage, &cells, unsaid, out);
+            one(
+                claims,
+                p,
+                m,
+                &m.lead,
+                stage,
+                &cells,
+                unsaid,
+                &blank_table,
+                out,
+            );
         }
     }
 }
@@ -61,6 +91,7 @@ fn one(
     stage: Option<Stage>,
     cells: &Cells,
     unsaid: Stage,
+    blank_table: &dyn Fn() -> bool,
     out: &mut super::Out,
 ) {
     let doc = claims.doc;
@@ -74,9 +105,13 @@ fn one(
     {
         return;
     }
-    // another year than the table's is another quantity
+    // another year than the table's is another quantity, unless the text says the amount
+    // is the same in both ("公务用车运行费 9.98 万元，与 2025 年预算持平" after a clause about
+    // 2025, in a 2026 budget)
     if let Some(y) = m.scope.year {
-        if cells.year != Some(y) {
+        let level_with = level_with(claims, p, m);
+        let both = level_with.is_some_and(|n| cells.year == Some(n) || cells.year == Some(n + 1));
+        if cells.year != Some(y) && !both {
             return;
         }
     }
@@ -109,9 +144,40 @@ fn one(
         ),
     );
     let Some(cell) = cell else {
+        let stated = doc.figure(m.fig).filter(|f| !f.number.value.is_zero());
+        // a table that prints no amount at all and no note saying why leaves out what the
+        // text gives: an inconsistency, though the text may be the one in error (a warning)
+        if let Some(f) = stated.filter(|_| blank_table()) {
+            let raw = f.raw.to_string();
+            let name = item.name();
+            out.push(
+                Relation::equals(
+                    Rule::TextTable,
+                    m.fig,
+                    Expr::Blank,
+                    Text::new(
+                        format!("{}（“三公”经费表为空表：无任何数额，也无说明）", what.zh),
+                        format!(
+                            "{} (the “三公” table is blank: no amount and no note saying why)",
+                            what.en
+                        ),
+                    ),
+                )
+                .severity(Severity::Warning)
+                .alternative(
+                    Cause::Other(Text::new(
+                        format!("文字给出{name}{zh_stage} {raw} 万元，“三公”经费表该项空白（表中未填任何数额，也未说明原因）"),
+                        format!("the text gives the {name} {en_stage} figure as {raw} 万元; the “三公” table leaves it blank (it prints no amount and no note saying why)"),
+                    )),
+                    Expr::Fig(m.fig),
+                )
+                .context(p.sentence_text(m.at)),
+            );
+            return;
+        }
         // a blank cell is no figure: an amount the text gives for it cannot be checked,
         // and says so (a zero is what a blank cell shows)
-        if doc.figure(m.fig).is_some_and(|f| !f.number.value.is_zero()) {
+        if stated.is_some() {
             out.push(
                 Relation::unchecked(
                     Rule::TextTable,
@@ -136,4 +202,30 @@ fn one(
     } else {
         r
     });
+}
+
+/// The year an amount is said to be level with, right after it in its clause group: "X 万元，
+/// 与 2025 年预算持平" (与/比/较, then the year, then 持平 before the clause ends).
+fn level_with(claims: &Claims<'_>, p: &Prose<'_>, m: &Mention) -> Option<i64> {
+    let k = p.mentions.iter().position(|x| x.fig == m.fig)?;
+    let y = p
+        .mentions
+        .get(k + 1)
+        .filter(|y| y.kind == Kind::Year && y.semi == m.semi)?;
+    let between = p.text_between(m.at + 1, y.at);
+    let between = between.trim_start_matches([',', '，']);
+    if !["与", "比", "较", "同"].contains(&between) {
+        return None;
+    }
+    // the words after the year up to the end of its clause ("年预算持平", "年预算数持平")
+    let after = p.chars_from(y.at + 1, 12);
+    let clause = after
+        .split(crate::claims::prose::ends_clause)
+        .next()
+        .unwrap_or("");
+    if !clause.ends_with("持平") {
+        return None;
+    }
+    let f = claims.doc.figure(y.fig)?;
+    i64::try_from(f.number.value.trunc().mantissa()).ok()
 }
