@@ -514,6 +514,18 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
     }
 }
 
+/// The words of the clause before token `at` (figures as `#`).
+fn clause_before(p: &Prose<'_>, at: usize) -> String {
+    let start = p
+        .toks
+        .get(..at)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|t| matches!(t, crate::claims::prose::Tok::Ch(c) if crate::claims::prose::ends_clause(*c)))
+        .map_or(0, |k| k + 1);
+    p.text_between(start, at)
+}
+
 /// The rate of a 三公 item's change on last year, this year's figure taken from the 三公
 /// table (the item, at the stage its change names, else the table's: 决算数 in a 决算):
 /// "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%" with the
@@ -539,10 +551,16 @@ fn sangong_rate(
     if cm.unit != Some("万元") || !earlier || !in_sangong_section(claims, cm) {
         return None;
     }
-    let item = label_item(&cm.lead)?;
+    // the change's own words, else its clause's: "“三公”经费…决算数比 2023 年度减少 X" names
+    // its item before the year
+    let clause = clause_before(p, cm.at);
+    let (item, words) = match label_item(&cm.lead) {
+        Some(item) => (item, cm.lead.as_str()),
+        None => (label_item(&clause)?, clause.as_str()),
+    };
     let cells = table(doc)?;
     let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
-    let stage = stage_of(&cm.lead).unwrap_or(if has_final {
+    let stage = stage_of(words).unwrap_or(if has_final {
         Stage::Final
     } else {
         Stage::Budget
