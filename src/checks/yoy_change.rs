@@ -609,3 +609,40 @@ fn sangong_rate(
             .monotone(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::read::read_text;
+
+    fn entries(text: &str) -> Vec<(String, &'static str, String)> {
+        let r = crate::check_document(&read_text(text));
+        r.checks
+            .iter()
+            .filter(|e| e.rule == "yoy-change")
+            .map(|e| (e.reported.clone(), e.status.as_str(), e.relation.zh.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_templates_leftover_rate_word_checks_the_magnitude() {
+        // 减少 10 on this year's 100: last year 110, 10 ÷ 110 = 9.09 %
+        let text = "本年支出 100 万元，比上年减少 10 万元，下降（增长）9.09%。\n";
+        let got = entries(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("9.09%", "pass"));
+        assert!(got[0].2.contains("方向不明"), "{got:?}");
+        // the magnitude is still checked: 10 ÷ 100 is no rate on last year's figure
+        let got = entries(&text.replace("9.09%", "12.50%"));
+        assert_eq!((got[0].0.as_str(), got[0].1), ("12.50%", "fail"));
+    }
+
+    #[test]
+    fn a_change_of_unknown_direction_keeps_both_bases() {
+        // 增加（减少）10 on 100: last year 90 (11.11 %) or 110 (9.09 %); a rate that neither
+        // gives fails, one that only one gives is not checked
+        let text = "本年支出 100 万元，比上年增加（减少）10 万元，增长（下降）11.11%。\n";
+        assert_eq!(entries(text)[0].1, "unchecked");
+        assert_eq!(entries(&text.replace("11.11%", "9.09%"))[0].1, "unchecked");
+        assert_eq!(entries(&text.replace("11.11%", "30.00%"))[0].1, "fail");
+    }
+}
