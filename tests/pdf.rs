@@ -434,7 +434,7 @@ const EXPECTED_FAILURES: &[(&str, &[(&str, &str)])] = &[
             ("budget-variance", "80.38"),
             // planted: 行政单位医疗 年初预算 62.29, 决算 60.99, "决算数等于预算数"
             ("budget-variance", "60.99"),
-            // p.22: "“三公”经费…年初预算 0.95 万元" where the 三公 table (p.19) prints no
+            // p.22: "“三公”经费财政拨款支出年初预算为 0.95 万元" where the 三公 table (p.15) prints no
             // figure at all and no note saying why (故本表无数据 …): a warning
             ("text-table", "0.95"),
         ],
