@@ -17,7 +17,7 @@ const zopfli = (buf, numiterations) => gzipAsync(buf, { numiterations }).then((b
 // Debian machine has): 15–21 % smaller than zopfli on this code; www/lzma.js decodes them in a
 // worker when the first file of their kind is opened. The header's unpacked size, which xz
 // leaves unknown, is written in (the decoder wants it; the end marker after it is not read).
-// Not for the core's wasm: decoding it in JS (≈ 70–120 ms of CPU for 770 KB) would delay
+// Not for the core's wasm: decoding it in JS (≈ 100–170 ms of CPU, cold V8) would delay
 // every page load, where DecompressionStream inflates gzip natively.
 const lzma = (buf, options) => {
   let z;

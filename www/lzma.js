@@ -5,7 +5,7 @@
 // compressed bytes, is that much smaller. Browsers inflate only gzip/deflate natively, so
 // this is the decoder (after Igor Pavlov's LzmaSpec.cpp, public domain). It runs in a worker
 // of its own (`lzmaInWorker`), never on the page's thread: its source is this function's own
-// text, put in a Blob (allowed by the CSP's `worker-src blob:`; nothing is evaluated).
+// text, put in a Blob (allowed by the CSP's `worker-src blob:`; no eval).
 /* exported lzmaDecode, lzmaInWorker, lzmaWorkerUrl */
 
 /**
@@ -51,7 +51,7 @@ function lzmaDecode(src) {
   if (src[13] !== 0) throw bad();
   let pos = 14;
   // range and code in a typed array: as closure variables above 2^30 every store would box
-  // a number (50× slower)
+  // a number (measured: 2–3× slower)
   const rc = new Float64Array(2);
   rc[0] = 0xffffffff;
   for (let i = 0; i < 4; i++) rc[1] = rc[1] * 256 + src[pos++];
