@@ -161,7 +161,7 @@
       // the worker's steps, as marks on this page's clock (the browser test prints them)
       const times = /** @type {Record<string, number> | undefined} */ (msg.times);
       if (times) {
-        for (const k of ['instantiated', 'taken', 'first', 'parsed']) {
+        for (const k of ['received', 'instantiated', 'taken', 'first', 'parsed']) {
           if (k in times) performance.mark(`recount:worker-${k}`, { startTime: Math.max(0, times[k] - performance.timeOrigin) });
         }
         performance.mark('recount:core-steps', { detail: { read: times.read, check: times.check, present: times.present, json: times.json } });

@@ -32,7 +32,7 @@ function sendParts(key, items, id) {
 
 // where a check's time goes, sent with the first step's page for the browser test to print:
 // moments on the worker's clock made absolute (performance.timeOrigin + now()) — the module
-// instantiated, the check taken up, the core's first step returned, its JSON parsed — and
+// received, instantiated, the check taken up, the core's first step returned, its JSON parsed — and
 // the core's own durations of that step (read, check, present, json: ms)
 /** @type {Record<string, number>} */
 const times = {};
@@ -41,6 +41,7 @@ const stamp = (/** @type {string} */ k) => { times[k] = performance.timeOrigin +
 self.onmessage = async (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
+    stamp('received');
     init(wasm_bindgen({ module_or_path: msg.module }).then((x) => { stamp('instantiated'); return x; }));
     return;
   }

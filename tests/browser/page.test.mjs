@@ -61,11 +61,12 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
       + `(the report back from the worker after ${Math.round(report - ready)} ms, then shown in ${Math.round(result - report)} ms; `
       + `${Math.round(result)} ms after navigation; every answer's words after ${Math.round(complete - ready)} ms)`);
     // where the worker's part goes (www/worker.js stamps its steps on the page's clock)
-    const w = await page.evaluate(() => Object.fromEntries(['instantiated', 'taken', 'first', 'parsed']
+    const w = await page.evaluate(() => Object.fromEntries(['received', 'instantiated', 'taken', 'first', 'parsed']
       .map((n) => [n, performance.getEntriesByName(`recount:worker-${n}`)[0]?.startTime])));
     assert.ok(Object.values(w).every((x) => x !== undefined), 'the worker stamps its steps');
     const ms = (x) => Math.round(x);
-    console.log(`  in the worker: instantiated ${ms(w.instantiated - ready)} ms after the module is compiled, the check taken up at `
+    console.log(`  in the worker: the module received ${ms(w.received - ready)} ms after it is compiled, instantiated at `
+      + `${ms(w.instantiated - ready)} ms, the check taken up at `
       + `${ms(w.taken - ready)} ms; the core's first step (read, check, present, JSON) ${ms(w.first - w.taken)} ms, JSON.parse `
       + `${ms(w.parsed - w.first)} ms; the parts posted and taken in ${ms(report - w.parsed)} ms`);
     const core = await page.evaluate(() => performance.getEntriesByName('recount:core-steps')[0]?.detail);
