@@ -14,7 +14,7 @@ const b64 = (buf) => Buffer.from(buf).toString('base64');
 // gz smaller; the page inflates them with DecompressionStream('gzip') as before
 const zopfli = (buf, numiterations) => gzipAsync(buf, { numiterations }).then((b) => Buffer.from(b));
 // the inert readers (pdf.js, the spreadsheet module) are LZMA streams instead (xz, which a
-// Debian machine has): 15–21 % smaller than zopfli on this code; www/lzma.js decodes them in a
+// Debian machine has): 15–17 % smaller than zopfli on these two; www/lzma.js decodes them in a
 // worker when the first file of their kind is opened. The header's unpacked size, which xz
 // leaves unknown, is written in (the decoder wants it; the end marker after it is not read).
 // Not for the core's wasm: decoding it in JS (≈ 100–170 ms of CPU, cold V8) would delay

@@ -1,6 +1,6 @@
 // @ts-check
 // The embedded readers (pdf.js, the spreadsheet module) are stored as LZMA streams (`xz
-// --format=lzma -9e`, scripts/build-web.mjs), not gzip: on this code LZMA is 15–21 % smaller
+// --format=lzma -9e`, scripts/build-web.mjs), not gzip: on this code LZMA is 15–17 % smaller
 // than zopfli's gzip, and the single file, which gzip cannot shrink further where it holds
 // compressed bytes, is that much smaller. Browsers inflate only gzip/deflate natively, so
 // this is the decoder (after Igor Pavlov's LzmaSpec.cpp, public domain). It runs in a worker
