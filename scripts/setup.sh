@@ -31,6 +31,12 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver
 fi
 
+# xz packs the page's inert readers (scripts/build-web.mjs); Debian images normally have it
+if ! command -v xz > /dev/null; then
+  say "installing xz-utils"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xz-utils
+fi
+
 # a CJK font, so the browser tests' screenshots show the Chinese text (not squares)
 if command -v fc-list > /dev/null && ! fc-list :lang=zh | grep -q .; then
   say "installing a CJK font for screenshots"

@@ -7,14 +7,15 @@
 // which it compiles; its worker's glue and code; the sample). Excluded are the inert payloads,
 // the contents of every `<script type="text/plain">`: readers the page neither runs nor
 // decodes until a file of their kind is opened (spreadsheets and Word, PDF). Both figures
-// are gzip -9 of one stream, KB = 1024 bytes, MB = 1024 KB.
+// are gzip -9 of one stream, printed in bytes and in KB (1024 bytes); the whole file's budget,
+// 1.2 MB, is decimal: 1,200,000 bytes.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const FIRST_LOAD_MAX = 400 * 1024;
-// 1.2 MB as 1.2 × 1024 × 1024 bytes: 1,200,000 was met (1,195,930) until the core grew by
-// 27 KB gz with the narrative-against-tables work; README: The page
-const WHOLE_MAX = 1.2 * 1024 * 1024;
+// decimal megabytes (issue 10, point 6): the readers are stored LZMA-compressed since the
+// 1.2 × 1024 × 1024 reading was needed (README: The page)
+const WHOLE_MAX = 1_200_000;
 
 const file = process.argv[2] || 'dist/recount.html';
 const html = readFileSync(file, 'utf8');
@@ -47,7 +48,9 @@ for (const b of blocks) {
 }
 const first = gz(firstLoad);
 const whole = gz(html);
-const line = (what, n, max) => `${what}: ${kb(n)} gz (budget ${kb(max)}) ${n <= max ? 'ok' : 'OVER'}`;
+const bytes = (n) => `${n.toLocaleString('en-US')} bytes`;
+const line = (what, n, max) =>
+  `${what}: ${bytes(n)} gz = ${kb(n)} (budget ${bytes(max)} = ${kb(max)}; ${n <= max ? `${bytes(max - n)} under` : `OVER by ${bytes(n - max)}`})`;
 console.log(line('first load (all but the inert payloads)', first, FIRST_LOAD_MAX));
 console.log(line('whole file (every reader)', whole, WHOLE_MAX));
 if (first > FIRST_LOAD_MAX || whole > WHOLE_MAX) {

@@ -145,6 +145,7 @@ pub fn present(text: &str) -> Result<JsValue, JsValue> {
 /// (most of the page's bytes) wait until the first result is shown.
 #[wasm_bindgen(js_name = presentInSteps)]
 pub fn present_in_steps(text: &str, post: &js_sys::Function) -> Result<(), JsValue> {
+    let t0 = now();
     let doc = crate::read::read_str(text).map_err(|e| {
         into_error(recount_error::Any {
             zh: e.zh(),
@@ -157,15 +158,49 @@ pub fn present_in_steps(text: &str, post: &js_sys::Function) -> Result<(), JsVal
             en: format!("internal error: {e}"),
         })
     };
+    let t1 = now();
     let checked = crate::check_lazily(&doc);
-    let first =
-        serde_json::to_string(&crate::present::present_first(&doc, &checked)).map_err(internal)?;
+    let t2 = now();
+    let shown = crate::present::present_first(&doc, &checked);
+    let t3 = now();
+    let first = serde_json::to_string(&shown).map_err(internal)?;
+    drop(shown);
+    let t4 = now();
+    FIRST_STEP_MS.with(|m| m.set([t1 - t0, t2 - t1, t3 - t2, t4 - t3]));
     post.call1(&JsValue::NULL, &JsValue::from_str(&first))?;
     drop(first);
     let rest =
         serde_json::to_string(&crate::present::present_rest(&doc, &checked)).map_err(internal)?;
     post.call1(&JsValue::NULL, &JsValue::from_str(&rest))?;
     Ok(())
+}
+
+thread_local! {
+    /// The last `presentInSteps`' first step, in ms: read, check, present, JSON.
+    static FIRST_STEP_MS: std::cell::Cell<[f64; 4]> = const { std::cell::Cell::new([0.0; 4]) };
+}
+
+/// `performance.now()` of the worker (or the page), 0 where there is none: for the stage
+/// times the browser test prints, never for a decision.
+fn now() -> f64 {
+    let global = js_sys::global();
+    let Ok(perf) = js_sys::Reflect::get(&global, &JsValue::from_str("performance")) else {
+        return 0.0;
+    };
+    js_sys::Reflect::get(&perf, &JsValue::from_str("now"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&perf).ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Where the last `presentInSteps`' first step spent its time, in ms: reading the text,
+/// finding and checking the relations, building the first screen's page, its JSON (the
+/// browser test prints them; www/worker.js sends them with the page).
+#[wasm_bindgen(js_name = firstStepTimes)]
+pub fn first_step_times() -> Vec<f64> {
+    FIRST_STEP_MS.with(|m| m.get().to_vec())
 }
 
 /// The text a DOM walk reads as (`ops`, `data`: see `read::dom_to_text`), for the page

@@ -156,7 +156,18 @@
       return;
     }
     // a large report arrives in parts, each small enough to take in without a long task
-    if (msg.type === 'page') { incoming = { page: msg.page, blocks: [], figures: [], checks: [] }; return; }
+    if (msg.type === 'page') {
+      incoming = { page: msg.page, blocks: [], figures: [], checks: [] };
+      // the worker's steps, as marks on this page's clock (the browser test prints them)
+      const times = /** @type {Record<string, number> | undefined} */ (msg.times);
+      if (times) {
+        for (const k of ['received', 'instantiated', 'taken', 'first', 'parsed']) {
+          if (k in times) performance.mark(`recount:worker-${k}`, { startTime: Math.max(0, times[k] - performance.timeOrigin) });
+        }
+        performance.mark('recount:core-steps', { detail: { read: times.read, check: times.check, present: times.present, json: times.json } });
+      }
+      return;
+    }
     if (!incoming) return;
     if (msg.type === 'part') {
       for (const k of /** @type {const} */ (['blocks', 'figures', 'checks'])) {

@@ -1,6 +1,6 @@
 // @ts-check
-// PDF in the page. pdf.js is in the page inert, gzipped and base64 (`#pdfjs-src`, built by
-// scripts/pdfjs-bundle.mjs with www/pdf-worker.js at its end); the first PDF opened inflates
+// PDF in the page. pdf.js is in the page inert, as LZMA and base64 (`#pdfjs-src`, built by
+// scripts/pdfjs-bundle.mjs with www/pdf-worker.js at its end); the first PDF opened decodes
 // it and starts it
 // as one classic worker made from a Blob (nothing of it is parsed before). Its text items
 // come back as typed arrays — five numbers an item (page, x, y, width, height), the texts
@@ -43,15 +43,17 @@ const RecountPdf = (() => {
     return false;
   }
 
-  /** pdf.js's worker source: stored gzipped and base64 (scripts/build-web.mjs), inflated once. */
+  /** pdf.js's worker source: stored as LZMA and base64 (scripts/build-web.mjs), decoded once
+   *  (in a worker: www/lzma.js). */
   /** @type {Promise<string> | null} */
   let source = null;
   function pdfjsSource() {
     if (!source) {
       const bin = atob((/** @type {HTMLElement} */ (document.getElementById('pdfjs-src')).textContent || '').trim());
-      const gz = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
-      source = gunzip(gz).then((b) => new TextDecoder('utf-8').decode(b));
+      const packed = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+      source = lzmaInWorker(packed).then((b) => new TextDecoder('utf-8').decode(b));
+      source.catch(() => { source = null; });
     }
     return source;
   }

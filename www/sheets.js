@@ -1,13 +1,13 @@
 // @ts-check
 // Spreadsheets (.xlsx, .xls) and Word (.docx) in the page. Their reader is a second wasm
 // module (crates/sheets-wasm: the command line's own readers, so page and CLI read the same
-// tables with the same precision). It is embedded in the single file inert — gzip, then
-// base64, in a `<script type="text/plain">` — and only decoded, compiled and run, in a worker
+// tables with the same precision). It is embedded in the single file inert — LZMA (www/lzma.js),
+// then base64, in a `<script type="text/plain">` — and only decoded, compiled and run, in a worker
 // of its own, when such a file is opened. It turns the file into the text the core checks.
 /* exported isOffice, readOffice, cancelOffice, officeReading, gunzip */
 
-/** Inflates a gzip stream (the embedded modules are stored gzipped: they cost about their gzip
- *  size in the single file, served compressed or not). */
+/** Inflates a gzip stream (the core's wasm is stored gzipped: it costs about its gzip size in
+ *  the single file, served compressed or not). */
 async function gunzip(/** @type {Uint8Array} */ gz) {
   return new Response(new Blob([/** @type {BlobPart} */ (gz)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 }
@@ -63,9 +63,9 @@ const readOffice = (() => {
       loaded = (async () => {
         const el = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
         const bin = atob((el('sheets-wasm').textContent || '').trim());
-        const gz = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
-        const module = await WebAssembly.compile(await gunzip(gz));
+        const packed = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+        const module = await WebAssembly.compile(await lzmaInWorker(packed));
         const url = URL.createObjectURL(new Blob([el('sheets-js').textContent || ''], { type: 'text/javascript' }));
         return { module, url };
       })();

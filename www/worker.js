@@ -30,10 +30,19 @@ function sendParts(key, items, id) {
   }
 }
 
+// where a check's time goes, sent with the first step's page for the browser test to print:
+// moments on the worker's clock made absolute (performance.timeOrigin + now()) — the module
+// received, instantiated, the check taken up, the core's first step returned, its JSON parsed — and
+// the core's own durations of that step (read, check, present, json: ms)
+/** @type {Record<string, number>} */
+const times = {};
+const stamp = (/** @type {string} */ k) => { times[k] = performance.timeOrigin + performance.now(); };
+
 self.onmessage = async (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
-    init(wasm_bindgen({ module_or_path: msg.module }));
+    stamp('received');
+    init(wasm_bindgen({ module_or_path: msg.module }).then((x) => { stamp('instantiated'); return x; }));
     return;
   }
   if (msg.type === 'docs') {
@@ -56,6 +65,7 @@ self.onmessage = async (e) => {
   if (msg.type === 'check' || msg.type === 'pdf') {
     try {
       await ready;
+      stamp('taken');
       if (msg.type === 'check') {
         // two steps (src/wasm.rs presentInSteps): the page to show at once, then the
         // answers of the figures that hold and every entry, while the first is on screen
@@ -63,12 +73,17 @@ self.onmessage = async (e) => {
         wasm_bindgen.presentInSteps(msg.text, (/** @type {string} */ json) => {
           step += 1;
           if (step === 1) {
+            stamp('first');
+            // the core's own split of its first step: read, check, present, JSON (ms)
+            const [read, check, present, json_] = wasm_bindgen.firstStepTimes();
+            Object.assign(times, { read, check, present, json: json_ });
             /** @type {import('../pkg-web/recount').Page} */
             const page = JSON.parse(json);
+            stamp('parsed');
             const { blocks, figures } = page;
             page.blocks = [];
             page.figures = [];
-            self.postMessage({ type: 'page', id: msg.id, page });
+            self.postMessage({ type: 'page', id: msg.id, page, times });
             sendParts('blocks', blocks, msg.id);
             sendParts('figures', figures, msg.id);
             self.postMessage({ type: 'shown', id: msg.id });
