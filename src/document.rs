@@ -1028,6 +1028,50 @@ impl Document {
         id
     }
 
+    /// Adds a figure printed as `source[start..start + len]`, an ASCII decimal without
+    /// unit or percent sign whose value is `mantissa` × 10^-`scale` (what [`push_figure`]
+    /// would keep for it, without comparing the text or taking a `Decimal` apart).
+    ///
+    /// [`push_figure`]: Document::push_figure
+    pub(crate) fn push_plain_figure(
+        &mut self,
+        source: &str,
+        (mantissa, scale): (i64, u8),
+        line: u32,
+        (start, len): (usize, usize),
+        place: Place,
+    ) -> FigId {
+        let end = start.saturating_add(len);
+        let short = u8::try_from(len)
+            .ok()
+            .filter(|_| u32::try_from(end).is_ok() && scale <= 28);
+        let Some(len) = short else {
+            let number = Number {
+                value: rust_decimal::Decimal::try_new(mantissa, u32::from(scale))
+                    .unwrap_or_default(),
+                scale: u32::from(scale),
+                percent: false,
+            };
+            let raw = source.get(start..end).unwrap_or("");
+            return self.push_figure(source, &number, None, raw, line, (start, end), place);
+        };
+        let id = self.figures.len();
+        let mut f = Fig {
+            mantissa,
+            start: small(start),
+            line,
+            place: [0; 3],
+            scale,
+            unit: 0,
+            flags: 0,
+            len,
+        };
+        f.set_place(place);
+        crate::read::room_for_one(&mut self.figures);
+        self.figures.push(f);
+        id
+    }
+
     /// Gives back the slack of the figures' array grown figure by figure.
     pub fn shrink_figures(&mut self) {
         self.figures.shrink_to_fit();
