@@ -224,8 +224,8 @@ pub fn read_str(text: &str) -> Result<Document, ReadError> {
     Ok(read_text(text))
 }
 
-/// Reads text or HTML given as an owned string: text becomes the document's source as it
-/// is, without a copy (the command line's input is not held twice).
+/// Reads text or HTML given as an owned string (the command line's: it is dropped once
+/// the document holds it as its source).
 pub fn read_string(text: String) -> Result<Document, ReadError> {
     if text.len() > MAX_INPUT {
         return Err(ReadError::TooLarge { size: text.len() });
@@ -236,9 +236,7 @@ pub fn read_string(text: String) -> Result<Document, ReadError> {
     if html::looks_like_html(&text) {
         return read_str(&text);
     }
-    let mut doc = read_lines(&text);
-    doc.source = text;
-    Ok(doc)
+    Ok(read_lines(std::sync::Arc::from(text)))
 }
 
 /// Makes every line number name the line of the HTML source the figure came from, so a
@@ -397,6 +395,8 @@ struct Reader<'a> {
     doc: Document,
     /// The text read (it becomes the document's source).
     text: &'a str,
+    /// The same, shared with the tables whose cells are spans of it.
+    source: std::sync::Arc<str>,
     lines: Vec<(usize, &'a str)>,
     section: Option<String>,
 }
@@ -411,13 +411,12 @@ pub(crate) fn room_for_one<T>(v: &mut Vec<T>) {
 
 /// Reads text (already decoded) into a document.
 pub fn read_text(text: &str) -> Document {
-    let mut doc = read_lines(text);
-    doc.source = text.to_string();
-    doc
+    read_lines(std::sync::Arc::from(text))
 }
 
-/// Reads text into a document whose `source` is left empty for the caller to fill.
-fn read_lines(text: &str) -> Document {
+/// Reads text into a document, whose source it becomes.
+fn read_lines(source: std::sync::Arc<str>) -> Document {
+    let text: &str = &source;
     // one slot a line, exactly
     let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
     let mut lines = Vec::with_capacity(n);
@@ -432,13 +431,16 @@ fn read_lines(text: &str) -> Document {
         doc: Document::with_lines(line_starts),
         lines,
         text,
+        source: source.clone(),
         section: None,
     };
     r.run();
     // the slack a growing vector keeps (up to a quarter) is given back: the document is held
     // while every check runs
     r.doc.shrink_figures();
-    r.doc
+    let mut doc = r.doc;
+    doc.source = source;
+    doc
 }
 
 impl Reader<'_> {
@@ -581,6 +583,7 @@ impl Reader<'_> {
         let index = self.doc.tables.len();
         let caption = self.caption_before(first);
         let mut t = Table::new(caption);
+        t.share_source(self.source.clone());
         let mut i = first;
         // the row being written started without a bar and its last line ended with one: a
         // line starting with a bar continues it (a web table's row wrapped over lines)
@@ -811,8 +814,12 @@ impl Reader<'_> {
                 .map_or(bytes.len(), |p| at + p);
             let piece = line.get(at..end).unwrap_or("");
             match plain_cell(piece) {
-                Some((_, text, Plain::Blank)) => t.push_cell(text, CellKind::Blank, None),
-                Some((_, text, Plain::Text)) => t.push_cell(text, CellKind::Text, None),
+                Some((lead, text, Plain::Blank)) => {
+                    t.push_source_cell(text, start + at + lead, CellKind::Blank, None)
+                }
+                Some((lead, text, Plain::Text)) => {
+                    t.push_source_cell(text, start + at + lead, CellKind::Text, None)
+                }
                 Some((lead, text, Plain::Figure { mantissa, scale })) => {
                     let id = self.doc.push_plain_figure(
                         self.text,
@@ -821,12 +828,19 @@ impl Reader<'_> {
                         (start + at + lead, text.len()),
                         Place::Cell { table, row, col },
                     );
-                    t.push_cell(text, CellKind::Figure, Some(id));
+                    t.push_source_cell(text, start + at + lead, CellKind::Figure, Some(id));
                 }
                 _ => {
                     let (text, kind, figure) =
                         self.read_cell(table, row, col, start + at, piece, line_no);
-                    t.push_cell(&text, kind, figure);
+                    match text {
+                        // the trimmed piece: a span of the source
+                        std::borrow::Cow::Borrowed(b) => {
+                            let lead = (b.as_ptr() as usize).wrapping_sub(piece.as_ptr() as usize);
+                            t.push_source_cell(b, (start + at).wrapping_add(lead), kind, figure);
+                        }
+                        std::borrow::Cow::Owned(o) => t.push_cell(&o, kind, figure),
+                    }
                 }
             }
             if end >= bytes.len() {
