@@ -198,12 +198,16 @@ fn numbers_columns<'s>(mut texts: impl Iterator<Item = &'s str>) -> bool {
 /// No figure in a packed cell.
 const NO_FIGURE: u32 = u32::MAX;
 
+/// A packed cell's `len` bit saying its text is a span of the document's source (shared
+/// by the table, [`Table::share_source`]), not of the table's own text.
+const IN_SOURCE: u32 = 1 << 31;
+
 /// A cell as a table keeps it: 16 bytes, its text a span of the table's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Packed {
-    /// Start of the text in [`Table::text`].
+    /// Start of the text in [`Table::text`] (or, with [`IN_SOURCE`], the source).
     at: u32,
-    /// Its length in bytes.
+    /// Its length in bytes, with [`IN_SOURCE`] for a span of the source.
     len: u32,
     /// The figure's id, [`NO_FIGURE`] for none.
     figure: u32,
@@ -234,15 +238,20 @@ pub struct CellRef<'a> {
 pub struct Cells<'a> {
     cells: &'a [Packed],
     text: &'a str,
+    source: &'a str,
 }
 
 impl<'a> Cells<'a> {
     fn open(&self, p: &Packed) -> CellRef<'a> {
         let from = p.at as usize;
+        let (text, len) = if p.len & IN_SOURCE != 0 {
+            (self.source, p.len & !IN_SOURCE)
+        } else {
+            (self.text, p.len)
+        };
         CellRef {
-            text: self
-                .text
-                .get(from..from.saturating_add(p.len as usize))
+            text: text
+                .get(from..from.saturating_add(len as usize))
                 .unwrap_or(""),
             kind: p.kind,
             figure: (p.figure != NO_FIGURE).then_some(p.figure as usize),
@@ -279,6 +288,7 @@ impl<'a> Cells<'a> {
         CellIter {
             inner: self.cells.iter(),
             text: self.text,
+            source: self.source,
         }
     }
 
@@ -318,6 +328,7 @@ impl<'a> IntoIterator for &Cells<'a> {
 pub struct CellIter<'a> {
     inner: std::slice::Iter<'a, Packed>,
     text: &'a str,
+    source: &'a str,
 }
 
 impl<'a> CellIter<'a> {
@@ -325,6 +336,7 @@ impl<'a> CellIter<'a> {
         Cells {
             cells: &[],
             text: self.text,
+            source: self.source,
         }
         .open(p)
     }
@@ -429,9 +441,10 @@ impl<'a> Rows<'a> {
 }
 
 /// A table: rows of cells, the first `header_rows` of them headers. Every cell of a table
-/// sits in one array (16 bytes a cell, its text a span of the table's text), so the checks'
-/// walks over rows read memory in order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// sits in one array (16 bytes a cell, its text a span of the table's text or of the
+/// document's source), so the checks' walks over rows read memory in order. Two tables
+/// are equal when their captions, headers and rows read the same.
+#[derive(Debug, Clone, Default)]
 pub struct Table {
     /// Text printed just above the table (its number and title), joined.
     pub caption: String,
@@ -439,13 +452,42 @@ pub struct Table {
     rows: Vec<RowSpan>,
     /// Every cell, row after row (a row rebuilt later is appended).
     cells: Vec<Packed>,
-    /// Every cell's text, one after another.
+    /// Every cell's text not taken from the source, one after another.
     text: String,
+    /// The document's source, where the reader took cells' texts from it.
+    source: SharedSource,
     /// How many leading rows are headers (before the first row of figures).
     pub header_rows: usize,
     /// Every column's header, worked out on first use (see [`Table::column_header`]);
     /// `Default::default()` when building a table.
     pub headers: HeaderCache,
+}
+
+impl PartialEq for Table {
+    fn eq(&self, other: &Self) -> bool {
+        self.caption == other.caption
+            && self.header_rows == other.header_rows
+            && self.rows().len() == other.rows().len()
+            && self.rows().iter().zip(other.rows().iter()).all(|(a, b)| {
+                a.line == b.line && a.cells.len() == b.cells.len() && a.cells.iter().eq(b.cells)
+            })
+    }
+}
+
+impl Eq for Table {}
+
+/// The document's source as a table shares it (printed by its length only).
+#[derive(Clone, Default)]
+struct SharedSource(Option<std::sync::Arc<str>>);
+
+impl std::fmt::Debug for SharedSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "source of {} bytes",
+            self.0.as_deref().map_or(0, str::len)
+        )
+    }
 }
 
 /// Column headers worked out once; equal to any other (it only caches what the rows say).
@@ -508,6 +550,43 @@ impl Table {
 
     /// Appends a cell to the last row (starting one when there is none).
     pub fn push_cell(&mut self, text: &str, kind: CellKind, figure: Option<FigId>) {
+        let (at, len) = match (u32::try_from(self.text.len()), u32::try_from(text.len())) {
+            (Ok(at), Ok(len)) if at.checked_add(len).is_some() && len < IN_SOURCE => {
+                self.text.push_str(text);
+                (at, len)
+            }
+            _ => (0, 0),
+        };
+        self.push_packed(at, len, kind, figure);
+    }
+
+    /// Shares the document's source with the table, for [`Table::push_source_cell`].
+    pub fn share_source(&mut self, source: std::sync::Arc<str>) {
+        self.source = SharedSource(Some(source));
+    }
+
+    /// Appends a cell whose text is `text`, printed at byte `at` of the source shared
+    /// with [`Table::share_source`]: the table keeps the span, not a copy.
+    pub fn push_source_cell(
+        &mut self,
+        text: &str,
+        at: usize,
+        kind: CellKind,
+        figure: Option<FigId>,
+    ) {
+        let shared = self.source.0.as_deref().is_some_and(|s| {
+            s.as_ptr().wrapping_add(at) == text.as_ptr()
+                && at.checked_add(text.len()).is_some_and(|e| e <= s.len())
+        });
+        match (u32::try_from(at), u32::try_from(text.len())) {
+            (Ok(a), Ok(len)) if shared && a.checked_add(len).is_some() && len < IN_SOURCE => {
+                self.push_packed(a, len | IN_SOURCE, kind, figure);
+            }
+            _ => self.push_cell(text, kind, figure),
+        }
+    }
+
+    fn push_packed(&mut self, at: u32, len: u32, kind: CellKind, figure: Option<FigId>) {
         if self.rows.is_empty() {
             self.push_row(0);
         }
@@ -527,13 +606,6 @@ impl Table {
                 }
             }
         }
-        let (at, len) = match (u32::try_from(self.text.len()), u32::try_from(text.len())) {
-            (Ok(at), Ok(len)) if at.checked_add(len).is_some() => {
-                self.text.push_str(text);
-                (at, len)
-            }
-            _ => (0, 0),
-        };
         crate::read::room_for_one(&mut self.cells);
         self.cells.push(Packed {
             at,
@@ -608,7 +680,7 @@ impl Table {
             self.text.push_str(&c.text);
             self.cells.push(Packed {
                 at,
-                len: small(c.text.len()),
+                len: small(c.text.len()).min(IN_SOURCE - 1),
                 figure: c
                     .figure
                     .and_then(|f| u32::try_from(f).ok())
@@ -644,6 +716,7 @@ impl Table {
                     .get(from..from.saturating_add(s.len as usize))
                     .unwrap_or(&[]),
                 text: &self.text,
+                source: self.source.0.as_deref().unwrap_or(""),
             },
         }
     }
@@ -654,6 +727,7 @@ impl Table {
             Cells {
                 cells: &[],
                 text: "",
+                source: "",
             },
             |s| self.open(s).cells,
         )
@@ -823,8 +897,8 @@ pub struct Unreadable {
 /// A document read from text or HTML.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    /// The input as decoded.
-    pub source: String,
+    /// The input as decoded (shared with the tables whose cells' texts are spans of it).
+    pub source: std::sync::Arc<str>,
     /// Byte offset where each line starts.
     pub line_starts: Vec<usize>,
     /// Every figure read, in reading order ([`Document::figure`]).
@@ -1022,6 +1096,50 @@ impl Document {
                 self.ends.push((id, end));
             }
         }
+        f.set_place(place);
+        crate::read::room_for_one(&mut self.figures);
+        self.figures.push(f);
+        id
+    }
+
+    /// Adds a figure printed as `source[start..start + len]`, an ASCII decimal without
+    /// unit or percent sign whose value is `mantissa` × 10^-`scale` (what [`push_figure`]
+    /// would keep for it, without comparing the text or taking a `Decimal` apart).
+    ///
+    /// [`push_figure`]: Document::push_figure
+    pub(crate) fn push_plain_figure(
+        &mut self,
+        source: &str,
+        (mantissa, scale): (i64, u8),
+        line: u32,
+        (start, len): (usize, usize),
+        place: Place,
+    ) -> FigId {
+        let end = start.saturating_add(len);
+        let short = u8::try_from(len)
+            .ok()
+            .filter(|_| u32::try_from(end).is_ok() && scale <= 28);
+        let Some(len) = short else {
+            let number = Number {
+                value: rust_decimal::Decimal::try_new(mantissa, u32::from(scale))
+                    .unwrap_or_default(),
+                scale: u32::from(scale),
+                percent: false,
+            };
+            let raw = source.get(start..end).unwrap_or("");
+            return self.push_figure(source, &number, None, raw, line, (start, end), place);
+        };
+        let id = self.figures.len();
+        let mut f = Fig {
+            mantissa,
+            start: small(start),
+            line,
+            place: [0; 3],
+            scale,
+            unit: 0,
+            flags: 0,
+            len,
+        };
         f.set_place(place);
         crate::read::room_for_one(&mut self.figures);
         self.figures.push(f);
@@ -1265,6 +1383,32 @@ mod tests {
     use super::{Cell, Table};
     use crate::figure::CellKind;
     use crate::read::read_text;
+
+    #[test]
+    fn a_tab_tables_cells_are_spans_of_the_source_not_copies() {
+        let doc = read_text("项目\t金额\t其他\n甲\t1,234\t<b>7</b>\n乙\t 2 \t—\n");
+        let t = &doc.tables[0];
+        // only the cell whose markup was removed has a text of its own
+        assert_eq!(t.text, "7");
+        let texts: Vec<Vec<&str>> = t
+            .rows()
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ["项目", "金额", "其他"],
+                ["甲", "1,234", "7"],
+                ["乙", "2", "—"]
+            ]
+        );
+        // a table built from rows keeps its own copies and reads the same
+        let rows = (0..t.rows().len()).filter_map(|r| t.row_owned(r)).collect();
+        let copy = Table::from_rows(t.caption.clone(), rows, t.header_rows);
+        assert!(copy.source.0.is_none());
+        assert_eq!(&copy, t);
+    }
 
     #[test]
     fn a_title_leaves_out_the_note_of_the_table_before_it() {

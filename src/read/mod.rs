@@ -224,8 +224,8 @@ pub fn read_str(text: &str) -> Result<Document, ReadError> {
     Ok(read_text(text))
 }
 
-/// Reads text or HTML given as an owned string: text becomes the document's source as it
-/// is, without a copy (the command line's input is not held twice).
+/// Reads text or HTML given as an owned string (the command line's: it is dropped once
+/// the document holds it as its source).
 pub fn read_string(text: String) -> Result<Document, ReadError> {
     if text.len() > MAX_INPUT {
         return Err(ReadError::TooLarge { size: text.len() });
@@ -236,9 +236,7 @@ pub fn read_string(text: String) -> Result<Document, ReadError> {
     if html::looks_like_html(&text) {
         return read_str(&text);
     }
-    let mut doc = read_lines(&text);
-    doc.source = text;
-    Ok(doc)
+    Ok(read_lines(std::sync::Arc::from(text)))
 }
 
 /// Makes every line number name the line of the HTML source the figure came from, so a
@@ -397,6 +395,8 @@ struct Reader<'a> {
     doc: Document,
     /// The text read (it becomes the document's source).
     text: &'a str,
+    /// The same, shared with the tables whose cells are spans of it.
+    source: std::sync::Arc<str>,
     lines: Vec<(usize, &'a str)>,
     section: Option<String>,
 }
@@ -411,13 +411,12 @@ pub(crate) fn room_for_one<T>(v: &mut Vec<T>) {
 
 /// Reads text (already decoded) into a document.
 pub fn read_text(text: &str) -> Document {
-    let mut doc = read_lines(text);
-    doc.source = text.to_string();
-    doc
+    read_lines(std::sync::Arc::from(text))
 }
 
-/// Reads text into a document whose `source` is left empty for the caller to fill.
-fn read_lines(text: &str) -> Document {
+/// Reads text into a document, whose source it becomes.
+fn read_lines(source: std::sync::Arc<str>) -> Document {
+    let text: &str = &source;
     // one slot a line, exactly
     let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
     let mut lines = Vec::with_capacity(n);
@@ -432,13 +431,16 @@ fn read_lines(text: &str) -> Document {
         doc: Document::with_lines(line_starts),
         lines,
         text,
+        source: source.clone(),
         section: None,
     };
     r.run();
     // the slack a growing vector keeps (up to a quarter) is given back: the document is held
     // while every check runs
     r.doc.shrink_figures();
-    r.doc
+    let mut doc = r.doc;
+    doc.source = source;
+    doc
 }
 
 impl Reader<'_> {
@@ -581,26 +583,36 @@ impl Reader<'_> {
         let index = self.doc.tables.len();
         let caption = self.caption_before(first);
         let mut t = Table::new(caption);
+        t.share_source(self.source.clone());
         let mut i = first;
         // the row being written started without a bar and its last line ended with one: a
         // line starting with a bar continues it (a web table's row wrapped over lines)
         let mut open = false;
         while let Some(&(start, line)) = self.lines.get(i) {
+            // lines are numbered from their index (line_starts holds each line's start)
+            let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
             match classify(line) {
+                LineKind::TableRow if line.as_bytes().contains(&b'\t') => {
+                    let row = t.rows().len();
+                    t.push_row(line_no);
+                    self.tab_cells_into(&mut t, index, row, start, line, line_no);
+                    open = false;
+                    i += 1;
+                }
                 LineKind::TableRow => {
                     let trimmed = line.trim();
                     let bar_first = trimmed.starts_with('|');
                     let rows = t.rows().len();
                     match rows.checked_sub(1) {
-                        Some(r) if open && bar_first && !line.contains('\t') => {
+                        Some(r) if open && bar_first => {
                             let len = t.cells_of(r).len();
                             t.push_cell("", CellKind::Blank, None);
                             self.cells_into(&mut t, index, r, len + 1, start, line);
                         }
                         _ => {
-                            t.push_row(self.doc.line_of(start));
+                            t.push_row(line_no);
                             self.cells_into(&mut t, index, rows, 0, start, line);
-                            open = !bar_first && !line.contains('\t');
+                            open = !bar_first;
                         }
                     }
                     open &= trimmed.ends_with('|');
@@ -752,8 +764,8 @@ impl Reader<'_> {
         parts.join(" ")
     }
 
-    /// A row's cells from one line, numbered from column `from`, appended to the table's
-    /// last row.
+    /// A pipe row's cells from one line, numbered from column `from`, appended to the
+    /// table's last row (a tab row's: [`Reader::tab_cells_into`]).
     fn cells_into(
         &mut self,
         t: &mut Table,
@@ -764,27 +776,81 @@ impl Reader<'_> {
         line: &str,
     ) {
         let line_no = self.doc.line_of(start);
-        let pipe = !line.contains('\t');
-        let mut offset = 0;
-        let body: &str = if pipe {
-            let t = line.trim_end();
-            let lead = t.len() - t.trim_start().len();
-            let t = t.trim_start();
-            let t = t.strip_prefix('|').unwrap_or(t);
-            offset = lead + 1;
-            t.strip_suffix('|').unwrap_or(t)
-        } else {
-            line
-        };
-        let sep = if pipe { '|' } else { '\t' };
-        for (k, piece) in body.split(sep).enumerate() {
+        let body = line.trim_end();
+        let lead = body.len() - body.trim_start().len();
+        let body = body.trim_start();
+        let body = body.strip_prefix('|').unwrap_or(body);
+        let mut offset = lead + 1;
+        let body = body.strip_suffix('|').unwrap_or(body);
+        for (k, piece) in body.split('|').enumerate() {
             let (text, kind, figure) =
                 self.read_cell(table, row, from + k, start + offset, piece, line_no);
             t.push_cell(&text, kind, figure);
-            offset += piece.len() + sep.len_utf8();
+            offset += piece.len() + 1;
         }
         // trailing empty cells left by the layout carry nothing
         t.trim_last_row(from);
+    }
+
+    /// A tab row's cells, appended to the table's last row: the line's bytes split at
+    /// tabs, each cell trimmed once; a cell of words or a plain ASCII figure (`-1234.56`)
+    /// is read here, any other goes through [`Reader::read_cell`].
+    fn tab_cells_into(
+        &mut self,
+        t: &mut Table,
+        table: usize,
+        row: usize,
+        start: usize,
+        line: &str,
+        line_no: u32,
+    ) {
+        let bytes = line.as_bytes();
+        let mut col = 0;
+        let mut at = 0;
+        loop {
+            let end = bytes
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|&b| b == b'\t'))
+                .map_or(bytes.len(), |p| at + p);
+            let piece = line.get(at..end).unwrap_or("");
+            match plain_cell(piece) {
+                Some((lead, text, Plain::Blank)) => {
+                    t.push_source_cell(text, start + at + lead, CellKind::Blank, None)
+                }
+                Some((lead, text, Plain::Text)) => {
+                    t.push_source_cell(text, start + at + lead, CellKind::Text, None)
+                }
+                Some((lead, text, Plain::Figure { mantissa, scale })) => {
+                    let id = self.doc.push_plain_figure(
+                        self.text,
+                        (mantissa, scale),
+                        line_no,
+                        (start + at + lead, text.len()),
+                        Place::Cell { table, row, col },
+                    );
+                    t.push_source_cell(text, start + at + lead, CellKind::Figure, Some(id));
+                }
+                _ => {
+                    let (text, kind, figure) =
+                        self.read_cell(table, row, col, start + at, piece, line_no);
+                    match text {
+                        // the trimmed piece: a span of the source
+                        std::borrow::Cow::Borrowed(b) => {
+                            let lead = (b.as_ptr() as usize).wrapping_sub(piece.as_ptr() as usize);
+                            t.push_source_cell(b, (start + at).wrapping_add(lead), kind, figure);
+                        }
+                        std::borrow::Cow::Owned(o) => t.push_cell(&o, kind, figure),
+                    }
+                }
+            }
+            if end >= bytes.len() {
+                break;
+            }
+            at = end + 1;
+            col += 1;
+        }
+        // trailing empty cells left by the layout carry nothing
+        t.trim_last_row(0);
     }
 
     fn cell(
@@ -855,6 +921,84 @@ impl Reader<'_> {
     }
 }
 
+/// A cell [`plain_cell`] reads without the general reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    Blank,
+    /// Words: the first character starts no figure and no dash.
+    Text,
+    /// `-?digits(.digits)?`, at most 18 digits: the value is `mantissa` × 10^-`scale`.
+    Figure {
+        mantissa: i64,
+        scale: u8,
+    },
+}
+
+/// A cell without markup whose kind (and figure) is plain to see: blank, words, or an
+/// ASCII decimal of at most 18 digits — with its leading whitespace's length and its
+/// trimmed text. `None` for anything else (dashes, signs, separators, percentages, units,
+/// full-width digits), which [`figure::read_cell_at`] reads; what is read here is what it
+/// would read.
+fn plain_cell(piece: &str) -> Option<(usize, &str, Plain)> {
+    let b = piece.as_bytes();
+    if b.iter().any(|&c| c == b'<' || c == b'*') {
+        return None;
+    }
+    // most cells need no trimming: first and last bytes printable ASCII
+    let graphic = |c: Option<&u8>| c.is_some_and(|c| (0x21..0x7f).contains(c));
+    let (lead, text) = if graphic(b.first()) && graphic(b.last()) {
+        (0, piece)
+    } else {
+        let t = piece.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        let lead = piece.len() - t.len();
+        (
+            lead,
+            t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}'),
+        )
+    };
+    let Some(first) = text.chars().next() else {
+        return Some((lead, text, Plain::Blank));
+    };
+    if let Some((mantissa, scale)) = plain_decimal(text.as_bytes()) {
+        return Some((lead, text, Plain::Figure { mantissa, scale }));
+    }
+    match figure::fold_char(first) {
+        c if c.is_ascii_digit() => None,
+        '-' | '+' | '—' | '─' | '–' => None,
+        _ => Some((lead, text, Plain::Text)),
+    }
+}
+
+/// `-?digits(.digits)?` with at most 18 digits in all, as a mantissa and scale.
+fn plain_decimal(b: &[u8]) -> Option<(i64, u8)> {
+    let (negative, digits) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    let mut m: i64 = 0;
+    let mut n = 0u8;
+    let mut point: Option<u8> = None;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' if n < 18 => {
+                m = m * 10 + i64::from(c - b'0');
+                n += 1;
+            }
+            b'.' if point.is_none() && n > 0 => point = Some(n),
+            _ => return None,
+        }
+    }
+    let scale = match point {
+        Some(p) if p == n => return None,
+        Some(p) => n - p,
+        None => 0,
+    };
+    if n == 0 {
+        return None;
+    }
+    Some((if negative { -m } else { m }, scale))
+}
+
 /// Removes inline markup a converter leaves in cells (`<b>`, `</p>`, `**`) and trims.
 fn strip_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -888,6 +1032,107 @@ mod tests {
         assert_eq!(texts, ["濮阳市", "10", "20", "", "30", "40"]);
         let line = |raw: &str| doc.figures().find(|f| f.raw == raw).unwrap().line;
         assert_eq!((line("20"), line("30"), line("2")), (3, 4, 5));
+    }
+
+    #[test]
+    fn a_plain_cell_reads_as_the_general_reader_reads_it() {
+        let pieces = [
+            "",
+            " ",
+            "\u{3000}",
+            "12",
+            " 12 ",
+            "\u{3000}12\u{3000}",
+            "\u{a0}5",
+            "-12",
+            "-",
+            "--",
+            "—",
+            "0.5",
+            "1.",
+            ".5",
+            "-.5",
+            "-0",
+            "-0.00",
+            "007",
+            "+5",
+            "1e5",
+            "12a",
+            "1.2.3",
+            "1,234",
+            "12%",
+            "12 %",
+            "１２",
+            "12万元",
+            "类201",
+            "a1",
+            "IPv6",
+            "-x",
+            "123456789012345678",
+            "-123456789012345678",
+            "1234567890123456789",
+            "12.345678901234567",
+            "0.000000000000000001",
+            "99999999999999999.9",
+        ];
+        let mut plain = 0;
+        for piece in pieces {
+            let general = figure::read_cell_at(piece);
+            let text = piece.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            let Some((lead, t, p)) = plain_cell(piece) else {
+                continue;
+            };
+            plain += 1;
+            assert_eq!(t, text, "{piece:?}");
+            match p {
+                Plain::Blank => assert_eq!(general.kind, CellKind::Blank, "{piece:?}"),
+                Plain::Text => {
+                    assert_eq!(general.kind, CellKind::Text, "{piece:?}");
+                    assert_eq!(general.number, None, "{piece:?}");
+                }
+                Plain::Figure { mantissa, scale } => {
+                    assert_eq!(general.kind, CellKind::Figure, "{piece:?}");
+                    assert_eq!(general.unit, None, "{piece:?}");
+                    assert_eq!(general.span, (lead, lead + t.len()), "{piece:?}");
+                    let n = general.number.unwrap().unwrap();
+                    assert!(!n.percent, "{piece:?}");
+                    assert_eq!(n.scale, u32::from(scale), "{piece:?}");
+                    assert_eq!(n.value.mantissa(), i128::from(mantissa), "{piece:?}");
+                    assert_eq!(n.value.scale(), u32::from(scale), "{piece:?}");
+                }
+            }
+        }
+        assert_eq!(plain, 20, "the plain path took a different share");
+    }
+
+    #[test]
+    fn a_tab_table_reads_as_before_through_the_plain_path() {
+        // the plain path and the general one side by side: a figure too long for the
+        // plain path (19 digits), one with a separator, a dash, markup
+        let doc = read_text("项目\t金额\t其他\n合计\t1234567890123456789\t1,234.5\n甲\t-0.50\t—\n乙\t<b>7</b>\t 8 \n");
+        let t = &doc.tables[0];
+        let raws: Vec<(&str, u32, usize, usize)> = doc
+            .figures()
+            .map(|f| (f.raw, f.line, f.start, f.end))
+            .collect();
+        assert_eq!(
+            raws,
+            [
+                ("1234567890123456789", 2, 28, 47),
+                ("1,234.5", 2, 48, 55),
+                ("-0.50", 3, 60, 65),
+                ("7", 4, 77, 78),
+                ("8", 4, 84, 85),
+            ]
+        );
+        for f in doc.figures() {
+            assert_eq!(doc.source.get(f.start..f.end), Some(f.raw));
+        }
+        let n = doc.number(2).unwrap();
+        assert_eq!((n.value.to_string(), n.scale), ("-0.50".to_string(), 2));
+        assert_eq!(t.cell(2, 2).unwrap().kind, CellKind::Dash);
+        assert_eq!(t.cell(3, 1).unwrap().text, "7");
+        assert_eq!(t.cell(3, 2).unwrap().text, "8");
     }
 
     #[test]
