@@ -77,11 +77,12 @@ impl<'d> Out<'d> {
         }
     }
 
-    /// Adds a relation a check found.
+    /// Adds a relation a check found. Words left for later ([`Relation::words_later`]) are
+    /// built here for a relation kept whole, and by the lean sink only for one it keeps.
     pub fn push(&mut self, rel: Relation) {
         match &mut self.lean {
             Some(lean) => lean.push(self.doc, rel),
-            None => self.relations.push(rel),
+            None => self.relations.push(rel.with_words(self.doc)),
         }
     }
 
@@ -98,6 +99,21 @@ impl<'d> Out<'d> {
     /// What a lean sink kept (an empty one for a sink that keeps relations whole).
     pub fn into_lean(self) -> crate::report::Lean {
         self.lean.unwrap_or_default()
+    }
+}
+
+/// The words a table check left for later ([`crate::relation::Words`]), built as the check
+/// would have built them.
+pub(crate) fn words(doc: &Document, w: &crate::relation::Words) -> crate::relation::Text {
+    use crate::relation::WordsKind;
+    let Some(t) = doc.tables.get(w.table as usize) else {
+        return crate::relation::Text::default();
+    };
+    let (row, col, label_col) = (w.row as usize, w.col as usize, w.label_col as usize);
+    match w.kind {
+        WordsKind::TotalRow => total_row::words(t, row, col, label_col),
+        WordsKind::CodeRollup => code_rollup::words(t, row, col),
+        WordsKind::ColumnSum => column_sum::words(t, row, col),
     }
 }
 

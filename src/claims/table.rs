@@ -7,7 +7,7 @@ use crate::relation::Expr;
 
 /// Strips spaces, numbering ("一、", "(一)", "1.") and markup from a label.
 pub fn clean_label(s: &str) -> String {
-    let numbering = |c: char| "一二三四五六七八九十0123456789、.．（）()".contains(c);
+    let numbering = is_numbering_char;
     // most labels hold nothing to strip inside: one string built, not two
     if !s.contains(|c: char| c.is_whitespace() || c == '*') {
         return s.trim_start_matches(numbering).to_string();
@@ -19,6 +19,17 @@ pub fn clean_label(s: &str) -> String {
     let lead = t.len() - t.trim_start_matches(numbering).len();
     t.drain(..lead);
     t
+}
+
+/// A character of a label's leading numbering ("一、", "(一)", "1."), which
+/// [`clean_label`] strips: a `match`, not a search of a string of them, since every row's
+/// label is tested.
+fn is_numbering_char(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '0'
+            ..='9' | '、' | '.' | '．' | '（' | '）' | '(' | ')'
+    )
 }
 
 /// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
@@ -185,10 +196,15 @@ pub fn row_code_len(t: &Table, row: usize) -> Option<usize> {
 /// Whether the label, cleaned as [`clean_label`] cleans it, starts with `prefix`; nothing
 /// allocated.
 pub fn clean_label_starts_with(label: &str, prefix: &str) -> bool {
+    // a label holding none of the prefix's characters cannot start with it once cleaned
+    // (most labels, tested row after row)
+    if prefix.chars().any(|p| !label.contains(p)) {
+        return false;
+    }
     let mut cleaned = label
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
-        .skip_while(|c| "一二三四五六七八九十0123456789、.．（）()".contains(*c));
+        .skip_while(|c| is_numbering_char(*c));
     prefix.chars().all(|p| cleaned.next() == Some(p))
 }
 
@@ -298,4 +314,34 @@ pub fn whole_by_format(doc: &Document, t: &Table, row: usize, col: usize) -> boo
         && t.figure(row, col)
             .and_then(|id| doc.figure(id))
             .is_some_and(|f| f.number.scale == 0 && !f.number.percent)
+}
+
+/// What the table checks ask of every row's label, worked out once per table in the claims
+/// stage ([`crate::claims::Claims::rows`]): total-row, code-rollup and column-sum each
+/// walked every row testing its label for totals, rates and codes. Header rows have none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowFacts {
+    /// [`is_rate_label`] of the row's label ([`Table::row_label`]).
+    pub rate: bool,
+    /// [`total_level`] of the row's label.
+    pub total: Option<u8>,
+    /// The row's classification code ([`row_code_short`]).
+    pub code: Option<Code>,
+}
+
+/// [`RowFacts`] of every row of a table, by row.
+pub fn row_facts(t: &Table) -> Vec<RowFacts> {
+    (0..t.rows().len())
+        .map(|r| {
+            if r < t.header_rows {
+                return RowFacts::default();
+            }
+            let label = t.row_label(r);
+            RowFacts {
+                rate: is_rate_label(label),
+                total: total_level(label),
+                code: row_code_short(t, r),
+            }
+        })
+        .collect()
 }
