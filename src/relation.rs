@@ -165,7 +165,12 @@ impl Expr {
         match self {
             Expr::Fig(id) | Expr::Exact(id) => out.push(*id),
             Expr::Blank | Expr::Const(_) => {}
-            Expr::Sum(v) => v.iter().for_each(|e| e.figures(out)),
+            // a sum of cells (a relation a row): its terms read without a call each
+            Expr::Sum(v) => v.iter().for_each(|e| match e {
+                Expr::Fig(id) | Expr::Exact(id) => out.push(*id),
+                Expr::Blank | Expr::Const(_) => {}
+                e => e.figures(out),
+            }),
             Expr::Sub(a, b)
             | Expr::Mul(a, b)
             | Expr::Div(a, b)

@@ -1,7 +1,9 @@
 //! `code-rollup`: a classification code's row equals the sum of its children's rows.
 
 use super::{Check, Out};
-use crate::claims::table::{is_code_column, is_rate_header, row_code_short, sum_of_cells, Code};
+use crate::claims::table::{
+    is_code_column, is_rate_header, row_code_short, sum_of_cells, trimmed, Code,
+};
 use crate::claims::Claims;
 use crate::document::Table;
 use crate::relation::Rule;
@@ -38,8 +40,10 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let skip: Vec<bool> = (0..width)
             .map(|col| is_code_column(t, col) || is_rate_header(&t.header(col)))
             .collect();
+        // one vector for every row's children, cleared, not allocated a row at a time
+        let mut children = Vec::new();
         for (r, code) in codes.iter().enumerate() {
-            let Some(code) = code.as_ref().map(Code::as_str) else {
+            let Some(code) = code.as_ref() else {
                 continue;
             };
             let child_len = match code.len() {
@@ -48,12 +52,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 _ => continue,
             };
             // direct children: the following rows inside this code
-            let mut children = Vec::new();
+            children.clear();
             for (k, c) in codes.iter().enumerate().skip(r + 1) {
-                let Some(c) = c.as_ref().map(Code::as_str) else {
+                let Some(c) = c.as_ref() else {
                     continue;
                 };
-                if !c.starts_with(code) {
+                if !c.digits().starts_with(code.digits()) {
                     break;
                 }
                 if c.len() == child_len {
@@ -63,14 +67,19 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             if children.is_empty() {
                 continue;
             }
+            let code = code.as_str();
             for col in 0..width {
+                if skip.get(col).copied().unwrap_or(true) {
+                    continue;
+                }
                 let Some(target) = t.figure(r, col) else {
                     continue;
                 };
-                let in_code = t
-                    .cell(r, col)
-                    .is_some_and(|c| code.contains(c.text.trim()) && !c.text.trim().is_empty());
-                if in_code || skip.get(col).copied().unwrap_or(true) {
+                let in_code = t.cell(r, col).is_some_and(|c| {
+                    let s = trimmed(c.text);
+                    !s.is_empty() && code.contains(s)
+                });
+                if in_code {
                     continue;
                 }
                 if doc.number(target).is_some_and(|n| n.percent) {
@@ -116,7 +125,7 @@ fn second_block(t: &crate::document::Table) -> Option<usize> {
             .iter()
             .skip(t.header_rows)
             .filter_map(|r| r.cells.get(c))
-            .map(|x| x.text.trim())
+            .map(|x| trimmed(x.text))
             .filter(|x| !x.is_empty())
             .fold((0usize, 0usize), |(n, k), x| {
                 (n + 1, k + usize::from(is_code(x)))

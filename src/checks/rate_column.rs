@@ -69,9 +69,10 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
     for r in t.header_rows..t.rows().len() {
         let label = t.row_label(r);
         // the words first: most rows name no change, and their years are not looked for
-        let rate_word = ["增减", "增长", "增幅", "变动"]
-            .iter()
-            .any(|k| label.contains(k))
+        let rate_word = label.contains(['增', '变'])
+            && ["增减", "增长", "增幅", "变动"]
+                .iter()
+                .any(|k| label.contains(k))
             && (label.contains('%') || label.contains('％') || label.contains('率'));
         if !(rate_word && label.contains(['比', '较'])) {
             continue;

@@ -482,7 +482,7 @@ fn take(t: &Table, k: usize, lc: usize) -> bool {
 fn top_level_only(t: &Table, rows: Vec<usize>, facts: &[RowFacts]) -> Vec<usize> {
     // a row's code as the claims stage read it (a row below the header: covered rows are)
     let code_len = |k: usize| match facts.get(k) {
-        Some(f) if k >= t.header_rows => f.code.map(|c| c.as_str().len()),
+        Some(f) if k >= t.header_rows => f.code.map(|c| c.len()),
         _ => row_code_len(t, k),
     };
     let codes: Vec<Option<usize>> = rows.iter().map(|&k| code_len(k)).collect();
