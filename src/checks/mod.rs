@@ -192,3 +192,62 @@ pub(crate) fn reported(text: &str, rule: &str) -> Vec<(String, String)> {
         .map(|e| (e.reported.clone(), e.status.to_string()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    /// A table where total-row, column-sum and code-rollup each fail once.
+    const TABLE: &str = "表1 一般公共预算支出决算表\n\n\
+        科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+        合计\t\t31.00\t21.00\t10.00\n\
+        201\t一般公共服务\t31.00\t20.00\t10.00\n\
+        20101\t人大事务\t30.00\t20.00\t10.00\n";
+
+    /// The words these checks leave for later are built, for the whole report and for the
+    /// lean one alike, as the checks wrote them (figure by figure).
+    #[test]
+    fn words_left_for_later_are_the_checks_words() {
+        let expected = [
+            (
+                "total-row",
+                "合计 = 所列各行之和（基本支出）",
+                "合计 = sum of the rows it covers (基本支出)",
+            ),
+            (
+                "column-sum",
+                "一般公共服务 合计 = 各分列之和",
+                "一般公共服务 合计 = sum of its columns",
+            ),
+            (
+                "code-rollup",
+                "201 一般公共服务 = 下级科目之和（合计）",
+                "201 一般公共服务 = sum of its sub-codes (合计)",
+            ),
+        ];
+        let report = crate::check_str(TABLE).expect("the text is read");
+        for (rule, zh, en) in expected {
+            assert!(
+                report
+                    .checks
+                    .iter()
+                    .any(|e| e.rule == rule && e.relation.zh == zh && e.relation.en == en),
+                "{rule}: {:?}",
+                report
+                    .checks
+                    .iter()
+                    .filter(|e| e.rule == rule)
+                    .map(|e| &e.relation)
+                    .collect::<Vec<_>>()
+            );
+        }
+        // the lean report builds them only for what it keeps whole: the failures
+        let doc = crate::read::read_str(TABLE).expect("the text is read");
+        let mut json = Vec::new();
+        crate::check_lean(&doc)
+            .write_json(&mut json, None, false)
+            .expect("written");
+        let json = String::from_utf8(json).expect("UTF-8");
+        for (rule, zh, _) in expected {
+            assert!(json.contains(zh), "{rule}: {json}");
+        }
+    }
+}
