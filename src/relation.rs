@@ -165,7 +165,12 @@ impl Expr {
         match self {
             Expr::Fig(id) | Expr::Exact(id) => out.push(*id),
             Expr::Blank | Expr::Const(_) => {}
-            Expr::Sum(v) => v.iter().for_each(|e| e.figures(out)),
+            // a sum of cells (a relation a row): its terms read without a call each
+            Expr::Sum(v) => v.iter().for_each(|e| match e {
+                Expr::Fig(id) | Expr::Exact(id) => out.push(*id),
+                Expr::Blank | Expr::Const(_) => {}
+                e => e.figures(out),
+            }),
             Expr::Sub(a, b)
             | Expr::Mul(a, b)
             | Expr::Div(a, b)
@@ -318,6 +323,56 @@ pub struct Reading {
     pub what: Text,
 }
 
+/// The words of a relation a table check finds on every row, left to be built from the
+/// document when the relation is kept ([`Relation::with_words`]): a 100k-row table finds
+/// 100k relations, and the lean report drops the words of those that hold unread. Opt-in
+/// per relation ([`Relation::words_later`]); the words built are those the check would
+/// have written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// The check whose words these are.
+    pub kind: WordsKind,
+    /// The table ([`Document::tables`]).
+    pub table: u32,
+    /// The row of the target.
+    pub row: u32,
+    /// The column of the target.
+    pub col: u32,
+    /// The column of the label the words name (total-row: the total's own label).
+    pub label_col: u32,
+}
+
+/// Which check's words a [`Words`] builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordsKind {
+    /// `total-row`: "合计 = 所列各行之和（header）".
+    TotalRow,
+    /// `code-rollup`: "201 label = 下级科目之和（header）".
+    CodeRollup,
+    /// `column-sum`: "label header = 各分列之和".
+    ColumnSum,
+}
+
+impl Words {
+    /// Words for the cell `(row, col)` of table `table`; `None` when an index does not fit
+    /// (the caller then writes its words at once).
+    pub fn at(
+        kind: WordsKind,
+        table: usize,
+        row: usize,
+        col: usize,
+        label_col: usize,
+    ) -> Option<Self> {
+        Some(Words {
+            kind,
+            table: u32::try_from(table).ok()?,
+            row: u32::try_from(row).ok()?,
+            col: u32::try_from(col).ok()?,
+            label_col: u32::try_from(label_col).ok()?,
+        })
+    }
+}
+
 /// One asserted relation: `target` (as printed) `cmp` `expr` (recomputed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
@@ -360,6 +415,9 @@ pub struct Relation {
     /// known to be whole that add up to their total). Reported when it holds, and left out
     /// of the report — never failed, never "not checked" — when it does not.
     pub only_if_holds: bool,
+    /// The words of [`Relation::what`] not built yet: built by [`Relation::with_words`]
+    /// when the relation is kept whole.
+    pub words: Option<Words>,
 }
 
 impl Relation {
@@ -381,7 +439,23 @@ impl Relation {
             readings: Vec::new(),
             strict: None,
             only_if_holds: false,
+            words: None,
         }
+    }
+
+    /// Leaves [`Relation::what`] to be built from the document when the relation is kept
+    /// (`what` given to the constructor stays empty until then).
+    pub fn words_later(mut self, words: Words) -> Self {
+        self.words = Some(words);
+        self
+    }
+
+    /// The relation with its words built, where they were left for later.
+    pub fn with_words(mut self, doc: &Document) -> Self {
+        if let Some(w) = self.words.take() {
+            self.what = crate::checks::words(doc, &w);
+        }
+        self
     }
 
     /// Marks a relation the text does not assert (see [`Relation::only_if_holds`]).

@@ -311,7 +311,8 @@ impl Lean {
         room_for(&mut self.items, 1);
         self.items
             .push(Item::Whole(item_index(self.relations.len())));
-        self.relations.push(rel);
+        // kept whole: its words, where the check left them for later, are built now
+        self.relations.push(rel.with_words(doc));
         self.verdicts.push(v);
     }
 }

@@ -1,10 +1,13 @@
 //! `code-rollup`: a classification code's row equals the sum of its children's rows.
 
 use super::{Check, Out};
-use crate::claims::table::{is_code_column, is_rate_header, row_code_short, sum_of_cells, Code};
+use crate::claims::table::{
+    is_code_column, is_rate_header, row_code_short, sum_of_cells, trimmed, Code,
+};
 use crate::claims::Claims;
+use crate::document::Table;
 use crate::relation::Rule;
-use crate::relation::{Relation, Text};
+use crate::relation::{Relation, Text, Words, WordsKind};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -24,24 +27,23 @@ pub static CHECK: Check = Check {
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
-    for t in &doc.tables {
-        let codes: Vec<Option<Code>> = (0..t.rows().len())
-            .map(|r| {
-                if r < t.header_rows {
-                    None
-                } else {
-                    row_code_short(t, r)
-                }
-            })
-            .collect();
+    for (ti, t) in doc.tables.iter().enumerate() {
+        // every row's code, read once in the claims stage (none in the header rows)
+        let codes: Vec<Option<Code>> = claims.rows_of(ti).iter().map(|f| f.code).collect();
         if codes.iter().flatten().count() < 2 {
             continue;
         }
         // a second block of codes side by side (基本支出表: 301… left, 302… right): the
         // codes read are the left block's, so only its columns are summed
         let width = second_block(t).unwrap_or_else(|| t.width());
+        // columns of codes and of rates are no sums: decided once per column, not per row
+        let skip: Vec<bool> = (0..width)
+            .map(|col| is_code_column(t, col) || is_rate_header(&t.header(col)))
+            .collect();
+        // one vector for every row's children, cleared, not allocated a row at a time
+        let mut children = Vec::new();
         for (r, code) in codes.iter().enumerate() {
-            let Some(code) = code.as_ref().map(Code::as_str) else {
+            let Some(code) = code.as_ref() else {
                 continue;
             };
             let child_len = match code.len() {
@@ -50,12 +52,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 _ => continue,
             };
             // direct children: the following rows inside this code
-            let mut children = Vec::new();
+            children.clear();
             for (k, c) in codes.iter().enumerate().skip(r + 1) {
-                let Some(c) = c.as_ref().map(Code::as_str) else {
+                let Some(c) = c.as_ref() else {
                     continue;
                 };
-                if !c.starts_with(code) {
+                if !c.digits().starts_with(code.digits()) {
                     break;
                 }
                 if c.len() == child_len {
@@ -65,16 +67,19 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             if children.is_empty() {
                 continue;
             }
-            let label = t.row_label(r).to_string();
+            let code = code.as_str();
             for col in 0..width {
+                if skip.get(col).copied().unwrap_or(true) {
+                    continue;
+                }
                 let Some(target) = t.figure(r, col) else {
                     continue;
                 };
-                let header = t.column_header(col);
-                let in_code = t
-                    .cell(r, col)
-                    .is_some_and(|c| code.contains(c.text.trim()) && !c.text.trim().is_empty());
-                if in_code || is_code_column(t, col) || is_rate_header(&header) {
+                let in_code = t.cell(r, col).is_some_and(|c| {
+                    let s = trimmed(c.text);
+                    !s.is_empty() && code.contains(s)
+                });
+                if in_code {
                     continue;
                 }
                 if doc.number(target).is_some_and(|n| n.percent) {
@@ -83,18 +88,30 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(sum) = sum_of_cells(t, children.iter().map(|&k| (k, col))) else {
                     continue;
                 };
-                out.push(Relation::equals(
-                    Rule::CodeRollup,
-                    target,
-                    sum,
-                    Text::new(
-                        format!("{code} {label} = 下级科目之和（{header}）"),
-                        format!("{code} {label} = sum of its sub-codes ({header})"),
-                    ),
-                ));
+                // the words are built only if the relation is kept (see `Words`)
+                let rel = Relation::equals(Rule::CodeRollup, target, sum, Text::default());
+                out.push(match Words::at(WordsKind::CodeRollup, ti, r, col, 0) {
+                    Some(w) => rel.words_later(w),
+                    None => Relation {
+                        what: words(t, r, col),
+                        ..rel
+                    },
+                });
             }
         }
     }
+}
+
+/// The words of a row's roll-up in column `col`.
+pub(super) fn words(t: &Table, r: usize, col: usize) -> Text {
+    let code = row_code_short(t, r);
+    let code = code.as_ref().map_or("", Code::as_str);
+    let label = t.row_label(r);
+    let header = t.header(col);
+    Text::new(
+        format!("{code} {label} = 下级科目之和（{header}）"),
+        format!("{code} {label} = sum of its sub-codes ({header})"),
+    )
 }
 
 /// The first column of a second block of code columns printed to the right of amounts,
@@ -102,15 +119,18 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 fn second_block(t: &crate::document::Table) -> Option<usize> {
     let is_code = |s: &str| (2..=7).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let code_col = |c: usize| {
-        let filled: Vec<&str> = t
+        // the filled cells, and how many of them are codes: counted, not collected
+        let (filled, codes) = t
             .rows()
             .iter()
             .skip(t.header_rows)
             .filter_map(|r| r.cells.get(c))
-            .map(|x| x.text.trim())
+            .map(|x| trimmed(x.text))
             .filter(|x| !x.is_empty())
-            .collect();
-        filled.len() >= 2 && filled.iter().filter(|x| is_code(x)).count() * 2 > filled.len()
+            .fold((0usize, 0usize), |(n, k), x| {
+                (n + 1, k + usize::from(is_code(x)))
+            });
+        filled >= 2 && codes * 2 > filled
     };
     let mut seen_code = false;
     let mut seen_other = false;

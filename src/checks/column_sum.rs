@@ -7,7 +7,7 @@ use crate::claims::table::{
 use crate::claims::Claims;
 use crate::document::Table;
 use crate::relation::Rule;
-use crate::relation::{Relation, Text};
+use crate::relation::{Relation, Text, Words, WordsKind};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -100,9 +100,22 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
     (parts.len() >= 2).then_some(parts)
 }
 
+/// The words of a row's column sum in column `c`: its header is the path the parts were
+/// found from, joined as [`Table::column_header`] joins it.
+pub(super) fn words(t: &Table, r: usize, c: usize) -> Text {
+    let label = t.row_label(r);
+    let name = t.header(c);
+    Text::new(
+        format!("{label} {name} = 各分列之和"),
+        format!("{label} {name} = sum of its columns"),
+    )
+}
+
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
-    for t in &doc.tables {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        // which rows' labels name a rate, read once in the claims stage
+        let facts = claims.rows_of(ti);
         if t.header_rows == 0 {
             continue;
         }
@@ -113,10 +126,13 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             let Some(parts) = parts_of(c, &headers, t) else {
                 continue;
             };
-            let name = headers.get(c).map(|h| h.join("/")).unwrap_or_default();
             for r in t.header_rows..t.rows().len() {
                 // a row of rates or changes does not add across either
-                if is_rate_label(t.row_label(r)) {
+                let rate = match facts.get(r) {
+                    Some(f) => f.rate,
+                    None => is_rate_label(t.row_label(r)),
+                };
+                if rate {
                     continue;
                 }
                 let Some(target) = t.figure(r, c) else {
@@ -128,16 +144,15 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(sum) = sum_of_cells(t, parts.iter().map(|&k| (r, k))) else {
                     continue;
                 };
-                let label = t.row_label(r);
-                out.push(Relation::equals(
-                    Rule::ColumnSum,
-                    target,
-                    sum,
-                    Text::new(
-                        format!("{label} {name} = 各分列之和"),
-                        format!("{label} {name} = sum of its columns"),
-                    ),
-                ));
+                // the words are built only if the relation is kept (see `Words`)
+                let rel = Relation::equals(Rule::ColumnSum, target, sum, Text::default());
+                out.push(match Words::at(WordsKind::ColumnSum, ti, r, c, 0) {
+                    Some(w) => rel.words_later(w),
+                    None => Relation {
+                        what: words(t, r, c),
+                        ..rel
+                    },
+                });
             }
         }
     }

@@ -77,11 +77,12 @@ impl<'d> Out<'d> {
         }
     }
 
-    /// Adds a relation a check found.
+    /// Adds a relation a check found. Words left for later ([`Relation::words_later`]) are
+    /// built here for a relation kept whole, and by the lean sink only for one it keeps.
     pub fn push(&mut self, rel: Relation) {
         match &mut self.lean {
             Some(lean) => lean.push(self.doc, rel),
-            None => self.relations.push(rel),
+            None => self.relations.push(rel.with_words(self.doc)),
         }
     }
 
@@ -98,6 +99,21 @@ impl<'d> Out<'d> {
     /// What a lean sink kept (an empty one for a sink that keeps relations whole).
     pub fn into_lean(self) -> crate::report::Lean {
         self.lean.unwrap_or_default()
+    }
+}
+
+/// The words a table check left for later ([`crate::relation::Words`]), built as the check
+/// would have built them.
+pub(crate) fn words(doc: &Document, w: &crate::relation::Words) -> crate::relation::Text {
+    use crate::relation::WordsKind;
+    let Some(t) = doc.tables.get(w.table as usize) else {
+        return crate::relation::Text::default();
+    };
+    let (row, col, label_col) = (w.row as usize, w.col as usize, w.label_col as usize);
+    match w.kind {
+        WordsKind::TotalRow => total_row::words(t, row, col, label_col),
+        WordsKind::CodeRollup => code_rollup::words(t, row, col),
+        WordsKind::ColumnSum => column_sum::words(t, row, col),
     }
 }
 
@@ -175,4 +191,63 @@ pub(crate) fn reported(text: &str, rule: &str) -> Vec<(String, String)> {
         .filter(|e| e.rule == rule)
         .map(|e| (e.reported.clone(), e.status.to_string()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// A table where total-row, column-sum and code-rollup each fail once.
+    const TABLE: &str = "表1 一般公共预算支出决算表\n\n\
+        科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+        合计\t\t31.00\t21.00\t10.00\n\
+        201\t一般公共服务\t31.00\t20.00\t10.00\n\
+        20101\t人大事务\t30.00\t20.00\t10.00\n";
+
+    /// The words these checks leave for later are built, for the whole report and for the
+    /// lean one alike, as the checks wrote them (figure by figure).
+    #[test]
+    fn words_left_for_later_are_the_checks_words() {
+        let expected = [
+            (
+                "total-row",
+                "合计 = 所列各行之和（基本支出）",
+                "合计 = sum of the rows it covers (基本支出)",
+            ),
+            (
+                "column-sum",
+                "一般公共服务 合计 = 各分列之和",
+                "一般公共服务 合计 = sum of its columns",
+            ),
+            (
+                "code-rollup",
+                "201 一般公共服务 = 下级科目之和（合计）",
+                "201 一般公共服务 = sum of its sub-codes (合计)",
+            ),
+        ];
+        let report = crate::check_str(TABLE).expect("the text is read");
+        for (rule, zh, en) in expected {
+            assert!(
+                report
+                    .checks
+                    .iter()
+                    .any(|e| e.rule == rule && e.relation.zh == zh && e.relation.en == en),
+                "{rule}: {:?}",
+                report
+                    .checks
+                    .iter()
+                    .filter(|e| e.rule == rule)
+                    .map(|e| &e.relation)
+                    .collect::<Vec<_>>()
+            );
+        }
+        // the lean report builds them only for what it keeps whole: the failures
+        let doc = crate::read::read_str(TABLE).expect("the text is read");
+        let mut json = Vec::new();
+        crate::check_lean(&doc)
+            .write_json(&mut json, None, false)
+            .expect("written");
+        let json = String::from_utf8(json).expect("UTF-8");
+        for (rule, zh, _) in expected {
+            assert!(json.contains(zh), "{rule}: {json}");
+        }
+    }
 }

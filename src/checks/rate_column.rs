@@ -68,13 +68,17 @@ fn years(label: &str) -> Vec<&str> {
 fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
     for r in t.header_rows..t.rows().len() {
         let label = t.row_label(r);
-        let rate_word = ["增减", "增长", "增幅", "变动"]
-            .iter()
-            .any(|k| label.contains(k))
+        // the words first: most rows name no change, and their years are not looked for
+        let rate_word = label.contains(['增', '变'])
+            && ["增减", "增长", "增幅", "变动"]
+                .iter()
+                .any(|k| label.contains(k))
             && (label.contains('%') || label.contains('％') || label.contains('率'));
+        if !(rate_word && label.contains(['比', '较'])) {
+            continue;
+        }
         let ys = years(label);
-        let (true, [now, then]) = (rate_word && label.contains(['比', '较']), ys.as_slice())
-        else {
+        let [now, then] = ys.as_slice() else {
             continue;
         };
         // the one row naming only that year

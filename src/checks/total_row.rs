@@ -4,13 +4,13 @@ use super::{Check, Out};
 use crate::claims::outline::{depths, depths_in, region_totals, sangong_rows};
 use crate::claims::table::{
     clean_label, clean_label_starts_with, is_code_column, is_rate_header, is_rate_label, operand,
-    row_code_len, total_level,
+    row_code_len, total_level, RowFacts,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::Rule;
-use crate::relation::{Cmp, Expr, Relation, Text};
+use crate::relation::{Cmp, Expr, Relation, Text, Words, WordsKind};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -43,7 +43,10 @@ pub static CHECK: Check = Check {
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
-    for t in &doc.tables {
+    for (ti, t) in doc.tables.iter().enumerate() {
+        // what each row's label says (totals, rates, codes), read once in the claims stage
+        let facts = claims.rows_of(ti);
+        let fact = |r: usize| facts.get(r).copied().unwrap_or_default();
         // totals the table's outline gives, where no label or a label alone would mislead
         let mut given: Vec<(usize, Vec<usize>, Text)> = Vec::new();
         if let Some(sg) = sangong_rows(t) {
@@ -92,20 +95,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // so together they cannot exceed it (a parent printed 0 over sub-rows that add to
         // more fails); complete only where the outline says so (above)
         let depth = depths(t);
-        // whether each row's label names a rate, worked out once per table
-        // (a byte a row: the label itself is read again from the packed table)
-        let rates: Vec<bool> = (0..t.rows().len())
-            .map(|r| r >= t.header_rows && is_rate_label(t.row_label(r)))
-            .collect();
-        let label_of = |r: usize| (t.row_label(r), rates.get(r).copied().unwrap_or(false));
         for r in t.header_rows..t.rows().len() {
             let Some(Some(d)) = depth.get(r).copied() else {
                 continue;
             };
-            if given.iter().any(|g| g.0 == r)
-                || total_level(label_of(r).0).is_some()
-                || label_of(r).1
-            {
+            if given.iter().any(|g| g.0 == r) || fact(r).total.is_some() || fact(r).rate {
                 continue;
             }
             let mut children = Vec::new();
@@ -116,10 +110,10 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     _ => break,
                 }
             }
-            if children.is_empty() || children.iter().any(|&k| label_of(k).1) {
+            if children.is_empty() || children.iter().any(|&k| fact(k).rate) {
                 continue;
             }
-            let label = clean_label(label_of(r).0);
+            let label = clean_label(t.row_label(r));
             let what = Text::new(
                 format!("{label} ≥ 其下所列各项之和"),
                 format!("{label} ≥ the sum of the items listed under it"),
@@ -131,7 +125,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let mut side_depths: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
         let width = t.width();
         for r in t.header_rows..t.rows().len() {
-            if given.iter().any(|g| g.0 == r) || label_of(r).1 {
+            if given.iter().any(|g| g.0 == r) || fact(r).rate {
                 continue;
             }
             let Some(row) = t.rows().get(r) else { continue };
@@ -163,24 +157,33 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     };
                     side_depths.get(k).map_or(&depth, |(_, d)| d)
                 };
-                let covered = covered_rows(t, r, lc, level, &mut first, d);
+                let covered = covered_rows(t, r, lc, level, &mut first, d, facts);
                 if covered.is_empty() {
                     continue;
                 }
                 for c in lc + 1..end {
-                    relation(doc, t, r, c, cell.text, &covered, out);
+                    relation(doc, (ti, t), (r, lc), c, &covered, out);
                 }
             }
         }
     }
 }
 
+/// The words of a total row's relation in column `c`, its label in column `lc`.
+pub(super) fn words(t: &Table, r: usize, c: usize, lc: usize) -> Text {
+    let label = clean_label(t.cell(r, lc).map_or("", |c| c.text));
+    let header = t.header(c);
+    Text::new(
+        format!("{label} = 所列各行之和（{header}）"),
+        format!("{label} = sum of the rows it covers ({header})"),
+    )
+}
+
 fn relation(
     doc: &Document,
-    t: &Table,
-    r: usize,
+    (ti, t): (usize, &Table),
+    (r, lc): (usize, usize),
     c: usize,
-    label: &str,
     covered: &[usize],
     out: &mut Out,
 ) {
@@ -191,17 +194,11 @@ fn relation(
     if is_code_column(t, c) || number.percent {
         return;
     }
-    let header = t.column_header(c);
-    let label = clean_label(label);
-    let what = Text::new(
-        format!("{label} = 所列各行之和（{header}）"),
-        format!("{label} = sum of the rows it covers ({header})"),
-    );
-    if is_rate_header(&header) {
+    if is_rate_header(&t.header(c)) {
         out.push(Relation::unchecked(
             Rule::TotalRow,
             target,
-            what,
+            words(t, r, c, lc),
             Text::new(
                 "比率、得分列的合计不是各行之和，未说明计算口径",
                 "a total of rates or scores is not a sum and its method is not stated",
@@ -217,7 +214,7 @@ fn relation(
                 out.push(Relation::unchecked(
                     Rule::TotalRow,
                     target,
-                    what,
+                    words(t, r, c, lc),
                     Text::new(
                         "所列行中有非数字内容",
                         "a covered row holds words, not a figure",
@@ -230,12 +227,15 @@ fn relation(
     if terms.iter().all(|e| *e == Expr::Blank) {
         return;
     }
-    out.push(Relation::equals(
-        Rule::TotalRow,
-        target,
-        Expr::Sum(terms),
-        what,
-    ));
+    // the words are built only if the relation is kept (see `Words`)
+    let rel = Relation::equals(Rule::TotalRow, target, Expr::Sum(terms), Text::default());
+    out.push(match Words::at(WordsKind::TotalRow, ti, r, c, lc) {
+        Some(w) => rel.words_later(w),
+        None => Relation {
+            what: words(t, r, c, lc),
+            ..rel
+        },
+    });
 }
 
 /// A total the table's outline gives, column by column.
@@ -341,6 +341,7 @@ fn covered_rows(
     level: u8,
     first: &mut FirstFigures,
     depth: &[Option<usize>],
+    facts: &[RowFacts],
 ) -> Vec<usize> {
     let first_data = first.row(t, lc) >= r;
     let own = depth.get(r).copied().flatten();
@@ -369,7 +370,7 @@ fn covered_rows(
                 Some(l) => {
                     // a subtotal stands for its rows
                     rows.push(k);
-                    let inner = covered_rows(t, k, lc, l, first, depth);
+                    let inner = covered_rows(t, k, lc, l, first, depth, facts);
                     // skip what it covers above it (a subtotal that covers rows below
                     // it stands alone)
                     if let Some(&lowest) = inner.iter().min() {
@@ -389,7 +390,7 @@ fn covered_rows(
         .into_iter()
         .filter(|&k| !is_breakdown(t, k, lc))
         .collect();
-    outermost_items(depth, top_level_only(t, rows))
+    outermost_items(depth, top_level_only(t, rows, facts))
 }
 
 /// Rows numbered under an item ((1), (2) under 3、) are parts of that item, not of the
@@ -440,7 +441,12 @@ fn numbering_level(s: &str) -> Option<u8> {
     let s = s.trim();
     let han = |s: &str| {
         s.chars()
-            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .take_while(|c| {
+                matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+            })
             .count()
     };
     let n = han(s);
@@ -473,8 +479,13 @@ fn take(t: &Table, k: usize, lc: usize) -> bool {
 }
 
 /// Where rows carry classification codes, only the highest level adds up to the total.
-fn top_level_only(t: &Table, rows: Vec<usize>) -> Vec<usize> {
-    let codes: Vec<Option<usize>> = rows.iter().map(|&k| row_code_len(t, k)).collect();
+fn top_level_only(t: &Table, rows: Vec<usize>, facts: &[RowFacts]) -> Vec<usize> {
+    // a row's code as the claims stage read it (a row below the header: covered rows are)
+    let code_len = |k: usize| match facts.get(k) {
+        Some(f) if k >= t.header_rows => f.code.map(|c| c.len()),
+        _ => row_code_len(t, k),
+    };
+    let codes: Vec<Option<usize>> = rows.iter().map(|&k| code_len(k)).collect();
     let Some(min) = codes.iter().flatten().min().copied() else {
         return rows;
     };

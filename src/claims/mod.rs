@@ -37,6 +37,9 @@ pub struct Claims<'a> {
     /// For each figure listed as a part, the first breakdown listing it (index into
     /// [`Claims::breakdowns`]): checks look a part's total up here, never by scanning.
     part_index: std::collections::HashMap<crate::figure::FigId, usize>,
+    /// For each table of the document (same index), what its rows' labels say: totals,
+    /// rates, codes (see [`table::RowFacts`]), read once for every table check.
+    pub rows: Vec<Vec<table::RowFacts>>,
 }
 
 impl Claims<'_> {
@@ -50,6 +53,11 @@ impl Claims<'_> {
         let ms = &self.prose.get(k)?.mentions;
         // figures are numbered in reading order, so a paragraph's mentions are sorted by id
         ms.get(ms.binary_search_by_key(&fig, |m| m.fig).ok()?)
+    }
+
+    /// What the rows of table `table` say ([`Claims::rows`]); none for a table not read.
+    pub fn rows_of(&self, table: usize) -> &[table::RowFacts] {
+        self.rows.get(table).map_or(&[], Vec::as_slice)
     }
 
     /// The first breakdown that lists this figure as a part.
@@ -79,5 +87,6 @@ pub fn build(doc: &Document) -> Claims<'_> {
         self_evals,
         headings,
         part_index,
+        rows: doc.tables.iter().map(table::row_facts).collect(),
     }
 }

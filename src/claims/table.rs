@@ -7,7 +7,7 @@ use crate::relation::Expr;
 
 /// Strips spaces, numbering ("一、", "(一)", "1.") and markup from a label.
 pub fn clean_label(s: &str) -> String {
-    let numbering = |c: char| "一二三四五六七八九十0123456789、.．（）()".contains(c);
+    let numbering = is_numbering_char;
     // most labels hold nothing to strip inside: one string built, not two
     if !s.contains(|c: char| c.is_whitespace() || c == '*') {
         return s.trim_start_matches(numbering).to_string();
@@ -21,9 +21,21 @@ pub fn clean_label(s: &str) -> String {
     t
 }
 
+/// A character of a label's leading numbering ("一、", "(一)", "1."), which
+/// [`clean_label`] strips: a `match`, not a search of a string of them, since every row's
+/// label is tested.
+fn is_numbering_char(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '0'
+            ..='9' | '、' | '.' | '．' | '（' | '）' | '(' | ')'
+    )
+}
+
 /// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
 pub fn total_level(label: &str) -> Option<u8> {
-    if !label.contains(['计', '計']) {
+    // an ASCII label (a code, a number) names no total: tested first, a row at a time
+    if label.is_ascii() || !label.contains(['计', '計']) {
         return None;
     }
     let l = clean_label(label);
@@ -47,8 +59,11 @@ pub fn total_level(label: &str) -> Option<u8> {
 
 /// A column that holds rates, shares or scores, which do not add up down the column.
 pub fn is_rate_header(h: &str) -> bool {
-    // one pass for the first characters of the words below: most labels hold none
-    if !h.contains(['率', '%', '％', '占', '比', '得', '分', '评', '百']) {
+    // one pass for the first characters of the words below: most labels hold none (an
+    // ASCII label can hold only the `%`)
+    if h.is_ascii() && !h.contains('%')
+        || !h.contains(['率', '%', '％', '占', '比', '得', '分', '评', '百'])
+    {
         return false;
     }
     [
@@ -71,7 +86,8 @@ pub fn is_rate_header(h: &str) -> bool {
 /// `增长率`): such a row does not add up with the others.
 pub fn is_rate_label(label: &str) -> bool {
     is_rate_header(label)
-        || label.contains(['增', '同', '减'])
+        || !label.is_ascii()
+            && label.contains(['增', '同', '减'])
             && ["增减", "增幅", "增长", "同比", "减少率"]
                 .iter()
                 .any(|k| label.contains(k))
@@ -91,6 +107,21 @@ pub struct Code {
 }
 
 impl Code {
+    /// The digits as bytes (ASCII), read without a UTF-8 check.
+    pub fn digits(&self) -> &[u8] {
+        self.digits.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+
+    /// How many digits (3, 5 or 7).
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Whether it has no digit (never, for a code read from a row).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The digits.
     pub fn as_str(&self) -> &str {
         self.digits
@@ -119,7 +150,7 @@ pub fn row_code_short(t: &Table, row: usize) -> Option<Code> {
         len: 0,
     };
     for c in &r.cells {
-        let s = c.text.trim();
+        let s = trimmed(c.text);
         if s.is_empty() && code.len == 0 {
             continue;
         }
@@ -185,10 +216,15 @@ pub fn row_code_len(t: &Table, row: usize) -> Option<usize> {
 /// Whether the label, cleaned as [`clean_label`] cleans it, starts with `prefix`; nothing
 /// allocated.
 pub fn clean_label_starts_with(label: &str, prefix: &str) -> bool {
+    // a label holding none of the prefix's characters cannot start with it once cleaned
+    // (most labels, tested row after row): an ASCII label (a code) none of a CJK prefix's
+    if !prefix.is_ascii() && label.is_ascii() || prefix.chars().any(|p| !label.contains(p)) {
+        return false;
+    }
     let mut cleaned = label
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
-        .skip_while(|c| "一二三四五六七八九十0123456789、.．（）()".contains(*c));
+        .skip_while(|c| is_numbering_char(*c));
     prefix.chars().all(|p| cleaned.next() == Some(p))
 }
 
@@ -208,11 +244,27 @@ pub fn operand(t: &Table, row: usize, col: usize) -> Option<Expr> {
 /// The sum of the cells at `(row, col)` positions: `None` when one holds words or when all
 /// are blank (nothing to check).
 pub fn sum_of_cells(t: &Table, cells: impl IntoIterator<Item = (usize, usize)>) -> Option<Expr> {
-    let terms: Vec<Expr> = cells
-        .into_iter()
-        .map(|(r, c)| operand(t, r, c))
-        .collect::<Option<_>>()?;
-    (!terms.iter().all(|e| *e == Expr::Blank)).then_some(Expr::Sum(terms))
+    let cells = cells.into_iter();
+    // sized once (a row's parts, a code's children), not grown term by term
+    let mut terms = Vec::with_capacity(cells.size_hint().0);
+    let mut blank = true;
+    for (r, c) in cells {
+        let e = operand(t, r, c)?;
+        blank &= e == Expr::Blank;
+        terms.push(e);
+    }
+    (!blank).then_some(Expr::Sum(terms))
+}
+
+/// `s.trim()`, without the trim's two scans where the text starts and ends with a visible
+/// ASCII character (a code, a figure: most cells, the readers having trimmed them).
+pub fn trimmed(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// Whether the column is a label or code column (序号, 编码, 类/款/项) rather than amounts.
@@ -298,4 +350,34 @@ pub fn whole_by_format(doc: &Document, t: &Table, row: usize, col: usize) -> boo
         && t.figure(row, col)
             .and_then(|id| doc.figure(id))
             .is_some_and(|f| f.number.scale == 0 && !f.number.percent)
+}
+
+/// What the table checks ask of every row's label, worked out once per table in the claims
+/// stage ([`crate::claims::Claims::rows`]): total-row, code-rollup and column-sum each
+/// walked every row testing its label for totals, rates and codes. Header rows have none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowFacts {
+    /// [`is_rate_label`] of the row's label ([`Table::row_label`]).
+    pub rate: bool,
+    /// [`total_level`] of the row's label.
+    pub total: Option<u8>,
+    /// The row's classification code ([`row_code_short`]).
+    pub code: Option<Code>,
+}
+
+/// [`RowFacts`] of every row of a table, by row.
+pub fn row_facts(t: &Table) -> Vec<RowFacts> {
+    (0..t.rows().len())
+        .map(|r| {
+            if r < t.header_rows {
+                return RowFacts::default();
+            }
+            let label = t.row_label(r);
+            RowFacts {
+                rate: is_rate_label(label),
+                total: total_level(label),
+                code: row_code_short(t, r),
+            }
+        })
+        .collect()
 }
