@@ -317,8 +317,8 @@ impl<'a> Prose<'a> {
     /// Reads one paragraph.
     pub fn read(doc: &Document, index: usize, para: &'a Paragraph) -> Self {
         let chars: Vec<(usize, char)> = para.text.char_indices().collect();
-        let mut toks = Vec::new();
-        let mut offs = Vec::new();
+        let mut toks = Vec::with_capacity(chars.len());
+        let mut offs = Vec::with_capacity(chars.len());
         let mut figs = para.figures.iter().peekable();
         let mut i = 0;
         while let Some(&(at, c)) = chars.get(i) {
@@ -527,14 +527,21 @@ impl<'a> Prose<'a> {
 
     /// Token indices where `word` starts.
     pub fn find_all(&self, word: &str) -> Vec<usize> {
-        let w: Vec<char> = word.chars().collect();
+        let mut rest = word.chars();
+        let Some(first) = rest.next() else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
-        for i in 0..self.toks.len() {
-            let hit = w
-                .iter()
+        for (i, t) in self.toks.iter().enumerate() {
+            // the first character tested on its own: most tokens go no further
+            if *t != Tok::Ch(first) {
+                continue;
+            }
+            let hit = rest
+                .clone()
                 .enumerate()
-                .all(|(k, c)| self.toks.get(i + k) == Some(&Tok::Ch(*c)));
-            if hit && !w.is_empty() {
+                .all(|(k, c)| self.toks.get(i + 1 + k) == Some(&Tok::Ch(c)));
+            if hit {
                 out.push(i);
             }
         }
@@ -561,11 +568,10 @@ impl<'a> Prose<'a> {
         let a = self.offs.get(from).copied().unwrap_or(0);
         let b = self.offs.get(to).copied().unwrap_or(self.para.text.len());
         let s = self.para.text.get(a..b).unwrap_or("").trim();
-        let short: String = s.chars().take(160).collect();
-        if short.len() < s.len() {
-            format!("{short}…")
-        } else {
-            short
+        // the first 160 characters, copied at once
+        match s.char_indices().nth(160) {
+            Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or(s)),
+            None => s.to_string(),
         }
     }
 
