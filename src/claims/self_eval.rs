@@ -62,6 +62,15 @@ pub fn read_all(doc: &Document) -> Vec<SelfEval<'_>> {
 /// `clean_label(s) == label`, without building the cleaned string: the self-evaluation
 /// tables are searched cell by cell for a handful of labels.
 fn clean_is(s: &str, label: &str) -> bool {
+    // the cleaned text ends as the text does, spacing and emphasis aside: most cells are
+    // told apart by their last character
+    let last = s
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '*')
+        .chars()
+        .next_back();
+    if !label.is_empty() && label.chars().next_back() != last {
+        return false;
+    }
     let mut cleaned = s
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
