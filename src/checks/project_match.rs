@@ -37,6 +37,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     if evals.is_empty() {
         return;
     }
+    // each project's name key, worked out once (not once per row of every summary)
+    let keys: Vec<Option<Vec<char>>> = evals
+        .iter()
+        .map(|e| e.name.as_deref().map(|n| name_key(n).chars().collect()))
+        .collect();
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
         let Some(cols) = columns(t) else { continue };
         for r in t.header_rows..t.rows().len() {
@@ -46,7 +51,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             if name.is_empty() {
                 continue;
             }
-            let Some(e) = best_match(&name, evals) else {
+            let Some(e) = best_match(&name, evals, &keys) else {
                 continue;
             };
             let Some(total) = e.total else { continue };
@@ -113,7 +118,7 @@ struct Columns {
 
 /// A summary table's columns, from its header.
 fn columns(t: &Table) -> Option<Columns> {
-    let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
+    let headers: Vec<std::borrow::Cow<'_, str>> = (0..t.width()).map(|c| t.header(c)).collect();
     let find = |pred: &dyn Fn(&str) -> bool| -> Option<usize> {
         let hits: Vec<usize> = headers
             .iter()
@@ -142,20 +147,29 @@ fn columns(t: &Table) -> Option<Columns> {
     })
 }
 
+/// The self-evaluation whose name is `name`, or else the one closest to it when close
+/// enough and unambiguous; `keys` holds each one's name key as characters.
 fn best_match<'a, 'b>(
     name: &str,
     evals: &'b [crate::claims::self_eval::SelfEval<'a>],
+    keys: &[Option<Vec<char>>],
 ) -> Option<&'b crate::claims::self_eval::SelfEval<'a>> {
+    let name: Vec<char> = name.chars().collect();
     let mut best: Option<(usize, usize, &crate::claims::self_eval::SelfEval<'a>)> = None;
     let mut tie = false;
-    for e in evals {
-        let Some(n) = e.name.as_deref().map(name_key) else {
+    for (e, n) in evals.iter().zip(keys) {
+        let Some(n) = n else {
             continue;
         };
-        if n == name {
+        if *n == name {
             return Some(e);
         }
-        let (common, len) = similarity(name, &n);
+        // the common part is at most the shorter name: too short a one cannot be close
+        let (short, long) = (name.len().min(n.len()), name.len().max(n.len()));
+        if short * MIN_LIKENESS.1 < long * MIN_LIKENESS.0 {
+            continue;
+        }
+        let (common, len) = similarity(&name, n);
         if common * MIN_LIKENESS.1 < len * MIN_LIKENESS.0 {
             continue;
         }

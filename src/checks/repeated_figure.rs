@@ -82,16 +82,19 @@ fn key(label: &str) -> Option<String> {
             l = s.to_string();
         }
     }
+    const NOT_A_NAME: &[&str] = &[
+        "上年", "去年", "比", "较", "以上", "以下", "各", "平均", "约", "累计",
+        // a change is not a level: "较上年决算数减少 X" repeats across items
+        "增加", "减少", "增长", "下降", "降低", "增减", "减", "增",
+    ];
+    // one walk over the label, every word tried where each character starts
     let bad = l.chars().count() < 3
         || GENERIC.contains(&l.as_str())
-        || [
-            "上年", "去年", "比", "较", "以上", "以下", "各", "平均", "约", "累计",
-            // a change is not a level: "较上年决算数减少 X" repeats across items
-            "增加", "减少", "增长", "下降", "降低", "增减", "减", "增",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
-        || l.chars().any(|c| c.is_ascii_digit());
+        || l.char_indices().any(|(i, c)| {
+            c.is_ascii_digit()
+                || l.get(i..)
+                    .is_some_and(|rest| NOT_A_NAME.iter().any(|w| rest.starts_with(w)))
+        });
     (!bad).then_some(l)
 }
 

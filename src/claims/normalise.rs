@@ -164,6 +164,16 @@ pub fn normalise_char(c: char) -> char {
 /// A label or title as the readers compare it: normalised characters, without glosses,
 /// whitespace or emphasis marks.
 pub fn normalise(s: &str) -> String {
+    // no opening bracket, no gloss: each character on its own, without the table of them
+    if !s.contains(['(', '（']) {
+        let mut out = String::with_capacity(s.len());
+        out.extend(
+            s.chars()
+                .map(normalise_char)
+                .filter(|f| !f.is_whitespace() && *f != '*'),
+        );
+        return out;
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

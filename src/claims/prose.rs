@@ -177,13 +177,24 @@ pub fn amount(doc: &Document, id: FigId, unit: Option<&str>) -> Expr {
     }
 }
 
+/// `s.find(word)` for the short words before a figure: the word's first character looked
+/// for, without setting up a substring search each time.
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    let Some(first) = word.chars().next() else {
+        return Some(0);
+    };
+    s.match_indices(first)
+        .map(|(k, _)| k)
+        .find(|&k| s.get(k..).is_some_and(|r| r.starts_with(word)))
+}
+
 /// Removes keywords and filler from the words before a figure, leaving the name of the
 /// quantity.
 pub fn label_of(lead: &str) -> String {
     // slices of the lead until the end: one string built, not one per word stripped
     let mut s = lead;
     for p in ["主要原因是", "主要是", "其中"] {
-        if let Some(k) = s.find(p) {
+        if let Some(k) = find_word(s, p) {
             s = s.get(k + p.len()..).unwrap_or("");
         }
     }
@@ -279,7 +290,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
                 "全年预算",
             ]
             .iter()
-            .any(|w| after == *w || after == format!("{w}数"))
+            .any(|w| after == *w || after.strip_suffix('数') == Some(*w))
         {
             return Kind::Completion;
         }
@@ -354,8 +365,8 @@ impl<'a> Prose<'a> {
     /// Reads one paragraph.
     pub fn read(doc: &Document, index: usize, para: &'a Paragraph) -> Self {
         let chars: Vec<(usize, char)> = para.text.char_indices().collect();
-        let mut toks = Vec::new();
-        let mut offs = Vec::new();
+        let mut toks = Vec::with_capacity(chars.len());
+        let mut offs = Vec::with_capacity(chars.len());
         let mut figs = para.figures.iter().peekable();
         let mut i = 0;
         while let Some(&(at, c)) = chars.get(i) {
@@ -533,8 +544,12 @@ impl<'a> Prose<'a> {
 
     /// Whether one of the words follows token `at` directly.
     pub fn word_after(&self, at: usize, words: &[&str]) -> bool {
-        let s = self.chars_from(at + 1, 4);
-        words.iter().any(|w| s.starts_with(w))
+        // as `chars_from(at + 1, 4).starts_with(w)`, token by token without the string
+        words.iter().any(|w| {
+            w.chars()
+                .enumerate()
+                .all(|(k, c)| k < 4 && self.toks.get(at + 1 + k) == Some(&Tok::Ch(c)))
+        })
     }
 
     /// Up to `n` characters from token `from`, stopping at a figure.
@@ -564,14 +579,21 @@ impl<'a> Prose<'a> {
 
     /// Token indices where `word` starts.
     pub fn find_all(&self, word: &str) -> Vec<usize> {
-        let w: Vec<char> = word.chars().collect();
+        let mut rest = word.chars();
+        let Some(first) = rest.next() else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
-        for i in 0..self.toks.len() {
-            let hit = w
-                .iter()
+        for (i, t) in self.toks.iter().enumerate() {
+            // the first character tested on its own: most tokens go no further
+            if *t != Tok::Ch(first) {
+                continue;
+            }
+            let hit = rest
+                .clone()
                 .enumerate()
-                .all(|(k, c)| self.toks.get(i + k) == Some(&Tok::Ch(*c)));
-            if hit && !w.is_empty() {
+                .all(|(k, c)| self.toks.get(i + 1 + k) == Some(&Tok::Ch(c)));
+            if hit {
                 out.push(i);
             }
         }
@@ -598,11 +620,10 @@ impl<'a> Prose<'a> {
         let a = self.offs.get(from).copied().unwrap_or(0);
         let b = self.offs.get(to).copied().unwrap_or(self.para.text.len());
         let s = self.para.text.get(a..b).unwrap_or("").trim();
-        let short: String = s.chars().take(160).collect();
-        if short.len() < s.len() {
-            format!("{short}…")
-        } else {
-            short
+        // the first 160 characters, copied at once
+        match s.char_indices().nth(160) {
+            Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or(s)),
+            None => s.to_string(),
         }
     }
 
@@ -1642,6 +1663,23 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
 mod tests {
     use super::*;
     use crate::read::read_text;
+
+    #[test]
+    fn a_word_is_found_where_a_substring_search_finds_it() {
+        let doc = read_text(include_str!(
+            "../../samples/2019-xinjiang-government-office-final-accounts.txt"
+        ));
+        let mut found = 0;
+        for p in &doc.paragraphs {
+            for w in ["主要原因是", "主要是", "其中", "万元", "。", "x"] {
+                assert_eq!(find_word(&p.text, w), p.text.find(w), "{w}");
+                found += usize::from(find_word(&p.text, w).is_some());
+            }
+        }
+        assert!(found > 20, "{found}");
+        assert_eq!(find_word("其他其中", "其中"), Some("其他".len()));
+        assert_eq!(find_word("abc", ""), Some(0));
+    }
 
     #[test]
     fn glosses_and_traditional_script_are_normalised() {

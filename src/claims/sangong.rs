@@ -6,7 +6,7 @@
 
 use super::outline::{sangong, Sangong};
 use super::prose::Mention;
-use super::standard::{kind, Standard};
+use super::standard::is_three_public;
 use super::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
@@ -202,10 +202,7 @@ pub fn in_sangong_section(claims: &Claims<'_>, m: &Mention) -> bool {
 
 /// The document's one 三公 table, read.
 pub fn table(doc: &Document) -> Option<Cells> {
-    let mut tables = doc
-        .tables
-        .iter()
-        .filter(|t| kind(t) == Some(Standard::ThreePublic));
+    let mut tables = doc.tables.iter().filter(|t| is_three_public(t));
     match (tables.next(), tables.next()) {
         (Some(t), None) => cells(doc, t),
         _ => None,

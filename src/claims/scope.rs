@@ -300,6 +300,8 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         path.push((h.depth, headings.len()));
         headings.push(h);
     };
+    // each heading's facets, worked out once (not once per figure under it)
+    let mut heading_facets: Vec<Facets> = Vec::new();
     let mut next = prose.iter_mut().peekable();
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         if para.heading {
@@ -344,6 +346,8 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         let mut opening = String::new();
         let mut fresh: Option<String> = None;
         let mut opening_done = false;
+        // the facets of `opening` as it is now (None: changed since they were worked out)
+        let mut opening_facets: Option<Facets> = None;
         let mut mi = 0;
         let mut year: Option<i64> = None;
         // bounded: a sentence's subject is read over at most this many characters
@@ -359,11 +363,13 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                 Tok::Ch(c) if ends_sentence(*c) => {
                     year = None;
                     opening.clear();
+                    opening_facets = None;
                     opening_done = false;
                 }
                 Tok::Ch(c) => {
                     if !opening_done && opening.len() < LOOK_BACK * 3 {
                         opening.push(*c);
+                        opening_facets = None;
                     }
                 }
                 Tok::Fig(_) => {
@@ -394,15 +400,22 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                             .map(|x| x.1),
                         ..Scope::default()
                     };
+                    for h in heading_facets.len()..headings.len() {
+                        let f = headings
+                            .get(h)
+                            .map_or_else(Facets::default, |h| facets(&h.title));
+                        heading_facets.push(f);
+                    }
                     for &(_, h) in &path {
-                        if let Some(h) = headings.get(h) {
-                            apply(&mut scope, facets(&h.title));
+                        if let Some(f) = heading_facets.get(h) {
+                            apply(&mut scope, *f);
                         }
                     }
                     // the sentence's subject (its words before its first amount), then the
                     // figure's own words: not every word of the sentence ("完成排名全州第6位"
                     // does not make what follows 全州's)
-                    apply(&mut scope, facets(&opening));
+                    let of = *opening_facets.get_or_insert_with(|| facets(&opening));
+                    apply(&mut scope, of);
                     apply(&mut scope, facets(&m.lead));
                     if m.kind != Kind::Other {
                         opening_done = true;

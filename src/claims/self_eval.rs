@@ -59,12 +59,31 @@ pub fn read_all(doc: &Document) -> Vec<SelfEval<'_>> {
         .collect()
 }
 
+/// `clean_label(s) == label`, without building the cleaned string: the self-evaluation
+/// tables are searched cell by cell for a handful of labels.
+fn clean_is(s: &str, label: &str) -> bool {
+    // the cleaned text ends as the text does, spacing and emphasis aside: most cells are
+    // told apart by their last character
+    let last = s
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '*')
+        .chars()
+        .next_back();
+    if !label.is_empty() && label.chars().next_back() != last {
+        return false;
+    }
+    let mut cleaned = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
+        .skip_while(|c| "一二三四五六七八九十0123456789、.．（）()".contains(*c));
+    label.chars().all(|p| cleaned.next() == Some(p)) && cleaned.next().is_none()
+}
+
 fn label_col(t: &Table, r: usize, label: &str) -> Option<usize> {
     t.rows()
         .get(r)?
         .cells
         .iter()
-        .position(|c| c.kind == CellKind::Text && clean_label(c.text) == label)
+        .position(|c| c.kind == CellKind::Text && clean_is(c.text, label))
 }
 
 fn read<'a>(doc: &Document, t: &'a Table) -> SelfEval<'a> {
@@ -220,13 +239,13 @@ fn read_scores(doc: &Document, t: &Table, from: usize, out: &mut SelfEval<'_>) {
         t.rows().get(r).is_some_and(|row| {
             row.cells
                 .iter()
-                .any(|c| matches!(clean_label(c.text).as_str(), "一级指标" | "分值"))
+                .any(|c| clean_is(c.text, "一级指标") || clean_is(c.text, "分值"))
         })
     });
     let Some(header) = header else { return };
     for r in header + 1..t.rows().len() {
         let Some(row) = t.rows().get(r) else { break };
-        if row.cells.iter().any(|c| clean_label(c.text) == "总分") {
+        if row.cells.iter().any(|c| clean_is(c.text, "总分")) {
             out.total_score = last_two(doc, t, r);
             return;
         }
@@ -248,11 +267,7 @@ fn read_scores(doc: &Document, t: &Table, from: usize, out: &mut SelfEval<'_>) {
 /// The project's name: the text after a 项目名称 label, or the title line above a bare one.
 fn project_name(t: &Table) -> Option<String> {
     for (r, row) in t.rows().iter().enumerate() {
-        let Some(lc) = row
-            .cells
-            .iter()
-            .position(|c| clean_label(c.text) == "项目名称")
-        else {
+        let Some(lc) = row.cells.iter().position(|c| clean_is(c.text, "项目名称")) else {
             continue;
         };
         let after = row
@@ -285,19 +300,24 @@ fn project_name(t: &Table) -> Option<String> {
 
 /// Names compared without spaces and punctuation.
 pub fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        // the common ideographs are letters with no lower case: kept as they are without
+        // the Unicode tables' lookups
+        if ('\u{4e00}'..='\u{9fa5}').contains(&c) {
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Similarity of two names: longest common subsequence over the longer length.
-pub fn similarity(a: &str, b: &str) -> (usize, usize) {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+pub fn similarity(a: &[char], b: &[char]) -> (usize, usize) {
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
-    for x in &a {
+    for x in a {
         for (j, y) in b.iter().enumerate() {
             let v = if x == y {
                 prev.get(j).copied().unwrap_or(0) + 1
@@ -314,4 +334,70 @@ pub fn similarity(a: &str, b: &str) -> (usize, usize) {
         std::mem::swap(&mut prev, &mut cur);
     }
     (prev.last().copied().unwrap_or(0), a.len().max(b.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every cell text of the sample and a few made-up ones.
+    fn texts() -> Vec<String> {
+        let doc = crate::read::read_text(include_str!(
+            "../../samples/2019-xinjiang-government-office-final-accounts.txt"
+        ));
+        let mut out: Vec<String> = doc
+            .tables
+            .iter()
+            .flat_map(|t| {
+                t.rows()
+                    .iter()
+                    .flat_map(|r| r.cells.iter().map(|c| c.text.to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out.extend(
+            [
+                "一、总分",
+                " 总 分 ",
+                "总分*",
+                "(1)项目名称",
+                "项目名称：",
+                "ÀB 项目Ⅻ",
+                "二十、分值",
+                "分值分",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    #[test]
+    fn a_label_is_compared_as_clean_label_makes_it() {
+        let mut hits = 0;
+        for s in texts() {
+            for label in ["总分", "项目名称", "分值", "一级指标", "年度资金总额"]
+            {
+                assert_eq!(
+                    clean_is(&s, label),
+                    clean_label(&s) == label,
+                    "{s:?} {label}"
+                );
+                hits += usize::from(clean_is(&s, label));
+            }
+        }
+        assert!(hits >= 5, "{hits}");
+    }
+
+    #[test]
+    fn name_keys_are_the_lower_cased_letters_and_digits() {
+        for s in texts() {
+            let general: String = s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(name_key(&s), general, "{s:?}");
+        }
+        assert_eq!(name_key("ÀB 项目Ⅻ（一）"), "àb项目ⅻ一");
+    }
 }

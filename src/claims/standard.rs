@@ -66,6 +66,13 @@ pub fn kind(t: &Table) -> Option<Standard> {
     classify(&table_title(t), false)
 }
 
+/// Whether this is the "三公" table: [`kind`] without normalising and searching the whole
+/// title of a table whose title has no 三 (normalising makes none).
+pub fn is_three_public(t: &Table) -> bool {
+    let title = table_title(t);
+    title.contains('三') && classify(&title, false) == Some(Standard::ThreePublic)
+}
+
 /// Which member of the standard table set this is, budget titles included: what the
 /// table-set check counts.
 pub fn member(t: &Table) -> Option<Standard> {
