@@ -51,6 +51,8 @@ pub enum Rule {
     TextTable,
     /// `surplus`.
     Surplus,
+    /// `change-amount`.
+    ChangeAmount,
 }
 
 impl Rule {
@@ -76,6 +78,7 @@ impl Rule {
             Rule::RepeatedFigure => "repeated-figure",
             Rule::TextTable => "text-table",
             Rule::Surplus => "surplus",
+            Rule::ChangeAmount => "change-amount",
         }
     }
 }

@@ -14,10 +14,10 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score reached (recall 8/8, 89 % verified); raise
-/// them as the checks improve, never lower them.
+/// Floors: the score reached (recall 8/8, 91 % verified: `change-amount` took it from 196
+/// to 199 of 218); raise them as the checks improve, never lower them.
 const MIN_CAUGHT: usize = 8;
-const MIN_VERIFIED_PERCENT: usize = 89;
+const MIN_VERIFIED_PERCENT: usize = 91;
 
 /// The figure as score.py compares it: no spaces, separators, % or units.
 fn norm(s: &str) -> String {

@@ -5,6 +5,7 @@
 
 mod balance;
 mod budget_variance;
+mod change_amount;
 mod code_rollup;
 mod column_sum;
 mod count_list;
@@ -134,6 +135,7 @@ pub static ALL: &[&Check] = &[
     &parts_sum::CHECK,
     &subset::CHECK,
     &surplus::CHECK,
+    &change_amount::CHECK,
     &budget_variance::CHECK,
     &count_list::CHECK,
     &repeated_figure::CHECK,

@@ -1,0 +1,442 @@
+//! `change-amount`: a change on another year stated in words ("2022年预算较2021年增加 1.68
+//! 万元") is the difference of the two years' amounts, when the text prints both elsewhere.
+
+use super::{Check, Out};
+use crate::claims::prose::{
+    amount, ends_clause, ends_sentence, is_money, same_family, Kind, Prose, Tok,
+};
+use crate::claims::scope::{Scope, Stage};
+use crate::claims::Claims;
+use crate::document::Document;
+use crate::figure::FigId;
+use crate::relation::{Expr, Relation, Rule, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    rule: Rule::ChangeAmount,
+    title_zh: "增减额等于两年数之差",
+    title_en: "A change in words is the difference of the two years' amounts",
+    what: "In the text, \"2022年度“三公”经费预算较2021年度增加 1.68 万元\" (or \"其中公务接待较上年同期减少 \
+           0.58 万元\", \"与2010年决算数相比，2011年…预算减少 0.42 亿元\") states the change of a \
+           quantity between two years whose amounts the text prints elsewhere, each in a sentence \
+           naming its year (\"2022年度“三公”经费预算总计 21.8 万元\", \"2021年度“三公”经费合计支出 \
+           20.12 万元\"): the change must equal this year's amount minus the other year's (an \
+           increase) or the reverse (a decrease). The quantity is matched by its name without \
+           the words of stage and total (预算、决算、总计、合计支出); the years by the year \
+           named (上年 is the year before). A 其中 item's change carries the years of the \
+           change before it in the paragraph. Every pair of amounts that fits is a reading.",
+    why: "Both years' amounts and their difference are typed separately; a stale figure on \
+          either side, or a change taken against another base, shows as a difference that \
+          does not follow.",
+    tolerance: "Each printed amount stands for ±½ of its last digit: 12.39 − 11.8 may be \
+                anything in [0.535, 0.645], so a printed 0.58 holds within rounding. When \
+                the text does not name the other year's stage (较2021年度, not 较2021年决算数), \
+                the change may be on an amount of that year not printed (its budget where \
+                the text prints its final amount, or the reverse): the relation is then \
+                reported only when it holds. Several amounts that fit \
+                one year are all readings: it fails only when all fail, and is not checked \
+                when they disagree.",
+    example: "2010年“三公”经费决算数 94.7 亿元。2011年“三公”经费预算 94.28 亿元。与2010年决算数相比，\
+              2011年“三公”经费预算减少 0.24 亿元 fails: 94.7 − 94.28 = 0.42.",
+    find,
+};
+
+const RULE: Rule = Rule::ChangeAmount;
+
+/// At most this many pairs of amounts are readings of one change: more means the quantity
+/// is named too loosely to bind.
+const MAX_READINGS: usize = 4;
+
+/// The words of stage and total a quantity's name may carry in one sentence and not in
+/// another ("三公经费预算总计", "三公经费合计支出"): stripped from its end, repeatedly.
+const STAGE_WORDS: &[&str] = &[
+    "合计支出",
+    "决算支出",
+    "实际支出",
+    "预算数",
+    "决算数",
+    "预算",
+    "决算",
+    "总计",
+    "合计",
+    "共计",
+    "安排",
+];
+
+/// The words a change ends with ("…预算减少 0.42 亿元").
+const CHANGE_WORDS: &[&str] = &[
+    "增加", "增长", "上升", "提高", "减少", "下降", "降低", "压减", "节约",
+];
+
+/// The name of a quantity without quotes, leading 其中 / 年度 and trailing stage words.
+fn core(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .filter(|c| !"“”\"‘’'《》 ".contains(*c))
+        .collect();
+    loop {
+        let before = s.len();
+        for p in ["其中", "年度", "年"] {
+            if let Some(r) = s.strip_prefix(p) {
+                s = r.to_string();
+            }
+        }
+        for w in STAGE_WORDS {
+            if let Some(r) = s.strip_suffix(w) {
+                s = r.to_string();
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// The stage a phrase names, if any.
+fn stage_named(words: &str) -> Option<Stage> {
+    // 一般公共预算 names a budget, not a stage
+    let words = words
+        .replace("一般公共预算", "")
+        .replace("公共财政预算", "");
+    if words.contains("决算") {
+        Some(Stage::Final)
+    } else if words.contains("预算") {
+        Some(Stage::Budget)
+    } else {
+        None
+    }
+}
+
+/// A change's comparison as read from its clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Comparison {
+    /// The quantity's name, as [`core`] leaves it.
+    subject: String,
+    /// The year the change is of, when named.
+    this_year: Option<i64>,
+    /// The stage the subject names.
+    this_stage: Option<Stage>,
+    /// The year compared with, when named (`None` with `last_year` for 上年).
+    base_year: Option<i64>,
+    /// Compared with 上年 / 上年同期: the year before this one.
+    last_year: bool,
+    /// The stage the base names (较2021年决算数).
+    base_stage: Option<Stage>,
+}
+
+/// The value of a year figure.
+fn year_of(doc: &Document, id: FigId) -> Option<i64> {
+    doc.figure(id)
+        .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok())
+}
+
+/// One clause's tokens as text, each year figure replaced by nothing and remembered.
+fn words(doc: &Document, p: &Prose<'_>, from: usize, to: usize) -> (String, Vec<(usize, i64)>) {
+    let mut s = String::new();
+    let mut years = Vec::new();
+    for t in p.toks.get(from..to).unwrap_or(&[]) {
+        match t {
+            Tok::Ch(c) => s.push(*c),
+            Tok::Fig(id) => {
+                if let Some(y) = year_of(doc, *id).filter(|y| (1900..=2200).contains(y)) {
+                    years.push((s.len(), y));
+                }
+            }
+        }
+    }
+    (s, years)
+}
+
+/// Where the clause holding token `at` starts (after its separator).
+fn clause_start(p: &Prose<'_>, at: usize) -> usize {
+    (0..at)
+        .rev()
+        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
+        .map_or(0, |k| k + 1)
+}
+
+/// Whether a figure is an amount (not a year) between `from` and `to`.
+fn amount_between(doc: &Document, p: &Prose<'_>, from: usize, to: usize) -> bool {
+    p.mentions
+        .iter()
+        .any(|m| m.at >= from && m.at < to && m.kind != Kind::Year && m.unit.is_some())
+        || p.toks.get(from..to).is_some_and(|ts| {
+            ts.iter().any(
+                |t| matches!(t, Tok::Fig(id) if doc.figure(*id).is_some_and(|f| f.unit.is_some())),
+            )
+        })
+}
+
+/// Reads the comparison of the change at token `at`: "S 较 B 增加" in its own clause, or
+/// "与 B 相比，S 减少" over two.
+fn comparison(doc: &Document, p: &Prose<'_>, at: usize) -> Option<Comparison> {
+    let start = clause_start(p, at);
+    if amount_between(doc, p, start, at) {
+        return None;
+    }
+    let (clause, years) = words(doc, p, start, at);
+    let marker = ["较", "比"]
+        .iter()
+        .filter_map(|w| clause.rfind(w).map(|k| (k, w.len())))
+        .max();
+    let (subject, subject_years, base, base_years) = match marker {
+        Some((k, len)) => (
+            clause.get(..k)?.to_string(),
+            years
+                .iter()
+                .filter(|y| y.0 <= k)
+                .map(|y| y.1)
+                .collect::<Vec<_>>(),
+            clause.get(k + len..)?.to_string(),
+            years
+                .iter()
+                .filter(|y| y.0 > k)
+                .map(|y| y.1)
+                .collect::<Vec<_>>(),
+        ),
+        None => {
+            // "与 2010 年决算数相比，S 减少": the base is the previous clause, whole
+            let prev_end = start.checked_sub(1)?;
+            if matches!(p.toks.get(prev_end), Some(Tok::Ch(c)) if ends_sentence(*c)) {
+                return None;
+            }
+            let prev_start = clause_start(p, prev_end);
+            if amount_between(doc, p, prev_start, prev_end) {
+                return None;
+            }
+            let (prev, prev_years) = words(doc, p, prev_start, prev_end);
+            let inner = prev.strip_prefix('与')?.strip_suffix("相比")?;
+            (
+                clause.clone(),
+                years.iter().map(|y| y.1).collect(),
+                inner.to_string(),
+                prev_years.iter().map(|y| y.1).collect(),
+            )
+        }
+    };
+    // the change word ends the clause: without it the subject names the quantity only
+    let mut subject_words = subject.trim_start_matches(',');
+    for w in CHANGE_WORDS {
+        subject_words = subject_words.strip_suffix(w).unwrap_or(subject_words);
+    }
+    let last_year = base.contains("上年") || base.contains("上一年");
+    if base_years.len() > 1 || subject_years.len() > 1 || base_years.is_empty() && !last_year {
+        return None;
+    }
+    let subject = core(subject_words);
+    if subject.chars().count() < 2 {
+        return None;
+    }
+    Some(Comparison {
+        this_stage: stage_named(subject_words),
+        subject,
+        this_year: subject_years.first().copied(),
+        base_year: base_years.first().copied(),
+        last_year: last_year && base_years.is_empty(),
+        base_stage: stage_named(&base),
+    })
+}
+
+/// The scope without the facets two years' amounts differ in.
+fn yearless(s: &Scope) -> Scope {
+    let mut s = *s;
+    s.year = None;
+    s.stage = None;
+    s.section = None;
+    s
+}
+
+fn find(claims: &Claims<'_>, out: &mut Out) {
+    let doc = claims.doc;
+    // every amount the text names with a year: (subject, year, stage, figure, unit, scope)
+    let mut levels = Vec::new();
+    for p in &claims.prose {
+        for m in &p.mentions {
+            // "2010年…决算数 94.7 亿元" is an amount of its stage
+            let stage = match m.kind {
+                Kind::Level => stage_named(&m.lead).or(m.scope.stage),
+                Kind::Budget => Some(Stage::Budget),
+                Kind::Final => Some(Stage::Final),
+                _ => continue,
+            };
+            if m.percent || !is_money(m.unit) {
+                continue;
+            }
+            let Some(year) = m.scope.year else { continue };
+            levels.push((core(&m.label), year, stage, m.fig, m.unit, m.scope));
+        }
+    }
+    if levels.is_empty() {
+        return;
+    }
+    for p in &claims.prose {
+        // the years of the last change read in the paragraph: a 其中 item's change goes on
+        // comparing the same two years
+        let mut carried: Option<i64> = None;
+        for m in &p.mentions {
+            let Kind::Change(sign) = m.kind else { continue };
+            if m.percent || !is_money(m.unit) || m.listed {
+                continue;
+            }
+            let Some(c) = comparison(doc, p, m.at) else {
+                continue;
+            };
+            let this_year = c.this_year.or(carried);
+            let Some(this_year) = this_year else { continue };
+            let base_year = match c.base_year {
+                Some(y) => y,
+                None if c.last_year => this_year - 1,
+                None => continue,
+            };
+            if base_year == this_year {
+                continue;
+            }
+            carried = Some(this_year);
+            let scope = yearless(&m.scope);
+            let of = |year: i64, stage: Option<Stage>| -> Vec<(FigId, Option<Stage>)> {
+                levels
+                    .iter()
+                    .filter(|l| {
+                        l.1 == year
+                            && l.0 == c.subject
+                            && l.3 != m.fig
+                            && same_family(l.4, m.unit)
+                            && stage.is_none_or(|s| l.2 == Some(s))
+                            && yearless(&l.5).comparable(&scope)
+                    })
+                    .map(|l| (l.3, l.2))
+                    .collect()
+            };
+            let now = of(this_year, c.this_stage);
+            let then = of(base_year, c.base_stage);
+            if now.is_empty() || then.is_empty() || now.len() * then.len() > MAX_READINGS {
+                continue;
+            }
+            let mut pairs = now.iter().flat_map(|a| then.iter().map(move |b| (*a, *b)));
+            let Some(first) = pairs.next() else { continue };
+            // the text asserts the base only when it names its stage: "2024年预算较2023年增加"
+            // may be on last year's final amount though the text prints its budget
+            let asserted = c.base_stage.is_some();
+            let expr = |(a, b): ((FigId, Option<Stage>), (FigId, Option<Stage>))| {
+                let (now, then) = (amount(doc, a.0, m.unit), amount(doc, b.0, m.unit));
+                if sign > 0 {
+                    Expr::difference(now, then)
+                } else {
+                    Expr::difference(then, now)
+                }
+            };
+            let what = if sign > 0 {
+                Text::new(
+                    format!("增加额 = {this_year}年{0} − {base_year}年{0}", c.subject),
+                    format!(
+                        "increase = {0} of {this_year} − {0} of {base_year}",
+                        c.subject
+                    ),
+                )
+            } else {
+                Text::new(
+                    format!("减少额 = {base_year}年{0} − {this_year}年{0}", c.subject),
+                    format!(
+                        "decrease = {0} of {base_year} − {0} of {this_year}",
+                        c.subject
+                    ),
+                )
+            };
+            let mut rel = Relation::equals(RULE, m.fig, expr(first), what.clone())
+                .context(p.sentence_text(m.at));
+            for pair in pairs {
+                rel = rel.reading(expr(pair), what.clone());
+            }
+            out.push(if asserted { rel } else { rel.only_if_holds() });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::reported;
+
+    fn statuses(text: &str) -> Vec<(String, String)> {
+        reported(text, "change-amount")
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    const SANGONG: &str = "一、2023年“三公”经费预算安排情况\n2023年度“三公”经费预算总计30.5万元，其中：因公出国（境）经费0万元，公务接待14.2万元，公务用车运行费用16.3万元。\n二、2022年“三公”经费决算情况\n2022年度“三公”经费合计支出28.25万元，其中：因公出国（境）经费0万元，公务接待15.06万元，公务用车运行费用13.19万元。\n2023年度“三公”经费预算较2022年度增加2.25万元，其中公务接待较上年同期减少0.86万元。公务用车运行费用较上年同期增加3.11万元。\n";
+
+    #[test]
+    fn a_change_in_words_is_the_two_years_difference() {
+        assert_eq!(
+            statuses(SANGONG),
+            [
+                pair("2.25", "pass"),
+                pair("0.86", "pass"),
+                pair("3.11", "pass")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_difference_that_does_not_follow_fails_only_when_the_base_is_named() {
+        // the base year's stage is not named and its only amount is a 决算 beside this
+        // year's 预算: the change may be on last year's budget, which is not printed
+        let unnamed = SANGONG.replace("增加3.11", "增加3.31");
+        assert_eq!(
+            statuses(&unnamed),
+            [pair("2.25", "pass"), pair("0.86", "pass")]
+        );
+        let named = unnamed.replace("较上年同期增加3.31", "较上年决算数增加3.31");
+        assert_eq!(
+            statuses(&named),
+            [
+                pair("2.25", "pass"),
+                pair("0.86", "pass"),
+                pair("3.31", "fail")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_base_of_the_same_stage_not_named_does_not_fail() {
+        // last year's budget is printed, but "较2022年" may be on last year's final amount
+        let text = "2023年部门预算收入500万元。2022年部门预算收入450万元。2023年部门预算收入较2022年增加62万元。\n";
+        assert!(statuses(text).is_empty());
+        let holds = text.replace("增加62", "增加50");
+        assert_eq!(statuses(&holds), [pair("50", "pass")]);
+    }
+
+    #[test]
+    fn a_base_named_before_the_subject_is_read() {
+        let text = "2010年中央本级“三公”经费决算数94.7亿元。\n2011年中央本级“三公”经费预算94.28亿元。与2010年决算数相比，2011年中央本级“三公”经费预算减少0.42亿元。\n";
+        assert_eq!(statuses(text), [pair("0.42", "pass")]);
+        let wrong = text.replace("减少0.42", "减少0.24");
+        assert_eq!(statuses(&wrong), [pair("0.24", "fail")]);
+        // an increase where the amounts fell is not the change printed
+        let up = text.replace("减少0.42", "增加0.42");
+        assert_eq!(statuses(&up), [pair("0.42", "fail")]);
+    }
+
+    #[test]
+    fn a_change_beside_its_own_amount_or_without_both_years_is_left_to_other_checks() {
+        // this year's amount in the same sentence: the yoy-change reading
+        assert!(
+            statuses("2023年机关运行经费支出184.65万元，比2022年度增加2.55万元。\n").is_empty()
+        );
+        // the other year's amount is not printed
+        assert!(statuses(
+            "2023年度“三公”经费预算总计30.5万元。2023年度“三公”经费预算较2022年度增加2.25万元。\n"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn names_lose_stage_and_total_words_only() {
+        assert_eq!(super::core("“三公”经费预算总计"), "三公经费");
+        assert_eq!(super::core("年度“三公”经费合计支出"), "三公经费");
+        assert_eq!(super::core("公务用车运行费用"), "公务用车运行费用");
+        // 收入支出总计 is not 收入
+        assert_eq!(super::core("收入支出总计"), "收入支出");
+    }
+}
