@@ -466,13 +466,13 @@ impl<'a> Checked<'a> {
         };
         // each entry's figure's column, from the targets taken in the order they are
         // printed in (one sort; the source read only from the last line break before each)
-        let low = |v: u128| (v & 0xFFFF_FFFF) as usize;
-        let mut keyed: Vec<u128> = order
+        let low = |v: u64| (v & 0xFFFF_FFFF) as usize;
+        let mut keyed: Vec<u64> = order
             .iter()
             .enumerate()
             .map(|(k, item)| {
                 let start = doc.fig_start(target_of(item).0).unwrap_or(0);
-                u128::from(wide(start)) << 32 | k as u128
+                u64::from(wide(start)) << 32 | k as u64
             })
             .collect();
         keyed.sort_unstable();
@@ -491,18 +491,53 @@ impl<'a> Checked<'a> {
                 *c = wide(column);
             }
         }
-        // (line, column, rule) in one integer: a column is below 2²⁶ (inputs ≤ 64 MB), a rule
-        // rank below 2⁶; then the position found, so that ties keep the order found
-        for v in &mut keyed {
-            let k = low(*v);
-            let (target, rule) = order.get(k).map_or((0, None), target_of);
-            let line = u64::from(doc.fig_line(target).unwrap_or(0));
-            let column = u64::from(columns.get(k).map_or(1, |&c| c.min((1 << 26) - 1)));
-            let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
-            let key = line << 32 | column << 6 | rule;
-            *v = u128::from(key) << 32 | (*v & 0xFFFF_FFFF);
+        // then by line (a counting sort; a sort where lines are far more than entries), and
+        // each line's few entries by (column, rule) — a column is below 2²⁶ (inputs ≤ 64 MB),
+        // a rule rank below 2⁶ — and the position found, so that ties keep the order found
+        let lines: Vec<u32> = order
+            .iter()
+            .map(|item| doc.fig_line(target_of(item).0).unwrap_or(0))
+            .collect();
+        let top = lines.iter().copied().max().unwrap_or(0) as usize;
+        if top <= 4 * lines.len() + 1024 {
+            let mut next = vec![0u32; top + 1];
+            for &l in &lines {
+                if let Some(c) = next.get_mut(l as usize) {
+                    *c += 1;
+                }
+            }
+            let mut sum = 0u32;
+            for c in &mut next {
+                (*c, sum) = (sum, sum + *c);
+            }
+            for (k, &l) in lines.iter().enumerate() {
+                if let Some(at) = next.get_mut(l as usize) {
+                    if let Some(v) = keyed.get_mut(*at as usize) {
+                        *v = k as u64;
+                    }
+                    *at += 1;
+                }
+            }
+        } else {
+            for (v, (k, &l)) in keyed.iter_mut().zip(lines.iter().enumerate()) {
+                *v = u64::from(l) << 32 | k as u64;
+            }
+            keyed.sort_unstable();
         }
-        keyed.sort_unstable();
+        let line_at = |v: &u64| lines.get(low(*v)).copied().unwrap_or(0);
+        for group in keyed.chunk_by_mut(|a, b| line_at(a) == line_at(b)) {
+            for v in group.iter_mut() {
+                let k = low(*v);
+                let rule = order.get(k).and_then(|item| target_of(item).1);
+                let column = u64::from(columns.get(k).map_or(1, |&c| c.min((1 << 26) - 1)));
+                let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
+                *v = (column << 6 | rule) << 32 | k as u64;
+            }
+            if group.len() > 1 {
+                group.sort_unstable();
+            }
+        }
+        drop(lines);
         let order: Vec<Item> = keyed
             .iter()
             .filter_map(|&v| order.get(low(v)).copied())
