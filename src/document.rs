@@ -977,6 +977,11 @@ impl Document {
         self.figures.get(id).map(|f| f.line)
     }
 
+    /// The byte offset in [`Document::source`] where the figure with this id starts.
+    pub fn fig_start(&self, id: FigId) -> Option<usize> {
+        self.figures.get(id).map(|f| f.start as usize)
+    }
+
     /// Every figure's source span `(start, end)`, in reading order.
     pub fn figure_spans(&self) -> impl ExactSizeIterator<Item = (usize, usize)> + '_ {
         self.figures

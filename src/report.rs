@@ -157,80 +157,85 @@ pub struct Report {
 
 pub use crate::checks::table_set::{Finding, TableNote};
 
-/// UTF-16 offsets and character columns of every figure, found in one pass over the source
-/// (figures sorted by offset, the source walked once from the first to the last).
-pub(crate) struct Positions {
-    /// Per figure: UTF-16 offset of its start, of its end, and its 1-based char column
-    /// (inputs are at most 64 MB: every offset fits 32 bits).
-    at: Vec<(u32, u32, u32)>,
+/// Chars and UTF-16 code units in a stretch of UTF-8: a char starts at every byte that is
+/// not a continuation byte, and one of four bytes (lead byte ≥ 0xF0) takes two units.
+fn utf16_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
-impl Positions {
-    pub(crate) fn new(doc: &Document) -> Self {
-        let n = doc.figure_count();
-        let wide = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        // (byte offset, figure index × 2 + 1 for an end)
-        let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
-        for (i, (start, end)) in doc.figure_spans().enumerate() {
-            events.push((wide(start), wide(2 * i)));
-            events.push((wide(end), wide(2 * i + 1)));
-        }
-        // figures come nearly in order: the sort mostly merges runs
-        events.sort_unstable();
-        let mut at = vec![(0, 0, 1); n];
-        let bytes = doc.source.as_bytes();
-        let (mut pos, mut units, mut chars, mut line_chars) = (0usize, 0usize, 0usize, 0usize);
-        for (offset, slot) in events {
-            let upto = (offset as usize).min(bytes.len());
-            while pos < upto {
-                let b = bytes.get(pos).copied().unwrap_or(0);
-                // a char starts at every byte that is not a UTF-8 continuation byte
-                if b & 0xC0 != 0x80 {
-                    chars += 1;
-                    units += if b >= 0xF0 { 2 } else { 1 };
-                }
-                pos += 1;
-                if b == b'\n' {
-                    line_chars = chars;
-                }
+/// Chars in a stretch of UTF-8 (bytes that are not continuation bytes).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// An offset as the report keeps it (inputs are at most 64 MB: every offset fits 32 bits).
+fn wide(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+/// Every figure's start and end in UTF-16 code units (as JavaScript counts), in one pass
+/// over the source: figures are numbered in reading order, so the source is counted from
+/// one figure's start to the next; where a start goes back (not seen in practice), the
+/// starts and ends are sorted first and the source walked once from the first to the last.
+fn utf16_spans(doc: &Document) -> Vec<(u32, u32)> {
+    let bytes = doc.source.as_bytes();
+    let len = bytes.len();
+    let in_order = doc
+        .figure_spans()
+        .try_fold(0usize, |prev, (s, e)| (s >= prev && e >= s).then_some(s))
+        .is_some();
+    if in_order {
+        let (mut pos, mut units) = (0usize, 0usize);
+        return doc
+            .figure_spans()
+            .map(|(s, e)| {
+                let (s, e) = (s.min(len), e.min(len));
+                units += utf16_len(bytes.get(pos..s).unwrap_or(&[]));
+                pos = s;
+                let end = units + utf16_len(bytes.get(s..e).unwrap_or(&[]));
+                (wide(units), wide(end))
+            })
+            .collect();
+    }
+    // (byte offset, figure index × 2 + 1 for an end)
+    let n = doc.figure_count();
+    let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
+    for (i, (start, end)) in doc.figure_spans().enumerate() {
+        events.push((wide(start), wide(2 * i)));
+        events.push((wide(end), wide(2 * i + 1)));
+    }
+    events.sort_unstable();
+    let mut at = vec![(0, 0); n];
+    let (mut pos, mut units) = (0usize, 0usize);
+    for (offset, slot) in events {
+        let upto = (offset as usize).min(len).max(pos);
+        units += utf16_len(bytes.get(pos..upto).unwrap_or(&[]));
+        pos = upto;
+        if let Some(a) = at.get_mut(slot as usize / 2) {
+            if slot % 2 == 0 {
+                a.0 = wide(units);
+            } else {
+                a.1 = wide(units);
             }
-            let col = wide(chars - line_chars + 1);
-            if let Some(a) = at.get_mut(slot as usize / 2) {
-                if slot % 2 == 0 {
-                    a.0 = wide(units);
-                    a.2 = col;
-                } else {
-                    a.1 = wide(units);
-                }
-            }
         }
-        Positions { at }
     }
+    at
+}
 
-    fn fig(&self, doc: &Document, id: FigId) -> Option<(FigRef, u32)> {
-        let f = doc.figure(id)?;
-        let &(start, end, col) = self.at.get(id)?;
-        Some((
-            FigRef {
-                raw: f.raw.to_string(),
-                line: f.line,
-                start: start as usize,
-                end: end as usize,
-                page: f.page,
-            },
-            col,
-        ))
-    }
-
-    fn column(&self, id: FigId) -> u32 {
-        self.at.get(id).map_or(1, |a| a.2)
-    }
-
-    fn span(&self, id: FigId) -> (usize, usize) {
-        self.at
-            .get(id)
-            .map_or((0, 0), |a| (a.0 as usize, a.1 as usize))
-    }
+/// A figure as an entry refers to it, its offsets from `units` ([`utf16_spans`]).
+fn fig_ref(doc: &Document, units: &[(u32, u32)], id: FigId) -> Option<FigRef> {
+    let f = doc.figure(id)?;
+    let &(start, end) = units.get(id)?;
+    Some(FigRef {
+        raw: f.raw.to_string(),
+        line: f.line,
+        start: start as usize,
+        end: end as usize,
+        page: f.page,
+    })
 }
 
 /// A relation that holds, as a lean report keeps it: its rule, verdict and figures (ids
@@ -345,7 +350,11 @@ pub struct Checked<'a> {
     inputs: Vec<u32>,
     /// Relations in report order: by line, column and rule.
     order: Vec<Item>,
-    pos: Positions,
+    /// The 1-based char column of each entry's figure, in report order.
+    columns: Vec<u32>,
+    /// Every figure's UTF-16 start and end ([`utf16_spans`]), worked out when first
+    /// needed: the text report of failures needs them for no relation that holds.
+    units: std::cell::OnceCell<Vec<(u32, u32)>>,
     /// Notes on the standard table set.
     pub table_set: Vec<TableNote>,
     /// Counts.
@@ -380,7 +389,6 @@ impl<'a> Checked<'a> {
             items,
             scratch: _,
         } = lean;
-        let pos = Positions::new(doc);
         let mut summary = Summary {
             figures: doc.figure_count(),
             ..Summary::default()
@@ -449,24 +457,97 @@ impl<'a> Checked<'a> {
                 *r = below as u64;
             }
         }
-        // (line, column, rule) in one integer: a column is below 2²⁶ (inputs ≤ 64 MB), a rule
-        // rank below 2⁶
-        let key = |item: &Item| {
-            let (target, rule) = match *item {
-                Item::Whole(i) => relations
-                    .get(i as usize)
-                    .map_or((0, None), |r| (r.target, Some(r.rule))),
-                Item::Held(k) => held
-                    .get(k as usize)
-                    .map_or((0, None), |h| (h.target as usize, Some(h.rule))),
-            };
-            let line = u64::from(doc.fig_line(target).unwrap_or(0));
-            let column = u64::from(pos.column(target).min((1 << 26) - 1));
-            let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
-            line << 32 | column << 6 | rule
+        let target_of = |item: &Item| match *item {
+            Item::Whole(i) => relations
+                .get(i as usize)
+                .map_or((0, None), |r| (r.target, Some(r.rule))),
+            Item::Held(k) => held
+                .get(k as usize)
+                .map_or((0, None), |h| (h.target as usize, Some(h.rule))),
         };
-        // stable: ties keep the order found
-        order.sort_by_cached_key(key);
+        // each entry's figure's column, from the targets taken in the order they are
+        // printed in (one sort; the source read only from the last line break before each)
+        let low = |v: u64| (v & 0xFFFF_FFFF) as usize;
+        let mut keyed: Vec<u64> = order
+            .iter()
+            .enumerate()
+            .map(|(k, item)| {
+                let start = doc.fig_start(target_of(item).0).unwrap_or(0);
+                u64::from(wide(start)) << 32 | k as u64
+            })
+            .collect();
+        keyed.sort_unstable();
+        let bytes = doc.source.as_bytes();
+        let mut columns = vec![1u32; order.len()];
+        let (mut pos, mut column) = (0usize, 1usize);
+        for &v in &keyed {
+            let start = ((v >> 32) as usize).min(bytes.len()).max(pos);
+            let seg = bytes.get(pos..start).unwrap_or(&[]);
+            column = match seg.iter().rposition(|&b| b == b'\n') {
+                Some(j) => 1 + chars_in(seg.get(j + 1..).unwrap_or(&[])),
+                None => column + chars_in(seg),
+            };
+            pos = start;
+            if let Some(c) = columns.get_mut(low(v)) {
+                *c = wide(column);
+            }
+        }
+        // then by line (a counting sort; a sort where lines are far more than entries), and
+        // each line's few entries by (column, rule) — a column is below 2²⁶ (inputs ≤ 64 MB),
+        // a rule rank below 2⁶ — and the position found, so that ties keep the order found
+        let lines: Vec<u32> = order
+            .iter()
+            .map(|item| doc.fig_line(target_of(item).0).unwrap_or(0))
+            .collect();
+        let top = lines.iter().copied().max().unwrap_or(0) as usize;
+        if top <= 4 * lines.len() + 1024 {
+            let mut next = vec![0u32; top + 1];
+            for &l in &lines {
+                if let Some(c) = next.get_mut(l as usize) {
+                    *c += 1;
+                }
+            }
+            let mut sum = 0u32;
+            for c in &mut next {
+                (*c, sum) = (sum, sum + *c);
+            }
+            for (k, &l) in lines.iter().enumerate() {
+                if let Some(at) = next.get_mut(l as usize) {
+                    if let Some(v) = keyed.get_mut(*at as usize) {
+                        *v = k as u64;
+                    }
+                    *at += 1;
+                }
+            }
+        } else {
+            for (v, (k, &l)) in keyed.iter_mut().zip(lines.iter().enumerate()) {
+                *v = u64::from(l) << 32 | k as u64;
+            }
+            keyed.sort_unstable();
+        }
+        let line_at = |v: &u64| lines.get(low(*v)).copied().unwrap_or(0);
+        for group in keyed.chunk_by_mut(|a, b| line_at(a) == line_at(b)) {
+            for v in group.iter_mut() {
+                let k = low(*v);
+                let rule = order.get(k).and_then(|item| target_of(item).1);
+                let column = u64::from(columns.get(k).map_or(1, |&c| c.min((1 << 26) - 1)));
+                let rule = rule.and_then(|r| rank.get(r as usize)).map_or(0, |r| r + 1);
+                *v = (column << 6 | rule) << 32 | k as u64;
+            }
+            if group.len() > 1 {
+                group.sort_unstable();
+            }
+        }
+        drop(lines);
+        let order: Vec<Item> = keyed
+            .iter()
+            .filter_map(|&v| order.get(low(v)).copied())
+            .collect();
+        let columns: Vec<u32> = keyed
+            .iter()
+            .filter_map(|&v| columns.get(low(v)).copied())
+            .collect();
+        drop(keyed);
         Checked {
             doc,
             relations,
@@ -474,10 +555,21 @@ impl<'a> Checked<'a> {
             held,
             inputs,
             order,
-            pos,
+            columns,
+            units: std::cell::OnceCell::new(),
             table_set: crate::checks::table_set::find(doc),
             summary,
         }
+    }
+
+    /// Every figure's UTF-16 start and end, worked out on first use.
+    fn units(&self) -> &[(u32, u32)] {
+        self.units.get_or_init(|| utf16_spans(self.doc))
+    }
+
+    /// The column of the `k`-th entry's figure.
+    fn column(&self, k: usize) -> u32 {
+        self.columns.get(k).copied().unwrap_or(1)
     }
 
     /// How many entries the report has.
@@ -512,7 +604,7 @@ impl<'a> Checked<'a> {
     /// The `k`-th entry in report order, every string built.
     pub fn entry(&self, k: usize) -> Option<Entry> {
         let (rel, v) = self.at(k)?;
-        entry(self.doc, &self.pos, rel, v)
+        entry(self.doc, self.units(), self.column(k), rel, v)
     }
 
     /// What the page marks before any words are built: the figure the `k`-th entry
@@ -520,11 +612,12 @@ impl<'a> Checked<'a> {
     /// [`Checked::entry`] gives `None`, so counting the `Some`s gives the report's indices.
     pub fn brief(&self, k: usize) -> Option<Brief> {
         let (rel, v) = self.at(k)?;
-        let (figure, _) = self.pos.fig(self.doc, rel.target)?;
+        self.doc.figure(rel.target)?;
+        let &(start, _) = self.units().get(rel.target)?;
         let (status, severity) = status_of(rel, v);
         Some(Brief {
             target: rel.target,
-            start: figure.start,
+            start: start as usize,
             status,
             severity,
             within_rounding: v.status == Status::Rounding,
@@ -590,8 +683,11 @@ impl<'a> Checked<'a> {
             out.write_all(b",")?;
         }
         out.write_all(b"\"checks\":[")?;
+        let units = self.units();
         let mut first = true;
         let mut ids = Vec::new();
+        // one entry at a time, written into this buffer and then out
+        let mut buf: Vec<u8> = Vec::with_capacity(1 << 10);
         for k in 0..self.len() {
             ids.clear();
             let (rule, target_id, status, severity, rounding, e) =
@@ -633,31 +729,72 @@ impl<'a> Checked<'a> {
             let Some(target) = self.doc.figure(target_id) else {
                 continue;
             };
+            buf.clear();
             if !first {
-                out.write_all(b",")?;
+                buf.push(b',');
             }
             first = false;
-            out.write_all(nl)?;
-            let lean = LeanEntry {
-                rule,
-                status,
-                severity,
-                line: target.line,
-                column: self.pos.column(target_id),
-                page: target.page,
-                reported: target.raw,
-                within_rounding: rounding,
-                figure: self.compact(target_id),
-                inputs: ids.iter().filter_map(|&id| self.compact(id)).collect(),
-                expected: e.as_ref().map(|e| e.expected.as_deref()),
-                formula: e.as_ref().map(|e| e.formula.as_deref()),
-                tolerance: e.as_ref().map(|e| e.tolerance.as_deref()),
-                cause: e.as_ref().map(|e| e.cause.as_ref()),
-                message: e.as_ref().map(|e| &e.message),
-                relation: e.as_ref().map(|e| &e.relation),
-                context: e.as_ref().map(|e| e.context.as_deref()),
-            };
-            serde_json::to_writer(&mut *out, &lean)?;
+            buf.extend_from_slice(nl);
+            // the fields in the order of `schema/report.schema.json`'s examples, as serde
+            // wrote them: a field left out is not derived here (a passing relation without
+            // `--full`); one derived but empty is `null`
+            buf.extend_from_slice(b"{\"rule\":");
+            json_str(&mut buf, rule.id());
+            buf.extend_from_slice(b",\"status\":\"");
+            buf.extend_from_slice(status.as_str().as_bytes());
+            buf.extend_from_slice(b"\",\"severity\":\"");
+            buf.extend_from_slice(match severity {
+                Severity::Info => b"info",
+                Severity::Warning => b"warning",
+                Severity::Error => b"error",
+            });
+            buf.extend_from_slice(b"\",\"line\":");
+            json_uint(&mut buf, u64::from(target.line));
+            buf.extend_from_slice(b",\"column\":");
+            json_uint(&mut buf, u64::from(self.column(k)));
+            if let Some(p) = target.page {
+                buf.extend_from_slice(b",\"page\":");
+                json_uint(&mut buf, u64::from(p));
+            }
+            buf.extend_from_slice(b",\"reported\":");
+            json_str(&mut buf, target.raw);
+            buf.extend_from_slice(if rounding {
+                b",\"within_rounding\":true,\"figure\":"
+            } else {
+                b",\"within_rounding\":false,\"figure\":"
+            });
+            self.json_compact(&mut buf, units, target_id);
+            buf.extend_from_slice(b",\"inputs\":[");
+            let mut sep = false;
+            for &id in &ids {
+                if !self.doc.has_figure(id) {
+                    continue;
+                }
+                if sep {
+                    buf.push(b',');
+                }
+                sep = true;
+                self.json_compact(&mut buf, units, id);
+            }
+            buf.push(b']');
+            if let Some(e) = &e {
+                buf.extend_from_slice(b",\"expected\":");
+                serde_json::to_writer(&mut buf, &e.expected)?;
+                buf.extend_from_slice(b",\"formula\":");
+                serde_json::to_writer(&mut buf, &e.formula)?;
+                buf.extend_from_slice(b",\"tolerance\":");
+                serde_json::to_writer(&mut buf, &e.tolerance)?;
+                buf.extend_from_slice(b",\"cause\":");
+                serde_json::to_writer(&mut buf, &e.cause)?;
+                buf.extend_from_slice(b",\"message\":");
+                serde_json::to_writer(&mut buf, &e.message)?;
+                buf.extend_from_slice(b",\"relation\":");
+                serde_json::to_writer(&mut buf, &e.relation)?;
+                buf.extend_from_slice(b",\"context\":");
+                serde_json::to_writer(&mut buf, &e.context)?;
+            }
+            buf.push(b'}');
+            out.write_all(&buf)?;
         }
         out.write_all(nl)?;
         out.write_all(b"]")?;
@@ -670,47 +807,53 @@ impl<'a> Checked<'a> {
         out.write_all(b"}\n")
     }
 
-    fn compact(&self, id: FigId) -> Option<Compact<'_>> {
-        let f = self.doc.figure(id)?;
-        let (start, end) = self.pos.span(id);
-        Some(Compact(f.raw, f.line, start, end))
+    /// A figure as `["raw",line,start,end]` (offsets in UTF-16 units), or `null` where
+    /// there is no such figure.
+    fn json_compact(&self, buf: &mut Vec<u8>, units: &[(u32, u32)], id: FigId) {
+        let (Some(f), Some(&(start, end))) = (self.doc.figure(id), units.get(id)) else {
+            buf.extend_from_slice(b"null");
+            return;
+        };
+        buf.push(b'[');
+        json_str(buf, f.raw);
+        buf.push(b',');
+        json_uint(buf, u64::from(f.line));
+        buf.push(b',');
+        json_uint(buf, u64::from(start));
+        buf.push(b',');
+        json_uint(buf, u64::from(end));
+        buf.push(b']');
     }
 }
 
-/// A figure as `[raw, line, start, end]` (offsets in UTF-16 units).
-#[derive(Serialize)]
-struct Compact<'a>(&'a str, u32, usize, usize);
+/// A JSON string as serde_json writes it: as is when nothing in it needs escaping (a
+/// figure's digits, a rule's id), else through serde_json.
+fn json_str(buf: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    } else if serde_json::to_writer(&mut *buf, s).is_err() {
+        // writing into a vector does not fail; were it to, the string stays valid JSON
+        buf.extend_from_slice(b"\"\"");
+    }
+}
 
-/// One entry of the streamed JSON: a field left out is not derived here (a passing
-/// relation without `--full`); one derived but empty is `null`.
-#[derive(Serialize)]
-struct LeanEntry<'a> {
-    rule: Rule,
-    status: Outcome,
-    severity: Severity,
-    line: u32,
-    column: u32,
-    /// The reported figure's page, for paged input (PDF).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    page: Option<u32>,
-    reported: &'a str,
-    within_rounding: bool,
-    figure: Option<Compact<'a>>,
-    inputs: Vec<Compact<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expected: Option<Option<&'a str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    formula: Option<Option<&'a str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tolerance: Option<Option<&'a str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cause: Option<Option<&'a CauseOut>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    relation: Option<&'a Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    context: Option<Option<&'a str>>,
+/// A whole number in decimal digits.
+fn json_uint(buf: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(digits.get(i..).unwrap_or(&[]));
 }
 
 fn status_of(rel: &Relation, v: &Verdict) -> (Outcome, Severity) {
@@ -757,14 +900,20 @@ fn coverage(s: &Summary) -> Option<Text> {
     None
 }
 
-fn entry(doc: &Document, idx: &Positions, rel: &Relation, v: &Verdict) -> Option<Entry> {
+fn entry(
+    doc: &Document,
+    units: &[(u32, u32)],
+    column: u32,
+    rel: &Relation,
+    v: &Verdict,
+) -> Option<Entry> {
     let target = doc.figure(rel.target)?;
-    let (figure, column) = idx.fig(doc, rel.target)?;
+    let figure = fig_ref(doc, units, rel.target)?;
     let mut ids = Vec::new();
     rel.expr.figures(&mut ids);
     let inputs = ids
         .iter()
-        .filter_map(|&id| idx.fig(doc, id).map(|f| f.0))
+        .filter_map(|&id| fig_ref(doc, units, id))
         .collect();
     let scale = target.number.scale;
     let pct = if target.number.percent { "%" } else { "" };
