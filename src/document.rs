@@ -954,6 +954,14 @@ impl Document {
         self.figures.get(id).map(|f| self.number_of(id, f))
     }
 
+    /// A figure's value as its integer mantissa and scale, without building a `Decimal`:
+    /// `None` for a percentage, a value kept wide, or no such figure. What the evaluator's
+    /// same-scale sums add.
+    pub fn plain_mantissa(&self, id: FigId) -> Option<(i64, u8)> {
+        let f = self.figures.get(id)?;
+        (f.flags & (WIDE | PERCENT) == 0).then_some((f.mantissa, f.scale))
+    }
+
     /// Whether there is a figure with this id.
     pub fn has_figure(&self, id: FigId) -> bool {
         id < self.figures.len()

@@ -307,30 +307,7 @@ fn same_scale_sum(doc: &Document, rel: &Relation) -> Option<Verdict> {
     {
         return None;
     }
-    let target = fig_number(doc, rel.target).ok()?;
-    let scale = target.scale;
-    let same = |n: &Number| n.scale == scale && n.value.scale() == scale && !n.percent;
-    if !same(&target) {
-        return None;
-    }
-    let (mut sum, mut figures) = (0i128, 0i64);
-    for t in terms {
-        match t {
-            Expr::Blank => {}
-            Expr::Fig(id) => {
-                let n = fig_number(doc, *id).ok()?;
-                if !same(&n) {
-                    return None;
-                }
-                sum = sum.checked_add(n.value.mantissa())?;
-                figures += 1;
-            }
-            _ => return None,
-        }
-    }
-    if sum != target.value.mantissa() {
-        return None;
-    }
+    let (sum, scale, figures) = exact_same_scale_sum(doc, rel.target, terms)?;
     // Σ [vᵢ − h, vᵢ + h] = [Σ vᵢ − n·h, Σ vᵢ + n·h]
     let point = Decimal::try_from_i128_with_scale(sum, scale).ok()?;
     let spread = crate::interval::half_ulp(scale).checked_mul(Decimal::from(figures))?;
@@ -344,6 +321,35 @@ fn same_scale_sum(doc: &Document, rel: &Relation) -> Option<Verdict> {
         cause: None,
         error: None,
     })
+}
+
+/// `target = Σ terms` where the target and every term are printed at one scale and the
+/// parts' mantissas add up to the target's exactly: the sum, its scale and how many
+/// figures it adds. `None` for anything else (a term not a plain figure or blank, another
+/// scale, a percentage, a sum that does not match exactly). A relation that is nothing
+/// more than that ([`same_scale_sum`]) passes, whatever the rounding.
+pub fn exact_same_scale_sum(
+    doc: &Document,
+    target: FigId,
+    terms: &[Expr],
+) -> Option<(i128, u32, i64)> {
+    let (mantissa, scale) = doc.plain_mantissa(target)?;
+    let (mut sum, mut figures) = (0i128, 0i64);
+    for t in terms {
+        match t {
+            Expr::Blank => {}
+            Expr::Fig(id) => {
+                let (m, s) = doc.plain_mantissa(*id)?;
+                if s != scale {
+                    return None;
+                }
+                sum = sum.checked_add(i128::from(m))?;
+                figures += 1;
+            }
+            _ => return None,
+        }
+    }
+    (sum == i128::from(mantissa)).then_some((sum, u32::from(scale), figures))
 }
 
 /// Whether the printed target agrees with `expr` (one reading of the relation); `None`

@@ -286,32 +286,19 @@ impl Lean {
     pub(crate) fn push(&mut self, doc: &Document, rel: Relation) {
         let v = evaluate(doc, &rel);
         if matches!(v.status, Status::Pass | Status::Rounding) && doc.has_figure(rel.target) {
-            self.scratch.clear();
-            rel.expr.figures(&mut self.scratch);
-            let start = self.inputs.len();
-            room_for(&mut self.inputs, self.scratch.len());
-            self.inputs
-                .extend(self.scratch.iter().map_while(|&id| u32::try_from(id).ok()));
-            let whole = self.inputs.len() - start == self.scratch.len();
-            if let (true, Ok(target), Ok(s), Ok(e), Ok(k)) = (
-                whole,
-                u32::try_from(rel.target),
-                u32::try_from(start),
-                u32::try_from(self.inputs.len()),
-                u32::try_from(self.held.len()),
-            ) {
-                room_for(&mut self.held, 1);
-                self.held.push(Held {
-                    rule: rel.rule,
-                    rounding: v.status == Status::Rounding,
-                    target,
-                    inputs: (s, e),
-                });
-                room_for(&mut self.items, 1);
-                self.items.push(Item::Held(k));
+            let mut inputs = std::mem::take(&mut self.scratch);
+            inputs.clear();
+            rel.expr.figures(&mut inputs);
+            let held = self.hold(
+                rel.rule,
+                v.status == Status::Rounding,
+                rel.target,
+                inputs.iter().copied(),
+            );
+            self.scratch = inputs;
+            if held {
                 return;
             }
-            self.inputs.truncate(start);
         }
         room_for(&mut self.items, 1);
         self.items
@@ -319,6 +306,73 @@ impl Lean {
         // kept whole: its words, where the check left them for later, are built now
         self.relations.push(rel.with_words(doc));
         self.verdicts.push(v);
+    }
+
+    /// `target = Σ terms`, kept as held without a [`Relation`] when the evaluator's
+    /// same-scale sum decides it ([`crate::eval::exact_same_scale_sum`]): the relation
+    /// would pass, and this is what [`Lean::push`] would keep of it. `false` when it is not
+    /// decided so (the caller then pushes the relation).
+    pub(crate) fn held_sum(
+        &mut self,
+        doc: &Document,
+        rule: crate::relation::Rule,
+        target: FigId,
+        terms: &[crate::relation::Expr],
+    ) -> bool {
+        use crate::relation::Expr;
+        crate::eval::exact_same_scale_sum(doc, target, terms).is_some()
+            && self.hold(
+                rule,
+                false,
+                target,
+                terms.iter().filter_map(|e| match e {
+                    Expr::Fig(id) | Expr::Exact(id) => Some(*id),
+                    _ => None,
+                }),
+            )
+    }
+
+    /// Keeps a relation that holds as its rule, status, target and inputs; `false` when an
+    /// index does not fit the compact form (nothing is kept then).
+    fn hold(
+        &mut self,
+        rule: crate::relation::Rule,
+        rounding: bool,
+        target: FigId,
+        inputs: impl Iterator<Item = FigId>,
+    ) -> bool {
+        let start = self.inputs.len();
+        room_for(&mut self.inputs, inputs.size_hint().0);
+        let mut whole = true;
+        for id in inputs {
+            match u32::try_from(id) {
+                Ok(id) => self.inputs.push(id),
+                Err(_) => {
+                    whole = false;
+                    break;
+                }
+            }
+        }
+        if let (true, Ok(target), Ok(s), Ok(e), Ok(k)) = (
+            whole,
+            u32::try_from(target),
+            u32::try_from(start),
+            u32::try_from(self.inputs.len()),
+            u32::try_from(self.held.len()),
+        ) {
+            room_for(&mut self.held, 1);
+            self.held.push(Held {
+                rule,
+                rounding,
+                target,
+                inputs: (s, e),
+            });
+            room_for(&mut self.items, 1);
+            self.items.push(Item::Held(k));
+            return true;
+        }
+        self.inputs.truncate(start);
+        false
     }
 }
 

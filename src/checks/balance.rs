@@ -1,7 +1,7 @@
 //! `balance`: a two-sided summary table balances: 收入总计 = 支出总计.
 
 use super::{Check, Out};
-use crate::claims::table::{clean_label, is_code_column};
+use crate::claims::table::{clean_label_is, is_code_column};
 use crate::claims::Claims;
 use crate::figure::CellKind;
 use crate::relation::Rule;
@@ -31,7 +31,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 .cells
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.kind == CellKind::Text && clean_label(c.text) == "总计")
+                .filter(|(_, c)| c.kind == CellKind::Text && clean_label_is(c.text, "总计"))
                 .map(|(i, _)| i)
                 .collect();
             let [left, right] = labels.as_slice() else {

@@ -2,12 +2,12 @@
 
 use super::{Check, Out};
 use crate::claims::table::{
-    is_code_column, is_rate_header, row_code_short, sum_of_cells, trimmed, Code,
+    cells_into, is_code_column, is_rate_header, row_code_short, trimmed, Code,
 };
 use crate::claims::Claims;
 use crate::document::Table;
 use crate::relation::Rule;
-use crate::relation::{Relation, Text, Words, WordsKind};
+use crate::relation::{Text, Words, WordsKind};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -42,6 +42,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             .collect();
         // one vector for every row's children, cleared, not allocated a row at a time
         let mut children = Vec::new();
+        let mut terms = Vec::new();
         for (r, code) in codes.iter().enumerate() {
             let Some(code) = code.as_ref() else {
                 continue;
@@ -77,7 +78,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 };
                 let in_code = t.cell(r, col).is_some_and(|c| {
                     let s = trimmed(c.text);
-                    !s.is_empty() && code.contains(s)
+                    !s.is_empty() && s.len() <= code.len() && code.contains(s)
                 });
                 if in_code {
                     continue;
@@ -85,18 +86,17 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 if doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
-                let Some(sum) = sum_of_cells(t, children.iter().map(|&k| (k, col))) else {
+                if !cells_into(t, children.iter().map(|&k| (k, col)), &mut terms) {
                     continue;
-                };
+                }
                 // the words are built only if the relation is kept (see `Words`)
-                let rel = Relation::equals(Rule::CodeRollup, target, sum, Text::default());
-                out.push(match Words::at(WordsKind::CodeRollup, ti, r, col, 0) {
-                    Some(w) => rel.words_later(w),
-                    None => Relation {
-                        what: words(t, r, col),
-                        ..rel
-                    },
-                });
+                out.push_sum(
+                    Rule::CodeRollup,
+                    target,
+                    &terms,
+                    Words::at(WordsKind::CodeRollup, ti, r, col, 0),
+                    || words(t, r, col),
+                );
             }
         }
     }

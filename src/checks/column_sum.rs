@@ -2,12 +2,12 @@
 
 use super::{Check, Out};
 use crate::claims::table::{
-    clean_label, is_code_column, is_label_column, is_rate_header, is_rate_label, sum_of_cells,
+    cells_into, clean_label, is_code_column, is_label_column, is_rate_header, is_rate_label,
 };
 use crate::claims::Claims;
 use crate::document::Table;
 use crate::relation::Rule;
-use crate::relation::{Relation, Text, Words, WordsKind};
+use crate::relation::{Text, Words, WordsKind};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -122,6 +122,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let headers: Vec<Vec<String>> = (0..t.width())
             .map(|c| t.column_header(c).split('/').map(str::to_string).collect())
             .collect();
+        // one vector for every row's terms
+        let mut terms = Vec::new();
         for c in 0..headers.len() {
             let Some(parts) = parts_of(c, &headers, t) else {
                 continue;
@@ -141,18 +143,17 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 if doc.number(target).is_some_and(|n| n.percent) {
                     continue;
                 }
-                let Some(sum) = sum_of_cells(t, parts.iter().map(|&k| (r, k))) else {
+                if !cells_into(t, parts.iter().map(|&k| (r, k)), &mut terms) {
                     continue;
-                };
+                }
                 // the words are built only if the relation is kept (see `Words`)
-                let rel = Relation::equals(Rule::ColumnSum, target, sum, Text::default());
-                out.push(match Words::at(WordsKind::ColumnSum, ti, r, c, 0) {
-                    Some(w) => rel.words_later(w),
-                    None => Relation {
-                        what: words(t, r, c),
-                        ..rel
-                    },
-                });
+                out.push_sum(
+                    Rule::ColumnSum,
+                    target,
+                    &terms,
+                    Words::at(WordsKind::ColumnSum, ti, r, c, 0),
+                    || words(t, r, c),
+                );
             }
         }
     }

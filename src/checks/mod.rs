@@ -87,6 +87,39 @@ impl<'d> Out<'d> {
         }
     }
 
+    /// Adds `target = Σ terms`, the relation a table check finds on every row, with its
+    /// words left for later (`what` builds them at once where `words` is `None`). A lean
+    /// sink keeps it without building a relation when the evaluator's same-scale sum
+    /// decides it ([`crate::report::Lean::held_sum`]): a 100k-row table's relations are
+    /// nearly all of that kind.
+    pub fn push_sum(
+        &mut self,
+        rule: Rule,
+        target: crate::figure::FigId,
+        terms: &[crate::relation::Expr],
+        words: Option<crate::relation::Words>,
+        what: impl FnOnce() -> crate::relation::Text,
+    ) {
+        if let Some(lean) = &mut self.lean {
+            if lean.held_sum(self.doc, rule, target, terms) {
+                return;
+            }
+        }
+        let rel = Relation::equals(
+            rule,
+            target,
+            crate::relation::Expr::Sum(terms.to_vec()),
+            crate::relation::Text::default(),
+        );
+        self.push(match words {
+            Some(w) => rel.words_later(w),
+            None => Relation {
+                what: what(),
+                ..rel
+            },
+        });
+    }
+
     /// Adds relations a check found.
     pub fn extend(&mut self, rels: impl IntoIterator<Item = Relation>) {
         rels.into_iter().for_each(|r| self.push(r));

@@ -228,14 +228,13 @@ fn relation(
         return;
     }
     // the words are built only if the relation is kept (see `Words`)
-    let rel = Relation::equals(Rule::TotalRow, target, Expr::Sum(terms), Text::default());
-    out.push(match Words::at(WordsKind::TotalRow, ti, r, c, lc) {
-        Some(w) => rel.words_later(w),
-        None => Relation {
-            what: words(t, r, c, lc),
-            ..rel
-        },
-    });
+    out.push_sum(
+        Rule::TotalRow,
+        target,
+        &terms,
+        Words::at(WordsKind::TotalRow, ti, r, c, lc),
+        || words(t, r, c, lc),
+    );
 }
 
 /// A total the table's outline gives, column by column.
@@ -438,7 +437,17 @@ fn is_breakdown(t: &Table, k: usize, lc: usize) -> bool {
 
 /// 一、 is level 1, （一） level 2, 1. / 1、 / (1) level 3; unnumbered lines none.
 fn numbering_level(s: &str) -> Option<u8> {
-    let s = s.trim();
+    let s = crate::claims::table::trimmed(s);
+    // a number starts with a digit or a bracket: most labels do not (every row is tested)
+    let first = s.chars().next()?;
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '(' | '（' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ))
+    {
+        return None;
+    }
     let han = |s: &str| {
         s.chars()
             .take_while(|c| {

@@ -25,7 +25,7 @@ const CN_DIGITS: &str = "一二三四五六七八九十";
 
 /// Removes a leading 其中 (with its colon).
 pub fn strip_of_which(label: &str) -> &str {
-    let t = label.trim();
+    let t = crate::claims::table::trimmed(label);
     match t.strip_prefix("其中") {
         Some(rest) => rest.trim_start_matches([':', '：', ' ']),
         None => t,
@@ -38,6 +38,15 @@ fn style(label: &str) -> Option<Style> {
     let first = chars.next()?;
     if matches!(first, '①'..='⑳') {
         return Some(Style::Circled);
+    }
+    // an item number starts with a digit (or the brackets above): most labels do not
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '(' | '（' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ))
+    {
+        return None;
     }
     if first == '(' || first == '（' {
         let inner: String = chars.take_while(|c| *c != ')' && *c != '）').collect();
@@ -268,7 +277,7 @@ const MAX_LEVELS: usize = 12;
 
 /// A level of a region table: `区 级` → "区"; `市本级` is the region's own part, not a level.
 fn level(label: &str) -> Option<String> {
-    if !label.contains('级') {
+    if !crate::claims::table::has_char(label, '级') {
         return None;
     }
     let l = clean_label(label);

@@ -32,6 +32,17 @@ fn is_numbering_char(c: char) -> bool {
     )
 }
 
+/// `s.contains(c)` for the short labels of rows, tested a row at a time: a scan of the
+/// bytes for `c`'s first, without the setup of a searcher.
+pub fn has_char(s: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let e = c.encode_utf8(&mut buf).as_bytes();
+    let (b, first) = (s.as_bytes(), e.first().copied().unwrap_or(0));
+    b.iter()
+        .enumerate()
+        .any(|(i, &x)| x == first && b.get(i..i + e.len()) == Some(e))
+}
+
 /// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
 pub fn total_level(label: &str) -> Option<u8> {
     // an ASCII label (a code, a number) names no total: tested first, a row at a time
@@ -218,7 +229,7 @@ pub fn row_code_len(t: &Table, row: usize) -> Option<usize> {
 pub fn clean_label_starts_with(label: &str, prefix: &str) -> bool {
     // a label holding none of the prefix's characters cannot start with it once cleaned
     // (most labels, tested row after row): an ASCII label (a code) none of a CJK prefix's
-    if !prefix.is_ascii() && label.is_ascii() || prefix.chars().any(|p| !label.contains(p)) {
+    if !prefix.is_ascii() && label.is_ascii() || prefix.chars().any(|p| !has_char(label, p)) {
         return false;
     }
     let mut cleaned = label
@@ -226,6 +237,19 @@ pub fn clean_label_starts_with(label: &str, prefix: &str) -> bool {
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
         .skip_while(|c| is_numbering_char(*c));
     prefix.chars().all(|p| cleaned.next() == Some(p))
+}
+
+/// Whether the label, cleaned as [`clean_label`] cleans it, is `word`; nothing allocated
+/// (every row's label cells are tested, and few are).
+pub fn clean_label_is(label: &str, word: &str) -> bool {
+    if !word.is_ascii() && label.is_ascii() || word.chars().any(|p| !has_char(label, p)) {
+        return false;
+    }
+    label
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
+        .skip_while(|c| is_numbering_char(*c))
+        .eq(word.chars())
 }
 
 /// The cell as an operand of a sum: a figure, or nothing for a blank or dash. `None` when
@@ -256,17 +280,45 @@ pub fn sum_of_cells(t: &Table, cells: impl IntoIterator<Item = (usize, usize)>) 
     (!blank).then_some(Expr::Sum(terms))
 }
 
+/// The terms of the sum of the cells at `(row, col)` positions, into `terms` (cleared
+/// first, so a check reuses one vector for every row): `false` when one holds words or
+/// when all are blank (nothing to check), as [`sum_of_cells`] gives `None`.
+pub fn cells_into(
+    t: &Table,
+    cells: impl IntoIterator<Item = (usize, usize)>,
+    terms: &mut Vec<Expr>,
+) -> bool {
+    terms.clear();
+    let mut blank = true;
+    for (r, c) in cells {
+        let Some(e) = operand(t, r, c) else {
+            return false;
+        };
+        blank &= e == Expr::Blank;
+        terms.push(e);
+    }
+    !blank
+}
+
 /// `s.trim()`, without the trim's two scans where the text starts and ends with a visible
 /// ASCII character (a code, a figure: most cells, the readers having trimmed them).
 pub fn trimmed(s: &str) -> &str {
-    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+    let b = s.as_bytes();
+    // a visible ASCII character, or a lead byte of U+4000–U+9FFF (CJK ideographs, no
+    // whitespace among them: Unicode's spaces past ASCII all sit below U+3001)
+    let visible = |x: u8| x.is_ascii_graphic() || (0xE4..=0xE9).contains(&x);
+    let last_lead = match b.last() {
+        Some(&x) if x < 0x80 => Some(x),
+        // the last character's lead byte: a CJK character is three bytes
+        Some(_) => b.len().checked_sub(3).and_then(|i| b.get(i)).copied(),
+        None => None,
+    };
+    if b.first().is_some_and(|&x| visible(x)) && last_lead.is_some_and(visible) {
         s
     } else {
         s.trim()
     }
 }
-
 /// Whether the column is a label or code column (序号, 编码, 类/款/项) rather than amounts.
 pub fn is_code_column(t: &Table, col: usize) -> bool {
     let h = t.header(col);
@@ -380,4 +432,48 @@ pub fn row_facts(t: &Table) -> Vec<RowFacts> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clean_label, clean_label_is, has_char, trimmed};
+
+    /// Labels with every kind of edge: ASCII, CJK, full-width and no-break spaces, a
+    /// two-byte and a four-byte last character, numbering and markup.
+    const LABELS: &[&str] = &[
+        "",
+        " ",
+        "合计",
+        " 合计",
+        "合计 ",
+        "\u{3000}总计\u{3000}",
+        "总计\u{a0}",
+        "\u{a0}总计",
+        "一、总计",
+        "（一）总 计",
+        "*总计*",
+        "总计1",
+        "2010101",
+        " 201 ",
+        "类201",
+        "é",
+        "总计é",
+        "𠀀",
+        "总计𠀀",
+        "总\u{2003}",
+        "其中：总计",
+    ];
+
+    #[test]
+    fn the_fast_label_tests_agree_with_the_general_ones() {
+        for s in LABELS {
+            assert_eq!(trimmed(s), s.trim(), "{s:?}");
+            for c in ['总', '计', '级', ' ', 'é', '𠀀', '1'] {
+                assert_eq!(has_char(s, c), s.contains(c), "{s:?} {c:?}");
+            }
+            for w in ["总计", "合计", "201"] {
+                assert_eq!(clean_label_is(s, w), clean_label(s) == w, "{s:?} {w:?}");
+            }
+        }
+    }
 }
