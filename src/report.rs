@@ -402,10 +402,14 @@ pub struct Checked<'a> {
     verdicts: Vec<Verdict>,
     held: Vec<Held>,
     inputs: Vec<u32>,
-    /// Relations in report order: by line, column and rule.
-    order: Vec<Item>,
-    /// The 1-based char column of each entry's figure, in report order.
-    columns: Vec<u32>,
+    /// The relations the report shows, in the order found.
+    found: Vec<Item>,
+    /// Each rule's rank among the ids, as the order compares rules.
+    rank: [u64; 64],
+    /// Relations in report order (by line, column and rule) and the 1-based char column
+    /// of each entry's figure, worked out when first needed: the text report orders only
+    /// what it prints ([`Checked::write_text`]).
+    arranged: std::cell::OnceCell<(Vec<Item>, Vec<u32>)>,
     /// Every figure's UTF-16 start and end ([`utf16_spans`]), worked out when first
     /// needed: the text report of failures needs them for no relation that holds.
     units: std::cell::OnceCell<Vec<(u32, u32)>>,
@@ -511,11 +515,32 @@ impl<'a> Checked<'a> {
                 *r = below as u64;
             }
         }
+        Checked {
+            doc,
+            relations,
+            verdicts,
+            held,
+            inputs,
+            found: order,
+            rank,
+            arranged: std::cell::OnceCell::new(),
+            units: std::cell::OnceCell::new(),
+            table_set: crate::checks::table_set::find(doc),
+            summary,
+        }
+    }
+
+    /// `items` (relations shown, in the order found) in report order: by line, column and
+    /// rule, ties in the order found; and each one's 1-based char column.
+    fn arrange(&self, order: &[Item]) -> (Vec<Item>, Vec<u32>) {
+        let (doc, rank) = (self.doc, &self.rank);
         let target_of = |item: &Item| match *item {
-            Item::Whole(i) => relations
+            Item::Whole(i) => self
+                .relations
                 .get(i as usize)
                 .map_or((0, None), |r| (r.target, Some(r.rule))),
-            Item::Held(k) => held
+            Item::Held(k) => self
+                .held
                 .get(k as usize)
                 .map_or((0, None), |h| (h.target as usize, Some(h.rule))),
         };
@@ -602,18 +627,12 @@ impl<'a> Checked<'a> {
             .filter_map(|&v| columns.get(low(v)).copied())
             .collect();
         drop(keyed);
-        Checked {
-            doc,
-            relations,
-            verdicts,
-            held,
-            inputs,
-            order,
-            columns,
-            units: std::cell::OnceCell::new(),
-            table_set: crate::checks::table_set::find(doc),
-            summary,
-        }
+        (order, columns)
+    }
+
+    /// Every relation shown, in report order, with its columns.
+    fn arranged(&self) -> &(Vec<Item>, Vec<u32>) {
+        self.arranged.get_or_init(|| self.arrange(&self.found))
     }
 
     /// Every figure's UTF-16 start and end, worked out on first use.
@@ -623,22 +642,27 @@ impl<'a> Checked<'a> {
 
     /// The column of the `k`-th entry's figure.
     fn column(&self, k: usize) -> u32 {
-        self.columns.get(k).copied().unwrap_or(1)
+        self.arranged().1.get(k).copied().unwrap_or(1)
     }
 
     /// How many entries the report has.
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.found.len()
     }
 
     /// No entry at all.
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.found.is_empty()
     }
 
     /// The `k`-th entry kept whole, with its verdict (`None` for one held compactly).
     fn at(&self, k: usize) -> Option<(&Relation, &Verdict)> {
-        match *self.order.get(k)? {
+        self.whole(*self.arranged().0.get(k)?)
+    }
+
+    /// The relation of an entry kept whole, with its verdict.
+    fn whole(&self, item: Item) -> Option<(&Relation, &Verdict)> {
+        match item {
             Item::Whole(i) => Some((
                 self.relations.get(i as usize)?,
                 self.verdicts.get(i as usize)?,
@@ -649,7 +673,7 @@ impl<'a> Checked<'a> {
 
     /// The `k`-th entry held compactly.
     fn held_at(&self, k: usize) -> Option<&Held> {
-        match *self.order.get(k)? {
+        match *self.arranged().0.get(k)? {
             Item::Held(h) => self.held.get(h as usize),
             Item::Whole(_) => None,
         }
@@ -697,14 +721,24 @@ impl<'a> Checked<'a> {
         verbose: bool,
     ) -> std::io::Result<()> {
         let mut s = String::new();
-        for k in 0..self.len() {
-            // a relation held compactly holds: printed only with `verbose`, which a lean
-            // report does not serve
-            let Some((_, v)) = self.at(k) else { continue };
+        // a relation held compactly holds: printed only with `verbose`, which a lean
+        // report does not serve; the others are put in order by themselves (their order
+        // among the rest is the same)
+        let whole: Vec<Item> = self
+            .found
+            .iter()
+            .copied()
+            .filter(|i| matches!(i, Item::Whole(_)))
+            .collect();
+        let (order, columns) = self.arrange(&whole);
+        for (&item, &column) in order.iter().zip(&columns) {
+            let Some((rel, v)) = self.whole(item) else {
+                continue;
+            };
             if v.status != Status::Fail && !verbose {
                 continue;
             }
-            if let Some(e) = self.entry(k) {
+            if let Some(e) = entry(self.doc, self.units(), column, rel, v) {
                 s.clear();
                 text_entry(&mut s, name, &e, lang, verbose);
                 out.write_all(s.as_bytes())?;

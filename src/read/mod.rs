@@ -808,6 +808,25 @@ impl Reader<'_> {
         let mut col = 0;
         let mut at = 0;
         loop {
+            // a figure cell (most are) read in the pass that finds its end
+            if let Some((len, mantissa, scale)) = bytes.get(at..).and_then(decimal_to_tab) {
+                let end = at + len;
+                let text = line.get(at..end).unwrap_or("");
+                let id = self.doc.push_plain_figure(
+                    self.text,
+                    (mantissa, scale),
+                    line_no,
+                    (start + at, len),
+                    Place::Cell { table, row, col },
+                );
+                t.push_source_cell(text, start + at, CellKind::Figure, Some(id));
+                if end >= bytes.len() {
+                    break;
+                }
+                at = end + 1;
+                col += 1;
+                continue;
+            }
             let end = bytes
                 .get(at..)
                 .and_then(|rest| rest.iter().position(|&b| b == b'\t'))
@@ -971,22 +990,31 @@ fn plain_cell(piece: &str) -> Option<(usize, &str, Plain)> {
 
 /// `-?digits(.digits)?` with at most 18 digits in all, as a mantissa and scale.
 fn plain_decimal(b: &[u8]) -> Option<(i64, u8)> {
-    let (negative, digits) = match b.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, b),
-    };
+    decimal_to_tab(b)
+        .filter(|&(len, ..)| len == b.len())
+        .map(|(_, m, s)| (m, s))
+}
+
+/// A tab row's cell that is [`plain_decimal`] in full, read in the pass that finds the
+/// cell's end: its length (up to the tab or the line's end), mantissa and scale. `None`
+/// as soon as a byte shows it is anything else.
+fn decimal_to_tab(b: &[u8]) -> Option<(usize, i64, u8)> {
+    let negative = b.first() == Some(&b'-');
+    let mut i = usize::from(negative);
     let mut m: i64 = 0;
     let mut n = 0u8;
     let mut point: Option<u8> = None;
-    for &c in digits {
-        match c {
-            b'0'..=b'9' if n < 18 => {
+    loop {
+        match b.get(i) {
+            Some(&c @ b'0'..=b'9') if n < 18 => {
                 m = m * 10 + i64::from(c - b'0');
                 n += 1;
             }
-            b'.' if point.is_none() && n > 0 => point = Some(n),
+            Some(b'.') if point.is_none() && n > 0 => point = Some(n),
+            None | Some(b'\t') => break,
             _ => return None,
         }
+        i += 1;
     }
     let scale = match point {
         Some(p) if p == n => return None,
@@ -996,7 +1024,7 @@ fn plain_decimal(b: &[u8]) -> Option<(i64, u8)> {
     if n == 0 {
         return None;
     }
-    Some((if negative { -m } else { m }, scale))
+    Some((i, if negative { -m } else { m }, scale))
 }
 
 /// Removes inline markup a converter leaves in cells (`<b>`, `</p>`, `**`) and trims.
@@ -1077,6 +1105,13 @@ mod tests {
         ];
         let mut plain = 0;
         for piece in pieces {
+            // read up to a tab as when the piece stands alone
+            let tabbed = format!("{piece}\t1");
+            assert_eq!(
+                decimal_to_tab(tabbed.as_bytes()),
+                plain_decimal(piece.as_bytes()).map(|(m, s)| (piece.len(), m, s)),
+                "{piece:?}"
+            );
             let general = figure::read_cell_at(piece);
             let text = piece.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
             let Some((lead, t, p)) = plain_cell(piece) else {
