@@ -291,8 +291,7 @@ fn listed(doc: &Document) -> Vec<Standard> {
             .is_some_and(|&r| r >= n)
     };
     let mut out = Vec::new();
-    for (i, line) in doc.source.lines().enumerate() {
-        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+    for (n, line) in lines_outside(doc, &spans, &reach) {
         // a contents line is short: a long one is not looked at (nor copied)
         if line.len() > 400 || line.contains('\t') || inside(n) {
             continue;
@@ -310,6 +309,44 @@ fn listed(doc: &Document) -> Vec<Standard> {
         }
     }
     out
+}
+
+/// The source's lines (as `str::lines` gives them) with their 1-based numbers, the runs of
+/// lines inside `spans` (sorted, `reach` their furthest last line so far) skipped whole
+/// through the document's line index rather than split line by line: a 100k-row table is
+/// one span.
+fn lines_outside<'d>(
+    doc: &'d Document,
+    spans: &'d [(u32, u32)],
+    reach: &'d [u32],
+) -> impl Iterator<Item = (u32, &'d str)> + 'd {
+    let source: &str = &doc.source;
+    let starts = &doc.line_starts;
+    let line = move |i: usize| {
+        let start = *starts.get(i)?;
+        let end = starts.get(i + 1).copied().unwrap_or(source.len());
+        let l = source.get(start..end)?;
+        // `str::lines`: one \n, then one \r before it
+        Some(match l.strip_suffix('\n') {
+            Some(l) => l.strip_suffix('\r').unwrap_or(l),
+            None => l,
+        })
+    };
+    let mut i = 0usize;
+    std::iter::from_fn(move || loop {
+        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        // the spans starting at or before line n reach past it: go on after them
+        let k = spans.partition_point(|s| s.0 <= n);
+        if let Some(&r) = k.checked_sub(1).and_then(|k| reach.get(k)) {
+            if r >= n {
+                i = (r as usize).max(i + 1);
+                continue;
+            }
+        }
+        let l = line(i)?;
+        i += 1;
+        return Some((n, l));
+    })
 }
 
 /// No amount in the table's body: every cell outside the code columns blank, a dash or
