@@ -129,22 +129,21 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             }
             let Some(row) = t.rows().get(r) else { continue };
-            for (lc, cell) in row.cells.iter().enumerate() {
-                if cell.kind != CellKind::Text {
-                    continue;
-                }
-                let Some(level) = total_level(cell.text) else {
+            let first_label = row.cells.position_of(CellKind::Text, 0);
+            let mut next = first_label;
+            while let Some(lc) = next {
+                next = row.cells.position_of(CellKind::Text, lc + 1);
+                // the row's label's total was read in the claims stage
+                let level = if Some(lc) == first_label {
+                    fact(r).total
+                } else {
+                    row.cells.get(lc).and_then(|c| total_level(c.text))
+                };
+                let Some(level) = level else {
                     continue;
                 };
                 // the total's own columns: up to the next label in the row (two-sided tables)
-                let end = row
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .skip(lc + 1)
-                    .find(|(_, c)| c.kind == CellKind::Text)
-                    .map_or(width, |(i, _)| i);
-                let first_label = row.cells.iter().position(|c| c.kind == CellKind::Text);
+                let end = next.unwrap_or(width);
                 let d: &[Option<usize>] = if first_label == Some(lc) {
                     &depth
                 } else {
@@ -299,16 +298,10 @@ fn outline_relations(
 
 /// Whether a row holds any figure from `lc` on.
 fn has_figures(t: &Table, k: usize, lc: usize) -> bool {
-    t.rows()
-        .get(k)
-        // a figure too large to read counts too: the total over it is then not checked
-        .is_some_and(|row| {
-            row.cells
-                .iter()
-                .skip(lc + 1)
-                .any(|c| c.kind == CellKind::Figure)
-        })
+    // a figure too large to read counts too: the total over it is then not checked
+    t.cells_of(k).position_of(CellKind::Figure, lc + 1).is_some()
 }
+
 
 fn label_at(t: &Table, k: usize, lc: usize) -> &str {
     t.cell(k, lc).map_or("", |c| c.text)

@@ -72,7 +72,7 @@ pub fn total_level(label: &str) -> Option<u8> {
 pub fn is_rate_header(h: &str) -> bool {
     // one pass for the first characters of the words below: most labels hold none (an
     // ASCII label can hold only the `%`)
-    if h.is_ascii() && !h.contains('%')
+    if !h.bytes().any(|b| b >= 0x80 || b == b'%')
         || !h.contains(['率', '%', '％', '占', '比', '得', '分', '评', '百'])
     {
         return false;
