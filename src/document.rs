@@ -962,6 +962,12 @@ impl Document {
         (f.flags & (WIDE | PERCENT) == 0).then_some((f.mantissa, f.scale))
     }
 
+    /// Whether the figure with this id is a percentage (`false` for no such figure):
+    /// [`Document::number`]'s `percent` without building the value.
+    pub fn is_percent(&self, id: FigId) -> bool {
+        self.figures.get(id).is_some_and(|f| f.flags & PERCENT != 0)
+    }
+
     /// Whether there is a figure with this id.
     pub fn has_figure(&self, id: FigId) -> bool {
         id < self.figures.len()

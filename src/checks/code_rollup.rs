@@ -83,7 +83,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 if in_code {
                     continue;
                 }
-                if doc.number(target).is_some_and(|n| n.percent) {
+                if doc.is_percent(target) {
                     continue;
                 }
                 if !cells_into(t, children.iter().map(|&k| (k, col)), &mut terms) {

@@ -140,7 +140,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
-                if doc.number(target).is_some_and(|n| n.percent) {
+                if doc.is_percent(target) {
                     continue;
                 }
                 if !cells_into(t, parts.iter().map(|&k| (r, k)), &mut terms) {

@@ -153,7 +153,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(target) = t.figure(r, c) else {
                     continue;
                 };
-                if !doc.number(target).is_some_and(|n| n.percent) {
+                if !doc.is_percent(target) {
                     continue;
                 }
                 let label = t.row_label(r).to_string();
