@@ -1004,6 +1004,13 @@ impl Document {
             .map(|(id, f)| (f.start as usize, self.end_of(id, f)))
     }
 
+    /// The byte span of the figure with this id ([`Document::figure_spans`]).
+    pub fn figure_span(&self, id: FigId) -> Option<(usize, usize)> {
+        self.figures
+            .get(id)
+            .map(|f| (f.start as usize, self.end_of(id, f)))
+    }
+
     fn end_of(&self, id: FigId, f: &Fig) -> usize {
         if f.flags & LONG != 0 {
             aside(&self.ends, id).copied().unwrap_or(f.start as usize)

@@ -313,14 +313,17 @@ fn check_file<W: Write>(
     };
     // a relation that holds is printed in words only with --verbose or --full: otherwise it
     // is kept as its verdict and figures, evaluated as it is found
-    let checked = if opts.verbose || opts.full {
+    let mut checked = if opts.verbose || opts.full {
         recount::check_lazily(&doc)
     } else {
         recount::check_lean(&doc)
     };
     match opts.format {
         Format::Text => checked.write_text(out, name, opts.lang, opts.verbose)?,
-        Format::Json => checked.write_json(out, json_file, opts.full)?,
+        Format::Json => {
+            checked.arrange_all();
+            checked.write_json(out, json_file, opts.full)?
+        }
     }
     Ok(Outcome::Checked(checked.summary.clone()))
 }

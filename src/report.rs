@@ -176,30 +176,13 @@ fn wide(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
 }
 
-/// Every figure's start and end in UTF-16 code units (as JavaScript counts), in one pass
-/// over the source: figures are numbered in reading order, so the source is counted from
-/// one figure's start to the next; where a start goes back (not seen in practice), the
-/// starts and ends are sorted first and the source walked once from the first to the last.
+/// Every figure's start and end in UTF-16 code units (as JavaScript counts), for figures
+/// whose spans go back (not seen in practice; [`Units::new`] counts figures in reading
+/// order in one pass): the starts and ends sorted, and the source walked once from the
+/// first to the last.
 fn utf16_spans(doc: &Document) -> Vec<(u32, u32)> {
     let bytes = doc.source.as_bytes();
     let len = bytes.len();
-    let in_order = doc
-        .figure_spans()
-        .try_fold(0usize, |prev, (s, e)| (s >= prev && e >= s).then_some(s))
-        .is_some();
-    if in_order {
-        let (mut pos, mut units) = (0usize, 0usize);
-        return doc
-            .figure_spans()
-            .map(|(s, e)| {
-                let (s, e) = (s.min(len), e.min(len));
-                units += utf16_len(bytes.get(pos..s).unwrap_or(&[]));
-                pos = s;
-                let end = units + utf16_len(bytes.get(s..e).unwrap_or(&[]));
-                (wide(units), wide(end))
-            })
-            .collect();
-    }
     // (byte offset, figure index × 2 + 1 for an end)
     let n = doc.figure_count();
     let mut events: Vec<(u32, u32)> = Vec::with_capacity(2 * n);
@@ -225,10 +208,82 @@ fn utf16_spans(doc: &Document) -> Vec<(u32, u32)> {
     at
 }
 
+/// Every figure's UTF-16 start ([`utf16_spans`]) kept as its start only: its end is its
+/// start and the units of its own span, counted when asked (a few bytes), which halves
+/// what a report of a 1M-row table holds while it is written. A figure whose span ends
+/// before it starts (not seen in practice) keeps its end aside.
+pub(crate) struct Units<'d> {
+    doc: &'d Document,
+    starts: Vec<u32>,
+    /// (id, end) of the figures whose end is not after their start, by id.
+    back: Vec<(FigId, u32)>,
+}
+
+impl<'d> Units<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let bytes = doc.source.as_bytes();
+        let len = bytes.len();
+        let in_order = doc
+            .figure_spans()
+            .try_fold(0usize, |prev, (s, e)| (s >= prev && e >= s).then_some(s))
+            .is_some();
+        if in_order {
+            // the starts counted in one pass, as `utf16_spans` counts them
+            let (mut pos, mut units) = (0usize, 0usize);
+            let starts = doc
+                .figure_spans()
+                .map(|(s, _)| {
+                    let s = s.min(len);
+                    units += utf16_len(bytes.get(pos..s).unwrap_or(&[]));
+                    pos = s;
+                    wide(units)
+                })
+                .collect();
+            return Units {
+                doc,
+                starts,
+                back: Vec::new(),
+            };
+        }
+        let spans = utf16_spans(doc);
+        let mut back = Vec::new();
+        let mut starts = Vec::with_capacity(spans.len());
+        for (id, ((s, e), (us, ue))) in doc.figure_spans().zip(spans).enumerate() {
+            starts.push(us);
+            if e < s {
+                back.push((id, ue));
+            }
+        }
+        Units { doc, starts, back }
+    }
+
+    /// The figure's UTF-16 start and end.
+    fn get(&self, id: FigId) -> Option<(u32, u32)> {
+        let start = *self.starts.get(id)?;
+        let (s, e) = self.doc.figure_span(id)?;
+        if e < s {
+            return aside(&self.back, id).map(|&end| (start, end));
+        }
+        let len = self.doc.source.len();
+        let bytes = self.doc.source.as_bytes();
+        let own = utf16_len(bytes.get(s.min(len)..e.min(len)).unwrap_or(&[]));
+        Some((start, wide(start as usize + own)))
+    }
+}
+
+/// The entry of figure `id` in a side table sorted by id.
+fn aside<T>(table: &[(FigId, T)], id: FigId) -> Option<&T> {
+    table
+        .binary_search_by_key(&id, |e| e.0)
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|e| &e.1)
+}
+
 /// A figure as an entry refers to it, its offsets from `units` ([`utf16_spans`]).
-fn fig_ref(doc: &Document, units: &[(u32, u32)], id: FigId) -> Option<FigRef> {
+fn fig_ref(doc: &Document, units: &Units<'_>, id: FigId) -> Option<FigRef> {
     let f = doc.figure(id)?;
-    let &(start, end) = units.get(id)?;
+    let (start, end) = units.get(id)?;
     Some(FigRef {
         raw: f.raw.to_string(),
         line: f.line,
@@ -342,7 +397,9 @@ impl Lean {
         inputs: impl Iterator<Item = FigId>,
     ) -> bool {
         let start = self.inputs.len();
-        room_for(&mut self.inputs, inputs.size_hint().0);
+        // grown by a quarter, not doubled (a filter's lower bound is 0: the upper is used)
+        let (low, high) = inputs.size_hint();
+        room_for(&mut self.inputs, high.unwrap_or(low));
         let mut whole = true;
         for id in inputs {
             match u32::try_from(id) {
@@ -412,7 +469,7 @@ pub struct Checked<'a> {
     arranged: std::cell::OnceCell<(Vec<Item>, Vec<u32>)>,
     /// Every figure's UTF-16 start and end ([`utf16_spans`]), worked out when first
     /// needed: the text report of failures needs them for no relation that holds.
-    units: std::cell::OnceCell<Vec<(u32, u32)>>,
+    units: std::cell::OnceCell<Units<'a>>,
     /// Notes on the standard table set.
     pub table_set: Vec<TableNote>,
     /// Counts.
@@ -635,9 +692,17 @@ impl<'a> Checked<'a> {
         self.arranged.get_or_init(|| self.arrange(&self.found))
     }
 
+    /// Puts every relation in report order now and lets go of the order found: what a
+    /// report of every relation (the JSON) does first, so that the two are not held
+    /// together while it is written (a 1M-row table has a million relations).
+    pub fn arrange_all(&mut self) {
+        self.arranged();
+        self.found = Vec::new();
+    }
+
     /// Every figure's UTF-16 start and end, worked out on first use.
-    fn units(&self) -> &[(u32, u32)] {
-        self.units.get_or_init(|| utf16_spans(self.doc))
+    fn units(&self) -> &Units<'a> {
+        self.units.get_or_init(|| Units::new(self.doc))
     }
 
     /// The column of the `k`-th entry's figure.
@@ -647,12 +712,14 @@ impl<'a> Checked<'a> {
 
     /// How many entries the report has.
     pub fn len(&self) -> usize {
-        self.found.len()
+        self.arranged
+            .get()
+            .map_or(self.found.len(), |(order, _)| order.len())
     }
 
     /// No entry at all.
     pub fn is_empty(&self) -> bool {
-        self.found.is_empty()
+        self.len() == 0
     }
 
     /// The `k`-th entry kept whole, with its verdict (`None` for one held compactly).
@@ -691,7 +758,7 @@ impl<'a> Checked<'a> {
     pub fn brief(&self, k: usize) -> Option<Brief> {
         let (rel, v) = self.at(k)?;
         self.doc.figure(rel.target)?;
-        let &(start, _) = self.units().get(rel.target)?;
+        let (start, _) = self.units().get(rel.target)?;
         let (status, severity) = status_of(rel, v);
         Some(Brief {
             target: rel.target,
@@ -724,14 +791,21 @@ impl<'a> Checked<'a> {
         // a relation held compactly holds: printed only with `verbose`, which a lean
         // report does not serve; the others are put in order by themselves (their order
         // among the rest is the same)
-        let whole: Vec<Item> = self
-            .found
-            .iter()
-            .copied()
-            .filter(|i| matches!(i, Item::Whole(_)))
-            .collect();
-        let (order, columns) = self.arrange(&whole);
-        for (&item, &column) in order.iter().zip(&columns) {
+        let local;
+        let (order, columns): (&[Item], &[u32]) = match self.arranged.get() {
+            Some((order, columns)) => (order, columns),
+            None => {
+                let whole: Vec<Item> = self
+                    .found
+                    .iter()
+                    .copied()
+                    .filter(|i| matches!(i, Item::Whole(_)))
+                    .collect();
+                local = self.arrange(&whole);
+                (&local.0, &local.1)
+            }
+        };
+        for (&item, &column) in order.iter().zip(columns) {
             let Some((rel, v)) = self.whole(item) else {
                 continue;
             };
@@ -897,8 +971,8 @@ impl<'a> Checked<'a> {
 
     /// A figure as `["raw",line,start,end]` (offsets in UTF-16 units), or `null` where
     /// there is no such figure.
-    fn json_compact(&self, buf: &mut Vec<u8>, units: &[(u32, u32)], id: FigId) {
-        let (Some(f), Some(&(start, end))) = (self.doc.figure(id), units.get(id)) else {
+    fn json_compact(&self, buf: &mut Vec<u8>, units: &Units<'_>, id: FigId) {
+        let (Some(f), Some((start, end))) = (self.doc.figure(id), units.get(id)) else {
             buf.extend_from_slice(b"null");
             return;
         };
@@ -990,7 +1064,7 @@ fn coverage(s: &Summary) -> Option<Text> {
 
 fn entry(
     doc: &Document,
-    units: &[(u32, u32)],
+    units: &Units<'_>,
     column: u32,
     rel: &Relation,
     v: &Verdict,
@@ -1561,5 +1635,25 @@ fn text_summary(out: &mut String, name: &str, s: &Summary, lang: Lang) {
     }
     if let Some(c) = &s.coverage {
         out.push_str(&format!("{name}: {}\n", if zh { &c.zh } else { &c.en }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{utf16_spans, Units};
+
+    /// A figure's UTF-16 offsets are JavaScript's: characters past the BMP take two units.
+    #[test]
+    fn figure_offsets_are_counted_in_utf16_units() {
+        let text = "𠀀说明：支出 12.5 万元，增长 3%。\n表1 支出表\n\n项目\t金额\n合计\t12.5\n𠀀甲\t7.5\n乙\t5\n";
+        let doc = crate::read::read_str(text).expect("the text is read");
+        let units = Units::new(&doc);
+        let sorted = utf16_spans(&doc);
+        assert!(doc.figure_count() >= 5, "{}", doc.figure_count());
+        for (id, (s, e)) in doc.figure_spans().enumerate() {
+            let js = |b: usize| text.get(..b).map_or(0, |p| p.encode_utf16().count()) as u32;
+            assert_eq!(units.get(id), Some((js(s), js(e))), "figure {id}");
+            assert_eq!(sorted.get(id).copied(), Some((js(s), js(e))), "figure {id}");
+        }
     }
 }

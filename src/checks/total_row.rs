@@ -299,9 +299,10 @@ fn outline_relations(
 /// Whether a row holds any figure from `lc` on.
 fn has_figures(t: &Table, k: usize, lc: usize) -> bool {
     // a figure too large to read counts too: the total over it is then not checked
-    t.cells_of(k).position_of(CellKind::Figure, lc + 1).is_some()
+    t.cells_of(k)
+        .position_of(CellKind::Figure, lc + 1)
+        .is_some()
 }
-
 
 fn label_at(t: &Table, k: usize, lc: usize) -> &str {
     t.cell(k, lc).map_or("", |c| c.text)
