@@ -27,13 +27,15 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
         for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
-            let labels: Vec<usize> = row
-                .cells
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.kind == CellKind::Text && clean_label_is(c.text, "总计"))
-                .map(|(i, _)| i)
-                .collect();
+            // the cells of words only, found by kind before any text is opened
+            let mut labels: Vec<usize> = Vec::new();
+            let mut at = row.cells.position_of(CellKind::Text, 0);
+            while let Some(i) = at {
+                if row.cells.get(i).is_some_and(|c| clean_label_is(c.text, "总计")) {
+                    labels.push(i);
+                }
+                at = row.cells.position_of(CellKind::Text, i + 1);
+            }
             let [left, right] = labels.as_slice() else {
                 continue;
             };
