@@ -4,7 +4,7 @@
 use crate::document::Document;
 use crate::figure::{format_scaled, FigId, Number};
 use crate::interval::{ArithError, Interval};
-use crate::relation::{Cause, Cmp, Expr, Relation};
+use crate::relation::{Cause, Cmp, Expr, Relation, Term};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The outcome of one relation.
@@ -307,7 +307,11 @@ fn same_scale_sum(doc: &Document, rel: &Relation) -> Option<Verdict> {
     {
         return None;
     }
-    let (sum, scale, figures) = exact_same_scale_sum(doc, rel.target, terms)?;
+    if !terms.iter().all(|e| e.term().is_some()) {
+        return None;
+    }
+    let (sum, scale, figures) =
+        exact_same_scale_sum(doc, rel.target, terms.iter().filter_map(Expr::term))?;
     // Σ [vᵢ − h, vᵢ + h] = [Σ vᵢ − n·h, Σ vᵢ + n·h]
     let point = Decimal::try_from_i128_with_scale(sum, scale).ok()?;
     let spread = crate::interval::half_ulp(scale).checked_mul(Decimal::from(figures))?;
@@ -331,22 +335,18 @@ fn same_scale_sum(doc: &Document, rel: &Relation) -> Option<Verdict> {
 pub fn exact_same_scale_sum(
     doc: &Document,
     target: FigId,
-    terms: &[Expr],
+    terms: impl IntoIterator<Item = Term>,
 ) -> Option<(i128, u32, i64)> {
     let (mantissa, scale) = doc.plain_mantissa(target)?;
     let (mut sum, mut figures) = (0i128, 0i64);
     for t in terms {
-        match t {
-            Expr::Blank => {}
-            Expr::Fig(id) => {
-                let (m, s) = doc.plain_mantissa(*id)?;
-                if s != scale {
-                    return None;
-                }
-                sum = sum.checked_add(i128::from(m))?;
-                figures += 1;
+        if let Term::Fig(id) = t {
+            let (m, s) = doc.plain_mantissa(id)?;
+            if s != scale {
+                return None;
             }
-            _ => return None,
+            sum = sum.checked_add(i128::from(m))?;
+            figures += 1;
         }
     }
     (sum == i128::from(mantissa)).then_some((sum, u32::from(scale), figures))

@@ -133,7 +133,36 @@ pub enum Expr {
     Min(Box<Expr>, Box<Expr>),
 }
 
+/// A term of a sum read from a table's cells: a figure, or nothing for a blank or dash
+/// cell. Plain data (an [`Expr`] has boxes to drop): a check refills one vector of them a
+/// row at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    /// A printed figure.
+    Fig(FigId),
+    /// A blank or dash cell.
+    Blank,
+}
+
+impl From<Term> for Expr {
+    fn from(t: Term) -> Expr {
+        match t {
+            Term::Fig(id) => Expr::Fig(id),
+            Term::Blank => Expr::Blank,
+        }
+    }
+}
+
 impl Expr {
+    /// The term of a sum this is, when it is a figure or a blank.
+    pub fn term(&self) -> Option<Term> {
+        match self {
+            Expr::Fig(id) => Some(Term::Fig(*id)),
+            Expr::Blank => Some(Term::Blank),
+            _ => None,
+        }
+    }
+
     /// Sum of figures.
     pub fn sum(terms: impl IntoIterator<Item = Expr>) -> Expr {
         Expr::Sum(terms.into_iter().collect())

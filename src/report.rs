@@ -372,17 +372,17 @@ impl Lean {
         doc: &Document,
         rule: crate::relation::Rule,
         target: FigId,
-        terms: &[crate::relation::Expr],
+        terms: &[crate::relation::Term],
     ) -> bool {
-        use crate::relation::Expr;
-        crate::eval::exact_same_scale_sum(doc, target, terms).is_some()
+        use crate::relation::Term;
+        crate::eval::exact_same_scale_sum(doc, target, terms.iter().copied()).is_some()
             && self.hold(
                 rule,
                 false,
                 target,
                 terms.iter().filter_map(|e| match e {
-                    Expr::Fig(id) | Expr::Exact(id) => Some(*id),
-                    _ => None,
+                    Term::Fig(id) => Some(*id),
+                    Term::Blank => None,
                 }),
             )
     }

@@ -31,7 +31,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             let mut labels: Vec<usize> = Vec::new();
             let mut at = row.cells.position_of(CellKind::Text, 0);
             while let Some(i) = at {
-                if row.cells.get(i).is_some_and(|c| clean_label_is(c.text, "总计")) {
+                if row
+                    .cells
+                    .get(i)
+                    .is_some_and(|c| clean_label_is(c.text, "总计"))
+                {
                     labels.push(i);
                 }
                 at = row.cells.position_of(CellKind::Text, i + 1);

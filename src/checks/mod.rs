@@ -96,7 +96,7 @@ impl<'d> Out<'d> {
         &mut self,
         rule: Rule,
         target: crate::figure::FigId,
-        terms: &[crate::relation::Expr],
+        terms: &[crate::relation::Term],
         words: Option<crate::relation::Words>,
         what: impl FnOnce() -> crate::relation::Text,
     ) {
@@ -108,7 +108,7 @@ impl<'d> Out<'d> {
         let rel = Relation::equals(
             rule,
             target,
-            crate::relation::Expr::Sum(terms.to_vec()),
+            crate::relation::Expr::Sum(terms.iter().map(|&t| t.into()).collect()),
             crate::relation::Text::default(),
         );
         self.push(match words {

@@ -4,13 +4,13 @@ use super::{Check, Out};
 use crate::claims::outline::{depths, depths_in, region_totals, sangong_rows};
 use crate::claims::table::{
     clean_label, clean_label_starts_with, is_code_column, is_rate_header, is_rate_label, operand,
-    row_code_len, total_level, RowFacts,
+    row_code_len, term, total_level, RowFacts,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::Rule;
-use crate::relation::{Cmp, Expr, Relation, Text, Words, WordsKind};
+use crate::relation::{Cmp, Expr, Relation, Term, Text, Words, WordsKind};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -207,7 +207,7 @@ fn relation(
     }
     let mut terms = Vec::with_capacity(covered.len());
     for &k in covered {
-        match operand(t, k, c) {
+        match term(t, k, c) {
             Some(e) => terms.push(e),
             None => {
                 out.push(Relation::unchecked(
@@ -223,7 +223,7 @@ fn relation(
             }
         }
     }
-    if terms.iter().all(|e| *e == Expr::Blank) {
+    if terms.iter().all(|e| *e == Term::Blank) {
         return;
     }
     // the words are built only if the relation is kept (see `Words`)

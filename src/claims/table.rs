@@ -3,7 +3,7 @@
 
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
-use crate::relation::Expr;
+use crate::relation::{Expr, Term};
 
 /// Strips spaces, numbering ("一、", "(一)", "1.") and markup from a label.
 pub fn clean_label(s: &str) -> String {
@@ -255,11 +255,16 @@ pub fn clean_label_is(label: &str, word: &str) -> bool {
 /// The cell as an operand of a sum: a figure, or nothing for a blank or dash. `None` when
 /// it holds words.
 pub fn operand(t: &Table, row: usize, col: usize) -> Option<Expr> {
+    term(t, row, col).map(Expr::from)
+}
+
+/// [`operand`] as a [`Term`].
+pub fn term(t: &Table, row: usize, col: usize) -> Option<Term> {
     match t.cell(row, col) {
-        None => Some(Expr::Blank),
+        None => Some(Term::Blank),
         Some(c) => match (c.kind, c.figure) {
-            (CellKind::Blank | CellKind::Dash, _) => Some(Expr::Blank),
-            (CellKind::Figure, Some(id)) => Some(Expr::Fig(id)),
+            (CellKind::Blank | CellKind::Dash, _) => Some(Term::Blank),
+            (CellKind::Figure, Some(id)) => Some(Term::Fig(id)),
             _ => None,
         },
     }
@@ -286,15 +291,15 @@ pub fn sum_of_cells(t: &Table, cells: impl IntoIterator<Item = (usize, usize)>) 
 pub fn cells_into(
     t: &Table,
     cells: impl IntoIterator<Item = (usize, usize)>,
-    terms: &mut Vec<Expr>,
+    terms: &mut Vec<Term>,
 ) -> bool {
     terms.clear();
     let mut blank = true;
     for (r, c) in cells {
-        let Some(e) = operand(t, r, c) else {
+        let Some(e) = term(t, r, c) else {
             return false;
         };
-        blank &= e == Expr::Blank;
+        blank &= e == Term::Blank;
         terms.push(e);
     }
     !blank
