@@ -1037,9 +1037,18 @@ impl Document {
         }
     }
 
-    fn open(&self, id: FigId, f: &Fig) -> Figure<'_> {
-        let (start, end) = (f.start as usize, self.end_of(id, f));
-        let raw = if f.flags & RAW_ELSEWHERE != 0 {
+    /// The figure with this id as printed, and its line: what a report of it writes,
+    /// without the rest of [`Document::figure`].
+    pub fn fig_raw_line(&self, id: FigId) -> Option<(&str, u32)> {
+        let f = self.figures.get(id)?;
+        Some((
+            self.raw_of(id, f, f.start as usize, self.end_of(id, f)),
+            f.line,
+        ))
+    }
+
+    fn raw_of(&self, id: FigId, f: &Fig, start: usize, end: usize) -> &str {
+        if f.flags & RAW_ELSEWHERE != 0 {
             self.raws
                 .binary_search_by_key(&id, |r| r.0)
                 .ok()
@@ -1047,7 +1056,12 @@ impl Document {
                 .map_or("", |r| &r.1)
         } else {
             self.source.get(start..end).unwrap_or("")
-        };
+        }
+    }
+
+    fn open(&self, id: FigId, f: &Fig) -> Figure<'_> {
+        let (start, end) = (f.start as usize, self.end_of(id, f));
+        let raw = self.raw_of(id, f, start, end);
         Figure {
             number: self.number_of(id, f),
             unit: crate::figure::unit_of_code(f.unit),

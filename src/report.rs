@@ -265,8 +265,18 @@ impl<'d> Units<'d> {
             return aside(&self.back, id).map(|&end| (start, end));
         }
         let len = self.doc.source.len();
-        let bytes = self.doc.source.as_bytes();
-        let own = utf16_len(bytes.get(s.min(len)..e.min(len)).unwrap_or(&[]));
+        let own = self
+            .doc
+            .source
+            .as_bytes()
+            .get(s.min(len)..e.min(len))
+            .unwrap_or(&[]);
+        // a figure is mostly ASCII: a unit a byte
+        let own = if own.is_ascii() {
+            own.len()
+        } else {
+            utf16_len(own)
+        };
         Some((start, wide(start as usize + own)))
     }
 }
@@ -972,14 +982,15 @@ impl<'a> Checked<'a> {
     /// A figure as `["raw",line,start,end]` (offsets in UTF-16 units), or `null` where
     /// there is no such figure.
     fn json_compact(&self, buf: &mut Vec<u8>, units: &Units<'_>, id: FigId) {
-        let (Some(f), Some((start, end))) = (self.doc.figure(id), units.get(id)) else {
+        let (Some((raw, line)), Some((start, end))) = (self.doc.fig_raw_line(id), units.get(id))
+        else {
             buf.extend_from_slice(b"null");
             return;
         };
         buf.push(b'[');
-        json_str(buf, f.raw);
+        json_str(buf, raw);
         buf.push(b',');
-        json_uint(buf, u64::from(f.line));
+        json_uint(buf, u64::from(line));
         buf.push(b',');
         json_uint(buf, u64::from(start));
         buf.push(b',');
