@@ -292,7 +292,7 @@ fn sangong_whole(claims: &Claims<'_>, part: &Mention) -> Option<FigId> {
         return None;
     }
     let stage = stage_of(&part.lead)?;
-    let cells = table(claims.doc)?;
+    let cells = table(claims)?;
     cells
         .cells
         .iter()

@@ -558,7 +558,7 @@ fn sangong_rate(
         Some(item) => (item, cm.lead.as_str()),
         None => (label_item(&clause)?, clause.as_str()),
     };
-    let cells = table(doc)?;
+    let cells = table(claims)?;
     let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
     let stage = stage_of(words).unwrap_or(if has_final {
         Stage::Final
