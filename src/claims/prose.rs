@@ -6,7 +6,7 @@
 //! The text is normalised by [`super::normalise`] (script, full width, glosses, spacing), so
 //! the readings below match one spelling.
 
-use super::normalise::{gloss_len, normalise_char};
+use super::normalise::{gloss_bytes, normalise_char};
 use super::scope::Scope;
 use crate::document::{Document, Paragraph};
 use crate::figure::FigId;
@@ -364,41 +364,53 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
 impl<'a> Prose<'a> {
     /// Reads one paragraph.
     pub fn read(doc: &Document, index: usize, para: &'a Paragraph) -> Self {
-        let chars: Vec<(usize, char)> = para.text.char_indices().collect();
-        let mut toks = Vec::with_capacity(chars.len());
-        let mut offs = Vec::with_capacity(chars.len());
+        let text = para.text.as_str();
+        let n = text.chars().count();
+        let mut toks = Vec::with_capacity(n);
+        let mut offs = Vec::with_capacity(n);
         let mut figs = para.figures.iter().peekable();
-        let mut i = 0;
-        while let Some(&(at, c)) = chars.get(i) {
+        // the text walked once, char by char: no vector of its characters
+        let mut chars = text.char_indices();
+        let mut next = chars.next();
+        // the character printed just before the one read (a figure's or gloss's last one)
+        let mut prev: Option<char> = None;
+        while let Some((at, c)) = next {
             if let Some(&&(fs, fe, id)) = figs.peek() {
                 if at >= fs {
                     figs.next();
                     toks.push(Tok::Fig(id));
                     offs.push(fs);
-                    while chars.get(i).is_some_and(|x| x.0 < fe) {
-                        i += 1;
+                    while let Some((_, x)) = next.filter(|x| x.0 < fe) {
+                        prev = Some(x);
+                        next = chars.next();
                     }
                     continue;
                 }
             }
-            let g = gloss_len(&chars, i);
+            let g = match c {
+                '(' | '（' => gloss_bytes(text.get(at..).unwrap_or("")),
+                _ => 0,
+            };
             if g > 0 {
-                i += g;
+                while let Some((_, x)) = next.filter(|x| x.0 < at + g) {
+                    prev = Some(x);
+                    next = chars.next();
+                }
                 continue;
             }
+            next = chars.next();
             let mut f = normalise_char(c);
-            i += 1;
             // "负增长0.94%.(二)…": an ASCII full stop after words or a percent ends the
             // sentence as 。 does (not in 1.5, nor in a Latin abbreviation)
             if f == '.' {
-                let prev = chars.get(i.wrapping_sub(2)).map(|x| x.1);
-                let after = chars.get(i).map(|x| x.1);
+                let after = next.map(|x| x.1);
                 let prev_ok =
                     prev.is_some_and(|c| super::normalise::is_cjk(c) || c == '%' || c == '％');
                 if prev_ok && !after.is_some_and(|c| c.is_ascii_alphanumeric()) {
                     f = '。';
                 }
             }
+            prev = Some(c);
             if f.is_whitespace() || f == '*' {
                 continue;
             }
@@ -447,17 +459,30 @@ impl<'a> Prose<'a> {
             }
         }
         let (mut sentence, mut semi) = (0, 0);
-        let mut lead = String::new();
-        let mut since_prev = String::new(); // everything since the previous figure
+        // the lead (the words between the previous clause boundary and a figure) and the
+        // words since the previous figure are token ranges, made into strings only at a
+        // figure; `lead_last` is the lead's last character
+        let (mut lead_from, mut since_from) = (0, 0);
+        let mut lead_last: Option<char> = None;
+        let chars = |from: usize, to: usize| {
+            self.toks
+                .get(from..to)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|t| match t {
+                    Tok::Ch(c) => Some(*c),
+                    Tok::Fig(_) => None,
+                })
+        };
         for (at, t) in self.toks.iter().enumerate() {
             match *t {
                 Tok::Ch(c) => {
-                    since_prev.push(c);
                     // "占,88.19%": a comma after 占 does not end its clause
-                    if ends_clause(c) && !(lead.ends_with('占') && matches!(c, ',' | ':')) {
-                        lead.clear();
+                    if ends_clause(c) && !(lead_last == Some('占') && matches!(c, ',' | ':')) {
+                        lead_from = at + 1;
+                        lead_last = None;
                     } else {
-                        lead.push(c);
+                        lead_last = Some(c);
                     }
                     if ends_sentence(c) {
                         sentence += 1;
@@ -485,16 +510,23 @@ impl<'a> Prose<'a> {
                         Some(Tok::Ch(c)) => Some(*c),
                         _ => None,
                     };
+                    let mut lead = String::with_capacity(3 * at.saturating_sub(lead_from));
+                    lead.extend(chars(lead_from, at));
                     let mut kind = classify(&lead, f.number.percent, unit, next);
                     // "50 万元以上": a threshold, not an amount
                     if self.word_after(at, &["以上", "以下", "以内", "左右", "及以上"]) {
                         kind = Kind::Other;
                     }
                     // "A、B 和 C", "A 及 B": the conjunction before the last item
+                    let mut since = chars(since_from, at);
+                    let since = (since.next(), since.next(), since.next());
                     let listed = matches!(lead.as_str(), "" | "和" | "及" | "与" | "以及")
                         && matches!(
-                            since_prev.as_str(),
-                            "、" | "," | "和" | "及" | "与" | "以及" | "、和" | ",和" | "、及"
+                            since,
+                            (Some('、' | ',' | '和' | '及' | '与'), None, None)
+                                | (Some('以'), Some('及'), None)
+                                | (Some('、' | ','), Some('和'), None)
+                                | (Some('、'), Some('及'), None)
                         )
                         && out.last().is_some_and(|m| {
                             m.percent == f.number.percent && same_family(m.unit, unit)
@@ -509,7 +541,7 @@ impl<'a> Prose<'a> {
                         at,
                         kind,
                         label: label_of(&lead),
-                        lead: lead.clone(),
+                        lead,
                         unit,
                         percent: f.number.percent,
                         sentence,
@@ -523,8 +555,9 @@ impl<'a> Prose<'a> {
                             out.len()
                         },
                     });
-                    lead.clear();
-                    since_prev.clear();
+                    lead_from = at + 1;
+                    since_from = at + 1;
+                    lead_last = None;
                 }
             }
         }
