@@ -216,7 +216,24 @@ pub fn scan(text: &str) -> Vec<Token> {
     }
     let mut i = 0;
     let mut prev: Option<char> = None;
-    while let Some((c, len)) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // a character of 3 bytes led by E3..E9 (U+3000..U+9FFF: CJK and its punctuation;
+        // not U+2000..U+2FFF where −‐‑ are, nor U+F000..U+FFFF where the full-width forms
+        // are) folds to no digit or sign, starts no figure, and as the character before one
+        // is neither a letter, a digit nor '.', '%' or '_': such runs are stepped over
+        // without decoding them
+        if (0xE3..=0xE9).contains(&b) {
+            i += 3;
+            while bytes.get(i).is_some_and(|b| (0xE3..=0xE9).contains(b)) {
+                i += 3;
+            }
+            prev = Some(OTHER);
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         let next_is_digit = || char_at(text, i + len).is_some_and(|(n, _)| n.is_ascii_digit());
         let starts_sign = (c == '-' || c == '+')
             && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '%')
@@ -247,6 +264,10 @@ pub fn scan(text: &str) -> Vec<Token> {
     }
     out
 }
+
+/// Stands, in [`scan`], for a character before a figure that is none of the ones it asks
+/// about (a letter, a digit, '.', '%', '_'): a CJK character stepped over.
+const OTHER: char = '\u{4e00}';
 
 /// The folded character at byte `i` and its length in bytes.
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
