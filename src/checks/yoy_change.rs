@@ -320,7 +320,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 .map(|_| after_rates)
         });
         let Some(change_end) = change_end else {
-            if p.text_between(0, m.at).contains("上年") {
+            if p.has_between(0, m.at, "上年") {
                 unchecked(
                     "未写明增减额，无法核对增减率",
                     "the change amount is not stated",

@@ -436,8 +436,12 @@ impl<'a> Prose<'a> {
     fn classify_all(&self, doc: &Document) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         // "4125.49、4143.91万元": a figure listed before one with a unit takes that unit
-        let mut list_unit: Vec<Option<&'static str>> = vec![None; self.toks.len()];
-        for at in (0..self.toks.len()).rev() {
+        // (kept per figure token, in order: `list_unit[k]` for the `k`-th)
+        let figs: Vec<usize> = (0..self.toks.len())
+            .filter(|&at| matches!(self.toks.get(at), Some(Tok::Fig(_))))
+            .collect();
+        let mut list_unit: Vec<Option<&'static str>> = vec![None; figs.len()];
+        for (k, &at) in figs.iter().enumerate().rev() {
             let (Some(Tok::Fig(id)), Some(Tok::Ch(sep)), Some(Tok::Fig(next))) = (
                 self.toks.get(at),
                 self.toks.get(at + 1),
@@ -452,12 +456,14 @@ impl<'a> Prose<'a> {
                 continue;
             };
             if f.unit.is_none() && !f.number.percent && !n.number.percent {
-                let u = n.unit.or_else(|| list_unit.get(at + 2).copied().flatten());
-                if let Some(slot) = list_unit.get_mut(at) {
+                // the figure at `at + 2` is the next figure token, the `k + 1`-th
+                let u = n.unit.or_else(|| list_unit.get(k + 1).copied().flatten());
+                if let Some(slot) = list_unit.get_mut(k) {
                     *slot = u;
                 }
             }
         }
+        let mut fig_k = 0; // how many figure tokens came before
         let (mut sentence, mut semi) = (0, 0);
         // the lead (the words between the previous clause boundary and a figure) and the
         // words since the previous figure are token ranges, made into strings only at a
@@ -492,8 +498,10 @@ impl<'a> Prose<'a> {
                     }
                 }
                 Tok::Fig(id) => {
+                    let k = fig_k;
+                    fig_k += 1;
                     let Some(f) = doc.figure(id) else { continue };
-                    let unit = f.unit.or_else(|| list_unit.get(at).copied().flatten());
+                    let unit = f.unit.or_else(|| list_unit.get(k).copied().flatten());
                     // "增收4,376万" (元 left out, or the page cut there): 万 after an amount
                     // at the end of a clause is 万元
                     let unit = unit.or_else(|| {
@@ -608,6 +616,23 @@ impl<'a> Prose<'a> {
                 Tok::Fig(_) => '#',
             })
             .collect()
+    }
+
+    /// Whether `word` (no figure in it) is printed between token indices `from` and `to`:
+    /// `text_between(from, to).contains(word)` without the string.
+    pub fn has_between(&self, from: usize, to: usize, word: &str) -> bool {
+        let mut rest = word.chars();
+        let Some(first) = rest.next() else {
+            return true;
+        };
+        let toks = self.toks.get(..to.min(self.toks.len())).unwrap_or(&[]);
+        (from..toks.len()).any(|i| {
+            toks.get(i) == Some(&Tok::Ch(first))
+                && rest
+                    .clone()
+                    .enumerate()
+                    .all(|(k, c)| toks.get(i + 1 + k) == Some(&Tok::Ch(c)))
+        })
     }
 
     /// Token indices where `word` starts.
