@@ -122,7 +122,20 @@ fn classify(title: &str) -> Kinds {
         return Kinds::default();
     }
     // longest names first: 财政拨款收入支出决算总表 contains 收入支出决算总表
-    let has = |k: &str| title.contains(k);
+    // most names end in 表: those are looked for where a 表 ends, the title searched once
+    // for its 表s instead of once for each name
+    let ends: Vec<usize> = title
+        .match_indices('表')
+        .map(|(k, b)| k + b.len())
+        .collect();
+    let has = |k: &str| {
+        if k.ends_with('表') {
+            ends.iter()
+                .any(|&e| title.get(..e).is_some_and(|h| h.ends_with(k)))
+        } else {
+            title.contains(k)
+        }
+    };
     let both = |k: Standard| Kinds {
         kind: Some(k),
         member: Some(k),
@@ -233,4 +246,46 @@ pub fn grand_total(doc: &Document, t: &Table, col: Option<&str>) -> Option<FigId
             && col.is_none_or(|c| h.contains(c))
     })?;
     t.figure(r, k).filter(|&id| doc.figure(id).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Standard::*;
+
+    fn both(title: &str) -> (Option<Standard>, Option<Standard>) {
+        let k = classify(title);
+        (k.kind, k.member)
+    }
+
+    #[test]
+    fn titles_name_their_standard_table_for_the_checks_and_for_the_set() {
+        assert_eq!(
+            both("财政拨款收入支出决算总表"),
+            (Some(FiscalAppropriation), Some(FiscalAppropriation))
+        );
+        assert_eq!(
+            both("附表1收入支出决算总表（续表）"),
+            (Some(IncomeExpenditure), Some(IncomeExpenditure))
+        );
+        assert_eq!(both("附表2收入决算表"), (Some(Income), Some(Income)));
+        assert_eq!(both("支出决算表表"), (Some(Expenditure), Some(Expenditure)));
+        assert_eq!(
+            both("政府性基金预算财政拨款收入支出决算表"),
+            (Some(GovFund), Some(GovFund))
+        );
+        assert_eq!(
+            both("一般公共预算财政拨款“三公”经费支出决算表"),
+            (Some(ThreePublic), Some(ThreePublic))
+        );
+        // a budget's basic-expenditure table is a member of the set only
+        assert_eq!(
+            both("一般公共预算基本支出情况表"),
+            (None, Some(BasicExpenditure))
+        );
+        assert_eq!(both("項目支出績效自評表"), (None, None));
+        assert_eq!(both("收入决算表……3"), (None, None));
+        // traditional script and full-width forms are read as their simplified forms
+        assert_eq!(both("收入決算表"), (Some(Income), Some(Income)));
+    }
 }
