@@ -104,19 +104,30 @@ pub struct Prose<'a> {
     pub inner: Vec<bool>,
 }
 
+/// What a character ends: 3 a sentence (。！？), 2 a clause group (；), 1 a clause (，：、),
+/// 0 nothing. One `match` for the three tests below.
+fn stop(c: char) -> u8 {
+    match c {
+        '。' | '！' | '？' | '!' | '?' => 3,
+        '；' | ';' => 2,
+        ',' | '：' | ':' | '、' => 1,
+        _ => 0,
+    }
+}
+
 /// Characters that end a sentence.
 pub fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?')
+    stop(c) == 3
 }
 
 /// Characters that end a clause group inside a sentence.
 pub fn ends_semi(c: char) -> bool {
-    ends_sentence(c) || matches!(c, '；' | ';')
+    stop(c) >= 2
 }
 
 /// Characters that end a clause.
 pub fn ends_clause(c: char) -> bool {
-    ends_semi(c) || matches!(c, ',' | '：' | ':' | '、')
+    stop(c) >= 1
 }
 
 const UP_CHANGE: &[&str] = &[
@@ -483,17 +494,18 @@ impl<'a> Prose<'a> {
         for (at, t) in self.toks.iter().enumerate() {
             match *t {
                 Tok::Ch(c) => {
+                    let ends = stop(c);
                     // "占,88.19%": a comma after 占 does not end its clause
-                    if ends_clause(c) && !(lead_last == Some('占') && matches!(c, ',' | ':')) {
+                    if ends >= 1 && !(lead_last == Some('占') && matches!(c, ',' | ':')) {
                         lead_from = at + 1;
                         lead_last = None;
                     } else {
                         lead_last = Some(c);
                     }
-                    if ends_sentence(c) {
+                    if ends == 3 {
                         sentence += 1;
                     }
-                    if ends_semi(c) {
+                    if ends >= 2 {
                         semi += 1;
                     }
                 }
@@ -635,23 +647,22 @@ impl<'a> Prose<'a> {
         })
     }
 
+    /// Whether `word` starts at token `i`.
+    pub fn word_at(&self, i: usize, word: &str) -> bool {
+        word.chars()
+            .enumerate()
+            .all(|(k, c)| self.toks.get(i + k) == Some(&Tok::Ch(c)))
+    }
+
     /// Token indices where `word` starts.
     pub fn find_all(&self, word: &str) -> Vec<usize> {
-        let mut rest = word.chars();
-        let Some(first) = rest.next() else {
+        let Some(first) = word.chars().next() else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
             // the first character tested on its own: most tokens go no further
-            if *t != Tok::Ch(first) {
-                continue;
-            }
-            let hit = rest
-                .clone()
-                .enumerate()
-                .all(|(k, c)| self.toks.get(i + 1 + k) == Some(&Tok::Ch(c)));
-            if hit {
+            if *t == Tok::Ch(first) && self.word_at(i, word) {
                 out.push(i);
             }
         }
@@ -1143,16 +1154,20 @@ fn respectively_parts(p: &Prose<'_>, q: usize, region: &[&Mention]) -> Option<Ve
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pi, p) in prose.iter().enumerate() {
-        let mut hits = p.find_all("其中");
         // "…支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占
-        // 71.73%；…" lists the parts of the amount before it as 其中 does
-        let aspects = p.find_all("用于以下方面");
-        if !aspects.is_empty() {
-            hits.extend(aspects);
-            hits.sort_unstable();
+        // 71.73%；…" lists the parts of the amount before it as 其中 does; once per
+        // paragraph: a list of classification lines names its 科目 (one walk for the four)
+        let mut hits = Vec::new();
+        let mut coded_para = false;
+        for (i, t) in p.toks.iter().enumerate() {
+            match t {
+                Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
+                Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
+                Tok::Ch('功') if p.word_at(i, "功能分类") => coded_para = true,
+                Tok::Ch('科') if p.word_at(i, "科目") => coded_para = true,
+                _ => {}
+            }
         }
-        // once per paragraph: a list of classification lines names its 科目
-        let coded_para = !p.find_all("功能分类").is_empty() || !p.find_all("科目").is_empty();
         let inner = |k: usize| p.inner.get(k).copied().unwrap_or(false);
         // a 其中 inside a parenthesis ("用车费 X 万元（其中：购置费 A，运行费 B），…") belongs
         // to the amount before the parenthesis: when an outer 其中's region holds it, the
