@@ -444,6 +444,12 @@ fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
         j += l;
     }
     let rest = text.get(j..).unwrap_or("");
+    // every spelling below (spaced or glossed too) starts with a unit's first character:
+    // after any other ("2019年", "第3季度") there is none to look for
+    let first = rest.chars().next();
+    if !first.is_some_and(|c| UNITS.iter().any(|(spelling, _)| spelling.starts_with(c))) {
+        return (None, k);
+    }
     for (spelling, canon) in UNITS {
         if rest.starts_with(spelling) {
             return (Some(canon), j + spelling.len());
