@@ -279,7 +279,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         return Kind::Year;
     }
     if percent {
-        if lead.contains("差异率") || lead.contains("差异") && lead.ends_with('率') {
+        if lead.contains("差异") && (lead.contains("差异率") || lead.ends_with('率')) {
             return Kind::Variance;
         }
         if lead.contains("完成") && lead.contains("预算") || lead.contains("执行率") {
@@ -336,11 +336,13 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if unit.is_none() {
         return Kind::Other;
     }
-    if lead.contains("大于预算") || lead.contains("超出预算") || lead.contains("超预算")
+    // the words of a difference and of a budget all hold 预算: looked for once first
+    let budget = lead.contains("预算");
+    if budget && (lead.contains("大于预算") || lead.contains("超出预算") || lead.contains("超预算"))
     {
         return Kind::Diff(1);
     }
-    if lead.contains("小于预算") || lead.contains("低于预算") {
+    if budget && (lead.contains("小于预算") || lead.contains("低于预算")) {
         return Kind::Diff(-1);
     }
     // "较2020年度决算数减少 X": a change, though the words before it name a 决算数
@@ -360,7 +362,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         return Kind::Final;
     }
     // "年初预算 B 万元" is a budget; "支出预算 5000 万元" in a budget disclosure is a level
-    if lead.contains("预算数")
+    if budget && lead.contains("预算数")
         || named.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| named.contains(k))
     {
         return Kind::Budget;
