@@ -669,6 +669,26 @@ mod tests {
     }
 
     #[test]
+    fn figures_right_after_cjk_text_keep_their_signs_and_full_width_digits() {
+        // runs of CJK characters are stepped over whole: what follows them reads as after
+        // any other character that is no letter, digit or point
+        let text = "收入１２３．４５万元，增长－5％，减少−3万元，计\u{3000}-7人，版本v1.2中";
+        let toks = scan(text);
+        let got: Vec<&str> = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("?"))
+            .collect();
+        assert_eq!(got, ["１２３．４５", "－5％", "−3", "-7"]);
+        let units: Vec<_> = toks.iter().map(|t| t.unit).collect();
+        assert_eq!(units, [Some("万元"), None, Some("万元"), Some("人")]);
+        let negative: Vec<bool> = toks
+            .iter()
+            .map(|t| t.number.as_ref().is_ok_and(|n| n.value.is_sign_negative()))
+            .collect();
+        assert_eq!(negative, [false, true, true, true]);
+    }
+
+    #[test]
     fn absurd_figures_are_errors_not_panics() {
         let (kind, n, _) = read_cell("123456789012345678901234567890123");
         assert_eq!(kind, CellKind::Figure);
