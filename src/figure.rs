@@ -216,7 +216,24 @@ pub fn scan(text: &str) -> Vec<Token> {
     }
     let mut i = 0;
     let mut prev: Option<char> = None;
-    while let Some((c, len)) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // a character of 3 bytes led by E3..E9 (U+3000..U+9FFF: CJK and its punctuation;
+        // not U+2000..U+2FFF where −‐‑ are, nor U+F000..U+FFFF where the full-width forms
+        // are) folds to no digit or sign, starts no figure, and as the character before one
+        // is neither a letter, a digit nor '.', '%' or '_': such runs are stepped over
+        // without decoding them
+        if (0xE3..=0xE9).contains(&b) {
+            i += 3;
+            while bytes.get(i).is_some_and(|b| (0xE3..=0xE9).contains(b)) {
+                i += 3;
+            }
+            prev = Some(OTHER);
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         let next_is_digit = || char_at(text, i + len).is_some_and(|(n, _)| n.is_ascii_digit());
         let starts_sign = (c == '-' || c == '+')
             && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '%')
@@ -247,6 +264,10 @@ pub fn scan(text: &str) -> Vec<Token> {
     }
     out
 }
+
+/// Stands, in [`scan`], for a character before a figure that is none of the ones it asks
+/// about (a letter, a digit, '.', '%', '_'): a CJK character stepped over.
+const OTHER: char = '\u{4e00}';
 
 /// The folded character at byte `i` and its length in bytes.
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
@@ -423,6 +444,12 @@ fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
         j += l;
     }
     let rest = text.get(j..).unwrap_or("");
+    // every spelling below (spaced or glossed too) starts with a unit's first character:
+    // after any other ("2019年", "第3季度") there is none to look for
+    let first = rest.chars().next();
+    if !first.is_some_and(|c| UNITS.iter().any(|(spelling, _)| spelling.starts_with(c))) {
+        return (None, k);
+    }
     for (spelling, canon) in UNITS {
         if rest.starts_with(spelling) {
             return (Some(canon), j + spelling.len());
@@ -639,6 +666,26 @@ mod tests {
         let toks = scan("合計35萬(wàn)元,減少2.28萬(wàn)元");
         let units: Vec<_> = toks.iter().map(|t| t.unit).collect();
         assert_eq!(units, [Some("万元"), Some("万元")]);
+    }
+
+    #[test]
+    fn figures_right_after_cjk_text_keep_their_signs_and_full_width_digits() {
+        // runs of CJK characters are stepped over whole: what follows them reads as after
+        // any other character that is no letter, digit or point
+        let text = "收入１２３．４５万元，增长－5％，减少−3万元，计\u{3000}-7人，版本v1.2中";
+        let toks = scan(text);
+        let got: Vec<&str> = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("?"))
+            .collect();
+        assert_eq!(got, ["１２３．４５", "－5％", "−3", "-7"]);
+        let units: Vec<_> = toks.iter().map(|t| t.unit).collect();
+        assert_eq!(units, [Some("万元"), None, Some("万元"), Some("人")]);
+        let negative: Vec<bool> = toks
+            .iter()
+            .map(|t| t.number.as_ref().is_ok_and(|n| n.value.is_sign_negative()))
+            .collect();
+        assert_eq!(negative, [false, true, true, true]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `cross-table`: the standard tables agree with each other.
 
 use super::{Check, Out};
-use crate::claims::standard::{grand_total, kind, labelled, Standard};
+use crate::claims::standard::{grand_total, labelled, Standard};
 use crate::claims::stated::{convert, table_unit};
 use crate::claims::table::{clean_label, is_code_column, is_rate_header, row_code};
 use crate::claims::Claims;
@@ -84,7 +84,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let tables: Vec<(Standard, &Table)> = doc
         .tables
         .iter()
-        .filter_map(|t| kind(t).map(|k| (k, t)))
+        .enumerate()
+        .filter_map(|(i, t)| claims.kind_of(i).map(|k| (k, t)))
         .collect();
     let only = |k: Standard| -> Option<&Table> {
         let mut it = tables.iter().filter(|(kk, _)| *kk == k);

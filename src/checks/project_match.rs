@@ -96,12 +96,13 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                         Rule::ProjectMatch,
                         target,
                         Expr::Fig(own),
+                        // joined, not formatted: a few for every project of the summary
                         Text::new(
-                            format!("汇总表与自评表一致：{label} {zh}"),
-                            format!("summary agrees with self-evaluation: {label} {en}"),
+                            ["汇总表与自评表一致：", &label, " ", zh].concat(),
+                            ["summary agrees with self-evaluation: ", &label, " ", en].concat(),
                         ),
                     )
-                    .context(format!("{label}：{}", t.caption)),
+                    .context([&label, "：", t.caption.as_str()].concat()),
                 );
             }
         }

@@ -88,11 +88,27 @@ fn key(label: &str) -> Option<String> {
         "增加", "减少", "增长", "下降", "降低", "增减", "减", "增",
     ];
     // one walk over the label, every word tried where each character starts
+    // (only where a character starts one of the words are they tried)
     let bad = l.chars().count() < 3
         || GENERIC.contains(&l.as_str())
         || l.char_indices().any(|(i, c)| {
             c.is_ascii_digit()
-                || l.get(i..)
+                || matches!(
+                    c,
+                    '上' | '去'
+                        | '比'
+                        | '较'
+                        | '以'
+                        | '各'
+                        | '平'
+                        | '约'
+                        | '累'
+                        | '增'
+                        | '减'
+                        | '下'
+                        | '降'
+                ) && l
+                    .get(i..)
                     .is_some_and(|rest| NOT_A_NAME.iter().any(|w| rest.starts_with(w)))
         });
     (!bad).then_some(l)
@@ -103,7 +119,9 @@ struct Stated {
     key: String,
     year: Option<Decimal>,
     scope: Scope,
-    context: String,
+    /// Where its sentence is: the paragraph (in [`Claims::prose`]) and token; the words are
+    /// read only for a statement compared with an earlier one.
+    context: (usize, usize),
 }
 
 /// The label a figure is compared by: a part listed under several different totals is
@@ -160,6 +178,7 @@ impl Parents {
 
 fn stated(
     doc: &Document,
+    pi: usize,
     p: &Prose<'_>,
     recs: &[Record],
     parents: &Parents,
@@ -187,7 +206,7 @@ fn stated(
             key,
             year,
             scope: m.scope,
-            context: p.sentence_text(m.at),
+            context: (pi, m.at),
         });
     }
     for r in recs {
@@ -205,7 +224,7 @@ fn stated(
             key: qualified(key, f, parents),
             year: None,
             scope,
-            context: p.sentence_text(r.at),
+            context: (pi, r.at),
         });
     }
 }
@@ -215,8 +234,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let mut all = Vec::new();
     let mut years: Vec<Decimal> = Vec::new();
     let parents = Parents::new(claims);
-    for (p, recs) in claims.prose.iter().zip(&claims.records) {
-        stated(doc, p, recs, &parents, &mut all);
+    for (pi, (p, recs)) in claims.prose.iter().zip(&claims.records).enumerate() {
+        stated(doc, pi, p, recs, &parents, &mut all);
         for m in &p.mentions {
             if m.kind == Kind::Year {
                 if let Some(f) = doc.figure(m.fig) {
@@ -258,9 +277,13 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             format!("{}：与{}所述一致", later.key, at.zh),
             format!("{}: agrees with {}", later.key, at.en),
         );
+        let (pi, at) = later.context;
+        let context = claims
+            .prose
+            .get(pi)
+            .map_or(String::new(), |p| p.sentence_text(at));
         out.push(
-            Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what)
-                .context(later.context.clone()),
+            Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what).context(context),
         );
     }
 }

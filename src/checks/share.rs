@@ -230,10 +230,10 @@ fn relation(
         return;
     };
     let whole_unit = doc.figure(whole).and_then(|f| f.unit);
-    let part_label = &part.label;
+    let part_label = part.label.as_str();
     let what = Text::new(
-        format!("{part_label}占比 = 部分 ÷ 总数"),
-        format!("share of {part_label} = part ÷ whole"),
+        [part_label, "占比 = 部分 ÷ 总数"].concat(),
+        ["share of ", part_label, " = part ÷ whole"].concat(),
     );
     let share = |w: FigId| Expr::pct(amount(doc, part.fig, whole_unit), Expr::Fig(w));
     let mut rel = Relation::equals(RULE, m.fig, share(whole), what).context(context);
@@ -292,7 +292,7 @@ fn sangong_whole(claims: &Claims<'_>, part: &Mention) -> Option<FigId> {
         return None;
     }
     let stage = stage_of(&part.lead)?;
-    let cells = table(claims.doc)?;
+    let cells = table(claims)?;
     cells
         .cells
         .iter()

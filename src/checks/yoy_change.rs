@@ -320,7 +320,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 .map(|_| after_rates)
         });
         let Some(change_end) = change_end else {
-            if p.text_between(0, m.at).contains("上年") {
+            if p.has_between(0, m.at, "上年") {
                 unchecked(
                     "未写明增减额，无法核对增减率",
                     "the change amount is not stated",
@@ -558,7 +558,7 @@ fn sangong_rate(
         Some(item) => (item, cm.lead.as_str()),
         None => (label_item(&clause)?, clause.as_str()),
     };
-    let cells = table(doc)?;
+    let cells = table(claims)?;
     let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
     let stage = stage_of(words).unwrap_or(if has_final {
         Stage::Final

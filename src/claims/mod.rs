@@ -40,6 +40,9 @@ pub struct Claims<'a> {
     /// For each table of the document (same index), what its rows' labels say: totals,
     /// rates, codes (see [`table::RowFacts`]), read once for every table check.
     pub rows: Vec<Vec<table::RowFacts>>,
+    /// For each table of the document (same index), which standard table its title names
+    /// ([`standard::Kinds`]): its title normalised and searched once, not once per check.
+    pub kinds: Vec<standard::Kinds>,
 }
 
 impl Claims<'_> {
@@ -58,6 +61,11 @@ impl Claims<'_> {
     /// What the rows of table `table` say ([`Claims::rows`]); none for a table not read.
     pub fn rows_of(&self, table: usize) -> &[table::RowFacts] {
         self.rows.get(table).map_or(&[], Vec::as_slice)
+    }
+
+    /// Which standard table the `table`-th table is, as [`standard::kind`] reads it.
+    pub fn kind_of(&self, table: usize) -> Option<standard::Standard> {
+        self.kinds.get(table).and_then(|k| k.kind)
     }
 
     /// The first breakdown that lists this figure as a part.
@@ -88,5 +96,6 @@ pub fn build(doc: &Document) -> Claims<'_> {
         headings,
         part_index,
         rows: doc.tables.iter().map(table::row_facts).collect(),
+        kinds: doc.tables.iter().map(standard::kinds).collect(),
     }
 }

@@ -129,19 +129,18 @@ pub fn is_cjk(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c)
 }
 
-/// Length in chars of a pronunciation gloss starting at `chars[i]` (`(yù)`, `（jué）`),
+/// Length in bytes of a pronunciation gloss at the start of `s` (`(yù)`, `（jué）`),
 /// brackets included; 0 when there is none.
-pub fn gloss_len(chars: &[(usize, char)], i: usize) -> usize {
-    let open = chars.get(i).map(|x| x.1);
-    if !matches!(open, Some('(' | '（')) {
+pub fn gloss_bytes(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    if !matches!(chars.next(), Some((_, '(' | '（'))) {
         return 0;
     }
-    let mut k = i + 1;
     let mut letters = 0;
-    while let Some(&(_, c)) = chars.get(k) {
+    for (k, c) in chars {
         if c == ')' || c == '）' {
             let ok = letters > 0 && letters <= 8;
-            return if ok { k - i + 1 } else { 0 };
+            return if ok { k + c.len_utf8() } else { 0 };
         }
         let latin = c.is_alphabetic() && !is_cjk(c) && !c.is_uppercase();
         if !(latin || c.is_ascii_digit() || c == ' ') {
@@ -150,7 +149,6 @@ pub fn gloss_len(chars: &[(usize, char)], i: usize) -> usize {
         if latin {
             letters += 1;
         }
-        k += 1;
     }
     0
 }
@@ -174,16 +172,15 @@ pub fn normalise(s: &str) -> String {
         );
         return out;
     }
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
-    while let Some(&(_, c)) = chars.get(i) {
-        let g = gloss_len(&chars, i);
+    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+        let g = gloss_bytes(s.get(i..).unwrap_or(""));
         if g > 0 {
             i += g;
             continue;
         }
-        i += 1;
+        i += c.len_utf8();
         let f = normalise_char(c);
         if !f.is_whitespace() && f != '*' {
             out.push(f);

@@ -6,7 +6,7 @@
 //! The text is normalised by [`super::normalise`] (script, full width, glosses, spacing), so
 //! the readings below match one spelling.
 
-use super::normalise::{gloss_len, normalise_char};
+use super::normalise::{gloss_bytes, normalise_char};
 use super::scope::Scope;
 use crate::document::{Document, Paragraph};
 use crate::figure::FigId;
@@ -104,19 +104,30 @@ pub struct Prose<'a> {
     pub inner: Vec<bool>,
 }
 
+/// What a character ends: 3 a sentence (。！？), 2 a clause group (；), 1 a clause (，：、),
+/// 0 nothing. One `match` for the three tests below.
+fn stop(c: char) -> u8 {
+    match c {
+        '。' | '！' | '？' | '!' | '?' => 3,
+        '；' | ';' => 2,
+        ',' | '：' | ':' | '、' => 1,
+        _ => 0,
+    }
+}
+
 /// Characters that end a sentence.
 pub fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?')
+    stop(c) == 3
 }
 
 /// Characters that end a clause group inside a sentence.
 pub fn ends_semi(c: char) -> bool {
-    ends_sentence(c) || matches!(c, '；' | ';')
+    stop(c) >= 2
 }
 
 /// Characters that end a clause.
 pub fn ends_clause(c: char) -> bool {
-    ends_semi(c) || matches!(c, ',' | '：' | ':' | '、')
+    stop(c) >= 1
 }
 
 const UP_CHANGE: &[&str] = &[
@@ -268,7 +279,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         return Kind::Year;
     }
     if percent {
-        if lead.contains("差异率") || lead.contains("差异") && lead.ends_with('率') {
+        if lead.contains("差异") && (lead.contains("差异率") || lead.ends_with('率')) {
             return Kind::Variance;
         }
         if lead.contains("完成") && lead.contains("预算") || lead.contains("执行率") {
@@ -325,11 +336,13 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if unit.is_none() {
         return Kind::Other;
     }
-    if lead.contains("大于预算") || lead.contains("超出预算") || lead.contains("超预算")
+    // the words of a difference and of a budget all hold 预算: looked for once first
+    let budget = lead.contains("预算");
+    if budget && (lead.contains("大于预算") || lead.contains("超出预算") || lead.contains("超预算"))
     {
         return Kind::Diff(1);
     }
-    if lead.contains("小于预算") || lead.contains("低于预算") {
+    if budget && (lead.contains("小于预算") || lead.contains("低于预算")) {
         return Kind::Diff(-1);
     }
     // "较2020年度决算数减少 X": a change, though the words before it name a 决算数
@@ -349,7 +362,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         return Kind::Final;
     }
     // "年初预算 B 万元" is a budget; "支出预算 5000 万元" in a budget disclosure is a level
-    if lead.contains("预算数")
+    if budget && lead.contains("预算数")
         || named.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| named.contains(k))
     {
         return Kind::Budget;
@@ -364,41 +377,53 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
 impl<'a> Prose<'a> {
     /// Reads one paragraph.
     pub fn read(doc: &Document, index: usize, para: &'a Paragraph) -> Self {
-        let chars: Vec<(usize, char)> = para.text.char_indices().collect();
-        let mut toks = Vec::with_capacity(chars.len());
-        let mut offs = Vec::with_capacity(chars.len());
+        let text = para.text.as_str();
+        let n = text.chars().count();
+        let mut toks = Vec::with_capacity(n);
+        let mut offs = Vec::with_capacity(n);
         let mut figs = para.figures.iter().peekable();
-        let mut i = 0;
-        while let Some(&(at, c)) = chars.get(i) {
+        // the text walked once, char by char: no vector of its characters
+        let mut chars = text.char_indices();
+        let mut next = chars.next();
+        // the character printed just before the one read (a figure's or gloss's last one)
+        let mut prev: Option<char> = None;
+        while let Some((at, c)) = next {
             if let Some(&&(fs, fe, id)) = figs.peek() {
                 if at >= fs {
                     figs.next();
                     toks.push(Tok::Fig(id));
                     offs.push(fs);
-                    while chars.get(i).is_some_and(|x| x.0 < fe) {
-                        i += 1;
+                    while let Some((_, x)) = next.filter(|x| x.0 < fe) {
+                        prev = Some(x);
+                        next = chars.next();
                     }
                     continue;
                 }
             }
-            let g = gloss_len(&chars, i);
+            let g = match c {
+                '(' | '（' => gloss_bytes(text.get(at..).unwrap_or("")),
+                _ => 0,
+            };
             if g > 0 {
-                i += g;
+                while let Some((_, x)) = next.filter(|x| x.0 < at + g) {
+                    prev = Some(x);
+                    next = chars.next();
+                }
                 continue;
             }
+            next = chars.next();
             let mut f = normalise_char(c);
-            i += 1;
             // "负增长0.94%.(二)…": an ASCII full stop after words or a percent ends the
             // sentence as 。 does (not in 1.5, nor in a Latin abbreviation)
             if f == '.' {
-                let prev = chars.get(i.wrapping_sub(2)).map(|x| x.1);
-                let after = chars.get(i).map(|x| x.1);
+                let after = next.map(|x| x.1);
                 let prev_ok =
                     prev.is_some_and(|c| super::normalise::is_cjk(c) || c == '%' || c == '％');
                 if prev_ok && !after.is_some_and(|c| c.is_ascii_alphanumeric()) {
                     f = '。';
                 }
             }
+            prev = Some(c);
             if f.is_whitespace() || f == '*' {
                 continue;
             }
@@ -424,8 +449,12 @@ impl<'a> Prose<'a> {
     fn classify_all(&self, doc: &Document) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
         // "4125.49、4143.91万元": a figure listed before one with a unit takes that unit
-        let mut list_unit: Vec<Option<&'static str>> = vec![None; self.toks.len()];
-        for at in (0..self.toks.len()).rev() {
+        // (kept per figure token, in order: `list_unit[k]` for the `k`-th)
+        let figs: Vec<usize> = (0..self.toks.len())
+            .filter(|&at| matches!(self.toks.get(at), Some(Tok::Fig(_))))
+            .collect();
+        let mut list_unit: Vec<Option<&'static str>> = vec![None; figs.len()];
+        for (k, &at) in figs.iter().enumerate().rev() {
             let (Some(Tok::Fig(id)), Some(Tok::Ch(sep)), Some(Tok::Fig(next))) = (
                 self.toks.get(at),
                 self.toks.get(at + 1),
@@ -440,35 +469,53 @@ impl<'a> Prose<'a> {
                 continue;
             };
             if f.unit.is_none() && !f.number.percent && !n.number.percent {
-                let u = n.unit.or_else(|| list_unit.get(at + 2).copied().flatten());
-                if let Some(slot) = list_unit.get_mut(at) {
+                // the figure at `at + 2` is the next figure token, the `k + 1`-th
+                let u = n.unit.or_else(|| list_unit.get(k + 1).copied().flatten());
+                if let Some(slot) = list_unit.get_mut(k) {
                     *slot = u;
                 }
             }
         }
+        let mut fig_k = 0; // how many figure tokens came before
         let (mut sentence, mut semi) = (0, 0);
-        let mut lead = String::new();
-        let mut since_prev = String::new(); // everything since the previous figure
+        // the lead (the words between the previous clause boundary and a figure) and the
+        // words since the previous figure are token ranges, made into strings only at a
+        // figure; `lead_last` is the lead's last character
+        let (mut lead_from, mut since_from) = (0, 0);
+        let mut lead_last: Option<char> = None;
+        let chars = |from: usize, to: usize| {
+            self.toks
+                .get(from..to)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|t| match t {
+                    Tok::Ch(c) => Some(*c),
+                    Tok::Fig(_) => None,
+                })
+        };
         for (at, t) in self.toks.iter().enumerate() {
             match *t {
                 Tok::Ch(c) => {
-                    since_prev.push(c);
+                    let ends = stop(c);
                     // "占,88.19%": a comma after 占 does not end its clause
-                    if ends_clause(c) && !(lead.ends_with('占') && matches!(c, ',' | ':')) {
-                        lead.clear();
+                    if ends >= 1 && !(lead_last == Some('占') && matches!(c, ',' | ':')) {
+                        lead_from = at + 1;
+                        lead_last = None;
                     } else {
-                        lead.push(c);
+                        lead_last = Some(c);
                     }
-                    if ends_sentence(c) {
+                    if ends == 3 {
                         sentence += 1;
                     }
-                    if ends_semi(c) {
+                    if ends >= 2 {
                         semi += 1;
                     }
                 }
                 Tok::Fig(id) => {
+                    let k = fig_k;
+                    fig_k += 1;
                     let Some(f) = doc.figure(id) else { continue };
-                    let unit = f.unit.or_else(|| list_unit.get(at).copied().flatten());
+                    let unit = f.unit.or_else(|| list_unit.get(k).copied().flatten());
                     // "增收4,376万" (元 left out, or the page cut there): 万 after an amount
                     // at the end of a clause is 万元
                     let unit = unit.or_else(|| {
@@ -485,16 +532,23 @@ impl<'a> Prose<'a> {
                         Some(Tok::Ch(c)) => Some(*c),
                         _ => None,
                     };
+                    let mut lead = String::with_capacity(3 * at.saturating_sub(lead_from));
+                    lead.extend(chars(lead_from, at));
                     let mut kind = classify(&lead, f.number.percent, unit, next);
                     // "50 万元以上": a threshold, not an amount
                     if self.word_after(at, &["以上", "以下", "以内", "左右", "及以上"]) {
                         kind = Kind::Other;
                     }
                     // "A、B 和 C", "A 及 B": the conjunction before the last item
+                    let mut since = chars(since_from, at);
+                    let since = (since.next(), since.next(), since.next());
                     let listed = matches!(lead.as_str(), "" | "和" | "及" | "与" | "以及")
                         && matches!(
-                            since_prev.as_str(),
-                            "、" | "," | "和" | "及" | "与" | "以及" | "、和" | ",和" | "、及"
+                            since,
+                            (Some('、' | ',' | '和' | '及' | '与'), None, None)
+                                | (Some('以'), Some('及'), None)
+                                | (Some('、' | ','), Some('和'), None)
+                                | (Some('、'), Some('及'), None)
                         )
                         && out.last().is_some_and(|m| {
                             m.percent == f.number.percent && same_family(m.unit, unit)
@@ -509,7 +563,7 @@ impl<'a> Prose<'a> {
                         at,
                         kind,
                         label: label_of(&lead),
-                        lead: lead.clone(),
+                        lead,
                         unit,
                         percent: f.number.percent,
                         sentence,
@@ -523,8 +577,9 @@ impl<'a> Prose<'a> {
                             out.len()
                         },
                     });
-                    lead.clear();
-                    since_prev.clear();
+                    lead_from = at + 1;
+                    since_from = at + 1;
+                    lead_last = None;
                 }
             }
         }
@@ -577,23 +632,39 @@ impl<'a> Prose<'a> {
             .collect()
     }
 
-    /// Token indices where `word` starts.
-    pub fn find_all(&self, word: &str) -> Vec<usize> {
+    /// Whether `word` (no figure in it) is printed between token indices `from` and `to`:
+    /// `text_between(from, to).contains(word)` without the string.
+    pub fn has_between(&self, from: usize, to: usize, word: &str) -> bool {
         let mut rest = word.chars();
         let Some(first) = rest.next() else {
+            return true;
+        };
+        let toks = self.toks.get(..to.min(self.toks.len())).unwrap_or(&[]);
+        (from..toks.len()).any(|i| {
+            toks.get(i) == Some(&Tok::Ch(first))
+                && rest
+                    .clone()
+                    .enumerate()
+                    .all(|(k, c)| toks.get(i + 1 + k) == Some(&Tok::Ch(c)))
+        })
+    }
+
+    /// Whether `word` starts at token `i`.
+    pub fn word_at(&self, i: usize, word: &str) -> bool {
+        word.chars()
+            .enumerate()
+            .all(|(k, c)| self.toks.get(i + k) == Some(&Tok::Ch(c)))
+    }
+
+    /// Token indices where `word` starts.
+    pub fn find_all(&self, word: &str) -> Vec<usize> {
+        let Some(first) = word.chars().next() else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
             // the first character tested on its own: most tokens go no further
-            if *t != Tok::Ch(first) {
-                continue;
-            }
-            let hit = rest
-                .clone()
-                .enumerate()
-                .all(|(k, c)| self.toks.get(i + 1 + k) == Some(&Tok::Ch(c)));
-            if hit {
+            if *t == Tok::Ch(first) && self.word_at(i, word) {
                 out.push(i);
             }
         }
@@ -1085,16 +1156,20 @@ fn respectively_parts(p: &Prose<'_>, q: usize, region: &[&Mention]) -> Option<Ve
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pi, p) in prose.iter().enumerate() {
-        let mut hits = p.find_all("其中");
         // "…支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类）2106.66 万元，占
-        // 71.73%；…" lists the parts of the amount before it as 其中 does
-        let aspects = p.find_all("用于以下方面");
-        if !aspects.is_empty() {
-            hits.extend(aspects);
-            hits.sort_unstable();
+        // 71.73%；…" lists the parts of the amount before it as 其中 does; once per
+        // paragraph: a list of classification lines names its 科目 (one walk for the four)
+        let mut hits = Vec::new();
+        let mut coded_para = false;
+        for (i, t) in p.toks.iter().enumerate() {
+            match t {
+                Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
+                Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
+                Tok::Ch('功') if p.word_at(i, "功能分类") => coded_para = true,
+                Tok::Ch('科') if p.word_at(i, "科目") => coded_para = true,
+                _ => {}
+            }
         }
-        // once per paragraph: a list of classification lines names its 科目
-        let coded_para = !p.find_all("功能分类").is_empty() || !p.find_all("科目").is_empty();
         let inner = |k: usize| p.inner.get(k).copied().unwrap_or(false);
         // a 其中 inside a parenthesis ("用车费 X 万元（其中：购置费 A，运行费 B），…") belongs
         // to the amount before the parenthesis: when an outer 其中's region holds it, the

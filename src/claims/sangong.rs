@@ -6,7 +6,7 @@
 
 use super::outline::{sangong, Sangong};
 use super::prose::Mention;
-use super::standard::is_three_public;
+use super::standard::Standard;
 use super::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
@@ -201,8 +201,14 @@ pub fn in_sangong_section(claims: &Claims<'_>, m: &Mention) -> bool {
 }
 
 /// The document's one 三公 table, read.
-pub fn table(doc: &Document) -> Option<Cells> {
-    let mut tables = doc.tables.iter().filter(|t| is_three_public(t));
+pub fn table(claims: &Claims<'_>) -> Option<Cells> {
+    let doc = claims.doc;
+    let mut tables = doc
+        .tables
+        .iter()
+        .zip(&claims.kinds)
+        .filter(|(_, k)| k.kind == Some(Standard::ThreePublic))
+        .map(|(t, _)| t);
     match (tables.next(), tables.next()) {
         (Some(t), None) => cells(doc, t),
         _ => None,

@@ -59,24 +59,33 @@ impl Standard {
     }
 }
 
-/// Which standard table this is, from the title printed above or in its first rows, for the
-/// checks between tables: a budget's 一般公共预算支出功能分类预算表 and 基本支出部门预算经济分类
-/// 预算表 are left out (see [`member`]).
-pub fn kind(t: &Table) -> Option<Standard> {
-    classify(&table_title(t), false)
+/// What a table's title makes of it, read once per table by the claims stage
+/// ([`super::Claims::kinds`]): which standard table it is for the checks between tables
+/// ([`kind`]) and as a member of the table set, budget titles included ([`member`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Kinds {
+    /// As [`kind`] reads it.
+    pub kind: Option<Standard>,
+    /// As [`member`] reads it.
+    pub member: Option<Standard>,
 }
 
-/// Whether this is the "三公" table: [`kind`] without normalising and searching the whole
-/// title of a table whose title has no 三 (normalising makes none).
-pub fn is_three_public(t: &Table) -> bool {
-    let title = table_title(t);
-    title.contains('三') && classify(&title, false) == Some(Standard::ThreePublic)
+/// Both readings of a table's title ([`Kinds`]), its title built and normalised once.
+pub fn kinds(t: &Table) -> Kinds {
+    classify(&table_title(t))
+}
+
+/// Which standard table this is, from the title printed above or in its first rows, for the
+/// checks between tables: a budget's 一般公共预算支出功能分类预算表 and 基本支出部门预算经济分类
+/// 预算表 are left out (see [`member`]). The checks read it from [`super::Claims::kinds`].
+pub fn kind(t: &Table) -> Option<Standard> {
+    kinds(t).kind
 }
 
 /// Which member of the standard table set this is, budget titles included: what the
 /// table-set check counts.
 pub fn member(t: &Table) -> Option<Standard> {
-    classify(&table_title(t), true)
+    kinds(t).member
 }
 
 /// The text a table is recognised by: its caption and first header rows, whitespace removed.
@@ -99,20 +108,38 @@ fn table_title(t: &Table) -> String {
 
 /// Which standard table a title names (whitespace removed), as [`member`] counts it.
 pub fn member_of_title(title: &str) -> Option<Standard> {
-    classify(title, true)
+    classify(title).member
 }
 
-/// Which standard table a title names; `budget_titles`: also the budget titles the checks
-/// between tables do not read yet (the pdf.js and native readings of some budgets' 财政拨款
-/// 收支总表 differ, and these tables would make the two reports differ).
-fn classify(title: &str, budget_titles: bool) -> Option<Standard> {
+/// Which standard table a title names, both ways ([`Kinds`]): the member reading also
+/// takes the budget titles the checks between tables do not read yet (the pdf.js and
+/// native readings of some budgets' 财政拨款收支总表 differ, and these tables would make
+/// the two reports differ).
+fn classify(title: &str) -> Kinds {
     let title = super::normalise::normalise(title);
     // a line of the contents, its dot leader run on: not a table
     if title.contains("……") || title.contains("...") {
-        return None;
+        return Kinds::default();
     }
     // longest names first: 财政拨款收入支出决算总表 contains 收入支出决算总表
-    let has = |k: &str| title.contains(k);
+    // most names end in 表: those are looked for where a 表 ends, the title searched once
+    // for its 表s instead of once for each name
+    let ends: Vec<usize> = title
+        .match_indices('表')
+        .map(|(k, b)| k + b.len())
+        .collect();
+    let has = |k: &str| {
+        if k.ends_with('表') {
+            ends.iter()
+                .any(|&e| title.get(..e).is_some_and(|h| h.ends_with(k)))
+        } else {
+            title.contains(k)
+        }
+    };
+    let both = |k: Standard| Kinds {
+        kind: Some(k),
+        member: Some(k),
+    };
     // the fund tables (政府性基金 / 国有资本经营) are not the 支出表 their titles end like
     let fund_table = (has("政府性基金预算财政拨款")
         || has("国有资本经营预算财政拨款")
@@ -121,20 +148,19 @@ fn classify(title: &str, budget_titles: bool) -> Option<Standard> {
         && !has("总表")
         && !has("一般公共预算财政拨款");
     if fund_table && !has("三公") {
-        if has("政府性基金") {
-            Some(Standard::GovFund)
+        return both(if has("政府性基金") {
+            Standard::GovFund
         } else {
-            Some(Standard::StateCapital)
-        }
-    } else if has("三公") {
-        Some(Standard::ThreePublic)
-    } else if has("基本支出决算表")
-        || has("基本支出表")
-        || has("基本支出预算表")
-        || (budget_titles && has("一般公共预算基本支出"))
-    {
-        Some(Standard::BasicExpenditure)
-    } else if has("一般公共预算财政拨款支出决算表")
+            Standard::StateCapital
+        });
+    }
+    if has("三公") {
+        return both(Standard::ThreePublic);
+    }
+    if has("基本支出决算表") || has("基本支出表") || has("基本支出预算表") {
+        return both(Standard::BasicExpenditure);
+    }
+    let kind = if has("一般公共预算财政拨款支出决算表")
         || has("一般公共预算支出表")
         || has("一般公共预算支出预算表")
         || has("一般公共预算支出功能分类预算表")
@@ -159,7 +185,14 @@ fn classify(title: &str, budget_titles: bool) -> Option<Standard> {
         Some(Standard::Expenditure)
     } else {
         None
-    }
+    };
+    // a budget's 一般公共预算基本支出…表 is a member of the set, not read between tables
+    let member = if has("一般公共预算基本支出") {
+        Some(Standard::BasicExpenditure)
+    } else {
+        kind
+    };
+    Kinds { kind, member }
 }
 
 /// The figure printed right after the cell labelled `label` (first amount, skipping 行次),
@@ -213,4 +246,46 @@ pub fn grand_total(doc: &Document, t: &Table, col: Option<&str>) -> Option<FigId
             && col.is_none_or(|c| h.contains(c))
     })?;
     t.figure(r, k).filter(|&id| doc.figure(id).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Standard::*;
+
+    fn both(title: &str) -> (Option<Standard>, Option<Standard>) {
+        let k = classify(title);
+        (k.kind, k.member)
+    }
+
+    #[test]
+    fn titles_name_their_standard_table_for_the_checks_and_for_the_set() {
+        assert_eq!(
+            both("财政拨款收入支出决算总表"),
+            (Some(FiscalAppropriation), Some(FiscalAppropriation))
+        );
+        assert_eq!(
+            both("附表1收入支出决算总表（续表）"),
+            (Some(IncomeExpenditure), Some(IncomeExpenditure))
+        );
+        assert_eq!(both("附表2收入决算表"), (Some(Income), Some(Income)));
+        assert_eq!(both("支出决算表表"), (Some(Expenditure), Some(Expenditure)));
+        assert_eq!(
+            both("政府性基金预算财政拨款收入支出决算表"),
+            (Some(GovFund), Some(GovFund))
+        );
+        assert_eq!(
+            both("一般公共预算财政拨款“三公”经费支出决算表"),
+            (Some(ThreePublic), Some(ThreePublic))
+        );
+        // a budget's basic-expenditure table is a member of the set only
+        assert_eq!(
+            both("一般公共预算基本支出情况表"),
+            (None, Some(BasicExpenditure))
+        );
+        assert_eq!(both("項目支出績效自評表"), (None, None));
+        assert_eq!(both("收入决算表……3"), (None, None));
+        // traditional script and full-width forms are read as their simplified forms
+        assert_eq!(both("收入決算表"), (Some(Income), Some(Income)));
+    }
 }

@@ -7,7 +7,7 @@
 
 use super::prose::{is_money, yuan, Kind, Mention, Prose, Tok};
 use super::scope::{Budget, Level};
-use super::standard::{kind, Standard};
+use super::standard::Standard;
 use super::table::{is_code_column, is_rate_header, row_code, total_level};
 use super::Claims;
 use crate::document::{Document, Table};
@@ -561,11 +561,13 @@ fn doc_year(claims: &Claims<'_>) -> Option<i64> {
 /// Every standard table kind printed once: the table. Of two tables of one kind, the one
 /// that states its unit is taken when the other does not (a table of contents listing the
 /// tables' titles is not a table of figures); otherwise the kind is ambiguous and left out.
-fn tables(doc: &Document) -> Vec<(Standard, &Table)> {
-    let all: Vec<(Standard, &Table)> = doc
+fn tables<'a>(claims: &Claims<'a>) -> Vec<(Standard, &'a Table)> {
+    let all: Vec<(Standard, &Table)> = claims
+        .doc
         .tables
         .iter()
-        .filter_map(|t| kind(t).map(|k| (k, t)))
+        .enumerate()
+        .filter_map(|(i, t)| claims.kind_of(i).map(|k| (k, t)))
         .collect();
     let mut out: Vec<(Standard, &Table)> = Vec::new();
     for (k, _) in &all {
@@ -742,7 +744,7 @@ fn row_amount(t: &Table, r: usize, col: Option<&str>) -> Option<FigId> {
 /// Reads every amount of the text that names a standard table's figure.
 pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
     let doc = claims.doc;
-    let tables = tables(doc);
+    let tables = tables(claims);
     if tables.is_empty() {
         return Vec::new();
     }

@@ -398,6 +398,9 @@ struct Reader<'a> {
     /// The same, shared with the tables whose cells are spans of it.
     source: std::sync::Arc<str>,
     lines: Vec<(usize, &'a str)>,
+    /// What each line is ([`classify`]), worked out once: the paragraph reader asks for a
+    /// line's kind several times (the line itself, the next, the next after a break).
+    kinds: Vec<LineKind>,
     section: Option<String>,
 }
 
@@ -427,9 +430,11 @@ fn read_lines(source: std::sync::Arc<str>) -> Document {
         lines.push((pos, l.trim_end_matches(['\n', '\r'])));
         pos += l.len();
     }
+    let kinds = lines.iter().map(|l| classify(l.1)).collect();
     let mut r = Reader {
         doc: Document::with_lines(line_starts),
         lines,
+        kinds,
         text,
         source: source.clone(),
         section: None,
@@ -445,7 +450,7 @@ fn read_lines(source: std::sync::Arc<str>) -> Document {
 
 impl Reader<'_> {
     fn kind(&self, i: usize) -> Option<LineKind> {
-        self.lines.get(i).map(|l| classify(l.1))
+        self.kinds.get(i).copied()
     }
 
     fn run(&mut self) {

@@ -18,7 +18,7 @@ const OTHER: &[&str] = &[
 ];
 
 pub(super) fn find(claims: &Claims<'_>, out: &mut super::Out) {
-    let Some(cells) = table(claims.doc) else {
+    let Some(cells) = table(claims) else {
         return;
     };
     // decided once, and only when a text amount meets a blank cell
