@@ -119,7 +119,6 @@
     firstWorker = null;
     worker = w;
     w.postMessage(wasmModule ? { type: 'init', module: wasmModule } : { type: 'init', gz: wasmGz });
-    if (!docs.size) w.postMessage({ type: 'docs' });
     w.onmessage = (e) => { if (w === worker) onMessage(e.data); };
     w.onerror = (e) => { e.preventDefault(); if (w === worker) fail('crashed'); };
   }
@@ -165,6 +164,9 @@
     clearTimeout(timer);
     timer = window.setTimeout(() => fail('timedOut'), LIMIT_MS);
     /** @type {Worker} */ (worker).postMessage(pdfRun ? { type: 'pdf', id: seq, nums: pdfRun.nums, text: pdfRun.text, lens: pdfRun.lens } : { type: 'check', id: seq, text: value });
+    // the checks' documentation (for the answers) after the check, not before it: the worker
+    // takes messages in order, and building it is cold code on the first result's path
+    if (!docs.size) /** @type {Worker} */ (worker).postMessage({ type: 'docs' });
   }
 
   /** @param {any} msg */
