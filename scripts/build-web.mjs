@@ -36,9 +36,12 @@ const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('bas
 const wasm = readFileSync('pkg/recount_bg.opt.wasm');
 const css = read('www/style.css');
 const app = ['www/dom-tree.js', 'www/i18n.js', 'www/lzma.js', 'www/pdf.js', 'www/sheets.js', 'www/app.js'].map(read).join('\n');
+// the core's worker as text in the page (no base64 to decode), started by www/boot.js
+const workerJs = read('pkg/recount.js') + '\n' + read('www/worker.js');
+const boot = read('www/boot.js');
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(app)} 'wasm-unsafe-eval'`,
+  `script-src ${sha(boot)} ${sha(app)} 'wasm-unsafe-eval'`,
   `style-src ${sha(css)}`,
   'worker-src blob:',
   'img-src data:',
@@ -50,8 +53,8 @@ const parts = {
   CSS: css,
   // gzipped before base64 (www/app.js inflates it): ~70 KB gz less than base64 of the wasm
   WASM: b64(await zopfli(wasm, 15)),
-  GLUE: b64(readFileSync('pkg/recount.js')),
-  WORKER: b64(readFileSync('www/worker.js')),
+  WORKERJS: workerJs,
+  BOOT: boot,
   SAMPLE: b64(readFileSync('samples/2019-xinjiang-government-office-final-accounts.txt')),
   APP: app,
   // inert until a PDF is opened (www/pdf.js decodes it then): LZMA, then base64 (lc=4 suits
@@ -69,7 +72,8 @@ async function sheetsParts() {
   if (/<\/script/i.test(js)) throw new Error('the sheets worker must not close its own tag');
   return { SHEETSWASM: b64(lzma(wasm, 'preset=9e')), SHEETSJS: js };
 }
-if (/<\/script/i.test(app) || /<\/style/i.test(css)) throw new Error('inline code must not close its own tag');
+// `</script` would close a tag, `<!--` could change how the rest of it is parsed
+if ([app, boot, workerJs].some((s) => /<\/script|<!--/i.test(s)) || /<\/style/i.test(css)) throw new Error('inline code must not close its own tag');
 const html = read('www/index.html').replace(/%([A-Z]+)%/g, (m, k) => (k in parts ? parts[k] : m));
 writeFileSync('dist/recount.html', html);
 copyFileSync('dist/recount.html', 'dist/index.html');

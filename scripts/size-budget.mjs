@@ -3,8 +3,9 @@
 // every reader, both gzip -9, and fails above the budget.
 //
 // "First load" is everything the page parses, decodes, compiles or runs when it opens: the
-// HTML, the CSS, the app script, and every base64 block it decodes at open (the core's wasm,
-// which it compiles; its worker's glue and code; the sample). Excluded are the inert payloads,
+// HTML, the CSS, the app and boot scripts, the core's worker (inlined as text, run at once),
+// and every base64 block decoded at open (the core's wasm, which that worker compiles; the
+// sample). Excluded are the inert payloads,
 // the contents of every `<script type="text/plain">`: readers the page neither runs nor
 // decodes until a file of their kind is opened (spreadsheets and Word, PDF). Both figures
 // are gzip -9 of one stream, printed in bytes and in KB (1024 bytes); the whole file's budget,

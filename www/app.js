@@ -4,7 +4,7 @@
 // ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree),
 // www/i18n.js (STRINGS, answerView, sizeText), www/pdf.js (RecountPdf) and www/sheets.js
 // (isOffice, readOffice, cancelOffice) are concatenated before this file.
-/* global domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, cancelOffice, officeReading, gunzip */
+/* global workerUrl, firstWorker, domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, cancelOffice, officeReading */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
   'use strict';
@@ -85,13 +85,27 @@
   }
   /** Over the limit: each UTF-16 unit is 1 to 3 bytes, so most texts need no counting. */
   const tooBig = (/** @type {string} */ s) => s.length * 3 > MAX_BYTES && (s.length > MAX_BYTES || utf8Bytes(s) > MAX_BYTES);
-  // stored gzipped (scripts/build-web.mjs); gunzip is in www/sheets.js
-  const moduleReady = gunzip(decodeB64('wasm-b64')).then((b) => WebAssembly.compile(b));
-  // the browser test reads these marks: time from the compiled module to the first result
-  moduleReady.then(() => performance.mark('recount:wasm-ready'), () => {});
-  const workerUrl = URL.createObjectURL(new Blob([utf8(decodeB64('glue-b64')) + '\n' + utf8(decodeB64('worker-b64'))], { type: 'text/javascript' }));
+  // the core's wasm, stored as base64 of a gzip stream (scripts/build-web.mjs): the first worker
+  // inflates and compiles it itself (www/worker.js) and posts the module back, kept here for
+  // the workers after it
+  const wasmGz = ($('wasm-b64').textContent || '').trim();
+  /** @type {WebAssembly.Module | null} */
+  let wasmModule = null;
+  /** @type {(m: WebAssembly.Module) => void} */
+  let gotModule = () => {};
+  /** @type {Promise<WebAssembly.Module>} */
+  const moduleReady = new Promise((ok) => { gotModule = ok; });
   /** @type {Worker | null} */
   let worker = null;
+  /** The sample's text opened with the page, waiting to go into the input box until its
+   *  first result is shown (see the end), or null. */
+  let pendingInput = /** @type {string | null} */ (null);
+  function fillInput() {
+    if (pendingInput === null) return;
+    text.value = pendingInput;
+    text.placeholder = STRINGS[lang].placeholder;
+    pendingInput = null;
+  }
   let seq = 0;
   let busy = false;
   let timer = 0;
@@ -100,16 +114,23 @@
 
   function startWorker() {
     if (worker) worker.terminate();
-    const w = new Worker(workerUrl);
+    // the first is the one www/boot.js started while the page was parsed
+    const w = firstWorker || new Worker(workerUrl);
+    firstWorker = null;
     worker = w;
-    moduleReady.then((module) => { w.postMessage({ type: 'init', module }); if (!docs.size) w.postMessage({ type: 'docs' }); });
+    w.postMessage(wasmModule ? { type: 'init', module: wasmModule } : { type: 'init', gz: wasmGz });
     w.onmessage = (e) => { if (w === worker) onMessage(e.data); };
     w.onerror = (e) => { e.preventDefault(); if (w === worker) fail('crashed'); };
   }
 
+  // at once, before anything else the page does on opening: the worker starts, inflates and
+  // compiles the core while this thread lays the page out
+  startWorker();
+
   /** Stops a running check: the worker is replaced, so nothing of it can come back. */
   function stop(/** @type {'cancelled' | 'timedOut' | 'crashed' | null} */ why) {
     clearTimeout(timer);
+    fillInput();
     if (busy || why === 'crashed') startWorker();
     busy = false;
     $('progress').hidden = true;
@@ -127,6 +148,7 @@
 
   /** Checks the input, or a PDF's items when given them (www/pdf.js). */
   function run(/** @type {any} */ pdf = null) {
+    fillInput();
     pdfRun = pdf && pdf.nums ? pdf : null;
     const value = pdfRun ? checkedText : held === null ? text.value : held;
     if (!pdfRun && tooBig(value)) { note(STRINGS[lang].tooBig(sizeText(utf8Bytes(value), lang))); return; }
@@ -142,10 +164,21 @@
     clearTimeout(timer);
     timer = window.setTimeout(() => fail('timedOut'), LIMIT_MS);
     /** @type {Worker} */ (worker).postMessage(pdfRun ? { type: 'pdf', id: seq, nums: pdfRun.nums, text: pdfRun.text, lens: pdfRun.lens } : { type: 'check', id: seq, text: value });
+    // the checks' documentation (for the answers) after the check, not before it: the worker
+    // takes messages in order, and building it is cold code on the first result's path
+    if (!docs.size) /** @type {Worker} */ (worker).postMessage({ type: 'docs' });
   }
 
   /** @param {any} msg */
   function onMessage(msg) {
+    if (msg.type === 'module') {
+      if (wasmModule) return;
+      wasmModule = msg.module;
+      gotModule(msg.module);
+      // the browser test reads these marks: time from the compiled module to the first result
+      performance.mark('recount:wasm-ready', { startTime: Math.max(0, msg.compiled - performance.timeOrigin) });
+      return;
+    }
     if (msg.type === 'docs') { docs = new Map(msg.docs.map((/** @type {CheckDoc} */ d) => [d.id, d])); return; }
     if (msg.id !== seq) return;
     if (msg.type === 'error') {
@@ -157,13 +190,20 @@
     }
     // a large report arrives in parts, each small enough to take in without a long task
     if (msg.type === 'page') {
-      incoming = { page: msg.page, blocks: [], figures: [], checks: [] };
+      if (typeof msg.json === 'string') {
+        // a small page comes as its JSON text (www/worker.js), parsed here at once
+        const page = JSON.parse(msg.json);
+        performance.mark('recount:parsed');
+        incoming = { page, blocks: page.blocks, figures: page.figures, checks: [] };
+      } else incoming = { page: msg.page, blocks: [], figures: [], checks: [] };
       // the worker's steps, as marks on this page's clock (the browser test prints them)
       const times = /** @type {Record<string, number> | undefined} */ (msg.times);
       if (times) {
-        for (const k of ['received', 'instantiated', 'taken', 'first', 'parsed']) {
+        for (const k of ['received', 'instantiated', 'taken', 'first']) {
           if (k in times) performance.mark(`recount:worker-${k}`, { startTime: Math.max(0, times[k] - performance.timeOrigin) });
         }
+        // the first step's JSON parsed: in the worker for a page sent in parts
+        if ('parsed' in times) performance.mark('recount:parsed', { startTime: Math.max(0, times.parsed - performance.timeOrigin) });
         performance.mark('recount:core-steps', { detail: { read: times.read, check: times.check, present: times.present, json: times.json } });
       }
       return;
@@ -190,6 +230,11 @@
       return;
     }
     if (msg.type === 'done') {
+      if (typeof msg.json === 'string') {
+        const rest = JSON.parse(msg.json);
+        incoming.figures = rest.figures;
+        incoming.checks = rest.checks;
+      }
       const p = incoming.page;
       const shown = incoming.shown;
       if (!shown) {
@@ -241,6 +286,8 @@
     renderFailures();
     renderDoc();
     performance.mark('recount:result');
+    // the frame after this one, once the result is on screen
+    if (pendingInput !== null) requestAnimationFrame(() => setTimeout(fillInput, 0));
     announce(STRINGS[lang].done(p.coverage.verdict[lang]));
   }
 
@@ -812,6 +859,7 @@
 
   function setInput(/** @type {string} */ s, /** @type {string} */ name) {
     const t = STRINGS[lang];
+    pendingInput = null;
     if (s.length > HELD) {
       held = s;
       text.value = '';
@@ -972,7 +1020,6 @@
   }
 
   // ---- wiring
-  startWorker();
   keep.checked = store.get(K.keep) === '1';
   keep.addEventListener('change', () => {
     if (keep.checked) { store.set(K.keep, '1'); save(); store.set(K.name, docName); store.set(K.run, 'ok'); saveVerdicts(); } else store.clear();
@@ -982,6 +1029,7 @@
   $('sample').addEventListener('click', loadSample);
   $('clear').addEventListener('click', () => {
     held = null;
+    pendingInput = null;
     text.value = '';
     text.placeholder = STRINGS[lang].placeholder;
     note('');
@@ -1028,6 +1076,7 @@
   let saveTimer = 0;
   text.addEventListener('input', () => {
     held = null;
+    pendingInput = null;
     text.placeholder = STRINGS[lang].placeholder;
     if (docName) setName('');
     clearTimeout(saveTimer);
@@ -1046,5 +1095,15 @@
     text.value = saved;
     setName(store.get(K.name) || '');
     if (store.get(K.run) === 'ok') run(); else note(STRINGS[lang].notRerun);
-  } else loadSample();
+  } else {
+    loadSample();
+    // The first layout of the input box's 44 KB of Chinese text is a long task of this thread
+    // (its fonts found, every line shaped: 110–430 ms on the test machine, which has no CJK
+    // font), and the worker's start and the first result both wait for this thread: the
+    // sample, already posted to the worker, goes into the box once its first result is on
+    // screen (or the check ends otherwise). Anything put in the box meanwhile wins.
+    pendingInput = text.value;
+    text.value = '';
+    text.placeholder = '';
+  }
 })();

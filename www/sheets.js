@@ -4,13 +4,7 @@
 // tables with the same precision). It is embedded in the single file inert — LZMA (www/lzma.js),
 // then base64, in a `<script type="text/plain">` — and only decoded, compiled and run, in a worker
 // of its own, when such a file is opened. It turns the file into the text the core checks.
-/* exported isOffice, readOffice, cancelOffice, officeReading, gunzip */
-
-/** Inflates a gzip stream (the core's wasm is stored gzipped: it costs about its gzip size in
- *  the single file, served compressed or not). */
-async function gunzip(/** @type {Uint8Array} */ gz) {
-  return new Response(new Blob([/** @type {BlobPart} */ (gz)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-}
+/* exported isOffice, readOffice, cancelOffice, officeReading */
 
 const officeReading = { zh: '正在读取电子表格或 Word 文件…', en: 'Reading the spreadsheet or Word file…' };
 

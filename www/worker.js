@@ -1,7 +1,10 @@
 // @ts-check
 // The page's worker: wasm-bindgen's no-modules glue (which defines `wasm_bindgen`) is
 // prepended to this file in a Blob, so it runs as a classic worker from file:// too. The
-// page compiles the module once and posts it; a worker that trapped is replaced, not reused.
+// first worker compiles the module itself, from the page's embedded gzip stream (base64), as
+// soon as it starts — nothing of it waits on the page's thread, which is busy laying out the
+// page meanwhile — and posts the module back; a later worker is given that module. A worker
+// that trapped is replaced, not reused.
 /* global wasm_bindgen */
 /** @type {(v: unknown) => void} */
 let init = () => {};
@@ -13,6 +16,10 @@ const PART_CHARS = 200000;
 // a figure's answers and an entry run to a kilobyte or two of words each: fewer a part, so
 // taking one in stays short on the page's thread
 const PART_ANSWERS = 250;
+// a step's JSON up to this many characters goes to the page as it is, parsed there (a few ms):
+// cheaper than parsing it here and cloning the objects across (the sample's first step is
+// ≈ 225,000 characters); a larger one is parsed here and sent in parts
+const DIRECT_CHARS = 1000000;
 
 /** @param {string} key @param {any[]} items @param {number} id */
 function sendParts(key, items, id) {
@@ -38,11 +45,33 @@ function sendParts(key, items, id) {
 const times = {};
 const stamp = (/** @type {string} */ k) => { times[k] = performance.timeOrigin + performance.now(); };
 
+/** The core's module from the page's base64 of its gzip stream: inflated and compiled as
+ *  the bytes come (compileStreaming over DecompressionStream). @param {string} b64 */
+function compile(b64) {
+  const from = /** @type {any} */ (Uint8Array).fromBase64;
+  let gz;
+  if (typeof from === 'function') gz = /** @type {Uint8Array} */ (from(b64));
+  else {
+    const bin = atob(b64);
+    gz = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
+  }
+  const wasm = new Blob([/** @type {BlobPart} */ (gz)]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return WebAssembly.compileStreaming(new Response(wasm, { headers: { 'content-type': 'application/wasm' } }));
+}
+
 self.onmessage = async (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
     stamp('received');
-    init(wasm_bindgen({ module_or_path: msg.module }).then((x) => { stamp('instantiated'); return x; }));
+    /** @type {Promise<WebAssembly.Module>} */
+    const module = msg.module ? Promise.resolve(msg.module) : compile(msg.gz).then((m) => {
+      stamp('compiled');
+      // the page keeps it for the workers after this one (and marks when it was ready)
+      self.postMessage({ type: 'module', module: m, compiled: times.compiled });
+      return m;
+    });
+    init(module.then((m) => wasm_bindgen({ module_or_path: m })).then((x) => { stamp('instantiated'); return x; }));
     return;
   }
   if (msg.type === 'docs') {
@@ -77,6 +106,11 @@ self.onmessage = async (e) => {
             // the core's own split of its first step: read, check, present, JSON (ms)
             const [read, check, present, json_] = wasm_bindgen.firstStepTimes();
             Object.assign(times, { read, check, present, json: json_ });
+            if (json.length <= DIRECT_CHARS) {
+              self.postMessage({ type: 'page', id: msg.id, json, times });
+              self.postMessage({ type: 'shown', id: msg.id });
+              return;
+            }
             /** @type {import('../pkg-web/recount').Page} */
             const page = JSON.parse(json);
             stamp('parsed');
@@ -88,6 +122,10 @@ self.onmessage = async (e) => {
             sendParts('figures', figures, msg.id);
             self.postMessage({ type: 'shown', id: msg.id });
           } else {
+            if (json.length <= DIRECT_CHARS) {
+              self.postMessage({ type: 'done', id: msg.id, json });
+              return;
+            }
             /** @type {import('../pkg-web/recount').PageRest} */
             const rest = JSON.parse(json);
             sendParts('figures', rest.figures, msg.id);

@@ -61,14 +61,14 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
       + `(the report back from the worker after ${Math.round(report - ready)} ms, then shown in ${Math.round(result - report)} ms; `
       + `${Math.round(result)} ms after navigation; every answer's words after ${Math.round(complete - ready)} ms)`);
     // where the worker's part goes (www/worker.js stamps its steps on the page's clock)
-    const w = await page.evaluate(() => Object.fromEntries(['received', 'instantiated', 'taken', 'first', 'parsed']
-      .map((n) => [n, performance.getEntriesByName(`recount:worker-${n}`)[0]?.startTime])));
+    const w = await page.evaluate(() => Object.fromEntries(['worker-received', 'worker-instantiated', 'worker-taken', 'worker-first', 'parsed']
+      .map((n) => [n.replace('worker-', ''), performance.getEntriesByName(`recount:${n}`)[0]?.startTime])));
     assert.ok(Object.values(w).every((x) => x !== undefined), 'the worker stamps its steps');
     const ms = (x) => Math.round(x);
     console.log(`  in the worker: the module received ${ms(w.received - ready)} ms after it is compiled, instantiated at `
       + `${ms(w.instantiated - ready)} ms, the check taken up at `
-      + `${ms(w.taken - ready)} ms; the core's first step (read, check, present, JSON) ${ms(w.first - w.taken)} ms, JSON.parse `
-      + `${ms(w.parsed - w.first)} ms; the parts posted and taken in ${ms(report - w.parsed)} ms`);
+      + `${ms(w.taken - ready)} ms; the core's first step (read, check, present, JSON) ${ms(w.first - w.taken)} ms; its JSON `
+      + `parsed ${ms(w.parsed - w.first)} ms after (on the page when small, else in the worker), taken in by ${ms(report - w.first)} ms`);
     const core = await page.evaluate(() => performance.getEntriesByName('recount:core-steps')[0]?.detail);
     assert.ok(core && ['read', 'check', 'present', 'json'].every((k) => typeof core[k] === 'number'), 'the core says where its first step went');
     console.log(`  the core's first step: read ${core.read.toFixed(1)} ms, check ${core.check.toFixed(1)} ms, `
