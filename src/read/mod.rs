@@ -596,7 +596,8 @@ impl Reader<'_> {
         while let Some(&(start, line)) = self.lines.get(i) {
             // lines are numbered from their index (line_starts holds each line's start)
             let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            match classify(line) {
+            // each line's kind, worked out once when the lines were split
+            match self.kind(i).unwrap_or(LineKind::Blank) {
                 LineKind::TableRow if line.as_bytes().contains(&b'\t') => {
                     let row = t.rows().len();
                     t.push_row(line_no);
@@ -676,7 +677,7 @@ impl Reader<'_> {
         let mut i = first;
         let mut end = first;
         while let Some(&(start, line)) = self.lines.get(i) {
-            match classify(line) {
+            match self.kind(i).unwrap_or(LineKind::Blank) {
                 LineKind::Blank => i += 1,
                 LineKind::Text | LineKind::PageNumber => {
                     let t = line.trim();
@@ -751,7 +752,7 @@ impl Reader<'_> {
             let Some(&(_, line)) = self.lines.get(i) else {
                 break;
             };
-            match classify(line) {
+            match self.kind(i).unwrap_or(LineKind::Blank) {
                 LineKind::Blank => continue,
                 LineKind::Text | LineKind::Heading if line.chars().count() <= 60 => {
                     parts.push(
