@@ -160,6 +160,10 @@ pub use crate::checks::table_set::{Finding, TableNote};
 /// Chars and UTF-16 code units in a stretch of UTF-8: a char starts at every byte that is
 /// not a continuation byte, and one of four bytes (lead byte ≥ 0xF0) takes two units.
 fn utf16_len(bytes: &[u8]) -> usize {
+    // most stretches between figures are ASCII (a tab, a code): a unit a byte
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     bytes
         .iter()
         .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
@@ -271,13 +275,7 @@ impl<'d> Units<'d> {
             .as_bytes()
             .get(s.min(len)..e.min(len))
             .unwrap_or(&[]);
-        // a figure is mostly ASCII: a unit a byte
-        let own = if own.is_ascii() {
-            own.len()
-        } else {
-            utf16_len(own)
-        };
-        Some((start, wide(start as usize + own)))
+        Some((start, wide(start as usize + utf16_len(own))))
     }
 }
 
@@ -1012,21 +1010,10 @@ fn json_str(buf: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// A whole number in decimal digits.
-fn json_uint(buf: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(digits.get(i..).unwrap_or(&[]));
+/// A whole number in decimal digits (`itoa`, which serde_json writes numbers with: two
+/// digits a step).
+fn json_uint(buf: &mut Vec<u8>, n: u64) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn status_of(rel: &Relation, v: &Verdict) -> (Outcome, Severity) {
