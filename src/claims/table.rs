@@ -430,9 +430,33 @@ pub fn row_facts(t: &Table) -> Vec<RowFacts> {
                 return RowFacts::default();
             }
             let label = t.row_label(r);
+            // one pass for the characters any rate or total word holds: most labels hold
+            // none, and are neither
+            let (rate, total) = if label.chars().any(|c| {
+                matches!(
+                    c,
+                    '率' | '%'
+                        | '％'
+                        | '占'
+                        | '比'
+                        | '得'
+                        | '分'
+                        | '评'
+                        | '百'
+                        | '增'
+                        | '同'
+                        | '减'
+                        | '计'
+                        | '計'
+                )
+            }) {
+                (is_rate_label(label), total_level(label))
+            } else {
+                (false, None)
+            };
             RowFacts {
-                rate: is_rate_label(label),
-                total: total_level(label),
+                rate,
+                total,
                 code: row_code_short(t, r),
             }
         })
