@@ -442,6 +442,12 @@ fn numbering_level(s: &str) -> Option<u8> {
     {
         return None;
     }
+    // digits first (a code, an amount, 1.): only the last rule below can apply; a run of
+    // three or more digits is no item number
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits >= 3 {
+        return None;
+    }
     let han = |s: &str| {
         s.chars()
             .take_while(|c| {
