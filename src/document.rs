@@ -94,7 +94,7 @@ const PAGED: u8 = 16;
 const LONG: u8 = 32;
 
 /// The entry of figure `id` in a side table sorted by id.
-fn aside<T>(table: &[(FigId, T)], id: FigId) -> Option<&T> {
+pub(crate) fn aside<T>(table: &[(FigId, T)], id: FigId) -> Option<&T> {
     table
         .binary_search_by_key(&id, |e| e.0)
         .ok()

@@ -1,7 +1,7 @@
 //! The report: every relation checked, with its status, arithmetic and likely cause; and
 //! its renderings for people (text, zh or en) and machines (JSON).
 
-use crate::document::{Document, Place};
+use crate::document::{aside, Document, Place};
 use crate::eval::{evaluate, EvalError, Status, Verdict};
 use crate::figure::{format_scaled, FigId};
 use crate::relation::{Cmp, Expr, Relation, Rule, Severity, Text};
@@ -277,15 +277,6 @@ impl<'d> Units<'d> {
             .unwrap_or(&[]);
         Some((start, wide(start as usize + utf16_len(own))))
     }
-}
-
-/// The entry of figure `id` in a side table sorted by id.
-fn aside<T>(table: &[(FigId, T)], id: FigId) -> Option<&T> {
-    table
-        .binary_search_by_key(&id, |e| e.0)
-        .ok()
-        .and_then(|i| table.get(i))
-        .map(|e| &e.1)
 }
 
 /// A figure as an entry refers to it, its offsets from `units` ([`utf16_spans`]).
