@@ -284,16 +284,10 @@ fn listed(doc: &Document) -> Vec<Standard> {
             Some(*m)
         })
         .collect();
-    let inside = |n: u32| {
-        let k = spans.partition_point(|s| s.0 <= n);
-        k.checked_sub(1)
-            .and_then(|k| reach.get(k))
-            .is_some_and(|&r| r >= n)
-    };
     let mut out = Vec::new();
-    for (n, line) in lines_outside(doc, &spans, &reach) {
+    for (_, line) in lines_outside(doc, &spans, &reach) {
         // a contents line is short: a long one is not looked at (nor copied)
-        if line.len() > 400 || line.contains('\t') || inside(n) {
+        if line.len() > 400 || line.contains('\t') {
             continue;
         }
         let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();

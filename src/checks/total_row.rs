@@ -472,7 +472,7 @@ fn numbering_level(s: &str) -> Option<u8> {
             return Some(3);
         }
     }
-    let d = s.chars().take_while(char::is_ascii_digit).count();
+    let d = digits;
     (d > 0
         && d < 3
         && s.chars()
