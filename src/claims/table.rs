@@ -46,7 +46,7 @@ pub fn has_char(s: &str, c: char) -> bool {
 /// How high a total a row label names: 小计 1, 合计/共计 2, 总计 3.
 pub fn total_level(label: &str) -> Option<u8> {
     // an ASCII label (a code, a number) names no total: tested first, a row at a time
-    if label.is_ascii() || !label.contains(['计', '計']) {
+    if label.is_ascii() || !label.contains(TOTAL_CHARS) {
         return None;
     }
     let l = clean_label(label);
@@ -68,13 +68,18 @@ pub fn total_level(label: &str) -> Option<u8> {
     }
 }
 
+/// The first characters of the words [`is_rate_header`] looks for.
+const RATE_CHARS: [char; 9] = ['率', '%', '％', '占', '比', '得', '分', '评', '百'];
+/// The first characters of the change words [`is_rate_label`] looks for.
+const CHANGE_CHARS: [char; 3] = ['增', '同', '减'];
+/// The last character of every total [`total_level`] names.
+const TOTAL_CHARS: [char; 2] = ['计', '計'];
+
 /// A column that holds rates, shares or scores, which do not add up down the column.
 pub fn is_rate_header(h: &str) -> bool {
     // one pass for the first characters of the words below: most labels hold none (an
     // ASCII label can hold only the `%`)
-    if !h.bytes().any(|b| b >= 0x80 || b == b'%')
-        || !h.contains(['率', '%', '％', '占', '比', '得', '分', '评', '百'])
-    {
+    if !h.bytes().any(|b| b >= 0x80 || b == b'%') || !h.contains(RATE_CHARS) {
         return false;
     }
     [
@@ -98,7 +103,7 @@ pub fn is_rate_header(h: &str) -> bool {
 pub fn is_rate_label(label: &str) -> bool {
     is_rate_header(label)
         || !label.is_ascii()
-            && label.contains(['增', '同', '减'])
+            && label.contains(CHANGE_CHARS)
             && ["增减", "增幅", "增长", "同比", "减少率"]
                 .iter()
                 .any(|k| label.contains(k))
@@ -433,22 +438,7 @@ pub fn row_facts(t: &Table) -> Vec<RowFacts> {
             // one pass for the characters any rate or total word holds: most labels hold
             // none, and are neither
             let (rate, total) = if label.chars().any(|c| {
-                matches!(
-                    c,
-                    '率' | '%'
-                        | '％'
-                        | '占'
-                        | '比'
-                        | '得'
-                        | '分'
-                        | '评'
-                        | '百'
-                        | '增'
-                        | '同'
-                        | '减'
-                        | '计'
-                        | '計'
-                )
+                RATE_CHARS.contains(&c) || CHANGE_CHARS.contains(&c) || TOTAL_CHARS.contains(&c)
             }) {
                 (is_rate_label(label), total_level(label))
             } else {
