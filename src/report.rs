@@ -939,20 +939,13 @@ impl<'a> Checked<'a> {
             }
             buf.push(b']');
             if let Some(e) = &e {
-                buf.extend_from_slice(b",\"expected\":");
-                serde_json::to_writer(&mut buf, &e.expected)?;
-                buf.extend_from_slice(b",\"formula\":");
-                serde_json::to_writer(&mut buf, &e.formula)?;
-                buf.extend_from_slice(b",\"tolerance\":");
-                serde_json::to_writer(&mut buf, &e.tolerance)?;
-                buf.extend_from_slice(b",\"cause\":");
-                serde_json::to_writer(&mut buf, &e.cause)?;
-                buf.extend_from_slice(b",\"message\":");
-                serde_json::to_writer(&mut buf, &e.message)?;
-                buf.extend_from_slice(b",\"relation\":");
-                serde_json::to_writer(&mut buf, &e.relation)?;
-                buf.extend_from_slice(b",\"context\":");
-                serde_json::to_writer(&mut buf, &e.context)?;
+                json_field(&mut buf, "expected", &e.expected)?;
+                json_field(&mut buf, "formula", &e.formula)?;
+                json_field(&mut buf, "tolerance", &e.tolerance)?;
+                json_field(&mut buf, "cause", &e.cause)?;
+                json_field(&mut buf, "message", &e.message)?;
+                json_field(&mut buf, "relation", &e.relation)?;
+                json_field(&mut buf, "context", &e.context)?;
             }
             buf.push(b'}');
             out.write_all(&buf)?;
@@ -999,6 +992,14 @@ fn json_str(buf: &mut Vec<u8>, s: &str) {
         // writing into a vector does not fail; were it to, the string stays valid JSON
         buf.extend_from_slice(b"\"\"");
     }
+}
+
+/// `,"name":value`, the value as serde_json writes it.
+fn json_field(buf: &mut Vec<u8>, name: &str, value: &impl Serialize) -> serde_json::Result<()> {
+    buf.extend_from_slice(b",\"");
+    buf.extend_from_slice(name.as_bytes());
+    buf.extend_from_slice(b"\":");
+    serde_json::to_writer(buf, value)
 }
 
 /// A whole number in decimal digits (`itoa`, which serde_json writes numbers with: two
