@@ -645,6 +645,13 @@ impl Table {
         }
     }
 
+    /// Room for `rows` more rows and `cells` more cells (given back by [`Table::shrink`]
+    /// where unused).
+    pub fn reserve(&mut self, rows: usize, cells: usize) {
+        self.rows.reserve_exact(rows);
+        self.cells.reserve_exact(cells);
+    }
+
     /// Gives back the slack of the arrays grown row by row.
     pub fn shrink(&mut self) {
         self.rows.shrink_to_fit();
@@ -1184,6 +1191,11 @@ impl Document {
         crate::read::room_for_one(&mut self.figures);
         self.figures.push(f);
         id
+    }
+
+    /// Room for `n` more figures (given back by [`Document::shrink_figures`] where unused).
+    pub fn reserve_figures(&mut self, n: usize) {
+        self.figures.reserve_exact(n);
     }
 
     /// Gives back the slack of the figures' array grown figure by figure.

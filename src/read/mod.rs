@@ -593,12 +593,21 @@ impl Reader<'_> {
         // the row being written started without a bar and its last line ended with one: a
         // line starting with a bar continues it (a web table's row wrapped over lines)
         let mut open = false;
+        // the lines before this one were counted in a run of tab rows ([`Reader::tab_run`])
+        let mut tab_run_seen = 0;
         while let Some(&(start, line)) = self.lines.get(i) {
             // lines are numbered from their index (line_starts holds each line's start)
             let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
             // each line's kind, worked out once when the lines were split
             match self.kind(i).unwrap_or(LineKind::Blank) {
                 LineKind::TableRow if line.as_bytes().contains(&b'\t') => {
+                    if i >= tab_run_seen {
+                        let run = self.tab_run(i);
+                        tab_run_seen = i + run;
+                        if run >= 1 << 10 {
+                            self.room_for_tab_rows(&mut t, i, run);
+                        }
+                    }
                     let row = t.rows().len();
                     t.push_row(line_no);
                     self.tab_cells_into(&mut t, index, row, start, line, line_no);
@@ -665,6 +674,42 @@ impl Reader<'_> {
         t.shrink();
         self.doc.tables.push(t);
         i
+    }
+
+    /// Room, made once, for the `n` tab rows from line `first` on (a large run: a small one
+    /// grows as before, so that many small tables do not each grow the document's figures by
+    /// exactly their own): a row each, a cell for each tab and one more, and as many figures
+    /// (what is not used is given back when the table and the document are finished). Grown
+    /// row by row, a large table's arrays were copied each time they grew, and every copy
+    /// touched fresh memory.
+    fn room_for_tab_rows(&mut self, t: &mut Table, first: usize, n: usize) {
+        let (Some(&(a, _)), Some(&(b, last))) = (
+            self.lines.get(first),
+            self.lines.get((first + n).saturating_sub(1)),
+        ) else {
+            return;
+        };
+        let tabs = self
+            .text
+            .as_bytes()
+            .get(a..b + last.len())
+            .map_or(0, |run| run.iter().filter(|&&c| c == b'\t').count());
+        t.reserve(n, tabs + n);
+        self.doc.reserve_figures(tabs + n);
+    }
+
+    /// How many lines from `first` on are tab rows, one after another.
+    fn tab_run(&self, first: usize) -> usize {
+        let tab_row = |i: usize| {
+            self.kind(i) == Some(LineKind::TableRow)
+                && self
+                    .lines
+                    .get(i)
+                    .is_some_and(|l| l.1.as_bytes().contains(&b'\t'))
+        };
+        (first..self.lines.len())
+            .take_while(|&i| tab_row(i))
+            .count()
     }
 
     /// A table printed one cell per line (as PDF text extraction leaves it): header cells,
@@ -1053,6 +1098,55 @@ fn strip_markup(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run of tab rows long enough to have its room made at once reads as row after row
+    /// would: every row, its cells (trailing blanks dropped), figures with their lines and
+    /// places, dashes and words kept.
+    #[test]
+    fn a_long_run_of_tab_rows_reads_row_by_row() {
+        let mut text = String::from("表1 支出表\n科目\t合计\t基本\t项目\n");
+        for k in 0..1500 {
+            match k % 3 {
+                0 => text.push_str(&format!("项{k}\t{k}.50\t1\t\t\n")),
+                1 => text.push_str(&format!("项{k}\t{k}.25\t-\t说明\n")),
+                _ => text.push_str(&format!("项{k}\t{k}\t7\t3\n")),
+            }
+        }
+        let doc = read_text(&text);
+        let [t] = doc.tables.as_slice() else {
+            panic!("one table: {}", doc.tables.len());
+        };
+        assert_eq!(t.rows().len(), 1501);
+        let widths: Vec<usize> = (1..=3).map(|r| t.cells_of(r).len()).collect();
+        assert_eq!(widths, [3, 4, 4]);
+        // row 1001 is k = 1000
+        let cell = t.cell(1001, 1).expect("a cell");
+        let f = cell.figure.and_then(|id| doc.figure(id)).expect("a figure");
+        assert_eq!((f.raw, f.line), ("1000.25", 1003));
+        assert_eq!(
+            f.place,
+            Place::Cell {
+                table: 0,
+                row: 1001,
+                col: 1
+            }
+        );
+        let kinds: Vec<CellKind> = t.cells_of(1001).iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                CellKind::Text,
+                CellKind::Figure,
+                CellKind::Dash,
+                CellKind::Text
+            ]
+        );
+        let in_cells = doc
+            .figures()
+            .filter(|f| matches!(f.place, Place::Cell { .. }))
+            .count();
+        assert_eq!(in_cells, 500 * 2 + 500 + 500 * 3);
+    }
 
     #[test]
     fn a_row_wrapped_over_lines_keeps_each_figures_own_line() {
