@@ -386,6 +386,82 @@ impl Lean {
             )
     }
 
+    /// Adds what another lean sink kept, after what this one kept: its indices moved past
+    /// this one's. The vectors grow once, by exactly what is added.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn append(&mut self, more: Lean) {
+        if self.items.is_empty() {
+            *self = more;
+            return;
+        }
+        let (whole, held, inputs) = (
+            item_index(self.relations.len()),
+            item_index(self.held.len()),
+            item_index(self.inputs.len()),
+        );
+        self.items.reserve_exact(more.items.len());
+        self.items
+            .extend(more.items.into_iter().map(|item| match item {
+                Item::Whole(i) => Item::Whole(i.saturating_add(whole)),
+                Item::Held(k) => Item::Held(k.saturating_add(held)),
+            }));
+        self.held.reserve_exact(more.held.len());
+        self.held.extend(more.held.into_iter().map(|h| Held {
+            inputs: (
+                h.inputs.0.saturating_add(inputs),
+                h.inputs.1.saturating_add(inputs),
+            ),
+            ..h
+        }));
+        self.inputs.reserve_exact(more.inputs.len());
+        self.inputs.extend(more.inputs);
+        self.relations.reserve_exact(more.relations.len());
+        self.relations.extend(more.relations);
+        self.verdicts.reserve_exact(more.verdicts.len());
+        self.verdicts.extend(more.verdicts);
+    }
+
+    /// Adds what another lean sink kept, before what this one kept: this one's indices
+    /// moved past the other's. This one's arrays grow in place by exactly what is added.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn prepend(&mut self, front: Lean) {
+        if front.items.is_empty() {
+            return;
+        }
+        let (whole, held, inputs) = (
+            item_index(front.relations.len()),
+            item_index(front.held.len()),
+            item_index(front.inputs.len()),
+        );
+        for item in &mut self.items {
+            *item = match *item {
+                Item::Whole(i) => Item::Whole(i.saturating_add(whole)),
+                Item::Held(k) => Item::Held(k.saturating_add(held)),
+            };
+        }
+        for h in &mut self.held {
+            h.inputs = (
+                h.inputs.0.saturating_add(inputs),
+                h.inputs.1.saturating_add(inputs),
+            );
+        }
+        fn put_before<T>(v: &mut Vec<T>, front: Vec<T>) {
+            v.reserve_exact(front.len());
+            v.splice(0..0, front);
+        }
+        put_before(&mut self.items, front.items);
+        put_before(&mut self.held, front.held);
+        put_before(&mut self.inputs, front.inputs);
+        put_before(&mut self.relations, front.relations);
+        put_before(&mut self.verdicts, front.verdicts);
+    }
+
+    /// How many relations it kept.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
     /// Keeps a relation that holds as its rule, status, target and inputs; `false` when an
     /// index does not fit the compact form (nothing is kept then).
     fn hold(

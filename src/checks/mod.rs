@@ -120,6 +120,41 @@ impl<'d> Out<'d> {
         });
     }
 
+    /// An empty sink of the same kind over the same document.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn empty_like(&self) -> Self {
+        match self.lean {
+            Some(_) => Out::lean(self.doc),
+            None => Out::new(self.doc),
+        }
+    }
+
+    /// How many relations it kept.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn len(&self) -> usize {
+        self.relations.len() + self.lean.as_ref().map_or(0, crate::report::Lean::len)
+    }
+
+    /// Adds what a sink of the same kind ([`Out::empty_like`]) kept, before what this one
+    /// kept.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn prepend(&mut self, other: Out<'_>) {
+        self.relations.splice(0..0, other.relations);
+        if let (Some(lean), Some(more)) = (&mut self.lean, other.lean) {
+            lean.prepend(more);
+        }
+    }
+
+    /// Adds what a sink of the same kind ([`Out::empty_like`]) kept, after what this one
+    /// kept.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn append(&mut self, other: Out<'_>) {
+        self.relations.extend(other.relations);
+        if let (Some(lean), Some(more)) = (&mut self.lean, other.lean) {
+            lean.append(more);
+        }
+    }
+
     /// Adds relations a check found.
     pub fn extend(&mut self, rels: impl IntoIterator<Item = Relation>) {
         rels.into_iter().for_each(|r| self.push(r));
@@ -188,11 +223,77 @@ pub fn find_in(claims: &Claims<'_>) -> Vec<Relation> {
     out.into_relations()
 }
 
-/// Runs every check over claims already built, into a sink.
+/// Runs every check over claims already built, into a sink. Natively, a large document's
+/// checks run on two threads ([`PARALLEL_FROM`], [`find_on_two_threads`]).
 pub fn find_into(claims: &Claims<'_>, out: &mut Out<'_>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if claims.doc.figure_count() >= PARALLEL_FROM && find_on_two_threads(claims, out) {
+        return;
+    }
     for c in ALL {
         (c.find)(claims, out);
     }
+}
+
+/// How many figures a document holds before its checks are worth running on two threads:
+/// below it (the sample holds 968) starting a thread would cost more than it saves.
+#[cfg(not(target_arch = "wasm32"))]
+pub const PARALLEL_FROM: usize = 20_000;
+
+/// Runs every check, the checks that keep a relation a row (column-sum, code-rollup) on this
+/// thread and the others on a second one, each into a sink of its own, then puts what they
+/// found together in the order of [`ALL`]: the same relations in the same order as one
+/// check after another. `false`, with `out` untouched, when the second thread could not be
+/// run (the caller then runs the checks itself).
+///
+/// Memory is the reason for the split and for the way the parts are put together: what the
+/// second thread frees stays in its own part of the heap, so the large parts are allocated
+/// here; and the part holding the most becomes the sink, the others added around it, so that
+/// its arrays are not copied (put together one after another, the parts would for a moment
+/// take twice their memory).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn find_on_two_threads(claims: &Claims<'_>, out: &mut Out<'_>) -> bool {
+    let per_row = |c: &Check| matches!(c.rule, Rule::ColumnSum | Rule::CodeRollup);
+    let run = |here: bool| {
+        ALL.iter()
+            .map(|c| {
+                let mut part = out.empty_like();
+                if per_row(c) == here {
+                    (c.find)(claims, &mut part);
+                }
+                part
+            })
+            .collect::<Vec<_>>()
+    };
+    let (here, there) = std::thread::scope(|s| {
+        let other = std::thread::Builder::new().spawn_scoped(s, || run(false));
+        let here = run(true);
+        (here, other.ok().and_then(|o| o.join().ok()))
+    });
+    let Some(there) = there else {
+        return false;
+    };
+    let mut parts: Vec<Out<'_>> = here
+        .into_iter()
+        .zip(there)
+        .map(|(mut a, b)| {
+            a.append(b);
+            a
+        })
+        .collect();
+    parts.insert(0, std::mem::replace(out, out.empty_like()));
+    let big = (0..parts.len())
+        .max_by_key(|&i| parts.get(i).map_or(0, Out::len))
+        .unwrap_or(0);
+    let after = parts.split_off(big + 1);
+    if let Some(mut sink) = parts.pop() {
+        let mut before = out.empty_like();
+        parts.into_iter().for_each(|p| before.append(p));
+        sink.prepend(before);
+        after.into_iter().for_each(|p| sink.append(p));
+        *out = sink;
+    }
+    true
 }
 
 /// The check with this id.
@@ -236,6 +337,56 @@ mod tests {
         合计\t\t31.00\t21.00\t10.00\n\
         201\t一般公共服务\t31.00\t20.00\t10.00\n\
         20101\t人大事务\t30.00\t20.00\t10.00\n";
+
+    /// On two threads ([`super::find_on_two_threads`]) the checks find what they find one
+    /// after another, in the same order: every relation kept whole, and the lean report
+    /// (its parts put together around the largest, the others' indices moved) written the
+    /// same. The documents: the sample, the small table above, and a table with a failure
+    /// where column-sum keeps the most (so parts are added both before and after it).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn two_threads_find_what_one_finds() {
+        use super::{find_on_two_threads, Out, ALL};
+        let mut wide =
+            String::from("表2 支出决算表\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n");
+        wide.push_str("合计\t\t122.00\t81.00\t41.00\n");
+        for k in 0..40 {
+            let total = if k == 7 { "3.50" } else { "3.00" };
+            wide.push_str(&format!("{}\t项目{k}\t{total}\t2.00\t1.00\n", 2010101 + k));
+        }
+        let sample =
+            include_str!("../../samples/2019-xinjiang-government-office-final-accounts.txt");
+        for text in [sample, TABLE, wide.as_str()] {
+            let doc = crate::read::read_str(text).expect("the text is read");
+            let claims = crate::claims::build(&doc);
+            let (mut one, mut two) = (Out::new(&doc), Out::new(&doc));
+            for c in ALL {
+                (c.find)(&claims, &mut one);
+            }
+            assert!(find_on_two_threads(&claims, &mut two));
+            let (one, two) = (one.into_relations(), two.into_relations());
+            assert!(!one.is_empty());
+            assert_eq!(one, two);
+
+            let json = |out: Out<'_>| {
+                let mut checked = crate::report::Checked::lean(&doc, out.into_lean());
+                checked.arrange_all();
+                let mut bytes = Vec::new();
+                checked
+                    .write_json(&mut bytes, None, false)
+                    .expect("written");
+                String::from_utf8(bytes).expect("UTF-8")
+            };
+            let (mut one, mut two) = (Out::lean(&doc), Out::lean(&doc));
+            for c in ALL {
+                (c.find)(&claims, &mut one);
+            }
+            assert!(find_on_two_threads(&claims, &mut two));
+            let (one, two) = (json(one), json(two));
+            assert!(one.contains("\"status\":\"fail\""), "{one}");
+            assert_eq!(one, two);
+        }
+    }
 
     /// The words these checks leave for later are built, for the whole report and for the
     /// lean one alike, as the checks wrote them (figure by figure).
