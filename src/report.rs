@@ -541,10 +541,10 @@ pub struct Checked<'a> {
     /// Relations in report order (by line, column and rule) and the 1-based char column
     /// of each entry's figure, worked out when first needed: the text report orders only
     /// what it prints ([`Checked::write_text`]).
-    arranged: std::cell::OnceCell<(Vec<Item>, Vec<u32>)>,
+    arranged: std::sync::OnceLock<(Vec<Item>, Vec<u32>)>,
     /// Every figure's UTF-16 start and end ([`utf16_spans`]), worked out when first
     /// needed: the text report of failures needs them for no relation that holds.
-    units: std::cell::OnceCell<Units<'a>>,
+    units: std::sync::OnceLock<Units<'a>>,
     /// Notes on the standard table set.
     pub table_set: Vec<TableNote>,
     /// Counts.
@@ -655,8 +655,8 @@ impl<'a> Checked<'a> {
             inputs,
             found: order,
             rank,
-            arranged: std::cell::OnceCell::new(),
-            units: std::cell::OnceCell::new(),
+            arranged: std::sync::OnceLock::new(),
+            units: std::sync::OnceLock::new(),
             table_set: crate::checks::table_set::find(doc),
             summary,
         }
@@ -920,12 +920,98 @@ impl<'a> Checked<'a> {
             out.write_all(b",")?;
         }
         out.write_all(b"\"checks\":[")?;
-        let units = self.units();
+        #[cfg(not(target_arch = "wasm32"))]
+        let two_threads = self.len() >= PARALLEL_ENTRIES;
+        #[cfg(target_arch = "wasm32")]
+        let two_threads = false;
+        self.write_entries(out, nl, full, two_threads)?;
+        out.write_all(nl)?;
+        out.write_all(b"]")?;
+        if !self.table_set.is_empty() {
+            out.write_all(b",\"table_set\":")?;
+            serde_json::to_writer(&mut *out, &self.table_set)?;
+        }
+        out.write_all(b",\"summary\":")?;
+        serde_json::to_writer(&mut *out, &self.summary)?;
+        out.write_all(b"}\n")
+    }
+
+    /// The entries, each after a comma, of every relation shown, in batches put out in
+    /// order (the first comma put out left out); with `two_threads`, the batches are written
+    /// two at a time, the second on another thread (natively, a large report's).
+    pub(crate) fn write_entries<W: std::io::Write>(
+        &self,
+        out: &mut W,
+        nl: &[u8],
+        full: bool,
+        two_threads: bool,
+    ) -> std::io::Result<()> {
+        let n = self.len();
+        // what the batches need is worked out before they are shared between threads
+        let _ = (self.units(), self.arranged());
         let mut first = true;
+        let mut put = |out: &mut W, bytes: &[u8]| {
+            let bytes = match bytes.split_first() {
+                Some((b',', rest)) if first => rest,
+                _ => bytes,
+            };
+            first &= bytes.is_empty();
+            out.write_all(bytes)
+        };
+        let mut buf = Vec::new();
+        if two_threads {
+            let mut other = Vec::new();
+            let mut k = 0;
+            while k < n {
+                let (mid, end) = ((k + BATCH).min(n), (k + 2 * BATCH).min(n));
+                buf.clear();
+                let mut theirs = std::mem::take(&mut other);
+                theirs.clear();
+                let (mine, theirs) = std::thread::scope(|s| {
+                    let there = std::thread::Builder::new().spawn_scoped(s, move || {
+                        let r = self.entries_json(&mut theirs, mid..end, nl, full);
+                        (theirs, r)
+                    });
+                    let mine = self.entries_json(&mut buf, k..mid, nl, full);
+                    let theirs = match there.map(|t| t.join()) {
+                        Ok(Ok(done)) => done,
+                        // no second thread: this one writes its batch too
+                        _ => {
+                            let mut v = Vec::new();
+                            let r = self.entries_json(&mut v, mid..end, nl, full);
+                            (v, r)
+                        }
+                    };
+                    (mine, theirs)
+                });
+                mine?;
+                other = theirs.0;
+                theirs.1?;
+                put(out, &buf)?;
+                put(out, &other)?;
+                k = end;
+            }
+            return Ok(());
+        }
+        for k in (0..n).step_by(BATCH) {
+            buf.clear();
+            self.entries_json(&mut buf, k..(k + BATCH).min(n), nl, full)?;
+            put(out, &buf)?;
+        }
+        Ok(())
+    }
+
+    /// The entries of relations `range` (in report order), each after a comma, into `buf`.
+    fn entries_json(
+        &self,
+        buf: &mut Vec<u8>,
+        range: std::ops::Range<usize>,
+        nl: &[u8],
+        full: bool,
+    ) -> std::io::Result<()> {
+        let units = self.units();
         let mut ids = Vec::new();
-        // one entry at a time, written into this buffer and then out
-        let mut buf: Vec<u8> = Vec::with_capacity(1 << 10);
-        for k in 0..self.len() {
+        for k in range {
             ids.clear();
             let (rule, target_id, status, severity, rounding, e) =
                 match (self.at(k), self.held_at(k)) {
@@ -966,17 +1052,13 @@ impl<'a> Checked<'a> {
             let Some(target) = self.doc.figure(target_id) else {
                 continue;
             };
-            buf.clear();
-            if !first {
-                buf.push(b',');
-            }
-            first = false;
+            buf.push(b',');
             buf.extend_from_slice(nl);
             // the fields in the order of `schema/report.schema.json`'s examples, as serde
             // wrote them: a field left out is not derived here (a passing relation without
             // `--full`); one derived but empty is `null`
             buf.extend_from_slice(b"{\"rule\":");
-            json_str(&mut buf, rule.id());
+            json_str(buf, rule.id());
             buf.extend_from_slice(b",\"status\":\"");
             buf.extend_from_slice(status.as_str().as_bytes());
             buf.extend_from_slice(b"\",\"severity\":\"");
@@ -986,21 +1068,21 @@ impl<'a> Checked<'a> {
                 Severity::Error => b"error",
             });
             buf.extend_from_slice(b"\",\"line\":");
-            json_uint(&mut buf, u64::from(target.line));
+            json_uint(buf, u64::from(target.line));
             buf.extend_from_slice(b",\"column\":");
-            json_uint(&mut buf, u64::from(self.column(k)));
+            json_uint(buf, u64::from(self.column(k)));
             if let Some(p) = target.page {
                 buf.extend_from_slice(b",\"page\":");
-                json_uint(&mut buf, u64::from(p));
+                json_uint(buf, u64::from(p));
             }
             buf.extend_from_slice(b",\"reported\":");
-            json_str(&mut buf, target.raw);
+            json_str(buf, target.raw);
             buf.extend_from_slice(if rounding {
                 b",\"within_rounding\":true,\"figure\":"
             } else {
                 b",\"within_rounding\":false,\"figure\":"
             });
-            self.json_compact(&mut buf, units, target_id);
+            self.json_compact(buf, units, target_id);
             buf.extend_from_slice(b",\"inputs\":[");
             let mut sep = false;
             for &id in &ids {
@@ -1011,30 +1093,21 @@ impl<'a> Checked<'a> {
                     buf.push(b',');
                 }
                 sep = true;
-                self.json_compact(&mut buf, units, id);
+                self.json_compact(buf, units, id);
             }
             buf.push(b']');
             if let Some(e) = &e {
-                json_field(&mut buf, "expected", &e.expected)?;
-                json_field(&mut buf, "formula", &e.formula)?;
-                json_field(&mut buf, "tolerance", &e.tolerance)?;
-                json_field(&mut buf, "cause", &e.cause)?;
-                json_field(&mut buf, "message", &e.message)?;
-                json_field(&mut buf, "relation", &e.relation)?;
-                json_field(&mut buf, "context", &e.context)?;
+                json_field(buf, "expected", &e.expected)?;
+                json_field(buf, "formula", &e.formula)?;
+                json_field(buf, "tolerance", &e.tolerance)?;
+                json_field(buf, "cause", &e.cause)?;
+                json_field(buf, "message", &e.message)?;
+                json_field(buf, "relation", &e.relation)?;
+                json_field(buf, "context", &e.context)?;
             }
             buf.push(b'}');
-            out.write_all(&buf)?;
         }
-        out.write_all(nl)?;
-        out.write_all(b"]")?;
-        if !self.table_set.is_empty() {
-            out.write_all(b",\"table_set\":")?;
-            serde_json::to_writer(&mut *out, &self.table_set)?;
-        }
-        out.write_all(b",\"summary\":")?;
-        serde_json::to_writer(&mut *out, &self.summary)?;
-        out.write_all(b"}\n")
+        Ok(())
     }
 
     /// A figure as `["raw",line,start,end]` (offsets in UTF-16 units), or `null` where
@@ -1056,6 +1129,15 @@ impl<'a> Checked<'a> {
         buf.push(b']');
     }
 }
+
+/// How many entries a batch of the JSON report holds: written into memory before it is put
+/// out, two at a time on a large report (≈ 1.4 MB each, so that a 1M-row table's report is
+/// not held in memory).
+const BATCH: usize = 4096;
+
+/// How many entries a JSON report holds before its batches are written two at a time.
+#[cfg(not(target_arch = "wasm32"))]
+const PARALLEL_ENTRIES: usize = 2 * BATCH;
 
 /// A JSON string as serde_json writes it: as is when nothing in it needs escaping (a
 /// figure's digits, a rule's id), else through serde_json.
@@ -1706,7 +1788,49 @@ fn text_summary(out: &mut String, name: &str, s: &Summary, lang: Lang) {
 
 #[cfg(test)]
 mod tests {
+    use super::BATCH;
     use super::{utf16_spans, Units};
+
+    /// Written two batches at a time on two threads, the JSON entries are those written one
+    /// batch after another, in the same order, the first without its comma; the whole report
+    /// is JSON with an entry for every relation.
+    #[test]
+    fn entries_written_on_two_threads_are_those_written_on_one() {
+        let mut text =
+            String::from("表1 支出决算表\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n");
+        for k in 0..9000u32 {
+            let total = if k % 1000 == 7 { "3.50" } else { "3.00" };
+            text.push_str(&format!(
+                "{}\t项目{k}\t{total}\t2.00\t1.00\n",
+                2_010_101 + k
+            ));
+        }
+        let doc = crate::read::read_str(&text).expect("the text is read");
+        for full in [false, true] {
+            let mut checked = crate::check_lean(&doc);
+            checked.arrange_all();
+            assert!(checked.len() > 2 * BATCH, "{}", checked.len());
+            let written = |two: bool| {
+                let mut out = Vec::new();
+                checked
+                    .write_entries(&mut out, b"\n", full, two)
+                    .expect("written");
+                String::from_utf8(out).expect("UTF-8")
+            };
+            let (one, two) = (written(false), written(true));
+            assert!(one.starts_with("\n{\"rule\""), "{}", &one[..40]);
+            assert!(one.contains("\"status\":\"fail\""));
+            assert_eq!(one, two);
+            let mut json = Vec::new();
+            checked.write_json(&mut json, None, full).expect("written");
+            let v: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+            assert_eq!(
+                v["checks"].as_array().map(Vec::len),
+                Some(checked.len()),
+                "every relation has its entry"
+            );
+        }
+    }
 
     /// A figure's UTF-16 offsets are JavaScript's: characters past the BMP take two units.
     #[test]
