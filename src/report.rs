@@ -323,6 +323,36 @@ fn room_for<T>(v: &mut Vec<T>, n: usize) {
     }
 }
 
+/// What a lean sink keeps before another's relations ([`Lean::counts`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy)]
+struct Counts {
+    whole: u32,
+    held: u32,
+    inputs: u32,
+}
+
+/// `item` of a sink whose relations are put after `by`.
+#[cfg(not(target_arch = "wasm32"))]
+fn moved_item(item: Item, by: Counts) -> Item {
+    match item {
+        Item::Whole(i) => Item::Whole(i.saturating_add(by.whole)),
+        Item::Held(k) => Item::Held(k.saturating_add(by.held)),
+    }
+}
+
+/// `h` of a sink whose relations are put after `by`.
+#[cfg(not(target_arch = "wasm32"))]
+fn moved_held(h: Held, by: Counts) -> Held {
+    Held {
+        inputs: (
+            h.inputs.0.saturating_add(by.inputs),
+            h.inputs.1.saturating_add(by.inputs),
+        ),
+        ..h
+    }
+}
+
 /// What a lean sink ([`crate::checks::Out::lean`]) keeps: every relation evaluated as it
 /// was found; those that hold as their rule, status and figures, the others whole.
 #[derive(Default)]
@@ -394,25 +424,13 @@ impl Lean {
             *self = more;
             return;
         }
-        let (whole, held, inputs) = (
-            item_index(self.relations.len()),
-            item_index(self.held.len()),
-            item_index(self.inputs.len()),
-        );
+        let by = self.counts();
         self.items.reserve_exact(more.items.len());
         self.items
-            .extend(more.items.into_iter().map(|item| match item {
-                Item::Whole(i) => Item::Whole(i.saturating_add(whole)),
-                Item::Held(k) => Item::Held(k.saturating_add(held)),
-            }));
+            .extend(more.items.into_iter().map(|item| moved_item(item, by)));
         self.held.reserve_exact(more.held.len());
-        self.held.extend(more.held.into_iter().map(|h| Held {
-            inputs: (
-                h.inputs.0.saturating_add(inputs),
-                h.inputs.1.saturating_add(inputs),
-            ),
-            ..h
-        }));
+        self.held
+            .extend(more.held.into_iter().map(|h| moved_held(h, by)));
         self.inputs.reserve_exact(more.inputs.len());
         self.inputs.extend(more.inputs);
         self.relations.reserve_exact(more.relations.len());
@@ -428,22 +446,12 @@ impl Lean {
         if front.items.is_empty() {
             return;
         }
-        let (whole, held, inputs) = (
-            item_index(front.relations.len()),
-            item_index(front.held.len()),
-            item_index(front.inputs.len()),
-        );
+        let by = front.counts();
         for item in &mut self.items {
-            *item = match *item {
-                Item::Whole(i) => Item::Whole(i.saturating_add(whole)),
-                Item::Held(k) => Item::Held(k.saturating_add(held)),
-            };
+            *item = moved_item(*item, by);
         }
         for h in &mut self.held {
-            h.inputs = (
-                h.inputs.0.saturating_add(inputs),
-                h.inputs.1.saturating_add(inputs),
-            );
+            *h = moved_held(*h, by);
         }
         fn put_before<T>(v: &mut Vec<T>, front: Vec<T>) {
             v.reserve_exact(front.len());
@@ -454,6 +462,17 @@ impl Lean {
         put_before(&mut self.inputs, front.inputs);
         put_before(&mut self.relations, front.relations);
         put_before(&mut self.verdicts, front.verdicts);
+    }
+
+    /// How many relations it keeps whole, how many held and how many inputs those have: how
+    /// far another sink's indices move when its relations are put after these.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn counts(&self) -> Counts {
+        Counts {
+            whole: item_index(self.relations.len()),
+            held: item_index(self.held.len()),
+            inputs: item_index(self.inputs.len()),
+        }
     }
 
     /// How many relations it kept.
