@@ -202,16 +202,60 @@ const NO_FIGURE: u32 = u32::MAX;
 /// by the table, [`Table::share_source`]), not of the table's own text.
 const IN_SOURCE: u32 = 1 << 31;
 
-/// A cell as a table keeps it: 16 bytes, its text a span of the table's text.
+/// Where a packed cell's kind sits in its `len` (two bits below [`IN_SOURCE`]).
+const KIND_SHIFT: u32 = 29;
+
+/// The bits of a packed cell's `len` that hold its length (up to 512 MB; inputs are at
+/// most 64 MB).
+const MAX_LEN: u32 = (1 << KIND_SHIFT) - 1;
+
+/// A cell as a table keeps it: 12 bytes, its text a span of the table's text (or of the
+/// source), its kind in two bits of its length's word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Packed {
     /// Start of the text in [`Table::text`] (or, with [`IN_SOURCE`], the source).
     at: u32,
-    /// Its length in bytes, with [`IN_SOURCE`] for a span of the source.
+    /// [`IN_SOURCE`] for a span of the source, the kind (at [`KIND_SHIFT`]) and the
+    /// length in bytes (at most [`MAX_LEN`]).
     len: u32,
     /// The figure's id, [`NO_FIGURE`] for none.
     figure: u32,
-    kind: CellKind,
+}
+
+// a 1M-row table holds millions of cells: their size is memory, and (touched fresh) time
+const _: () = assert!(std::mem::size_of::<Packed>() == 12);
+
+impl Packed {
+    /// A cell of `len` bytes (with [`IN_SOURCE`] where it is a span of the source).
+    fn new(at: u32, len: u32, kind: CellKind, figure: Option<FigId>) -> Packed {
+        let kind = match kind {
+            CellKind::Blank => 0,
+            CellKind::Dash => 1,
+            CellKind::Figure => 2,
+            CellKind::Text => 3,
+        };
+        Packed {
+            at,
+            len: (len & IN_SOURCE) | kind << KIND_SHIFT | (len & !IN_SOURCE).min(MAX_LEN),
+            figure: figure
+                .and_then(|f| u32::try_from(f).ok())
+                .unwrap_or(NO_FIGURE),
+        }
+    }
+
+    fn kind(&self) -> CellKind {
+        match (self.len >> KIND_SHIFT) & 3 {
+            0 => CellKind::Blank,
+            1 => CellKind::Dash,
+            2 => CellKind::Figure,
+            _ => CellKind::Text,
+        }
+    }
+
+    /// The text's length in bytes.
+    fn text_len(&self) -> u32 {
+        self.len & MAX_LEN
+    }
 }
 
 /// A row as a table keeps it: its line and its cells' range in [`Table::cells`].
@@ -244,16 +288,17 @@ pub struct Cells<'a> {
 impl<'a> Cells<'a> {
     fn open(&self, p: &Packed) -> CellRef<'a> {
         let from = p.at as usize;
-        let (text, len) = if p.len & IN_SOURCE != 0 {
-            (self.source, p.len & !IN_SOURCE)
+        let text = if p.len & IN_SOURCE != 0 {
+            self.source
         } else {
-            (self.text, p.len)
+            self.text
         };
+        let len = p.text_len();
         CellRef {
             text: text
                 .get(from..from.saturating_add(len as usize))
                 .unwrap_or(""),
-            kind: p.kind,
+            kind: p.kind(),
             figure: (p.figure != NO_FIGURE).then_some(p.figure as usize),
         }
     }
@@ -294,7 +339,7 @@ impl<'a> Cells<'a> {
 
     /// The kind of the cell in column `col`, without opening its text.
     pub fn kind(&self, col: usize) -> Option<CellKind> {
-        self.cells.get(col).map(|p| p.kind)
+        self.cells.get(col).map(Packed::kind)
     }
 
     /// The column of the first cell of this kind at or after `from`.
@@ -302,7 +347,7 @@ impl<'a> Cells<'a> {
         self.cells
             .get(from..)?
             .iter()
-            .position(|p| p.kind == kind)
+            .position(|p| p.kind() == kind)
             .map(|i| i + from)
     }
 }
@@ -441,7 +486,7 @@ impl<'a> Rows<'a> {
 }
 
 /// A table: rows of cells, the first `header_rows` of them headers. Every cell of a table
-/// sits in one array (16 bytes a cell, its text a span of the table's text or of the
+/// sits in one array (12 bytes a cell, its text a span of the table's text or of the
 /// document's source), so the checks' walks over rows read memory in order. Two tables
 /// are equal when their captions, headers and rows read the same.
 #[derive(Debug, Clone, Default)]
@@ -551,7 +596,7 @@ impl Table {
     /// Appends a cell to the last row (starting one when there is none).
     pub fn push_cell(&mut self, text: &str, kind: CellKind, figure: Option<FigId>) {
         let (at, len) = match (u32::try_from(self.text.len()), u32::try_from(text.len())) {
-            (Ok(at), Ok(len)) if at.checked_add(len).is_some() && len < IN_SOURCE => {
+            (Ok(at), Ok(len)) if at.checked_add(len).is_some() && len <= MAX_LEN => {
                 self.text.push_str(text);
                 (at, len)
             }
@@ -579,7 +624,7 @@ impl Table {
                 && at.checked_add(text.len()).is_some_and(|e| e <= s.len())
         });
         match (u32::try_from(at), u32::try_from(text.len())) {
-            (Ok(a), Ok(len)) if shared && a.checked_add(len).is_some() && len < IN_SOURCE => {
+            (Ok(a), Ok(len)) if shared && a.checked_add(len).is_some() && len <= MAX_LEN => {
                 self.push_packed(a, len | IN_SOURCE, kind, figure);
             }
             _ => self.push_cell(text, kind, figure),
@@ -607,14 +652,7 @@ impl Table {
             }
         }
         crate::read::room_for_one(&mut self.cells);
-        self.cells.push(Packed {
-            at,
-            len,
-            figure: figure
-                .and_then(|f| u32::try_from(f).ok())
-                .unwrap_or(NO_FIGURE),
-            kind,
-        });
+        self.cells.push(Packed::new(at, len, kind, figure));
         if let Some(l) = self.rows.last_mut() {
             l.len += 1;
         }
@@ -631,7 +669,7 @@ impl Table {
             && self
                 .cells
                 .get((last.start + len - 1) as usize)
-                .is_some_and(|c| c.kind == CellKind::Blank)
+                .is_some_and(|c| c.kind() == CellKind::Blank)
         {
             len -= 1;
         }
@@ -685,15 +723,12 @@ impl Table {
         for c in &cells {
             let at = small(self.text.len());
             self.text.push_str(&c.text);
-            self.cells.push(Packed {
+            self.cells.push(Packed::new(
                 at,
-                len: small(c.text.len()).min(IN_SOURCE - 1),
-                figure: c
-                    .figure
-                    .and_then(|f| u32::try_from(f).ok())
-                    .unwrap_or(NO_FIGURE),
-                kind: c.kind,
-            });
+                small(c.text.len()).min(MAX_LEN),
+                c.kind,
+                c.figure,
+            ));
         }
         if let Some(s) = self.rows.get_mut(r) {
             s.start = start;
@@ -1435,6 +1470,38 @@ mod tests {
     use super::{Cell, Table};
     use crate::figure::CellKind;
     use crate::read::read_text;
+
+    /// A packed cell gives back its text, kind and figure, whether its text is the table's
+    /// own or a span of the source, for every kind.
+    #[test]
+    fn a_packed_cell_keeps_its_text_kind_and_figure() {
+        let source: std::sync::Arc<str> = std::sync::Arc::from("合计\t12.50\t-\t");
+        let mut t = Table::new(String::new());
+        t.share_source(source.clone());
+        t.push_row(1);
+        let span = |a: usize, b: usize| source.get(a..b).unwrap_or("");
+        t.push_source_cell(span(0, 6), 0, CellKind::Text, None);
+        t.push_source_cell(span(7, 12), 7, CellKind::Figure, Some(7));
+        t.push_source_cell(span(13, 14), 13, CellKind::Dash, None);
+        t.push_cell("", CellKind::Blank, None);
+        t.push_cell("说明文字", CellKind::Text, None);
+        t.push_cell("3", CellKind::Figure, Some(u32::MAX as usize - 1));
+        let cells: Vec<(String, CellKind, Option<usize>)> = t
+            .cells_of(0)
+            .iter()
+            .map(|c| (c.text.to_string(), c.kind, c.figure))
+            .collect();
+        let want = [
+            ("合计", CellKind::Text, None),
+            ("12.50", CellKind::Figure, Some(7)),
+            ("-", CellKind::Dash, None),
+            ("", CellKind::Blank, None),
+            ("说明文字", CellKind::Text, None),
+            ("3", CellKind::Figure, Some(u32::MAX as usize - 1)),
+        ]
+        .map(|(s, k, f)| (s.to_string(), k, f));
+        assert_eq!(cells, want);
+    }
 
     #[test]
     fn a_tab_tables_cells_are_spans_of_the_source_not_copies() {
