@@ -404,6 +404,13 @@ struct Reader<'a> {
     section: Option<String>,
 }
 
+/// How many tab rows one after another have their room made at once (a row each, a cell
+/// for each tab and one more, as many figures; what is not used is given back when the table
+/// and the document are finished). Grown row by row, a large table's arrays were copied each
+/// time they grew, and every copy touched fresh memory; a shorter run grows as before, so
+/// that many small tables do not each grow the document's figures by exactly their own.
+const ROOM_FROM_ROWS: usize = 1 << 10;
+
 /// Makes room for one more element, growing a large vector by a quarter instead of doubling
 /// it: a 1M-row table's 3M figures would otherwise hold up to twice their bytes.
 pub(crate) fn room_for_one<T>(v: &mut Vec<T>) {
@@ -602,10 +609,12 @@ impl Reader<'_> {
             match self.kind(i).unwrap_or(LineKind::Blank) {
                 LineKind::TableRow if line.as_bytes().contains(&b'\t') => {
                     if i >= tab_run_seen {
-                        let run = self.tab_run(i);
-                        tab_run_seen = i + run;
-                        if run >= 1 << 10 {
-                            self.room_for_tab_rows(&mut t, i, run);
+                        // room for a long run made once (see ROOM_FROM_ROWS)
+                        let (rows, tabs) = self.tab_run(i);
+                        tab_run_seen = i + rows;
+                        if rows >= ROOM_FROM_ROWS {
+                            t.reserve(rows, tabs + rows);
+                            self.doc.reserve_figures(tabs + rows);
                         }
                     }
                     let row = t.rows().len();
@@ -676,40 +685,23 @@ impl Reader<'_> {
         i
     }
 
-    /// Room, made once, for the `n` tab rows from line `first` on (a large run: a small one
-    /// grows as before, so that many small tables do not each grow the document's figures by
-    /// exactly their own): a row each, a cell for each tab and one more, and as many figures
-    /// (what is not used is given back when the table and the document are finished). Grown
-    /// row by row, a large table's arrays were copied each time they grew, and every copy
-    /// touched fresh memory.
-    fn room_for_tab_rows(&mut self, t: &mut Table, first: usize, n: usize) {
-        let (Some(&(a, _)), Some(&(b, last))) = (
-            self.lines.get(first),
-            self.lines.get((first + n).saturating_sub(1)),
-        ) else {
-            return;
-        };
-        let tabs = self
-            .text
-            .as_bytes()
-            .get(a..b + last.len())
-            .map_or(0, |run| run.iter().filter(|&&c| c == b'\t').count());
-        t.reserve(n, tabs + n);
-        self.doc.reserve_figures(tabs + n);
-    }
-
-    /// How many lines from `first` on are tab rows, one after another.
-    fn tab_run(&self, first: usize) -> usize {
-        let tab_row = |i: usize| {
-            self.kind(i) == Some(LineKind::TableRow)
-                && self
-                    .lines
-                    .get(i)
-                    .is_some_and(|l| l.1.as_bytes().contains(&b'\t'))
-        };
-        (first..self.lines.len())
-            .take_while(|&i| tab_row(i))
-            .count()
+    /// The tab rows from line `first` on, one after another: how many, and how many tabs
+    /// they hold.
+    fn tab_run(&self, first: usize) -> (usize, usize) {
+        let mut tabs = 0;
+        let rows = (first..self.lines.len())
+            .take_while(|&i| {
+                let n = match (self.kind(i), self.lines.get(i)) {
+                    (Some(LineKind::TableRow), Some(l)) => {
+                        l.1.bytes().filter(|&b| b == b'\t').count()
+                    }
+                    _ => 0,
+                };
+                tabs += n;
+                n > 0
+            })
+            .count();
+        (rows, tabs)
     }
 
     /// A table printed one cell per line (as PDF text extraction leaves it): header cells,
