@@ -966,56 +966,43 @@ impl<'a> Checked<'a> {
         two_threads: bool,
     ) -> std::io::Result<()> {
         let n = self.len();
-        // what the batches need is worked out before they are shared between threads
-        let _ = (self.units(), self.arranged());
         let mut first = true;
         let mut put = |out: &mut W, bytes: &[u8]| {
-            let bytes = match bytes.split_first() {
-                Some((b',', rest)) if first => rest,
-                _ => bytes,
+            let bytes = if first {
+                bytes.strip_prefix(b",").unwrap_or(bytes)
+            } else {
+                bytes
             };
             first &= bytes.is_empty();
             out.write_all(bytes)
         };
-        let mut buf = Vec::new();
-        if two_threads {
-            let mut other = Vec::new();
-            let mut k = 0;
-            while k < n {
-                let (mid, end) = ((k + BATCH).min(n), (k + 2 * BATCH).min(n));
-                buf.clear();
-                let mut theirs = std::mem::take(&mut other);
-                theirs.clear();
-                let (mine, theirs) = std::thread::scope(|s| {
-                    let there = std::thread::Builder::new().spawn_scoped(s, move || {
-                        let r = self.entries_json(&mut theirs, mid..end, nl, full);
-                        (theirs, r)
-                    });
-                    let mine = self.entries_json(&mut buf, k..mid, nl, full);
-                    let theirs = match there.map(|t| t.join()) {
-                        Ok(Ok(done)) => done,
-                        // no second thread: this one writes its batch too
-                        _ => {
-                            let mut v = Vec::new();
-                            let r = self.entries_json(&mut v, mid..end, nl, full);
-                            (v, r)
-                        }
-                    };
-                    (mine, theirs)
-                });
-                mine?;
-                other = theirs.0;
-                theirs.1?;
-                put(out, &buf)?;
-                put(out, &other)?;
-                k = end;
+        // a batch [k, mid) written here and, on two threads, the next [mid, end) there
+        let step = if two_threads { 2 * BATCH } else { BATCH };
+        let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+        for k in (0..n).step_by(step) {
+            let (mid, end) = ((k + BATCH).min(n), (k + step).min(n));
+            mine.clear();
+            theirs.clear();
+            let written_there = std::thread::scope(|s| {
+                let there = (mid < end)
+                    .then(|| {
+                        std::thread::Builder::new()
+                            .spawn_scoped(s, || self.entries_json(&mut theirs, mid..end, nl, full))
+                    })
+                    .and_then(Result::ok);
+                self.entries_json(&mut mine, k..mid, nl, full)?;
+                match there.map(|t| t.join()) {
+                    Some(Ok(r)) => r.map(|()| true),
+                    Some(Err(_)) => Err(std::io::Error::other("the JSON report's writer failed")),
+                    None => Ok(false),
+                }
+            })?;
+            // no second thread could be started: this one writes that batch too
+            if !written_there && mid < end {
+                self.entries_json(&mut theirs, mid..end, nl, full)?;
             }
-            return Ok(());
-        }
-        for k in (0..n).step_by(BATCH) {
-            buf.clear();
-            self.entries_json(&mut buf, k..(k + BATCH).min(n), nl, full)?;
-            put(out, &buf)?;
+            put(out, &mine)?;
+            put(out, &theirs)?;
         }
         Ok(())
     }
