@@ -3,7 +3,7 @@
 //! out with runs of spaces, and a header whose merged cells were flattened (a group name
 //! over its sub-columns printed once, its sub-columns on the next row).
 
-use super::{classify, LineKind, Reader};
+use super::{LineKind, Reader};
 use crate::document::{Cell, Place, Row, Table};
 use crate::figure::{self, CellKind};
 
@@ -29,6 +29,15 @@ fn kind(t: &str) -> CellKind {
     figure::read_cell(t).0
 }
 
+/// Whether a line holds a digit or a dash (folded as figures are): what a cell read as a
+/// figure or a dash needs somewhere in its lines.
+fn could_hold_value(line: &str) -> bool {
+    line.chars().any(|c| {
+        let f = figure::fold_char(c);
+        f.is_ascii_digit() || matches!(f, '-' | '—' | '─' | '–')
+    })
+}
+
 fn is_value(k: CellKind) -> bool {
     matches!(k, CellKind::Figure | CellKind::Dash | CellKind::Blank)
 }
@@ -36,6 +45,10 @@ fn is_value(k: CellKind) -> bool {
 /// A row of a table laid out with spaces: the line cut at runs of two or more spaces;
 /// trailing spaces after the label leave a blank last cell. `(offset in line, text)`.
 fn space_cells(line: &str) -> Option<Vec<(usize, &str)>> {
+    // a cut needs two spaces together or an ideographic one (most lines have neither)
+    if !line.contains("  ") && !line.contains('\u{3000}') {
+        return None;
+    }
     let is_space = |c: char| c == ' ' || c == '\u{3000}';
     let body_end = line.trim_end_matches(is_space).len();
     let lead = line.len() - line.trim_start_matches(is_space).len();
@@ -72,9 +85,10 @@ fn space_cells(line: &str) -> Option<Vec<(usize, &str)>> {
 }
 
 /// Whether a line is a row of a table laid out with spaces: a label, then figures, dashes
-/// or blanks.
-fn is_space_row(line: &str) -> bool {
-    if classify(line) != LineKind::Text {
+/// or blanks. `line_kind` is the line's own kind ([`super::classify`]), worked out once
+/// when the lines were split.
+fn is_space_row(line_kind: Option<LineKind>, line: &str) -> bool {
+    if line_kind != Some(LineKind::Text) {
         return false;
     }
     space_cells(line).is_some_and(|cells| {
@@ -117,10 +131,31 @@ impl Reader<'_> {
         // a bounded look: a header and two rows show within the first lines (a paragraph
         // asks this at every line, so an unbounded scan would be quadratic)
         (bars >= 1
+            && self.value_within_probe(i)
             && self
                 .bar_pieces(i, PROBE_LINES)
                 .is_some_and(|(p, _)| self.bar_shape(&p).is_some()))
-            || (i..i + 3).all(|k| is_space_row(line(k)))
+            || (i..i + 3).all(|k| is_space_row(self.kind(k), line(k)))
+    }
+
+    /// Whether a line of the probe from line `i` could give a cell a figure or a dash
+    /// ([`could_hold_value`]): without one, [`Reader::bar_shape`] finds no table, and the
+    /// probe's cells need not be built. A paragraph asks at each of its lines, in order, so
+    /// the lines known to hold none are remembered and each line is looked at once (lines of
+    /// a bare bar were probed 64 lines deep at every line: 0.5 MB/s).
+    fn value_within_probe(&self, i: usize) -> bool {
+        let end = i.saturating_add(PROBE_LINES).min(self.lines.len());
+        let (a, b) = self.no_value.get();
+        let mut k = if a <= i && i <= b { b } else { i };
+        while k < end {
+            if self.lines.get(k).is_some_and(|l| could_hold_value(l.1)) {
+                self.no_value.set((i, k));
+                return true;
+            }
+            k += 1;
+        }
+        self.no_value.set((i, end.max(i)));
+        false
     }
 
     /// The cells of a bar table from line `first`, and the count of bars seen.
@@ -135,7 +170,7 @@ impl Reader<'_> {
         let mut bars = 0;
         let mut i = first;
         while let Some(&(start, l)) = self.lines.get(i).filter(|_| i - first < max_lines) {
-            let usable = match classify(l) {
+            let usable = match self.kind(i).unwrap_or(LineKind::Blank) {
                 LineKind::Text | LineKind::PageNumber => true,
                 // "- |": a dash cell, not a list item
                 LineKind::ListItem => ends_with_bar(l),
@@ -341,7 +376,7 @@ impl Reader<'_> {
     pub(super) fn space_table(&mut self, first: usize) -> Option<usize> {
         let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
         let mut end = first;
-        while is_space_row(line(end)) {
+        while is_space_row(self.kind(end), line(end)) {
             end += 1;
         }
         if end - first < 3 {
@@ -477,8 +512,9 @@ fn spread(top: &Row, sub: &Row, width: usize) -> Option<(Vec<Cell>, Vec<Cell>)> 
 
 #[cfg(test)]
 mod tests {
+    use super::{could_hold_value, PROBE_LINES};
     use crate::figure::CellKind;
-    use crate::read::read_text;
+    use crate::read::{read_text, Reader};
 
     fn labels_and_figures(doc: &crate::Document, t: usize) -> Vec<String> {
         let t = &doc.tables[t];
@@ -569,6 +605,44 @@ mod tests {
             ]
         );
         assert_eq!(doc.tables[0].caption, "项目 2016-执行数 2017-预算数");
+    }
+
+    #[test]
+    fn the_probe_remembers_lines_without_a_value_and_answers_as_a_fresh_look() {
+        // lines of a bare bar with a digit, a dash or a fullwidth digit here and there, asked
+        // about in order (as a paragraph asks), backwards and out of order: every answer is
+        // that of a look at each line of the probe
+        let text: String = (0..400)
+            .map(|k| match k {
+                70 => "12 |\n",
+                200 => "— |\n",
+                330 => "说明３\n",
+                _ => "|\n",
+            })
+            .collect();
+        let source: std::sync::Arc<str> = std::sync::Arc::from(text.as_str());
+        let r = Reader::new(&source, source.clone());
+        let fresh = |i: usize| {
+            (i..(i + PROBE_LINES).min(r.lines.len())).any(|k| could_hold_value(r.lines[k].1))
+        };
+        let asked = (0..410)
+            .chain((0..410).rev())
+            .chain((0..410).map(|k| k * 7919 % 410));
+        let mut values = 0;
+        for i in asked {
+            assert_eq!(r.value_within_probe(i), fresh(i), "line {i}");
+            values += usize::from(fresh(i));
+        }
+        assert!(values > 0 && values < 3 * 410, "both answers are asked for");
+        // what a figure or a dash cell needs: a digit or a dash, folded as figures are
+        for (line, value) in [
+            ("|", false),
+            ("说明 |", false),
+            ("12 |", true),
+            ("－", true),
+        ] {
+            assert_eq!(could_hold_value(line), value, "{line:?}");
+        }
     }
 
     #[test]

@@ -402,6 +402,9 @@ struct Reader<'a> {
     /// line's kind several times (the line itself, the next, the next after a break).
     kinds: Vec<LineKind>,
     section: Option<String>,
+    /// Lines `a..b` known to hold no digit and no dash ([`Reader::value_within_probe`]): the
+    /// paragraph reader probes for a table at each line, and each line is looked at once.
+    no_value: std::cell::Cell<(usize, usize)>,
 }
 
 /// How many tab rows one after another have their room made at once (a row each, a cell
@@ -427,25 +430,7 @@ pub fn read_text(text: &str) -> Document {
 /// Reads text into a document, whose source it becomes.
 fn read_lines(source: std::sync::Arc<str>) -> Document {
     let text: &str = &source;
-    // one slot a line, exactly
-    let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
-    let mut lines = Vec::with_capacity(n);
-    let mut line_starts = Vec::with_capacity(n);
-    let mut pos = 0;
-    for l in text.split_inclusive('\n') {
-        line_starts.push(pos);
-        lines.push((pos, l.trim_end_matches(['\n', '\r'])));
-        pos += l.len();
-    }
-    let kinds = lines.iter().map(|l| classify(l.1)).collect();
-    let mut r = Reader {
-        doc: Document::with_lines(line_starts),
-        lines,
-        kinds,
-        text,
-        source: source.clone(),
-        section: None,
-    };
+    let mut r = Reader::new(text, source.clone());
     r.run();
     // the slack a growing vector keeps (up to a quarter) is given back: the document is held
     // while every check runs
@@ -453,6 +438,32 @@ fn read_lines(source: std::sync::Arc<str>) -> Document {
     let mut doc = r.doc;
     doc.source = source;
     doc
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `text` (`source` holds the same), its lines split and classified.
+    fn new(text: &'a str, source: std::sync::Arc<str>) -> Self {
+        // one slot a line, exactly
+        let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut lines = Vec::with_capacity(n);
+        let mut line_starts = Vec::with_capacity(n);
+        let mut pos = 0;
+        for l in text.split_inclusive('\n') {
+            line_starts.push(pos);
+            lines.push((pos, l.trim_end_matches(['\n', '\r'])));
+            pos += l.len();
+        }
+        let kinds = lines.iter().map(|l| classify(l.1)).collect();
+        Reader {
+            doc: Document::with_lines(line_starts),
+            lines,
+            kinds,
+            text,
+            source,
+            section: None,
+            no_value: std::cell::Cell::new((0, 0)),
+        }
+    }
 }
 
 impl Reader<'_> {
