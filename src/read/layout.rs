@@ -158,6 +158,33 @@ impl Reader<'_> {
         false
     }
 
+    /// Line `i` as a line of a bar table's cells: its start, the line, its cell's text (the
+    /// bar and spaces trimmed) and whether a bar closes it; `None` where the cells stop.
+    fn bar_line(&self, i: usize) -> Option<(usize, &str, &str, bool)> {
+        let &(start, l) = self.lines.get(i)?;
+        let usable = match self.kind(i).unwrap_or(LineKind::Blank) {
+            LineKind::Text | LineKind::PageNumber => true,
+            // "- |": a dash cell, not a list item
+            LineKind::ListItem => ends_with_bar(l),
+            _ => false,
+        };
+        if !usable {
+            return None;
+        }
+        let t = l.trim();
+        let (content, bar) = match t.strip_suffix('|') {
+            Some(c) => (c.trim(), true),
+            None => (t, false),
+        };
+        if content.contains('|')
+            || content.chars().count() > MAX_CELL_CHARS
+            || content.ends_with('。')
+        {
+            return None;
+        }
+        Some((start, l, content, bar))
+    }
+
     /// The cells of a bar table from line `first`, and the count of bars seen.
     fn bar_pieces(&self, first: usize, max_lines: usize) -> Option<(Vec<Piece>, usize)> {
         let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
@@ -165,31 +192,21 @@ impl Reader<'_> {
         if !(first..first + 4).any(|k| ends_with_bar(line(k))) {
             return None;
         }
+        let run = || {
+            (first..)
+                .take_while(move |&i| i - first < max_lines)
+                .map_while(|i| self.bar_line(i).map(|l| (i, l)))
+        };
+        // no digit and no dash in any of the lines: no figure or dash cell, so no table
+        // ([`Reader::bar_shape`]), and no cell is built (lines of a bare bar held 50 times
+        // their bytes in cells)
+        if !run().any(|(_, (_, _, content, _))| could_hold_value(content)) {
+            return None;
+        }
         let mut cells = Vec::new();
         let mut pending: Option<Piece> = None;
         let mut bars = 0;
-        let mut i = first;
-        while let Some(&(start, l)) = self.lines.get(i).filter(|_| i - first < max_lines) {
-            let usable = match self.kind(i).unwrap_or(LineKind::Blank) {
-                LineKind::Text | LineKind::PageNumber => true,
-                // "- |": a dash cell, not a list item
-                LineKind::ListItem => ends_with_bar(l),
-                _ => false,
-            };
-            if !usable {
-                break;
-            }
-            let t = l.trim();
-            let (content, bar) = match t.strip_suffix('|') {
-                Some(c) => (c.trim(), true),
-                None => (t, false),
-            };
-            if content.contains('|')
-                || content.chars().count() > MAX_CELL_CHARS
-                || content.ends_with('。')
-            {
-                break;
-            }
+        for (i, (start, l, content, bar)) in run() {
             if !content.is_empty() {
                 let lead = l.find(content).unwrap_or(0);
                 match &mut pending {
@@ -219,7 +236,6 @@ impl Reader<'_> {
                 p.end = i;
                 cells.push(p);
             }
-            i += 1;
         }
         cells.extend(pending);
         (bars >= 4).then_some((cells, bars))
