@@ -44,7 +44,18 @@ pub fn check_document(doc: &Document) -> Report {
 /// Finds and evaluates every relation of a document, building no strings: the CLI writes
 /// from this what it prints (see [`report::Checked`]).
 pub fn check_lazily(doc: &Document) -> report::Checked<'_> {
-    report::Checked::new(doc, checks::find_all(doc))
+    let claims = claims::build(doc);
+    let relations = checks::find_in(&claims);
+    let table_set = table_set_of(&claims);
+    drop(claims);
+    report::Checked::new_with(doc, relations, table_set)
+}
+
+/// The notes on the standard table set, from each table's membership as the claims stage
+/// read it.
+fn table_set_of(claims: &claims::Claims<'_>) -> Vec<checks::table_set::TableNote> {
+    let members: Vec<_> = claims.kinds.iter().map(|k| k.member).collect();
+    checks::table_set::find_among(claims.doc, &members)
 }
 
 /// Finds and evaluates every relation as it is found, keeping those that hold without their
@@ -55,8 +66,9 @@ pub fn check_lean(doc: &Document) -> report::Checked<'_> {
     let claims = claims::build(doc);
     let mut out = checks::Out::lean(doc);
     checks::find_into(&claims, &mut out);
+    let table_set = table_set_of(&claims);
     drop(claims);
-    report::Checked::lean(doc, out.into_lean())
+    report::Checked::lean_with(doc, out.into_lean(), table_set)
 }
 
 /// Reads bytes (UTF-8 text or HTML) and checks them.

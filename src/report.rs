@@ -573,11 +573,21 @@ pub struct Checked<'a> {
 impl<'a> Checked<'a> {
     /// Evaluates every relation (no strings built).
     pub fn new(doc: &'a Document, relations: Vec<Relation>) -> Self {
+        Self::new_with(doc, relations, crate::checks::table_set::find(doc))
+    }
+
+    /// [`Checked::new`] with the notes on the standard table set already found (from the
+    /// claims: [`crate::checks::table_set::find_among`]).
+    pub fn new_with(
+        doc: &'a Document,
+        relations: Vec<Relation>,
+        table_set: Vec<crate::checks::table_set::TableNote>,
+    ) -> Self {
         let verdicts = relations.iter().map(|rel| evaluate(doc, rel)).collect();
         let items = (0..relations.len())
             .map(|i| Item::Whole(item_index(i)))
             .collect();
-        Self::lean(
+        Self::lean_with(
             doc,
             Lean {
                 relations,
@@ -585,11 +595,21 @@ impl<'a> Checked<'a> {
                 items,
                 ..Lean::default()
             },
+            table_set,
         )
     }
 
     /// The report of relations a lean sink evaluated as they were found.
     pub fn lean(doc: &'a Document, lean: Lean) -> Self {
+        Self::lean_with(doc, lean, crate::checks::table_set::find(doc))
+    }
+
+    /// [`Checked::lean`] with the notes on the standard table set already found.
+    pub fn lean_with(
+        doc: &'a Document,
+        lean: Lean,
+        table_set: Vec<crate::checks::table_set::TableNote>,
+    ) -> Self {
         let Lean {
             relations,
             verdicts,
@@ -676,7 +696,7 @@ impl<'a> Checked<'a> {
             rank,
             arranged: std::sync::OnceLock::new(),
             units: std::sync::OnceLock::new(),
-            table_set: crate::checks::table_set::find(doc),
+            table_set,
             summary,
         }
     }
