@@ -215,9 +215,8 @@ pub fn table(claims: &Claims<'_>) -> Option<Cells> {
     }
 }
 
-/// The words [`label_item`] reads a 三公 item by: 三公 itself, then the words naming one of
-/// its items.
-const ITEM_WORDS: [&str; 7] = ["三公", "出国", "出境", "接待", "用车", "公车", "车辆"];
+/// The words [`label_item`] reads one of the 三公 items by (三公 itself, the total, aside).
+const ITEM_NAMES: [&str; 6] = ["出国", "出境", "接待", "用车", "公车", "车辆"];
 
 /// The item a text label names: its own words (行政运行 is no 公务用车运行费, a bare 合计
 /// no 三公 total).
@@ -228,8 +227,8 @@ pub fn label_item(label: &str) -> Option<Item> {
     // stripping the noise only takes characters out: a word whose characters are not all in
     // the label cannot be in what is left, and most labels (支出, 收入 …) hold none of these
     // words, so no stripped copy is made for them (a share check asks for every part)
-    if !ITEM_WORDS
-        .iter()
+    if !std::iter::once(&"三公")
+        .chain(&ITEM_NAMES)
         .any(|w| w.chars().all(|c| label.contains(c)))
     {
         return None;
@@ -239,11 +238,7 @@ pub fn label_item(label: &str) -> Option<Item> {
     if core.contains("三公") {
         return Some(Item::Sangong(Sangong::Total));
     }
-    let named = ITEM_WORDS
-        .get(1..)
-        .unwrap_or(&[])
-        .iter()
-        .any(|w| core.contains(w));
+    let named = ITEM_NAMES.iter().any(|w| core.contains(w));
     sangong(&core).filter(|_| named).map(Item::Sangong)
 }
 
