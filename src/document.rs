@@ -521,16 +521,20 @@ impl PartialEq for Table {
 
 impl Eq for Table {}
 
+/// A document's source, shared with its tables: the text as decoded, held as the string
+/// it was decoded into (the command line reads megabytes; an `Arc<str>` would copy them).
+pub type Source = std::sync::Arc<String>;
+
 /// The document's source as a table shares it (printed by its length only).
 #[derive(Clone, Default)]
-struct SharedSource(Option<std::sync::Arc<str>>);
+struct SharedSource(Option<Source>);
 
 impl std::fmt::Debug for SharedSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
             "source of {} bytes",
-            self.0.as_deref().map_or(0, str::len)
+            self.0.as_deref().map_or(0, String::len)
         )
     }
 }
@@ -606,7 +610,7 @@ impl Table {
     }
 
     /// Shares the document's source with the table, for [`Table::push_source_cell`].
-    pub fn share_source(&mut self, source: std::sync::Arc<str>) {
+    pub fn share_source(&mut self, source: Source) {
         self.source = SharedSource(Some(source));
     }
 
@@ -758,7 +762,7 @@ impl Table {
                     .get(from..from.saturating_add(s.len as usize))
                     .unwrap_or(&[]),
                 text: &self.text,
-                source: self.source.0.as_deref().unwrap_or(""),
+                source: self.source.0.as_deref().map_or("", String::as_str),
             },
         }
     }
@@ -940,7 +944,7 @@ pub struct Unreadable {
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     /// The input as decoded (shared with the tables whose cells' texts are spans of it).
-    pub source: std::sync::Arc<str>,
+    pub source: Source,
     /// Byte offset where each line starts.
     pub line_starts: Vec<usize>,
     /// Every figure read, in reading order ([`Document::figure`]).
@@ -1475,7 +1479,7 @@ mod tests {
     /// own or a span of the source, for every kind.
     #[test]
     fn a_packed_cell_keeps_its_text_kind_and_figure() {
-        let source: std::sync::Arc<str> = std::sync::Arc::from("合计\t12.50\t-\t");
+        let source: super::Source = std::sync::Arc::new("合计\t12.50\t-\t".to_string());
         let mut t = Table::new(String::new());
         t.share_source(source.clone());
         t.push_row(1);

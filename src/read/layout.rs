@@ -636,7 +636,7 @@ mod tests {
                 _ => "|\n",
             })
             .collect();
-        let source: std::sync::Arc<str> = std::sync::Arc::from(text.as_str());
+        let source: crate::document::Source = std::sync::Arc::new(text.clone());
         let r = Reader::new(&source, source.clone());
         let fresh = |i: usize| {
             (i..(i + PROBE_LINES).min(r.lines.len())).any(|k| could_hold_value(r.lines[k].1))

@@ -236,7 +236,8 @@ pub fn read_string(text: String) -> Result<Document, ReadError> {
     if html::looks_like_html(&text) {
         return read_str(&text);
     }
-    Ok(read_lines(std::sync::Arc::from(text)))
+    // the string itself becomes the source: no copy of it
+    Ok(read_lines(std::sync::Arc::new(text)))
 }
 
 /// Makes every line number name the line of the HTML source the figure came from, so a
@@ -396,7 +397,7 @@ struct Reader<'a> {
     /// The text read (it becomes the document's source).
     text: &'a str,
     /// The same, shared with the tables whose cells are spans of it.
-    source: std::sync::Arc<str>,
+    source: crate::document::Source,
     lines: Vec<(usize, &'a str)>,
     /// What each line is ([`classify`]), worked out once: the paragraph reader asks for a
     /// line's kind several times (the line itself, the next, the next after a break).
@@ -424,11 +425,11 @@ pub(crate) fn room_for_one<T>(v: &mut Vec<T>) {
 
 /// Reads text (already decoded) into a document.
 pub fn read_text(text: &str) -> Document {
-    read_lines(std::sync::Arc::from(text))
+    read_lines(std::sync::Arc::new(text.to_owned()))
 }
 
 /// Reads text into a document, whose source it becomes.
-fn read_lines(source: std::sync::Arc<str>) -> Document {
+fn read_lines(source: crate::document::Source) -> Document {
     let text: &str = &source;
     let mut r = Reader::new(text, source.clone());
     r.run();
@@ -442,7 +443,7 @@ fn read_lines(source: std::sync::Arc<str>) -> Document {
 
 impl<'a> Reader<'a> {
     /// A reader of `text` (`source` holds the same), its lines split and classified.
-    fn new(text: &'a str, source: std::sync::Arc<str>) -> Self {
+    fn new(text: &'a str, source: crate::document::Source) -> Self {
         // one slot a line, exactly
         let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut lines = Vec::with_capacity(n);
