@@ -16,7 +16,8 @@ pub static CHECK: Check = Check {
     rule: Rule::PartsSum,
     title_zh: "文字所列各部分之和等于总数",
     title_en: "Parts listed in the text add up to their total",
-    what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" adds up when the parts are the whole \
+    what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T。在收入拨款中，甲 A，…\", \
+           where the words between 在 and 中 name T) adds up when the parts are the whole \
            breakdown: a standard set of categories (income sources; 基本支出 and 项目支出; \
            人员经费 and 公用经费; the three 三公 items; 货物, 工程, 服务; kinds of staff), a \
            list closed by an 其他… part, or a list of classification lines (功能分类 项级 \

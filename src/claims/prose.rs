@@ -649,6 +649,29 @@ impl<'a> Prose<'a> {
         })
     }
 
+    /// "在收入拨款中，" or "在项目支出当中，" at token `i`: the words naming the amount whose
+    /// parts follow (收入拨款, 项目支出), as 其中 follows its total. Two to twelve Chinese
+    /// characters between 在 and 中 (当中, 之中), then a comma or a colon; None otherwise.
+    pub fn among_opener(&self, i: usize) -> Option<String> {
+        if self.toks.get(i) != Some(&Tok::Ch('在')) {
+            return None;
+        }
+        let mut name = String::new();
+        for k in i + 1..i + 16 {
+            match self.toks.get(k) {
+                Some(Tok::Ch(c)) if ('\u{4e00}'..='\u{9fff}').contains(c) => name.push(*c),
+                Some(Tok::Ch(',' | '，' | ':' | '：')) => break,
+                _ => return None,
+            }
+        }
+        let name = ["当中", "之中", "中"]
+            .iter()
+            .find_map(|end| name.strip_suffix(end))?;
+        (2..=12)
+            .contains(&name.chars().count())
+            .then(|| name.to_string())
+    }
+
     /// Whether `word` starts at token `i`.
     pub fn word_at(&self, i: usize, word: &str) -> bool {
         word.chars()
@@ -888,6 +911,19 @@ pub fn complete(labels: &[String]) -> bool {
         }
         seen.len() >= *min
     })
+}
+
+/// Whether the words of an "在…中" opener (收入拨款) name the amount labelled `label`
+/// (本年度财政拨款收入): the label holds them, or at least two of their two-character words
+/// and half of them.
+fn names_same_amount(name: &str, label: &str) -> bool {
+    if label.contains(name) {
+        return true;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    let shared = pairs.iter().filter(|w| label.contains(w.as_str())).count();
+    shared >= 2 && shared * 2 >= pairs.len()
 }
 
 /// Categories that never overlap, each named by any of its stems: parts naming different
@@ -1165,6 +1201,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             match t {
                 Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
                 Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
+                Tok::Ch('在') if p.among_opener(i).is_some() => hits.push(i),
                 Tok::Ch('功') if p.word_at(i, "功能分类") => coded_para = true,
                 Tok::Ch('科') if p.word_at(i, "科目") => coded_para = true,
                 _ => {}
@@ -1358,6 +1395,13 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     })
             };
             let Some(total) = total else { continue };
+            // "在收入拨款中，…" lists the parts of the amount it names, not of whatever amount
+            // comes before it ("在执行过程中，…" names none)
+            if let Some(name) = p.among_opener(q) {
+                if !names_same_amount(&name, &total.label) {
+                    continue;
+                }
+            }
             // "收入 969 万元，其中…；完成政府性基金支出 4093 万元": the list ends where the
             // other side (收入/支出) begins
             let side = super::scope::facets(&total.label).side;
@@ -1854,6 +1898,39 @@ mod tests {
             .iter()
             .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
             .collect()
+    }
+
+    #[test]
+    fn an_among_phrase_lists_the_parts_of_the_amount_it_names() {
+        let parts_of = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            totals_and_parts(&doc, &c)
+        };
+        // the total in the sentence before (a rate after it), named in other words
+        assert_eq!(
+            parts_of("本年度财政拨款收入共计 9,787.85 万元，占总收入的 35.39%。在收入拨款中，教育经费拨款 9,451.03 万元，科学技术拨款 250.03 万元，医疗卫生类拨款 86.79 万元。\n"),
+            [(
+                "9,787.85".to_string(),
+                vec!["9,451.03".to_string(), "250.03".into(), "86.79".into()]
+            )]
+        );
+        // in the same sentence, 当中
+        assert_eq!(
+            parts_of("本年度项目支出 14,629.33 万元，占总支出的 54.19%，在项目支出当中，教育事业支出 14,412.87 万元，科研支出 166.87 万元。\n"),
+            [(
+                "14,629.33".to_string(),
+                vec!["14,412.87".to_string(), "166.87".into()]
+            )]
+        );
+        // words naming no amount before them, or another amount: no breakdown
+        for text in [
+            "本年度项目支出 146.33 万元，占总支出的 54.19%。在执行过程中，购置设备 12.5 万元，维修 3 万元。\n",
+            "本年度项目支出 146.33 万元。在基本支出中，人员经费 120 万元，公用经费 30 万元。\n",
+            "本年度项目支出 146.33 万元。在中，人员经费 120 万元，公用经费 30 万元。\n",
+        ] {
+            assert_eq!(parts_of(text), [], "{text}");
+        }
     }
 
     #[test]
