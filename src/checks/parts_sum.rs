@@ -19,7 +19,8 @@ pub static CHECK: Check = Check {
     what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T。在收入拨款中，甲 A，…\", \
            where the words between 在 and 中 name T) adds up when the parts are the whole \
            breakdown: a standard set of categories (income sources; 基本支出 and 项目支出; \
-           人员经费 and 公用经费; the three 三公 items; 货物, 工程, 服务; kinds of staff), a \
+           人员经费 and 公用经费; the three 三公 items; 货物, 工程, 服务; 集中采购 and 分散采购; \
+           kinds of staff, the rest of a set opening the sentences after), a \
            list closed by an 其他… part, or a list of classification lines (功能分类 项级 \
            items under their total, over several paragraphs). The amounts a change is \
            explained by (\"较上年减少 16.11 万元 … 减少 4.33 万元\") add up to the change \

@@ -885,6 +885,8 @@ const FAMILIES: &[(&[&str], usize)] = &[
         2,
     ),
     (&["货物", "工程", "服务"], 3),
+    // 政府采购 is organised either centrally or not: 集中采购 + 分散采购
+    (&["集中采购", "分散采购"], 2),
     // 一般公共预算收入 (and 财政总收入) = 税收收入 + 非税收入, by definition
     (&["税收收入", "非税收入"], 2),
     (&["行政", "事业", "离休", "退休", "工勤", "在职"], 2),
@@ -1004,6 +1006,50 @@ fn leading_part(doc: &Document, p: &Prose<'_>) -> Option<(FigId, String, Option<
         && clean.chars().count() <= 30
         && !clean.chars().any(ends_clause);
     ok.then(|| (m.fig, m.label.clone(), m.unit))
+}
+
+/// "其中：政府集中采购预算 A 元，占…；主要原因是…。分散采购 B 元，…": a breakdown whose
+/// parts so far (up to token `end`) are not the whole set goes on into the sentences after
+/// it while the amount each of them opens with completes the set (and no further than
+/// `limit`, the next 其中). Parts are added only when they make the breakdown whole.
+fn whole_past_its_sentence(
+    p: &Prose<'_>,
+    end: usize,
+    limit: usize,
+    unit: Option<&'static str>,
+    parts: &mut Vec<Part>,
+) {
+    let mut labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+    let mut at = end;
+    while !labels.is_empty() && !complete(&labels) && at + 1 < limit {
+        let next_end = p.sentence_end_within(at + 1, limit);
+        let k = p.mentions.partition_point(|m| m.at <= at);
+        let Some(m) = p.mentions.get(k).filter(|m| m.at < next_end) else {
+            // a sentence of reasons, no amount in it, is passed over
+            if p.word_at(at + 1, "主要原因") || p.word_at(at + 1, "原因") {
+                at = next_end;
+                continue;
+            }
+            return;
+        };
+        // the sentence opens with the part: a level in the parts' unit, no other amount
+        // before it, named in a few words of its own
+        let lead = p.text_between(at + 1, m.at);
+        if m.kind != Kind::Level
+            || m.inner
+            || !same_family(m.unit, unit)
+            || lead.chars().count() > 30
+            || lead.chars().any(ends_clause)
+        {
+            return;
+        }
+        labels.push(m.label.clone());
+        if !complete(&labels) {
+            return;
+        }
+        parts.push((m.fig, m.label.clone(), m.unit));
+        at = next_end;
+    }
 }
 
 /// Parts that name two or more years, grouped by year (each group in order), with the
@@ -1319,6 +1365,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             };
             parts.retain(|x| same_family(x.2, unit));
+            whole_past_its_sentence(p, end, next_hit, unit, &mut parts);
             // "其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;…2、…": parts of two
             // years are two breakdowns, each of the total of its own year
             if let Some(groups) = year_groups(p, &parts) {
@@ -1930,6 +1977,41 @@ mod tests {
             "本年度项目支出 146.33 万元。在中，人员经费 120 万元，公用经费 30 万元。\n",
         ] {
             assert_eq!(parts_of(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_whole_breakdown_goes_on_past_its_sentence() {
+        let parts_of = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            totals_and_parts(&doc, &c)
+        };
+        // the other half of the set leads the next sentence, a sentence of reasons between
+        for text in [
+            "政府采购预算 6429768.84 元，同比增加 2433505.07 元。其中：政府集中采购预算 3378990 元，占 52.55%；主要原因是增加了服务类采购。分散采购 3050778.84 元，占 47.45%。\n",
+            "政府采购预算 6429768.84 元。其中：政府集中采购预算 3378990 元，占 52.55%。主要原因是增加了服务类采购。分散采购 3050778.84 元。\n",
+        ] {
+            assert_eq!(
+                parts_of(text),
+                [(
+                    "6429768.84".to_string(),
+                    vec!["3378990".to_string(), "3050778.84".into()]
+                )],
+                "{text}"
+            );
+        }
+        // a sentence opening with an amount that does not complete the set, or with other
+        // words first: the breakdown stays as it was
+        for text in [
+            "政府采购预算 6429768.84 元。其中：政府集中采购预算 3378990 元。货物类采购 3050778.84 元。\n",
+            "政府采购预算 6429768.84 元。其中：政府集中采购预算 3378990 元。另外，分散采购 3050778.84 元。\n",
+        ] {
+            assert_eq!(
+                parts_of(text),
+                [("6429768.84".to_string(), vec!["3378990".to_string()])],
+                "{text}"
+            );
         }
     }
 
