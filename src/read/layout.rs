@@ -291,6 +291,13 @@ impl Reader<'_> {
     /// same count in every row; the cells before the first row are its header.
     pub(super) fn bar_table(&mut self, first: usize) -> Option<usize> {
         let (mut cells, _) = self.bar_pieces(first, usize::MAX)?;
+        // bars alone on lines above a title close no cell of the table (a corner cell sits
+        // right before the header's cells, never before its title): the table starts at
+        // the title
+        let titled = cells.iter().position(|c| !c.text.is_empty());
+        if let Some(k) = titled.filter(|&k| cells.get(k).is_some_and(|c| c.lines.len() > 1)) {
+            cells.drain(..k);
+        }
         // lines of the first cell before its last are a title above the table
         let mut title_lines = Vec::new();
         if let Some(c) = cells.first_mut() {
@@ -560,6 +567,36 @@ mod tests {
         assert_eq!((f.raw, f.line), ("37", 37));
         assert_eq!(&doc.source[f.start..f.end], "37");
         assert_eq!(doc.paragraphs[0].text, "说明文字。");
+    }
+
+    #[test]
+    fn bars_alone_above_a_bar_tables_title_are_no_cells_of_it() {
+        let table = "对比情况\n年度\n|\n合计\n|\n出国\n|\n公车购置及运行费\n|\n合计\n|\n车辆购置\n|\n车辆运行\n|\n2015年\n|\n2840\n|\n90\n|\n2750\n|\n73\n|\n2677\n|\n2016年\n|\n2364\n|\n12\n|\n2352\n|\n37\n|\n2315\n|\n";
+        // a web page's empty cells copied as lines of a bar, between the text and the table
+        for strays in [0, 1, 2, 40] {
+            let text = format!("说明文字。\n{}{table}", "|\n".repeat(strays));
+            let doc = read_text(&text);
+            assert_eq!(doc.tables.len(), 1, "{strays}");
+            let t = &doc.tables[0];
+            assert_eq!(t.caption, "对比情况", "{strays}");
+            assert_eq!(t.header_rows, 2, "{strays}");
+            assert_eq!(t.column_header(1), "合计", "{strays}");
+            assert_eq!(t.column_header(3), "公车购置及运行费/合计", "{strays}");
+            assert_eq!(t.column_header(5), "公车购置及运行费/车辆运行", "{strays}");
+            assert_eq!(
+                labels_and_figures(&doc, 0),
+                ["2015年|2840|90|2750|73|2677", "2016年|2364|12|2352|37|2315"],
+                "{strays}"
+            );
+        }
+        // one bar right before the header's first cell is its corner, kept as a cell
+        let doc = read_text("说明文字。\n|\n合计\n|\n出国\n|\n接待\n|\n2015年\n|\n100\n|\n40\n|\n60\n|\n2016年\n|\n90\n|\n30\n|\n60\n|\n");
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].column_header(1), "合计");
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            ["2015年|100|40|60", "2016年|90|30|60"]
+        );
     }
 
     #[test]
