@@ -14,11 +14,12 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score reached (recall 8/8, 93 % verified: `change-amount` took it from 196
+/// Floors: the score reached (recall 8/8, 94 % verified: `change-amount` took it from 196
 /// to 199 of 218, "在收入拨款中，…" breakdowns to 201, a whole set finished in the next
-/// sentence to 203); raise them as the checks improve, never lower them.
+/// sentence to 203, "分项情况是：" to 204); raise them as the checks improve, never lower
+/// them.
 const MIN_CAUGHT: usize = 8;
-const MIN_VERIFIED_PERCENT: usize = 93;
+const MIN_VERIFIED_PERCENT: usize = 94;
 
 /// The figure as score.py compares it: no spaces, separators, % or units.
 fn norm(s: &str) -> String {

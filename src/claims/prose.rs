@@ -1248,6 +1248,14 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
                 Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
                 Tok::Ch('在') if p.among_opener(i).is_some() => hits.push(i),
+                // "…经费决算数 2364 万元。分项情况是：因公出国(境)经费 12 万元，…"
+                Tok::Ch('分')
+                    if ["分项情况", "分项看", "分项来看", "分项：", "分项:"]
+                        .iter()
+                        .any(|w| p.word_at(i, w)) =>
+                {
+                    hits.push(i)
+                }
                 Tok::Ch('功') if p.word_at(i, "功能分类") => coded_para = true,
                 Tok::Ch('科') if p.word_at(i, "科目") => coded_para = true,
                 _ => {}
@@ -1394,6 +1402,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // of the parts; or the last amount of the paragraph before, when the 其中 has
             // nothing before it
             let before = p.mentions.get(..lo).unwrap_or(&[]);
+            // "分项情况是：" follows a budget or final amount too ("“三公”经费决算数 2364 万元。
+            // 分项情况是：因公出国(境)经费 12 万元，…"); a 其中 after one lists the record's
+            // own budget lines ([`records`])
+            let by_item = p.word_at(q, "分项");
+            let total_kind =
+                |k: Kind| k == Kind::Level || by_item && matches!(k, Kind::Final | Kind::Budget);
             let total = if before.is_empty() {
                 let prev = pi
                     .checked_sub(1)
@@ -1437,9 +1451,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     .rev()
                     .take(LOOK_BACK_MENTIONS)
                     .take_while(|m| m.sentence >= want)
-                    .find(|m| {
-                        m.kind == Kind::Level && same_family(m.unit, unit) && m.sentence == want
-                    })
+                    .find(|m| total_kind(m.kind) && same_family(m.unit, unit) && m.sentence == want)
             };
             let Some(total) = total else { continue };
             // "在收入拨款中，…" lists the parts of the amount it names, not of whatever amount
@@ -1978,6 +1990,27 @@ mod tests {
         ] {
             assert_eq!(parts_of(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn by_item_lists_the_parts_of_a_final_amount() {
+        let parts_of = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            totals_and_parts(&doc, &c)
+        };
+        assert_eq!(
+            parts_of("2016年“三公”经费决算数2364万元，比上年决算数下降16.77%。分项情况是：因公出国(境)经费12万元，比上年下降86.62%；公务接待费1356万元；公车购置及运行费995万元。\n"),
+            [(
+                "2364".to_string(),
+                vec!["12".to_string(), "1356".into(), "995".into()]
+            )]
+        );
+        // 分项 in other words (分项目) opens nothing
+        assert_eq!(
+            parts_of("2016年“三公”经费决算数2364万元。分项目支出：因公出国(境)经费12万元，公务接待费1356万元。\n"),
+            []
+        );
     }
 
     #[test]
