@@ -1947,6 +1947,13 @@ mod tests {
         assert!(got.iter().all(|(complete, _)| !complete), "{got:?}");
     }
 
+    /// The breakdowns of a text as their totals and parts, as printed.
+    fn parts_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = read_text(text);
+        let c = crate::claims::build(&doc);
+        totals_and_parts(&doc, &c)
+    }
+
     /// Each breakdown of the claims as its total and its parts, as printed.
     fn totals_and_parts(
         doc: &crate::document::Document,
@@ -1961,11 +1968,6 @@ mod tests {
 
     #[test]
     fn an_among_phrase_lists_the_parts_of_the_amount_it_names() {
-        let parts_of = |text: &str| {
-            let doc = read_text(text);
-            let c = crate::claims::build(&doc);
-            totals_and_parts(&doc, &c)
-        };
         // the total in the sentence before (a rate after it), named in other words
         assert_eq!(
             parts_of("本年度财政拨款收入共计 9,787.85 万元，占总收入的 35.39%。在收入拨款中，教育经费拨款 9,451.03 万元，科学技术拨款 250.03 万元，医疗卫生类拨款 86.79 万元。\n"),
@@ -1994,11 +1996,6 @@ mod tests {
 
     #[test]
     fn by_item_lists_the_parts_of_a_final_amount() {
-        let parts_of = |text: &str| {
-            let doc = read_text(text);
-            let c = crate::claims::build(&doc);
-            totals_and_parts(&doc, &c)
-        };
         assert_eq!(
             parts_of("2016年“三公”经费决算数2364万元，比上年决算数下降16.77%。分项情况是：因公出国(境)经费12万元，比上年下降86.62%；公务接待费1356万元；公车购置及运行费995万元。\n"),
             [(
@@ -2015,11 +2012,6 @@ mod tests {
 
     #[test]
     fn a_whole_breakdown_goes_on_past_its_sentence() {
-        let parts_of = |text: &str| {
-            let doc = read_text(text);
-            let c = crate::claims::build(&doc);
-            totals_and_parts(&doc, &c)
-        };
         // the other half of the set leads the next sentence, a sentence of reasons between
         for text in [
             "政府采购预算 6429768.84 元，同比增加 2433505.07 元。其中：政府集中采购预算 3378990 元，占 52.55%；主要原因是增加了服务类采购。分散采购 3050778.84 元，占 47.45%。\n",
