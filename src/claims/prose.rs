@@ -657,12 +657,16 @@ impl<'a> Prose<'a> {
             return None;
         }
         let mut name = String::new();
-        for k in i + 1..i + 16 {
+        let mut k = i + 1;
+        loop {
             match self.toks.get(k) {
-                Some(Tok::Ch(c)) if ('\u{4e00}'..='\u{9fff}').contains(c) => name.push(*c),
                 Some(Tok::Ch(',' | '，' | ':' | '：')) => break,
+                Some(Tok::Ch(c)) if ('\u{4e00}'..='\u{9fff}').contains(c) && k < i + 16 => {
+                    name.push(*c)
+                }
                 _ => return None,
             }
+            k += 1;
         }
         let name = ["当中", "之中", "中"]
             .iter()
