@@ -14,10 +14,9 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score reached (recall 8/8, 94 % verified: `change-amount` took it from 196
-/// to 199 of 218, "在收入拨款中，…" breakdowns to 201, a whole set finished in the next
-/// sentence to 203, "分项情况是：" to 204); raise them as the checks improve, never lower
-/// them.
+/// Floors: the score reached (recall 8/8, 94 % verified: 206 of 218 — "在收入拨款中，…",
+/// "从…来看，…" and "分项情况是：…" breakdowns and a whole set finished in the next
+/// sentence took it from 200); raise them as the checks improve, never lower them.
 const MIN_CAUGHT: usize = 8;
 const MIN_VERIFIED_PERCENT: usize = 94;
 

@@ -649,13 +649,17 @@ impl<'a> Prose<'a> {
         })
     }
 
-    /// "在收入拨款中，" or "在项目支出当中，" at token `i`: the words naming the amount whose
-    /// parts follow (收入拨款, 项目支出), as 其中 follows its total. Two to twelve Chinese
-    /// characters between 在 and 中 (当中, 之中), then a comma or a colon; None otherwise.
-    pub fn among_opener(&self, i: usize) -> Option<String> {
-        if self.toks.get(i) != Some(&Tok::Ch('在')) {
-            return None;
-        }
+    /// "在收入拨款中，", "在项目支出当中，" or "从政府采购结构来看，" at token `i`: the words
+    /// naming the amount whose parts follow (收入拨款, 项目支出, 政府采购结构), as 其中
+    /// follows its total. Two to twelve Chinese characters between 在 and 中 (当中, 之中) or
+    /// between 从 and 看 (来看), then a comma or a colon (the words and the token after the
+    /// comma, where the list begins); None otherwise.
+    pub fn among_opener(&self, i: usize) -> Option<(String, usize)> {
+        let ends: &[&str] = match self.toks.get(i) {
+            Some(Tok::Ch('在')) => &["当中", "之中", "中"],
+            Some(Tok::Ch('从')) => &["来看", "看"],
+            _ => return None,
+        };
         let mut name = String::new();
         let mut k = i + 1;
         loop {
@@ -668,12 +672,10 @@ impl<'a> Prose<'a> {
             }
             k += 1;
         }
-        let name = ["当中", "之中", "中"]
-            .iter()
-            .find_map(|end| name.strip_suffix(end))?;
+        let name = ends.iter().find_map(|end| name.strip_suffix(end))?;
         (2..=12)
             .contains(&name.chars().count())
-            .then(|| name.to_string())
+            .then(|| (name.to_string(), k + 1))
     }
 
     /// Whether `word` starts at token `i`.
@@ -1178,12 +1180,13 @@ pub fn names_budget_of_part(lead: &str) -> bool {
     lead.contains('占') || lead.starts_with("完成") || lead.starts_with("为")
 }
 
-/// "其中：A、B 和 C 分别为 a 万元、b 万元和 c 万元": the names listed before 分别 paired
-/// by position with the amounts listed after it, when there are as many of each. A name
+/// "其中：A、B 和 C 分别为 a 万元、b 万元和 c 万元": the names listed from token `from` up
+/// to 分别 paired by position with the amounts listed after it, when there are as many of
+/// each. A name
 /// may hold 和 itself ("商品和服务支出"): only the last 和/及/与 is taken as the list's,
 /// and only when that makes the counts agree.
-fn respectively_parts(p: &Prose<'_>, q: usize, region: &[&Mention]) -> Option<Vec<Part>> {
-    let words = p.chars_from(q + 2, 80);
+fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option<Vec<Part>> {
+    let words = p.chars_from(from, 80);
     let k = words.find("分别")?;
     let names = words.get(..k)?.trim_start_matches([':', '：', ',']);
     let first = region.first()?;
@@ -1251,7 +1254,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             match t {
                 Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
                 Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
-                Tok::Ch('在') if p.among_opener(i).is_some() => hits.push(i),
+                Tok::Ch('在' | '从') if p.among_opener(i).is_some() => hits.push(i),
                 // "…经费决算数 2364 万元。分项情况是：因公出国(境)经费 12 万元，…"
                 Tok::Ch('分')
                     if ["分项情况", "分项看", "分项来看", "分项：", "分项:"]
@@ -1326,7 +1329,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             let (mut parts, nested) = region_parts(p, q, end, &region);
-            if let Some(listed) = respectively_parts(p, q, &region) {
+            // the names of a 分别为 list start after 其中 or after the opener's comma
+            let names_from = p.among_opener(q).map_or(q + 2, |(_, list)| list);
+            if let Some(listed) = respectively_parts(p, names_from, &region) {
                 parts = listed;
             }
             for (parent, sub) in nested {
@@ -1460,7 +1465,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let Some(total) = total else { continue };
             // "在收入拨款中，…" lists the parts of the amount it names, not of whatever amount
             // comes before it ("在执行过程中，…" names none)
-            if let Some(name) = p.among_opener(q) {
+            if let Some((name, _)) = p.among_opener(q) {
                 if !names_same_amount(&name, &total.label) {
                     continue;
                 }
@@ -1988,8 +1993,22 @@ mod tests {
                 vec!["14,412.87".to_string(), "166.87".into()]
             )]
         );
+        // 从…来看 and a 分别为 list, the total in the paragraph before
+        assert_eq!(
+            parts_of("全国政府采购规模为21070.5亿元，比上年增加3765.2亿元。\n从政府采购结构来看，货物类、工程类和服务类采购金额分别为6571.4亿元、11155.2亿元和3343.9亿元。\n"),
+            [(
+                "21070.5".to_string(),
+                vec!["6571.4".to_string(), "11155.2".into(), "3343.9".into()]
+            )]
+        );
+        // the names of the 分别为 list begin after the opener's comma
+        let doc = read_text("全国政府采购规模为21070.5亿元。\n从政府采购结构来看，货物类、工程类和服务类采购金额分别为6571.4亿元、11155.2亿元和3343.9亿元。\n");
+        let c = crate::claims::build(&doc);
+        let labels: Vec<&str> = c.breakdowns[0].parts.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(labels, ["货物类", "工程类", "服务类采购金额"]);
         // words naming no amount before them, or another amount: no breakdown
         for text in [
+            "全国政府采购规模为21070.5亿元。\n从执行情况看，货物类、工程类和服务类采购金额分别为6571.4亿元、11155.2亿元和3343.9亿元。\n",
             "本年度项目支出 146.33 万元，占总支出的 54.19%。在执行过程中，购置设备 12.5 万元，维修 3 万元。\n",
             "本年度项目支出 146.33 万元。在基本支出中，人员经费 120 万元，公用经费 30 万元。\n",
             "本年度项目支出 146.33 万元。在中，人员经费 120 万元，公用经费 30 万元。\n",
