@@ -1464,9 +1464,13 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             };
             let Some(total) = total else { continue };
             // "在收入拨款中，…" lists the parts of the amount it names, not of whatever amount
-            // comes before it ("在执行过程中，…" names none)
+            // comes before it ("在执行过程中，…" names none); and it lists parts, two or more,
+            // not the same amount again ("从政府采购规模来看，2018年政府采购规模 600 万元")
             if let Some((name, _)) = p.among_opener(q) {
-                if !names_same_amount(&name, &total.label) {
+                if !names_same_amount(&name, &total.label)
+                    || parts.len() < 2
+                    || parts.iter().any(|x| x.1.contains(name.as_str()))
+                {
                     continue;
                 }
             }
@@ -2012,6 +2016,9 @@ mod tests {
             "本年度项目支出 146.33 万元，占总支出的 54.19%。在执行过程中，购置设备 12.5 万元，维修 3 万元。\n",
             "本年度项目支出 146.33 万元。在基本支出中，人员经费 120 万元，公用经费 30 万元。\n",
             "本年度项目支出 146.33 万元。在中，人员经费 120 万元，公用经费 30 万元。\n",
+            // the same amount again, of other years: no parts of it
+            "2019年政府采购规模500万元。从政府采购规模来看，2018年政府采购规模600万元。\n",
+            "2019年政府采购规模500万元。从政府采购规模来看，2018年政府采购规模600万元，2017年政府采购规模550万元。\n",
         ] {
             assert_eq!(parts_of(text), [], "{text}");
         }
