@@ -1463,12 +1463,19 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     .find(|m| total_kind(m.kind) && same_family(m.unit, unit) && m.sentence == want)
             };
             let Some(total) = total else { continue };
+            // unlike 其中, "在收入拨款中，", "从…来看，" and "分项情况是：" do not say that what
+            // follows are parts: two or more named items, or none
+            let opener = p.among_opener(q);
+            if (opener.is_some() || by_item)
+                && (parts.len() < 2 || parts.iter().any(|x| x.1.is_empty()))
+            {
+                continue;
+            }
             // "在收入拨款中，…" lists the parts of the amount it names, not of whatever amount
-            // comes before it ("在执行过程中，…" names none); and it lists parts, two or more,
-            // not the same amount again ("从政府采购规模来看，2018年政府采购规模 600 万元")
-            if let Some((name, _)) = p.among_opener(q) {
+            // comes before it ("在执行过程中，…" names none), nor the same amount again
+            // ("从政府采购规模来看，2018年政府采购规模 600 万元")
+            if let Some((name, _)) = opener {
                 if !names_same_amount(&name, &total.label)
-                    || parts.len() < 2
                     || parts.iter().any(|x| x.1.contains(name.as_str()))
                 {
                     continue;
@@ -2032,6 +2039,11 @@ mod tests {
                 "2364".to_string(),
                 vec!["12".to_string(), "1356".into(), "995".into()]
             )]
+        );
+        // years of the total, not named items: no parts of it
+        assert_eq!(
+            parts_of("“三公”经费决算数2364万元。分项情况是：2016年2364万元，2015年2840万元。\n"),
+            []
         );
         // 分项 in other words (分项目) opens nothing
         assert_eq!(
