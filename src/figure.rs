@@ -53,6 +53,12 @@ pub enum CellKind {
     Text,
 }
 
+/// Whether a character, folded ([`fold_char`]), is one of the dashes a cell printed as a
+/// dash is made of.
+pub fn is_dash(folded: char) -> bool {
+    matches!(folded, '-' | '—' | '─' | '–')
+}
+
 /// Maps full-width and other look-alike characters onto the ASCII ones the reader expects.
 pub fn fold_char(c: char) -> char {
     match c {
@@ -168,9 +174,7 @@ pub fn read_cell_at(s: &str) -> CellRead {
     if t.is_empty() {
         return none(CellKind::Blank);
     }
-    if t.chars()
-        .all(|c| matches!(fold_char(c), '-' | '—' | '─' | '–'))
-    {
+    if t.chars().all(|c| is_dash(fold_char(c))) {
         return none(CellKind::Dash);
     }
     // a figure cell is one token starting at the cell's first character and reaching its

@@ -1279,6 +1279,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
                 continue;
             }
+            // "在收入拨款中，" / "从…来看，": the words naming the total, and where the list begins
+            let opener = p.among_opener(q);
             let next_hit = if inner(q) {
                 if q < covered_until {
                     continue;
@@ -1330,7 +1332,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             let (mut parts, nested) = region_parts(p, q, end, &region);
             // the names of a 分别为 list start after 其中 or after the opener's comma
-            let names_from = p.among_opener(q).map_or(q + 2, |(_, list)| list);
+            let names_from = opener.as_ref().map_or(q + 2, |(_, list)| *list);
             if let Some(listed) = respectively_parts(p, names_from, &region) {
                 parts = listed;
             }
@@ -1465,7 +1467,6 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let Some(total) = total else { continue };
             // unlike 其中, "在收入拨款中，", "从…来看，" and "分项情况是：" do not say that what
             // follows are parts: two or more named items, or none
-            let opener = p.among_opener(q);
             if (opener.is_some() || by_item)
                 && (parts.len() < 2 || parts.iter().any(|x| x.1.is_empty()))
             {

@@ -34,7 +34,7 @@ fn kind(t: &str) -> CellKind {
 fn could_hold_value(line: &str) -> bool {
     line.chars().any(|c| {
         let f = figure::fold_char(c);
-        f.is_ascii_digit() || matches!(f, '-' | '—' | '─' | '–')
+        f.is_ascii_digit() || figure::is_dash(f)
     })
 }
 

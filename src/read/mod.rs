@@ -1037,8 +1037,7 @@ fn plain_cell(piece: &str) -> Option<(usize, &str, Plain)> {
         return Some((lead, text, Plain::Figure { mantissa, scale }));
     }
     match figure::fold_char(first) {
-        c if c.is_ascii_digit() => None,
-        '-' | '+' | '—' | '─' | '–' => None,
+        c if c.is_ascii_digit() || c == '+' || figure::is_dash(c) => None,
         _ => Some((lead, text, Plain::Text)),
     }
 }
