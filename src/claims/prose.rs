@@ -367,8 +367,12 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     {
         return Kind::Budget;
     }
-    if lead.contains("上年") || lead.contains("同比") {
-        // "比上年…" without a change word: not a level of this year
+    // "比上年…" without a change word: not a level of this year; "上年结转和结余" (what last
+    // year carried over) is one
+    let carried = ["上年结转", "上年结余", "上年度结转"]
+        .iter()
+        .any(|w| lead.contains(w));
+    if lead.contains("同比") || lead.contains("上年") && !carried {
         return Kind::Other;
     }
     Kind::Level
@@ -2081,6 +2085,16 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_carry_over_from_last_year_is_an_amount_of_this_year() {
+        let doc = read_text("上年结转和结余 190.89 万元，比上年 198.52 万元减少 7.63 万元。\n");
+        let c = crate::claims::build(&doc);
+        let kinds: Vec<Kind> = c.prose[0].mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds[0], Kind::Level, "{kinds:?}");
+        // "比上年 198.52 万元" is last year's, not a level of this year
+        assert_eq!(kinds[1], Kind::Other, "{kinds:?}");
     }
 
     #[test]
