@@ -369,7 +369,16 @@ pub struct Lean {
 impl Lean {
     pub(crate) fn push(&mut self, doc: &Document, rel: Relation) {
         let v = evaluate(doc, &rel);
-        if matches!(v.status, Status::Pass | Status::Rounding) && doc.has_figure(rel.target) {
+        let holds = matches!(v.status, Status::Pass | Status::Rounding);
+        // a relation the text does not assert, which does not hold, is never shown nor
+        // counted: not kept (one in a table's cell is, as it marks its table understood)
+        if rel.only_if_holds
+            && !holds
+            && matches!(doc.fig_place(rel.target), Some(Place::Text { .. }))
+        {
+            return;
+        }
+        if holds && doc.has_figure(rel.target) {
             let mut inputs = std::mem::take(&mut self.scratch);
             inputs.clear();
             rel.expr.figures(&mut inputs);
