@@ -49,13 +49,14 @@ fn run(text: &str) -> (Duration, usize, Result<(), recount::ReadError>) {
 }
 
 /// The claims stage's shapes, held by their own test.
-const PROSE: [&str; 6] = [
+const PROSE: [&str; 7] = [
     "one paragraph of shares",
     "项 lines against a 项 table",
     "one 其中 list without 。",
     "respectively-lists without 。",
     "claims without 。",
     "budget records without 。",
+    "numbered lists after 如下",
 ];
 
 /// Checks every shape `pick` selects and holds it to the time and memory bounds; the one

@@ -14,11 +14,12 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score reached (recall 8/8, 94 % verified: 206 of 218 — "在收入拨款中，…",
-/// "从…来看，…" and "分项情况是：…" breakdowns and a whole set finished in the next
-/// sentence took it from 200); raise them as the checks improve, never lower them.
+/// Floors: the score reached (recall 8/8, 95 % verified: 208 of 218 — "在收入拨款中，…",
+/// "从…来看，…" and "分项情况是：…" breakdowns, a whole set finished in the next sentence
+/// and items numbered after "如下" took it from 200); raise them as the checks improve,
+/// never lower them.
 const MIN_CAUGHT: usize = 8;
-const MIN_VERIFIED_PERCENT: usize = 94;
+const MIN_VERIFIED_PERCENT: usize = 95;
 
 /// The figure as score.py compares it: no spaces, separators, % or units.
 fn norm(s: &str) -> String {

@@ -155,7 +155,7 @@ pub fn absurd_table(rows: usize) -> String {
 pub type Maker = fn(usize) -> String;
 
 /// The adversarial shapes of issue 11, by name, each made at a given size.
-pub const HOSTILE: [(&str, Maker); 11] = [
+pub const HOSTILE: [(&str, Maker); 12] = [
     ("ampersands in HTML", ampersands),
     ("20,000-column table", wide_table),
     ("合计 rows", total_rows),
@@ -167,11 +167,33 @@ pub const HOSTILE: [(&str, Maker); 11] = [
     ("respectively-lists without 。", respectively),
     ("项 lines against a 项 table", items_against_table),
     ("budget records without 。", budget_records),
+    ("numbered lists after 如下", numbered_lists),
 ];
 
 /// Every adversarial shape of issue 11, each about `bytes` long.
 pub fn hostile(bytes: usize) -> Vec<(&'static str, String)> {
     HOSTILE.iter().map(|(n, f)| (*n, f(bytes))).collect()
+}
+
+/// Heads of four amounts, each but the first named a selection (其中) of the one before,
+/// followed by "如下：" and twelve numbered items with their changes (every run of items
+/// from the first a possible whole of three amounts), repeated.
+pub fn numbered_lists(bytes: usize) -> String {
+    let mut s = String::new();
+    let mut n = 0u64;
+    while s.len() < bytes {
+        s.push_str("总收入 1000 万元，其中本年收入 900 万元，较上年减少 20 万元，其中上年结转 100 万元，其中其他 5 万元。具体情况如下：");
+        for k in 1..=12u64 {
+            let _ = write!(
+                s,
+                "{k}.收入{n}项{k} {} 万元，较上年减少 {k} 万元；",
+                (k * 7 + n) % 50 + 1
+            );
+        }
+        s.push('。');
+        n += 1;
+    }
+    s
 }
 
 /// One total and a 其中 list of parts, each with its share and change, never ending.

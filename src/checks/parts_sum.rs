@@ -109,6 +109,13 @@ const NO_CHANGE: &[&str] = &["无增减", "持平", "无变化", "没有变化",
 /// and no figure (a blank). None when another amount, or the end of the sentence, comes
 /// first.
 fn change_after(p: &Prose<'_>, from: usize, to: usize) -> Option<Delta> {
+    change_within(p, from, to, false)
+}
+
+/// [`change_after`], going on past the ends of sentences when `across` (an item of a
+/// numbered list states its change in a sentence of its own: "1.…收入 382.17 万元，为…资金。
+/// 较 2020 年度决算数减少 157.86 万元").
+fn change_within(p: &Prose<'_>, from: usize, to: usize, across: bool) -> Option<Delta> {
     let mut depth = 0usize;
     let mut words = String::new();
     let mut k = p.mentions.partition_point(|m| m.at <= from);
@@ -121,7 +128,11 @@ fn change_after(p: &Prose<'_>, from: usize, to: usize) -> Option<Delta> {
                     depth = depth.saturating_sub(1);
                 } else if depth == 0 {
                     if ends_sentence(*c) {
-                        return None;
+                        if !across {
+                            return None;
+                        }
+                        words.clear();
+                        continue;
                     }
                     words.push(*c);
                     if NO_CHANGE.iter().any(|w| words.ends_with(w)) {
@@ -182,23 +193,50 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
     if sign == 0 {
         return;
     }
-    let mut places = Vec::new();
-    for (f, _) in &b.parts {
-        match at(*f) {
-            Some(a) if a > b.at && places.last().is_none_or(|&l| l < a) => places.push(a),
-            _ => return,
+    // each part's paragraph, place, and where its words end
+    let mut places: Vec<(&Prose<'_>, usize, usize)> = Vec::new();
+    if b.numbered {
+        // items of a numbered list, in this paragraph or the ones after it: each one's words
+        // run to the next item or to the end of its paragraph
+        for (f, _) in &b.parts {
+            let Some(m) = claims.mention(*f) else { return };
+            let Some(q) = doc.figure(*f).and_then(|x| match x.place {
+                crate::document::Place::Text { paragraph } => claims
+                    .prose
+                    .binary_search_by_key(&paragraph, |x| x.index)
+                    .ok()
+                    .and_then(|k| claims.prose.get(k)),
+                crate::document::Place::Cell { .. } => None,
+            }) else {
+                return;
+            };
+            if let Some(last) = places.last_mut() {
+                if std::ptr::eq(last.0, q) {
+                    last.2 = m.at;
+                }
+            }
+            places.push((q, m.at, q.toks.len().min(m.at.saturating_add(CHANGE_REACH))));
+        }
+    } else {
+        for (f, _) in &b.parts {
+            match at(*f) {
+                Some(a) if a > b.at && places.last().is_none_or(|l| l.1 < a) => {
+                    // bounded: a megabyte-long "sentence" is not walked once per breakdown
+                    let end = p.sentence_end_within(a, a.saturating_add(CHANGE_REACH));
+                    if let Some(last) = places.last_mut() {
+                        last.2 = a;
+                    }
+                    places.push((p, a, end));
+                }
+                _ => return,
+            }
         }
     }
     let unit = doc.figure(total_change).and_then(|f| f.unit);
     let (mut plus, mut minus) = (Vec::new(), Vec::new());
     let mut figs = 0;
-    for (i, &a) in places.iter().enumerate() {
-        let end = places
-            .get(i + 1)
-            .copied()
-            // bounded: a megabyte-long "sentence" is not walked once per breakdown
-            .unwrap_or_else(|| p.sentence_end_within(a, a.saturating_add(CHANGE_REACH)));
-        match change_after(p, a, end) {
+    for &(q, a, end) in &places {
+        match change_within(q, a, end, b.numbered) {
             Some(Delta::Fig(_, 0)) => return,
             Some(Delta::Fig(f, d)) => {
                 if !crate::claims::prose::same_family(doc.figure(f).and_then(|x| x.unit), unit) {
@@ -317,6 +355,45 @@ mod tests {
         assert!(v.contains(&("50".into(), Status::Pass)), "{v:?}");
         let v = verdicts("一般公共预算收入 1000 万元，比上年减收 60 万元，其中：税收收入 700 万元，比上年增收 30 万元；非税收入 300 万元，比上年减收 80 万元。\n");
         assert!(v.contains(&("60".into(), Status::Fail)), "{v:?}");
+    }
+
+    /// The parts-sum and subset entries of a text's report, as (reported, status).
+    fn reported(text: &str) -> Vec<(String, String)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == Rule::PartsSum || e.rule == Rule::Subset)
+            .map(|e| (e.reported.clone(), e.status.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_list_is_said_to_add_up_only_where_it_does() {
+        // in one paragraph, or an item a line
+        for text in [
+            "本单位总收入 600.5 万元，其中本年收入 500.3 万元，较上年减少 20.2 万元。收入具体情况如下。1.财政拨款收入 400.1 万元，为本级财政拨付的资金。较上年减少 15.1 万元。2.事业收入 100.2 万元，较上年减少 5.1 万元。3.上年结转和结余 100.2 万元。\n",
+            "本单位总收入 600.5 万元，其中本年收入 500.3 万元，较上年减少 20.2 万元。收入具体情况如下。\n1.财政拨款收入 400.1 万元，为本级财政拨付的资金。较上年减少 15.1 万元。\n2.事业收入 100.2 万元，较上年减少 5.1 万元。\n3.上年结转和结余 100.2 万元。\n",
+        ] {
+            let got = reported(text);
+            // all three items make the total income, the first two this year's income, and
+            // their changes this year's change; the other readings are not shown
+            for want in ["600.5", "500.3", "20.2"] {
+                let n = got.iter().filter(|(r, _)| r == want).count();
+                assert!(got.contains(&(want.into(), "pass".into())), "{want}: {got:?}");
+                assert!(n <= 2, "{want}: {got:?}");
+            }
+            assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        }
+        // items that add up to no amount of the head: nothing is said of them, and none of
+        // them is taken as a part not above its total
+        let text = "本单位总收入 600.5 万元，其中本年收入 500.3 万元，较上年减少 20.2 万元。收入具体情况如下。1.财政拨款收入 700.1 万元，较上年减少 15.1 万元。2.事业收入 100.2 万元，较上年减少 9.1 万元。\n";
+        let got = reported(text);
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        assert!(
+            !got.iter().any(|(r, _)| r == "20.2" || r == "700.1"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -155,7 +155,7 @@ impl Parents {
     fn new(claims: &Claims<'_>) -> Self {
         let mut p = Parents::default();
         let mut under: HashMap<String, String> = HashMap::new();
-        for b in &claims.breakdowns {
+        for b in claims.breakdowns.iter().filter(|b| !b.numbered) {
             let label = b.total_label.clone();
             for (part, part_label) in &b.parts {
                 p.of.insert(*part, label.clone());

@@ -27,7 +27,9 @@ const RULE: Rule = Rule::Subset;
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for b in &claims.breakdowns {
-        if b.complete {
+        // (a numbered list may break down another amount of its head: see
+        // `Breakdown::numbered`)
+        if b.complete || b.numbered {
             continue;
         }
         let Some(t) = doc.figure(b.total) else {

@@ -53,6 +53,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let parts: HashSet<FigId> = claims
         .breakdowns
         .iter()
+        .filter(|b| !b.numbered)
         .flat_map(|b| b.parts.iter().map(|x| x.0))
         .collect();
     for p in &claims.prose {

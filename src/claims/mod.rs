@@ -82,7 +82,8 @@ pub fn build(doc: &Document) -> Claims<'_> {
     let breakdowns = prose::breakdowns(doc, &prose);
     let self_evals = self_eval::read_all(doc);
     let mut part_index = std::collections::HashMap::new();
-    for (k, b) in breakdowns.iter().enumerate() {
+    // a numbered list's total is not known for sure (see [`Breakdown::numbered`])
+    for (k, b) in breakdowns.iter().enumerate().filter(|(_, b)| !b.numbered) {
         for (f, _) in &b.parts {
             part_index.entry(*f).or_insert(k);
         }

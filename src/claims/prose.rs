@@ -989,6 +989,11 @@ pub struct Breakdown {
     pub at: usize,
     /// The sentence, for the report.
     pub context: String,
+    /// Parts numbered 1, 2, 3… in the sentences after a "如下" (`numbered_lists`): the
+    /// words of each run to the next. The list may break down any amount its head names,
+    /// or only its first items may: every relation drawn from it is reported only when it
+    /// holds, and no check takes a part's total from it.
+    pub numbered: bool,
 }
 
 fn is_code(doc: &Document, m: &Mention) -> bool {
@@ -1350,6 +1355,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     para: p.index,
                     at: q,
                     context: p.full_sentence(q),
+                    numbered: false,
                 });
             }
             // "…6996.36 万元，其中：" or "其中：人员经费 5867.07 万元，包括…。" ends the
@@ -1409,6 +1415,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         para: p.index,
                         at: q,
                         context: p.full_sentence(q),
+                        numbered: false,
                     });
                 }
                 continue;
@@ -1513,12 +1520,192 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 para: p.index,
                 at: q,
                 context: p.full_sentence(q),
+                numbered: false,
             });
         }
         out.extend(record_breakdowns(p));
         out.extend(grouped_lists(p));
     }
+    out.extend(numbered_lists(doc, prose));
     out
+}
+
+/// How many sentences a numbered list is followed over, at most, and how many tokens one
+/// sentence of it may hold.
+const ITEM_SENTENCES: usize = 80;
+const ITEM_SENTENCE_TOKENS: usize = 2000;
+/// How many amounts of a numbered list's head are taken as its possible totals, and up to
+/// how many items its first ones alone may be taken as a whole (a longer list is taken
+/// whole only).
+const HEAD_AMOUNTS: usize = 4;
+const ITEMS_IN_PART: usize = 12;
+
+/// "本单位总收入 581.45 万元，其中本年收入 390.55 万元，…。收入具体情况如下。1.一般公共预算
+/// 财政拨款收入 382.17 万元，…。2.上级补助收入 8.38 万元，…。3.上年结转和结余 190.89 万元，
+/// …": items numbered 1, 2, 3… after a "如下", each opening with its amount, over the
+/// sentences and paragraphs after it. Which amount of the head they break down, the
+/// words do not say: one breakdown of all the items for each amount of the head, and,
+/// for an amount named as a selection of the one before it ("其中本年收入 390.55 万元"), one
+/// for each run of two items or more from the first; all [`Breakdown::numbered`].
+fn numbered_lists(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (pi, p) in prose.iter().enumerate() {
+        for q in p.find_all("如下") {
+            if !matches!(p.toks.get(q + 2), None | Some(Tok::Ch('：' | ':' | '。'))) {
+                continue;
+            }
+            let heads = head_amounts(p, q);
+            if heads.is_empty() {
+                continue;
+            }
+            let items = list_items(doc, prose, pi, q + 3);
+            if items.len() < 2 {
+                continue;
+            }
+            let heads: Vec<&Mention> = heads.into_iter().take(HEAD_AMOUNTS).collect();
+            for (h, head) in heads.iter().enumerate() {
+                // "…中，因公出国（境）费支出决算 0.00 万元，…。具体情况如下：1、因公出国（境）
+                // 费支出 0.00 万元。…": the head names the items themselves, no total
+                let itself = |x: &Part| {
+                    head.label.contains(x.1.as_str()) || x.1.contains(head.label.as_str())
+                };
+                if !items.iter().all(|x| same_family(x.2, head.unit)) || items.iter().any(itself) {
+                    continue;
+                }
+                // the first items alone only for an amount the head names as a selection of
+                // the one before it ("总收入 A，其中本年收入 B"): the items after them make up
+                // the rest of that one
+                let selection = h
+                    .checked_sub(1)
+                    .and_then(|g| heads.get(g))
+                    .is_some_and(|before| p.has_between(before.at, head.at, "其中"));
+                let shortest = if selection && items.len() <= ITEMS_IN_PART {
+                    2
+                } else {
+                    items.len()
+                };
+                for k in shortest..=items.len() {
+                    out.push(Breakdown {
+                        total: head.fig,
+                        total_label: head.label.clone(),
+                        parts: items.iter().take(k).map(|x| (x.0, x.1.clone())).collect(),
+                        complete: false,
+                        para: p.index,
+                        at: q,
+                        context: p.full_sentence(head.at),
+                        numbered: true,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The first token of the sentence holding token `at`, looked for no further back than
+/// [`ITEM_SENTENCE_TOKENS`].
+fn sentence_start(p: &Prose<'_>, at: usize) -> usize {
+    let floor = at.saturating_sub(ITEM_SENTENCE_TOKENS);
+    let mut k = at;
+    while k > floor && !matches!(p.toks.get(k - 1), Some(Tok::Ch(c)) if ends_sentence(*c)) {
+        k -= 1;
+    }
+    k
+}
+
+/// The amounts a "如下" at token `q` may break down: the amounts of money its sentence
+/// names before it, or, when it names none ("收入具体情况如下。"), those of the sentence
+/// before.
+fn head_amounts<'p>(p: &'p Prose<'_>, q: usize) -> Vec<&'p Mention> {
+    let levels = |from: usize, to: usize| -> Vec<&'p Mention> {
+        let lo = p.mentions.partition_point(|m| m.at < from);
+        let hi = p.mentions.partition_point(|m| m.at < to);
+        p.mentions
+            .get(lo..hi)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|m| m.kind == Kind::Level && !m.inner && is_money(m.unit))
+            .collect()
+    };
+    let start = sentence_start(p, q);
+    let own = levels(start, q);
+    if !own.is_empty() || start == 0 {
+        return own;
+    }
+    levels(sentence_start(p, start - 1), start)
+}
+
+/// Whether the sentence at token `at` opens with a heading or a list item of any number
+/// ("(二)…", "二、…", "4.…").
+fn opens_item(p: &Prose<'_>, at: usize) -> bool {
+    match (p.toks.get(at), p.toks.get(at + 1)) {
+        (Some(Tok::Ch('(' | '（')), _) => true,
+        (Some(Tok::Fig(_)), Some(Tok::Ch(sep))) => matches!(sep, '、' | '.' | '．'),
+        (Some(Tok::Ch(c)), Some(Tok::Ch('、'))) => "一二三四五六七八九十".contains(*c),
+        _ => false,
+    }
+}
+
+/// The items numbered 1, 2, 3… from token `from` of the `pi`-th paragraph on (item 1
+/// opens the sentence there), as each one's opening amount: money, named in a few words
+/// of their own. An item opens a sentence or a clause group (after ；) and goes on over
+/// those after it and into the paragraphs right after; the list ends at one that opens
+/// another heading or number, or at an item that does not open with an amount.
+fn list_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Vec<Part> {
+    let mut items: Vec<Part> = Vec::new();
+    let mut n = 1u32;
+    let mut sentences = 0;
+    let mut last: Option<usize> = None;
+    for p in prose.iter().skip(pi) {
+        if last.is_some_and(|l| p.index != l + 1) {
+            break;
+        }
+        let mut k = if last.is_none() { from } else { 0 };
+        last = Some(p.index);
+        while k < p.toks.len() {
+            while matches!(p.toks.get(k), Some(Tok::Ch(' ' | '\u{3000}'))) {
+                k += 1;
+            }
+            sentences += 1;
+            if sentences > ITEM_SENTENCES {
+                return items;
+            }
+            if numbered_item(doc, p, k, n) {
+                match item_amount(p, k) {
+                    Some(part) => items.push(part),
+                    None => return items,
+                }
+                n += 1;
+            } else if n == 1 || opens_item(p, k) {
+                return items;
+            }
+            // the next item opens a sentence or a clause group ("1、…；2、…。")
+            let limit = k.saturating_add(ITEM_SENTENCE_TOKENS).min(p.toks.len());
+            let Some(end) =
+                (k..limit).find(|&j| matches!(p.toks.get(j), Some(Tok::Ch(c)) if ends_semi(*c)))
+            else {
+                // a "sentence" past the limit ends the list
+                if limit < p.toks.len() {
+                    return items;
+                }
+                break;
+            };
+            k = end + 1;
+        }
+    }
+    items
+}
+
+/// The amount an item numbered at token `at` opens with ("1.一般公共预算财政拨款收入
+/// 382.17 万元，…"), with its name.
+fn item_amount(p: &Prose<'_>, at: usize) -> Option<Part> {
+    let i = p.mentions.partition_point(|m| m.at <= at + 1);
+    let m = p.mentions.get(i)?;
+    let lead = p.text_between(at + 2, m.at);
+    let named = !lead.is_empty() && lead.chars().count() <= 30 && !lead.chars().any(ends_clause);
+    let label = m.label.trim_start_matches(['、', '.', '．']).to_string();
+    (m.kind == Kind::Level && !m.inner && is_money(m.unit) && named && !label.is_empty())
+        .then_some((m.fig, label, m.unit))
 }
 
 /// The budget named after 占 in the clause group of a mention ("…4348万元,占年初预算10065
@@ -1558,6 +1745,7 @@ fn budgets_of(
         para: p.index,
         at,
         context: p.full_sentence(at),
+        numbered: false,
     })
 }
 
@@ -1686,6 +1874,7 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
             para: p.index,
             at: here,
             context: p.full_sentence(list_start),
+            numbered: false,
         });
     }
     out
@@ -1856,6 +2045,7 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
                 para: p.index,
                 at: r.at,
                 context: p.full_sentence(r.at),
+                numbered: false,
             });
         }
     }
@@ -2085,6 +2275,79 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// The numbered-list breakdowns of a text ([`Breakdown::numbered`]), as printed.
+    fn numbered_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = read_text(text);
+        let c = crate::claims::build(&doc);
+        let raw = |f: FigId| doc.figure(f).unwrap().raw.to_string();
+        c.breakdowns
+            .iter()
+            .filter(|b| b.numbered)
+            .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn items_numbered_after_ruxia_may_break_down_any_amount_of_their_head() {
+        let wanted = |total: &str, k: usize| {
+            let parts = ["400.1", "100.2", "100.2"];
+            (
+                total.to_string(),
+                parts[..k].iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+            )
+        };
+        // all the items for either amount, the first ones alone for the selection (其中)
+        let all = vec![wanted("600.5", 3), wanted("500.3", 2), wanted("500.3", 3)];
+        // one paragraph (lines wrapped mid-sentence), or an item a paragraph; each item
+        // goes on over sentences of its own ("为…资金。较上年…")
+        for text in [
+            "本单位总收入 600.5 万元，其中本年收入 500.3 万元，较上年减少 20.2 万元。收入具体情况如下。1.财政拨款收入 400.1 万元，为本级财政拨付的资金。较上年减少 15.1 万元。2.事业收入 100.2 万元，较上年减少 5.1 万元。3.上年结转和结余 100.2 万元。\n",
+            "本单位总收入 600.5 万元，其中本年收入 500.3 万元，较上年减少 20.2 万元。收入具体情况如下：\n1.财政拨款收入 400.1 万元，为本级财政拨付的资金。较上年减少 15.1 万元。\n2.事业收入 100.2 万元，较上年减少 5.1 万元。\n3.上年结转和结余 100.2 万元。\n",
+        ] {
+            assert_eq!(numbered_of(text), all, "{text}");
+        }
+        // two amounts, neither a selection of the other: all the items for each
+        assert_eq!(
+            numbered_of("本年收入 600.5 万元，本年支出 500.3 万元。收入具体情况如下：1、财政拨款收入 400.1 万元；2、事业收入 100.2 万元；3、其他收入 100.2 万元。\n"),
+            [wanted("600.5", 3), wanted("500.3", 3)]
+        );
+        // a head naming the items themselves has no total for them
+        assert_eq!(
+            numbered_of("支出决算中，财政拨款收入支出 400.1 万元，事业收入支出 100.2 万元。具体情况如下：1、财政拨款收入 400.1 万元。2、事业收入 100.2 万元。\n"),
+            []
+        );
+        // the head names no amount: the sentence before it is the head
+        assert_eq!(
+            numbered_of("收入总计 500.3 万元。具体情况如下：1、财政拨款收入 400.1 万元；2、事业收入 100.2 万元。\n"),
+            [wanted("500.3", 2)]
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_is_read_only_as_printed_in_order_and_opening_with_amounts() {
+        for text in [
+            // no 如下
+            "本年收入 500.3 万元。1.财政拨款收入 400.1 万元。2.事业收入 100.2 万元。\n",
+            // item 1 does not open the sentence after it
+            "本年收入 500.3 万元，情况如下。另有说明。1.财政拨款收入 400.1 万元。2.事业收入 100.2 万元。\n",
+            // items out of order
+            "本年收入 500.3 万元，情况如下：1.财政拨款收入 400.1 万元。3.事业收入 100.2 万元。\n",
+            // an item opening with words of a clause, not its amount
+            "本年收入 500.3 万元，情况如下：1.财政拨款收入 400.1 万元。2.加强管理，节约支出 100.2 万元。\n",
+            // a heading after item 1 ends the list
+            "本年收入 500.3 万元，情况如下：1.财政拨款收入 400.1 万元。(二)事业收入 100.2 万元。\n",
+            // the head names a rate, no amount
+            "本年收入增长 5%，情况如下：1.财政拨款收入 400.1 万元。2.事业收入 100.2 万元。\n",
+        ] {
+            assert_eq!(numbered_of(text), [], "{text}");
+        }
+        // the list ends where the numbering does: items 1 and 2, then a list of its own
+        assert_eq!(
+            numbered_of("本年收入 500.3 万元，情况如下：1.财政拨款收入 400.1 万元。2.事业收入 100.2 万元。说明如下：1.其他 3 万元。\n"),
+            [("500.3".to_string(), vec!["400.1".to_string(), "100.2".into()])]
+        );
     }
 
     #[test]
