@@ -14,10 +14,10 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score reached (recall 8/8, 95 % verified: 208 of 218 — "在收入拨款中，…",
-/// "从…来看，…" and "分项情况是：…" breakdowns, a whole set finished in the next sentence
-/// and items numbered after "如下" took it from 200); raise them as the checks improve,
-/// never lower them.
+/// Floors: the score reached (recall 8/8, 95 % verified: 209 of 218 — "在收入拨款中，…",
+/// "从…来看，…", "分项情况是：…" and "按…类型划分，…" breakdowns, a whole set finished in
+/// the next sentence and items numbered after "如下" took it from 200); raise them as the
+/// checks improve, never lower them.
 const MIN_CAUGHT: usize = 8;
 const MIN_VERIFIED_PERCENT: usize = 95;
 

@@ -653,15 +653,27 @@ impl<'a> Prose<'a> {
         })
     }
 
-    /// "在收入拨款中，", "在项目支出当中，" or "从政府采购结构来看，" at token `i`: the words
-    /// naming the amount whose parts follow (收入拨款, 项目支出, 政府采购结构), as 其中
-    /// follows its total. Two to twelve Chinese characters between 在 and 中 (当中, 之中) or
-    /// between 从 and 看 (来看), then a comma or a colon (the words and the token after the
-    /// comma, where the list begins); None otherwise.
+    /// "在收入拨款中，", "在项目支出当中，", "从政府采购结构来看，" or "按政府采购资金类型划分，"
+    /// at token `i`: the words naming the amount whose parts follow (收入拨款, 项目支出,
+    /// 政府采购结构, 政府采购), as 其中 follows its total. Two to twelve Chinese characters
+    /// between 在 and 中 (当中, 之中), between 从 and 看 (来看) or between 按 and a kind of
+    /// division (资金类型划分, 来源划分…), then a comma or a colon (the words and the token
+    /// after the comma, where the list begins); None otherwise.
     pub fn among_opener(&self, i: usize) -> Option<(String, usize)> {
         let ends: &[&str] = match self.toks.get(i) {
             Some(Tok::Ch('在')) => &["当中", "之中", "中"],
             Some(Tok::Ch('从')) => &["来看", "看"],
+            // "按政府采购资金类型划分，": the amount divided is named before its kind of
+            // division (政府采购)
+            Some(Tok::Ch('按')) => &[
+                "资金类型划分",
+                "项目类型划分",
+                "资金来源划分",
+                "资金性质划分",
+                "类型划分",
+                "来源划分",
+                "性质划分",
+            ],
             _ => return None,
         };
         let mut name = String::new();
@@ -1263,7 +1275,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             match t {
                 Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
                 Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
-                Tok::Ch('在' | '从') if p.among_opener(i).is_some() => hits.push(i),
+                Tok::Ch('在' | '从' | '按') if p.among_opener(i).is_some() => hits.push(i),
                 // "…经费决算数 2364 万元。分项情况是：因公出国(境)经费 12 万元，…"
                 Tok::Ch('分')
                     if ["分项情况", "分项看", "分项来看", "分项：", "分项:"]
@@ -1430,7 +1442,30 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let by_item = p.word_at(q, "分项");
             let total_kind =
                 |k: Kind| k == Kind::Level || by_item && matches!(k, Kind::Final | Kind::Budget);
-            let total = if before.is_empty() {
+            // "按政府采购资金类型划分，…" divides the amount it names, wherever that is in the
+            // paragraph before it: the nearest amount named by those words and at most a
+            // stage or a year ("政府采购预算", not "政府集中采购预算" nor, for "按支出类型划分",
+            // "人员经费支出")
+            let divided = p.toks.get(q) == Some(&Tok::Ch('按'));
+            let total = if divided {
+                let name = opener.as_ref().map_or("", |(n, _)| n.as_str());
+                let named = |label: &str| {
+                    let rest = label.replacen(name, "", 1);
+                    label.contains(name)
+                        && [
+                            "本年", "年度", "全年", "预算", "决算", "金额", "总额", "规模",
+                        ]
+                        .iter()
+                        .fold(rest, |r, w| r.replace(w, ""))
+                        .is_empty()
+                };
+                before.iter().rev().take(LOOK_BACK_MENTIONS).find(|m| {
+                    m.kind == Kind::Level
+                        && !m.inner
+                        && same_family(m.unit, unit)
+                        && named(&m.label)
+                })
+            } else if before.is_empty() {
                 let prev = pi
                     .checked_sub(1)
                     .and_then(|k| prose.get(k))
@@ -2223,6 +2258,40 @@ mod tests {
             "2019年政府采购规模500万元。从政府采购规模来看，2018年政府采购规模600万元，2017年政府采购规模550万元。\n",
         ] {
             assert_eq!(parts_of(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_division_by_kind_lists_the_parts_of_the_amount_it_names() {
+        // the amount divided is sentences back, past amounts named otherwise (集中采购 is
+        // not 政府采购)
+        let text = "政府采购预算 17000 元，同比增加 17000 元。其中：政府集中采购预算 17000 元，占政府采购预算的 100%。分散采购 0 元，占政府采购预算的 0%。按政府采购资金类型划分，一般公共预算拨款 17000 元，财政专户管理的资金安排 0 元，上年结转结余资金 0 元。\n";
+        let got = parts_of(text);
+        assert!(
+            got.contains(&(
+                "17000".to_string(),
+                vec!["17000".to_string(), "0".into(), "0".into()]
+            )),
+            "{got:?}"
+        );
+        let doc = read_text(text);
+        let c = crate::claims::build(&doc);
+        let divided = c.breakdowns.iter().find(|b| b.parts.len() == 3).unwrap();
+        assert_eq!(doc.figure(divided.total).unwrap().line, 1);
+        assert_eq!(divided.total_label, "政府采购预算");
+        // no amount named by the words and a stage only, one part only, or a part naming
+        // them again: none
+        for text in [
+            "一般公共预算支出 1000 万元，其中人员经费支出 600 万元。按支出类型划分，基本支出 800 万元，项目支出 200 万元。\n",
+            "部门预算 17000 元。按政府采购资金类型划分，一般公共预算拨款 17000 元，财政专户管理的资金安排 0 元。\n",
+            "政府采购预算 17000 元。按政府采购资金类型划分，一般公共预算拨款 17000 元。\n",
+            "政府采购预算 17000 元。按政府采购资金类型划分，政府采购一般公共预算拨款 17000 元，财政专户管理的资金安排 0 元。\n",
+        ] {
+            assert!(
+                parts_of(text).iter().all(|(_, parts)| parts.len() < 2),
+                "{text}: {:?}",
+                parts_of(text)
+            );
         }
     }
 
