@@ -1341,7 +1341,10 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 .get(lo..hi_m)
                 .unwrap_or(&[])
                 .iter()
-                .take_while(|m| section.is_none_or(|s| m.scope.section == s))
+                // (a year's mention, "比2024年预算减少…", has no scope of its own)
+                .take_while(|m| {
+                    section.is_none_or(|s| m.scope.section == s || m.kind == Kind::Year)
+                })
                 .collect();
             // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
@@ -2293,6 +2296,18 @@ mod tests {
                 parts_of(text)
             );
         }
+    }
+
+    #[test]
+    fn a_year_inside_a_list_does_not_end_it_under_a_heading() {
+        // "比2024年" is a mention without a scope of its own: the list goes on past it
+        assert_eq!(
+            parts_of("一、收入预算情况\n收入预算 9,101.68 万元，其中：财政拨款收入 9,101.68 万元，比2024年预算减少 2,389.52 万元；事业收入 0 万元；其他收入 0 万元。\n"),
+            [(
+                "9,101.68".to_string(),
+                vec!["9,101.68".to_string(), "0".into(), "0".into()]
+            )]
+        );
     }
 
     #[test]
