@@ -694,6 +694,33 @@ impl<'a> Prose<'a> {
             .then(|| (name.to_string(), k + 1))
     }
 
+    /// "财政拨款支出预算中，一般公共预算拨款支出预算 A 万元，…" with 中 at token `i`: the
+    /// words before it naming the amount whose parts follow (财政拨款支出预算), as
+    /// [`Prose::among_opener`] gives them: four to sixteen Chinese characters back to the
+    /// last stop, figure or bracket (quotation marks dropped), not 其中 nor 在…中, then a
+    /// comma or a colon; None otherwise.
+    pub fn named_among(&self, i: usize) -> Option<(String, usize)> {
+        if self.toks.get(i) != Some(&Tok::Ch('中'))
+            || !matches!(self.toks.get(i + 1), Some(Tok::Ch(',' | '，' | ':' | '：')))
+        {
+            return None;
+        }
+        let mut name: Vec<char> = Vec::new();
+        let mut k = i;
+        while k > 0 && i - k <= 20 {
+            match self.toks.get(k - 1) {
+                Some(Tok::Ch(c)) if ('\u{4e00}'..='\u{9fff}').contains(c) => name.push(*c),
+                Some(Tok::Ch('“' | '”' | '"' | '「' | '」')) => {}
+                _ => break,
+            }
+            k -= 1;
+        }
+        name.reverse();
+        let name: String = name.into_iter().collect();
+        ((4..=16).contains(&name.chars().count()) && !name.starts_with('在'))
+            .then_some((name, i + 2))
+    }
+
     /// Whether `word` starts at token `i`.
     pub fn word_at(&self, i: usize, word: &str) -> bool {
         word.chars()
@@ -1276,6 +1303,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
                 Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
                 Tok::Ch('在' | '从' | '按') if p.among_opener(i).is_some() => hits.push(i),
+                Tok::Ch('中') if p.named_among(i).is_some() => hits.push(i),
                 // "…经费决算数 2364 万元。分项情况是：因公出国(境)经费 12 万元，…"
                 Tok::Ch('分')
                     if ["分项情况", "分项看", "分项来看", "分项：", "分项:"]
@@ -1301,7 +1329,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             // "在收入拨款中，" / "从…来看，": the words naming the total, and where the list begins
-            let opener = p.among_opener(q);
+            let opener = p.among_opener(q).or_else(|| p.named_among(q));
             let next_hit = if inner(q) {
                 if q < covered_until {
                     continue;
@@ -1445,11 +1473,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let by_item = p.word_at(q, "分项");
             let total_kind =
                 |k: Kind| k == Kind::Level || by_item && matches!(k, Kind::Final | Kind::Budget);
-            // "按政府采购资金类型划分，…" divides the amount it names, wherever that is in the
-            // paragraph before it: the nearest amount named by those words and at most a
-            // stage or a year ("政府采购预算", not "政府集中采购预算" nor, for "按支出类型划分",
-            // "人员经费支出")
-            let divided = p.toks.get(q) == Some(&Tok::Ch('按'));
+            // "按政府采购资金类型划分，…" divides the amount it names, and "财政拨款支出预算中，…"
+            // lists the parts of the one it names, wherever that is in the paragraph before
+            // it: the nearest amount named by those words and at most a stage or a year
+            // ("政府采购预算", not "政府集中采购预算" nor, for "按支出类型划分", "人员经费支出")
+            let divided = matches!(p.toks.get(q), Some(Tok::Ch('按' | '中')));
             let total = if divided {
                 let name = opener.as_ref().map_or("", |(n, _)| n.as_str());
                 let named = |label: &str| {
@@ -2308,6 +2336,45 @@ mod tests {
                 vec!["9,101.68".to_string(), "0".into(), "0".into()]
             )]
         );
+    }
+
+    #[test]
+    fn words_ending_in_zhong_list_the_parts_of_the_amount_they_name() {
+        let text = "一、支出预算情况\n支出预算 9,101.68 万元，其中：财政拨款支出预算 9,101.68 万元，比2024年预算减少 2,389.52 万元。财政拨款支出预算中，一般公共预算拨款支出预算 9,101.68 万元，比2024年预算减少 2,389.52 万元；政府性基金拨款支出预算 0 万元，比2024年预算持平；国有资本经营预算拨款支出预算 0 万元，比2024年预算持平。\n";
+        let doc = read_text(text);
+        let c = crate::claims::build(&doc);
+        let listed = c.breakdowns.iter().find(|b| b.parts.len() == 3).unwrap();
+        assert_eq!(listed.total_label, "财政拨款支出预算");
+        assert_eq!(
+            listed
+                .parts
+                .iter()
+                .map(|x| x.1.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "一般公共预算拨款支出预算",
+                "政府性基金拨款支出预算",
+                "国有资本经营预算拨款支出预算"
+            ]
+        );
+        // words naming no amount before them, too few words, 其中 (a list of its own) or a
+        // 在…中: no list opened by the 中
+        for text in [
+            "支出预算 9,101.68 万元。项目预算执行中，一般公共预算拨款 9,101.68 万元，政府性基金拨款 0 万元。\n",
+            "支出预算 9,101.68 万元。年中，一般公共预算拨款 9,101.68 万元，政府性基金拨款 0 万元。\n",
+            "支出预算 9,101.68 万元。其中，一般公共预算拨款 9,101.68 万元，政府性基金拨款 0 万元。\n",
+            "支出预算 9,101.68 万元。在支出预算中，一般公共预算拨款 9,101.68 万元，政府性基金拨款 0 万元。\n",
+        ] {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            let toks = &c.prose[0].toks;
+            assert!(
+                c.breakdowns
+                    .iter()
+                    .all(|b| toks.get(b.at) != Some(&Tok::Ch('中'))),
+                "{text}"
+            );
+        }
     }
 
     #[test]
