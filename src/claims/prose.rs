@@ -1490,11 +1490,24 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         .fold(rest, |r, w| r.replace(w, ""))
                         .is_empty()
                 };
+                // "…比2023年收入预算 8000 万元增加…" is last year's amount, not the one divided
+                let compared = |m: &Mention| {
+                    let floor = m.at.saturating_sub(PAREN_REACH);
+                    let from = (floor..m.at)
+                        .rev()
+                        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
+                        .map_or(floor, |k| k + 1);
+                    let words = p.text_between(from, m.at);
+                    ["比", "较", "上年", "同期"]
+                        .iter()
+                        .any(|w| words.contains(w))
+                };
                 before.iter().rev().take(LOOK_BACK_MENTIONS).find(|m| {
                     m.kind == Kind::Level
                         && !m.inner
                         && same_family(m.unit, unit)
                         && named(&m.label)
+                        && !compared(m)
                 })
             } else if before.is_empty() {
                 let prev = pi
@@ -2357,6 +2370,12 @@ mod tests {
                 "国有资本经营预算拨款支出预算"
             ]
         );
+        // the amount named is this year's, not the one it is compared with
+        let text = "收入预算 10000 万元，比2023年收入预算 8000 万元增加 2000 万元。收入预算中，财政拨款收入 9000 万元，事业收入 1000 万元。\n";
+        let doc = read_text(text);
+        let c = crate::claims::build(&doc);
+        let listed = c.breakdowns.iter().find(|b| b.parts.len() == 2).unwrap();
+        assert_eq!(doc.figure(listed.total).unwrap().raw, "10000");
         // words naming no amount before them, too few words, 其中 (a list of its own) or a
         // 在…中: no list opened by the 中
         for text in [
