@@ -1481,6 +1481,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let total = if divided {
                 let name = opener.as_ref().map_or("", |(n, _)| n.as_str());
                 let named = |label: &str| {
+                    // (“三公”经费预算 is named by 三公经费预算: the quotation marks were dropped)
+                    let label: String = label
+                        .chars()
+                        .filter(|c| !matches!(c, '“' | '”' | '"' | '「' | '」'))
+                        .collect();
                     let rest = label.replacen(name, "", 1);
                     label.contains(name)
                         && [
@@ -2369,6 +2374,11 @@ mod tests {
                 "政府性基金拨款支出预算",
                 "国有资本经营预算拨款支出预算"
             ]
+        );
+        // named in quotation marks
+        assert_eq!(
+            parts_of("“三公”经费预算 35 万元。“三公”经费预算中，因公出国（境）费 5 万元，公务接待费 10 万元，公务用车购置及运行费 20 万元。\n"),
+            [("35".to_string(), vec!["5".to_string(), "10".into(), "20".into()])]
         );
         // the amount named is this year's, not the one it is compared with
         let text = "收入预算 10000 万元，比2023年收入预算 8000 万元增加 2000 万元。收入预算中，财政拨款收入 9000 万元，事业收入 1000 万元。\n";
