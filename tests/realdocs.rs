@@ -14,12 +14,12 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Floors: the score reached (recall 8/8, 95 % verified: 209 of 218 — "在收入拨款中，…",
+/// Floors: the score reached (recall 8/8, 96 % verified: 210 of 218 — "在收入拨款中，…",
 /// "从…来看，…", "分项情况是：…" and "按…类型划分，…" breakdowns, a whole set finished in
-/// the next sentence and items numbered after "如下" took it from 200); raise them as the
-/// checks improve, never lower them.
+/// the next sentence, items numbered after "如下" and the text's 总支出 = 总收入 took it
+/// from 200); raise them as the checks improve, never lower them.
 const MIN_CAUGHT: usize = 8;
-const MIN_VERIFIED_PERCENT: usize = 95;
+const MIN_VERIFIED_PERCENT: usize = 96;
 
 /// The figure as score.py compares it: no spaces, separators, % or units.
 fn norm(s: &str) -> String {

@@ -1,6 +1,7 @@
 //! `balance`: a two-sided summary table balances: 收入总计 = 支出总计.
 
 use super::{Check, Out};
+use crate::claims::prose::{amount, is_money, Kind, Mention};
 use crate::claims::table::{clean_label_is, is_code_column};
 use crate::claims::Claims;
 use crate::figure::CellKind;
@@ -14,7 +15,10 @@ pub static CHECK: Check = Check {
     title_en: "Income total equals expenditure total",
     what: "In a two-sided summary table (收入支出总表, 财政拨款收入支出总表) the row 总计 is \
            printed on both sides: income on the left, expenditure on the right. Column by \
-           column, the right-hand 总计 equals the left-hand one.",
+           column, the right-hand 总计 equals the left-hand one. In the text, a 总支出 (支出\
+           总计) stated within forty figures after a 总收入 (收入总计) of the same scope is \
+           said to balance when it does; 总支出 in words may leave out what is carried \
+           forward, so a difference there is not reported.",
     why: "Every yuan received is spent or carried forward: a summary that does not balance \
           has lost or invented money, and the other tables are then suspect too.",
     tolerance: "Both totals stand for ±½ of their last digit; they agree when the intervals \
@@ -23,7 +27,58 @@ pub static CHECK: Check = Check {
     find,
 };
 
+/// How many figures of the text may come between a 总收入 and its 总支出.
+const TOTALS_APART: usize = 40;
+
+/// "本单位2021年度总收入 581.45 万元，…" then "(二)本单位2021年度总支出 581.45 万元，…": a
+/// final account's totals balance (总计 counts what is carried forward), but 总支出 in
+/// words may leave that out, so the text's pair is said to balance only when it does.
+fn text_totals(claims: &Claims<'_>, out: &mut Out) {
+    let doc = claims.doc;
+    let mut income: Option<(usize, &Mention)> = None;
+    let mut seen = 0usize;
+    for p in &claims.prose {
+        for m in &p.mentions {
+            seen += 1;
+            if m.kind != Kind::Level || m.inner || !is_money(m.unit) {
+                continue;
+            }
+            let label = m.label.as_str();
+            if label.contains("收入") && label.contains("支出") {
+                continue;
+            }
+            if label.ends_with("总收入") || label.ends_with("收入总计") {
+                income = Some((seen, m));
+                continue;
+            }
+            if !(label.ends_with("总支出") || label.ends_with("支出总计")) {
+                continue;
+            }
+            let Some((at, i)) = income else { continue };
+            let (a, b) = (&i.scope, &m.scope);
+            let same = a.budget == b.budget
+                && a.level == b.level
+                && a.entity == b.entity
+                && (a.year.is_none() || b.year.is_none() || a.year == b.year);
+            if same && seen - at <= TOTALS_APART {
+                out.push(
+                    Relation::equals(
+                        Rule::Balance,
+                        m.fig,
+                        amount(doc, i.fig, m.unit),
+                        Text::new("总支出 = 总收入", "total spending = total income"),
+                    )
+                    .context(p.full_sentence(m.at))
+                    .only_if_holds(),
+                );
+                income = None;
+            }
+        }
+    }
+}
+
 fn find(claims: &Claims<'_>, out: &mut Out) {
+    text_totals(claims, out);
     let doc = claims.doc;
     for t in &doc.tables {
         for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
@@ -64,5 +119,45 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::relation::Rule;
+
+    /// The balance entries of a text's report, as (reported, status).
+    fn reported(text: &str) -> Vec<(String, String)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == Rule::Balance)
+            .map(|e| (e.reported.clone(), e.status.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_texts_total_spending_balances_its_total_income_when_it_does() {
+        // in two paragraphs, one in 元 and one in 万元
+        assert_eq!(
+            reported("（一）本单位2021年度总收入 581.45 万元，其中本年收入 390.55 万元。\n（二）本单位2021年度总支出 5814500 元，其中本年支出 480.71 万元。\n"),
+            [("5814500".to_string(), "pass".to_string())]
+        );
+        // 总支出 without what is carried forward: nothing said
+        assert_eq!(
+            reported("本单位总收入 581.45 万元。\n本单位总支出 480.71 万元。\n"),
+            []
+        );
+        // another year's total, or too far apart: not paired
+        assert_eq!(
+            reported("2021年总收入 581.45 万元。2020年总支出 581.45 万元。\n"),
+            []
+        );
+        let apart = format!(
+            "总收入 581.45 万元。\n{}总支出 581.45 万元。\n",
+            "本年支出 1 万元。\n".repeat(40)
+        );
+        assert_eq!(reported(&apart), []);
     }
 }
