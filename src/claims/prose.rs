@@ -1730,14 +1730,15 @@ fn opens_item(p: &Prose<'_>, at: usize) -> bool {
     }
 }
 
-/// The items numbered 1, 2, 3… from token `from` of the `pi`-th paragraph on (item 1
-/// opens the sentence there), as each one's opening amount: money, named in a few words
-/// of their own. An item opens a sentence or a clause group (after ；) and goes on over
+/// The items numbered 1, 2, 3… (or （一）（二）…, or 一、二、…, in one style) from token
+/// `from` of the `pi`-th paragraph on (item 1 opens the sentence there), as each one's
+/// opening amount: money, named in a few words of their own. An item opens a sentence or a clause group (after ；) and goes on over
 /// those after it and into the paragraphs right after; the list ends at one that opens
 /// another heading or number, or at an item that does not open with an amount.
 fn list_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Vec<Part> {
     let mut items: Vec<Part> = Vec::new();
     let mut n = 1u32;
+    let mut first: Option<Marker> = None;
     let mut sentences = 0;
     let mut last: Option<usize> = None;
     for p in prose.iter().skip(pi) {
@@ -1754,14 +1755,20 @@ fn list_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Ve
             if sentences > ITEM_SENTENCES {
                 return items;
             }
-            if numbered_item(doc, p, k, n) {
-                match item_amount(p, k) {
-                    Some(part) => items.push(part),
-                    None => return items,
+            match item_marker(doc, p, k) {
+                // the next number, in the first item's style
+                Some((style, number, len))
+                    if number == n && *first.get_or_insert(style) == style =>
+                {
+                    match item_amount(p, k, len) {
+                        Some(part) => items.push(part),
+                        None => return items,
+                    }
+                    n += 1;
                 }
-                n += 1;
-            } else if n == 1 || opens_item(p, k) {
-                return items;
+                Some(_) => return items,
+                None if n == 1 || opens_item(p, k) => return items,
+                None => {}
             }
             // the next item opens a sentence or a clause group ("1、…；2、…。")
             let limit = k.saturating_add(ITEM_SENTENCE_TOKENS).min(p.toks.len());
@@ -1780,14 +1787,49 @@ fn list_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Ve
     items
 }
 
-/// The amount an item numbered at token `at` opens with ("1.一般公共预算财政拨款收入
-/// 382.17 万元，…"), with its name.
-fn item_amount(p: &Prose<'_>, at: usize) -> Option<Part> {
-    let i = p.mentions.partition_point(|m| m.at <= at + 1);
+/// How a list's items are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// "1.", "1、", "1．"
+    Digits,
+    /// "（一）", "(一)"
+    Bracketed,
+    /// "一、"
+    Numeral,
+}
+
+/// The item number at token `at` ("1.", "（一）", "一、"): its style, its number and how
+/// many tokens it takes.
+fn item_marker(doc: &Document, p: &Prose<'_>, at: usize) -> Option<(Marker, u32, usize)> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let numeral = |t: Option<&Tok>| match t {
+        Some(Tok::Ch(c)) => NUMERALS.chars().position(|x| x == *c).map(|k| k as u32 + 1),
+        _ => None,
+    };
+    match (p.toks.get(at), p.toks.get(at + 1), p.toks.get(at + 2)) {
+        (Some(Tok::Fig(id)), Some(Tok::Ch('、' | '.' | '．')), _) => {
+            let n = doc.figure(*id)?.raw.parse::<u32>().ok()?;
+            Some((Marker::Digits, n, 2))
+        }
+        (Some(Tok::Ch('(' | '（')), t, Some(Tok::Ch(')' | '）'))) => {
+            Some((Marker::Bracketed, numeral(t)?, 3))
+        }
+        (t, Some(Tok::Ch('、')), _) => Some((Marker::Numeral, numeral(t)?, 2)),
+        _ => None,
+    }
+}
+
+/// The amount an item numbered at token `at` (its number `len` tokens long) opens with
+/// ("1.一般公共预算财政拨款收入 382.17 万元，…"), with its name.
+fn item_amount(p: &Prose<'_>, at: usize, len: usize) -> Option<Part> {
+    let i = p.mentions.partition_point(|m| m.at < at + len);
     let m = p.mentions.get(i)?;
-    let lead = p.text_between(at + 2, m.at);
+    let lead = p.text_between(at + len, m.at);
     let named = !lead.is_empty() && lead.chars().count() <= 30 && !lead.chars().any(ends_clause);
-    let label = m.label.trim_start_matches(['、', '.', '．']).to_string();
+    let label = m
+        .label
+        .trim_start_matches(['、', '.', '．', ')', '）'])
+        .to_string();
     (m.kind == Kind::Level && !m.inner && is_money(m.unit) && named && !label.is_empty())
         .then_some((m.fig, label, m.unit))
 }
@@ -2492,6 +2534,17 @@ mod tests {
         assert_eq!(
             numbered_of("本年收入 600.5 万元，本年支出 500.3 万元。收入具体情况如下：1、财政拨款收入 400.1 万元；2、事业收入 100.2 万元；3、其他收入 100.2 万元。\n"),
             [wanted("600.5", 3), wanted("500.3", 3)]
+        );
+        // items numbered （一）（二） or 一、二、, and a list whose style changes (ended)
+        for text in [
+            "收入预算 500.3 万元，具体情况如下：（一）财政拨款收入 400.1 万元；（二）事业收入 100.2 万元。\n",
+            "收入预算 500.3 万元，具体情况如下：\n一、财政拨款收入 400.1 万元。\n二、事业收入 100.2 万元。\n",
+        ] {
+            assert_eq!(numbered_of(text), [wanted("500.3", 2)], "{text}");
+        }
+        assert_eq!(
+            numbered_of("收入预算 500.3 万元，具体情况如下：1.财政拨款收入 400.1 万元；（二）事业收入 100.2 万元。\n"),
+            []
         );
         // a head naming the items themselves has no total for them
         assert_eq!(
