@@ -1028,8 +1028,8 @@ pub struct Breakdown {
     pub at: usize,
     /// The sentence, for the report.
     pub context: String,
-    /// Parts numbered 1, 2, 3… in the sentences after a "如下" (`numbered_lists`): the
-    /// words of each run to the next. The list may break down any amount its head names,
+    /// Parts numbered 1, 2, 3… (or （一）（二）…, 一、二、…) in the sentences after a "如下"
+    /// (`numbered_lists`): the words of each run to the next. The list may break down any amount its head names,
     /// or only its first items may: every relation drawn from it is reported only when it
     /// holds, and no check takes a part's total from it.
     pub numbered: bool,
@@ -1626,11 +1626,12 @@ const ITEMS_IN_PART: usize = 12;
 
 /// "本单位总收入 581.45 万元，其中本年收入 390.55 万元，…。收入具体情况如下。1.一般公共预算
 /// 财政拨款收入 382.17 万元，…。2.上级补助收入 8.38 万元，…。3.上年结转和结余 190.89 万元，
-/// …": items numbered 1, 2, 3… after a "如下", each opening with its amount, over the
-/// sentences and paragraphs after it. Which amount of the head they break down, the
-/// words do not say: one breakdown of all the items for each amount of the head, and,
-/// for an amount named as a selection of the one before it ("其中本年收入 390.55 万元"), one
-/// for each run of two items or more from the first; all [`Breakdown::numbered`].
+/// …": items numbered 1, 2, 3… (or （一）（二）…, 一、二、…) after a "如下", each opening
+/// with its amount, over the sentences and paragraphs after it. Which amount of the head
+/// they break down, the words do not say: one breakdown of all the items for each amount
+/// of the head, and, for an amount named as a selection of the one before it
+/// ("其中本年收入 390.55 万元"), one for each run of two items or more from the first; all
+/// [`Breakdown::numbered`].
 fn numbered_lists(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (pi, p) in prose.iter().enumerate() {
