@@ -55,12 +55,7 @@ fn text_totals(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             }
             let Some((at, i)) = income else { continue };
-            let (a, b) = (&i.scope, &m.scope);
-            let same = a.budget == b.budget
-                && a.level == b.level
-                && a.entity == b.entity
-                && (a.year.is_none() || b.year.is_none() || a.year == b.year);
-            if same && seen - at <= TOTALS_APART {
+            if i.scope.same_account(&m.scope) && seen - at <= TOTALS_APART {
                 out.push(
                     Relation::equals(
                         Rule::Balance,

@@ -199,15 +199,7 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
         // items of a numbered list, in this paragraph or the ones after it: each one's words
         // run to the next item or to the end of its paragraph
         for (f, _) in &b.parts {
-            let Some(m) = claims.mention(*f) else { return };
-            let Some(q) = doc.figure(*f).and_then(|x| match x.place {
-                crate::document::Place::Text { paragraph } => claims
-                    .prose
-                    .binary_search_by_key(&paragraph, |x| x.index)
-                    .ok()
-                    .and_then(|k| claims.prose.get(k)),
-                crate::document::Place::Cell { .. } => None,
-            }) else {
+            let (Some(m), Some(q)) = (claims.mention(*f), claims.prose_of(*f)) else {
                 return;
             };
             if let Some(last) = places.last_mut() {

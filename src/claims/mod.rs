@@ -46,14 +46,19 @@ pub struct Claims<'a> {
 }
 
 impl Claims<'_> {
-    /// The text mention of a figure.
-    pub fn mention(&self, fig: crate::figure::FigId) -> Option<&prose::Mention> {
+    /// The paragraph of running text a figure is printed in.
+    pub fn prose_of(&self, fig: crate::figure::FigId) -> Option<&Prose<'_>> {
         let para = match self.doc.figure(fig)?.place {
             crate::document::Place::Text { paragraph } => paragraph,
             crate::document::Place::Cell { .. } => return None,
         };
         let k = self.prose.binary_search_by_key(&para, |p| p.index).ok()?;
-        let ms = &self.prose.get(k)?.mentions;
+        self.prose.get(k)
+    }
+
+    /// The text mention of a figure.
+    pub fn mention(&self, fig: crate::figure::FigId) -> Option<&prose::Mention> {
+        let ms = &self.prose_of(fig)?.mentions;
         // figures are numbered in reading order, so a paragraph's mentions are sorted by id
         ms.get(ms.binary_search_by_key(&fig, |m| m.fig).ok()?)
     }

@@ -1145,10 +1145,7 @@ fn year_groups(p: &Prose<'_>, parts: &[Part]) -> Option<Vec<(i64, Vec<Part>)>> {
 
 /// Whether the tokens at `at` are the item number `n` of a list ("2、", "2.").
 fn numbered_item(doc: &Document, p: &Prose<'_>, at: usize, n: u32) -> bool {
-    let (Some(Tok::Fig(id)), Some(Tok::Ch(sep))) = (p.toks.get(at), p.toks.get(at + 1)) else {
-        return false;
-    };
-    matches!(sep, '、' | '.' | '．') && doc.figure(*id).is_some_and(|f| f.raw == n.to_string())
+    matches!(item_marker(doc, p, at), Some((Marker::Digits, k, _)) if k == n)
 }
 
 /// How many mentions back a 其中 looks for its total.
@@ -1720,13 +1717,13 @@ fn head_amounts<'p>(p: &'p Prose<'_>, q: usize) -> Vec<&'p Mention> {
     levels(sentence_start(p, start - 1), start)
 }
 
-/// Whether the sentence at token `at` opens with a heading or a list item of any number
-/// ("(二)…", "二、…", "4.…").
+/// Whether the sentence at token `at` opens with a heading in brackets or a figure
+/// numbering something ("(二)…", "4.…", "2.5、…"): called where [`item_marker`] read no item
+/// number there.
 fn opens_item(p: &Prose<'_>, at: usize) -> bool {
     match (p.toks.get(at), p.toks.get(at + 1)) {
         (Some(Tok::Ch('(' | '（')), _) => true,
         (Some(Tok::Fig(_)), Some(Tok::Ch(sep))) => matches!(sep, '、' | '.' | '．'),
-        (Some(Tok::Ch(c)), Some(Tok::Ch('、'))) => "一二三四五六七八九十".contains(*c),
         _ => false,
     }
 }
@@ -1809,7 +1806,9 @@ fn item_marker(doc: &Document, p: &Prose<'_>, at: usize) -> Option<(Marker, u32,
     };
     match (p.toks.get(at), p.toks.get(at + 1), p.toks.get(at + 2)) {
         (Some(Tok::Fig(id)), Some(Tok::Ch('、' | '.' | '．')), _) => {
-            let n = doc.figure(*id)?.raw.parse::<u32>().ok()?;
+            // printed as the number itself ("1", not "01" nor "1.0")
+            let raw = doc.figure(*id)?.raw;
+            let n = raw.parse::<u32>().ok().filter(|n| n.to_string() == raw)?;
             Some((Marker::Digits, n, 2))
         }
         (Some(Tok::Ch('(' | '（')), t, Some(Tok::Ch(')' | '）'))) => {

@@ -94,12 +94,19 @@ impl Scope {
     pub fn comparable(&self, other: &Scope) -> bool {
         let loose = |a: Option<Stage>, b: Option<Stage>| a.is_none() || b.is_none() || a == b;
         let loose_side = |a: Option<Side>, b: Option<Side>| a.is_none() || b.is_none() || a == b;
+        self.same_account(other)
+            && loose(self.stage, other.stage)
+            && loose_side(self.side, other.side)
+    }
+
+    /// Whether two figures belong to one account, whatever their stage and side: budget,
+    /// level and entity agree, and so does the year where both name one (总收入 and 总支出
+    /// of one final account).
+    pub fn same_account(&self, other: &Scope) -> bool {
         self.budget == other.budget
             && self.level == other.level
             && self.entity == other.entity
-            && loose(self.stage, other.stage)
             && (self.year.is_none() || other.year.is_none() || self.year == other.year)
-            && loose_side(self.side, other.side)
     }
 }
 
