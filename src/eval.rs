@@ -89,6 +89,7 @@ pub fn interval(doc: &Document, e: &Expr) -> Result<Interval, EvalError> {
         Expr::Div(a, b) => divide(doc, a, b)?,
         Expr::Pct(a, b) => divide(doc, a, b)?.times(hundred).map_err(arith)?,
         Expr::Min(a, b) => interval(doc, a)?.min(interval(doc, b)?),
+        Expr::Abs(a) => interval(doc, a)?.abs(),
     })
 }
 
@@ -149,6 +150,7 @@ fn point_at(
             }
         }
         Expr::Min(a, b) => point(doc, a)?.min(point(doc, b)?),
+        Expr::Abs(a) => point(doc, a)?.abs(),
     })
 }
 
@@ -424,6 +426,7 @@ fn collect_rounded(e: &Expr, out: &mut Vec<FigId>) {
             collect_rounded(a, out);
             collect_rounded(b, out);
         }
+        Expr::Abs(a) => collect_rounded(a, out),
     }
 }
 

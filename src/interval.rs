@@ -105,6 +105,24 @@ impl Interval {
         }
     }
 
+    /// `|self|` pointwise: the interval itself when it holds no negative value, its mirror
+    /// when it holds no positive one, else from 0 to the larger end's magnitude.
+    pub fn abs(self) -> Self {
+        if self.lo >= Decimal::ZERO {
+            self
+        } else if self.hi <= Decimal::ZERO {
+            Interval {
+                lo: -self.hi,
+                hi: -self.lo,
+            }
+        } else {
+            Interval {
+                lo: Decimal::ZERO,
+                hi: self.hi.max(-self.lo),
+            }
+        }
+    }
+
     /// Whether the two intervals share a value.
     pub fn meets(&self, o: &Self) -> bool {
         self.lo <= o.hi && o.lo <= self.hi
@@ -190,6 +208,34 @@ mod tests {
         // 131.25 ÷ 145 = 90.52%, printed 91%
         let r = n("131.25").over(n("145")).unwrap().times(hundred).unwrap();
         assert!(r.meets(&n("91%")));
+    }
+
+    #[test]
+    fn an_absolute_value_holds_every_magnitude_and_no_other() {
+        // |2.05 − 2.95| ∈ [0.89, 0.91]; |2.05 − 2| ∈ [0, 0.555] (2 stands for 1.5 to 2.5);
+        // |0.00 − 0.95| ∈ [0.94, 0.96]
+        let gap = |a: &str, b: &str| n(a).minus(n(b)).unwrap().abs();
+        assert_eq!(
+            gap("2.05", "2.95"),
+            Interval {
+                lo: d("0.89"),
+                hi: d("0.91")
+            }
+        );
+        assert_eq!(
+            gap("2.05", "2"),
+            Interval {
+                lo: d("0"),
+                hi: d("0.555")
+            }
+        );
+        assert_eq!(
+            gap("0.00", "0.95"),
+            Interval {
+                lo: d("0.94"),
+                hi: d("0.96")
+            }
+        );
     }
 
     #[test]

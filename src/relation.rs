@@ -131,6 +131,8 @@ pub enum Expr {
     Pct(Box<Expr>, Box<Expr>),
     /// The smaller of two.
     Min(Box<Expr>, Box<Expr>),
+    /// The absolute value: a difference the text states without its sign ("差值为 0.9 万元").
+    Abs(Box<Expr>),
 }
 
 /// A term of a sum read from a table's cells: a figure, or nothing for a blank or dash
@@ -187,6 +189,10 @@ impl Expr {
     pub fn min(a: Expr, b: Expr) -> Expr {
         Expr::Min(Box::new(a), Box::new(b))
     }
+    /// `|a|`.
+    pub fn abs(a: Expr) -> Expr {
+        Expr::Abs(Box::new(a))
+    }
     /// An integer constant.
     pub fn int(n: i64) -> Expr {
         Expr::Const(Decimal::from(n))
@@ -211,6 +217,7 @@ impl Expr {
                 a.figures(out);
                 b.figures(out);
             }
+            Expr::Abs(a) => a.figures(out),
         }
     }
 }

@@ -1637,6 +1637,11 @@ fn write_expr(doc: &Document, e: &Expr, out: &mut String, depth: u8) {
             write_expr(doc, b, out, 0);
             out.push(')');
         }
+        Expr::Abs(a) => {
+            out.push('|');
+            write_expr(doc, a, out, 0);
+            out.push('|');
+        }
     }
 }
 
