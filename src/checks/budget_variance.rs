@@ -17,7 +17,8 @@ pub static CHECK: Check = Check {
     what:
         "In the text, \"年初预算数 B 万元，决算数 F 万元，预决算差异率 R%\" states a \
            variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
-           预算数 D 万元\" states D = F − B (B − F); \"与预算相比无增减/无变化/一致\" states F = B. A completion rate beside words saying \
+           预算数 D 万元\" states D = F − B (B − F), and \"支出 F 万元，年初预算为 B 万元，差值为 D \
+           万元\" the gap either way, D = |F − B|; \"与预算相比无增减/无变化/一致\" states F = B. A completion rate beside words saying \
            the actual went over the budget (超出预算, 大于预算) is at least 100 %, beside \
            words saying it fell short (小于预算, 未完成预算) at most 100 %.",
     why: "The variance tells readers how far spending strayed from the approved budget; a \
@@ -153,14 +154,22 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     }
     for (p, recs) in claims.prose.iter().zip(&claims.records) {
         for r in recs {
-            let (Some(b), Some(f)) = (r.budget, r.fin) else {
+            // the record's claims compare its final figure, or the amount named just before
+            // its budget, with the budget; the words after it only its final figure
+            let (Some(b), Some(f)) = (r.budget, r.fin.or(r.actual)) else {
                 continue;
             };
             let context = p.sentence_text(r.at);
             let b_unit = doc.figure(b).and_then(|x| x.unit);
             let fin = amount(doc, f, b_unit);
             // a label of a stage word's remains ("年初预算为" leaves 初) names nothing
-            let label = if r.label.chars().count() < 3 {
+            let label = if r.fin.is_none() {
+                // the amount before the budget names what it is the budget of
+                p.mentions
+                    .iter()
+                    .find(|m| m.fig == f)
+                    .map_or("", |m| m.label.as_str())
+            } else if r.label.chars().count() < 3 {
                 ""
             } else {
                 r.label.as_str()
@@ -198,24 +207,39 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     Kind::Diff(d) => {
                         let unit = doc.figure(m.fig).and_then(|x| x.unit);
                         let (fin, bud) = (amount(doc, f, unit), amount(doc, b, unit));
-                        let e = if d > 0 {
-                            Expr::difference(fin, bud)
-                        } else {
-                            Expr::difference(bud, fin)
+                        let e = match d {
+                            1 => Expr::difference(fin, bud),
+                            -1 => Expr::difference(bud, fin),
+                            // "差值为 D 万元" names no direction: D is the gap either
+                            // way; a D printed negative was taken one way round, which
+                            // the words do not say, and is left unread
+                            _ if doc
+                                .number(m.fig)
+                                .is_some_and(|n| n.value.is_sign_negative()) =>
+                            {
+                                continue
+                            }
+                            _ => Expr::abs(Expr::difference(fin, bud)),
                         };
-                        Relation::equals(
-                            RULE,
-                            m.fig,
-                            e,
+                        let what = if d == 0 {
+                            Text::new(
+                                format!("{label}决算数与预算数相差（不计正负）"),
+                                format!("gap between final and budget of {label} (either way)"),
+                            )
+                        } else {
                             Text::new(
                                 format!("{label}决算数与预算数之差"),
                                 format!("difference of {label}: final − budget"),
-                            ),
-                        )
+                            )
+                        };
+                        Relation::equals(RULE, m.fig, e, what)
                     }
                     _ => continue,
                 };
                 out.push(rel.context(context.clone()));
+            }
+            if r.fin.is_none() {
+                continue;
             }
             if let Some(rel) = direction(doc, p, r.end, b, f, label) {
                 out.push(rel.context(context.clone()));
@@ -362,5 +386,37 @@ mod tests {
             entries("接待费完成年初预算的 95%、会议费完成年初预算的 120%，决算数大于预算数。\n"),
             []
         );
+    }
+
+    #[test]
+    fn a_gap_stated_without_a_sign_is_the_gap_either_way() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        // the actual named before its budget, the gap after: under and over the budget
+        assert_eq!(
+            entries(
+                "“三公”经费支出2.05万元，年初预算为2.95万元，差值为0.9万元。其中：公务接待费\
+                 支出2.05万元，年初预算为2万元，差值为0.05万元；公务用车运行维护费支出0万元，\
+                 年初预算为0.95万元，差值为1.59万元。\n"
+            ),
+            pairs(&[("0.9", "pass"), ("0.05", "pass"), ("1.59", "fail")])
+        );
+        assert_eq!(
+            entries("本年支出45万元，年初预算为50万元，与年初预算相差7万元。\n"),
+            pairs(&[("7", "fail")])
+        );
+        // not a budget's gap: income less spending; another line's budget; another
+        // year's budget; a gap printed negative, whose direction the words do not give
+        for text in [
+            "本年收入合计100万元，支出合计90万元，收支差额15万元。\n",
+            "基本支出50万元，项目支出预算80万元，差额20万元。\n",
+            "2019年支出60万元，2020年预算为70万元，差值为15万元。\n",
+            "公用经费支出20万元，年初预算为25万元，差额为-6万元。\n",
+        ] {
+            assert_eq!(entries(text), pairs(&[]), "{text}");
+        }
     }
 }

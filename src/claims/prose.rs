@@ -345,6 +345,16 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if budget && (lead.contains("小于预算") || lead.contains("低于预算")) {
         return Kind::Diff(-1);
     }
+    // "支出 F 万元，年初预算为 B 万元，差值为 D 万元": the difference without its sign (a
+    // 收支差额 is income less spending, not a budget's difference)
+    let stated = lead.trim_end_matches(['为', '是', ':', '：']);
+    if (stated.ends_with("差值") || stated.ends_with("差额"))
+        && !lead.contains("收支")
+        && !lead.contains("结余")
+        || budget && stated.ends_with("相差")
+    {
+        return Kind::Diff(0);
+    }
     // "较2020年度决算数减少 X": a change, though the words before it name a 决算数
     if ends_any(lead, UP_CHANGE) {
         return Kind::Change(1);
@@ -2029,6 +2039,10 @@ pub struct Record {
     pub semi: usize,
     /// Another amount was named after it: later claims are not its own.
     pub closed: bool,
+    /// The amount named just before a record that opens with its budget and names nothing
+    /// else ("公务接待费支出 2.05 万元，年初预算为 2 万元，差值为 0.05 万元"): the actual the
+    /// record's claims compare with the budget when no final figure is named.
+    pub actual: Option<FigId>,
 }
 
 fn budget_label(lead: &str) -> String {
@@ -2047,6 +2061,39 @@ fn budget_label(lead: &str) -> String {
         }
     }
     s
+}
+
+/// The amount just before budget mention `i` that the budget is the budget of: a money
+/// amount of the same year in the same sentence, only a comma between them, the budget's
+/// words naming nothing but its stage (`label`, what [`budget_label`] leaves, at most two
+/// characters: "年初预算为" leaves 初). "基本支出 X 万元，项目支出预算 Y 万元" names another
+/// line and has none.
+fn actual_before(p: &Prose<'_>, i: usize, label: &str) -> Option<FigId> {
+    let b = p.mentions.get(i)?;
+    let a = p.mentions.get(i.checked_sub(1)?)?;
+    let between: String = p
+        .text_between(a.at + 1, b.at)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // the amount's unit, one comma, the budget's words
+    let after_unit = between
+        .strip_prefix(a.unit.unwrap_or(""))
+        .unwrap_or(&between);
+    let comma = after_unit.starts_with([',', '，'])
+        && after_unit
+            .chars()
+            .filter(|c| matches!(c, ',' | '，'))
+            .count()
+            == 1;
+    (a.kind == Kind::Level
+        && is_money(a.unit)
+        && same_family(a.unit, b.unit)
+        && a.scope.year == b.scope.year
+        && label.chars().count() < 3
+        && comma
+        && !between.contains("其中"))
+    .then_some(a.fig)
 }
 
 /// The budget lines of a paragraph, with 其中 parts linked to their record.
@@ -2078,8 +2125,10 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
                     parent = cur;
                     parent_seen = 0;
                 }
+                let label = budget_label(&m.lead);
                 out.push(Record {
-                    label: budget_label(&m.lead),
+                    actual: actual_before(p, i, &label),
+                    label,
                     budget: Some(m.fig),
                     fin: None,
                     claims: Vec::new(),
@@ -2109,6 +2158,7 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
                             end: m.at + 1,
                             semi: m.semi,
                             closed: false,
+                            actual: None,
                         });
                     }
                 }
