@@ -17,7 +17,9 @@ pub static CHECK: Check = Check {
     what: "In the text, \"X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%\" states this \
            year's X, the change Y and the rate Z: Z must equal Y ÷ (X − Y) for an increase \
            and Y ÷ (X + Y) for a decrease — last year's figure is the base. The rate word \
-           must agree with the change word. The paired form \"收、支总计各是 X1、X2，各减少 \
+           must agree with the change word. Where last year's amount is printed in the \
+           clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\"), the change must be the \
+           difference of the two and the rate is on the printed amount. The paired form \"收、支总计各是 X1、X2，各减少 \
            Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
            …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
            this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
@@ -166,6 +168,45 @@ fn states_comparison(q: &Prose<'_>) -> bool {
     lead.contains("同比") || lead.contains("上年") || lead.contains("去年")
 }
 
+/// Words that name last year's amount right before it ("较上年 2.08 减少 0.03 万元").
+const LAST_YEAR: &[&str] = &[
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "较上年的",
+    "比上年的",
+    "较上年度",
+    "比上年度",
+    "较上年度的",
+    "比上年度的",
+];
+
+/// "“三公”经费支出 2.05 万元，较上年 2.08 减少 0.03 万元": the change at `k` follows last
+/// year's amount named by 较上年 in the same clause, and this year's amount comes
+/// before it in the sentence, at most one comma away. Returns (this year, last year).
+fn last_year_named<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)> {
+    let ms = &p.mentions;
+    let c = ms.get(k)?;
+    let before = ms.get(k.checked_sub(1)?)?;
+    let now = ms.get(k.checked_sub(2)?)?;
+    let named = LAST_YEAR.iter().any(|w| before.lead == *w)
+        && !p
+            .text_between(before.at + 1, c.at)
+            .contains([',', '，', '；', ';', '。'])
+        && !before.percent
+        && (before.unit.is_none() || crate::claims::prose::is_money(before.unit));
+    let gap = p.text_between(now.at + 1, before.at);
+    let near = gap.chars().filter(|ch| matches!(ch, ',' | '，')).count() <= 1
+        && !gap.contains(['。', '；', ';']);
+    (named
+        && near
+        && now.kind == Kind::Level
+        && now.sentence == c.sentence
+        && crate::claims::prose::is_money(now.unit))
+    .then_some((now, before))
+}
+
 /// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
 /// amounts are printed, so the change is their difference and the rate is on the earlier
 /// year's amount as printed. Returns the rates it decided.
@@ -185,18 +226,22 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
             .filter(|x| x.kind == Kind::Level)
             .take(2)
             .collect();
-        let [b, a] = levels.as_slice() else { continue };
-        let (Some(ya), Some(yb)) = (a.scope.year, b.scope.year) else {
+        let pair = match levels.as_slice() {
+            [b, a] => match (a.scope.year, b.scope.year) {
+                (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
+                (Some(ya), Some(yb)) if yb == ya + 1 => Some((*b, *a)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let inline = pair.is_none();
+        let Some((now, before)) = pair.or_else(|| last_year_named(p, k)) else {
             continue;
         };
-        let (now, before) = if ya == yb + 1 {
-            (*a, *b)
-        } else if yb == ya + 1 {
-            (*b, *a)
-        } else {
-            continue;
-        };
-        if !same_family(now.unit, c.unit) || !same_family(before.unit, c.unit) {
+        // (last year's amount named inline may leave its unit to the change's)
+        if !same_family(now.unit, c.unit)
+            || before.unit.is_some() && !same_family(before.unit, c.unit)
+        {
             continue;
         }
         let context = p.sentence_text(c.at);
@@ -208,14 +253,21 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
             Expr::difference(n.clone(), b.clone()),
             Expr::difference(b, n),
         );
-        let what = Text::new(
-            format!(
-                "增减额 = {}年数 − {}年数",
-                now.scope.year.unwrap_or(0),
-                before.scope.year.unwrap_or(0)
-            ),
-            "change = this year − last year",
-        );
+        let what = if inline {
+            Text::new(
+                "增减额 = 本年数 − 上年数（文中所列）",
+                "change = this year − last year (as printed)",
+            )
+        } else {
+            Text::new(
+                format!(
+                    "增减额 = {}年数 − {}年数",
+                    now.scope.year.unwrap_or(0),
+                    before.scope.year.unwrap_or(0)
+                ),
+                "change = this year − last year",
+            )
+        };
         let rel = match dc {
             1.. => Relation::equals(RULE, c.fig, up, what),
             0 => Relation::equals(RULE, c.fig, up, with_direction_note(what, 0, 0)).reading(
@@ -644,5 +696,31 @@ mod tests {
         assert_eq!(entries(text)[0].1, "unchecked");
         assert_eq!(entries(&text.replace("11.11%", "9.09%"))[0].1, "unchecked");
         assert_eq!(entries(&text.replace("11.11%", "30.00%"))[0].1, "fail");
+    }
+
+    #[test]
+    fn last_years_amount_named_inline_is_the_base_and_fixes_the_change() {
+        let status = |text: &str| -> Vec<(String, &'static str)> {
+            entries(text).into_iter().map(|(r, s, _)| (r, s)).collect()
+        };
+        let own = |v: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+            v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+        };
+        // a county's 三公 text: last year's 2.08 printed without its unit
+        let text = "“三公”经费支出2.05万元，较上年2.08减少0.03万元，减少了1.44%。\n";
+        assert_eq!(status(text), own(&[("0.03", "pass"), ("1.44%", "pass")]));
+        // a stale last-year figure: the change no longer follows
+        assert_eq!(
+            status(&text.replace("2.08", "2.10")),
+            own(&[("0.03", "fail"), ("1.44%", "pass")])
+        );
+        // the rate on this year's figure instead of last year's printed one
+        assert_eq!(
+            status("本年支出合计90万元，较上年度80万元增加10万元，增长11%。\n"),
+            own(&[("10", "pass"), ("11%", "fail")])
+        );
+        // no amount of this year before it in the clause: left to the other readings
+        let got = status("较上年2.08减少0.03万元，减少了1.44%。\n");
+        assert!(got.iter().all(|(r, _)| r != "0.03"), "{got:?}");
     }
 }
