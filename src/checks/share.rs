@@ -159,11 +159,26 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
             total_name(lead).ends_with(&want)
         }
     };
+    // "占“三公”经费的 100%" names the 三公经费支出 of "“三公”经费支出 2.05 万元": quotes
+    // aside, the whole's label may add the side the name leaves unsaid
+    let bare_label = unquoted(label);
+    let sided: Vec<String> = if label.ends_with("支出") || label.ends_with("收入") {
+        Vec::new()
+    } else {
+        ["支出", "收入"]
+            .iter()
+            .map(|side| [bare_label.as_ref(), side].concat())
+            .collect()
+    };
+    let names = |l: &str| {
+        let l = unquoted(l);
+        l.ends_with(bare_label.as_ref()) || sided.iter().any(|s| l.ends_with(s.as_str()))
+    };
     for p in prose {
         for m in &p.mentions {
             if m.kind == Kind::Level
                 && !m.label.is_empty()
-                && (m.label.ends_with(label) || as_total(m))
+                && (m.label.ends_with(label) || names(&m.label) || as_total(m))
                 && m.scope.comparable(scope)
             {
                 found.push(m);
@@ -176,6 +191,19 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
         .iter()
         .all(|m| raw(m) == raw(first))
         .then_some(first.fig)
+}
+
+/// The words without quotation marks (“三公”经费 → 三公经费), borrowed when there are none.
+fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
+    const QUOTES: [char; 8] = ['“', '”', '"', '「', '」', '‘', '’', '\''];
+    if s.contains(QUOTES) {
+        s.chars()
+            .filter(|c| !QUOTES.contains(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
 }
 
 #[expect(clippy::too_many_arguments)]
@@ -298,4 +326,38 @@ fn sangong_whole(claims: &Claims<'_>, part: &Mention) -> Option<FigId> {
         .iter()
         .find(|c| c.0 == Item::Sangong(Sangong::Total) && c.1 == stage)
         .and_then(|c| c.2)
+}
+
+#[cfg(test)]
+mod tests {
+    fn entries(text: &str) -> Vec<(String, String)> {
+        super::super::reported(text, "share")
+    }
+
+    fn own(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_whole_named_without_its_side_or_its_quotes_is_found() {
+        // a county's 三公 text: "占“三公”经费的" names the "“三公”经费支出" before it
+        let text =
+            "本部门“三公”经费支出2.05万元，较上年减少0.03万元；其中：因公出国（境）支出0万元；\
+                    公务接待费支出1.64万元，占“三公”经费的80%。\n";
+        assert_eq!(entries(text), own(&[("80%", "pass")]));
+        assert_eq!(
+            entries(&text.replace("80%", "70%")),
+            own(&[("70%", "fail")])
+        );
+        assert_eq!(
+            entries(&text.replace("占“三公”经费的", "占三公经费的")),
+            own(&[("80%", "pass")])
+        );
+        // two amounts the name fits that differ: no whole is guessed
+        let two = "“三公”经费支出2.05万元。下属单位“三公”经费支出3万元。公务接待费支出1.64万元，\
+                   占“三公”经费的80%。\n";
+        assert_eq!(entries(two), own(&[("80%", "unchecked")]));
+    }
 }
