@@ -389,6 +389,27 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_qizhong_after_a_sibling_share_has_no_total() {
+        // a county budget: the 其中 after 项目支出's sentence lists the functional classes of
+        // the whole budget, which 项目支出 is a share of too
+        let text = "基本支出预算 1037103.63 元，占支出总预算的 95.57%；项目支出预算 48100 元，占支出总\
+                    预算的 4.43%，同比无增减变化。其中：（一）文化旅游体育与传媒支出 850088.3 元，占\
+                    支出总预算 78.33%；（二）住房保障支出 74784.48 元，占支出总预算 6.90%。\n";
+        let got = reported(text);
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        assert!(!got.iter().any(|(r, _)| r == "850088.3"), "{got:?}");
+        // the parts named as shares of the amount before them are its parts
+        let text =
+            "项目支出 469500 元，占一般公共预算支出的 19.62%。其中：工资福利支出 512000 元，\
+                    占项目支出预算 2.56%；商品和服务支出 426000 元，占项目支出预算 90.73%。\n";
+        assert!(
+            reported(text).contains(&("512000".into(), "fail".into())),
+            "{:?}",
+            reported(text)
+        );
+    }
+
+    #[test]
     fn no_change_words_and_blanks_add_nothing_and_a_parenthesis_keeps_its_own() {
         let v = verdicts("“三公”经费 29 万元，比上年增加 0.5 万元，其中：因公出国（境）费 0 万元，较上年无增减；公务用车购置及运行费 28 万元（公务用车购置费 0 万元，比上年增加 9 万元；公务用车运行维护费 28 万元。），较上年无增减；公务接待费 1 万元，比上年增加 0.5 万元。\n");
         assert!(v.contains(&("0.5".into(), Status::Pass)), "{v:?}");

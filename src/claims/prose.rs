@@ -1559,12 +1559,27 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         want = want.saturating_sub(1);
                     }
                 }
-                before
+                let found = before
                     .iter()
                     .rev()
                     .take(LOOK_BACK_MENTIONS)
                     .take_while(|m| m.sentence >= want)
-                    .find(|m| total_kind(m.kind) && same_family(m.unit, unit) && m.sentence == want)
+                    .find(|m| {
+                        total_kind(m.kind) && same_family(m.unit, unit) && m.sentence == want
+                    });
+                // "项目支出预算 48100 元，占支出总预算的 4.43%。其中：（一）文化旅游体育与传媒
+                // 支出 850088.3 元，占支出总预算 78.33%": the amount before a 其中 that opens
+                // its sentence is a share of the very whole its parts are shares of — a
+                // sibling of theirs, not their total
+                let sibling = |t: &Mention| {
+                    ends > 0
+                        && share_whole_after(p, t.fig).is_some_and(|w| {
+                            parts
+                                .iter()
+                                .any(|x| share_whole_after(p, x.0).as_deref() == Some(w.as_str()))
+                        })
+                };
+                found.filter(|t| !sibling(t))
             };
             let Some(total) = total else { continue };
             // unlike 其中, "在收入拨款中，", "从…来看，" and "分项情况是：" do not say that what
@@ -2094,6 +2109,27 @@ fn actual_before(p: &Prose<'_>, i: usize, label: &str) -> Option<FigId> {
         && comma
         && !between.contains("其中"))
     .then_some(a.fig)
+}
+
+/// The whole named by the share stated right after the amount `fig` in its sentence
+/// ("…48100 元，占支出总预算的 4.43%" → 支出总预算), without quotation marks.
+fn share_whole_after(p: &Prose<'_>, fig: FigId) -> Option<String> {
+    // (mentions are in the order of their figures)
+    let i = p.mentions.binary_search_by_key(&fig, |m| m.fig).ok()?;
+    let (m, s) = (p.mentions.get(i)?, p.mentions.get(i + 1)?);
+    if s.kind != Kind::Share || s.sentence != m.sentence {
+        return None;
+    }
+    let (_, after) = s.lead.rsplit_once('占')?;
+    let w: String = after
+        .trim_end_matches(['的', '为'])
+        .trim_end_matches("比重")
+        .trim_end_matches("比例")
+        .trim_end_matches('的')
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '「' | '」'))
+        .collect();
+    (w.chars().count() >= 2).then_some(w)
 }
 
 /// The budget lines of a paragraph, with 其中 parts linked to their record.
