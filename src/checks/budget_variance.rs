@@ -2,7 +2,9 @@
 //! 预决算差异率, 完成年初预算 …%, 决算数大于预算数 D 万元, 与预算相比无增减 — agrees with them.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, ends_semi, ends_sentence, same_family, Kind, Prose, Tok};
+use crate::claims::prose::{
+    amount, ends_semi, ends_sentence, is_money, same_family, Kind, Prose, Tok,
+};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -18,7 +20,8 @@ pub static CHECK: Check = Check {
         "In the text, \"年初预算数 B 万元，决算数 F 万元，预决算差异率 R%\" states a \
            variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
            预算数 D 万元\" states D = F − B (B − F), and \"支出 F 万元，年初预算为 B 万元，差值为 D \
-           万元\" the gap either way, D = |F − B|; \"与预算相比无增减/无变化/一致\" states F = B. A completion rate beside words saying \
+           万元\" the gap either way, D = |F − B|; \"支出 F 万元，…完成年初预算 C%，决算数大于\
+           （小于）预算数 D 万元\" states C = F ÷ (F − D) (F ÷ (F + D)); \"与预算相比无增减/无变化/一致\" states F = B. A completion rate beside words saying \
            the actual went over the budget (超出预算, 大于预算) is at least 100 %, beside \
            words saying it fell short (小于预算, 未完成预算) at most 100 %.",
     why: "The variance tells readers how far spending strayed from the approved budget; a \
@@ -91,9 +94,11 @@ fn says(words: &str, phrases: &[&str]) -> bool {
 /// "完成年初预算的 95%，决算数大于预算数": a completion rate the words of its own clause
 /// group contradict — over the budget is above 100 %, short of it below. Decided on the
 /// printed rate's interval, so "100%" beside "超出预算" holds (100.4 % prints as 100 %).
-fn completion_against_words(p: &Prose<'_>, out: &mut Out) {
+fn completion_against_words(p: &Prose<'_>, done: &[FigId], out: &mut Out) {
     for (i, m) in p.mentions.iter().enumerate() {
-        if m.kind != Kind::Completion {
+        // (a rate checked against the gap the words state is checked more closely; `done`
+        // is in the order of the figures)
+        if m.kind != Kind::Completion || done.binary_search(&m.fig).is_ok() {
             continue;
         }
         // one completion rate in its clause group, or the words could be another's
@@ -146,11 +151,98 @@ fn completion_against_words(p: &Prose<'_>, out: &mut Out) {
     }
 }
 
+/// "一般公共预算财政拨款支出总计 1741.75 万元，与上年相比减少 53.7 万元，降低 2.99%；完成年初
+/// 预算 100%，决算数大于预算数 55.93 万元": the budget is not printed, but the actual and
+/// its gap to the budget are, so the completion rate is the actual over the actual less
+/// the gap (plus it, for 小于). The actual is the amount the sentence names before the
+/// completion with only its change and rate between; a budget or final figure named in the
+/// sentence leaves the rate to the record it belongs to.
+/// Returns the rates it checked.
+fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
+    let mut done = Vec::new();
+    let ms = &p.mentions;
+    for (i, c) in ms.iter().enumerate() {
+        if c.kind != Kind::Completion {
+            continue;
+        }
+        // the gap right after the rate or right before it, in its sentence
+        let gap = [i + 1, i.wrapping_sub(1)].into_iter().find_map(|k| {
+            ms.get(k)
+                .filter(|g| g.sentence == c.sentence && matches!(g.kind, Kind::Diff(1 | -1)))
+                .map(|g| (k, g))
+        });
+        let Some((k, g)) = gap else { continue };
+        let Kind::Diff(d) = g.kind else { continue };
+        let first = i.min(k);
+        let actual = ms
+            .get(..first)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == c.sentence)
+            .find(|m| !matches!(m.kind, Kind::Change(_) | Kind::Rate(_)));
+        let Some(a) = actual
+            .filter(|a| a.kind == Kind::Level && is_money(a.unit) && same_family(a.unit, g.unit))
+        else {
+            continue;
+        };
+        // (mentions are in order: the sentence's found by bisection)
+        let from = ms.partition_point(|m| m.sentence < c.sentence);
+        let to = ms.partition_point(|m| m.sentence <= c.sentence);
+        if ms
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .any(|m| matches!(m.kind, Kind::Budget | Kind::Final))
+        {
+            continue;
+        }
+        let fin = amount(doc, a.fig, g.unit);
+        let budget = if d > 0 {
+            Expr::difference(fin.clone(), Expr::Fig(g.fig))
+        } else {
+            Expr::sum([fin.clone(), Expr::Fig(g.fig)])
+        };
+        let label = a.label.as_str();
+        let (zh, en) = if d > 0 {
+            ("决算数 ÷ (决算数 − 超出预算数)", "final ÷ (final − excess)")
+        } else {
+            (
+                "决算数 ÷ (决算数 + 未完成数)",
+                "final ÷ (final + shortfall)",
+            )
+        };
+        out.push(
+            Relation::equals(
+                RULE,
+                c.fig,
+                Expr::pct(fin, budget),
+                Text::new(
+                    format!("{label}预算完成率 = {zh}"),
+                    format!("completion of {label} = {en}"),
+                ),
+            )
+            .alternative(
+                Cause::Other(Text::new(
+                    "完成率按 100% 填写，但文字称决算数与预算数不等",
+                    "completion written as 100% though the text says final and budget differ",
+                )),
+                Expr::int(100),
+            )
+            .monotone()
+            .context(p.sentence_text(c.at)),
+        );
+        done.push(c.fig);
+    }
+    done
+}
+
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for p in &claims.prose {
         completion_of_named_budget(doc, p, out);
-        completion_against_words(p, out);
+        let done = completion_with_gap(doc, p, out);
+        completion_against_words(p, &done, out);
     }
     for (p, recs) in claims.prose.iter().zip(&claims.records) {
         for r in recs {
@@ -385,6 +477,43 @@ mod tests {
         assert_eq!(
             entries("接待费完成年初预算的 95%、会议费完成年初预算的 120%，决算数大于预算数。\n"),
             []
+        );
+    }
+
+    #[test]
+    fn a_completion_rate_follows_from_the_actual_and_its_stated_gap() {
+        // a kindergarten's final accounts (traditional script): 100 % though the actual
+        // exceeds the budget by 55.93: the budget is 1685.82, the rate 103.32 %
+        let text =
+            "本單位一般公共預算財政撥款支出總計1741.75萬元，與上年相比減少53.7萬元，降低2.99%；\
+                    完成年初預算100%，決算數大於預算數55.93萬元，主要原因：工資調標。\n";
+        let got = crate::check_str(text).unwrap();
+        let e: Vec<_> = got
+            .checks
+            .iter()
+            .filter(|e| e.rule == "budget-variance")
+            .collect();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            (e[0].reported.as_str(), e[0].status.to_string()),
+            ("100%", "fail".into())
+        );
+        assert!(
+            e[0].cause.as_ref().is_some_and(|c| c.id == "other"),
+            "{e:?}"
+        );
+        assert_eq!(
+            entries(&text.replace("完成年初預算100%", "完成年初預算103.32%")),
+            [("103.32%".to_string(), "pass".to_string())]
+        );
+        // short of the budget: 100 ÷ (100 + 5) = 95.24 %
+        assert_eq!(
+            entries("本年支出100万元，完成年初预算95%，决算数小于预算数5万元。\n"),
+            [("95%".to_string(), "pass".to_string())]
+        );
+        assert_eq!(
+            entries("本年支出100万元，完成年初预算97%，决算数小于预算数5万元。\n"),
+            [("97%".to_string(), "fail".to_string())]
         );
     }
 
