@@ -240,10 +240,26 @@ fn relation(
     };
     let name = named_whole(lead);
     let whole = if name.chars().count() >= 2 {
-        *wholes
-            .0
-            .entry((name.clone(), m.scope))
-            .or_insert_with(|| lookup(doc, prose, &name, &m.scope))
+        // "一般公共预算财政拨款支出 1264.92 万元，占本年支出合计的 31.45%": the share is in the
+        // part's scope (一般公共预算), but a 本年支出合计 whose name holds no budget is the
+        // whole account's, which names none either
+        let overall = Scope {
+            budget: None,
+            ..m.scope
+        };
+        let account_total = {
+            let t = total_name(&name);
+            (t.ends_with("支出合计") || t.ends_with("收入合计"))
+                && crate::claims::scope::facets(&name).budget.is_none()
+                && m.scope.budget.is_some()
+        };
+        *wholes.0.entry((name.clone(), m.scope)).or_insert_with(|| {
+            lookup(doc, prose, &name, &m.scope).or_else(|| {
+                account_total
+                    .then(|| lookup(doc, prose, &name, &overall))
+                    .flatten()
+            })
+        })
     } else {
         claims
             .breakdown_of(part.fig)
@@ -359,5 +375,23 @@ mod tests {
         let two = "“三公”经费支出2.05万元。下属单位“三公”经费支出3万元。公务接待费支出1.64万元，\
                    占“三公”经费的80%。\n";
         assert_eq!(entries(two), own(&[("80%", "unchecked")]));
+    }
+
+    #[test]
+    fn a_part_of_one_budget_is_a_share_of_the_whole_accounts_total() {
+        // a maternity hospital's final accounts: the account's 本年支出合计, then the
+        // general budget's spending as a share of it
+        let text =
+            "2020年本年支出合计4021.94万元，其中：基本支出2719.24万元；项目支出1302.70万元。\n\n\
+                    2020年一般公共预算财政拨款支出1264.92万元，占本年支出合计的31.45%。\n";
+        assert_eq!(entries(text), own(&[("31.45%", "pass")]));
+        assert_eq!(
+            entries(&text.replace("31.45%", "33.45%")),
+            own(&[("33.45%", "fail")])
+        );
+        // a total named with a budget of its own is looked for in that budget only
+        let text = "2020年本年支出合计4021.94万元。\n\n2020年一般公共预算财政拨款支出1264.92万元，\
+                    占政府性基金预算支出合计的31.45%。\n";
+        assert_eq!(entries(text), own(&[("31.45%", "unchecked")]));
     }
 }
