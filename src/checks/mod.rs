@@ -235,6 +235,20 @@ pub fn find_into(claims: &Claims<'_>, out: &mut Out<'_>) {
     }
 }
 
+/// The parts of a sum in words, zh and en: their names joined by " + ", or "the items
+/// listed" when one has no name ("其中：30万元用于…" names its parts after the amounts).
+pub(crate) fn parts_named<S: AsRef<str>>(labels: &[S]) -> (String, String) {
+    if labels.iter().any(|l| l.as_ref().trim().is_empty()) {
+        (
+            "所列各项之和".to_string(),
+            "the sum of the items listed".to_string(),
+        )
+    } else {
+        let v: Vec<&str> = labels.iter().map(AsRef::as_ref).collect();
+        (v.join(" + "), v.join(" + "))
+    }
+}
+
 /// How many figures a document holds before its checks are worth running on two threads:
 /// below it (the sample holds 968) starting a thread would cost more than it saves.
 #[cfg(not(target_arch = "wasm32"))]
@@ -435,5 +449,22 @@ mod tests {
         for (rule, zh, _) in expected {
             assert!(json.contains(zh), "{rule}: {json}");
         }
+    }
+
+    #[test]
+    fn parts_without_names_are_called_the_items_listed() {
+        // "本项目共申请预算资金90万元。其中：30万元用于…；30万元用于…" names its parts after
+        // their amounts: no name is left to join
+        let text = "本项目共申请预算资金90万元。其中：30万元用于预算编制；30万元用于审计；30万元用于设计。\n";
+        let report = crate::check_str(text).expect("the text is read");
+        let words: Vec<&str> = report
+            .checks
+            .iter()
+            .map(|e| e.relation.zh.as_str())
+            .collect();
+        assert!(words.contains(&"总数 = 所列各项之和"), "{words:?}");
+        assert!(words.contains(&"所列一项 ≤ 总数"), "{words:?}");
+        assert!(words.iter().all(|w| !w.contains(" + ")), "{words:?}");
+        assert_eq!(super::parts_named(&["甲", "乙"]).0, "甲 + 乙");
     }
 }

@@ -64,10 +64,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             }
         });
         let labels: Vec<&str> = b.parts.iter().map(|x| x.1.as_str()).collect();
-        let what = Text::new(
-            format!("总数 = {}", labels.join(" + ")),
-            format!("total = {}", labels.join(" + ")),
-        );
+        let (zh, en) = super::parts_named(&labels);
+        let what = Text::new(format!("总数 = {zh}"), format!("total = {en}"));
         let mut rel =
             Relation::equals(RULE, b.total, Expr::sum(terms), what).context(b.context.clone());
         if !money {
@@ -310,10 +308,8 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
             .collect();
         let whole = complete(&labels);
         let terms = parts.iter().map(|x| amount(doc, x.fig, m.unit));
-        let what = Text::new(
-            format!("增减额 = {}", labels.join(" + ")),
-            format!("change = {}", labels.join(" + ")),
-        );
+        let (zh, en) = super::parts_named(&labels);
+        let what = Text::new(format!("增减额 = {zh}"), format!("change = {en}"));
         let rel =
             Relation::equals(RULE, m.fig, Expr::sum(terms), what).context(p.sentence_text(m.at));
         out.push(if whole { rel } else { rel.cmp(Cmp::AtLeast) });

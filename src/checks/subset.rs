@@ -40,10 +40,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // they are at most the total, however many are left unlisted
         let labels: Vec<String> = b.parts.iter().map(|x| x.1.clone()).collect();
         if money && disjoint(&labels) {
-            let what = Text::new(
-                format!("总数 ≥ {}", labels.join(" + ")),
-                format!("total ≥ {}", labels.join(" + ")),
-            );
+            let (zh, en) = super::parts_named(&labels);
+            let what = Text::new(format!("总数 ≥ {zh}"), format!("total ≥ {en}"));
             let sum = Expr::sum(b.parts.iter().map(|(f, _)| amount(doc, *f, t.unit)));
             out.push(
                 Relation::equals(RULE, b.total, sum, what)
@@ -53,7 +51,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         }
         // each part on its own: parts of a selection may overlap (女性, 少数民族)
         for (part, label) in &b.parts {
-            let what = Text::new(format!("{label} ≤ 总数"), format!("{label} ≤ its total"));
+            let what = if label.trim().is_empty() {
+                Text::new("所列一项 ≤ 总数", "an item listed ≤ its total")
+            } else {
+                Text::new(format!("{label} ≤ 总数"), format!("{label} ≤ its total"))
+            };
             let Some(pf) = doc.figure(*part) else {
                 continue;
             };
