@@ -43,7 +43,8 @@ fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     for w in p.mentions.windows(3) {
         let [a, b, r] = w else { continue };
         let rate_words = matches!(r.lead.as_str(), "" | "的") || r.kind == Kind::Completion;
-        if a.kind != Kind::Level
+        // ("…支出决算为 17.06 万元，完成预算 27 万元的 63.2%": a final amount too)
+        if !matches!(a.kind, Kind::Level | Kind::Final)
             || b.kind != Kind::Budget
             || !crate::claims::prose::names_budget_of_part(&b.lead)
             || !r.percent
@@ -514,6 +515,31 @@ mod tests {
         assert_eq!(
             entries("本年支出100万元，完成年初预算97%，决算数小于预算数5万元。\n"),
             [("97%".to_string(), "fail".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_budget_named_after_wancheng_is_the_budget_of_the_final_before_it() {
+        // "…支出決算為 7.8 萬元，完成預算 10 萬元的 78.0%": each line's own budget, never one
+        // quantity called 完成预算 stated four times
+        let text = "“三公”經費財政撥款支出決算為17.06萬元，完成預算27萬元的63.2%。其中：因公出國（境）費\
+                    支出決算為7.8萬元，完成預算10萬元的78.0%；公務接待費支出決算為1.76萬元，完成預算5萬元的\
+                    25.2%。\n";
+        let report = crate::check_str(text).unwrap();
+        let got: Vec<(String, String)> = report
+            .checks
+            .iter()
+            .filter(|e| e.status != "pass")
+            .map(|e| (e.rule.to_string(), e.reported.clone()))
+            .collect();
+        assert_eq!(got, [("budget-variance".to_string(), "25.2%".to_string())]);
+        assert_eq!(
+            entries(text),
+            [
+                ("63.2%".to_string(), "pass".to_string()),
+                ("78.0%".to_string(), "pass".to_string()),
+                ("25.2%".to_string(), "fail".to_string())
+            ]
         );
     }
 

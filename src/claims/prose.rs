@@ -371,9 +371,11 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     {
         return Kind::Final;
     }
-    // "年初预算 B 万元" is a budget; "支出预算 5000 万元" in a budget disclosure is a level
+    // "年初预算 B 万元" is a budget, and so is "…决算为 F 万元，完成预算 B 万元的 P%";
+    // "支出预算 5000 万元" in a budget disclosure is a level
     if budget && lead.contains("预算数")
         || named.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| named.contains(k))
+        || named.ends_with("完成预算")
     {
         return Kind::Budget;
     }
@@ -727,6 +729,16 @@ impl<'a> Prose<'a> {
         }
         name.reverse();
         let name: String = name.into_iter().collect();
+        // "2019年“三公”经费…决算中，": the year's 年 is not part of the name
+        let after_year = k > 0 && matches!(self.toks.get(k - 1), Some(Tok::Fig(_)));
+        let name = if after_year {
+            let n = name
+                .strip_prefix("年度")
+                .or_else(|| name.strip_prefix('年'));
+            n.map_or(name.clone(), str::to_string)
+        } else {
+            name
+        };
         ((4..=16).contains(&name.chars().count()) && !name.starts_with('在'))
             .then_some((name, i + 2))
     }
@@ -1160,6 +1172,10 @@ fn numbered_item(doc: &Document, p: &Prose<'_>, at: usize, n: u32) -> bool {
 
 /// How many mentions back a 其中 looks for its total.
 const LOOK_BACK_MENTIONS: usize = 12;
+/// How far back an amount named by "…决算中，" is looked for beyond that: at most this many
+/// mentions, over at most this many paragraphs before the opener's.
+const FAR_MENTIONS: usize = 96;
+const FAR_PARAGRAPHS: usize = 8;
 
 /// A part as read: figure, label, unit.
 type Part = (FigId, String, Option<&'static str>);
@@ -1368,9 +1384,25 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // work per 其中 is its own region, never the whole paragraph
             let lo = p.mentions.partition_point(|m| m.at <= q);
             let hi_m = p.mentions.partition_point(|m| m.at < end);
-            let before = lo.checked_sub(1).and_then(|k| p.mentions.get(k));
-            // a heading inside the paragraph ends the region ("…0.94%.(二)支出情况:")
-            let section = before.map(|m| m.scope.section);
+            // a heading inside the paragraph ends the region ("…0.94%.(二)支出情况:"): the
+            // region keeps to the section of the amount before it in its sentence, or, when
+            // it opens its sentence, of its first amount (a heading may stand between the
+            // sentence before and it: "…35.2%。二、…具体情况说明 2019年“三公”经费…决算中，");
+            // a year has no section of its own
+            let not_year = |m: &&Mention| m.kind != Kind::Year;
+            let last_before = p
+                .mentions
+                .get(..lo)
+                .and_then(|b| b.iter().rev().find(not_year));
+            let first_after = p
+                .mentions
+                .get(lo..hi_m)
+                .and_then(|a| a.iter().find(not_year));
+            let section = match (last_before, first_after) {
+                (Some(b), Some(a)) if b.sentence != a.sentence => Some(a.scope.section),
+                (Some(b), _) => Some(b.scope.section),
+                (None, a) => a.map(|a| a.scope.section),
+            };
             let region: Vec<&Mention> = p
                 .mentions
                 .get(lo..hi_m)
@@ -1485,6 +1517,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // it: the nearest amount named by those words and at most a stage or a year
             // ("政府采购预算", not "政府集中采购预算" nor, for "按支出类型划分", "人员经费支出")
             let divided = matches!(p.toks.get(q), Some(Tok::Ch('按' | '中')));
+            // the total was found outside the 其中's own paragraph, or far back in it
+            let mut far = false;
             let total = if divided {
                 let name = opener.as_ref().map_or("", |(n, _)| n.as_str());
                 let named = |label: &str| {
@@ -1503,23 +1537,58 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         .is_empty()
                 };
                 // "…比2023年收入预算 8000 万元增加…" is last year's amount, not the one divided
-                let compared = |m: &Mention| {
+                let compared = |x: &Prose<'_>, m: &Mention| {
                     let floor = m.at.saturating_sub(PAREN_REACH);
                     let from = (floor..m.at)
                         .rev()
-                        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
+                        .find(|&k| matches!(x.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
                         .map_or(floor, |k| k + 1);
-                    let words = p.text_between(from, m.at);
+                    let words = x.text_between(from, m.at);
                     ["比", "较", "上年", "同期"]
                         .iter()
                         .any(|w| words.contains(w))
                 };
-                before.iter().rev().take(LOOK_BACK_MENTIONS).find(|m| {
-                    m.kind == Kind::Level
-                        && !m.inner
-                        && same_family(m.unit, unit)
-                        && named(&m.label)
-                        && !compared(m)
+                let fits = |x: &Prose<'_>, m: &Mention| {
+                    !m.inner && same_family(m.unit, unit) && named(&m.label) && !compared(x, m)
+                };
+                let near = before
+                    .iter()
+                    .rev()
+                    .take(LOOK_BACK_MENTIONS)
+                    .find(|m| m.kind == Kind::Level && fits(p, m));
+                // "2019年“三公”经费财政拨款支出决算中，因公出国（境）费 7.8 万元，占 45.7%；…"
+                // names an amount stated further back, often in a section of its own: an
+                // amount or final figure of that name and of the parts' year, when every
+                // one so named there has one value (the nearest is taken)
+                near.or_else(|| {
+                    if !p.toks.get(q).is_some_and(|t| *t == Tok::Ch('中')) {
+                        return None;
+                    }
+                    let year = region.first().and_then(|m| m.scope.year);
+                    let back = before
+                        .iter()
+                        .rev()
+                        .skip(LOOK_BACK_MENTIONS)
+                        .map(|m| (p, m))
+                        .chain(
+                            prose
+                                .get(pi.saturating_sub(FAR_PARAGRAPHS)..pi)
+                                .unwrap_or(&[])
+                                .iter()
+                                .rev()
+                                .flat_map(|x| x.mentions.iter().rev().map(move |m| (x, m))),
+                        )
+                        .take(FAR_MENTIONS);
+                    let mut found = back.filter(|(x, m)| {
+                        matches!(m.kind, Kind::Level | Kind::Final)
+                            && (year.is_none() || m.scope.year.is_none() || m.scope.year == year)
+                            && fits(x, m)
+                    });
+                    let first = found.next()?.1;
+                    let value = |m: &Mention| doc.figure(m.fig).map(|f| f.number.value);
+                    let one = found.all(|(_, m)| value(m) == value(first));
+                    far = true;
+                    one.then_some(first)
                 })
             } else if before.is_empty() {
                 let prev = pi
@@ -1615,7 +1684,10 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             let codes = parts.len() >= 2 && coded_para;
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
-            if let Some(b) = budgets_of(p, total, &parts, codes || complete(&labels), q) {
+            // (the budgets of a total found far back are not looked for beside it)
+            if let Some(b) =
+                budgets_of(p, total, &parts, codes || complete(&labels), q).filter(|_| !far)
+            {
                 out.push(b);
             }
             out.push(Breakdown {
