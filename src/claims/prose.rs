@@ -1522,19 +1522,29 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let total = if divided {
                 let name = opener.as_ref().map_or("", |(n, _)| n.as_str());
                 let named = |label: &str| {
-                    // (“三公”经费预算 is named by 三公经费预算: the quotation marks were dropped)
-                    let label: String = label
-                        .chars()
-                        .filter(|c| !matches!(c, '“' | '”' | '"' | '「' | '」'))
-                        .collect();
+                    // (“三公”经费预算 is named by 三公经费预算: the quotation marks were dropped;
+                    // a label without them is not copied, and most labels, which do not hold
+                    // the name, are turned down before anything is)
+                    const QUOTES: [char; 5] = ['“', '”', '"', '「', '」'];
+                    let label: std::borrow::Cow<'_, str> = if label.contains(QUOTES) {
+                        label
+                            .chars()
+                            .filter(|c| !QUOTES.contains(c))
+                            .collect::<String>()
+                            .into()
+                    } else {
+                        label.into()
+                    };
+                    if !label.contains(name) {
+                        return false;
+                    }
                     let rest = label.replacen(name, "", 1);
-                    label.contains(name)
-                        && [
-                            "本年", "年度", "全年", "预算", "决算", "金额", "总额", "规模",
-                        ]
-                        .iter()
-                        .fold(rest, |r, w| r.replace(w, ""))
-                        .is_empty()
+                    [
+                        "本年", "年度", "全年", "预算", "决算", "金额", "总额", "规模",
+                    ]
+                    .iter()
+                    .fold(rest, |r, w| r.replace(w, ""))
+                    .is_empty()
                 };
                 // "…比2023年收入预算 8000 万元增加…" is last year's amount, not the one divided
                 let compared = |x: &Prose<'_>, m: &Mention| {
@@ -2163,7 +2173,8 @@ fn actual_before(p: &Prose<'_>, i: usize, label: &str) -> Option<FigId> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    // the amount's unit, one comma, the budget's words
+    // one comma, then the budget's words (the unit is read with the amount; one printed
+    // apart from it is passed over)
     let after_unit = between
         .strip_prefix(a.unit.unwrap_or(""))
         .unwrap_or(&between);
