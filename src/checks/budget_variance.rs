@@ -163,7 +163,9 @@ fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigI
     let mut done = Vec::new();
     let ms = &p.mentions;
     for (i, c) in ms.iter().enumerate() {
-        if c.kind != Kind::Completion {
+        // (a rate whose words name a quantity of their own, "支出完成年初预算 95%", is not
+        // the amount's before it)
+        if c.kind != Kind::Completion || !c.lead.starts_with("完成") {
             continue;
         }
         // the gap right after the rate or right before it, in its sentence
@@ -506,6 +508,13 @@ mod tests {
         assert_eq!(
             entries(&text.replace("完成年初預算100%", "完成年初預算103.32%")),
             [("103.32%".to_string(), "pass".to_string())]
+        );
+        // a rate naming another quantity is not the amount's before it
+        assert_eq!(
+            entries(
+                "收入合计100万元，比上年增加5万元；支出完成年初预算97%，决算数小于预算数5万元。\n"
+            ),
+            [("97%".to_string(), "pass".to_string())]
         );
         // short of the budget: 100 ÷ (100 + 5) = 95.24 %
         assert_eq!(
