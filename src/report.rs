@@ -1442,8 +1442,9 @@ fn operands(doc: &Document, rel: &Relation, v: &Verdict) -> Option<Text> {
                     format!("({fe} − {be}) ÷ {de}"),
                 ))
             }
+            // a completion rate: the final (or the final figure a gap leaves) over the budget
             _ => div(
-                named("差额", "difference", diff)?,
+                named("决算数", "final", diff)?,
                 named("预算数", "budget", budget)?,
             ),
         },
@@ -1885,5 +1886,27 @@ mod tests {
             assert_eq!(units.get(id), Some((js(s), js(e))), "figure {id}");
             assert_eq!(sorted.get(id).copied(), Some((js(s), js(e))), "figure {id}");
         }
+    }
+
+    #[test]
+    fn a_completion_rates_operands_are_the_final_and_the_budget() {
+        let operands = |text: &str| {
+            let r = crate::check_str(text).expect("the text is read");
+            r.checks
+                .iter()
+                .find(|e| e.status == "fail")
+                .and_then(|e| e.operands.clone())
+                .map(|t| t.zh)
+        };
+        assert_eq!(
+            operands("公务接待费预算数 2 万元，决算数 0.6 万元，完成年初预算 70%。\n").as_deref(),
+            Some("决算数 0.6 ÷ 预算数 2")
+        );
+        // the budget a stated gap leaves: 1741.75 − 55.93
+        assert_eq!(
+            operands("支出总计1741.75万元；完成年初预算100%，决算数大于预算数55.93万元。\n")
+                .as_deref(),
+            Some("决算数 1741.75 ÷ 预算数 1685.82")
+        );
     }
 }
