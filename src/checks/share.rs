@@ -394,4 +394,34 @@ mod tests {
                     占政府性基金预算支出合计的31.45%。\n";
         assert_eq!(entries(text), own(&[("31.45%", "unchecked")]));
     }
+
+    #[test]
+    fn a_total_named_by_its_section_opener_is_found_in_the_section_before() {
+        // an environment bureau's 三公 account (traditional script): the total in the first
+        // section, "2019年“三公”經費財政撥款支出決算中，…" opening the second
+        let text = "一、“三公”經費財政撥款支出決算總體情況說明\n清遠市生態環境局2019年度“三公”經費財政撥款\
+                    支出決算為17.06萬元，完成預算27萬元的63.2%。其中：因公出國（境）費支出決算為7.8萬元，完成\
+                    預算10萬元的78.0%；公務用車購置及運行費支出決算為7.5萬元，完成預算12萬元的62.5%；公務\
+                    接待費支出決算為1.76萬元，完成預算5萬元的35.2%。\n二、“三公”經費財政撥款支出決算具體情況說明\n\
+                    2019年“三公”經費財政撥款支出決算中，因公出國（境）費7.8萬元，占45.7%；公務用車購置及運行費\
+                    支出7.5萬元，占44.0%；公務接待費支出1.76萬元，占10.3%。\n";
+        assert_eq!(
+            entries(text),
+            own(&[("45.7%", "pass"), ("44.0%", "pass"), ("10.3%", "pass")])
+        );
+        assert_eq!(
+            entries(&text.replace("占44.0%", "占46.0%")),
+            own(&[("45.7%", "pass"), ("46.0%", "fail"), ("10.3%", "pass")])
+        );
+        // two amounts of that name with different values: no total is guessed
+        let two = text.replace(
+            "清遠市生態環境局",
+            "2019年度“三公”經費財政撥款支出決算為20萬元。",
+        );
+        assert!(
+            entries(&two).iter().all(|(_, s)| s == "unchecked"),
+            "{:?}",
+            entries(&two)
+        );
+    }
 }
