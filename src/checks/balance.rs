@@ -119,17 +119,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 
 #[cfg(test)]
 mod tests {
-    use crate::relation::Rule;
-
     /// The balance entries of a text's report, as (reported, status).
     fn reported(text: &str) -> Vec<(String, String)> {
-        crate::check_str(text)
-            .unwrap()
-            .checks
-            .iter()
-            .filter(|e| e.rule == Rule::Balance)
-            .map(|e| (e.reported.clone(), e.status.to_string()))
-            .collect()
+        super::super::reported(text, "balance")
     }
 
     #[test]

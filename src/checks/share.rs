@@ -2,7 +2,7 @@
 //! whole.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, Kind, Mention, Prose};
+use crate::claims::prose::{amount, named_whole, unquoted, Kind, Mention, Prose};
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
@@ -112,20 +112,6 @@ fn part_of<'p>(p: &'p Prose<'_>, lists: &[usize], i: usize, m: &Mention) -> Part
 #[derive(Default)]
 struct Wholes(std::collections::HashMap<(String, Scope), Option<FigId>>);
 
-/// The text after 占 naming the whole ("政府采购支出总额" in "占政府采购支出总额的").
-fn named_whole(lead: &str) -> String {
-    let Some((_, after)) = lead.split_once('占') else {
-        return String::new();
-    };
-    let s = after.trim_end_matches("比例为").trim_end_matches("比重为");
-    let s = s
-        .trim_end_matches("比例")
-        .trim_end_matches("比重")
-        .trim_end_matches('比');
-    let s = s.strip_suffix('的').unwrap_or(s);
-    s.to_string()
-}
-
 /// A total's name in one spelling: 总支出, 支出总计, 支出总额 and 本年支出合计 all name the
 /// 支出合计; 总收入 the 收入合计.
 pub fn total_name(label: &str) -> String {
@@ -191,19 +177,6 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
         .iter()
         .all(|m| raw(m) == raw(first))
         .then_some(first.fig)
-}
-
-/// The words without quotation marks (“三公”经费 → 三公经费), borrowed when there are none.
-fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
-    const QUOTES: [char; 8] = ['“', '”', '"', '「', '」', '‘', '’', '\''];
-    if s.contains(QUOTES) {
-        s.chars()
-            .filter(|c| !QUOTES.contains(c))
-            .collect::<String>()
-            .into()
-    } else {
-        s.into()
-    }
 }
 
 #[expect(clippy::too_many_arguments)]

@@ -2,7 +2,7 @@
 //! divided by last year's figure.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, same_family, Kind, Mention, Prose};
+use crate::claims::prose::{amount, is_money, same_family, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -195,16 +195,12 @@ fn last_year_named<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p M
             .text_between(before.at + 1, c.at)
             .contains([',', '，', '；', ';', '。'])
         && !before.percent
-        && (before.unit.is_none() || crate::claims::prose::is_money(before.unit));
+        && (before.unit.is_none() || is_money(before.unit));
     let gap = p.text_between(now.at + 1, before.at);
     let near = gap.chars().filter(|ch| matches!(ch, ',' | '，')).count() <= 1
         && !gap.contains(['。', '；', ';']);
-    (named
-        && near
-        && now.kind == Kind::Level
-        && now.sentence == c.sentence
-        && crate::claims::prose::is_money(now.unit))
-    .then_some((now, before))
+    (named && near && now.kind == Kind::Level && now.sentence == c.sentence && is_money(now.unit))
+        .then_some((now, before))
 }
 
 /// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'

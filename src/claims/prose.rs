@@ -1523,18 +1523,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 let name = opener.as_ref().map_or("", |(n, _)| n.as_str());
                 let named = |label: &str| {
                     // (“三公”经费预算 is named by 三公经费预算: the quotation marks were dropped;
-                    // a label without them is not copied, and most labels, which do not hold
-                    // the name, are turned down before anything is)
-                    const QUOTES: [char; 5] = ['“', '”', '"', '「', '」'];
-                    let label: std::borrow::Cow<'_, str> = if label.contains(QUOTES) {
-                        label
-                            .chars()
-                            .filter(|c| !QUOTES.contains(c))
-                            .collect::<String>()
-                            .into()
-                    } else {
-                        label.into()
-                    };
+                    // most labels, which do not hold the name, are turned down before
+                    // anything is copied)
+                    let label = unquoted(label);
                     if !label.contains(name) {
                         return false;
                     }
@@ -2194,6 +2185,35 @@ fn actual_before(p: &Prose<'_>, i: usize, label: &str) -> Option<FigId> {
     .then_some(a.fig)
 }
 
+/// The text after 占 naming the whole ("政府采购支出总额" in "占政府采购支出总额的").
+pub fn named_whole(lead: &str) -> String {
+    let Some((_, after)) = lead.split_once('占') else {
+        return String::new();
+    };
+    let s = after.trim_end_matches("比例为").trim_end_matches("比重为");
+    let s = s
+        .trim_end_matches("比例")
+        .trim_end_matches("比重")
+        .trim_end_matches('比');
+    let s = s.strip_suffix('的').unwrap_or(s);
+    s.to_string()
+}
+
+/// The quotation marks a name may be printed with or without (“三公”经费, 「三公」經費).
+const QUOTES: [char; 8] = ['“', '”', '"', '「', '」', '‘', '’', '\''];
+
+/// The words without quotation marks (“三公”经费 → 三公经费), borrowed when there are none.
+pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(QUOTES) {
+        s.chars()
+            .filter(|c| !QUOTES.contains(c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
 /// The whole named by the share stated right after the amount `fig` in its sentence
 /// ("…48100 元，占支出总预算的 4.43%" → 支出总预算), without quotation marks.
 fn share_whole_after(p: &Prose<'_>, fig: FigId) -> Option<String> {
@@ -2203,15 +2223,7 @@ fn share_whole_after(p: &Prose<'_>, fig: FigId) -> Option<String> {
     if s.kind != Kind::Share || s.sentence != m.sentence {
         return None;
     }
-    let (_, after) = s.lead.rsplit_once('占')?;
-    let w: String = after
-        .trim_end_matches(['的', '为'])
-        .trim_end_matches("比重")
-        .trim_end_matches("比例")
-        .trim_end_matches('的')
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '「' | '」'))
-        .collect();
+    let w = unquoted(&named_whole(&s.lead)).into_owned();
     (w.chars().count() >= 2).then_some(w)
 }
 
