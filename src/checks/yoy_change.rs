@@ -134,6 +134,20 @@ fn total_reading<'p>(
     .then_some(total)
 }
 
+/// Whether an amount of this year stands between mentions `from` and `to` (exclusive): a
+/// level in money, outside brackets unless the rate is inside them, not named as last
+/// year's ("上年 2.08 万元").
+fn own_amount_between(p: &Prose<'_>, from: usize, to: usize, inner: bool) -> bool {
+    p.mentions.get(from + 1..to).unwrap_or(&[]).iter().any(|x| {
+        x.kind == Kind::Level
+            && is_money(x.unit)
+            && (inner || !x.inner)
+            && !["上年", "去年", "比", "较", "同期"]
+                .iter()
+                .any(|w| x.lead.contains(w))
+    })
+}
+
 /// Whether the sentence holding token `at` is the 其中 list of the sentence before it and
 /// that sentence states a change on last year (同比, 上年, 去年).
 fn inherits_comparison(p: &Prose<'_>, at: usize, inherits: bool) -> bool {
@@ -359,7 +373,11 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             .find(|&k| {
                 ms.get(k)
                     .is_some_and(|x| matches!(x.kind, Kind::Change(_)) && (m.inner || !x.inner))
-            });
+            })
+            // "总收入 865,696 万元，比上年同期增收 126,096 万元，增长 17.05%，其中：上划中央收入
+            // 319,122 万元，比上年同期增长 33.06%": an amount of its own between the change
+            // and the rate makes the rate that amount's, whose change is not stated
+            .filter(|&k| !own_amount_between(p, k, first, m.inner));
         // "同比增长14.6%,增收4,376万元": the rate may come before its change
         let after_rates = rates.last().map_or(i, |r| r + 1);
         let change_end = change_end.or_else(|| {
@@ -519,6 +537,14 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                         "a decrease: last year = this year + change",
                     ),
                 );
+            }
+            // "支出 255,325 万元，增支 14,484 元，增长 6.01%": the change's unit is the slip
+            // when its figure read in the amount's unit gives the rate
+            if cm.unit != lm.unit {
+                let raw = Expr::Fig(cm.fig);
+                if let Some(base) = last_years(&Expr::Fig(lm.fig), &raw, dc).into_iter().next() {
+                    rel = rel.alternative(Cause::TenThousand, signed(Expr::pct(raw, base)));
+                }
             }
             let mut rel = rel
                 .alternative(
@@ -682,6 +708,39 @@ mod tests {
         // the magnitude is still checked: 10 ÷ 100 is no rate on last year's figure
         let got = entries(&text.replace("9.09%", "12.50%"));
         assert_eq!((got[0].0.as_str(), got[0].1), ("12.50%", "fail"));
+    }
+
+    #[test]
+    fn a_rate_after_an_amount_of_its_own_is_not_the_earlier_changes() {
+        // a city's half-year revenue (cz.sm.gov.cn, 2018): 33.06% is 上划中央收入's rate,
+        // whose change is not stated; 126,096 is the total's change
+        let text = "上半年,全市一般公共预算总收入完成865,696万元,比上年同期增收126,096万元,增长17.05%,其中:上划中央收入完成319,122万元,比上年同期增长33.06%;地方一般公共预算收入完成546,574万元,比上年同期增收46,801万元,增长9.36%。\n";
+        let got: Vec<(String, &str)> = entries(text).into_iter().map(|(r, s, _)| (r, s)).collect();
+        let want = [
+            ("17.05%", "pass"),
+            ("33.06%", "unchecked"),
+            ("9.36%", "pass"),
+        ];
+        assert_eq!(
+            got,
+            want.iter()
+                .map(|(r, s)| (r.to_string(), *s))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_change_printed_in_yuan_among_wan_yuan_is_named_as_the_slip() {
+        // 14,484 万元 on 240,841 is 6.01%; printed 14,484 元 it is no change at all
+        let text = "一般公共预算支出完成255,325万元,比上年同期增支14,484元,增长6.01%。\n";
+        let r = crate::check_document(&read_text(text));
+        let e = r.checks.iter().find(|e| e.rule == "yoy-change").unwrap();
+        assert_eq!((e.reported.as_str(), e.status.as_str()), ("6.01%", "fail"));
+        assert_eq!(e.cause.as_ref().map(|c| c.id), Some("ten-thousand"));
+        // in 万元 throughout it holds
+        let r = crate::check_document(&read_text(&text.replace("14,484元", "14,484万元")));
+        let e = r.checks.iter().find(|e| e.rule == "yoy-change").unwrap();
+        assert_eq!(e.status.as_str(), "pass");
     }
 
     #[test]
