@@ -3,7 +3,7 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, complete, ends_sentence, names_budget_of_part, Breakdown, Kind, Prose, Tok,
+    amount, compared, complete, ends_sentence, names_budget_of_part, Breakdown, Kind, Prose, Tok,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -159,6 +159,8 @@ fn change_within(p: &Prose<'_>, from: usize, to: usize, across: bool) -> Option<
                     Some((Kind::Change(d), _)) => return Some(Delta::Fig(*id, d)),
                     // "完成年初预算数 60999 万元的 40.4%": the amount's own budget
                     Some((Kind::Budget, m)) if names_budget_of_part(&m.lead) => {}
+                    // "较2024年的 2190 万元减少 221 万元": last year's amount, compared with
+                    Some((Kind::Level, m)) if compared(p, m) => {}
                     Some((Kind::Level | Kind::Budget | Kind::Final, _)) => return None,
                     _ => {}
                 }
@@ -335,6 +337,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_amount_compared_with_is_no_total_of_the_parts() {
+        // a county's 三公 budget (mz.gov.cn, 2025): the parts add up to this year's 1969,
+        // not to 2024's 2190 named in the comparison; the changes add up to the total's
+        let text = "2025年“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%;其中:因公出国(境)经费40万元,较上年持平;公务接待费242万元,较上年减少12万元,下降4.7%;公务用车购置及运行维护费1687万元,较上年减少209万元,下降11%。\n";
+        let v = verdicts(text);
+        assert!(v.contains(&("1969".into(), Status::Pass)), "{v:?}");
+        assert!(v.contains(&("221".into(), Status::Pass)), "{v:?}");
+        assert!(v.iter().all(|(r, _)| r != "2190"), "{v:?}");
+        // a wrong part now fails against this year's total
+        let v = verdicts(&text.replace("1687万元", "1690万元"));
+        assert!(v.contains(&("1969".into(), Status::Fail)), "{v:?}");
+        // 上年结转 is this year's amount, carried over: a total of its parts
+        let v = verdicts("上年结转 100 万元，其中：基本支出结转 60 万元，项目支出结转 40 万元。\n");
+        assert_eq!(v, [("100".to_string(), Status::Pass)]);
     }
 
     #[test]

@@ -89,7 +89,9 @@ fn key(label: &str) -> Option<String> {
     ];
     // one walk over the label, every word tried where each character starts
     // (only where a character starts one of the words are they tried)
+    // ("收、支总计各是 110、90": a name with 、 names several quantities)
     let bad = l.chars().count() < 3
+        || l.contains('、')
         || GENERIC.contains(&l.as_str())
         || l.char_indices().any(|(i, c)| {
             c.is_ascii_digit()
@@ -268,6 +270,45 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let Some(first) = first else {
             continue;
         };
+        // "3.调入资金安排情况 …安排调入资金 27200 万元。4.上年结余安排情况 …安排调入资金 4700 万元":
+        // the later statement's section names another quantity than its words do, so
+        // which of the two is meant cannot be told
+        let core = |s: &Stated| {
+            s.scope
+                .section
+                .and_then(|h| claims.headings.get(h))
+                .map(|h| section_quantity(&h.title))
+        };
+        if let (Some(a), Some(b)) = (core(first), core(later)) {
+            if a != b
+                && !a.is_empty()
+                && !b.is_empty()
+                && first.key.contains(&a)
+                && !later.key.contains(&b)
+            {
+                out.push(
+                    Relation::unchecked(
+                        RULE,
+                        later.fig,
+                        Text::new(
+                            format!("{}：与前文所述一致", later.key),
+                            format!("{}: agrees with the earlier statement", later.key),
+                        ),
+                        Text::new(
+                            format!("所在小节（{b}）与该数字的名称不符，可能不是同一数"),
+                            format!("its section ({b}) names another quantity than its words"),
+                        ),
+                    )
+                    .context(
+                        claims
+                            .prose
+                            .get(later.context.0)
+                            .map_or(String::new(), |p| p.sentence_text(later.context.1)),
+                    ),
+                );
+                continue;
+            }
+        }
         let unit = doc.figure(later.fig).and_then(|f| f.unit);
         if doc.figure(first.fig).is_none() {
             continue;
@@ -285,5 +326,59 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         out.push(
             Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what).context(context),
         );
+    }
+}
+
+/// The quantity a section's title names: "调入资金安排情况" → "调入资金"; a topic
+/// ("收入支出决算总体情况说明") names none that a label would hold.
+fn section_quantity(title: &str) -> String {
+    let mut t = title;
+    for w in ["情况说明", "说明", "情况", "安排", "的"] {
+        t = t.strip_suffix(w).unwrap_or(t);
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::read_text;
+
+    fn verdicts(text: &str) -> Vec<(String, &'static str)> {
+        let r = crate::check_document(&read_text(text));
+        r.checks
+            .iter()
+            .filter(|e| e.rule == "repeated-figure")
+            .map(|e| (e.reported.clone(), e.status.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_statement_under_a_section_naming_another_quantity_is_not_checked() {
+        // a county's budget report (tielingxian.gov.cn, 2022): section 4's sentence copies
+        // section 3's words for its own quantity
+        let text = "3.调入资金安排情况\n2022年为弥补财力不足,安排调入资金27200万元。\n4.上年结余安排情况\n2022年为弥补财力不足,安排调入资金4700万元。\n";
+        assert_eq!(verdicts(text), [("4700".to_string(), "unchecked")]);
+        // without the sections the two statements contradict each other
+        let plain = text
+            .replace("3.调入资金安排情况\n", "")
+            .replace("4.上年结余安排情况\n", "");
+        assert_eq!(verdicts(&plain), [("4700".to_string(), "fail")]);
+    }
+
+    #[test]
+    fn 收支总计_of_the_department_and_of_its_appropriations_are_two_quantities() {
+        // a school's final account (5z.yysedu.cn, 2020): the 、 of 收、支总计 ends no name
+        let text = "2020年度收、支总计3903.88万元。\n2020年度财政拨款收、支总计3656.88万元,与上年相比,增加49.66万元,增长1.38%。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        let r = crate::check_document(&read_text(text));
+        let yoy = r.checks.iter().find(|e| e.rule == "yoy-change").unwrap();
+        assert!(
+            yoy.relation.zh.starts_with("财政拨款收、支总计"),
+            "{}",
+            yoy.relation.zh
+        );
+        // "收、支总计各是 X、Y" names two quantities at once: no name to compare by
+        let paired = "收、支总计各是 110 万元、90 万元。\n收、支总计各是 120 万元、100 万元。\n";
+        assert!(verdicts(paired).is_empty(), "{:?}", verdicts(paired));
     }
 }

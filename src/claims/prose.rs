@@ -513,8 +513,13 @@ impl<'a> Prose<'a> {
             match *t {
                 Tok::Ch(c) => {
                     let ends = stop(c);
-                    // "占,88.19%": a comma after 占 does not end its clause
-                    if ends >= 1 && !(lead_last == Some('占') && matches!(c, ',' | ':')) {
+                    // "占,88.19%": a comma after 占 does not end its clause; nor does the 、
+                    // of "收、支总计" (one name: 财政拨款收、支总计 is not a 支总计)
+                    let joined = c == '、'
+                        && lead_last == Some('收')
+                        && matches!(self.toks.get(at + 1), Some(Tok::Ch('支')));
+                    if ends >= 1 && !(lead_last == Some('占') && matches!(c, ',' | ':')) && !joined
+                    {
                         lead_from = at + 1;
                         lead_last = None;
                     } else {
@@ -1312,6 +1317,24 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
     )
 }
 
+/// Whether the amount `m` is the one compared with, last year's: its clause names a
+/// comparison before it ("较2024年的 2190 万元", "比2023年收入预算 8000 万元").
+pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
+    let floor = m.at.saturating_sub(PAREN_REACH);
+    let from = (floor..m.at)
+        .rev()
+        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
+        .map_or(floor, |k| k + 1);
+    let words = p.text_between(from, m.at);
+    // (上年结转, 上年结余: this year's amount carried over from the last)
+    let last_year = words.match_indices("上年").any(|(k, _)| {
+        !words
+            .get(k + "上年".len()..)
+            .is_some_and(|r| r.starts_with("结转") || r.starts_with("结余"))
+    });
+    last_year || ["比", "较", "同期"].iter().any(|w| words.contains(w))
+}
+
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
@@ -1538,17 +1561,6 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     .is_empty()
                 };
                 // "…比2023年收入预算 8000 万元增加…" is last year's amount, not the one divided
-                let compared = |x: &Prose<'_>, m: &Mention| {
-                    let floor = m.at.saturating_sub(PAREN_REACH);
-                    let from = (floor..m.at)
-                        .rev()
-                        .find(|&k| matches!(x.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
-                        .map_or(floor, |k| k + 1);
-                    let words = x.text_between(from, m.at);
-                    ["比", "较", "上年", "同期"]
-                        .iter()
-                        .any(|w| words.contains(w))
-                };
                 let fits = |x: &Prose<'_>, m: &Mention| {
                     !m.inner && same_family(m.unit, unit) && named(&m.label) && !compared(x, m)
                 };
@@ -1634,8 +1646,13 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     .rev()
                     .take(LOOK_BACK_MENTIONS)
                     .take_while(|m| m.sentence >= want)
+                    // ("预算总额为 1969 万元，较2024年的 2190 万元减少 221 万元；其中：…": the
+                    // amount compared with is last year's, the parts are this year's)
                     .find(|m| {
-                        total_kind(m.kind) && same_family(m.unit, unit) && m.sentence == want
+                        total_kind(m.kind)
+                            && same_family(m.unit, unit)
+                            && m.sentence == want
+                            && !compared(p, m)
                     });
                 // "项目支出预算 48100 元，占支出总预算的 4.43%。其中：（一）文化旅游体育与传媒
                 // 支出 850088.3 元，占支出总预算 78.33%": the amount before a 其中 that opens
