@@ -120,6 +120,23 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             );
             outline_relations(doc, t, r, &children, &what, out, Cmp::AtLeast);
         }
+        // the columns of line numbers (行次): a row whose cell there is no line number had
+        // its cells shifted when its blank cells were dropped (a web page's table copied
+        // out: "26 | 364.65 | 53 |" under 项目 | 行次 | 金额)
+        let line_cols: Vec<usize> = (0..t.width())
+            .filter(|&c| {
+                let h = t.header(c);
+                h.contains("行次") || h.contains("栏次") || h.contains("欄次")
+            })
+            .collect();
+        let shifted = |k: usize| {
+            line_cols.iter().any(|&c| {
+                t.cell(k, c).is_some_and(|x| {
+                    let s = crate::claims::table::trimmed(x.text);
+                    !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+        };
         let mut first = FirstFigures::default();
         // the numbering of a later label column (a two-sided table's second side), by column
         let mut side_depths: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
@@ -160,8 +177,13 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 if covered.is_empty() {
                     continue;
                 }
+                if !line_cols.is_empty() && (shifted(r) || covered.iter().any(|&k| shifted(k))) {
+                    continue;
+                }
+                let nested = without_unnumbered_details(&covered, d, r)
+                    .or_else(|| without_transfer_details(t, &covered, lc, d));
                 for c in lc + 1..end {
-                    relation(doc, (ti, t), (r, lc), c, &covered, out);
+                    relation(doc, (ti, t), (r, lc), c, (&covered, nested.as_deref()), out);
                 }
             }
         }
@@ -178,12 +200,66 @@ pub(super) fn words(t: &Table, r: usize, c: usize, lc: usize) -> Text {
     )
 }
 
+/// The other reading of a total's rows when unnumbered rows stand between numbered items
+/// ("一、税收收入 401 / 增值税 266 / … / 二、非税收入 / … / 本年收入合计 401"): they may be
+/// the details of the item above them, not parts of the total. The covered rows without
+/// them, when some unnumbered row sits between two numbered items of the outermost level
+/// among the covered rows (the next one may be a row without figures, not covered) and
+/// before the total `r`.
+fn without_unnumbered_details(
+    covered: &[usize],
+    depth: &[Option<usize>],
+    r: usize,
+) -> Option<Vec<usize>> {
+    let d = |k: usize| depth.get(k).copied().flatten();
+    let outer = covered.iter().filter_map(|&k| d(k)).min()?;
+    let first = covered.iter().copied().find(|&k| d(k) == Some(outer))?;
+    // the last numbered item of that level before the total, covered or not
+    let last = (first + 1..r).rev().find(|&k| d(k) == Some(outer))?;
+    let details = |k: usize| k > first && k < last && d(k).is_none();
+    covered
+        .iter()
+        .any(|&k| details(k))
+        .then(|| covered.iter().copied().filter(|&k| !details(k)).collect())
+}
+
+/// The other reading of a total's rows below a 转移性收入 or 转移性支出 row (a budget
+/// execution table: "转移性收入 2442 / 返还性收入 / 上级一般性转移支付收入 1444 / 上级专项转移支付
+/// 收入 998 / 收入总计 2843"): the rows after it may be its details. The covered rows
+/// without them, up to the next numbered row.
+fn without_transfer_details(
+    t: &Table,
+    covered: &[usize],
+    lc: usize,
+    depth: &[Option<usize>],
+) -> Option<Vec<usize>> {
+    let group = covered.iter().position(|&k| {
+        matches!(
+            clean_label(label_at(t, k, lc)).as_str(),
+            "转移性收入" | "转移性支出"
+        )
+    })?;
+    let after = covered.get(group + 1..)?;
+    let details = after
+        .iter()
+        .take_while(|&&k| depth.get(k).copied().flatten().is_none())
+        .count();
+    (details > 0).then(|| {
+        covered
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i <= group || i > group + details)
+            .map(|(_, &k)| k)
+            .collect()
+    })
+}
+
 fn relation(
     doc: &Document,
     (ti, t): (usize, &Table),
     (r, lc): (usize, usize),
     c: usize,
-    covered: &[usize],
+    (covered, nested): (&[usize], Option<&[usize]>),
     out: &mut Out,
 ) {
     let Some(target) = t.figure(r, c) else { return };
@@ -225,6 +301,31 @@ fn relation(
     }
     if terms.iter().all(|e| *e == Term::Blank) {
         return;
+    }
+    if let Some(rows) = nested {
+        let details: Option<Vec<Expr>> = rows
+            .iter()
+            .map(|&k| term(t, k, c).map(Expr::from))
+            .collect();
+        if let Some(details) = details {
+            out.push(
+                Relation::equals(
+                    Rule::TotalRow,
+                    target,
+                    Expr::Sum(terms.iter().map(|&e| e.into()).collect()),
+                    words(t, r, c, lc),
+                )
+                .reading(
+                    Expr::Sum(details),
+                    Text::new(
+                        "未编号的行是其上项目（一、二、… 或转移性收入、支出）的明细，不另计入",
+                        "the unnumbered rows are details of the item above them (一、二、…, \
+                         or 转移性收入/支出), not counted again",
+                    ),
+                ),
+            );
+            return;
+        }
     }
     // the words are built only if the relation is kept (see `Words`)
     out.push_sum(
@@ -501,4 +602,65 @@ fn top_level_only(t: &Table, rows: Vec<usize>, facts: &[RowFacts]) -> Vec<usize>
     let mut rows = rows;
     rows.retain(|&k| code_len(k) == Some(min));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::read_text;
+
+    /// The total-row verdicts of a text, as (reported figure, status).
+    fn verdicts(text: &str) -> Vec<(String, &'static str)> {
+        let r = crate::check_document(&read_text(text));
+        r.checks
+            .iter()
+            .filter(|e| e.rule == "total-row")
+            .map(|e| (e.reported.clone(), e.status.as_str()))
+            .collect()
+    }
+
+    /// A township's budget execution table copied out of a web page (modelled on
+    /// yiyuan.gov.cn, 2020): rows whose amounts are all blank keep only their first bar,
+    /// the header's merged cells are flattened, 一、 items have unnumbered details, and
+    /// 转移性收入 has its own.
+    const EXECUTION: &str = "表1 | |||||\n某镇2020年一般公共预算收入执行情况表 | |||||\n单位:万元 | |||||\n项 目 | 2019年决算数 | 2020年预算调整数 | 2020年执行数 | ||\n金额 | 占调整预算% | 比上年增长% | |||\n一、税收收入 | 40 | 43 | 43 | 100 | 7.5 |\n增值税 | 26 | 29 | 29 | 100 | 11.54 |\n资源税 | |||||\n车船税 | 14 | 14 | 14 | 100 | 0 |\n二、非税收入 | |||||\n罚没收入 | |||||\n本年收入合计 | 40 | 43 | 43 | 100 | 7.5 |\n转移性收入 | 244 | 235 | 235 | 100 | -3.69 |\n返还性收入 | |||||\n上级一般性转移支付收入 | 144 | 219 | 219 | 100 | 52.08 |\n上级专项转移支付收入 | 100 | 16 | 16 | 100 | -84 |\n收入总计 | 284 | 278 | 278 | 100 | -2.11 |\n表2 | |||||\n";
+
+    #[test]
+    fn an_execution_tables_details_are_another_reading_not_an_error() {
+        let doc = read_text(EXECUTION);
+        // one table: the blank rows inside it, not the captions around it
+        assert_eq!(doc.tables.len(), 1, "{:?}", doc.tables);
+        let t = &doc.tables[0];
+        assert_eq!(t.column_header(3), "2020年执行数/金额");
+        assert_eq!(t.column_header(5), "2020年执行数/比上年增长%");
+        assert_eq!(t.rows().len() - t.header_rows, 12);
+        let v = verdicts(EXECUTION);
+        assert!(
+            !v.is_empty() && v.iter().all(|(_, s)| *s == "unchecked"),
+            "{v:?}"
+        );
+        // a total that no reading gives still fails
+        let v = verdicts(&EXECUTION.replace("本年收入合计 | 40 |", "本年收入合计 | 42 |"));
+        assert!(v.contains(&("42".to_string(), "fail")), "{v:?}");
+        let v = verdicts(&EXECUTION.replace("收入总计 | 284 |", "收入总计 | 290 |"));
+        assert!(v.contains(&("290".to_string(), "fail")), "{v:?}");
+        // the next table's title right after the last row is no row of it
+        let two = EXECUTION.replace(
+            "表2 | |||||\n",
+            "某镇2020年一般公共预算支出执行情况表 | |||||\n项 目 | 2019年决算数 | 2020年执行数 |\n一般公共服务支出 | 9 | 10 |\n",
+        );
+        assert_eq!(read_text(&two).tables.len(), 2);
+    }
+
+    #[test]
+    fn rows_shifted_off_their_line_numbers_are_not_summed() {
+        // a 收入支出决算总表 copied with its blank cells dropped: "26 | 60.5 | 53 |" is a line
+        // number, an amount and the other side's line number, one column to the left
+        let text = "收入支出决算总表\n项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n一、财政拨款收入 | 1 | 600 | 一、一般公共服务支出 | 28 | 1000 |\n三、事业收入 | 3 | 400 | 二、外交支出 | 29 | |\n本年收入合计 | 23 | 1000 | 本年支出合计 | 50 | 1000 |\n年初结转和结余 | 25 | 60.5 | 年末结转和结余 | 52 | 60.5 |\n26 | 60.5 | 53 | |||\n总计 | 27 | 1060.5 | 总计 | 54 | 1060.5 |\n";
+        let v = verdicts(text);
+        assert!(v.contains(&("1000".to_string(), "pass")), "{v:?}");
+        assert!(v.iter().all(|(_, s)| *s != "fail"), "{v:?}");
+        // the same row in its place is summed
+        let v = verdicts(&text.replace("26 | 60.5 | 53 | |||", "其他 | 26 | 0 | 其他 | 53 | 0 |"));
+        assert!(v.contains(&("1060.5".to_string(), "pass")), "{v:?}");
+    }
 }

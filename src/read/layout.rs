@@ -496,6 +496,9 @@ fn spread(top: &Row, sub: &Row, width: usize) -> Option<(Vec<Cell>, Vec<Cell>)> 
                 .iter()
                 .filter(|s| s.iter().any(|b| g.contains(b)))
                 .count();
+            // one sub-column sharing a word is no evidence ("2020年预算调整数" and
+            // "占调整预算%", a share under 执行数): only two or more outweigh the position
+            let score = if score >= 2 { score } else { 0 };
             (i64::try_from(score).unwrap_or(0), k)
         })
         .collect();

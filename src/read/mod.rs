@@ -325,6 +325,10 @@ fn classify(line: &str) -> LineKind {
         return LineKind::TableRow;
     }
     if is_loose_pipe_row(t) {
+        // the rule under a header copied without its leading bar: `---|---|---|`
+        if t.contains('-') && t.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+')) {
+            return LineKind::PipeRule;
+        }
         return LineKind::TableRow;
     }
     if is_page_number(t) {
@@ -345,9 +349,32 @@ fn classify(line: &str) -> LineKind {
 }
 
 /// A pipe row written without its leading bar, as a web page's table copies out:
-/// `濮阳市 | 73795 | 234267 |` — at least two cells with something in them.
+/// `濮阳市 | 73795 | 234267 |` — at least two cells with something in them, or one in a
+/// row of three bars or more (`资源税 | |||||`, a line whose amounts are all blank).
 fn is_loose_pipe_row(t: &str) -> bool {
     t.matches('|').count() >= 2 && t.split('|').filter(|p| !p.trim().is_empty()).count() >= 2
+}
+
+/// A loose pipe row with one cell filled, all its amounts blank (`资源税 | |||||`): a row
+/// only inside a table ([`Reader::table`]), page chrome elsewhere (`浏览量:1 | | | |`). A
+/// caption, a unit line or a table's title copied out with the table's bars is no row
+/// (`表2 | |||||`, `单位:万元 | |||||`, `…支出执行情况表 | |||||`).
+fn is_sparse_pipe_row(t: &str) -> bool {
+    let t = t.trim();
+    if t.starts_with('|') || t.matches('|').count() < 3 {
+        return false;
+    }
+    let mut filled = t.split('|').map(str::trim).filter(|p| !p.is_empty());
+    let first = filled.next();
+    filled.next().is_none() && first.is_some_and(|c| !is_title_cell(c))
+}
+
+/// A table's caption, unit line or title: `表1`, `单位:万元`, `…执行情况表`.
+fn is_title_cell(c: &str) -> bool {
+    is_caption(c)
+        || c.starts_with("单位")
+        || c.starts_with("單位")
+        || c.trim_end_matches(['）', ')', '：', ':']).ends_with('表')
 }
 
 /// "- 12 -", "12", "第 3 页", "3/20".
@@ -614,6 +641,9 @@ impl Reader<'_> {
         let mut open = false;
         // the lines before this one were counted in a run of tab rows ([`Reader::tab_run`])
         let mut tab_run_seen = 0;
+        // sparse pipe rows go on a table that holds figures, up to the end of their run
+        let figures_before = self.doc.figure_count();
+        let mut sparse_until = 0;
         while let Some(&(start, line)) = self.lines.get(i) {
             // lines are numbered from their index (line_starts holds each line's start)
             let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -655,6 +685,22 @@ impl Reader<'_> {
                     i += 1;
                 }
                 LineKind::PipeRule => i += 1,
+                // rows with every amount blank, inside a pipe table with figures, before
+                // more of its rows
+                LineKind::Text
+                    if i < sparse_until
+                        || self.doc.figure_count() > figures_before
+                            && self.sparse_run(i).is_some_and(|end| {
+                                sparse_until = end;
+                                true
+                            }) =>
+                {
+                    let rows = t.rows().len();
+                    t.push_row(line_no);
+                    self.cells_into(&mut t, index, rows, 0, start, line);
+                    open = false;
+                    i += 1;
+                }
                 LineKind::Blank | LineKind::PageNumber => {
                     let next = self.next_content(i);
                     if self.kind(next) == Some(LineKind::TableRow) {
@@ -695,6 +741,24 @@ impl Reader<'_> {
         t.shrink();
         self.doc.tables.push(t);
         i
+    }
+
+    /// The end of the run of sparse pipe rows ([`is_sparse_pipe_row`]) from line `i`, when
+    /// the run goes on a pipe table: the next other line is a row of it (the caller asks
+    /// only once the table holds figures, and once a run).
+    fn sparse_run(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while self
+            .lines
+            .get(k)
+            .is_some_and(|l| self.kind(k) == Some(LineKind::Text) && is_sparse_pipe_row(l.1))
+        {
+            k += 1;
+        }
+        (k > i
+            && self.kind(k) == Some(LineKind::TableRow)
+            && self.lines.get(k).is_some_and(|l| !l.1.contains('\t')))
+        .then_some(k)
     }
 
     /// The tab rows from line `first` on, one after another: how many, and how many tabs
