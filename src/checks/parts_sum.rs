@@ -56,8 +56,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         if !(b.complete || money && b.parts.len() >= 2) {
             continue;
         }
+        // (in a list not known to be whole, a part printed "0" is taken as nothing, not as
+        // anything under ½: "8.77 = 0 + 8.47" does not add up, the third part is missing)
+        let zero = |f: FigId| doc.figure(f).is_some_and(|x| x.number.value.is_zero());
         let terms = b.parts.iter().map(|(f, _)| {
-            if money {
+            if money && (b.complete || !zero(*f)) {
                 amount(doc, *f, t.unit)
             } else {
                 Expr::Exact(*f)
@@ -354,6 +357,26 @@ mod tests {
         // 上年结转 is this year's amount, carried over: a total of its parts
         let v = verdicts("上年结转 100 万元，其中：基本支出结转 60 万元，项目支出结转 40 万元。\n");
         assert_eq!(v, [("100".to_string(), Status::Pass)]);
+    }
+
+    #[test]
+    fn a_zero_part_lends_no_rounding_to_a_list_not_known_to_be_whole() {
+        // a district bureau's 三公 account (021fenlei.com, Jiading 2017) cut after two of its
+        // three items: 0 + 8.47 is no 8.77, though a "0" could stand for anything under ½
+        let text = "某局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元。\n2017年度“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元;公务用车购置及运行维护费支出决算8.47万元。\n";
+        // (what the report says: a list not known to be whole is said only when it adds up)
+        let said = |text: &str| -> Vec<(String, &'static str)> {
+            let r = crate::check_document(&read_text(text));
+            r.checks
+                .iter()
+                .filter(|e| e.rule == "parts-sum")
+                .map(|e| (e.reported.clone(), e.status.as_str()))
+                .collect()
+        };
+        assert_eq!(said(text), []);
+        // the same list adding up is still said to
+        let whole = text.replace("费支出决算0万元", "费支出决算0.30万元");
+        assert_eq!(said(&whole), [("8.77".to_string(), "pass")]);
     }
 
     #[test]

@@ -369,6 +369,28 @@ mod tests {
     }
 
     #[test]
+    fn a_final_named_after_its_budget_is_the_total_of_its_section_opener() {
+        // a district office's 三公 account (hbdj.gov.cn, 2021): the final figure is named by
+        // its stage alone after the budget, and the opener follows in the same paragraph
+        let text = "某中心2021年度一般公共预算财政拨款“三公”经费支出预算为246万元,支出决算为167.37万元,完成预算的68%。\n(二)一般公共预算财政拨款“三公”经费支出决算具体情况说明。\n某中心2021年度一般公共预算财政拨款“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务接待费支出决算2.14万元,占1.3%;公务用车购置及运行维护费支出决算165.23万元,占98.7%。\n";
+        assert_eq!(
+            entries(text),
+            own(&[("0%", "pass"), ("1.3%", "pass"), ("98.7%", "pass")])
+        );
+        assert_eq!(
+            entries(&text.replace("占1.3%", "占1.5%")),
+            own(&[("0%", "pass"), ("1.5%", "fail"), ("98.7%", "pass")])
+        );
+        // the budget's name is no final's: 246 is not the total
+        let budget_only = text.replace(",支出决算为167.37万元", "");
+        assert!(
+            entries(&budget_only).iter().all(|(_, s)| s == "unchecked"),
+            "{:?}",
+            entries(&budget_only)
+        );
+    }
+
+    #[test]
     fn a_total_named_by_its_section_opener_is_found_in_the_section_before() {
         // an environment bureau's 三公 account (traditional script): the total in the first
         // section, "2019年“三公”經費財政撥款支出決算中，…" opening the second

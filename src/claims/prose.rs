@@ -724,7 +724,7 @@ impl<'a> Prose<'a> {
         }
         let mut name: Vec<char> = Vec::new();
         let mut k = i;
-        while k > 0 && i - k <= 20 {
+        while k > 0 && i - k <= 32 {
             match self.toks.get(k - 1) {
                 Some(Tok::Ch(c)) if ('\u{4e00}'..='\u{9fff}').contains(c) => name.push(*c),
                 Some(Tok::Ch('“' | '”' | '"' | '「' | '」')) => {}
@@ -744,7 +744,7 @@ impl<'a> Prose<'a> {
         } else {
             name
         };
-        ((4..=16).contains(&name.chars().count()) && !name.starts_with('在'))
+        ((4..=24).contains(&name.chars().count()) && !name.starts_with('在'))
             .then_some((name, i + 2))
     }
 
@@ -1317,6 +1317,29 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
     )
 }
 
+/// The whole name of a final figure named by its stage alone after its budget: "“三公”经费
+/// 支出预算为 246 万元，支出决算为 167.37 万元" — 167.37 is the “三公”经费支出决算.
+fn record_name(p: &Prose<'_>, m: &Mention) -> Option<String> {
+    if m.kind != Kind::Final
+        || !matches!(
+            m.label.as_str(),
+            "支出决算" | "决算" | "决算数" | "支出决算数"
+        )
+    {
+        return None;
+    }
+    let k = p.mentions.binary_search_by_key(&m.at, |x| x.at).ok()?;
+    let budget = p.mentions.get(k.checked_sub(1)?)?;
+    if budget.sentence != m.sentence || !matches!(budget.kind, Kind::Budget | Kind::Level) {
+        return None;
+    }
+    let stem = ["年初预算数", "年初预算", "全年预算", "预算数", "预算"]
+        .iter()
+        .find_map(|w| budget.label.strip_suffix(w))?;
+    let stem = stem.strip_suffix("支出").unwrap_or(stem);
+    Some(format!("{stem}{}", m.label))
+}
+
 /// Whether the amount `m` is the one compared with, last year's: its clause names a
 /// comparison before it ("较2024年的 2190 万元", "比2023年收入预算 8000 万元").
 pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
@@ -1542,6 +1565,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let divided = matches!(p.toks.get(q), Some(Tok::Ch('按' | '中')));
             // the total was found outside the 其中's own paragraph, or far back in it
             let mut far = false;
+            // the total's whole name, where its label names only its stage
+            let mut record_label: Option<String> = None;
             let total = if divided {
                 let name = opener.as_ref().map_or("", |(n, _)| n.as_str());
                 let named = |label: &str| {
@@ -1562,7 +1587,10 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 };
                 // "…比2023年收入预算 8000 万元增加…" is last year's amount, not the one divided
                 let fits = |x: &Prose<'_>, m: &Mention| {
-                    !m.inner && same_family(m.unit, unit) && named(&m.label) && !compared(x, m)
+                    !m.inner
+                        && same_family(m.unit, unit)
+                        && (named(&m.label) || record_name(x, m).is_some_and(|n| named(&n)))
+                        && !compared(x, m)
                 };
                 let near = before
                     .iter()
@@ -1578,10 +1606,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         return None;
                     }
                     let year = region.first().and_then(|m| m.scope.year);
+                    // (the nearest amounts again: a final figure among them was not taken
+                    // above, "“三公”经费支出预算为 246 万元，支出决算为 167.37 万元。…决算中，")
                     let back = before
                         .iter()
                         .rev()
-                        .skip(LOOK_BACK_MENTIONS)
                         .map(|m| (p, m))
                         .chain(
                             prose
@@ -1591,16 +1620,19 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                                 .rev()
                                 .flat_map(|x| x.mentions.iter().rev().map(move |m| (x, m))),
                         )
-                        .take(FAR_MENTIONS);
+                        .take(LOOK_BACK_MENTIONS + FAR_MENTIONS);
                     let mut found = back.filter(|(x, m)| {
                         matches!(m.kind, Kind::Level | Kind::Final)
                             && (year.is_none() || m.scope.year.is_none() || m.scope.year == year)
                             && fits(x, m)
                     });
-                    let first = found.next()?.1;
+                    let (first_prose, first) = found.next()?;
                     let value = |m: &Mention| doc.figure(m.fig).map(|f| f.number.value);
                     let one = found.all(|(_, m)| value(m) == value(first));
                     far = true;
+                    if !named(&first.label) {
+                        record_label = record_name(first_prose, first);
+                    }
                     one.then_some(first)
                 })
             } else if before.is_empty() {
@@ -1679,8 +1711,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // "在收入拨款中，…" lists the parts of the amount it names, not of whatever amount
             // comes before it ("在执行过程中，…" names none), nor the same amount again
             // ("从政府采购规模来看，2018年政府采购规模 600 万元")
+            let total_label = record_label.unwrap_or_else(|| total.label.clone());
             if let Some((name, _)) = opener {
-                if !names_same_amount(&name, &total.label)
+                if !names_same_amount(&name, &total_label)
                     || parts.iter().any(|x| x.1.contains(name.as_str()))
                 {
                     continue;
@@ -1688,7 +1721,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             // "收入 969 万元，其中…；完成政府性基金支出 4093 万元": the list ends where the
             // other side (收入/支出) begins
-            let side = super::scope::facets(&total.label).side;
+            let side = super::scope::facets(&total_label).side;
             if let Some(k) = parts.iter().position(|x| {
                 side.is_some()
                     && super::scope::facets(&x.1)
@@ -1710,7 +1743,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             out.push(Breakdown {
                 total: total.fig,
-                total_label: total.label.clone(),
+                total_label,
                 complete: codes || complete(&labels),
                 parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
                 para: p.index,
