@@ -343,13 +343,8 @@ fn section_quantity(title: &str) -> String {
 mod tests {
     use crate::read::read_text;
 
-    fn verdicts(text: &str) -> Vec<(String, &'static str)> {
-        let r = crate::check_document(&read_text(text));
-        r.checks
-            .iter()
-            .filter(|e| e.rule == "repeated-figure")
-            .map(|e| (e.reported.clone(), e.status.as_str()))
-            .collect()
+    fn verdicts(text: &str) -> Vec<(String, String)> {
+        crate::checks::reported(text, "repeated-figure")
     }
 
     #[test]
@@ -357,12 +352,15 @@ mod tests {
         // a county's budget report (tielingxian.gov.cn, 2022): section 4's sentence copies
         // section 3's words for its own quantity
         let text = "3.调入资金安排情况\n2022年为弥补财力不足,安排调入资金27200万元。\n4.上年结余安排情况\n2022年为弥补财力不足,安排调入资金4700万元。\n";
-        assert_eq!(verdicts(text), [("4700".to_string(), "unchecked")]);
+        assert_eq!(
+            verdicts(text),
+            [("4700".to_string(), "unchecked".to_string())]
+        );
         // without the sections the two statements contradict each other
         let plain = text
             .replace("3.调入资金安排情况\n", "")
             .replace("4.上年结余安排情况\n", "");
-        assert_eq!(verdicts(&plain), [("4700".to_string(), "fail")]);
+        assert_eq!(verdicts(&plain), [("4700".to_string(), "fail".to_string())]);
     }
 
     #[test]

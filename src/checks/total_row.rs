@@ -608,14 +608,12 @@ fn top_level_only(t: &Table, rows: Vec<usize>, facts: &[RowFacts]) -> Vec<usize>
 mod tests {
     use crate::read::read_text;
 
-    /// The total-row verdicts of a text, as (reported figure, status).
-    fn verdicts(text: &str) -> Vec<(String, &'static str)> {
-        let r = crate::check_document(&read_text(text));
-        r.checks
-            .iter()
-            .filter(|e| e.rule == "total-row")
-            .map(|e| (e.reported.clone(), e.status.as_str()))
-            .collect()
+    fn verdicts(text: &str) -> Vec<(String, String)> {
+        crate::checks::reported(text, "total-row")
+    }
+
+    fn own(figure: &str, status: &str) -> (String, String) {
+        (figure.to_string(), status.to_string())
     }
 
     /// A township's budget execution table copied out of a web page (modelled on
@@ -640,9 +638,9 @@ mod tests {
         );
         // a total that no reading gives still fails
         let v = verdicts(&EXECUTION.replace("本年收入合计 | 40 |", "本年收入合计 | 42 |"));
-        assert!(v.contains(&("42".to_string(), "fail")), "{v:?}");
+        assert!(v.contains(&own("42", "fail")), "{v:?}");
         let v = verdicts(&EXECUTION.replace("收入总计 | 284 |", "收入总计 | 290 |"));
-        assert!(v.contains(&("290".to_string(), "fail")), "{v:?}");
+        assert!(v.contains(&own("290", "fail")), "{v:?}");
         // the next table's title right after the last row is no row of it
         let two = EXECUTION.replace(
             "表2 | |||||\n",
@@ -657,10 +655,10 @@ mod tests {
         // number, an amount and the other side's line number, one column to the left
         let text = "收入支出决算总表\n项目 | 行次 | 金额 | 项目 | 行次 | 金额 |\n一、财政拨款收入 | 1 | 600 | 一、一般公共服务支出 | 28 | 1000 |\n三、事业收入 | 3 | 400 | 二、外交支出 | 29 | |\n本年收入合计 | 23 | 1000 | 本年支出合计 | 50 | 1000 |\n年初结转和结余 | 25 | 60.5 | 年末结转和结余 | 52 | 60.5 |\n26 | 60.5 | 53 | |||\n总计 | 27 | 1060.5 | 总计 | 54 | 1060.5 |\n";
         let v = verdicts(text);
-        assert!(v.contains(&("1000".to_string(), "pass")), "{v:?}");
-        assert!(v.iter().all(|(_, s)| *s != "fail"), "{v:?}");
+        assert!(v.contains(&own("1000", "pass")), "{v:?}");
+        assert!(v.iter().all(|(_, s)| s != "fail"), "{v:?}");
         // the same row in its place is summed
         let v = verdicts(&text.replace("26 | 60.5 | 53 | |||", "其他 | 26 | 0 | 其他 | 53 | 0 |"));
-        assert!(v.contains(&("1060.5".to_string(), "pass")), "{v:?}");
+        assert!(v.contains(&own("1060.5", "pass")), "{v:?}");
     }
 }
