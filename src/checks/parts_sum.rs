@@ -344,9 +344,9 @@ mod tests {
 
     #[test]
     fn the_amount_compared_with_is_no_total_of_the_parts() {
-        // a county's 三公 budget (mz.gov.cn, 2025): the parts add up to this year's 1969,
+        // modelled on a city's 三公 budget (mz.gov.cn, 2025): the parts add up to this year's 1969,
         // not to 2024's 2190 named in the comparison; the changes add up to the total's
-        let text = "2025年“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%;其中:因公出国(境)经费40万元,较上年持平;公务接待费242万元,较上年减少12万元,下降4.7%;公务用车购置及运行维护费1687万元,较上年减少209万元,下降11%。\n";
+        let text = "2025年全县“三公”经费财政拨款预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%;其中:因公出国(境)费40万元,与上年持平;公务接待费242万元,比上年减少12万元,下降4.7%;公务用车购置及运行维护费1687万元,比上年减少209万元,下降11%。\n";
         let v = verdicts(text);
         assert!(v.contains(&("1969".into(), Status::Pass)), "{v:?}");
         assert!(v.contains(&("221".into(), Status::Pass)), "{v:?}");
@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn a_zero_part_lends_no_rounding_to_a_list_not_known_to_be_whole() {
-        // a district bureau's 三公 account (021fenlei.com, Jiading 2017) cut after two of its
+        // modelled on a district bureau's 三公 account (021fenlei.com, Jiading 2017) cut after two of its
         // three items: 0 + 8.47 is no 8.77, though a "0" could stand for anything under ½
         let text = "某局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元。\n2017年度“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元;公务用车购置及运行维护费支出决算8.47万元。\n";
         // (what the report says: a list not known to be whole is said only when it adds up)

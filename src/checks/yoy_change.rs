@@ -712,9 +712,9 @@ mod tests {
 
     #[test]
     fn a_rate_after_an_amount_of_its_own_is_not_the_earlier_changes() {
-        // a city's half-year revenue (cz.sm.gov.cn, 2018): 33.06% is 上划中央收入's rate,
+        // modelled on a city's half-year revenue (cz.sm.gov.cn, 2018): 33.06% is 上划中央收入's rate,
         // whose change is not stated; 126,096 is the total's change
-        let text = "上半年,全市一般公共预算总收入完成865,696万元,比上年同期增收126,096万元,增长17.05%,其中:上划中央收入完成319,122万元,比上年同期增长33.06%;地方一般公共预算收入完成546,574万元,比上年同期增收46,801万元,增长9.36%。\n";
+        let text = "1至6月,全县一般公共预算总收入完成865,696万元,比上年同期增收126,096万元,增长17.05%,其中:上划中央收入完成319,122万元,比上年同期增长33.06%;县级一般公共预算收入完成546,574万元,比上年同期增收46,801万元,增长9.36%。\n";
         let got: Vec<(String, &str)> = entries(text).into_iter().map(|(r, s, _)| (r, s)).collect();
         let want = [
             ("17.05%", "pass"),
