@@ -56,13 +56,6 @@
   let checkedText = '';
 
   // ---- the worker: restarted after a trap or an error, on new input while busy, on cancel
-  function decodeB64(/** @type {string} */ id) {
-    const bin = atob(($(id).textContent || '').trim());
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
-  }
-  const utf8 = (/** @type {Uint8Array} */ bytes) => new TextDecoder('utf-8').decode(bytes);
   const encoder = new TextEncoder();
   /** @type {Uint8Array | null} */
   let scratch = null;
@@ -988,7 +981,7 @@
 
   function loadSample() {
     note('');
-    setInput(utf8(decodeB64('sample-b64')), 'sample');
+    setInput($('sample-text').textContent || '', 'sample');
     run();
   }
 
