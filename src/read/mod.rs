@@ -325,10 +325,6 @@ fn classify(line: &str) -> LineKind {
         return LineKind::TableRow;
     }
     if is_loose_pipe_row(t) {
-        // the rule under a header copied without its leading bar: `---|---|---|`
-        if t.contains('-') && t.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+')) {
-            return LineKind::PipeRule;
-        }
         return LineKind::TableRow;
     }
     if is_page_number(t) {
@@ -349,8 +345,8 @@ fn classify(line: &str) -> LineKind {
 }
 
 /// A pipe row written without its leading bar, as a web page's table copies out:
-/// `濮阳市 | 73795 | 234267 |` — at least two cells with something in them, or one in a
-/// row of three bars or more (`资源税 | |||||`, a line whose amounts are all blank).
+/// `濮阳市 | 73795 | 234267 |` — at least two cells with something in them (one: see
+/// [`is_sparse_pipe_row`]).
 fn is_loose_pipe_row(t: &str) -> bool {
     t.matches('|').count() >= 2 && t.split('|').filter(|p| !p.trim().is_empty()).count() >= 2
 }
@@ -1166,9 +1162,6 @@ fn strip_markup(s: &str) -> String {
 mod tests {
     use super::*;
 
-    /// A run of tab rows long enough to have its room made at once reads as row after row
-    /// would: every row, its cells (trailing blanks dropped), figures with their lines and
-    /// places, dashes and words kept.
     #[test]
     fn a_long_run_of_tab_rows_reads_row_by_row() {
         let mut text = String::from("表1 支出表\n科目\t合计\t基本\t项目\n");
