@@ -2,7 +2,7 @@
 //! divided by last year's figure.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, is_money, same_family, Kind, Mention, Prose};
+use crate::claims::prose::{amount, compared, is_money, same_family, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -139,12 +139,7 @@ fn total_reading<'p>(
 /// year's ("上年 2.08 万元").
 fn own_amount_between(p: &Prose<'_>, from: usize, to: usize, inner: bool) -> bool {
     p.mentions.get(from + 1..to).unwrap_or(&[]).iter().any(|x| {
-        x.kind == Kind::Level
-            && is_money(x.unit)
-            && (inner || !x.inner)
-            && !["上年", "去年", "比", "较", "同期"]
-                .iter()
-                .any(|w| x.lead.contains(w))
+        x.kind == Kind::Level && is_money(x.unit) && (inner || !x.inner) && !compared(p, x)
     })
 }
 

@@ -1341,7 +1341,7 @@ fn record_name(p: &Prose<'_>, m: &Mention) -> Option<String> {
 }
 
 /// Whether the amount `m` is the one compared with, last year's: its clause names a
-/// comparison before it ("较2024年的 2190 万元", "比2023年收入预算 8000 万元").
+/// comparison before it ("较2024年的 2190 万元", "比2023年收入预算 8000 万元", 去年).
 pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
     let floor = m.at.saturating_sub(PAREN_REACH);
     let from = (floor..m.at)
@@ -1355,7 +1355,10 @@ pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
             .get(k + "上年".len()..)
             .is_some_and(|r| r.starts_with("结转") || r.starts_with("结余"))
     });
-    last_year || ["比", "较", "同期"].iter().any(|w| words.contains(w))
+    last_year
+        || ["去年", "比", "较", "同期"]
+            .iter()
+            .any(|w| words.contains(w))
 }
 
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
