@@ -71,7 +71,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let what = Text::new(format!("总数 = {zh}"), format!("total = {en}"));
         let mut rel =
             Relation::equals(RULE, b.total, Expr::sum(terms), what).context(b.context.clone());
-        if !money {
+        // (nor is a total printed "0" anything under ½: "0 = 0 + 0.36 + 0" is no sum)
+        if !money || !b.complete && zero(b.total) {
             rel = rel.exact_target();
         }
         if !b.complete {
@@ -417,6 +418,23 @@ mod tests {
             !got.iter().any(|(r, _)| r == "20.2" || r == "700.1"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_numbered_list_of_the_items_just_named_is_no_breakdown_of_them() {
+        // modelled on a district unit's 三公 budget (xuanzhou.gov.cn, 2020): the sentence
+        // before "具体情况如下" names the three items, and the list takes them one by one
+        let text = "某工委2020年“三公”经费支出预算为0.36万元,比2019年预算减少0.02万元。其中:因公出国\
+                    (境)费支出预算为0万元,公务接待费支出预算为0.36万元,公务用车购置及运行费支出预算为0\
+                    万元。具体情况如下:\n(一)因公出国(境)费支出0万元。\n(二)公务接待费支出0.36万元。\n\
+                    (三)公务用车购置及运行费支出0万元。\n";
+        let got = reported(text);
+        // one sum, of the 其中 list, on the total; none on the items themselves
+        assert_eq!(got, [("0.36".to_string(), "pass".to_string())], "{got:?}");
+        // a total printed 0 over items of 0.2 and 0.16 is no sum by rounding the 0
+        let text = "培训费支出0万元。具体情况如下:\n1.师资费0.2万元。\n2.场地费0.16万元。\n";
+        let got = reported(text);
+        assert!(!got.iter().any(|(r, _)| r == "0"), "{got:?}");
     }
 
     #[test]
