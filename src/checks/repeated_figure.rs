@@ -252,6 +252,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         .max_by_key(|y| years.iter().filter(|x| x == y).count())
         .copied();
     let year_of = |s: &Stated| s.year.or(main_year);
+    let reused = reused_labels(doc, &all);
     // earlier statements by label and year: each is compared with the first earlier one of
     // the same quantity in a comparable scope (indexed, so a long text stays linear unless
     // one label recurs in many scopes)
@@ -323,10 +324,48 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             .prose
             .get(pi)
             .map_or(String::new(), |p| p.sentence_text(at));
-        out.push(
-            Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what).context(context),
-        );
+        let rel = Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what);
+        // (a label each section uses for its own quantity: the same value twice is said to
+        // agree, two values are not a failure)
+        let rel = if reused.contains(later.key.as_str()) {
+            rel.only_if_holds()
+        } else {
+            rel
+        };
+        out.push(rel.context(context));
     }
+}
+
+/// How many different values one label may be stated with before it is taken as a name
+/// each section gives its own quantity.
+const MAX_VALUES: usize = 2;
+
+/// The labels the text states with more than [`MAX_VALUES`] different values, whatever
+/// their scopes: "本年收支结余 5086 亿元 … 企业职工基本养老保险基金 … 本年收支结余 2371 亿元 …
+/// 失业保险基金 … 本年收支结余 743 亿元" (a national social-insurance report), "第一类 …
+/// 上交收入 540 亿元; 第二类 … 上交收入 770.93 亿元 …". Such a label names each section's own
+/// quantity, which the words around it tell apart and the scopes read here may not; two
+/// different values may still be one quantity misprinted, three are a pattern.
+fn reused_labels<'a>(doc: &Document, all: &'a [Stated]) -> std::collections::HashSet<&'a str> {
+    let mut values: HashMap<&str, Vec<(Decimal, Decimal, Option<&str>)>> = HashMap::new();
+    let mut reused = std::collections::HashSet::new();
+    for s in all {
+        let Some(f) = doc.figure(s.fig) else { continue };
+        let half = crate::interval::half_ulp(f.number.scale);
+        let (lo, hi) = (f.number.value - half, f.number.value + half);
+        let seen = values.entry(s.key.as_str()).or_default();
+        // another value: in another unit, or apart from every one seen
+        let apart = seen
+            .iter()
+            .all(|&(l, h, u)| u != f.unit || hi < l || h < lo);
+        if apart && seen.len() <= MAX_VALUES {
+            seen.push((lo, hi, f.unit));
+            if seen.len() > MAX_VALUES {
+                reused.insert(s.key.as_str());
+            }
+        }
+    }
+    reused
 }
 
 /// The quantity a section's title names: "调入资金安排情况" → "调入资金"; a topic
@@ -378,5 +417,41 @@ mod tests {
         // "收、支总计各是 X、Y" names two quantities at once: no name to compare by
         let paired = "收、支总计各是 110 万元、90 万元。\n收、支总计各是 120 万元、100 万元。\n";
         assert!(verdicts(paired).is_empty(), "{:?}", verdicts(paired));
+    }
+
+    #[test]
+    fn a_label_stated_with_three_values_names_each_sections_own_quantity() {
+        // modelled on a national social-insurance budget (a mirror of a 2014 report): every
+        // fund repeats the overview's words for its own balance
+        let text =
+            "全国社会保险基金本年收支结余5086亿元。\n一、企业职工基本养老保险基金收入22680亿元,\
+                    本年收支结余2371亿元。\n二、失业保险基金收入1289亿元,本年收支结余743亿元。\n\
+                    三、医疗保险基金收入8106亿元,本年收支结余929亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // the same value again is still said to agree; two values still disagree
+        let again = format!("{text}综上,全国社会保险基金本年收支结余5086亿元。\n");
+        assert_eq!(verdicts(&again), [("5086".to_string(), "pass".to_string())]);
+        let two =
+            "全国社会保险基金本年收支结余5086亿元。\n综上,全国社会保险基金本年收支结余5068亿元。\n";
+        assert_eq!(verdicts(two), [("5068".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_sections_year_is_the_year_of_its_sentences() {
+        // modelled on a city's state-capital budget report (czj.sh.gov.cn, 2015): last year's
+        // execution and this year's budget use the same words
+        // (the second sentence of each section names no year of its own)
+        let text = "二、2014年本市国有资本经营预算的执行情况\n全市国有资本经营收入61.6亿元。全市国有资本\
+                    经营支出75.7亿元。\n三、2015年本市国有资本经营预算的安排情况\n全市国有资本经营收入\
+                    78.3亿元。全市国有资本经营支出81.6亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        let one_year = text.replace("2015年", "2014年");
+        assert_eq!(
+            verdicts(&one_year),
+            [
+                ("78.3".to_string(), "fail".to_string()),
+                ("81.6".to_string(), "fail".to_string())
+            ]
+        );
     }
 }

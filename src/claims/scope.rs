@@ -266,13 +266,22 @@ fn inline_heading(line: &str) -> Option<(Heading, usize)> {
     let rest = t.get(skip..)?;
     let mut title = String::new();
     let mut len = 0;
-    for c in rest.chars() {
+    // (the digits of a year, "一、2014年本市国有资本经营预算的执行情况", are no figure)
+    let mut year_digits: usize = 0;
+    for (i, c) in rest.char_indices() {
         if matches!(c, '。' | '：' | ':' | '\n') {
             break;
         }
-        if c.is_ascii_digit() || matches!(c, ',' | '，' | ';' | '；') {
+        if year_digits == 0 && c.is_ascii_digit() {
+            let year = rest
+                .get(i..i + 4 + "年".len())
+                .filter(|y| title_year(y).is_some());
+            year_digits = if year.is_some() { 4 } else { 0 };
+        }
+        if c.is_ascii_digit() && year_digits == 0 || matches!(c, ',' | '，' | ';' | '；') {
             return None; // a figure or a clause: a numbered sentence, not a heading
         }
+        year_digits = year_digits.saturating_sub(usize::from(c.is_ascii_digit()));
         title.push(c);
         len += 1;
         if len > 30 {
@@ -309,6 +318,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
     };
     // each heading's facets, worked out once (not once per figure under it)
     let mut heading_facets: Vec<Facets> = Vec::new();
+    let mut heading_years: Vec<Option<i64>> = Vec::new();
     let mut next = prose.iter_mut().peekable();
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         if para.heading {
@@ -384,18 +394,25 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                         continue;
                     };
                     mi += 1;
+                    if m.kind == Kind::Year {
+                        year = doc
+                            .figure(m.fig)
+                            .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok());
+                        // a heading opening with this year ("2014年本市…的执行情况"): its
+                        // words after the year are still no part of the next label
+                        fresh = fresh.take().and_then(|t| {
+                            let opens = year.is_some_and(|y| t.starts_with(&format!("{y}年")));
+                            let rest = t.split_once('年').map(|x| x.1.to_string());
+                            rest.filter(|r| opens && !r.is_empty())
+                        });
+                        continue;
+                    }
                     // a heading joined to the line after it is no part of the first label
                     // ("一、企业职工基本养老保险基金" + "本年收入…")
                     if let Some(title) = fresh.take() {
                         if let Some(rest) = m.label.strip_prefix(title.as_str()) {
                             m.label = rest.to_string();
                         }
-                    }
-                    if m.kind == Kind::Year {
-                        year = doc
-                            .figure(m.fig)
-                            .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok());
-                        continue;
                     }
                     let mut scope = Scope {
                         year,
@@ -408,10 +425,17 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                         ..Scope::default()
                     };
                     for h in heading_facets.len()..headings.len() {
-                        let f = headings
-                            .get(h)
-                            .map_or_else(Facets::default, |h| facets(&h.title));
-                        heading_facets.push(f);
+                        let title = headings.get(h).map_or("", |h| h.title.as_str());
+                        heading_facets.push(facets(title));
+                        heading_years.push(title_year(title));
+                    }
+                    // "二、2014年本市国有资本经营预算的执行情况" … "三、2015年…的安排情况": a
+                    // sentence naming no year has its section's
+                    if scope.year.is_none() {
+                        scope.year = path
+                            .iter()
+                            .rev()
+                            .find_map(|x| heading_years.get(x.1).copied().flatten());
                     }
                     for &(_, h) in &path {
                         if let Some(f) = heading_facets.get(h) {
@@ -433,6 +457,30 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         }
     }
     headings
+}
+
+/// The one year a title names ("2014年本市国有资本经营预算的执行情况"); none when it names
+/// none or several ("2019年与2018年对比").
+fn title_year(title: &str) -> Option<i64> {
+    let b = title.as_bytes();
+    let mut found: Option<i64> = None;
+    for (k, _) in title.match_indices('年') {
+        let Some(digits) = k.checked_sub(4).and_then(|s| b.get(s..k)) else {
+            continue;
+        };
+        let before = k.checked_sub(5).and_then(|s| b.get(s));
+        if !digits.iter().all(u8::is_ascii_digit) || before.is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let y = digits
+            .iter()
+            .fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+        if !(1949..=2100).contains(&y) || found.is_some_and(|f| f != y) {
+            return None;
+        }
+        found = Some(y);
+    }
+    found
 }
 
 fn apply(scope: &mut Scope, f: Facets) {
