@@ -75,3 +75,24 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::reported;
+
+    #[test]
+    fn a_qizhong_dividing_a_topic_has_no_total() {
+        // modelled on a newspaper's account of a provincial asset report (ycwb.com, 2021):
+        // the 其中 after the budget's balance goes through kinds of assets, not parts of it
+        let text =
+            "总收入339.66亿元,总支出330.05亿元。收支相抵,结转9.61亿元。\n其中,企业国有资产方面,\
+                    全省国有企业资产总额121732.52亿元,负债总额73660.55亿元;金融类企业国有资产方面,\
+                    资产总额48954.94亿元。\n";
+        let got = reported(text, "subset");
+        assert!(got.is_empty(), "{got:?}");
+        // the same 其中 naming a part of the balance is read as before
+        let part = "收支相抵,结转9.61亿元。\n其中,项目结转12.5亿元。\n";
+        let got = reported(part, "subset");
+        assert_eq!(got, [("12.5".to_string(), "fail".to_string())]);
+    }
+}

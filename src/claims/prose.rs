@@ -1367,6 +1367,33 @@ pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
             .any(|w| words.contains(w))
 }
 
+/// Whether the words from token `from` to the end of their clause name a topic ("企业国有
+/// 资产方面"), not an amount: no figure, at most [`TOPIC_CHARS`] characters, ending in 方面.
+fn topic_after(p: &Prose<'_>, from: usize) -> bool {
+    let from = from
+        + p.toks
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|t| matches!(t, Tok::Ch(c) if ends_clause(*c)))
+            .count();
+    let words: String = p
+        .toks
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take(TOPIC_CHARS + 1)
+        .map_while(|t| match t {
+            Tok::Ch(c) if !ends_clause(*c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    words.chars().count() <= TOPIC_CHARS && words.ends_with("方面")
+}
+
+/// The longest topic [`topic_after`] reads after 其中.
+const TOPIC_CHARS: usize = 16;
+
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
@@ -1404,6 +1431,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         for (hi, &q) in hits.iter().enumerate() {
             // "其中：其中：" — the second one opens the list
             if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
+                continue;
+            }
+            // "其中,企业国有资产方面,…资产总额 A,负债总额 B;金融类企业国有资产方面,…": a
+            // topic is divided, not an amount (the amounts are of several kinds)
+            if p.word_at(q, "其中") && topic_after(p, q + 2) {
                 continue;
             }
             // "在收入拨款中，" / "从…来看，": the words naming the total, and where the list begins
