@@ -44,6 +44,13 @@ pub static CHECK: Check = Check {
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for (ti, t) in doc.tables.iter().enumerate() {
+        // "院均总收入情况": a table of averages, whose 合计 row is the mean over all its
+        // hospitals (weighted by their numbers), not the sum of its rows
+        if names_mean(&t.caption) {
+            continue;
+        }
+        // (the same of a column: "平均工资")
+        let mean_cols: Vec<bool> = (0..t.width()).map(|c| names_mean(&t.header(c))).collect();
         // what each row's label says (totals, rates, codes), read once in the claims stage
         let facts = claims.rows_of(ti);
         let fact = |r: usize| facts.get(r).copied().unwrap_or_default();
@@ -183,11 +190,24 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let nested = without_unnumbered_details(&covered, d, r)
                     .or_else(|| without_transfer_details(t, &covered, lc, d));
                 for c in lc + 1..end {
+                    if mean_cols.get(c).copied().unwrap_or(false) {
+                        continue;
+                    }
                     relation(doc, (ti, t), (r, lc), c, (&covered, nested.as_deref()), out);
                 }
             }
         }
     }
+}
+
+/// Whether a table's title or a column's header says its figures are averages (平均,
+/// 院均, 人均, …): a total of averages is no sum. (Not 均 alone: 均衡性转移支付 is a sum.)
+fn names_mean(s: &str) -> bool {
+    [
+        "平均", "院均", "人均", "户均", "生均", "床均", "均值", "均价",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
 }
 
 /// The words of a total row's relation in column `c`, its label in column `lc`.
@@ -621,6 +641,24 @@ mod tests {
     /// the header's merged cells are flattened, 一、 items have unnumbered details, and
     /// 转移性收入 has its own.
     const EXECUTION: &str = "表1 | |||||\n某镇2020年一般公共预算收入执行情况表 | |||||\n单位:万元 | |||||\n项 目 | 2019年决算数 | 2020年预算调整数 | 2020年执行数 | ||\n金额 | 占调整预算% | 比上年增长% | |||\n一、税收收入 | 40 | 43 | 43 | 100 | 7.5 |\n增值税 | 26 | 29 | 29 | 100 | 11.54 |\n资源税 | |||||\n车船税 | 14 | 14 | 14 | 100 | 0 |\n二、非税收入 | |||||\n罚没收入 | |||||\n本年收入合计 | 40 | 43 | 43 | 100 | 7.5 |\n转移性收入 | 244 | 235 | 235 | 100 | -3.69 |\n返还性收入 | |||||\n上级一般性转移支付收入 | 144 | 219 | 219 | 100 | 52.08 |\n上级专项转移支付收入 | 100 | 16 | 16 | 100 | -84 |\n收入总计 | 284 | 278 | 278 | 100 | -2.11 |\n表2 | |||||\n";
+
+    #[test]
+    fn a_table_or_column_of_averages_has_no_sums() {
+        // modelled on a national health statistics table (natcm.gov.cn, 2018): per-hospital
+        // averages, the 合计 row the mean over every hospital, not the sum of the rows
+        let table = "综合医院院均总收入情况\n单位:千元\n\
+                     类别\t总收入\t医疗收入\n合计\t425072.64\t377648.80\n\
+                     部属\t5211940.08\t4653828.96\n省属\t1938859.31\t1746381.65\n\
+                     县属\t169309.49\t147212.42\n";
+        assert!(verdicts(table).is_empty(), "{:?}", verdicts(table));
+        // without the 院均 the rows are summed, and do not add up
+        let v = verdicts(&table.replace("院均", ""));
+        assert!(v.contains(&own("425072.64", "fail")), "{v:?}");
+        // a column of averages beside columns of sums
+        let mixed =
+            "某县各乡镇收入情况\n乡镇\t收入\t人均收入\n合计\t30\t2.5\n甲镇\t10\t2\n乙镇\t20\t3\n";
+        assert_eq!(verdicts(mixed), [own("30", "pass")]);
+    }
 
     #[test]
     fn an_execution_tables_details_are_another_reading_not_an_error() {
