@@ -143,6 +143,33 @@ fn own_amount_between(p: &Prose<'_>, from: usize, to: usize, inner: bool) -> boo
     })
 }
 
+/// "收支总预算 4,471.22 万元,含…经费 250 万元,…经费 537.31 万元;比2012年预算增加 755.18
+/// 万元": where the change's clause group names no amount and the amounts before it follow
+/// 含 (包括, 其中) the sentence's first amount, they are what that amount holds, and the
+/// change is the first amount's. Mentions are indexed in `p.mentions`; `level` is the
+/// nearest amount before the change `change`.
+fn subject_of_contents(p: &Prose<'_>, level: usize, change: usize) -> Option<usize> {
+    let ms = &p.mentions;
+    let (l, c) = (ms.get(level)?, ms.get(change)?);
+    if l.semi == c.semi {
+        return None;
+    }
+    let first = (0..level)
+        .rev()
+        .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == l.sentence))
+        .filter(|&k| ms.get(k).is_some_and(|x| x.kind == Kind::Level && !x.inner))
+        .last()?;
+    let words = p.text_between(ms.get(first)?.at, l.at);
+    let contents = ["含", "包括", "其中"]
+        .iter()
+        .find_map(|w| words.split_once(w))?;
+    // ("…收入总计 457.82 万元,其中:1.财政拨款收入 364.66 万元,…。较上年度决算数减少…": a
+    // numbered item is a subject of its own, and the sentence after it is its own)
+    let after = contents.1.trim_start_matches([':', '：', ' ']);
+    let numbered = after.starts_with(['#', '(', '（']) || after.chars().nth(1) == Some('、');
+    (l.sentence == c.sentence || !numbered).then_some(first)
+}
+
 /// Whether the sentence holding token `at` is the 其中 list of the sentence before it and
 /// that sentence states a change on last year (同比, 上年, 去年).
 fn inherits_comparison(p: &Prose<'_>, at: usize, inherits: bool) -> bool {
@@ -434,6 +461,10 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             );
             continue;
         };
+        let level_end = changes
+            .first()
+            .and_then(|&c| subject_of_contents(p, level_end, c))
+            .unwrap_or(level_end);
         let mut levels = group_ending(ms, level_end);
         if rates.len() == 1 {
             levels = vec![level_end];
@@ -703,6 +734,27 @@ mod tests {
         // the magnitude is still checked: 10 ÷ 100 is no rate on last year's figure
         let got = entries(&text.replace("9.09%", "12.50%"));
         assert_eq!((got[0].0.as_str(), got[0].1), ("12.50%", "fail"));
+    }
+
+    #[test]
+    fn a_change_after_what_the_total_holds_is_the_totals() {
+        // modelled on a regional office's 2013 budget (budgetofchina.com): the amounts after
+        // 含 are what the total holds, the change after the semicolon is the total's
+        let text = "机管局2013年收支总预算4,471.22万元,含山庄管理处经费250万元,幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%。\n";
+        let got = entries(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("20.32%", "pass"));
+        assert!(got[0].2.starts_with("收支总预算"), "{got:?}");
+        // modelled on a school district's budget (wushan.gov.cn, 2022): the same over a
+        // sentence break; 654 on 3736.92 is 21.2%, so 9% fails, as the total's rate
+        let text = "2022年基本支出3736.92万元,其中人员经费3383.21万元,公用经费353.71万元。比2021年预算增加654万元,增长9%。\n";
+        let got = entries(text);
+        assert_eq!((got[0].0.as_str(), got[0].1), ("9%", "fail"));
+        assert!(got[0].2.starts_with("基本支出"), "{got:?}");
+        // a numbered item is a subject of its own: its change is its own
+        let text = "收入总计457.8161万元,其中:1.财政拨款收入364.6552万元,为财政拨款资金。较上年度决算数减少24.1522万元,下降6.2119%。\n";
+        let got = entries(text);
+        assert_eq!((got[0].0.as_str(), got[0].1), ("6.2119%", "pass"));
     }
 
     #[test]
