@@ -422,9 +422,12 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             (0..c)
                 .rev()
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
+                // ("收入决算数 129748 万元，为调整预算数的 100.66%，比2017年增收 12423 万元":
+                // a final account's amount is this year's too)
                 .find(|&k| {
-                    ms.get(k)
-                        .is_some_and(|x| x.kind == Kind::Level && (m.inner || !x.inner))
+                    ms.get(k).is_some_and(|x| {
+                        matches!(x.kind, Kind::Level | Kind::Final) && (m.inner || !x.inner)
+                    })
                 })
         });
         // "X 万元，为……。较上年减少 Y 万元，下降 Z%": when the sentence opens with the
@@ -734,6 +737,19 @@ mod tests {
         // the magnitude is still checked: 10 ÷ 100 is no rate on last year's figure
         let got = entries(&text.replace("9.09%", "12.50%"));
         assert_eq!((got[0].0.as_str(), got[0].1), ("12.50%", "fail"));
+    }
+
+    #[test]
+    fn a_final_accounts_amount_is_this_years() {
+        // modelled on a city's final-accounts report (shanwei.gov.cn, 2018)
+        let text = "2018年市级(不包括市城区,下同)一般公共预算收入决算数129748万元,为调整预算数的100.66%,比2017年增收12423万元,增长10.59%。\n";
+        let got = entries(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("10.59%", "pass"));
+        // named without the parenthesis it began inside
+        assert!(got[0].2.starts_with("一般公共预算收入决算数"), "{got:?}");
+        let got = entries(&text.replace("10.59%", "9.57%"));
+        assert_eq!((got[0].0.as_str(), got[0].1), ("9.57%", "fail"));
     }
 
     #[test]

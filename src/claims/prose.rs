@@ -234,6 +234,13 @@ pub fn label_of(lead: &str) -> String {
             s = r;
         }
     }
+    // "(不包括市城区,下同)一般公共预算收入": the lead began inside a parenthesis
+    let s = match s.char_indices().find(|x| matches!(x.1, ')' | '）')) {
+        Some((k, c)) if !s.get(..k).is_some_and(|b| b.contains(['(', '（'])) => {
+            s.get(k + c.len_utf8()..).unwrap_or(s)
+        }
+        _ => s,
+    };
     let s = s.trim_matches(|c: char| "“”\"‘’*（）()".contains(c));
     // "(一)因公出国(境)费支出": the lead began inside an item's number
     let unnumbered = s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
