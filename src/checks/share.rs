@@ -226,12 +226,21 @@ fn relation(
                 && crate::claims::scope::facets(&name).budget.is_none()
                 && m.scope.budget.is_some()
         };
-        *wholes.0.entry((name.clone(), m.scope)).or_insert_with(|| {
+        let found = *wholes.0.entry((name.clone(), m.scope)).or_insert_with(|| {
             lookup(doc, prose, &name, &m.scope).or_else(|| {
                 account_total
                     .then(|| lookup(doc, prose, &name, &overall))
                     .flatten()
             })
+        });
+        // "全市一般公共预算收入安排 77.6 亿元。其中:税收收入 65.7 亿元,…,占一般公共预算收入的
+        // 84.6%": the total the part is listed under, when its name holds the one the share
+        // names (the text may name several amounts so, of several levels)
+        found.or_else(|| {
+            claims
+                .breakdown_of(part.fig)
+                .filter(|b| unquoted(&b.total_label).contains(unquoted(&name).as_ref()))
+                .map(|b| b.total)
         })
     } else {
         claims
@@ -327,6 +336,16 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_share_of_the_total_its_part_is_listed_under() {
+        // modelled on a city's budget statement (czj.benxi.gov.cn, 2023): the whole the share
+        // names is the total of the 其中 list, named with its level and stage
+        let text = "全市一般公共预算收入安排77.6亿元,同比增长5%。其中:税收收入65.7亿元,同比增长26.1%,占一般公共预算收入的84.6%;非税收入11.9亿元。\n市本级一般公共预算收入安排44.2亿元。其中:税收收入35.8亿元,占一般公共预算收入的81%;非税收入8.4亿元。\n";
+        assert_eq!(entries(text), own(&[("84.6%", "pass"), ("81%", "pass")]));
+        let text = text.replace("81%", "79%");
+        assert_eq!(entries(&text), own(&[("84.6%", "pass"), ("79%", "fail")]));
     }
 
     #[test]
