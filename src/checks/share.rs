@@ -236,10 +236,19 @@ fn relation(
         // "全市一般公共预算收入安排 77.6 亿元。其中:税收收入 65.7 亿元,…,占一般公共预算收入的
         // 84.6%": the total the part is listed under, when its name holds the one the share
         // names (the text may name several amounts so, of several levels)
+        // (or the share names it with its stage: "项目支出 469500 元。其中:…占项目支出预算
+        // 2.56%")
         found.or_else(|| {
+            let name = unquoted(&name);
+            let staged = ["预算数", "决算数", "预算", "决算"]
+                .iter()
+                .find_map(|w| name.strip_suffix(w));
             claims
                 .breakdown_of(part.fig)
-                .filter(|b| unquoted(&b.total_label).contains(unquoted(&name).as_ref()))
+                .filter(|b| {
+                    let total = unquoted(&b.total_label);
+                    total.contains(name.as_ref()) || staged.is_some_and(|s| total.ends_with(s))
+                })
                 .map(|b| b.total)
         })
     } else {
@@ -346,6 +355,10 @@ mod tests {
         assert_eq!(entries(text), own(&[("84.6%", "pass"), ("81%", "pass")]));
         let text = text.replace("81%", "79%");
         assert_eq!(entries(&text), own(&[("84.6%", "pass"), ("79%", "fail")]));
+        // modelled on a unit's 2024 budget in 元 (Wuzhou's disclosure platform, 117.141.250.58):
+        // the share names the total with its stage
+        let text = "项目支出469500元,同比增加70100元。其中:工资福利支出12000元,占项目支出预算2.56%,商品和服务支出426000元。\n";
+        assert_eq!(entries(text), own(&[("2.56%", "pass")]));
     }
 
     #[test]
