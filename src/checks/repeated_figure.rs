@@ -327,7 +327,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let rel = Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what);
         // (a label each section uses for its own quantity: the same value twice is said to
         // agree, two values are not a failure)
-        let rel = if reused.contains(later.key.as_str()) {
+        let rel = if reused.contains_key(&(later.key.as_str(), None)) {
             rel.only_if_holds()
         } else {
             rel
@@ -346,26 +346,32 @@ const MAX_VALUES: usize = 2;
 /// 上交收入 540 亿元; 第二类 … 上交收入 770.93 亿元 …". Such a label names each section's own
 /// quantity, which the words around it tell apart and the scopes read here may not; two
 /// different values may still be one quantity misprinted, three are a pattern.
-fn reused_labels<'a>(doc: &Document, all: &'a [Stated]) -> std::collections::HashSet<&'a str> {
-    let mut values: HashMap<&str, Vec<(Decimal, Decimal, Option<&str>)>> = HashMap::new();
-    let mut reused = std::collections::HashSet::new();
-    for s in all {
-        let Some(f) = doc.figure(s.fig) else { continue };
+fn reused_labels<'a>(
+    doc: &Document,
+    all: &'a [Stated],
+) -> HashMap<(&'a str, Option<Decimal>), Vec<usize>> {
+    // (by label alone: the statements of different values, as indices into `all`)
+    let mut values: HashMap<(&str, Option<Decimal>), Vec<usize>> = HashMap::new();
+    let bounds = |i: usize| {
+        let f = doc.figure(all.get(i)?.fig)?;
         let half = crate::interval::half_ulp(f.number.scale);
-        let (lo, hi) = (f.number.value - half, f.number.value + half);
-        let seen = values.entry(s.key.as_str()).or_default();
+        Some((f.number.value - half, f.number.value + half, f.unit))
+    };
+    for (i, s) in all.iter().enumerate() {
+        let Some((lo, hi, unit)) = bounds(i) else {
+            continue;
+        };
+        let seen = values.entry((s.key.as_str(), None)).or_default();
         // another value: in another unit, or apart from every one seen
         let apart = seen
             .iter()
-            .all(|&(l, h, u)| u != f.unit || hi < l || h < lo);
+            .all(|&k| bounds(k).is_none_or(|(l, h, u)| u != unit || hi < l || h < lo));
         if apart && seen.len() <= MAX_VALUES {
-            seen.push((lo, hi, f.unit));
-            if seen.len() > MAX_VALUES {
-                reused.insert(s.key.as_str());
-            }
+            seen.push(i);
         }
     }
-    reused
+    values.retain(|_, v| v.len() > MAX_VALUES);
+    values
 }
 
 /// The quantity a section's title names: "调入资金安排情况" → "调入资金"; a topic
