@@ -3,7 +3,7 @@
 // English, privacy, recovery, files and exports, a 20 MB text, accessibility.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import Papa from 'papaparse';
@@ -375,8 +375,9 @@ test('pasted HTML keeps its tables and runs nothing', async () => {
   await context.close();
 });
 
-test('files: csv, html, UTF-16 with BOM, an empty file and runaway merged cells refused; names shown as text', async () => {
+test('files: csv, html, UTF-16 with BOM, an empty file and runaway merged cells refused; names shown as text', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'recount-files-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const evil = join(dir, '<img src=x onerror=alert(1)>.csv');
   writeFileSync(evil, '项目,金额\n甲,10.5\n乙,"20.25"\n合计,40.75\n');
   const { context, page, dialogs } = await open();

@@ -5,7 +5,7 @@
 // languages while the current document stays. Prints pdf.js's extraction and the check's time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { browser, watch } from './serve.mjs';
@@ -17,7 +17,10 @@ const TMP = mkdtempSync(join(tmpdir(), 'recount-pdf-'));
 
 let chrome;
 before(async () => { chrome = await browser(); });
-after(async () => { await chrome?.close(); });
+after(async () => {
+  await chrome?.close();
+  rmSync(TMP, { recursive: true, force: true });
+});
 
 async function open({ lang = 'zh', query = '', bypassCSP = false } = {}) {
   const context = await chrome.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { setup, watch, pasteHtml } from './serve.mjs';
@@ -42,6 +42,8 @@ function cli() {
   } catch (e) {
     // exit status 1: errors found, the report is still on stdout
     out = /** @type {any} */ (e).stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return JSON.parse(out).checks.map(key).sort();
 }

@@ -4,7 +4,7 @@
 // goes over the network; a broken or hostile file gets a message and the current text stays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,10 @@ const dir = mkdtempSync(join(tmpdir(), 'recount-sheets-'));
 
 let chrome;
 before(async () => { chrome = await browser(); });
-after(async () => { await chrome?.close(); });
+after(async () => {
+  await chrome?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 // Runs before the page's own scripts: records what is base64-decoded (atob input lengths),
 // what is compiled (wasm byte lengths) and how many workers start, so the test can tell when
