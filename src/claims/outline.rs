@@ -21,7 +21,7 @@ enum Style {
     Circled,
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+pub(crate) const CN_DIGITS: &str = "一二三四五六七八九十";
 
 /// Removes a leading 其中 (with its colon).
 pub fn strip_of_which(label: &str) -> &str {

@@ -243,7 +243,7 @@ pub fn label_of(lead: &str) -> String {
     };
     let s = s.trim_matches(|c: char| "“”\"‘’*（）()".contains(c));
     // "(一)因公出国(境)费支出": the lead began inside an item's number
-    let unnumbered = s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    let unnumbered = s.trim_start_matches(|c: char| super::outline::CN_DIGITS.contains(c));
     unnumbered
         .strip_prefix([')', '）', '、'])
         .filter(|_| unnumbered.len() < s.len())
