@@ -385,8 +385,6 @@ const MAX_CORNER_FIGURES: usize = 10;
 fn corners(doc: &Document, e: &Expr) -> Option<Interval> {
     let mut ids = Vec::new();
     collect_rounded(e, &mut ids);
-    ids.sort_unstable();
-    ids.dedup();
     if ids.len() > MAX_CORNER_FIGURES {
         return None;
     }
@@ -416,10 +414,15 @@ fn corners(doc: &Document, e: &Expr) -> Option<Interval> {
     })
 }
 
-/// The figures that stand for intervals (not those taken as exact).
+/// The figures that stand for intervals (not those taken as exact), each once, in the order
+/// met; past [`MAX_CORNER_FIGURES`] the rest are not looked for.
 fn collect_rounded(e: &Expr, out: &mut Vec<FigId>) {
+    if out.len() > MAX_CORNER_FIGURES {
+        return;
+    }
     match e {
-        Expr::Fig(id) => out.push(*id),
+        Expr::Fig(id) if !out.contains(id) => out.push(*id),
+        Expr::Fig(_) => {}
         Expr::Exact(_) | Expr::Blank | Expr::Const(_) => {}
         Expr::Sum(v) => v.iter().for_each(|x| collect_rounded(x, out)),
         Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pct(a, b) | Expr::Min(a, b) => {

@@ -194,7 +194,7 @@ fn utf16_spans(doc: &Document) -> Vec<(u32, u32)> {
         events.push((wide(start), wide(2 * i)));
         events.push((wide(end), wide(2 * i + 1)));
     }
-    events.sort_unstable();
+    crate::sort::sort_pairs(&mut events);
     let mut at = vec![(0, 0); n];
     let (mut pos, mut units) = (0usize, 0usize);
     for (offset, slot) in events {

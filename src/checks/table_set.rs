@@ -283,7 +283,7 @@ fn listed(doc: &Document) -> Vec<Standard> {
             Some((first.saturating_sub(above.saturating_add(3)), last))
         })
         .collect();
-    spans.sort_unstable();
+    crate::sort::sort_pairs(&mut spans);
     let reach: Vec<u32> = spans
         .iter()
         .scan(0u32, |m, s| {

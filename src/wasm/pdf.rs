@@ -43,14 +43,18 @@ pub fn present_items(
     let doc = read_items(&items).map_err(|e| input_error(&e))?;
     drop(items);
     // every figure's page, keyed by its UTF-16 offset in the checked text
-    let mut at: Vec<(usize, u32)> = doc
+    let mut at: Vec<(u32, u32)> = doc
         .figures()
-        .filter_map(|f| f.page.map(|p| (f.start, p)))
+        .filter_map(|f| {
+            f.page
+                .map(|p| (u32::try_from(f.start).unwrap_or(u32::MAX), p))
+        })
         .collect();
-    at.sort_unstable();
+    crate::sort::sort_pairs(&mut at);
     let mut figure_pages = Vec::with_capacity(at.len() * 2);
     let (mut byte, mut units) = (0usize, 0usize);
     for (start, page) in at {
+        let start = start as usize;
         units += doc
             .source
             .get(byte..start)

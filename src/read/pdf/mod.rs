@@ -166,7 +166,7 @@ pub fn layout(items: &[Item]) -> Layout {
                 && !i.text.trim().is_empty()
         })
         .collect();
-    sorted.sort_by_key(|i| i.page);
+    sort_by(&mut sorted, |a, b| a.page.cmp(&b.page));
     for it in sorted {
         match by_page.last_mut() {
             Some((p, v)) if *p == it.page => v.push(it),
@@ -436,7 +436,9 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
 /// Groups chunks into rows by overlapping vertical extents.
 fn rows_of(chunks: &[Chunk]) -> Vec<RowGroup> {
     let mut sorted: Vec<Chunk> = chunks.to_vec();
-    sorted.sort_by(|a, b| b.top().total_cmp(&a.top()).then(a.x0.total_cmp(&b.x0)));
+    sort_by(&mut sorted, |a, b| {
+        b.top().total_cmp(&a.top()).then(a.x0.total_cmp(&b.x0))
+    });
     let mut rows: Vec<RowGroup> = Vec::new();
     for c in sorted {
         match rows.last_mut() {
@@ -923,7 +925,7 @@ fn write_table(
         .flat_map(|r| r.chunks.iter())
         .map(|c| c.text.trim().to_string())
         .collect();
-    signature.sort();
+    sort_by(&mut signature, String::cmp);
     let repeated = !continued
         && had_carried
         && out.last_table
