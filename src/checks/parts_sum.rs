@@ -421,6 +421,20 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_and_what_is_added_to_it_make_the_total() {
+        // modelled on a city's state-capital budget report (czj.sh.gov.cn, 2015)
+        let text = "全市国有资本经营收入61.6亿元,加上上年结转收入2.1亿元、动用历年结余15.3亿元,全市国有资本经营收入总计79亿元。\n";
+        assert_eq!(reported(text), [("79".to_string(), "pass".to_string())]);
+        let wrong = text.replace("总计79亿元", "总计81亿元");
+        assert_eq!(reported(&wrong), [("81".to_string(), "fail".to_string())]);
+        // two amounts before 加上, or one taken away: not read
+        let two = text.replace("收入61.6亿元,", "收入61.6亿元,支出50亿元,");
+        assert!(reported(&two).is_empty(), "{:?}", reported(&two));
+        let less = text.replace("、动用历年结余15.3亿元", ",减去调出资金15.3亿元");
+        assert!(reported(&less).is_empty(), "{:?}", reported(&less));
+    }
+
+    #[test]
     fn a_numbered_list_of_the_items_just_named_is_no_breakdown_of_them() {
         // modelled on a district unit's 三公 budget (xuanzhou.gov.cn, 2020): the sentence
         // before "具体情况如下" names the three items, and the list takes them one by one

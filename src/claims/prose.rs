@@ -1802,9 +1802,70 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         }
         out.extend(record_breakdowns(p));
         out.extend(grouped_lists(p));
+        added_totals(p, &mut out);
     }
     out.extend(numbered_lists(doc, prose));
     out
+}
+
+/// "全市国有资本经营收入 61.6 亿元,加上上年结转收入 2.1 亿元、动用历年结余 15.3 亿元,全市国有资本
+/// 经营收入总计 79 亿元" (a budget report's way of stating its totals): the total is the one
+/// amount before 加上 in its sentence and the amounts 加上 adds, a whole breakdown. Not read
+/// where the sentence names other amounts before 加上 (which of them is added to?), where
+/// something is taken away (减), or where no 总计/合计/共计 ends the sentence's additions.
+fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
+    let money = |m: &&Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
+    for q in p.find_all("加上") {
+        let lo = p.mentions.partition_point(|m| m.at < q);
+        let Some(first_after) = p.mentions.get(lo) else {
+            continue;
+        };
+        let sentence = first_after.sentence;
+        let before: Vec<&Mention> = p
+            .mentions
+            .get(..lo)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == sentence)
+            .filter(money)
+            .collect();
+        let [base] = before.as_slice() else {
+            continue;
+        };
+        let mut items: Vec<(FigId, String)> = Vec::new();
+        let mut total = None;
+        for m in p.mentions.get(lo..).unwrap_or(&[]).iter() {
+            if m.sentence != sentence || m.kind != Kind::Level {
+                break;
+            }
+            if !money(&m) || !same_family(m.unit, base.unit) {
+                break;
+            }
+            if ["总计", "合计", "共计"].iter().any(|w| m.lead.contains(w)) {
+                total = Some(m);
+                break;
+            }
+            let label = m.label.strip_prefix("加上").unwrap_or(&m.label);
+            items.push((m.fig, label.to_string()));
+        }
+        let Some(total) = total else { continue };
+        if items.is_empty() || p.text_between(q, total.at).contains('减') {
+            continue;
+        }
+        let mut parts = vec![(base.fig, base.label.clone())];
+        parts.extend(items);
+        out.push(Breakdown {
+            total: total.fig,
+            total_label: total.label.clone(),
+            parts,
+            complete: true,
+            para: p.index,
+            at: q,
+            context: p.full_sentence(q),
+            numbered: false,
+        });
+    }
 }
 
 /// How many sentences a numbered list is followed over, at most, and how many tokens one
