@@ -435,6 +435,46 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_with_jiashang_adds_to_the_amount_before() {
+        // modelled on a city's budget explanation (czj.benxi.gov.cn, 2023): the amount is
+        // the sentence before's, past its 其中 list
+        let text = "全市一般公共预算收入安排80.5亿元,同比增长4%。其中:税收收入60.2亿元,同比增长12.5%;\
+                    非税收入20.3亿元。加上上级补助收入50.1亿元,以及调入资金20.4亿元,收入总计151亿元。\n";
+        // the 其中 list's sum, and the total's
+        let sums = [("80.5".to_string(), "pass".to_string())];
+        assert_eq!(
+            reported(text),
+            [sums[0].clone(), ("151".into(), "pass".into())]
+        );
+        let wrong = text.replace("总计151亿元", "总计153亿元");
+        assert_eq!(
+            reported(&wrong),
+            [sums[0].clone(), ("153".into(), "fail".into())]
+        );
+        // each part by its own name, without the words joining it to the list
+        let r = crate::check_str(&wrong).unwrap();
+        let relation = r
+            .checks
+            .iter()
+            .find(|e| e.reported == "153")
+            .map(|e| &e.relation);
+        assert_eq!(
+            relation.map(|t| t.zh.as_str()),
+            Some("总数 = 全市一般公共预算收入安排 + 上级补助收入 + 调入资金")
+        );
+        // the total of the other side (支出) is no sum of 收入
+        let other = text.replace("收入总计151亿元", "支出总计151亿元");
+        assert_eq!(reported(&other), sums);
+        // 加上 not opening its sentence: not this reading
+        let inside = text.replace("。加上", "。另加上");
+        assert!(
+            !reported(&inside).iter().any(|(r, _)| r == "151"),
+            "{:?}",
+            reported(&inside)
+        );
+    }
+
+    #[test]
     fn a_numbered_list_of_the_items_just_named_is_no_breakdown_of_them() {
         // modelled on a district unit's 三公 budget (xuanzhou.gov.cn, 2020): the sentence
         // before "具体情况如下" names the three items, and the list takes them one by one

@@ -1830,8 +1830,14 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             .take_while(|m| m.sentence == sentence)
             .filter(money)
             .collect();
-        let [base] = before.as_slice() else {
-            continue;
+        let opens = before.is_empty() && p.text_between(sentence_start(p, q), q).trim().is_empty();
+        let base = match before.as_slice() {
+            [base] => *base,
+            [] if opens => match opening_base(p, lo) {
+                Some(base) => base,
+                None => continue,
+            },
+            _ => continue,
         };
         let mut items: Vec<(FigId, String)> = Vec::new();
         let mut total = None;
@@ -1842,15 +1848,28 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             if !money(&m) || !same_family(m.unit, base.unit) {
                 break;
             }
-            if ["总计", "合计", "共计"].iter().any(|w| m.lead.contains(w)) {
+            if ["总计", "合计", "共计", "总量"]
+                .iter()
+                .any(|w| m.lead.contains(w))
+            {
                 total = Some(m);
                 break;
             }
             let label = m.label.strip_prefix("加上").unwrap_or(&m.label);
+            let label = ["以及", "及", "和"]
+                .iter()
+                .find_map(|w| label.strip_prefix(w))
+                .unwrap_or(label);
             items.push((m.fig, label.to_string()));
         }
         let Some(total) = total else { continue };
         if items.is_empty() || p.text_between(q, total.at).contains('减') {
+            continue;
+        }
+        // across sentences, the base and the total name the same side (收入 or 支出)
+        let side = |s: &str| (s.contains("收入"), s.contains("支出"));
+        if opens && (side(&base.label) != side(&total.lead) || side(&total.lead) == (false, false))
+        {
             continue;
         }
         let mut parts = vec![(base.fig, base.label.clone())];
@@ -1866,6 +1885,31 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             numbered: false,
         });
     }
+}
+
+/// The amount a sentence opening with 加上 adds to ("市本级国有资本经营收入46亿元,为调整预算的
+/// 101.1%。加上上年结转收入0.1亿元…"): the first amount of the sentence before, or of the one
+/// before that where the sentence before is its 其中 list — when that amount opens its
+/// sentence and is money. `lo` is the index of the first mention after 加上.
+fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
+    let earlier = p.mentions.get(..lo)?;
+    let mut sentence = p.mentions.get(lo)?.sentence;
+    for _ in 0..2 {
+        let last = earlier.iter().rev().find(|m| m.sentence < sentence)?;
+        sentence = last.sentence;
+        // an item's number or a year before it is no amount ("1.全市…收入安排77.6亿元")
+        let first = earlier
+            .iter()
+            .find(|m| m.sentence == sentence && !matches!(m.kind, Kind::Other | Kind::Year))?;
+        let lead = p.text_between(sentence_start(p, first.at), first.at);
+        let lead = lead.trim_start_matches(|c: char| c.is_whitespace() || !c.is_alphanumeric());
+        if lead.starts_with("其中") {
+            continue;
+        }
+        let money = first.kind == Kind::Level && !first.inner && is_money(first.unit);
+        return money.then_some(first);
+    }
+    None
 }
 
 /// How many sentences a numbered list is followed over, at most, and how many tokens one
