@@ -190,7 +190,15 @@ fn stated(
         if m.kind != Kind::Level || !is_money(m.unit) {
             continue;
         }
-        let Some(key) = key(&m.label) else { continue };
+        let Some(mut key) = key(&m.label) else {
+            continue;
+        };
+        // "2. 项目支出 469500 元": an item numbered in an outline states its section's own
+        // quantity, compared only with items numbered the same way (the same label in a
+        // sentence may be another section's part: "…,项目支出 0元")
+        if m.lead.starts_with(['.', '．']) {
+            key.insert(0, '.');
+        }
         let key = qualified(key, m.fig, parents);
         let year = i
             .checked_sub(1)

@@ -241,7 +241,9 @@ pub fn label_of(lead: &str) -> String {
         }
         _ => s,
     };
-    let s = s.trim_matches(|c: char| "“”\"‘’*（）()".contains(c));
+    let s = s.trim_matches(|c: char| "“”\"‘’*（）()—".contains(c));
+    // "1.全市…收入": the lead began right after an item's number
+    let s = s.strip_prefix(['.', '．']).unwrap_or(s);
     // "(一)因公出国(境)费支出": the lead began inside an item's number
     let unnumbered = s.trim_start_matches(|c: char| super::outline::CN_DIGITS.contains(c));
     unnumbered
@@ -2566,6 +2568,14 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
 mod tests {
     use super::*;
     use crate::read::read_text;
+
+    #[test]
+    fn a_label_keeps_no_item_number_nor_dash_before_it() {
+        // the lead after "1." ("1.财政拨款收入482.17万元") and after a dash ("——全县…")
+        assert_eq!(label_of(".财政拨款收入"), "财政拨款收入");
+        assert_eq!(label_of("——全县一般公共预算支出"), "全县一般公共预算支出");
+        assert_eq!(label_of("(一)因公出国(境)费支出"), "因公出国(境)费支出");
+    }
 
     #[test]
     fn a_word_is_found_where_a_substring_search_finds_it() {
