@@ -434,6 +434,20 @@ mod tests {
     }
 
     #[test]
+    fn the_national_and_the_central_sections_state_their_own_totals() {
+        // modelled on a summary of the 2018 central and local budget report (news.china.com):
+        // 全国 and 中央 each have a 收入总量
+        let text = "一、预算执行情况\n1.全国一般公共预算。\n全国一般公共预算收入1000亿元。加上调入资金\
+                    100亿元,收入总量为1100亿元。\n2.中央一般公共预算。\n中央一般公共预算收入400亿元。\
+                    加上调入资金50亿元,收入总量为450亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // the same words under one heading: one quantity stated twice, which disagrees
+        let one = text.replace("2.中央一般公共预算。\n", "");
+        let fail = |v: &str| (v.to_string(), "fail".to_string());
+        assert_eq!(verdicts(&one), [fail("50"), fail("450")]);
+    }
+
+    #[test]
     fn a_label_stated_with_three_values_names_each_sections_own_quantity() {
         // modelled on a national social-insurance budget (a mirror of a 2014 report): every
         // fund repeats the overview's words for its own balance

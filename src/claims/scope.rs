@@ -426,7 +426,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                     };
                     for h in heading_facets.len()..headings.len() {
                         let title = headings.get(h).map_or("", |h| h.title.as_str());
-                        heading_facets.push(facets(title));
+                        heading_facets.push(heading_facets_of(title));
                         heading_years.push(title_year(title));
                     }
                     // "二、2014年本市国有资本经营预算的执行情况" … "三、2015年…的安排情况": a
@@ -457,6 +457,17 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         }
     }
     headings
+}
+
+/// A heading's facets: a phrase's, and 全国 names the whole area ("1.全国一般公共预算" …
+/// "2.中央一般公共预算": a national report's sections, each with its own 收入总量). Only in a
+/// heading: in a sentence "占全国政府采购规模的 46.6%" names the whole its parts are of.
+fn heading_facets_of(title: &str) -> Facets {
+    let mut f = facets(title);
+    if f.level.is_none() && title.contains("全国") {
+        f.level = Some(Level::Whole);
+    }
+    f
 }
 
 /// The one year a title names ("2014年本市国有资本经营预算的执行情况"); none when it names
