@@ -266,10 +266,26 @@ impl Reader<'_> {
             return None;
         }
         let start = label - lead;
+        // "一般公共服务支出 | (blanks) | 20103": a row whose one figure, a bare integer, ends it
+        // is cut one cell late — the figure is the next row's code — and its cells are not
+        // under their columns
+        let run_on = |s: usize| {
+            let last = s + width - 1;
+            let bare = cells
+                .get(last)
+                .is_some_and(|c| c.text.len() >= 3 && c.text.bytes().all(|b| b.is_ascii_digit()));
+            bare && width > 3
+                && kinds
+                    .get(s + 1..last)
+                    .is_some_and(|k| k.iter().all(|k| *k == CellKind::Blank))
+        };
         let fits = |s: usize| {
             let Some(row) = kinds.get(s..s + width) else {
                 return false;
             };
+            if run_on(s) {
+                return false;
+            }
             row.iter().take(lead).all(|k| *k == CellKind::Blank)
                 && row.get(lead) == Some(&CellKind::Text)
                 && row.iter().skip(lead + 1).all(|k| is_value(*k))
@@ -360,7 +376,7 @@ impl Reader<'_> {
         for ch in body.chunks(width) {
             groups.push(ch.to_vec());
         }
-        let header_rows = groups.len() - nrows;
+        let mut header_rows = groups.len() - nrows;
         let mut rows = Vec::with_capacity(groups.len());
         for (r, g) in groups.iter().enumerate() {
             let line = g
@@ -385,6 +401,11 @@ impl Reader<'_> {
                 row.cells.push(cell);
             }
             rows.push(row);
+        }
+        // a 栏次 row (栏次 1 2 3 …) numbers the columns: it reads like a row of figures, but
+        // belongs to the header
+        while rows.get(header_rows).is_some_and(Row::is_column_numbering) {
+            header_rows += 1;
         }
         let mut t = Table::from_rows(caption, rows, header_rows);
         if split_two.is_some() && spread_last_header(&mut t) {
@@ -549,6 +570,63 @@ mod tests {
             .skip(t.header_rows)
             .map(|r| r.cells.iter().map(|c| c.text).collect::<Vec<_>>().join("|"))
             .collect()
+    }
+
+    #[test]
+    fn a_bar_tables_column_numbers_are_header_and_a_row_cut_late_ends_it() {
+        // modelled on a county hospital's 收支决算总表 copied one cell per line (miluo.gov.cn,
+        // 2017): the 栏次 row numbers the columns; below the 合计 row each row's code is
+        // printed before its name, so cut at the names every row ends with the next code
+        let cell = |s: &str| format!("{s} |\n");
+        let mut text = String::from("收支决算总表\n");
+        let cells = [
+            "项目",
+            "本年收入",
+            "本年支出",
+            "收支结余",
+            "类款项",
+            "栏次",
+            "1",
+            "2",
+            "3",
+            "",
+            "",
+            "合计",
+            "120.50",
+            "100.25",
+            "20.25",
+            "",
+            "201",
+            "一般公共服务支出",
+            "",
+            "",
+            "",
+            "",
+            "20103",
+            "行政运行",
+            "",
+            "",
+            "",
+            "",
+            "2010301",
+        ];
+        for c in cells {
+            text.push_str(&cell(c));
+        }
+        let doc = read_text(&text);
+        assert_eq!(doc.tables.len(), 1, "{:?}", doc.tables);
+        // the 合计 row is kept (its last cell is the next row's code), the rows cut late are
+        // not read as rows
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            ["合计|120.50|100.25|20.25||201"]
+        );
+        let t = &doc.tables[0];
+        assert!(t
+            .rows()
+            .get(t.header_rows - 1)
+            .unwrap()
+            .is_column_numbering());
     }
 
     #[test]
