@@ -71,6 +71,47 @@ fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
 }
 
 /// Words saying the actual went over the budget, and words saying it fell short.
+/// "“三公”经费财政拨款支出预算338,866元,支出决算242,870.81元,完成预算的77.67%": the same
+/// quantity's 预算 and 决算 stated as plain amounts, then its completion; C = F ÷ B. The 决算's
+/// name (without the stage word) must end the 预算's, so both are one quantity's.
+fn completion_of_stated_stages(doc: &Document, p: &Prose<'_>, out: &mut Out) {
+    let stem = |label: &str, stage: &str| {
+        let named = label.trim_end_matches(['为', '是']);
+        named.strip_suffix(stage).map(str::to_string)
+    };
+    for w in p.mentions.windows(3) {
+        let [b, f, r] = w else { continue };
+        let (Some(budget), Some(fin)) = (stem(&b.label, "预算"), stem(&f.label, "决算")) else {
+            continue;
+        };
+        if b.kind != Kind::Level
+            || f.kind != Kind::Level
+            || r.kind != Kind::Completion
+            || !matches!(r.lead.trim_end_matches('的'), "完成预算" | "完成年初预算")
+            || b.sentence != r.sentence
+            || f.sentence != r.sentence
+            || fin.chars().count() < 2
+            || !budget.ends_with(&fin)
+            || !is_money(b.unit)
+            || !same_family(b.unit, f.unit)
+        {
+            continue;
+        }
+        out.push(
+            Relation::equals(
+                RULE,
+                r.fig,
+                Expr::pct(amount(doc, f.fig, b.unit), Expr::Fig(b.fig)),
+                Text::new(
+                    format!("{budget}预算完成率 = 决算数 ÷ 预算数"),
+                    format!("completion of {budget} = actual ÷ budget"),
+                ),
+            )
+            .context(p.sentence_text(r.at)),
+        );
+    }
+}
+
 const OVER: &[&str] = &["超出预算", "超过预算", "大于预算", "高于预算", "超预算"];
 const UNDER: &[&str] = &[
     "小于预算",
@@ -244,6 +285,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for p in &claims.prose {
         completion_of_named_budget(doc, p, out);
+        completion_of_stated_stages(doc, p, out);
         let done = completion_with_gap(doc, p, out);
         completion_against_words(p, &done, out);
     }
@@ -481,6 +523,21 @@ mod tests {
             entries("接待费完成年初预算的 95%、会议费完成年初预算的 120%，决算数大于预算数。\n"),
             []
         );
+    }
+
+    #[test]
+    fn a_completion_rate_of_a_plain_budget_and_final_amount() {
+        // modelled on a county education bureau's 三公 account (kmxd.gov.cn, 2018), in 元
+        let text = "“三公”经费财政拨款支出预算400,000元,支出决算300,500.50元,完成预算的75.13%。\n";
+        assert_eq!(entries(text), [("75.13%".to_string(), "pass".to_string())]);
+        let wrong = text.replace("75.13%", "78.13%");
+        assert_eq!(
+            entries(&wrong),
+            [("78.13%".to_string(), "fail".to_string())]
+        );
+        // the final amount of another quantity than the budget's: no rate of it
+        let other = text.replace("支出决算", "接待费决算");
+        assert_eq!(entries(&other), []);
     }
 
     #[test]
