@@ -740,6 +740,20 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_in_brackets_after_its_change() {
+        // modelled on a district health bureau's 三公 budget (xincheng.gov.cn, 2019)
+        let text = "公务接待费3.20万元,较上年减少0.8万元(20%),主要原因是厉行节约。\n";
+        let got = entries(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("20%", "pass"));
+        // 0.8 ÷ 3.20 is the rate on this year's figure, not last year's
+        let got = entries(&text.replace("(20%)", "（25%）"));
+        assert_eq!((got[0].0.as_str(), got[0].1), ("25%", "fail"));
+        // a bracket of its own words is no rate of the change
+        assert_eq!(entries(&text.replace("(20%)", "(占20%)")), []);
+    }
+
+    #[test]
     fn a_final_accounts_amount_is_this_years() {
         // modelled on a city's final-accounts report (shanwei.gov.cn, 2018)
         let text = "2018年市级(不包括市城区,下同)一般公共预算收入决算数129748万元,为调整预算数的100.66%,比2017年增收12423万元,增长10.59%。\n";

@@ -594,6 +594,16 @@ impl<'a> Prose<'a> {
                             kind = prev.kind;
                         }
                     }
+                    // "较上年减少1.5万元(42.86%)": the rate of the change right before it
+                    if let Some(Kind::Change(d)) = out.last().map(|m| m.kind) {
+                        let bare = lead
+                            .trim_start_matches(['万', '亿', '元'])
+                            .strip_prefix(['(', '（'])
+                            .is_some_and(str::is_empty);
+                        if bare && f.number.percent && kind == Kind::Other {
+                            kind = Kind::Rate(d);
+                        }
+                    }
                     out.push(Mention {
                         fig: id,
                         at,
