@@ -427,6 +427,9 @@ mod tests {
         assert_eq!(reported(text), [("79".to_string(), "pass".to_string())]);
         let wrong = text.replace("总计79亿元", "总计81亿元");
         assert_eq!(reported(&wrong), [("81".to_string(), "fail".to_string())]);
+        // "…总收入 79 亿元" closes the sum the same way (a city's final accounts, rd.sanya.gov.cn)
+        let total = text.replace("收入总计79亿元", "总收入79亿元");
+        assert_eq!(reported(&total), [("79".to_string(), "pass".to_string())]);
         // two amounts before 加上, or one taken away: not read
         let two = text.replace("收入61.6亿元,", "收入61.6亿元,支出50亿元,");
         assert!(reported(&two).is_empty(), "{:?}", reported(&two));

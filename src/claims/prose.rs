@@ -1822,9 +1822,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
 
 /// "全市国有资本经营收入 61.6 亿元,加上上年结转收入 2.1 亿元、动用历年结余 15.3 亿元,全市国有资本
 /// 经营收入总计 79 亿元" (a budget report's way of stating its totals): the total is the one
-/// amount before 加上 in its sentence and the amounts 加上 adds, a whole breakdown. Not read
-/// where the sentence names other amounts before 加上 (which of them is added to?), where
-/// something is taken away (减), or where no 总计/合计/共计 ends the sentence's additions.
+/// amount before 加上 in its sentence (or, where 加上 opens its sentence, the amount the
+/// sentence before opens with: [`opening_base`]) and the amounts 加上 adds, a whole
+/// breakdown. Not read where the sentence names other amounts before 加上 (which of them is
+/// added to?), where something is taken away (减), or where no 总计/合计/共计/总量/总收入/总支出
+/// ends the sentence's additions.
 fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
     let money = |m: &&Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
     for q in p.find_all("加上") {
@@ -1860,10 +1862,8 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             if !money(&m) || !same_family(m.unit, base.unit) {
                 break;
             }
-            if ["总计", "合计", "共计", "总量"]
-                .iter()
-                .any(|w| m.lead.contains(w))
-            {
+            let closing = ["总计", "合计", "共计", "总量", "总收入", "总支出"];
+            if closing.iter().any(|w| m.lead.contains(w)) {
                 total = Some(m);
                 break;
             }
