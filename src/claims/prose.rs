@@ -227,6 +227,7 @@ pub fn label_of(lead: &str) -> String {
         "各",
         "分别",
         "累计完成",
+        "实际完成",
         "完成",
         "累计",
     ] {
@@ -2585,6 +2586,9 @@ mod tests {
         assert_eq!(label_of(".财政拨款收入"), "财政拨款收入");
         assert_eq!(label_of("——全县一般公共预算支出"), "全县一般公共预算支出");
         assert_eq!(label_of("(一)因公出国(境)费支出"), "因公出国(境)费支出");
+        // "一般公共预算收入实际完成103,033万元" names 一般公共预算收入, the whole a share
+        // "占一般公共预算收入比重为87.96%" is of (ewenke.gov.cn, 2025)
+        assert_eq!(label_of("一般公共预算收入实际完成"), "一般公共预算收入");
     }
 
     #[test]
