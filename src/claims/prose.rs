@@ -1908,12 +1908,15 @@ fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
     let earlier = p.mentions.get(..lo)?;
     let mut sentence = p.mentions.get(lo)?.sentence;
     for _ in 0..2 {
-        let last = earlier.iter().rev().find(|m| m.sentence < sentence)?;
-        sentence = last.sentence;
+        // (mentions are in order: each sentence's found by bisection)
+        let end = earlier.partition_point(|m| m.sentence < sentence);
+        sentence = earlier.get(end.checked_sub(1)?)?.sentence;
+        let from = earlier.partition_point(|m| m.sentence < sentence);
         // an item's number or a year before it is no amount ("1.全市…收入安排77.6亿元")
         let first = earlier
+            .get(from..end)?
             .iter()
-            .find(|m| m.sentence == sentence && !matches!(m.kind, Kind::Other | Kind::Year))?;
+            .find(|m| !matches!(m.kind, Kind::Other | Kind::Year))?;
         let lead = p.text_between(sentence_start(p, first.at), first.at);
         let lead = lead.trim_start_matches(|c: char| c.is_whitespace() || !c.is_alphanumeric());
         if lead.starts_with("其中") {
