@@ -75,10 +75,8 @@ fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
 /// quantity's 预算 and 决算 stated as plain amounts, then its completion; C = F ÷ B. The 决算's
 /// name (without the stage word) must end the 预算's, so both are one quantity's.
 fn completion_of_stated_stages(doc: &Document, p: &Prose<'_>, out: &mut Out) {
-    let stem = |label: &str, stage: &str| {
-        let named = label.trim_end_matches(['为', '是']);
-        named.strip_suffix(stage).map(str::to_string)
-    };
+    // (labels have lost a closing 为/是 already: `label_of`)
+    let stem = |label: &str, stage: &str| label.strip_suffix(stage).map(str::to_string);
     for w in p.mentions.windows(3) {
         let [b, f, r] = w else { continue };
         let (Some(budget), Some(fin)) = (stem(&b.label, "预算"), stem(&f.label, "决算")) else {

@@ -1918,7 +1918,7 @@ fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
             .iter()
             .find(|m| !matches!(m.kind, Kind::Other | Kind::Year))?;
         let lead = p.text_between(sentence_start(p, first.at), first.at);
-        let lead = lead.trim_start_matches(|c: char| c.is_whitespace() || !c.is_alphanumeric());
+        let lead = lead.trim_start_matches(|c: char| !c.is_alphanumeric());
         if lead.starts_with("其中") {
             continue;
         }
