@@ -19,7 +19,9 @@ pub static CHECK: Check = Check {
            and Y ÷ (X + Y) for a decrease — last year's figure is the base. The rate word \
            must agree with the change word. Where last year's amount is printed in the \
            clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\"), the change must be the \
-           difference of the two and the rate is on the printed amount. The paired form \"收、支总计各是 X1、X2，各减少 \
+           difference of the two and the rate is on the printed amount; with no change \
+           stated (\"总投入 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%\"), the rate is the two \
+           amounts' difference over last year's. The paired form \"收、支总计各是 X1、X2，各减少 \
            Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
            …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
            this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
@@ -246,6 +248,13 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
     let ms = &p.mentions;
     let mut done = Vec::new();
     for (k, c) in ms.iter().enumerate() {
+        if let Kind::Rate(dr) = c.kind {
+            if let Some(r) = rate_on_printed(doc, p, k, dr) {
+                out.push(r);
+                done.push(c.fig);
+            }
+            continue;
+        }
         let Kind::Change(dc) = c.kind else { continue };
         // the two amounts just before the change, in its sentence, of consecutive years
         let levels: Vec<&Mention> = ms
@@ -351,6 +360,82 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         done.push(r.fig);
     }
     done
+}
+
+/// "全国教育经费总投入为 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%": a rate with no
+/// change before it, right after last year's amount named inline (or after two amounts of
+/// consecutive years), is the two amounts' difference over last year's.
+fn rate_on_printed(doc: &Document, p: &Prose<'_>, k: usize, dr: i8) -> Option<Relation> {
+    let ms = &p.mentions;
+    let r = ms.get(k)?;
+    // a rate after its change is that change's (decided with it)
+    if ms
+        .get(k.checked_sub(1)?)
+        .is_some_and(|x| matches!(x.kind, Kind::Change(_)))
+    {
+        return None;
+    }
+    let (now, before) = last_year_named(p, k).or_else(|| {
+        let levels: Vec<&Mention> = ms
+            .get(..k)?
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|x| x.sentence == r.sentence && !x.percent)
+            .filter(|x| x.kind == Kind::Level)
+            .take(2)
+            .collect();
+        match levels.as_slice() {
+            [b, a] => match (a.scope.year, b.scope.year) {
+                (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
+                (Some(ya), Some(yb)) if yb == ya + 1 => Some((*b, *a)),
+                _ => None,
+            },
+            _ => None,
+        }
+    })?;
+    if !is_money(now.unit) || before.unit.is_some() && !same_family(before.unit, now.unit) {
+        return None;
+    }
+    let (n, b) = (Expr::Fig(now.fig), amount(doc, before.fig, now.unit));
+    let up = Expr::difference(n.clone(), b.clone());
+    let down = Expr::difference(b.clone(), n.clone());
+    let what = if dr < 0 {
+        Text::new(
+            "减少率 = (上年数 − 本年数) ÷ 上年数（文中所列）",
+            "rate of fall = (last year − this year) ÷ last year (as printed)",
+        )
+    } else {
+        Text::new(
+            "增减率 = (本年数 − 上年数) ÷ 上年数（文中所列）",
+            "rate = (this year − last year) ÷ last year (as printed)",
+        )
+    };
+    let wrong_base = Cause::WrongBase(Text::new(
+        "增减率以本年数为基数计算，应以上年数为基数",
+        "the rate was divided by this year's figure; the base is last year's",
+    ));
+    let context = p.sentence_text(r.at);
+    let rel = match dr {
+        1.. => Relation::equals(RULE, r.fig, Expr::pct(up.clone(), b), what)
+            .alternative(wrong_base, Expr::pct(up, n)),
+        0 => Relation::equals(
+            RULE,
+            r.fig,
+            Expr::pct(up, b.clone()),
+            with_direction_note(what, 0, 0),
+        )
+        .reading(
+            Expr::pct(down, b),
+            Text::new(
+                "减少时：上年数 − 本年数",
+                "a decrease: last year − this year",
+            ),
+        ),
+        _ => Relation::equals(RULE, r.fig, Expr::pct(down.clone(), b), what)
+            .alternative(wrong_base, Expr::pct(down, n)),
+    };
+    Some(rel.zero_base_fails().monotone().context(context))
 }
 
 fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, out: &mut Out) {
@@ -854,5 +939,29 @@ mod tests {
         // no amount of this year before it in the clause: left to the other readings
         let got = status("较上年2.08减少0.03万元，减少了1.44%。\n");
         assert!(got.iter().all(|(r, _)| r != "0.03"), "{got:?}");
+    }
+
+    #[test]
+    fn a_rate_right_after_last_years_amount_is_on_it() {
+        // modelled on the 2014 national education-funding bulletin (mirror at qqstock.cn)
+        let text = "全国教育经费总投入为32806.46亿元，比上年的30364.72亿元增长8.04%。\n";
+        let got = entries(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("8.04%", "pass"));
+        // 2441.74 ÷ 32806.46: this year's figure taken as the base
+        let got = entries(&text.replace("8.04%", "7.44%"));
+        assert_eq!((got[0].0.as_str(), got[0].1), ("7.44%", "fail"));
+        // a fall is last year's amount less this year's
+        let got = entries("支出合计90万元，比上年的100万元下降10%。\n");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("10%", "pass"));
+        // two years' amounts printed, then the rate
+        let got = entries("2019年支出110万元，2018年支出100万元，增长10%。\n");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("10%", "pass"));
+        // a rate after a change of its own is the change's, as before
+        let got = entries("支出合计90.00万元，比上年的100.00万元减少10.00万元，下降11.11%。\n");
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.1)).collect::<Vec<_>>(),
+            [("10.00", "pass"), ("11.11%", "fail")]
+        );
     }
 }
