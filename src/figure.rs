@@ -409,6 +409,19 @@ fn read_number_at(text: &str, start: usize) -> Token {
     } else {
         read_unit(text, number_end)
     };
+    if let Ok(n) = &number {
+        if !percent && unit.is_none() && n.scale == 0 && !negative {
+            if let Some((number, end, unit_end)) = compound(text, number_end, n.value) {
+                return Token {
+                    start,
+                    end,
+                    number: Ok(number),
+                    unit: Some("万元"),
+                    unit_end,
+                };
+            }
+        }
+    }
     Token {
         start,
         end,
@@ -416,6 +429,86 @@ fn read_number_at(text: &str, start: usize) -> Token {
         unit,
         unit_end,
     }
+}
+
+/// The power of ten a magnitude character stands for in an amount spelled in parts.
+fn magnitude(c: char) -> Option<u32> {
+    match c {
+        '亿' | '億' => Some(8),
+        '万' | '萬' => Some(4),
+        '千' => Some(3),
+        _ => None,
+    }
+}
+
+/// An unsigned decimal at `k` (thousands separators allowed): its value, decimals and end.
+fn plain_part(text: &str, k: usize) -> Option<(Decimal, u32, usize)> {
+    let (mut m, mut scale, mut j, mut point) = (0i128, 0u32, k, false);
+    let mut digits = 0;
+    loop {
+        match char_at(text, j) {
+            Some((d, l)) if d.is_ascii_digit() => {
+                m = m.checked_mul(10)?.checked_add(i128::from(d as u8 - b'0'))?;
+                digits += 1;
+                scale += u32::from(point);
+                j += l;
+            }
+            Some((',', l)) if !point && digits > 0 && three_digits_follow(text, j + l) => j += l,
+            Some(('.', l))
+                if !point && char_at(text, j + l).is_some_and(|(d, _)| d.is_ascii_digit()) =>
+            {
+                point = true;
+                j += l;
+            }
+            _ => break,
+        }
+    }
+    if digits == 0 || digits > 20 {
+        return None;
+    }
+    Some((Decimal::try_from_i128_with_scale(m, scale).ok()?, scale, j))
+}
+
+/// "128億5,582萬元", "266億4,591萬8千元", "1,643萬9千元": an amount spelled in parts of
+/// falling magnitude, each after the first smaller than one of the part before, ending in
+/// 元. `first` is the integer read before `k`; returns the amount in 万元 (its precision
+/// the last part's), where its printed digits end and where its unit (萬元, 千元) ends.
+fn compound(text: &str, k: usize, first: Decimal) -> Option<(Number, usize, usize)> {
+    let (c, l) = char_at(text, k)?;
+    let mut mag = magnitude(c)?;
+    let mut total = first.checked_mul(Decimal::from(10u64.pow(mag)))?;
+    let mut j = k + l;
+    let mut last_digits = j;
+    let mut last_scale = 0;
+    let mut parts = 1;
+    while let Some((value, scale, end)) = plain_part(text, j) {
+        let (c, l) = char_at(text, end)?;
+        let next = magnitude(c).filter(|&m| m < mag)?;
+        // each part is less than one of the magnitude before it (5,582 萬 under a 億)
+        if value >= Decimal::from(10u64.pow(mag - next)) || last_scale > 0 {
+            return None;
+        }
+        total = total.checked_add(value.checked_mul(Decimal::from(10u64.pow(next)))?)?;
+        (mag, last_scale, last_digits, parts) = (next, scale, end, parts + 1);
+        j = end + l;
+        if !char_at(text, j).is_some_and(|(d, _)| d.is_ascii_digit()) {
+            break;
+        }
+    }
+    // at least two parts, the last of 万 or 千, and then 元
+    let (c, l) = char_at(text, j)?;
+    if parts < 2 || mag > 4 || c != '元' {
+        return None;
+    }
+    let scale = last_scale + (4 - mag);
+    let mut value = total.checked_div(Decimal::from(10_000u64))?;
+    value.rescale(scale);
+    let number = Number {
+        value,
+        scale,
+        percent: false,
+    };
+    Some((number, last_digits, j + l))
 }
 
 /// Exactly three digits at `k`, and no fourth.
@@ -670,6 +763,38 @@ mod tests {
         let toks = scan("合計35萬(wàn)元,減少2.28萬(wàn)元");
         let units: Vec<_> = toks.iter().map(|t| t.unit).collect();
         assert_eq!(units, [Some("万元"), Some("万元")]);
+    }
+
+    #[test]
+    fn amounts_spelled_in_falling_parts_are_one_figure_in_wan_yuan() {
+        // the Taiwan Council of Agriculture's budget text (ly.gov.tw): 億, 萬 and 千 parts
+        let text = "總計266億4,591萬8千元,總支出128億5,582萬元,另1,643萬9千元,共3萬5千人";
+        let toks = scan(text);
+        let got: Vec<(String, String, u32, Option<&str>)> = toks
+            .iter()
+            .filter_map(|t| {
+                let n = t.number.as_ref().ok()?;
+                let raw = text.get(t.start..t.end)?.to_string();
+                Some((raw, n.value.to_string(), n.scale, t.unit))
+            })
+            .collect();
+        let want = [
+            ("266億4,591萬8", "2664591.8", 1, Some("万元")),
+            ("128億5,582", "1285582", 0, Some("万元")),
+            ("1,643萬9", "1643.9", 1, Some("万元")),
+            // no 元 at the end: a count's parts are left as they were read
+            ("3", "3", 0, None),
+            ("5", "5", 0, None),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(r, v, s, u)| (r.to_string(), v.to_string(), *s, *u))
+            .collect();
+        assert_eq!(got, want);
+        // a part as large as the magnitude above it is no part of it
+        let toks = scan("128億12,345萬元");
+        assert_eq!(toks.len(), 2, "{toks:?}");
+        assert_eq!(toks.first().and_then(|t| t.unit), None);
     }
 
     #[test]
