@@ -2,13 +2,17 @@
 //! whole.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, named_whole, unquoted, Kind, Mention, Prose};
+use crate::claims::prose::{
+    amount, is_money, named_whole, same_family, unquoted, Kind, Mention, Prose,
+};
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
+use rust_decimal::Decimal;
+use std::rc::Rc;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -19,7 +23,11 @@ pub static CHECK: Check = Check {
            X ÷ T. The whole is the total the 其中 introduces, or the total the sentence \
            names (\"占政府采购支出总额的 11.60%\", looked up by its label in the text), or, \
            for a 三公 item's share in the 三公 section, the 三公 total of the 三公 table at \
-           the stage the item's amount is of (决算 合计). \
+           the stage the item's amount is of (决算 合计). Where the whole is printed \
+           nowhere under its name, shares that follow one another naming it and add up to \
+           exactly 100% (\"市级…29.81 亿元，占采购总量的 16.26%；区县级…41.41 亿元，占采购总量的 \
+           83.74%\") say their parts make it up: each is checked against the sum of the \
+           parts. \
            Amounts in 元 and 万元 are converted exactly.",
     why: "A share computed on the wrong total, or copied from the line above, misstates how \
           the money was spent while every amount looks right.",
@@ -42,16 +50,148 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let mut wholes = Wholes::default();
     for p in prose {
         let lists = p.list_lengths();
+        let shares: Vec<(&Mention, Part<'_>)> = p
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == Kind::Share)
+            .map(|(i, m)| (m, part_of(p, &lists, i, m)))
+            .collect();
+        let groups = whole_groups(doc, p, &lists, &shares);
         let mut prev_share: Option<FigId> = None;
-        for (i, m) in p.mentions.iter().enumerate() {
-            if m.kind != Kind::Share {
-                continue;
-            }
-            let part = part_of(p, &lists, i, m);
-            relation(doc, prose, claims, &mut wholes, p, m, part, prev_share, out);
+        for ((m, part), group) in shares.into_iter().zip(groups) {
+            let ctx = Ctx {
+                doc,
+                prose,
+                claims,
+                p,
+                prev_share,
+                parts_whole: group,
+            };
+            relation(&ctx, &mut wholes, m, part, out);
             prev_share = Some(m.fig);
         }
     }
+}
+
+/// What a share's relation is built from besides the share and its part.
+struct Ctx<'c, 'a> {
+    doc: &'a Document,
+    prose: &'c [Prose<'a>],
+    claims: &'c Claims<'a>,
+    p: &'c Prose<'a>,
+    /// The share before it in the paragraph (copied from the line above).
+    prev_share: Option<FigId>,
+    /// The parts of its group, when the group's shares add up to 100% exactly
+    /// ([`whole_groups`]).
+    parts_whole: Option<Rc<[FigId]>>,
+}
+
+/// The whole the one before the share names ("占采购总量的").
+fn whole_name(p: &Prose<'_>, m: &Mention) -> String {
+    let first = if m.listed {
+        p.mentions.get(m.list)
+    } else {
+        None
+    }
+    .unwrap_or(m);
+    named_whole(&first.lead)
+}
+
+/// "市级政府采购规模 29.81 亿元，占采购总量的 16.26%；区县级 41.41 亿元，占采购总量的
+/// 83.74%": shares following one another that name one whole and add up to exactly 100%
+/// say, by their own figures, that their parts make the whole up. For each share, the
+/// parts of its group when it is one: two or more shares, each with its own amount before
+/// it (none shared), all of money.
+fn whole_groups(
+    doc: &Document,
+    p: &Prose<'_>,
+    lists: &[usize],
+    shares: &[(&Mention, Part<'_>)],
+) -> Vec<Option<Rc<[FigId]>>> {
+    let mut out = vec![None; shares.len()];
+    // what a group must share: the whole's name and the list the share is printed in
+    // ("占…的 x%、y% 和 z%": one list whole, or shares each printed on its own)
+    let key = |m: &Mention| {
+        let list = (lists.get(m.list).copied().unwrap_or(1) >= 2).then_some(m.list);
+        (whole_name(p, m), list)
+    };
+    let keys: Vec<_> = shares.iter().map(|(m, _)| key(m)).collect();
+    let percent = |k: usize| {
+        let (m, _) = shares.get(k)?;
+        doc.figure(m.fig)
+            .filter(|f| f.number.percent && !f.number.value.is_sign_negative())
+            .map(|f| f.number.value)
+    };
+    // windows of one key adding up to exactly 100%, found left to right by two pointers
+    let (mut lo, mut sum) = (0, Decimal::ZERO);
+    for hi in 0..shares.len() {
+        let Some(v) = percent(hi) else {
+            (lo, sum) = (hi + 1, Decimal::ZERO);
+            continue;
+        };
+        if keys.get(lo) != keys.get(hi) {
+            (lo, sum) = (hi, Decimal::ZERO);
+        }
+        sum += v;
+        while sum > Decimal::ONE_HUNDRED || hi + 1 - lo > MAX_GROUP {
+            sum -= percent(lo).unwrap_or_default();
+            lo += 1;
+        }
+        if sum == Decimal::ONE_HUNDRED && hi > lo {
+            if let Some(figs) = group_parts(p, lists, shares.get(lo..=hi).unwrap_or(&[])) {
+                for slot in out.get_mut(lo..=hi).unwrap_or(&mut []) {
+                    *slot = Some(figs.clone());
+                }
+                (lo, sum) = (hi + 1, Decimal::ZERO);
+            }
+        }
+    }
+    out
+}
+
+/// Most shares a group of [`whole_groups`] holds.
+const MAX_GROUP: usize = 16;
+
+/// The parts of a run of shares adding up to 100%, when they make a whole: a list's
+/// shares all of it, each share with its own amount of money, and none a part of another.
+fn group_parts(
+    p: &Prose<'_>,
+    lists: &[usize],
+    group: &[(&Mention, Part<'_>)],
+) -> Option<Rc<[FigId]>> {
+    let (first, _) = group.first()?;
+    let (last, _) = group.last()?;
+    if whole_name(p, first).chars().count() < 2 {
+        return None;
+    }
+    let listed = lists.get(first.list).copied().unwrap_or(1);
+    if listed >= 2 && listed != group.len() {
+        return None;
+    }
+    let parts = group
+        .iter()
+        .map(|(_, part)| match part {
+            Part::Found(a) => Some(*a),
+            Part::Missing(_) => None,
+        })
+        .collect::<Option<Vec<&Mention>>>()?;
+    let distinct = parts.iter().enumerate().all(|(k, a)| {
+        parts
+            .get(..k)
+            .is_none_or(|b| b.iter().all(|x| x.fig != a.fig))
+    });
+    let unit = parts.first()?.unit;
+    // "基本支出…占总支出的 60%；其中人员经费…占总支出的 40%": a part of a part (a 其中 in
+    // brackets breaks down one part only)
+    let nested = (parts.first()?.at..last.at)
+        .any(|k| p.word_at(k, "其中") && !p.inner.get(k).copied().unwrap_or(false));
+    (distinct
+        && !nested
+        && parts
+            .iter()
+            .all(|a| is_money(a.unit) && same_family(a.unit, unit)))
+    .then(|| parts.iter().map(|a| a.fig).collect())
 }
 
 /// Where a share's part was found.
@@ -179,18 +319,15 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
         .then_some(first.fig)
 }
 
-#[expect(clippy::too_many_arguments)]
-fn relation(
-    doc: &Document,
-    prose: &[Prose<'_>],
-    claims: &Claims<'_>,
-    wholes: &mut Wholes,
-    p: &Prose<'_>,
-    m: &Mention,
-    part: Part<'_>,
-    prev_share: Option<FigId>,
-    out: &mut Out,
-) {
+fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>, out: &mut Out) {
+    let Ctx {
+        doc,
+        prose,
+        claims,
+        p,
+        prev_share,
+        ..
+    } = *ctx;
     let context = p.sentence_text(m.at);
     let what = Text::new("占比 = 部分 ÷ 总数", "share = part ÷ whole");
     let unchecked = |zh: &str, en: &str| {
@@ -259,6 +396,10 @@ fn relation(
             .or_else(|| sangong_whole(claims, part))
     };
     let Some(whole) = whole else {
+        if let Some(parts) = &ctx.parts_whole {
+            out.push(of_parts(doc, p, m, part, parts));
+            return;
+        }
         out.push(unchecked(
             "无法确定占比的总数",
             "the whole the share is of cannot be identified",
@@ -315,6 +456,27 @@ fn relation(
         rel = rel.alternative(Cause::CopiedFrom(prev), Expr::Fig(prev));
     }
     out.push(rel);
+}
+
+/// A share of a whole the text does not print, whose group's shares add up to 100%: the
+/// part over the sum of the group's parts.
+fn of_parts(
+    doc: &Document,
+    p: &Prose<'_>,
+    m: &Mention,
+    part: &Mention,
+    parts: &[FigId],
+) -> Relation {
+    let sum = Expr::sum(parts.iter().map(|&f| amount(doc, f, part.unit)));
+    let what = Text::new(
+        format!("{}占比 = 部分 ÷ 各部分之和（各占比合计 100%）", part.label),
+        format!(
+            "share of {} = part ÷ the sum of the parts (the shares add up to 100%)",
+            part.label
+        ),
+    );
+    Relation::equals(RULE, m.fig, Expr::pct(Expr::Fig(part.fig), sum), what)
+        .context(p.sentence_text(m.at))
 }
 
 /// The whole of a 三公 item's share the text does not name: the 三公 total at the stage
@@ -493,5 +655,48 @@ mod tests {
                 "服务类采购金额占比 = 部分 ÷ 总数"
             ]
         );
+    }
+
+    #[test]
+    fn shares_adding_up_to_a_hundred_are_of_the_sum_of_their_parts() {
+        // modelled on a city's 2022 procurement report (sts992.com, traditional script): the
+        // whole, 采購總量, is printed nowhere under that name; each sentence's shares add up
+        // to 100%, so their parts make it up
+        let text = "從項目類別看,貨物類采購13.97億元,占采購總量的19.6%;工程類采購39.65億元,占采購總量的55.7%;服務類采購17.6億元,占采購總量的24.7%。從項目層級來看,市級政府采購規模29.81億元,占采購總量的16.26%;區縣級政府采購規模41.41億元,占采購總量的83.74%。\n";
+        assert_eq!(
+            entries(text),
+            own(&[
+                ("19.6%", "pass"),
+                ("55.7%", "pass"),
+                ("24.7%", "pass"),
+                // 29.81 ÷ 71.22 is 41.86%: the report's own error
+                ("16.26%", "fail"),
+                ("83.74%", "fail"),
+            ])
+        );
+        // shares that do not add up to 100% say nothing of their whole
+        let short = text.replace("24.7%", "20.7%");
+        let got = entries(&short);
+        assert!(got.iter().take(3).all(|(_, s)| s == "unchecked"), "{got:?}");
+        // a part of a part: 人员经费 is in 基本支出, so the two are no whole's parts
+        let text = "基本支出60万元,占总支出的60%;其中人员经费40万元,占总支出的40%。\n";
+        assert!(entries(text).iter().all(|(_, s)| s == "unchecked"));
+        // shares of several lists are not taken across them
+        let text = "甲、乙分别为1万元、2万元,占总支出的30%、30%;丙、丁分别为3万元、4万元,占总支出的20%、20%。\n";
+        assert!(entries(text).iter().all(|(_, s)| s == "unchecked"));
+        // (a list adding up to 100% on its own is whole)
+        let text = "甲、乙、丙分别为1万元、1万元、1万元,占总支出的30%、30%、30%;丁、戊分别为2万元、3万元,占总支出的40%、60%。\n";
+        let got = entries(text);
+        let status: Vec<&str> = got.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(
+            status,
+            ["unchecked", "unchecked", "unchecked", "pass", "pass"]
+        );
+        // nor from some of a list's shares only
+        let text = "甲、乙、丙分别为1万元、1万元、1万元,占总支出的60%、40%、30%。\n";
+        assert!(entries(text).iter().all(|(_, s)| s == "unchecked"));
+        // nor across a share of its own and a list
+        let text = "甲4万元,占总支出的40%;乙、丙分别为3万元、3万元,占总支出的30%、30%。\n";
+        assert!(entries(text).iter().all(|(_, s)| s == "unchecked"));
     }
 }
