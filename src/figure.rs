@@ -441,8 +441,9 @@ fn magnitude(c: char) -> Option<u32> {
     }
 }
 
-/// An unsigned decimal at `k` (thousands separators allowed): its value, decimals and end.
-fn plain_part(text: &str, k: usize) -> Option<(Decimal, u32, usize)> {
+/// An unsigned decimal at `k` (thousands separators allowed): its mantissa, decimals and
+/// end.
+fn plain_part(text: &str, k: usize) -> Option<(i128, u32, usize)> {
     let (mut m, mut scale, mut j, mut point) = (0i128, 0u32, k, false);
     let mut digits = 0;
     loop {
@@ -463,33 +464,35 @@ fn plain_part(text: &str, k: usize) -> Option<(Decimal, u32, usize)> {
             _ => break,
         }
     }
-    if digits == 0 || digits > 20 {
-        return None;
-    }
-    Some((Decimal::try_from_i128_with_scale(m, scale).ok()?, scale, j))
+    (digits > 0 && digits <= 20).then_some((m, scale, j))
 }
 
 /// "128億5,582萬元", "266億4,591萬8千元", "1,643萬9千元": an amount spelled in parts of
 /// falling magnitude, each after the first smaller than one of the part before, ending in
-/// 元. `first` is the integer read before `k`; returns the amount in 万元 (its precision
-/// the last part's), where its printed digits end and where its unit (萬元, 千元) ends.
+/// 元; only the last part may have decimals. `first` is the integer read before `k`;
+/// returns the amount in 万元 (its precision the last part's), where its printed digits
+/// end and where its unit (萬元, 千元) ends. In integers: no division of decimals.
 fn compound(text: &str, k: usize, first: Decimal) -> Option<(Number, usize, usize)> {
+    let pow = |e: u32| 10i128.checked_pow(e);
     let (c, l) = char_at(text, k)?;
-    let mut mag = magnitude(c)?;
-    let mut total = first.checked_mul(Decimal::from(10u64.pow(mag)))?;
+    // the parts before the last, in 元, and the last: mantissa, decimals, magnitude
+    let mut whole: i128 = 0;
+    let mut last = (first.mantissa(), first.scale(), magnitude(c)?);
     let mut j = k + l;
     let mut last_digits = j;
-    let mut last_scale = 0;
     let mut parts = 1;
-    while let Some((value, scale, end)) = plain_part(text, j) {
+    while let Some((m, scale, end)) = plain_part(text, j) {
         let (c, l) = char_at(text, end)?;
-        let next = magnitude(c).filter(|&m| m < mag)?;
-        // each part is less than one of the magnitude before it (5,582 萬 under a 億)
-        if value >= Decimal::from(10u64.pow(mag - next)) || last_scale > 0 {
+        let (prev_m, prev_scale, mag) = last;
+        let next = magnitude(c).filter(|&n| n < mag)?;
+        // each part is less than one of the magnitude before it (5,582 萬 under a 億), and
+        // only the last has decimals
+        if prev_scale > 0 || m >= pow(mag - next + scale)? {
             return None;
         }
-        total = total.checked_add(value.checked_mul(Decimal::from(10u64.pow(next)))?)?;
-        (mag, last_scale, last_digits, parts) = (next, scale, end, parts + 1);
+        whole = whole.checked_add(prev_m.checked_mul(pow(mag)?)?)?;
+        last = (m, scale, next);
+        (last_digits, parts) = (end, parts + 1);
         j = end + l;
         if !char_at(text, j).is_some_and(|(d, _)| d.is_ascii_digit()) {
             break;
@@ -497,12 +500,18 @@ fn compound(text: &str, k: usize, first: Decimal) -> Option<(Number, usize, usiz
     }
     // at least two parts, the last of 万 or 千, and then 元
     let (c, l) = char_at(text, j)?;
+    let (m, scale, mag) = last;
     if parts < 2 || mag > 4 || c != '元' {
         return None;
     }
-    let scale = last_scale + (4 - mag);
-    let mut value = total.checked_div(Decimal::from(10_000u64))?;
-    value.rescale(scale);
+    // in units of 10^mag 元 with `scale` decimals: exact, as every part before the last is
+    // a multiple of a larger power of ten
+    let units = whole
+        .checked_mul(pow(scale)?)?
+        .checked_div(pow(mag)?)?
+        .checked_add(m)?;
+    let scale = scale + (4 - mag);
+    let value = Decimal::try_from_i128_with_scale(units, scale).ok()?;
     let number = Number {
         value,
         scale,

@@ -133,9 +133,11 @@ fn whole_groups(
         if keys.get(lo) != keys.get(hi) {
             (lo, sum) = (hi, Decimal::ZERO);
         }
-        sum += v;
+        sum = sum.checked_add(v).unwrap_or(Decimal::MAX);
         while sum > Decimal::ONE_HUNDRED || hi + 1 - lo > MAX_GROUP {
-            sum -= percent(lo).unwrap_or_default();
+            sum = sum
+                .checked_sub(percent(lo).unwrap_or_default())
+                .unwrap_or_default();
             lo += 1;
         }
         if sum == Decimal::ONE_HUNDRED && hi > lo {
