@@ -241,6 +241,33 @@ fn last_year_named<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p M
         .then_some((now, before))
 }
 
+/// The two amounts of consecutive years among the six mentions before `k` in its
+/// sentence, up to one that `stops` the search: (this year's, last year's).
+fn year_pair(
+    ms: &[Mention],
+    k: usize,
+    stops: impl Fn(&Mention) -> bool,
+) -> Option<(&Mention, &Mention)> {
+    let at = ms.get(k)?;
+    let levels: Vec<&Mention> = ms
+        .get(..k)?
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|x| x.sentence == at.sentence && !stops(x))
+        .filter(|x| x.kind == Kind::Level)
+        .take(2)
+        .collect();
+    match levels.as_slice() {
+        [b, a] => match (a.scope.year, b.scope.year) {
+            (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
+            (Some(ya), Some(yb)) if yb == ya + 1 => Some((*b, *a)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
 /// amounts are printed, so the change is their difference and the rate is on the earlier
 /// year's amount as printed. Returns the rates it decided.
@@ -257,24 +284,7 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         }
         let Kind::Change(dc) = c.kind else { continue };
         // the two amounts just before the change, in its sentence, of consecutive years
-        let levels: Vec<&Mention> = ms
-            .get(..k)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .take(6)
-            .take_while(|x| x.sentence == c.sentence && !matches!(x.kind, Kind::Change(_)))
-            .filter(|x| x.kind == Kind::Level)
-            .take(2)
-            .collect();
-        let pair = match levels.as_slice() {
-            [b, a] => match (a.scope.year, b.scope.year) {
-                (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
-                (Some(ya), Some(yb)) if yb == ya + 1 => Some((*b, *a)),
-                _ => None,
-            },
-            _ => None,
-        };
+        let pair = year_pair(ms, k, |x| matches!(x.kind, Kind::Change(_)));
         let inline = pair.is_none();
         let Some((now, before)) = pair.or_else(|| last_year_named(p, k)) else {
             continue;
@@ -375,25 +385,8 @@ fn rate_on_printed(doc: &Document, p: &Prose<'_>, k: usize, dr: i8) -> Option<Re
     {
         return None;
     }
-    let (now, before) = last_year_named(p, k).or_else(|| {
-        let levels: Vec<&Mention> = ms
-            .get(..k)?
-            .iter()
-            .rev()
-            .take(6)
-            .take_while(|x| x.sentence == r.sentence && !x.percent)
-            .filter(|x| x.kind == Kind::Level)
-            .take(2)
-            .collect();
-        match levels.as_slice() {
-            [b, a] => match (a.scope.year, b.scope.year) {
-                (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
-                (Some(ya), Some(yb)) if yb == ya + 1 => Some((*b, *a)),
-                _ => None,
-            },
-            _ => None,
-        }
-    })?;
+    let (now, before) =
+        last_year_named(p, k).or_else(|| year_pair(ms, k, |x: &Mention| x.percent))?;
     if !is_money(now.unit) || before.unit.is_some() && !same_family(before.unit, now.unit) {
         return None;
     }
