@@ -440,6 +440,62 @@ mod tests {
     }
 
     #[test]
+    fn a_final_amount_and_the_clauses_added_to_it_make_the_total() {
+        // a city's final accounts report (shanwei.gov.cn, 2018): the base is a 决算数, and
+        // "加上级补助收入" is 加 and 上级补助收入
+        let text = "2018年市级一般公共预算收入决算数129748万元,加上级补助收入428905万元,下级上解收入4409万元,待偿债置换一般债券上年结余320万元,上年结转结余收入41407万元,调入资金348606万元,国债转贷资金上年结余11万元,调入预算稳定调节基金14707万元,收入总计968113万元。\n";
+        assert_eq!(reported(text), [("968113".to_string(), "pass".to_string())]);
+        let r = crate::check_document(&crate::read::read_text(text));
+        let e = r.checks.iter().find(|e| e.rule == "parts-sum").unwrap();
+        assert!(
+            e.relation.zh.contains("+ 上级补助收入 +"),
+            "{}",
+            e.relation.zh
+        );
+        let wrong = text.replace("总计968113", "总计968213");
+        assert_eq!(
+            reported(&wrong),
+            [("968213".to_string(), "fail".to_string())]
+        );
+        // a district's final accounts (fzcangshan.gov.cn, 2020): 加 opening a clause, an
+        // item's own 其中 in brackets passed over
+        let text = "一般公共预算支出361315万元(含上级补助和上年项目结转等支出,下同),下降11.8%;加上解上级支出52441万元,债务还本支出6751万元,安排预算稳定调节基金28478万元(累计稳定调节基金43429万元),支出合计448985万元。\n政府性基金收入0万元,加上年结余收入39930万元,上级补助收入113566万元(其中:抗疫特别国债7691万元),债务转贷收入39000万元,收入合计192496万元。\n";
+        let got = reported(text);
+        assert!(got.contains(&("448985".into(), "pass".into())), "{got:?}");
+        assert!(got.contains(&("192496".into(), "pass".into())), "{got:?}");
+        // 加班费 opens no addition
+        let overtime = "支出合计50万元,加班费10万元,办公费40万元,收入合计50万元。\n";
+        assert!(reported(overtime).is_empty(), "{:?}", reported(overtime));
+    }
+
+    #[test]
+    fn a_qizhong_list_ends_where_amounts_are_added() {
+        // the same district's report: 514601 is the local revenue plus what is added after
+        // the semicolon, no part of the 总收入 the 其中 divides
+        let text = "全区一般公共预算总收入410338万元,完成调整后预算的97.3%,下降6.4%,其中地方一般公共预算收入271630万元,完成调整后预算的99.2%,下降4.7%;加上级补助收入120846万元,上年结余收入42690万元,债务转贷收入16714万元,调入预算稳定调节基金44421万元,调入资金18300万元,收入合计514601万元。\n";
+        let r = crate::check_document(&crate::read::read_text(text));
+        let subsets: Vec<(&str, &str)> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == "subset")
+            .map(|e| (e.reported.as_str(), e.status.as_str()))
+            .collect();
+        assert_eq!(subsets, [("271630", "pass")]);
+    }
+
+    #[test]
+    fn a_final_amount_is_the_total_of_its_qizhong_not_the_amount_compared_with() {
+        let text = "2019年支出决算为1200万元,与2018年决算1000万元相比,增加200万元,增长20%。其中:基本支出800万元,项目支出400万元。\n";
+        assert_eq!(reported(text), [("1200".to_string(), "pass".to_string())]);
+        let text = "2019年支出决算为1200万元,其中:基本支出800万元,项目支出400万元。\n";
+        assert_eq!(reported(text), [("1200".to_string(), "pass".to_string())]);
+        assert_eq!(
+            reported(&text.replace("项目支出400", "项目支出420")),
+            [("1200".to_string(), "fail".to_string())]
+        );
+    }
+
+    #[test]
     fn a_sentence_opening_with_jiashang_adds_to_the_amount_before() {
         // modelled on a city's budget explanation (czj.benxi.gov.cn, 2023): the amount is
         // the sentence before's, past its 其中 list

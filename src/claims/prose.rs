@@ -1385,6 +1385,27 @@ pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
         || ["去年", "比", "较", "同期"]
             .iter()
             .any(|w| words.contains(w))
+        || compared_around(p, m, &words)
+}
+
+/// "与2018年决算 1000 万元相比，增加 200 万元": the amount a clause opened by 与 (同, 和, 跟)
+/// and closed by 相比 (相较, 比较, 对比) compares with; `before` is the clause's words
+/// before it.
+fn compared_around(p: &Prose<'_>, m: &Mention, before: &str) -> bool {
+    if !before.starts_with(['与', '同', '和', '跟']) {
+        return false;
+    }
+    let to = (m.at + 1..m.at + 1 + PAREN_REACH)
+        .find(|&k| match p.toks.get(k) {
+            None => true,
+            Some(Tok::Ch(c)) => ends_clause(*c),
+            Some(Tok::Fig(_)) => false,
+        })
+        .unwrap_or(m.at + 1 + PAREN_REACH);
+    let after = p.text_between(m.at + 1, to);
+    ["相比", "相较", "比较", "对比"]
+        .iter()
+        .any(|w| after.contains(w))
 }
 
 /// Whether the words from token `from` to the end of their clause name a topic ("企业国有
@@ -1476,6 +1497,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     .unwrap_or(p.toks.len())
             };
             let mut end = p.sentence_end_within(q, next_hit);
+            // "…其中地方一般公共预算收入 271630 万元,…;加上级补助收入 120846 万元,…,收入合计
+            // 514601 万元": what is added after the list is no part of the 其中's total
+            if let Some(k) = (q + 3..end).find(|&k| adds_at(p, k)) {
+                end = k;
+            }
             if !inner(q) {
                 covered_until = end;
             }
@@ -1617,8 +1643,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // 分项情况是：因公出国(境)经费 12 万元，…"); a 其中 after one lists the record's
             // own budget lines ([`records`])
             let by_item = p.word_at(q, "分项");
+            // ("2019年支出决算为 1200 万元，其中：基本支出…" lists the parts of a final amount)
             let total_kind =
-                |k: Kind| k == Kind::Level || by_item && matches!(k, Kind::Final | Kind::Budget);
+                |k: Kind| matches!(k, Kind::Level | Kind::Final) || by_item && k == Kind::Budget;
             // "按政府采购资金类型划分，…" divides the amount it names, and "财政拨款支出预算中，…"
             // lists the parts of the one it names, wherever that is in the paragraph before
             // it: the nearest amount named by those words and at most a stage or a year
@@ -1830,7 +1857,16 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
 /// ends the sentence's additions.
 fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
     let money = |m: &&Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
-    for q in p.find_all("加上") {
+    // ("2018年市级一般公共预算收入决算数 129748 万元,加上级补助收入…": a final amount is
+    // added to as well)
+    let base_money =
+        |m: &&Mention| matches!(m.kind, Kind::Level | Kind::Final) && !m.inner && is_money(m.unit);
+    // 加上, or 加 opening a clause ("…决算数 480691 万元,加补助下级支出 46930 万元,…")
+    let adds = p
+        .find_all("加")
+        .into_iter()
+        .filter(|&q| p.word_at(q, "加上") || adds_at(p, q));
+    for q in adds {
         let lo = p.mentions.partition_point(|m| m.at < q);
         let Some(first_after) = p.mentions.get(lo) else {
             continue;
@@ -1843,7 +1879,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             .iter()
             .rev()
             .take_while(|m| m.sentence == sentence)
-            .filter(money)
+            .filter(base_money)
             .collect();
         let opens = before.is_empty() && p.text_between(sentence_start(p, q), q).trim().is_empty();
         let base = match before.as_slice() {
@@ -1857,6 +1893,10 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         let mut items: Vec<(FigId, String)> = Vec::new();
         let mut total = None;
         for m in p.mentions.get(lo..).unwrap_or(&[]).iter() {
+            // ("上级补助收入 113566 万元(其中:抗疫特别国债 7691 万元)": what an item holds)
+            if m.inner && m.sentence == sentence {
+                continue;
+            }
             if m.sentence != sentence || m.kind != Kind::Level {
                 break;
             }
@@ -1868,7 +1908,14 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
                 total = Some(m);
                 break;
             }
-            let label = m.label.strip_prefix("加上").unwrap_or(&m.label);
+            // ("加上级补助收入": 加, then 上级补助收入)
+            let label = match m.label.strip_prefix("加上") {
+                Some(rest) if rest.starts_with(['级', '解', '年']) => {
+                    m.label.strip_prefix('加').unwrap_or(rest)
+                }
+                Some(rest) => rest,
+                None => m.label.strip_prefix('加').unwrap_or(&m.label),
+            };
             let label = ["以及", "及", "和"]
                 .iter()
                 .find_map(|w| label.strip_prefix(w))
@@ -1900,6 +1947,19 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
     }
 }
 
+/// Whether token `k` opens a clause with 加 (加上) adding an amount to the one before:
+/// "…;加上级补助收入", ",加上年结余收入", not 加班费, 加工费 nor 加强.
+fn adds_at(p: &Prose<'_>, k: usize) -> bool {
+    p.toks.get(k) == Some(&Tok::Ch('加'))
+        && k.checked_sub(1)
+            .is_some_and(|b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if ends_clause(*c)))
+        && ![
+            "加班", "加工", "加油", "加固", "加强", "加快", "加大", "加速", "加紧", "加入",
+        ]
+        .iter()
+        .any(|w| p.word_at(k, w))
+}
+
 /// The amount a sentence opening with 加上 adds to ("市本级国有资本经营收入46亿元,为调整预算的
 /// 101.1%。加上上年结转收入0.1亿元…"): the first amount of the sentence before, or of the one
 /// before that where the sentence before is its 其中 list — when that amount opens its
@@ -1922,7 +1982,8 @@ fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
         if lead.starts_with("其中") {
             continue;
         }
-        let money = first.kind == Kind::Level && !first.inner && is_money(first.unit);
+        let money =
+            matches!(first.kind, Kind::Level | Kind::Final) && !first.inner && is_money(first.unit);
         return money.then_some(first);
     }
     None
