@@ -2,7 +2,9 @@
 //! divided by last year's figure.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, compared, is_money, same_family, Kind, Mention, Prose};
+use crate::claims::prose::{
+    amount, compared, ends_clause, is_money, same_family, Kind, Mention, Prose, Tok,
+};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -223,22 +225,88 @@ const LAST_YEAR: &[&str] = &[
 /// "“三公”经费支出 2.05 万元，较上年 2.08 减少 0.03 万元": the change at `k` follows last
 /// year's amount named by 较上年 in the same clause, and this year's amount comes
 /// before it in the sentence, at most one comma away. Returns (this year, last year).
-fn last_year_named<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)> {
+fn last_year_named<'p>(
+    doc: &Document,
+    p: &'p Prose<'_>,
+    k: usize,
+) -> Option<(&'p Mention, &'p Mention)> {
     let ms = &p.mentions;
     let c = ms.get(k)?;
     let before = ms.get(k.checked_sub(1)?)?;
-    let now = ms.get(k.checked_sub(2)?)?;
-    let named = LAST_YEAR.iter().any(|w| before.lead == *w)
-        && !p
-            .text_between(before.at + 1, c.at)
-            .contains([',', '，', '；', ';', '。'])
+    // (a year printed before last year's amount, "与2018年决算…", is no amount)
+    let now = ms
+        .get(..k.checked_sub(1)?)?
+        .iter()
+        .rev()
+        .find(|x| x.kind != Kind::Year)?;
+    let between = p.text_between(before.at + 1, c.at);
+    let named = (LAST_YEAR.iter().any(|w| before.lead == *w)
+        && !between.contains([',', '，', '；', ';', '。'])
+        || compared_with(doc, p, before, now, &between))
         && !before.percent
         && (before.unit.is_none() || is_money(before.unit));
     let gap = p.text_between(now.at + 1, before.at);
     let near = gap.chars().filter(|ch| matches!(ch, ',' | '，')).count() <= 1
         && !gap.contains(['。', '；', ';']);
-    (named && near && now.kind == Kind::Level && now.sentence == c.sentence && is_money(now.unit))
+    // ("支出决算为 1200 万元，比上年的 1000 万元…": a final amount is this year's as well)
+    let this_year = matches!(now.kind, Kind::Level | Kind::Final);
+    (named && near && this_year && now.sentence == c.sentence && is_money(now.unit))
         .then_some((now, before))
+}
+
+/// "2019年支出决算为 1200 万元，与2018年决算 1000 万元相比，增加 200 万元": `before` is
+/// named as the year before `now`'s (上年, 上一年, 去年, or the year before the one `now`
+/// names) in a clause opened by 与 (同, 和) and closed by 相比 (相较, 比较) right before
+/// the change; `between` is the text from `before` to the change.
+fn compared_with(
+    doc: &Document,
+    p: &Prose<'_>,
+    before: &Mention,
+    now: &Mention,
+    between: &str,
+) -> bool {
+    let Some((closing, rest)) = ["相比", "相较", "比较"]
+        .iter()
+        .find_map(|w| between.split_once(w))
+    else {
+        return false;
+    };
+    // the closing word right after the amount, then at most the clause's comma
+    if !closing.is_empty()
+        || rest.chars().filter(|ch| matches!(ch, ',' | '，')).count() > 1
+        || rest.contains(['；', ';', '。'])
+    {
+        return false;
+    }
+    let from = (0..before.at)
+        .rev()
+        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
+        .map_or(0, |k| k + 1);
+    let opening = p.text_between(from, before.at);
+    let Some(base) = opening.strip_prefix(['与', '同', '和']) else {
+        return false;
+    };
+    if ["上年", "上一年", "去年"]
+        .iter()
+        .any(|w| base.starts_with(w))
+    {
+        return true;
+    }
+    // "与2018年决算…相比" after an amount of 2019, by its scope or a year printed before it
+    // in its sentence
+    let Some(b) = before.scope.year.filter(|_| base.starts_with('#')) else {
+        return false;
+    };
+    now.scope.year == Some(b + 1)
+        || now.scope.year.is_none()
+            && p.mentions.iter().any(|m| {
+                m.kind == Kind::Year
+                    && m.sentence == now.sentence
+                    && m.at < now.at
+                    && doc
+                        .figure(m.fig)
+                        .is_some_and(|f| f.number.value == rust_decimal::Decimal::from(b + 1))
+            })
 }
 
 /// The two amounts of consecutive years among the six mentions before `k` in its
@@ -286,7 +354,7 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         // the two amounts just before the change, in its sentence, of consecutive years
         let pair = year_pair(ms, k, |x| matches!(x.kind, Kind::Change(_)));
         let inline = pair.is_none();
-        let Some((now, before)) = pair.or_else(|| last_year_named(p, k)) else {
+        let Some((now, before)) = pair.or_else(|| last_year_named(doc, p, k)) else {
             continue;
         };
         // (last year's amount named inline may leave its unit to the change's)
@@ -386,7 +454,7 @@ fn rate_on_printed(doc: &Document, p: &Prose<'_>, k: usize, dr: i8) -> Option<Re
         return None;
     }
     let (now, before) =
-        last_year_named(p, k).or_else(|| year_pair(ms, k, |x: &Mention| x.percent))?;
+        last_year_named(doc, p, k).or_else(|| year_pair(ms, k, |x: &Mention| x.percent))?;
     if !is_money(now.unit) || before.unit.is_some() && !same_family(before.unit, now.unit) {
         return None;
     }
@@ -932,6 +1000,44 @@ mod tests {
         // no amount of this year before it in the clause: left to the other readings
         let got = status("较上年2.08减少0.03万元，减少了1.44%。\n");
         assert!(got.iter().all(|(r, _)| r != "0.03"), "{got:?}");
+    }
+
+    #[test]
+    fn last_years_amount_in_a_yu_xiangbi_clause_is_the_base() {
+        let got = |text: &str| -> Vec<(String, &'static str)> {
+            entries(text).into_iter().map(|(r, s, _)| (r, s)).collect()
+        };
+        let own = |v: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+            v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+        };
+        let text = "支出决算为1200万元,与上年1000万元相比,增加200万元,增长20%。\n";
+        assert_eq!(got(text), own(&[("200", "pass"), ("20%", "pass")]));
+        // the rate on this year's amount: 200 ÷ 1200
+        assert_eq!(
+            got(&text.replace("20%", "16.67%")),
+            own(&[("200", "pass"), ("16.67%", "fail")])
+        );
+        // a year named: the year before this year's
+        let text = "2019年支出决算为1200万元,与2018年决算1000万元相比,增加200万元,增长20%。\n";
+        assert_eq!(got(text), own(&[("200", "pass"), ("20%", "pass")]));
+        let stale = text.replace("1000万元相比", "1050万元相比");
+        assert_eq!(got(&stale), own(&[("200", "fail"), ("20%", "fail")]));
+        // two years back is no last year's amount
+        let two_back = text.replace("与2018年", "与2017年");
+        assert!(
+            got(&two_back).iter().all(|(r, _)| r != "200"),
+            "{:?}",
+            got(&two_back)
+        );
+    }
+
+    #[test]
+    fn a_final_amount_before_last_years_is_this_years() {
+        let got = entries("支出决算为1200万元,比上年的1000万元增长20%。\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("20%", "pass"));
+        let got = entries("支出决算为1200万元,比上年的1000万元增长16.67%。\n");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("16.67%", "fail"));
     }
 
     #[test]
