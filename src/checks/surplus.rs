@@ -1,7 +1,7 @@
 //! `surplus`: a 收支结余 stated in the text is its income minus its spending.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, is_money, Kind, Mention, Prose};
+use crate::claims::prose::{amount, is_money, same_family, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::figure::FigId;
 use crate::relation::{Expr, Relation, Rule, Text};
@@ -16,7 +16,9 @@ pub static CHECK: Check = Check {
            the income and spending just named: C = A − B. The income and spending are the \
            nearest totals before the balance in the same paragraph and scope (the same \
            fund, budget and level; a 其中 part such as 基本养老金支出 is not a total), named \
-           alike (本年收入 / 本年支出, 总收入 / 总支出).",
+           alike (本年收入 / 本年支出, 总收入 / 总支出). \"…收入合计 A。…支出合计 B。上述收支相抵，年终\
+           结余 C\" sets the totals just stated against each other: C = A − B, the spending total \
+           from the sentence before, the income total from at most two sentences before that.",
     why: "A balance is computed once and copied into several places; a digit slip or a \
           stale income figure shows as a balance that does not follow from its two sides.",
     tolerance: "Each printed amount stands for ±½ of its last digit: 50112 − 43605 = 6507, \
@@ -56,16 +58,119 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         .filter(|b| !b.numbered)
         .flat_map(|b| b.parts.iter().map(|x| x.0))
         .collect();
-    for p in &claims.prose {
+    for (pi, p) in claims.prose.iter().enumerate() {
         for (i, m) in p.mentions.iter().enumerate() {
-            if m.kind != Kind::Level || !is_money(m.unit) || !m.label.ends_with("收支结余") {
+            if m.kind != Kind::Level || !is_money(m.unit) {
                 continue;
             }
-            if let Some(rel) = balance(doc, p, i, m, &parts) {
+            let rel = if m.label.ends_with("收支结余") {
+                balance(doc, p, i, m, &parts)
+            } else {
+                offset(doc, &claims.prose, pi, i)
+            };
+            if let Some(rel) = rel {
                 out.push(rel);
             }
         }
     }
+}
+
+/// How many paragraphs back "上述收支相抵" looks for the totals it sets against each other.
+const OFFSET_PARAGRAPHS: usize = 2;
+
+/// "…收入合计 514601 万元。\n…支出合计 448985 万元。\n上述收支相抵，年终结余 65616 万元": the
+/// balance after 收支相抵 is the 支出合计 (支出总计, 总支出) of the sentence before (or its
+/// own) less the 收入合计 (收入总计, 总收入) of that sentence or one of the two before it (a
+/// 其中 sentence may stand between), in its
+/// paragraph or the two before; the balance is the first amount after 收支相抵, a few words
+/// on, and named 结余 (not 赤字). Where the sentences before name no such totals ("国有资本
+/// 经营收入 1493 万元，上级补助收入 44 万元，…国有资本经营支出 1459 万元"), nothing is said.
+fn offset(
+    doc: &crate::document::Document,
+    prose: &[Prose<'_>],
+    pi: usize,
+    i: usize,
+) -> Option<Relation> {
+    let p = prose.get(pi)?;
+    let m = p.mentions.get(i)?;
+    if !m.label.ends_with("结余") {
+        return None;
+    }
+    let from = p.mentions.get(..i)?.last().map_or(0, |x| x.at + 1);
+    let words = p.text_between(from, m.at);
+    let (_, after) = words.split_once("收支相抵")?;
+    if after.chars().count() > 8 || after.contains('#') {
+        return None;
+    }
+    // the amounts before, nearest first, with how many sentences back each is: this
+    // paragraph's, then the consecutive ones before
+    let mut paragraphs = vec![(pi, p.mentions.get(..i)?)];
+    let first = pi.saturating_sub(OFFSET_PARAGRAPHS);
+    let mut last = p.index;
+    for (k, q) in prose.get(first..pi)?.iter().enumerate().rev() {
+        if q.index + 1 != last {
+            break;
+        }
+        paragraphs.push((first + k, q.mentions.as_slice()));
+        last = q.index;
+    }
+    let mut back: Vec<(&Mention, usize)> = Vec::new();
+    let (mut sentences, mut current) = (0, (pi, m.sentence));
+    for (k, ms) in paragraphs {
+        for x in ms.iter().rev() {
+            if (k, x.sentence) != current {
+                sentences += 1;
+                current = (k, x.sentence);
+            }
+            back.push((x, sentences));
+        }
+    }
+    // (named by the words before it: a label drops 合计)
+    let total = |x: &Mention, side: &str| {
+        let lead = x.lead.trim_end_matches(['为', '是', ':', '：']);
+        x.kind == Kind::Level
+            && is_money(x.unit)
+            && !x.inner
+            && (["合计", "总计"]
+                .iter()
+                .any(|w| lead.ends_with(&format!("{side}{w}")))
+                || lead.ends_with(&format!("总{side}")))
+    };
+    let k_out = back
+        .iter()
+        .take(LOOK_BACK)
+        .take_while(|(_, s)| *s <= 1)
+        .position(|(x, _)| total(x, "支出"))?;
+    let &(spending, s_out) = back.get(k_out)?;
+    let &(income, _) = back
+        .iter()
+        .take(LOOK_BACK)
+        .skip(k_out + 1)
+        .take_while(|(_, s)| *s <= s_out + 2)
+        .find(|(x, _)| total(x, "收入"))?;
+    if !same_family(income.unit, spending.unit) {
+        return None;
+    }
+    let (inc, out) = (
+        income.lead.trim_end_matches(['为', '是', ':', '：']),
+        spending.lead.trim_end_matches(['为', '是', ':', '：']),
+    );
+    let what = Text::new(
+        format!("收支相抵后结余 = {inc} − {out}"),
+        format!("balance after income less spending = {inc} − {out}"),
+    );
+    Some(
+        Relation::equals(
+            RULE,
+            m.fig,
+            Expr::difference(
+                amount(doc, income.fig, m.unit),
+                amount(doc, spending.fig, m.unit),
+            ),
+            what,
+        )
+        .context(p.sentence_text(m.at)),
+    )
 }
 
 fn balance(
@@ -130,6 +235,30 @@ mod tests {
         );
         let wrong = text.replace("结余2737", "结余2773");
         assert_eq!(statuses(&wrong)[1], ("2773".to_string(), "fail"));
+    }
+
+    #[test]
+    fn income_less_spending_set_against_each_other_is_the_balance() {
+        // a district's final accounts (fzcangshan.gov.cn, 2020), the totals of two funds
+        let text = "一般公共预算支出361315万元,下降11.8%;加上解上级支出52441万元,债务还本支出6751万元,安排预算稳定调节基金28478万元,支出合计448985万元。\n上述收支相抵,年终结余65616万元,全部结转下年使用。\n";
+        let income = "地方一般公共预算收入271630万元,下降4.7%;加上级补助收入120846万元,上年结余收入42690万元,债务转贷收入16714万元,调入预算稳定调节基金44421万元,调入资金18300万元,收入合计514601万元。\n";
+        let fund = "政府性基金收入0万元,加上年结余收入39930万元,上级补助收入113566万元,债务转贷收入39000万元,收入合计192496万元。\n政府性基金支出83173万元,调出资金18300万元,债务还本支出315万元,支出合计101788万元。\n上述收支相抵,年终结余90708万元,全部结转下年使用。\n";
+        // the next fund names no totals: its balance is not set against the last fund's
+        let capital = "国有资本经营收入1493万元,上级补助收入44万元,上年结余140万元,国有资本经营支出1459万元。\n上述收支相抵,年终结余218万元,全部结转下年使用。\n";
+        let all = format!("{income}{text}{fund}{capital}");
+        assert_eq!(
+            statuses(&all),
+            [("65616".to_string(), "pass"), ("90708".to_string(), "pass")]
+        );
+        let wrong = all.replace("结余90708", "结余90780");
+        assert_eq!(statuses(&wrong)[1], ("90780".to_string(), "fail"));
+        // only the spending, with no income total before it: nothing said
+        assert!(statuses(text).is_empty(), "{:?}", statuses(text));
+        // a 其中 sentence between the income and the spending; not two
+        let between = "收入合计100万元。其中上级补助收入5万元。支出合计80万元。\n上述收支相抵,年终结余20万元。\n";
+        assert_eq!(statuses(between), [("20".to_string(), "pass")]);
+        let far = between.replace("。支出合计", "。其他收入1万元。支出合计");
+        assert!(statuses(&far).is_empty(), "{:?}", statuses(&far));
     }
 
     #[test]
