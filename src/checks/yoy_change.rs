@@ -209,18 +209,21 @@ fn states_comparison(q: &Prose<'_>) -> bool {
 }
 
 /// Words that name last year's amount right before it ("较上年 2.08 减少 0.03 万元").
-const LAST_YEAR: &[&str] = &[
-    "较上年",
-    "比上年",
-    "较去年",
-    "比去年",
-    "较上年的",
-    "比上年的",
-    "较上年度",
-    "比上年度",
-    "较上年度的",
-    "比上年度的",
-];
+const LAST_YEAR: &[&str] = &["比上年", "较上年", "比去年", "较去年"];
+
+/// Whether the words before an amount name it as last year's: one of [`LAST_YEAR`], then
+/// at most what the amount is ("较上年度的", "比上年累计支出 433 万元", "较上年决算数"), but
+/// not what last year carried over (上年结转, 上年结余: this year's income), nor a change.
+fn names_last_year(lead: &str) -> bool {
+    LAST_YEAR
+        .iter()
+        .find_map(|w| lead.strip_prefix(w))
+        .is_some_and(|rest| {
+            rest.chars().count() <= 8
+                && !rest.contains(['结', '增', '减', '，', ',', '、', '；', ';', '。'])
+                && !rest.contains("同期")
+        })
+}
 
 /// "“三公”经费支出 2.05 万元，较上年 2.08 减少 0.03 万元": the change at `k` follows last
 /// year's amount named by 较上年 in the same clause, and this year's amount comes
@@ -240,8 +243,7 @@ fn last_year_named<'p>(
         .rev()
         .find(|x| x.kind != Kind::Year)?;
     let between = p.text_between(before.at + 1, c.at);
-    let named = (LAST_YEAR.iter().any(|w| before.lead == *w)
-        && !between.contains([',', '，', '；', ';', '。'])
+    let named = (names_last_year(&before.lead) && !between.contains([',', '，', '；', ';', '。'])
         || compared_with(doc, p, before, now, &between))
         && !before.percent
         && (before.unit.is_none() || is_money(before.unit));
@@ -1028,6 +1030,33 @@ mod tests {
             got(&two_back).iter().all(|(r, _)| r != "200"),
             "{:?}",
             got(&two_back)
+        );
+    }
+
+    #[test]
+    fn last_years_amount_named_with_what_it_is() {
+        // modelled on a district's 三公 report (hlx.gov.cn, 2020)
+        let text = "公务用车及运行维护费支出251万元,比上年累计支出285万元下降34万元,下降12%。\n";
+        let got: Vec<(String, &str)> = entries(text).into_iter().map(|(r, s, _)| (r, s)).collect();
+        assert_eq!(
+            got,
+            [("34".to_string(), "pass"), ("12%".to_string(), "pass")]
+        );
+        let stale = text.replace("285万元", "290万元");
+        let got: Vec<(String, &str)> = entries(&stale)
+            .into_iter()
+            .map(|(r, s, _)| (r, s))
+            .collect();
+        assert_eq!(
+            got,
+            [("34".to_string(), "fail"), ("12%".to_string(), "pass")]
+        );
+        // what last year carried over is this year's income, not last year's amount
+        let carried = "本年收入251万元,比上年结转资金285万元减少34万元,下降12%。\n";
+        assert!(
+            entries(carried).iter().all(|e| e.0 != "34"),
+            "{:?}",
+            entries(carried)
         );
     }
 
