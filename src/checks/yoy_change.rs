@@ -874,6 +874,15 @@ mod tests {
             .collect()
     }
 
+    /// Each yoy-change entry's printed figure and status.
+    fn status(text: &str) -> Vec<(String, &'static str)> {
+        entries(text).into_iter().map(|(r, s, _)| (r, s)).collect()
+    }
+
+    fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+        v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
     #[test]
     fn a_templates_leftover_rate_word_checks_the_magnitude() {
         // 减少 10 on this year's 100: last year 110, 10 ÷ 110 = 9.09 %
@@ -980,12 +989,6 @@ mod tests {
 
     #[test]
     fn last_years_amount_named_inline_is_the_base_and_fixes_the_change() {
-        let status = |text: &str| -> Vec<(String, &'static str)> {
-            entries(text).into_iter().map(|(r, s, _)| (r, s)).collect()
-        };
-        let own = |v: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
-            v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
-        };
         // a county's 三公 text: last year's 2.08 printed without its unit
         let text = "“三公”经费支出2.05万元，较上年2.08减少0.03万元，减少了1.44%。\n";
         assert_eq!(status(text), own(&[("0.03", "pass"), ("1.44%", "pass")]));
@@ -1006,30 +1009,24 @@ mod tests {
 
     #[test]
     fn last_years_amount_in_a_yu_xiangbi_clause_is_the_base() {
-        let got = |text: &str| -> Vec<(String, &'static str)> {
-            entries(text).into_iter().map(|(r, s, _)| (r, s)).collect()
-        };
-        let own = |v: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
-            v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
-        };
         let text = "支出决算为1200万元,与上年1000万元相比,增加200万元,增长20%。\n";
-        assert_eq!(got(text), own(&[("200", "pass"), ("20%", "pass")]));
+        assert_eq!(status(text), own(&[("200", "pass"), ("20%", "pass")]));
         // the rate on this year's amount: 200 ÷ 1200
         assert_eq!(
-            got(&text.replace("20%", "16.67%")),
+            status(&text.replace("20%", "16.67%")),
             own(&[("200", "pass"), ("16.67%", "fail")])
         );
         // a year named: the year before this year's
         let text = "2019年支出决算为1200万元,与2018年决算1000万元相比,增加200万元,增长20%。\n";
-        assert_eq!(got(text), own(&[("200", "pass"), ("20%", "pass")]));
+        assert_eq!(status(text), own(&[("200", "pass"), ("20%", "pass")]));
         let stale = text.replace("1000万元相比", "1050万元相比");
-        assert_eq!(got(&stale), own(&[("200", "fail"), ("20%", "fail")]));
+        assert_eq!(status(&stale), own(&[("200", "fail"), ("20%", "fail")]));
         // two years back is no last year's amount
         let two_back = text.replace("与2018年", "与2017年");
         assert!(
-            got(&two_back).iter().all(|(r, _)| r != "200"),
+            status(&two_back).iter().all(|(r, _)| r != "200"),
             "{:?}",
-            got(&two_back)
+            status(&two_back)
         );
     }
 
@@ -1037,20 +1034,9 @@ mod tests {
     fn last_years_amount_named_with_what_it_is() {
         // modelled on a district's 三公 report (hlx.gov.cn, 2020)
         let text = "公务用车及运行维护费支出251万元,比上年累计支出285万元下降34万元,下降12%。\n";
-        let got: Vec<(String, &str)> = entries(text).into_iter().map(|(r, s, _)| (r, s)).collect();
-        assert_eq!(
-            got,
-            [("34".to_string(), "pass"), ("12%".to_string(), "pass")]
-        );
+        assert_eq!(status(text), own(&[("34", "pass"), ("12%", "pass")]));
         let stale = text.replace("285万元", "290万元");
-        let got: Vec<(String, &str)> = entries(&stale)
-            .into_iter()
-            .map(|(r, s, _)| (r, s))
-            .collect();
-        assert_eq!(
-            got,
-            [("34".to_string(), "fail"), ("12%".to_string(), "pass")]
-        );
+        assert_eq!(status(&stale), own(&[("34", "fail"), ("12%", "pass")]));
         // what last year carried over is this year's income, not last year's amount
         let carried = "本年收入251万元,比上年结转资金285万元减少34万元,下降12%。\n";
         assert!(
