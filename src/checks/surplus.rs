@@ -75,6 +75,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     }
 }
 
+/// The words naming an amount, without the 为 (是, ：) that introduces it.
+fn lead_name(m: &Mention) -> &str {
+    m.lead.trim_end_matches(['为', '是', ':', '：'])
+}
+
 /// How many paragraphs back "上述收支相抵" looks for the totals it sets against each other.
 const OFFSET_PARAGRAPHS: usize = 2;
 
@@ -127,7 +132,7 @@ fn offset(
     }
     // (named by the words before it: a label drops 合计)
     let total = |x: &Mention, side: &str| {
-        let lead = x.lead.trim_end_matches(['为', '是', ':', '：']);
+        let lead = lead_name(x);
         x.kind == Kind::Level
             && is_money(x.unit)
             && !x.inner
@@ -151,10 +156,7 @@ fn offset(
     if !same_family(income.unit, spending.unit) {
         return None;
     }
-    let (inc, out) = (
-        income.lead.trim_end_matches(['为', '是', ':', '：']),
-        spending.lead.trim_end_matches(['为', '是', ':', '：']),
-    );
+    let (inc, out) = (lead_name(income), lead_name(spending));
     let what = Text::new(
         format!("收支相抵后结余 = {inc} − {out}"),
         format!("balance after income less spending = {inc} − {out}"),

@@ -3,7 +3,7 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, compared, ends_clause, is_money, same_family, Kind, Mention, Prose, Tok,
+    amount, compared, compared_base, is_money, same_family, Kind, Mention, Prose,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -258,8 +258,8 @@ fn last_year_named<'p>(
 
 /// "2019年支出决算为 1200 万元，与2018年决算 1000 万元相比，增加 200 万元": `before` is
 /// named as the year before `now`'s (上年, 上一年, 去年, or the year before the one `now`
-/// names) in a clause opened by 与 (同, 和) and closed by 相比 (相较, 比较) right before
-/// the change; `between` is the text from `before` to the change.
+/// names) in a 与…相比 clause ([`compared_base`]) closed right before the change; `between`
+/// is the text from `before` to the change.
 fn compared_with(
     doc: &Document,
     p: &Prose<'_>,
@@ -280,12 +280,7 @@ fn compared_with(
     {
         return false;
     }
-    let from = (0..before.at)
-        .rev()
-        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
-        .map_or(0, |k| k + 1);
-    let opening = p.text_between(from, before.at);
-    let Some(base) = opening.strip_prefix(['与', '同', '和']) else {
+    let Some(base) = compared_base(p, before) else {
         return false;
     };
     if ["上年", "上一年", "去年"]

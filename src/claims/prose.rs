@@ -1369,12 +1369,7 @@ fn record_name(p: &Prose<'_>, m: &Mention) -> Option<String> {
 /// Whether the amount `m` is the one compared with, last year's: its clause names a
 /// comparison before it ("较2024年的 2190 万元", "比2023年收入预算 8000 万元", 去年).
 pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
-    let floor = m.at.saturating_sub(PAREN_REACH);
-    let from = (floor..m.at)
-        .rev()
-        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
-        .map_or(floor, |k| k + 1);
-    let words = p.text_between(from, m.at);
+    let words = clause_before(p, m);
     // (上年结转, 上年结余: this year's amount carried over from the last)
     let last_year = words.match_indices("上年").any(|(k, _)| {
         !words
@@ -1385,16 +1380,29 @@ pub fn compared(p: &Prose<'_>, m: &Mention) -> bool {
         || ["去年", "比", "较", "同期"]
             .iter()
             .any(|w| words.contains(w))
-        || compared_around(p, m, &words)
+        || compared_around(p, m, &words).is_some()
 }
 
-/// "与2018年决算 1000 万元相比，增加 200 万元": the amount a clause opened by 与 (同, 和, 跟)
-/// and closed by 相比 (相较, 比较, 对比) compares with; `before` is the clause's words
-/// before it.
-fn compared_around(p: &Prose<'_>, m: &Mention, before: &str) -> bool {
-    if !before.starts_with(['与', '同', '和', '跟']) {
-        return false;
-    }
+/// The words of `m`'s clause before it (at most [`PAREN_REACH`] tokens).
+fn clause_before(p: &Prose<'_>, m: &Mention) -> String {
+    let floor = m.at.saturating_sub(PAREN_REACH);
+    let from = (floor..m.at)
+        .rev()
+        .find(|&k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_clause(*c)))
+        .map_or(floor, |k| k + 1);
+    p.text_between(from, m.at)
+}
+
+/// "与2018年决算 1000 万元相比，增加 200 万元": where `m` is the amount a clause opened by 与
+/// (同, 和, 跟) and closed by 相比 (相较, 比较, 对比) compares with, the words naming it
+/// after 与 ("#年决算", figures as `#`).
+pub fn compared_base(p: &Prose<'_>, m: &Mention) -> Option<String> {
+    compared_around(p, m, &clause_before(p, m)).map(str::to_string)
+}
+
+/// [`compared_base`], given `before`, the clause's words before `m`.
+fn compared_around<'w>(p: &Prose<'_>, m: &Mention, before: &'w str) -> Option<&'w str> {
+    let base = before.strip_prefix(['与', '同', '和', '跟'])?;
     let to = (m.at + 1..m.at + 1 + PAREN_REACH)
         .find(|&k| match p.toks.get(k) {
             None => true,
@@ -1406,6 +1414,7 @@ fn compared_around(p: &Prose<'_>, m: &Mention, before: &str) -> bool {
     ["相比", "相较", "比较", "对比"]
         .iter()
         .any(|w| after.contains(w))
+        .then_some(base)
 }
 
 /// Whether the words from token `from` to the end of their clause name a topic ("企业国有
