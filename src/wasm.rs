@@ -74,6 +74,21 @@ fn into_error(e: recount_error::Any) -> JsValue {
     e.into()
 }
 
+/// A value for the page as JSON text parsed by the engine: one serializer in the module
+/// (the one `presentInSteps` needs anyway) instead of a second that builds objects value by
+/// value across the boundary.
+fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(v).map_err(internal)?;
+    js_sys::JSON::parse(&text)
+}
+
+fn internal(e: impl std::fmt::Display) -> JsValue {
+    into_error(recount_error::Any {
+        zh: format!("内部错误：{e}"),
+        en: format!("internal error: {e}"),
+    })
+}
+
 mod recount_error {
     use wasm_bindgen::JsValue;
 
@@ -90,13 +105,11 @@ mod recount_error {
         }
     }
 
-    fn js_sys_object(zh: &str, en: &str) -> Result<JsValue, serde_wasm_bindgen::Error> {
-        #[derive(serde::Serialize)]
-        struct E<'a> {
-            zh: &'a str,
-            en: &'a str,
-        }
-        serde_wasm_bindgen::to_value(&E { zh, en })
+    fn js_sys_object(zh: &str, en: &str) -> Result<JsValue, JsValue> {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &JsValue::from_str("zh"), &JsValue::from_str(zh))?;
+        js_sys::Reflect::set(&o, &JsValue::from_str("en"), &JsValue::from_str(en))?;
+        Ok(o.into())
     }
 }
 
@@ -109,12 +122,7 @@ pub fn check(text: &str) -> Result<JsValue, JsValue> {
             en: e.en(),
         })
     })?;
-    serde_wasm_bindgen::to_value(&report).map_err(|e| {
-        into_error(recount_error::Any {
-            zh: format!("内部错误：{e}"),
-            en: format!("internal error: {e}"),
-        })
-    })
+    to_js(&report)
 }
 
 /// Checks a document and lays it out for people (`Page` in the contract): blocks, each
@@ -129,12 +137,7 @@ pub fn present(text: &str) -> Result<JsValue, JsValue> {
     })?;
     let report = crate::check_document(&doc);
     let page = crate::present::present(&doc, report);
-    serde_wasm_bindgen::to_value(&page).map_err(|e| {
-        into_error(recount_error::Any {
-            zh: format!("内部错误：{e}"),
-            en: format!("internal error: {e}"),
-        })
-    })
+    to_js(&page)
 }
 
 /// `present` in two steps, each handed to `post` as JSON text (`JSON.parse` gives it): first
@@ -152,12 +155,6 @@ pub fn present_in_steps(text: &str, post: &js_sys::Function) -> Result<(), JsVal
             en: e.en(),
         })
     })?;
-    let internal = |e: serde_json::Error| {
-        into_error(recount_error::Any {
-            zh: format!("内部错误：{e}"),
-            en: format!("internal error: {e}"),
-        })
-    };
     let t1 = now();
     let checked = crate::check_lazily(&doc);
     let t2 = now();
@@ -223,12 +220,6 @@ pub fn tree_text(ops: &[u32], data: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "TreePage")]
 pub fn present_tree(ops: &[u32], data: &str, max_units: u32) -> Result<JsValue, JsValue> {
     let dom = crate::read::dom_to_text(ops, data);
-    let internal = |e: serde_wasm_bindgen::Error| {
-        into_error(recount_error::Any {
-            zh: format!("内部错误：{e}"),
-            en: format!("internal error: {e}"),
-        })
-    };
     if dom.too_many_cells {
         let e = crate::read::ReadError::TooManyCells;
         return Err(into_error(recount_error::Any {
@@ -243,11 +234,10 @@ pub fn present_tree(ops: &[u32], data: &str, max_units: u32) -> Result<JsValue, 
             page: Option<()>,
             places: [(); 0],
         }
-        return serde_wasm_bindgen::to_value(&Empty {
+        return to_js(&Empty {
             page: None,
             places: [],
-        })
-        .map_err(internal);
+        });
     }
     // the text of a DOM is text: never taken for HTML again
     let doc = crate::read::read_text(&dom.text);
@@ -268,7 +258,7 @@ pub fn present_tree(ops: &[u32], data: &str, max_units: u32) -> Result<JsValue, 
         page: crate::present::Page,
         places: Vec<Option<crate::read::DomPlace>>,
     }
-    serde_wasm_bindgen::to_value(&TreePage { page, places }).map_err(internal)
+    to_js(&TreePage { page, places })
 }
 
 /// The documentation of every check (`CheckDoc[]` in the contract).
@@ -296,5 +286,5 @@ pub fn checks() -> Result<JsValue, JsValue> {
             example: c.example,
         })
         .collect();
-    serde_wasm_bindgen::to_value(&docs).map_err(|e| JsValue::from_str(&e.to_string()))
+    to_js(&docs)
 }

@@ -1,7 +1,7 @@
 //! A PDF opened in the page: pdf.js extracts the text items there and passes them as typed
 //! arrays ([`crate::read::pdf::arrays`]); the layout and the check are the command line's.
 
-use super::{into_error, recount_error::Any};
+use super::{into_error, recount_error::Any, to_js};
 use crate::read::pdf::{arrays::items_from_arrays, read_items};
 use wasm_bindgen::prelude::*;
 
@@ -18,13 +18,6 @@ fn input_error(e: &crate::read::ReadError) -> JsValue {
     into_error(Any {
         zh: e.zh(),
         en: e.en(),
-    })
-}
-
-fn internal(e: impl std::fmt::Display) -> JsValue {
-    into_error(Any {
-        zh: format!("内部错误：{e}"),
-        en: format!("internal error: {e}"),
     })
 }
 
@@ -72,7 +65,7 @@ pub fn present_items(
     }
     let report = crate::check_document(&doc);
     let page = crate::present::present(&doc, report);
-    let out = serde_wasm_bindgen::to_value(&page).map_err(internal)?;
+    let out = to_js(&page)?;
     let pdf = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&pdf, &JsValue::from_str(k), v);
     set("text", &JsValue::from_str(&doc.source))?;
