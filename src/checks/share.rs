@@ -55,7 +55,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             .iter()
             .enumerate()
             .filter(|(_, m)| m.kind == Kind::Share)
-            .map(|(i, m)| (m, part_of(p, &lists, i, m)))
+            .map(|(i, m)| (m, named_part(doc, prose, m, part_of(p, &lists, i, m))))
             .collect();
         let groups = whole_groups(doc, p, &lists, &shares);
         let mut prev_share: Option<FigId> = None;
@@ -249,6 +249,58 @@ fn part_of<'p>(p: &'p Prose<'_>, lists: &[usize], i: usize, m: &Mention) -> Part
     }
 }
 
+/// The quantity a share's own clause names before 占 ("税收收入占县级一般公共预算收入的
+/// 57.7%"), when it names one: at least two characters, not a word of the sentence's
+/// frame (分别, 其中 …).
+fn share_subject(lead: &str) -> Option<&str> {
+    let (before, _) = lead.split_once('占')?;
+    let s = before
+        .trim_start_matches("其中")
+        .trim_end_matches(['所', '共', '约', '均']);
+    let frame = ["分别", "依次", "合计", "总计", "共计", "比重", "比例"];
+    (s.chars().count() >= 2 && !frame.iter().any(|w| s.contains(w))).then_some(s)
+}
+
+/// The part of a share whose clause names its own subject: the amount found before it
+/// when that amount is of the quantity named; else the one amount the text names so
+/// (within the share's scope), else none. "全年县级一般公共预算收入 31751 万元，…，税收收入占
+/// 县级一般公共预算收入的 57.7%" (a county's 2023 budget report, zhouzhi.gov.cn) is a share
+/// of the 税收收入 stated later (18319 万元), never of the 31751 before it.
+fn named_part<'p>(doc: &Document, prose: &'p [Prose<'_>], m: &Mention, part: Part<'p>) -> Part<'p> {
+    let Part::Found(a) = part else { return part };
+    let Some(subject) = share_subject(&m.lead) else {
+        return Part::Found(a);
+    };
+    let (s, l) = (unquoted(subject), unquoted(&a.label));
+    if !l.is_empty() && (l.contains(s.as_ref()) || s.contains(l.as_ref())) {
+        return Part::Found(a);
+    }
+    let missing = || {
+        Part::Missing(Text::new(
+            format!("未找到{subject}的金额"),
+            format!("the amount of {subject} is not stated"),
+        ))
+    };
+    // (the share's scope holds what its whole's name says, 一般公共预算 in 占县级一般公共预算
+    // 收入的; the part's own words may say none of it)
+    let named = crate::claims::scope::facets(subject);
+    let own = Scope {
+        budget: named.budget,
+        level: named.level,
+        ..m.scope
+    };
+    let Some(f) =
+        lookup(doc, prose, subject, &m.scope).or_else(|| lookup(doc, prose, subject, &own))
+    else {
+        return missing();
+    };
+    prose
+        .iter()
+        .flat_map(|q| q.mentions.iter())
+        .find(|x| x.fig == f)
+        .map_or_else(missing, Part::Found)
+}
+
 /// Wholes looked up by name, remembered: a long text naming one whole many times reads
 /// the text for it once.
 #[derive(Default)]
@@ -408,6 +460,14 @@ fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>,
         ));
         return;
     };
+    // (an amount is no share of itself: the names were read wrong)
+    if whole == part.fig {
+        out.push(unchecked(
+            "占比的部分与总数为同一数字",
+            "the part and the whole are one figure",
+        ));
+        return;
+    }
     let whole_unit = doc.figure(whole).and_then(|f| f.unit);
     // a part of a 分别为 list is named by position in the names before it, not by the
     // words before its own figure ("、0.04亿元")
@@ -515,6 +575,22 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_share_naming_its_own_part_is_of_that_part() {
+        // modelled on a county's 2023 budget report (zhouzhi.gov.cn): the share names
+        // 税收收入, stated in the next paragraph, not the amount before it
+        let text = "全年县级一般公共预算收入31751万元,完成预算数31220万元的101.7%,\
+                    税收收入占县级一般公共预算收入的57.7%,加上上划收入29318万元。\n\
+                    ——税收收入18319万元,增长17.6%。\n";
+        assert_eq!(entries(text), own(&[("57.7%", "pass")]));
+        // a wrong share is still found wrong on the named part
+        let got = entries(&text.replace("57.7%", "59.7%"));
+        assert_eq!(got, own(&[("59.7%", "fail")]));
+        // the part named but never stated: not checked, never the amount before it
+        let got = entries(&text.replace("——税收收入18319万元,增长17.6%。\n", ""));
+        assert_eq!(got, own(&[("57.7%", "unchecked")]));
     }
 
     #[test]
