@@ -236,19 +236,25 @@ fn last_year_named<'p>(
     let ms = &p.mentions;
     let c = ms.get(k)?;
     let before = ms.get(k.checked_sub(1)?)?;
-    // (a year printed before last year's amount, "与2018年决算…", is no amount)
-    let now = ms
-        .get(..k.checked_sub(1)?)?
-        .iter()
-        .rev()
-        .find(|x| x.kind != Kind::Year)?;
+    // (a year printed before last year's amount, "与2018年决算…", is no amount; nor are
+    // the budget and the rate of a clause of its own between: "县级一般公共预算收入 31751 万元，
+    // 完成预算数 31220 万元的 101.7%，较上年 28899 万元增长 9.9%", a county's report,
+    // zhouzhi.gov.cn — each such clause's comma allowed in the gap)
+    let mut clauses_between = 0;
+    let now = ms.get(..k.checked_sub(1)?)?.iter().rev().find(|x| {
+        if x.percent && !matches!(x.kind, Kind::Rate(_) | Kind::Change(_)) {
+            clauses_between += 1;
+            return false;
+        }
+        x.kind != Kind::Year && x.kind != Kind::Budget
+    })?;
     let between = p.text_between(before.at + 1, c.at);
     let named = (names_last_year(&before.lead) && !between.contains([',', '，', '；', ';', '。'])
         || compared_with(doc, p, before, now, &between))
         && !before.percent
         && (before.unit.is_none() || is_money(before.unit));
     let gap = p.text_between(now.at + 1, before.at);
-    let near = gap.chars().filter(|ch| matches!(ch, ',' | '，')).count() <= 1
+    let near = gap.chars().filter(|ch| matches!(ch, ',' | '，')).count() <= 1 + clauses_between
         && !gap.contains(['。', '；', ';']);
     // ("支出决算为 1200 万元，比上年的 1000 万元…": a final amount is this year's as well)
     let this_year = matches!(now.kind, Kind::Level | Kind::Final);
@@ -1039,6 +1045,23 @@ mod tests {
             "{:?}",
             entries(carried)
         );
+    }
+
+    #[test]
+    fn a_completion_clause_between_this_years_and_last_years_amount() {
+        // modelled on a county's 2023 budget report (zhouzhi.gov.cn): the 完成 clause's
+        // budget and rate come between the amount and last year's
+        let text = "全年县级一般公共预算收入31751万元,完成预算数31220万元的101.7%,\
+                    较上年28899万元增长9.9%。\n";
+        assert_eq!(status(text), own(&[("9.9%", "pass")]));
+        assert_eq!(
+            status(&text.replace("9.9%", "9.7%")),
+            own(&[("9.7%", "fail")])
+        );
+        // a clause without a rate is no 完成 clause: its amount may be the subject
+        let text = "全年县级一般公共预算收入31751万元,其中预算数31220万元,\
+                    较上年28899万元增长9.9%。\n";
+        assert_ne!(status(text), own(&[("9.9%", "pass")]));
     }
 
     #[test]
