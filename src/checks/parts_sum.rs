@@ -383,6 +383,25 @@ mod tests {
         assert!(v.contains(&("60".into(), Status::Fail)), "{v:?}");
     }
 
+    #[test]
+    fn an_adjusted_budgets_breakdown_is_of_the_adjusted_amount() {
+        // modelled on a county's 2022 report (cqwx.gov.cn): 调增 C is the change, 由年初的 A
+        // the budget first passed; the 其中 parts make the adjusted B
+        let text = "一般公共预算收入由年初的76138万元调整为89138万元,调增13000万元,\
+                    其中:税收收入调整为40500万元,非税收入调整为48638万元。\n";
+        assert_eq!(reported(text), [("89138".to_string(), "pass".to_string())]);
+        let got = reported(&text.replace("48638", "48738"));
+        assert_eq!(got, [("89138".to_string(), "fail".to_string())]);
+        // a part adjusted from its own first budget is that budget's part, not the total's
+        let text = "政府性基金预算由年初的80000万元调整为50000万元,\
+                    其中:土地出让收入由年初预算的65000万元调整为35000万元。\n";
+        assert!(
+            !reported(text).iter().any(|(_, s)| s == "fail"),
+            "{:?}",
+            reported(text)
+        );
+    }
+
     /// The parts-sum and subset entries of a text's report, as (reported, status).
     fn reported(text: &str) -> Vec<(String, String)> {
         crate::check_str(text)

@@ -140,9 +140,11 @@ const UP_CHANGE: &[&str] = &[
     "超支",
     "增收",
     "多收",
+    // a budget adjusted ("由年初的 A 调整为 B，调增 C")
+    "调增",
 ];
 const DOWN_CHANGE: &[&str] = &[
-    "减少", "下降", "降低", "减支", "节约", "压减", "减", "减收", "少收",
+    "减少", "下降", "降低", "减支", "节约", "压减", "减", "减收", "少收", "调减",
 ];
 const UP_RATE: &[&str] = &["增长", "增加", "上升", "提高", "增幅", "增长率为", "增长了"];
 const DOWN_RATE: &[&str] = &["降低", "下降", "减少", "降幅", "下降了", "降低了", "减少了"];
@@ -392,6 +394,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if budget && lead.contains("预算数")
         || named.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| named.contains(k))
         || named.ends_with("完成预算")
+        || adjusted_from(lead)
     {
         return Kind::Budget;
     }
@@ -404,6 +407,18 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         return Kind::Other;
     }
     Kind::Level
+}
+
+/// "一般公共预算收入由年初的 76138 万元调整为 89138 万元" (a county's 2022 report,
+/// cqwx.gov.cn): the amount a budget was adjusted from is the budget as first passed, not
+/// the level the sentence goes on to break down.
+fn adjusted_from(lead: &str) -> bool {
+    lead.rsplit_once('由').is_some_and(|(_, r)| {
+        matches!(
+            r.trim_end_matches('的'),
+            "年初" | "年初预算" | "年初预算数" | "年初安排" | "原预算" | "预算" | "调整前"
+        )
+    })
 }
 
 impl<'a> Prose<'a> {
