@@ -10,7 +10,7 @@ use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -150,7 +150,7 @@ fn same_total(a: &str, b: &str) -> bool {
 #[derive(Default)]
 struct Parents {
     of: HashMap<FigId, String>,
-    many: std::collections::HashSet<String>,
+    many: HashSet<String>,
 }
 
 impl Parents {
@@ -178,12 +178,35 @@ impl Parents {
     }
 }
 
+/// The amounts stated as collected or spent in the year, whatever the scope says: one
+/// followed in its clause group by its completion of a budget ("——一般公共预算收入 88435 万元，
+/// 完成调整预算的 99.2%"), and the parts listed under one ("其中：税收收入 39029 万元"). Never
+/// the same quantity as the budget the text stated before ("年初预算为：一般公共预算收入
+/// 76138 万元（税收收入 47008 万元…）", a county's 2022 report, cqwx.gov.cn).
+fn executed(claims: &Claims<'_>) -> HashSet<FigId> {
+    let mut done = HashSet::new();
+    for p in &claims.prose {
+        for (m, n) in p.mentions.iter().zip(p.mentions.iter().skip(1)) {
+            if m.kind == Kind::Level && n.kind == Kind::Completion && n.semi == m.semi {
+                done.insert(m.fig);
+            }
+        }
+    }
+    for b in &claims.breakdowns {
+        if done.contains(&b.total) {
+            done.extend(b.parts.iter().map(|(f, _)| *f));
+        }
+    }
+    done
+}
+
 fn stated(
     doc: &Document,
     pi: usize,
     p: &Prose<'_>,
     recs: &[Record],
     parents: &Parents,
+    executed: &HashSet<FigId>,
     out: &mut Vec<Stated>,
 ) {
     for (i, m) in p.mentions.iter().enumerate() {
@@ -211,11 +234,15 @@ fn stated(
             })
             .and_then(|y| doc.figure(y.fig))
             .map(|f| f.number.value);
+        let mut scope = m.scope;
+        if executed.contains(&m.fig) {
+            scope.stage = Some(crate::claims::scope::Stage::Execution);
+        }
         out.push(Stated {
             fig: m.fig,
             key,
             year,
-            scope: m.scope,
+            scope,
             context: (pi, m.at),
         });
     }
@@ -244,8 +271,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let mut all = Vec::new();
     let mut years: Vec<Decimal> = Vec::new();
     let parents = Parents::new(claims);
+    let executed = executed(claims);
     for (pi, (p, recs)) in claims.prose.iter().zip(&claims.records).enumerate() {
-        stated(doc, pi, p, recs, &parents, &mut all);
+        stated(doc, pi, p, recs, &parents, &executed, &mut all);
         for m in &p.mentions {
             if m.kind == Kind::Year {
                 if let Some(f) = doc.figure(m.fig) {
@@ -398,6 +426,22 @@ mod tests {
 
     fn verdicts(text: &str) -> Vec<(String, String)> {
         crate::checks::reported(text, "repeated-figure")
+    }
+
+    #[test]
+    fn what_was_collected_is_not_the_budget_stated_before() {
+        // modelled on a county's 2022 report (cqwx.gov.cn): the budget as passed, then what
+        // was collected against it, with its 其中 parts
+        let text = "年初预算为:一般公共预算收入76138万元(税收收入47008万元、非税收入29130万元)。\n\
+                    ——一般公共预算收入88435万元,完成调整预算的99.2%,\
+                    其中:税收收入39029万元,下降12%;非税收入49406万元,增长67.1%。\n";
+        assert_eq!(verdicts(text), Vec::<(String, String)>::new());
+        // stated again as collected, it is compared
+        let again = format!("{text}一般公共预算收入88435万元,完成调整预算的99.2%。\n");
+        assert_eq!(
+            verdicts(&again),
+            [("88435".to_string(), "pass".to_string())]
+        );
     }
 
     #[test]
