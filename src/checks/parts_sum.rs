@@ -402,6 +402,48 @@ mod tests {
         );
     }
 
+    #[test]
+    fn what_an_item_is_used_for_breaks_that_item_down() {
+        // modelled on a county's 2023 debt report (hbnz.gov.cn): each bond's 用于 list is
+        // its own breakdown; the bracket's items make the total before it
+        let text = "全年发行新增政府债券11.31亿元(新增一般债券2.54亿元,新增专项债券8.77亿元);\
+                    其中,县本级新增一般债券2.54亿元,用于公路建设1.42亿元,保障性住房0.03亿元,\
+                    其他1.09亿元;县本级新增专项债券8.77亿元,用于市政基础设施建设6.14亿元,\
+                    交通基础设施2.63亿元。\n";
+        let got = reported(text);
+        for want in ["11.31", "2.54", "8.77"] {
+            assert!(
+                got.contains(&(want.into(), "pass".into())),
+                "{want}: {got:?}"
+            );
+        }
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        // the uses are said to add up to their bond only where they do (a list of uses
+        // need not be whole), and never to any other amount
+        let sums = |text: &str| -> Vec<String> {
+            crate::check_str(text)
+                .unwrap()
+                .checks
+                .iter()
+                .filter(|e| e.rule == Rule::PartsSum)
+                .map(|e| e.reported.clone())
+                .collect()
+        };
+        assert_eq!(sums(text), ["11.31", "2.54", "8.77"]);
+        let got = sums(&text.replace("交通基础设施2.63", "交通基础设施2.36"));
+        assert_eq!(got, ["11.31", "2.54"]);
+    }
+
+    #[test]
+    fn a_list_after_a_bracket_is_of_the_amount_the_bracket_breaks_down() {
+        // the same report: 其中 after 本息 A（本金 B，利息 C） lists parts of A, never of C
+        let text = "全县到期政府债券本息8.63亿元(本金6.64亿元,利息1.99亿元)。\
+                    其中:再融资债券偿还4.89亿元,预算资金偿还1.75亿元。\n";
+        let got = reported(text);
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        assert!(got.contains(&("4.89".into(), "pass".into())), "{got:?}");
+    }
+
     /// The parts-sum and subset entries of a text's report, as (reported, status).
     fn reported(text: &str) -> Vec<(String, String)> {
         crate::check_str(text)

@@ -1242,6 +1242,10 @@ fn region_parts(
     let mut clause = 0usize;
     let mut depth = 0usize;
     let mut last_clause = None;
+    // "其中，县本级新增一般债券 2.54 亿元，用于公路建设 1.42 亿元，…，其他 0.94 亿元；县本级新增
+    // 专项债券 8.77 亿元，用于…" (a county's 2023 debt report, hbnz.gov.cn): what an item is
+    // used for, to the end of its clause group, breaks that item down as a bracket does
+    let mut using = false;
     let mut next = region.iter().peekable();
     let close = |sub: &mut Vec<Part>, parts: &[Part], nested: &mut Vec<(Part, Vec<Part>)>| {
         if sub.len() >= 2 {
@@ -1256,6 +1260,10 @@ fn region_parts(
             Some(Tok::Ch(c)) => {
                 if ends_clause(*c) {
                     clause += 1;
+                }
+                if using && depth == 0 && ends_semi(*c) {
+                    close(&mut sub, &parts, &mut nested);
+                    using = false;
                 }
                 if matches!(c, '(' | '（') {
                     depth += 1;
@@ -1273,7 +1281,10 @@ fn region_parts(
                 if m.kind != Kind::Level {
                     continue;
                 }
-                if depth > 0 {
+                if depth == 0 && !using && !parts.is_empty() && names_use(&m.lead) {
+                    using = true;
+                }
+                if depth > 0 || using {
                     sub.push((m.fig, m.label.clone(), m.unit));
                     continue;
                 }
@@ -1288,6 +1299,17 @@ fn region_parts(
     }
     close(&mut sub, &parts, &mut nested);
     (parts, nested)
+}
+
+/// Whether an amount's words open what the amount before it is used for ("用于公路建设",
+/// "主要用于…").
+fn names_use(lead: &str) -> bool {
+    let s = lead.trim_start_matches([',', '，', '：', ':']);
+    let s = ["主要", "全部", "分别", "其中"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    s.starts_with("用于")
 }
 
 /// Whether a budget's lead words name it as the budget of the amount just before it
@@ -1792,10 +1814,14 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     .take_while(|m| m.sentence >= want)
                     // ("预算总额为 1969 万元，较2024年的 2190 万元减少 221 万元；其中：…": the
                     // amount compared with is last year's, the parts are this year's)
+                    // ("发行新增政府债券 11.31 亿元（新增一般债券 2.54 亿元，新增专项债券 8.77
+                    // 亿元）；其中，…": a 其中 after a bracket lists the parts of the amount the
+                    // bracket breaks down, not of the bracket's last item; hbnz.gov.cn, 2023)
                     .find(|m| {
                         total_kind(m.kind)
                             && same_family(m.unit, unit)
                             && m.sentence == want
+                            && (inner(q) || !m.inner)
                             && !compared(p, m)
                     });
                 // "项目支出预算 48100 元，占支出总预算的 4.43%。其中：（一）文化旅游体育与传媒
