@@ -3,7 +3,7 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, compared, compared_base, is_money, same_family, Kind, Mention, Prose,
+    amount, compared, compared_base, is_money, same_family, unquoted, Kind, Mention, Prose,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -597,6 +597,13 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                         .is_some_and(|x| x.kind == Kind::Level && x.sentence + 1 == m.sentence)
                 })
         });
+        // "其中，因公出國(境)費 50 萬元，…。…其中：因公出國(境)費同口徑比2018年減少 9 萬元，下降
+        // 15.3%": a change naming its quantity, with no amount in its sentence, is of the one
+        // amount the paragraph named so before it
+        let level_end = level_end.or_else(|| match (changes.as_slice(), rates.as_slice()) {
+            ([c], [_]) => named_before(doc, p, *c),
+            _ => None,
+        });
         let Some(level_end) = level_end else {
             // a 三公 item's change on last year with no this-year figure in its sentence:
             // the 三公 table's figure of that item is this year's
@@ -764,6 +771,41 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             out.push(rel);
         }
     }
+}
+
+/// The amount a change's own words name, stated earlier in the paragraph (a 2019 city
+/// budget in traditional script, taushaann.com: "因公出國(境)費 50 萬元 … 因公出國(境)費同口徑
+/// 比2018年減少 9 萬元"): the words before 比/较 in the change's clause are its name, and
+/// exactly one value must be stated under that name (…费 and …费支出 are one name).
+fn named_before(doc: &Document, p: &Prose<'_>, change: usize) -> Option<usize> {
+    let c = p.mentions.get(change)?;
+    let clause = clause_before(p, c.at);
+    let clause = clause.trim_start_matches("其中");
+    let cut = ["同口径", "同口徑", "同比", "比", "较", "與", "与"]
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()?;
+    let name = unquoted(clause.get(..cut)?).into_owned();
+    if name.chars().count() < 2 || name.contains('#') {
+        return None;
+    }
+    let names = |label: &str| {
+        let l = unquoted(label.trim_start_matches("其中"));
+        l == name.as_str()
+            || l.strip_suffix("支出") == Some(name.as_str())
+            || name.strip_suffix("支出") == Some(l.as_ref())
+    };
+    let mut found = p
+        .mentions
+        .get(..change)?
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| {
+            x.kind == Kind::Level && !x.inner && same_family(x.unit, c.unit) && names(&x.label)
+        });
+    let (k, first) = found.next()?;
+    let value = |x: &Mention| doc.figure(x.fig).map(|f| f.number.value);
+    found.all(|(_, x)| value(x) == value(first)).then_some(k)
 }
 
 /// The words of the clause before token `at` (figures as `#`).
@@ -1062,6 +1104,37 @@ mod tests {
         let text = "全年县级一般公共预算收入31751万元,其中预算数31220万元,\
                     较上年28899万元增长9.9%。\n";
         assert_ne!(status(text), own(&[("9.9%", "pass")]));
+    }
+
+    #[test]
+    fn a_change_naming_its_quantity_takes_the_amount_stated_so_before() {
+        // modelled on a 2019 city budget in traditional script (taushaann.com): the items'
+        // amounts in one sentence, their changes in the next
+        let text = "“三公”經費預算為3328萬元。其中,因公出國(境)費50萬元,公務接待費478萬元,\
+                    公務用車購置及運行費2800萬元。其中:因公出國(境)費同口徑比2018年減少9萬元,\
+                    下降15.3%。公務接待費同口徑比2018年減少38萬元,下降7.4%。\n";
+        let got = status(text);
+        assert!(got.contains(&("15.3%".into(), "pass")), "{got:?}");
+        assert!(got.contains(&("7.4%".into(), "pass")), "{got:?}");
+        // on this year's figure instead (9 ÷ 50 = 18%) it fails
+        let got = status(&text.replace("15.3%", "18%"));
+        assert!(got.contains(&("18%".into(), "fail")), "{got:?}");
+        // (其中 run into the name, and the name with 支出 after it, name the same amounts)
+        let other = text
+            .replace("其中:因公出國", "其中因公出國")
+            .replace("公務接待費同口徑", "公務接待費支出同口徑");
+        let got = status(&other);
+        assert!(got.contains(&("15.3%".into(), "pass")), "{got:?}");
+        assert!(got.contains(&("7.4%".into(), "pass")), "{got:?}");
+        let other = text.replace("公務接待費478", "公務接待費支出478");
+        assert!(status(&other).contains(&("7.4%".into(), "pass")));
+        // a name stated with two values is no one amount
+        let two = text.replace(
+            "公務接待費478萬元",
+            "公務接待費478萬元,因公出國(境)費51萬元",
+        );
+        let got = status(&two);
+        assert!(got.contains(&("15.3%".into(), "unchecked")), "{got:?}");
     }
 
     #[test]
