@@ -1138,6 +1138,16 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_written_in_two_parts_is_not_read_as_its_second_part() {
+        // modelled on Taiwan's 2024 budget (ly.gov.tw): 2兆8,818億 is 28,818 亿; read as
+        // 8,818 against 9,891 the change would fail
+        let text = "113年度總預算歲出編列2兆8,818億元,較112年度之1兆9,891億元,\
+                    增加8,927億元,約增44.88%。\n";
+        let got = status(text);
+        assert!(!got.iter().any(|(_, s)| *s == "fail"), "{got:?}");
+    }
+
+    #[test]
     fn a_final_amount_before_last_years_is_this_years() {
         let got = entries("支出决算为1200万元,比上年的1000万元增长20%。\n");
         assert_eq!(got.len(), 1, "{got:?}");

@@ -296,6 +296,12 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if !percent && next == Some('年') && unit.is_none() {
         return Kind::Year;
     }
+    // "歲出編列2兆8,818億元" (Taiwan's 2024 budget, ly.gov.tw): the figure after 兆 is the
+    // rest of one amount written in two parts, not an amount of its own (read alone, 8,818
+    // 亿 against 1兆9,891 亿 would be a false change)
+    if matches!(lead, "兆" | "万亿" | "萬億") {
+        return Kind::Other;
+    }
     if percent {
         if lead.contains("差异") && (lead.contains("差异率") || lead.ends_with('率')) {
             return Kind::Variance;
