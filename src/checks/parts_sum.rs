@@ -392,13 +392,25 @@ mod tests {
         assert_eq!(reported(text), [("89138".to_string(), "pass".to_string())]);
         let got = reported(&text.replace("48638", "48738"));
         assert_eq!(got, [("89138".to_string(), "fail".to_string())]);
-        // a part adjusted from its own first budget is that budget's part, not the total's
+        // a part adjusted from its own first budget: its adjusted amount is the adjusted
+        // total's part, its first budget never is
         let text = "政府性基金预算由年初的80000万元调整为50000万元,\
-                    其中:土地出让收入由年初预算的65000万元调整为35000万元。\n";
+                    其中:土地出让收入由年初预算的65000万元调整为35000万元,\
+                    城市建设配套费10000万元、专项收入5000万元不作调整。\n";
+        let got = reported(text);
+        assert!(got.contains(&("50000".into(), "pass".into())), "{got:?}");
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        let sums: Vec<String> = crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == Rule::PartsSum)
+            .map(|e| e.relation.zh.clone())
+            .collect();
         assert!(
-            !reported(text).iter().any(|(_, s)| s == "fail"),
-            "{:?}",
-            reported(text)
+            sums.iter()
+                .any(|r| r.contains("土地出让收入 + 城市建设配套费")),
+            "{sums:?}"
         );
     }
 

@@ -427,6 +427,35 @@ fn adjusted_from(lead: &str) -> bool {
     })
 }
 
+/// Whether an amount's words name it as a budget after its adjustment ("…调整为 35000 万元").
+pub fn names_adjusted(lead: &str) -> bool {
+    matches!(lead, "调整为" | "调整到" | "调整至" | "调为")
+}
+
+/// "土地出让收入由年初预算的 65000 万元调整为 35000 万元": both amounts are the 土地出让收入's,
+/// the budget first passed and the adjusted one (their leads alone name them "土地出让收入由"
+/// and "调整").
+fn adjusted_names(ms: &mut [Mention]) {
+    for k in 1..ms.len() {
+        let (Some(from), Some(to)) = (ms.get(k - 1), ms.get(k)) else {
+            continue;
+        };
+        if !(adjusted_from(&from.lead) && names_adjusted(&to.lead) && from.semi == to.semi) {
+            continue;
+        }
+        let Some((name, _)) = from.label.rsplit_once('由') else {
+            continue;
+        };
+        let name = name.to_string();
+        if let Some(m) = ms.get_mut(k - 1) {
+            m.label.clone_from(&name);
+        }
+        if let Some(m) = ms.get_mut(k) {
+            m.label = name;
+        }
+    }
+}
+
 impl<'a> Prose<'a> {
     /// Reads one paragraph.
     pub fn read(doc: &Document, index: usize, para: &'a Paragraph) -> Self {
@@ -496,6 +525,7 @@ impl<'a> Prose<'a> {
         for m in &mut p.mentions {
             m.inner = p.inner.get(m.at).copied().unwrap_or(false);
         }
+        adjusted_names(&mut p.mentions);
         p
     }
 
@@ -1602,7 +1632,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
             if region.iter().any(|m| {
                 matches!(m.kind, Kind::Final | Kind::Variance)
-                    || m.kind == Kind::Budget && !names_budget_of_part(&m.lead)
+                    || m.kind == Kind::Budget
+                        && !names_budget_of_part(&m.lead)
+                        // ("其中：土地出让收入由年初预算的 65000 万元调整为 35000 万元": the
+                        // part's budget before its adjustment, not a budget record)
+                        && !adjusted_from(&m.lead)
             }) {
                 continue;
             }
