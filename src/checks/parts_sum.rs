@@ -400,13 +400,7 @@ mod tests {
         let got = reported(text);
         assert!(got.contains(&("50000".into(), "pass".into())), "{got:?}");
         assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
-        let sums: Vec<String> = crate::check_str(text)
-            .unwrap()
-            .checks
-            .iter()
-            .filter(|e| e.rule == Rule::PartsSum)
-            .map(|e| e.relation.zh.clone())
-            .collect();
+        let sums: Vec<String> = sums(text).into_iter().map(|(_, r)| r).collect();
         assert!(
             sums.iter()
                 .any(|r| r.contains("土地出让收入 + 城市建设配套费")),
@@ -432,15 +426,7 @@ mod tests {
         assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
         // the uses are said to add up to their bond only where they do (a list of uses
         // need not be whole), and never to any other amount
-        let sums = |text: &str| -> Vec<String> {
-            crate::check_str(text)
-                .unwrap()
-                .checks
-                .iter()
-                .filter(|e| e.rule == Rule::PartsSum)
-                .map(|e| e.reported.clone())
-                .collect()
-        };
+        let sums = |text: &str| -> Vec<String> { sums(text).into_iter().map(|(f, _)| f).collect() };
         assert_eq!(sums(text), ["11.31", "2.54", "8.77"]);
         let got = sums(&text.replace("交通基础设施2.63", "交通基础设施2.36"));
         assert_eq!(got, ["11.31", "2.54"]);
@@ -454,6 +440,17 @@ mod tests {
         let got = reported(text);
         assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
         assert!(got.contains(&("4.89".into(), "pass".into())), "{got:?}");
+    }
+
+    /// The parts-sum entries of a text's report, as (reported, relation in Chinese).
+    fn sums(text: &str) -> Vec<(String, String)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == Rule::PartsSum)
+            .map(|e| (e.reported.clone(), e.relation.zh.clone()))
+            .collect()
     }
 
     /// The parts-sum and subset entries of a text's report, as (reported, status).

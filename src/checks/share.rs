@@ -55,7 +55,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             .iter()
             .enumerate()
             .filter(|(_, m)| m.kind == Kind::Share)
-            .map(|(i, m)| (m, named_part(doc, prose, m, part_of(p, &lists, i, m))))
+            .map(|(i, m)| (m, named_part(claims, m, part_of(p, &lists, i, m))))
             .collect();
         let groups = whole_groups(doc, p, &lists, &shares);
         let mut prev_share: Option<FigId> = None;
@@ -266,7 +266,7 @@ fn share_subject(lead: &str) -> Option<&str> {
 /// (within the share's scope), else none. "全年县级一般公共预算收入 31751 万元，…，税收收入占
 /// 县级一般公共预算收入的 57.7%" (a county's 2023 budget report, zhouzhi.gov.cn) is a share
 /// of the 税收收入 stated later (18319 万元), never of the 31751 before it.
-fn named_part<'p>(doc: &Document, prose: &'p [Prose<'_>], m: &Mention, part: Part<'p>) -> Part<'p> {
+fn named_part<'p>(claims: &'p Claims<'_>, m: &Mention, part: Part<'p>) -> Part<'p> {
     let Part::Found(a) = part else { return part };
     let Some(subject) = share_subject(&m.lead) else {
         return Part::Found(a);
@@ -289,15 +289,10 @@ fn named_part<'p>(doc: &Document, prose: &'p [Prose<'_>], m: &Mention, part: Par
         level: named.level,
         ..m.scope
     };
-    let Some(f) =
-        lookup(doc, prose, subject, &m.scope).or_else(|| lookup(doc, prose, subject, &own))
-    else {
-        return missing();
-    };
-    prose
-        .iter()
-        .flat_map(|q| q.mentions.iter())
-        .find(|x| x.fig == f)
+    let (doc, prose) = (claims.doc, claims.prose.as_slice());
+    lookup(doc, prose, subject, &m.scope)
+        .or_else(|| lookup(doc, prose, subject, &own))
+        .and_then(|f| claims.mention(f))
         .map_or_else(missing, Part::Found)
 }
 
