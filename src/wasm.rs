@@ -82,6 +82,14 @@ fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
+/// The input cannot be read: its reason, in both languages.
+fn input_error(e: &crate::read::ReadError) -> JsValue {
+    into_error(recount_error::Any {
+        zh: e.zh(),
+        en: e.en(),
+    })
+}
+
 fn internal(e: impl std::fmt::Display) -> JsValue {
     into_error(recount_error::Any {
         zh: format!("内部错误：{e}"),
@@ -116,12 +124,7 @@ mod recount_error {
 /// Checks a document (text or HTML) and returns the report (`Report` in the contract).
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn check(text: &str) -> Result<JsValue, JsValue> {
-    let report = crate::check_str(text).map_err(|e| {
-        into_error(recount_error::Any {
-            zh: e.zh(),
-            en: e.en(),
-        })
-    })?;
+    let report = crate::check_str(text).map_err(|e| input_error(&e))?;
     to_js(&report)
 }
 
@@ -129,12 +132,7 @@ pub fn check(text: &str) -> Result<JsValue, JsValue> {
 /// reported figure's state, place and leading sentence, and the coverage.
 #[wasm_bindgen(unchecked_return_type = "Page")]
 pub fn present(text: &str) -> Result<JsValue, JsValue> {
-    let doc = crate::read::read_str(text).map_err(|e| {
-        into_error(recount_error::Any {
-            zh: e.zh(),
-            en: e.en(),
-        })
-    })?;
+    let doc = crate::read::read_str(text).map_err(|e| input_error(&e))?;
     let report = crate::check_document(&doc);
     let page = crate::present::present(&doc, report);
     to_js(&page)
@@ -149,12 +147,7 @@ pub fn present(text: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = presentInSteps)]
 pub fn present_in_steps(text: &str, post: &js_sys::Function) -> Result<(), JsValue> {
     let t0 = now();
-    let doc = crate::read::read_str(text).map_err(|e| {
-        into_error(recount_error::Any {
-            zh: e.zh(),
-            en: e.en(),
-        })
-    })?;
+    let doc = crate::read::read_str(text).map_err(|e| input_error(&e))?;
     let t1 = now();
     let checked = crate::check_lazily(&doc);
     let t2 = now();
@@ -206,11 +199,7 @@ pub fn first_step_times() -> Vec<f64> {
 pub fn tree_text(ops: &[u32], data: &str) -> Result<String, JsValue> {
     let dom = crate::read::dom_to_text(ops, data);
     if dom.too_many_cells {
-        let e = crate::read::ReadError::TooManyCells;
-        return Err(into_error(recount_error::Any {
-            zh: e.zh(),
-            en: e.en(),
-        }));
+        return Err(input_error(&crate::read::ReadError::TooManyCells));
     }
     Ok(dom.text)
 }
@@ -221,11 +210,7 @@ pub fn tree_text(ops: &[u32], data: &str) -> Result<String, JsValue> {
 pub fn present_tree(ops: &[u32], data: &str, max_units: u32) -> Result<JsValue, JsValue> {
     let dom = crate::read::dom_to_text(ops, data);
     if dom.too_many_cells {
-        let e = crate::read::ReadError::TooManyCells;
-        return Err(into_error(recount_error::Any {
-            zh: e.zh(),
-            en: e.en(),
-        }));
+        return Err(input_error(&crate::read::ReadError::TooManyCells));
     }
     let units = u32::try_from(dom.text.encode_utf16().count()).unwrap_or(u32::MAX);
     if dom.text.trim().is_empty() || units > max_units {

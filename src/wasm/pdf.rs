@@ -1,7 +1,7 @@
 //! A PDF opened in the page: pdf.js extracts the text items there and passes them as typed
 //! arrays ([`crate::read::pdf::arrays`]); the layout and the check are the command line's.
 
-use super::{into_error, recount_error::Any, to_js};
+use super::{input_error, to_js};
 use crate::read::pdf::{arrays::items_from_arrays, read_items};
 use wasm_bindgen::prelude::*;
 
@@ -13,13 +13,6 @@ export interface PdfPage extends Page {
   pdf: { text: string; pages: number; figure_pages: Uint32Array; standard: string[] };
 }
 "#;
-
-fn input_error(e: &crate::read::ReadError) -> JsValue {
-    into_error(Any {
-        zh: e.zh(),
-        en: e.en(),
-    })
-}
 
 /// Checks a PDF from pdf.js's items and lays it out (`PdfPage`): `nums` holds page, x, y,
 /// width and height of each item, `text` their texts joined, `lens` each text's length in
