@@ -662,6 +662,30 @@ impl Table {
         }
     }
 
+    /// Appends the rows of `other`, read from the same source into a table of its own
+    /// whose figures' ids then moved by `moved` ([`Document::append_figures`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn append_rows(&mut self, other: &Table, moved: usize) {
+        let (cells, text) = (small(self.cells.len()), small(self.text.len()));
+        self.rows.extend(other.rows.iter().map(|r| RowSpan {
+            start: r.start + cells,
+            ..*r
+        }));
+        self.cells.extend(other.cells.iter().map(|c| Packed {
+            at: if c.len & IN_SOURCE == 0 {
+                c.at + text
+            } else {
+                c.at
+            },
+            len: c.len,
+            figure: match c.figure {
+                NO_FIGURE => NO_FIGURE,
+                f => small(f as usize + moved),
+            },
+        }));
+        self.text.push_str(&other.text);
+    }
+
     /// Drops the last row's trailing blank cells (left by a layout, they carry nothing),
     /// keeping its first `keep`.
     pub fn trim_last_row(&mut self, keep: usize) {
@@ -1230,6 +1254,25 @@ impl Document {
         crate::read::room_for_one(&mut self.figures);
         self.figures.push(f);
         id
+    }
+
+    /// Appends the figures of `other`, a document read from the same source (part of a
+    /// table read on another thread: no paragraphs, no tables), after this one's; returns
+    /// how far their ids moved.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn append_figures(&mut self, other: Document) -> usize {
+        let moved = self.figures.len();
+        self.figures.extend_from_slice(&other.figures);
+        self.raws
+            .extend(other.raws.into_iter().map(|(id, x)| (id + moved, x)));
+        self.wide
+            .extend(other.wide.into_iter().map(|(id, x)| (id + moved, x)));
+        self.pages
+            .extend(other.pages.into_iter().map(|(id, x)| (id + moved, x)));
+        self.ends
+            .extend(other.ends.into_iter().map(|(id, x)| (id + moved, x)));
+        self.unreadable.extend(other.unreadable);
+        moved
     }
 
     /// Room for `n` more figures (given back by [`Document::shrink_figures`] where unused).

@@ -421,7 +421,7 @@ struct Reader<'a> {
     text: &'a str,
     /// The same, shared with the tables whose cells are spans of it.
     source: crate::document::Source,
-    lines: Vec<(usize, &'a str)>,
+    lines: Vec<Line<'a>>,
     /// What each line is ([`classify`]), worked out once: the paragraph reader asks for a
     /// line's kind several times (the line itself, the next, the next after a break).
     kinds: Vec<LineKind>,
@@ -429,6 +429,9 @@ struct Reader<'a> {
     /// Lines `a..b` known to hold no digit and no dash ([`Reader::value_within_probe`]): the
     /// paragraph reader probes for a table at each line, and each line is looked at once.
     no_value: std::cell::Cell<(usize, usize)>,
+    /// Whether a large input's lines and long runs of tab rows are read partly on a
+    /// second thread (natively).
+    two_threads: bool,
 }
 
 /// How many tab rows one after another have their room made at once (a row each, a cell
@@ -438,12 +441,78 @@ struct Reader<'a> {
 /// that many small tables do not each grow the document's figures by exactly their own.
 const ROOM_FROM_ROWS: usize = 1 << 10;
 
+/// How many tab rows one after another are read on two threads (natively): below it
+/// starting a thread costs more than it saves.
+#[cfg(not(target_arch = "wasm32"))]
+const TWO_THREADS_FROM_ROWS: usize = 1 << 14;
+
+/// How many tab rows a thread reads at a time when two read a run.
+#[cfg(not(target_arch = "wasm32"))]
+const CHUNK_ROWS: usize = 1 << 11;
+
 /// Makes room for one more element, growing a large vector by a quarter instead of doubling
 /// it: a 1M-row table's 3M figures would otherwise hold up to twice their bytes.
 pub(crate) fn room_for_one<T>(v: &mut Vec<T>) {
     if v.len() == v.capacity() && v.len() >= 1 << 12 {
         v.reserve_exact(v.len() / 4);
     }
+}
+
+/// A line's start and its text (without its line break).
+type Line<'a> = (usize, &'a str);
+
+/// The lines of `text` starting at byte `from` of the source: each with its start, the
+/// starts alone, and each line's kind ([`classify`]).
+fn lines_from(text: &str, from: usize) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKind>) {
+    // one slot a line, exactly
+    let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut lines = Vec::with_capacity(n);
+    let mut line_starts = Vec::with_capacity(n);
+    let mut pos = from;
+    for l in text.split_inclusive('\n') {
+        line_starts.push(pos);
+        lines.push((pos, l.trim_end_matches(['\n', '\r'])));
+        pos += l.len();
+    }
+    let kinds = lines.iter().map(|l| classify(l.1)).collect();
+    (lines, line_starts, kinds)
+}
+
+/// From how many bytes the lines are split and classified on two threads (natively).
+#[cfg(not(target_arch = "wasm32"))]
+const LINES_ON_TWO_THREADS_FROM: usize = 1 << 20;
+
+/// [`lines_from`] the start of `text`; where `two_threads`, a large text's second half (from the line break
+/// nearest its middle) on a second thread, where one runs.
+fn split_lines(text: &str, two_threads: bool) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKind>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if two_threads && text.len() >= LINES_ON_TWO_THREADS_FROM {
+        let half = text.len() / 2;
+        let cut = text
+            .as_bytes()
+            .iter()
+            .skip(half)
+            .position(|&b| b == b'\n')
+            .map(|p| half + p + 1);
+        if let Some((a, b)) = cut.and_then(|c| Some((text.get(..c)?, text.get(c..)?))) {
+            let (mut first, second) = std::thread::scope(|s| {
+                let there = std::thread::Builder::new().spawn_scoped(s, || lines_from(b, a.len()));
+                let first = lines_from(a, 0);
+                (first, there.ok().and_then(|t| t.join().ok()))
+            });
+            let (lines, starts, kinds) = match second {
+                Some(second) => second,
+                None => lines_from(b, a.len()),
+            };
+            // `a` ends with a line break, after which its split yields no empty line: the
+            // two halves' lines are the whole text's
+            first.0.extend(lines);
+            first.1.extend(starts);
+            first.2.extend(kinds);
+            return first;
+        }
+    }
+    lines_from(text, 0)
 }
 
 /// Reads text (already decoded) into a document.
@@ -467,18 +536,14 @@ fn read_lines(source: crate::document::Source) -> Document {
 impl<'a> Reader<'a> {
     /// A reader of `text` (`source` holds the same), its lines split and classified.
     fn new(text: &'a str, source: crate::document::Source) -> Self {
-        // one slot a line, exactly
-        let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
-        let mut lines = Vec::with_capacity(n);
-        let mut line_starts = Vec::with_capacity(n);
-        let mut pos = 0;
-        for l in text.split_inclusive('\n') {
-            line_starts.push(pos);
-            lines.push((pos, l.trim_end_matches(['\n', '\r'])));
-            pos += l.len();
-        }
-        let kinds = lines.iter().map(|l| classify(l.1)).collect();
+        Reader::with_threads(text, source, true)
+    }
+
+    /// The same, reading large inputs partly on a second thread where `two_threads`.
+    fn with_threads(text: &'a str, source: crate::document::Source, two_threads: bool) -> Self {
+        let (lines, line_starts, kinds) = split_lines(text, two_threads);
         Reader {
+            two_threads,
             doc: Document::with_lines(line_starts),
             lines,
             kinds,
@@ -654,10 +719,18 @@ impl Reader<'_> {
                             t.reserve(rows, tabs + rows);
                             self.doc.reserve_figures(tabs + rows);
                         }
+                        #[cfg(not(target_arch = "wasm32"))]
+                        if self.two_threads && rows >= TWO_THREADS_FROM_ROWS {
+                            self.tab_rows_on_two_threads(&mut t, index, i, rows);
+                            open = false;
+                            i += rows;
+                            continue;
+                        }
                     }
                     let row = t.rows().len();
                     t.push_row(line_no);
-                    self.tab_cells_into(&mut t, index, row, start, line, line_no);
+                    self.cells()
+                        .tab_cells_into(&mut t, index, row, start, line, line_no);
                     open = false;
                     i += 1;
                 }
@@ -737,6 +810,64 @@ impl Reader<'_> {
         t.shrink();
         self.doc.tables.push(t);
         i
+    }
+
+    /// Reads the run of `rows` tab rows from line `first` into table `t` (number `index`)
+    /// as one after another would, in chunks of [`CHUNK_ROWS`] read in turn here and on a
+    /// second thread. A chunk read there goes into a document and table of its own, which
+    /// are appended here in order (its figures' ids moved past those read before it); at
+    /// most a few chunks are held at a time, since the run's room was made in full. Where
+    /// no second thread runs, or it stops, its chunks are read here.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn tab_rows_on_two_threads(&mut self, t: &mut Table, index: usize, first: usize, rows: usize) {
+        let first_row = t.rows().len();
+        let chunks = rows.div_ceil(CHUNK_ROWS);
+        let lines = self.lines.get(first..first + rows).unwrap_or(&[]);
+        let text = self.text;
+        let source = self.source.clone();
+        // reads chunk `c` into `doc` and `t`
+        let read = |doc: &mut Document, t: &mut Table, c: usize| {
+            let mut cells = CellReader { doc, text };
+            let from = c * CHUNK_ROWS;
+            for (k, &(start, line)) in lines.iter().enumerate().skip(from).take(CHUNK_ROWS) {
+                let line_no = u32::try_from(first + k + 1).unwrap_or(u32::MAX);
+                t.push_row(line_no);
+                cells.tab_cells_into(t, index, first_row + k, start, line, line_no);
+            }
+        };
+        std::thread::scope(|s| {
+            // the second thread's chunks (every other one), handed over one at a time
+            let (send, receive) = std::sync::mpsc::sync_channel::<(Document, Table)>(1);
+            let (read, source) = (&read, &source);
+            let there = std::thread::Builder::new().spawn_scoped(s, move || {
+                for c in (1..chunks).step_by(2) {
+                    let mut doc = Document::default();
+                    let mut part = Table::new(String::new());
+                    part.share_source(source.clone());
+                    read(&mut doc, &mut part, c);
+                    if send.send((doc, part)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for c in 0..chunks {
+                match c % 2 {
+                    1 => match receive.recv() {
+                        Ok((doc, part)) => {
+                            let moved = self.doc.append_figures(doc);
+                            t.append_rows(&part, moved);
+                        }
+                        Err(_) => read(&mut self.doc, t, c),
+                    },
+                    _ => read(&mut self.doc, t, c),
+                }
+            }
+            drop(receive);
+            // joined here, so that a panic there is not the scope's
+            if let Ok(h) = there {
+                let _ = h.join();
+            }
+        });
     }
 
     /// The end of the run of sparse pipe rows ([`is_sparse_pipe_row`]) from line `i`, when
@@ -907,6 +1038,55 @@ impl Reader<'_> {
         t.trim_last_row(from);
     }
 
+    fn cell(
+        &mut self,
+        table: usize,
+        row: usize,
+        col: usize,
+        at: usize,
+        piece: &str,
+        line: u32,
+    ) -> Cell {
+        let (text, kind, figure) = self.read_cell(table, row, col, at, piece, line);
+        Cell {
+            text: text.into_owned(),
+            kind,
+            figure,
+        }
+    }
+
+    /// A cell's text, kind and figure; the figure is added to the document.
+    fn read_cell<'p>(
+        &mut self,
+        table: usize,
+        row: usize,
+        col: usize,
+        at: usize,
+        piece: &'p str,
+        line: u32,
+    ) -> (std::borrow::Cow<'p, str>, CellKind, Option<usize>) {
+        self.cells().read_cell(table, row, col, at, piece, line)
+    }
+
+    /// What reads cells into this reader's document.
+    fn cells(&mut self) -> CellReader<'_, '_> {
+        CellReader {
+            doc: &mut self.doc,
+            text: self.text,
+        }
+    }
+}
+
+/// Reads a table's cells into a document: its figures into the document, their cells into
+/// the table. The reader's own, or (for part of a long run of tab rows read on another
+/// thread) a document and table of their own, appended afterwards.
+struct CellReader<'a, 'd> {
+    doc: &'d mut Document,
+    /// The text being read (the document's source).
+    text: &'a str,
+}
+
+impl CellReader<'_, '_> {
     /// A tab row's cells, appended to the table's last row: the line's bytes split at
     /// tabs, each cell trimmed once; a cell of words or a plain ASCII figure (`-1234.56`)
     /// is read here, any other goes through [`Reader::read_cell`].
@@ -985,23 +1165,6 @@ impl Reader<'_> {
         }
         // trailing empty cells left by the layout carry nothing
         t.trim_last_row(0);
-    }
-
-    fn cell(
-        &mut self,
-        table: usize,
-        row: usize,
-        col: usize,
-        at: usize,
-        piece: &str,
-        line: u32,
-    ) -> Cell {
-        let (text, kind, figure) = self.read_cell(table, row, col, at, piece, line);
-        Cell {
-            text: text.into_owned(),
-            kind,
-            figure,
-        }
     }
 
     /// A cell's text, kind and figure; the figure is added to the document.
@@ -1206,6 +1369,49 @@ mod tests {
             .filter(|f| matches!(f.place, Place::Cell { .. }))
             .count();
         assert_eq!(in_cells, 500 * 2 + 500 + 500 * 3);
+    }
+
+    #[test]
+    fn a_large_input_read_partly_on_a_second_thread_reads_as_on_one() {
+        // more than a megabyte, and a tab run of more rows than are read on one thread,
+        // in an odd number of chunks and a partial last one: cells of every kind, figures
+        // kept aside (wide, printed with separators, inside markup), unreadable ones
+        let mut text = String::from("表1 支出表\n说明：单位万元。\n科目\t合计\t基本\t项目\n");
+        let rows = TWO_THREADS_FROM_ROWS + 2 * CHUNK_ROWS + 77;
+        for k in 0..rows {
+            let row = match k % 7 {
+                0 => format!("项{k}\t{k}.50\t1\t\t\n"),
+                1 => format!("项{k}\t{k}.25\t-\t说明\n"),
+                2 => format!("项{k}\t<b>{k}</b>\t1,234.5\t12.5%\n"),
+                3 => format!("项{k}\t1234567890123456789012{k}\t 7 \t3\n"),
+                4 => format!("项{k}\t１２\t1e5\t1234567890123456789012345678901\n"),
+                5 => format!("\t\t{k}\n"),
+                _ => format!("项{k}\t{k}\t7\t3\n"),
+            };
+            text.push_str(&row);
+        }
+        text.push_str("\n合计比上年增长 12.5%。\n\n表2\n甲\t1\n乙\t2\n\n");
+        // the rest in lines of text, so that the lines are split on two threads too
+        for k in 0.. {
+            if text.len() > LINES_ON_TWO_THREADS_FROM + 4096 {
+                break;
+            }
+            text.push_str(&format!(
+                "附注{k}：本表数据以万元为单位，较上年增加 {k} 万元\n"
+            ));
+        }
+        assert!(text.len() >= LINES_ON_TWO_THREADS_FROM);
+        let source: crate::document::Source = std::sync::Arc::new(text.clone());
+        let read = |two_threads: bool| {
+            let mut r = Reader::with_threads(&source, source.clone(), two_threads);
+            r.run();
+            format!("{:?}", r.doc)
+        };
+        let (two, one) = (read(true), read(false));
+        assert!(two == one, "the two readings differ");
+        let doc = read_text(&text);
+        assert_eq!(doc.tables.len(), 2);
+        assert!(doc.figure_count() > 2 * rows && !doc.unreadable.is_empty());
     }
 
     #[test]
