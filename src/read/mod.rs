@@ -431,6 +431,7 @@ struct Reader<'a> {
     no_value: std::cell::Cell<(usize, usize)>,
     /// Whether a large input's lines and long runs of tab rows are read partly on a
     /// second thread (natively).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     two_threads: bool,
 }
 
@@ -484,6 +485,7 @@ const LINES_ON_TWO_THREADS_FROM: usize = 1 << 20;
 
 /// [`lines_from`] the start of `text`; where `two_threads`, a large text's second half (from the line break
 /// nearest its middle) on a second thread, where one runs.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 fn split_lines(text: &str, two_threads: bool) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKind>) {
     #[cfg(not(target_arch = "wasm32"))]
     if two_threads && text.len() >= LINES_ON_TWO_THREADS_FROM {
