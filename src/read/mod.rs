@@ -1032,7 +1032,8 @@ impl Reader<'_> {
         let body = body.strip_suffix('|').unwrap_or(body);
         for (k, piece) in body.split('|').enumerate() {
             let (text, kind, figure) =
-                self.read_cell(table, row, from + k, start + offset, piece, line_no);
+                self.cells()
+                    .read_cell(table, row, from + k, start + offset, piece, line_no);
             t.push_cell(&text, kind, figure);
             offset += piece.len() + 1;
         }
@@ -1049,25 +1050,12 @@ impl Reader<'_> {
         piece: &str,
         line: u32,
     ) -> Cell {
-        let (text, kind, figure) = self.read_cell(table, row, col, at, piece, line);
+        let (text, kind, figure) = self.cells().read_cell(table, row, col, at, piece, line);
         Cell {
             text: text.into_owned(),
             kind,
             figure,
         }
-    }
-
-    /// A cell's text, kind and figure; the figure is added to the document.
-    fn read_cell<'p>(
-        &mut self,
-        table: usize,
-        row: usize,
-        col: usize,
-        at: usize,
-        piece: &'p str,
-        line: u32,
-    ) -> (std::borrow::Cow<'p, str>, CellKind, Option<usize>) {
-        self.cells().read_cell(table, row, col, at, piece, line)
     }
 
     /// What reads cells into this reader's document.
