@@ -483,8 +483,8 @@ fn lines_from(text: &str, from: usize) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKi
 #[cfg(not(target_arch = "wasm32"))]
 const LINES_ON_TWO_THREADS_FROM: usize = 1 << 20;
 
-/// [`lines_from`] the start of `text`; where `two_threads`, a large text's second half (from the line break
-/// nearest its middle) on a second thread, where one runs.
+/// [`lines_from`] the start of `text`; where `two_threads`, a large text's second half
+/// (from the line break nearest its middle) on a second thread, where one runs.
 #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 fn split_lines(text: &str, two_threads: bool) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKind>) {
     #[cfg(not(target_arch = "wasm32"))]
@@ -853,15 +853,14 @@ impl Reader<'_> {
                 }
             });
             for c in 0..chunks {
-                match c % 2 {
-                    1 => match receive.recv() {
-                        Ok((doc, part)) => {
-                            let moved = self.doc.append_figures(doc);
-                            t.append_rows(&part, moved);
-                        }
-                        Err(_) => read(&mut self.doc, t, c),
-                    },
-                    _ => read(&mut self.doc, t, c),
+                // an odd chunk comes from there, unless that thread is gone
+                let handed = (c % 2 == 1).then(|| receive.recv().ok()).flatten();
+                match handed {
+                    Some((doc, part)) => {
+                        let moved = self.doc.append_figures(doc);
+                        t.append_rows(&part, moved);
+                    }
+                    None => read(&mut self.doc, t, c),
                 }
             }
             drop(receive);
@@ -1079,7 +1078,7 @@ struct CellReader<'a, 'd> {
 impl CellReader<'_, '_> {
     /// A tab row's cells, appended to the table's last row: the line's bytes split at
     /// tabs, each cell trimmed once; a cell of words or a plain ASCII figure (`-1234.56`)
-    /// is read here, any other goes through [`Reader::read_cell`].
+    /// is read here, any other goes through [`CellReader::read_cell`].
     fn tab_cells_into(
         &mut self,
         t: &mut Table,
