@@ -8,6 +8,11 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod huge_pages;
+
+#[global_allocator]
+static ALLOC: huge_pages::HugePages = huge_pages::HugePages;
+
 const USAGE: &str = "\
 recount — 决算复核: check the figures of a budget or final-accounts disclosure
 
