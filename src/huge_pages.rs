@@ -1,33 +1,33 @@
 //! The command line's allocator (a module of the binary, not of the library): the system's,
-//! except that on Linux a block of 256 KiB or more gets a mapping of its own, in whole
-//! 2 MiB pages, marked for transparent huge pages.
+//! except that on Linux a block of 2 MiB or more gets a mapping of its own, in whole 2 MiB
+//! pages, marked for transparent huge pages.
 //!
-//! A large table's document is a few dozen megabytes in a few dozen blocks (the source, the
-//! lines, the packed cells, the figures, the relations' verdicts). Touched 4 KiB at a time
-//! they cost ≈ 10,000 page faults on a 4 MB table, and the system allocator copies a
-//! growing block below its own mapping threshold at every doubling; in 2 MiB pages the
-//! faults are a few hundred, and a block grows inside its last page without moving, or is
-//! moved by the kernel without copying (`mremap`). Most systems leave huge pages to the
+//! A large table's document is a few dozen megabytes in a handful of large blocks (the
+//! source, the lines, the packed cells, the figures, the relations' verdicts). Touched
+//! 4 KiB at a time they cost ≈ 10,000 page faults on a 4 MB table, a third of the command
+//! line's time in the kernel; in 2 MiB pages the faults are ≈ 4,000 (the rest are the
+//! small blocks, left to the system allocator, which reuses what it frees), and a large
+//! block grows inside its last huge page without moving, or is moved by the kernel
+//! without copying (`mremap`). Most systems leave huge pages to the
 //! programs that ask for them (`/sys/kernel/mm/transparent_hugepage/enabled` = `madvise`),
 //! and glibc's malloc asks only when told to by an environment variable. Where the kernel
 //! has none to give, the advice is ignored and the block is an ordinary mapping.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 
-/// A huge page.
+/// A huge page, and the smallest block given a mapping of its own. Smaller ones would be
+/// zeroed a whole huge page at a time, and lose the system allocator's reuse of the blocks
+/// of a few hundred KiB that are filled and freed (a chunk of rows read on the second
+/// thread): measured, more faults and more time in the kernel, not fewer.
 #[cfg(target_os = "linux")]
 const HUGE: usize = 2 << 20;
-
-/// The smallest block given a mapping of its own.
-#[cfg(target_os = "linux")]
-const OWN_FROM: usize = 256 << 10;
 
 pub struct HugePages;
 
 #[cfg(target_os = "linux")]
 fn own(layout: Layout) -> bool {
     // mmap's blocks are page-aligned: a larger alignment goes to the system allocator
-    layout.size() >= OWN_FROM && layout.align() <= 4096
+    layout.size() >= HUGE && layout.align() <= 4096
 }
 
 /// A large block's mapped length: whole huge pages, so that its last part is not left to
@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn a_large_block_is_its_own_mapping_advised_for_huge_pages() {
         let a = HugePages;
-        let l = layout(300 << 10);
+        let l = layout(3 << 20);
         // SAFETY: a non-zero size; freed with the same layout
         unsafe {
             let p = a.alloc_zeroed(l);
@@ -231,11 +231,19 @@ mod tests {
             assert!(!p.is_null());
             p.write_bytes(7, size);
             let mut p = p;
-            for next in [300 << 10, 1 << 20, 2 << 20, 5 << 20, 400 << 10, 2000] {
+            for next in [
+                300 << 10,
+                1 << 20,
+                3 << 20,
+                4 << 20,
+                9 << 20,
+                400 << 10,
+                2000,
+            ] {
                 let q = a.realloc(p, layout(size), next);
                 assert!(!q.is_null());
                 assert!(all(q, size.min(next), 7), "{size} → {next}");
-                if (size, next) == (300 << 10, 1 << 20) {
+                if (size, next) == (3 << 20, 4 << 20) {
                     assert_eq!(q, p, "grown inside its last huge page, not moved");
                 }
                 q.write_bytes(7, next);
