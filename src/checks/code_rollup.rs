@@ -5,7 +5,7 @@ use crate::claims::table::{
     cells_into, is_code_column, is_rate_header, row_code_short, trimmed, Code,
 };
 use crate::claims::Claims;
-use crate::document::Table;
+use crate::document::{Document, Table};
 use crate::relation::Rule;
 use crate::relation::{Text, Words, WordsKind};
 
@@ -35,7 +35,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         }
         // a second block of codes side by side (基本支出表: 301… left, 302… right): the
         // codes read are the left block's, so only its columns are summed
-        let width = second_block(t).unwrap_or_else(|| t.width());
+        let width = second_block(doc, t).unwrap_or_else(|| t.width());
         // columns of codes and of rates are no sums: decided once per column, not per row
         let skip: Vec<bool> = (0..width)
             .map(|col| is_code_column(t, col) || is_rate_header(&t.header(col)))
@@ -116,25 +116,38 @@ pub(super) fn words(t: &Table, r: usize, col: usize) -> Text {
 
 /// The first column of a second block of code columns printed to the right of amounts,
 /// if the table has one.
-fn second_block(t: &crate::document::Table) -> Option<usize> {
+fn second_block(doc: &Document, t: &Table) -> Option<usize> {
     let is_code = |s: &str| (2..=7).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let code_col = |c: usize| {
         // the filled cells, and how many of them are codes: counted, not collected
-        let (filled, codes) = t
-            .rows()
-            .iter()
-            .skip(t.header_rows)
-            .filter_map(|r| r.cells.get(c))
-            .map(|x| trimmed(x.text))
-            .filter(|x| !x.is_empty())
-            .fold((0usize, 0usize), |(n, k), x| {
-                (n + 1, k + usize::from(is_code(x)))
+        let (filled, codes) =
+            (t.header_rows..t.rows().len()).fold((0usize, 0usize), |(n, k), r| {
+                // an amount printed with decimals is filled and no code, told from its figure
+                // without opening the cell's text (most of a large table's cells)
+                let decimals = t
+                    .figure(r, c)
+                    .and_then(|id| doc.plain_mantissa(id))
+                    .is_some_and(|(_, scale)| scale > 0);
+                if decimals {
+                    return (n + 1, k);
+                }
+                match t.cell(r, c).map(|x| trimmed(x.text)) {
+                    Some(x) if !x.is_empty() => (n + 1, k + usize::from(is_code(x))),
+                    _ => (n, k),
+                }
             });
         filled >= 2 && codes * 2 > filled
     };
+    // a second block starts at the third column or later, after a code column and another:
+    // where none of those is a code column there is none, and the first two columns (codes
+    // and names, the cells that must be opened to tell) are not read at all
+    let width = t.width();
+    if !(2..width).any(code_col) {
+        return None;
+    }
     let mut seen_code = false;
     let mut seen_other = false;
-    for c in 0..t.width() {
+    for c in 0..width {
         if code_col(c) {
             if seen_code && seen_other {
                 return Some(c);
@@ -145,4 +158,40 @@ fn second_block(t: &crate::document::Table) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `second_block` of the first table read from tab-separated `text`.
+    fn block(text: &str) -> Option<usize> {
+        let doc = crate::read::read_str(text).ok()?;
+        second_block(&doc, doc.tables.first()?)
+    }
+
+    #[test]
+    fn a_second_block_of_codes_is_found_right_of_the_amounts() {
+        // 基本支出表: 301… on the left, 302… on the right
+        let two = "基本支出决算表\n\n\
+            类\t款\t科目名称\t决算数\t类\t款\t科目名称\t决算数\n\
+            301\t\t工资福利支出\t300.00\t302\t\t商品和服务支出\t50.00\n\
+            301\t01\t基本工资\t200.00\t302\t01\t办公费\t20.00\n\
+            301\t02\t津贴补贴\t100.00\t302\t02\t印刷费\t30.00\n";
+        assert_eq!(block(two), Some(4));
+        // one block, amounts with decimals (their cells told from their figures) …
+        let one = "支出决算表\n\n\
+            科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+            201\t一般公共服务支出\t300.00\t200.00\t100.00\n\
+            20101\t人大事务\t300.00\t200.00\t100.00\n\
+            2010101\t行政运行\t120.00\t80.00\t40.00\n";
+        assert_eq!(block(one), None);
+        // … and with a code column in the third place (codes split over 类, 款, 项)
+        let split = "支出决算表\n\n\
+            类\t款\t项\t科目名称\t合计\n\
+            201\t\t\t一般公共服务支出\t300.00\n\
+            201\t01\t\t人大事务\t300.00\n\
+            201\t01\t01\t行政运行\t300.00\n";
+        assert_eq!(block(split), None);
+    }
 }
