@@ -2,7 +2,7 @@
 
 use super::{Check, Out};
 use crate::claims::table::{
-    cells_into, is_code_column, is_rate_header, row_code_short, trimmed, Code,
+    cells_into, is_code_column, is_label_column, is_rate_header, row_code_short, trimmed, Code,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -115,7 +115,7 @@ pub(super) fn words(t: &Table, r: usize, col: usize) -> Text {
 }
 
 /// The first column of a second block of code columns printed to the right of amounts,
-/// if the table has one.
+/// with a column of names after it, if the table has one.
 fn second_block(doc: &Document, t: &Table) -> Option<usize> {
     let is_code = |s: &str| (2..=7).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let code_col = |c: usize| {
@@ -149,7 +149,9 @@ fn second_block(doc: &Document, t: &Table) -> Option<usize> {
     let mut seen_other = false;
     for c in 0..width {
         if code_col(c) {
-            if seen_code && seen_other {
+            // a block of its own has names of its own: without a column of words after it,
+            // a column of whole numbers is amounts (a table in 元 printed without decimals)
+            if seen_code && seen_other && (c + 1..width).any(|k| is_label_column(t, k)) {
                 return Some(c);
             }
             seen_code = true;
@@ -193,5 +195,46 @@ mod tests {
             201\t01\t\t人大事务\t300.00\n\
             201\t01\t01\t行政运行\t300.00\n";
         assert_eq!(block(split), None);
+        // amounts in whole 元 read as codes by their digits, but no names follow them
+        let whole = "支出决算表\n\n\
+            科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+            201\t一般公共服务支出\t300\t200\t100\n\
+            20101\t人大事务\t300\t200\t100\n\
+            2010101\t行政运行\t120\t80\t40\n\
+            2010102\t一般行政管理事务\t180\t120\t60\n";
+        assert_eq!(block(whole), None);
+    }
+
+    #[test]
+    fn a_table_of_whole_yuan_has_its_codes_rolled_up() {
+        // every amount a whole number, read as code-like by its digits: the roll-ups are
+        // still found, and the one that does not hold (行政运行 130, not 120) fails
+        let text = "支出决算表\n\n\
+            科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+            201\t一般公共服务支出\t300\t200\t100\n\
+            20101\t人大事务\t300\t200\t100\n\
+            2010101\t行政运行\t130\t80\t50\n\
+            2010102\t一般行政管理事务\t180\t120\t60\n";
+        let Ok(report) = crate::check_str(text) else {
+            panic!("the table reads");
+        };
+        let rollups: Vec<(&str, crate::report::Outcome)> = report
+            .checks
+            .iter()
+            .filter(|e| e.rule == Rule::CodeRollup)
+            .map(|e| (e.reported.as_str(), e.status))
+            .collect();
+        use crate::report::Outcome::{Fail, Pass};
+        assert_eq!(
+            rollups,
+            [
+                ("300", Pass),
+                ("200", Pass),
+                ("100", Pass),
+                ("300", Fail),
+                ("200", Pass),
+                ("100", Fail)
+            ]
+        );
     }
 }
