@@ -166,6 +166,14 @@ fn second_block(doc: &Document, t: &Table) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// A table in whole 元 whose 行政运行 row (130 = 80 + 50) breaks 20101's roll-up.
+    const WHOLE_YUAN: &str = "支出决算表\n\n\
+        科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+        201\t一般公共服务支出\t300\t200\t100\n\
+        20101\t人大事务\t300\t200\t100\n\
+        2010101\t行政运行\t130\t80\t50\n\
+        2010102\t一般行政管理事务\t180\t120\t60\n";
+
     /// `second_block` of the first table read from tab-separated `text`.
     fn block(text: &str) -> Option<usize> {
         let doc = crate::read::read_str(text).ok()?;
@@ -196,26 +204,14 @@ mod tests {
             201\t01\t01\t行政运行\t300.00\n";
         assert_eq!(block(split), None);
         // amounts in whole 元 read as codes by their digits, but no names follow them
-        let whole = "支出决算表\n\n\
-            科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
-            201\t一般公共服务支出\t300\t200\t100\n\
-            20101\t人大事务\t300\t200\t100\n\
-            2010101\t行政运行\t120\t80\t40\n\
-            2010102\t一般行政管理事务\t180\t120\t60\n";
-        assert_eq!(block(whole), None);
+        assert_eq!(block(WHOLE_YUAN), None);
     }
 
     #[test]
     fn a_table_of_whole_yuan_has_its_codes_rolled_up() {
         // every amount a whole number, read as code-like by its digits: the roll-ups are
-        // still found, and the one that does not hold (行政运行 130, not 120) fails
-        let text = "支出决算表\n\n\
-            科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
-            201\t一般公共服务支出\t300\t200\t100\n\
-            20101\t人大事务\t300\t200\t100\n\
-            2010101\t行政运行\t130\t80\t50\n\
-            2010102\t一般行政管理事务\t180\t120\t60\n";
-        let Ok(report) = crate::check_str(text) else {
+        // still found, and those that do not hold (行政运行 130, not 120) fail
+        let Ok(report) = crate::check_str(WHOLE_YUAN) else {
             panic!("the table reads");
         };
         let rollups: Vec<(&str, crate::report::Outcome)> = report
