@@ -107,10 +107,16 @@ pub(super) fn words(t: &Table, r: usize, col: usize) -> Text {
     let code = row_code_short(t, r);
     let code = code.as_ref().map_or("", Code::as_str);
     let label = t.row_label(r);
+    // the code once: "2010301 行政运行" in one cell is the label already
+    let name = if label.starts_with(code) {
+        label.to_string()
+    } else {
+        format!("{code} {label}")
+    };
     let header = t.header(col);
     Text::new(
-        format!("{code} {label} = 下级科目之和（{header}）"),
-        format!("{code} {label} = sum of its sub-codes ({header})"),
+        format!("{name} = 下级科目之和（{header}）"),
+        format!("{name} = sum of its sub-codes ({header})"),
     )
 }
 
@@ -221,6 +227,25 @@ mod tests {
             .map(|e| (e.reported.as_str(), e.status))
             .collect();
         use crate::report::Outcome::{Fail, Pass};
+        // the code named once in the words, whether it has a cell of its own or not
+        let words = |text: &str| {
+            crate::check_str(text).map_or(Vec::new(), |r| {
+                r.checks
+                    .into_iter()
+                    .filter(|e| e.rule == Rule::CodeRollup && e.status == Fail)
+                    .map(|e| e.message.en)
+                    .collect::<Vec<_>>()
+            })
+        };
+        let in_one_cell = "支出决算表\n\n项目\t合计\n201 一般公共服务支出\t300\n\
+            20101 人大事务\t300\n2010101 行政运行\t130\n2010102 一般行政管理事务\t180\n";
+        for text in [WHOLE_YUAN, in_one_cell] {
+            let first = words(text).into_iter().next().unwrap_or_default();
+            assert!(
+                first.starts_with("20101 人大事务 = sum of its sub-codes"),
+                "{first}"
+            );
+        }
         assert_eq!(
             rollups,
             [
