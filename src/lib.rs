@@ -36,6 +36,22 @@ pub use read::ReadError;
 pub use relation::Relation;
 pub use report::{Lang, Report};
 
+/// Runs `here` on this thread and `there` on a second one at the same time (natively: the
+/// two halves of a large input's work). Where no thread can be started, or it stops,
+/// `there` runs here afterwards.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn on_two_threads<A, B: Send>(
+    here: impl FnOnce() -> A,
+    there: impl Fn() -> B + Sync,
+) -> (A, B) {
+    std::thread::scope(|s| {
+        let other = std::thread::Builder::new().spawn_scoped(s, &there);
+        let a = here();
+        let b = other.ok().and_then(|h| h.join().ok());
+        (a, b.unwrap_or_else(&there))
+    })
+}
+
 /// Reads a document and checks every relation found in it.
 pub fn check_document(doc: &Document) -> Report {
     check_lazily(doc).to_report()

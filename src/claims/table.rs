@@ -438,13 +438,9 @@ pub fn row_facts(t: &Table) -> Vec<RowFacts> {
     #[cfg(not(target_arch = "wasm32"))]
     if n >= TWO_THREADS_FROM_ROWS {
         let mid = n / 2;
-        let (mut facts, second) = std::thread::scope(|s| {
-            let other = std::thread::Builder::new().spawn_scoped(s, || facts_of(t, mid..n));
-            let first = facts_of(t, 0..mid);
-            (first, other.ok().and_then(|h| h.join().ok()))
-        });
-        // where no thread could be started, the second half is read here
-        facts.extend(second.unwrap_or_else(|| facts_of(t, mid..n)));
+        let (mut facts, second) =
+            crate::on_two_threads(|| facts_of(t, 0..mid), || facts_of(t, mid..n));
+        facts.extend(second);
         return facts;
     }
     facts_of(t, 0..n)

@@ -497,15 +497,8 @@ fn split_lines(text: &str, two_threads: bool) -> (Vec<Line<'_>>, Vec<usize>, Vec
             .position(|&b| b == b'\n')
             .map(|p| half + p + 1);
         if let Some((a, b)) = cut.and_then(|c| Some((text.get(..c)?, text.get(c..)?))) {
-            let (mut first, second) = std::thread::scope(|s| {
-                let there = std::thread::Builder::new().spawn_scoped(s, || lines_from(b, a.len()));
-                let first = lines_from(a, 0);
-                (first, there.ok().and_then(|t| t.join().ok()))
-            });
-            let (lines, starts, kinds) = match second {
-                Some(second) => second,
-                None => lines_from(b, a.len()),
-            };
+            let (mut first, (lines, starts, kinds)) =
+                crate::on_two_threads(|| lines_from(a, 0), || lines_from(b, a.len()));
             // `a` ends with a line break, after which its split yields no empty line: the
             // two halves' lines are the whole text's
             first.0.extend(lines);
