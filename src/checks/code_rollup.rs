@@ -148,16 +148,22 @@ fn second_block(doc: &Document, t: &Table) -> Option<usize> {
     // where none of those is a code column there is none, and the first two columns (codes
     // and names, the cells that must be opened to tell) are not read at all
     let width = t.width();
-    if !(2..width).any(code_col) {
+    let later: Vec<bool> = (2..width).map(code_col).collect();
+    if !later.contains(&true) {
         return None;
     }
+    // a block of its own has names of its own: without a column of words after it, a
+    // column of whole numbers is amounts (a table in 元 printed without decimals)
+    let last_names = (0..width).rev().find(|&k| is_label_column(t, k));
     let mut seen_code = false;
     let mut seen_other = false;
     for c in 0..width {
-        if code_col(c) {
-            // a block of its own has names of its own: without a column of words after it,
-            // a column of whole numbers is amounts (a table in 元 printed without decimals)
-            if seen_code && seen_other && (c + 1..width).any(|k| is_label_column(t, k)) {
+        let code_here = match c.checked_sub(2) {
+            Some(i) => later.get(i).copied().unwrap_or(false),
+            None => code_col(c),
+        };
+        if code_here {
+            if seen_code && seen_other && last_names.is_some_and(|k| k > c) {
                 return Some(c);
             }
             seen_code = true;
