@@ -4,8 +4,8 @@
 //!
 //! A large table's document is a few dozen megabytes in a handful of large blocks (the
 //! source, the lines, the packed cells, the figures, the relations' verdicts). Touched
-//! 4 KiB at a time they cost ≈ 10,000 page faults on a 4 MB table, a third of the command
-//! line's time in the kernel; in 2 MiB pages the faults are ≈ 4,000 (the rest are the
+//! 4 KiB at a time they cost ≈ 10,000 page faults on a 4 MB table and a quarter of the
+//! command line's CPU time in the kernel; in 2 MiB pages the faults are ≈ 4,000 (the rest are the
 //! small blocks, left to the system allocator, which reuses what it frees), and a large
 //! block grows inside its last huge page without moving, or is moved by the kernel
 //! without copying (`mremap`). Most systems leave huge pages to the
@@ -18,10 +18,11 @@ use std::alloc::{GlobalAlloc, Layout, System};
 /// A huge page, and the smallest block given a mapping of its own. Smaller ones would be
 /// zeroed a whole huge page at a time, and lose the system allocator's reuse of the blocks
 /// of a few hundred KiB that are filled and freed (a chunk of rows read on the second
-/// thread): measured, more faults and more time in the kernel, not fewer.
+/// thread): measured at 256 KiB, more time in the kernel (zeroing) or more faults.
 #[cfg(target_os = "linux")]
 const HUGE: usize = 2 << 20;
 
+/// The allocator (see the module's documentation).
 pub struct HugePages;
 
 #[cfg(target_os = "linux")]
@@ -63,8 +64,8 @@ unsafe fn map(size: usize) -> *mut u8 {
 }
 
 // SAFETY: every block is either the system allocator's (below the threshold, or of a large
-// alignment) or a mapping of exactly its layout's size; `own` tells which from the layout
-// alone, which `GlobalAlloc` guarantees is the same at allocation and release.
+// alignment) or a mapping of its layout's size in whole huge pages (`mapped`); `own` tells
+// which from the layout alone, which `GlobalAlloc` guarantees is the same at allocation and release.
 #[cfg(target_os = "linux")]
 unsafe impl GlobalAlloc for HugePages {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
