@@ -346,6 +346,31 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_stated_alone_is_the_total_of_its_parts() {
+        // a budget disclosure states its amounts as 预算数 (the Ministry of Finance's 2014
+        // 三公 budget, stdaily.com mirror of chinanews, 2014-04-18): the parts add up to it,
+        // and a wrong part fails
+        let text = "财政部4月18日公布的数据显示,2014年“三公”经费预算数4891.27万元,其中因公出国(境)费2691.26万元,公务用车购置及运行费1760.59万元,公务接待费439.42万元。\n";
+        assert_eq!(verdicts(text), [("4891.27".to_string(), Status::Pass)]);
+        let wrong = text.replace("439.42", "493.42");
+        assert_eq!(verdicts(&wrong), [("4891.27".to_string(), Status::Fail)]);
+        // with its change on last year beside it, the budget is still the total
+        let changed = "“三公”经费预算数为100万元，比上年减少5万元，下降4.8%，其中：因公出国（境）费20万元，公务用车购置及运行费50万元，公务接待费30万元。\n";
+        assert_eq!(verdicts(changed), [("100".to_string(), Status::Pass)]);
+    }
+
+    #[test]
+    fn a_budget_beside_a_final_figure_or_completed_is_no_total() {
+        // the 其中 breaks down the final figure, not the budget before it
+        let both =
+            "2019年年初预算数为100万元，决算数为90万元，其中：基本支出60万元，项目支出30万元。\n";
+        assert_eq!(verdicts(both), [("90".to_string(), Status::Pass)]);
+        // a budget completed is the base of a rate, not what the 其中 divides
+        let completed = "完成年初预算数100万元的90%，其中：基本支出60万元，项目支出30万元。\n";
+        assert_eq!(verdicts(completed), []);
+    }
+
+    #[test]
     fn the_amount_compared_with_is_no_total_of_the_parts() {
         // modelled on a city's 三公 budget (mz.gov.cn, 2025): the parts add up to this year's 1969,
         // not to 2024's 2190 named in the comparison; the changes add up to the total's

@@ -1863,6 +1863,33 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                             && m.sentence == want
                             && (inner(q) || !m.inner)
                             && !compared(p, m)
+                    })
+                    // "2020年“三公”经费财政拨款预算数为 100 万元，其中：因公出国（境）费 20
+                    // 万元，…" (a budget disclosure's way of stating its amounts): a 预算数
+                    // is the total when it is the only amount of its sentence before the
+                    // 其中 — beside a final figure the 其中 breaks down the final one, and a
+                    // budget completed or shared ("完成预算数 100 万元的 90%") is no total
+                    // (its change on last year may follow it)
+                    .or_else(|| {
+                        let mut amounts = before
+                            .iter()
+                            .rev()
+                            .take_while(|m| m.sentence >= want)
+                            // (amounts only — "4月18日公布的数据显示，…" holds figures
+                            // too — and its change on last year is its own)
+                            .filter(|m| {
+                                m.sentence == want
+                                    && same_family(m.unit, unit)
+                                    && !matches!(m.kind, Kind::Change(_))
+                            });
+                        let m = amounts.next()?;
+                        (amounts.next().is_none()
+                            && m.kind == Kind::Budget
+                            && !names_budget_of_part(&m.lead)
+                            && !m.lead.contains("完成")
+                            && (inner(q) || !m.inner)
+                            && !compared(p, m))
+                        .then_some(m)
                     });
                 // "项目支出预算 48100 元，占支出总预算的 4.43%。其中：（一）文化旅游体育与传媒
                 // 支出 850088.3 元，占支出总预算 78.33%": the amount before a 其中 that opens
