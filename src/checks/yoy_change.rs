@@ -3,7 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, compared, compared_base, is_money, same_family, unquoted, Kind, Mention, Prose,
+    amount, compared, compared_base, is_money, names_budget_of_part, same_family, unquoted, Kind,
+    Mention, Prose,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -578,6 +579,24 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                         matches!(x.kind, Kind::Level | Kind::Final) && (m.inner || !x.inner)
                     })
                 })
+                // "“三公”经费预算数为 37.91 万元，比上年减少 10 万元，下降 20.9%" (a budget
+                // disclosure's sentence): with no amount or final figure before the change in
+                // its sentence, the budget stated there is this year's — not one completed
+                // or shared ("完成年初预算数 100 万元的 90%")
+                .or_else(|| {
+                    (0..c)
+                        .rev()
+                        .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
+                        .find(|&k| {
+                            ms.get(k).is_some_and(|x| {
+                                x.kind == Kind::Budget
+                                    && (m.inner || !x.inner)
+                                    && !names_budget_of_part(&x.lead)
+                                    && !x.lead.contains("完成")
+                                    && !compared(p, x)
+                            })
+                        })
+                })
         });
         // "X 万元，为……。较上年减少 Y 万元，下降 Z%": when the sentence opens with the
         // comparison, its figures are the previous sentence's
@@ -924,6 +943,20 @@ mod tests {
 
     fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
         v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    #[test]
+    fn a_budget_disclosures_rate_is_on_its_budget() {
+        // "预算数为 X 万元，比上年减少 D 万元，下降 r%": this year's figure is the budget
+        // (5 ÷ (100 + 5) = 4.76 %); dividing by this year's gives 5.0 %, which fails
+        let text = "2020年“三公”经费预算数为100.00万元，比上年减少5.00万元，下降4.8%。\n";
+        assert_eq!(status(text), own(&[("4.8%", "pass")]));
+        let wrong = text.replace("4.8%", "5.0%");
+        assert_eq!(status(&wrong), own(&[("5.0%", "fail")]));
+        // beside a final figure the rate is the final figure's (5 ÷ (90 + 5) = 5.26 %), not
+        // the completed budget's (5 ÷ 105 = 4.76 % would hold with 4.8 %)
+        let final_too = "2019年支出决算为90.00万元，完成年初预算数100.00万元的90%，比上年减少5.00万元，下降4.8%。\n";
+        assert_eq!(status(final_too), own(&[("4.8%", "fail")]));
     }
 
     #[test]
