@@ -360,6 +360,20 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_followed_by_zhong_is_divided_like_qizhong() {
+        // "…预算 79.69 亿元中，…" (xmwb.xinmin.cn, 2013-04-18, on the central 三公 budget)
+        let text = "2013年中央本级“三公经费”财政拨款预算79.69亿元中,因公出国(境)费21.36亿元,公务用车购置及运行费43.99亿元,公务接待费14.34亿元。\n";
+        assert_eq!(verdicts(text), [("79.69".to_string(), Status::Pass)]);
+        let wrong = text.replace("43.99", "44.99");
+        assert_eq!(verdicts(&wrong), [("79.69".to_string(), Status::Fail)]);
+        // in traditional script too
+        let trad = "2013年中央本級“三公經費”財政撥款預算79.69億元中,因公出國(境)費21.36億元,公務用車購置及運行費43.99億元,公務接待費14.34億元。\n";
+        assert_eq!(verdicts(trad), [("79.69".to_string(), Status::Pass)]);
+        // a year is no amount: "2013年中，…" opens no list
+        assert_eq!(verdicts("2013年中,收入100万元,支出80万元。\n"), []);
+    }
+
+    #[test]
     fn a_budget_beside_a_final_figure_or_completed_is_no_total() {
         // the 其中 breaks down the final figure, not the budget before it
         let both =

@@ -825,6 +825,22 @@ impl<'a> Prose<'a> {
             .then_some((name, i + 2))
     }
 
+    /// "…财政拨款预算 79.69 亿元中，因公出国(境)费 21.36 亿元，…": 中 right after an amount
+    /// of money (its unit read with it), before a comma or colon, opens the list of that
+    /// amount's parts as 其中 does.
+    pub fn amount_among(&self, i: usize) -> bool {
+        if self.toks.get(i) != Some(&Tok::Ch('中'))
+            || !matches!(self.toks.get(i + 1), Some(Tok::Ch(',' | '，' | ':' | '：')))
+            || i == 0
+        {
+            return false;
+        }
+        let k = self.mentions.partition_point(|m| m.at < i - 1);
+        self.mentions
+            .get(k)
+            .is_some_and(|m| m.at == i - 1 && is_money(m.unit))
+    }
+
     /// Whether `word` starts at token `i`.
     pub fn word_at(&self, i: usize, word: &str) -> bool {
         word.chars()
@@ -1531,7 +1547,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
                 Tok::Ch('用') if p.word_at(i, "用于以下方面") => hits.push(i),
                 Tok::Ch('在' | '从' | '按') if p.among_opener(i).is_some() => hits.push(i),
-                Tok::Ch('中') if p.named_among(i).is_some() => hits.push(i),
+                Tok::Ch('中') if p.named_among(i).is_some() || p.amount_among(i) => hits.push(i),
                 // "…经费决算数 2364 万元。分项情况是：因公出国(境)经费 12 万元，…"
                 Tok::Ch('分')
                     if ["分项情况", "分项看", "分项来看", "分项：", "分项:"]
@@ -1736,7 +1752,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // lists the parts of the one it names, wherever that is in the paragraph before
             // it: the nearest amount named by those words and at most a stage or a year
             // ("政府采购预算", not "政府集中采购预算" nor, for "按支出类型划分", "人员经费支出")
-            let divided = matches!(p.toks.get(q), Some(Tok::Ch('按' | '中')));
+            // ("…预算 79.69 亿元中，…" names no amount: it follows one, as 其中 does)
+            let divided = opener.is_some() && matches!(p.toks.get(q), Some(Tok::Ch('按' | '中')));
             // the total was found outside the 其中's own paragraph, or far back in it
             let mut far = false;
             // the total's whole name, where its label names only its stage
