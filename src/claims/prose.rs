@@ -244,7 +244,13 @@ pub fn label_of(lead: &str) -> String {
         }
         _ => s,
     };
-    let s = s.trim_matches(|c: char| "“”\"‘’*（）()—".contains(c));
+    let edge = |c: char| "“”\"‘’*（）()—".contains(c);
+    let s = s.trim_end_matches(edge);
+    // (a quotation that opens the label keeps its opening mark: “三公”经费, not 三公”经费)
+    let s = match s.strip_prefix('“') {
+        Some(rest) if rest.contains('”') => s,
+        _ => s.trim_start_matches(edge),
+    };
     // "1.全市…收入": the lead began right after an item's number
     let s = s.strip_prefix(['.', '．']).unwrap_or(s);
     // "(一)因公出国(境)费支出": the lead began inside an item's number
@@ -2787,6 +2793,10 @@ mod tests {
         // "一般公共预算收入实际完成103,033万元" names 一般公共预算收入, the whole a share
         // "占一般公共预算收入比重为87.96%" is of (ewenke.gov.cn, 2025)
         assert_eq!(label_of("一般公共预算收入实际完成"), "一般公共预算收入");
+        // a quotation opening the label keeps both its marks; one cut off loses what is left
+        assert_eq!(label_of("“三公”经费支出决算为"), "“三公”经费支出决算");
+        assert_eq!(label_of("经费”支出"), "经费”支出");
+        assert_eq!(label_of("“一般公共预算收入”"), "一般公共预算收入");
     }
 
     #[test]
