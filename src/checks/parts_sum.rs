@@ -374,6 +374,18 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_final_figures_breaks_down_a_final_figure() {
+        // the 决算 template's wording: each part "支出决算为 X 万元"
+        let text = "2019年度“三公”经费财政拨款支出决算为20.00万元，较上年减少5.00万元，下降20%。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行费支出决算为15.00万元；公务接待费支出决算为5.00万元。\n";
+        assert_eq!(verdicts(text), [("20.00".to_string(), Status::Pass)]);
+        let wrong = text.replace("15.00万元", "16.00万元");
+        assert_eq!(verdicts(&wrong), [("20.00".to_string(), Status::Fail)]);
+        // budget records (each item's budget and final figure) are no list of parts
+        let records = "“三公”经费支出决算为20.00万元。其中：公务接待费预算数为6.00万元，决算数为5.00万元；公务用车运行费预算数为16.00万元，决算数为15.00万元。\n";
+        assert_eq!(verdicts(records), []);
+    }
+
+    #[test]
     fn a_budget_beside_a_final_figure_or_completed_is_no_total() {
         // the 其中 breaks down the final figure, not the budget before it
         let both =

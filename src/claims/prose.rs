@@ -1287,12 +1287,14 @@ type Part = (FigId, String, Option<&'static str>);
 /// The parts a 其中 lists between `q` and `end`: one amount per clause at the top level,
 /// and, for a part followed by a parenthesis, the amounts inside it as that part's own
 /// breakdown ("公务用车购置及运行费 28 万元(购置费 0 万元,运行维护费 28 万元)") — never as
-/// further parts of the outer total.
+/// further parts of the outer total. The parts are the amounts of `kind` (levels, or the
+/// final figures of a list of final figures).
 fn region_parts(
     p: &Prose<'_>,
     q: usize,
     end: usize,
     region: &[&Mention],
+    kind: Kind,
 ) -> (Vec<Part>, Vec<(Part, Vec<Part>)>) {
     let mut parts: Vec<Part> = Vec::new();
     let mut nested: Vec<(Part, Vec<Part>)> = Vec::new();
@@ -1336,7 +1338,7 @@ fn region_parts(
                 let Some(m) = next.next_if(|m| m.at == at) else {
                     continue;
                 };
-                if m.kind != Kind::Level {
+                if m.kind != kind {
                     continue;
                 }
                 if depth == 0 && !using && !parts.is_empty() && names_use(&m.lead) {
@@ -1652,17 +1654,28 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 .collect();
             // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
-            if region.iter().any(|m| {
-                matches!(m.kind, Kind::Final | Kind::Variance)
-                    || m.kind == Kind::Budget
-                        && !names_budget_of_part(&m.lead)
-                        // ("其中：土地出让收入由年初预算的 65000 万元调整为 35000 万元": the
-                        // part's budget before its adjustment, not a budget record)
-                        && !adjusted_from(&m.lead)
-            }) {
+            let record_budget = |m: &&Mention| {
+                m.kind == Kind::Budget
+                    && !names_budget_of_part(&m.lead)
+                    // ("其中：土地出让收入由年初预算的 65000 万元调整为 35000 万元": the
+                    // part's budget before its adjustment, not a budget record)
+                    && !adjusted_from(&m.lead)
+            };
+            // "其中：因公出国（境）费支出决算为 0 万元；公务用车购置及运行费支出决算为 15 万元；…":
+            // a list of final figures and nothing else is a list of parts
+            let finals = region.iter().any(|m| m.kind == Kind::Final)
+                && region
+                    .iter()
+                    .all(|m| m.kind == Kind::Final || !is_money(m.unit) && !record_budget(m));
+            if !finals
+                && region
+                    .iter()
+                    .any(|m| matches!(m.kind, Kind::Final | Kind::Variance) || record_budget(m))
+            {
                 continue;
             }
-            let (mut parts, nested) = region_parts(p, q, end, &region);
+            let part_kind = if finals { Kind::Final } else { Kind::Level };
+            let (mut parts, nested) = region_parts(p, q, end, &region, part_kind);
             // the names of a 分别为 list start after 其中 or after the opener's comma
             let names_from = opener.as_ref().map_or(q + 2, |(_, list)| *list);
             if let Some(listed) = respectively_parts(p, names_from, &region) {
@@ -2459,7 +2472,7 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
         let lo = p.mentions.partition_point(|m| m.at < list_start);
         let hi = p.mentions.partition_point(|m| m.at < end);
         let region: Vec<&Mention> = p.mentions.get(lo..hi).unwrap_or(&[]).iter().collect();
-        let (parts, _) = region_parts(p, list_start - 1, end, &region);
+        let (parts, _) = region_parts(p, list_start - 1, end, &region, Kind::Level);
         let groups = 1 + p
             .toks
             .get(list_start..end)
