@@ -16,9 +16,10 @@ pub static CHECK: Check = Check {
     rule: Rule::PartsSum,
     title_zh: "文字所列各部分之和等于总数",
     title_en: "Parts listed in the text add up to their total",
-    what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T。在收入拨款中，甲 A，…\", \
-           where the words between 在 and 中 name T — or 从…来看 — or \"…决算数 T。分项情况是：甲 \
-           A，…\") \
+    what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T 亿元中，甲 A，…\", or \"…T。在收入拨款中，\
+           甲 A，…\", where the words between 在 and 中 name T — or 从…来看 — or \"…决算数 T。分项情况是：\
+           甲 A，…\"; T may be a 预算数 stated alone in its sentence, and the parts final figures, \
+           \"甲支出决算为 A 万元\") \
            adds up when the parts are the whole \
            breakdown: a standard set of categories (income sources; 基本支出 and 项目支出; \
            人员经费 and 公用经费; the three 三公 items; 货物, 工程, 服务; 集中采购 and 分散采购; \

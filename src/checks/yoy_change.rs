@@ -19,7 +19,9 @@ pub static CHECK: Check = Check {
     title_en: "Year-on-year rates are on last year's figure",
     what: "In the text, \"X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%\" states this \
            year's X, the change Y and the rate Z: Z must equal Y ÷ (X − Y) for an increase \
-           and Y ÷ (X + Y) for a decrease — last year's figure is the base. The rate word \
+           and Y ÷ (X + Y) for a decrease — last year's figure is the base (X may be a \
+           budget disclosure's \"预算数为 X 万元\", when no other amount precedes the change in \
+           its sentence). The rate word \
            must agree with the change word. Where last year's amount is printed in the \
            clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\"), the change must be the \
            difference of the two and the rate is on the printed amount; with no change \
