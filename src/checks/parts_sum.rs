@@ -384,6 +384,9 @@ mod tests {
         // budget records (each item's budget and final figure) are no list of parts
         let records = "“三公”经费支出决算为20.00万元。其中：公务接待费预算数为6.00万元，决算数为5.00万元；公务用车运行费预算数为16.00万元，决算数为15.00万元。\n";
         assert_eq!(verdicts(records), []);
+        // nor are a budget's parts final figures
+        let budget = "“三公”经费预算数为30.00万元。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行费支出决算为15.00万元；公务接待费支出决算为5.00万元。\n";
+        assert_eq!(verdicts(budget), []);
     }
 
     #[test]

@@ -1905,8 +1905,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     // is the total when it is the only amount of its sentence before the
                     // 其中 — beside a final figure the 其中 breaks down the final one, and a
                     // budget completed or shared ("完成预算数 100 万元的 90%") is no total
-                    // (its change on last year may follow it)
+                    // (its change on last year may follow it); a list of final figures
+                    // breaks down no budget
                     .or_else(|| {
+                        if finals {
+                            return None;
+                        }
                         let mut amounts = before
                             .iter()
                             .rev()
