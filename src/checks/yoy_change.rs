@@ -3,8 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, compared, compared_base, is_money, names_budget_of_part, same_family, unquoted, Kind,
-    Mention, Prose,
+    amount, budget_stated, compared, compared_base, is_money, same_family, unquoted, Kind, Mention,
+    Prose,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -590,13 +590,8 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                         .rev()
                         .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
                         .find(|&k| {
-                            ms.get(k).is_some_and(|x| {
-                                x.kind == Kind::Budget
-                                    && (m.inner || !x.inner)
-                                    && !names_budget_of_part(&x.lead)
-                                    && !x.lead.contains("完成")
-                                    && !compared(p, x)
-                            })
+                            ms.get(k)
+                                .is_some_and(|x| budget_stated(p, x) && (m.inner || !x.inner))
                         })
                 })
         });

@@ -1379,6 +1379,16 @@ pub fn names_budget_of_part(lead: &str) -> bool {
     lead.contains('占') || lead.starts_with("完成") || lead.starts_with("为")
 }
 
+/// A 预算数 stated as an amount of its own, as a budget disclosure states its figures
+/// ("“三公”经费预算数为 100 万元"): not the budget a part is completed or shared against
+/// ("完成年初预算数 100 万元的 90%") nor last year's.
+pub fn budget_stated(p: &Prose<'_>, m: &Mention) -> bool {
+    m.kind == Kind::Budget
+        && !names_budget_of_part(&m.lead)
+        && !m.lead.contains("完成")
+        && !compared(p, m)
+}
+
 /// "其中：A、B 和 C 分别为 a 万元、b 万元和 c 万元": the names listed from token `from` up
 /// to 分别 paired by position with the amounts listed after it, when there are as many of
 /// each. A name
@@ -1923,13 +1933,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                                     && !matches!(m.kind, Kind::Change(_))
                             });
                         let m = amounts.next()?;
-                        (amounts.next().is_none()
-                            && m.kind == Kind::Budget
-                            && !names_budget_of_part(&m.lead)
-                            && !m.lead.contains("完成")
-                            && (inner(q) || !m.inner)
-                            && !compared(p, m))
-                        .then_some(m)
+                        (amounts.next().is_none() && budget_stated(p, m) && (inner(q) || !m.inner))
+                            .then_some(m)
                     });
                 // "项目支出预算 48100 元，占支出总预算的 4.43%。其中：（一）文化旅游体育与传媒
                 // 支出 850088.3 元，占支出总预算 78.33%": the amount before a 其中 that opens
