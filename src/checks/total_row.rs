@@ -1,7 +1,7 @@
 //! `total-row`: a 合计/小计/总计 row equals the sum of the rows it covers.
 
 use super::{Check, Out};
-use crate::claims::outline::{depths, depths_in, region_totals, sangong_rows};
+use crate::claims::outline::{depths, depths_in, numbering_level, region_totals, sangong_rows};
 use crate::claims::table::{
     clean_label, clean_label_starts_with, is_code_column, is_rate_header, is_rate_label, operand,
     row_code_len, term, total_level, RowFacts,
@@ -56,7 +56,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let fact = |r: usize| facts.get(r).copied().unwrap_or_default();
         // totals the table's outline gives, where no label or a label alone would mislead
         let mut given: Vec<(usize, Vec<usize>, Text)> = Vec::new();
-        if let Some(sg) = sangong_rows(t) {
+        if let Some(sg) = sangong_rows(t, facts) {
             let items = match sg.car {
                 Some(car) => vec![sg.abroad, sg.reception, Some(car)],
                 None => vec![sg.abroad, sg.reception, sg.purchase, sg.running],
@@ -84,7 +84,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 ));
             }
         }
-        for (total, rows) in region_totals(t) {
+        for (total, rows) in region_totals(t, facts) {
             let label = clean_label(t.row_label(total));
             given.push((
                 total,
@@ -101,7 +101,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // an item with rows numbered under it ((1), (2) under 3、): they are a part of it,
         // so together they cannot exceed it (a parent printed 0 over sub-rows that add to
         // more fails); complete only where the outline says so (above)
-        let depth = depths(t);
+        let depth = depths(facts);
         for r in t.header_rows..t.rows().len() {
             let Some(Some(d)) = depth.get(r).copied() else {
                 continue;
@@ -153,7 +153,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             }
             let Some(row) = t.rows().get(r) else { continue };
-            let first_label = row.cells.position_of(CellKind::Text, 0);
+            // (the label's column was found in the claims stage)
+            let first_label = match fact(r).label_col {
+                RowFacts::NO_LABEL => row.cells.position_of(CellKind::Text, 0),
+                c => Some(usize::from(c)),
+            };
             let mut next = first_label;
             while let Some(lc) = next {
                 next = row.cells.position_of(CellKind::Text, lc + 1);
@@ -447,6 +451,54 @@ impl FirstFigures {
     }
 }
 
+/// The labels of one column of a table: where the column is a row's label's, what the
+/// claims stage read of it ([`RowFacts`]), otherwise read here.
+#[derive(Clone, Copy)]
+struct Column<'a> {
+    t: &'a Table,
+    facts: &'a [RowFacts],
+    lc: usize,
+}
+
+impl<'a> Column<'a> {
+    fn fact(&self, k: usize) -> Option<&'a RowFacts> {
+        self.facts.get(k).filter(|f| f.label_in(self.lc))
+    }
+
+    fn label(&self, k: usize) -> &'a str {
+        label_at(self.t, k, self.lc)
+    }
+
+    /// [`total_level`] of row `k`'s label in this column.
+    fn total(&self, k: usize) -> Option<u8> {
+        match self.fact(k) {
+            Some(f) => f.total,
+            None => total_level(self.label(k)),
+        }
+    }
+
+    /// [`numbering_level`] of row `k`'s label in this column.
+    fn numbering(&self, k: usize) -> Option<u8> {
+        match self.fact(k) {
+            Some(f) => f.numbering,
+            None => numbering_level(self.label(k)),
+        }
+    }
+
+    /// Whether row `k` is a part of a total: it has figures, and its label is no 其中 and
+    /// no rate.
+    fn take(&self, k: usize) -> bool {
+        has_figures(self.t, k, self.lc)
+            && match self.fact(k) {
+                Some(f) => !f.of_which && !f.rate,
+                None => {
+                    let label = self.label(k);
+                    !clean_label_starts_with(label, "其中") && !is_rate_label(label)
+                }
+            }
+    }
+}
+
 /// The rows a total covers.
 fn covered_rows(
     t: &Table,
@@ -457,12 +509,13 @@ fn covered_rows(
     depth: &[Option<usize>],
     facts: &[RowFacts],
 ) -> Vec<usize> {
+    let col = Column { t, facts, lc };
     let first_data = first.row(t, lc) >= r;
     let own = depth.get(r).copied().flatten();
     let mut rows = Vec::new();
     if first_data {
         for k in r + 1..t.rows().len() {
-            if total_level(label_at(t, k, lc)).is_some() {
+            if col.total(k).is_some() {
                 break;
             }
             // an item numbered like the total (一、支出合计 … 二、相关统计数) ends it
@@ -471,7 +524,7 @@ fn covered_rows(
                     break;
                 }
             }
-            if take(t, k, lc) {
+            if col.take(k) {
                 rows.push(k);
             }
         }
@@ -479,7 +532,7 @@ fn covered_rows(
         let mut k = r;
         while k > t.header_rows {
             k -= 1;
-            match total_level(label_at(t, k, lc)) {
+            match col.total(k) {
                 Some(l) if l >= level => break,
                 Some(l) => {
                     // a subtotal stands for its rows
@@ -492,7 +545,7 @@ fn covered_rows(
                     }
                 }
                 None => {
-                    if take(t, k, lc) {
+                    if col.take(k) {
                         rows.push(k);
                     }
                 }
@@ -502,7 +555,7 @@ fn covered_rows(
     }
     let rows: Vec<usize> = rows
         .into_iter()
-        .filter(|&k| !is_breakdown(t, k, lc))
+        .filter(|&k| !is_breakdown(col, k))
         .collect();
     outermost_items(depth, top_level_only(t, rows, facts))
 }
@@ -526,86 +579,28 @@ fn outermost_items(depth: &[Option<usize>], rows: Vec<usize>) -> Vec<usize> {
 /// line's breakdown, not parts of the total: 一、… under an unnumbered line (财政拨款总表:
 /// 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …), 1.… or （一）… under 一、…
 /// (预算总表: 一、财政拨款收入, then 1.一般公共预算资金 …).
-fn is_breakdown(t: &Table, k: usize, lc: usize) -> bool {
-    let Some(level) = numbering_level(label_at(t, k, lc)) else {
+fn is_breakdown(col: Column<'_>, k: usize) -> bool {
+    let Some(level) = col.numbering(k) else {
         return false;
     };
     let mut j = k;
     // a breakdown is a few lines: the walk up is bounded, so long tables stay linear
-    let floor = t.header_rows.max(k.saturating_sub(64));
+    let floor = col.t.header_rows.max(k.saturating_sub(64));
     while j > floor {
         j -= 1;
-        let l = label_at(t, j, lc);
-        match numbering_level(l) {
+        match col.numbering(j) {
             // siblings, and the breakdowns of siblings above
             Some(x) if x >= level => continue,
             above => {
+                let l = col.label(j);
                 return above.is_none_or(|x| x < level)
                     && !l.trim().is_empty()
                     && total_level(l).is_none()
-                    && has_figures(t, j, lc)
+                    && has_figures(col.t, j, col.lc);
             }
         }
     }
     false
-}
-
-/// 一、 is level 1, （一） level 2, 1. / 1、 / (1) level 3; unnumbered lines none.
-fn numbering_level(s: &str) -> Option<u8> {
-    let s = crate::claims::table::trimmed(s);
-    // a number starts with a digit or a bracket: most labels do not (every row is tested)
-    let first = s.chars().next()?;
-    if !(first.is_ascii_digit()
-        || matches!(
-            first,
-            '(' | '（' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        ))
-    {
-        return None;
-    }
-    // digits first (a code, an amount, 1.): only the last rule below can apply; a run of
-    // three or more digits is no item number
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if digits >= 3 {
-        return None;
-    }
-    let han = |s: &str| {
-        s.chars()
-            .take_while(|c| {
-                matches!(
-                    c,
-                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-                )
-            })
-            .count()
-    };
-    let n = han(s);
-    if n > 0 && s.chars().nth(n) == Some('、') {
-        return Some(1);
-    }
-    if let Some(r) = s.strip_prefix(['（', '(']) {
-        let n = han(r);
-        if n > 0 && r.chars().nth(n).is_some_and(|c| c == '）' || c == ')') {
-            return Some(2);
-        }
-        let d = r.chars().take_while(char::is_ascii_digit).count();
-        if d > 0 && r.chars().nth(d).is_some_and(|c| c == '）' || c == ')') {
-            return Some(3);
-        }
-    }
-    let d = digits;
-    (d > 0
-        && d < 3
-        && s.chars()
-            .nth(d)
-            .is_some_and(|c| matches!(c, '.' | '、' | '．'))
-        && !s.chars().nth(d + 1).is_some_and(|c| c.is_ascii_digit()))
-    .then_some(3)
-}
-
-fn take(t: &Table, k: usize, lc: usize) -> bool {
-    let label = label_at(t, k, lc);
-    has_figures(t, k, lc) && !clean_label_starts_with(label, "其中") && !is_rate_label(label)
 }
 
 /// Where rows carry classification codes, only the highest level adds up to the total.

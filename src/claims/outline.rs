@@ -3,12 +3,12 @@
 //! 购置 and 运行), and the levels of a government's region table (全市 = 市本级 + 县区级,
 //! 县区级 = 区级 + 县级, 区级 = its districts).
 
-use super::table::{clean_label, total_level};
+use super::table::{clean_label, total_level, RowFacts};
 use crate::document::Table;
 
 /// A numbering style, in the order publishers usually nest them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
+pub enum Style {
     /// 一、
     Chinese,
     /// (一)
@@ -32,7 +32,7 @@ pub fn strip_of_which(label: &str) -> &str {
     }
 }
 
-fn style(label: &str) -> Option<Style> {
+pub(crate) fn style(label: &str) -> Option<Style> {
     let t = strip_of_which(label);
     let mut chars = t.chars();
     let first = chars.next()?;
@@ -83,31 +83,87 @@ fn style(label: &str) -> Option<Style> {
     }
 }
 
+/// 一、 is level 1, （一） level 2, 1. / 1、 / (1) level 3; unnumbered lines none.
+pub(crate) fn numbering_level(s: &str) -> Option<u8> {
+    let s = crate::claims::table::trimmed(s);
+    // a number starts with a digit or a bracket: most labels do not (every row is tested)
+    let first = s.chars().next()?;
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '(' | '（' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ))
+    {
+        return None;
+    }
+    // digits first (a code, an amount, 1.): only the last rule below can apply; a run of
+    // three or more digits is no item number
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits >= 3 {
+        return None;
+    }
+    let han = |s: &str| {
+        s.chars()
+            .take_while(|c| {
+                matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+            })
+            .count()
+    };
+    let n = han(s);
+    if n > 0 && s.chars().nth(n) == Some('、') {
+        return Some(1);
+    }
+    if let Some(r) = s.strip_prefix(['（', '(']) {
+        let n = han(r);
+        if n > 0 && r.chars().nth(n).is_some_and(|c| c == '）' || c == ')') {
+            return Some(2);
+        }
+        let d = r.chars().take_while(char::is_ascii_digit).count();
+        if d > 0 && r.chars().nth(d).is_some_and(|c| c == '）' || c == ')') {
+            return Some(3);
+        }
+    }
+    let d = digits;
+    (d > 0
+        && d < 3
+        && s.chars()
+            .nth(d)
+            .is_some_and(|c| matches!(c, '.' | '、' | '．'))
+        && !s.chars().nth(d + 1).is_some_and(|c| c.is_ascii_digit()))
+    .then_some(3)
+}
+
 /// Each row's depth in the item numbering (0 for the outermost style seen), `None` for a
 /// row without a number. A style seen again closes the deeper ones opened after it.
-pub fn depths(t: &Table) -> Vec<Option<usize>> {
-    depths_by(t, |r| t.row_label(r))
+pub fn depths(facts: &[RowFacts]) -> Vec<Option<usize>> {
+    depths_by(facts.iter().map(|f| f.style))
 }
 
 /// As [`depths`], over the labels in column `col` only: the second side of a two-sided
 /// table (收入 left, 支出 right) numbers its own items, which the first side's numbering
 /// (一、财政拨款收入, then 1.一般公共预算资金 …) must not nest.
 pub fn depths_in(t: &Table, col: usize) -> Vec<Option<usize>> {
-    depths_by(t, |r| {
-        t.cell(r, col)
-            .filter(|c| c.kind == crate::figure::CellKind::Text)
-            .map_or("", |c| c.text)
-    })
+    depths_by((0..t.rows().len()).map(|r| {
+        if r < t.header_rows {
+            return None;
+        }
+        style(
+            t.cell(r, col)
+                .filter(|c| c.kind == crate::figure::CellKind::Text)
+                .map_or("", |c| c.text),
+        )
+    }))
 }
 
-fn depths_by<'t>(t: &'t Table, label: impl Fn(usize) -> &'t str) -> Vec<Option<usize>> {
+/// Depths from each row's numbering style (`None` for header rows and unnumbered rows).
+fn depths_by(styles: impl Iterator<Item = Option<Style>>) -> Vec<Option<usize>> {
     let mut stack: Vec<Style> = Vec::new();
-    (0..t.rows().len())
-        .map(|r| {
-            if r < t.header_rows {
-                return None;
-            }
-            let s = style(label(r))?;
+    styles
+        .map(|s| {
+            let s = s?;
             match stack.iter().position(|x| *x == s) {
                 Some(k) => stack.truncate(k + 1),
                 None => stack.push(s),
@@ -163,7 +219,7 @@ fn simplify(s: &str) -> String {
 }
 
 /// A character of 三公, 合计/总计, 出国/出境, 接待, 用车/公车/车辆, 购置 or 运行.
-const SANGONG_CHARS: [char; 11] = [
+pub(crate) const SANGONG_CHARS: [char; 11] = [
     '三', '计', '計', '出', '接', '车', '車', '购', '購', '运', '運',
 ];
 
@@ -236,14 +292,15 @@ pub struct SangongRows {
 }
 
 /// Finds the “三公” rows of a table.
-pub fn sangong_rows(t: &Table) -> Option<SangongRows> {
+pub fn sangong_rows(t: &Table, facts: &[RowFacts]) -> Option<SangongRows> {
     let mut found = SangongRows::default();
     let mut seen_twice = false;
     for r in t.header_rows..t.rows().len() {
-        let label = t.row_label(r);
-        if !label.contains(SANGONG_CHARS) {
+        // (the label holds a character of an item's name: read in the claims stage)
+        if !facts.get(r).is_some_and(|f| f.sangong) {
             continue;
         }
+        let label = t.row_label(r);
         // a note row (三、“三公”经费增减变化原因等说明) names no amount
         if ["说明", "原因", "备注", "說明", "備註"]
             .iter()
@@ -294,10 +351,13 @@ fn is_own_part(label: &str) -> bool {
 /// after it up to the next level, or, when levels follow it directly, the levels it names
 /// (县区级 → 区级, 县级); the first row, followed by the region's own part (市本级), is the
 /// whole: its own part plus the outermost levels.
-pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
+pub fn region_totals(t: &Table, facts: &[RowFacts]) -> Vec<(usize, Vec<usize>)> {
+    // (whether a label holds 级 was read in the claims stage: most hold none)
+    let has_level_char = |r: usize| facts.get(r).is_some_and(|f| f.level);
     let body: Vec<usize> = (t.header_rows..t.rows().len()).collect();
     let levels: Vec<(usize, String)> = body
         .iter()
+        .filter(|&&r| has_level_char(r))
         .filter_map(|&r| level(t.row_label(r)).map(|n| (r, n)))
         .collect();
     // a region table has a handful of levels; many rows ending in 级 are something else
@@ -318,7 +378,10 @@ pub fn region_totals(t: &Table) -> Vec<(usize, Vec<usize>)> {
                 .collect()
         } else {
             ((r + 1)..t.rows().len())
-                .take_while(|&n| level(t.row_label(n)).is_none() && !is_own_part(t.row_label(n)))
+                .take_while(|&n| {
+                    !has_level_char(n)
+                        || level(t.row_label(n)).is_none() && !is_own_part(t.row_label(n))
+                })
                 .collect()
         };
         if covered.len() >= 2 {

@@ -1,6 +1,7 @@
 //! What several checks need to read tables: total labels, rate columns, classification
 //! codes, cells as operands.
 
+use super::outline;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::{Expr, Term};
@@ -417,7 +418,7 @@ pub fn whole_by_format(doc: &Document, t: &Table, row: usize, col: usize) -> boo
 /// What the table checks ask of every row's label, worked out once per table in the claims
 /// stage ([`crate::claims::Claims::rows`]): total-row, code-rollup and column-sum each
 /// walked every row testing its label for totals, rates and codes. Header rows have none.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowFacts {
     /// [`is_rate_label`] of the row's label ([`Table::row_label`]).
     pub rate: bool,
@@ -425,6 +426,46 @@ pub struct RowFacts {
     pub total: Option<u8>,
     /// The row's classification code ([`row_code_short`]).
     pub code: Option<Code>,
+    /// The column of the row's label (its first cell of words), [`RowFacts::NO_LABEL`] for
+    /// none (or a header row, or a column past `u16`): the facts below are of that cell,
+    /// and a check reading another column's label reads it itself.
+    pub label_col: u16,
+    /// The label's item numbering ([`outline::style`]).
+    pub style: Option<outline::Style>,
+    /// The label's numbering level as total-row nests it ([`outline::numbering_level`]).
+    pub numbering: Option<u8>,
+    /// The label starts with 其中 ([`clean_label_starts_with`]).
+    pub of_which: bool,
+    /// The label holds a character of a “三公” item name ([`outline::SANGONG_CHARS`]).
+    pub sangong: bool,
+    /// The label holds 级 (a region table's level).
+    pub level: bool,
+}
+
+impl RowFacts {
+    /// [`RowFacts::label_col`] of a row without a label.
+    pub const NO_LABEL: u16 = u16::MAX;
+
+    /// Whether these facts are of the cell in column `col` (the row's label is there).
+    pub fn label_in(&self, col: usize) -> bool {
+        self.label_col != Self::NO_LABEL && usize::from(self.label_col) == col
+    }
+}
+
+impl Default for RowFacts {
+    fn default() -> RowFacts {
+        RowFacts {
+            rate: false,
+            total: None,
+            code: None,
+            label_col: Self::NO_LABEL,
+            style: None,
+            numbering: None,
+            of_which: false,
+            sangong: false,
+            level: false,
+        }
+    }
 }
 
 /// Natively, a table of this many rows or more has its rows' facts worked out in two
@@ -446,26 +487,88 @@ pub fn row_facts(t: &Table) -> Vec<RowFacts> {
     facts_of(t, 0..n)
 }
 
+/// A label character of a rate, change or total word ([`RATE_CHARS`], [`CHANGE_CHARS`],
+/// [`TOTAL_CHARS`]).
+const RATE_OR_TOTAL: u8 = 1;
+/// A character of a “三公” item's name ([`outline::SANGONG_CHARS`]).
+const SANGONG: u8 = 2;
+/// 级.
+const LEVEL: u8 = 4;
+/// 其 (of 其中).
+const OF_WHICH: u8 = 8;
+
+/// What a label's character may start: [`RATE_OR_TOTAL`], [`SANGONG`], [`LEVEL`],
+/// [`OF_WHICH`] (the character sets written out, so that a label is decoded once).
+fn mark(c: char) -> u8 {
+    match c {
+        '计' | '計' => RATE_OR_TOTAL | SANGONG,
+        '率' | '%' | '％' | '占' | '比' | '得' | '分' | '评' | '百' | '增' | '同' | '减' => {
+            RATE_OR_TOTAL
+        }
+        '三' | '出' | '接' | '车' | '車' | '购' | '購' | '运' | '運' => SANGONG,
+        '级' => LEVEL,
+        '其' => OF_WHICH,
+        _ => 0,
+    }
+}
+
 /// [`RowFacts`] of the rows in `rows`.
 fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
     rows.map(|r| {
         if r < t.header_rows {
             return RowFacts::default();
         }
-        let label = t.row_label(r);
-        // one pass for the characters any rate or total word holds: most labels hold
-        // none, and are neither
-        let (rate, total) = if label.chars().any(|c| {
-            RATE_CHARS.contains(&c) || CHANGE_CHARS.contains(&c) || TOTAL_CHARS.contains(&c)
-        }) {
+        let cells = t.cells_of(r);
+        let col = cells.position_of(CellKind::Text, 0);
+        let label = col.and_then(|c| cells.get(c)).map_or("", |c| c.text);
+        // one pass over the label for the characters of every word asked about below:
+        // most labels hold none of them, and are let go without a closer look
+        let marks = label.chars().fold(0u8, |m, c| m | mark(c));
+        let (rate, total) = if marks & RATE_OR_TOTAL != 0 {
             (is_rate_label(label), total_level(label))
         } else {
             (false, None)
         };
+        // an item number starts with a digit, a bracket, a Chinese numeral or ①, maybe
+        // after 其中
+        let numbered = trimmed(label).chars().next().is_some_and(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '(' | '（' | '其' | '①'
+                        ..='⑳'
+                            | '一'
+                            | '二'
+                            | '三'
+                            | '四'
+                            | '五'
+                            | '六'
+                            | '七'
+                            | '八'
+                            | '九'
+                            | '十'
+                )
+        });
         RowFacts {
             rate,
             total,
             code: row_code_short(t, r),
+            label_col: col
+                .and_then(|c| u16::try_from(c).ok())
+                .unwrap_or(RowFacts::NO_LABEL),
+            style: if numbered {
+                outline::style(label)
+            } else {
+                None
+            },
+            numbering: if numbered {
+                outline::numbering_level(label)
+            } else {
+                None
+            },
+            of_which: marks & OF_WHICH != 0 && clean_label_starts_with(label, "其中"),
+            sangong: marks & SANGONG != 0,
+            level: marks & LEVEL != 0,
         }
     })
     .collect()
@@ -474,6 +577,95 @@ fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
 #[cfg(test)]
 mod tests {
     use super::{clean_label, clean_label_is, has_char, trimmed};
+
+    /// The one pass over a label's characters marks exactly the characters of the sets the
+    /// words are tested with: an edit to one set and not the other fails here.
+    #[test]
+    fn a_labels_marks_are_the_character_sets() {
+        use super::{mark, LEVEL, OF_WHICH, RATE_OR_TOTAL, SANGONG};
+        use super::{CHANGE_CHARS, RATE_CHARS, TOTAL_CHARS};
+        use crate::claims::outline::SANGONG_CHARS;
+        let mut marked = 0;
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            let m = mark(c);
+            let rate_or_total =
+                RATE_CHARS.contains(&c) || CHANGE_CHARS.contains(&c) || TOTAL_CHARS.contains(&c);
+            assert_eq!(m & RATE_OR_TOTAL != 0, rate_or_total, "{c}");
+            assert_eq!(m & SANGONG != 0, SANGONG_CHARS.contains(&c), "{c}");
+            assert_eq!(m & LEVEL != 0, c == '级', "{c}");
+            assert_eq!(m & OF_WHICH != 0, c == '其', "{c}");
+            marked += usize::from(m != 0);
+        }
+        assert_eq!(marked, 25);
+    }
+
+    /// A row's facts are what its label reads to the functions they stand for, for labels of
+    /// every numbering style, 其中, “三公” items, levels and codes: the claims stage's
+    /// shortcuts (a label let go on its characters, its first character) lose nothing.
+    #[test]
+    fn a_rows_facts_are_what_its_label_reads() {
+        use super::{clean_label_starts_with, row_facts, RowFacts};
+        use crate::claims::outline::{numbering_level, style, SANGONG_CHARS};
+        let labels = [
+            "一、财政拨款收入",
+            "十、其他支出",
+            "（一）一般公共预算",
+            "(二)政府性基金",
+            "1.行政运行",
+            "2、机关服务",
+            "3．其他",
+            "(1)办公费",
+            "（2）印刷费",
+            "①差旅费",
+            "其中：1、外事",
+            "其中：小计",
+            "其 中：因公出国（境）费",
+            "“三公”经费合计",
+            "公务用车运行维护费",
+            "区 级",
+            "市本级",
+            "合计",
+            "增长率（%）",
+            "项目支出",
+            "三、结余",
+            "2019年",
+        ];
+        let mut text = String::from("支出表\n\n项目\t金额\t上年\n");
+        for (k, label) in labels.iter().enumerate() {
+            text.push_str(&format!("{label}\t{k}.5\t1\n"));
+        }
+        text.push_str("2010101 行政运行\t9.5\t1\n\t1.5\t1\n");
+        let doc = crate::read::read_str(&text).unwrap_or_default();
+        let Some(t) = doc.tables.first() else {
+            panic!("the table reads");
+        };
+        let facts = row_facts(t);
+        assert_eq!(t.header_rows, 1);
+        let mut styled = 0;
+        for r in t.header_rows..t.rows().len() {
+            let f = facts.get(r).copied().unwrap_or_default();
+            let label = t.row_label(r);
+            let col = t.cells_of(r).position_of(crate::figure::CellKind::Text, 0);
+            assert_eq!(col.is_some(), f.label_col != RowFacts::NO_LABEL, "{label}");
+            assert!(col.is_none_or(|c| f.label_in(c)), "{label}");
+            assert_eq!(f.style, style(label), "{label}");
+            assert_eq!(f.numbering, numbering_level(label), "{label}");
+            assert_eq!(
+                f.of_which,
+                clean_label_starts_with(label, "其中"),
+                "{label}"
+            );
+            assert_eq!(f.sangong, label.contains(SANGONG_CHARS), "{label}");
+            assert_eq!(f.level, label.contains('级'), "{label}");
+            styled += usize::from(f.style.is_some());
+        }
+        // the labels read as meant: most are numbered, one row has no label
+        assert!(styled >= 12, "{styled}");
+        assert!(facts
+            .iter()
+            .skip(t.header_rows)
+            .any(|f| f.label_col == RowFacts::NO_LABEL));
+    }
 
     /// A large table's facts, worked out in two halves on two threads, are those of one
     /// pass: every kind of label (codes in a cell of their own and in the label's, totals,
