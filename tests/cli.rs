@@ -61,6 +61,28 @@ fn gbk_and_utf16_files_are_read() {
     assert_eq!(recount(&["check", "-"], Some(&utf16)).0, 1);
 }
 
+/// The input's UTF-8 check (SIMD, in blocks of 64 bytes) sees a bad byte anywhere, not
+/// only in the first block: a long table with one stray byte near its end is not UTF-8 (and,
+/// read as GB18030, not text), and the same table without it is read.
+#[test]
+fn one_bad_byte_deep_in_a_long_file_is_seen() {
+    let mut long = String::from("项目\t金额\t其他\n");
+    for k in 0..2_000 {
+        long.push_str(&format!("行{k}\t{k}.5\t1\n"));
+    }
+    let good = format!("{long}合计\t2000000\t2000\n");
+    let (code, out, err) = recount(&["check", "-"], Some(good.as_bytes()));
+    assert_eq!(code, 0, "{out}{err}");
+    let at = good.len() - 20;
+    for bad in [&b"\xff"[..], &b"\xe5\x90"[..], &b"\x00\x01\x80"[..]] {
+        let mut bytes = good.as_bytes().to_vec();
+        bytes.splice(at..at, bad.iter().copied());
+        let (code, _, err) = recount(&["check", "-"], Some(&bytes));
+        assert_eq!(code, 2, "{bad:?}: {err}");
+        assert!(err.contains("UTF-8"), "{err}");
+    }
+}
+
 #[test]
 fn json_has_the_agreed_shape() {
     let (code, out, _) = recount(
