@@ -71,11 +71,7 @@ fn clean_is(s: &str, label: &str) -> bool {
     if !label.is_empty() && label.chars().next_back() != last {
         return false;
     }
-    let mut cleaned = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
-        .skip_while(|c| "一二三四五六七八九十0123456789、.．（）()".contains(*c));
-    label.chars().all(|p| cleaned.next() == Some(p)) && cleaned.next().is_none()
+    crate::claims::table::clean_label_is(s, label)
 }
 
 fn label_col(t: &Table, r: usize, label: &str) -> Option<usize> {

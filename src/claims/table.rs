@@ -6,31 +6,86 @@ use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::{Expr, Term};
 
-/// Strips spaces, numbering ("一、", "(一)", "1.") and markup from a label.
+/// Strips spaces, numbering ("一、", "(一)", "1.", a code) and markup from a label.
 pub fn clean_label(s: &str) -> String {
-    let numbering = is_numbering_char;
-    // most labels hold nothing to strip inside: one string built, not two
-    if !s.contains(|c: char| c.is_whitespace() || c == '*') {
-        return s.trim_start_matches(numbering).to_string();
-    }
-    let mut t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
-        .collect();
-    let lead = t.len() - t.trim_start_matches(numbering).len();
-    t.drain(..lead);
-    t
+    with_clean(s, str::to_string)
 }
 
-/// A character of a label's leading numbering ("一、", "(一)", "1."), which
-/// [`clean_label`] strips: a `match`, not a search of a string of them, since every row's
-/// label is tested.
-fn is_numbering_char(c: char) -> bool {
+/// `f` of the label cleaned as [`clean_label`] cleans it, built only where it holds spaces
+/// or markup (most labels hold none).
+fn with_clean<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
+    if label.contains(|c: char| c.is_whitespace() || c == '*') {
+        let t: String = label
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '*')
+            .collect();
+        f(strip_numbering(&t))
+    } else {
+        f(strip_numbering(label))
+    }
+}
+
+/// A label without its leading numbers: a code or an item number with its mark (2010301,
+/// 一、, （一）, 1., 2）), as many as lead it. A Chinese numeral that starts a word is kept:
+/// 一般公共预算, 三公经费, 十三五 (until 2026-12 every leading 一 … 十 was stripped, and
+/// messages read “般公共预算”).
+fn strip_numbering(mut t: &str) -> &str {
+    loop {
+        let rest = strip_a_number(t);
+        if rest.len() == t.len() {
+            return t;
+        }
+        t = rest;
+    }
+}
+
+/// The mark after an item's number.
+const NUMBER_MARKS: [char; 5] = ['、', '.', '．', '）', ')'];
+
+fn is_cn_numeral(c: char) -> bool {
     matches!(
         c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '0'
-            ..='9' | '、' | '.' | '．' | '（' | '）' | '(' | ')'
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
     )
+}
+
+/// `t` without the one number (and its mark) it starts with, or `t`.
+fn strip_a_number(t: &str) -> &str {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        // a code (2010301 行政运行) or an item number (1. 1、 1）)
+        let rest = t.get(digits..).unwrap_or("");
+        return rest.strip_prefix(NUMBER_MARKS).unwrap_or(rest);
+    }
+    let numeral = |s: &str| {
+        s.chars()
+            .take_while(|&c| is_cn_numeral(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    // 一、 十二． 三）: the numeral only with its mark
+    let n = numeral(t);
+    if n > 0 {
+        return t
+            .get(n..)
+            .and_then(|r| r.strip_prefix(NUMBER_MARKS))
+            .unwrap_or(t);
+    }
+    // （一） (1) （12）, a mark maybe after it
+    if let Some(inner) = t.strip_prefix(['（', '(']) {
+        let n = match inner.bytes().take_while(u8::is_ascii_digit).count() {
+            0 => numeral(inner),
+            d => d,
+        };
+        if let Some(rest) = inner.get(n..).and_then(|r| r.strip_prefix(['）', ')'])) {
+            if n > 0 {
+                return rest.strip_prefix(['、', '.', '．']).unwrap_or(rest);
+            }
+        }
+        return t;
+    }
+    // a mark left alone
+    t.strip_prefix(['、', '.', '．']).unwrap_or(t)
 }
 
 /// `s.contains(c)` for the short labels of rows, tested a row at a time: a scan of the
@@ -238,24 +293,16 @@ pub fn clean_label_starts_with(label: &str, prefix: &str) -> bool {
     if !prefix.is_ascii() && label.is_ascii() || prefix.chars().any(|p| !has_char(label, p)) {
         return false;
     }
-    let mut cleaned = label
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
-        .skip_while(|c| is_numbering_char(*c));
-    prefix.chars().all(|p| cleaned.next() == Some(p))
+    with_clean(label, |t| t.starts_with(prefix))
 }
 
 /// Whether the label, cleaned as [`clean_label`] cleans it, is `word`; nothing allocated
-/// (every row's label cells are tested, and few are).
+/// for a label without spaces (every row's label cells are tested, and few are).
 pub fn clean_label_is(label: &str, word: &str) -> bool {
     if !word.is_ascii() && label.is_ascii() || word.chars().any(|p| !has_char(label, p)) {
         return false;
     }
-    label
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
-        .skip_while(|c| is_numbering_char(*c))
-        .eq(word.chars())
+    with_clean(label, |t| t == word)
 }
 
 /// The cell as an operand of a sum: a figure, or nothing for a blank or dash. `None` when
@@ -576,7 +623,7 @@ fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
 
 #[cfg(test)]
 mod tests {
-    use super::{clean_label, clean_label_is, has_char, trimmed};
+    use super::{clean_label, clean_label_is, clean_label_starts_with, has_char, trimmed};
 
     /// The one pass over a label's characters marks exactly the characters of the sets the
     /// words are tested with: an edit to one set and not the other fails here.
@@ -604,7 +651,7 @@ mod tests {
     /// shortcuts (a label let go on its characters, its first character) lose nothing.
     #[test]
     fn a_rows_facts_are_what_its_label_reads() {
-        use super::{clean_label_starts_with, row_facts, RowFacts};
+        use super::{row_facts, RowFacts};
         use crate::claims::outline::{numbering_level, style, SANGONG_CHARS};
         let labels = [
             "一、财政拨款收入",
@@ -732,6 +779,44 @@ mod tests {
         "总\u{2003}",
         "其中：总计",
     ];
+
+    /// A label's leading numbers go (codes, item numbers with their marks, several of them),
+    /// and a Chinese numeral that begins a word stays.
+    #[test]
+    fn a_label_loses_its_numbers_not_its_first_word() {
+        for (label, clean) in [
+            ("一、一般公共预算财政拨款", "一般公共预算财政拨款"),
+            ("（一）一般公共预算", "一般公共预算"),
+            ("(二) 政府性基金", "政府性基金"),
+            ("一般公共服务支出", "一般公共服务支出"),
+            ("三公经费合计", "三公经费合计"),
+            ("三、“三公”经费", "“三公”经费"),
+            ("十三五规划项目", "十三五规划项目"),
+            ("十二、其他支出", "其他支出"),
+            ("1.行政运行", "行政运行"),
+            ("2、机关服务", "机关服务"),
+            ("3．其他", "其他"),
+            ("（1）办公费", "办公费"),
+            ("4）印刷费", "印刷费"),
+            ("五）会议费", "会议费"),
+            ("2010301 行政运行", "行政运行"),
+            ("201 一般公共服务支出", "一般公共服务支出"),
+            ("2010301一般行政管理事务", "一般行政管理事务"),
+            ("一、（一）1.基本支出", "基本支出"),
+            ("（单位：万元）", "（单位：万元）"),
+            ("合 计", "合计"),
+            ("**合计**", "合计"),
+            ("（一）", ""),
+            ("二〇一九年", "二〇一九年"),
+        ] {
+            assert_eq!(clean_label(label), clean, "{label}");
+            assert!(clean_label_is(label, clean), "{label}");
+            let head: String = clean.chars().take(2).collect();
+            assert!(clean_label_starts_with(label, &head), "{label}");
+        }
+        assert!(!clean_label_starts_with("一般公共预算", "般公共"));
+        assert!(!clean_label_is("三公经费", "公经费"));
+    }
 
     #[test]
     fn the_fast_label_tests_agree_with_the_general_ones() {
