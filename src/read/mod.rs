@@ -466,7 +466,7 @@ type Line<'a> = (usize, &'a str);
 /// starts alone, and each line's kind ([`classify`]).
 fn lines_from(text: &str, from: usize) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKind>) {
     // one slot a line, exactly
-    let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let n = count_byte(text.as_bytes(), b'\n') + 1;
     let mut lines = Vec::with_capacity(n);
     let mut line_starts = Vec::with_capacity(n);
     let mut pos = from;
@@ -895,7 +895,7 @@ impl Reader<'_> {
         let rows = (first..self.lines.len())
             .take_while(|&i| {
                 let n = match (self.kind(i), self.lines.get(i)) {
-                    (Some(LineKind::TableRow), Some(l)) => count_tabs(l.1.as_bytes()),
+                    (Some(LineKind::TableRow), Some(l)) => count_byte(l.1.as_bytes(), b'\t'),
                     _ => 0,
                 };
                 tabs += n;
@@ -1072,14 +1072,14 @@ struct CellReader<'a, 'd> {
     text: &'a str,
 }
 
-/// The tabs in a line, 16 bytes at a time: a fixed-size block's count the compiler does
-/// with vector compares, where a count over the whole line took ≈ 2.5 instructions a byte
-/// (every row of a long tab table is counted once, to make room for its cells).
-fn count_tabs(bytes: &[u8]) -> usize {
-    let tabs = |b: &[u8]| b.iter().filter(|&&x| x == b'\t').count();
+/// How many times `byte` is in `bytes`, 16 bytes at a time: a fixed-size block's count the
+/// compiler does with vector compares, where a count over the whole slice took ≈ 2.3
+/// instructions a byte (the input's line breaks are counted, and a long tab table's tabs).
+fn count_byte(bytes: &[u8], byte: u8) -> usize {
+    let count = |b: &[u8]| b.iter().filter(|&&x| x == byte).count();
     let blocks = bytes.chunks_exact(16);
-    let rest = tabs(blocks.remainder());
-    blocks.map(tabs).sum::<usize>() + rest
+    let rest = count(blocks.remainder());
+    blocks.map(count).sum::<usize>() + rest
 }
 
 impl CellReader<'_, '_> {
@@ -1321,11 +1321,11 @@ fn strip_markup(s: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Tabs counted in blocks are the tabs there are: lines of every length around the
-    /// block's size, tabs at every place (the first and last byte, a block's edges), and
-    /// bytes next to a tab's value.
+    /// Tabs (or line breaks) counted in blocks are the tabs there are: lines of every
+    /// length around the block's size, tabs at every place (the first and last byte, a
+    /// block's edges), and bytes next to a tab's value.
     #[test]
-    fn tabs_counted_in_blocks_are_all_the_tabs() {
+    fn bytes_counted_in_blocks_are_all_there_are() {
         for len in 0..50 {
             for seed in 0..7u32 {
                 let line: Vec<u8> = (0..len)
@@ -1337,10 +1337,11 @@ mod tests {
                     })
                     .collect();
                 let naive = line.iter().filter(|&&b| b == b'\t').count();
-                assert_eq!(count_tabs(&line), naive, "{line:?}");
+                assert_eq!(count_byte(&line, b'\t'), naive, "{line:?}");
             }
         }
-        assert_eq!(count_tabs(&[b'\t'; 33]), 33);
+        assert_eq!(count_byte(&[b'\t'; 33], b'\t'), 33);
+        assert_eq!(count_byte(&[b'\n'; 17], b'\n'), 17);
     }
 
     #[test]
