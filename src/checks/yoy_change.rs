@@ -23,7 +23,9 @@ pub static CHECK: Check = Check {
            budget disclosure's \"预算数为 X 万元\", when no other amount precedes the change in \
            its sentence). The rate word \
            must agree with the change word. Where last year's amount is printed in the \
-           clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\"), the change must be the \
+           clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\"; two years' budgets too, \
+           \"2020年预算数为 500 万元，较2019年预算数 450 万元增加 50 万元\", when no final \
+           figure stands beside them), the change must be the \
            difference of the two and the rate is on the printed amount; with no change \
            stated (\"总投入 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%\"), the rate is the two \
            amounts' difference over last year's. The paired form \"收、支总计各是 X1、X2，各减少 \
@@ -316,30 +318,48 @@ fn compared_with(
 }
 
 /// The two amounts of consecutive years among the six mentions before `k` in its
-/// sentence, up to one that `stops` the search: (this year's, last year's).
-fn year_pair(
-    ms: &[Mention],
+/// sentence, up to one that `stops` the search: (this year's, last year's). Levels first;
+/// where no two are, two budgets ("2020年预算数为 500 万元，较2019年预算数 450 万元增加 50
+/// 万元"), the later one stated as a budget disclosure states its own.
+fn year_pair<'m>(
+    p: &'m Prose<'_>,
     k: usize,
     stops: impl Fn(&Mention) -> bool,
-) -> Option<(&Mention, &Mention)> {
+) -> Option<(&'m Mention, &'m Mention)> {
+    let ms = &p.mentions;
     let at = ms.get(k)?;
-    let levels: Vec<&Mention> = ms
-        .get(..k)?
-        .iter()
-        .rev()
-        .take(6)
-        .take_while(|x| x.sentence == at.sentence && !stops(x))
-        .filter(|x| x.kind == Kind::Level)
-        .take(2)
-        .collect();
-    match levels.as_slice() {
-        [b, a] => match (a.scope.year, b.scope.year) {
-            (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
-            (Some(ya), Some(yb)) if yb == ya + 1 => Some((*b, *a)),
+    let pair_of = |kind: Kind| {
+        let amounts: Vec<&Mention> = ms
+            .get(..k)?
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|x| x.sentence == at.sentence && !stops(x))
+            .filter(|x| x.kind == kind)
+            .take(2)
+            .collect();
+        match amounts.as_slice() {
+            [b, a] => match (a.scope.year, b.scope.year) {
+                (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
+                (Some(ya), Some(yb)) if yb == ya + 1 => Some((*b, *a)),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    }
+        }
+    };
+    // (beside a final or level figure, the budgets are what it completed or compared with:
+    // "支出决算为 480 万元，完成2020年预算数 500 万元的 96%，较2019年预算数 450 万元增加 30 万元")
+    let beside_actual = || {
+        ms.get(..k).is_some_and(|before| {
+            before
+                .iter()
+                .any(|x| x.sentence == at.sentence && matches!(x.kind, Kind::Level | Kind::Final))
+        })
+    };
+    pair_of(Kind::Level).or_else(|| {
+        pair_of(Kind::Budget)
+            .filter(|(now, _)| crate::claims::prose::budget_stated(p, now) && !beside_actual())
+    })
 }
 
 /// "2016年预算 8 万元，2015年预算 12.5 万元；对比减少 4.35 万元；减少率 35.22%": both years'
@@ -358,7 +378,7 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         }
         let Kind::Change(dc) = c.kind else { continue };
         // the two amounts just before the change, in its sentence, of consecutive years
-        let pair = year_pair(ms, k, |x| matches!(x.kind, Kind::Change(_)));
+        let pair = year_pair(p, k, |x| matches!(x.kind, Kind::Change(_)));
         let inline = pair.is_none();
         let Some((now, before)) = pair.or_else(|| last_year_named(doc, p, k)) else {
             continue;
@@ -460,7 +480,7 @@ fn rate_on_printed(doc: &Document, p: &Prose<'_>, k: usize, dr: i8) -> Option<Re
         return None;
     }
     let (now, before) =
-        last_year_named(doc, p, k).or_else(|| year_pair(ms, k, |x: &Mention| x.percent))?;
+        last_year_named(doc, p, k).or_else(|| year_pair(p, k, |x: &Mention| x.percent))?;
     if !is_money(now.unit) || before.unit.is_some() && !same_family(before.unit, now.unit) {
         return None;
     }
@@ -954,6 +974,30 @@ mod tests {
         // the completed budget's (5 ÷ 105 = 4.76 % would hold with 4.8 %)
         let final_too = "2019年支出决算为90.00万元，完成年初预算数100.00万元的90%，比上年减少5.00万元，下降4.8%。\n";
         assert_eq!(status(final_too), own(&[("4.8%", "fail")]));
+    }
+
+    #[test]
+    fn last_years_budget_printed_beside_this_years() {
+        // "较2019年预算数450万元增加50万元": both budgets printed, so the change is their
+        // difference and the rate is on last year's as printed
+        let text =
+            "2020年“三公”经费预算数为500万元，较2019年预算数450万元增加50万元，增长11.1%。\n";
+        assert_eq!(status(text), own(&[("50", "pass"), ("11.1%", "pass")]));
+        // a mistyped change is the change's error, its rate on last year's budget holding
+        // (60 ÷ 450 = 13.3 %); read on this year's budget alone, the rate would have been
+        // blamed (60 ÷ (500 − 60) = 13.6 %)
+        let wrong = text.replace("50万元，增长11.1%", "60万元，增长13.3%");
+        assert_eq!(status(&wrong), own(&[("60", "fail"), ("13.3%", "pass")]));
+        // beside a final figure, the budgets are what it completed and compared with: no
+        // pair of years (500 − 450 would blame a change of 480 on last year's 450)
+        let completed = "2020年支出决算为480万元，完成2020年预算数500万元的96%，较2019年预算数450万元增加30万元。\n";
+        assert!(
+            entries(completed)
+                .iter()
+                .all(|e| e.0 != "30" || e.1 != "fail"),
+            "{:?}",
+            entries(completed)
+        );
     }
 
     #[test]
