@@ -579,22 +579,7 @@ fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
         // an item number starts with a digit, a bracket, a Chinese numeral or ①, maybe
         // after 其中
         let numbered = trimmed(label).chars().next().is_some_and(|c| {
-            c.is_ascii_digit()
-                || matches!(
-                    c,
-                    '(' | '（' | '其' | '①'
-                        ..='⑳'
-                            | '一'
-                            | '二'
-                            | '三'
-                            | '四'
-                            | '五'
-                            | '六'
-                            | '七'
-                            | '八'
-                            | '九'
-                            | '十'
-                )
+            c.is_ascii_digit() || matches!(c, '(' | '（' | '其' | '①'..='⑳') || is_cn_numeral(c)
         });
         RowFacts {
             rate,
