@@ -635,6 +635,42 @@ impl Table {
         }
     }
 
+    /// Whether the cells of `line`, the span of the shared source from byte `start`, can be
+    /// appended to the last row with [`Table::push_span`]: the row is the last in the cell
+    /// array, and every span of the line fits a packed cell. Asked once a row, so that each
+    /// cell of a long table is one push.
+    pub(crate) fn spans_fit(&self, start: usize, line: &str) -> bool {
+        let contiguous = self
+            .rows
+            .last()
+            .is_some_and(|l| (l.start + l.len) as usize == self.cells.len());
+        let end = start.checked_add(line.len());
+        contiguous
+            && end.is_some_and(|e| u32::try_from(e).is_ok())
+            && u32::try_from(line.len()).is_ok_and(|l| l <= MAX_LEN)
+            && self.source.0.as_deref().is_some_and(|s| {
+                s.as_ptr().wrapping_add(start) == line.as_ptr() && end.is_some_and(|e| e <= s.len())
+            })
+    }
+
+    /// Appends the source's bytes `at..at + len`, inside a line [`Table::spans_fit`] allowed,
+    /// as a cell of the last row.
+    pub(crate) fn push_span(
+        &mut self,
+        at: usize,
+        len: usize,
+        kind: CellKind,
+        figure: Option<FigId>,
+    ) {
+        // the line's bounds were checked: its spans fit in 32 bits and MAX_LEN
+        crate::read::room_for_one(&mut self.cells);
+        self.cells
+            .push(Packed::new(at as u32, len as u32 | IN_SOURCE, kind, figure));
+        if let Some(l) = self.rows.last_mut() {
+            l.len += 1;
+        }
+    }
+
     fn push_packed(&mut self, at: u32, len: u32, kind: CellKind, figure: Option<FigId>) {
         if self.rows.is_empty() {
             self.push_row(0);
@@ -1548,6 +1584,54 @@ mod tests {
         ]
         .map(|(s, k, f)| (s.to_string(), k, f));
         assert_eq!(cells, want);
+    }
+
+    /// A line's cells are pushed as bare spans only where the line is the shared source's
+    /// bytes at its start and the last row ends the cell array; such cells read as those
+    /// pushed one by one with every check.
+    #[test]
+    fn a_row_takes_bare_spans_only_of_its_own_line_of_the_source() {
+        let source: super::Source = std::sync::Arc::new("项目\t金额\n合计\t12.50\t-\n".to_string());
+        let line = source.get(14..28).unwrap_or("");
+        assert_eq!(line, "合计\t12.50\t-");
+        let mut t = Table::new(String::new());
+        t.push_row(2);
+        // no source shared yet
+        assert!(!t.spans_fit(14, line));
+        t.share_source(source.clone());
+        assert!(t.spans_fit(14, line));
+        // another start, a copy of the line
+        assert!(!t.spans_fit(13, line));
+        assert!(!t.spans_fit(14, &line.to_string()));
+        t.push_span(14, 6, CellKind::Text, None);
+        t.push_span(21, 5, CellKind::Figure, Some(3));
+        t.push_span(27, 1, CellKind::Dash, None);
+        let mut one_by_one = Table::new(String::new());
+        one_by_one.share_source(source.clone());
+        one_by_one.push_row(2);
+        one_by_one.push_source_cell(source.get(14..20).unwrap_or(""), 14, CellKind::Text, None);
+        one_by_one.push_source_cell(
+            source.get(21..26).unwrap_or(""),
+            21,
+            CellKind::Figure,
+            Some(3),
+        );
+        one_by_one.push_source_cell(source.get(27..28).unwrap_or(""), 27, CellKind::Dash, None);
+        assert_eq!(t, one_by_one);
+        assert_eq!(t.cells_of(0).get(1).map(|c| c.text), Some("12.50"));
+        // a row rebuilt before the last: the last no longer ends the cells
+        t.push_row(3);
+        t.push_span(14, 6, CellKind::Text, None);
+        assert!(t.spans_fit(14, line));
+        t.set_row(
+            0,
+            vec![Cell {
+                text: "合计".into(),
+                kind: CellKind::Text,
+                figure: None,
+            }],
+        );
+        assert!(!t.spans_fit(14, line));
     }
 
     #[test]

@@ -1098,6 +1098,16 @@ impl CellReader<'_, '_> {
         let bytes = line.as_bytes();
         let mut col = 0;
         let mut at = 0;
+        // a cell of the line pushed as a span of it: checked once for the whole line where
+        // it can be
+        let fits = t.spans_fit(start, line);
+        let push = |t: &mut Table, text: &str, at: usize, kind: CellKind, figure| {
+            if fits {
+                t.push_span(at, text.len(), kind, figure);
+            } else {
+                t.push_source_cell(text, at, kind, figure);
+            }
+        };
         loop {
             // a figure cell (most are) read in the pass that finds its end
             if let Some((len, mantissa, scale)) = bytes.get(at..).and_then(decimal_to_tab) {
@@ -1110,7 +1120,7 @@ impl CellReader<'_, '_> {
                     (start + at, len),
                     Place::Cell { table, row, col },
                 );
-                t.push_source_cell(text, start + at, CellKind::Figure, Some(id));
+                push(t, text, start + at, CellKind::Figure, Some(id));
                 if end >= bytes.len() {
                     break;
                 }
@@ -1125,10 +1135,10 @@ impl CellReader<'_, '_> {
             let piece = line.get(at..end).unwrap_or("");
             match plain_cell(piece) {
                 Some((lead, text, Plain::Blank)) => {
-                    t.push_source_cell(text, start + at + lead, CellKind::Blank, None)
+                    push(t, text, start + at + lead, CellKind::Blank, None)
                 }
                 Some((lead, text, Plain::Text)) => {
-                    t.push_source_cell(text, start + at + lead, CellKind::Text, None)
+                    push(t, text, start + at + lead, CellKind::Text, None)
                 }
                 Some((lead, text, Plain::Figure { mantissa, scale })) => {
                     let id = self.doc.push_plain_figure(
@@ -1138,7 +1148,7 @@ impl CellReader<'_, '_> {
                         (start + at + lead, text.len()),
                         Place::Cell { table, row, col },
                     );
-                    t.push_source_cell(text, start + at + lead, CellKind::Figure, Some(id));
+                    push(t, text, start + at + lead, CellKind::Figure, Some(id));
                 }
                 _ => {
                     let (text, kind, figure) =
