@@ -1602,7 +1602,8 @@ mod tests {
         assert!(t.spans_fit(14, line));
         // another start, a copy of the line
         assert!(!t.spans_fit(13, line));
-        assert!(!t.spans_fit(14, &line.to_string()));
+        let copy = line.to_string();
+        assert!(!t.spans_fit(14, &copy));
         t.push_span(14, 6, CellKind::Text, None);
         t.push_span(21, 5, CellKind::Figure, Some(3));
         t.push_span(27, 1, CellKind::Dash, None);
