@@ -469,10 +469,20 @@ impl<'a> Column<'a> {
         label_at(self.t, k, self.lc)
     }
 
+    /// Whether row `k`'s cell in this column is a classification code: three or more ASCII
+    /// digits and nothing else, which names no total, no item number, no 其中 and no rate.
+    /// A table whose 合计 sits in its code column has a code in this column on every other
+    /// row, told apart here without the label functions.
+    fn code(&self, k: usize) -> bool {
+        let b = self.label(k).as_bytes();
+        b.len() >= 3 && b.iter().all(u8::is_ascii_digit)
+    }
+
     /// [`total_level`] of row `k`'s label in this column.
     fn total(&self, k: usize) -> Option<u8> {
         match self.fact(k) {
             Some(f) => f.total,
+            None if self.code(k) => None,
             None => total_level(self.label(k)),
         }
     }
@@ -481,6 +491,7 @@ impl<'a> Column<'a> {
     fn numbering(&self, k: usize) -> Option<u8> {
         match self.fact(k) {
             Some(f) => f.numbering,
+            None if self.code(k) => None,
             None => numbering_level(self.label(k)),
         }
     }
@@ -491,6 +502,7 @@ impl<'a> Column<'a> {
         has_figures(self.t, k, self.lc)
             && match self.fact(k) {
                 Some(f) => !f.of_which && !f.rate,
+                None if self.code(k) => true,
                 None => {
                     let label = self.label(k);
                     !clean_label_starts_with(label, "其中") && !is_rate_label(label)
@@ -625,6 +637,58 @@ mod tests {
 
     fn verdicts(text: &str) -> Vec<(String, String)> {
         crate::checks::reported(text, "total-row")
+    }
+
+    /// A column's labels read without the row facts answer as the label functions do,
+    /// whether the cell is a classification code (read by a shortcut) or anything else.
+    #[test]
+    fn a_columns_codes_and_labels_read_as_the_label_functions_read_them() {
+        use super::*;
+        let labels = [
+            "201",
+            "20101",
+            "2010301",
+            "12",
+            "1",
+            "1.",
+            "(1)",
+            "（一）",
+            "一、",
+            "合计",
+            "2011小计",
+            "其中：",
+            "100%",
+            "增长率",
+            "201a",
+            "2 01",
+            "",
+        ];
+        let text: String = labels
+            .iter()
+            .fold("项目\t名称\t金额\n".to_string(), |s, l| {
+                s + l + "\t类\t5\n"
+            });
+        let doc = read_text(&text);
+        let t = &doc.tables[0];
+        assert_eq!(t.rows().len() - t.header_rows, labels.len());
+        let col = Column {
+            t,
+            facts: &[],
+            lc: 0,
+        };
+        for k in t.header_rows..t.rows().len() {
+            let label = col.label(k);
+            assert!(labels.contains(&label), "{label:?}");
+            assert_eq!(col.total(k), total_level(label), "{label:?}");
+            assert_eq!(col.numbering(k), numbering_level(label), "{label:?}");
+            let part = !clean_label_starts_with(label, "其中") && !is_rate_label(label);
+            assert_eq!(col.take(k), part && has_figures(t, k, 0), "{label:?}");
+        }
+        // the shortcut is taken for the codes
+        let codes = (t.header_rows..t.rows().len())
+            .filter(|&k| col.code(k))
+            .count();
+        assert_eq!(codes, 3);
     }
 
     fn own(figure: &str, status: &str) -> (String, String) {
