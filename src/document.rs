@@ -655,6 +655,7 @@ impl Table {
 
     /// Appends the source's bytes `at..at + len`, inside a line [`Table::spans_fit`] allowed,
     /// as a cell of the last row.
+    #[inline(always)]
     pub(crate) fn push_span(
         &mut self,
         at: usize,
@@ -1253,6 +1254,7 @@ impl Document {
     /// would keep for it, without comparing the text or taking a `Decimal` apart).
     ///
     /// [`push_figure`]: Document::push_figure
+    #[inline(always)]
     pub(crate) fn push_plain_figure(
         &mut self,
         source: &str,

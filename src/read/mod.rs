@@ -1101,12 +1101,23 @@ impl CellReader<'_, '_> {
         // a cell of the line pushed as a span of it: checked once for the whole line where
         // it can be
         let fits = t.spans_fit(start, line);
-        let push = |t: &mut Table, text: &str, at: usize, kind: CellKind, figure| {
+        #[inline(always)]
+        fn push_to(
+            t: &mut Table,
+            fits: bool,
+            text: &str,
+            at: usize,
+            kind: CellKind,
+            figure: Option<figure::FigId>,
+        ) {
             if fits {
                 t.push_span(at, text.len(), kind, figure);
             } else {
                 t.push_source_cell(text, at, kind, figure);
             }
+        }
+        let push = |t: &mut Table, text: &str, at: usize, kind: CellKind, figure| {
+            push_to(t, fits, text, at, kind, figure)
         };
         loop {
             // a figure cell (most are) read in the pass that finds its end
