@@ -254,8 +254,8 @@ pub(crate) fn parts_named<S: AsRef<str>>(labels: &[S]) -> (String, String) {
 #[cfg(not(target_arch = "wasm32"))]
 pub const PARALLEL_FROM: usize = 20_000;
 
-/// Runs every check, the checks that keep a relation a row (column-sum, code-rollup) and
-/// rate-column on this thread and the others on a second one, each into a sink of its own, then puts what they
+/// Runs every check, the checks that keep a relation a row (column-sum, code-rollup) on
+/// this thread and the others on a second one, each into a sink of its own, then puts what they
 /// found together in the order of [`ALL`]: the same relations in the same order as one
 /// check after another. `false`, with `out` untouched, when the second thread could not be
 /// run (the caller then runs the checks itself).
@@ -268,15 +268,9 @@ pub const PARALLEL_FROM: usize = 20_000;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn find_on_two_threads(claims: &Claims<'_>, out: &mut Out<'_>) -> bool {
     // the two sides' work about even on a large classification table (callgrind, 100k rows,
-    // the checks' own instructions: column-sum 47 M, code-rollup 58 M and rate-column 15 M
-    // here, total-row 82 M, balance 23 M and the rest ≈ 5 M there; with balance here and
-    // rate-column there, 127 M against 102 M)
-    let per_row = |c: &Check| {
-        matches!(
-            c.rule,
-            Rule::ColumnSum | Rule::CodeRollup | Rule::RateColumn
-        )
-    };
+    // the checks' own instructions: column-sum 47 M and code-rollup 58 M here, total-row
+    // 56 M, balance 26 M, rate-column 15 M and the rest ≈ 5 M there)
+    let per_row = |c: &Check| matches!(c.rule, Rule::ColumnSum | Rule::CodeRollup);
     let run = |here: bool| {
         ALL.iter()
             .map(|c| {
