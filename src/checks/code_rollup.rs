@@ -126,22 +126,32 @@ fn second_block(doc: &Document, t: &Table) -> Option<usize> {
     let is_code = |s: &str| (2..=7).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let code_col = |c: usize| {
         // the filled cells, and how many of them are codes: counted, not collected
-        let (filled, codes) =
-            (t.header_rows..t.rows().len()).fold((0usize, 0usize), |(n, k), r| {
-                // an amount printed with decimals is filled and no code, told from its figure
-                // without opening the cell's text (most of a large table's cells)
-                let decimals = t
-                    .figure(r, c)
-                    .and_then(|id| doc.plain_mantissa(id))
-                    .is_some_and(|(_, scale)| scale > 0);
-                if decimals {
-                    return (n + 1, k);
+        let (mut filled, mut codes) = (0usize, 0usize);
+        let rows = t.rows().len();
+        for r in t.header_rows..rows {
+            // the rows left, all codes, could no longer make codes the most: not a code
+            // column (a column of amounts is known so half-way down)
+            if 2 * codes + (rows - r) <= filled {
+                return false;
+            }
+            // an amount printed with decimals is filled and no code, told from its figure
+            // without opening the cell's text (most of a large table's cells)
+            let decimals = t
+                .figure(r, c)
+                .and_then(|id| doc.plain_mantissa(id))
+                .is_some_and(|(_, scale)| scale > 0);
+            if decimals {
+                filled += 1;
+                continue;
+            }
+            match t.cell(r, c).map(|x| trimmed(x.text)) {
+                Some(x) if !x.is_empty() => {
+                    filled += 1;
+                    codes += usize::from(is_code(x));
                 }
-                match t.cell(r, c).map(|x| trimmed(x.text)) {
-                    Some(x) if !x.is_empty() => (n + 1, k + usize::from(is_code(x))),
-                    _ => (n, k),
-                }
-            });
+                _ => {}
+            }
+        }
         filled >= 2 && codes * 2 > filled
     };
     // a second block starts at the third column or later, after a code column and another:
@@ -217,6 +227,22 @@ mod tests {
         assert_eq!(block(split), None);
         // amounts in whole 元 read as codes by their digits, but no names follow them
         assert_eq!(block(WHOLE_YUAN), None);
+    }
+
+    /// A column is counted to its last row when codes can still be the most of it: here
+    /// they are by one, in the last row, after a cell of words (the count stops early only
+    /// once they no longer can).
+    #[test]
+    fn a_code_column_whose_codes_are_the_most_only_at_its_last_row_is_one() {
+        let two = "基本支出决算表\n\n\
+            类\t科目名称\t决算数\t类\t科目名称\t决算数\n\
+            301\t工资福利支出\t300.00\t小计\t商品和服务支出\t50.00\n\
+            30101\t基本工资\t200.00\t302\t办公费\t20.00\n\
+            30102\t津贴补贴\t100.00\t30201\t印刷费\t30.00\n";
+        assert_eq!(block(two), Some(3));
+        // one more cell of words and they are not
+        let three = two.replace("30201\t印刷费", "其他\t印刷费");
+        assert_eq!(block(&three), None);
     }
 
     #[test]
