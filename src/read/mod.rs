@@ -1116,9 +1116,6 @@ impl CellReader<'_, '_> {
                 t.push_source_cell(text, at, kind, figure);
             }
         }
-        let push = |t: &mut Table, text: &str, at: usize, kind: CellKind, figure| {
-            push_to(t, fits, text, at, kind, figure)
-        };
         loop {
             // a figure cell (most are) read in the pass that finds its end
             if let Some((len, mantissa, scale)) = bytes.get(at..).and_then(decimal_to_tab) {
@@ -1131,7 +1128,7 @@ impl CellReader<'_, '_> {
                     (start + at, len),
                     Place::Cell { table, row, col },
                 );
-                push(t, text, start + at, CellKind::Figure, Some(id));
+                push_to(t, fits, text, start + at, CellKind::Figure, Some(id));
                 if end >= bytes.len() {
                     break;
                 }
@@ -1146,10 +1143,10 @@ impl CellReader<'_, '_> {
             let piece = line.get(at..end).unwrap_or("");
             match plain_cell(piece) {
                 Some((lead, text, Plain::Blank)) => {
-                    push(t, text, start + at + lead, CellKind::Blank, None)
+                    push_to(t, fits, text, start + at + lead, CellKind::Blank, None)
                 }
                 Some((lead, text, Plain::Text)) => {
-                    push(t, text, start + at + lead, CellKind::Text, None)
+                    push_to(t, fits, text, start + at + lead, CellKind::Text, None)
                 }
                 Some((lead, text, Plain::Figure { mantissa, scale })) => {
                     let id = self.doc.push_plain_figure(
@@ -1159,7 +1156,7 @@ impl CellReader<'_, '_> {
                         (start + at + lead, text.len()),
                         Place::Cell { table, row, col },
                     );
-                    push(t, text, start + at + lead, CellKind::Figure, Some(id));
+                    push_to(t, fits, text, start + at + lead, CellKind::Figure, Some(id));
                 }
                 _ => {
                     let (text, kind, figure) =
