@@ -11,6 +11,7 @@ use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Term, Text, Words, WordsKind};
+use std::cell::Cell;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -147,6 +148,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let mut first = FirstFigures::default();
         // the numbering of a later label column (a two-sided table's second side), by column
         let mut side_depths: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
+        // each label column's reads ([`Column::read`]), by column
+        let mut seen_by_col: Vec<(usize, Vec<Cell<u8>>)> = Vec::new();
         let width = t.width();
         for r in t.header_rows..t.rows().len() {
             if given.iter().any(|g| g.0 == r) || fact(r).rate {
@@ -184,7 +187,16 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     };
                     side_depths.get(k).map_or(&depth, |(_, d)| d)
                 };
-                let covered = covered_rows(t, r, lc, level, &mut first, d, facts);
+                // what was read of this column's labels, kept across its totals
+                let k = match seen_by_col.iter().position(|(c, _)| *c == lc) {
+                    Some(k) => k,
+                    None => {
+                        seen_by_col.push((lc, vec![Cell::new(0); t.rows().len()]));
+                        seen_by_col.len() - 1
+                    }
+                };
+                let seen = seen_by_col.get(k).map_or(&[][..], |(_, v)| v.as_slice());
+                let covered = covered_rows(t, r, lc, level, &mut first, d, (facts, seen));
                 if covered.is_empty() {
                     continue;
                 }
@@ -452,12 +464,42 @@ impl FirstFigures {
 }
 
 /// The labels of one column of a table: where the column is a row's label's, what the
-/// claims stage read of it ([`RowFacts`]), otherwise read here.
+/// claims stage read of it ([`RowFacts`]), otherwise read here, once a row ([`Column::read`]).
 #[derive(Clone, Copy)]
 struct Column<'a> {
     t: &'a Table,
     facts: &'a [RowFacts],
     lc: usize,
+    /// What was read of each row's label in this column, [`Read`] packed in a byte (0: not
+    /// yet); empty where nothing is kept.
+    seen: &'a [Cell<u8>],
+}
+
+/// What [`Column::read`] reads of a label: its total level, its numbering level (both 1 to
+/// 3) and whether it may be a part of a total (no 其中, no rate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Read {
+    total: Option<u8>,
+    numbering: Option<u8>,
+    part: bool,
+}
+
+impl Read {
+    /// The read packed in a byte, never 0: a known bit, two bits a level, a bit for `part`.
+    fn pack(self) -> u8 {
+        0x80 | self.total.map_or(0, |l| l.min(3))
+            | self.numbering.map_or(0, |l| l.min(3)) << 2
+            | u8::from(self.part) << 4
+    }
+
+    fn unpack(b: u8) -> Read {
+        let level = |x: u8| (x != 0).then_some(x);
+        Read {
+            total: level(b & 3),
+            numbering: level(b >> 2 & 3),
+            part: b & 0x10 != 0,
+        }
+    }
 }
 
 impl<'a> Column<'a> {
@@ -478,12 +520,38 @@ impl<'a> Column<'a> {
         b.len() >= 3 && b.iter().all(u8::is_ascii_digit)
     }
 
+    /// Row `k`'s label in this column read by the label functions (a code without them),
+    /// kept in `seen` for the next question about the row.
+    fn read(&self, k: usize) -> Read {
+        let slot = self.seen.get(k);
+        if let Some(b) = slot.map(Cell::get).filter(|&b| b != 0) {
+            return Read::unpack(b);
+        }
+        let read = if self.code(k) {
+            Read {
+                total: None,
+                numbering: None,
+                part: true,
+            }
+        } else {
+            let label = self.label(k);
+            Read {
+                total: total_level(label),
+                numbering: numbering_level(label),
+                part: !clean_label_starts_with(label, "其中") && !is_rate_label(label),
+            }
+        };
+        if let Some(slot) = slot {
+            slot.set(read.pack());
+        }
+        read
+    }
+
     /// [`total_level`] of row `k`'s label in this column.
     fn total(&self, k: usize) -> Option<u8> {
         match self.fact(k) {
             Some(f) => f.total,
-            None if self.code(k) => None,
-            None => total_level(self.label(k)),
+            None => self.read(k).total,
         }
     }
 
@@ -491,8 +559,7 @@ impl<'a> Column<'a> {
     fn numbering(&self, k: usize) -> Option<u8> {
         match self.fact(k) {
             Some(f) => f.numbering,
-            None if self.code(k) => None,
-            None => numbering_level(self.label(k)),
+            None => self.read(k).numbering,
         }
     }
 
@@ -502,11 +569,7 @@ impl<'a> Column<'a> {
         has_figures(self.t, k, self.lc)
             && match self.fact(k) {
                 Some(f) => !f.of_which && !f.rate,
-                None if self.code(k) => true,
-                None => {
-                    let label = self.label(k);
-                    !clean_label_starts_with(label, "其中") && !is_rate_label(label)
-                }
+                None => self.read(k).part,
             }
     }
 }
@@ -519,9 +582,9 @@ fn covered_rows(
     level: u8,
     first: &mut FirstFigures,
     depth: &[Option<usize>],
-    facts: &[RowFacts],
+    (facts, seen): (&[RowFacts], &[Cell<u8>]),
 ) -> Vec<usize> {
-    let col = Column { t, facts, lc };
+    let col = Column { t, facts, lc, seen };
     let first_data = first.row(t, lc) >= r;
     let own = depth.get(r).copied().flatten();
     let mut rows = Vec::new();
@@ -549,7 +612,7 @@ fn covered_rows(
                 Some(l) => {
                     // a subtotal stands for its rows
                     rows.push(k);
-                    let inner = covered_rows(t, k, lc, l, first, depth, facts);
+                    let inner = covered_rows(t, k, lc, l, first, depth, (facts, seen));
                     // skip what it covers above it (a subtotal that covers rows below
                     // it stands alone)
                     if let Some(&lowest) = inner.iter().min() {
@@ -675,6 +738,7 @@ mod tests {
             t,
             facts: &[],
             lc: 0,
+            seen: &[],
         };
         for k in t.header_rows..t.rows().len() {
             let label = col.label(k);
@@ -683,6 +747,31 @@ mod tests {
             assert_eq!(col.numbering(k), numbering_level(label), "{label:?}");
             let part = !clean_label_starts_with(label, "其中") && !is_rate_label(label);
             assert_eq!(col.take(k), part && has_figures(t, k, 0), "{label:?}");
+        }
+        // kept once read: asked twice, the column answers the same
+        let seen = vec![Cell::new(0u8); t.rows().len()];
+        let kept = Column { seen: &seen, ..col };
+        for _ in 0..2 {
+            for k in t.header_rows..t.rows().len() {
+                assert_eq!(kept.total(k), col.total(k));
+                assert_eq!(kept.numbering(k), col.numbering(k));
+                assert_eq!(kept.take(k), col.take(k));
+            }
+        }
+        assert!(seen.iter().skip(t.header_rows).all(|c| c.get() != 0));
+        // every read survives its packing
+        for total in [None, Some(1), Some(2), Some(3)] {
+            for numbering in [None, Some(1), Some(2), Some(3)] {
+                for part in [false, true] {
+                    let r = Read {
+                        total,
+                        numbering,
+                        part,
+                    };
+                    assert_ne!(r.pack(), 0);
+                    assert_eq!(Read::unpack(r.pack()), r);
+                }
+            }
         }
         // the shortcut is taken for the codes
         let codes = (t.header_rows..t.rows().len())
