@@ -268,7 +268,7 @@ pub const PARALLEL_FROM: usize = 20_000;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn find_on_two_threads(claims: &Claims<'_>, out: &mut Out<'_>) -> bool {
     // the two sides' work about even on a large classification table (callgrind, 100k rows,
-    // the checks' own instructions: column-sum 47 M and code-rollup 53 M here, total-row
+    // the checks' own instructions: column-sum 47 M and code-rollup 52 M here, total-row
     // 60 M, balance 26 M, rate-column 15 M and the rest ≈ 5 M there; the second thread
     // also reads the other half of the row facts)
     let per_row = |c: &Check| matches!(c.rule, Rule::ColumnSum | Rule::CodeRollup);
