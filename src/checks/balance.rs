@@ -77,9 +77,14 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for t in &doc.tables {
         for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
-            // the cells of words only, found by kind before any text is opened
+            // the cells of words only, found by kind before any text is opened; a row of
+            // one such cell (most rows) has no two sides
+            let first = row.cells.position_of(CellKind::Text, 0);
+            if first.is_none_or(|i| row.cells.position_of(CellKind::Text, i + 1).is_none()) {
+                continue;
+            }
             let mut labels: Vec<usize> = Vec::new();
-            let mut at = row.cells.position_of(CellKind::Text, 0);
+            let mut at = first;
             while let Some(i) = at {
                 if row
                     .cells
