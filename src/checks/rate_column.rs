@@ -3,7 +3,7 @@
 use super::{Check, Out};
 use crate::claims::self_eval::is_self_eval;
 use crate::claims::table::{
-    clean_label, decimals_only_where_they_exist, is_rate_header, whole_by_format,
+    clean_label, decimals_only_where_they_exist, is_rate_header, whole_by_format, RowFacts,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -65,8 +65,13 @@ fn years(label: &str) -> Vec<&str> {
 
 /// A row of year-on-year changes, "2016年比2015年增减%": each cell is (this year − last
 /// year) ÷ last year, from the rows of those two years in the same column.
-fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
+/// `facts` are the table's rows' ([`Claims::rows_of`]): a row whose label holds neither 比
+/// nor 较 names no change and is let go before its label is opened.
+fn growth_rows(doc: &Document, t: &Table, facts: &[RowFacts], out: &mut Out) {
     for r in t.header_rows..t.rows().len() {
+        if facts.get(r).is_some_and(|f| !f.compare) {
+            continue;
+        }
         let label = t.row_label(r);
         // the words first: most rows name no change, and their years are not looked for
         let rate_word = label.contains(['增', '变'])
@@ -132,8 +137,11 @@ fn growth_rows(doc: &Document, t: &Table, out: &mut Out) {
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
-    for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
-        growth_rows(doc, t, out);
+    for (k, t) in doc.tables.iter().enumerate() {
+        if is_self_eval(t) {
+            continue;
+        }
+        growth_rows(doc, t, claims.rows_of(k), out);
         let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
         for (c, h) in headers.iter().enumerate() {
             if !h.contains('率') {

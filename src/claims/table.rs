@@ -487,6 +487,8 @@ pub struct RowFacts {
     pub sangong: bool,
     /// The label holds 级 (a region table's level).
     pub level: bool,
+    /// The label holds 比 or 较, as a row of year-on-year changes does (2016年比2015年增减%).
+    pub compare: bool,
 }
 
 impl RowFacts {
@@ -511,6 +513,7 @@ impl Default for RowFacts {
             of_which: false,
             sangong: false,
             level: false,
+            compare: false,
         }
     }
 }
@@ -543,13 +546,17 @@ const SANGONG: u8 = 2;
 const LEVEL: u8 = 4;
 /// 其 (of 其中).
 const OF_WHICH: u8 = 8;
+/// 比 or 较 (of a comparison: 2016年比2015年增减%).
+const COMPARE: u8 = 16;
 
 /// What a label's character may start: [`RATE_OR_TOTAL`], [`SANGONG`], [`LEVEL`],
 /// [`OF_WHICH`] (the character sets written out, so that a label is decoded once).
 fn mark(c: char) -> u8 {
     match c {
         '计' | '計' => RATE_OR_TOTAL | SANGONG,
-        '率' | '%' | '％' | '占' | '比' | '得' | '分' | '评' | '百' | '增' | '同' | '减' => {
+        '比' => RATE_OR_TOTAL | COMPARE,
+        '较' => COMPARE,
+        '率' | '%' | '％' | '占' | '得' | '分' | '评' | '百' | '增' | '同' | '减' => {
             RATE_OR_TOTAL
         }
         '三' | '出' | '接' | '车' | '車' | '购' | '購' | '运' | '運' => SANGONG,
@@ -601,6 +608,7 @@ fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
             of_which: marks & OF_WHICH != 0 && clean_label_starts_with(label, "其中"),
             sangong: marks & SANGONG != 0,
             level: marks & LEVEL != 0,
+            compare: marks & COMPARE != 0,
         }
     })
     .collect()
@@ -614,7 +622,7 @@ mod tests {
     /// words are tested with: an edit to one set and not the other fails here.
     #[test]
     fn a_labels_marks_are_the_character_sets() {
-        use super::{mark, LEVEL, OF_WHICH, RATE_OR_TOTAL, SANGONG};
+        use super::{mark, COMPARE, LEVEL, OF_WHICH, RATE_OR_TOTAL, SANGONG};
         use super::{CHANGE_CHARS, RATE_CHARS, TOTAL_CHARS};
         use crate::claims::outline::SANGONG_CHARS;
         let mut marked = 0;
@@ -626,9 +634,10 @@ mod tests {
             assert_eq!(m & SANGONG != 0, SANGONG_CHARS.contains(&c), "{c}");
             assert_eq!(m & LEVEL != 0, c == '级', "{c}");
             assert_eq!(m & OF_WHICH != 0, c == '其', "{c}");
+            assert_eq!(m & COMPARE != 0, matches!(c, '比' | '较'), "{c}");
             marked += usize::from(m != 0);
         }
-        assert_eq!(marked, 25);
+        assert_eq!(marked, 26);
     }
 
     /// A row's facts are what its label reads to the functions they stand for, for labels of
@@ -661,6 +670,8 @@ mod tests {
             "项目支出",
             "三、结余",
             "2019年",
+            "2016年比2015年增减%",
+            "较上年增长",
         ];
         let mut text = String::from("支出表\n\n项目\t金额\t上年\n");
         for (k, label) in labels.iter().enumerate() {
@@ -689,6 +700,7 @@ mod tests {
             );
             assert_eq!(f.sangong, label.contains(SANGONG_CHARS), "{label}");
             assert_eq!(f.level, label.contains('级'), "{label}");
+            assert_eq!(f.compare, label.contains(['比', '较']), "{label}");
             styled += usize::from(f.style.is_some());
         }
         // the labels read as meant: most are numbered, one row has no label
