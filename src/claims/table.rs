@@ -221,7 +221,28 @@ pub fn row_code_short(t: &Table, row: usize) -> Option<Code> {
         digits: [0; 7],
         len: 0,
     };
-    for c in &r.cells {
+    // the common row first (a classification table's): a cell of 3, 5 or 7 digits, then
+    // one starting with a CJK character, which ends the code as the walk below ends it
+    let mut cells = r.cells.iter();
+    if let (Some(a), Some(b)) = (cells.next(), cells.next()) {
+        let (digits, next) = (a.text.as_bytes(), b.text.as_bytes());
+        if matches!(digits.len(), 3 | 5 | 7)
+            && digits.iter().all(u8::is_ascii_digit)
+            && next.first().is_some_and(|x| (0xE4..=0xE9).contains(x))
+        {
+            return code.push(a.text).then_some(code);
+        }
+    }
+    code_walk(r.cells)
+}
+
+/// [`row_code_short`] read cell by cell.
+fn code_walk(cells: crate::document::Cells<'_>) -> Option<Code> {
+    let mut code = Code {
+        digits: [0; 7],
+        len: 0,
+    };
+    for c in &cells {
         let s = trimmed(c.text);
         if s.is_empty() && code.len == 0 {
             continue;
@@ -709,6 +730,59 @@ mod tests {
             .iter()
             .skip(t.header_rows)
             .any(|f| f.label_col == RowFacts::NO_LABEL));
+    }
+
+    /// A row's code read on its first two cells (a code, then a name starting with a CJK
+    /// character) is the code the cell-by-cell walk reads, for codes of every length and
+    /// cells of every start.
+    #[test]
+    fn a_rows_code_read_on_its_first_cells_is_the_walks() {
+        use super::{code_walk, row_code_short};
+        let firsts = [
+            "201",
+            "20101",
+            "2010101",
+            "2011",
+            "20",
+            "201010101",
+            " 201",
+            "20a",
+            "",
+        ];
+        let seconds = [
+            "行政运行",
+            "一般",
+            "  行政运行",
+            "　行政",
+            "1",
+            "01",
+            "",
+            "项目 1",
+            "Ａ",
+        ];
+        let mut text = String::from("支出表\n\n编码\t名称\t金额\n");
+        for a in firsts {
+            for b in seconds {
+                text.push_str(&format!("{a}\t{b}\t1.00\n"));
+            }
+        }
+        let doc = crate::read::read_str(&text).unwrap_or_default();
+        let Some(t) = doc.tables.first() else {
+            panic!("the table reads");
+        };
+        let mut coded = 0;
+        for r in t.header_rows..t.rows().len() {
+            let code = row_code_short(t, r);
+            let walked = t.rows().get(r).and_then(|row| code_walk(row.cells));
+            assert_eq!(
+                code.as_ref().map(|c| c.as_str()),
+                walked.as_ref().map(|c| c.as_str())
+            );
+            coded += usize::from(code.is_some());
+        }
+        // the rows read as rows, and both kinds of code are among them
+        assert_eq!(t.rows().len() - t.header_rows, firsts.len() * seconds.len());
+        assert!(coded >= 20, "{coded}");
     }
 
     /// A large table's facts, worked out in two halves on two threads, are those of one
