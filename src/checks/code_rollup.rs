@@ -58,7 +58,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let Some(c) = c.as_ref() else {
                     continue;
                 };
-                if !c.digits().starts_with(code.digits()) {
+                if !c.starts_with(code) {
                     break;
                 }
                 if c.len() == child_len {

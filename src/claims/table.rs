@@ -184,6 +184,18 @@ impl Code {
         self.digits.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
+    /// Whether this code is `parent` or inside it (20101 and 2010101 are inside 201): its
+    /// digits start with the parent's. Compared as fixed arrays for a 类 or 款 (3 or 5
+    /// digits), not by a call to compare slices: code-rollup asks it for every row under
+    /// every parent. The digits past a code's length are zero and never match a digit.
+    pub fn starts_with(&self, parent: &Code) -> bool {
+        match parent.len {
+            3 => self.digits.first_chunk::<3>() == parent.digits.first_chunk::<3>(),
+            5 => self.digits.first_chunk::<5>() == parent.digits.first_chunk::<5>(),
+            _ => self.digits().starts_with(parent.digits()),
+        }
+    }
+
     /// How many digits (3, 5 or 7).
     pub fn len(&self) -> usize {
         usize::from(self.len)
@@ -730,6 +742,43 @@ mod tests {
             .iter()
             .skip(t.header_rows)
             .any(|f| f.label_col == RowFacts::NO_LABEL));
+    }
+
+    /// A code is inside another exactly when its digits start with the other's, for every
+    /// pair of codes of 3, 5 and 7 digits (the fixed-array comparison reads the zeros
+    /// past a shorter code's digits, which never match one).
+    #[test]
+    fn a_code_is_inside_a_parent_when_its_digits_start_with_the_parents() {
+        use super::Code;
+        let code = |s: &str| {
+            let mut c = Code {
+                digits: [0; 7],
+                len: 0,
+            };
+            assert!(c.push(s));
+            c
+        };
+        let all = [
+            "201", "202", "210", "20101", "20102", "20201", "21001", "2010101", "2010102",
+            "2010201", "2020101", "2100101",
+        ]
+        .map(code);
+        let mut inside = 0;
+        for a in &all {
+            for b in &all {
+                let by_slice = a.digits().starts_with(b.digits());
+                assert_eq!(
+                    a.starts_with(b),
+                    by_slice,
+                    "{} in {}",
+                    a.as_str(),
+                    b.as_str()
+                );
+                inside += usize::from(by_slice);
+            }
+        }
+        // each code in itself; 款 in 类 (4), 项 in 款 (5), 项 in 类 (5)
+        assert_eq!(inside, 12 + 4 + 5 + 5);
     }
 
     /// A row's code read on its first two cells (a code, then a name starting with a CJK
