@@ -267,10 +267,10 @@ pub const PARALLEL_FROM: usize = 20_000;
 /// take twice their memory).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn find_on_two_threads(claims: &Claims<'_>, out: &mut Out<'_>) -> bool {
-    // the two sides' work about even on a large classification table (callgrind, 100k rows,
-    // the checks' own instructions: column-sum 47 M and code-rollup 52 M here, total-row
-    // 60 M, balance 26 M, rate-column 15 M and the rest ≈ 5 M there; the second thread
-    // also reads the other half of the row facts)
+    // the two sides' work as near even as a split of whole checks gets on a large
+    // classification table (callgrind, 100k rows, the checks' own instructions: column-sum
+    // 47 M and code-rollup 48 M here, total-row 63 M, balance 8 M, rate-column 2 M and the
+    // rest ≈ 5 M there; either row check moved there would make that side the longer)
     let per_row = |c: &Check| matches!(c.rule, Rule::ColumnSum | Rule::CodeRollup);
     let run = |here: bool| {
         ALL.iter()
