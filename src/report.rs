@@ -735,7 +735,11 @@ impl<'a> Checked<'a> {
                 u64::from(wide(start)) << 32 | k as u64
             })
             .collect();
-        keyed.sort_unstable();
+        // the keys are distinct (each holds its position), so a stable sort orders them as
+        // any other; it finds the runs the checks leave (each check's relations mostly in
+        // the order of its rows) and merges them: ordering the 100k table's JSON report
+        // took 63.6 M instructions with an unstable sort, 49.6 M with this one
+        keyed.sort();
         let bytes = doc.source.as_bytes();
         let mut columns = vec![1u32; order.len()];
         let (mut pos, mut column) = (0usize, 1usize);
