@@ -179,6 +179,12 @@ pub struct Code {
 }
 
 impl Code {
+    /// No digit yet: where a code is read from.
+    const EMPTY: Code = Code {
+        digits: [0; 7],
+        len: 0,
+    };
+
     /// The digits as bytes (ASCII), read without a UTF-8 check.
     pub fn digits(&self) -> &[u8] {
         self.digits.get(..usize::from(self.len)).unwrap_or(&[])
@@ -229,10 +235,6 @@ impl Code {
 /// [`row_code`] without an allocation.
 pub fn row_code_short(t: &Table, row: usize) -> Option<Code> {
     let r = t.rows().get(row)?;
-    let mut code = Code {
-        digits: [0; 7],
-        len: 0,
-    };
     // the common row first (a classification table's): a cell of 3, 5 or 7 digits, then
     // one starting with a CJK character, which ends the code as the walk below ends it
     let mut cells = r.cells.iter();
@@ -242,6 +244,7 @@ pub fn row_code_short(t: &Table, row: usize) -> Option<Code> {
             && digits.iter().all(u8::is_ascii_digit)
             && next.first().is_some_and(|x| (0xE4..=0xE9).contains(x))
         {
+            let mut code = Code::EMPTY;
             return code.push(a.text).then_some(code);
         }
     }
@@ -250,10 +253,7 @@ pub fn row_code_short(t: &Table, row: usize) -> Option<Code> {
 
 /// [`row_code_short`] read cell by cell.
 fn code_walk(cells: crate::document::Cells<'_>) -> Option<Code> {
-    let mut code = Code {
-        digits: [0; 7],
-        len: 0,
-    };
+    let mut code = Code::EMPTY;
     for c in &cells {
         let s = trimmed(c.text);
         if s.is_empty() && code.len == 0 {
@@ -751,10 +751,7 @@ mod tests {
     fn a_code_is_inside_a_parent_when_its_digits_start_with_the_parents() {
         use super::Code;
         let code = |s: &str| {
-            let mut c = Code {
-                digits: [0; 7],
-                len: 0,
-            };
+            let mut c = Code::EMPTY;
             assert!(c.push(s));
             c
         };
