@@ -1154,6 +1154,20 @@ impl Document {
         ))
     }
 
+    /// Where the figure's text starts in the source, its length in bytes and its line,
+    /// when its text is its own span of the source (not kept elsewhere, at most 255 bytes):
+    /// what the JSON report writes for nearly every figure, without looking in the side
+    /// tables. `None` otherwise ([`Document::fig_raw_line`]).
+    #[inline]
+    pub fn fig_spanned(&self, id: FigId) -> Option<(usize, usize, u32)> {
+        let f = self.figures.get(id)?;
+        (f.flags & (RAW_ELSEWHERE | LONG) == 0).then_some((
+            f.start as usize,
+            usize::from(f.len),
+            f.line,
+        ))
+    }
+
     fn raw_of(&self, id: FigId, f: &Fig, start: usize, end: usize) -> &str {
         if f.flags & RAW_ELSEWHERE != 0 {
             self.raws

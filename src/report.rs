@@ -7,6 +7,8 @@ use crate::figure::{format_scaled, FigId};
 use crate::relation::{Cmp, Expr, Relation, Rule, Severity, Text};
 use serde::Serialize;
 
+mod json;
+
 /// A figure an entry refers to.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct FigRef {
@@ -259,6 +261,11 @@ impl<'d> Units<'d> {
             }
         }
         Units { doc, starts, back }
+    }
+
+    /// The figure's UTF-16 start.
+    fn start(&self, id: FigId) -> Option<u32> {
+        self.starts.get(id).copied()
     }
 
     /// The figure's UTF-16 start and end.
@@ -1088,7 +1095,7 @@ impl<'a> Checked<'a> {
                     }
                     (None, None) => continue,
                 };
-            let Some(target) = self.doc.figure(target_id) else {
+            let Some((target_raw, target_line)) = self.doc.fig_raw_line(target_id) else {
                 continue;
             };
             buf.push(b',');
@@ -1107,15 +1114,22 @@ impl<'a> Checked<'a> {
                 Severity::Error => b"error",
             });
             buf.extend_from_slice(b"\",\"line\":");
-            json_uint(buf, u64::from(target.line));
+            json::push_uint(buf, target_line);
             buf.extend_from_slice(b",\"column\":");
-            json_uint(buf, u64::from(self.column(k)));
-            if let Some(p) = target.page {
+            json::push_uint(buf, self.column(k));
+            if let Some(p) = self.doc.fig_page(target_id) {
                 buf.extend_from_slice(b",\"page\":");
-                json_uint(buf, u64::from(p));
+                json::push_uint(buf, p);
             }
             buf.extend_from_slice(b",\"reported\":");
-            json_str(buf, target.raw);
+            match self.short_text(target_id) {
+                Some((text, _)) => {
+                    buf.push(b'"');
+                    json::push_short(buf, text);
+                    buf.push(b'"');
+                }
+                None => json_str(buf, target_raw),
+            }
             buf.extend_from_slice(if rounding {
                 b",\"within_rounding\":true,\"figure\":"
             } else {
@@ -1149,9 +1163,28 @@ impl<'a> Checked<'a> {
         Ok(())
     }
 
+    /// The figure's text as [`json::short_text`] takes it, and its line.
+    #[inline]
+    fn short_text(&self, id: FigId) -> Option<(([u8; 16], usize), u32)> {
+        let (start, len, line) = self.doc.fig_spanned(id)?;
+        Some((
+            json::short_text(self.doc.source.as_bytes(), start, len)?,
+            line,
+        ))
+    }
+
     /// A figure as `["raw",line,start,end]` (offsets in UTF-16 units), or `null` where
     /// there is no such figure.
     fn json_compact(&self, buf: &mut Vec<u8>, units: &Units<'_>, id: FigId) {
+        // nearly every figure: its text a short span of the source that needs no escaping,
+        // one UTF-16 unit a byte, so that its end is its start and its length
+        if let Some((text, line)) = self.short_text(id) {
+            if let Some(start) = units.start(id) {
+                let end = wide(start as usize + text.1);
+                json::push_ref(buf, text, line, start, end);
+                return;
+            }
+        }
         let (Some((raw, line)), Some((start, end))) = (self.doc.fig_raw_line(id), units.get(id))
         else {
             buf.extend_from_slice(b"null");
@@ -1160,11 +1193,11 @@ impl<'a> Checked<'a> {
         buf.push(b'[');
         json_str(buf, raw);
         buf.push(b',');
-        json_uint(buf, u64::from(line));
+        json::push_uint(buf, line);
         buf.push(b',');
-        json_uint(buf, u64::from(start));
+        json::push_uint(buf, start);
         buf.push(b',');
-        json_uint(buf, u64::from(end));
+        json::push_uint(buf, end);
         buf.push(b']');
     }
 }
@@ -1197,12 +1230,6 @@ fn json_field(buf: &mut Vec<u8>, name: &str, value: &impl Serialize) -> serde_js
     buf.extend_from_slice(name.as_bytes());
     buf.extend_from_slice(b"\":");
     serde_json::to_writer(buf, value)
-}
-
-/// A whole number in decimal digits (`itoa`, which serde_json writes numbers with: two
-/// digits a step).
-fn json_uint(buf: &mut Vec<u8>, n: u64) {
-    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn status_of(rel: &Relation, v: &Verdict) -> (Outcome, Severity) {
