@@ -147,7 +147,10 @@ mod tests {
         // and a spread over every size: a multiplicative walk
         let mut x = 1u64;
         for _ in 0..5_000 {
-            x = (x * 6_364_136_223_846_793_005 + 1_442_695_040_888_963_407) % (1 << 32);
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407)
+                % (1 << 32);
             values.push((x >> (x % 29)) as u32);
         }
         let mut buf = b"x".to_vec();
