@@ -846,19 +846,15 @@ impl Table {
     }
 
     /// The table's title as a reader would name it: the caption's last line, without the
-    /// note of the table before it when a PDF's rebuilt line carries both ("注：本表反映…。
-    /// 支出决算表" → "支出决算表").
+    /// sentences before it — the note of the table before it, when a PDF's rebuilt line
+    /// carries both ("注：本表反映…。 支出决算表" → "支出决算表"), or a sentence of the text
+    /// just above the title ("…决算总计1005.00万元。 收入支出决算总表" → "收入支出决算总表").
     pub fn title(&self) -> &str {
         let line = self.caption.lines().last().unwrap_or("").trim();
-        if line.starts_with("注") || line.starts_with("说明") {
-            if let Some((_, after)) = line.rsplit_once('。') {
-                let after = after.trim();
-                if !after.is_empty() {
-                    return after;
-                }
-            }
+        match line.rsplit_once('。') {
+            Some((_, after)) if !after.trim().is_empty() => after.trim(),
+            _ => line,
         }
-        line
     }
 
     /// Number of columns (the widest row).
@@ -1684,6 +1680,17 @@ mod tests {
         );
         let t = doc.tables.first().expect("the table is read");
         assert_eq!(t.title(), "支出决算表", "caption {:?}", t.caption);
+        // nor the sentence of the text above it, taken into the caption with the title
+        let doc = read_text(
+            "2019年度收入支出决算总计1005.00万元。\n收入支出决算总表\n单位：万元\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n",
+        );
+        let t = doc.tables.first().expect("the table is read");
+        assert_eq!(
+            t.title(),
+            "收入支出决算总表 单位：万元",
+            "caption {:?}",
+            t.caption
+        );
         // a note alone stays as it is: there is nothing after it to name the table
         let doc = read_text("注：单位为万元。\n项目\t金额\n甲\t1\n乙\t2\n合计\t3\n");
         let t = doc.tables.first().expect("the table is read");
