@@ -8,6 +8,8 @@ use crate::relation::{Cmp, Expr, Relation, Rule, Severity, Text};
 use serde::Serialize;
 
 mod json;
+mod utf8;
+use utf8::{chars_in, utf16_len};
 
 /// A figure an entry refers to.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -159,24 +161,6 @@ pub struct Report {
 
 pub use crate::checks::table_set::{Finding, TableNote};
 
-/// Chars and UTF-16 code units in a stretch of UTF-8: a char starts at every byte that is
-/// not a continuation byte, and one of four bytes (lead byte ≥ 0xF0) takes two units.
-fn utf16_len(bytes: &[u8]) -> usize {
-    // most stretches between figures are ASCII (a tab, a code): a unit a byte
-    if bytes.is_ascii() {
-        return bytes.len();
-    }
-    bytes
-        .iter()
-        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-        .sum()
-}
-
-/// Chars in a stretch of UTF-8 (bytes that are not continuation bytes).
-fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
-}
-
 /// An offset as the report keeps it (inputs are at most 64 MB: every offset fits 32 bits).
 fn wide(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
@@ -229,28 +213,29 @@ impl<'d> Units<'d> {
     fn new(doc: &'d Document) -> Self {
         let bytes = doc.source.as_bytes();
         let len = bytes.len();
-        let in_order = doc
-            .figure_spans()
-            .try_fold(0usize, |prev, (s, e)| (s >= prev && e >= s).then_some(s))
-            .is_some();
+        // the starts counted in one pass, as `utf16_spans` counts them, while the figures
+        // come in reading order (as good as always)
+        let (mut pos, mut units, mut prev) = (0usize, 0usize, 0usize);
+        let mut starts = Vec::with_capacity(doc.figure_count());
+        let in_order = doc.figure_spans().all(|(s, e)| {
+            if s < prev || e < s {
+                return false;
+            }
+            prev = s;
+            let s = s.min(len);
+            units += utf16_len(bytes.get(pos..s).unwrap_or(&[]));
+            pos = s;
+            starts.push(wide(units));
+            true
+        });
         if in_order {
-            // the starts counted in one pass, as `utf16_spans` counts them
-            let (mut pos, mut units) = (0usize, 0usize);
-            let starts = doc
-                .figure_spans()
-                .map(|(s, _)| {
-                    let s = s.min(len);
-                    units += utf16_len(bytes.get(pos..s).unwrap_or(&[]));
-                    pos = s;
-                    wide(units)
-                })
-                .collect();
             return Units {
                 doc,
                 starts,
                 back: Vec::new(),
             };
         }
+        drop(starts);
         let spans = utf16_spans(doc);
         let mut back = Vec::new();
         let mut starts = Vec::with_capacity(spans.len());
@@ -753,7 +738,7 @@ impl<'a> Checked<'a> {
         for &v in &keyed {
             let start = ((v >> 32) as usize).min(bytes.len()).max(pos);
             let seg = bytes.get(pos..start).unwrap_or(&[]);
-            column = match seg.iter().rposition(|&b| b == b'\n') {
+            column = match utf8::last_newline(seg) {
                 Some(j) => 1 + chars_in(seg.get(j + 1..).unwrap_or(&[])),
                 None => column + chars_in(seg),
             };

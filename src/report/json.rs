@@ -4,9 +4,9 @@
 //! three numbers.
 
 /// A byte of ones in every lane of a word.
-const ONES: u64 = 0x0101_0101_0101_0101;
+pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The top bit of every lane.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+pub(super) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Nonzero when some byte of `x` is zero (exactly when: a borrow marks only bytes above a
 /// zero byte, never one where there is none).
