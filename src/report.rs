@@ -818,7 +818,10 @@ impl<'a> Checked<'a> {
     /// thread meanwhile: both walk the source, and the writers need both before they start.
     pub fn arrange_all(&mut self) {
         #[cfg(not(target_arch = "wasm32"))]
-        if self.found.len() >= PARALLEL_ENTRIES {
+        let two_threads = self.found.len() >= PARALLEL_ENTRIES;
+        #[cfg(target_arch = "wasm32")]
+        let two_threads = false;
+        if two_threads {
             std::thread::scope(|s| {
                 // were no thread to start, the first writer counts them as before
                 let _counting = std::thread::Builder::new().spawn_scoped(s, || {
@@ -826,8 +829,9 @@ impl<'a> Checked<'a> {
                 });
                 self.arranged();
             });
+        } else {
+            self.arranged();
         }
-        self.arranged();
         self.found = Vec::new();
     }
 
@@ -1120,11 +1124,7 @@ impl<'a> Checked<'a> {
             }
             buf.extend_from_slice(b",\"reported\":");
             match self.short_text(target_id) {
-                Some((text, _)) => {
-                    buf.push(b'"');
-                    json::push_short(buf, text);
-                    buf.push(b'"');
-                }
+                Some((text, _)) => json::push_short_string(buf, text),
                 None => json_str(buf, target_raw),
             }
             buf.extend_from_slice(if rounding {

@@ -98,6 +98,14 @@ fn push_uint_itoa(buf: &mut Vec<u8>, n: u32) {
     buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
+/// `text` (from [`short_text`]) as a JSON string: in quotes, as it stands.
+#[inline]
+pub(super) fn push_short_string(buf: &mut Vec<u8>, text: ([u8; 16], usize)) {
+    buf.push(b'"');
+    push_short(buf, text);
+    buf.push(b'"');
+}
+
 /// A figure as the report refers to it, `["text",line,start,end]`, its text from
 /// [`short_text`].
 pub(super) fn push_ref(
@@ -108,9 +116,9 @@ pub(super) fn push_ref(
     end: u32,
 ) {
     buf.reserve(64);
-    buf.extend_from_slice(b"[\"");
-    push_short(buf, text);
-    buf.extend_from_slice(b"\",");
+    buf.push(b'[');
+    push_short_string(buf, text);
+    buf.push(b',');
     push_uint(buf, line);
     buf.push(b',');
     push_uint(buf, start);
