@@ -873,14 +873,6 @@ impl<'a> Checked<'a> {
         }
     }
 
-    /// The `k`-th entry held compactly.
-    fn held_at(&self, k: usize) -> Option<&Held> {
-        match *self.arranged().0.get(k)? {
-            Item::Held(h) => self.held.get(h as usize),
-            Item::Whole(_) => None,
-        }
-    }
-
     /// The `k`-th entry in report order, every string built.
     pub fn entry(&self, k: usize) -> Option<Entry> {
         let (rel, v) = self.at(k)?;
@@ -1057,83 +1049,107 @@ impl<'a> Checked<'a> {
         full: bool,
     ) -> std::io::Result<()> {
         let units = self.units();
+        let (order, columns) = self.arranged();
+        let mut heads = json::Heads::new(nl);
         let mut ids = Vec::new();
         for k in range {
-            ids.clear();
-            let (rule, target_id, status, severity, rounding, e) =
-                match (self.at(k), self.held_at(k)) {
-                    (Some((rel, v)), _) => {
-                        let derived = full || !matches!(v.status, Status::Pass | Status::Rounding);
-                        let e = if derived { self.entry(k) } else { None };
-                        rel.expr.figures(&mut ids);
-                        let (status, severity) = status_of(rel, v);
-                        (
-                            rel.rule,
-                            rel.target,
-                            status,
-                            severity,
-                            v.status == Status::Rounding,
-                            e,
-                        )
-                    }
-                    (None, Some(h)) => {
-                        let (s, e) = (h.inputs.0 as usize, h.inputs.1 as usize);
-                        ids.extend(
-                            self.inputs
-                                .get(s..e)
-                                .unwrap_or(&[])
-                                .iter()
-                                .map(|&i| i as usize),
-                        );
-                        (
-                            h.rule,
-                            h.target as usize,
-                            Outcome::Pass,
-                            Severity::Info,
-                            h.rounding,
-                            None,
-                        )
-                    }
-                    (None, None) => continue,
-                };
-            let Some((target_raw, target_line)) = self.doc.fig_raw_line(target_id) else {
+            let Some(&item) = order.get(k) else {
                 continue;
             };
-            buf.push(b',');
-            buf.extend_from_slice(nl);
+            let column = columns.get(k).copied().unwrap_or(1);
+            ids.clear();
+            let (rule, target_id, status, severity, rounding, e) = match item {
+                Item::Whole(_) => {
+                    let Some((rel, v)) = self.whole(item) else {
+                        continue;
+                    };
+                    let derived = full || !matches!(v.status, Status::Pass | Status::Rounding);
+                    let e = if derived {
+                        entry(self.doc, units, column, rel, v)
+                    } else {
+                        None
+                    };
+                    rel.expr.figures(&mut ids);
+                    let (status, severity) = status_of(rel, v);
+                    (
+                        rel.rule,
+                        rel.target,
+                        status,
+                        severity,
+                        v.status == Status::Rounding,
+                        e,
+                    )
+                }
+                Item::Held(h) => {
+                    let Some(h) = self.held.get(h as usize) else {
+                        continue;
+                    };
+                    let (s, e) = (h.inputs.0 as usize, h.inputs.1 as usize);
+                    ids.extend(
+                        self.inputs
+                            .get(s..e)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|&i| i as usize),
+                    );
+                    (
+                        h.rule,
+                        h.target as usize,
+                        Outcome::Pass,
+                        Severity::Info,
+                        h.rounding,
+                        None,
+                    )
+                }
+            };
+            // the entry's figure: nearly always a short plain text, read once for its line,
+            // as the figure reported and as the entry's first reference
+            let short = self.short_text(target_id);
+            let (raw, line) = match short {
+                Some((_, line)) => ("", line),
+                None => match self.doc.fig_raw_line(target_id) {
+                    Some(raw_line) => raw_line,
+                    None => continue,
+                },
+            };
             // the fields in the order of `schema/report.schema.json`'s examples, as serde
             // wrote them: a field left out is not derived here (a passing relation without
             // `--full`); one derived but empty is `null`
-            buf.extend_from_slice(b"{\"rule\":");
-            json_str(buf, rule.id());
-            buf.extend_from_slice(b",\"status\":\"");
-            buf.extend_from_slice(status.as_str().as_bytes());
-            buf.extend_from_slice(b"\",\"severity\":\"");
-            buf.extend_from_slice(match severity {
-                Severity::Info => b"info",
-                Severity::Warning => b"warning",
-                Severity::Error => b"error",
-            });
-            buf.extend_from_slice(b"\",\"line\":");
-            json::push_uint(buf, target_line);
-            buf.extend_from_slice(b",\"column\":");
-            json::push_uint(buf, self.column(k));
+            buf.extend_from_slice(heads.get(rule, status, severity));
+            let mut w = json::Scratch::<{ json::ENTRY_ROOM }>::new();
+            w.uint(line);
+            w.put(b",\"column\":");
+            w.uint(column);
             if let Some(p) = self.doc.fig_page(target_id) {
-                buf.extend_from_slice(b",\"page\":");
-                json::push_uint(buf, p);
+                w.put(b",\"page\":");
+                w.uint(p);
             }
-            buf.extend_from_slice(b",\"reported\":");
-            match self.short_text(target_id) {
-                Some((text, _)) => json::push_short_string(buf, text),
-                None => json_str(buf, target_raw),
+            w.put(b",\"reported\":");
+            match short {
+                Some((text, _)) => w.short_string(text),
+                None => {
+                    w.append_to(buf);
+                    w = json::Scratch::new();
+                    json_str(buf, raw);
+                }
             }
-            buf.extend_from_slice(if rounding {
+            w.put(if rounding {
                 b",\"within_rounding\":true,\"figure\":"
             } else {
                 b",\"within_rounding\":false,\"figure\":"
             });
-            self.json_compact(buf, units, target_id);
-            buf.extend_from_slice(b",\"inputs\":[");
+            match (short, units.start(target_id)) {
+                (Some((text, line)), Some(start)) => {
+                    w.reference(text, line, start, wide(start as usize + text.1));
+                    w.put(b",\"inputs\":[");
+                    w.append_to(buf);
+                }
+                _ => {
+                    w.append_to(buf);
+                    self.json_compact(buf, units, target_id);
+                    buf.extend_from_slice(b",\"inputs\":[");
+                }
+            }
             let mut sep = false;
             for &id in &ids {
                 if !self.doc.has_figure(id) {

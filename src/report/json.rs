@@ -3,6 +3,9 @@
 //! 100,000-row table's report writes about 600,000 figure references, each its text and
 //! three numbers.
 
+use super::Outcome;
+use crate::relation::{Rule, Severity};
+
 /// A byte of ones in every lane of a word.
 pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The top bit of every lane.
@@ -53,15 +56,6 @@ pub(super) fn short_text(source: &[u8], start: usize, len: usize) -> Option<([u8
     plain.then_some((window, len))
 }
 
-/// `text` (from [`short_text`]) put into `buf` as it stands: all 16 bytes written, the
-/// length set back.
-#[inline]
-pub(super) fn push_short(buf: &mut Vec<u8>, (window, len): ([u8; 16], usize)) {
-    let end = buf.len() + len;
-    buf.extend_from_slice(&window);
-    buf.truncate(end);
-}
-
 /// `n` (below 10⁸) as eight decimal digits, one a byte, the first in the lowest byte, with
 /// leading zeros (not yet ASCII): two 4-digit halves, split into pairs, then into digits, by
 /// multiplying by a reciprocal in every lane at once (`x·10486 >> 20` is `x / 100` below
@@ -78,36 +72,14 @@ fn eight_digits(n: u32) -> u64 {
 /// `n` in decimal digits, as serde_json writes a number.
 #[inline]
 pub(super) fn push_uint(buf: &mut Vec<u8>, n: u32) {
-    if n == 0 || n >= 100_000_000 {
-        push_uint_itoa(buf, n);
-        return;
-    }
-    let digits = eight_digits(n);
-    // the leading zeros are the lowest bytes that are zero; the number is not, so one is not
-    let zeros = (digits.trailing_zeros() / 8) as usize;
-    let ascii = (digits >> (8 * zeros)) | (ONES * u64::from(b'0'));
-    let end = buf.len() + 8 - zeros;
-    buf.extend_from_slice(&ascii.to_le_bytes());
-    buf.truncate(end);
-}
-
-/// `n` in decimal digits by `itoa` (zero, and numbers of nine digits or more).
-#[cold]
-#[inline(never)]
-fn push_uint_itoa(buf: &mut Vec<u8>, n: u32) {
-    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
-/// `text` (from [`short_text`]) as a JSON string: in quotes, as it stands.
-#[inline]
-pub(super) fn push_short_string(buf: &mut Vec<u8>, text: ([u8; 16], usize)) {
-    buf.push(b'"');
-    push_short(buf, text);
-    buf.push(b'"');
+    let mut w = Scratch::<16>::new();
+    w.uint(n);
+    w.append_to(buf);
 }
 
 /// A figure as the report refers to it, `["text",line,start,end]`, its text from
 /// [`short_text`].
+#[inline]
 pub(super) fn push_ref(
     buf: &mut Vec<u8>,
     text: ([u8; 16], usize),
@@ -115,16 +87,143 @@ pub(super) fn push_ref(
     start: u32,
     end: u32,
 ) {
-    buf.reserve(64);
-    buf.push(b'[');
-    push_short_string(buf, text);
-    buf.push(b',');
-    push_uint(buf, line);
-    buf.push(b',');
-    push_uint(buf, start);
-    buf.push(b',');
-    push_uint(buf, end);
-    buf.push(b']');
+    let mut w = Scratch::<64>::new();
+    w.reference(text, line, start, end);
+    w.append_to(buf);
+}
+
+/// The room an entry's scratch has: its line, column and page, the figure reported and its
+/// reference, with every number of ten digits, take 176 bytes.
+pub(super) const ENTRY_ROOM: usize = 192;
+
+/// Pieces put together on the stack and then copied into the report's buffer at once: a
+/// byte stored into the buffer itself could be the buffer's own length as far as the
+/// compiler knows, which it then loads again after every byte. `N` bytes hold what is put
+/// and the whole words written past its end; what would not fit is left out.
+pub(super) struct Scratch<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Scratch<N> {
+    pub(super) fn new() -> Self {
+        Scratch {
+            bytes: [0; N],
+            len: 0,
+        }
+    }
+
+    /// What has been put, added to `buf`: all `N` bytes copied (a copy of a known size,
+    /// done in a few moves, where a copy of a varying size is a call) and the length set
+    /// back.
+    #[inline(always)]
+    pub(super) fn append_to(&self, buf: &mut Vec<u8>) {
+        let end = buf.len() + self.len;
+        buf.extend_from_slice(&self.bytes);
+        buf.truncate(end);
+    }
+
+    /// `piece` put after what is there, then `keep` of its bytes kept (the rest written
+    /// over by what comes next).
+    #[inline(always)]
+    fn put_keep(&mut self, piece: &[u8], keep: usize) {
+        if let Some(to) = self.bytes.get_mut(self.len..self.len + piece.len()) {
+            to.copy_from_slice(piece);
+            self.len += keep.min(piece.len());
+        }
+    }
+
+    #[inline(always)]
+    pub(super) fn put(&mut self, piece: &[u8]) {
+        self.put_keep(piece, piece.len());
+    }
+
+    /// A short text (from [`short_text`]) in quotes: all 16 bytes written, the length
+    /// set back.
+    #[inline(always)]
+    pub(super) fn short_string(&mut self, (window, len): ([u8; 16], usize)) {
+        self.put(b"\"");
+        self.put_keep(&window, len);
+        self.put(b"\"");
+    }
+
+    /// A figure as the report refers to it, `["text",line,start,end]`.
+    #[inline(always)]
+    pub(super) fn reference(&mut self, text: ([u8; 16], usize), line: u32, start: u32, end: u32) {
+        self.put(b"[");
+        self.short_string(text);
+        self.put(b",");
+        self.uint(line);
+        self.put(b",");
+        self.uint(start);
+        self.put(b",");
+        self.uint(end);
+        self.put(b"]");
+    }
+
+    /// `n` in decimal digits, as serde_json writes a number.
+    #[inline(always)]
+    pub(super) fn uint(&mut self, n: u32) {
+        if n == 0 || n >= 100_000_000 {
+            self.uint_itoa(n);
+            return;
+        }
+        let digits = eight_digits(n);
+        // the leading zeros are the lowest bytes that are zero; the number is not, so one
+        // is not
+        let zeros = (digits.trailing_zeros() / 8) as usize;
+        let ascii = (digits >> (8 * zeros)) | (ONES * u64::from(b'0'));
+        self.put_keep(&ascii.to_le_bytes(), 8 - zeros);
+    }
+
+    /// `n` in decimal digits by `itoa` (zero, and numbers of nine digits or more).
+    #[cold]
+    #[inline(never)]
+    fn uint_itoa(&mut self, n: u32) {
+        self.put(itoa::Buffer::new().format(n).as_bytes());
+    }
+}
+
+/// The opening of an entry up to its line, `,{"rule":…,"status":…,"severity":…,"line":`,
+/// made once for each rule, status and severity met.
+pub(super) struct Heads<'n> {
+    nl: &'n [u8],
+    made: Vec<((Rule, Outcome, Severity), Vec<u8>)>,
+}
+
+impl<'n> Heads<'n> {
+    /// With `nl` after the comma (a line break, or nothing).
+    pub(super) fn new(nl: &'n [u8]) -> Self {
+        Heads {
+            nl,
+            made: Vec::new(),
+        }
+    }
+
+    pub(super) fn get(&mut self, rule: Rule, status: Outcome, severity: Severity) -> &[u8] {
+        let key = (rule, status, severity);
+        let at = match self.made.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let mut head = b",".to_vec();
+                head.extend_from_slice(self.nl);
+                head.extend_from_slice(b"{\"rule\":");
+                super::json_str(&mut head, rule.id());
+                head.extend_from_slice(b",\"status\":\"");
+                head.extend_from_slice(status.as_str().as_bytes());
+                head.extend_from_slice(b"\",\"severity\":\"");
+                head.extend_from_slice(match severity {
+                    Severity::Info => b"info",
+                    Severity::Warning => b"warning",
+                    Severity::Error => b"error",
+                });
+                head.extend_from_slice(b"\",\"line\":");
+                self.made.push((key, head));
+                self.made.len() - 1
+            }
+        };
+        self.made.get(at).map_or(&[], |(_, head)| head)
+    }
 }
 
 #[cfg(test)]
@@ -186,8 +285,10 @@ mod tests {
                     );
                     if let Some(t) = got {
                         let mut buf = b"ab".to_vec();
-                        push_short(&mut buf, t);
-                        assert_eq!(&buf[2..], text);
+                        let mut w = Scratch::<24>::new();
+                        w.short_string(t);
+                        w.append_to(&mut buf);
+                        assert_eq!(&buf[2..], [b"\"", text, b"\""].concat());
                     }
                 }
             }
@@ -199,6 +300,43 @@ mod tests {
         assert!(short_text(&[b'1'; 40], 0, 17).is_none());
         assert!(short_text(&[b'1'; 20], 5, 3).is_none());
         assert!(short_text(&[b'1'; 20], 4, 3).is_some());
+    }
+
+    #[test]
+    fn the_longest_pieces_fit_their_scratch() {
+        // a reference of the longest text and numbers in a reference's room
+        let source = [b'9'; 32];
+        let text = short_text(&source, 0, 16).expect("plain");
+        let mut w = Scratch::<64>::new();
+        w.reference(text, u32::MAX, u32::MAX, u32::MAX);
+        let mut buf = Vec::new();
+        w.append_to(&mut buf);
+        let max = u32::MAX;
+        let t = "9".repeat(16);
+        let reference = format!("[\"{t}\",{max},{max},{max}]");
+        assert_eq!(String::from_utf8_lossy(&buf), reference);
+        // an entry's middle as the report writes it, every number the longest, in an
+        // entry's room
+        let mut w = Scratch::<ENTRY_ROOM>::new();
+        w.uint(max);
+        w.put(b",\"column\":");
+        w.uint(max);
+        w.put(b",\"page\":");
+        w.uint(max);
+        w.put(b",\"reported\":");
+        w.short_string(text);
+        w.put(b",\"within_rounding\":false,\"figure\":");
+        w.reference(text, max, max, max);
+        w.put(b",\"inputs\":[");
+        let mut buf = Vec::new();
+        w.append_to(&mut buf);
+        assert_eq!(
+            String::from_utf8_lossy(&buf),
+            format!(
+                "{max},\"column\":{max},\"page\":{max},\"reported\":\"{t}\",\
+                 \"within_rounding\":false,\"figure\":{reference},\"inputs\":["
+            )
+        );
     }
 
     #[test]
