@@ -1127,40 +1127,23 @@ impl<'a> Checked<'a> {
             // wrote them: a field left out is not derived here (a passing relation without
             // `--full`); one derived but empty is `null`
             buf.extend_from_slice(heads.get(rule, status, severity));
-            let mut w = json::Scratch::<{ json::ENTRY_ROOM }>::new();
-            w.uint(line);
-            w.put(b",\"column\":");
-            w.uint(column);
-            if let Some(p) = self.doc.fig_page(target_id) {
-                w.put(b",\"page\":");
-                w.uint(p);
-            }
-            w.put(b",\"reported\":");
-            match short {
-                Some((text, _)) => w.short_string(text),
-                None => {
-                    w.append_to(buf);
-                    w = json::Scratch::new();
-                    json_str(buf, raw);
-                }
-            }
-            w.put(if rounding {
-                b",\"within_rounding\":true,\"figure\":"
-            } else {
-                b",\"within_rounding\":false,\"figure\":"
-            });
-            match (short, units.start(target_id)) {
-                (Some((text, line)), Some(start)) => {
-                    w.reference(text, line, start, wide(start as usize + text.1));
-                    w.put(b",\"inputs\":[");
-                    w.append_to(buf);
-                }
-                _ => {
-                    w.append_to(buf);
-                    self.json_compact(buf, units, target_id);
-                    buf.extend_from_slice(b",\"inputs\":[");
-                }
-            }
+            let figure = match (short, units.start(target_id)) {
+                (Some((_, line)), Some(start)) => Some((line, start)),
+                _ => None,
+            };
+            json::push_entry_figure(
+                buf,
+                json::EntryFigure {
+                    line,
+                    column,
+                    page: self.doc.fig_page(target_id),
+                    reported: short.map(|(text, _)| text),
+                    raw,
+                    rounding,
+                    figure,
+                },
+                |buf| self.json_compact(buf, units, target_id),
+            );
             let mut sep = false;
             for &id in &ids {
                 if !self.doc.has_figure(id) {

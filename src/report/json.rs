@@ -96,6 +96,68 @@ pub(super) fn push_ref(
 /// reference, with every number of ten digits, take 176 bytes.
 pub(super) const ENTRY_ROOM: usize = 192;
 
+/// An entry's figure and place, as [`push_entry_figure`] writes them.
+pub(super) struct EntryFigure<'a> {
+    pub(super) line: u32,
+    pub(super) column: u32,
+    pub(super) page: Option<u32>,
+    /// The figure's text when [`short_text`] takes it …
+    pub(super) reported: Option<([u8; 16], usize)>,
+    /// … else its text as printed.
+    pub(super) raw: &'a str,
+    pub(super) rounding: bool,
+    /// The figure's line and UTF-16 start, for its reference, where its text is short
+    /// (`reported`) and its start known.
+    pub(super) figure: Option<(u32, u32)>,
+}
+
+/// An entry's fields from its line to the bracket that opens its inputs:
+/// `line,"column":…[,"page":…],"reported":"…","within_rounding":…,"figure":[…],"inputs":[`,
+/// put together on the stack and copied at once where the figure is a short text (nearly
+/// always); `reference` writes the figure's reference otherwise.
+#[inline(always)]
+pub(super) fn push_entry_figure(
+    buf: &mut Vec<u8>,
+    e: EntryFigure<'_>,
+    reference: impl FnOnce(&mut Vec<u8>),
+) {
+    let mut w = Scratch::<ENTRY_ROOM>::new();
+    w.uint(e.line);
+    w.put(b",\"column\":");
+    w.uint(e.column);
+    if let Some(p) = e.page {
+        w.put(b",\"page\":");
+        w.uint(p);
+    }
+    w.put(b",\"reported\":");
+    match e.reported {
+        Some(text) => w.short_string(text),
+        None => {
+            w.append_to(buf);
+            w = Scratch::new();
+            super::json_str(buf, e.raw);
+        }
+    }
+    w.put(if e.rounding {
+        b",\"within_rounding\":true,\"figure\":"
+    } else {
+        b",\"within_rounding\":false,\"figure\":"
+    });
+    match (e.reported, e.figure) {
+        (Some(text), Some((line, start))) => {
+            let end = u32::try_from(start as usize + text.1).unwrap_or(u32::MAX);
+            w.reference(text, line, start, end);
+            w.put(b",\"inputs\":[");
+            w.append_to(buf);
+        }
+        _ => {
+            w.append_to(buf);
+            reference(buf);
+            buf.extend_from_slice(b",\"inputs\":[");
+        }
+    }
+}
+
 /// Pieces put together on the stack and then copied into the report's buffer at once: a
 /// byte stored into the buffer itself could be the buffer's own length as far as the
 /// compiler knows, which it then loads again after every byte. `N` bytes hold what is put
@@ -315,28 +377,28 @@ mod tests {
         let t = "9".repeat(16);
         let reference = format!("[\"{t}\",{max},{max},{max}]");
         assert_eq!(String::from_utf8_lossy(&buf), reference);
-        // an entry's middle as the report writes it, every number the longest, in an
-        // entry's room
-        let mut w = Scratch::<ENTRY_ROOM>::new();
-        w.uint(max);
-        w.put(b",\"column\":");
-        w.uint(max);
-        w.put(b",\"page\":");
-        w.uint(max);
-        w.put(b",\"reported\":");
-        w.short_string(text);
-        w.put(b",\"within_rounding\":false,\"figure\":");
-        w.reference(text, max, max, max);
-        w.put(b",\"inputs\":[");
-        let mut buf = Vec::new();
-        w.append_to(&mut buf);
-        assert_eq!(
-            String::from_utf8_lossy(&buf),
-            format!(
-                "{max},\"column\":{max},\"page\":{max},\"reported\":\"{t}\",\
-                 \"within_rounding\":false,\"figure\":{reference},\"inputs\":["
-            )
+        // an entry's figure and place, every number the longest, in an entry's room; and
+        // the same written in pieces (a long text, the reference by the caller)
+        let longest = |reported, figure| EntryFigure {
+            line: max,
+            column: max,
+            page: Some(max),
+            reported,
+            raw: "9999999999999999",
+            rounding: false,
+            figure,
+        };
+        let whole = |e| {
+            let mut buf = Vec::new();
+            push_entry_figure(&mut buf, e, |b| b.extend_from_slice(reference.as_bytes()));
+            String::from_utf8_lossy(&buf).into_owned()
+        };
+        let expected = format!(
+            "{max},\"column\":{max},\"page\":{max},\"reported\":\"{t}\",\
+             \"within_rounding\":false,\"figure\":{reference},\"inputs\":["
         );
+        assert_eq!(whole(longest(Some(text), Some((max, max)))), expected);
+        assert_eq!(whole(longest(None, None)), expected);
     }
 
     #[test]
