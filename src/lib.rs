@@ -27,6 +27,7 @@ pub mod read;
 pub mod relation;
 pub mod report;
 pub mod sort;
+mod utf8;
 // not in crates/sheets-wasm, which takes only the readers from this crate
 #[cfg(all(target_arch = "wasm32", not(feature = "reader-module")))]
 mod wasm;

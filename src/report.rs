@@ -8,8 +8,7 @@ use crate::relation::{Cmp, Expr, Relation, Rule, Severity, Text};
 use serde::Serialize;
 
 mod json;
-mod utf8;
-use utf8::{chars_in, utf16_len};
+use crate::utf8::{self, chars_in, utf16_len};
 
 /// A figure an entry refers to.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

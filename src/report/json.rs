@@ -6,10 +6,7 @@
 use super::Outcome;
 use crate::relation::{Rule, Severity};
 
-/// A byte of ones in every lane of a word.
-pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
-/// The top bit of every lane.
-pub(super) const HIGHS: u64 = 0x8080_8080_8080_8080;
+use crate::utf8::{HIGHS, ONES};
 
 /// Nonzero when some byte of `x` is zero (exactly when: a borrow marks only bytes above a
 /// zero byte, never one where there is none).

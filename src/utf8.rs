@@ -1,8 +1,12 @@
-//! Counting a stretch of UTF-8 eight bytes at a time: its chars, its UTF-16 code units,
-//! its last line break — what ordering the report and counting its figures' offsets do
-//! over the whole source (a 100,000-row table's 4 MB once each).
+//! Reading a stretch of UTF-8 eight bytes at a time: its chars, its UTF-16 code units, its
+//! first and last line breaks — what splitting the source into lines, ordering the report
+//! and counting its figures' offsets do over the whole source (a 100,000-row table's 4 MB
+//! once each).
 
-use super::json::{HIGHS, ONES};
+/// A byte of ones in every lane of a word.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The top bit of every lane.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes of `chunk` (eight long) as a word, the first byte lowest.
 fn word(chunk: &[u8]) -> u64 {
@@ -25,7 +29,7 @@ fn lane_sum(lanes: u64) -> usize {
 }
 
 /// Chars in a stretch of UTF-8 (bytes that are not continuation bytes).
-pub(super) fn chars_in(bytes: &[u8]) -> usize {
+pub(crate) fn chars_in(bytes: &[u8]) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut n = 0;
     for c in &mut chunks {
@@ -40,7 +44,7 @@ pub(super) fn chars_in(bytes: &[u8]) -> usize {
 
 /// UTF-16 code units in a stretch of UTF-8: a unit for every char, two for a char of four
 /// bytes.
-pub(super) fn utf16_len(bytes: &[u8]) -> usize {
+pub(crate) fn utf16_len(bytes: &[u8]) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut n = 0;
     for c in &mut chunks {
@@ -56,18 +60,41 @@ pub(super) fn utf16_len(bytes: &[u8]) -> usize {
         .sum::<usize>()
 }
 
+/// The top bit of each byte of `x` that is a line break (`\n`), exactly: no borrow passes
+/// between bytes, so a byte after a line break is never marked.
+fn newlines(x: u64) -> u64 {
+    let x = x ^ (ONES * u64::from(b'\n'));
+    let low7 = !HIGHS;
+    !(((x & low7) + low7) | x | low7)
+}
+
+/// Where the first line break (`\n`) of `bytes` is.
+pub(crate) fn first_newline(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut start = 0;
+    for c in &mut chunks {
+        let marks = newlines(word(c));
+        if marks != 0 {
+            return Some(start + marks.trailing_zeros() as usize / 8);
+        }
+        start += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| start + p)
+}
+
 /// Where the last line break (`\n`) of `bytes` is.
-pub(super) fn last_newline(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn last_newline(bytes: &[u8]) -> Option<usize> {
     let mut chunks = bytes.rchunks_exact(8);
     let mut end = bytes.len();
     for c in &mut chunks {
         end -= 8;
-        let x = word(c) ^ (ONES * u64::from(b'\n'));
-        // the top bit of each byte of `x` that is zero, exactly (no borrow between bytes)
-        let low7 = !HIGHS;
-        let zeros = !(((x & low7) + low7) | x | low7);
-        if zeros != 0 {
-            return Some(end + (63 - zeros.leading_zeros() as usize) / 8);
+        let marks = newlines(word(c));
+        if marks != 0 {
+            return Some(end + (63 - marks.leading_zeros() as usize) / 8);
         }
     }
     chunks.remainder().iter().rposition(|&b| b == b'\n')
@@ -124,6 +151,20 @@ mod tests {
                 s.iter().rposition(|&b| b == b'\n'),
                 "{s:?}"
             );
+            assert_eq!(
+                first_newline(&s),
+                s.iter().position(|&b| b == b'\n'),
+                "{s:?}"
+            );
+        }
+        // a byte one above a line break's, right after one, is not one (a borrow between
+        // bytes would mark it), wherever the two fall in a word
+        for at in 0..16 {
+            let mut s = vec![b'a'; 24];
+            s[at] = b'\n';
+            s[at + 1] = b'\n' + 1;
+            assert_eq!(first_newline(&s[at + 1..]), None, "{at}");
+            assert_eq!(last_newline(&s), Some(at), "{at}");
         }
         // as JavaScript counts a string with a char outside the basic plane
         let text = "行政运行😀12.5\n末行";
