@@ -1182,12 +1182,10 @@ impl<'a> Checked<'a> {
     /// A figure as `["raw",line,start,end]` (offsets in UTF-16 units), or `null` where
     /// there is no such figure.
     fn json_compact(&self, buf: &mut Vec<u8>, units: &Units<'_>, id: FigId) {
-        // nearly every figure: its text a short span of the source that needs no escaping,
-        // one UTF-16 unit a byte, so that its end is its start and its length
+        // nearly every figure: its text a short span of the source that needs no escaping
         if let Some((text, line)) = self.short_text(id) {
             if let Some(start) = units.start(id) {
-                let end = wide(start as usize + text.1);
-                json::push_ref(buf, text, line, start, end);
+                json::push_ref(buf, text, line, start);
                 return;
             }
         }

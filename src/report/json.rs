@@ -75,17 +75,11 @@ pub(super) fn push_uint(buf: &mut Vec<u8>, n: u32) {
 }
 
 /// A figure as the report refers to it, `["text",line,start,end]`, its text from
-/// [`short_text`].
+/// [`short_text`] and `start` in UTF-16 units.
 #[inline]
-pub(super) fn push_ref(
-    buf: &mut Vec<u8>,
-    text: ([u8; 16], usize),
-    line: u32,
-    start: u32,
-    end: u32,
-) {
+pub(super) fn push_ref(buf: &mut Vec<u8>, text: ([u8; 16], usize), line: u32, start: u32) {
     let mut w = Scratch::<64>::new();
-    w.reference(text, line, start, end);
+    w.reference(text, line, start);
     w.append_to(buf);
 }
 
@@ -142,8 +136,7 @@ pub(super) fn push_entry_figure(
     });
     match (e.reported, e.figure) {
         (Some(text), Some((line, start))) => {
-            let end = u32::try_from(start as usize + text.1).unwrap_or(u32::MAX);
-            w.reference(text, line, start, end);
+            w.reference(text, line, start);
             w.put(b",\"inputs\":[");
             w.append_to(buf);
         }
@@ -206,9 +199,11 @@ impl<const N: usize> Scratch<N> {
         self.put(b"\"");
     }
 
-    /// A figure as the report refers to it, `["text",line,start,end]`.
+    /// A figure as the report refers to it, `["text",line,start,end]`: a short text is one
+    /// UTF-16 unit a byte, so that its end is its start and its length.
     #[inline(always)]
-    pub(super) fn reference(&mut self, text: ([u8; 16], usize), line: u32, start: u32, end: u32) {
+    pub(super) fn reference(&mut self, text: ([u8; 16], usize), line: u32, start: u32) {
+        let end = u32::try_from(start as usize + text.1).unwrap_or(u32::MAX);
         self.put(b"[");
         self.short_string(text);
         self.put(b",");
@@ -367,7 +362,7 @@ mod tests {
         let source = [b'9'; 32];
         let text = short_text(&source, 0, 16).expect("plain");
         let mut w = Scratch::<64>::new();
-        w.reference(text, u32::MAX, u32::MAX, u32::MAX);
+        w.reference(text, u32::MAX, u32::MAX);
         let mut buf = Vec::new();
         w.append_to(&mut buf);
         let max = u32::MAX;
@@ -403,7 +398,7 @@ mod tests {
         let source = b"\t1,234.50\tmore text after it";
         let mut buf = b",".to_vec();
         let text = short_text(source, 1, 8).expect("plain");
-        push_ref(&mut buf, text, 4, 120_000_003, 120_000_011);
+        push_ref(&mut buf, text, 4, 120_000_003);
         assert_eq!(buf, b",[\"1,234.50\",4,120000003,120000011]");
     }
 }
