@@ -713,7 +713,8 @@ impl<'a> Prose<'a> {
 
     /// Up to `n` characters from token `from`, stopping at a figure.
     pub fn chars_from(&self, from: usize, n: usize) -> String {
-        let mut s = String::new();
+        // (room for n characters of three bytes, the CJK ones: no growing on the way)
+        let mut s = String::with_capacity(3 * n.min(self.toks.len().saturating_sub(from)));
         for t in self.toks.iter().skip(from).take(n) {
             match t {
                 Tok::Ch(c) => s.push(*c),
@@ -725,15 +726,15 @@ impl<'a> Prose<'a> {
 
     /// The normalised characters between two token indices (figures as `#`).
     pub fn text_between(&self, from: usize, to: usize) -> String {
-        self.toks
-            .iter()
-            .take(to)
-            .skip(from)
-            .map(|t| match t {
-                Tok::Ch(c) => *c,
-                Tok::Fig(_) => '#',
-            })
-            .collect()
+        let toks = self.toks.get(from..to.min(self.toks.len())).unwrap_or(&[]);
+        // room for three bytes a character (collecting chars reserves one each, and the
+        // text is mostly CJK: it grew two or three times per call)
+        let mut s = String::with_capacity(3 * toks.len());
+        s.extend(toks.iter().map(|t| match t {
+            Tok::Ch(c) => *c,
+            Tok::Fig(_) => '#',
+        }));
+        s
     }
 
     /// Whether `word` (no figure in it) is printed between token indices `from` and `to`:
@@ -2836,6 +2837,34 @@ mod tests {
         assert!(found > 20, "{found}");
         assert_eq!(find_word("其他其中", "其中"), Some("其他".len()));
         assert_eq!(find_word("abc", ""), Some(0));
+    }
+
+    #[test]
+    fn text_between_and_chars_from_read_the_tokens_at_every_bound() {
+        let doc = read_text("支出合计100万元，比上年减少5万元。\n");
+        let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+        let n = p.toks.len();
+        let ch = |t: &Tok| match t {
+            Tok::Ch(c) => *c,
+            Tok::Fig(_) => '#',
+        };
+        for from in 0..n + 2 {
+            for to in 0..n + 2 {
+                let plain: String = p.toks.iter().take(to).skip(from).map(ch).collect();
+                assert_eq!(p.text_between(from, to), plain, "{from}..{to}");
+            }
+            for len in 0..n + 2 {
+                let plain: String = p
+                    .toks
+                    .iter()
+                    .skip(from)
+                    .take(len)
+                    .map_while(|t| matches!(t, Tok::Ch(_)).then(|| ch(t)))
+                    .collect();
+                assert_eq!(p.chars_from(from, len), plain, "{from}, {len}");
+            }
+        }
+        assert_eq!(p.text_between(0, n), "支出合计#,比上年减少#。");
     }
 
     #[test]
