@@ -1,7 +1,7 @@
 //! The one evaluator: every relation gets its verdict here, with interval arithmetic over
 //! the printed figures, and — when it fails — the likely cause.
 
-use crate::document::Document;
+use crate::document::{Document, Place};
 use crate::figure::{format_scaled, FigId, Number};
 use crate::interval::{ArithError, Interval};
 use crate::relation::{Cause, Cmp, Expr, Relation, Term};
@@ -160,6 +160,14 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
     if let Some(v) = same_scale_sum(doc, rel) {
         return v;
     }
+    match zeros_exact(doc, rel) {
+        Some(rel) => evaluate_read(doc, &rel),
+        None => evaluate_read(doc, rel),
+    }
+}
+
+/// [`evaluate`] past the fast path, its bare zeros read.
+fn evaluate_read(doc: &Document, rel: &Relation) -> Verdict {
     let v = evaluate_plain(doc, rel);
     let Some((expr, evidence)) = &rel.strict else {
         return v;
@@ -181,6 +189,132 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
         }
     } else {
         v
+    }
+}
+
+/// The relation with every bare zero that stands for nothing taken as exact; `None` when
+/// it has none.
+///
+/// A table cell printed as a bare `0` (no decimals, no percent sign) in a table whose
+/// amounts carry decimals is nothing, not anything under ½: a table prints its column in
+/// one format, so where it shows 5.10 and 20.00 it prints 0.3 as 0.30, and its bare 0,
+/// like a dash, says nothing was spent. So a term of a sum that is such a cell is exact
+/// when another cell of its table in that sum — or, for the sum the relation states, its
+/// target — carries decimals. In running text figures are rounded one by one ("支出 0 万元"
+/// may be 0.06 万元 beside 2.33 万元), and a bare 0 there keeps its ½; so does a 0 the
+/// relation checks ("合计 0" over 0.20 and 0.30 is not called wrong) and a `0%`.
+fn zeros_exact(doc: &Document, rel: &Relation) -> Option<Relation> {
+    let bare = |e: &Expr| has_bare_zero(doc, e);
+    if !(bare(&rel.expr)
+        || rel.readings.iter().any(|r| bare(&r.expr))
+        || rel.alternatives.iter().any(|a| bare(&a.1))
+        || rel.strict.as_ref().is_some_and(|s| bare(&s.0)))
+    {
+        return None;
+    }
+    let read = |e: &Expr| zeros_read(doc, e, Some(rel.target));
+    Some(Relation {
+        expr: read(&rel.expr),
+        readings: rel
+            .readings
+            .iter()
+            .map(|r| crate::relation::Reading {
+                expr: read(&r.expr),
+                ..r.clone()
+            })
+            .collect(),
+        alternatives: rel
+            .alternatives
+            .iter()
+            .map(|(c, e)| (c.clone(), read(e)))
+            .collect(),
+        strict: rel.strict.as_ref().map(|(e, t)| (read(e), t.clone())),
+        ..rel.clone()
+    })
+}
+
+/// Whether `e` reads, as a rounded figure, a table cell printed as a bare `0`.
+fn has_bare_zero(doc: &Document, e: &Expr) -> bool {
+    match e {
+        Expr::Fig(id) => bare_zero_cell(doc, *id).is_some(),
+        Expr::Exact(_) | Expr::Blank | Expr::Const(_) => false,
+        Expr::Sum(v) => v.iter().any(|x| has_bare_zero(doc, x)),
+        Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pct(a, b) | Expr::Min(a, b) => {
+            has_bare_zero(doc, a) || has_bare_zero(doc, b)
+        }
+        Expr::Abs(a) => has_bare_zero(doc, a),
+    }
+}
+
+/// The table of a cell printed `0`: no decimals, no percent sign.
+fn bare_zero_cell(doc: &Document, id: FigId) -> Option<usize> {
+    if doc.plain_mantissa(id) != Some((0, 0)) {
+        return None;
+    }
+    table_of(doc, id)
+}
+
+/// The table a figure is a cell of.
+fn table_of(doc: &Document, id: FigId) -> Option<usize> {
+    match doc.fig_place(id)? {
+        Place::Cell { table, .. } => Some(table),
+        Place::Text { .. } => None,
+    }
+}
+
+/// The figure a term of a sum reads: itself, or itself in another unit (× or ÷ a constant).
+fn term_figure(e: &Expr) -> Option<FigId> {
+    match e {
+        Expr::Fig(id) | Expr::Exact(id) => Some(*id),
+        Expr::Mul(a, b) | Expr::Div(a, b) if matches!(**b, Expr::Const(_)) => term_figure(a),
+        _ => None,
+    }
+}
+
+/// `e` with the bare zeros of its sums taken as exact where another cell of their table
+/// in the sum carries decimals; `peer` is the figure `e` itself should equal, when `e` is
+/// the sum a relation states.
+fn zeros_read(doc: &Document, e: &Expr, peer: Option<FigId>) -> Expr {
+    let read = |x: &Expr| zeros_read(doc, x, None);
+    match e {
+        Expr::Sum(v) => {
+            let figures: Vec<FigId> = v.iter().filter_map(term_figure).chain(peer).collect();
+            let decimals_in = |table: usize| {
+                figures.iter().any(|&id| {
+                    table_of(doc, id) == Some(table)
+                        && doc.plain_mantissa(id).is_some_and(|m| m.1 > 0)
+                })
+            };
+            let exact = |x: &Expr| {
+                let zero = |a: &Expr| match a {
+                    Expr::Fig(id) if bare_zero_cell(doc, *id).is_some_and(decimals_in) => {
+                        Some(Expr::Exact(*id))
+                    }
+                    _ => None,
+                };
+                match x {
+                    Expr::Mul(a, k) if matches!(**k, Expr::Const(_)) => {
+                        Some(Expr::product(zero(a)?, (**k).clone()))
+                    }
+                    Expr::Div(a, k) if matches!(**k, Expr::Const(_)) => {
+                        Some(Expr::quotient(zero(a)?, (**k).clone()))
+                    }
+                    x => zero(x),
+                }
+            };
+            Expr::Sum(
+                v.iter()
+                    .map(|x| exact(x).unwrap_or_else(|| read(x)))
+                    .collect(),
+            )
+        }
+        Expr::Sub(a, b) => Expr::difference(read(a), read(b)),
+        Expr::Mul(a, b) => Expr::product(read(a), read(b)),
+        Expr::Div(a, b) => Expr::quotient(read(a), read(b)),
+        Expr::Pct(a, b) => Expr::pct(read(a), read(b)),
+        Expr::Min(a, b) => Expr::min(read(a), read(b)),
+        Expr::Abs(a) => Expr::abs(read(a)),
+        Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => e.clone(),
     }
 }
 
@@ -345,6 +479,13 @@ pub fn exact_same_scale_sum(
         if let Term::Fig(id) = t {
             let (m, s) = doc.plain_mantissa(id)?;
             if s != scale {
+                // a cell printed 0 in the target's table of amounts with decimals is
+                // nothing ([`zeros_exact`])
+                if (m, s) == (0, 0)
+                    && table_of(doc, id).is_some_and(|t| Some(t) == table_of(doc, target))
+                {
+                    continue;
+                }
                 return None;
             }
             sum = sum.checked_add(i128::from(m))?;
@@ -532,18 +673,25 @@ mod tests {
 
     #[test]
     fn the_same_scale_fast_path_gives_the_full_verdict() {
+        // (行四's bare 0 among amounts with decimals is nothing: [`zeros_exact`])
         let text = "项目\t合计\t甲\t乙\n行一\t30.75\t10.50\t20.25\n行二\t1.00\t0.40\t0.60\n\
-                    行三\t3\t1\t2\n合计\t34.75\t11.90\t22.85\n";
+                    行三\t3\t1\t2\n行四\t5.10\t0\t5.10\n合计\t39.85\t11.90\t27.95\n";
         let doc = crate::read::read_str(text).unwrap();
         let relations = crate::checks::find_all(&doc);
         let mut fast = 0;
         for rel in &relations {
             if let Some(v) = same_scale_sum(&doc, rel) {
-                assert_eq!(v, evaluate_plain(&doc, rel), "{:?}", rel.what);
+                let read = zeros_exact(&doc, rel);
+                assert_eq!(
+                    v,
+                    evaluate_plain(&doc, read.as_ref().unwrap_or(rel)),
+                    "{:?}",
+                    rel.what
+                );
                 fast += 1;
             }
         }
-        assert!(fast >= 4, "{fast} of {}", relations.len());
+        assert!(fast >= 5, "{fast} of {}", relations.len());
         // a sum that is off, or at another scale, goes the full way
         let doc = crate::read::read_str(
             "项目\t合计\t甲\t乙\n行一\t30.76\t10.50\t20.25\n行二\t31\t10.5\t20.25\n",
@@ -664,6 +812,65 @@ mod tests {
         let d = doc(&["3.00", "2.00", "0.00"]);
         let v = evaluate(&d, &eq(2, Expr::sum([Expr::Fig(0), Expr::Fig(1)])));
         assert_eq!((v.status, v.cause), (Status::Fail, None));
+    }
+
+    /// A document of one table whose cells are the given strings, one a row, in order.
+    fn cells(figs: &[&str]) -> Document {
+        let rows: String = figs.iter().map(|f| format!("行\t{f}\n")).collect();
+        let d = crate::read::read_str(&format!("项目\t数\n{rows}")).unwrap();
+        for (i, f) in figs.iter().enumerate() {
+            assert_eq!(d.figure(i).map(|x| x.raw), Some(*f));
+        }
+        d
+    }
+
+    #[test]
+    fn a_bare_zero_cell_among_amounts_with_decimals_is_nothing() {
+        let sum = |d: &Document, t: FigId, parts: &[FigId]| {
+            evaluate(d, &eq(t, Expr::sum(parts.iter().map(|&p| Expr::Fig(p)))))
+        };
+        // 0 + 5.10 + 20.00 is 25.10, not anything up to 25.60: 25.30 fails
+        let d = cells(&["0", "5.10", "20.00", "25.30", "25.10"]);
+        let v = sum(&d, 3, &[0, 1, 2]);
+        assert_eq!(v.status, Status::Fail);
+        assert_eq!(format_scaled(v.range.unwrap().hi, 2), "25.11");
+        assert_eq!(sum(&d, 4, &[0, 1, 2]).status, Status::Pass);
+        // the same figures in running text are rounded one by one: the 0 keeps its ½
+        assert_eq!(
+            sum(&doc(&["0", "5.10", "20.00", "25.30"]), 3, &[0, 1, 2]).status,
+            Status::Rounding
+        );
+        // the target's decimals count too: 0 + 0 + 5 is no 6.00
+        let d = cells(&["0", "0", "5", "7", "6.00"]);
+        assert_eq!(sum(&d, 4, &[0, 1, 2]).status, Status::Fail);
+        // a bare zero among whole amounts keeps its ½
+        assert_eq!(sum(&d, 3, &[0, 1, 2]).status, Status::Rounding);
+        // so does a zero the relation checks, and a zero percentage
+        let d = cells(&["0.20", "0.30", "0", "0%", "50.6%", "50.3%"]);
+        assert_eq!(sum(&d, 2, &[0, 1]).status, Status::Rounding);
+        assert_eq!(sum(&d, 5, &[3, 4]).status, Status::Rounding);
+        // and one whose table has no decimals, whatever another table prints
+        let d = crate::read::read_str(
+            "表一 收入表\n项目\t数\n甲\t0\n乙\t5\n\n表二 支出表\n项目\t数\n丙\t6.00\n",
+        )
+        .unwrap();
+        assert_eq!(d.figure(2).map(|f| f.raw), Some("6.00"));
+        assert_ne!(table_of(&d, 0), table_of(&d, 2));
+        assert_eq!(sum(&d, 2, &[0, 1]).status, Status::Rounding);
+        // 0 万元 is nothing in 元 too
+        let d = cells(&["0", "5100.00", "5200.00"]);
+        let rel = eq(
+            2,
+            Expr::sum([Expr::product(Expr::Fig(0), Expr::int(10_000)), Expr::Fig(1)]),
+        );
+        assert_eq!(evaluate(&d, &rel).status, Status::Fail);
+        // every reading of the relation is read the same way
+        let d = cells(&["0", "5.10", "20.00", "25.30", "20.10"]);
+        let rel = eq(3, Expr::sum([Expr::Fig(0), Expr::Fig(1), Expr::Fig(2)])).reading(
+            Expr::sum([Expr::Fig(0), Expr::Fig(1), Expr::Fig(4)]),
+            Text::default(),
+        );
+        assert_eq!(evaluate(&d, &rel).status, Status::Fail);
     }
 
     #[test]

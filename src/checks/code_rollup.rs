@@ -20,7 +20,8 @@ pub static CHECK: Check = Check {
            or across 类/款/项 columns. Only rows whose sub-codes are printed are checked.",
     why: "A parent line that does not equal its children means a line was dropped, doubled or \
           misclassified — the error DOMAIN experts find most often in 功能分类 tables.",
-    tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing.",
+    tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
+                and so does a bare 0 in a sum of amounts with decimals.",
     example: "201 一般公共服务支出 100 over 20103 60.5 and 20104 40 fails: 100.5.",
     find,
 };

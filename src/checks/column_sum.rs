@@ -26,7 +26,8 @@ pub static CHECK: Check = Check {
            not checked.",
     why: "The standard tables break every total into its sources or uses; a row whose parts \
           do not add up to its total means one of the cells was edited by hand.",
-    tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing.",
+    tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
+                and so does a bare 0 in a sum of amounts with decimals.",
     example:
         "年初预算数 合计 988 with 当年财政拨款 150.96 and 上年结转资金 837.04 holds; 998 fails.",
     find,

@@ -35,7 +35,8 @@ pub static CHECK: Check = Check {
           tables, and a reader cannot redo a 17-row sum by eye.",
     tolerance: "Each printed figure stands for ±½ of its last digit; the total holds when \
                 some choice of unrounded rows gives the printed total. A blank or dash cell \
-                adds nothing; a cell of words makes the column undecidable.",
+                adds nothing, and so does a bare 0 among amounts with decimals; a cell of \
+                words makes the column undecidable.",
     example: "合计 12,011 over rows 1,000 + 800 + … = 12011.09 holds (integer rounding); \
               合计 60.75 over 10.5 + 20.25 + 30 = 60.75 holds, printed 30.75 fails with the \
               cause \"the total leaves out 30\".",
