@@ -195,14 +195,15 @@ fn evaluate_read(doc: &Document, rel: &Relation) -> Verdict {
 /// The relation with every bare zero that stands for nothing taken as exact; `None` when
 /// it has none.
 ///
-/// A table cell printed as a bare `0` (no decimals, no percent sign) in a table whose
-/// amounts carry decimals is nothing, not anything under ½: a table prints its column in
-/// one format, so where it shows 5.10 and 20.00 it prints 0.3 as 0.30, and its bare 0,
-/// like a dash, says nothing was spent. So a term of a sum that is such a cell is exact
-/// when another cell of its table in that sum — or, for the sum the relation states, its
-/// target — carries decimals. In running text figures are rounded one by one ("支出 0 万元"
-/// may be 0.06 万元 beside 2.33 万元), and a bare 0 there keeps its ½; so does a 0 the
-/// relation checks ("合计 0" over 0.20 and 0.30 is not called wrong) and a `0%`.
+/// An amount printed as a bare `0` (no decimals, no percent sign) beside amounts printed
+/// with decimals is nothing, not anything under ½: a table prints its column in one
+/// format, so where it shows 5.10 and 20.00 it prints 0.3 as 0.30; and running text
+/// prints "因公出国（境）费 0 万元" for no trips at all — a small amount keeps its decimals
+/// ("公务接待费 0.06 万元"). So a term of a sum printed `0` is exact, like a dash, when
+/// another figure of the sum from the same place (the same table, or the running text) —
+/// or, for the sum the relation states, its target — carries decimals. A bare 0 among
+/// whole amounts keeps its ½, and so do a 0 the relation checks ("合计 0" over 0.20 and
+/// 0.30 is not called wrong) and a `0%`.
 fn zeros_exact(doc: &Document, rel: &Relation) -> Option<Relation> {
     let bare = |e: &Expr| has_bare_zero(doc, e);
     if !(bare(&rel.expr)
@@ -233,32 +234,39 @@ fn zeros_exact(doc: &Document, rel: &Relation) -> Option<Relation> {
     })
 }
 
-/// Whether `e` reads, as a rounded figure, a table cell printed as a bare `0`.
+/// Where a figure is printed, as far as its format goes: every cell of a table shares
+/// the table's, and the running text has one of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    Text,
+    Table(usize),
+}
+
+fn printed(doc: &Document, id: FigId) -> Option<Printed> {
+    Some(match doc.fig_place(id)? {
+        Place::Cell { table, .. } => Printed::Table(table),
+        Place::Text { .. } => Printed::Text,
+    })
+}
+
+/// Where a figure printed `0` (no decimals, no percent sign) is printed.
+fn bare_zero(doc: &Document, id: FigId) -> Option<Printed> {
+    if doc.plain_mantissa(id) != Some((0, 0)) {
+        return None;
+    }
+    printed(doc, id)
+}
+
+/// Whether `e` reads, as a rounded figure, an amount printed as a bare `0`.
 fn has_bare_zero(doc: &Document, e: &Expr) -> bool {
     match e {
-        Expr::Fig(id) => bare_zero_cell(doc, *id).is_some(),
+        Expr::Fig(id) => bare_zero(doc, *id).is_some(),
         Expr::Exact(_) | Expr::Blank | Expr::Const(_) => false,
         Expr::Sum(v) => v.iter().any(|x| has_bare_zero(doc, x)),
         Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pct(a, b) | Expr::Min(a, b) => {
             has_bare_zero(doc, a) || has_bare_zero(doc, b)
         }
         Expr::Abs(a) => has_bare_zero(doc, a),
-    }
-}
-
-/// The table of a cell printed `0`: no decimals, no percent sign.
-fn bare_zero_cell(doc: &Document, id: FigId) -> Option<usize> {
-    if doc.plain_mantissa(id) != Some((0, 0)) {
-        return None;
-    }
-    table_of(doc, id)
-}
-
-/// The table a figure is a cell of.
-fn table_of(doc: &Document, id: FigId) -> Option<usize> {
-    match doc.fig_place(id)? {
-        Place::Cell { table, .. } => Some(table),
-        Place::Text { .. } => None,
     }
 }
 
@@ -271,23 +279,23 @@ fn term_figure(e: &Expr) -> Option<FigId> {
     }
 }
 
-/// `e` with the bare zeros of its sums taken as exact where another cell of their table
-/// in the sum carries decimals; `peer` is the figure `e` itself should equal, when `e` is
+/// `e` with the bare zeros of its sums taken as exact where another figure of the sum
+/// printed in the same place carries decimals; `peer` is the figure `e` itself should equal, when `e` is
 /// the sum a relation states.
 fn zeros_read(doc: &Document, e: &Expr, peer: Option<FigId>) -> Expr {
     let read = |x: &Expr| zeros_read(doc, x, None);
     match e {
         Expr::Sum(v) => {
             let figures: Vec<FigId> = v.iter().filter_map(term_figure).chain(peer).collect();
-            let decimals_in = |table: usize| {
+            let decimals_in = |place: Printed| {
                 figures.iter().any(|&id| {
-                    table_of(doc, id) == Some(table)
+                    printed(doc, id) == Some(place)
                         && doc.plain_mantissa(id).is_some_and(|m| m.1 > 0)
                 })
             };
             let exact = |x: &Expr| {
                 let zero = |a: &Expr| match a {
-                    Expr::Fig(id) if bare_zero_cell(doc, *id).is_some_and(decimals_in) => {
+                    Expr::Fig(id) if bare_zero(doc, *id).is_some_and(decimals_in) => {
                         Some(Expr::Exact(*id))
                     }
                     _ => None,
@@ -479,10 +487,10 @@ pub fn exact_same_scale_sum(
         if let Term::Fig(id) = t {
             let (m, s) = doc.plain_mantissa(id)?;
             if s != scale {
-                // a cell printed 0 in the target's table of amounts with decimals is
-                // nothing ([`zeros_exact`])
+                // a bare 0 printed where the target is, with decimals, is nothing
+                // ([`zeros_exact`])
                 if (m, s) == (0, 0)
-                    && table_of(doc, id).is_some_and(|t| Some(t) == table_of(doc, target))
+                    && printed(doc, id).is_some_and(|p| Some(p) == printed(doc, target))
                 {
                     continue;
                 }
@@ -825,7 +833,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_zero_cell_among_amounts_with_decimals_is_nothing() {
+    fn a_bare_zero_among_amounts_with_decimals_is_nothing() {
         let sum = |d: &Document, t: FigId, parts: &[FigId]| {
             evaluate(d, &eq(t, Expr::sum(parts.iter().map(|&p| Expr::Fig(p)))))
         };
@@ -835,10 +843,10 @@ mod tests {
         assert_eq!(v.status, Status::Fail);
         assert_eq!(format_scaled(v.range.unwrap().hi, 2), "25.11");
         assert_eq!(sum(&d, 4, &[0, 1, 2]).status, Status::Pass);
-        // the same figures in running text are rounded one by one: the 0 keeps its ½
+        // so in running text: "因公出国（境）费 0 万元" is no trip at all
         assert_eq!(
             sum(&doc(&["0", "5.10", "20.00", "25.30"]), 3, &[0, 1, 2]).status,
-            Status::Rounding
+            Status::Fail
         );
         // the target's decimals count too: 0 + 0 + 5 is no 6.00
         let d = cells(&["0", "0", "5", "7", "6.00"]);
@@ -849,13 +857,13 @@ mod tests {
         let d = cells(&["0.20", "0.30", "0", "0%", "50.6%", "50.3%"]);
         assert_eq!(sum(&d, 2, &[0, 1]).status, Status::Rounding);
         assert_eq!(sum(&d, 5, &[3, 4]).status, Status::Rounding);
-        // and one whose table has no decimals, whatever another table prints
+        // and one whose table (or text) has no decimals, whatever another table prints
         let d = crate::read::read_str(
             "表一 收入表\n项目\t数\n甲\t0\n乙\t5\n\n表二 支出表\n项目\t数\n丙\t6.00\n",
         )
         .unwrap();
         assert_eq!(d.figure(2).map(|f| f.raw), Some("6.00"));
-        assert_ne!(table_of(&d, 0), table_of(&d, 2));
+        assert_ne!(printed(&d, 0), printed(&d, 2));
         assert_eq!(sum(&d, 2, &[0, 1]).status, Status::Rounding);
         // 0 万元 is nothing in 元 too
         let d = cells(&["0", "5100.00", "5200.00"]);

@@ -36,7 +36,8 @@ pub static CHECK: Check = Check {
            states T = A + B + C (also where 加上 opens the next sentence, and with 合计, 共计, \
            总量, 总收入 or 总支出). Counts of people and vehicles are exact.",
     why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
-    tolerance: "Each printed amount stands for ±½ of its last digit; counts are exact. A \
+    tolerance: "Each printed amount stands for ±½ of its last digit (a bare 0 among amounts \
+                with decimals is nothing); counts are exact. A \
                 selection of parts (not the whole set) is checked by `subset` instead.",
     example: "实有人数 226 人，其中：行政人员 220 人，事业人员 5 人，离休人员 1 人，退休人员 0 \
               人 holds; 227 fails.",

@@ -193,6 +193,14 @@ impl G {
         } else {
             (wan(cents), self.decimals_money(), Unit::Wan)
         };
+        // a small amount keeps its decimals: running text prints "0 万元" for none at all
+        // ("因公出国（境）费 0 万元"), "0.06 万元" for 600 元 — as the labelled real
+        // documents read it (a printed 0 is exact) and no real document here contradicts
+        let d = if d == 0 && !value.is_zero() && round(value, 0).is_zero() {
+            2
+        } else {
+            d
+        };
         let commas = self.r.chance(30);
         let spaced = self.r.chance(40);
         self.push(Fig {
