@@ -1,7 +1,7 @@
 //! The report: every relation checked, with its status, arithmetic and likely cause; and
 //! its renderings for people (text, zh or en) and machines (JSON).
 
-use crate::document::{aside, Document, Place};
+use crate::document::{aside, Document, Figure, Place};
 use crate::eval::{evaluate, EvalError, Status, Verdict};
 use crate::figure::{format_scaled, FigId};
 use crate::relation::{Cmp, Expr, Relation, Rule, Severity, Text};
@@ -1312,7 +1312,7 @@ fn entry(
             Cmp::AtLeast => format!("≥ {s}"),
         }
     });
-    let formula = formula(doc, &rel.expr, v, pct, target.page);
+    let formula = formula(doc, &rel.expr, v, pct, &target);
     let tolerance = v.range.map(|r| {
         format!(
             "[{}, {}]{pct}",
@@ -1580,15 +1580,17 @@ fn message(
 }
 
 /// "304.6 ÷ 800 = 38.08%": the expression with the printed figures, and its value.
-/// `from_page`: the page of the figure the arithmetic explains (another figure's place names
-/// its page when it is printed elsewhere).
+/// `target`: the figure the arithmetic explains (another figure's place names its page
+/// when it is printed elsewhere; a sum is written with thousands separators where it
+/// has them).
 fn formula(
     doc: &Document,
     e: &Expr,
     v: &Verdict,
     pct: &str,
-    from_page: Option<u32>,
+    target: &Figure<'_>,
 ) -> Option<String> {
+    let from_page = target.page;
     if v.status == Status::Unchecked && v.error.is_none() {
         return None;
     }
@@ -1602,7 +1604,12 @@ fn formula(
     write_expr(doc, e, &mut s, 0);
     match v.point {
         Some(p) => {
-            let shown = trim_decimal(p);
+            let shown = if has_quotient(e) {
+                trim_decimal(p)
+            } else {
+                // a sum or difference is exact at its figures' decimals: 25.10, not 25.1
+                grouped_like(target.raw, p.to_string())
+            };
             let unit = if matches!(e, Expr::Pct(..)) { "%" } else { pct };
             Some(format!("{s} = {shown}{unit}"))
         }
@@ -1618,6 +1625,17 @@ fn bound(d: rust_decimal::Decimal, scale: u32, up: bool) -> String {
         rust_decimal::RoundingStrategy::ToNegativeInfinity
     };
     format_scaled(d.round_dp_with_strategy(scale, strategy), scale)
+}
+
+/// Whether the expression divides: its value has as many decimals as the division gives.
+fn has_quotient(e: &Expr) -> bool {
+    match e {
+        Expr::Div(..) | Expr::Pct(..) => true,
+        Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => false,
+        Expr::Sum(v) => v.iter().any(has_quotient),
+        Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Min(a, b) => has_quotient(a) || has_quotient(b),
+        Expr::Abs(a) => has_quotient(a),
+    }
 }
 
 /// Shows a computed value with up to 4 decimals, trailing zeros dropped.
