@@ -213,25 +213,19 @@ fn zeros_exact(doc: &Document, rel: &Relation) -> Option<Relation> {
     {
         return None;
     }
-    let read = |e: &Expr| zeros_read(doc, e, Some(rel.target));
-    Some(Relation {
-        expr: read(&rel.expr),
-        readings: rel
-            .readings
-            .iter()
-            .map(|r| crate::relation::Reading {
-                expr: read(&r.expr),
-                ..r.clone()
-            })
-            .collect(),
-        alternatives: rel
-            .alternatives
-            .iter()
-            .map(|(c, e)| (c.clone(), read(e)))
-            .collect(),
-        strict: rel.strict.as_ref().map(|(e, t)| (read(e), t.clone())),
-        ..rel.clone()
-    })
+    let mut read = rel.clone();
+    let peer = Some(rel.target);
+    read_zeros(doc, &mut read.expr, peer);
+    for r in &mut read.readings {
+        read_zeros(doc, &mut r.expr, peer);
+    }
+    for a in &mut read.alternatives {
+        read_zeros(doc, &mut a.1, peer);
+    }
+    if let Some(s) = &mut read.strict {
+        read_zeros(doc, &mut s.0, peer);
+    }
+    Some(read)
 }
 
 /// Where a figure is printed, as far as its format goes: every cell of a table shares
@@ -279,50 +273,41 @@ fn term_figure(e: &Expr) -> Option<FigId> {
     }
 }
 
-/// `e` with the bare zeros of its sums taken as exact where another figure of the sum
-/// printed in the same place carries decimals; `peer` is the figure `e` itself should equal, when `e` is
-/// the sum a relation states.
-fn zeros_read(doc: &Document, e: &Expr, peer: Option<FigId>) -> Expr {
-    let read = |x: &Expr| zeros_read(doc, x, None);
+/// Takes the bare zeros of `e`'s sums as exact where another figure of the sum printed in
+/// the same place carries decimals; `peer` is the figure `e` itself should equal, when `e`
+/// is the sum a relation states.
+fn read_zeros(doc: &Document, e: &mut Expr, peer: Option<FigId>) {
     match e {
         Expr::Sum(v) => {
-            let figures: Vec<FigId> = v.iter().filter_map(term_figure).chain(peer).collect();
-            let decimals_in = |place: Printed| {
-                figures.iter().any(|&id| {
-                    printed(doc, id) == Some(place)
-                        && doc.plain_mantissa(id).is_some_and(|m| m.1 > 0)
-                })
-            };
-            let exact = |x: &Expr| {
-                let zero = |a: &Expr| match a {
-                    Expr::Fig(id) if bare_zero(doc, *id).is_some_and(decimals_in) => {
-                        Some(Expr::Exact(*id))
-                    }
-                    _ => None,
+            let with_decimals: Vec<Printed> = v
+                .iter()
+                .filter_map(term_figure)
+                .chain(peer)
+                .filter(|&id| doc.plain_mantissa(id).is_some_and(|m| m.1 > 0))
+                .filter_map(|id| printed(doc, id))
+                .collect();
+            for x in v.iter_mut() {
+                // a term in another unit: × or ÷ a constant
+                let x = match x {
+                    Expr::Mul(a, k) | Expr::Div(a, k) if matches!(**k, Expr::Const(_)) => &mut **a,
+                    x => x,
                 };
                 match x {
-                    Expr::Mul(a, k) if matches!(**k, Expr::Const(_)) => {
-                        Some(Expr::product(zero(a)?, (**k).clone()))
+                    Expr::Fig(id)
+                        if bare_zero(doc, *id).is_some_and(|p| with_decimals.contains(&p)) =>
+                    {
+                        *x = Expr::Exact(*id);
                     }
-                    Expr::Div(a, k) if matches!(**k, Expr::Const(_)) => {
-                        Some(Expr::quotient(zero(a)?, (**k).clone()))
-                    }
-                    x => zero(x),
+                    x => read_zeros(doc, x, None),
                 }
-            };
-            Expr::Sum(
-                v.iter()
-                    .map(|x| exact(x).unwrap_or_else(|| read(x)))
-                    .collect(),
-            )
+            }
         }
-        Expr::Sub(a, b) => Expr::difference(read(a), read(b)),
-        Expr::Mul(a, b) => Expr::product(read(a), read(b)),
-        Expr::Div(a, b) => Expr::quotient(read(a), read(b)),
-        Expr::Pct(a, b) => Expr::pct(read(a), read(b)),
-        Expr::Min(a, b) => Expr::min(read(a), read(b)),
-        Expr::Abs(a) => Expr::abs(read(a)),
-        Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => e.clone(),
+        Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pct(a, b) | Expr::Min(a, b) => {
+            read_zeros(doc, a, None);
+            read_zeros(doc, b, None);
+        }
+        Expr::Abs(a) => read_zeros(doc, a, None),
+        Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => {}
     }
 }
 
