@@ -4,7 +4,7 @@
 use crate::document::{Document, Place};
 use crate::figure::{format_scaled, FigId, Number};
 use crate::interval::{ArithError, Interval};
-use crate::relation::{Cause, Cmp, Expr, Relation, Term};
+use crate::relation::{Cause, Cmp, Expr, Relation, Term, Text};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The outcome of one relation.
@@ -205,15 +205,24 @@ fn evaluate_read(doc: &Document, rel: &Relation) -> Verdict {
 /// whole amounts keeps its ½, and so do a 0 the relation checks ("合计 0" over 0.20 and
 /// 0.30 is not called wrong) and a `0%`.
 fn zeros_exact(doc: &Document, rel: &Relation) -> Option<Relation> {
+    // (the likely causes and the strict reading read the relation's own figures, and are
+    // read alike when it has a bare zero)
     let bare = |e: &Expr| has_bare_zero(doc, e);
-    if !(bare(&rel.expr)
-        || rel.readings.iter().any(|r| bare(&r.expr))
-        || rel.alternatives.iter().any(|a| bare(&a.1))
-        || rel.strict.as_ref().is_some_and(|s| bare(&s.0)))
-    {
+    if rel.unchecked.is_some() || !(bare(&rel.expr) || rel.readings.iter().any(|r| bare(&r.expr))) {
         return None;
     }
-    let mut read = rel.clone();
+    // (its words and context are not needed for the verdict, and not copied)
+    let mut read = Relation {
+        expr: rel.expr.clone(),
+        what: Text::default(),
+        alternatives: rel.alternatives.clone(),
+        unchecked: None,
+        context: None,
+        readings: rel.readings.clone(),
+        strict: rel.strict.clone(),
+        words: None,
+        ..*rel
+    };
     let peer = Some(rel.target);
     read_zeros(doc, &mut read.expr, peer);
     for r in &mut read.readings {
