@@ -4,7 +4,7 @@
 use crate::document::{Document, Place};
 use crate::figure::{format_scaled, FigId, Number};
 use crate::interval::{ArithError, Interval};
-use crate::relation::{Cause, Cmp, Expr, Relation, Term, Text};
+use crate::relation::{Cause, Cmp, Expr, Relation, Term};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The outcome of one relation.
@@ -211,18 +211,7 @@ fn zeros_exact(doc: &Document, rel: &Relation) -> Option<Relation> {
     if rel.unchecked.is_some() || !(bare(&rel.expr) || rel.readings.iter().any(|r| bare(&r.expr))) {
         return None;
     }
-    // (its words and context are not needed for the verdict, and not copied)
-    let mut read = Relation {
-        expr: rel.expr.clone(),
-        what: Text::default(),
-        alternatives: rel.alternatives.clone(),
-        unchecked: None,
-        context: None,
-        readings: rel.readings.clone(),
-        strict: rel.strict.clone(),
-        words: None,
-        ..*rel
-    };
+    let mut read = rel.clone();
     let peer = Some(rel.target);
     read_zeros(doc, &mut read.expr, peer);
     for r in &mut read.readings {
