@@ -201,19 +201,19 @@ fn evaluate_read(doc: &Document, rel: &Relation) -> Verdict {
 /// prints "因公出国（境）费 0 万元" for no trips at all — a small amount keeps its decimals
 /// ("公务接待费 0.06 万元"). So a term of a sum printed `0` is exact, like a dash, when
 /// another figure of the sum from the same place (the same table, or the running text) —
-/// or, for the sum the relation states, its target — carries decimals. A bare 0 among
-/// whole amounts keeps its ½, and so do a 0 the relation checks ("合计 0" over 0.20 and
-/// 0.30 is not called wrong) and a `0%`.
+/// or, for the sum the relation states, its target — carries decimals; and so is a target
+/// printed `0` stated as such a sum ("合计 0" over 0.20 and 0.30 fails). A bare 0 among
+/// whole amounts keeps its ½, and so do a `0%` and a 0 a difference or a rate is checked
+/// against ("增加 0 万元" on 12.35 and 12.30 is not called wrong).
 fn zeros_exact(doc: &Document, rel: &Relation) -> Option<Relation> {
-    // (the likely causes and the strict reading read the relation's own figures, and are
+    // (its other readings, likely causes and strict reading read its own figures, and are
     // read alike when it has a bare zero)
-    let bare = |e: &Expr| has_bare_zero(doc, e);
-    if rel.unchecked.is_some() || !(bare(&rel.expr) || rel.readings.iter().any(|r| bare(&r.expr))) {
+    if bare_zero(doc, rel.target).is_none() && !has_bare_zero(doc, &rel.expr) {
         return None;
     }
     let mut read = rel.clone();
     let peer = Some(rel.target);
-    read_zeros(doc, &mut read.expr, peer);
+    read.exact_target |= read_zeros(doc, &mut read.expr, peer);
     for r in &mut read.readings {
         read_zeros(doc, &mut r.expr, peer);
     }
@@ -273,8 +273,8 @@ fn term_figure(e: &Expr) -> Option<FigId> {
 
 /// Takes the bare zeros of `e`'s sums as exact where another figure of the sum printed in
 /// the same place carries decimals; `peer` is the figure `e` itself should equal, when `e`
-/// is the sum a relation states.
-fn read_zeros(doc: &Document, e: &mut Expr, peer: Option<FigId>) {
+/// is the sum a relation states: whether it, printed `0`, is exact the same way.
+fn read_zeros(doc: &Document, e: &mut Expr, peer: Option<FigId>) -> bool {
     match e {
         Expr::Sum(v) => {
             let with_decimals: Vec<Printed> = v
@@ -296,16 +296,21 @@ fn read_zeros(doc: &Document, e: &mut Expr, peer: Option<FigId>) {
                     {
                         *x = Expr::Exact(*id);
                     }
-                    x => read_zeros(doc, x, None),
+                    x => {
+                        read_zeros(doc, x, None);
+                    }
                 }
             }
+            peer.and_then(|t| bare_zero(doc, t))
+                .is_some_and(|p| with_decimals.contains(&p))
         }
         Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pct(a, b) | Expr::Min(a, b) => {
             read_zeros(doc, a, None);
             read_zeros(doc, b, None);
+            false
         }
         Expr::Abs(a) => read_zeros(doc, a, None),
-        Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => {}
+        Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => false,
     }
 }
 
@@ -836,10 +841,15 @@ mod tests {
         assert_eq!(sum(&d, 4, &[0, 1, 2]).status, Status::Fail);
         // a bare zero among whole amounts keeps its ½
         assert_eq!(sum(&d, 3, &[0, 1, 2]).status, Status::Rounding);
-        // so does a zero the relation checks, and a zero percentage
+        // a total printed 0 over parts with decimals is nothing too: 0.20 + 0.30 is no 0
         let d = cells(&["0.20", "0.30", "0", "0%", "50.6%", "50.3%"]);
-        assert_eq!(sum(&d, 2, &[0, 1]).status, Status::Rounding);
+        assert_eq!(sum(&d, 2, &[0, 1]).status, Status::Fail);
+        // a zero percentage keeps its ½, and so does a 0 a difference is checked against
+        // ("增加 0 万元" on 12.35 and 12.30)
         assert_eq!(sum(&d, 5, &[3, 4]).status, Status::Rounding);
+        let d = doc(&["12.35", "12.30", "0"]);
+        let change = eq(2, Expr::difference(Expr::Fig(0), Expr::Fig(1)));
+        assert_eq!(evaluate(&d, &change).status, Status::Pass);
         // and one whose table (or text) has no decimals, whatever another table prints
         let d = crate::read::read_str(
             "表一 收入表\n项目\t数\n甲\t0\n乙\t5\n\n表二 支出表\n项目\t数\n丙\t6.00\n",

@@ -1295,7 +1295,16 @@ fn entry(
         .iter()
         .filter_map(|&id| fig_ref(doc, units, id))
         .collect();
-    let scale = target.number.scale;
+    let mut scale = target.number.scale;
+    // a figure printed 0 that is exact and wrong ("合计 0" over 0.20 and 0.30): what it
+    // should be, shown at its own decimals, not rounded back to the printed 0
+    if v.status == Status::Fail
+        && target.number.value.is_zero()
+        && v.point
+            .is_some_and(|p| !p.is_zero() && p.round_dp(scale).is_zero())
+    {
+        scale = v.point.map_or(scale, |p| p.scale().min(4));
+    }
     let pct = if target.number.percent { "%" } else { "" };
     // a figure compared with another printing: it should read as that one is printed
     let reference = match &rel.expr {
