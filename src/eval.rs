@@ -166,6 +166,88 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
     }
 }
 
+/// Of two printings that should agree and do not (`b = a`: a summary table's two 总计, a
+/// figure repeated in another table), the one a failure is reported at. A relation states
+/// `b = a` with `b` as its target, but when `a` also fails a computation of its own (its
+/// parts do not add up to it), `b` fails nothing else, and `b` as printed would satisfy
+/// that computation, then one wrong figure, `a`, explains both failures: the comparison is
+/// turned round to report `a`, saying why. Every other failure stays where it was found.
+/// `relations[k]` is judged by `verdicts[k]`; only failures shown are weighed.
+pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdict]) {
+    let failing = |rel: &Relation, v: &Verdict| v.status == Status::Fail && !rel.only_if_holds;
+    for k in 0..relations.len().min(verdicts.len()) {
+        if !relations
+            .get(k)
+            .zip(verdicts.get(k))
+            .is_some_and(|(rel, v)| failing(rel, v))
+        {
+            continue;
+        }
+        let Some(rel) = relations.get(k) else { continue };
+        let (Expr::Fig(a), b) = (&rel.expr, rel.target) else {
+            continue;
+        };
+        let a = *a;
+        if rel.cmp != Cmp::Eq || !rel.readings.is_empty() {
+            continue;
+        }
+        let mut explained = false;
+        for j in 0..relations.len() {
+            let (Some(own), Some(w)) = (relations.get_mut(j), verdicts.get(j)) else {
+                continue;
+            };
+            if j == k || !failing(own, w) {
+                continue;
+            }
+            if own.target == b {
+                // `b` fails something else too: which of the two is wrong is not known
+                explained = false;
+                break;
+            }
+            // a computation `a` fails that `b`, printed in its place, satisfies
+            if !explained
+                && own.target == a
+                && own.cmp == Cmp::Eq
+                && !matches!(own.expr, Expr::Fig(_) | Expr::Exact(_))
+            {
+                own.target = b;
+                explained = matches!(
+                    evaluate(doc, own).status,
+                    Status::Pass | Status::Rounding
+                );
+                own.target = a;
+            }
+        }
+        let (Some(rel), Some(v)) = (relations.get_mut(k), verdicts.get_mut(k)) else {
+            continue;
+        };
+        if !explained {
+            continue;
+        }
+        // "支出总计 = 收入总计" read from the other side, in the other figure's place
+        let round = |w: &mut String| {
+            if let Some((l, r)) = w.split_once(" = ") {
+                if !r.contains(" = ") {
+                    *w = [r, " = ", l].concat();
+                }
+            }
+        };
+        (rel.target, rel.expr) = (a, Expr::Fig(b));
+        let turned = evaluate(doc, rel);
+        if turned.status != Status::Fail {
+            (rel.target, rel.expr) = (b, Expr::Fig(a));
+            continue;
+        }
+        round(&mut rel.what.zh);
+        round(&mut rel.what.en);
+        rel.context = None;
+        *v = Verdict {
+            cause: Some(Cause::OwnPartsDisagree(b)),
+            ..turned
+        };
+    }
+}
+
 /// [`evaluate`] past the fast path, its bare zeros read.
 fn evaluate_read(doc: &Document, rel: &Relation) -> Verdict {
     let v = evaluate_plain(doc, rel);

@@ -269,6 +269,9 @@ pub enum Cause {
     DoubledPart(FigId),
     /// A figure copied from another place.
     CopiedFrom(FigId),
+    /// Of two printings that should agree, this one also disagrees with its own parts,
+    /// which the other printing (the figure named) would satisfy: this is the one to fix.
+    OwnPartsDisagree(FigId),
     /// A rate on a zero base: no finite rate exists.
     ZeroBase,
     /// Holds only if figures were rounded that the table's own format shows are whole:
@@ -292,6 +295,7 @@ impl Cause {
             Cause::DroppedPart(_) => "dropped-part",
             Cause::DoubledPart(_) => "doubled-part",
             Cause::CopiedFrom(_) => "copied",
+            Cause::OwnPartsDisagree(_) => "own-parts-disagree",
             Cause::ZeroBase => "zero-base",
             Cause::PrintedPrecision(_) => "printed-precision",
             Cause::Other(_) => "other",
@@ -340,6 +344,13 @@ impl Cause {
                 Text::new(
                     format!("疑似照抄了{}的 {raw}", at.zh),
                     format!("looks copied from {raw} ({})", at.en),
+                )
+            }
+            Cause::OwnPartsDisagree(id) => {
+                let raw = raw(id);
+                Text::new(
+                    format!("此数与其本身的各项也不符；若为 {raw}，两处都成立"),
+                    format!("it does not match its own parts either; were it {raw}, both would hold"),
                 )
             }
             Cause::ZeroBase => Text::new(

@@ -611,13 +611,14 @@ impl<'a> Checked<'a> {
         table_set: Vec<crate::checks::table_set::TableNote>,
     ) -> Self {
         let Lean {
-            relations,
-            verdicts,
+            mut relations,
+            mut verdicts,
             held,
             inputs,
             items,
             scratch: _,
         } = lean;
+        crate::eval::place_blame(doc, &mut relations, &mut verdicts);
         let mut summary = Summary {
             figures: doc.figure_count(),
             ..Summary::default()

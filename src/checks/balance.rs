@@ -18,7 +18,10 @@ pub static CHECK: Check = Check {
            column, the right-hand 总计 equals the left-hand one. In the text, a 总支出 (支出\
            总计) stated within forty figures after a 总收入 (收入总计) of the same scope is \
            said to balance when it does; 总支出 in words may leave out what is carried \
-           forward, so a difference there is not reported.",
+           forward, so a difference there is not reported. A failure is reported at the \
+           expenditure 总计, unless the income 总计 also disagrees with its own rows and the \
+           expenditure one, which fails nothing else, would make them add up: then at the \
+           income 总计.",
     why: "Every yuan received is spent or carried forward: a summary that does not balance \
           has lost or invented money, and the other tables are then suspect too.",
     tolerance: "Both totals stand for ±½ of their last digit; they agree when the intervals \
@@ -127,6 +130,79 @@ mod tests {
     /// The balance entries of a text's report, as (reported, status).
     fn reported(text: &str) -> Vec<(String, String)> {
         super::super::reported(text, "balance")
+    }
+
+    /// A summary table's two 总计, each over its side's 合计 and carried-forward rows.
+    fn summary(income: &str, carried: &str, spending: &str) -> String {
+        format!(
+            "收入支出决算总表\n项目\t行次\t金额\t项目\t行次\t金额\n\
+             一、财政拨款收入\t1\t100.00\t一、基本支出\t7\t90.00\n\
+             二、其他收入\t2\t20.00\t二、项目支出\t8\t40.00\n\
+             本年收入合计\t3\t120.00\t本年支出合计\t9\t130.00\n\
+             年初结转和结余\t4\t{carried}\t年末结转和结余\t10\t0.00\n\
+             总计\t5\t{income}\t总计\t11\t{spending}\n"
+        )
+    }
+
+    /// Every failure of a text's report as (rule, reported, cause id).
+    fn failures(text: &str) -> Vec<(String, String, Option<String>)> {
+        crate::check_str(text)
+            .expect("the text is read")
+            .checks
+            .iter()
+            .filter(|e| e.status == "fail")
+            .map(|e| {
+                (
+                    e.rule.id().to_string(),
+                    e.reported.clone(),
+                    e.cause.as_ref().map(|c| c.id.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_wrong_income_total_is_reported_not_the_spending_total_it_disagrees_with() {
+        let fail = |rule: &str, reported: &str, cause: Option<&str>| {
+            (
+                rule.to_string(),
+                reported.to_string(),
+                cause.map(str::to_string),
+            )
+        };
+        // 120 + 10 = 130, as the spending side: the income 总计 140.00 is the wrong one
+        let report = crate::check_str(&summary("140.00", "10.00", "130.00")).expect("read");
+        let turned = report
+            .checks
+            .iter()
+            .find(|e| e.rule.id() == "balance")
+            .expect("a balance entry");
+        assert_eq!(turned.expected.as_deref(), Some("130.00"));
+        assert!(turned.message.zh.starts_with("收入总计 = 支出总计"));
+        assert_eq!(
+            failures(&summary("140.00", "10.00", "130.00")),
+            [
+                fail("balance", "140.00", Some("own-parts-disagree")),
+                fail("total-row", "140.00", Some("doubled-part")),
+            ]
+        );
+        // the spending total the wrong one: reported there, as found
+        assert_eq!(
+            failures(&summary("130.00", "10.00", "140.00")),
+            [
+                fail("balance", "140.00", None),
+                fail("total-row", "140.00", None),
+            ]
+        );
+        // 120 + 20 = 140: the spending side's 130.00 would not make the income side add up
+        // either, so the comparison stays where it was found
+        assert_eq!(
+            failures(&summary("150.00", "20.00", "130.00")),
+            [
+                fail("total-row", "150.00", None),
+                fail("balance", "130.00", None),
+            ]
+        );
     }
 
     #[test]

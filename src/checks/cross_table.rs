@@ -22,7 +22,9 @@ pub static CHECK: Check = Check {
            that table's 基本支出 合计 equals the 合计 of the 基本支出表. Each spending line by \
            功能分类 类 that 收入支出总表 lists by name (八、社会保障和就业支出) equals the 类 row \
            of the 支出表 (208 社会保障和就业支出); the 财政拨款收入支出总表's lines (一般公共预算 \
-           column) equal the 类 rows of the 一般公共预算财政拨款支出表.",
+           column) equal the 类 rows of the 一般公共预算财政拨款支出表. A difference is \
+           reported at the first table's figure, unless the other also disagrees with its \
+           own rows and the first, which fails nothing else, would make them add up.",
     why: "The tables are filled from one set of accounts; a figure that differs between them \
           means one of them was edited by hand or taken from another version.",
     tolerance: "One value printed twice at the same precision must print identically: \
@@ -249,5 +251,57 @@ fn category_name(label: &str) -> String {
     match t.chars().nth(n) {
         Some('、') if n > 0 => t.chars().skip(n + 1).collect(),
         _ => t,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The failing fixture with the 收入表's 合计 printed 1,020.00 over rows of 1,002.00,
+    /// and the summary's 本年收入合计 1,002.00 that its own rows bear out.
+    fn wrong_income_table_total() -> String {
+        let mut text = include_str!("../../tests/fixtures/cross-table/fail.txt").to_string();
+        for (from, to) in [
+            ("七、其他收入\t7\t20.00", "七、其他收入\t7\t2.00"),
+            ("本年收入合计\t8\t1,020.00", "本年收入合计\t8\t1,002.00"),
+            ("年初结转和结余\t10\t30.00", "年初结转和结余\t10\t48.00"),
+            (
+                "合计\t\t1,002.00\t1,000.00\t2.00",
+                "合计\t\t1,020.00\t1,000.00\t2.00",
+            ),
+        ] {
+            assert!(text.contains(from), "{from}");
+            text = text.replacen(from, to, 1);
+        }
+        text
+    }
+
+    #[test]
+    fn a_difference_is_reported_at_the_figure_its_own_rows_contradict() {
+        let report = crate::check_str(&wrong_income_table_total()).expect("read");
+        let failed: Vec<(&str, u32, &str, Option<&str>)> = report
+            .checks
+            .iter()
+            .filter(|e| e.status == "fail")
+            .map(|e| {
+                (
+                    e.rule.id(),
+                    e.line,
+                    e.reported.as_str(),
+                    e.cause.as_ref().map(|c| c.id),
+                )
+            })
+            .collect();
+        // the summary's 1,002.00 (line 13) is right and not reported; the 收入表's 1,020.00
+        // (line 25) is, by its rows and by the comparison
+        assert!(failed.iter().all(|f| f.1 != 13), "{failed:?}");
+        assert!(
+            failed.contains(&("cross-table", 25, "1,020.00", Some("own-parts-disagree"))),
+            "{failed:?}"
+        );
+        // the other difference of the fixture (50.01 against 50.00) stays where found
+        assert!(
+            failed.contains(&("cross-table", 11, "50.01", None)),
+            "{failed:?}"
+        );
     }
 }
