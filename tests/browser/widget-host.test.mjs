@@ -14,9 +14,10 @@ const HOST = (body, head = '') => `<!doctype html><html lang="zh-CN"><head><meta
   <link rel="icon" href="data:,">${head}<script type="module" src="recount-widget.js"></script></head>
   <body><main>${body}</main></body></html>`;
 
-async function open(html, { viewport = { width: 1280, height: 900 }, headers = {}, bypassCSP = false } = {}) {
+async function open(html, { viewport = { width: 1280, height: 900 }, headers = {}, bypassCSP = false, init = null } = {}) {
   const context = await env.chrome.newContext({ viewport, bypassCSP });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const seen = watch(page);
   await page.route(`${env.server.url}/host.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html, headers }));
   await page.goto(`${env.server.url}/host.html`);
@@ -32,15 +33,35 @@ async function settled(page) {
   return page.evaluate(() => [...document.querySelectorAll('recount-check')].map((e) => e.shadowRoot.querySelector('.status').textContent).join(''));
 }
 
+/** Records the shared badge's text each time the widget draws it (the element's class is
+ * wrapped as it is defined, before any instance exists). */
+const recordBadge = () => {
+  const define = customElements.define.bind(customElements);
+  customElements.define = (name, cls, options) => {
+    if (name === 'recount-check') {
+      const draw = cls.prototype._renderBadge;
+      cls.prototype._renderBadge = function () {
+        draw.call(this);
+        if (!this._badge.hidden) (window.badgeTexts ||= []).push(this._status.textContent);
+      };
+    }
+    return define(name, cls, options);
+  };
+};
+
 const marks = (page, sel = '') => page.evaluate((s) => [...document.querySelectorAll(`${s} recount-mark`)]
   .map((m) => ({ text: m.textContent, state: m.dataset.state })), sel);
 
 test('two widgets on one page: one badge for both, panels above it, unique names, one tab stop each, no axe violation', async () => {
   const { context, page, seen } = await open(HOST(`<h1>两张表</h1><section id="a"><h2>表一</h2>${TABLE('t1', '40.75')}</section>
     <section id="b"><h2>表二</h2>${TABLE('t2', '30.75')}</section>
-    <recount-check for="a"></recount-check><recount-check for="b"></recount-check>`), { bypassCSP: true });
+    <recount-check for="a"></recount-check><recount-check for="b"></recount-check>`), { bypassCSP: true, init: recordBadge });
   const status = await settled(page);
   assert.match(status, /核对 2 处：1 处不成立/, 'the badge counts both instances');
+  // the first instance's result alone is never shown as the page's while the second checks
+  const shown = await page.evaluate(() => /** @type {any} */ (window).badgeTexts);
+  assert.ok(shown.length >= 2, `the badge was drawn as each instance finished: ${shown}`);
+  for (const s of shown) assert.match(s, /^(正在核对…|核对 2 处：1 处不成立)$/, `the badge read ${JSON.stringify(s)} on the way`);
   const badges = await page.evaluate(() => [...document.querySelectorAll('recount-check')]
     .map((e) => !e.shadowRoot.querySelector('.badge').hidden));
   assert.deepEqual(badges, [true, false], 'one badge');

@@ -274,6 +274,8 @@ class RecountCheck extends HTMLElement {
     this._error = '';
     this._capped = false;
     this._runs = 0;
+    /** a run is under way: the shared badge gives no count until every instance is done */
+    this._busy = false;
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [uiSheet];
     // built element by element: no innerHTML, so hosts enforcing Trusted Types work
@@ -407,6 +409,7 @@ class RecountCheck extends HTMLElement {
 
   async run() {
     this._status.textContent = this.t.working;
+    this._busy = true;
     this._error = '';
     try {
       await loadWasm();
@@ -414,6 +417,7 @@ class RecountCheck extends HTMLElement {
       const e = /** @type {any} */ (x);
       this._page = null;
       this._error = isCsp(e) ? this.t.wCsp : this.t.wFailed(e && e.message ? e.message : String(e));
+      this._busy = false;
       for (const i of instances) i._renderBadge();
       return;
     }
@@ -439,6 +443,7 @@ class RecountCheck extends HTMLElement {
       }
     }
     if (run !== this._runs) return; // a newer run took over
+    this._busy = false;
     this._page = page;
     this._places = places;
     this._figs = new Map(this._page ? this._page.figures.map((f) => [f.start, f]) : []);
@@ -467,10 +472,12 @@ class RecountCheck extends HTMLElement {
       capped = capped || i._capped;
       for (const f of i._page.figures) if (f.state === 'fail' || f.state === 'warning') fails.push([i, f]);
     }
-    const busy = [...instances].some((i) => i._status.textContent === t.working && !i._page && !i._error);
+    // (a count while another instance is still checking would read as the page's result)
+    const busy = [...instances].some((i) => i._busy);
     this._status.textContent = errors.length ? errors[0]
-      : checked ? t.wSummary(checked, failing) + (capped ? `（${t.wTooMany(MAX_MARKS)}）` : '')
-        : busy ? t.working : t.wNothing;
+      : busy ? t.working
+        : checked ? t.wSummary(checked, failing) + (capped ? `（${t.wTooMany(MAX_MARKS)}）` : '')
+          : t.wNothing;
     for (const i of instances) if (i !== this) i._status.textContent = '';
     this._status.classList.toggle('bad', failing > 0 || errors.length > 0);
     this._failList.replaceChildren();
