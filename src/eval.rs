@@ -175,20 +175,14 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
 /// `relations[k]` is judged by `verdicts[k]`; only failures shown are weighed.
 pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdict]) {
     let failing = |rel: &Relation, v: &Verdict| v.status == Status::Fail && !rel.only_if_holds;
-    for k in 0..relations.len().min(verdicts.len()) {
-        if !relations
-            .get(k)
-            .zip(verdicts.get(k))
-            .is_some_and(|(rel, v)| failing(rel, v))
-        {
-            continue;
-        }
-        let Some(rel) = relations.get(k) else { continue };
-        let (Expr::Fig(a), b) = (&rel.expr, rel.target) else {
+    for k in 0..relations.len() {
+        let (Some(rel), Some(v)) = (relations.get(k), verdicts.get(k)) else {
             continue;
         };
-        let a = *a;
-        if rel.cmp != Cmp::Eq || !rel.readings.is_empty() {
+        let (&Expr::Fig(a), b) = (&rel.expr, rel.target) else {
+            continue;
+        };
+        if !failing(rel, v) || rel.cmp != Cmp::Eq || !rel.readings.is_empty() {
             continue;
         }
         let mut explained = false;
@@ -211,10 +205,7 @@ pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [V
                 && !matches!(own.expr, Expr::Fig(_) | Expr::Exact(_))
             {
                 own.target = b;
-                explained = matches!(
-                    evaluate(doc, own).status,
-                    Status::Pass | Status::Rounding
-                );
+                explained = matches!(evaluate(doc, own).status, Status::Pass | Status::Rounding);
                 own.target = a;
             }
         }
