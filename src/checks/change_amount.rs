@@ -364,6 +364,29 @@ mod tests {
         (a.to_string(), b.to_string())
     }
 
+    #[test]
+    fn a_doubled_comma_after_the_comparison_does_not_hide_it() {
+        // text copied from a web page: "与…相比,," leaves no empty clause between the two
+        let text = |sep: &str, change: &str| {
+            format!(
+                "2011年“三公”经费预算94.28亿元。2010年“三公”经费决算数94.7亿元。\
+                 与2010年决算数相比{sep}2011年“三公”经费预算减少{change}亿元。\n"
+            )
+        };
+        for sep in [",,", "，，", "，"] {
+            assert_eq!(
+                statuses(&text(sep, "0.42")),
+                [pair("0.42", "pass")],
+                "{sep}"
+            );
+            assert_eq!(
+                statuses(&text(sep, "0.24")),
+                [pair("0.24", "fail")],
+                "{sep}"
+            );
+        }
+    }
+
     const SANGONG: &str = "一、2023年“三公”经费预算安排情况\n2023年度“三公”经费预算总计30.5万元，其中：因公出国（境）经费0万元，公务接待14.2万元，公务用车运行费用16.3万元。\n二、2022年“三公”经费决算情况\n2022年度“三公”经费合计支出28.25万元，其中：因公出国（境）经费0万元，公务接待15.06万元，公务用车运行费用13.19万元。\n2023年度“三公”经费预算较2022年度增加2.25万元，其中公务接待较上年同期减少0.86万元。公务用车运行费用较上年同期增加3.11万元。\n";
 
     #[test]

@@ -515,6 +515,11 @@ impl<'a> Prose<'a> {
             if f.is_whitespace() || f == '*' {
                 continue;
             }
+            // "与2010年决算数相比,,2011年…": a comma doubled (in text copied from the web)
+            // separates no empty clause
+            if f == ',' && toks.last() == Some(&Tok::Ch(',')) {
+                continue;
+            }
             toks.push(Tok::Ch(f));
             offs.push(at);
         }
