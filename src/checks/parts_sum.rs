@@ -19,7 +19,8 @@ pub static CHECK: Check = Check {
     what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T 亿元中，甲 A，…\", or \"…T。在收入拨款中，\
            甲 A，…\", where the words between 在 and 中 name T — or 从…来看 — or \"…决算数 T。分项情况是：\
            甲 A，…\"; T may be a 预算数 stated alone in its sentence, and the parts final figures, \
-           \"甲支出决算为 A 万元\") \
+           \"甲支出决算为 A 万元\"; the “三公”经费 may be named by their three items, \
+           \"因公出国(境)费、公务用车购置及运行费和公务接待费的预算数 T\") \
            adds up when the parts are the whole \
            breakdown: a standard set of categories (income sources; 基本支出 and 项目支出; \
            人员经费 and 公用经费; the three 三公 items; 货物, 工程, 服务; 集中采购 and 分散采购; \
@@ -345,6 +346,36 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_three_items_named_together_are_the_sangong_total() {
+        // 审计署's 2010 三公 budget (wenweipo.com, 2011-07-11): the total stated by the three
+        // items' names, its parts listed in the next paragraph under "…预算中"
+        let text = |part: &str| {
+            format!(
+                "审计署公布：2010年因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元、决算数2488.79万元。\n\
+                 2010年审计署“三公经费”财政拨款预算中，因公出国(境)费617万元，公务用车购置及运行费{part}万元，公务接待费865万元。\n"
+            )
+        };
+        assert_eq!(
+            verdicts(&text("1229.65")),
+            [("2711.65".to_string(), Status::Pass)]
+        );
+        assert_eq!(
+            verdicts(&text("1292.65")),
+            [("2711.65".to_string(), Status::Fail)]
+        );
+        // in traditional script, as published
+        let trad = text("1229.65")
+            .replace("审计署", "審計署")
+            .replace("财政拨款预算", "財政撥款預算")
+            .replace("公务", "公務")
+            .replace("国", "國");
+        assert_eq!(verdicts(&trad), [("2711.65".to_string(), Status::Pass)]);
+        // two of the items are not the 三公经费: no total to add up to
+        let two = text("1229.65").replace("因公出国(境)费、公务用车", "公务用车");
+        assert_eq!(verdicts(&two), []);
     }
 
     #[test]

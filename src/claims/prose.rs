@@ -201,6 +201,25 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
         .find(|&k| s.get(k..).is_some_and(|r| r.starts_with(word)))
 }
 
+/// Where the “三公”经费 are named by their three items, in the order the rules define them
+/// ("因公出国(境)费、公务用车购置及运行费和公务接待费", also 经费, 购置和运行费, 运行维护费,
+/// joined by 、 , 和 及 与): the byte range of the list in `s`.
+fn sangong_spelled(s: &str) -> Option<(usize, usize)> {
+    fn joiners(r: &str) -> &str {
+        r.trim_start_matches(['、', ',', '和', '及', '与', '以'])
+    }
+    let start = s.find("因公出国")?;
+    let mut r = s.get(start..)?.strip_prefix("因公出国")?;
+    r = r.strip_prefix("(境)").unwrap_or(r);
+    r = r.strip_prefix('经').unwrap_or(r);
+    r = r.strip_prefix('费')?;
+    r = joiners(r).strip_prefix("公务用车购置")?;
+    r = r.strip_prefix(['及', '和', '与'])?.strip_prefix("运行")?;
+    r = r.strip_prefix("维护").unwrap_or(r);
+    r = joiners(r.strip_prefix('费')?).strip_prefix("公务接待费")?;
+    Some((start, s.len() - r.len()))
+}
+
 /// Removes keywords and filler from the words before a figure, leaving the name of the
 /// quantity.
 pub fn label_of(lead: &str) -> String {
@@ -576,6 +595,8 @@ impl<'a> Prose<'a> {
         // words since the previous figure are token ranges, made into strings only at a
         // figure; `lead_last` is the lead's last character
         let (mut lead_from, mut since_from) = (0, 0);
+        // where the words about the next figure may begin: after the last figure or stop
+        let mut words_from = 0;
         let mut lead_last: Option<char> = None;
         let chars = |from: usize, to: usize| {
             self.toks
@@ -605,6 +626,7 @@ impl<'a> Prose<'a> {
                     }
                     if ends == 3 {
                         sentence += 1;
+                        words_from = at + 1;
                     }
                     if ends >= 2 {
                         semi += 1;
@@ -667,11 +689,24 @@ impl<'a> Prose<'a> {
                             kind = Kind::Rate(d);
                         }
                     }
+                    // "因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数": the
+                    // three items together are the “三公”经费 (the list's commas cut the lead)
+                    let mut label = label_of(&lead);
+                    if lead.contains("公务接待费") {
+                        let words: String = chars(words_from, at).collect();
+                        if let Some((_, end)) = sangong_spelled(&words) {
+                            if end + lead.len() > words.len() {
+                                let rest = words.get(end..).unwrap_or("");
+                                let rest = label_of(rest.strip_prefix('的').unwrap_or(rest));
+                                label = ["三公经费", &rest].concat();
+                            }
+                        }
+                    }
                     out.push(Mention {
                         fig: id,
                         at,
                         kind,
-                        label: label_of(&lead),
+                        label,
                         lead,
                         unit,
                         percent: f.number.percent,
@@ -688,6 +723,7 @@ impl<'a> Prose<'a> {
                     });
                     lead_from = at + 1;
                     since_from = at + 1;
+                    words_from = at + 1;
                     lead_last = None;
                 }
             }
@@ -1800,6 +1836,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     // most labels, which do not hold the name, are turned down before
                     // anything is copied)
                     let label = unquoted(label);
+                    // "审计署“三公经费”财政拨款预算中" names the 三公经费财政拨款预算数 stated
+                    // without its entity
+                    let bare = label.strip_suffix('数').unwrap_or(&label);
+                    if bare.starts_with("三公经费") && name.ends_with(bare) {
+                        return true;
+                    }
                     if !label.contains(name) {
                         return false;
                     }
@@ -1847,8 +1889,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                                 .flat_map(|x| x.mentions.iter().rev().map(move |m| (x, m))),
                         )
                         .take(LOOK_BACK_MENTIONS + FAR_MENTIONS);
+                    // (a budget's parts, "…预算中，", may be of an amount stated as a 预算数)
+                    let budget = name.ends_with("预算");
                     let mut found = back.filter(|(x, m)| {
-                        matches!(m.kind, Kind::Level | Kind::Final)
+                        (matches!(m.kind, Kind::Level | Kind::Final)
+                            || budget && m.kind == Kind::Budget)
                             && (year.is_none() || m.scope.year.is_none() || m.scope.year == year)
                             && fits(x, m)
                     });
