@@ -209,19 +209,11 @@ pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [V
                 own.target = a;
             }
         }
-        let (Some(rel), Some(v)) = (relations.get_mut(k), verdicts.get_mut(k)) else {
-            continue;
-        };
         if !explained {
             continue;
         }
-        // "支出总计 = 收入总计" read from the other side, in the other figure's place
-        let round = |w: &mut String| {
-            if let Some((l, r)) = w.split_once(" = ") {
-                if !r.contains(" = ") {
-                    *w = [r, " = ", l].concat();
-                }
-            }
+        let (Some(rel), Some(v)) = (relations.get_mut(k), verdicts.get_mut(k)) else {
+            continue;
         };
         (rel.target, rel.expr) = (a, Expr::Fig(b));
         let turned = evaluate(doc, rel);
@@ -229,8 +221,12 @@ pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [V
             (rel.target, rel.expr) = (b, Expr::Fig(a));
             continue;
         }
-        round(&mut rel.what.zh);
-        round(&mut rel.what.en);
+        // "支出总计 = 收入总计" read from the other side, in the other figure's place
+        for w in [&mut rel.what.zh, &mut rel.what.en] {
+            if let Some((l, r)) = w.split_once(" = ").filter(|(_, r)| !r.contains(" = ")) {
+                *w = [r, " = ", l].concat();
+            }
+        }
         rel.context = None;
         *v = Verdict {
             cause: Some(Cause::OwnPartsDisagree(b)),

@@ -203,8 +203,8 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
 
 /// Where the “三公”经费 are named by their three items, in the order the rules define them
 /// ("因公出国(境)费、公务用车购置及运行费和公务接待费", also 经费, 购置和运行费, 运行维护费,
-/// joined by 、 , 和 及 与): the byte range of the list in `s`.
-fn sangong_spelled(s: &str) -> Option<(usize, usize)> {
+/// joined by 、 , 和 及 与): where the list ends in `s`, in bytes.
+fn sangong_spelled(s: &str) -> Option<usize> {
     fn joiners(r: &str) -> &str {
         r.trim_start_matches(['、', ',', '和', '及', '与', '以'])
     }
@@ -217,7 +217,7 @@ fn sangong_spelled(s: &str) -> Option<(usize, usize)> {
     r = r.strip_prefix(['及', '和', '与'])?.strip_prefix("运行")?;
     r = r.strip_prefix("维护").unwrap_or(r);
     r = joiners(r.strip_prefix('费')?).strip_prefix("公务接待费")?;
-    Some((start, s.len() - r.len()))
+    Some(s.len() - r.len())
 }
 
 /// Removes keywords and filler from the words before a figure, leaving the name of the
@@ -693,9 +693,12 @@ impl<'a> Prose<'a> {
                     // three items together are the “三公”经费 (the list's commas cut the lead)
                     let mut label = label_of(&lead);
                     if lead.contains("公务接待费") {
+                        // (the lead is the end of these words)
                         let words: String = chars(words_from, at).collect();
-                        if let Some((_, end)) = sangong_spelled(&words) {
-                            if end + lead.len() > words.len() {
+                        let lead_start = words.len().saturating_sub(lead.len());
+                        if let Some(end) = sangong_spelled(&words) {
+                            // the list reaches into the lead: the figure's own words
+                            if end > lead_start {
                                 let rest = words.get(end..).unwrap_or("");
                                 let rest = label_of(rest.strip_prefix('的').unwrap_or(rest));
                                 label = ["三公经费", &rest].concat();
