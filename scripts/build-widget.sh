@@ -9,7 +9,7 @@ cargo build --profile wasm --lib --target wasm32-unknown-unknown
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir pkg-web target/wasm32-unknown-unknown/wasm/recount.wasm
 # npm's binaryen (Debian's emits wasm Chromium rejects). --low-memory-unused lets it fold a
-# small constant added to an address into the access's offset (1.5 KB gz less): the two differ
+# small constant added to an address into the access's offset (first load 1.4 KB gz less): the two differ
 # only where the address wraps past 4 GiB into the first KiB, which Rust code never forms (its
 # data starts at 1 MiB, above the stack)
 node_modules/.bin/wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
