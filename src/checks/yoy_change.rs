@@ -574,9 +574,14 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             .filter(|&k| !own_amount_between(p, k, first, m.inner));
         // "同比增长14.6%,增收4,376万元": the rate may come before its change
         let after_rates = rates.last().map_or(i, |r| r + 1);
+        // ("增长16.75%,其中因公出国(境)费增加0万元": a change after 其中 is a part's)
         let change_end = change_end.or_else(|| {
             ms.get(after_rates)
                 .filter(|x| x.semi == m.semi && matches!(x.kind, Kind::Change(_)))
+                .filter(|x| {
+                    let last = rates.last().and_then(|&r| ms.get(r)).map_or(m.at, |r| r.at);
+                    !p.has_between(last, x.at, "其中")
+                })
                 .map(|_| after_rates)
         });
         let Some(change_end) = change_end else {
@@ -1025,6 +1030,41 @@ mod tests {
         assert_eq!((got[0].0.as_str(), got[0].1), ("25%", "fail"));
         // a bracket of its own words is no rate of the change
         assert_eq!(entries(&text.replace("(20%)", "(占20%)")), []);
+    }
+
+    #[test]
+    fn a_change_after_the_rate_and_its_qizhong_is_a_parts() {
+        // a town's 三公 budget (2024): the total's rate is stated, then 其中 the items'
+        // changes (0 + 2.01 − 0 on 12.00 is 16.75 %), the first of them no change of the total
+        let text = "2024年“三公”经费支出预算为14.01万元,其中:因公出国(境)费用0万元,公务用车运行维护费14.01万元,公务接待费0万元。与2023年预算相比增长16.75%,其中因公出国(境)费增加0万元,公务用车运行维护费增加2.01万元。\n";
+        assert!(
+            entries(text).iter().all(|e| e.0 != "16.75%"),
+            "{:?}",
+            entries(text)
+        );
+        // a change right after the rate is still the rate's (2.01 ÷ 12.00 = 16.75 %)
+        let own = text.replace("16.75%,其中因公出国(境)费增加0万元", "16.75%,增加2.01万元");
+        let got = entries(&own);
+        assert!(
+            got.iter().any(|e| e.0 == "16.75%" && e.1 == "pass"),
+            "{got:?}"
+        );
+        let wrong = own.replace("16.75%", "18.75%");
+        let got = entries(&wrong);
+        assert!(
+            got.iter().any(|e| e.0 == "18.75%" && e.1 == "fail"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn le_after_the_verb_is_read_past() {
+        // a district's 2017 三公 report (cqyz.gov.cn): "减少了 …，下降了 …"
+        // (1276.52 ÷ (4333.33 + 1276.52) = 22.75 %)
+        let text = "2017年度“三公”经费总支出为4,333.33万元。与上年相比,2017年度的“三公”经费支出减少了1,276.52万元,下降了22.75%。\n";
+        assert_eq!(status(text), own(&[("22.75%", "pass")]));
+        let wrong = text.replace("22.75%", "29.46%");
+        assert_eq!(status(&wrong), own(&[("29.46%", "fail")]));
     }
 
     #[test]

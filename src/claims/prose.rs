@@ -309,6 +309,8 @@ pub fn template_alternative(lead: &str) -> Option<&str> {
 }
 
 fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -> Kind {
+    // "减少了 1,276.52 万元，下降了 22.75%": 了 after the verb changes nothing
+    let lead = lead.strip_suffix('了').unwrap_or(lead);
     // "减少（增加）0.15 万元，下降（增长）27.78%": the template's alternatives were left in,
     // so the figure is a change or a rate whose direction is unknown
     if let Some(own) = template_alternative(lead) {
