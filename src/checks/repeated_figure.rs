@@ -2,7 +2,7 @@
 //! text, is stated with the same value.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, is_money, Kind, Prose, Record};
+use crate::claims::prose::{amount, is_money, named_whole, unquoted, Kind, Prose, Record, Tok};
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
@@ -22,7 +22,8 @@ pub static CHECK: Check = Check {
            line and the same line's amount elsewhere) must agree. Labels are compared after \
            dropping years and numbering; a trailing 支出 after …费 is dropped (公务接待费支出 \
            = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
-           year are not compared.",
+           year are not compared, nor parts of two different wholes, an amount accumulated \
+           (累计) and one not, or amounts of different months (7月份, 1-7月).",
     why: "A figure retyped in a second place is where digits get swapped and stale values \
           survive an update.",
     tolerance: "Each printed figure stands for ±½ of its last digit, so 0.61 and 0.6 agree (0.6 \
@@ -124,6 +125,57 @@ struct Stated {
     /// Where its sentence is: the paragraph (in [`Claims::prose`]) and token; the words are
     /// read only for a statement compared with an earlier one.
     context: (usize, usize),
+    /// The whole it is a part of, where the text says: the total of its 其中 list, or the
+    /// whole its share is of ("商品和服务支出预算 165247.88 元,占基本支出预算 18.76%").
+    whole: Option<String>,
+    /// Stated as accumulated over a period ("1-7月，…支出累计完成 X"): not the amount of one
+    /// month stated without it.
+    cumulative: bool,
+    /// The months the paragraph last named before it ("7月份，…" → (7, 7); "1-7月，…" →
+    /// (1, 7)).
+    months: Option<(Decimal, Decimal)>,
+}
+
+impl Stated {
+    /// Whether the text allows the two to be one quantity: not parts of two different
+    /// wholes ("1. 基本支出 …：商品和服务支出 X" and "2. 项目支出 …其中：商品和服务支出 Y"), not
+    /// one accumulated and one not.
+    fn may_be(&self, other: &Stated) -> bool {
+        let wholes = match (&self.whole, &other.whole) {
+            (Some(a), Some(b)) => same_total(a, b),
+            _ => true,
+        };
+        let months = match (self.months, other.months) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        wholes
+            && months
+            && self.cumulative == other.cumulative
+            && self.scope.comparable(&other.scope)
+    }
+}
+
+/// The whole named by 占 right after mention `i`'s amount, with or without a share figure
+/// ("75800 元,占基本支出预算%," where the share was left out).
+fn whole_named_after(p: &Prose<'_>, i: usize) -> Option<String> {
+    let m = p.mentions.get(i)?;
+    let end = match p.mentions.get(i + 1) {
+        Some(n) if n.sentence == m.sentence => n.at,
+        _ => p.sentence_end_within(m.at, m.at + 48),
+    };
+    let text = p.text_between(m.at + 1, end);
+    let (before, after) = text.split_once('占')?;
+    // only its unit and a comma between the amount and 占
+    if before.chars().count() > 3 || !before.chars().all(|c| "元万亿,，、 ".contains(c)) {
+        return None;
+    }
+    let name: String = after
+        .chars()
+        .take_while(|c| !c.is_ascii() && !"，。；：、（）%％".contains(*c))
+        .collect();
+    let w = unquoted(&named_whole(&format!("占{name}"))).into_owned();
+    (w.chars().count() >= 2).then_some(w)
 }
 
 /// The label a figure is compared by: a part listed under several different totals is
@@ -209,9 +261,37 @@ fn stated(
     executed: &HashSet<FigId>,
     out: &mut Vec<Stated>,
 ) {
+    // the label of the numbered item ("2.项目支出 0元") the mentions after it are under
+    let mut item: Option<&str> = None;
+    // the months last named, and how far the tokens were looked at for them
+    let mut months = None;
+    let mut seen = 0;
     for (i, m) in p.mentions.iter().enumerate() {
         if m.kind != Kind::Level || !is_money(m.unit) {
             continue;
+        }
+        for k in seen..m.at {
+            if let (Some(Tok::Fig(f)), Some(Tok::Ch('月'))) = (p.toks.get(k), p.toks.get(k + 1)) {
+                let value = |f: &FigId| doc.figure(*f).map(|x| x.number.value);
+                let Some(to) = value(f) else { continue };
+                // "1-7月", "1至7月", "1—7月"
+                let from = match (
+                    k.checked_sub(2).and_then(|j| p.toks.get(j)),
+                    k.checked_sub(1).and_then(|j| p.toks.get(j)),
+                ) {
+                    (Some(Tok::Fig(a)), Some(Tok::Ch('-' | '—' | '－' | '至' | '~' | '～'))) => {
+                        value(a)
+                    }
+                    _ => None,
+                };
+                months = Some((from.unwrap_or(to), to));
+            }
+        }
+        seen = seen.max(m.at);
+        let numbered = m.lead.starts_with(['.', '．']);
+        let under = if numbered { None } else { item };
+        if numbered {
+            item = Some(m.label.as_str());
         }
         // "土地出让收入由年初预算的 65000 万元调整为 35000 万元": an adjusted budget, named by its
         // line, is not the amount the line collects
@@ -224,7 +304,7 @@ fn stated(
         // "2. 项目支出 469500 元": an item numbered in an outline states its section's own
         // quantity, compared only with items numbered the same way (the same label in a
         // sentence may be another section's part: "…,项目支出 0元")
-        if m.lead.starts_with(['.', '．']) {
+        if numbered {
             key.insert(0, '.');
         }
         let key = qualified(key, m.fig, parents);
@@ -243,12 +323,21 @@ fn stated(
         if executed.contains(&m.fig) {
             scope.stage = Some(crate::claims::scope::Stage::Execution);
         }
+        let whole = parents
+            .of
+            .get(&m.fig)
+            .cloned()
+            .or_else(|| whole_named_after(p, i))
+            .or_else(|| under.map(str::to_string));
         out.push(Stated {
             fig: m.fig,
             key,
             year,
             scope,
             context: (pi, m.at),
+            whole,
+            cumulative: m.lead.contains("累计"),
+            months,
         });
     }
     for r in recs {
@@ -267,6 +356,9 @@ fn stated(
             year: None,
             scope,
             context: (pi, r.at),
+            whole: parents.of.get(&f).cloned(),
+            cumulative: false,
+            months: None,
         });
     }
 }
@@ -305,7 +397,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let first = slot
             .iter()
             .filter_map(|&k| all.get(k))
-            .find(|e| e.fig != later.fig && e.scope.comparable(&later.scope));
+            .find(|e| e.fig != later.fig && e.may_be(later));
         if first.is_none() && slot.len() < MAX_SCOPES {
             slot.push(i);
         }
@@ -484,6 +576,61 @@ mod tests {
         // "收、支总计各是 X、Y" names two quantities at once: no name to compare by
         let paired = "收、支总计各是 110 万元、90 万元。\n收、支总计各是 120 万元、100 万元。\n";
         assert!(verdicts(paired).is_empty(), "{:?}", verdicts(paired));
+    }
+
+    #[test]
+    fn one_label_under_two_wholes_names_two_quantities() {
+        // modelled on a district unit's 2023 budget (PDF text): the basic and the project
+        // spending each list their own 商品和服务支出, the first named by its share's whole
+        let text = "1. 基本支出预算 881300.39 元,占一般公共预算支出的96.74%。其中:\n\
+                    工资福利支出预算 716052.51 元,占基本支出预算81.25%。\n\
+                    商品和服务支出预算 165247.88 元,占基本支出预算18.76%。\n\
+                    2. 项目支出 29700 元,占一般公共预算支出的 3.26%。其中:\n\
+                    商品和服务支出预算 29700 元,占项目支出预算 100%。\n";
+        let none = Vec::<(String, String)>::new();
+        assert_eq!(verdicts(text), none);
+        // the share left out ("占基本支出预算%,"), and the project's part named by its item
+        let bare = text
+            .replace("18.76%", "%")
+            .replace(",占项目支出预算 100%", "");
+        assert_eq!(verdicts(&bare), none);
+        // under one whole the two statements are one quantity, and disagree
+        let one = text
+            .replace(
+                "2. 项目支出 29700 元,占一般公共预算支出的 3.26%。其中:\n",
+                "",
+            )
+            .replace("占项目支出预算", "占基本支出预算");
+        assert_eq!(verdicts(&one), [("29700".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_whole_named_without_a_share_or_by_a_numbered_item() {
+        // modelled on a district unit's 2022 budget (PDF text): the first 商品和服务支出's share
+        // was left out but names its whole; the second is under the numbered 项目支出, its
+        // 其中 a sentence later
+        let text = "工资福利支出预算 905709.06 元,占基本支出预算 79.89%。\n\
+                    商品和服务支出预算 75800 元,占基本支出预算%,同比增加52044.27 元。\n\
+                    2.项目支出 0元,同比减少 47600 元,下降 100%。下降原因是编外人员经费支出列入基本支出。其中:\n\
+                    商品和服务支出预算 0元,同比减少 47600 元,下降 100%。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+    }
+
+    #[test]
+    fn an_amount_accumulated_over_months_is_not_one_months() {
+        // a city's monthly report (traditional script, 2012): July's spending, then January
+        // to July's, in the same words but 累計
+        let text = "7月份,全市地方公共財政預算收入完成170,024萬元。全市地方公共財政預算支出完成372,527萬元。\
+                    1-7月,全市地方公共財政預算收入完成1,392,476萬元。\
+                    全市地方公共財政預算支出累計完成1,655,028萬元,同比增支218,447萬元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        let fail = |v: &str| (v.to_string(), "fail".to_string());
+        // in one month, July's 收入 is stated twice, and disagrees; its 支出 once as July's
+        // and once as accumulated
+        let one_month = text.replace("1-7月,", "");
+        assert_eq!(verdicts(&one_month), [fail("1,392,476")]);
+        let neither = one_month.replace("支出累計完成", "支出完成");
+        assert_eq!(verdicts(&neither), [fail("1,392,476"), fail("1,655,028")]);
     }
 
     #[test]
