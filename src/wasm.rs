@@ -66,7 +66,7 @@ export interface DomPlace { node: number; from: number; to: number }
 /** `present_tree`: the page for the text read from a DOM (null when it has no text or is
  *  longer than asked), and per figure of `page.figures` its text node, or null. */
 export interface TreePage { page: Page | null; places: (DomPlace | null)[] }
-/** Thrown by `check` and `present`: the input cannot be used. */
+/** Thrown by `presentInSteps`, `present_tree` and `presentItems`: the input cannot be used. */
 export interface InputError { zh: string; en: string }
 "#;
 
@@ -121,24 +121,7 @@ mod recount_error {
     }
 }
 
-/// Checks a document (text or HTML) and returns the report (`Report` in the contract).
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn check(text: &str) -> Result<JsValue, JsValue> {
-    let report = crate::check_str(text).map_err(|e| input_error(&e))?;
-    to_js(&report)
-}
-
-/// Checks a document and lays it out for people (`Page` in the contract): blocks, each
-/// reported figure's state, place and leading sentence, and the coverage.
-#[wasm_bindgen(unchecked_return_type = "Page")]
-pub fn present(text: &str) -> Result<JsValue, JsValue> {
-    let doc = crate::read::read_str(text).map_err(|e| input_error(&e))?;
-    let report = crate::check_document(&doc);
-    let page = crate::present::present(&doc, report);
-    to_js(&page)
-}
-
-/// `present` in two steps, each handed to `post` as JSON text (`JSON.parse` gives it): first
+/// Checks a document and lays it out for people in two steps, each handed to `post` as JSON text (`JSON.parse` gives it): first
 /// a `Page` that shows the checked document at once — every figure's state, the failures
 /// with their answers, no entries yet — then a `PageRest` with every figure's answers and
 /// every entry. One string built in the core and parsed by the engine costs a fraction of
