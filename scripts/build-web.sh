@@ -12,8 +12,9 @@ wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-
 # npm's binaryen (Debian's emits wasm Chromium rejects). --low-memory-unused lets it fold a
 # small constant added to an address into the access's offset (first load 1.4 KB gz less): the two differ
 # only where the address wraps past 4 GiB into the first KiB, which Rust code never forms (its
-# data starts at 1 MiB, above the stack)
-node_modules/.bin/wasm-opt -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+# data starts at 1 MiB, above the stack). --converge runs the passes again until they change
+# nothing more (1.7 KB gz less, ≈ 16 s more)
+node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals pkg/recount_bg.wasm -o pkg/recount_bg.opt.wasm
 
 # ---- the spreadsheet and Word reader: a second module (crates/sheets-wasm), embedded inert and
