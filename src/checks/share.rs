@@ -322,6 +322,17 @@ pub fn total_name(label: &str) -> String {
     s.to_string()
 }
 
+/// The words with 一般公共预算's name before 2015 (公共财政预算, 一般公共财政预算) in today's.
+fn budget_renamed(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if s.contains("公共财政预算") {
+        s.replace("一般公共财政预算", "一般公共预算")
+            .replace("公共财政预算", "一般公共预算")
+            .into()
+    } else {
+        s
+    }
+}
+
 /// The one amount the text names with this label, if it names exactly one value in a
 /// scope comparable with the share's.
 fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Option<FigId> {
@@ -336,7 +347,9 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
     };
     // "占“三公”经费的 100%" names the 三公经费支出 of "“三公”经费支出 2.05 万元": quotes
     // aside, the whole's label may add the side the name leaves unsaid
-    let bare_label = unquoted(label);
+    // (公共财政预算 is the name 一般公共预算 had before 2015: "占到公共财政预算支出的 81.68%"
+    // names the "一般公共预算支出 98240 万元" of its paragraph)
+    let bare_label = budget_renamed(unquoted(label));
     let sided: Vec<String> = if label.ends_with("支出") || label.ends_with("收入") {
         Vec::new()
     } else {
@@ -346,7 +359,7 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
             .collect()
     };
     let names = |l: &str| {
-        let l = unquoted(l);
+        let l = budget_renamed(unquoted(l));
         l.ends_with(bare_label.as_ref()) || sided.iter().any(|s| l.ends_with(s.as_str()))
     };
     for p in prose {
@@ -570,6 +583,24 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn the_budgets_name_before_2015_names_the_same_total() {
+        // a district's monthly report (traditional script): "占到公共財政預算支出的" names the
+        // 一般公共預算支出 of the sentence before (80242 ÷ 98240 = 81.68 %)
+        let text = "1-5月,全區一般公共預算支出98240萬元,完成年初預算的48.99%。\
+                    其中,全區民生支出80242萬元,占到公共財政預算支出的81.68%。\n";
+        assert_eq!(entries(text), own(&[("81.68%", "pass")]));
+        assert_eq!(
+            entries(&text.replace("81.68%", "83.68%")),
+            own(&[("83.68%", "fail")])
+        );
+        // 一般公共财政预算, 占 without 到: the same
+        let other = text
+            .replace("占到公共財政預算", "占一般公共財政預算")
+            .replace("81.68%", "83.68%");
+        assert_eq!(entries(&other), own(&[("83.68%", "fail")]));
     }
 
     #[test]

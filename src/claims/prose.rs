@@ -2688,6 +2688,8 @@ pub fn named_whole(lead: &str) -> String {
     let Some((_, after)) = lead.split_once('占') else {
         return String::new();
     };
+    // ("占到公共财政预算支出的", "占了…")
+    let after = after.trim_start_matches(['到', '了']);
     let s = after.trim_end_matches("比例为").trim_end_matches("比重为");
     let s = s
         .trim_end_matches("比例")
