@@ -379,6 +379,32 @@ mod tests {
     }
 
     #[test]
+    fn sangong_zhong_names_the_sangong_total_of_the_sentence_before() {
+        // the 2015 central final accounts, as reported (cyol.com, 2016-06-29): "“三公”经费中，"
+        // opens the list of the 三公经费支出合计 stated, with whose they are, before it
+        let text =
+            "2015年中央行政事业单位财政拨款的“三公”经费支出合计53.73亿元,比预算数减少9.43亿元。\
+                    “三公”经费中,因公出国(境)经费17.44亿元,比预算数减少1.94亿元;\
+                    公务用车购置及运行费30.87亿元,减少3.72亿元;公务接待费5.42亿元,减少3.77亿元。\n";
+        let got = verdicts(text);
+        assert!(
+            got.contains(&("53.73".to_string(), Status::Pass)),
+            "{got:?}"
+        );
+        let got = verdicts(&text.replace("30.87", "38.07"));
+        assert!(
+            got.contains(&("53.73".to_string(), Status::Fail)),
+            "{got:?}"
+        );
+        // 经费 are spent: named without 支出 or the entity
+        let plain = "2015年“三公”经费支出合计53.73亿元。“三公”经费中,因公出国(境)经费17.44亿元,公务用车购置及运行费30.87亿元,公务接待费5.42亿元。\n";
+        assert_eq!(verdicts(plain), [("53.73".to_string(), Status::Pass)]);
+        // another amount's 中 lists nothing of it
+        let other = plain.replace("“三公”经费中", "会议费中");
+        assert_eq!(verdicts(&other), []);
+    }
+
+    #[test]
     fn a_budget_stated_alone_is_the_total_of_its_parts() {
         // a budget disclosure states its amounts as 预算数 (the Ministry of Finance's 2014
         // 三公 budget, stdaily.com mirror of chinanews, 2014-04-18): the parts add up to it,

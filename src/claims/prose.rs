@@ -1850,7 +1850,21 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     if !label.contains(name) {
                         return false;
                     }
+                    // ("财政拨款的“三公”经费支出合计 53.73 亿元。“三公”经费中，…": the 三公
+                    // 经费 may be named with whose they are)
+                    let label = match label.split_once(name) {
+                        Some((_, rest)) if name.starts_with("三公经费") => {
+                            std::borrow::Cow::Owned([name, rest].concat())
+                        }
+                        _ => label,
+                    };
                     let rest = label.replacen(name, "", 1);
+                    // ("“三公”经费中，" names the “三公”经费支出: 经费 are spent)
+                    let rest = if name.ends_with('费') {
+                        rest.replacen("支出", "", 1)
+                    } else {
+                        rest
+                    };
                     [
                         "本年", "年度", "全年", "预算", "决算", "金额", "总额", "规模",
                     ]
