@@ -22,8 +22,9 @@ pub static CHECK: Check = Check {
            line and the same line's amount elsewhere) must agree. Labels are compared after \
            dropping years and numbering; a trailing 支出 after …费 is dropped (公务接待费支出 \
            = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
-           year are not compared, nor parts of two different wholes, an amount accumulated \
-           (累计) and one not, or amounts of different months (7月份, 1-7月).",
+           year are not compared, nor parts of two different wholes, a part within a total \
+           smaller than the other amount, an amount accumulated (累计) and one not, or \
+           amounts of different months (7月份, 1-7月).",
     why: "A figure retyped in a second place is where digits get swapped and stale values \
           survive an update.",
     tolerance: "Each printed figure stands for ±½ of its last digit, so 0.61 and 0.6 agree (0.6 \
@@ -128,6 +129,8 @@ struct Stated {
     /// The whole it is a part of, where the text says: the total of its 其中 list, or the
     /// whole its share is of ("商品和服务支出预算 165247.88 元,占基本支出预算 18.76%").
     whole: Option<String>,
+    /// The total of the 其中 list it is a part of.
+    total: Option<FigId>,
     /// Stated as accumulated over a period ("1-7月，…支出累计完成 X"): not the amount of one
     /// month stated without it.
     cumulative: bool,
@@ -140,7 +143,30 @@ impl Stated {
     /// Whether the text allows the two to be one quantity: not parts of two different
     /// wholes ("1. 基本支出 …：商品和服务支出 X" and "2. 项目支出 …其中：商品和服务支出 Y"), not
     /// one accumulated and one not.
-    fn may_be(&self, other: &Stated) -> bool {
+    fn may_be(&self, other: &Stated, doc: &Document) -> bool {
+        // a part within a total smaller than the other amount is not that amount ("中央预算内
+        // 投资支出 6399.28 亿元，其中，中央本级支出 1466.78 亿元" and the budget's 中央本级支出
+        // 35570.83 亿元); a part over its own total proves nothing
+        let above = |a: &Stated, b: &Stated| {
+            let (Some(t), Some(p), Some(f)) = (
+                a.total.and_then(|t| doc.figure(t)),
+                doc.figure(a.fig),
+                doc.figure(b.fig),
+            ) else {
+                return false;
+            };
+            let half = |n: &crate::figure::Number| crate::interval::half_ulp(n.scale);
+            let over = |x: &crate::figure::Number, y: &crate::figure::Number| {
+                x.value - half(x) > y.value + half(y)
+            };
+            t.unit == f.unit
+                && t.unit == p.unit
+                && !over(&p.number, &t.number)
+                && over(&f.number, &t.number)
+        };
+        if above(self, other) || above(other, self) {
+            return false;
+        }
         let wholes = match (&self.whole, &other.whole) {
             (Some(a), Some(b)) => same_total(a, b),
             _ => true,
@@ -154,6 +180,23 @@ impl Stated {
             && self.cumulative == other.cumulative
             && self.scope.comparable(&other.scope)
     }
+}
+
+/// The amount mention `i` is listed under by 包括 or 其中 in its sentence, where no
+/// breakdown was read: the label of the sentence's first amount ("中央对我市转移支付和税收返还
+/// 538.8 亿元，比上年减少 77.5 亿元，包括…税收返还 245.7 亿元").
+fn whole_listing(p: &Prose<'_>, i: usize) -> Option<String> {
+    let m = p.mentions.get(i)?;
+    let first = p
+        .mentions
+        .get(..i)?
+        .iter()
+        .rev()
+        .take_while(|x| x.sentence == m.sentence)
+        .filter(|x| x.kind == Kind::Level && !x.label.is_empty())
+        .last()?;
+    (p.has_between(first.at, m.at, "包括") || p.has_between(first.at, m.at, "其中"))
+        .then(|| first.label.clone())
 }
 
 /// The whole named by 占 right after mention `i`'s amount, with or without a share figure
@@ -202,6 +245,8 @@ fn same_total(a: &str, b: &str) -> bool {
 #[derive(Default)]
 struct Parents {
     of: HashMap<FigId, String>,
+    /// The total each part is listed under.
+    total: HashMap<FigId, FigId>,
     many: HashSet<String>,
 }
 
@@ -213,6 +258,7 @@ impl Parents {
             let label = b.total_label.clone();
             for (part, part_label) in &b.parts {
                 p.of.insert(*part, label.clone());
+                p.total.insert(*part, b.total);
                 if let Some(k) = key(part_label) {
                     match under.get(&k) {
                         Some(l) if !same_total(l, &label) => {
@@ -328,6 +374,7 @@ fn stated(
             .get(&m.fig)
             .cloned()
             .or_else(|| whole_named_after(p, i))
+            .or_else(|| whole_listing(p, i))
             .or_else(|| under.map(str::to_string));
         out.push(Stated {
             fig: m.fig,
@@ -336,6 +383,7 @@ fn stated(
             scope,
             context: (pi, m.at),
             whole,
+            total: parents.total.get(&m.fig).copied(),
             cumulative: m.lead.contains("累计"),
             months,
         });
@@ -357,6 +405,7 @@ fn stated(
             scope,
             context: (pi, r.at),
             whole: parents.of.get(&f).cloned(),
+            total: parents.total.get(&f).copied(),
             cumulative: false,
             months: None,
         });
@@ -397,7 +446,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let first = slot
             .iter()
             .filter_map(|&k| all.get(k))
-            .find(|e| e.fig != later.fig && e.may_be(later));
+            .find(|e| e.fig != later.fig && e.may_be(later, doc));
         if first.is_none() && slot.len() < MAX_SCOPES {
             slot.push(i);
         }
@@ -614,6 +663,61 @@ mod tests {
                     2.项目支出 0元,同比减少 47600 元,下降 100%。下降原因是编外人员经费支出列入基本支出。其中:\n\
                     商品和服务支出预算 0元,同比减少 47600 元,下降 100%。\n";
         assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+    }
+
+    #[test]
+    fn a_part_of_a_smaller_total_is_not_the_larger_amount() {
+        // the 2022 central final accounts, as reported: the budget's 中央本级支出 and the
+        // central investment budget's
+        let text = "从支出详细来看,中央本级支出35570.83亿元。\n\
+                    2022年,中央预算内投资支出6399.28亿元,其中,中央本级支出1466.78亿元,对地方转移支付4932.5亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // a total large enough to hold the amount: the two may be one, and disagree
+        let larger = text
+            .replace("6399.28", "40000")
+            .replace("4932.5", "38533.22");
+        assert_eq!(
+            verdicts(&larger),
+            [("1466.78".to_string(), "fail".to_string())]
+        );
+        // a part over its own total tells nothing of what it is: compared, and disagrees
+        let over = text.replace("1466.78", "36570.83");
+        assert_eq!(
+            verdicts(&over),
+            [("36570.83".to_string(), "fail".to_string())]
+        );
+    }
+
+    #[test]
+    fn parts_listed_by_baokuo_under_two_amounts_are_two_quantities() {
+        // a city's 2021 budget report: transfers to the city and to its districts, each
+        // with its own 税收返还
+        let text = "中央对我市转移支付和税收返还538.8亿元,比上年减少77.5亿元,包括一般性转移支付252.8亿元、专项转移支付40.3亿元、税收返还245.7亿元。\
+                    市对区转移支付和税收返还412.8亿元,比上年减少200.4亿元,包括一般性转移支付243.5亿元、专项转移支付52.5亿元、税收返还116.8亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // the second list without its own amount: one 税收返还, stated twice
+        let one = text.replace(
+            "市对区转移支付和税收返还412.8亿元,比上年减少200.4亿元,包括",
+            "另有",
+        );
+        assert!(
+            verdicts(&one).contains(&("116.8".to_string(), "fail".to_string())),
+            "{:?}",
+            verdicts(&one)
+        );
+    }
+
+    #[test]
+    fn the_citys_own_level_is_not_the_whole_citys() {
+        // the same report: the whole city's budget, then "(2)市级收支。" in the same words
+        let text = "一般公共预算收入2141亿元,加上上年结余117.3亿元,预算总收入为2258.3亿元。\n\
+                    (2)市级收支。一般公共预算收入890.7亿元,完成预算102.6%。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        let unnamed = text.replace("(2)市级收支。", "");
+        assert_eq!(
+            verdicts(&unnamed),
+            [("890.7".to_string(), "fail".to_string())]
+        );
     }
 
     #[test]

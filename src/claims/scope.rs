@@ -170,7 +170,10 @@ pub fn facets(s: &str) -> Facets {
                         "全市", "全区", "全县", "全省", "全州", "全旗", "全盟", "全镇",
                     ],
                 ),
-                (Level::Own, &["本级"]),
+                // ("(2)市级收支。…" in a city's report: the city's own level; 区级 and 县级
+                // are not read so: 县区级 is the districts' and counties' sum, and a county's
+                // 县级收入 is what the whole county keeps)
+                (Level::Own, &["本级", "市级"]),
             ],
         ),
         stage: pick(
