@@ -405,6 +405,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_before_the_paragraph_names_its_classification_lines_is_a_selection() {
+        // a city's 1-5月 execution report: the main taxes, then "主要支出科目情况如下" further
+        // on in the same paragraph; the five taxes are not all of 税收收入 (450.2 of 579.9)
+        let text = "——主要税种收入情况。1-5月全市税收收入完成579.9亿元,下降20.8%。其中:增值税完成194.5亿元,下降26.7%;企业所得税完成118.1亿元,下降11.9%;契税完成60.3亿元,下降17.8%;土地增值税完成40亿元,下降32.6%;城镇土地使用税完成37.3亿元,下降30.9%。\n\
+                    ——主要支出情况。全市一般公共预算支出完成1611.9亿元,下降3.5%。主要支出科目情况如下:\n\
+                    1.教育支出265.8亿元,下降3.4%。\n";
+        let fail = [("579.9".to_string(), "fail".to_string())];
+        assert!(!reported(text).contains(&fail[0]), "{:?}", reported(text));
+        // after the classification lines are named, a list is of them, and whole
+        let after = text.replace("——主要税种收入情况。", "——主要税种收入情况(按科目)。");
+        assert_eq!(reported(&after), fail);
+    }
+
+    #[test]
     fn a_budget_stated_alone_is_the_total_of_its_parts() {
         // a budget disclosure states its amounts as 预算数 (the Ministry of Finance's 2014
         // 三公 budget, stdaily.com mirror of chinanews, 2014-04-18): the parts add up to it,

@@ -1606,7 +1606,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         // 71.73%；…" lists the parts of the amount before it as 其中 does; once per
         // paragraph: a list of classification lines names its 科目 (one walk for the four)
         let mut hits = Vec::new();
-        let mut coded_para = false;
+        // (where the paragraph first names classification lines: the lists after it)
+        let mut coded_from: Option<usize> = None;
         for (i, t) in p.toks.iter().enumerate() {
             match t {
                 Tok::Ch('其') if p.word_at(i, "其中") => hits.push(i),
@@ -1621,8 +1622,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 {
                     hits.push(i)
                 }
-                Tok::Ch('功') if p.word_at(i, "功能分类") => coded_para = true,
-                Tok::Ch('科') if p.word_at(i, "科目") => coded_para = true,
+                Tok::Ch('功' | '科')
+                    if coded_from.is_none()
+                        && (p.word_at(i, "功能分类") || p.word_at(i, "科目")) =>
+                {
+                    coded_from = Some(i)
+                }
                 _ => {}
             }
         }
@@ -2053,7 +2058,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if parts.is_empty() {
                 continue;
             }
-            let codes = parts.len() >= 2 && coded_para;
+            // ("——主要税种收入情况。…其中:增值税…" before "主要支出科目情况如下" in the same
+            // paragraph is a selection of taxes, not classification lines)
+            let codes = parts.len() >= 2 && coded_from.is_some_and(|c| c < q);
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
             // (the budgets of a total found far back are not looked for beside it)
             if let Some(b) =
