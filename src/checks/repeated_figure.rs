@@ -7,6 +7,7 @@ use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
+use crate::interval::Interval;
 use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 use rust_decimal::Decimal;
@@ -22,9 +23,8 @@ pub static CHECK: Check = Check {
            line and the same line's amount elsewhere) must agree. Labels are compared after \
            dropping years and numbering; a trailing 支出 after …费 is dropped (公务接待费支出 \
            = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
-           year are not compared, nor parts of two different wholes, a part within a total \
-           smaller than the other amount, an amount accumulated (累计) and one not, or \
-           amounts of different months (7月份, 1-7月).",
+           year are not compared, nor parts of different wholes, 累计 with not, or \
+           different months.",
     why: "A figure retyped in a second place is where digits get swapped and stale values \
           survive an update.",
     tolerance: "Each printed figure stands for ±½ of its last digit, so 0.61 and 0.6 agree (0.6 \
@@ -155,9 +155,8 @@ impl Stated {
             ) else {
                 return false;
             };
-            let half = |n: &crate::figure::Number| crate::interval::half_ulp(n.scale);
             let over = |x: &crate::figure::Number, y: &crate::figure::Number| {
-                x.value - half(x) > y.value + half(y)
+                Interval::of(x).lo > Interval::of(y).hi
             };
             t.unit == f.unit
                 && t.unit == p.unit
