@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --profile wasm --lib --target wasm32-unknown-unknown
+# (the widget's bindings, present_tree, are behind a feature the page's build leaves out)
+cargo build --profile wasm --lib --target wasm32-unknown-unknown --features widget
 # --target web glue is an ES module: inlined into the widget module, it creates no globals
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir pkg-web target/wasm32-unknown-unknown/wasm/recount.wasm

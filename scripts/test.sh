@@ -11,6 +11,7 @@ stage "set-up";                 bash scripts/setup.sh
 stage "format";                 cargo fmt --check
 stage "clippy (native)";        cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)";        cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+stage "clippy (wasm32, widget)"; cargo clippy --lib --target wasm32-unknown-unknown --features widget -- -D warnings
 stage "tests";                  INSTA_UPDATE=no cargo test 2>&1 | tee -a "$log"
 stage "wasm32 library build";   cargo build --lib --target wasm32-unknown-unknown
 stage "sheets module (crates/sheets-wasm: clippy native and wasm32, tests)"

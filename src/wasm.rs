@@ -189,6 +189,7 @@ pub fn tree_text(ops: &[u32], data: &str) -> Result<String, JsValue> {
 
 /// Reads a DOM walk, checks it and lays it out (`TreePage` in the contract): the page, and
 /// where each reported figure is in the DOM, so the widget can mark it in place.
+#[cfg(feature = "widget")]
 #[wasm_bindgen(unchecked_return_type = "TreePage")]
 pub fn present_tree(ops: &[u32], data: &str, max_units: u32) -> Result<JsValue, JsValue> {
     let dom = crate::read::dom_to_text(ops, data);
