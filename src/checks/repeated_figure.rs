@@ -2,7 +2,7 @@
 //! text, is stated with the same value.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, is_money, named_whole, unquoted, Kind, Prose, Record, Tok};
+use crate::claims::prose::{amount, is_money, unquoted, whole_words, Kind, Prose, Record, Tok};
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
@@ -212,11 +212,10 @@ fn whole_named_after(p: &Prose<'_>, i: usize) -> Option<String> {
     if before.chars().count() > 3 || !before.chars().all(|c| "元万亿,，、 ".contains(c)) {
         return None;
     }
-    let name: String = after
-        .chars()
-        .take_while(|c| !c.is_ascii() && !"，。；：、（）%％".contains(*c))
-        .collect();
-    let w = unquoted(&named_whole(&format!("占{name}"))).into_owned();
+    let end = after
+        .find(|c: char| c.is_ascii() || "，。；：、（）%％".contains(c))
+        .unwrap_or(after.len());
+    let w = unquoted(&whole_words(after.get(..end).unwrap_or(""))).into_owned();
     (w.chars().count() >= 2).then_some(w)
 }
 

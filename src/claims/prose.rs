@@ -2706,9 +2706,12 @@ fn actual_before(p: &Prose<'_>, i: usize, label: &str) -> Option<FigId> {
 
 /// The text after 占 naming the whole ("政府采购支出总额" in "占政府采购支出总额的").
 pub fn named_whole(lead: &str) -> String {
-    let Some((_, after)) = lead.split_once('占') else {
-        return String::new();
-    };
+    lead.split_once('占')
+        .map_or_else(String::new, |(_, after)| whole_words(after))
+}
+
+/// The whole named by the words after 占, without 到/了 before it and 的, 比例 or 比重 after.
+pub fn whole_words(after: &str) -> String {
     // ("占到公共财政预算支出的", "占了…")
     let after = after.trim_start_matches(['到', '了']);
     let s = after.trim_end_matches("比例为").trim_end_matches("比重为");
