@@ -592,6 +592,44 @@ mod tests {
     }
 
     #[test]
+    fn a_division_by_named_parts_adds_up_to_the_amount_before_it() {
+        // the Ministry of Finance's monthly wording: the parts named by the division are the
+        // whole, so a wrong part fails
+        let text = |local: &str| {
+            format!(
+                "1-6月累计，全国一般公共预算收入107846亿元，同比增长3.4%。分中央和地方看，中央一般公共预算收入50397亿元，同比增长7.1%；地方一般公共预算本级收入{local}亿元，同比增长0.3%。\n"
+            )
+        };
+        assert_eq!(
+            verdicts(&text("57449")),
+            [("107846".to_string(), Status::Pass)]
+        );
+        assert!(reported(&text("57000")).contains(&("107846".to_string(), "fail".to_string())));
+        // "分级次来看" names no parts: a selection, reported only where it adds up
+        let levels = |county: &str| {
+            format!("全市一般公共预算收入500亿元。分级次来看，市级收入200亿元；区级收入{county}亿元。\n")
+        };
+        assert_eq!(
+            reported(&levels("300"))[0],
+            ("500".to_string(), "pass".to_string())
+        );
+        assert!(reported(&levels("290"))
+            .iter()
+            .all(|(_, status)| status == "pass"));
+        // a division after another list divides no part of that list
+        let after = "全市一般公共预算收入500亿元。分级次看，市级收入200亿元；区级收入290亿元。分税种看，增值税300亿元；企业所得税50亿元。\n";
+        assert!(
+            reported(after).iter().all(|(r, _)| r != "300"),
+            "{:?}",
+            reported(after)
+        );
+        // 分 in the middle of a clause opens nothing
+        let inside =
+            "全市一般公共预算收入500亿元，部分地区看，市级收入200亿元；区级收入290亿元。\n";
+        assert_eq!(verdicts(inside), []);
+    }
+
+    #[test]
     fn a_numbered_list_is_said_to_add_up_only_where_it_does() {
         // in one paragraph, or an item a line
         for text in [

@@ -841,6 +841,35 @@ impl<'a> Prose<'a> {
             .then(|| (name.to_string(), k + 1))
     }
 
+    /// "分中央和地方看，中央一般公共预算收入 A 亿元，…；地方…B 亿元" with 分 at token `i`,
+    /// opening its clause: the words of the division (中央和地方; 级次 in "分级次来看"), at
+    /// most [`DIVISION_CHARS`] Chinese characters between 分 and (来)看, then a comma or a
+    /// colon; None otherwise. Like 其中, it lists the parts of the amount before it.
+    pub fn division(&self, i: usize) -> Option<String> {
+        if self.toks.get(i) != Some(&Tok::Ch('分')) {
+            return None;
+        }
+        let opens = i == 0 || matches!(self.toks.get(i - 1), Some(Tok::Ch(c)) if ends_clause(*c));
+        if !opens {
+            return None;
+        }
+        let mut words = String::new();
+        for k in i + 1..=i + DIVISION_CHARS + 3 {
+            match self.toks.get(k) {
+                Some(Tok::Ch(',' | '，' | ':' | '：')) => {
+                    let w = words.strip_suffix('看')?;
+                    let w = w.strip_suffix('来').unwrap_or(w);
+                    return (1..=DIVISION_CHARS)
+                        .contains(&w.chars().count())
+                        .then(|| w.to_string());
+                }
+                Some(Tok::Ch(c)) if ('\u{4e00}'..='\u{9fff}').contains(c) => words.push(*c),
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// "财政拨款支出预算中，一般公共预算拨款支出预算 A 万元，…" with 中 at token `i`: the
     /// words before it naming the amount whose parts follow (财政拨款支出预算), as
     /// [`Prose::among_opener`] gives them: four to sixteen Chinese characters back to the
@@ -1598,6 +1627,22 @@ fn topic_after(p: &Prose<'_>, from: usize) -> bool {
 /// The longest topic [`topic_after`] reads after 其中.
 const TOPIC_CHARS: usize = 16;
 
+/// The longest division [`Prose::division`] reads ("分中央和地方看").
+const DIVISION_CHARS: usize = 8;
+
+/// Whether a division's words name its parts one by one, each part's label starting with
+/// one name in turn: "分中央和地方看，中央…收入 A；地方…收入 B" divides the whole into
+/// these parts and no others.
+fn division_named(words: &str, labels: &[String]) -> bool {
+    let names: Vec<&str> = words.split(['和', '与', '及', '、']).collect();
+    names.len() >= 2
+        && names.len() == labels.len()
+        && names
+            .iter()
+            .zip(labels)
+            .all(|(n, l)| !n.is_empty() && l.starts_with(n))
+}
+
 /// Finds every 其中 breakdown in the text. `prose` is [`read_all`]'s output.
 pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     let mut out = Vec::new();
@@ -1616,9 +1661,10 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 Tok::Ch('中') if p.named_among(i).is_some() || p.amount_among(i) => hits.push(i),
                 // "…经费决算数 2364 万元。分项情况是：因公出国(境)经费 12 万元，…"
                 Tok::Ch('分')
-                    if ["分项情况", "分项看", "分项来看", "分项：", "分项:"]
+                    if ["分项情况", "分项：", "分项:"]
                         .iter()
-                        .any(|w| p.word_at(i, w)) =>
+                        .any(|w| p.word_at(i, w))
+                        || p.division(i).is_some() =>
                 {
                     hits.push(i)
                 }
@@ -1637,6 +1683,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         // outer one reads it as that part's own breakdown; otherwise its region ends at
         // the closing bracket
         let mut covered_until = 0;
+        // the regions read so far (from their opener to their end)
+        let mut regions: Vec<(usize, usize)> = Vec::new();
         for (hi, &q) in hits.iter().enumerate() {
             // "其中：其中：" — the second one opens the list
             if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
@@ -1681,6 +1729,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     end = p.sentence_end_within(end + 1, next_hit);
                 }
             }
+            regions.push((q, end));
             // the mentions of the region, found by position (mentions are in order): the
             // work per 其中 is its own region, never the whole paragraph
             let lo = p.mentions.partition_point(|m| m.at <= q);
@@ -1825,7 +1874,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // "分项情况是：" follows a budget or final amount too ("“三公”经费决算数 2364 万元。
             // 分项情况是：因公出国(境)经费 12 万元，…"); a 其中 after one lists the record's
             // own budget lines ([`records`])
-            let by_item = p.word_at(q, "分项");
+            let division = p.division(q);
+            let by_item = p.word_at(q, "分项") || division.is_some();
             // ("2019年支出决算为 1200 万元，其中：基本支出…" lists the parts of a final amount)
             let total_kind =
                 |k: Kind| matches!(k, Kind::Level | Kind::Final) || by_item && k == Kind::Budget;
@@ -2026,6 +2076,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 found.filter(|t| !sibling(t))
             };
             let Some(total) = total else { continue };
+            // "分级次看，市级收入 A，区级收入 B。分税种看，…": a division that follows another
+            // list divides the amount before that list, not its last part; left unread
+            if division.is_some() && regions.iter().any(|&(a, b)| a < total.at && total.at < b) {
+                continue;
+            }
             // unlike 其中, "在收入拨款中，", "从…来看，" and "分项情况是：" do not say that what
             // follows are parts: two or more named items, or none
             if (opener.is_some() || by_item)
@@ -2062,16 +2117,16 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // paragraph is a selection of taxes, not classification lines)
             let codes = parts.len() >= 2 && coded_from.is_some_and(|c| c < q);
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+            let whole =
+                codes || complete(&labels) || division.is_some_and(|w| division_named(&w, &labels));
             // (the budgets of a total found far back are not looked for beside it)
-            if let Some(b) =
-                budgets_of(p, total, &parts, codes || complete(&labels), q).filter(|_| !far)
-            {
+            if let Some(b) = budgets_of(p, total, &parts, whole, q).filter(|_| !far) {
                 out.push(b);
             }
             out.push(Breakdown {
                 total: total.fig,
                 total_label,
-                complete: codes || complete(&labels),
+                complete: whole,
                 parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
                 para: p.index,
                 at: q,
