@@ -230,6 +230,13 @@ pub fn label_of(lead: &str) -> String {
             s = s.get(k + p.len()..).unwrap_or("");
         }
     }
+    // "二是上级财政补助收入": the item's number is no part of its name
+    if let Some(r) = s
+        .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
+        .and_then(|r| r.strip_prefix('是'))
+    {
+        s = r;
+    }
     for p in [
         "其中", "年度", "年", "共有", "共计", "合计", "总计", "为", "是", "达", "实现",
     ] {
@@ -1718,6 +1725,13 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if let Some(k) = (q + 3..end).find(|&k| adds_at(p, k)) {
                 end = k;
             }
+            // "由三部分构成:一是…收入 2454 万元,其中税收收入 974 万元…;二是上级财政补助收入
+            // 3292 万元,…": a 其中 inside the first item ends where the second begins
+            if let Some(n) = item_before(p, q) {
+                if let Some(k) = (q + 2..end).find(|&k| enumerated_at(p, k) == Some(n + 1)) {
+                    end = k;
+                }
+            }
             if !inner(q) {
                 covered_until = end;
             }
@@ -2243,6 +2257,40 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
 
 /// Whether token `k` opens a clause with 加 (加上) adding an amount to the one before:
 /// "…;加上级补助收入", ",加上年结余收入", not 加班费, 加工费 nor 加强.
+/// The number of an enumerated item starting at token `k` after a clause boundary ("二是",
+/// "第二，"): 2; None where none starts there.
+fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
+    let opens = k
+        .checked_sub(1)
+        .is_some_and(|b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if ends_clause(*c)));
+    if !opens {
+        return None;
+    }
+    let (k, ordinal) = match p.toks.get(k) {
+        Some(Tok::Ch('第')) => (k + 1, true),
+        _ => (k, false),
+    };
+    let Some(Tok::Ch(c)) = p.toks.get(k) else {
+        return None;
+    };
+    let n = "一二三四五六七八九十".chars().position(|x| x == *c)? as u32 + 1;
+    let marked = match p.toks.get(k + 1) {
+        Some(Tok::Ch('是')) => !ordinal,
+        Some(Tok::Ch(',' | '，' | '、')) => ordinal,
+        _ => false,
+    };
+    marked.then_some(n)
+}
+
+/// The number of the enumerated item token `q` falls in, within its sentence: the last
+/// [`enumerated_at`] before it since the sentence began.
+fn item_before(p: &Prose<'_>, q: usize) -> Option<u32> {
+    (0..q)
+        .rev()
+        .take_while(|&k| !matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_sentence(*c)))
+        .find_map(|k| enumerated_at(p, k))
+}
+
 fn adds_at(p: &Prose<'_>, k: usize) -> bool {
     p.toks.get(k) == Some(&Tok::Ch('加'))
         && k.checked_sub(1)
@@ -3249,6 +3297,27 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_list_inside_an_enumerated_item_ends_with_the_item() {
+        // a town's 2019 report (realhunt: 一是/二是/三是 are the parts of 6028)
+        let text = "2019年财政总收入为6028万元,由三部分构成:一是本年本镇财政收入2454万元,其中税收收入974万元、非税收入1480万元;二是上级财政补助收入3292万元,其中:一般性转移支付收入960万元、专项性转移支付收入2328万元;三是上年结余结转收入4万元。\n";
+        assert_eq!(
+            parts_of(text),
+            [
+                ("2454".to_string(), vec!["974".to_string(), "1480".into()]),
+                ("3292".to_string(), vec!["960".to_string(), "2328".into()]),
+            ]
+        );
+        // "第一，…第二，…" the same; "一是" after the 其中 opens its list
+        let text = "支出合计 100 万元。第一，基本支出 60 万元，其中人员经费 50 万元；第二，项目支出 40 万元。\n";
+        assert_eq!(parts_of(text), [("60".to_string(), vec!["50".to_string()])]);
+        let text = "支出合计 100 万元，其中：一是基本支出 60 万元；二是项目支出 40 万元。\n";
+        assert_eq!(
+            parts_of(text),
+            [("100".to_string(), vec!["60".to_string(), "40".into()])]
+        );
     }
 
     #[test]
