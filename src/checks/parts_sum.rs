@@ -642,6 +642,23 @@ mod tests {
     }
 
     #[test]
+    fn an_adjusted_budget_is_divided_into_its_adjusted_parts() {
+        // a district's 2020 budget adjustment: the parts' amounts before the adjustment are
+        // no parts of the adjusted total
+        let text = |tax: &str| {
+            format!("一般公共预算收入由362,000万元调整为416,000万元,调增54,000万元,增长18.3%。其中:税收收入由267,000万元调减为{tax}万元,调减29,000万元,下降9.7%;非税收入由95,000万元调增为178,000万元,调增83,000万元,增长102.1%。\n")
+        };
+        assert_eq!(
+            reported(&text("238,000")),
+            [
+                ("416,000".to_string(), "pass".to_string()),
+                ("54,000".to_string(), "pass".to_string())
+            ]
+        );
+        assert!(reported(&text("239,000")).contains(&("416,000".to_string(), "fail".to_string())));
+    }
+
+    #[test]
     fn a_division_by_named_parts_adds_up_to_the_amount_before_it() {
         // the Ministry of Finance's monthly wording: the parts named by the division are the
         // whole, so a wrong part fails

@@ -463,7 +463,19 @@ fn adjusted_from(lead: &str) -> bool {
 
 /// Whether an amount's words name it as a budget after its adjustment ("…调整为 35000 万元").
 pub fn names_adjusted(lead: &str) -> bool {
-    matches!(lead, "调整为" | "调整到" | "调整至" | "调为")
+    matches!(
+        lead,
+        "调整为"
+            | "调整到"
+            | "调整至"
+            | "调为"
+            | "调增为"
+            | "调增至"
+            | "调增到"
+            | "调减为"
+            | "调减至"
+            | "调减到"
+    )
 }
 
 /// "土地出让收入由年初预算的 65000 万元调整为 35000 万元": both amounts are the 土地出让收入's,
@@ -474,7 +486,13 @@ fn adjusted_names(ms: &mut [Mention]) {
         let (Some(from), Some(to)) = (ms.get(k - 1), ms.get(k)) else {
             continue;
         };
-        if !(adjusted_from(&from.lead) && names_adjusted(&to.lead) && from.semi == to.semi) {
+        if !(names_adjusted(&to.lead) && from.semi == to.semi) {
+            continue;
+        }
+        // "税收收入由 267,000 万元调减为 238,000 万元": the amount before the adjustment,
+        // named by nothing but 由, is no level of the year (a 其中 lists the adjusted ones)
+        let plain = from.lead.ends_with('由');
+        if !(plain || adjusted_from(&from.lead)) {
             continue;
         }
         let Some((name, _)) = from.label.rsplit_once('由') else {
@@ -483,6 +501,9 @@ fn adjusted_names(ms: &mut [Mention]) {
         let name = name.to_string();
         if let Some(m) = ms.get_mut(k - 1) {
             m.label.clone_from(&name);
+            if plain {
+                m.kind = Kind::Other;
+            }
         }
         if let Some(m) = ms.get_mut(k) {
             m.label = name;
