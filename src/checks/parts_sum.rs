@@ -659,6 +659,19 @@ mod tests {
     }
 
     #[test]
+    fn a_balance_is_no_total_of_income_or_spending() {
+        // the NPC's 2020 report: the 其中 after the deficit turns to the central budget
+        let text = "全国一般公共预算收入182895亿元，为预算的101.5%。收支总量相抵，全国财政赤字37600亿元，与预算持平。其中，中央一般公共预算收入82771亿元，为预算的100%。\n";
+        assert_eq!(reported(text), []);
+        // a balance's parts are balances
+        let text = "年末滚存结余 300 万元，其中：基本养老保险基金结余 200 万元，医疗保险基金结余 90 万元。\n";
+        assert_eq!(
+            reported(text).first(),
+            Some(&("200".to_string(), "pass".to_string()))
+        );
+    }
+
+    #[test]
     fn a_division_by_named_parts_adds_up_to_the_amount_before_it() {
         // the Ministry of Finance's monthly wording: the parts named by the division are the
         // whole, so a wrong part fails

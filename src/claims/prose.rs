@@ -2134,6 +2134,20 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     continue;
                 }
             }
+            // "…全国财政赤字 37600 亿元，与预算持平。其中，中央一般公共预算收入 82771 亿元":
+            // a balance (赤字, 结余) is divided into balances, not into income or spending
+            let balance = |l: &str| {
+                ["赤字", "结余", "结转", "差额", "缺口"]
+                    .iter()
+                    .any(|w| l.contains(w))
+            };
+            if balance(&total_label)
+                && parts
+                    .iter()
+                    .any(|x| !balance(&x.1) && super::scope::facets(&x.1).side.is_some())
+            {
+                continue;
+            }
             // "收入 969 万元，其中…；完成政府性基金支出 4093 万元": the list ends where the
             // other side (收入/支出) begins
             let side = super::scope::facets(&total_label).side;
