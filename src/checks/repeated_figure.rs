@@ -181,6 +181,17 @@ impl Stated {
     }
 }
 
+/// Periods of a year named in words, and their months (first and last).
+const PERIODS: &[(&str, u8, u8)] = &[
+    ("上半年", 1, 6),
+    ("下半年", 7, 12),
+    ("前三季度", 1, 9),
+    ("一季度", 1, 3),
+    ("二季度", 4, 6),
+    ("三季度", 7, 9),
+    ("四季度", 10, 12),
+];
+
 /// The amount mention `i` is listed under by 包括 or 其中 in its sentence, where no
 /// breakdown was read: the label of the sentence's first amount ("中央对我市转移支付和税收返还
 /// 538.8 亿元，比上年减少 77.5 亿元，包括…税收返还 245.7 亿元").
@@ -315,6 +326,16 @@ fn stated(
             continue;
         }
         for k in seen..m.at {
+            // "上半年累计，…" against "6月份当月，…"; "前三季度" is not the third quarter
+            let after_qian = k
+                .checked_sub(1)
+                .is_some_and(|j| p.toks.get(j) == Some(&Tok::Ch('前')));
+            if let Some(&(_, from, to)) = PERIODS
+                .iter()
+                .find(|(w, ..)| p.word_at(k, w) && !(after_qian && w.ends_with("季度")))
+            {
+                months = Some((Decimal::from(from), Decimal::from(to)));
+            }
             if let (Some(Tok::Fig(f)), Some(Tok::Ch('月'))) = (p.toks.get(k), p.toks.get(k + 1)) {
                 let value = |f: &FigId| doc.figure(*f).map(|x| x.number.value);
                 let Some(to) = value(f) else { continue };
@@ -716,6 +737,18 @@ mod tests {
             verdicts(&unnamed),
             [("890.7".to_string(), "fail".to_string())]
         );
+    }
+
+    #[test]
+    fn a_half_year_is_not_its_last_month() {
+        // Xinhua, 2012: the first half's spending, then June's alone
+        let text = "上半年累计，全国财政支出53893亿元，比去年同期增加9458亿元。\n\n6月份当月，全国财政支出12724亿元，比去年同月增加1915亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // the first three quarters are not the third quarter, nor the first half
+        let quarters = "前三季度，全市财政支出900亿元。三季度，全市财政支出300亿元。\n";
+        assert!(verdicts(quarters).is_empty(), "{:?}", verdicts(quarters));
+        let same = "前三季度，全市财政支出900亿元。前三季度，全市财政支出800亿元。\n";
+        assert_eq!(verdicts(same), [("800".to_string(), "fail".to_string())]);
     }
 
     #[test]
