@@ -659,6 +659,18 @@ mod tests {
     }
 
     #[test]
+    fn the_reasons_for_a_change_are_no_parts_of_the_total() {
+        // a district's 2020 budget adjustment: 83620 and 19000 make up the increase
+        let text = "全区收入预算总计调整为576105万元,调增102620万元。其中:区本级收入不变;转移性收入调整为443105万元,调增102620万元,主要是调增上级补助收入83620万元、债务转贷收入19000万元。\n";
+        assert!(
+            reported(text).iter().all(|(_, status)| status == "pass"),
+            "{:?}",
+            reported(text)
+        );
+        assert!(reported(text).iter().all(|(r, _)| r != "83620"));
+    }
+
+    #[test]
     fn a_balance_is_no_total_of_income_or_spending() {
         // the NPC's 2020 report: the 其中 after the deficit turns to the central budget
         let text = "全国一般公共预算收入182895亿元，为预算的101.5%。收支总量相抵，全国财政赤字37600亿元，与预算持平。其中，中央一般公共预算收入82771亿元，为预算的100%。\n";

@@ -1797,6 +1797,10 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 .take_while(|m| {
                     section.is_none_or(|s| m.scope.section == s || m.kind == Kind::Year)
                 })
+                // "其中:…转移性收入调整为 443105 万元,调增 102620 万元,主要是调增上级补助收入
+                // 83620 万元、…": amounts among the reasons for a change explain it, they
+                // are no parts of the total
+                .filter(|m| !among_reasons(p, m.at))
                 .collect();
             // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
@@ -2292,6 +2296,21 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
 
 /// Whether token `k` opens a clause with 加 (加上) adding an amount to the one before:
 /// "…;加上级补助收入", ",加上年结余收入", not 加班费, 加工费 nor 加强.
+/// Whether token `at` follows words giving the reasons for a change ("主要是",
+/// "主要原因是", "主要由于") that open a clause of its part of the sentence (up to ；).
+fn among_reasons(p: &Prose<'_>, at: usize) -> bool {
+    (0..at)
+        .rev()
+        .take_while(|&k| !matches!(p.toks.get(k), Some(Tok::Ch(c)) if stop(*c) >= 2))
+        .any(|k| {
+            k.checked_sub(1)
+                .is_some_and(|b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if ends_clause(*c)))
+                && ["主要是", "主要原因", "主要由于", "主要因为", "原因是"]
+                    .iter()
+                    .any(|w| p.word_at(k, w))
+        })
+}
+
 /// The number of an enumerated item starting at token `k` after a clause boundary ("二是",
 /// "第二，"): 2; None where none starts there.
 fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
