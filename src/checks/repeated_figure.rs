@@ -740,6 +740,16 @@ mod tests {
     }
 
     #[test]
+    fn the_centres_totals_are_not_the_countrys() {
+        // the NPC's 2021 report: the national totals, then "其中，中央…" with the same words
+        let text = "全国一般公共预算收入182895亿元，加上调入资金26133亿元，收入总量为209028亿元；全国一般公共预算支出245588亿元，支出总量为246628亿元。其中，中央一般公共预算收入82771亿元，加上调入资金8880亿元，收入总量为91651亿元；中央一般公共预算支出118411亿元，支出总量为119451亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // a county's income from the centre is its own, stated twice
+        let county = "中央补助收入 3000 万元，比上年增加 100 万元。\n\n中央补助收入 3100 万元。\n";
+        assert_eq!(verdicts(county), [("3100".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
     fn a_half_year_is_not_its_last_month() {
         // Xinhua, 2012: the first half's spending, then June's alone
         let text = "上半年累计，全国财政支出53893亿元，比去年同期增加9458亿元。\n\n6月份当月，全国财政支出12724亿元，比去年同月增加1915亿元。\n";

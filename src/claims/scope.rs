@@ -188,6 +188,32 @@ pub fn facets(s: &str) -> Facets {
     }
 }
 
+/// The facets of a sentence's subject (its words before its first amount): [`facets`], and
+/// the central government's own level where the subject opens with "(其中，)中央一般公共
+/// 预算…" (or another of its budgets) in a national report. (Only so: a county's 中央补助
+/// 收入 and a city's "中央对我市转移支付" are their own income from the centre. 全国 is not read as the whole here: most national sentences do not repeat
+/// it, and a facet named on one side only keeps two figures apart.)
+fn subject_facets(opening: &str) -> Facets {
+    let mut f = facets(opening);
+    if f.level.is_none() {
+        let s = opening.trim_start_matches(|c: char| !super::normalise::is_cjk(c));
+        let s = s.strip_prefix("其中").unwrap_or(s);
+        let s = s.trim_start_matches(|c: char| !super::normalise::is_cjk(c));
+        let central = [
+            "中央一般公共预算",
+            "中央公共财政",
+            "中央本级",
+            "中央政府性基金",
+            "中央国有资本经营",
+            "中央社会保险基金",
+        ];
+        if central.iter().any(|w| s.starts_with(w)) {
+            f.level = Some(Level::Own);
+        }
+    }
+    f
+}
+
 /// Words that make a heading a topic ("收入支出情况说明") rather than an entity.
 const TOPIC: &[&str] = &[
     "情况", "说明", "如下", "划分", "分析", "概况", "解释", "公开", "预算", "决算", "收入", "支出",
@@ -448,7 +474,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                     // the sentence's subject (its words before its first amount), then the
                     // figure's own words: not every word of the sentence ("完成排名全州第6位"
                     // does not make what follows 全州's)
-                    let of = *opening_facets.get_or_insert_with(|| facets(&opening));
+                    let of = *opening_facets.get_or_insert_with(|| subject_facets(&opening));
                     apply(&mut scope, of);
                     apply(&mut scope, facets(&m.lead));
                     if m.kind != Kind::Other {
