@@ -137,6 +137,9 @@ struct Stated {
     /// The months the paragraph last named before it ("7月份，…" → (7, 7); "1-7月，…" →
     /// (1, 7)).
     months: Option<(Decimal, Decimal)>,
+    /// The topic its paragraph opens with ("在41个县收支完成情况上，…"): the same words under
+    /// another topic ("在59个区…") are another body's.
+    topic: Option<String>,
 }
 
 impl Stated {
@@ -174,12 +177,41 @@ impl Stated {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
+        let topics = match (&self.topic, &other.topic) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
         wholes
             && months
+            && topics
             && self.cumulative == other.cumulative
             && self.scope.comparable(&other.scope)
     }
 }
+
+/// The topic a sentence opens with at token `from`: its first clause, when it reads "在…上"
+/// or "在…方面" ("在41个县收支完成情况上，") or "…方面" ("县级方面，"), figures and all;
+/// None otherwise.
+fn topic_at(doc: &Document, p: &Prose<'_>, from: usize) -> Option<String> {
+    let mut words = String::new();
+    for t in p.toks.iter().skip(from).take(TOPIC_TOKENS) {
+        match t {
+            Tok::Ch(',' | '，' | ':' | '：') => {
+                let opened = words.starts_with('在');
+                let topic = opened && (words.ends_with('上') || words.ends_with("方面"))
+                    || !opened && words.ends_with("方面");
+                return topic.then_some(words);
+            }
+            Tok::Ch(c) if crate::claims::prose::ends_clause(*c) => return None,
+            Tok::Ch(c) => words.push(*c),
+            Tok::Fig(f) => words.push_str(doc.figure(*f)?.raw),
+        }
+    }
+    None
+}
+
+/// The longest opening clause [`topic_at`] reads.
+const TOPIC_TOKENS: usize = 24;
 
 /// Periods of a year named in words, and their months (first and last).
 const PERIODS: &[(&str, u8, u8)] = &[
@@ -318,7 +350,8 @@ fn stated(
 ) {
     // the label of the numbered item ("2.项目支出 0元") the mentions after it are under
     let mut item: Option<&str> = None;
-    // the months last named, and how far the tokens were looked at for them
+    // the topic and the months last named, and how far the tokens were looked at for them
+    let mut topic: Option<String> = None;
     let mut months = None;
     let mut seen = 0;
     for (i, m) in p.mentions.iter().enumerate() {
@@ -326,6 +359,13 @@ fn stated(
             continue;
         }
         for k in seen..m.at {
+            let opens = k == 0
+                || matches!(p.toks.get(k - 1), Some(Tok::Ch(c)) if crate::claims::prose::ends_sentence(*c));
+            if opens {
+                if let Some(t) = topic_at(doc, p, k) {
+                    topic = Some(t);
+                }
+            }
             // "上半年累计，…" against "6月份当月，…"; "前三季度" is not the third quarter
             let after_qian = k
                 .checked_sub(1)
@@ -405,6 +445,7 @@ fn stated(
             total: parents.total.get(&m.fig).copied(),
             cumulative: m.lead.contains("累计"),
             months,
+            topic: topic.clone(),
         });
     }
     for r in recs {
@@ -427,6 +468,7 @@ fn stated(
             total: parents.total.get(&f).copied(),
             cumulative: false,
             months: None,
+            topic: topic.clone(),
         });
     }
 }
@@ -747,6 +789,20 @@ mod tests {
         // a county's income from the centre is its own, stated twice
         let county = "中央补助收入 3000 万元，比上年增加 100 万元。\n\n中央补助收入 3100 万元。\n";
         assert_eq!(verdicts(county), [("3100".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn the_same_words_under_two_topics_are_two_bodies() {
+        // a province's 2021 county report: the counties', then the districts' income
+        let text = "在41个县收支完成情况上,一般公共预算收入完成151亿元。其中:税收收入完成95.1亿元;非税收入完成55.9亿元。在59个区收支完成情况上,一般公共预算收入完成352.7亿元。其中:税收收入完成299.5亿元;非税收入完成53.2亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // one topic, stated twice: compared
+        let once = text.replace("在59个区收支完成情况上,", "");
+        assert!(
+            verdicts(&once).contains(&("53.2".to_string(), "fail".to_string())),
+            "{:?}",
+            verdicts(&once)
+        );
     }
 
     #[test]
