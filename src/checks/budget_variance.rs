@@ -498,6 +498,23 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_named_before_its_final_figure_is_completed_by_it() {
+        // a town's 2020 final accounts: "支出预算为" with no 年初, then the final figure
+        let text = |rate: &str| {
+            format!("2020年度“三公”经费支出预算为30.8万元，支出决算为25.7万元，完成预算的{rate}%，决算数小于预算数。\n")
+        };
+        assert!(entries(&text("83.44")).contains(&("83.44%".to_string(), "pass".to_string())));
+        assert!(entries(&text("73.44")).contains(&("73.44%".to_string(), "fail".to_string())));
+        // this year's budget is not last year's final figure's
+        let years = "本年支出预算为30.8万元，上年支出决算为25.7万元，完成预算的73.44%。\n";
+        assert!(
+            entries(years).iter().all(|(_, s)| s != "fail"),
+            "{:?}",
+            entries(years)
+        );
+    }
+
+    #[test]
     fn a_completion_rate_agrees_with_words_saying_over_or_under_the_budget() {
         assert_eq!(
             entries("公务接待费完成年初预算的 95%，决算数大于预算数，主要原因是接待任务增加。\n"),

@@ -478,6 +478,32 @@ pub fn names_adjusted(lead: &str) -> bool {
     )
 }
 
+/// "“三公”经费支出预算为 30.8 万元，支出决算为 25.7 万元，完成预算的 83.44%": an amount named
+/// 预算 right before a final figure of its sentence is that figure's budget, not a level
+/// (alone, "支出预算 5000 万元" in a budget disclosure is the year's level; before last
+/// year's final figure, too).
+fn budget_before_final(ms: &mut [Mention]) {
+    for k in 1..ms.len() {
+        let (Some(b), Some(f)) = (ms.get(k - 1), ms.get(k)) else {
+            continue;
+        };
+        let named = b.lead.trim_end_matches(['为', '是', ':', '：']);
+        let pair = b.kind == Kind::Level
+            && f.kind == Kind::Final
+            && named.ends_with("预算")
+            && b.sentence == f.sentence
+            && b.unit == f.unit
+            && !["上年", "去年", "上一年"]
+                .iter()
+                .any(|w| f.lead.contains(w));
+        if pair {
+            if let Some(m) = ms.get_mut(k - 1) {
+                m.kind = Kind::Budget;
+            }
+        }
+    }
+}
+
 /// "土地出让收入由年初预算的 65000 万元调整为 35000 万元": both amounts are the 土地出让收入's,
 /// the budget first passed and the adjusted one (their leads alone name them "土地出让收入由"
 /// and "调整").
@@ -586,6 +612,7 @@ impl<'a> Prose<'a> {
             m.inner = p.inner.get(m.at).copied().unwrap_or(false);
         }
         adjusted_names(&mut p.mentions);
+        budget_before_final(&mut p.mentions);
         p
     }
 
