@@ -381,6 +381,16 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
         .then_some(first.fig)
 }
 
+/// Whether `label` holds `name` other than as the last of things joined
+/// ("对市县税收返还和转移支付" holds no 转移支付 of its own).
+fn holds_name(label: &str, name: &str) -> bool {
+    label.match_indices(name).any(|(k, _)| {
+        !label
+            .get(..k)
+            .is_some_and(|b| b.ends_with(['和', '及', '与', '、']))
+    })
+}
+
 fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>, out: &mut Out) {
     let Ctx {
         doc,
@@ -447,7 +457,7 @@ fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>,
                 .breakdown_of(part.fig)
                 .filter(|b| {
                     let total = unquoted(&b.total_label);
-                    total.contains(name.as_ref()) || staged.is_some_and(|s| total.ends_with(s))
+                    holds_name(&total, &name) || staged.is_some_and(|s| total.ends_with(s))
                 })
                 .map(|b| b.total)
         })
@@ -759,6 +769,25 @@ mod tests {
                 "服务类采购金额占比 = 部分 ÷ 总数"
             ]
         );
+    }
+
+    #[test]
+    fn a_share_whose_proportion_reaches_its_figure_names_its_whole() {
+        // Guangxi, 2021 (news): "…的比重达 79.1%" (868.04 ÷ 1091.71 = 79.51%)
+        let text = |rate: &str| {
+            format!("今年1-4月,全区一般公共预算支出1091.71亿元,同比增长10.1%;其中民生支出完成868.04亿元,同比增长5.6%,民生支出占一般公共预算支出的比重达{rate}%。\n")
+        };
+        assert_eq!(entries(&text("79.1")), own(&[("79.1%", "fail")]));
+        assert_eq!(entries(&text("79.5")), own(&[("79.5%", "pass")]));
+        // a province's 2011 report: 转移支付 is not "税收返还和转移支付", the last of two joined
+        let joined = "对市县税收返还和转移支付4404.78亿元,其中一般性转移支付3030.61亿元,占转移支付比重达82%;专项转移支付663.82亿元。\n";
+        assert!(
+            entries(joined).iter().all(|(_, s)| s != "fail"),
+            "{:?}",
+            entries(joined)
+        );
+        let named = joined.replace("税收返还和", "");
+        assert_eq!(entries(&named), own(&[("82%", "fail")]));
     }
 
     #[test]

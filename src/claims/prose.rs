@@ -2898,7 +2898,12 @@ pub fn named_whole(lead: &str) -> String {
 pub fn whole_words(after: &str) -> String {
     // ("占到公共财政预算支出的", "占了…")
     let after = after.trim_start_matches(['到', '了']);
-    let s = after.trim_end_matches("比例为").trim_end_matches("比重为");
+    // ("…的比重达 79.1%", "…的比例约为")
+    let s = ["为", "达到", "达", "是"]
+        .iter()
+        .find_map(|w| after.strip_suffix(w))
+        .unwrap_or(after);
+    let s = s.strip_suffix('约').unwrap_or(s);
     let s = s
         .trim_end_matches("比例")
         .trim_end_matches("比重")
