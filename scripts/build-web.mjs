@@ -58,6 +58,9 @@ const parts = {
   // as text (7 KB gz less than its base64), in a script element of its own type: neither run
   // nor counted inert by the size budget, read at open (www/app.js)
   SAMPLE: sampleText(),
+  // the checks' documentation (`recount checks --format json`), inert until an answer is
+  // opened (www/app.js parses it then); `<` escaped so that it cannot close its tag
+  DOCS: read('pkg/checks.json').trim().replace(/</g, '\\u003c'),
   APP: app,
   // inert until a PDF is opened (www/pdf.js decodes it then): LZMA, then base64 (lc=4 suits
   // minified JS: 1.5 KB less than the default)

@@ -29,5 +29,10 @@ build_sheets() {
 }
 build_sheets
 
+# the checks' documentation, which the page shows beside an answer: put in as text (its core
+# is smaller without the words; the widget's core keeps them)
+mkdir -p pkg
+cargo run -q --bin recount -- checks --format json > pkg/checks.json
+
 mkdir -p dist
 node scripts/build-web.mjs

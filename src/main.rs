@@ -19,7 +19,7 @@ recount — 决算复核: check the figures of a budget or final-accounts disclo
 usage:
   recount check PATH... [--format text|json] [--lang zh|en] [--verbose] [--full]
   recount explain [CHECK-ID]
-  recount checks
+  recount checks [--format json]
 
   PATH      a text, Markdown, HTML, CSV or PDF file; - reads standard input; a folder is
             walked for .txt .md .html .htm .csv .pdf files, checked in parallel, and the
@@ -52,12 +52,30 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(args.get(1..).unwrap_or(&[])),
         Some("explain") => explain(args.get(1).map(String::as_str)),
-        Some("checks") => {
-            for c in checks::ALL {
-                println!("{:<22} {} / {}", c.id(), c.title_zh, c.title_en);
+        Some("checks") => match args.get(1..).unwrap_or(&[]) {
+            [] => {
+                for c in checks::ALL {
+                    println!("{:<22} {} / {}", c.id(), c.title_zh, c.title_en);
+                }
+                ExitCode::SUCCESS
             }
-            ExitCode::SUCCESS
-        }
+            [f, json] if f == "--format" && json == "json" => {
+                match serde_json::to_string(&checks::docs()) {
+                    Ok(s) => {
+                        println!("{s}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("recount: {e}");
+                        ExitCode::from(2)
+                    }
+                }
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

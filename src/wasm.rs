@@ -230,30 +230,11 @@ pub fn present_tree(ops: &[u32], data: &str, max_units: u32) -> Result<JsValue, 
     to_js(&TreePage { page, places })
 }
 
-/// The documentation of every check (`CheckDoc[]` in the contract).
+/// The documentation of every check (`CheckDoc[]` in the contract): the widget's. The page
+/// reads the same from its own file (`recount checks --format json`, put in by the build),
+/// and its core is smaller without the words.
+#[cfg(feature = "widget")]
 #[wasm_bindgen(unchecked_return_type = "CheckDoc[]")]
 pub fn checks() -> Result<JsValue, JsValue> {
-    #[derive(serde::Serialize)]
-    struct Doc {
-        id: &'static str,
-        title_zh: &'static str,
-        title_en: &'static str,
-        what: &'static str,
-        why: &'static str,
-        tolerance: &'static str,
-        example: &'static str,
-    }
-    let docs: Vec<Doc> = crate::checks::ALL
-        .iter()
-        .map(|c| Doc {
-            id: c.id(),
-            title_zh: c.title_zh,
-            title_en: c.title_en,
-            what: c.what,
-            why: c.why,
-            tolerance: c.tolerance,
-            example: c.example,
-        })
-        .collect();
-    to_js(&docs)
+    to_js(&crate::checks::docs())
 }

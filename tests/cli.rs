@@ -137,6 +137,35 @@ fn text_report_is_chinese_by_default_and_english_on_request() {
 }
 
 #[test]
+fn checks_as_json_document_every_check() {
+    // what the page's build puts in the page for its answers
+    let (code, out, _) = recount(&["checks", "--format", "json"], None);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let list = v.as_array().unwrap();
+    let (_, ids, _) = recount(&["checks"], None);
+    assert_eq!(list.len(), ids.lines().count());
+    for d in list {
+        for field in [
+            "id",
+            "title_zh",
+            "title_en",
+            "what",
+            "why",
+            "tolerance",
+            "example",
+        ] {
+            assert!(
+                d[field].as_str().is_some_and(|s| !s.is_empty()),
+                "{field}: {d}"
+            );
+        }
+        assert!(ids.contains(d["id"].as_str().unwrap()));
+    }
+    assert_eq!(recount(&["checks", "--format", "xml"], None).0, 2);
+}
+
+#[test]
 fn explain_prints_a_checks_doc() {
     let (code, out, _) = recount(&["explain", "total-row"], None);
     assert_eq!(code, 0);

@@ -51,6 +51,17 @@
   let docName = '';
   /** @type {Map<string, CheckDoc>} */
   let docs = new Map();
+  // the checks' documentation, put in the page by the build (`recount checks --format json`),
+  // parsed when an answer first needs it
+  const checkDocs = () => {
+    if (!docs.size) {
+      try {
+        const list = JSON.parse(document.getElementById('docs-json')?.textContent || '[]');
+        docs = new Map(list.map((/** @type {CheckDoc} */ d) => [d.id, d]));
+      } catch (_) { /* the answers show without it */ }
+    }
+    return docs;
+  };
   /** @type {Map<number, {reason: string}>} a reader's own verdicts, by figure start */
   let verdicts = new Map();
   let checkedText = '';
@@ -157,9 +168,6 @@
     clearTimeout(timer);
     timer = window.setTimeout(() => fail('timedOut'), LIMIT_MS);
     /** @type {Worker} */ (worker).postMessage(pdfRun ? { type: 'pdf', id: seq, nums: pdfRun.nums, text: pdfRun.text, lens: pdfRun.lens } : { type: 'check', id: seq, text: value });
-    // the checks' documentation (for the answers) after the check, not before it: the worker
-    // takes messages in order, and building it is cold code on the first result's path
-    if (!docs.size) /** @type {Worker} */ (worker).postMessage({ type: 'docs' });
   }
 
   /** @param {any} msg */
@@ -172,7 +180,6 @@
       performance.mark('recount:wasm-ready', { startTime: Math.max(0, msg.compiled - performance.timeOrigin) });
       return;
     }
-    if (msg.type === 'docs') { docs = new Map(msg.docs.map((/** @type {CheckDoc} */ d) => [d.id, d])); return; }
     if (msg.id !== seq) return;
     if (msg.type === 'error') {
       if (msg.trap) { fail('crashed'); return; }
@@ -253,7 +260,7 @@
     // an answer opened before its words came: filled in where it is, the focus left alone
     const f = openStart === null ? undefined : figs.get(openStart);
     if (f && openStart !== null) {
-      $('answer-body').replaceChildren(answerView(f, p.report.checks, lang, docs));
+      $('answer-body').replaceChildren(answerView(f, p.report.checks, lang, checkDocs()));
       highlightInputs(openStart);
     }
   }
@@ -606,7 +613,7 @@
     openStart = start;
     const box = $('answer');
     $('answer-h').textContent = f.label[lang];
-    $('answer-body').replaceChildren(answerView(f, page.report.checks, lang, docs));
+    $('answer-body').replaceChildren(answerView(f, page.report.checks, lang, checkDocs()));
     const pdfRegion = RecountPdf.region(start, f.raw, el, lang); // a PDF's page, as printed
     if (pdfRegion) $('answer-body').append(pdfRegion);
     renderReader(f);

@@ -74,11 +74,6 @@ self.onmessage = async (e) => {
     init(module.then((m) => wasm_bindgen({ module_or_path: m })).then((x) => { stamp('instantiated'); return x; }));
     return;
   }
-  if (msg.type === 'docs') {
-    await ready;
-    self.postMessage({ type: 'docs', docs: wasm_bindgen.checks() });
-    return;
-  }
   if (msg.type === 'tree') {
     // a DOM walked by the page (www/dom-tree.js), read by the core's HTML reader
     try {

@@ -13,6 +13,7 @@ pub static CHECK: Check = Check {
     rule: Rule::Balance,
     title_zh: "收入总计等于支出总计",
     title_en: "Income total equals expenditure total",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In a two-sided summary table (收入支出总表, 财政拨款收入支出总表) the row 总计 is \
            printed on both sides: income on the left, expenditure on the right. Column by \
            column, the right-hand 总计 equals the left-hand one. In the text, a 总支出 (支出\
@@ -22,10 +23,13 @@ pub static CHECK: Check = Check {
            expenditure 总计, unless the income 总计 also disagrees with its own rows and the \
            expenditure one, which fails nothing else, would make them add up: then at the \
            income 总计.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Every yuan received is spent or carried forward: a summary that does not balance \
           has lost or invented money, and the other tables are then suspect too.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Both totals stand for ±½ of their last digit; they agree when the intervals \
                 meet.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "收入 总计 1,050.00 | 支出 总计 1,005.00 fails: expected 1,050.00.",
     find,
 };

@@ -16,6 +16,7 @@ pub static CHECK: Check = Check {
     rule: Rule::BudgetVariance,
     title_zh: "预决算差异率与预算数、决算数一致",
     title_en: "Budget variances agree with the budget and final figures",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what:
         "In the text, \"年初预算数 B 万元，决算数 F 万元，预决算差异率 R%\" states a \
            variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
@@ -24,11 +25,14 @@ pub static CHECK: Check = Check {
            （小于）预算数 D 万元\" states C = F ÷ (F − D) (F ÷ (F + D)); \"与预算相比无增减/无变化/一致\" states F = B. A completion rate beside words saying \
            the actual went over the budget (超出预算, 大于预算) is at least 100 %, beside \
            words saying it fell short (小于预算, 未完成预算) at most 100 %.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The variance tells readers how far spending strayed from the approved budget; a \
           wrong base or sign turns an overrun into an underrun.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed figure stands for ±½ of its last digit. A variance on a budget \
                 of exactly zero (0 budgeted, 0 spent, 0% printed) cannot be decided and is \
                 reported as not checked, not as a failure.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "预算数 2 万元，决算数 0.6 万元，预决算差异率 -70% holds; printed -30% fails: \
               (0.6 − 2) ÷ 2 = -70%. 预算数 0，决算数 0，差异率 0% is not checked (0 ÷ 0).",
     find,

@@ -16,6 +16,7 @@ pub static CHECK: Check = Check {
     rule: Rule::ChangeAmount,
     title_zh: "增减额等于两年数之差",
     title_en: "A change in words is the difference of the two years' amounts",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, \"2022年度“三公”经费预算较2021年度增加 1.68 万元\" (or \"其中公务接待较上年同期减少 \
            0.58 万元\", \"与2010年决算数相比，2011年…预算减少 0.42 亿元\") states the change of a \
            quantity between two years whose amounts the text prints elsewhere, each in a sentence \
@@ -25,9 +26,11 @@ pub static CHECK: Check = Check {
            the words of stage and total (预算、决算、总计、合计支出); the years by the year \
            named (上年 is the year before). A 其中 item's change carries the years of the \
            change before it in the paragraph. Every pair of amounts that fits is a reading.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Both years' amounts and their difference are typed separately; a stale figure on \
           either side, or a change taken against another base, shows as a difference that \
           does not follow.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed amount stands for ±½ of its last digit: 12.39 − 11.8 may be \
                 anything in [0.535, 0.645], so a printed 0.58 holds within rounding. When \
                 the text does not name the other year's stage (较2021年度, not 较2021年决算数), \
@@ -36,6 +39,7 @@ pub static CHECK: Check = Check {
                 reported only when it holds. Several amounts that fit \
                 one year are all readings: it fails only when all fail, and is not checked \
                 when they disagree.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "2010年“三公”经费决算数 94.7 亿元。2011年“三公”经费预算 94.28 亿元。与2010年决算数相比，\
               2011年“三公”经费预算减少 0.24 亿元 fails: 94.7 − 94.28 = 0.42.",
     find,

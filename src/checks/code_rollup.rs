@@ -14,14 +14,18 @@ pub static CHECK: Check = Check {
     rule: Rule::CodeRollup,
     title_zh: "上级科目等于下级科目之和",
     title_en: "A classification code equals the sum of its sub-codes",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In tables by 功能分类 (类 3 digits, 款 5, 项 7: 201 ⊇ 20103 ⊇ 2010301) or 经济分类 \
            (301 ⊇ 30101), a row's amount equals the sum of the rows of its direct sub-codes \
            printed under it, column by column. Codes may sit in one cell (\"2010301 行政运行\") \
            or across 类/款/项 columns. Only rows whose sub-codes are printed are checked.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A parent line that does not equal its children means a line was dropped, doubled or \
           misclassified — the error DOMAIN experts find most often in 功能分类 tables.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
                 and so does a bare 0 in a sum of amounts with decimals.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "201 一般公共服务支出 100 over 20103 60.5 and 20104 40 fails: 100.5.",
     find,
 };

@@ -14,6 +14,7 @@ pub static CHECK: Check = Check {
     rule: Rule::ColumnSum,
     title_zh: "合计列等于各分列之和",
     title_en: "Total columns equal the sum of their columns",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "A column headed 合计 or 小计 equals, row by row, the sum of the columns it totals, \
            found from the header: the other columns under the same group name (年初预算数 → \
            合计 = 当年财政拨款 + 上年结转资金 + 其他资金), or, for a first-level 合计 such as \
@@ -24,10 +25,13 @@ pub static CHECK: Check = Check {
            Columns of rates \
            and codes, and columns of row labels, are left out; a row holding words in a part is \
            not checked.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The standard tables break every total into its sources or uses; a row whose parts \
           do not add up to its total means one of the cells was edited by hand.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
                 and so does a bare 0 in a sum of amounts with decimals.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example:
         "年初预算数 合计 988 with 当年财政拨款 150.96 and 上年结转资金 837.04 holds; 998 fails.",
     find,

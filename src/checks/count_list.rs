@@ -12,13 +12,17 @@ pub static CHECK: Check = Check {
     rule: Rule::CountList,
     title_zh: "所列名称个数等于文字所称个数",
     title_en: "A counted list names as many items as it counts",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, \"内设 N 个处室，分别是：甲、乙、…\" (also 分别为, 包括) lists its \
            items after the count: the number of items separated by 、 (brackets inside an \
            item do not split it) must equal N. A list that ends in 等 is open and not \
            counted.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "An office list that does not match its count means one was added, merged or \
           dropped without the count being updated, or the reverse.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Counts are exact.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "内设 3 个处室，分别是：秘书一处、秘书二处、人事处 holds; 内设 4 个处室 with the \
               same list fails.",
     find,

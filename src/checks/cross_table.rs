@@ -15,6 +15,7 @@ pub static CHECK: Check = Check {
     rule: Rule::CrossTable,
     title_zh: "各表之间的数字一致",
     title_en: "The standard tables agree with each other",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "Recognises the standard tables by their titles and checks the figures one table \
            carries over from another: 收入支出总表's 本年收入合计 equals the 合计 of the 收入表; \
            its 本年支出合计 equals the 合计 of the 支出表; the 一般公共预算财政拨款 column of the \
@@ -25,13 +26,16 @@ pub static CHECK: Check = Check {
            column) equal the 类 rows of the 一般公共预算财政拨款支出表. A difference is \
            reported at the first table's figure, unless the other also disagrees with its \
            own rows and the first, which fails nothing else, would make them add up.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The tables are filled from one set of accounts; a figure that differs between them \
           means one of them was edited by hand or taken from another version.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "One value printed twice at the same precision must print identically: \
                 326.71 against 326.72 fails (one value cannot round both ways). At different \
                 precisions each figure stands for ±½ of its last digit and they agree when \
                 the two intervals meet. Nothing is checked when either figure cannot be found \
                 unambiguously (a label printed twice, a table missing).",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "收入支出总表 本年收入合计 1,020.00 against 收入表 合计 1,002.00 fails.",
     find,
 };

@@ -11,16 +11,20 @@ pub static CHECK: Check = Check {
     rule: Rule::ExecRate,
     title_zh: "绩效自评表执行率及其得分",
     title_en: "Execution rate of a self-evaluation table, and its score",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In a 项目支出绩效自评表, the 年度资金总额 row's 执行率 equals 全年执行数 ÷ 全年预算数. \
            Its 得分 is commonly min(执行率, 100%) × 分值; as regions differ, a score that does \
            not follow that rule is a warning, not an error. Figures are bound by their order \
            after the row's label, as the header prints them (or the standard template's \
            order when the header does not name them all), since these rows are often \
            shifted against their headers.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The execution rate is the headline of every self-evaluation; a rate that does not \
           follow from the amounts beside it misstates how much of the budget was spent.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Amounts and the rate stand for ±½ of their last digit; a rate holds when some \
                 unrounded amounts give it. The 分值 is taken as exact.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "全年预算数 800, 全年执行数 304.6, 执行率 39.77% fails: 304.6 ÷ 800 = 38.08%.",
     find,
 };

@@ -10,13 +10,17 @@ pub static CHECK: Check = Check {
     rule: Rule::FundBreakdown,
     title_zh: "年度资金总额等于其中各项之和",
     title_en: "Annual funds equal their sources",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In a 项目支出绩效自评表, the 年度资金总额 row equals, for 年初预算数, 全年预算数 and \
            全年执行数, the sum of the rows under it: 当年财政拨款 + 上年结转资金 + 其他资金. \
            Blank and dash cells add nothing; a column whose parts are all blank is not checked.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A project's funding sources that do not add up to its total mean either a source \
           was counted twice (often the carried-over funds) or the total is wrong.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each figure stands for ±½ of its last digit; the total holds when some \
                 unrounded parts give it.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "年初预算数 800 with 当年财政拨款 800 and 上年结转资金 800 fails: 800 + 800 = 1600.",
     find,
 };

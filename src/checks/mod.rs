@@ -38,12 +38,16 @@ pub struct Check {
     /// Short title, English.
     pub title_en: &'static str,
     /// What it checks.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     pub what: &'static str,
     /// Why it matters.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     pub why: &'static str,
     /// How rounding is allowed for.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     pub tolerance: &'static str,
     /// A small example of a failure.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     pub example: &'static str,
     /// Finds the relations: a query over the claims.
     pub find: fn(&Claims<'_>, &mut Out<'_>),
@@ -319,6 +323,44 @@ pub fn by_id(id: &str) -> Option<&'static Check> {
     ALL.iter().copied().find(|c| c.id() == id)
 }
 
+/// One check's documentation, as `recount checks --format json` prints it and the page and
+/// the widget show it beside an answer (`CheckDoc` in the front end's contract). Not in the
+/// page's core: the words are put in the page by its build, and the core is smaller.
+#[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
+#[derive(serde::Serialize)]
+pub struct Doc {
+    /// [`Check::id`].
+    pub id: &'static str,
+    /// [`Check::title_zh`].
+    pub title_zh: &'static str,
+    /// [`Check::title_en`].
+    pub title_en: &'static str,
+    /// [`Check::what`].
+    pub what: &'static str,
+    /// [`Check::why`].
+    pub why: &'static str,
+    /// [`Check::tolerance`].
+    pub tolerance: &'static str,
+    /// [`Check::example`].
+    pub example: &'static str,
+}
+
+/// The documentation of every check, in [`ALL`]'s order.
+#[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
+pub fn docs() -> Vec<Doc> {
+    ALL.iter()
+        .map(|c| Doc {
+            id: c.id(),
+            title_zh: c.title_zh,
+            title_en: c.title_en,
+            what: c.what,
+            why: c.why,
+            tolerance: c.tolerance,
+            example: c.example,
+        })
+        .collect()
+}
+
 impl Check {
     /// The kebab-case id naming the property checked.
     pub fn id(&self) -> &'static str {
@@ -326,6 +368,7 @@ impl Check {
     }
 
     /// The documentation as Markdown.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     pub fn doc_markdown(&self) -> String {
         format!(
             "### `{}` — {} / {}\n\n**What it checks.** {}\n\n**Why it matters.** {}\n\n**Tolerance.** {}\n\n**Example.** {}\n",

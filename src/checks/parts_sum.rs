@@ -16,6 +16,7 @@ pub static CHECK: Check = Check {
     rule: Rule::PartsSum,
     title_zh: "文字所列各部分之和等于总数",
     title_en: "Parts listed in the text add up to their total",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T 亿元中，甲 A，…\", or \"…T。在收入拨款中，\
            甲 A，…\", where the words between 在 and 中 name T — or 从…来看 — or \"…决算数 T。分项情况是：\
            甲 A，…\"; T may be a 预算数 stated alone in its sentence, and the parts final figures, \
@@ -36,10 +37,13 @@ pub static CHECK: Check = Check {
            selection, never as a failure. \"收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿元\" \
            states T = A + B + C (also where 加上 opens the next sentence, and with 合计, 共计, \
            总量, 总收入 or 总支出). Counts of people and vehicles are exact.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed amount stands for ±½ of its last digit (a bare 0 among amounts \
                 with decimals is nothing); counts are exact. A \
                 selection of parts (not the whole set) is checked by `subset` instead.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "实有人数 226 人，其中：行政人员 220 人，事业人员 5 人，离休人员 1 人，退休人员 0 \
               人 holds; 227 fails.",
     find,

@@ -15,15 +15,19 @@ pub static CHECK: Check = Check {
     rule: Rule::ProjectMatch,
     title_zh: "汇总表与各项目自评表一致",
     title_en: "The summary table agrees with each project's self-evaluation",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "A 项目支出绩效评价汇总表 lists every project with its 全年预算数, 执行数, 执行率 and \
            单位自评得分; each project also has its own 绩效自评表. Projects are matched by name \
            (exactly, or by a close and unambiguous likeness), and each of those figures must \
            agree with the project's own table (its 全年预算数, 全年执行数, 执行率 and 总分).",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The summary is what readers look at; a score or amount that differs from the \
           project's own table means one of them was typed by hand.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Two printed figures agree when their rounding intervals meet (822.41 and \
                 822.4147 agree). No relation is made for a project whose table cannot be \
                 matched with confidence.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "汇总表 单位自评得分 10.00 against the project's 总分 100 fails.",
     find,
 };

@@ -15,6 +15,7 @@ pub static CHECK: Check = Check {
     rule: Rule::RateColumn,
     title_zh: "比率列等于对应两列相除",
     title_en: "Rate columns equal the ratio of their columns",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In a table, a column of rates is recomputed row by row from the columns it names. \
            When the header prints its formula, as in 执行率(执行数/全年预算数*100%), that \
            formula is used; otherwise an 执行率 column is 执行数 (or 决算数) ÷ 全年预算数 (or \
@@ -22,14 +23,17 @@ pub static CHECK: Check = Check {
            合计 is the divisor. A column is used only when exactly one column matches. A row \
            labelled with two years and a change (2016年比2015年增减%) is, column by column, \
            (this year − last year) ÷ last year from the rows of those two years.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Rates are what readers compare; a rate that does not follow from the amounts in \
           the same row is either mistyped or computed on another base.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "The amounts and the rate stand for ±½ of their last digit: 91% for \
                 131.25 ÷ 145 = 90.52% holds. An amount printed without decimals in a table \
                 that prints decimals only where an amount has them (304.6 beside 959.61: \
                 trailing zeros dropped) is whole, not rounded: 99% for 110 ÷ 112 = 98.21% is \
                 then a warning that names that evidence. A row of year-on-year changes \
                 (2016年比2015年增减%) is decided on the corners of its inputs' intervals.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "执行数 304.6, 全年预算数 800, 执行率 39.77% fails: 304.6 ÷ 800 = 38.08%.",
     find,
 };

@@ -18,6 +18,7 @@ pub static CHECK: Check = Check {
     rule: Rule::RepeatedFigure,
     title_zh: "同一数额多处表述一致",
     title_en: "A quantity stated twice has one value",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, an amount named by exactly the same label in several places (\"本年收入 \
            14209.74 万元\" in the overview and again in the income section; a 决算数 of a budget \
            line and the same line's amount elsewhere) must agree. Labels are compared after \
@@ -25,10 +26,13 @@ pub static CHECK: Check = Check {
            = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
            year are not compared, nor parts of different wholes, 累计 with not, or \
            different months.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A figure retyped in a second place is where digits get swapped and stale values \
           survive an update.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed figure stands for ±½ of its last digit, so 0.61 and 0.6 agree (0.6 \
                 stands for 0.55 to 0.65) while 6 and 9 do not.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "本年收入 14209.74 万元 … 本年收入 14209.74 万元 holds; a second 本年收入 14290.74 \
               万元 fails.",
     find,

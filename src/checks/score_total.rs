@@ -10,14 +10,18 @@ pub static CHECK: Check = Check {
     rule: Rule::ScoreTotal,
     title_zh: "绩效自评分值与得分合计",
     title_en: "Self-evaluation weights and scores add up",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In a 项目支出绩效自评表, the 总分 row's 分值 equals the sum of every 分值 (the \
            执行率 weight of the header block plus each indicator's), which should be 100; its \
            得分 equals the sum of every 得分; and no 得分 exceeds its 分值. In indicator rows \
            the 分值 and 得分 are the last two plain numbers, whatever column they sit in. When \
            a row of the indicator block cannot be read that way, the sums are not checked.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The total score decides how a project is rated and often its next budget; a total \
           that is not the sum of its scores misreports that rating.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Weights and scores are exact as printed: they are assigned, not rounded.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "Scores 10 + 10 + … + 0 = 90 printed with 总分 100 fails: expected 90.",
     find,
 };

@@ -19,6 +19,7 @@ pub static CHECK: Check = Check {
     rule: Rule::Share,
     title_zh: "占比等于部分除以总数",
     title_en: "Shares equal the part over its whole",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, \"总数 T 万元，其中：甲 X 万元，占 P%\" states a share: P must equal \
            X ÷ T. The whole is the total the 其中 introduces, or the total the sentence \
            names (\"占政府采购支出总额的 11.60%\", looked up by its label in the text), or, \
@@ -29,11 +30,14 @@ pub static CHECK: Check = Check {
            83.74%\") say their parts make it up: each is checked against the sum of the \
            parts. \
            Amounts in 元 and 万元 are converted exactly.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A share computed on the wrong total, or copied from the line above, misstates how \
           the money was spent while every amount looks right.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed figure stands for ±½ of its last digit; the share holds when \
                 some choice of unrounded part and whole gives the printed share. A share \
                 whose whole cannot be found without guessing is reported as not checked.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "本年收入 14209.74 万元，其中：财政拨款收入 14206.91 万元，占 99.98% holds; \
               printed 99.89% fails.",
     find,

@@ -11,12 +11,16 @@ pub static CHECK: Check = Check {
     rule: Rule::Subset,
     title_zh: "其中项不超过总数",
     title_en: "A 其中 selection does not exceed its total",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, \"总数 T，其中：甲 A\" names a part of T: A ≤ T. Where the parts \
            named need not be the whole breakdown (女性, 少数民族 may overlap), each is \
            checked on its own; whole breakdowns are summed by `parts-sum`.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A part larger than its whole is a misprint in one of them (a digit, a unit, or a \
           figure copied from elsewhere).",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed amount stands for ±½ of its last digit; counts are exact.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "授予中小企业合同金额 767.09 万元，其中：授予小微企业合同金额 77.97 万元 holds; \
               其中 777.97 万元 fails.",
     find,

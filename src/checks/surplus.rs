@@ -12,6 +12,7 @@ pub static CHECK: Check = Check {
     rule: Rule::Surplus,
     title_zh: "收支结余等于收入减支出",
     title_en: "A stated balance is income minus spending",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, \"本年收入 A，…；本年支出 B，…；本年收支结余 C\" states the balance of \
            the income and spending just named: C = A − B. The income and spending are the \
            nearest totals before the balance in the same paragraph and scope (the same \
@@ -19,11 +20,14 @@ pub static CHECK: Check = Check {
            alike (本年收入 / 本年支出, 总收入 / 总支出). \"…收入合计 A。…支出合计 B。上述收支相抵，年终\
            结余 C\" sets the totals just stated against each other: C = A − B, the spending total \
            from the sentence before, the income total from at most two sentences before that.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A balance is computed once and copied into several places; a digit slip or a \
           stale income figure shows as a balance that does not follow from its two sides.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed amount stands for ±½ of its last digit: 50112 − 43605 = 6507, \
                 so a printed 6508 holds within rounding (the three could be 50112.4, \
                 43604.6 and 6507.8).",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "本年收入 18300 亿元，本年支出 13948 亿元，本年收支结余 4351 亿元 holds (4352 within \
               rounding); 4315 亿元 fails.",
     find,

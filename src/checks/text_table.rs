@@ -18,6 +18,7 @@ pub static CHECK: Check = Check {
     rule: Rule::TextTable,
     title_zh: "文字所述与附表一致",
     title_en: "The text agrees with the tables it describes",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "The narrative's statements of the standard tables' figures are matched with the \
            cell of the right table, row and column (claims/stated.rs): 收入支出总计 with the \
            收入支出总表's 总计 (both sides), 财政拨款收入支出总计 with the 财政拨款收入支出总表's \
@@ -38,8 +39,10 @@ pub static CHECK: Check = Check {
            or 决算 as the text says, else the table's stage), and the 机关运行经费 a budget's \
            table carries beside them, equal the cell of the one “三公”经费 table for that item \
            and stage.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The summary in the text is what most readers take away; it must match the tables \
           it summarises.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "A table in 元 is converted exactly to the text's 万元; a table that states no \
                 unit is read both in the text's unit and in 元 (not checked when the two \
                 disagree). The same value printed \
@@ -47,6 +50,7 @@ pub static CHECK: Check = Check {
                 fails); otherwise the text's figure stands for ±½ of its last digit (9628.22 \
                 万元 for 96,282,213.44 元 holds; 10703 万元 for 10703.13 holds). The count \
                 is exact.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "\"财政拨款收入支出总计 0.3 万元\" against the 财政拨款收入支出总表's 总计 2,961.68 \
               fails; 评价项目 9 个，共涉及资金 10703 万元 over nine tables whose 全年预算数 add \
               up to 10703.13 holds, 10730 万元 fails.",

@@ -18,6 +18,7 @@ pub static CHECK: Check = Check {
     rule: Rule::TotalRow,
     title_zh: "合计行等于各行之和",
     title_en: "Total rows equal the sum of their rows",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In every table, a row labelled 合计, 小计, 总计 or 共计 equals, column by column, the \
            sum of the rows it covers: the rows below it when it is the first row of figures, \
            otherwise the rows above it up to the previous total. A 总计 takes a 合计 above it \
@@ -31,12 +32,15 @@ pub static CHECK: Check = Check {
            运行费; in a region table, a level (区级) is its districts, 县区级 is 区级 + 县级, \
            and the first row, followed by 市本级, is 市本级 plus the levels. Columns and rows \
            of rates, shares, changes and scores are not sums and are left to other checks.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Totals that drop or double a row are among the most common errors in published \
           tables, and a reader cannot redo a 17-row sum by eye.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed figure stands for ±½ of its last digit; the total holds when \
                 some choice of unrounded rows gives the printed total. A blank or dash cell \
                 adds nothing, and so does a bare 0 among amounts with decimals; a cell of \
                 words makes the column undecidable.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "合计 12,011 over rows 1,000 + 800 + … = 12011.09 holds (integer rounding); \
               合计 60.75 over 10.5 + 20.25 + 30 = 60.75 holds, printed 30.75 fails with the \
               cause \"the total leaves out 30\".",

@@ -17,6 +17,7 @@ pub static CHECK: Check = Check {
     rule: Rule::YoyChange,
     title_zh: "同比增减率以上年数为基数",
     title_en: "Year-on-year rates are on last year's figure",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In the text, \"X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%\" states this \
            year's X, the change Y and the rate Z: Z must equal Y ÷ (X − Y) for an increase \
            and Y ÷ (X + Y) for a decrease — last year's figure is the base (X may be a \
@@ -33,11 +34,14 @@ pub static CHECK: Check = Check {
            …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
            this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
            27.78% with the table's 决算 0.39).",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Dividing by this year's figure instead of last year's is the most common slip in \
           these rates; \"增长 100%\" on a line that did not exist last year is another.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     tolerance: "Each printed figure stands for ±½ of its last digit; the rate holds when \
                 some choice of unrounded X and Y gives the printed rate. A last-year figure \
                 of exactly zero has no finite rate, so any printed rate on it fails.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     example: "本年收入 14209.74 万元，减少 2576.77 万元，降低 18% fails: 2576.77 ÷ 16786.51 \
               = 15.35%; 18% is 2576.77 ÷ 14209.74, this year's figure as the base.",
     find,

@@ -103,6 +103,9 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
     assert.match(await page.textContent('#answer .entry dl'), /2576\.77 ÷ \(14209\.74 \+ 2576\.77\) = 15\.3502%/);
     assert.doesNotMatch(await page.textContent('#answer'), /第 \d+ 行|yoy-change/, 'no internal line numbers or rule ids');
     assert.match(await page.textContent('#answer .where'), /降低 18%/);
+    // the check's documentation (put in the page by its build, not held by the core) beside it
+    assert.match(await page.textContent('#answer details:last-of-type summary'), /同比增减率以上年数为基数/);
+    assert.match(await page.textContent('#answer details:last-of-type p'), /last year's figure/);
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#doc .used')].map((e) => e.textContent).sort()),
       ['14209.74', '2576.77']);
     const [fig, box] = await page.evaluate(() => [document.querySelector('#doc .fig.open'), document.getElementById('answer')]
