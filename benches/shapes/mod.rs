@@ -155,7 +155,7 @@ pub fn absurd_table(rows: usize) -> String {
 pub type Maker = fn(usize) -> String;
 
 /// The adversarial shapes of issue 11, by name, each made at a given size.
-pub const HOSTILE: [(&str, Maker); 12] = [
+pub const HOSTILE: [(&str, Maker); 13] = [
     ("ampersands in HTML", ampersands),
     ("20,000-column table", wide_table),
     ("合计 rows", total_rows),
@@ -168,6 +168,7 @@ pub const HOSTILE: [(&str, Maker); 12] = [
     ("项 lines against a 项 table", items_against_table),
     ("budget records without 。", budget_records),
     ("numbered lists after 如下", numbered_lists),
+    ("items and reasons without 。", items_and_reasons),
 ];
 
 /// Every adversarial shape of issue 11, each about `bytes` long.
@@ -191,6 +192,23 @@ pub fn numbered_lists(bytes: usize) -> String {
             );
         }
         s.push('。');
+        n += 1;
+    }
+    s
+}
+
+/// Enumerated items (一是…) without end, each with a 其中 and the reasons for a change, in
+/// one sentence: where a 其中 looks back for its item, an amount for its reasons and a
+/// label for the sentence's first amount.
+pub fn items_and_reasons(bytes: usize) -> String {
+    let mut s = String::from("收入 100 万元，");
+    let mut n = 0u64;
+    while s.len() < bytes {
+        let _ = write!(
+            s,
+            "一是丁{n}收入 {} 万元，其中戊收入 1 万元，主要是己收入 1 万元，",
+            n % 13 + 1
+        );
         n += 1;
     }
     s

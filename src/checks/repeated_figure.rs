@@ -228,21 +228,52 @@ const PERIODS: &[(&str, u8, u8)] = &[
     ("四季度", 10, 12),
 ];
 
-/// The amount mention `i` is listed under by 包括 or 其中 in its sentence, where no
-/// breakdown was read: the label of the sentence's first amount ("中央对我市转移支付和税收返还
-/// 538.8 亿元，比上年减少 77.5 亿元，包括…税收返还 245.7 亿元").
-fn whole_listing(p: &Prose<'_>, i: usize) -> Option<String> {
-    let m = p.mentions.get(i)?;
-    let first = p
-        .mentions
-        .get(..i)?
-        .iter()
-        .rev()
-        .take_while(|x| x.sentence == m.sentence)
-        .filter(|x| x.kind == Kind::Level && !x.label.is_empty())
-        .last()?;
-    (p.has_between(first.at, m.at, "包括") || p.has_between(first.at, m.at, "其中"))
-        .then(|| first.label.clone())
+/// Where a paragraph's amounts may be listed under its sentences' first amounts, read once:
+/// each sentence's first labelled amount (by mention index) and every 包括 and 其中.
+struct Listings {
+    firsts: Vec<Option<usize>>,
+    words: Vec<usize>,
+}
+
+impl Listings {
+    fn of(p: &Prose<'_>) -> Self {
+        let mut firsts: Vec<Option<usize>> = Vec::new();
+        for (i, m) in p.mentions.iter().enumerate() {
+            if m.kind != Kind::Level || m.label.is_empty() {
+                continue;
+            }
+            if firsts.len() <= m.sentence {
+                firsts.resize(m.sentence + 1, None);
+            }
+            if let Some(slot @ None) = firsts.get_mut(m.sentence) {
+                *slot = Some(i);
+            }
+        }
+        let mut words = p.find_all("包括");
+        words.extend(p.find_all("其中"));
+        words.sort_unstable();
+        Listings { firsts, words }
+    }
+
+    /// The amount mention `i` is listed under by 包括 or 其中 in its sentence, where no
+    /// breakdown was read: the label of the sentence's first amount ("中央对我市转移支付和税收
+    /// 返还 538.8 亿元，比上年减少 77.5 亿元，包括…税收返还 245.7 亿元").
+    fn whole(&self, p: &Prose<'_>, i: usize) -> Option<String> {
+        let m = p.mentions.get(i)?;
+        let f = self
+            .firsts
+            .get(m.sentence)
+            .copied()
+            .flatten()
+            .filter(|&f| f < i)?;
+        let first = p.mentions.get(f)?;
+        let k = self.words.partition_point(|&w| w < first.at);
+        // (both words are two characters, printed before the amount)
+        self.words
+            .get(k)
+            .is_some_and(|&w| w + 2 <= m.at)
+            .then(|| first.label.clone())
+    }
 }
 
 /// The whole named by 占 right after mention `i`'s amount, with or without a share figure
@@ -352,6 +383,7 @@ fn stated(
     executed: &HashSet<FigId>,
     out: &mut Vec<Stated>,
 ) {
+    let listings = Listings::of(p);
     // the label of the numbered item ("2.项目支出 0元") the mentions after it are under
     let mut item: Option<&str> = None;
     // the topic and the months last named, and how far the tokens were looked at for them
@@ -437,7 +469,7 @@ fn stated(
             .get(&m.fig)
             .cloned()
             .or_else(|| whole_named_after(p, i))
-            .or_else(|| whole_listing(p, i))
+            .or_else(|| listings.whole(p, i))
             .or_else(|| under.map(str::to_string));
         out.push(Stated {
             fig: m.fig,

@@ -1733,6 +1733,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
         }
         let inner = |k: usize| p.inner.get(k).copied().unwrap_or(false);
+        let (items, reasons) = if hits.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            items_and_reasons(p)
+        };
         // a 其中 inside a parenthesis ("用车费 X 万元（其中：购置费 A，运行费 B），…") belongs
         // to the amount before the parenthesis: when an outer 其中's region holds it, the
         // outer one reads it as that part's own breakdown; otherwise its region ends at
@@ -1775,7 +1780,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             // "由三部分构成:一是…收入 2454 万元,其中税收收入 974 万元…;二是上级财政补助收入
             // 3292 万元,…": a 其中 inside the first item ends where the second begins
-            if let Some(n) = item_before(p, q) {
+            if let Some(n) = items.get(q).copied().flatten() {
                 if let Some(k) = (q + 2..end).find(|&k| enumerated_at(p, k) == Some(n + 1)) {
                     end = k;
                 }
@@ -1827,7 +1832,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 // "其中:…转移性收入调整为 443105 万元,调增 102620 万元,主要是调增上级补助收入
                 // 83620 万元、…": amounts among the reasons for a change explain it, they
                 // are no parts of the total
-                .filter(|m| !among_reasons(p, m.at))
+                .filter(|m| !reasons.get(m.at).copied().unwrap_or(false))
                 .collect();
             // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
@@ -2321,21 +2326,41 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
     }
 }
 
-/// Whether token `k` opens a clause with 加 (加上) adding an amount to the one before:
-/// "…;加上级补助收入", ",加上年结余收入", not 加班费, 加工费 nor 加强.
-/// Whether token `at` follows words giving the reasons for a change ("主要是",
-/// "主要原因是", "主要由于") that open a clause of its part of the sentence (up to ；).
-fn among_reasons(p: &Prose<'_>, at: usize) -> bool {
-    (0..at)
-        .rev()
-        .take_while(|&k| !matches!(p.toks.get(k), Some(Tok::Ch(c)) if stop(*c) >= 2))
-        .any(|k| {
-            k.checked_sub(1)
-                .is_some_and(|b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if ends_clause(*c)))
-                && ["主要是", "主要原因", "主要由于", "主要因为", "原因是"]
-                    .iter()
-                    .any(|w| p.word_at(k, w))
-        })
+/// For every token of a paragraph, in one walk: the number of the enumerated item it falls
+/// in within its sentence (the last [`enumerated_at`] before it since the sentence began),
+/// and whether it follows words giving the reasons for a change ("主要是", "主要原因是",
+/// "主要由于") that open a clause of its part of the sentence (up to ；).
+fn items_and_reasons(p: &Prose<'_>) -> (Vec<Option<u32>>, Vec<bool>) {
+    let (mut items, mut reasons) = (
+        Vec::with_capacity(p.toks.len()),
+        Vec::with_capacity(p.toks.len()),
+    );
+    let (mut item, mut reason) = (None, false);
+    for (k, t) in p.toks.iter().enumerate() {
+        items.push(item);
+        reasons.push(reason);
+        let c = match t {
+            Tok::Ch(c) => *c,
+            Tok::Fig(_) => continue,
+        };
+        if ends_sentence(c) {
+            item = None;
+        } else if let Some(n) = enumerated_at(p, k) {
+            item = Some(n);
+        }
+        if stop(c) >= 2 {
+            reason = false;
+        } else if k
+            .checked_sub(1)
+            .is_some_and(|b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if ends_clause(*c)))
+            && ["主要是", "主要原因", "主要由于", "主要因为", "原因是"]
+                .iter()
+                .any(|w| p.word_at(k, w))
+        {
+            reason = true;
+        }
+    }
+    (items, reasons)
 }
 
 /// The number of an enumerated item starting at token `k` after a clause boundary ("二是",
@@ -2363,15 +2388,8 @@ fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
     marked.then_some(n)
 }
 
-/// The number of the enumerated item token `q` falls in, within its sentence: the last
-/// [`enumerated_at`] before it since the sentence began.
-fn item_before(p: &Prose<'_>, q: usize) -> Option<u32> {
-    (0..q)
-        .rev()
-        .take_while(|&k| !matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_sentence(*c)))
-        .find_map(|k| enumerated_at(p, k))
-}
-
+/// Whether token `k` opens a clause with 加 (加上) adding an amount to the one before:
+/// "…;加上级补助收入", ",加上年结余收入", not 加班费, 加工费 nor 加强.
 fn adds_at(p: &Prose<'_>, k: usize) -> bool {
     p.toks.get(k) == Some(&Tok::Ch('加'))
         && k.checked_sub(1)
