@@ -232,7 +232,7 @@ pub fn label_of(lead: &str) -> String {
     }
     // "二是上级财政补助收入": the item's number is no part of its name
     if let Some(r) = s
-        .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
+        .strip_prefix(|c: char| super::outline::CN_DIGITS.contains(c))
         .and_then(|r| r.strip_prefix('是'))
     {
         s = r;
@@ -2379,7 +2379,7 @@ fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
     let Some(Tok::Ch(c)) = p.toks.get(k) else {
         return None;
     };
-    let n = "一二三四五六七八九十".chars().position(|x| x == *c)? as u32 + 1;
+    let n = super::outline::CN_DIGITS.chars().position(|x| x == *c)? as u32 + 1;
     let marked = match p.toks.get(k + 1) {
         Some(Tok::Ch('是')) => !ordinal,
         Some(Tok::Ch(',' | '，' | '、')) => ordinal,
