@@ -33,7 +33,8 @@ pub static CHECK: Check = Check {
            Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
            …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
            this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
-           27.78% with the table's 决算 0.39).",
+           27.78% with the table's 决算 0.39); with no such table, from the one amount the \
+           三公 section states before it for that item, stage and year.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Dividing by this year's figure instead of last year's is the most common slip in \
           these rates; \"增长 100%\" on a line that did not exist last year is another.",
@@ -897,18 +898,23 @@ fn sangong_rate(
         Some(item) => (item, cm.lead.as_str()),
         None => (label_item(&clause)?, clause.as_str()),
     };
-    let cells = table(claims)?;
-    let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
-    let stage = stage_of(words).unwrap_or(if has_final {
-        Stage::Final
-    } else {
-        Stage::Budget
-    });
-    let this = cells
-        .cells
-        .iter()
-        .find(|c| c.0 == item && c.1 == stage)
-        .and_then(|c| c.2)?;
+    let (this, from_text) = match table(claims) {
+        Some(cells) => {
+            let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
+            let stage = stage_of(words).unwrap_or(if has_final {
+                Stage::Final
+            } else {
+                Stage::Budget
+            });
+            let this = cells
+                .cells
+                .iter()
+                .find(|c| c.0 == item && c.1 == stage)
+                .and_then(|c| c.2)?;
+            (this, false)
+        }
+        None => (sangong_stated(claims, p, cm, item, stage_of(words))?, true),
+    };
     // no change is no rate, whatever the base
     if doc.figure(cm.fig).is_some_and(|f| f.number.value.is_zero()) {
         return None;
@@ -919,19 +925,20 @@ fn sangong_rate(
     let signed = |e: Expr| signed(dc, dr, e);
     let rate_expr = signed(Expr::pct(change_expr.clone(), last_year));
     let name = item.name();
-    let mut rel = Relation::equals(
-        RULE,
-        rate.fig,
-        rate_expr,
-        with_direction_note(
-            Text::new(
-                format!("{name}增减率 = 增减额 ÷ 上年数（“三公”经费表本年数 ∓ 增减额）"),
-                format!("rate of {name} = change ÷ last year (the “三公” table's figure ∓ change)"),
+    let what = if from_text {
+        Text::new(
+            format!("{name}增减率 = 增减额 ÷ 上年数（前文所述本年数 ∓ 增减额）"),
+            format!(
+                "rate of {name} = change ÷ last year (this year's figure stated before ∓ change)"
             ),
-            dc,
-            dr,
-        ),
-    );
+        )
+    } else {
+        Text::new(
+            format!("{name}增减率 = 增减额 ÷ 上年数（“三公”经费表本年数 ∓ 增减额）"),
+            format!("rate of {name} = change ÷ last year (the “三公” table's figure ∓ change)"),
+        )
+    };
+    let mut rel = Relation::equals(RULE, rate.fig, rate_expr, with_direction_note(what, dc, dr));
     for other in bases {
         rel = rel.reading(
             signed(Expr::pct(change_expr.clone(), other)),
@@ -947,6 +954,61 @@ fn sangong_rate(
             .zero_base_fails()
             .monotone(),
     )
+}
+
+/// With no 三公 table, this year's amount of a 三公 item as the 三公 section states it
+/// before the change (a unit's 2018 budget, wuzhou: "2018年财政拨款“三公”经费预算总额为2.7万元。
+/// 2018年“三公”经费预算数比2017年预算数减少0.06万元，减幅0.02%"): an amount in 万元 naming
+/// the item, at the stage the change names (or neither naming one), of the change's entity
+/// and year where both name one. Every such amount must have one value; the nearest is taken.
+fn sangong_stated(
+    claims: &Claims<'_>,
+    p: &Prose<'_>,
+    cm: &Mention,
+    item: crate::claims::sangong::Item,
+    stage: Option<crate::claims::sangong::Stage>,
+) -> Option<FigId> {
+    use crate::claims::sangong::{in_sangong_section, label_item, stage_of, Stage};
+    let doc = claims.doc;
+    let value = |x: &Mention| doc.figure(x.fig).map(|f| f.number.value);
+    // the change's year: the first its sentence names ("2018年…比2017年…减少"; its scope's
+    // is the nearest, the year compared with)
+    let year = p
+        .mentions
+        .iter()
+        .take_while(|x| x.at < cm.at)
+        .find(|x| x.kind == Kind::Year && x.sentence == cm.sentence)
+        .and_then(|x| doc.figure(x.fig))
+        .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok());
+    let mut found: Option<&Mention> = None;
+    for q in claims.prose.iter().take_while(|q| q.index <= p.index) {
+        let own = q.index == p.index;
+        for x in q.mentions.iter().take_while(|x| !own || x.at < cm.at) {
+            let named_stage = stage_of(&x.lead).or(match x.kind {
+                Kind::Final => Some(Stage::Final),
+                Kind::Budget => Some(Stage::Budget),
+                _ => None,
+            });
+            let year_apart = matches!((x.scope.year, year), (Some(a), Some(b)) if a != b);
+            let candidate = matches!(x.kind, Kind::Level | Kind::Final | Kind::Budget)
+                && !x.inner
+                && !x.percent
+                && x.unit == Some("万元")
+                && named_stage == stage
+                && !year_apart
+                && x.scope.entity == cm.scope.entity
+                && label_item(&x.label) == Some(item)
+                && in_sangong_section(claims, x);
+            if !candidate {
+                continue;
+            }
+            if found.is_some_and(|f| value(f) != value(x)) {
+                return None;
+            }
+            found = Some(x);
+        }
+    }
+    found.map(|x| x.fig)
 }
 
 #[cfg(test)]
@@ -1253,6 +1315,36 @@ mod tests {
         );
         let got = status(&two);
         assert!(got.contains(&("15.3%".into(), "unchecked")), "{got:?}");
+    }
+
+    #[test]
+    fn a_sangong_change_takes_this_years_amount_from_the_section_before_it() {
+        // modelled on a unit's 2018 budget (wuzhou, 117.141.250.58): the total in one
+        // paragraph, its change on 2017 in the next, no 三公 table; 0.06 ÷ (2.7 + 0.06) =
+        // 2.17 %, printed 0.02 % (the ratio with a percent sign)
+        let head = "二、“三公”经费预算收支增减情况\n\
+                    2018年财政拨款“三公”经费预算总额为2.7万元,其中,因公出国(境)费支出0万元,\
+                    公务用车购置及运行费支出1.5万元,公务接待费支出1.2万元。\n";
+        let change = "2018年“三公”经费预算数比2017年预算数减少0.06万元,减幅 0.02%。\n";
+        let text = format!("{head}{change}");
+        assert_eq!(status(&text), own(&[("0.02%", "fail")]));
+        assert_eq!(
+            status(&text.replace("0.02%", "2.17%")),
+            own(&[("2.17%", "pass")])
+        );
+        // another year's amount, another stage's, or two values stated: not this year's
+        let other_year = text.replace("2018年财政拨款", "2017年财政拨款");
+        assert_eq!(status(&other_year), own(&[("0.02%", "unchecked")]));
+        let other_stage = text.replace("预算总额", "决算总额");
+        assert_eq!(status(&other_stage), own(&[("0.02%", "unchecked")]));
+        let two = format!("{head}2018年“三公”经费预算总额为2.9万元。\n{change}");
+        assert_eq!(status(&two), own(&[("0.02%", "unchecked")]));
+        // an amount outside the 三公 section is not the section's
+        let before = format!("一、收支预算总体情况\n2018年“三公”经费预算总额为2.9万元。\n{text}");
+        assert_eq!(status(&before), own(&[("0.02%", "fail")]));
+        // outside the 三公 section, not read so
+        let elsewhere = text.replace("二、“三公”经费预算收支增减情况", "二、预算收支增减情况");
+        assert_eq!(status(&elsewhere), own(&[("0.02%", "unchecked")]));
     }
 
     #[test]
