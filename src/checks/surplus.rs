@@ -19,7 +19,10 @@ pub static CHECK: Check = Check {
            fund, budget and level; a 其中 part such as 基本养老金支出 is not a total), named \
            alike (本年收入 / 本年支出, 总收入 / 总支出). \"…收入合计 A。…支出合计 B。上述收支相抵，年终\
            结余 C\" sets the totals just stated against each other: C = A − B, the spending total \
-           from the sentence before, the income total from at most two sentences before that.",
+           from the sentence before, the income total from at most two sentences before that. \
+           A deficit set so is the spending less the income: \"收入总量为 209028 亿元；…支出总量为 \
+           246628 亿元；收支总量相抵，全国财政赤字 37600 亿元\" (a budget's own spending, \
+           \"中央一般公共预算支出 B\", where nothing is added to it).",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A balance is computed once and copied into several places; a digit slip or a \
           stale income figure shows as a balance that does not follow from its two sides.",
@@ -92,7 +95,8 @@ const OFFSET_PARAGRAPHS: usize = 2;
 /// own) less the 收入合计 (收入总计, 总收入) of that sentence or one of the two before it (a
 /// 其中 sentence may stand between), in its
 /// paragraph or the two before; the balance is the first amount after 收支相抵, a few words
-/// on, and named 结余 (not 赤字). Where the sentences before name no such totals ("国有资本
+/// on, and named 结余. A 赤字 after 收支相抵 (收支总量相抵) is the spending less the income,
+/// 收入总量 and 支出总量 totals too. Where the sentences before name no such totals ("国有资本
 /// 经营收入 1493 万元，上级补助收入 44 万元，…国有资本经营支出 1459 万元"), nothing is said.
 fn offset(
     doc: &crate::document::Document,
@@ -102,12 +106,16 @@ fn offset(
 ) -> Option<Relation> {
     let p = prose.get(pi)?;
     let m = p.mentions.get(i)?;
-    if !m.label.ends_with("结余") {
+    // "收支总量相抵，全国财政赤字 37600 亿元": a deficit is spending less income
+    let deficit = m.label.ends_with("赤字");
+    if !(m.label.ends_with("结余") || deficit) {
         return None;
     }
     let from = p.mentions.get(..i)?.last().map_or(0, |x| x.at + 1);
     let words = p.text_between(from, m.at);
-    let (_, after) = words.split_once("收支相抵")?;
+    let (_, after) = words
+        .split_once("收支相抵")
+        .or_else(|| words.split_once("收支总量相抵"))?;
     if after.chars().count() > 8 || after.contains('#') {
         return None;
     }
@@ -134,22 +142,34 @@ fn offset(
             back.push((x, sentences));
         }
     }
-    // (named by the words before it: a label drops 合计)
+    // (named by the words before it: a label drops 合计; 收入总量 and 支出总量 are what a
+    // budget has in all to spend and spends, its own revenue plus what it draws in)
     let total = |x: &Mention, side: &str| {
         let lead = lead_name(x);
         x.kind == Kind::Level
             && is_money(x.unit)
             && !x.inner
-            && (["合计", "总计"]
+            && (["合计", "总计", "总量"]
                 .iter()
                 .any(|w| lead.ends_with(&format!("{side}{w}")))
                 || lead.ends_with(&format!("总{side}")))
+    };
+    // "收入总量为 107545 亿元。中央一般公共预算支出 134045 亿元，增长 14.3%。收支总量相抵，中央
+    // 财政赤字 26500 亿元" (the 2022 central budget): a budget's spending, nothing added to it,
+    // is its total
+    let spent = |x: &Mention| {
+        total(x, "支出")
+            || deficit
+                && x.kind == Kind::Level
+                && is_money(x.unit)
+                && !x.inner
+                && lead_name(x).ends_with("预算支出")
     };
     let k_out = back
         .iter()
         .take(LOOK_BACK)
         .take_while(|(_, s)| *s <= 1)
-        .position(|(x, _)| total(x, "支出"))?;
+        .position(|(x, _)| spent(x))?;
     let &(spending, s_out) = back.get(k_out)?;
     let &(income, _) = back
         .iter()
@@ -161,22 +181,28 @@ fn offset(
         return None;
     }
     let (inc, out) = (lead_name(income), lead_name(spending));
-    let what = Text::new(
-        format!("收支相抵后结余 = {inc} − {out}"),
-        format!("balance after income less spending = {inc} − {out}"),
+    let (income, spending) = (
+        amount(doc, income.fig, m.unit),
+        amount(doc, spending.fig, m.unit),
     );
-    Some(
-        Relation::equals(
-            RULE,
-            m.fig,
-            Expr::difference(
-                amount(doc, income.fig, m.unit),
-                amount(doc, spending.fig, m.unit),
+    let (what, expr) = if deficit {
+        (
+            Text::new(
+                format!("收支相抵后赤字 = {out} − {inc}"),
+                format!("deficit after income less spending = {out} − {inc}"),
             ),
-            what,
+            Expr::difference(spending, income),
         )
-        .context(p.sentence_text(m.at)),
-    )
+    } else {
+        (
+            Text::new(
+                format!("收支相抵后结余 = {inc} − {out}"),
+                format!("balance after income less spending = {inc} − {out}"),
+            ),
+            Expr::difference(income, spending),
+        )
+    };
+    Some(Relation::equals(RULE, m.fig, expr, what).context(p.sentence_text(m.at)))
 }
 
 fn balance(
@@ -241,6 +267,29 @@ mod tests {
         );
         let wrong = text.replace("结余2737", "结余2773");
         assert_eq!(statuses(&wrong)[1], ("2773".to_string(), "fail"));
+    }
+
+    #[test]
+    fn a_deficit_set_against_the_totals_is_spending_less_income() {
+        // the national and the central budgets of the Ministry of Finance's reports (2020
+        // final accounts; 2022 budget)
+        let national = "全国一般公共预算收入182895亿元,为预算的101.5%,加上调入资金和使用结转结余,\
+                        收入总量为209028亿元;支出245588亿元,完成预算的99.1%,加上补充中央预算稳定\
+                        调节基金,支出总量为246628亿元;收支总量相抵,全国财政赤字37600亿元。\n";
+        let central =
+            "中央一般公共预算收入94880亿元,比2021年执行数增长3.8%。加上从中央预算稳定调节\
+                       基金调入2765亿元,收入总量为97645亿元。中央一般公共预算支出124145亿元,增长\
+                       14.3%。收支总量相抵,中央财政赤字26500亿元。\n";
+        let all = format!("{national}{central}");
+        assert_eq!(
+            statuses(&all),
+            [("37600".to_string(), "pass"), ("26500".to_string(), "pass")]
+        );
+        let wrong = all.replace("赤字37600", "赤字36700");
+        assert_eq!(statuses(&wrong)[0], ("36700".to_string(), "fail"));
+        // a balance takes no budget's spending for a total
+        let balance = "收入合计100万元。一般公共预算支出80万元。上述收支相抵,年终结余20万元。\n";
+        assert_eq!(statuses(balance), []);
     }
 
     #[test]
