@@ -29,7 +29,8 @@ pub static CHECK: Check = Check {
            figure stands beside them), the change must be the \
            difference of the two and the rate is on the printed amount; with no change \
            stated (\"总投入 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%\"), the rate is the two \
-           amounts' difference over last year's. The paired form \"收、支总计各是 X1、X2，各减少 \
+           amounts' difference over last year's, and so is a rate after an amount moved from last \
+           year's (\"从去年的 193.45 亿元猛减到今年的 125.54 亿元，降幅达 35.1%\"). The paired form \"收、支总计各是 X1、X2，各减少 \
            Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
            …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
            this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
@@ -477,15 +478,18 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
 fn rate_on_printed(doc: &Document, p: &Prose<'_>, k: usize, dr: i8) -> Option<Relation> {
     let ms = &p.mentions;
     let r = ms.get(k)?;
+    let moved = from_to(p, k);
     // a rate after its change is that change's (decided with it)
-    if ms
-        .get(k.checked_sub(1)?)
-        .is_some_and(|x| matches!(x.kind, Kind::Change(_)))
+    if moved.is_none()
+        && ms
+            .get(k.checked_sub(1)?)
+            .is_some_and(|x| matches!(x.kind, Kind::Change(_)))
     {
         return None;
     }
-    let (now, before) =
-        last_year_named(doc, p, k).or_else(|| year_pair(p, k, |x: &Mention| x.percent))?;
+    let (now, before) = moved
+        .or_else(|| last_year_named(doc, p, k))
+        .or_else(|| year_pair(p, k, |x: &Mention| x.percent))?;
     if !is_money(now.unit) || before.unit.is_some() && !same_family(before.unit, now.unit) {
         return None;
     }
@@ -852,6 +856,63 @@ fn named_before(doc: &Document, p: &Prose<'_>, change: usize) -> Option<usize> {
     let (k, first) = found.next()?;
     let value = |x: &Mention| doc.figure(x.fig).map(|f| f.number.value);
     found.all(|(_, x)| value(x) == value(first)).then_some(k)
+}
+
+/// "预算总经费从去年的 193.45 亿元猛减到今年的 125.54 亿元，降幅达 35.1%" (a 2018 news report
+/// on the universities' budgets), "支出由上年的 A 万元增加到 B 万元，增长 r%": the rate right
+/// after an amount that last year's (named by 由 or 从, with at most its year) moved to, by a
+/// word of change and 到 (至, 为), is on the two. Returns (this year, last year).
+fn from_to<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)> {
+    let ms = &p.mentions;
+    let r = ms.get(k)?;
+    // the two amounts before the rate, past the years printed with them
+    let mut before_rate = ms.get(..k)?.iter().rev().filter(|x| x.kind != Kind::Year);
+    let (now, before) = (before_rate.next()?, before_rate.next()?);
+    let one_sentence = now.sentence == r.sentence && before.sentence == r.sentence;
+    if !one_sentence
+        || now.percent
+        || before.percent
+        || now.inner != before.inner
+        || !is_money(now.unit)
+        || before.unit.is_some() && !same_family(before.unit, now.unit)
+    {
+        return None;
+    }
+    // 由/从, then at most a year: 上年, 去年, 2018年(度), and 的
+    let clause = clause_before(p, before.at);
+    let (_, year) = ["由", "从"]
+        .iter()
+        .filter_map(|w| clause.trim_end_matches('的').rsplit_once(w))
+        .min_by_key(|(_, rest)| rest.len())?;
+    if !matches!(
+        year,
+        "" | "上年" | "去年" | "上一年" | "上年度" | "#年" | "#年度"
+    ) {
+        return None;
+    }
+    // a word of change, then 到 (至, 为), then at most this year: 今年, 本年, 2019年(度)
+    let moved = p.text_between(before.at + 1, now.at);
+    let moved = moved
+        .trim_start_matches(['万', '亿', '元'])
+        .trim_end_matches('的');
+    let moved = ["今年", "本年度", "本年", "#年度", "#年"]
+        .iter()
+        .find_map(|w| moved.strip_suffix(w))
+        .unwrap_or(moved);
+    let verb = moved.strip_suffix(['到', '至', '为'])?;
+    let changes = ["增", "减", "降", "升", "提高", "跌"]
+        .iter()
+        .any(|w| verb.contains(w));
+    if !changes || verb.chars().count() > 3 || verb.contains('#') {
+        return None;
+    }
+    // the rate next, in the clause after (its comma the only stop between)
+    let gap = p.text_between(now.at + 1, r.at);
+    let stops = gap
+        .chars()
+        .filter(|c| crate::claims::prose::ends_clause(*c))
+        .count();
+    (stops <= 1 && !gap.contains('#')).then_some((now, before))
 }
 
 /// The words of the clause before token `at` (figures as `#`).
@@ -1345,6 +1406,39 @@ mod tests {
         // outside the 三公 section, not read so
         let elsewhere = text.replace("二、“三公”经费预算收支增减情况", "二、预算收支增减情况");
         assert_eq!(status(&elsewhere), own(&[("0.02%", "unchecked")]));
+    }
+
+    #[test]
+    fn a_rate_after_an_amount_moved_from_last_years_is_on_the_two() {
+        // a 2018 news report on the universities' budgets (北京青年报): (193.45 − 125.54) ÷
+        // 193.45 = 35.1 %
+        let fell = "预算总经费从去年的193.45亿元猛减到今年的125.54亿元,降幅达35.1%。\n";
+        assert_eq!(status(fell), own(&[("35.1%", "pass")]));
+        // on this year's figure instead (67.91 ÷ 125.54 = 54.1 %) it fails
+        let wrong = fell.replace("35.1%", "54.1%");
+        let got = entries(&wrong);
+        assert_eq!(got.first().map(|e| e.1), Some("fail"), "{got:?}");
+        let rose = "支出由2018年的193.45万元增加到2019年的225.54万元,增长16.6%。\n";
+        assert_eq!(status(rose), own(&[("16.6%", "pass")]));
+        assert_eq!(
+            status(&rose.replace("16.6%", "14.2%")),
+            own(&[("14.2%", "fail")])
+        );
+        // moved from a budget, by no word of change, or the rate a clause further on: not
+        // read so
+        let rose = "支出由上年的193.45万元增加到225.54万元,增长16.6%。\n";
+        assert_eq!(status(rose), own(&[("16.6%", "pass")]));
+        for other in [
+            rose.replace("上年的", "年初预算的"),
+            rose.replace("增加到", "调整到"),
+            rose.replace(",增长", ",较预算增加,增长"),
+        ] {
+            let got = status(&other);
+            assert!(
+                got.iter().all(|(_, s)| *s != "pass" && *s != "fail"),
+                "{other}: {got:?}"
+            );
+        }
     }
 
     #[test]

@@ -370,7 +370,14 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         if lead.ends_with("负增长") {
             return Kind::Rate(-1);
         }
-        let named = lead.trim_end_matches('为').trim_end_matches('是');
+        // ("降幅达 35.1%", "增幅约为 5%": 达, 达到 and 约 name no other quantity)
+        let mut named = lead;
+        while let Some(n) = ["为", "是", "达到", "达", "约"]
+            .iter()
+            .find_map(|w| named.strip_suffix(w))
+        {
+            named = n;
+        }
         if ["增长率", "增加率", "增幅", "上升率"]
             .iter()
             .any(|w| named.ends_with(w))
