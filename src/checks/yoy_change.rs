@@ -949,7 +949,8 @@ fn sangong_rate(
     let earlier = ["比", "较", "上年", "同比", "上一年"]
         .iter()
         .any(|w| sentence.contains(w));
-    if cm.unit != Some("万元") || !earlier || !in_sangong_section(claims, cm) {
+    let in_section = in_sangong_section(claims, cm);
+    if cm.unit != Some("万元") || !earlier || !(in_section || unheaded_sangong(claims, cm)) {
         return None;
     }
     // the change's own words, else its clause's: "“三公”经费…决算数比 2023 年度减少 X" names
@@ -960,7 +961,7 @@ fn sangong_rate(
         None => (label_item(&clause)?, clause.as_str()),
     };
     let (this, from_text) = match table(claims) {
-        Some(cells) => {
+        Some(cells) if in_section => {
             let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
             let stage = stage_of(words).unwrap_or(if has_final {
                 Stage::Final
@@ -974,6 +975,7 @@ fn sangong_rate(
                 .and_then(|c| c.2)?;
             (this, false)
         }
+        Some(_) => return None,
         None => (sangong_stated(claims, p, cm, item, stage_of(words))?, true),
     };
     // no change is no rate, whatever the base
@@ -1015,6 +1017,19 @@ fn sangong_rate(
             .zero_base_fails()
             .monotone(),
     )
+}
+
+/// Whether a mention stands under no heading in a text whose first line is on the 三公经费
+/// (a town's notice, fuling: "现将…2021年度“三公”经费决算情况公布如下: / 经汇总，…“三公”经费
+/// 支出合计40.14万元。… / 经比较，…较上年减少2.97万元，下降6.89%"): the whole text is its 三公
+/// section.
+fn unheaded_sangong(claims: &Claims<'_>, m: &Mention) -> bool {
+    let doc = claims.doc;
+    m.scope.section.is_none()
+        && (1..=doc.line_starts.len().min(5) as u32)
+            .map(|l| doc.line_text(l))
+            .find(|t| !t.trim().is_empty())
+            .is_some_and(|t| t.contains("三公"))
 }
 
 /// With no 三公 table, this year's amount of a 三公 item as the 三公 section states it
@@ -1059,7 +1074,7 @@ fn sangong_stated(
                 && !year_apart
                 && x.scope.entity == cm.scope.entity
                 && label_item(&x.label) == Some(item)
-                && in_sangong_section(claims, x);
+                && (in_sangong_section(claims, x) || unheaded_sangong(claims, x));
             if !candidate {
                 continue;
             }
@@ -1406,6 +1421,26 @@ mod tests {
         // outside the 三公 section, not read so
         let elsewhere = text.replace("二、“三公”经费预算收支增减情况", "二、预算收支增减情况");
         assert_eq!(status(&elsewhere), own(&[("0.02%", "unchecked")]));
+    }
+
+    #[test]
+    fn a_notice_on_the_sangong_alone_is_its_own_sangong_section() {
+        // a town's 2021 notice (fuling, cqfl.gov.cn): no headings, the text opens on the
+        // 三公经费; 2.97 ÷ (40.14 + 2.97) = 6.89 %, 1.33 ÷ (30.93 + 1.33) = 4.12 %
+        let text = "现将新妙镇2021年度“三公”经费决算情况公布如下:\n\
+                    经汇总,2021年度全镇“三公”经费支出合计40.14万元。其中,因公出国(境)费0万元;\
+                    公务用车购置及运维费30.93万元;公务接待费9.21万元。\n\
+                    经比较,2021年度全镇“三公”经费较上年减少2.97万元,下降6.89%。其中:\
+                    公务用车购置及运行维护费较上年减少1.33万元,下降4.12%。\n";
+        assert_eq!(status(text), own(&[("6.89%", "pass"), ("4.12%", "pass")]));
+        let wrong = text.replace("下降4.12%", "下降4.30%");
+        assert_eq!(status(&wrong), own(&[("6.89%", "pass"), ("4.30%", "fail")]));
+        // a text opening on something else is not read so
+        let other = text.replace("“三公”经费决算情况公布如下", "部门决算公布如下");
+        assert_eq!(
+            status(&other),
+            own(&[("6.89%", "unchecked"), ("4.12%", "unchecked")])
+        );
     }
 
     #[test]

@@ -263,7 +263,8 @@ pub fn sangong(label: &str) -> Option<Sangong> {
         return Some(Sangong::Reception);
     }
     let car = l.contains("用车") || l.contains("公车") || l.contains("车辆");
-    let (buy, run) = (l.contains("购置"), l.contains("运行"));
+    // ("运维" is 运行维护 shortened: "公务用车购置及运维费" is the car item, not its 购置)
+    let (buy, run) = (l.contains("购置"), l.contains("运行") || l.contains("运维"));
     match (car, buy, run) {
         (true, true, true) | (true, false, false) => Some(Sangong::Car),
         (_, true, false) => Some(Sangong::Purchase),
@@ -436,6 +437,9 @@ mod tests {
             Some(Sangong::Running)
         );
         assert_eq!(sangong("1.公務用車購置"), Some(Sangong::Purchase));
+        // 运维 is 运行维护 shortened (a town's 2021 notice, fuling)
+        assert_eq!(sangong("公务用车购置及运维费"), Some(Sangong::Car));
+        assert_eq!(sangong("其中:公务用车运维费"), Some(Sangong::Running));
         assert_eq!(sangong("3.公务用车购置数(辆)"), None);
         assert_eq!(sangong("1.因公出国(境)团组数(个)"), None);
         assert_eq!(sangong("一、支出合计"), Some(Sangong::Total));
