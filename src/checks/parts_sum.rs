@@ -815,6 +815,31 @@ mod tests {
     }
 
     #[test]
+    fn an_items_qizhong_among_added_amounts_is_the_items_own() {
+        // a county's 2015 final accounts (longyou): 债券收入's 其中 holds its three kinds;
+        // 收入合计 adds the items, not the kinds, and is no kind of bond
+        let text = "全县一般公共预算收入决算数为126556万元,增长11.8%;加上上级补助收入208927万元,\
+                    上年结转使用资金18979万元,调入资金31700万元,债券(转贷)收入78400万元,其中:\
+                    地方政府新增债券收入15000万元,在建项目后续融资债券收入20000万元,存量债务置换\
+                    债券收入43400万元,收入合计464562万元。\n";
+        let got = reported(text);
+        assert!(got.contains(&("464562".into(), "pass".into())), "{got:?}");
+        assert!(got.contains(&("78400".into(), "pass".into())), "{got:?}");
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        let wrong = text.replace("存量债务置换债券收入43400", "存量债务置换债券收入43500");
+        // the 其中 ends at its clause group: what is added after the ；is an item again
+        let after = text
+            .replace("调入资金31700万元,", "")
+            .replace("43400万元,收入合计", "43400万元;调入资金31700万元,收入合计");
+        let got = reported(&after);
+        assert!(got.contains(&("464562".into(), "pass".into())), "{got:?}");
+        // (a 其中 that does not add up may list only some kinds: nothing said of it)
+        let got = reported(&wrong);
+        assert!(got.iter().all(|(r, _)| r != "78400"), "{got:?}");
+        assert!(got.contains(&("464562".into(), "pass".into())), "{got:?}");
+    }
+
+    #[test]
     fn a_final_amount_is_the_total_of_its_qizhong_not_the_amount_compared_with() {
         let text = "2019年支出决算为1200万元,与2018年决算1000万元相比,增加200万元,增长20%。其中:基本支出800万元,项目支出400万元。\n";
         assert_eq!(reported(text), [("1200".to_string(), "pass".to_string())]);

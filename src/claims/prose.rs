@@ -1785,6 +1785,19 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if let Some(k) = (q + 3..end).find(|&k| adds_at(p, k)) {
                 end = k;
             }
+            // "…债券收入 78400 万元,其中:新增债券收入 15000 万元,…置换债券收入 43400 万元,收入
+            // 合计 474230 万元" (a county's 2015 final accounts): the total of the list the 其中
+            // stands in closes it
+            if let Some(m) = p
+                .mentions
+                .get(p.mentions.partition_point(|m| m.at <= q)..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.at < end)
+                .find(|m| closes_list(m))
+            {
+                end = m.at;
+            }
             // "由三部分构成:一是…收入 2454 万元,其中税收收入 974 万元…;二是上级财政补助收入
             // 3292 万元,…": a 其中 inside the first item ends where the second begins
             if let Some(n) = items.get(q).copied().flatten() {
@@ -2278,7 +2291,19 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         };
         let mut items: Vec<(FigId, String)> = Vec::new();
         let mut total = None;
+        // (after "其中", up to the clause group's end: what the item before holds)
+        let mut held = false;
+        let mut last = q;
         for m in p.mentions.get(lo..).unwrap_or(&[]).iter() {
+            let words = p.text_between(last, m.at);
+            last = m.at;
+            if words.contains(['；', ';']) {
+                held = false;
+            }
+            // (a 其中 in brackets is held by the bracket: its amounts are inner)
+            if words.contains("其中") && !m.inner {
+                held = true;
+            }
             // ("上级补助收入 113566 万元(其中:抗疫特别国债 7691 万元)": what an item holds)
             if m.inner && m.sentence == sentence {
                 continue;
@@ -2293,6 +2318,10 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             if closing.iter().any(|w| m.lead.contains(w)) {
                 total = Some(m);
                 break;
+            }
+            // ("债券收入 78400 万元,其中:新增债券收入 15000 万元,…,收入合计 474230 万元")
+            if held {
+                continue;
             }
             // ("加上级补助收入": 加, then 上级补助收入)
             let label = match m.label.strip_prefix("加上") {
@@ -2393,6 +2422,27 @@ fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
         _ => false,
     };
     marked.then_some(n)
+}
+
+/// Whether a mention is a list's total named on its own ("收入合计 474230 万元", "合计",
+/// "支出总计为"): it closes a 其中 list inside the list it totals.
+fn closes_list(m: &Mention) -> bool {
+    let named = m.lead.trim_end_matches(['为', '是', ':', '：']);
+    m.kind == Kind::Level
+        && !m.inner
+        && matches!(
+            named,
+            "合计"
+                | "总计"
+                | "共计"
+                | "收入合计"
+                | "支出合计"
+                | "收入总计"
+                | "支出总计"
+                | "收支总计"
+                | "收入总量"
+                | "支出总量"
+        )
 }
 
 /// Whether token `k` opens a clause with 加 (加上) adding an amount to the one before:
