@@ -217,8 +217,16 @@ fn topic_at(doc: &Document, p: &Prose<'_>, from: usize) -> Option<String> {
 /// The longest opening clause [`topic_at`] reads.
 const TOPIC_TOKENS: usize = 24;
 
-/// Periods of a year named in words, and their months (first and last).
+/// Periods of a year named in words, and their months (first and last). A stock at a
+/// year's end is December's; at last year's end, month 0 ("截至去年底,財政儲備6641億元" and
+/// "至1月底,財政儲備6747億元", a Hong Kong budget summary, are two dates' reserves).
 const PERIODS: &[(&str, u8, u8)] = &[
+    ("去年底", 0, 0),
+    ("去年末", 0, 0),
+    ("上年底", 0, 0),
+    ("上年末", 0, 0),
+    ("年底", 12, 12),
+    ("年末", 12, 12),
     ("上半年", 1, 6),
     ("下半年", 7, 12),
     ("前三季度", 1, 9),
@@ -403,13 +411,15 @@ fn stated(
                 }
             }
             // "上半年累计，…" against "6月份当月，…"; "前三季度" is not the third quarter
-            let after_qian = k
-                .checked_sub(1)
-                .is_some_and(|j| p.toks.get(j) == Some(&Tok::Ch('前')));
-            if let Some(&(_, from, to)) = PERIODS
-                .iter()
-                .find(|(w, ..)| p.word_at(k, w) && !(after_qian && w.ends_with("季度")))
-            {
+            let before = k.checked_sub(1).and_then(|j| p.toks.get(j));
+            let after_qian = before == Some(&Tok::Ch('前'));
+            // (the 年底 of 去年底 was read with it)
+            let last_years = matches!(before, Some(Tok::Ch('去' | '上')));
+            if let Some(&(_, from, to)) = PERIODS.iter().find(|(w, ..)| {
+                p.word_at(k, w)
+                    && !(after_qian && w.ends_with("季度"))
+                    && !(last_years && w.starts_with('年'))
+            }) {
                 months = Some((Decimal::from(from), Decimal::from(to)));
             }
             if let (Some(Tok::Fig(f)), Some(Tok::Ch('月'))) = (p.toks.get(k), p.toks.get(k + 1)) {
@@ -851,6 +861,20 @@ mod tests {
         assert!(verdicts(quarters).is_empty(), "{:?}", verdicts(quarters));
         let same = "前三季度，全市财政支出900亿元。前三季度，全市财政支出800亿元。\n";
         assert_eq!(verdicts(same), [("800".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_stock_at_two_dates_is_two_quantities() {
+        // a Hong Kong budget summary (2025): the reserves at last year's end and at the end
+        // of January
+        let text = "截至去年底,財政儲備6641億元。\n至1月底,財政儲備6747億元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // last year's end is not this year's, nor is either a month's
+        let ends = "截至去年底,財政儲備6641億元。\n預計今年底,財政儲備6473億元。\n";
+        assert!(verdicts(ends).is_empty(), "{:?}", verdicts(ends));
+        // the same date twice is one quantity
+        let same = "截至去年底,財政儲備6641億元。\n去年底,財政儲備6747億元。\n";
+        assert_eq!(verdicts(same), [("6747".to_string(), "fail".to_string())]);
     }
 
     #[test]
