@@ -840,6 +840,45 @@ mod tests {
     }
 
     #[test]
+    fn a_qizhong_after_listed_reasons_takes_the_sentences_amount() {
+        // a town's 2022 budget (shangyou): the reasons for the change are listed after a
+        // colon, the 7000 among them is no total; 包括 names what 财政拨款收入 holds
+        let text = "2022年收入预算总额为7783.26万元,比上年增加7122.54万元,原因是:1、人员增加,经费\
+                    相应增加;2、本年增加了其他资金预算7000万元。其中:财政拨款收入751.8万元,包括一般\
+                    公共预算收入751.8万元;其他收入7000万元;上年结转31.46万元。\n";
+        let got = reported(text);
+        assert_eq!(
+            got,
+            [("7783.26".to_string(), "pass".to_string())],
+            "{got:?}"
+        );
+        let wrong = text.replace("上年结转31.46", "上年结转41.46");
+        assert_eq!(
+            reported(&wrong),
+            [("7783.26".to_string(), "fail".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_list_the_text_breaks_off_in_may_have_more_parts() {
+        // the same budget, the excerpt cut in its last item: the two parts shown are not the
+        // whole of 7783.26
+        let text =
+            "2022年收入预算总额为7783.26万元。其中:财政拨款收入751.8万元;其他收入7000万元;上年结";
+        let got = reported(text);
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        assert!(got.iter().all(|(r, _)| r != "7783.26"), "{got:?}");
+        // ended at a mark, or by an amount, the list is read as it stands
+        for ended in [
+            text.replace("上年结", "上年结转31.46万元"),
+            text.replace(";上年结", ";具体如下:"),
+        ] {
+            let got = reported(&ended);
+            assert!(got.iter().any(|(r, _)| r == "7783.26"), "{ended}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_final_amount_is_the_total_of_its_qizhong_not_the_amount_compared_with() {
         let text = "2019年支出决算为1200万元,与2018年决算1000万元相比,增加200万元,增长20%。其中:基本支出800万元,项目支出400万元。\n";
         assert_eq!(reported(text), [("1200".to_string(), "pass".to_string())]);

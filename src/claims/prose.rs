@@ -1500,14 +1500,15 @@ fn region_parts(
 }
 
 /// Whether an amount's words open what the amount before it is used for ("用于公路建设",
-/// "主要用于…").
+/// "主要用于…") or holds ("财政拨款收入 751.8 万元，占…9.7%，包括一般公共预算收入 751.8 万元；
+/// 其他收入 7000 万元", a town's 2022 budget, shangyou).
 fn names_use(lead: &str) -> bool {
     let s = lead.trim_start_matches([',', '，', '：', ':']);
     let s = ["主要", "全部", "分别", "其中"]
         .iter()
         .find_map(|w| s.strip_prefix(w))
         .unwrap_or(s);
-    s.starts_with("用于")
+    s.starts_with("用于") || s.starts_with("包括") || s.starts_with("含")
 }
 
 /// Whether a budget's lead words name it as the budget of the amount just before it
@@ -2125,6 +2126,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                             && m.sentence == want
                             && (inner(q) || !m.inner)
                             && !compared(p, m)
+                            // ("…增加 7122.54 万元，原因是：…；2、本年增加了其他资金预算 7000
+                            // 万元。其中：…": an amount among the reasons is no total)
+                            && !reasons.get(m.at).copied().unwrap_or(false)
                     })
                     // "2020年“三公”经费财政拨款预算数为 100 万元，其中：因公出国（境）费 20
                     // 万元，…" (a budget disclosure's way of stating its amounts): a 预算数
@@ -2224,6 +2228,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
             let whole =
                 codes || complete(&labels) || division.is_some_and(|w| division_named(&w, &labels));
+            // (a list the text breaks off in, "…其他收入 7000 万元；上年结" at its end, may have
+            // more parts)
+            let whole = whole && !(end >= p.toks.len() && cut_short(doc, p));
             // (the budgets of a total found far back are not looked for beside it)
             if let Some(b) = budgets_of(p, total, &parts, whole, q).filter(|_| !far) {
                 out.push(b);
@@ -2372,6 +2379,8 @@ fn items_and_reasons(p: &Prose<'_>) -> (Vec<Option<u32>>, Vec<bool>) {
         Vec::with_capacity(p.toks.len()),
     );
     let (mut item, mut reason) = (None, false);
+    // (reasons listed after a colon, "原因是:1、…;2、…。", go on to the sentence's end)
+    let mut listed = false;
     for (k, t) in p.toks.iter().enumerate() {
         items.push(item);
         reasons.push(reason);
@@ -2384,8 +2393,9 @@ fn items_and_reasons(p: &Prose<'_>) -> (Vec<Option<u32>>, Vec<bool>) {
         } else if let Some(n) = enumerated_at(p, k) {
             item = Some(n);
         }
-        if stop(c) >= 2 {
+        if ends_sentence(c) || stop(c) >= 2 && !listed {
             reason = false;
+            listed = false;
         } else if k
             .checked_sub(1)
             .is_some_and(|b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if ends_clause(*c)))
@@ -2394,6 +2404,17 @@ fn items_and_reasons(p: &Prose<'_>) -> (Vec<Option<u32>>, Vec<bool>) {
                 .any(|w| p.word_at(k, w))
         {
             reason = true;
+            // the first stop after the words: a colon opens a list of them
+            listed = p
+                .toks
+                .get(k..k + 8)
+                .unwrap_or(&[])
+                .iter()
+                .find_map(|t| match t {
+                    Tok::Ch(c) if stop(*c) >= 1 || matches!(c, ':' | '：') => Some(*c),
+                    _ => None,
+                })
+                .is_some_and(|c| matches!(c, ':' | '：'));
         }
     }
     (items, reasons)
@@ -2422,6 +2443,24 @@ fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
         _ => false,
     };
     marked.then_some(n)
+}
+
+/// Whether the text breaks off in this paragraph: it is the document's last, and it ends in
+/// the middle of words, with no mark after them and not right after an amount and its unit
+/// ("…；上年结", "…2716萬元,較2021年決算數": an excerpt, or a page copied in part; "…共分为
+/// 以下类别:" ends where it meant to).
+fn cut_short(doc: &Document, p: &Prose<'_>) -> bool {
+    if p.index + 1 != doc.paragraphs.len() {
+        return false;
+    }
+    let last_fig = p.toks.iter().rposition(|t| matches!(t, Tok::Fig(_)));
+    let tail = p.toks.get(last_fig.map_or(0, |k| k + 1)..).unwrap_or(&[]);
+    let unit = |c: &char| matches!(c, '万' | '亿' | '元' | '萬' | '億');
+    let words = tail
+        .iter()
+        .any(|t| matches!(t, Tok::Ch(c) if super::normalise::is_cjk(*c) && !unit(c)));
+    let in_words = matches!(p.toks.last(), Some(Tok::Ch(c)) if super::normalise::is_cjk(*c));
+    words && in_words
 }
 
 /// Whether a mention is a list's total named on its own ("收入合计 474230 万元", "合计",
