@@ -860,6 +860,22 @@ mod tests {
     }
 
     #[test]
+    fn the_next_tier_is_a_sibling_not_a_part() {
+        // a district's 2022 state-assets report (wuchang): the 其中 names what the first tier
+        // holds; the other tiers are parts of the 77
+        let text =
+            "企业共77户(一级企业9户,其中区滨投公司、区城投公司3户企业为平台企业;二级企业19户;\
+                    三级企业34户;四级企业15户),主要从事投资与资产管理。\n";
+        let got = crate::checks::reported(text, "subset");
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        assert!(got.iter().all(|(r, _)| r != "19"), "{got:?}");
+        // the same words under one tier stay parts
+        let same = text.replace("二级企业19户", "一级企业19户");
+        let got = crate::checks::reported(&same, "subset");
+        assert!(got.contains(&("19".into(), "fail".into())), "{got:?}");
+    }
+
+    #[test]
     fn a_list_the_text_breaks_off_in_may_have_more_parts() {
         // the same budget, the excerpt cut in its last item: the two parts shown are not the
         // whole of 7783.26

@@ -2219,6 +2219,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }) {
                 parts.truncate(k);
             }
+            // "共77户(一级企业9户,其中…3户企业为平台企业…;二级企业19户;三级企业34户;…)" (a
+            // district's 2022 state-assets report): the next tier is the total's sibling, and
+            // the list of its parts ended before it
+            if let Some(k) = parts.iter().position(|x| next_tier(&total_label, &x.1)) {
+                parts.truncate(k);
+            }
             if parts.is_empty() {
                 continue;
             }
@@ -2461,6 +2467,20 @@ fn cut_short(doc: &Document, p: &Prose<'_>) -> bool {
         .any(|t| matches!(t, Tok::Ch(c) if super::normalise::is_cjk(*c) && !unit(c)));
     let in_words = matches!(p.toks.last(), Some(Tok::Ch(c)) if super::normalise::is_cjk(*c));
     words && in_words
+}
+
+/// Whether `part` names another tier of what `total` names: "二级企业" beside "一级企业"
+/// (the same words after a different ordinal and 级).
+fn next_tier(total: &str, part: &str) -> bool {
+    let tier = |l: &str| {
+        let mut cs = l.chars();
+        let n = cs
+            .next()
+            .filter(|c| super::outline::CN_DIGITS.contains(*c))?;
+        let rest = cs.as_str().strip_prefix('级').filter(|r| !r.is_empty())?;
+        Some((n, rest.to_string()))
+    };
+    matches!((tier(total), tier(part)), (Some((a, x)), Some((b, y))) if a != b && x == y)
 }
 
 /// Whether a mention is a list's total named on its own ("收入合计 474230 万元", "合计",
