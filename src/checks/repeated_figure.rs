@@ -315,6 +315,25 @@ fn qualified(key: String, fig: FigId, parents: &Parents) -> String {
     }
 }
 
+/// Whose balance sheet a 负债总额 (净资产, 所有者权益) is: the words before 资产总额 in its
+/// sentence's first amount ("企业国有资产总额 809.92 亿元，…；负债总额 703.06 亿元" is the
+/// enterprises', not the district's "国有资产总额 1102.65 亿元，…；负债总额 743.21 亿元"; a
+/// district's 2022 state-assets report, wuchang). None where that amount names no owner.
+fn balance_owner(p: &Prose<'_>, m: &crate::claims::prose::Mention) -> Option<String> {
+    let sheet = ["负债总额", "负债合计", "负债", "净资产", "所有者权益"];
+    if !sheet.contains(&m.label.as_str()) {
+        return None;
+    }
+    let first = p
+        .mentions
+        .iter()
+        .find(|x| x.sentence == m.sentence && x.kind == Kind::Level && !x.label.is_empty())?;
+    let assets = ["国有资产总额", "资产总额", "资产总计"]
+        .iter()
+        .find_map(|w| first.label.strip_suffix(w))?;
+    (!assets.is_empty() && first.at < m.at).then(|| assets.to_string())
+}
+
 /// Two labels of totals that may name one quantity: one holds the other ("“三公”经费支出"
 /// and "一般公共预算“三公”经费支出"), quotes and emphasis aside.
 fn same_total(a: &str, b: &str) -> bool {
@@ -457,6 +476,9 @@ fn stated(
         // sentence may be another section's part: "…,项目支出 0元")
         if numbered {
             key.insert(0, '.');
+        }
+        if let Some(owner) = balance_owner(p, m) {
+            key = format!("{owner}›{key}");
         }
         let key = qualified(key, m.fig, parents);
         let year = i
@@ -861,6 +883,25 @@ mod tests {
         assert!(verdicts(quarters).is_empty(), "{:?}", verdicts(quarters));
         let same = "前三季度，全市财政支出900亿元。前三季度，全市财政支出800亿元。\n";
         assert_eq!(verdicts(same), [("800".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_balance_sheet_is_its_owners() {
+        // a district's 2022 state-assets report (wuchang): the district's 负债总额, then the
+        // enterprises'
+        let text = "国有资产总额1102.65亿元,较上年增加66.29亿元;负债总额743.21亿元,较上年增加28.39亿元。\n\
+                    企业国有资产总额809.92亿元,同比增长3.44%;负债总额703.06亿元,同比增长3.05%。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // one owner's twice is one quantity
+        let twice = text.replace("企业国有资产总额809.92", "国有资产总额1102.65");
+        assert!(verdicts(&twice).contains(&("703.06".to_string(), "fail".to_string())));
+        // and a 负债总额 stated alone is the one named without an owner
+        let alone = format!("{text}负债总额743.21亿元。\n");
+        assert!(
+            verdicts(&alone).contains(&("743.21".to_string(), "pass".to_string())),
+            "{:?}",
+            verdicts(&alone)
+        );
     }
 
     #[test]
