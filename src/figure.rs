@@ -21,6 +21,13 @@ pub struct Number {
     pub percent: bool,
 }
 
+impl Number {
+    /// Its whole part as an integer ("2018年" → 2018), when it fits.
+    pub fn whole(&self) -> Option<i64> {
+        i64::try_from(self.value.trunc().mantissa()).ok()
+    }
+}
+
 /// Why a string is not a usable figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureError {

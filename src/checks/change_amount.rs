@@ -130,8 +130,7 @@ struct Comparison {
 
 /// The value of a year figure.
 fn year_of(doc: &Document, id: FigId) -> Option<i64> {
-    doc.figure(id)
-        .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok())
+    doc.figure(id).and_then(|f| f.number.whole())
 }
 
 /// One clause's tokens as text, each year figure replaced by nothing and remembered.

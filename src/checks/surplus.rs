@@ -144,11 +144,10 @@ fn offset(
     }
     // (named by the words before it: a label drops 合计; 收入总量 and 支出总量 are what a
     // budget has in all to spend and spends, its own revenue plus what it draws in)
+    let amount_of_its_own = |x: &Mention| x.kind == Kind::Level && is_money(x.unit) && !x.inner;
     let total = |x: &Mention, side: &str| {
         let lead = lead_name(x);
-        x.kind == Kind::Level
-            && is_money(x.unit)
-            && !x.inner
+        amount_of_its_own(x)
             && (["合计", "总计", "总量"]
                 .iter()
                 .any(|w| lead.ends_with(&format!("{side}{w}")))
@@ -158,12 +157,7 @@ fn offset(
     // 财政赤字 26500 亿元" (the 2022 central budget): a budget's spending, nothing added to it,
     // is its total
     let spent = |x: &Mention| {
-        total(x, "支出")
-            || deficit
-                && x.kind == Kind::Level
-                && is_money(x.unit)
-                && !x.inner
-                && lead_name(x).ends_with("预算支出")
+        total(x, "支出") || deficit && amount_of_its_own(x) && lead_name(x).ends_with("预算支出")
     };
     let k_out = back
         .iter()

@@ -939,7 +939,9 @@ fn sangong_rate(
     rate: &Mention,
     dr: i8,
 ) -> Option<Relation> {
-    use crate::claims::sangong::{in_sangong_section, label_item, stage_of, table, Stage};
+    use crate::claims::sangong::{
+        in_sangong_section, in_sangong_text, label_item, stage_of, table, Stage,
+    };
     let doc = claims.doc;
     let cm = p.mentions.get(change)?;
     let Kind::Change(dc) = cm.kind else {
@@ -950,7 +952,7 @@ fn sangong_rate(
         .iter()
         .any(|w| sentence.contains(w));
     let in_section = in_sangong_section(claims, cm);
-    if cm.unit != Some("万元") || !earlier || !(in_section || unheaded_sangong(claims, cm)) {
+    if cm.unit != Some("万元") || !earlier || !in_sangong_text(claims, cm) {
         return None;
     }
     // the change's own words, else its clause's: "“三公”经费…决算数比 2023 年度减少 X" names
@@ -988,19 +990,16 @@ fn sangong_rate(
     let signed = |e: Expr| signed(dc, dr, e);
     let rate_expr = signed(Expr::pct(change_expr.clone(), last_year));
     let name = item.name();
-    let what = if from_text {
-        Text::new(
-            format!("{name}增减率 = 增减额 ÷ 上年数（前文所述本年数 ∓ 增减额）"),
-            format!(
-                "rate of {name} = change ÷ last year (this year's figure stated before ∓ change)"
-            ),
-        )
+    // (where this year's figure was found)
+    let (zh, en) = if from_text {
+        ("前文所述本年数", "this year's figure stated before")
     } else {
-        Text::new(
-            format!("{name}增减率 = 增减额 ÷ 上年数（“三公”经费表本年数 ∓ 增减额）"),
-            format!("rate of {name} = change ÷ last year (the “三公” table's figure ∓ change)"),
-        )
+        ("“三公”经费表本年数", "the “三公” table's figure")
     };
+    let what = Text::new(
+        format!("{name}增减率 = 增减额 ÷ 上年数（{zh} ∓ 增减额）"),
+        format!("rate of {name} = change ÷ last year ({en} ∓ change)"),
+    );
     let mut rel = Relation::equals(RULE, rate.fig, rate_expr, with_direction_note(what, dc, dr));
     for other in bases {
         rel = rel.reading(
@@ -1019,19 +1018,6 @@ fn sangong_rate(
     )
 }
 
-/// Whether a mention stands under no heading in a text whose first line is on the 三公经费
-/// (a town's notice, fuling: "现将…2021年度“三公”经费决算情况公布如下: / 经汇总，…“三公”经费
-/// 支出合计40.14万元。… / 经比较，…较上年减少2.97万元，下降6.89%"): the whole text is its 三公
-/// section.
-fn unheaded_sangong(claims: &Claims<'_>, m: &Mention) -> bool {
-    let doc = claims.doc;
-    m.scope.section.is_none()
-        && (1..=doc.line_starts.len().min(5) as u32)
-            .map(|l| doc.line_text(l))
-            .find(|t| !t.trim().is_empty())
-            .is_some_and(|t| t.contains("三公"))
-}
-
 /// With no 三公 table, this year's amount of a 三公 item as the 三公 section states it
 /// before the change (a unit's 2018 budget, wuzhou: "2018年财政拨款“三公”经费预算总额为2.7万元。
 /// 2018年“三公”经费预算数比2017年预算数减少0.06万元，减幅0.02%"): an amount in 万元 naming
@@ -1044,7 +1030,7 @@ fn sangong_stated(
     item: crate::claims::sangong::Item,
     stage: Option<crate::claims::sangong::Stage>,
 ) -> Option<FigId> {
-    use crate::claims::sangong::{in_sangong_section, label_item, stage_of, Stage};
+    use crate::claims::sangong::{in_sangong_text, label_item, stage_of, Stage};
     let doc = claims.doc;
     let value = |x: &Mention| doc.figure(x.fig).map(|f| f.number.value);
     // the change's year: the first its sentence names ("2018年…比2017年…减少"; its scope's
@@ -1055,7 +1041,7 @@ fn sangong_stated(
         .take_while(|x| x.at < cm.at)
         .find(|x| x.kind == Kind::Year && x.sentence == cm.sentence)
         .and_then(|x| doc.figure(x.fig))
-        .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok());
+        .and_then(|f| f.number.whole());
     let mut found: Option<&Mention> = None;
     for q in claims.prose.iter().take_while(|q| q.index <= p.index) {
         let own = q.index == p.index;
@@ -1074,7 +1060,7 @@ fn sangong_stated(
                 && !year_apart
                 && x.scope.entity == cm.scope.entity
                 && label_item(&x.label) == Some(item)
-                && (in_sangong_section(claims, x) || unheaded_sangong(claims, x));
+                && in_sangong_text(claims, x);
             if !candidate {
                 continue;
             }

@@ -370,14 +370,8 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         if lead.ends_with("负增长") {
             return Kind::Rate(-1);
         }
-        // ("降幅达 35.1%", "增幅约为 5%": 达, 达到 and 约 name no other quantity)
-        let mut named = lead;
-        while let Some(n) = ["为", "是", "达到", "达", "约"]
-            .iter()
-            .find_map(|w| named.strip_suffix(w))
-        {
-            named = n;
-        }
+        // ("降幅达 35.1%", "增幅约为 5%")
+        let named = without_linking(lead);
         if ["增长率", "增加率", "增幅", "上升率"]
             .iter()
             .any(|w| named.ends_with(w))
@@ -2451,6 +2445,19 @@ fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
     marked.then_some(n)
 }
 
+/// Words without the linking words at their end that name no quantity: 为, 是, 达, 达到, 约
+/// ("增幅约为" → "增幅", "比重达" → "比重").
+fn without_linking(words: &str) -> &str {
+    let mut s = words;
+    while let Some(rest) = ["为", "是", "达到", "达", "约"]
+        .iter()
+        .find_map(|w| s.strip_suffix(w))
+    {
+        s = rest;
+    }
+    s
+}
+
 /// Whether the text breaks off in this paragraph: it is the document's last, and it ends in
 /// the middle of words, with no mark after them and not right after an amount and its unit
 /// ("…；上年结", "…2716萬元,較2021年決算數": an excerpt, or a page copied in part; "…共分为
@@ -3033,12 +3040,7 @@ pub fn whole_words(after: &str) -> String {
     // ("占到公共财政预算支出的", "占了…")
     let after = after.trim_start_matches(['到', '了']);
     // ("…的比重达 79.1%", "…的比例约为")
-    let s = ["为", "达到", "达", "是"]
-        .iter()
-        .find_map(|w| after.strip_suffix(w))
-        .unwrap_or(after);
-    let s = s.strip_suffix('约').unwrap_or(s);
-    let s = s
+    let s = without_linking(after)
         .trim_end_matches("比例")
         .trim_end_matches("比重")
         .trim_end_matches('比');

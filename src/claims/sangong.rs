@@ -200,6 +200,23 @@ pub fn in_sangong_section(claims: &Claims<'_>, m: &Mention) -> bool {
     }
 }
 
+/// Whether a mention is in the text on the 三公经费: under a 三公 heading
+/// ([`in_sangong_section`]), or under no heading in a text whose first line is on the 三公经费
+/// (a town's notice, fuling: "现将…2021年度“三公”经费决算情况公布如下: / 经汇总，…“三公”经费
+/// 支出合计40.14万元。… / 经比较，…较上年减少2.97万元，下降6.89%": the whole text is its 三公
+/// section).
+pub fn in_sangong_text(claims: &Claims<'_>, m: &Mention) -> bool {
+    let doc = claims.doc;
+    let unheaded = || {
+        m.scope.section.is_none()
+            && (1..=doc.line_starts.len().min(5) as u32)
+                .map(|l| doc.line_text(l))
+                .find(|t| !t.trim().is_empty())
+                .is_some_and(|t| t.contains("三公"))
+    };
+    in_sangong_section(claims, m) || unheaded()
+}
+
 /// The document's one 三公 table, read.
 pub fn table(claims: &Claims<'_>) -> Option<Cells> {
     let doc = claims.doc;

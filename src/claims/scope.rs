@@ -424,9 +424,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
                     };
                     mi += 1;
                     if m.kind == Kind::Year {
-                        year = doc
-                            .figure(m.fig)
-                            .and_then(|f| i64::try_from(f.number.value.trunc().mantissa()).ok());
+                        year = doc.figure(m.fig).and_then(|f| f.number.whole());
                         // a heading opening with this year ("2014年本市…的执行情况"): its
                         // words after the year are still no part of the next label
                         fresh = fresh.take().and_then(|t| {

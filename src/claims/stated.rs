@@ -551,10 +551,7 @@ fn doc_year(claims: &Claims<'_>) -> Option<i64> {
         p.mentions
             .iter()
             .find(|m| m.kind == Kind::Year)
-            .and_then(|m| {
-                let n = claims.doc.figure(m.fig)?.number.value;
-                i64::try_from(n.trunc().mantissa()).ok()
-            })
+            .and_then(|m| claims.doc.figure(m.fig)?.number.whole())
     })
 }
 

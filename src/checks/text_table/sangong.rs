@@ -227,5 +227,5 @@ fn level_with(claims: &Claims<'_>, p: &Prose<'_>, m: &Mention) -> Option<i64> {
         return None;
     }
     let f = claims.doc.figure(y.fig)?;
-    i64::try_from(f.number.value.trunc().mantissa()).ok()
+    f.number.whole()
 }
