@@ -98,6 +98,10 @@ fn core(name: &str) -> String {
 
 /// The stage a phrase names, if any.
 fn stage_named(words: &str) -> Option<Stage> {
+    // (most phrases name no 预算 or 决算 at all: nothing to take out)
+    if !words.contains('算') {
+        return None;
+    }
     // 一般公共预算 names a budget, not a stage
     let words = words
         .replace("一般公共预算", "")

@@ -236,6 +236,9 @@ const PERIODS: &[(&str, u8, u8)] = &[
     ("四季度", 10, 12),
 ];
 
+/// The characters the names in [`PERIODS`] start with.
+const PERIOD_STARTS: &[char] = &['去', '上', '年', '下', '前', '一', '二', '三', '四'];
+
 /// Where a paragraph's amounts may be listed under its sentences' first amounts, read once:
 /// each sentence's first labelled amount (by mention index) and every 包括 and 其中.
 struct Listings {
@@ -434,7 +437,9 @@ fn stated(
             let after_qian = before == Some(&Tok::Ch('前'));
             // (the 年底 of 去年底 was read with it)
             let last_years = matches!(before, Some(Tok::Ch('去' | '上')));
-            if let Some(&(_, from, to)) = PERIODS.iter().find(|(w, ..)| {
+            // (a token that starts no period's name is passed over without trying each)
+            let may_start = matches!(p.toks.get(k), Some(Tok::Ch(c)) if PERIOD_STARTS.contains(c));
+            if let Some(&(_, from, to)) = PERIODS.iter().filter(|_| may_start).find(|(w, ..)| {
                 p.word_at(k, w)
                     && !(after_qian && w.ends_with("季度"))
                     && !(last_years && w.starts_with('年'))
@@ -701,6 +706,18 @@ mod tests {
 
     fn verdicts(text: &str) -> Vec<(String, String)> {
         crate::checks::reported(text, "repeated-figure")
+    }
+
+    #[test]
+    fn every_period_starts_with_a_listed_character() {
+        // a period whose first character is not listed would never be tried
+        for (w, ..) in super::PERIODS {
+            let first = w.chars().next();
+            assert!(
+                first.is_some_and(|c| super::PERIOD_STARTS.contains(&c)),
+                "{w}"
+            );
+        }
     }
 
     #[test]

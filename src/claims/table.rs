@@ -15,10 +15,8 @@ pub fn clean_label(s: &str) -> String {
 /// or markup (most labels hold none).
 fn with_clean<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
     if label.contains(|c: char| c.is_whitespace() || c == '*') {
-        let t: String = label
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '*')
-            .collect();
+        let mut t = String::with_capacity(label.len());
+        t.extend(label.chars().filter(|c| !c.is_whitespace() && *c != '*'));
         f(strip_numbering(&t))
     } else {
         f(strip_numbering(label))

@@ -12,6 +12,10 @@
 
 /// Whether the text is an HTML document or fragment rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
+    // (every shape below opens with a tag: plain text is told at its first character)
+    if !text.trim_start().starts_with('<') {
+        return false;
+    }
     let head: String = text
         .trim_start()
         .chars()
