@@ -2,12 +2,13 @@
 
 use super::{Check, Out};
 use crate::claims::table::{
-    cells_into, clean_label, is_code_column, is_label_column, is_rate_header, is_rate_label,
+    cells_into, is_code_column, is_label_column, is_rate_header, is_rate_label, with_clean,
 };
 use crate::claims::Claims;
 use crate::document::Table;
 use crate::relation::Rule;
 use crate::relation::{Text, Words, WordsKind};
+use std::borrow::Cow;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -38,11 +39,19 @@ pub static CHECK: Check = Check {
 };
 
 fn is_total_name(s: &str) -> bool {
-    let s = clean_label(s);
-    s.ends_with("合计") || s.ends_with("小计") || s.ends_with("合計") || s.ends_with("小計")
+    with_clean(s, |s| {
+        s.ends_with("合计") || s.ends_with("小计") || s.ends_with("合計") || s.ends_with("小計")
+    })
 }
 
-fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> {
+/// The columns whose sum column `c` is: `names` are the columns' headers, `headers` the
+/// same split into their levels.
+fn parts_of(
+    c: usize,
+    names: &[Cow<'_, str>],
+    headers: &[Vec<&str>],
+    t: &Table,
+) -> Option<Vec<usize>> {
     let path = headers.get(c)?;
     // the total is the last 合计/小计 of the path; what follows it (预算数, 决算数) names
     // the same leaf under each part: 合计/预算数 = 出国/预算数 + 用车/小计/预算数 + …
@@ -56,7 +65,7 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
         k != c
             && !is_code_column(t, k)
             && !is_label_column(t, k)
-            && !headers.get(k).is_some_and(|h| is_rate_header(&h.join("/")))
+            && !names.get(k).is_some_and(|h| is_rate_header(h))
     };
     let mut candidates: Vec<usize> = Vec::new();
     for (k, h) in headers.iter().enumerate() {
@@ -72,7 +81,9 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
             if k < c {
                 continue;
             }
-            if h.first().is_some_and(|n| clean_label(n).ends_with("合计")) {
+            if h.first()
+                .is_some_and(|n| with_clean(n, |n| n.ends_with("合计")))
+            {
                 break;
             }
         }
@@ -96,7 +107,7 @@ fn parts_of(c: usize, headers: &[Vec<String>], t: &Table) -> Option<Vec<usize>> 
                     headers
                         .get(j)
                         .and_then(|h| h.get(depth + 1))
-                        .is_some_and(|n| matches!(clean_label(n).as_str(), "小计" | "合计"))
+                        .is_some_and(|n| with_clean(n, |n| matches!(n, "小计" | "合计")))
                 })?;
                 parts.push(sub);
             }
@@ -124,13 +135,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         if t.header_rows == 0 {
             continue;
         }
-        let headers: Vec<Vec<String>> = (0..t.width())
-            .map(|c| t.column_header(c).split('/').map(str::to_string).collect())
-            .collect();
+        let names: Vec<Cow<'_, str>> = (0..t.width()).map(|c| t.header(c)).collect();
+        let headers: Vec<Vec<&str>> = names.iter().map(|h| h.split('/').collect()).collect();
         // one vector for every row's terms
         let mut terms = Vec::new();
         for c in 0..headers.len() {
-            let Some(parts) = parts_of(c, &headers, t) else {
+            let Some(parts) = parts_of(c, &names, &headers, t) else {
                 continue;
             };
             for r in t.header_rows..t.rows().len() {

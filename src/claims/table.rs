@@ -13,7 +13,7 @@ pub fn clean_label(s: &str) -> String {
 
 /// `f` of the label cleaned as [`clean_label`] cleans it, built only where it holds spaces
 /// or markup (most labels hold none).
-fn with_clean<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
+pub fn with_clean<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
     if label.contains(|c: char| c.is_whitespace() || c == '*') {
         let mut t = String::with_capacity(label.len());
         t.extend(label.chars().filter(|c| !c.is_whitespace() && *c != '*'));
