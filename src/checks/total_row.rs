@@ -26,7 +26,10 @@ pub static CHECK: Check = Check {
            out; where rows carry classification codes only the top level (类) is summed, the \
            levels below being checked by `code-rollup`. Rows numbered under an item ((1), (2) \
            under 3、) are parts of that item, not of the total, and an item numbered like the \
-           total (二、 after 一、支出合计) ends what it covers. Where no 合计 label says it, \
+           total (二、 after 一、支出合计) ends what it covers; a total numbered as an item \
+           (二、收入合计 after 一、期初余额) whose next numbered row is under it heads the items \
+           below it. A row with a percentage in a column of amounts had its cells moved left: \
+           a total covering it is not checked. Where no 合计 label says it, \
            the table's outline does: a “三公” table's total (总“三公”经费支出, “三公”经费) is \
            因公出国（境）费 + 公务接待费 + 公务用车购置及运行费, and that item is 购置费 + \
            运行费; in a region table, a level (区级) is its districts, 县区级 is 区级 + 县级, \
@@ -324,6 +327,19 @@ fn relation(
     }
     let mut terms = Vec::with_capacity(covered.len());
     for &k in covered {
+        if shifted(doc, t, k) {
+            out.push(Relation::unchecked(
+                Rule::TotalRow,
+                target,
+                words(t, r, c, lc),
+                Text::new(
+                    "所列行在该列是百分比，行内各格可能错位",
+                    "a covered row holds a percentage in this column: its cells may be \
+                         shifted",
+                ),
+            ));
+            return;
+        }
         match term(t, k, c) {
             Some(e) => terms.push(e),
             None => {
@@ -376,6 +392,17 @@ fn relation(
         Words::at(WordsKind::TotalRow, ti, r, c, lc),
         || words(t, r, c, lc),
     );
+}
+
+/// "4.其他收入 | 122,418.14 | 189,965.82 | 1,094,445.48 | -82.64% | | | |" under 预算数 … 累计执行数 …
+/// 增长(%): a percentage in a column of amounts, so the row's blank cells were dropped and
+/// its figures moved left; which of them is any column's cannot be told.
+fn shifted(doc: &Document, t: &Table, k: usize) -> bool {
+    (0..t.width()).any(|c| {
+        t.figure(k, c)
+            .is_some_and(|f| doc.number(f).is_some_and(|n| n.percent))
+            && !is_rate_header(&t.header(c))
+    })
 }
 
 /// A total the table's outline gives, column by column.
@@ -590,18 +617,44 @@ fn covered_rows(
     (facts, seen): (&[RowFacts], &[Cell<u8>]),
 ) -> Vec<usize> {
     let col = Column { t, facts, lc, seen };
-    let first_data = first.row(t, lc) >= r;
     let own = depth.get(r).copied().flatten();
+    let depth_of = |k: usize| depth.get(k).copied().flatten();
+    // "一、期初余额 … 二、收入合计 (一)收入小计 … (二)上级补助收入 … 三、支出合计": a total
+    // numbered as an item, whose next numbered row is numbered under it, heads the items
+    // below it; the items above are its siblings
+    let heads_below = own.is_some_and(|o| {
+        (r + 1..t.rows().len())
+            .find_map(depth_of)
+            .is_some_and(|d| d > o)
+    });
+    let first_data = heads_below || first.row(t, lc) >= r;
     let mut rows = Vec::new();
     if first_data {
+        // the level of a subtotal taken as one item, until its own rows end
+        let mut within: Option<usize> = None;
         for k in r + 1..t.rows().len() {
-            if col.total(k).is_some() {
-                break;
-            }
+            let d = depth_of(k);
             // an item numbered like the total (一、支出合计 … 二、相关统计数) ends it
-            if let (Some(o), Some(Some(d))) = (own, depth.get(k)) {
-                if *d <= o {
+            if let (Some(o), Some(d)) = (own, d) {
+                if d <= o {
                     break;
+                }
+            }
+            if let Some(w) = within {
+                if d.is_none_or(|d| d > w) {
+                    continue;
+                }
+                within = None;
+            }
+            if col.total(k).is_some() {
+                // (一)收入小计 under 二、收入合计: one of its items, standing for its rows
+                match d {
+                    Some(d) if heads_below => {
+                        rows.push(k);
+                        within = Some(d);
+                        continue;
+                    }
+                    _ => break,
                 }
             }
             if col.take(k) {
@@ -783,6 +836,50 @@ mod tests {
             .filter(|&k| col.code(k))
             .count();
         assert_eq!(codes, 3);
+    }
+
+    /// A social-insurance fund's execution table (modelled on a city's 工伤保险基金 table,
+    /// wuxi.gov.cn, 2021): 二、收入合计 is an item after 一、期初余额, heading the items below
+    /// it, one of which is a 小计 of its own rows.
+    const FUND: &str = "项目 | 预算数 | 执行数 | 增长(%) |\n\
+                        一、期初余额 | 694.41 | 640.65 | -38.93% |\n\
+                        二、收入合计 | 733.78 | 206.13 | 162.92% |\n\
+                        (一)收入小计 | 733.78 | 206.13 | 162.92% |\n\
+                        1.保险费收入 | 709.84 | 201.87 | 162.32% |\n\
+                        2.利息收入 | 23.94 | 4.26 | 267.20% |\n\
+                        (二)上级补助收入 | 0 | 0 | |\n\
+                        (三)下级上解收入 | 0 | 0 | |\n\
+                        三、支出合计 | 895.89 | 215.41 | 39.70% |\n\
+                        (一)支出小计 | 883.93 | 201.99 | 47.71% |\n\
+                        1.待遇支出 | 883.93 | 201.99 | 47.88% |\n\
+                        (二)补助下级支出 | 11.96 | 13.42 | |\n\
+                        四、期末余额 | 532.30 | 631.37 | |\n";
+
+    #[test]
+    fn a_numbered_total_heads_the_items_below_it_not_its_siblings_above() {
+        let v = verdicts(FUND);
+        // 收入合计 = 收入小计 + 上级补助 + 下级上解 (not 期初余额), 收入小计 = 保险费 + 利息,
+        // 支出合计 = 支出小计 + 补助下级
+        for f in ["733.78", "206.13", "895.89", "215.41"] {
+            assert!(v.contains(&own(f, "pass")), "{f}: {v:?}");
+        }
+        assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+        // a total that does not add up still fails
+        let wrong = verdicts(&FUND.replace("三、支出合计 | 895.89", "三、支出合计 | 859.89"));
+        assert!(wrong.contains(&own("859.89", "fail")), "{wrong:?}");
+    }
+
+    #[test]
+    fn a_row_whose_cells_moved_left_is_not_summed() {
+        // "4.其他收入 | 122,418.14 | 189,965.82 | -82.64% |": a percentage under an amount
+        // column, the row's blank cells dropped
+        let shifted = FUND.replace(
+            "2.利息收入 | 23.94 | 4.26 | 267.20% |",
+            "2.利息收入 | 23.94 | 4.26 | 267.20% |\n3.其他收入 | 0.12 | -82.64% | |",
+        );
+        let v = verdicts(&shifted);
+        assert!(v.contains(&own("733.78", "unchecked")), "{v:?}");
+        assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
     }
 
     fn own(figure: &str, status: &str) -> (String, String) {
