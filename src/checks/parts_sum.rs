@@ -1036,4 +1036,59 @@ mod tests {
                 .collect::<Vec<_>>()
         );
     }
+
+    #[test]
+    fn the_sibling_of_a_total_is_not_its_part() {
+        // a city's 2022 revenue report: 非税收入 after the 其中 of 税收收入 is its sibling
+        let text = "全市1-9月税收收入675.89亿元,同比下降1.9%,其中地方级税收收入365.03亿元,同比增长\
+                    0.3%;非税收入241.14亿元,同比增长3.4%。\n";
+        let got = reported(text);
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        assert!(!got.iter().any(|(f, _)| f == "241.14"), "{got:?}");
+    }
+
+    #[test]
+    fn a_bracket_closed_late_does_not_take_the_items_sibling() {
+        // a town's 2023 budget (both helpers' excerpts): the 含 list of 一般转移支付收入 runs on
+        // to 专项转移支付收入, and the 加 list goes on after the 其中 of 上级转移支付收入
+        let text = "全镇一般公共预算收入4402万元,加上级转移支付收入1884万元,其中:一般转移支付收入\
+                    1478万元(含均衡性转移支付收入166万元、基本财力保障机制奖补资金收入968万元、\
+                    结算补助收入132万元、其他一般转移支付收入212万元,专项转移支付收入406万元),\
+                    上年结转结余60万元,基金调入103万元,收入合计为6449万元。\n";
+        let got = reported(text);
+        for total in ["1884", "1478", "6449"] {
+            assert!(
+                got.contains(&(total.to_string(), "pass".to_string())),
+                "{total}: {got:?}"
+            );
+        }
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        // 60 and 103 are added to the total, not parts of the transfers
+        let v = crate::check_str(text).unwrap();
+        assert!(
+            v.checks.iter().any(|e| e.rule == Rule::PartsSum
+                && e.relation.zh.contains("上年结转结余")
+                && e.reported == "6449"),
+            "{:?}",
+            v.checks.iter().map(|e| &e.relation.zh).collect::<Vec<_>>()
+        );
+        let wrong = reported(&text.replace("为6449万元", "为6494万元"));
+        assert!(
+            wrong.contains(&("6494".to_string(), "fail".to_string())),
+            "{wrong:?}"
+        );
+    }
+
+    #[test]
+    fn two_halves_end_the_list_of_the_whole_they_make() {
+        // 税收收入 and 非税收入 make up 一般公共预算收入; 政府性基金 after them is no part of it
+        let text = "6月,全区一般公共预算收入累计完成316580万元,其中:税收收入238998万元,非税收入\
+                    77582万元,政府性基金预算收入1616万元,国有资本经营收入1868万元。\n";
+        let got = reported(text);
+        assert!(
+            got.contains(&("316580".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(f, _)| f == "1616"), "{got:?}");
+    }
 }

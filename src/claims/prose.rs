@@ -1476,6 +1476,14 @@ fn region_parts(
                 if depth == 0 && !using && !parts.is_empty() && names_use(&m.lead) {
                     using = true;
                 }
+                // "一般转移支付收入1478万元(含…212万元,专项转移支付收入406万元)": the other half
+                // of the item is its sibling, the bracket closed too late
+                if depth > 0 && parts.last().is_some_and(|x| other_half(&x.1, &m.label)) {
+                    close(&mut sub, &parts, &mut nested);
+                    last_clause = Some(clause);
+                    parts.push((m.fig, m.label.clone(), m.unit));
+                    continue;
+                }
                 if depth > 0 || using {
                     sub.push((m.fig, m.label.clone(), m.unit));
                     continue;
@@ -2216,8 +2224,27 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // "共77户(一级企业9户,其中…3户企业为平台企业…;二级企业19户;三级企业34户;…)" (a
             // district's 2022 state-assets report): the next tier is the total's sibling, and
             // the list of its parts ended before it
-            if let Some(k) = parts.iter().position(|x| next_tier(&total_label, &x.1)) {
+            // "税收收入675.89亿元,…其中地方级税收收入365.03亿元,…;非税收入241.14亿元" (a city's
+            // 2022 report), "一般转移支付收入1478万元(含…,专项转移支付收入406万元)": the other
+            // half of a pair the total is one half of is its sibling, not its part
+            if let Some(k) = parts
+                .iter()
+                .position(|x| next_tier(&total_label, &x.1) || other_half(&total_label, &x.1))
+            {
                 parts.truncate(k);
+            }
+            // "上级转移支付收入1884万元,其中:一般转移支付收入…,专项转移支付收入406万元,上年结转
+            // 结余60万元": the two halves of the total listed, what follows is not its part
+            if let Some(k) = (1..parts.len()).find(|&k| {
+                parts.get(..k).is_some_and(|before| {
+                    before.iter().any(|a| {
+                        parts
+                            .get(k)
+                            .is_some_and(|b| halves_of(&total_label, &a.1, &b.1))
+                    })
+                })
+            }) {
+                parts.truncate(k + 1);
             }
             if parts.is_empty() {
                 continue;
@@ -2300,16 +2327,28 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         let mut total = None;
         // (after "其中", up to the clause group's end: what the item before holds)
         let mut held = false;
+        // the names the 其中 listed, and whether they hold both halves of a pair
+        // ("其中:一般转移支付收入…专项转移支付收入…,上年结转结余 60 万元": the 其中 is whole,
+        // and what follows is added again)
+        let mut held_names: Vec<&str> = Vec::new();
+        let mut halves = false;
         let mut last = q;
         for m in p.mentions.get(lo..).unwrap_or(&[]).iter() {
             let words = p.text_between(last, m.at);
             last = m.at;
-            if words.contains(['；', ';']) {
+            if words.contains(['；', ';']) || held && halves && !m.inner {
                 held = false;
+                halves = false;
+                held_names.clear();
             }
             // (a 其中 in brackets is held by the bracket: its amounts are inner)
             if words.contains("其中") && !m.inner {
                 held = true;
+            }
+            if held {
+                let whole = items.last().map_or("", |x| x.1.as_str());
+                halves |= held_names.iter().any(|h| halves_of(whole, h, &m.label));
+                held_names.push(&m.label);
             }
             // ("上级补助收入 113566 万元(其中:抗疫特别国债 7691 万元)": what an item holds)
             if m.inner && m.sentence == sentence {
@@ -2488,6 +2527,38 @@ fn next_tier(total: &str, part: &str) -> bool {
         Some((n, rest.to_string()))
     };
     matches!((tier(total), tier(part)), (Some((a, x)), Some((b, y))) if a != b && x == y)
+}
+
+/// Pairs of siblings: a list under one never holds the other. Where the two make up a
+/// whole on their own, the words naming it (empty where they do not: 基本支出 and 项目支出
+/// sit beside 经营支出 and others).
+const HALVES: &[(&str, &str, &str)] = &[
+    ("税收收入", "非税收入", "一般公共预算收入"),
+    ("一般性转移支付", "专项转移支付", "转移支付"),
+    ("一般转移支付", "专项转移支付", "转移支付"),
+    ("一般债务", "专项债务", "债务"),
+    ("基本支出", "项目支出", ""),
+    ("人员经费", "公用经费", "基本支出"),
+];
+
+/// Whether `a` names one of a pair of siblings (see [`HALVES`]) and `b` the other, and
+/// which pair.
+fn pair_of(a: &str, b: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
+    HALVES.iter().find(|&&(x, y, _)| {
+        [(x, y), (y, x)]
+            .iter()
+            .any(|&(x, y)| a.contains(x) && !a.contains(y) && b.contains(y) && !b.contains(x))
+    })
+}
+
+/// Whether `part` names the sibling of what `total` names (see [`HALVES`]).
+fn other_half(total: &str, part: &str) -> bool {
+    pair_of(total, part).is_some()
+}
+
+/// Whether `a` and `b` are the two siblings that make up the whole `whole` names.
+fn halves_of(whole: &str, a: &str, b: &str) -> bool {
+    pair_of(a, b).is_some_and(|&(_, _, w)| !w.is_empty() && whole.contains(w))
 }
 
 /// Whether a mention is a list's total named on its own ("收入合计 474230 万元", "合计",
