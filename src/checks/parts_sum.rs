@@ -1091,4 +1091,24 @@ mod tests {
         );
         assert!(!got.iter().any(|(f, _)| f == "1616"), "{got:?}");
     }
+
+    #[test]
+    fn an_added_list_after_a_whole_breakdown_starts_from_its_total() {
+        // a district's 2022 report: the 其中 of 本级收入 runs over two sentences (税收, then
+        // 非税), and 加上 adds to 本级收入, not to 非税收入
+        let text = "全区一般公共预算本级收入完成53.19亿元,增长22.1%。其中,税收收入29.09亿元,增长\
+                    46.2%。非税收入24.1亿元,增长1.9%。加上中央及市级转移支付29.71亿元、上年结转\
+                    8.79亿元,收入总量为91.69亿元。\n";
+        let got = reported(text);
+        assert!(
+            got.contains(&("91.69".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        let wrong = reported(&text.replace("为91.69", "为91.96"));
+        assert!(
+            wrong.contains(&("91.96".to_string(), "fail".to_string())),
+            "{wrong:?}"
+        );
+    }
 }

@@ -2602,10 +2602,11 @@ fn adds_at(p: &Prose<'_>, k: usize) -> bool {
 fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
     let earlier = p.mentions.get(..lo)?;
     let mut sentence = p.mentions.get(lo)?.sentence;
-    for _ in 0..2 {
+    // each sentence's first amount, the latest first, and whether it opens with 其中
+    let first_of = |sentence: usize| -> Option<(usize, &'p Mention, bool)> {
         // (mentions are in order: each sentence's found by bisection)
         let end = earlier.partition_point(|m| m.sentence < sentence);
-        sentence = earlier.get(end.checked_sub(1)?)?.sentence;
+        let sentence = earlier.get(end.checked_sub(1)?)?.sentence;
         let from = earlier.partition_point(|m| m.sentence < sentence);
         // an item's number or a year before it is no amount ("1.全市…收入安排77.6亿元")
         let first = earlier
@@ -2614,8 +2615,21 @@ fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
             .find(|m| !matches!(m.kind, Kind::Other | Kind::Year))?;
         let lead = p.text_between(sentence_start(p, first.at), first.at);
         let lead = lead.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if lead.starts_with("其中") {
+        Some((sentence, first, lead.starts_with("其中")))
+    };
+    for _ in 0..2 {
+        let (at, first, listed) = first_of(sentence)?;
+        sentence = at;
+        if listed {
             continue;
+        }
+        // "其中,税收收入29.09亿元,…。非税收入24.1亿元,…。加上…": the other half of a 其中's
+        // first part goes on with its list
+        if let Some((before, part, true)) = first_of(at) {
+            if other_half(&part.label, &first.label) {
+                sentence = before;
+                continue;
+            }
         }
         let money =
             matches!(first.kind, Kind::Level | Kind::Final) && !first.inner && is_money(first.unit);
