@@ -1111,4 +1111,28 @@ mod tests {
             "{wrong:?}"
         );
     }
+
+    #[test]
+    fn a_divisions_total_is_the_amount_its_parts_are_named_after() {
+        // a banner's 2013 half-year report: "分支出级次看," divides 29.48, not the 2.23 of
+        // special funds named last in the sentence before
+        let text =
+            "上半年,全旗公共财政预算支出累计完成29.48亿元,增长14.3%,兑付上级专项资金2.23亿元。\
+                    分支出级次看,旗本级公共财政预算支出完成24.56亿元,同比增长26.3%;苏木镇及开发区\
+                    公共财政预算支出完成4.92亿元,同比减少22.6%。\n";
+        let got = reported(text);
+        assert!(
+            got.contains(&("29.48".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        // (the words do not say the two levels are all: a sum that does not hold is not
+        // shown, and the parts are still within 29.48)
+        let other = reported(&text.replace("完成4.92", "完成4.29"));
+        assert!(!other.iter().any(|(_, s)| s == "fail"), "{other:?}");
+        assert!(
+            other.contains(&("4.29".to_string(), "pass".to_string())),
+            "{other:?}"
+        );
+    }
 }

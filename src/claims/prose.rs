@@ -2112,18 +2112,19 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         want = want.saturating_sub(1);
                     }
                 }
-                let found = before
-                    .iter()
-                    .rev()
-                    .take(LOOK_BACK_MENTIONS)
-                    .take_while(|m| m.sentence >= want)
-                    // ("预算总额为 1969 万元，较2024年的 2190 万元减少 221 万元；其中：…": the
-                    // amount compared with is last year's, the parts are this year's)
-                    // ("发行新增政府债券 11.31 亿元（新增一般债券 2.54 亿元，新增专项债券 8.77
-                    // 亿元）；其中，…": a 其中 after a bracket lists the parts of the amount the
-                    // bracket breaks down, not of the bracket's last item; hbnz.gov.cn, 2023)
-                    .find(|m| {
-                        total_kind(m.kind)
+                let candidates = || {
+                    before
+                        .iter()
+                        .rev()
+                        .take(LOOK_BACK_MENTIONS)
+                        .take_while(|m| m.sentence >= want)
+                        // ("预算总额为 1969 万元，较2024年的 2190 万元减少 221 万元；其中：…": the
+                        // amount compared with is last year's, the parts are this year's)
+                        // ("发行新增政府债券 11.31 亿元（新增一般债券 2.54 亿元，新增专项债券 8.77
+                        // 亿元）；其中，…": a 其中 after a bracket lists the parts of the amount the
+                        // bracket breaks down, not of the bracket's last item; hbnz.gov.cn, 2023)
+                        .filter(|m| {
+                            total_kind(m.kind)
                             && same_family(m.unit, unit)
                             && m.sentence == want
                             && (inner(q) || !m.inner)
@@ -2131,7 +2132,16 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                             // ("…增加 7122.54 万元，原因是：…；2、本年增加了其他资金预算 7000
                             // 万元。其中：…": an amount among the reasons is no total)
                             && !reasons.get(m.at).copied().unwrap_or(false)
-                    })
+                        })
+                };
+                // "…累计完成29.48亿元,…,兑付上级专项资金2.23亿元。分支出级次看,旗本级公共财政预算
+                // 支出…": a division's total is the amount whose name its parts' names share,
+                // where one does
+                let part = region.first().map_or("", |m| m.label.as_str());
+                let found = division
+                    .as_ref()
+                    .and_then(|_| candidates().find(|m| shares_words(&m.label, part)))
+                    .or_else(|| candidates().next())
                     // "2020年“三公”经费财政拨款预算数为 100 万元，其中：因公出国（境）费 20
                     // 万元，…" (a budget disclosure's way of stating its amounts): a 预算数
                     // is the total when it is the only amount of its sentence before the
@@ -2527,6 +2537,16 @@ fn next_tier(total: &str, part: &str) -> bool {
         Some((n, rest.to_string()))
     };
     matches!((tier(total), tier(part)), (Some((a, x)), Some((b, y))) if a != b && x == y)
+}
+
+/// Whether two names share four characters in a row ("全旗公共财政预算支出" and
+/// "旗本级公共财政预算支出").
+fn shares_words(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    a.windows(4).any(|w| {
+        let w: String = w.iter().collect();
+        b.contains(w.as_str())
+    })
 }
 
 /// Pairs of siblings: a list under one never holds the other. Where the two make up a
