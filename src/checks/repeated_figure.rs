@@ -79,6 +79,12 @@ const GENERIC: &[&str] = &[
     "项目总预算",
     "项目预算",
     "项目资金",
+    // a stage of a budget under review, each of 歲入 and 歲出 ("歲入原列…,最後計列…。歲出原列
+    // …,最後計列…", a city council's vote)
+    "原列",
+    "计列",
+    "最后计列",
+    "编列",
 ];
 
 fn key(label: &str) -> Option<String> {
@@ -138,6 +144,9 @@ struct Stated {
     /// Stated as accumulated over a period ("1-7月，…支出累计完成 X"): not the amount of one
     /// month stated without it.
     cumulative: bool,
+    /// Stated as it stands after a revision its sentence names before it ("追加預算後，…
+    /// 歲入歲出賸餘1,520億元"): not the amount stated before the revision.
+    revised: bool,
     /// The months the paragraph last named before it ("7月份，…" → (7, 7); "1-7月，…" →
     /// (1, 7)).
     months: Option<(Decimal, Decimal)>,
@@ -189,6 +198,7 @@ impl Stated {
             && months
             && topics
             && self.cumulative == other.cumulative
+            && self.revised == other.revised
             && self.scope.comparable(&other.scope)
     }
 }
@@ -212,6 +222,15 @@ fn topic_at(doc: &Document, p: &Prose<'_>, from: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the sentence holding token `at` names a revision before it: "追加预算后，",
+/// "调整后".
+fn revised(p: &Prose<'_>, at: usize) -> bool {
+    let before = p.text_between(crate::claims::prose::sentence_start(p, at), at);
+    ["追加预算后", "调整预算后", "调整后", "追加后", "修正后"]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// The longest opening clause [`topic_at`] reads.
@@ -517,6 +536,7 @@ fn stated(
             whole,
             total: parents.total.get(&m.fig).copied(),
             cumulative: m.lead.contains("累计"),
+            revised: revised(p, m.at),
             months,
             topic: topic.clone(),
         });
@@ -540,6 +560,7 @@ fn stated(
             whole: parents.of.get(&f).cloned(),
             total: parents.total.get(&f).copied(),
             cumulative: false,
+            revised: revised(p, r.at),
             months: None,
             topic: topic.clone(),
         });
@@ -706,6 +727,29 @@ mod tests {
 
     fn verdicts(text: &str) -> Vec<(String, String)> {
         crate::checks::reported(text, "repeated-figure")
+    }
+
+    #[test]
+    fn an_amount_after_a_revision_is_not_the_one_before_it() {
+        // a 2025 supplementary budget (udn.com): the surplus before, then after it
+        let text =
+            "主計長說明，2025年中央政府總預算歲出2兆2,950億元，歲入歲出賸餘2,398億元，收支賸餘\
+                    983億元。\n她表示，追加預算後，歲入維持不變，歲入歲出賸餘1,520億元，收支賸餘\
+                    105億元。\n";
+        let v = verdicts(text);
+        assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+        // without the revision named, the two surpluses are one quantity stated twice
+        let plain = verdicts(&text.replace("追加預算後，", ""));
+        assert!(plain.iter().any(|(_, s)| s == "fail"), "{plain:?}");
+    }
+
+    #[test]
+    fn a_review_stage_names_no_quantity() {
+        // a city council's vote on its budget: 最後計列 is each of 歲入's and 歲出's
+        let text = "根據審查結果,歲入原列新台幣1599.84億元,最後計列1608.47億元,淨增8.63億元。\
+                    歲出原列1726.42億元,最後計列1712.31億元,刪減14.11億元。\n";
+        let v = verdicts(text);
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]

@@ -2733,7 +2733,7 @@ fn numbered_lists(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
 
 /// The first token of the sentence holding token `at`, looked for no further back than
 /// [`ITEM_SENTENCE_TOKENS`].
-fn sentence_start(p: &Prose<'_>, at: usize) -> usize {
+pub fn sentence_start(p: &Prose<'_>, at: usize) -> usize {
     let floor = at.saturating_sub(ITEM_SENTENCE_TOKENS);
     let mut k = at;
     while k > floor && !matches!(p.toks.get(k - 1), Some(Tok::Ch(c)) if ends_sentence(*c)) {
