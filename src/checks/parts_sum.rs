@@ -1135,4 +1135,38 @@ mod tests {
             "{other:?}"
         );
     }
+
+    #[test]
+    fn a_bracketed_list_after_a_change_lists_the_changes_parts() {
+        // a banner's 2022 adjusted budget: the second bracket breaks the increase down, not
+        // the 32200 of the first bracket
+        let text =
+            "全旗一般公共预算收入安排290000万元(其中:旗本级257800万元,达拉特开发区32200万元),\
+                    比人代会预算数增加60000万元(其中:旗本级58800万元,开发区1200万元)。\n";
+        let got = reported(text);
+        assert!(
+            got.contains(&("290000".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+        // after a rate, the bracket lists the parts of the amount before the rate
+        let rate =
+            "政府性基金预算支出完成124417万元,为预算的47.8%,同比增长82.2%(其中:国有土地使用权\
+                    出让收入安排的支出67602万元)。\n";
+        let got = reported(rate);
+        assert!(
+            got.contains(&("67602".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        // a list of counts in brackets after an amount of money is of the count before it
+        let counts = "绩效自评的2024年度项目4个,涉及预算金额598.42万元(其中:绩效评级为“优”的项目4个,\
+                      “良”的项目0个)。\n";
+        let got = reported(counts);
+        assert!(got.contains(&("4".to_string(), "pass".to_string())), "{got:?}");
+        let over = reported(&rate.replace("支出67602", "支出167602"));
+        assert!(
+            over.contains(&("167602".to_string(), "fail".to_string())),
+            "{over:?}"
+        );
+    }
 }

@@ -2137,11 +2137,37 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 // "…累计完成29.48亿元,…,兑付上级专项资金2.23亿元。分支出级次看,旗本级公共财政预算
                 // 支出…": a division's total is the amount whose name its parts' names share,
                 // where one does
+                // "…增加60000万元(其中:旗本级58800万元,开发区1200万元)" (a banner's 2022
+                // adjusted budget): a 其中 in brackets lists the parts of an amount inside
+                // them before it or, failing that, of the one just before them — and where
+                // that is no total (a change here), of none
+                let owner = inner(q).then(|| bracket_open(p, q)).flatten().map(|open| {
+                    let within = before.iter().any(|m| m.at > open);
+                    // (the amount of the parts' kind just before: "项目4个,涉及预算金额
+                    // 598.42万元(其中:…的项目4个,…)" counts projects; "增长82.2%(其中:…)"
+                    // follows its amount)
+                    let just_before = before.iter().rev().find(|m| {
+                        m.at < open
+                            && same_family(m.unit, unit)
+                            && matches!(
+                                m.kind,
+                                Kind::Level | Kind::Final | Kind::Budget | Kind::Change(_)
+                            )
+                    });
+                    (open, within, just_before)
+                });
+                let owned = |m: &Mention| match owner {
+                    Some((open, true, _)) => m.at > open,
+                    Some((_, false, Some(o))) => o.at == m.at,
+                    Some((_, false, None)) => false,
+                    None => true,
+                };
                 let part = region.first().map_or("", |m| m.label.as_str());
                 let found = division
                     .as_ref()
                     .and_then(|_| candidates().find(|m| shares_words(&m.label, part)))
                     .or_else(|| candidates().next())
+                    .filter(|m| owned(m))
                     // "2020年“三公”经费财政拨款预算数为 100 万元，其中：因公出国（境）费 20
                     // 万元，…" (a budget disclosure's way of stating its amounts): a 预算数
                     // is the total when it is the only amount of its sentence before the
@@ -2537,6 +2563,22 @@ fn next_tier(total: &str, part: &str) -> bool {
         Some((n, rest.to_string()))
     };
     matches!((tier(total), tier(part)), (Some((a, x)), Some((b, y))) if a != b && x == y)
+}
+
+/// The opening bracket of the brackets token `q` is in, looked for no further back than
+/// [`ITEM_SENTENCE_TOKENS`].
+fn bracket_open(p: &Prose<'_>, q: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let floor = q.saturating_sub(ITEM_SENTENCE_TOKENS);
+    for k in (floor..q).rev() {
+        match p.toks.get(k) {
+            Some(Tok::Ch(')' | '）')) => depth += 1,
+            Some(Tok::Ch('(' | '（')) if depth == 0 => return Some(k),
+            Some(Tok::Ch('(' | '（')) => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether two names share four characters in a row ("全旗公共财政预算支出" and
