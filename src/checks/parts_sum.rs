@@ -1159,10 +1159,14 @@ mod tests {
             "{got:?}"
         );
         // a list of counts in brackets after an amount of money is of the count before it
-        let counts = "绩效自评的2024年度项目4个,涉及预算金额598.42万元(其中:绩效评级为“优”的项目4个,\
+        let counts =
+            "绩效自评的2024年度项目4个,涉及预算金额598.42万元(其中:绩效评级为“优”的项目4个,\
                       “良”的项目0个)。\n";
         let got = reported(counts);
-        assert!(got.contains(&("4".to_string(), "pass".to_string())), "{got:?}");
+        assert!(
+            got.contains(&("4".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
         let over = reported(&rate.replace("支出67602", "支出167602"));
         assert!(
             over.contains(&("167602".to_string(), "fail".to_string())),
