@@ -2606,11 +2606,11 @@ const HALVES: &[(&str, &str, &str)] = &[
 /// Whether `a` names one of a pair of siblings (see [`HALVES`]) and `b` the other, and
 /// which pair.
 fn pair_of(a: &str, b: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
-    HALVES.iter().find(|&&(x, y, _)| {
-        [(x, y), (y, x)]
-            .iter()
-            .any(|&(x, y)| a.contains(x) && !a.contains(y) && b.contains(y) && !b.contains(x))
-    })
+    // (one names x and not y, the other y and not x)
+    let only = |l: &str, x: &str, y: &str| l.contains(x) && !l.contains(y);
+    HALVES
+        .iter()
+        .find(|&&(x, y, _)| only(a, x, y) && only(b, y, x) || only(a, y, x) && only(b, x, y))
 }
 
 /// Whether `part` names the sibling of what `total` names (see [`HALVES`]).

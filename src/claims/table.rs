@@ -14,12 +14,18 @@ pub fn clean_label(s: &str) -> String {
 /// `f` of the label cleaned as [`clean_label`] cleans it, built only where it holds spaces
 /// or markup (most labels hold none).
 pub fn with_clean<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
+    f(strip_numbering(&unspaced(label)))
+}
+
+/// The label without spaces or markup, copied only where it holds some (the part of
+/// [`with_clean`] that is the same for every caller: one copy of its code).
+fn unspaced(label: &str) -> std::borrow::Cow<'_, str> {
     if label.contains(|c: char| c.is_whitespace() || c == '*') {
         let mut t = String::with_capacity(label.len());
         t.extend(label.chars().filter(|c| !c.is_whitespace() && *c != '*'));
-        f(strip_numbering(&t))
+        std::borrow::Cow::Owned(t)
     } else {
-        f(strip_numbering(label))
+        std::borrow::Cow::Borrowed(label)
     }
 }
 
