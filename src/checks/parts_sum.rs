@@ -1173,4 +1173,25 @@ mod tests {
             "{over:?}"
         );
     }
+
+    #[test]
+    fn the_three_kinds_of_transfers_are_the_whole_of_them() {
+        // a township's 2021 final accounts: 52 + 1937 + 110 = 2099, printed 2085
+        let text = "2021年上级共计下达我乡一般公共预算转移支付资金2085万元,其中返还性收入52万元,\
+                    一般性转移支付收入1937万元,主要是体制补助收入150万元,结算补助收入1745万元,\
+                    其他一般转移支付收入42万元;专项转移支付收入110万元。\n";
+        let got = reported(text);
+        assert!(
+            got.contains(&("2085".to_string(), "fail".to_string())),
+            "{got:?}"
+        );
+        let right = reported(&text.replace("资金2085", "资金2099"));
+        assert!(
+            right.contains(&("2099".to_string(), "pass".to_string())),
+            "{right:?}"
+        );
+        // two of the three kinds are a selection
+        let two = reported(&text.replace("其中返还性收入52万元,", "其中"));
+        assert!(!two.iter().any(|(_, s)| s == "fail"), "{two:?}");
+    }
 }

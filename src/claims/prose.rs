@@ -1192,6 +1192,8 @@ const FAMILIES: &[(&[&str], usize)] = &[
         2,
     ),
     (&["货物", "工程", "服务"], 3),
+    // the three kinds of transfers from above: 返还性, 一般性 and 专项
+    (&["返还性收入", "一般性转移支付", "专项转移支付"], 3),
     // 政府采购 is organised either centrally or not: 集中采购 + 分散采购
     (&["集中采购", "分散采购"], 2),
     // 一般公共预算收入 (and 财政总收入) = 税收收入 + 非税收入, by definition
