@@ -1194,4 +1194,22 @@ mod tests {
         let two = reported(&text.replace("其中返还性收入52万元,", "其中"));
         assert!(!two.iter().any(|(_, s)| s == "fail"), "{two:?}");
     }
+
+    #[test]
+    fn a_list_opened_by_a_specification_breaks_down_the_amount_before_it() {
+        // a town's 2024 report: "具体为:" lists the parts as 其中 does
+        let text = "政府性基金预算收入9265.21万元,具体为:国有土地使用权出让金收入1375.05万元,\
+                    国有资源资产有偿使用收入20.95万元,其他上级部门补助收入7586.30万元,\
+                    其他收入282.91万元。\n";
+        let got = reported(text);
+        assert!(
+            got.contains(&("9265.21".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        let wrong = reported(&text.replace("收入9265.21", "收入9256.21"));
+        assert!(
+            wrong.contains(&("9256.21".to_string(), "fail".to_string())),
+            "{wrong:?}"
+        );
+    }
 }

@@ -1735,6 +1735,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 {
                     hits.push(i)
                 }
+                // "…收入9265.21万元,具体为:国有土地使用权出让金收入1375.05万元,…" (a town's
+                // 2024 report), "可用财力为50582万元,具体构成如下:…"
+                Tok::Ch('具') if p.word_at(i, "具体为") || p.word_at(i, "具体构成") => {
+                    hits.push(i)
+                }
                 Tok::Ch('功' | '科')
                     if coded_from.is_none()
                         && (p.word_at(i, "功能分类") || p.word_at(i, "科目")) =>
