@@ -326,45 +326,42 @@ fn relation(
     if is_code_column(t, c) || number.percent {
         return;
     }
-    if is_rate_header(&t.header(c)) {
+    // the total left unchecked, and why
+    let unchecked = |out: &mut Out, zh: &'static str, en: &'static str| {
+        let what = words(t, r, c, lc);
         out.push(Relation::unchecked(
             Rule::TotalRow,
             target,
-            words(t, r, c, lc),
-            Text::new(
-                "比率、得分列的合计不是各行之和，未说明计算口径",
-                "a total of rates or scores is not a sum and its method is not stated",
-            ),
+            what,
+            Text::new(zh, en),
         ));
+    };
+    if is_rate_header(&t.header(c)) {
+        unchecked(
+            out,
+            "比率、得分列的合计不是各行之和，未说明计算口径",
+            "a total of rates or scores is not a sum and its method is not stated",
+        );
         return;
     }
     let mut terms = Vec::with_capacity(covered.len());
     for &k in covered {
         if shifted(doc, t, k) {
-            out.push(Relation::unchecked(
-                Rule::TotalRow,
-                target,
-                words(t, r, c, lc),
-                Text::new(
-                    "所列行在该列是百分比，行内各格可能错位",
-                    "a covered row holds a percentage in this column: its cells may be \
-                         shifted",
-                ),
-            ));
+            unchecked(
+                out,
+                "所列行在该列是百分比，行内各格可能错位",
+                "a covered row holds a percentage in this column: its cells may be shifted",
+            );
             return;
         }
         match term(t, k, c) {
             Some(e) => terms.push(e),
             None => {
-                out.push(Relation::unchecked(
-                    Rule::TotalRow,
-                    target,
-                    words(t, r, c, lc),
-                    Text::new(
-                        "所列行中有非数字内容",
-                        "a covered row holds words, not a figure",
-                    ),
-                ));
+                unchecked(
+                    out,
+                    "所列行中有非数字内容",
+                    "a covered row holds words, not a figure",
+                );
                 return;
             }
         }
