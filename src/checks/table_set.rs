@@ -297,7 +297,7 @@ fn listed(doc: &Document) -> Vec<Standard> {
         if line.len() > 400 || line.contains('\t') {
             continue;
         }
-        let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = crate::figure::unspaced(line);
         // a contents line's dot leader and page number
         let t = t.trim_end_matches(|c: char| matches!(c, '…' | '.' | '·') || c.is_ascii_digit());
         if t.chars().count() > 60 || t.contains("说明") {

@@ -96,11 +96,11 @@ fn table_title(t: &Table) -> String {
     let mut lines = t.caption.lines().peekable();
     while let Some(l) = lines.next() {
         let l = if lines.peek().is_none() { t.title() } else { l };
-        title.extend(l.chars().filter(|c| !c.is_whitespace()));
+        crate::figure::push_unspaced(&mut title, l);
     }
     for r in t.rows().iter().take(t.header_rows.min(3)) {
         for c in &r.cells {
-            title.extend(c.text.chars().filter(|c| !c.is_whitespace()));
+            crate::figure::push_unspaced(&mut title, c.text);
         }
     }
     title

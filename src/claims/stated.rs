@@ -309,10 +309,10 @@ pub fn row_name(label: &str) -> String {
 /// The money unit a table states in its caption or title lines ("单位：万元", "金额单位：
 /// 元", "单位:万元").
 pub fn table_unit(t: &Table) -> Option<&'static str> {
-    let mut text: String = t.caption.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut text = crate::figure::unspaced(&t.caption);
     for r in t.rows().iter().take(t.header_rows.min(3)) {
         for c in &r.cells {
-            text.extend(c.text.chars().filter(|c| !c.is_whitespace()));
+            crate::figure::push_unspaced(&mut text, c.text);
         }
     }
     let mut found = None;
@@ -837,7 +837,7 @@ fn level_cells<'t>(
     look: &Lookup<'_>,
     memo: &mut Memo,
 ) -> Option<(String, Vec<StatedCell>)> {
-    let label: String = m.label.chars().filter(|c| !c.is_whitespace()).collect();
+    let label = crate::figure::unspaced(&m.label);
     let whole = claims.breakdown_of(m.fig).map(|b| b.total_label.as_str());
     // a 功能分类 类 amount in the breakdown of 一般公共预算财政拨款支出
     if let Some(name) = category_of(&label) {
@@ -891,7 +891,7 @@ fn subject_cells<'t>(
     memo: &mut Memo,
 ) -> Option<(String, Vec<StatedCell>)> {
     let doc = claims.doc;
-    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let label = crate::figure::unspaced(label);
     let whole = claims.breakdown_of(m.fig).map(|b| b.total_label.as_str());
     for (i, s) in SUBJECTS.iter().enumerate() {
         if !s.names.iter().any(|n| names(&label, n, s.after_entity)) {

@@ -354,7 +354,7 @@ impl Reader<'_> {
                 // a flattened two-row header: the second row starts at the group's 小计/合计
                 (2..n).rev().find(|&k| {
                     header.get(k).is_some_and(|p| {
-                        let t: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
+                        let t = crate::figure::unspaced(&p.text);
                         matches!(t.as_str(), "合计" | "小计" | "合計" | "小計")
                     }) && n - k < width
                 })

@@ -480,7 +480,7 @@ fn furniture_key(r: &RowGroup) -> String {
 }
 
 fn is_page_number(t: &str) -> bool {
-    let core: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = crate::figure::unspaced(t);
     let core = core
         .trim_matches(|c: char| matches!(c, '-' | '—' | '－' | '–'))
         .trim_start_matches('第')
@@ -570,7 +570,7 @@ fn band_of(bands: &[Band], c: &Chunk) -> usize {
 
 /// A title, unit or compiler line printed above a table.
 fn is_title_row(r: &RowGroup) -> bool {
-    let t: String = r.text("").chars().filter(|c| !c.is_whitespace()).collect();
+    let t = crate::figure::unspaced(&r.text(""));
     t.contains("单位：")
         || t.contains("单位:")
         || t.contains("编制部门")
@@ -602,7 +602,7 @@ fn has_amount(r: &RowGroup) -> bool {
 
 fn is_numbering_row(r: &RowGroup) -> bool {
     r.chunks.iter().any(|c| {
-        let t: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = crate::figure::unspaced(&c.text);
         t == "栏次" || t == "行次"
     }) && r
         .chunks
