@@ -227,7 +227,16 @@ fn topic_at(doc: &Document, p: &Prose<'_>, from: usize) -> Option<String> {
 /// Whether the sentence holding token `at` names a revision before it: "追加预算后，",
 /// "调整后".
 fn revised(p: &Prose<'_>, at: usize) -> bool {
-    let before = p.text_between(crate::claims::prose::sentence_start(p, at), at);
+    let from = crate::claims::prose::sentence_start(p, at);
+    // (every such word ends in 后: a sentence without one is passed over unread)
+    if !p
+        .toks
+        .get(from..at)
+        .is_some_and(|ts| ts.contains(&Tok::Ch('后')))
+    {
+        return false;
+    }
+    let before = p.text_between(from, at);
     ["追加预算后", "调整预算后", "调整后", "追加后", "修正后"]
         .iter()
         .any(|w| before.contains(w))

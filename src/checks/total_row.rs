@@ -224,12 +224,14 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                             .all(|j| d.get(j).copied().flatten().is_none_or(|x| Some(x) > own))
                     })
                     && ends_text(doc, t);
+                // (read once for the row's columns)
+                let moved = covered.iter().any(|&k| cells_moved(doc, t, k));
                 for c in lc + 1..end {
                     if mean_cols.get(c).copied().unwrap_or(false) {
                         continue;
                     }
                     let rows = (covered.as_slice(), nested.as_deref());
-                    relation(doc, (ti, t), (r, lc), c, rows, cut, out);
+                    relation(doc, (ti, t), (r, lc), c, rows, (cut, moved), out);
                 }
             }
         }
@@ -316,7 +318,7 @@ fn relation(
     (r, lc): (usize, usize),
     c: usize,
     (covered, nested): (&[usize], Option<&[usize]>),
-    cut: bool,
+    (cut, moved): (bool, bool),
     out: &mut Out,
 ) {
     let Some(target) = t.figure(r, c) else { return };
@@ -344,16 +346,16 @@ fn relation(
         );
         return;
     }
+    if moved {
+        unchecked(
+            out,
+            "所列行在该列是百分比，行内各格可能错位",
+            "a covered row holds a percentage in this column: its cells may be shifted",
+        );
+        return;
+    }
     let mut terms = Vec::with_capacity(covered.len());
     for &k in covered {
-        if shifted(doc, t, k) {
-            unchecked(
-                out,
-                "所列行在该列是百分比，行内各格可能错位",
-                "a covered row holds a percentage in this column: its cells may be shifted",
-            );
-            return;
-        }
         match term(t, k, c) {
             Some(e) => terms.push(e),
             None => {
@@ -412,7 +414,7 @@ fn relation(
 /// "4.其他收入 | 122,418.14 | 189,965.82 | 1,094,445.48 | -82.64% | | | |" under 预算数 … 累计执行数 …
 /// 增长(%): a percentage in a column of amounts, so the row's blank cells were dropped and
 /// its figures moved left; which of them is any column's cannot be told.
-fn shifted(doc: &Document, t: &Table, k: usize) -> bool {
+fn cells_moved(doc: &Document, t: &Table, k: usize) -> bool {
     (0..t.width()).any(|c| {
         t.figure(k, c)
             .is_some_and(|f| doc.number(f).is_some_and(|n| n.percent))
