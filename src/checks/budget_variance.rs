@@ -3,7 +3,7 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, ends_semi, ends_sentence, is_money, same_family, Kind, Prose, Tok,
+    amount, ends_clause, ends_semi, ends_sentence, is_money, same_family, Kind, Mention, Prose, Tok,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -22,7 +22,10 @@ pub static CHECK: Check = Check {
            variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
            预算数 D 万元\" states D = F − B (B − F), and \"支出 F 万元，年初预算为 B 万元，差值为 D \
            万元\" the gap either way, D = |F − B|; \"支出 F 万元，…完成年初预算 C%，决算数大于\
-           （小于）预算数 D 万元\" states C = F ÷ (F − D) (F ÷ (F + D)); \"与预算相比无增减/无变化/一致\" states F = B. A completion rate beside words saying \
+           （小于）预算数 D 万元\" states C = F ÷ (F − D) (F ÷ (F + D)); \"与预算相比无增减/无变化/一致\" states F = B. \
+           An adjustment, \"收入由年初预算 A 万元调整为 B 万元，调增 C 万元\" (or \"调增 C 万元，由 A 万元调整为 \
+           B 万元\"), states C = B − A (调减: A − B); \"支出 F 万元，较年初预算 B 万元增加 D 万元\" \
+           states D = F − B (减少: B − F). A completion rate beside words saying \
            the actual went over the budget (超出预算, 大于预算) is at least 100 %, beside \
            words saying it fell short (小于预算, 未完成预算) at most 100 %.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
@@ -283,6 +286,137 @@ fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigI
     done
 }
 
+/// Whether an amount's words name what it moved from: 由 (从) and then at most what it was
+/// ("由年初预算的 A 万元", "由第一次调整后的 A 万元"); the quantity may be named before 由
+/// only where the `subject` is allowed there.
+fn moved_from(lead: &str, subject: bool) -> bool {
+    ["由", "从"]
+        .iter()
+        .find_map(|w| lead.rsplit_once(w))
+        .is_some_and(|(before, _)| subject || before.is_empty())
+}
+
+/// A change's words before its amount, and nothing else ("调增", "增加了", "共调减").
+fn bare_change(m: &Mention) -> Option<i8> {
+    match m.kind {
+        Kind::Change(d @ (1 | -1)) if m.lead.chars().count() <= 3 => Some(d),
+        _ => None,
+    }
+}
+
+/// A change stated beside the two figures it is the difference of, in one sentence:
+/// "收入由年初预算的 A 万元调整为 B 万元，调增 C 万元" (a budget adjustment), "收入调增 C 万元，由
+/// A 万元调整为 B 万元", and "支出 B 万元，较年初预算 A 万元增加 C 万元": C = B − A (A − B for a
+/// fall). The change's rate, where one follows, is the year-on-year check's (its reading
+/// "the figure less the change" is the same base).
+fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
+    let ms = &p.mentions;
+    // at most one clause's comma between two of the figures, all in one clause group
+    let near = |a: &Mention, b: &Mention| {
+        a.semi == b.semi
+            && p.text_between(a.at + 1, b.at)
+                .chars()
+                .filter(|c| ends_clause(*c))
+                .count()
+                <= 1
+    };
+    let moved_to = |m: &Mention| {
+        matches!(
+            m.lead.as_str(),
+            "调整为" | "调整到" | "调整至" | "调为" | "调整后为" | "变更为"
+        )
+    };
+    // amounts (or counts) of one unit family ("由 5% 调整为 6%，提高 1 个百分点" is not)
+    let one_unit =
+        |[x, y, z]: [&Mention; 3]| same_family(x.unit, y.unit) && same_family(y.unit, z.unit);
+    for (i, w) in ms.windows(3).enumerate() {
+        let [x, y, z] = w else { continue };
+        // (before, after, the change, its direction, an adjustment rather than a comparison)
+        let found = if let Some(d) = bare_change(z).filter(|_| {
+            // (a figure read as no kind of its own, "将2023年…支出总量由 A 万元", is named by
+            // the words around it here)
+            matches!(x.kind, Kind::Budget | Kind::Level | Kind::Other)
+                && moved_from(&x.lead, true)
+                && moved_to(y)
+        }) {
+            Some((x, y, z, d, true))
+        } else if let Some(d) = bare_change(z).filter(|_| {
+            matches!(y.kind, Kind::Budget)
+                && matches!(x.kind, Kind::Level | Kind::Final)
+                // (the reader named it a budget: "较年初预算", "比调整预算数")
+                && ["比", "较"].iter().any(|w| y.lead.starts_with(w))
+        }) {
+            Some((y, x, z, d, false))
+        } else if matches!(y.kind, Kind::Budget | Kind::Level | Kind::Other)
+            && moved_from(&y.lead, false)
+            && moved_to(z)
+        {
+            // "调增 C 万元，由 A 万元调整为 B 万元": the change before, its words beginning or
+            // ending its lead ("转移性收入调增", "调增一般债务收入"; "比上年增加" is a change on
+            // another year)
+            [("调增", 1), ("调减", -1)]
+                .iter()
+                .find(|(w, _)| x.lead.starts_with(w) || x.lead.ends_with(w))
+                .map(|&(_, d)| (y, z, x, d, true))
+        } else {
+            None
+        };
+        let Some((was, now, change, d, adjusted)) = found else {
+            continue;
+        };
+        if !one_unit([x, y, z]) || !near(x, y) || !near(y, z) {
+            continue;
+        }
+        let unit = change.unit;
+        let (was_e, now_e) = (amount(doc, was.fig, unit), amount(doc, now.fig, unit));
+        let (up, down) = (
+            Expr::difference(now_e.clone(), was_e.clone()),
+            Expr::difference(was_e, now_e),
+        );
+        let (e, other) = if d > 0 { (up, down) } else { (down, up) };
+        // the quantity: named before the first figure ("一般公共预算收入由…", "支出 B 万元，
+        // 较…"), or with the change's words ("转移性收入调增 C 万元，由…", "调增…收入 C 万元")
+        let first = ms.get(i).map_or("", |m| m.label.as_str());
+        let first = first.rsplit_once('由').map_or(first, |(named, _)| named);
+        let first = ["调增", "调减"]
+            .iter()
+            .find_map(|w| first.strip_prefix(w))
+            .unwrap_or(first);
+        let label = ["调增", "调减", "增加", "减少", "调整"]
+            .iter()
+            .find_map(|w| first.strip_suffix(w))
+            .unwrap_or(first);
+        let (zh, en) = match (adjusted, d > 0) {
+            (true, true) => ("调增额 = 调整后 − 调整前", "increase = after − before"),
+            (true, false) => ("调减额 = 调整前 − 调整后", "decrease = before − after"),
+            (false, true) => (
+                "比预算增加额 = 本数 − 预算数",
+                "increase on the budget = amount − budget",
+            ),
+            (false, false) => (
+                "比预算减少额 = 预算数 − 本数",
+                "decrease on the budget = budget − amount",
+            ),
+        };
+        out.push(
+            Relation::equals(
+                RULE,
+                change.fig,
+                e,
+                Text::new(format!("{label}{zh}"), format!("{label} {en}")),
+            )
+            .alternative(
+                Cause::Other(Text::new(
+                    "增减方向写反：数字是反方向的差",
+                    "the direction is reversed: the figure is the difference the other way",
+                )),
+                other,
+            )
+            .context(p.sentence_text(change.at)),
+        );
+    }
+}
+
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for p in &claims.prose {
@@ -290,6 +424,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         completion_of_stated_stages(doc, p, out);
         let done = completion_with_gap(doc, p, out);
         completion_against_words(p, &done, out);
+        change_on_budget(doc, p, out);
     }
     for (p, recs) in claims.prose.iter().zip(&claims.records) {
         for r in recs {
@@ -499,6 +634,117 @@ fn equal_words(clause: &str) -> bool {
 mod tests {
     fn entries(text: &str) -> Vec<(String, String)> {
         super::super::reported(text, "budget-variance")
+    }
+
+    fn pass(s: &str) -> (String, String) {
+        (s.to_string(), "pass".to_string())
+    }
+
+    fn fail(s: &str) -> (String, String) {
+        (s.to_string(), "fail".to_string())
+    }
+
+    #[test]
+    fn an_adjustment_is_the_difference_of_the_figures_before_and_after_it() {
+        // a town's 2022 budget adjustment (Banfu, Zhongshan), as printed and with a digit
+        // changed; 调减 the other way round
+        let up = |c: &str| {
+            format!("一般公共預算總收入由年初預算79552.91萬元調整為82513.70萬元,調增{c}萬元。\n")
+        };
+        assert_eq!(entries(&up("2960.79")), [pass("2960.79")]);
+        assert_eq!(entries(&up("2960.97")), [fail("2960.97")]);
+        let down = "3、調入資金由年初預算39497.37萬元調整為39069.73萬元,調減427.64萬元。\n";
+        assert_eq!(entries(down), [pass("427.64")]);
+        // the figure before 由 may carry a year ("建议将2023年一般公共预算支出总量由…", Maiji
+        // district's second adjustment of 2023)
+        let year = |c: &str| {
+            format!("建议将2023年一般公共预算支出总量由583686万元调整为635689万元,调增{c}万元。\n")
+        };
+        assert_eq!(entries(&year("52003")), [pass("52003")]);
+        assert_eq!(entries(&year("52030")), [fail("52030")]);
+        // the change first, then the two figures
+        let first =
+            |c: &str| format!("转移性收入调增{c}万元，由年初的50000万元调整为60000万元。\n");
+        assert_eq!(entries(&first("10000")), [pass("10000")]);
+        assert_eq!(entries(&first("12000")), [fail("12000")]);
+        // moved from a figure named at more length (Zhangye's second adjustment of 2023),
+        // and the change first with its quantity after it
+        let second = "一般公共预算收入由第一次调整后的305314万元调整为302719万元,调减2595万元。\n";
+        assert_eq!(entries(second), [pass("2595")]);
+        let verb_first = "调增一般债务收入18133万元，由3735万元调整为21868万元。\n";
+        assert_eq!(entries(verb_first), [pass("18133")]);
+        // counts too
+        let staff = |c: &str| format!("编制由100人调整为120人，增加{c}人。\n");
+        assert_eq!(entries(&staff("20")), [pass("20")]);
+        assert_eq!(entries(&staff("30")), [fail("30")]);
+    }
+
+    #[test]
+    fn a_change_on_the_budget_is_the_amount_less_the_budget() {
+        let text = |c: &str, w: &str| {
+            format!("一般公共预算支出5000万元，较年初预算4000万元{w}{c}万元。\n")
+        };
+        assert_eq!(entries(&text("1000", "增加")), [pass("1000")]);
+        assert_eq!(entries(&text("1200", "增加")), [fail("1200")]);
+        // the direction reversed is named as the likely cause
+        let report = crate::check_str(&text("1000", "减少")).expect("the text is read");
+        let e = report
+            .checks
+            .iter()
+            .find(|e| e.rule == "budget-variance")
+            .expect("the change is checked");
+        assert_eq!(e.status.to_string(), "fail");
+        assert_eq!(e.cause.as_ref().map(|c| c.id), Some("other"));
+    }
+
+    #[test]
+    fn changes_named_among_the_reasons_or_without_both_figures_are_not_read_so() {
+        // Wulong's 2020 adjustment: the second 调增 names a part, not the difference
+        let reasons =
+            "一般公共预算收入调整为443105万元,调增102620万元,主要是调增上级补助收入83620万元、\
+                       调增债务转贷收入19000万元。\n";
+        assert!(entries(reasons).is_empty(), "{:?}", entries(reasons));
+        let reason =
+            "一般公共预算收入由340485万元调整为443105万元,主要是调增上级补助收入83620万元。\n";
+        assert!(entries(reason).is_empty(), "{:?}", entries(reason));
+        // the whole's change, then a part's two figures
+        let part = "收入调增500万元，主要由于税收收入由1000万元调整为1400万元。\n";
+        assert!(entries(part).is_empty(), "{:?}", entries(part));
+        // a change on last year, then an adjustment
+        let last_year = "支出比上年增加500万元，由年初预算1000万元调整为1400万元。\n";
+        assert!(entries(last_year).is_empty(), "{:?}", entries(last_year));
+        let then_budget = "支出比上年增加500万元，较年初预算4000万元增加1200万元。\n";
+        assert!(
+            entries(then_budget).is_empty(),
+            "{:?}",
+            entries(then_budget)
+        );
+        // a budget beside, not compared with: the change may be on last year
+        let beside = "收入5000万元，年初预算4000万元，增加1200万元。\n";
+        assert!(entries(beside).is_empty(), "{:?}", entries(beside));
+        let last_budget = "支出5000万元，较上年预算4000万元增加1200万元。\n";
+        assert!(
+            entries(last_budget).is_empty(),
+            "{:?}",
+            entries(last_budget)
+        );
+        let part_after = "收入由1000万元调整为1400万元，其中上级补助收入增加500万元。\n";
+        assert!(entries(part_after).is_empty(), "{:?}", entries(part_after));
+        // two figures that are no adjustment ("由…和…组成")
+        let made_of = "一般公共预算收入由年初预算的100万元和上级补助50万元组成，增加30万元。\n";
+        assert!(entries(made_of).is_empty(), "{:?}", entries(made_of));
+        // percentages and their points
+        let points = "比重由5%调整为6%，提高1个百分点。\n";
+        assert!(entries(points).is_empty(), "{:?}", entries(points));
+        // a list after the adjusted figure: no change stated
+        let parts = "全区一般公共预算收入由2050000万元调整为1993224万元,其中本级1197000万元,梅山796224万元。\n";
+        assert!(entries(parts).is_empty(), "{:?}", entries(parts));
+        // a comparison with last year is the year-on-year check's
+        let last_year = "一般公共预算支出5000万元，比上年4000万元增加1200万元。\n";
+        assert!(entries(last_year).is_empty(), "{:?}", entries(last_year));
+        // two clause breaks between the figures: not one statement
+        let apart = "收入由年初预算的100万元调整为120万元，执行良好，调增30万元。\n";
+        assert!(entries(apart).is_empty(), "{:?}", entries(apart));
     }
 
     #[test]
