@@ -697,7 +697,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 && ms
                     .get(level_end)
                     .is_some_and(|l| opens_section(&p.sentence_text(l.at))));
-        if !on_earlier_year {
+        // "计划完成数由 208100 万元调整为 122020 万元，调减 86080 万元，同比下降 33.5%" (a
+        // district's 2022 budget adjustment, Zhangwan): an adjustment of a budget is no change on last
+        // year, though the rate after it is one
+        let adjusted = changes.first().and_then(|&c| ms.get(c)).is_some_and(|c| {
+            ["调增", "调减"].iter().any(|w| c.lead.starts_with(w))
+                && ms.get(level_end).is_some_and(|l| {
+                    let named = p.text_between(l.at, c.at);
+                    !["上年", "同比", "去年"].iter().any(|w| named.contains(w))
+                })
+        });
+        if !on_earlier_year || adjusted {
             continue;
         }
         if changes.len() != rates.len() || levels.len() != rates.len() {
@@ -1093,6 +1103,23 @@ mod tests {
 
     fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
         v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    #[test]
+    fn an_adjustment_of_the_budget_is_no_change_on_last_year() {
+        // Zhangwan district's 2022 budget adjustment: 86080 is the plan's cut, the rate is
+        // on last year's revenue, which is not printed
+        let text = "区级地方一般公共预算收入。计划完成数由208100万元调整为122020万元,调减86080万元,同比下降33.5%。\n";
+        assert!(
+            status(text).iter().all(|(_, s)| *s != "fail"),
+            "{:?}",
+            status(text)
+        );
+        // a cut named as one on last year is read as one
+        let on_last_year = "收入122020万元,比上年调减86080万元,下降33.5%。\n";
+        assert_eq!(status(on_last_year), own(&[("33.5%", "fail")]));
+        let compared = "收入122020万元,与上年相比,调减86080万元,下降33.5%。\n";
+        assert_eq!(status(compared), own(&[("33.5%", "fail")]));
     }
 
     #[test]
