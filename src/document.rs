@@ -1418,7 +1418,7 @@ pub fn short(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {
-        let mut out: String = s.chars().take(max).collect();
+        let mut out = crate::figure::first_chars(s, max).to_string();
         out.push('…');
         out
     }

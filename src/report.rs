@@ -1807,7 +1807,7 @@ fn text_entry(out: &mut String, name: &str, e: &Entry, lang: Lang, verbose: bool
     ));
     if e.status == Outcome::Fail {
         if let Some(c) = &e.context {
-            let c: String = c.chars().take(160).collect();
+            let c = crate::figure::first_chars(c, 160);
             out.push_str(&format!(
                 "    {} {c}\n",
                 if zh { "原文：" } else { "text:" }

@@ -578,17 +578,12 @@ fn direction(
         p.sentence_end_within(end, next_fig).saturating_add(1),
         next_fig,
     );
-    let after: String = p
-        .text_between(end, stop)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let after = crate::figure::unspaced(&p.text_between(end, stop));
     let at = after.find("决算数")?;
     let rest = after.get(at..)?;
-    let clause: String = rest
-        .chars()
-        .take_while(|c| !matches!(c, ',' | '，' | '；' | ';' | '。' | '：' | ':'))
-        .collect();
+    let clause = crate::figure::lead(rest, |c| {
+        !matches!(c, ',' | '，' | '；' | ';' | '。' | '：' | ':')
+    });
     let bud = || amount(doc, b, doc.figure(f).and_then(|x| x.unit));
     let (cmp, zh, en) = if clause.starts_with("决算数小于预算数")
         || clause.starts_with("决算数低于预算数")
@@ -597,7 +592,7 @@ fn direction(
     } else if clause.starts_with("决算数大于预算数") || clause.starts_with("决算数超过预算数")
     {
         (Cmp::AtLeast, "大于", "above")
-    } else if equal_words(&clause) {
+    } else if equal_words(clause) {
         (Cmp::Eq, "等于", "equal to")
     } else {
         return None;

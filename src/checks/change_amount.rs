@@ -74,10 +74,7 @@ const CHANGE_WORDS: &[&str] = &[
 
 /// The name of a quantity without quotes, leading 其中 / 年度 and trailing stage words.
 fn core(name: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter(|c| !"“”\"‘’'《》 ".contains(*c))
-        .collect();
+    let mut s = crate::figure::kept(name, |c| !"“”\"‘’'《》 ".contains(c));
     loop {
         let before = s.len();
         for p in ["其中", "年度", "年"] {

@@ -244,16 +244,11 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
 /// A 功能分类 line's name without spaces and its list numbering ("八、社会保障和就业支出" →
 /// "社会保障和就业支出"; "一般公共服务支出" keeps its 一).
 fn category_name(label: &str) -> String {
-    let t: String = label
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    let n = t
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .count();
-    match t.chars().nth(n) {
-        Some('、') if n > 0 => t.chars().skip(n + 1).collect(),
+    // (the ideographic space U+3000 is whitespace too)
+    let t = crate::figure::unspaced(label);
+    let n = crate::figure::lead(&t, |c| "一二三四五六七八九十".contains(c)).len();
+    match t.get(n..).and_then(|rest| rest.strip_prefix('、')) {
+        Some(rest) if n > 0 => rest.to_string(),
         _ => t,
     }
 }

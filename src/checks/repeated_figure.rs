@@ -368,9 +368,7 @@ fn balance_owner(p: &Prose<'_>, m: &crate::claims::prose::Mention) -> Option<Str
 /// Two labels of totals that may name one quantity: one holds the other ("“三公”经费支出"
 /// and "一般公共预算“三公”经费支出"), quotes and emphasis aside.
 fn same_total(a: &str, b: &str) -> bool {
-    let clean = |s: &str| -> String {
-        s.chars().filter(|c| !"“”\"‘’'《》".contains(*c)).collect()
-    };
+    let clean = |s: &str| crate::figure::kept(s, |c| !"“”\"‘’'《》".contains(c));
     let (a, b) = (clean(a), clean(b));
     a.contains(&b) || b.contains(&a)
 }

@@ -49,7 +49,7 @@ pub(crate) fn style(label: &str) -> Option<Style> {
         return None;
     }
     if first == '(' || first == '（' {
-        let inner: String = chars.take_while(|c| *c != ')' && *c != '）').collect();
+        let inner = crate::figure::lead(chars.as_str(), |c| c != ')' && c != '）');
         if !inner.is_empty() && inner.chars().all(|c| CN_DIGITS.contains(c)) {
             return Some(Style::ParenChinese);
         }
@@ -58,10 +58,7 @@ pub(crate) fn style(label: &str) -> Option<Style> {
         }
         return None;
     }
-    let lead: String = t
-        .chars()
-        .take_while(|c| CN_DIGITS.contains(*c) || c.is_ascii_digit())
-        .collect();
+    let lead = crate::figure::lead(t, |c| CN_DIGITS.contains(c) || c.is_ascii_digit());
     let after = t.chars().nth(lead.chars().count());
     if lead.is_empty() || !matches!(after, Some('、' | '.' | '．')) {
         return None;

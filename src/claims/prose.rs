@@ -3208,10 +3208,7 @@ const QUOTES: [char; 8] = ['“', '”', '"', '「', '」', '‘', '’', '\''];
 /// The words without quotation marks (“三公”经费 → 三公经费), borrowed when there are none.
 pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains(QUOTES) {
-        s.chars()
-            .filter(|c| !QUOTES.contains(c))
-            .collect::<String>()
-            .into()
+        crate::figure::kept(s, |c| !QUOTES.contains(&c)).into()
     } else {
         s.into()
     }

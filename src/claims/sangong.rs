@@ -102,10 +102,9 @@ fn column_item(path: &str) -> Option<Item> {
 
 /// The label without stage, fund and verb words.
 pub fn strip_noise(s: &str) -> String {
-    let mut t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit() && *c != '年')
-        .collect();
+    let mut t = crate::figure::kept(s, |c| {
+        !c.is_whitespace() && !c.is_ascii_digit() && c != '年'
+    });
     for w in NOISE {
         if *w == "经费" && t.contains("三公") {
             continue;

@@ -280,17 +280,12 @@ fn names(label: &str, name: &str, after_entity: bool) -> bool {
 /// A table label without spaces and its numbering ("一、一般公共预算财政拨款收入" →
 /// "一般公共预算财政拨款收入"; "1.一般公共预算" → "一般公共预算").
 pub fn row_name(label: &str) -> String {
-    let t: String = label
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '*')
-        .collect();
+    let t = crate::figure::kept(label, |c| !c.is_whitespace() && c != '\u{3000}' && c != '*');
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
-    let n = t.chars().take_while(|c| numeral(*c)).count();
+    let n = crate::figure::lead(&t, numeral).len();
     if n > 0 {
-        if let Some(sep) = t.chars().nth(n) {
-            if matches!(sep, '、' | '.' | '．') {
-                return t.chars().skip(n + 1).collect();
-            }
+        if let Some(rest) = t.get(n..).and_then(|r| r.strip_prefix(['、', '.', '．'])) {
+            return rest.to_string();
         }
     }
     // "（一）…"

@@ -22,7 +22,7 @@ pub fn with_clean<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
 fn unspaced(label: &str) -> std::borrow::Cow<'_, str> {
     if label.contains(|c: char| c.is_whitespace() || c == '*') {
         let mut t = String::with_capacity(label.len());
-        t.extend(label.chars().filter(|c| !c.is_whitespace() && *c != '*'));
+        crate::figure::push_kept(&mut t, label, |c| !c.is_whitespace() && c != '*');
         std::borrow::Cow::Owned(t)
     } else {
         std::borrow::Cow::Borrowed(label)
@@ -445,7 +445,7 @@ pub fn is_label_column(t: &Table, col: usize) -> bool {
 pub fn cell_place(t: &Table, row: usize, col: usize) -> String {
     let label = t.row_label(row);
     let header = t.column_header(col);
-    let caption: String = t.caption.chars().take(24).collect();
+    let caption = crate::figure::first_chars(&t.caption, 24);
     format!("{caption} {label}/{header}").trim().to_string()
 }
 

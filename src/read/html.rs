@@ -16,12 +16,7 @@ pub fn looks_like_html(text: &str) -> bool {
     if !text.trim_start().starts_with('<') {
         return false;
     }
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head = crate::figure::first_chars(text.trim_start(), 512).to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<table")
@@ -666,12 +661,10 @@ pub fn html_to_text_with_lines(html: &str) -> HtmlText {
         cv.at(SourceLine(line));
         rest = after.get(gt + 1..).unwrap_or("");
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name = crate::figure::lead(tag.trim_start_matches('/'), |c| {
+            c.is_ascii_alphanumeric() || c == '-'
+        })
+        .to_ascii_lowercase();
         if let Some(end) = &skip_until {
             if closing && name == *end {
                 skip_until = None;
@@ -858,7 +851,7 @@ fn attr_number(tag: &str, name: &str) -> usize {
     let after = lower.get(p + name.len()..).unwrap_or("");
     let after = after.trim_start().trim_start_matches('=').trim_start();
     let after = after.trim_start_matches(['"', '\'']);
-    let n: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let n = crate::figure::lead(after, |c| c.is_ascii_digit());
     n.parse::<usize>().unwrap_or(1).clamp(1, 1000)
 }
 

@@ -473,10 +473,7 @@ struct Furniture {
 }
 
 fn furniture_key(r: &RowGroup) -> String {
-    r.text("")
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
-        .collect()
+    crate::figure::kept(&r.text(""), |c| !c.is_whitespace() && !c.is_ascii_digit())
 }
 
 fn is_page_number(t: &str) -> bool {
@@ -743,13 +740,13 @@ fn is_heading(t: &str) -> bool {
     if !(3..=32).contains(&n) || t.ends_with(['。', '；', '，', ';', ',', '：', ':']) {
         return false;
     }
-    let numerals = "一二三四五六七八九十";
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
     if let Some(rest) = t.strip_prefix('第') {
-        let num: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
+        let num = crate::figure::lead(rest, numeral);
         return !num.is_empty() && rest.get(num.len()..).is_some_and(|a| a.starts_with("部分"));
     }
     let rest = t.strip_prefix(['（', '(']).unwrap_or(t);
-    let num: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
+    let num = crate::figure::lead(rest, numeral);
     if num.is_empty() {
         return false;
     }
@@ -1002,10 +999,9 @@ fn reading_order<'a>(v: &[&'a Chunk]) -> Vec<&'a Chunk> {
 /// Starts with list numbering: 一、 （一） 1. 1、
 fn starts_numbered(t: &str) -> bool {
     let rest = t.trim_start_matches(['（', '(']);
-    let n: String = rest
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c) || c.is_ascii_digit())
-        .collect();
+    let n = crate::figure::lead(rest, |c| {
+        "一二三四五六七八九十".contains(c) || c.is_ascii_digit()
+    });
     !n.is_empty()
         && rest
             .get(n.len()..)
