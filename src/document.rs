@@ -1388,7 +1388,7 @@ impl Document {
         self.source
             .get(start..end)
             .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
+            .trim_end_matches(&['\n', '\r'][..])
     }
 }
 

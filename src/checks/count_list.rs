@@ -97,7 +97,7 @@ fn list_after(p: &Prose<'_>, at: usize, fig: usize) -> Option<Relation> {
     if items.len() < 2
         || items
             .iter()
-            .any(|s| s.is_empty() || s.contains(['，', ',']))
+            .any(|s| s.is_empty() || s.contains(&['，', ','][..]))
         || open
     {
         return Some(

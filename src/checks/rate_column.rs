@@ -78,12 +78,12 @@ fn growth_rows(doc: &Document, t: &Table, facts: &[RowFacts], out: &mut Out) {
         }
         let label = t.row_label(r);
         // the words first: most rows name no change, and their years are not looked for
-        let rate_word = label.contains(['增', '变'])
+        let rate_word = label.contains(&['增', '变'][..])
             && ["增减", "增长", "增幅", "变动"]
                 .iter()
                 .any(|k| label.contains(k))
             && (label.contains('%') || label.contains('％') || label.contains('率'));
-        if !(rate_word && label.contains(['比', '较'])) {
+        if !(rate_word && label.contains(&['比', '较'][..])) {
             continue;
         }
         let ys = years(label);
@@ -283,15 +283,15 @@ fn operands(t: &Table, c: usize, headers: &[String]) -> Option<(usize, usize)> {
 fn formula(t: &Table, c: usize) -> Option<(String, String)> {
     t.rows().iter().take(t.header_rows).find_map(|row| {
         let text = &row.cells.get(c)?.text;
-        let open = text.find(['(', '（'])?;
-        let inner = text.get(open..)?.trim_start_matches(['(', '（']);
-        let inner = inner.trim_end_matches([')', '）']);
+        let open = text.find(&['(', '（'][..])?;
+        let inner = text.get(open..)?.trim_start_matches(&['(', '（'][..]);
+        let inner = inner.trim_end_matches(&[')', '）'][..]);
         let inner = inner
             .replace("*100%", "")
             .replace("×100%", "")
             .replace("x100%", "")
             .replace('%', "");
-        let (a, b) = inner.split_once(['/', '÷'])?;
+        let (a, b) = inner.split_once(&['/', '÷'][..])?;
         let (a, b) = (a.trim(), b.trim());
         (!a.is_empty() && !b.is_empty()).then(|| (a.to_string(), b.to_string()))
     })

@@ -88,7 +88,7 @@ const GENERIC: &[&str] = &[
 ];
 
 fn key(label: &str) -> Option<String> {
-    let mut l = label.trim_start_matches(['“', '"']).to_string();
+    let mut l = label.trim_start_matches(&['“', '"'][..]).to_string();
     if let Some(s) = l.strip_suffix("支出") {
         if s.ends_with('费') {
             l = s.to_string();
@@ -489,7 +489,7 @@ fn stated(
             }
         }
         seen = seen.max(m.at);
-        let numbered = m.lead.starts_with(['.', '．']);
+        let numbered = m.lead.starts_with(&['.', '．'][..]);
         let under = if numbered { None } else { item };
         if numbered {
             item = Some(m.label.as_str());

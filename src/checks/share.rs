@@ -260,7 +260,7 @@ fn share_subject(lead: &str) -> Option<&str> {
     let (before, _) = lead.split_once('占')?;
     let s = before
         .trim_start_matches("其中")
-        .trim_end_matches(['所', '共', '约', '均']);
+        .trim_end_matches(&['所', '共', '约', '均'][..]);
     let frame = ["分别", "依次", "合计", "总计", "共计", "比重", "比例"];
     (s.chars().count() >= 2 && !frame.iter().any(|w| s.contains(w))).then_some(s)
 }
@@ -345,7 +345,7 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
     let want = total_name(label);
     let as_total = |m: &Mention| {
         want != label && {
-            let lead = m.lead.trim_end_matches(['为', '是', '达', ':', '：']);
+            let lead = m.lead.trim_end_matches(&['为', '是', '达', ':', '：'][..]);
             total_name(lead).ends_with(&want)
         }
     };
@@ -391,7 +391,7 @@ fn holds_name(label: &str, name: &str) -> bool {
     label.match_indices(name).any(|(k, _)| {
         !label
             .get(..k)
-            .is_some_and(|b| b.ends_with(['和', '及', '与', '、']))
+            .is_some_and(|b| b.ends_with(&['和', '及', '与', '、'][..]))
     })
 }
 

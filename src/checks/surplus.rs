@@ -84,7 +84,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 
 /// The words naming an amount, without the 为 (是, ：) that introduces it.
 fn lead_name(m: &Mention) -> &str {
-    m.lead.trim_end_matches(['为', '是', ':', '：'])
+    m.lead.trim_end_matches(&['为', '是', ':', '：'][..])
 }
 
 /// How many paragraphs back "上述收支相抵" looks for the totals it sets against each other.

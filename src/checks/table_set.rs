@@ -388,7 +388,7 @@ fn note_sentence(text: &str, k: Standard) -> Option<String> {
     .filter(|o| **o != k)
     .filter_map(|o| key(*o))
     .collect();
-    for s in text.split(['。', '\n', '；']) {
+    for s in text.split(&['。', '\n', '；'][..]) {
         let s = s.trim();
         if !NOTE_WORDS.iter().any(|w| s.contains(w)) {
             continue;

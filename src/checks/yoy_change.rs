@@ -180,8 +180,8 @@ fn subject_of_contents(p: &Prose<'_>, level: usize, change: usize) -> Option<usi
         .find_map(|w| words.split_once(w))?;
     // ("…收入总计 457.82 万元,其中:1.财政拨款收入 364.66 万元,…。较上年度决算数减少…": a
     // numbered item is a subject of its own, and the sentence after it is its own)
-    let after = contents.1.trim_start_matches([':', '：', ' ']);
-    let numbered = after.starts_with(['#', '(', '（']) || after.chars().nth(1) == Some('、');
+    let after = contents.1.trim_start_matches(&[':', '：', ' '][..]);
+    let numbered = after.starts_with(&['#', '(', '（'][..]) || after.chars().nth(1) == Some('、');
     (l.sentence == c.sentence || !numbered).then_some(first)
 }
 
@@ -200,12 +200,12 @@ fn inherits_comparison(p: &Prose<'_>, at: usize, inherits: bool) -> bool {
         return true;
     }
     // the lead opens a later section of the paragraph and inherits from its first one
-    inherits && !lead.contains(['比', '较', '与']) && opens_section(&lead)
+    inherits && !lead.contains(&['比', '较', '与'][..]) && opens_section(&lead)
 }
 
 /// Whether a sentence opens a later section of a numbered list: (二), （三）, 二、.
 fn opens_section(s: &str) -> bool {
-    let s = s.trim_start().trim_start_matches(['(', '（']);
+    let s = s.trim_start().trim_start_matches(&['(', '（'][..]);
     let mut cs = s.chars();
     let first = cs.next();
     let second = cs.next();
@@ -231,7 +231,7 @@ fn names_last_year(lead: &str) -> bool {
         .find_map(|w| lead.strip_prefix(w))
         .is_some_and(|rest| {
             rest.chars().count() <= 8
-                && !rest.contains(['结', '增', '减', '，', ',', '、', '；', ';', '。'])
+                && !rest.contains(&['结', '增', '减', '，', ',', '、', '；', ';', '。'][..])
                 && !rest.contains("同期")
         })
 }
@@ -260,13 +260,14 @@ fn last_year_named<'p>(
         x.kind != Kind::Year && x.kind != Kind::Budget
     })?;
     let between = p.text_between(before.at + 1, c.at);
-    let named = (names_last_year(&before.lead) && !between.contains([',', '，', '；', ';', '。'])
+    let named = (names_last_year(&before.lead)
+        && !between.contains(&[',', '，', '；', ';', '。'][..])
         || compared_with(doc, p, before, now, &between))
         && !before.percent
         && (before.unit.is_none() || is_money(before.unit));
     let gap = p.text_between(now.at + 1, before.at);
     let near = gap.chars().filter(|ch| matches!(ch, ',' | '，')).count() <= 1 + clauses_between
-        && !gap.contains(['。', '；', ';']);
+        && !gap.contains(&['。', '；', ';'][..]);
     // ("支出决算为 1200 万元，比上年的 1000 万元…": a final amount is this year's as well)
     let this_year = matches!(now.kind, Kind::Level | Kind::Final);
     (named && near && this_year && now.sentence == c.sentence && is_money(now.unit))
@@ -293,7 +294,7 @@ fn compared_with(
     // the closing word right after the amount, then at most the clause's comma
     if !closing.is_empty()
         || rest.chars().filter(|ch| matches!(ch, ',' | '，')).count() > 1
-        || rest.contains(['；', ';', '。'])
+        || rest.contains(&['；', ';', '。'][..])
     {
         return false;
     }
@@ -636,7 +637,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             let opening = p.sentence_text(c.at);
             let opening = opening
                 .trim_start_matches(|ch: char| ch.is_ascii_digit() || "．.、（）()".contains(ch));
-            if !opening.starts_with(['较', '与', '比', '同']) {
+            if !opening.starts_with(&['较', '与', '比', '同'][..]) {
                 return None;
             }
             (0..changes.first().copied()?)
@@ -685,7 +686,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
         let on_earlier_year = between.contains("上年")
             || between.contains("同比")
             || between.contains("去年")
-            || (between.contains(['较', '比', '与']) && between.contains('年'));
+            || (between.contains(&['较', '比', '与'][..]) && between.contains('年'));
         // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
         // a 其中 sentence inherit the comparison its lead sentence states
         let on_earlier_year = on_earlier_year
@@ -693,7 +694,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 .get(level_end)
                 .is_some_and(|l| inherits_comparison(p, l.at, inherits))
             || (inherits
-                && !between.contains(['比', '较', '与'])
+                && !between.contains(&['比', '较', '与'][..])
                 && ms
                     .get(level_end)
                     .is_some_and(|l| opens_section(&p.sentence_text(l.at))));
@@ -903,13 +904,13 @@ fn from_to<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)>
     // a word of change, then 到 (至, 为), then at most this year: 今年, 本年, 2019年(度)
     let moved = p.text_between(before.at + 1, now.at);
     let moved = moved
-        .trim_start_matches(['万', '亿', '元'])
+        .trim_start_matches(&['万', '亿', '元'][..])
         .trim_end_matches('的');
     let moved = ["今年", "本年度", "本年", "#年度", "#年"]
         .iter()
         .find_map(|w| moved.strip_suffix(w))
         .unwrap_or(moved);
-    let verb = moved.strip_suffix(['到', '至', '为'])?;
+    let verb = moved.strip_suffix(&['到', '至', '为'][..])?;
     let changes = ["增", "减", "降", "升", "提高", "跌"]
         .iter()
         .any(|w| verb.contains(w));

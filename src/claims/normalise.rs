@@ -163,7 +163,7 @@ pub fn normalise_char(c: char) -> char {
 /// whitespace or emphasis marks.
 pub fn normalise(s: &str) -> String {
     // no opening bracket, no gloss: each character on its own, without the table of them
-    if !s.contains(['(', '（']) {
+    if !s.contains(&['(', '（'][..]) {
         let mut out = String::with_capacity(s.len());
         out.extend(
             s.chars()

@@ -27,7 +27,7 @@ pub(crate) const CN_DIGITS: &str = "一二三四五六七八九十";
 pub fn strip_of_which(label: &str) -> &str {
     let t = crate::claims::table::trimmed(label);
     match t.strip_prefix("其中") {
-        Some(rest) => rest.trim_start_matches([':', '：', ' ']),
+        Some(rest) => rest.trim_start_matches(&[':', '：', ' '][..]),
         None => t,
     }
 }
@@ -113,7 +113,7 @@ pub(crate) fn numbering_level(s: &str) -> Option<u8> {
     if n > 0 && s.chars().nth(n) == Some('、') {
         return Some(1);
     }
-    if let Some(r) = s.strip_prefix(['（', '(']) {
+    if let Some(r) = s.strip_prefix(&['（', '('][..]) {
         let n = han(r);
         if n > 0 && r.chars().nth(n).is_some_and(|c| c == '）' || c == ')') {
             return Some(2);

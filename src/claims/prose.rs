@@ -206,7 +206,7 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
 /// joined by 、 , 和 及 与): where the list ends in `s`, in bytes.
 fn sangong_spelled(s: &str) -> Option<usize> {
     fn joiners(r: &str) -> &str {
-        r.trim_start_matches(['、', ',', '和', '及', '与', '以'])
+        r.trim_start_matches(&['、', ',', '和', '及', '与', '以'][..])
     }
     let start = s.find("因公出国")?;
     let mut r = s.get(start..)?.strip_prefix("因公出国")?;
@@ -214,7 +214,9 @@ fn sangong_spelled(s: &str) -> Option<usize> {
     r = r.strip_prefix('经').unwrap_or(r);
     r = r.strip_prefix('费')?;
     r = joiners(r).strip_prefix("公务用车购置")?;
-    r = r.strip_prefix(['及', '和', '与'])?.strip_prefix("运行")?;
+    r = r
+        .strip_prefix(&['及', '和', '与'][..])?
+        .strip_prefix("运行")?;
     r = r.strip_prefix("维护").unwrap_or(r);
     r = joiners(r.strip_prefix('费')?).strip_prefix("公务接待费")?;
     Some(s.len() - r.len())
@@ -265,7 +267,7 @@ pub fn label_of(lead: &str) -> String {
     }
     // "(不包括市城区,下同)一般公共预算收入": the lead began inside a parenthesis
     let s = match s.char_indices().find(|x| matches!(x.1, ')' | '）')) {
-        Some((k, c)) if !s.get(..k).is_some_and(|b| b.contains(['(', '（'])) => {
+        Some((k, c)) if !s.get(..k).is_some_and(|b| b.contains(&['(', '（'][..])) => {
             s.get(k + c.len_utf8()..).unwrap_or(s)
         }
         _ => s,
@@ -278,11 +280,11 @@ pub fn label_of(lead: &str) -> String {
         _ => s.trim_start_matches(edge),
     };
     // "1.全市…收入": the lead began right after an item's number
-    let s = s.strip_prefix(['.', '．']).unwrap_or(s);
+    let s = s.strip_prefix(&['.', '．'][..]).unwrap_or(s);
     // "(一)因公出国(境)费支出": the lead began inside an item's number
     let unnumbered = s.trim_start_matches(|c: char| super::outline::CN_DIGITS.contains(c));
     unnumbered
-        .strip_prefix([')', '）', '、'])
+        .strip_prefix(&[')', '）', '、'][..])
         .filter(|_| unnumbered.len() < s.len())
         .unwrap_or(s)
         .to_string()
@@ -291,9 +293,9 @@ pub fn label_of(lead: &str) -> String {
 /// A template's direction word left beside its alternative: "下降（增长）", "增加(减少)". Returns the lead without the parenthesis when the word
 /// inside names the opposite direction of the word before it.
 pub fn template_alternative(lead: &str) -> Option<&str> {
-    let inner = lead.strip_suffix([')', '）'])?;
-    let open = inner.rfind(['(', '（'])?;
-    let word = inner.get(open..)?.trim_start_matches(['(', '（']);
+    let inner = lead.strip_suffix(&[')', '）'][..])?;
+    let open = inner.rfind(&['(', '（'][..])?;
+    let word = inner.get(open..)?.trim_start_matches(&['(', '（'][..]);
     let before = inner.get(..open)?;
     let dir = |w: &str, up: &[&str], down: &[&str]| {
         if up.contains(&w) {
@@ -406,7 +408,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     }
     // "支出 F 万元，年初预算为 B 万元，差值为 D 万元": the difference without its sign (a
     // 收支差额 is income less spending, not a budget's difference)
-    let stated = lead.trim_end_matches(['为', '是', ':', '：']);
+    let stated = lead.trim_end_matches(&['为', '是', ':', '：'][..]);
     if (stated.ends_with("差值") || stated.ends_with("差额"))
         && !lead.contains("收支")
         && !lead.contains("结余")
@@ -422,7 +424,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         return Kind::Change(-1);
     }
     // "年初预算为 B 万元，支出决算为 F 万元" names the stage before 为
-    let named = lead.trim_end_matches(['为', '是']);
+    let named = lead.trim_end_matches(&['为', '是'][..]);
     // ("…支出决算 244.5 万元" without 为 stays a level: its rates and shares refer to it)
     if lead.contains("决算数")
         || lead.contains("执行数")
@@ -488,7 +490,7 @@ fn budget_before_final(ms: &mut [Mention]) {
         let (Some(b), Some(f)) = (ms.get(k - 1), ms.get(k)) else {
             continue;
         };
-        let named = b.lead.trim_end_matches(['为', '是', ':', '：']);
+        let named = b.lead.trim_end_matches(&['为', '是', ':', '：'][..]);
         let pair = b.kind == Kind::Level
             && f.kind == Kind::Final
             && named.ends_with("预算")
@@ -740,8 +742,8 @@ impl<'a> Prose<'a> {
                     // "较上年减少1.5万元(42.86%)": the rate of the change right before it
                     if let Some(Kind::Change(d)) = out.last().map(|m| m.kind) {
                         let bare = lead
-                            .trim_start_matches(['万', '亿', '元'])
-                            .strip_prefix(['(', '（'])
+                            .trim_start_matches(&['万', '亿', '元'][..])
+                            .strip_prefix(&['(', '（'][..])
                             .is_some_and(str::is_empty);
                         if bare && f.number.percent && kind == Kind::Other {
                             kind = Kind::Rate(d);
@@ -1507,7 +1509,7 @@ fn region_parts(
 /// "主要用于…") or holds ("财政拨款收入 751.8 万元，占…9.7%，包括一般公共预算收入 751.8 万元；
 /// 其他收入 7000 万元", a town's 2022 budget, shangyou).
 fn names_use(lead: &str) -> bool {
-    let s = lead.trim_start_matches([',', '，', '：', ':']);
+    let s = lead.trim_start_matches(&[',', '，', '：', ':'][..]);
     let s = ["主要", "全部", "分别", "其中"]
         .iter()
         .find_map(|w| s.strip_prefix(w))
@@ -1540,7 +1542,7 @@ pub fn budget_stated(p: &Prose<'_>, m: &Mention) -> bool {
 fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option<Vec<Part>> {
     let words = p.chars_from(from, 80);
     let k = words.find("分别")?;
-    let names = words.get(..k)?.trim_start_matches([':', '：', ',']);
+    let names = words.get(..k)?.trim_start_matches(&[':', '：', ','][..]);
     let first = region.first()?;
     let list: Vec<&&Mention> = region
         .iter()
@@ -1555,7 +1557,7 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
     if !(lead.ends_with("分别为") || lead.ends_with("分别是")) {
         return None;
     }
-    let mut split: Vec<String> = names.split(['、', ',']).map(str::to_string).collect();
+    let mut split: Vec<String> = names.split(&['、', ','][..]).map(str::to_string).collect();
     if split.len() + 1 == n {
         // the conjunction before the last name: only when there is one place it can be
         let last = split.pop()?;
@@ -1652,7 +1654,7 @@ pub fn compared_base(p: &Prose<'_>, m: &Mention) -> Option<String> {
 
 /// [`compared_base`], given `before`, the clause's words before `m`.
 fn compared_around<'w>(p: &Prose<'_>, m: &Mention, before: &'w str) -> Option<&'w str> {
-    let base = before.strip_prefix(['与', '同', '和', '跟'])?;
+    let base = before.strip_prefix(&['与', '同', '和', '跟'][..])?;
     let to = (m.at + 1..m.at + 1 + PAREN_REACH)
         .find(|&k| match p.toks.get(k) {
             None => true,
@@ -1701,7 +1703,7 @@ const DIVISION_CHARS: usize = 8;
 /// one name in turn: "分中央和地方看，中央…收入 A；地方…收入 B" divides the whole into
 /// these parts and no others.
 fn division_named(words: &str, labels: &[String]) -> bool {
-    let names: Vec<&str> = words.split(['和', '与', '及', '、']).collect();
+    let names: Vec<&str> = words.split(&['和', '与', '及', '、'][..]).collect();
     names.len() >= 2
         && names.len() == labels.len()
         && names
@@ -2379,7 +2381,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         for m in p.mentions.get(lo..).unwrap_or(&[]).iter() {
             let words = p.text_between(last, m.at);
             last = m.at;
-            if words.contains(['；', ';']) || held && halves && !m.inner {
+            if words.contains(&['；', ';'][..]) || held && halves && !m.inner {
                 held = false;
                 halves = false;
                 held_names.clear();
@@ -2414,7 +2416,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             }
             // ("加上级补助收入": 加, then 上级补助收入)
             let label = match m.label.strip_prefix("加上") {
-                Some(rest) if rest.starts_with(['级', '解', '年']) => {
+                Some(rest) if rest.starts_with(&['级', '解', '年'][..]) => {
                     m.label.strip_prefix('加').unwrap_or(rest)
                 }
                 Some(rest) => rest,
@@ -2633,7 +2635,7 @@ fn halves_of(whole: &str, a: &str, b: &str) -> bool {
 /// Whether a mention is a list's total named on its own ("收入合计 474230 万元", "合计",
 /// "支出总计为"): it closes a 其中 list inside the list it totals.
 fn closes_list(m: &Mention) -> bool {
-    let named = m.lead.trim_end_matches(['为', '是', ':', '：']);
+    let named = m.lead.trim_end_matches(&['为', '是', ':', '：'][..]);
     m.kind == Kind::Level
         && !m.inner
         && matches!(
@@ -2924,7 +2926,7 @@ fn item_amount(p: &Prose<'_>, at: usize, len: usize) -> Option<Part> {
     let named = !lead.is_empty() && lead.chars().count() <= 30 && !lead.chars().any(ends_clause);
     let label = m
         .label
-        .trim_start_matches(['、', '.', '．', ')', '）'])
+        .trim_start_matches(&['、', '.', '．', ')', '）'][..])
         .to_string();
     (m.kind == Kind::Level && !m.inner && is_money(m.unit) && named && !label.is_empty())
         .then_some((m.fig, label, m.unit))
@@ -3020,7 +3022,7 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
         }
         // the grouping phrase: 按…分 / 按…划分 / 从…来看, ended by : or ,
         let phrase = p.chars_from(here, 16);
-        let Some(end_rel) = phrase.find([':', ',', '：']) else {
+        let Some(end_rel) = phrase.find(&[':', ',', '：'][..]) else {
             continue;
         };
         let head = phrase.get(..end_rel).unwrap_or("");
@@ -3167,7 +3169,7 @@ fn actual_before(p: &Prose<'_>, i: usize, label: &str) -> Option<FigId> {
     let after_unit = between
         .strip_prefix(a.unit.unwrap_or(""))
         .unwrap_or(&between);
-    let comma = after_unit.starts_with([',', '，'])
+    let comma = after_unit.starts_with(&[',', '，'][..])
         && after_unit
             .chars()
             .filter(|c| matches!(c, ',' | '，'))
@@ -3192,7 +3194,7 @@ pub fn named_whole(lead: &str) -> String {
 /// The whole named by the words after 占, without 到/了 before it and 的, 比例 or 比重 after.
 pub fn whole_words(after: &str) -> String {
     // ("占到公共财政预算支出的", "占了…")
-    let after = after.trim_start_matches(['到', '了']);
+    let after = after.trim_start_matches(&['到', '了'][..]);
     // ("…的比重达 79.1%", "…的比例约为")
     let s = without_linking(after)
         .trim_end_matches("比例")

@@ -290,7 +290,7 @@ pub fn outline(s: &str) -> Option<(u8, usize)> {
 /// A heading printed at the start of a source line inside a paragraph: the outline
 /// number, then a short title with no figure, ended by 。 ： or the line's end.
 fn inline_heading(line: &str) -> Option<(Heading, usize)> {
-    let t = line.trim_start_matches([' ', '\u{3000}', '#', '*']);
+    let t = line.trim_start_matches(&[' ', '\u{3000}', '#', '*'][..]);
     let (depth, skip) = outline(t)?;
     let rest = t.get(skip..)?;
     let mut title = String::new();

@@ -182,7 +182,7 @@ fn parts(t: &Table, from: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
         };
         let label = label
             .trim_start_matches("其中")
-            .trim_start_matches(['：', ':']);
+            .trim_start_matches(&['：', ':'][..]);
         if !["当年财政拨款", "上年结转资金", "上年结转", "其他资金"].contains(&label)
         {
             break;

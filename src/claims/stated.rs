@@ -284,12 +284,15 @@ pub fn row_name(label: &str) -> String {
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
     let n = crate::figure::lead(&t, numeral).len();
     if n > 0 {
-        if let Some(rest) = t.get(n..).and_then(|r| r.strip_prefix(['、', '.', '．'])) {
+        if let Some(rest) = t
+            .get(n..)
+            .and_then(|r| r.strip_prefix(&['、', '.', '．'][..]))
+        {
             return rest.to_string();
         }
     }
     // "（一）…"
-    if t.starts_with(['（', '(']) {
+    if t.starts_with(&['（', '('][..]) {
         let close = t.char_indices().find(|(_, c)| matches!(c, '）' | ')'));
         if let Some((i, c)) = close {
             let inner = t.get(c.len_utf8()..i).unwrap_or("");
@@ -315,7 +318,7 @@ pub fn table_unit(t: &Table) -> Option<&'static str> {
     while let Some(k) = rest.find("单位") {
         let after = rest.get(k + "单位".len()..).unwrap_or("");
         let after = after
-            .trim_start_matches(['：', ':', '为'])
+            .trim_start_matches(&['：', ':', '为'][..])
             .trim_start_matches('：');
         let unit = if after.starts_with("万元") {
             Some("万元")
@@ -583,12 +586,12 @@ fn tables<'a>(claims: &Claims<'a>) -> Vec<(Standard, &'a Table)> {
 /// A label with what the prose reader leaves of a parenthesis ("一般公共服务支出（类" →
 /// "一般公共服务支出", "类"), and the level it names.
 fn category_of(label: &str) -> Option<String> {
-    let l = label.trim_end_matches(['）', ')']);
+    let l = label.trim_end_matches(&['）', ')'][..]);
     let l = l.strip_suffix('类')?;
     let l = l.trim_end_matches(|c: char| c.is_ascii_digit());
-    let l = l.strip_suffix(['（', '('])?;
+    let l = l.strip_suffix(&['（', '('][..])?;
     let name = l
-        .rsplit(['、', '：', ':', '，', ',', '；', '“', '"'])
+        .rsplit(&['、', '：', ':', '，', ',', '；', '“', '"'][..])
         .next()?;
     (!name.is_empty()).then(|| name.to_string())
 }
@@ -641,7 +644,8 @@ fn item_path(
         return None;
     }
     // an amount printed right after its path ("…行政运行（项）”科目 938.99 万元")
-    if close && (after.chars().count() > 4 || between > 0 || after.contains(['。', '，', ','])) {
+    if close && (after.chars().count() > 4 || between > 0 || after.contains(&['。', '，', ','][..]))
+    {
         return None;
     }
     let chars: Vec<char> = chars.iter().map(|x| x.1).collect();
@@ -650,11 +654,11 @@ fn item_path(
     let text: String = chars.get(..=end)?.iter().collect();
     let mut rest = text.as_str();
     for marker in ['项', '款', '类'] {
-        let close = rest.trim_end_matches(['）', ')']);
+        let close = rest.trim_end_matches(&['）', ')'][..]);
         let close = close.strip_suffix(marker)?;
         // the code inside the marker ("（204类）") may have been read as a figure (#)
         let close = close.trim_end_matches(|c: char| c.is_ascii_digit() || c == '#');
-        let open = close.strip_suffix(['（', '('])?;
+        let open = close.strip_suffix(&['（', '('][..])?;
         // the name: back to the previous marker's close, or to punctuation; a parenthesis
         // inside the name ("政府办公厅（室）及相关机构事务") is part of it
         let mut depth = 0usize;
@@ -663,7 +667,7 @@ fn item_path(
             let closes_marker = matches!(c, '）' | ')')
                 && open.get(..i).is_some_and(|b| {
                     b.trim_end_matches(|d: char| d.is_ascii_digit() || d == '#')
-                        .ends_with(['类', '款', '项'])
+                        .ends_with(&['类', '款', '项'][..])
                 });
             if matches!(c, '）' | ')') && !closes_marker {
                 depth += 1;
@@ -687,7 +691,7 @@ fn item_path(
         }
         segs.push(name);
         rest = open.get(..start)?;
-        if marker != '类' && !rest.ends_with(['）', ')']) {
+        if marker != '类' && !rest.ends_with(&['）', ')'][..]) {
             return None;
         }
     }
@@ -721,7 +725,10 @@ fn dash_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
         .rev()
         .find(|&i| chars.get(i).is_some_and(|c| matches!(c, '“' | '"')))?;
     let inner: String = chars.get(open + 1..close)?.iter().collect();
-    let parts: Vec<String> = inner.split(['-', '－', '—']).map(str::to_string).collect();
+    let parts: Vec<String> = inner
+        .split(&['-', '－', '—'][..])
+        .map(str::to_string)
+        .collect();
     let [c, k, x] = <[String; 3]>::try_from(parts).ok()?;
     (!c.is_empty() && !k.is_empty() && !x.is_empty()).then_some([c, k, x])
 }

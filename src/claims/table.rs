@@ -76,20 +76,23 @@ fn strip_a_number(t: &str) -> &str {
             .unwrap_or(t);
     }
     // （一） (1) （12）, a mark maybe after it
-    if let Some(inner) = t.strip_prefix(['（', '(']) {
+    if let Some(inner) = t.strip_prefix(&['（', '('][..]) {
         let n = match inner.bytes().take_while(u8::is_ascii_digit).count() {
             0 => numeral(inner),
             d => d,
         };
-        if let Some(rest) = inner.get(n..).and_then(|r| r.strip_prefix(['）', ')'])) {
+        if let Some(rest) = inner
+            .get(n..)
+            .and_then(|r| r.strip_prefix(&['）', ')'][..]))
+        {
             if n > 0 {
-                return rest.strip_prefix(['、', '.', '．']).unwrap_or(rest);
+                return rest.strip_prefix(&['、', '.', '．'][..]).unwrap_or(rest);
             }
         }
         return t;
     }
     // a mark left alone
-    t.strip_prefix(['、', '.', '．']).unwrap_or(t)
+    t.strip_prefix(&['、', '.', '．'][..]).unwrap_or(t)
 }
 
 /// `s.contains(c)` for the short labels of rows, tested a row at a time: a scan of the
@@ -737,7 +740,7 @@ mod tests {
             );
             assert_eq!(f.sangong, label.contains(SANGONG_CHARS), "{label}");
             assert_eq!(f.level, label.contains('级'), "{label}");
-            assert_eq!(f.compare, label.contains(['比', '较']), "{label}");
+            assert_eq!(f.compare, label.contains(&['比', '较'][..]), "{label}");
             styled += usize::from(f.style.is_some());
         }
         // the labels read as meant: most are numbered, one row has no label

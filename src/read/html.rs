@@ -850,7 +850,7 @@ fn attr_number(tag: &str, name: &str) -> usize {
     };
     let after = lower.get(p + name.len()..).unwrap_or("");
     let after = after.trim_start().trim_start_matches('=').trim_start();
-    let after = after.trim_start_matches(['"', '\'']);
+    let after = after.trim_start_matches(&['"', '\''][..]);
     let n = crate::figure::lead(after, |c| c.is_ascii_digit());
     n.parse::<usize>().unwrap_or(1).clamp(1, 1000)
 }
@@ -879,7 +879,7 @@ fn decode_entities(s: &str) -> String {
                 "ensp" | "emsp" | "thinsp" => ' ',
                 _ => {
                     let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
+                    let code = match num.strip_prefix(&['x', 'X'][..]) {
                         Some(h) => u32::from_str_radix(h, 16).ok()?,
                         None => num.parse().ok()?,
                     };

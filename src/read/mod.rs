@@ -370,7 +370,8 @@ fn is_title_cell(c: &str) -> bool {
     is_caption(c)
         || c.starts_with("单位")
         || c.starts_with("單位")
-        || c.trim_end_matches(['）', ')', '：', ':']).ends_with('表')
+        || c.trim_end_matches(&['）', ')', '：', ':'][..])
+            .ends_with('表')
 }
 
 /// "- 12 -", "12", "第 3 页", "3/20".
@@ -396,7 +397,7 @@ fn is_caption(t: &str) -> bool {
         .or_else(|| t.strip_prefix("附件"))
         .or_else(|| t.strip_prefix("表"));
     rest.is_some_and(|r| {
-        let r = r.trim().trim_end_matches(['：', ':']);
+        let r = r.trim().trim_end_matches(&['：', ':'][..]);
         r.chars().count() <= 4
             && r.chars()
                 .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
@@ -405,7 +406,7 @@ fn is_caption(t: &str) -> bool {
 
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches('*').trim_end();
-    t.ends_with(['。', '！', '？', '!', '?']) || t.is_empty()
+    t.ends_with(&['。', '！', '？', '!', '?'][..]) || t.is_empty()
 }
 
 /// Joins two pieces of text: no space between CJK text, one between Latin words.
@@ -490,7 +491,7 @@ fn lines_from(text: &str, from: usize) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKi
             .map_or(bytes.len(), |p| start + p + 1);
         let l = text.get(start..end).unwrap_or("");
         line_starts.push(from + start);
-        lines.push((from + start, l.trim_end_matches(['\n', '\r'])));
+        lines.push((from + start, l.trim_end_matches(&['\n', '\r'][..])));
         start = end;
     }
     let kinds = lines.iter().map(|l| classify(l.1)).collect();

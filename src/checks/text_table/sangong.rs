@@ -213,7 +213,7 @@ fn level_with(claims: &Claims<'_>, p: &Prose<'_>, m: &Mention) -> Option<i64> {
         .get(k + 1)
         .filter(|y| y.kind == Kind::Year && y.semi == m.semi)?;
     let between = p.text_between(m.at + 1, y.at);
-    let between = between.trim_start_matches([',', '，']);
+    let between = between.trim_start_matches(&[',', '，'][..]);
     if !["与", "比", "较", "同"].contains(&between) {
         return None;
     }

@@ -253,7 +253,7 @@ fn split_number_label(it: &Item) -> Vec<Chunk> {
     let mut spaced = String::with_capacity(it.text.len() + 4);
     let mut run = String::new();
     for c in it.text.trim().chars() {
-        if is_cjk(c) && run.contains(['.', ',']) && number_like(&run) {
+        if is_cjk(c) && run.contains(&['.', ','][..]) && number_like(&run) {
             spaced.push(' ');
         }
         if c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%') {
@@ -391,8 +391,8 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
                         .rev()
                         .take_while(|x| x.is_ascii_digit() || matches!(x, ',' | '.'))
                         .collect();
-                    let amount_tail =
-                        tail.contains(['.', ',']) && tail.starts_with(|x: char| x.is_ascii_digit());
+                    let amount_tail = tail.contains(&['.', ','][..])
+                        && tail.starts_with(|x: char| x.is_ascii_digit());
                     let starts_cjk = p.text.chars().next().is_some_and(is_cjk);
                     let number_then_words = tabular
                         && ((gap > 0.3 * h
@@ -587,7 +587,7 @@ fn has_amount(r: &RowGroup) -> bool {
     for c in &r.chunks {
         let t = c.text.trim();
         if is_figure_text(t) {
-            if seen_words || t.contains(['.', ',', '%']) {
+            if seen_words || t.contains(&['.', ',', '%'][..]) {
                 return true;
             }
         } else if t.chars().any(|c| !c.is_ascii_digit() && !c.is_whitespace()) {
@@ -661,7 +661,7 @@ fn table_regions(rows: &[&RowGroup], carried: bool) -> Vec<(usize, usize)> {
             // numbered heading or a sentence is not one
             if is_title_row(x)
                 || t.chars().count() > 20
-                || t.ends_with(['。', '：', ':', '，', '；'])
+                || t.ends_with(&['。', '：', ':', '，', '；'][..])
                 || starts_numbered(&t)
                 || is_heading(&t)
             {
@@ -737,7 +737,7 @@ fn write_page(
 fn is_heading(t: &str) -> bool {
     let t = t.trim();
     let n = t.chars().count();
-    if !(3..=32).contains(&n) || t.ends_with(['。', '；', '，', ';', ',', '：', ':']) {
+    if !(3..=32).contains(&n) || t.ends_with(&['。', '；', '，', ';', ',', '：', ':'][..]) {
         return false;
     }
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
@@ -745,13 +745,13 @@ fn is_heading(t: &str) -> bool {
         let num = crate::figure::lead(rest, numeral);
         return !num.is_empty() && rest.get(num.len()..).is_some_and(|a| a.starts_with("部分"));
     }
-    let rest = t.strip_prefix(['（', '(']).unwrap_or(t);
+    let rest = t.strip_prefix(&['（', '('][..]).unwrap_or(t);
     let num = crate::figure::lead(rest, numeral);
     if num.is_empty() {
         return false;
     }
     let after = rest.get(num.len()..).unwrap_or("");
-    after.starts_with('、') || (rest.len() != t.len() && after.starts_with(['）', ')']))
+    after.starts_with('、') || (rest.len() != t.len() && after.starts_with(&['）', ')'][..]))
 }
 
 /// Builds the column bands of a table from its body rows.
@@ -998,14 +998,14 @@ fn reading_order<'a>(v: &[&'a Chunk]) -> Vec<&'a Chunk> {
 
 /// Starts with list numbering: 一、 （一） 1. 1、
 fn starts_numbered(t: &str) -> bool {
-    let rest = t.trim_start_matches(['（', '(']);
+    let rest = t.trim_start_matches(&['（', '('][..]);
     let n = crate::figure::lead(rest, |c| {
         "一二三四五六七八九十".contains(c) || c.is_ascii_digit()
     });
     !n.is_empty()
         && rest
             .get(n.len()..)
-            .is_some_and(|a| a.starts_with(['、', '）', ')', '.', '．']))
+            .is_some_and(|a| a.starts_with(&['、', '）', ')', '.', '．'][..]))
 }
 
 /// The row's chunks placed in their bands (several in one band are joined).
