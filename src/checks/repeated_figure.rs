@@ -186,8 +186,17 @@ impl Stated {
             (Some(a), Some(b)) => same_total(a, b),
             _ => true,
         };
+        // ("2020年…收入 2257.31 亿元" and "今年1月至6月,…收入 1439.05 亿元", a province's
+        // mid-year report: a year's amount named by its year is not part of a year's; a
+        // period to December may be the year's end, "年末滚存结余", after which a paragraph
+        // goes on with the year's flows)
+        let part_of_year = |m: Option<(Decimal, Decimal)>| {
+            m.is_some_and(|(from, to)| from >= Decimal::ONE && to < Decimal::from(12))
+        };
         let months = match (self.months, other.months) {
             (Some(a), Some(b)) => a == b,
+            (a, None) if part_of_year(a) => other.scope.year.is_none(),
+            (None, b) if part_of_year(b) => self.scope.year.is_none(),
             _ => true,
         };
         let topics = match (&self.topic, &other.topic) {
@@ -984,6 +993,38 @@ mod tests {
         // the same date twice is one quantity
         let same = "截至去年底,財政儲備6641億元。\n去年底,財政儲備6747億元。\n";
         assert_eq!(verdicts(same), [("6747".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_years_amount_is_not_compared_with_part_of_a_years() {
+        // a 2021 mid-year report on Shaanxi's budget (the year before's revenue, then this
+        // year's first half), in two paragraphs
+        let text = |year: &str| {
+            format!(
+                "{year}陕西省地方一般公共预算收入2257.31亿元,完成年初预算的95.8%。\n\n\
+                 今年1月至6月,陕西省地方一般公共预算收入1439.05亿元,比上年同期增长29.91%。\n"
+            )
+        };
+        assert!(
+            verdicts(&text("2020年,")).is_empty(),
+            "{:?}",
+            verdicts(&text("2020年,"))
+        );
+        let swapped = "今年1月至6月,陕西省地方一般公共预算收入1439.05亿元。\n\n\
+                       2020年,陕西省地方一般公共预算收入2257.31亿元。\n";
+        assert!(verdicts(swapped).is_empty(), "{:?}", verdicts(swapped));
+        // a year's end named before them is no part of the year
+        let year_end = "年末滚存结余37540亿元。2012年,全国社会保险基金总收入31411亿元。\n\n\
+                        2012年全国社会保险基金总收入31411亿元,比上年增长22%。\n";
+        assert_eq!(
+            verdicts(year_end),
+            [("31411".to_string(), "pass".to_string())]
+        );
+        // named by no year, the first is the same quantity restated
+        assert_eq!(
+            verdicts(&text("")),
+            [("1439.05".to_string(), "fail".to_string())]
+        );
     }
 
     #[test]
