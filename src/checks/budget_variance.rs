@@ -335,9 +335,9 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         let found = if let Some(d) = bare_change(z).filter(|_| {
             // (a figure read as no kind of its own, "将2023年…支出总量由 A 万元", is named by
             // the words around it here)
-            matches!(x.kind, Kind::Budget | Kind::Level | Kind::Other)
+            moved_to(y)
+                && matches!(x.kind, Kind::Budget | Kind::Level | Kind::Other)
                 && moved_from(&x.lead, true)
-                && moved_to(y)
         }) {
             Some((x, y, z, d, true))
         } else if let Some(d) = bare_change(z).filter(|_| {
@@ -347,9 +347,9 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
                 && ["比", "较"].iter().any(|w| y.lead.starts_with(w))
         }) {
             Some((y, x, z, d, false))
-        } else if matches!(y.kind, Kind::Budget | Kind::Level | Kind::Other)
+        } else if moved_to(z)
+            && matches!(y.kind, Kind::Budget | Kind::Level | Kind::Other)
             && moved_from(&y.lead, false)
-            && moved_to(z)
         {
             // "调增 C 万元，由 A 万元调整为 B 万元": the change before, its words beginning or
             // ending its lead ("转移性收入调增", "调增一般债务收入"; "比上年增加" is a change on
