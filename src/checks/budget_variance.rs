@@ -286,14 +286,10 @@ fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigI
     done
 }
 
-/// Whether an amount's words name what it moved from: 由 (从) and then at most what it was
-/// ("由年初预算的 A 万元", "由第一次调整后的 A 万元"); the quantity may be named before 由
-/// only where the `subject` is allowed there.
-fn moved_from(lead: &str, subject: bool) -> bool {
-    ["由", "从"]
-        .iter()
-        .find_map(|w| lead.rsplit_once(w))
-        .is_some_and(|(before, _)| subject || before.is_empty())
+/// Whether an amount's words say it is what something moved from: they hold 由 (从)
+/// ("收入由年初预算的 A 万元", "由第一次调整后的 A 万元").
+fn moved_from(lead: &str) -> bool {
+    lead.contains('由') || lead.contains('从')
 }
 
 /// A change's words before its amount, and nothing else ("调增", "增加了", "共调减").
@@ -337,7 +333,7 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
             // the words around it here)
             moved_to(y)
                 && matches!(x.kind, Kind::Budget | Kind::Level | Kind::Other)
-                && moved_from(&x.lead, true)
+                && moved_from(&x.lead)
         }) {
             Some((x, y, z, d, true))
         } else if let Some(d) = bare_change(z).filter(|_| {
@@ -347,16 +343,29 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
                 && ["比", "较"].iter().any(|w| y.lead.starts_with(w))
         }) {
             Some((y, x, z, d, false))
-        } else if moved_to(z)
-            && matches!(y.kind, Kind::Budget | Kind::Level | Kind::Other)
-            && moved_from(&y.lead, false)
-        {
+        } else if moved_to(z) && matches!(y.kind, Kind::Budget | Kind::Level | Kind::Other) {
             // "调增 C 万元，由 A 万元调整为 B 万元": the change before, its words beginning or
-            // ending its lead ("转移性收入调增", "调增一般债务收入"; "比上年增加" is a change on
-            // another year)
-            [("调增", 1), ("调减", -1)]
+            // ending its lead ("转移性收入调增", "调增一般债务收入"), or 增加/减少 ending it where
+            // it names no comparison ("比上年增加" is a change on another year)
+            let compared = ["比", "较", "上年", "去年", "同期"]
                 .iter()
-                .find(|(w, _)| x.lead.starts_with(w) || x.lead.ends_with(w))
+                .any(|w| x.lead.contains(w));
+            let words = [("调增", 1), ("调减", -1), ("增加", 1), ("减少", -1)];
+            let change = words.iter().find(|&&(w, _)| {
+                x.lead.starts_with(w) || x.lead.ends_with(w) && (w.starts_with('调') || !compared)
+            });
+            // 由 opens the figure's words, or follows the quantity the change names again
+            // ("收支增加 C 万元，总收支从年初预算的 A 万元调整为 B 万元"), not a part of it
+            let quantity = change.map_or("", |(w, _)| x.lead.strip_suffix(w).unwrap_or(""));
+            let restated = ["由", "从"]
+                .iter()
+                .find_map(|w| y.lead.rsplit_once(w))
+                .is_some_and(|(named, _)| {
+                    let named = named.trim_start_matches('总');
+                    named.is_empty() || quantity.ends_with(named)
+                });
+            change
+                .filter(|_| restated)
                 .map(|&(_, d)| (y, z, x, d, true))
         } else {
             None
@@ -668,6 +677,13 @@ mod tests {
         assert_eq!(entries(second), [pass("2595")]);
         let verb_first = "调增一般债务收入18133万元，由3735万元调整为21868万元。\n";
         assert_eq!(entries(verb_first), [pass("18133")]);
+        // 增加 with no comparison, and the quantity named again before 从 (Shiqi
+        // subdistrict's 2022 budget adjustment, Zhongshan)
+        let again = |c: &str| {
+            format!("此次预算调整后,全街道政府性基金预算收支增加{c}万元,总收支从年初预算的33239万元调整为36767万元。\n")
+        };
+        assert_eq!(entries(&again("3528")), [pass("3528")]);
+        assert_eq!(entries(&again("3582")), [fail("3582")]);
         // counts too
         let staff = |c: &str| format!("编制由100人调整为120人，增加{c}人。\n");
         assert_eq!(entries(&staff("20")), [pass("20")]);
