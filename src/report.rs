@@ -1494,8 +1494,16 @@ fn operands(doc: &Document, rel: &Relation, v: &Verdict) -> Option<Text> {
             ),
         },
         (Rule::BudgetVariance, Expr::Sub(a, b)) => {
-            let (az, ae) = named("决算数", "final", a)?;
-            let (bz, be) = named("预算数", "budget", b)?;
+            // the two named as the relation names them ("调增额 = 调整后 − 调整前"), else as a
+            // final figure less its budget
+            fn names(t: &str) -> Option<(&str, &str)> {
+                t.split_once(" = ")?.1.split_once(" − ")
+            }
+            let ((a_zh, b_zh), (a_en, b_en)) = names(&rel.what.zh)
+                .zip(names(&rel.what.en))
+                .unwrap_or((("决算数", "预算数"), ("final", "budget")));
+            let (az, ae) = named(a_zh, a_en, a)?;
+            let (bz, be) = named(b_zh, b_en, b)?;
             Some(Text::new(format!("{az} − {bz}"), format!("{ae} − {be}")))
         }
         (rule, Expr::Sum(_)) => {
@@ -1970,6 +1978,20 @@ mod tests {
             operands("支出总计1741.75万元；完成年初预算100%，决算数大于预算数55.93万元。\n")
                 .as_deref(),
             Some("决算数 1741.75 ÷ 预算数 1685.82")
+        );
+        // an adjustment's two figures are named as the relation names them, either way
+        assert_eq!(
+            operands("收入由年初预算的100万元调整为120万元，调增30万元。\n").as_deref(),
+            Some("调整后 120 − 调整前 100")
+        );
+        assert_eq!(
+            operands("收入由年初预算的120万元调整为100万元，调减30万元。\n").as_deref(),
+            Some("调整前 120 − 调整后 100")
+        );
+        // a final figure's difference from its budget
+        assert_eq!(
+            operands("支出决算5000万元，年初预算4000万元，决算数大于预算数1200万元。\n").as_deref(),
+            Some("决算数 5000 − 预算数 4000")
         );
     }
 }
