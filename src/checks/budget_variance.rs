@@ -3,7 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, ends_clause, ends_semi, ends_sentence, is_money, same_family, Kind, Mention, Prose, Tok,
+    amount, ends_clause, ends_semi, ends_sentence, is_money, names_adjusted, same_family, Kind,
+    Mention, Prose, Tok,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -316,16 +317,11 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
                 .count()
                 <= 1
     };
-    let moved_to = |m: &Mention| {
-        matches!(
-            m.lead.as_str(),
-            "调整为" | "调整到" | "调整至" | "调为" | "调整后为" | "变更为"
-        )
-    };
+    let moved_to = |m: &Mention| names_adjusted(&m.lead);
     // amounts (or counts) of one unit family ("由 5% 调整为 6%，提高 1 个百分点" is not)
     let one_unit =
         |[x, y, z]: [&Mention; 3]| same_family(x.unit, y.unit) && same_family(y.unit, z.unit);
-    for (i, w) in ms.windows(3).enumerate() {
+    for w in ms.windows(3) {
         let [x, y, z] = w else { continue };
         // (before, after, the change, its direction, an adjustment rather than a comparison)
         let found = if let Some(d) = bare_change(z).filter(|_| {
@@ -385,7 +381,7 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         let (e, other) = if d > 0 { (up, down) } else { (down, up) };
         // the quantity: named before the first figure ("一般公共预算收入由…", "支出 B 万元，
         // 较…"), or with the change's words ("转移性收入调增 C 万元，由…", "调增…收入 C 万元")
-        let first = ms.get(i).map_or("", |m| m.label.as_str());
+        let first = x.label.as_str();
         let first = first.rsplit_once('由').map_or(first, |(named, _)| named);
         let first = ["调增", "调减"]
             .iter()
