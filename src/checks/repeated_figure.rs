@@ -150,6 +150,9 @@ struct Stated {
     /// The months the paragraph last named before it ("7月份，…" → (7, 7); "1-7月，…" →
     /// (1, 7)).
     months: Option<(Decimal, Decimal)>,
+    /// Whether its paragraph names a year at or before it ("2020年,…收入 2257.31 亿元。…支出
+    /// 5930.32 亿元": the second is the year's too, though its sentence names none).
+    dated: bool,
     /// The topic its paragraph opens with ("在41个县收支完成情况上，…"): the same words under
     /// another topic ("在59个区…") are another body's.
     topic: Option<String>,
@@ -195,8 +198,8 @@ impl Stated {
         };
         let months = match (self.months, other.months) {
             (Some(a), Some(b)) => a == b,
-            (a, None) if part_of_year(a) => other.scope.year.is_none(),
-            (None, b) if part_of_year(b) => self.scope.year.is_none(),
+            (a, None) if part_of_year(a) => !other.dated,
+            (None, b) if part_of_year(b) => !self.dated,
             _ => true,
         };
         let topics = match (&self.topic, &other.topic) {
@@ -455,7 +458,10 @@ fn stated(
     let mut topic: Option<String> = None;
     let mut months = None;
     let mut seen = 0;
+    // whether a year was named in the paragraph so far
+    let mut dated = false;
     for (i, m) in p.mentions.iter().enumerate() {
+        dated |= m.kind == Kind::Year;
         if m.kind != Kind::Level || !is_money(m.unit) {
             continue;
         }
@@ -484,14 +490,14 @@ fn stated(
             if let (Some(Tok::Fig(f)), Some(Tok::Ch('月'))) = (p.toks.get(k), p.toks.get(k + 1)) {
                 let value = |f: &FigId| doc.figure(*f).map(|x| x.number.value);
                 let Some(to) = value(f) else { continue };
-                // "1-7月", "1至7月", "1—7月"
-                let from = match (
-                    k.checked_sub(2).and_then(|j| p.toks.get(j)),
-                    k.checked_sub(1).and_then(|j| p.toks.get(j)),
-                ) {
-                    (Some(Tok::Fig(a)), Some(Tok::Ch('-' | '—' | '－' | '至' | '~' | '～'))) => {
-                        value(a)
-                    }
+                // "1-7月", "1至7月", "1—7月", and "1月至6月"
+                let back = |n: usize| k.checked_sub(n).and_then(|j| p.toks.get(j));
+                let dash = |t: Option<&Tok>| {
+                    matches!(t, Some(Tok::Ch('-' | '—' | '－' | '至' | '~' | '～')))
+                };
+                let from = match (back(3), back(2), back(1)) {
+                    (_, Some(Tok::Fig(a)), d) if dash(d) => value(a),
+                    (Some(Tok::Fig(a)), Some(Tok::Ch('月')), d) if dash(d) => value(a),
                     _ => None,
                 };
                 months = Some((from.unwrap_or(to), to));
@@ -554,6 +560,7 @@ fn stated(
             cumulative: m.lead.contains("累计"),
             revised: revised(p, m.at),
             months,
+            dated: dated || scope.year.is_some(),
             topic: topic.clone(),
         });
     }
@@ -578,6 +585,10 @@ fn stated(
             cumulative: false,
             revised: revised(p, r.at),
             months: None,
+            dated: scope.year.is_some()
+                || p.mentions
+                    .iter()
+                    .any(|m| m.kind == Kind::Year && m.at < r.at),
             topic: topic.clone(),
         });
     }
@@ -1025,6 +1036,27 @@ mod tests {
             verdicts(&text("")),
             [("1439.05".to_string(), "fail".to_string())]
         );
+        // the year is named once, at the paragraph's start: its spending, stated in a later
+        // sentence, is the year's, not the half year's
+        let spending = "2020年陕西省地方一般公共预算收入2257.31亿元。陕西省一般公共预算支出5930.32亿元,                        比上年增长3.7%。\n\n今年1月至6月,陕西省地方一般公共预算收入1439.05亿元。                        陕西省一般公共预算支出3078.34亿元,比上年同期增长6.36%。\n";
+        assert!(verdicts(spending).is_empty(), "{:?}", verdicts(spending));
+        let undated = spending.replace("2020年", "");
+        assert_eq!(
+            verdicts(&undated),
+            [
+                ("1439.05".to_string(), "fail".to_string()),
+                ("3078.34".to_string(), "fail".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn months_from_one_to_another_are_a_period() {
+        // "1月至6月" is the first half, not June: June's amount is another quantity
+        let text = "1月至6月,全市财政支出900亿元。\n\n6月份,全市财政支出150亿元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        let twice = text.replace("6月份", "1月至6月");
+        assert_eq!(verdicts(&twice), [("150".to_string(), "fail".to_string())]);
     }
 
     #[test]
