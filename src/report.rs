@@ -1494,14 +1494,13 @@ fn operands(doc: &Document, rel: &Relation, v: &Verdict) -> Option<Text> {
             ),
         },
         (Rule::BudgetVariance, Expr::Sub(a, b)) => {
-            // the two named as the relation names them ("调增额 = 调整后 − 调整前"), else as a
-            // final figure less its budget
+            // the two named as the relation names them ("调增额 = 调整后 − 调整前"; "…差额 =
+            // 预算数 − 决算数"): a difference could be taken either way round, so one that does
+            // not say is not named
             fn names(t: &str) -> Option<(&str, &str)> {
                 t.split_once(" = ")?.1.split_once(" − ")
             }
-            let ((a_zh, b_zh), (a_en, b_en)) = names(&rel.what.zh)
-                .zip(names(&rel.what.en))
-                .unwrap_or((("决算数", "预算数"), ("final", "budget")));
+            let ((a_zh, b_zh), (a_en, b_en)) = names(&rel.what.zh).zip(names(&rel.what.en))?;
             let (az, ae) = named(a_zh, a_en, a)?;
             let (bz, be) = named(b_zh, b_en, b)?;
             Some(Text::new(format!("{az} − {bz}"), format!("{ae} − {be}")))
@@ -1992,6 +1991,11 @@ mod tests {
         assert_eq!(
             operands("支出决算5000万元，年初预算4000万元，决算数大于预算数1200万元。\n").as_deref(),
             Some("决算数 5000 − 预算数 4000")
+        );
+        // and one that fell short: the budget less the final
+        assert_eq!(
+            operands("支出决算4000万元，年初预算5000万元，决算数小于预算数1200万元。\n").as_deref(),
+            Some("预算数 5000 − 决算数 4000")
         );
     }
 }

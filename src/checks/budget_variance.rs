@@ -500,16 +500,20 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                             }
                             _ => Expr::abs(Expr::difference(fin, bud)),
                         };
-                        let what = if d == 0 {
-                            Text::new(
+                        // (the formula after " = " names the operands in the answer)
+                        let what = match d {
+                            1 => Text::new(
+                                format!("{label}决算数大于预算数的差额 = 决算数 − 预算数"),
+                                format!("excess of {label} over its budget = final − budget"),
+                            ),
+                            -1 => Text::new(
+                                format!("{label}决算数小于预算数的差额 = 预算数 − 决算数"),
+                                format!("shortfall of {label} on its budget = budget − final"),
+                            ),
+                            _ => Text::new(
                                 format!("{label}决算数与预算数相差（不计正负）"),
                                 format!("gap between final and budget of {label} (either way)"),
-                            )
-                        } else {
-                            Text::new(
-                                format!("{label}决算数与预算数之差"),
-                                format!("difference of {label}: final − budget"),
-                            )
+                            ),
                         };
                         Relation::equals(RULE, m.fig, e, what)
                     }
