@@ -1,7 +1,7 @@
 //! `subset`: a 其中 selection never exceeds the total it is part of.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, disjoint, is_money};
+use crate::claims::prose::{amount, disjoint, is_money, Kind};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
@@ -39,6 +39,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let Some(t) = doc.figure(b.total) else {
             continue;
         };
+        if net_change(claims, b) {
+            continue;
+        }
         let money = is_money(t.unit);
         // parts of different categories (公务接待费, 公务车辆运行费) never overlap: together
         // they are at most the total, however many are left unlisted
@@ -80,6 +83,21 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     }
 }
 
+/// Whether the total is a change ("预计短收 69190 万元，其中税收收入短收 76180 万元"; "增加
+/// X，其中…"): the net of rises and falls, which one of its parts may exceed when another
+/// went the other way.
+fn net_change(claims: &Claims<'_>, b: &crate::claims::prose::Breakdown) -> bool {
+    const CHANGES: &[&str] = &[
+        "短收", "减收", "增收", "超收", "少收", "多收", "增支", "减支", "超支", "节支", "增加",
+        "减少", "调增", "调减", "增长", "下降", "降低",
+    ];
+    let Some(m) = claims.mention(b.total) else {
+        return false;
+    };
+    let lead = m.lead.trim_end_matches(&[' ', ':', '：', '为', '了'][..]);
+    matches!(m.kind, Kind::Change(_)) || CHANGES.iter().any(|w| lead.ends_with(w))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::reported;
@@ -98,5 +116,24 @@ mod tests {
         let part = "收支相抵,结转9.61亿元。\n其中,项目结转12.5亿元。\n";
         let got = reported(part, "subset");
         assert_eq!(got, [("12.5".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_part_of_a_net_change_may_exceed_it() {
+        // Liandu district's 2022 budget adjustment (lishui.gov.cn): the taxes fell short by
+        // more than the whole, as the other revenue came in above its budget
+        let text = "2022年在预算执行过程中,因发生下列事由,需调整收支预算:\n\n\
+                    1.我区一般公共预算收入下降幅度较大,预计短收69190万元,其中税收收入短收76180万元。\n";
+        let got = reported(text, "subset");
+        assert!(got.is_empty(), "{got:?}");
+        for change in ["减收", "增收", "超收", "增加", "减少", "增支", "节支"] {
+            let t = text.replace("短收", change);
+            let got = reported(&t, "subset");
+            assert!(got.is_empty(), "{change}: {got:?}");
+        }
+        // a part of an amount (not of a change) is at most it
+        let level = "我区一般公共预算收入69190万元,其中税收收入76180万元。\n";
+        let got = reported(level, "subset");
+        assert_eq!(got, [("76180".to_string(), "fail".to_string())]);
     }
 }
