@@ -158,6 +158,38 @@ fn own_amount_between(p: &Prose<'_>, from: usize, to: usize, inner: bool) -> boo
     })
 }
 
+/// Whether the change at mention `change` is measured from a base its sentence names
+/// before it, and another base is named between it and the rate at mention `rate`: the
+/// rate is on that other base.
+fn another_base(doc: &Document, p: &Prose<'_>, change: usize, rate: usize) -> bool {
+    let ms = &p.mentions;
+    let Some(c) = ms.get(change) else {
+        return false;
+    };
+    let base = |x: &Mention| {
+        matches!(
+            x.kind,
+            Kind::Level | Kind::Final | Kind::Budget | Kind::Other
+        ) && is_money(x.unit)
+            && compared(p, x)
+    };
+    let raw = |x: &Mention| doc.figure(x.fig).map(|f| f.raw);
+    let own = ms
+        .get(..change)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|x| x.sentence == c.sentence)
+        .find(|x| base(x));
+    let Some(own) = own else {
+        return false;
+    };
+    ms.get(change + 1..rate)
+        .unwrap_or(&[])
+        .iter()
+        .any(|x| base(x) && raw(x) != raw(own))
+}
+
 /// "收支总预算 4,471.22 万元,含…经费 250 万元,…经费 537.31 万元;比2012年预算增加 755.18
 /// 万元": where the change's clause group names no amount and the amounts before it follow
 /// 含 (包括, 其中) the sentence's first amount, they are what that amount holds, and the
@@ -581,7 +613,10 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             // "总收入 865,696 万元，比上年同期增收 126,096 万元，增长 17.05%，其中：上划中央收入
             // 319,122 万元，比上年同期增长 33.06%": an amount of its own between the change
             // and the rate makes the rate that amount's, whose change is not stated
-            .filter(|&k| !own_amount_between(p, k, first, m.inner));
+            .filter(|&k| !own_amount_between(p, k, first, m.inner))
+            // "较112年度法定预算 A 增加 C,增幅 r1,亦较110及111年度决算平均数 B 增幅 r2": a
+            // base named after the change, other than the change's own, is the later rate's
+            .filter(|&k| !another_base(doc, p, k, first));
         // "同比增长14.6%,增收4,376万元": the rate may come before its change
         let after_rates = rates.last().map_or(i, |r| r + 1);
         // ("增长16.75%,其中因公出国(境)费增加0万元": a change after 其中 is a part's)
@@ -1273,6 +1308,28 @@ mod tests {
             want.iter()
                 .map(|(r, s)| (r.to_string(), *s))
                 .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_rate_on_a_second_base_is_not_the_changes() {
+        // the Legislative Yuan's budget centre on a 2024 fund budget (ly.gov.tw): the rise on
+        // last year's budget, then the rate on an average of two years' final accounts
+        let text = "一般建築及設備計畫95億2,401萬2千元,較112年度法定預算53億175萬5千元增加\
+                    42億2,225萬7千元,增幅79.64%,亦較110及111年度決算平均數40億6,325萬6千元增幅134.39%。\n";
+        let got = status(text);
+        assert!(!got.iter().any(|(_, s)| *s == "fail"), "{got:?}");
+        // the same in a change on last year: the first rate is the change's, the second not
+        let second = "支出95萬元,較上年53萬元增加42萬元,增幅79.25%,亦較前年40萬元增幅137.5%。\n";
+        assert_eq!(
+            status(second),
+            own(&[("42", "pass"), ("79.25%", "pass"), ("137.5%", "unchecked")])
+        );
+        // the same base named again is still the change's
+        let again = second.replace("亦較前年40萬元增幅137.5%", "即較上年53萬元增幅79.2%");
+        assert_eq!(
+            status(&again),
+            own(&[("42", "pass"), ("79.25%", "pass"), ("79.2%", "pass")])
         );
     }
 
