@@ -3,8 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, ends_clause, ends_semi, ends_sentence, is_money, names_adjusted, same_family, Kind,
-    Mention, Prose, Tok,
+    amount, ends_semi, ends_sentence, is_money, names_adjusted, same_family, Kind, Mention, Prose,
+    Tok,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -309,14 +309,7 @@ fn bare_change(m: &Mention) -> Option<i8> {
 fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     let ms = &p.mentions;
     // at most one clause's comma between two of the figures, all in one clause group
-    let near = |a: &Mention, b: &Mention| {
-        a.semi == b.semi
-            && p.text_between(a.at + 1, b.at)
-                .chars()
-                .filter(|c| ends_clause(*c))
-                .count()
-                <= 1
-    };
+    let near = |a: &Mention, b: &Mention| a.semi == b.semi && p.stops_between(a.at + 1, b.at) <= 1;
     let moved_to = |m: &Mention| names_adjusted(&m.lead);
     // amounts (or counts) of one unit family ("由 5% 调整为 6%，提高 1 个百分点" is not)
     let one_unit =

@@ -953,12 +953,11 @@ fn from_to<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)>
         return None;
     }
     // the rate next, in the clause after (its comma the only stop between)
-    let gap = p.text_between(now.at + 1, r.at);
-    let stops = gap
-        .chars()
-        .filter(|c| crate::claims::prose::ends_clause(*c))
-        .count();
-    (stops <= 1 && !gap.contains('#')).then_some((now, before))
+    let figure_between = p.toks.get(now.at + 1..r.at).is_some_and(|ts| {
+        ts.iter()
+            .any(|t| matches!(t, crate::claims::prose::Tok::Fig(_)))
+    });
+    (p.stops_between(now.at + 1, r.at) <= 1 && !figure_between).then_some((now, before))
 }
 
 /// The words of the clause before token `at` (figures as `#`).

@@ -843,6 +843,15 @@ impl<'a> Prose<'a> {
         s
     }
 
+    /// How many clause stops (see [`ends_clause`]) stand between token indices `from` and
+    /// `to`: how many commas or semicolons apart two figures are.
+    pub fn stops_between(&self, from: usize, to: usize) -> usize {
+        let toks = self.toks.get(from..to.min(self.toks.len())).unwrap_or(&[]);
+        toks.iter()
+            .filter(|t| matches!(t, Tok::Ch(c) if ends_clause(*c)))
+            .count()
+    }
+
     /// Whether `word` (no figure in it) is printed between token indices `from` and `to`:
     /// `text_between(from, to).contains(word)` without the string.
     pub fn has_between(&self, from: usize, to: usize, word: &str) -> bool {
