@@ -328,8 +328,10 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         } else if let Some(d) = bare_change(z).filter(|_| {
             matches!(y.kind, Kind::Budget)
                 && matches!(x.kind, Kind::Level | Kind::Final)
-                // (the reader named it a budget: "较年初预算", "比调整预算数")
+                // (the reader named it a budget: "较年初预算", "比调整预算数"; last year's,
+                // "较上年度法定预算数", is the year-on-year check's)
                 && ["比", "较"].iter().any(|w| y.lead.starts_with(w))
+                && !["上年", "去年", "上一年"].iter().any(|w| y.lead.contains(w))
         }) {
             Some((y, x, z, d, false))
         } else if moved_to(z) && matches!(y.kind, Kind::Budget | Kind::Level | Kind::Other) {
@@ -716,6 +718,8 @@ mod tests {
             // a budget beside, not compared with: the change may be on last year
             "收入5000万元，年初预算4000万元，增加1200万元。\n",
             "支出5000万元，较上年预算4000万元增加1200万元。\n",
+            // last year's budget, read as the budget by its 预算数 (a Miaoli county report)
+            "收入196.47亿元，较上年度法定预算数128.94亿元，增加115.34亿元。\n",
             "收入由1000万元调整为1400万元，其中上级补助收入增加500万元。\n",
             // two figures that are no adjustment ("由…和…组成")
             "一般公共预算收入由年初预算的100万元和上级补助50万元组成，增加30万元。\n",

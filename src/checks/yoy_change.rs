@@ -292,8 +292,22 @@ fn last_year_named<'p>(
         x.kind != Kind::Year && x.kind != Kind::Budget
     })?;
     let between = p.text_between(before.at + 1, c.at);
-    let named = (names_last_year(&before.lead)
-        && !between.contains(&[',', '，', '；', ';', '。'][..])
+    // "较上年 128.94 亿元，增加 67.53 亿元": a comma, then only the change's verb
+    // (and this year's amount in the clause right before: "…32.91 亿元，占 16.58%，较上年度
+    // 141.68 亿元，减少 91.2 亿元" is not 32.91's change)
+    let stops = &[',', '，', '；', ';', '。'][..];
+    let adjoins = match between.rsplit_once(&[',', '，'][..]) {
+        None => !between.contains(stops),
+        Some((unit, verb)) => {
+            !unit.contains(stops)
+                && !unit.contains('#')
+                && verb == c.lead
+                && verb.chars().count() <= 3
+                && clauses_between == 0
+                && p.stops_between(now.at + 1, before.at) <= 1
+        }
+    };
+    let named = (names_last_year(&before.lead) && adjoins
         || compared_with(doc, p, before, now, &between))
         && !before.percent
         && (before.unit.is_none() || is_money(before.unit));
@@ -1371,6 +1385,24 @@ mod tests {
             status("本年支出合计90万元，较上年度80万元增加10万元，增长11%。\n"),
             own(&[("10", "pass"), ("11%", "fail")])
         );
+        // last year's amount in a clause of its own, the change in the next
+        let clause = "收入196.47亿元，较上年128.94亿元，增加115.34亿元。\n";
+        assert_eq!(status(clause), own(&[("115.34", "fail")]));
+        assert_eq!(
+            status(&clause.replace("115.34", "67.53")),
+            own(&[("67.53", "pass")])
+        );
+        // nor after a clause between this year's amount and last year's (a Miaoli county
+        // budget report, 2025: 32.91 is a part of 50.48, whose change this is)
+        let part =
+            "补助收入50.48亿，包括一般性补助17.56亿元、计划型补助32.91亿元，占岁入总额16.58%，\
+                    较上年度141.68亿元，减少91.2亿元。\n";
+        let got = status(part);
+        assert!(got.iter().all(|(_, s)| *s != "fail"), "{got:?}");
+        // but not past words of their own: "较上年128.94亿元，主要是…增加" is another's
+        let words = "收入196.47亿元，较上年128.94亿元，其中税收增加115.34亿元。\n";
+        let got = status(words);
+        assert!(got.iter().all(|(r, _)| r != "115.34"), "{got:?}");
         // no amount of this year before it in the clause: left to the other readings
         let got = status("较上年2.08减少0.03万元，减少了1.44%。\n");
         assert!(got.iter().all(|(r, _)| r != "0.03"), "{got:?}");
