@@ -3,14 +3,14 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, is_money, named_whole, same_family, unquoted, Kind, Mention, Prose,
+    amount, disjoint, is_money, named_whole, same_family, unquoted, Kind, Mention, Prose,
 };
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::Rule;
-use crate::relation::{Cause, Expr, Relation, Text};
+use crate::relation::{Cause, Cmp, Expr, Relation, Text};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 
@@ -28,7 +28,9 @@ pub static CHECK: Check = Check {
            nowhere under its name, shares that follow one another naming it and add up to \
            exactly 100% (\"市级…29.81 亿元，占采购总量的 16.26%；区县级…41.41 亿元，占采购总量的 \
            83.74%\") say their parts make it up: each is checked against the sum of the \
-           parts. \
+           parts; shares of it one after another in one section, of parts that cannot \
+           overlap (基本支出 and 项目支出, the 三公 items, 税收 and 非税收入 …), add up to at \
+           most 100%. \
            Amounts in 元 and 万元 are converted exactly.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A share computed on the wrong total, or copied from the line above, misstates how \
@@ -52,6 +54,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     let prose = &claims.prose;
     let mut wholes = Wholes::default();
+    let mut orphans: Vec<Orphan> = Vec::new();
     for p in prose {
         let lists = p.list_lengths();
         let shares: Vec<(&Mention, Part<'_>)> = p
@@ -72,9 +75,71 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 prev_share,
                 parts_whole: group,
             };
-            relation(&ctx, &mut wholes, m, part, out);
+            if let Some(o) = relation(&ctx, &mut wholes, m, part, out) {
+                orphans.push(o);
+            }
             prev_share = Some(m.fig);
         }
+    }
+    shares_of_one_whole(&orphans, out);
+}
+
+/// A share whose whole the text does not print, with what it is a share of.
+struct Orphan {
+    share: FigId,
+    /// The whole's name ("一般公共预算支出") and the scope it is named in.
+    whole: String,
+    scope: Scope,
+    /// The part's label and unit.
+    part: String,
+    unit: Option<&'static str>,
+    context: String,
+}
+
+/// "1. 基本支出预算 2476260.58 元，占一般公共预算支出的 84.06% … 2. 项目支出 469500 元，占一般
+/// 公共预算支出的 19.62%" (a county department's 2024 budget): shares of one whole the text
+/// does not print, one after another in one section, of parts that cannot overlap
+/// ([`disjoint`]: 基本支出 and 项目支出, the 三公 items, …), together make at most all of it.
+/// Each run of such shares states its last one at most 100% less the others.
+fn shares_of_one_whole(orphans: &[Orphan], out: &mut Out) {
+    let mut k = 0;
+    while let Some(first) = orphans.get(k) {
+        let same = |o: &Orphan| {
+            o.whole == first.whole
+                && o.scope.section == first.scope.section
+                && o.scope.comparable(&first.scope)
+                && o.scope.year == first.scope.year
+                && is_money(o.unit)
+                && same_family(o.unit, first.unit)
+        };
+        let run = orphans
+            .get(k..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|o| same(o))
+            .count()
+            .max(1);
+        let group = orphans.get(k..k + run).unwrap_or(&[]);
+        k += run;
+        let labels: Vec<String> = group.iter().map(|o| o.part.clone()).collect();
+        let (Some(last), true) = (group.last(), group.len() >= 2 && disjoint(&labels)) else {
+            continue;
+        };
+        let others = group
+            .iter()
+            .take(group.len() - 1)
+            .map(|o| Expr::Fig(o.share));
+        let rest = Expr::difference(Expr::Const(Decimal::ONE_HUNDRED), Expr::sum(others));
+        let (zh, en) = super::parts_named(&labels);
+        let what = Text::new(
+            format!("{zh}占{}的比重之和 ≤ 100%", last.whole),
+            format!("shares of {en} in {} add up to at most 100%", last.whole),
+        );
+        out.push(
+            Relation::equals(RULE, last.share, rest, what)
+                .cmp(Cmp::AtMost)
+                .context(last.context.clone()),
+        );
     }
 }
 
@@ -395,7 +460,14 @@ fn holds_name(label: &str, name: &str) -> bool {
     })
 }
 
-fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>, out: &mut Out) {
+/// Pushes the share's relation; returns it as an [`Orphan`] when its whole is not found.
+fn relation(
+    ctx: &Ctx<'_, '_>,
+    wholes: &mut Wholes,
+    m: &Mention,
+    part: Part<'_>,
+    out: &mut Out,
+) -> Option<Orphan> {
     let Ctx {
         doc,
         prose,
@@ -413,7 +485,7 @@ fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>,
         Part::Found(a) => a,
         Part::Missing(why) => {
             out.push(unchecked(&why.zh, &why.en));
-            return;
+            return None;
         }
     };
     // a listed share names its whole once, before the first of the list, in that one's
@@ -474,13 +546,20 @@ fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>,
     let Some(whole) = whole else {
         if let Some(parts) = &ctx.parts_whole {
             out.push(of_parts(doc, p, m, part, parts));
-            return;
+            return None;
         }
         out.push(unchecked(
             "无法确定占比的总数",
             "the whole the share is of cannot be identified",
         ));
-        return;
+        return (name.chars().count() >= 2 && !m.listed).then(|| Orphan {
+            share: m.fig,
+            whole: name,
+            scope,
+            part: part.label.clone(),
+            unit: part.unit,
+            context,
+        });
     };
     // (an amount is no share of itself: the names were read wrong)
     if whole == part.fig {
@@ -488,7 +567,7 @@ fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>,
             "占比的部分与总数为同一数字",
             "the part and the whole are one figure",
         ));
-        return;
+        return None;
     }
     let whole_unit = doc.figure(whole).and_then(|f| f.unit);
     // a part of a 分别为 list is named by position in the names before it, not by the
@@ -540,6 +619,7 @@ fn relation(ctx: &Ctx<'_, '_>, wholes: &mut Wholes, m: &Mention, part: Part<'_>,
         rel = rel.alternative(Cause::CopiedFrom(prev), Expr::Fig(prev));
     }
     out.push(rel);
+    None
 }
 
 /// A share of a whole the text does not print, whose group's shares add up to 100%: the
@@ -597,6 +677,53 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn shares_of_disjoint_parts_of_an_unprinted_whole_make_at_most_all_of_it() {
+        // a county department's 2024 budget (the whole, 一般公共预算支出, is not printed):
+        // 84.06% + 19.62% is more than all of it
+        let text = |second: &str| {
+            format!(
+                "(二)按支出结构分类划分,分为基本支出预算和项目支出预算。\n\
+                 1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%,同比减少 4966.66 元。\n\
+                 2. 项目支出 469500 元,占一般公共预算支出的 {second}%,同比增加 70100 元。\n"
+            )
+        };
+        let fails = |t: &str| {
+            entries(t)
+                .into_iter()
+                .filter(|(_, s)| s == "fail")
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fails(&text("19.62")), own(&[("19.62%", "fail")]));
+        // (adding up to 100%, each is a share of the two parts' sum)
+        assert_eq!(
+            entries(&text("15.94")),
+            own(&[("84.06%", "pass"), ("15.94%", "pass")])
+        );
+        // under 100% (another part unnamed), they hold
+        assert_eq!(
+            entries(&text("12.5")),
+            own(&[
+                ("84.06%", "unchecked"),
+                ("12.5%", "unchecked"),
+                ("12.5%", "pass")
+            ])
+        );
+        // parts that may overlap (工资福利支出 may be 基本支出's), two wholes, or two years:
+        // nothing to add up
+        let overlap = text("19.62").replace("项目支出 469500", "工资福利支出 469500");
+        let wholes = text("19.62").replace(
+            "占一般公共预算支出的 19.62",
+            "占本部门一般公共预算支出总额的 19.62",
+        );
+        let years = text("19.62")
+            .replace("1. 基本", "1. 2024年基本")
+            .replace("2. 项目", "2. 2023年项目");
+        for t in [overlap, wholes, years] {
+            assert!(fails(&t).is_empty(), "{t}: {:?}", entries(&t));
+        }
     }
 
     #[test]
