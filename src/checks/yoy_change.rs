@@ -1347,6 +1347,27 @@ mod tests {
     }
 
     #[test]
+    fn a_newspapers_short_rate_and_bracketed_amount_are_read() {
+        // a Macau budget report (2017): the amount restated in brackets after its name, the
+        // rate as 同比增 — 1.9 on 824.1 is 0.23%, not 2.3%
+        let text = "和2015年相比,2016年录得的开支(826亿元)增加了1.9亿元,即同比增2.3%。\n";
+        assert_eq!(status(text), own(&[("2.3%", "fail")]));
+        assert_eq!(
+            status(&text.replace("2.3%", "0.23%")),
+            own(&[("0.23%", "pass")])
+        );
+        let down = "收益1,105亿元,减少56亿元,同比减4.8%。\n";
+        assert_eq!(status(down), own(&[("4.8%", "pass")]));
+        // a bracket holding more than the amount is still its own clause's
+        let more = "开支(上年826亿元)增加了1.9亿元,即同比增2.3%。\n";
+        assert!(
+            status(more).iter().all(|(_, s)| *s != "fail"),
+            "{:?}",
+            status(more)
+        );
+    }
+
+    #[test]
     fn a_change_printed_in_yuan_among_wan_yuan_is_named_as_the_slip() {
         // 14,484 万元 on 240,841 is 6.01%; printed 14,484 元 it is no change at all
         let text = "一般公共预算支出完成255,325万元,比上年同期增支14,484元,增长6.01%。\n";

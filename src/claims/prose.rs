@@ -146,8 +146,28 @@ const UP_CHANGE: &[&str] = &[
 const DOWN_CHANGE: &[&str] = &[
     "减少", "下降", "降低", "减支", "节约", "压减", "减", "减收", "少收", "调减",
 ];
-const UP_RATE: &[&str] = &["增长", "增加", "上升", "提高", "增幅", "增长率为", "增长了"];
-const DOWN_RATE: &[&str] = &["降低", "下降", "减少", "降幅", "下降了", "降低了", "减少了"];
+// ("即同比增 2.3%", "同比减 5%": a newspaper's short forms)
+const UP_RATE: &[&str] = &[
+    "增长",
+    "增加",
+    "上升",
+    "提高",
+    "增幅",
+    "增长率为",
+    "增长了",
+    "同比增",
+];
+const DOWN_RATE: &[&str] = &[
+    "降低",
+    "下降",
+    "减少",
+    "降幅",
+    "下降了",
+    "降低了",
+    "减少了",
+    "同比减",
+    "同比降",
+];
 
 fn ends_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.ends_with(w))
@@ -603,7 +623,7 @@ impl<'a> Prose<'a> {
             toks.push(Tok::Ch(f));
             offs.push(at);
         }
-        let inner = soften_parenthesised_stops(&mut toks);
+        let inner = soften_parenthesised_stops(doc, &mut toks);
         let mut p = Prose {
             index,
             para,
@@ -1122,7 +1142,7 @@ const PAREN_REACH: usize = 160;
 /// a stop inside a parenthesis that closes soon after ends neither the sentence nor its
 /// clause group, only a clause (,). An unclosed bracket changes nothing. Returns, per
 /// token, whether it is inside such a parenthesis.
-fn soften_parenthesised_stops(toks: &mut [Tok]) -> Vec<bool> {
+fn soften_parenthesised_stops(doc: &Document, toks: &mut [Tok]) -> Vec<bool> {
     let mut inner = vec![false; toks.len()];
     let mut i = 0;
     while i < toks.len() {
@@ -1149,6 +1169,14 @@ fn soften_parenthesised_stops(toks: &mut [Tok]) -> Vec<bool> {
             i += 1;
             continue;
         };
+        // "开支(826 亿元)增加了 1.9 亿元": a bracket holding an amount of money alone restates
+        // the amount of the words before it, which the sentence goes on about
+        if let Some([Tok::Fig(f)]) = toks.get(i + 1..close) {
+            if is_money(doc.figure(*f).and_then(|x| x.unit)) {
+                i = close + 1;
+                continue;
+            }
+        }
         for (t, flag) in toks
             .iter_mut()
             .zip(inner.iter_mut())
