@@ -458,10 +458,14 @@ fn stated(
     let mut topic: Option<String> = None;
     let mut months = None;
     let mut seen = 0;
-    // whether a year was named in the paragraph so far
-    let mut dated = false;
+    // where the paragraph first names a year: what follows is dated
+    let first_year = p
+        .mentions
+        .iter()
+        .find(|m| m.kind == Kind::Year)
+        .map(|m| m.at);
+    let dated = |at: usize| first_year.is_some_and(|y| y < at);
     for (i, m) in p.mentions.iter().enumerate() {
-        dated |= m.kind == Kind::Year;
         if m.kind != Kind::Level || !is_money(m.unit) {
             continue;
         }
@@ -560,7 +564,7 @@ fn stated(
             cumulative: m.lead.contains("累计"),
             revised: revised(p, m.at),
             months,
-            dated: dated || scope.year.is_some(),
+            dated: dated(m.at) || scope.year.is_some(),
             topic: topic.clone(),
         });
     }
@@ -585,10 +589,7 @@ fn stated(
             cumulative: false,
             revised: revised(p, r.at),
             months: None,
-            dated: scope.year.is_some()
-                || p.mentions
-                    .iter()
-                    .any(|m| m.kind == Kind::Year && m.at < r.at),
+            dated: dated(r.at) || scope.year.is_some(),
             topic: topic.clone(),
         });
     }
@@ -1038,7 +1039,10 @@ mod tests {
         );
         // the year is named once, at the paragraph's start: its spending, stated in a later
         // sentence, is the year's, not the half year's
-        let spending = "2020年陕西省地方一般公共预算收入2257.31亿元。陕西省一般公共预算支出5930.32亿元,                        比上年增长3.7%。\n\n今年1月至6月,陕西省地方一般公共预算收入1439.05亿元。                        陕西省一般公共预算支出3078.34亿元,比上年同期增长6.36%。\n";
+        let spending =
+            "2020年陕西省地方一般公共预算收入2257.31亿元。陕西省一般公共预算支出5930.32亿元,\
+                        比上年增长3.7%。\n\n今年1月至6月,陕西省地方一般公共预算收入1439.05亿元。\
+                        陕西省一般公共预算支出3078.34亿元,比上年同期增长6.36%。\n";
         assert!(verdicts(spending).is_empty(), "{:?}", verdicts(spending));
         let undated = spending.replace("2020年", "");
         assert_eq!(
