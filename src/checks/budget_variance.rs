@@ -3,8 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, ends_semi, ends_sentence, is_money, names_adjusted, same_family, Kind, Mention, Prose,
-    Tok,
+    amount, ends_semi, ends_sentence, is_money, names_a_past_year, names_adjusted, same_family,
+    Kind, Mention, Prose, Tok,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -331,7 +331,7 @@ fn change_on_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
                 // (the reader named it a budget: "较年初预算", "比调整预算数"; last year's,
                 // "较上年度法定预算数", is the year-on-year check's)
                 && ["比", "较"].iter().any(|w| y.lead.starts_with(w))
-                && !["上年", "去年", "上一年"].iter().any(|w| y.lead.contains(w))
+                && !names_a_past_year(&y.lead)
         }) {
             Some((y, x, z, d, false))
         } else if moved_to(z) && matches!(y.kind, Kind::Budget | Kind::Level | Kind::Other) {

@@ -503,6 +503,12 @@ pub fn names_adjusted(lead: &str) -> bool {
     )
 }
 
+/// Whether the words name last year (上年, 去年, 上一年): a budget or an amount so named is
+/// not this year's.
+pub fn names_a_past_year(words: &str) -> bool {
+    ["上年", "去年", "上一年"].iter().any(|w| words.contains(w))
+}
+
 /// "“三公”经费支出预算为 30.8 万元，支出决算为 25.7 万元，完成预算的 83.44%": an amount named
 /// 预算 right before a final figure of its sentence is that figure's budget, not a level
 /// (alone, "支出预算 5000 万元" in a budget disclosure is the year's level; before last
@@ -518,9 +524,7 @@ fn budget_before_final(ms: &mut [Mention]) {
             && named.ends_with("预算")
             && b.sentence == f.sentence
             && b.unit == f.unit
-            && !["上年", "去年", "上一年"]
-                .iter()
-                .any(|w| f.lead.contains(w));
+            && !names_a_past_year(&f.lead);
         if pair {
             if let Some(m) = ms.get_mut(k - 1) {
                 m.kind = Kind::Budget;
