@@ -1496,9 +1496,10 @@ fn operands(doc: &Document, rel: &Relation, v: &Verdict) -> Option<Text> {
         (Rule::BudgetVariance, Expr::Sub(a, b)) => {
             // the two named as the relation names them ("调增额 = 调整后 − 调整前"; "…差额 =
             // 预算数 − 决算数"): a difference could be taken either way round, so one that does
-            // not say is not named
+            // not say is not named (the formula ends the text: a label before it may hold
+            // anything)
             fn names(t: &str) -> Option<(&str, &str)> {
-                t.split_once(" = ")?.1.split_once(" − ")
+                t.rsplit_once(" = ")?.1.split_once(" − ")
             }
             let ((a_zh, b_zh), (a_en, b_en)) = names(&rel.what.zh).zip(names(&rel.what.en))?;
             let (az, ae) = named(a_zh, a_en, a)?;
