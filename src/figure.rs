@@ -636,7 +636,48 @@ fn read_unit(text: &str, k: usize) -> (Option<&'static str>, usize) {
             return (Some(canon), j + len);
         }
     }
+    // "統籌分配稅196.47億，較上年度…128.94億元" (Miaoli county's 2026 budget), "增收4,376万。":
+    // 元 left out after a magnitude that ends the amount's clause; before anything else
+    // ("1.2亿人次", "3万平方米", "128億5,582萬元", a gloss "萬(wàn)") it is no money unit
+    if let Some((canon, len)) = bare_magnitude(rest) {
+        return (Some(canon), j + len);
+    }
     (None, k)
+}
+
+/// 万 or 亿 (either script) at the start of `s` with nothing after it but the end of the
+/// text, a clause's punctuation or a bracket: the money unit it shortens, and its length.
+fn bare_magnitude(s: &str) -> Option<(&'static str, usize)> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    let canon = match c {
+        '万' | '萬' => "万元",
+        '亿' | '億' => "亿元",
+        _ => return None,
+    };
+    if gloss_bytes(it.as_str()) > 0 {
+        return None;
+    }
+    let ends = match it.next() {
+        None => true,
+        Some(n) => matches!(
+            n,
+            '，' | ','
+                | '。'
+                | '；'
+                | ';'
+                | '、'
+                | '：'
+                | ':'
+                | '（'
+                | '('
+                | '）'
+                | ')'
+                | '！'
+                | '？'
+        ),
+    };
+    ends.then_some((canon, c.len_utf8()))
 }
 
 /// The byte length of `spelling` at the start of `s` with exactly one space between its
@@ -845,6 +886,21 @@ mod tests {
         }
         let toks = scan("本 年 收 入 合 计 2946.25 万 元 ， 比 上 年");
         assert_eq!(toks.first().and_then(|t| t.unit), Some("万元"));
+        // 元 left out where the amount's clause ends; not before another word
+        let text = "統籌分配稅196.47億，較上年128.94億元，增收4,376万。人口1.2亿人,3万平方米,5億,2萬(wàn)人";
+        let units: Vec<_> = scan(text).iter().map(|t| t.unit).collect();
+        assert_eq!(
+            units,
+            [
+                Some("亿元"),
+                Some("亿元"),
+                Some("万元"),
+                None,
+                None,
+                Some("亿元"),
+                None
+            ]
+        );
         assert_eq!(read_cell("226人").2, Some("人"));
         assert_eq!(read_cell("99 輛").2, Some("辆"));
         assert_eq!(read_cell("115657.75平方米").2, Some("平方米"));

@@ -1413,6 +1413,9 @@ mod tests {
             status(&clause.replace("115.34", "67.53")),
             own(&[("67.53", "pass")])
         );
+        // as the Miaoli report printed it, 元 left out after this year's 億
+        let bare = "其中包括統籌分配稅196.47億，較上年度法定預算數128.94億元，增加115.34億元。\n";
+        assert_eq!(status(bare), own(&[("115.34", "fail")]));
         // nor after a clause between this year's amount and last year's (a Miaoli county
         // budget report, 2025: 32.91 is a part of 50.48, whose change this is)
         let part =
