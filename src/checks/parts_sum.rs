@@ -480,6 +480,25 @@ mod tests {
     }
 
     #[test]
+    fn a_list_after_baokuo_holds_the_parts_of_the_amount_before_it() {
+        let said = |text: &str| crate::checks::reported(text, "parts-sum");
+        // a Miaoli county budget report (chinatimes.com, 2025-11-11), as printed; the base of
+        // the change after it (last year's budget) is no budget record that hides the list
+        let text = "補助及協助收入編列50.48億，包括中央一般性補助款17.56億元、中央計畫型補助款32.91億元，佔歲入總額16.58％, 較上年度法定預算數141.68億元，減少 91.2億元。\n";
+        assert_eq!(said(text), [("50.48".to_string(), "pass".to_string())]);
+        // not known to be whole: a list short of its total is not said to be wrong
+        assert_eq!(said(&text.replace("32.91", "30.91")), []);
+        // 包括 naming kinds of spending inside a 其中's sentence leaves the 其中 whole (the
+        // sample's lines, as printed, up to 公用经费)
+        let kinds = "2019 年度一般公共预算财政拨款基本支出 6996.36 万元，  \n其中：\n\n人员经费 5867.07 万元，包括：基本工资、津贴补贴、  \n奖金、绩效工资。\n\n公用经费 1129.29 万元，包括：办公费、印刷费。\n";
+        assert_eq!(said(kinds), [("6996.36".to_string(), "pass".to_string())]);
+        // inside a 其中's sentence it lists a part's parts, and the 其中's list goes on
+        let nested = "收入预算总额为7783.26万元。其中:财政拨款收入751.8万元,包括一般公共预算收入700万元、政府性基金51.8万元;其他收入7000万元;上年结转31.46万元。\n";
+        let got = said(nested);
+        assert!(got.contains(&("7783.26".into(), "pass".into())), "{got:?}");
+    }
+
+    #[test]
     fn a_budget_beside_a_final_figure_or_completed_is_no_total() {
         // the 其中 breaks down the final figure, not the budget before it
         let both =

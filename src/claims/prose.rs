@@ -260,7 +260,7 @@ pub fn label_of(lead: &str) -> String {
         s = r;
     }
     for p in [
-        "其中", "年度", "年", "共有", "共计", "合计", "总计", "为", "是", "达", "实现",
+        "其中", "包括", "年度", "年", "共有", "共计", "合计", "总计", "为", "是", "达", "实现",
     ] {
         if let Some(r) = s.strip_prefix(p) {
             s = r;
@@ -1014,6 +1014,18 @@ impl<'a> Prose<'a> {
         self.mentions
             .get(k)
             .is_some_and(|m| m.at == i - 1 && is_money(m.unit))
+    }
+
+    /// Whether an amount of money and a comma or colon come right before token `i`
+    /// ("50.48億，" before 包括).
+    pub fn amount_then_stop(&self, i: usize) -> bool {
+        if i < 2 || !matches!(self.toks.get(i - 1), Some(Tok::Ch(',' | '，' | ':' | '：'))) {
+            return false;
+        }
+        let k = self.mentions.partition_point(|m| m.at < i - 2);
+        self.mentions
+            .get(k)
+            .is_some_and(|m| m.at == i - 2 && is_money(m.unit))
     }
 
     /// Whether `word` starts at token `i`.
@@ -1785,6 +1797,18 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 Tok::Ch('具') if p.word_at(i, "具体为") || p.word_at(i, "具体构成") => {
                     hits.push(i)
                 }
+                // "補助及協助收入編列50.48億，包括中央一般性補助款17.56億元、…" (a Miaoli county
+                // budget report): 包括 right after an amount and its comma lists its parts
+                // (not inside a list open in its sentence: "其中:财政拨款收入751.8万元,包括一般
+                // 公共预算收入751.8万元;其他收入7000万元;…" stays the 其中's list, and
+                // "其中：人员经费 5867.07 万元，包括：基本工资、…" names kinds of spending)
+                Tok::Ch('包')
+                    if p.word_at(i, "包括")
+                        && p.amount_then_stop(i)
+                        && !hits.last().is_some_and(|&h| p.sentence_end(h) > i) =>
+                {
+                    hits.push(i)
+                }
                 Tok::Ch('功' | '科')
                     if coded_from.is_none()
                         && (p.word_at(i, "功能分类") || p.word_at(i, "科目")) =>
@@ -1917,6 +1941,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     // ("其中：土地出让收入由年初预算的 65000 万元调整为 35000 万元": the
                     // part's budget before its adjustment, not a budget record)
                     && !adjusted_from(&m.lead)
+                    // ("…，较上年度法定预算数 141.68 亿元，减少 91.2 亿元": last year's
+                    // budget is the base of a change, not a record)
+                    && !names_a_past_year(&m.lead)
             };
             // "其中：因公出国（境）费支出决算为 0 万元；公务用车购置及运行费支出决算为 15 万元；…":
             // a list of final figures and nothing else is a list of parts
