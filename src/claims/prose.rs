@@ -642,7 +642,43 @@ impl<'a> Prose<'a> {
         }
         adjusted_names(&mut p.mentions);
         budget_before_final(&mut p.mentions);
+        p.name_respectively();
         p
+    }
+
+    /// "中央预算单位、地方预算单位政府采购规模分别为2666.3亿元和30400.7亿元": each amount of a
+    /// 分别为 list takes the name in its place before 分别, not the words before its own
+    /// figure (the last name for the first, "和" for the second).
+    fn name_respectively(&mut self) {
+        let mut k = 0;
+        while let Some(head) = self.mentions.get(k) {
+            let n = self
+                .mentions
+                .get(k..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.list == k && m.kind == Kind::Level)
+                .count();
+            let lead = head.lead.as_str();
+            if n >= 2 && (lead.ends_with("分别为") || lead.ends_with("分别是")) {
+                // the names: back from the list to the clause's start (past 、)
+                let mut from = head.at;
+                while let Some(Tok::Ch(c)) = from.checked_sub(1).and_then(|j| self.toks.get(j)) {
+                    if *c != '、' && ends_clause(*c) {
+                        break;
+                    }
+                    from -= 1;
+                }
+                let words = self.chars_from(from, head.at - from);
+                let names = words.find("分别").and_then(|i| words.get(..i));
+                if let Some(names) = names.and_then(|w| split_names(w, n)) {
+                    for (m, name) in self.mentions.iter_mut().skip(k).zip(names) {
+                        m.label = label_of(&name);
+                    }
+                }
+            }
+            k += n.max(1);
+        }
     }
 
     fn classify_all(&self, doc: &Document) -> Vec<Mention> {
@@ -1589,29 +1625,10 @@ pub fn budget_stated(p: &Prose<'_>, m: &Mention) -> bool {
         && !compared(p, m)
 }
 
-/// "其中：A、B 和 C 分别为 a 万元、b 万元和 c 万元": the names listed from token `from` up
-/// to 分别 paired by position with the amounts listed after it, when there are as many of
-/// each. A name
-/// may hold 和 itself ("商品和服务支出"): only the last 和/及/与 is taken as the list's,
-/// and only when that makes the counts agree.
-fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option<Vec<Part>> {
-    let words = p.chars_from(from, 80);
-    let k = words.find("分别")?;
-    let names = words.get(..k)?.trim_start_matches(&[':', '：', ','][..]);
-    let first = region.first()?;
-    let list: Vec<&&Mention> = region
-        .iter()
-        .take_while(|m| m.list == first.list && m.kind == Kind::Level)
-        .collect();
-    let n = list.len();
-    if n < 2 {
-        return None;
-    }
-    // the amounts come right after 分别为/分别是, in one list
-    let lead = first.lead.as_str();
-    if !(lead.ends_with("分别为") || lead.ends_with("分别是")) {
-        return None;
-    }
+/// "A、B 和 C" (before 分别) split into its `n` names: by 、 and commas, and, when one name
+/// is missing, at the one 和/及/与/以及 of the last (a name may hold 和 itself: "商品和服务
+/// 支出" is split only when that makes the counts agree).
+fn split_names(names: &str, n: usize) -> Option<Vec<String>> {
     let mut split: Vec<String> = names.split(&['、', ','][..]).map(str::to_string).collect();
     if split.len() + 1 == n {
         // the conjunction before the last name: only when there is one place it can be
@@ -1635,9 +1652,33 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
         split.push(last.get(..*at)?.to_string());
         split.push(last.get(at + len..)?.to_string());
     }
-    if split.len() != n || split.iter().any(|s| s.is_empty()) {
+    (split.len() == n && split.iter().all(|s| !s.is_empty())).then_some(split)
+}
+
+/// "其中：A、B 和 C 分别为 a 万元、b 万元和 c 万元": the names listed from token `from` up
+/// to 分别 paired by position with the amounts listed after it, when there are as many of
+/// each. A name
+/// may hold 和 itself ("商品和服务支出"): only the last 和/及/与 is taken as the list's,
+/// and only when that makes the counts agree.
+fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option<Vec<Part>> {
+    let words = p.chars_from(from, 80);
+    let k = words.find("分别")?;
+    let names = words.get(..k)?.trim_start_matches(&[':', '：', ','][..]);
+    let first = region.first()?;
+    let list: Vec<&&Mention> = region
+        .iter()
+        .take_while(|m| m.list == first.list && m.kind == Kind::Level)
+        .collect();
+    let n = list.len();
+    if n < 2 {
         return None;
     }
+    // the amounts come right after 分别为/分别是, in one list
+    let lead = first.lead.as_str();
+    if !(lead.ends_with("分别为") || lead.ends_with("分别是")) {
+        return None;
+    }
+    let split = split_names(names, n)?;
     let unit = first.unit;
     if !list.iter().all(|m| same_family(m.unit, unit)) {
         return None;
@@ -3582,6 +3623,33 @@ mod tests {
         // 和 inside a name and between the last two: no single place to cut, no pairing
         let got = labels("支出合计 90 万元，其中：工资福利支出、商品和服务支出和对个人和家庭的补助分别为 50 万元、30 万元和 11 万元。\n");
         assert!(got.iter().all(|(complete, _)| !complete), "{got:?}");
+    }
+
+    #[test]
+    fn each_amount_of_a_respectively_list_takes_its_own_name() {
+        let labels = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            c.prose[0]
+                .mentions
+                .iter()
+                .map(|m| m.label.clone())
+                .collect::<Vec<_>>()
+        };
+        // the national 2019 procurement news (xxrb.com.cn): no 其中, the shares follow
+        let got = labels("中央预算单位、地方预算单位政府采购规模分别为2666.3亿元和30400.7亿元,占全国政府采购规模的8.1%和91.9%。\n");
+        assert_eq!(
+            got.get(..2).unwrap_or(&[]),
+            ["中央预算单位", "地方预算单位政府采购规模"]
+        );
+        // names of one clause only: the list before the comma is another's
+        let got = labels("收入100万元,甲、乙分别为60万元、40万元。\n");
+        assert_eq!(got, ["收入", "甲", "乙"]);
+        // no single place to cut the last two names: the words before each stay
+        let got = labels(
+            "工资福利支出、商品和服务支出和对个人和家庭的补助分别为 50 万元、30 万元和 11 万元。\n",
+        );
+        assert_eq!(got.get(1).map(String::as_str), Some(""), "{got:?}");
     }
 
     /// The breakdowns of a text as their totals and parts, as printed.
