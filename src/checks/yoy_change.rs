@@ -451,20 +451,32 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
             Expr::difference(n.clone(), b.clone()),
             Expr::difference(b, n),
         );
-        let what = if inline {
-            Text::new(
+        // (a decrease is printed as its size: last year − this year)
+        let what = match (inline, dc < 0) {
+            (true, false) => Text::new(
                 "增减额 = 本年数 − 上年数（文中所列）",
                 "change = this year − last year (as printed)",
-            )
-        } else {
-            Text::new(
+            ),
+            (true, true) => Text::new(
+                "减少额 = 上年数 − 本年数（文中所列）",
+                "decrease = last year − this year (as printed)",
+            ),
+            (false, false) => Text::new(
                 format!(
                     "增减额 = {}年数 − {}年数",
                     now.scope.year.unwrap_or(0),
                     before.scope.year.unwrap_or(0)
                 ),
                 "change = this year − last year",
-            )
+            ),
+            (false, true) => Text::new(
+                format!(
+                    "减少额 = {}年数 − {}年数",
+                    before.scope.year.unwrap_or(0),
+                    now.scope.year.unwrap_or(0)
+                ),
+                "decrease = last year − this year",
+            ),
         };
         let rel = match dc {
             1.. => Relation::equals(RULE, c.fig, up, what),
@@ -1152,6 +1164,33 @@ mod tests {
 
     fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
         v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    #[test]
+    fn a_decrease_is_named_last_year_minus_this_year() {
+        // a county's 三公 text (2018): the decrease is printed as its size
+        let text = "“三公”经费支出2.05万元,较上年2.08减少0.03万元,减少了1.44%。\n";
+        let got = entries(text);
+        assert!(
+            got.iter().any(|(r, s, what)| r == "0.03"
+                && *s == "pass"
+                && what == "减少额 = 上年数 − 本年数（文中所列）"),
+            "{got:?}"
+        );
+        let up = entries("“三公”经费支出2.08万元,较上年2.05增加0.03万元。\n");
+        assert!(
+            up.iter()
+                .any(|(r, _, what)| r == "0.03" && what.starts_with("增减额 = 本年数 − 上年数")),
+            "{up:?}"
+        );
+        // two years named: in that order
+        let years = "2016年预算拨入33万元,2015年预算拨入57.55万元,与上年对比减少24.55万元。\n";
+        let got = entries(years);
+        assert!(
+            got.iter()
+                .any(|(r, _, what)| r == "24.55" && what == "减少额 = 2015年数 − 2016年数"),
+            "{got:?}"
+        );
     }
 
     #[test]
