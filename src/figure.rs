@@ -431,6 +431,20 @@ fn read_number_at(text: &str, start: usize) -> Token {
                 group = 0;
                 k += l;
             }
+            // "1, 537.4万元": a space slipped in after the first group's separator (copied
+            // text), taken only where a point or a money unit ends the three digits after it
+            Some((',', l))
+                if !seen_point
+                    && separators == 0
+                    && (1..=3).contains(&group)
+                    && bytes.get(k + l) == Some(&b' ')
+                    && three_digits_follow(text, k + l + 1)
+                    && amount_goes_on(text, k + l + 4) =>
+            {
+                separators += 1;
+                group = 0;
+                k += l + 1;
+            }
             Some(('.', l)) if !seen_point && is_digit(k + l) => {
                 seen_point = true;
                 k += l;
@@ -575,6 +589,16 @@ fn compound(text: &str, k: usize, first: Decimal) -> Option<(Number, usize, usiz
         percent: false,
     };
     Some((number, last_digits, j + l))
+}
+
+/// A decimal point and a digit, or a money unit (万, 亿 or 元, either script), at `k`.
+fn amount_goes_on(text: &str, k: usize) -> bool {
+    let mut it = text.get(k..).unwrap_or("").chars();
+    match it.next() {
+        Some('.') => it.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => matches!(c, '万' | '萬' | '亿' | '億' | '元'),
+        None => false,
+    }
 }
 
 /// Exactly three digits at `k`, and no fourth.
@@ -904,6 +928,24 @@ mod tests {
         assert_eq!(read_cell("226人").2, Some("人"));
         assert_eq!(read_cell("99 輛").2, Some("辆"));
         assert_eq!(read_cell("115657.75平方米").2, Some("平方米"));
+    }
+
+    #[test]
+    fn a_space_after_a_thousands_separator_joins_an_amount() {
+        // a district's 2017 三公 text (copied with a space after the comma)
+        let text = "公务用车运行维护费1, 537.4万元、其他2, 300万元;第1, 234项,分别为1, 2345万元";
+        let got: Vec<_> = scan(text)
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("?").to_string())
+            .collect();
+        assert_eq!(got, ["1, 537.4", "2, 300", "1", "234", "1", "2345"]);
+        assert_eq!(
+            scan(text)
+                .first()
+                .and_then(|t| t.number.ok())
+                .map(|n| n.value.to_string()),
+            Some("1537.4".to_string())
+        );
     }
 
     #[test]
