@@ -215,14 +215,19 @@ fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigI
         if c.kind != Kind::Completion || !c.lead.starts_with("完成") {
             continue;
         }
-        // the gap right after the rate or right before it, in its sentence
+        // the gap right after the rate or right before it, in its sentence: "决算数大于
+        // 预算数 D", or a change on the budget ("完成年初预算71.21%,比年初预算减少3887.49万元",
+        // a city's 三公 account)
+        let gap_of = |g: &Mention| match g.kind {
+            Kind::Diff(d @ (1 | -1)) => Some(d),
+            Kind::Change(d @ (1 | -1)) if on_the_budget(&g.lead) => Some(d),
+            _ => None,
+        };
         let gap = [i + 1, i.wrapping_sub(1)].into_iter().find_map(|k| {
-            ms.get(k)
-                .filter(|g| g.sentence == c.sentence && matches!(g.kind, Kind::Diff(1 | -1)))
-                .map(|g| (k, g))
+            let g = ms.get(k).filter(|g| g.sentence == c.sentence)?;
+            gap_of(g).map(|d| (k, g, d))
         });
-        let Some((k, g)) = gap else { continue };
-        let Kind::Diff(d) = g.kind else { continue };
+        let Some((k, g, d)) = gap else { continue };
         let first = i.min(k);
         let actual = ms
             .get(..first)
@@ -285,6 +290,13 @@ fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigI
         done.push(c.fig);
     }
     done
+}
+
+/// Whether a change's words compare with this year's budget: "比年初预算减少", "较预算增加"
+/// (not last year's: "比上年预算减少" is a change between years).
+fn on_the_budget(lead: &str) -> bool {
+    let compared = lead.starts_with('比') || lead.starts_with('较') || lead.starts_with("与");
+    compared && lead.contains("预算") && !names_a_past_year(lead)
 }
 
 /// Whether an amount's words say it is what something moved from: they hold 由 (从)
@@ -837,6 +849,23 @@ mod tests {
             entries("本年支出100万元，完成年初预算97%，决算数小于预算数5万元。\n"),
             [("97%".to_string(), "fail".to_string())]
         );
+    }
+
+    #[test]
+    fn a_change_on_the_budget_is_the_gap_of_a_completion_rate() {
+        // a city's 2016 三公 account (timedg.com): 9615.12 ÷ (9615.12 + 3887.49) = 71.21 %
+        let text = "2016年市本级“三公”支出合计为9615.12万元,完成年初预算71.21%,比年初预算减少3887.49万元。\n";
+        assert_eq!(entries(text), [("71.21%".to_string(), "pass".to_string())]);
+        assert_eq!(
+            entries(&text.replace("71.21%", "73.21%")),
+            [("73.21%".to_string(), "fail".to_string())]
+        );
+        // over the budget: 110 ÷ (110 − 10) = 110 %
+        let over = "支出110万元,完成年初预算110%,较年初预算增加10万元。\n";
+        assert_eq!(entries(over), [("110%".to_string(), "pass".to_string())]);
+        // a change on last year's budget is no gap to this year's
+        let last = "支出110万元,完成年初预算120%,比上年预算增加10万元。\n";
+        assert_eq!(entries(last), []);
     }
 
     #[test]
