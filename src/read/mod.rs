@@ -314,15 +314,20 @@ fn classify(line: &str) -> LineKind {
     if line.contains('\t') {
         return LineKind::TableRow;
     }
-    if t.starts_with('|') && t.get(1..).is_some_and(|r| r.contains('|')) {
-        let inner = t.trim_matches('|');
-        if inner
-            .chars()
-            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+'))
-        {
+    // a rule of a pipe table (`|---|:--|`) or of one drawn in box characters
+    // (`────┬────┼────`), or a row of bars with nothing between them
+    let ruled = |t: &str| {
+        t.chars()
+            .all(|c| matches!(c, '-' | ':' | ' ' | '+') || is_bar(c) || is_box_rule(c))
+    };
+    if t.strip_prefix(is_bar).is_some_and(|r| r.contains(is_bar)) {
+        if ruled(t) {
             return LineKind::PipeRule;
         }
         return LineKind::TableRow;
+    }
+    if t.starts_with(is_box_rule) && t.chars().count() >= 3 && ruled(t) {
+        return LineKind::PipeRule;
     }
     if is_loose_pipe_row(t) {
         return LineKind::TableRow;
@@ -348,7 +353,19 @@ fn classify(line: &str) -> LineKind {
 /// `濮阳市 | 73795 | 234267 |` — at least two cells with something in them (one: see
 /// [`is_sparse_pipe_row`]).
 fn is_loose_pipe_row(t: &str) -> bool {
-    t.matches('|').count() >= 2 && t.split('|').filter(|p| !p.trim().is_empty()).count() >= 2
+    t.matches(is_bar).count() >= 2 && t.split(is_bar).filter(|p| !p.trim().is_empty()).count() >= 2
+}
+
+/// A character that separates a text table's cells: the ASCII bar, or the vertical line of
+/// a table drawn in box characters (`項 目 │本次預算數│ 上年度預算數`, a Taiwan budget's
+/// plain-text tables).
+pub(crate) fn is_bar(c: char) -> bool {
+    matches!(c, '|' | '│' | '┃' | '║')
+}
+
+/// A box-drawing character of a table's horizontal rules (`─`, `┼`, `┬`, `═` …).
+fn is_box_rule(c: char) -> bool {
+    ('\u{2500}'..='\u{257f}').contains(&c) && !is_bar(c)
 }
 
 /// A loose pipe row with one cell filled, all its amounts blank (`资源税 | |||||`): a row
@@ -357,10 +374,10 @@ fn is_loose_pipe_row(t: &str) -> bool {
 /// (`表2 | |||||`, `单位:万元 | |||||`, `…支出执行情况表 | |||||`).
 fn is_sparse_pipe_row(t: &str) -> bool {
     let t = t.trim();
-    if t.starts_with('|') || t.matches('|').count() < 3 {
+    if t.starts_with(is_bar) || t.matches(is_bar).count() < 3 {
         return false;
     }
-    let mut filled = t.split('|').map(str::trim).filter(|p| !p.is_empty());
+    let mut filled = t.split(is_bar).map(str::trim).filter(|p| !p.is_empty());
     let first = filled.next();
     filled.next().is_none() && first.is_some_and(|c| !is_title_cell(c))
 }
@@ -750,7 +767,7 @@ impl Reader<'_> {
                 }
                 LineKind::TableRow => {
                     let trimmed = line.trim();
-                    let bar_first = trimmed.starts_with('|');
+                    let bar_first = trimmed.starts_with(is_bar);
                     let rows = t.rows().len();
                     match rows.checked_sub(1) {
                         Some(r) if open && bar_first => {
@@ -764,7 +781,7 @@ impl Reader<'_> {
                             open = !bar_first;
                         }
                     }
-                    open &= trimmed.ends_with('|');
+                    open &= trimmed.ends_with(is_bar);
                     i += 1;
                 }
                 LineKind::PipeRule => i += 1,
@@ -1040,17 +1057,29 @@ impl Reader<'_> {
     ) {
         let line_no = self.doc.line_of(start);
         let body = line.trim_end();
-        let lead = body.len() - body.trim_start().len();
-        let body = body.trim_start();
-        let body = body.strip_prefix('|').unwrap_or(body);
-        let mut offset = lead + 1;
-        let body = body.strip_suffix('|').unwrap_or(body);
-        for (k, piece) in body.split('|').enumerate() {
+        // where each piece starts in the line: past the indent and a leading bar (a row
+        // copied from a web page has none), then past each piece and the bar after it
+        let mut offset = body.len() - body.trim_start().len();
+        let mut body = body.trim_start();
+        if let Some(rest) = body.strip_prefix(is_bar) {
+            offset += body.len() - rest.len();
+            body = rest;
+        }
+        let body = body.strip_suffix(is_bar).unwrap_or(body);
+        let mut rest = body;
+        for k in 0.. {
+            let (piece, after) = match rest.find(is_bar) {
+                Some(b) => (rest.get(..b).unwrap_or(""), rest.get(b..)),
+                None => (rest, None),
+            };
             let (text, kind, figure) =
                 self.cells()
                     .read_cell(table, row, from + k, start + offset, piece, line_no);
             t.push_cell(&text, kind, figure);
-            offset += piece.len() + 1;
+            let Some(after) = after else { break };
+            let next = after.strip_prefix(is_bar).unwrap_or("");
+            offset += piece.len() + (after.len() - next.len());
+            rest = next;
         }
         // trailing empty cells left by the layout carry nothing
         t.trim_last_row(from);
@@ -1643,6 +1672,37 @@ mod tests {
         assert_eq!(t.rows().get(2).unwrap().line, 7);
         let f = doc.figure(t.figure(1, 1).unwrap()).unwrap();
         assert_eq!(&doc.source[f.start..f.end], "2911.47");
+    }
+
+    #[test]
+    fn a_pipe_row_without_its_leading_bar_keeps_its_figures_places() {
+        // as a web page's table copies out (a city's monthly revenue table)
+        let text =
+            "单位:万元\n项目 | 本年 | 上年 |\n合计 | 30 | 20 |\n甲 | 10 | 5 |\n乙 | 20 | 15 |\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        for (row, col, raw) in [(1, 1, "30"), (1, 2, "20"), (3, 2, "15")] {
+            let f = doc.figure(t.figure(row, col).unwrap()).unwrap();
+            assert_eq!((f.raw, &doc.source[f.start..f.end]), (raw, raw));
+        }
+    }
+
+    #[test]
+    fn a_table_drawn_in_box_characters_is_a_pipe_table() {
+        // a Taiwan central budget's plain-text table (1999), abridged
+        let text = "                    單位:新台幣百萬元\n─────────────┬───────┬───────\n    項              目    │本 次 預 算 數│ 上年度預算數\n─────────────┼───────┼───────\n一、歲    入    合    計  │   3,160,840  │   2,503,949\n  1.稅課及專賣收入        │   2,053,747  │   1,400,279\n                          │              │\n  2.其他收入              │   1,107,093  │   1,103,670\n─────────────┴───────┴───────\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(t.rows().len(), 4);
+        assert_eq!(t.header_rows, 1);
+        let f = doc.figure(t.figure(3, 2).unwrap()).unwrap();
+        assert_eq!(
+            (f.raw, &doc.source[f.start..f.end]),
+            ("1,103,670", "1,103,670")
+        );
+        assert!(doc.paragraphs.iter().all(|p| !p.text.contains('─')));
     }
 
     #[test]
