@@ -26,7 +26,9 @@ pub static CHECK: Check = Check {
            out; where rows carry classification codes only the top level (类) is summed, the \
            levels below being checked by `code-rollup`. Rows numbered under an item ((1), (2) \
            under 3、) are parts of that item, not of the total, and an item numbered like the \
-           total (二、 after 一、支出合计) ends what it covers; a total numbered as an item \
+           total (二、 after 一、支出合计) ends what it covers, and the rows numbered under \
+           that item are its own, not the total's (二、歲出合計 after 一、歲入合計 and its \
+           1.… 2.…); a total numbered as an item \
            (二、收入合计 after 一、期初余额) whose next numbered row is under it heads the items \
            below it. A row with a percentage in a column of amounts had its cells moved left: \
            a total covering it is not checked. Where no 合计 label says it, \
@@ -687,6 +689,14 @@ fn covered_rows(
         let mut k = r;
         while k > t.header_rows {
             k -= 1;
+            // an item numbered like the total (一、歲入合計 above 二、歲出合計) ends what it
+            // covers, and the rows numbered under that item are its, not the total's
+            if let (Some(o), Some(d)) = (own, depth_of(k)) {
+                if d <= o {
+                    rows.retain(|&x| depth_of(x).is_none_or(|dx| dx <= o));
+                    break;
+                }
+            }
             match col.total(k) {
                 Some(l) if l >= level => break,
                 Some(l) => {
@@ -791,6 +801,24 @@ mod tests {
 
     fn verdicts(text: &str) -> Vec<(String, String)> {
         crate::checks::reported(text, "total-row")
+    }
+
+    #[test]
+    fn a_total_numbered_after_a_sibling_total_takes_none_of_its_items() {
+        // a Taiwan central budget's net revenue table (1999), as a pipe table: 二、歲出合計's
+        // items are not printed, and 1.… 2.… are 一、歲入合計's
+        let text = "項目\t本次預算數\t上年度預算數\n一、歲入合計\t3,160,840\t2,503,949\n1.稅課及專賣收入\t2,053,747\t1,400,279\n2.其他收入\t1,107,093\t1,103,670\n二、歲出合計\t3,460,841\t2,503,949\n";
+        let got = verdicts(text);
+        assert_eq!(
+            got,
+            [
+                ("3,160,840".to_string(), "pass".to_string()),
+                ("2,503,949".to_string(), "pass".to_string())
+            ]
+        );
+        // an unnumbered total after them still covers the rows above it
+        let plain = "項目\t本次預算數\n甲\t1\n乙\t2\n合計\t3\n";
+        assert_eq!(verdicts(plain), [("3".to_string(), "pass".to_string())]);
     }
 
     /// A column's labels read without the row facts answer as the label functions do,
