@@ -1130,7 +1130,11 @@ fn sangong_stated(
                 && named_stage == stage
                 && !year_apart
                 && x.scope.entity == cm.scope.entity
-                && label_item(&x.label) == Some(item)
+                // (or named by its stage alone after its budget: "“三公”经费…支出年初预算为
+                // 22.00万元,支出决算为8.77万元")
+                && (label_item(&x.label) == Some(item)
+                    || crate::claims::prose::record_name(q, x)
+                        .is_some_and(|n| label_item(&n) == Some(item)))
                 && in_sangong_text(claims, x);
             if !candidate {
                 continue;
@@ -1586,6 +1590,27 @@ mod tests {
         // outside the 三公 section, not read so
         let elsewhere = text.replace("二、“三公”经费预算收支增减情况", "二、预算收支增减情况");
         assert_eq!(status(&elsewhere), own(&[("0.02%", "unchecked")]));
+    }
+
+    #[test]
+    fn a_sangong_final_named_by_its_stage_after_its_budget_is_this_years() {
+        // a district bureau's 2017 三公 account (Jiading): "支出决算为8.77万元" after the
+        // budget names the 三公 total; 0.28 ÷ (8.77 + 0.28) = 3.09 %
+        let text = "(一)“三公”经费财政拨款支出决算总体情况说明。\n\
+                    某局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,\
+                    完成预算的39.86%。\n\
+                    2017年度“三公”经费财政拨款支出决算数比2016年度减少0.28万元,降低3.09%。\n";
+        assert_eq!(status(text), own(&[("3.09%", "pass")]));
+        assert_eq!(
+            status(&text.replace("降低3.09%", "降低3.19%")),
+            own(&[("3.19%", "fail")])
+        );
+        // a final amount named by its stage after another quantity's budget is not the 三公's
+        let other = text.replace(
+            "支出年初预算为22.00万元",
+            "支出年初预算为22.00万元,会议费预算为3万元",
+        );
+        assert_eq!(status(&other), own(&[("3.09%", "unchecked")]));
     }
 
     #[test]

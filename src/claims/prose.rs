@@ -1694,7 +1694,7 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
 
 /// The whole name of a final figure named by its stage alone after its budget: "“三公”经费
 /// 支出预算为 246 万元，支出决算为 167.37 万元" — 167.37 is the “三公”经费支出决算.
-fn record_name(p: &Prose<'_>, m: &Mention) -> Option<String> {
+pub fn record_name(p: &Prose<'_>, m: &Mention) -> Option<String> {
     if m.kind != Kind::Final
         || !matches!(
             m.label.as_str(),
