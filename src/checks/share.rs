@@ -81,7 +81,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             prev_share = Some(m.fig);
         }
     }
-    shares_of_one_whole(&orphans, out);
+    shares_of_one_whole(doc, orphans, out);
 }
 
 /// A share whose whole the text does not print, with what it is a share of.
@@ -90,18 +90,24 @@ struct Orphan {
     /// The whole's name ("一般公共预算支出") and the scope it is named in.
     whole: String,
     scope: Scope,
-    /// The part's label and unit.
+    /// The part's label, figure and unit.
     part: String,
+    part_fig: FigId,
     unit: Option<&'static str>,
     context: String,
+    /// What is said of it when nothing more can be: its whole was not found.
+    not_found: Relation,
 }
 
 /// "1. 基本支出预算 2476260.58 元，占一般公共预算支出的 84.06% … 2. 项目支出 469500 元，占一般
 /// 公共预算支出的 19.62%" (a county department's 2024 budget): shares of one whole the text
 /// does not print, one after another in one section, of parts that cannot overlap
 /// ([`disjoint`]: 基本支出 and 项目支出, the 三公 items, …), together make at most all of it.
-/// Each run of such shares states its last one at most 100% less the others.
-fn shares_of_one_whole(orphans: &[Orphan], out: &mut Out) {
+/// Each run of such shares states its last one at most 100% less the others; a run whose
+/// printed shares add up to exactly 100% says its parts make the whole, and each share is
+/// then its part over the sum of the parts ("基本支出预算 881300.39 元，占一般公共预算支出的
+/// 96.74% … 项目支出 29700 元，占…3.26%").
+fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
     let mut k = 0;
     while let Some(first) = orphans.get(k) {
         let same = |o: &Orphan| {
@@ -122,7 +128,36 @@ fn shares_of_one_whole(orphans: &[Orphan], out: &mut Out) {
         let group = orphans.get(k..k + run).unwrap_or(&[]);
         k += run;
         let labels: Vec<String> = group.iter().map(|o| o.part.clone()).collect();
-        let (Some(last), true) = (group.last(), group.len() >= 2 && disjoint(&labels)) else {
+        let of_one_whole = group.len() >= 2 && disjoint(&labels);
+        let printed = |o: &Orphan| {
+            doc.figure(o.share)
+                .filter(|f| f.number.percent && !f.number.value.is_sign_negative())
+                .map(|f| f.number.value)
+        };
+        let total: Option<Decimal> = group.iter().map(printed).sum();
+        if of_one_whole && total == Some(Decimal::ONE_HUNDRED) {
+            let unit = first.unit;
+            for o in group {
+                let sum = Expr::sum(group.iter().map(|x| amount(doc, x.part_fig, unit)));
+                let what = Text::new(
+                    format!("{}占比 = 部分 ÷ 各部分之和（各占比合计 100%）", o.part),
+                    format!(
+                        "share of {} = part ÷ the sum of the parts (the shares add up to 100%)",
+                        o.part
+                    ),
+                );
+                let part = amount(doc, o.part_fig, unit);
+                out.push(
+                    Relation::equals(RULE, o.share, Expr::pct(part, sum), what)
+                        .context(o.context.clone()),
+                );
+            }
+            continue;
+        }
+        for o in group {
+            out.push(o.not_found.clone());
+        }
+        let (Some(last), true) = (group.last(), of_one_whole) else {
             continue;
         };
         let others = group
@@ -548,17 +583,23 @@ fn relation(
             out.push(of_parts(doc, p, m, part, parts));
             return None;
         }
-        out.push(unchecked(
+        let not_found = unchecked(
             "无法确定占比的总数",
             "the whole the share is of cannot be identified",
-        ));
-        return (name.chars().count() >= 2 && !m.listed).then(|| Orphan {
+        );
+        if name.chars().count() < 2 || m.listed {
+            out.push(not_found);
+            return None;
+        }
+        return Some(Orphan {
             share: m.fig,
             whole: name,
             scope,
             part: part.label.clone(),
+            part_fig: part.fig,
             unit: part.unit,
             context,
+            not_found,
         });
     };
     // (an amount is no share of itself: the names were read wrong)
@@ -724,6 +765,45 @@ mod tests {
         for t in [overlap, wholes, years] {
             assert!(fails(&t).is_empty(), "{t}: {:?}", entries(&t));
         }
+    }
+
+    #[test]
+    fn shares_adding_up_to_all_in_separate_paragraphs_are_of_their_parts_sum() {
+        // a unit's 2018 budget (Wuzhou): the two items apart, each with its own 其中
+        let text = |first: &str| {
+            format!(
+                "(二)按支出结构分类划分,分为基本支出预算和项目支出预算。\n\
+                 1. 基本支出预算 881300.39 元,占一般公共预算支出的\n{first}%,同比减少 166271.4 元。其中:\n\
+                 工资福利支出预算 716052.51 元,占基本支出预算81.25%。\n\
+                 商品和服务支出预算 165247.88 元,占基本支出预算18.75%。\n\
+                 2. 项目支出 29700 元,占一般公共预算支出的 3.26%,\n同比减少 13900 元。\n"
+            )
+        };
+        let of_all = |t: &str| {
+            entries(t)
+                .into_iter()
+                .filter(|(r, _)| r == "96.74%" || r == "3.26%" || r == "95.74%")
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            of_all(&text("96.74")),
+            own(&[("96.74%", "pass"), ("3.26%", "pass")])
+        );
+        // short of 100%: unchecked, and the last at most what the others leave
+        assert_eq!(
+            of_all(&text("95.74")),
+            own(&[
+                ("95.74%", "unchecked"),
+                ("3.26%", "unchecked"),
+                ("3.26%", "pass")
+            ])
+        );
+        // adding up to 100% with an amount that does not give them
+        let wrong = text("96.74").replace("项目支出 29700", "项目支出 39700");
+        assert_eq!(
+            of_all(&wrong),
+            own(&[("96.74%", "fail"), ("3.26%", "fail")])
+        );
     }
 
     #[test]
