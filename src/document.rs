@@ -503,6 +503,9 @@ pub struct Table {
     source: SharedSource,
     /// How many leading rows are headers (before the first row of figures).
     pub header_rows: usize,
+    /// Drawn in box characters (a plain-text table, `│` between cells): a header cell
+    /// spanning columns is printed once, with no empty cells after it.
+    pub drawn: bool,
     /// Every column's header, worked out on first use (see [`Table::column_header`]);
     /// `Default::default()` when building a table.
     pub headers: HeaderCache,
@@ -912,6 +915,9 @@ impl Table {
             .iter()
             .take(self.header_rows)
             .filter(|r| !r.is_title(width) && !r.is_column_numbering())
+            // (a drawn table's row of names spanning columns cannot say which columns
+            // they span: the row of the columns' own names below it names them)
+            .filter(|r| !self.drawn || r.cells.len() == width)
             .collect()
     }
 

@@ -329,6 +329,22 @@ fn classify(line: &str) -> LineKind {
     if t.starts_with(is_box_rule) && t.chars().count() >= 3 && ruled(t) {
         return LineKind::PipeRule;
     }
+    // a table drawn in box characters: a rule with the row header's name in it
+    // ("項  目 ├───┬───┼───"), and any line with two of its vertical lines, though only one
+    // cell is filled ("一、經常門 │   │   │": a heading row) — page chrome draws none
+    let drawn = t.chars().filter(|&c| is_box_rule(c)).count();
+    if drawn >= 3 {
+        let words = t
+            .chars()
+            .filter(|&c| !c.is_whitespace() && !is_box_rule(c) && !is_bar(c))
+            .count();
+        if words <= 6 && !t.contains(|c: char| c.is_ascii_digit()) {
+            return LineKind::PipeRule;
+        }
+    }
+    if t.chars().filter(|&c| is_bar(c) && c != '|').count() >= 2 {
+        return LineKind::TableRow;
+    }
     if is_loose_pipe_row(t) {
         return LineKind::TableRow;
     }
@@ -767,7 +783,10 @@ impl Reader<'_> {
                 }
                 LineKind::TableRow => {
                     let trimmed = line.trim();
-                    let bar_first = trimmed.starts_with(is_bar);
+                    t.drawn |= trimmed.contains(|c: char| is_bar(c) && c != '|');
+                    // (a web table's row wrapped over lines: ASCII bars only; a row drawn in
+                    // box characters is one line)
+                    let bar_first = trimmed.starts_with('|');
                     let rows = t.rows().len();
                     match rows.checked_sub(1) {
                         Some(r) if open && bar_first => {
@@ -781,7 +800,7 @@ impl Reader<'_> {
                             open = !bar_first;
                         }
                     }
-                    open &= trimmed.ends_with(is_bar);
+                    open &= trimmed.ends_with('|');
                     i += 1;
                 }
                 LineKind::PipeRule => i += 1,
@@ -1061,7 +1080,9 @@ impl Reader<'_> {
         // copied from a web page has none), then past each piece and the bar after it
         let mut offset = body.len() - body.trim_start().len();
         let mut body = body.trim_start();
-        if let Some(rest) = body.strip_prefix(is_bar) {
+        // (an indented box line, "      │ 金 額 │百分比", leaves the row label's cell empty)
+        let empty_label = offset > 0 && body.starts_with(|c: char| is_bar(c) && c != '|');
+        if let Some(rest) = body.strip_prefix(is_bar).filter(|_| !empty_label) {
             offset += body.len() - rest.len();
             body = rest;
         }
@@ -1703,6 +1724,26 @@ mod tests {
             ("1,103,670", "1,103,670")
         );
         assert!(doc.paragraphs.iter().all(|p| !p.text.contains('─')));
+    }
+
+    #[test]
+    fn a_drawn_tables_header_of_spanning_names_and_heading_rows_stay_in_it() {
+        // a Taiwan central budget's analysis table (2004), abridged: a rule holding the row
+        // header's name, a row of names spanning two columns each, a heading row with one
+        // cell filled; the rate column is named by the row of the columns' own names
+        let text = "────────────┬───────────┬───────────\n            │  本 年 度 預 算 數 │ 本年度與上年度比較\n 項        目 ├───────┬───┼───────┬───\n            │ 金   額 │百分比│ 金   額 │增加率\n────────────┼───────┼───┼───────┼───\n一、經常門       │       │   │       │\n (一)歲入       │ 1,295,182,922│ 100.0│  26,024,347│  2.1\n  1.直接稅收入    │  532,989,000│ 41.2│  -27,889,000│ -5.0\n  2.間接稅收入    │  762,193,922│ 58.8│  53,913,347│ 7.6\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert!(t.drawn);
+        assert_eq!(t.header_rows, 3);
+        assert_eq!(t.column_header(4), "增加率");
+        assert_eq!(t.column_header(1), "金   額");
+        assert_eq!(t.row_label(2), "一、經常門");
+        // the rate column is no sum of its rows: no relation fails
+        let report = crate::check_str(text).unwrap();
+        assert_eq!(report.summary.errors, 0, "{:?}", report.checks);
+        assert!(report.summary.checked >= 2, "{:?}", report.summary);
     }
 
     #[test]
