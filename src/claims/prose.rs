@@ -1847,7 +1847,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 Tok::Ch('包')
                     if p.word_at(i, "包括")
                         && p.amount_then_stop(i)
-                        && !hits.last().is_some_and(|&h| p.sentence_end(h) > i) =>
+                        && hits.last().is_none_or(|&h| p.sentence_end(h) <= i) =>
                 {
                     hits.push(i)
                 }
