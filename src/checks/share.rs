@@ -136,21 +136,10 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
         };
         let total: Option<Decimal> = group.iter().map(printed).sum();
         if of_one_whole && total == Some(Decimal::ONE_HUNDRED) {
-            let unit = first.unit;
+            let parts: Vec<FigId> = group.iter().map(|o| o.part_fig).collect();
             for o in group {
-                let sum = Expr::sum(group.iter().map(|x| amount(doc, x.part_fig, unit)));
-                let what = Text::new(
-                    format!("{}占比 = 部分 ÷ 各部分之和（各占比合计 100%）", o.part),
-                    format!(
-                        "share of {} = part ÷ the sum of the parts (the shares add up to 100%)",
-                        o.part
-                    ),
-                );
-                let part = amount(doc, o.part_fig, unit);
-                out.push(
-                    Relation::equals(RULE, o.share, Expr::pct(part, sum), what)
-                        .context(o.context.clone()),
-                );
+                let part = (o.part_fig, o.part.as_str(), first.unit);
+                out.push(of_the_parts_sum(doc, o.share, part, &parts).context(o.context.clone()));
             }
             continue;
         }
@@ -672,16 +661,23 @@ fn of_parts(
     part: &Mention,
     parts: &[FigId],
 ) -> Relation {
-    let sum = Expr::sum(parts.iter().map(|&f| amount(doc, f, part.unit)));
-    let what = Text::new(
-        format!("{}占比 = 部分 ÷ 各部分之和（各占比合计 100%）", part.label),
-        format!(
-            "share of {} = part ÷ the sum of the parts (the shares add up to 100%)",
-            part.label
-        ),
-    );
-    Relation::equals(RULE, m.fig, Expr::pct(Expr::Fig(part.fig), sum), what)
+    of_the_parts_sum(doc, m.fig, (part.fig, &part.label, part.unit), parts)
         .context(p.sentence_text(m.at))
+}
+
+/// `share` = its part ÷ the sum of `parts` (the part one of them), in the part's unit.
+fn of_the_parts_sum(
+    doc: &Document,
+    share: FigId,
+    (part, label, unit): (FigId, &str, Option<&str>),
+    parts: &[FigId],
+) -> Relation {
+    let sum = Expr::sum(parts.iter().map(|&f| amount(doc, f, unit)));
+    let what = Text::new(
+        format!("{label}占比 = 部分 ÷ 各部分之和（各占比合计 100%）"),
+        format!("share of {label} = part ÷ the sum of the parts (the shares add up to 100%)"),
+    );
+    Relation::equals(RULE, share, Expr::pct(amount(doc, part, unit), sum), what)
 }
 
 /// The whole of a 三公 item's share the text does not name: the 三公 total at the stage
