@@ -134,7 +134,10 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
                 .filter(|f| f.number.percent && !f.number.value.is_sign_negative())
                 .map(|f| f.number.value)
         };
-        let total: Option<Decimal> = group.iter().map(printed).sum();
+        let mut total = Some(Decimal::ZERO);
+        for o in group {
+            total = total.zip(printed(o)).and_then(|(t, v)| t.checked_add(v));
+        }
         if of_one_whole && total == Some(Decimal::ONE_HUNDRED) {
             let parts: Vec<FigId> = group.iter().map(|o| o.part_fig).collect();
             for o in group {

@@ -452,31 +452,24 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
             Expr::difference(b, n),
         );
         // (a decrease is printed as its size: last year − this year)
-        let what = match (inline, dc < 0) {
-            (true, false) => Text::new(
-                "增减额 = 本年数 − 上年数（文中所列）",
-                "change = this year − last year (as printed)",
-            ),
-            (true, true) => Text::new(
-                "减少额 = 上年数 − 本年数（文中所列）",
-                "decrease = last year − this year (as printed)",
-            ),
-            (false, false) => Text::new(
-                format!(
-                    "增减额 = {}年数 − {}年数",
-                    now.scope.year.unwrap_or(0),
-                    before.scope.year.unwrap_or(0)
-                ),
-                "change = this year − last year",
-            ),
-            (false, true) => Text::new(
-                format!(
-                    "减少额 = {}年数 − {}年数",
-                    before.scope.year.unwrap_or(0),
-                    now.scope.year.unwrap_or(0)
-                ),
-                "decrease = last year − this year",
-            ),
+        let (ny, by) = (now.scope.year.unwrap_or(0), before.scope.year.unwrap_or(0));
+        let (name, first, second, en) = if dc < 0 {
+            ("减少额", by, ny, "decrease = last year − this year")
+        } else {
+            ("增减额", ny, by, "change = this year − last year")
+        };
+        let what = if inline {
+            let order = if dc < 0 {
+                "上年数 − 本年数"
+            } else {
+                "本年数 − 上年数"
+            };
+            Text::new(
+                format!("{name} = {order}（文中所列）"),
+                format!("{en} (as printed)"),
+            )
+        } else {
+            Text::new(format!("{name} = {first}年数 − {second}年数"), en)
         };
         let rel = match dc {
             1.. => Relation::equals(RULE, c.fig, up, what),

@@ -314,36 +314,36 @@ fn classify(line: &str) -> LineKind {
     if line.contains('\t') {
         return LineKind::TableRow;
     }
-    // a rule of a pipe table (`|---|:--|`) or of one drawn in box characters
-    // (`────┬────┼────`), or a row of bars with nothing between them
+    // a rule of a pipe table (`|---|:--|`), or a row of bars with nothing between them
     let ruled = |t: &str| {
         t.chars()
             .all(|c| matches!(c, '-' | ':' | ' ' | '+') || is_bar(c) || is_box_rule(c))
     };
-    if t.strip_prefix(is_bar).is_some_and(|r| r.contains(is_bar)) {
+    if t.strip_prefix(BARS).is_some_and(|r| r.contains(BARS)) {
         if ruled(t) {
             return LineKind::PipeRule;
         }
         return LineKind::TableRow;
     }
-    if t.starts_with(is_box_rule) && t.chars().count() >= 3 && ruled(t) {
-        return LineKind::PipeRule;
-    }
-    // a table drawn in box characters: a rule with the row header's name in it
+    // a table drawn in box characters (one look for the block's bytes first: most lines
+    // hold none): a rule (`────┬────┼────`), also with the row header's name in it
     // ("項  目 ├───┬───┼───"), and any line with two of its vertical lines, though only one
     // cell is filled ("一、經常門 │   │   │": a heading row) — page chrome draws none
-    let drawn = t.chars().filter(|&c| is_box_rule(c)).count();
-    if drawn >= 3 {
-        let words = t
-            .chars()
-            .filter(|&c| !c.is_whitespace() && !is_box_rule(c) && !is_bar(c))
-            .count();
-        if words <= 6 && !t.contains(|c: char| c.is_ascii_digit()) {
+    if has_box(t) {
+        let (mut drawn, mut words) = (0, 0);
+        for c in t.chars() {
+            if is_box_rule(c) {
+                drawn += 1;
+            } else if !c.is_whitespace() && !is_bar(c) {
+                words += 1;
+            }
+        }
+        if drawn >= 3 && words <= 6 && !t.bytes().any(|b| b.is_ascii_digit()) {
             return LineKind::PipeRule;
         }
-    }
-    if t.chars().filter(|&c| is_bar(c) && c != '|').count() >= 2 {
-        return LineKind::TableRow;
+        if t.matches(BOX_BARS).count() >= 2 {
+            return LineKind::TableRow;
+        }
     }
     if is_loose_pipe_row(t) {
         return LineKind::TableRow;
@@ -369,14 +369,29 @@ fn classify(line: &str) -> LineKind {
 /// `濮阳市 | 73795 | 234267 |` — at least two cells with something in them (one: see
 /// [`is_sparse_pipe_row`]).
 fn is_loose_pipe_row(t: &str) -> bool {
-    t.matches(is_bar).count() >= 2 && t.split(is_bar).filter(|p| !p.trim().is_empty()).count() >= 2
+    t.matches(BARS).count() >= 2 && t.split(BARS).filter(|p| !p.trim().is_empty()).count() >= 2
 }
 
 /// A character that separates a text table's cells: the ASCII bar, or the vertical line of
 /// a table drawn in box characters (`項 目 │本次預算數│ 上年度預算數`, a Taiwan budget's
 /// plain-text tables).
 pub(crate) fn is_bar(c: char) -> bool {
-    matches!(c, '|' | '│' | '┃' | '║')
+    BARS.contains(&c)
+}
+
+/// [`is_bar`]'s characters, as a pattern (a slice of chars: one compiled searcher shared
+/// with the other character sets).
+const BARS: &[char] = &['|', '│', '┃', '║'];
+
+/// The box verticals alone (not the ASCII bar).
+const BOX_BARS: &[char] = &['│', '┃', '║'];
+
+/// Whether `t` holds a character of the box-drawing block (U+2500–U+257F: UTF-8 E2 94 xx
+/// or E2 95 xx), looked for in the bytes.
+fn has_box(t: &str) -> bool {
+    t.as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [0xE2, 0x94 | 0x95]))
 }
 
 /// A box-drawing character of a table's horizontal rules (`─`, `┼`, `┬`, `═` …).
@@ -390,10 +405,10 @@ fn is_box_rule(c: char) -> bool {
 /// (`表2 | |||||`, `单位:万元 | |||||`, `…支出执行情况表 | |||||`).
 fn is_sparse_pipe_row(t: &str) -> bool {
     let t = t.trim();
-    if t.starts_with(is_bar) || t.matches(is_bar).count() < 3 {
+    if t.starts_with(BARS) || t.matches(BARS).count() < 3 {
         return false;
     }
-    let mut filled = t.split(is_bar).map(str::trim).filter(|p| !p.is_empty());
+    let mut filled = t.split(BARS).map(str::trim).filter(|p| !p.is_empty());
     let first = filled.next();
     filled.next().is_none() && first.is_some_and(|c| !is_title_cell(c))
 }
@@ -783,7 +798,7 @@ impl Reader<'_> {
                 }
                 LineKind::TableRow => {
                     let trimmed = line.trim();
-                    t.drawn |= trimmed.contains(|c: char| is_bar(c) && c != '|');
+                    t.drawn |= trimmed.contains(BOX_BARS);
                     // (a web table's row wrapped over lines: ASCII bars only; a row drawn in
                     // box characters is one line)
                     let bar_first = trimmed.starts_with('|');
@@ -1081,15 +1096,15 @@ impl Reader<'_> {
         let mut offset = body.len() - body.trim_start().len();
         let mut body = body.trim_start();
         // (an indented box line, "      │ 金 額 │百分比", leaves the row label's cell empty)
-        let empty_label = offset > 0 && body.starts_with(|c: char| is_bar(c) && c != '|');
-        if let Some(rest) = body.strip_prefix(is_bar).filter(|_| !empty_label) {
+        let empty_label = offset > 0 && body.starts_with(BOX_BARS);
+        if let Some(rest) = body.strip_prefix(BARS).filter(|_| !empty_label) {
             offset += body.len() - rest.len();
             body = rest;
         }
-        let body = body.strip_suffix(is_bar).unwrap_or(body);
+        let body = body.strip_suffix(BARS).unwrap_or(body);
         let mut rest = body;
         for k in 0.. {
-            let (piece, after) = match rest.find(is_bar) {
+            let (piece, after) = match rest.find(BARS) {
                 Some(b) => (rest.get(..b).unwrap_or(""), rest.get(b..)),
                 None => (rest, None),
             };
@@ -1098,7 +1113,7 @@ impl Reader<'_> {
                     .read_cell(table, row, from + k, start + offset, piece, line_no);
             t.push_cell(&text, kind, figure);
             let Some(after) = after else { break };
-            let next = after.strip_prefix(is_bar).unwrap_or("");
+            let next = after.strip_prefix(BARS).unwrap_or("");
             offset += piece.len() + (after.len() - next.len());
             rest = next;
         }
