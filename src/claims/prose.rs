@@ -293,7 +293,7 @@ pub fn label_of(lead: &str) -> String {
         }
         _ => s,
     };
-    let edge = |c: char| "“”\"‘’*（）()—".contains(c);
+    let edge = |c: char| "“”\"‘’*（）()—[]【】".contains(c);
     let s = s.trim_end_matches(edge);
     // (a quotation that opens the label keeps its opening mark: “三公”经费, not 三公”经费)
     let s = match s.strip_prefix('“') {
@@ -3483,6 +3483,9 @@ mod tests {
         // the lead after "1." ("1.财政拨款收入482.17万元") and after a dash ("——全县…")
         assert_eq!(label_of(".财政拨款收入"), "财政拨款收入");
         assert_eq!(label_of("——全县一般公共预算支出"), "全县一般公共预算支出");
+        // the rest of a footnote mark whose number was read as a figure ("基金[2]收入")
+        assert_eq!(label_of("]收入"), "收入");
+        assert_eq!(label_of("】收入"), "收入");
         assert_eq!(label_of("(一)因公出国(境)费支出"), "因公出国(境)费支出");
         // "一般公共预算收入实际完成103,033万元" names 一般公共预算收入, the whole a share
         // "占一般公共预算收入比重为87.96%" is of (ewenke.gov.cn, 2025)
