@@ -1047,10 +1047,15 @@ impl<'a> Prose<'a> {
         {
             return false;
         }
-        let k = self.mentions.partition_point(|m| m.at < i - 1);
+        self.money_at(i - 1)
+    }
+
+    /// Whether an amount of money is the mention at token `at`.
+    fn money_at(&self, at: usize) -> bool {
+        let k = self.mentions.partition_point(|m| m.at < at);
         self.mentions
             .get(k)
-            .is_some_and(|m| m.at == i - 1 && is_money(m.unit))
+            .is_some_and(|m| m.at == at && is_money(m.unit))
     }
 
     /// Whether an amount of money and a comma or colon come right before token `i`
@@ -1059,10 +1064,7 @@ impl<'a> Prose<'a> {
         if i < 2 || !matches!(self.toks.get(i - 1), Some(Tok::Ch(',' | '，' | ':' | '：'))) {
             return false;
         }
-        let k = self.mentions.partition_point(|m| m.at < i - 2);
-        self.mentions
-            .get(k)
-            .is_some_and(|m| m.at == i - 2 && is_money(m.unit))
+        self.money_at(i - 2)
     }
 
     /// Whether `word` starts at token `i`.
