@@ -394,6 +394,53 @@ fn has_box(t: &str) -> bool {
         .any(|w| matches!(w, [0xE2, 0x94 | 0x95]))
 }
 
+/// A drawn table's rule under a row of names that span columns (`├───┬───┼───┬───┼`): each
+/// name after the row's first cell is spread over as many columns as its part of the rule
+/// splits into (one more than its `┬`), blanks after it, so the names below take it as
+/// their group ("本年度與上年度比較/金額"). Any other rule, or a row that does not fit it,
+/// is left as it is.
+fn spread_spanning_names(t: &mut Table, rule: &str) {
+    let Some(from) = rule.find(SPAN_EDGES) else {
+        return;
+    };
+    let spans: Vec<usize> = rule
+        .get(from..)
+        .unwrap_or("")
+        .split(SPAN_EDGES)
+        .skip(1)
+        .map(|part| part.matches(SPAN_SPLITS).count() + 1)
+        .collect();
+    let Some(r) = t.rows().len().checked_sub(1) else {
+        return;
+    };
+    let Some(row) = t.row_owned(r) else {
+        return;
+    };
+    let names = row.cells.len().saturating_sub(1);
+    let fits = names == spans.len()
+        || names == spans.len() + 1 && row.cells.last().is_some_and(|c| c.text.is_empty());
+    if !fits || spans.iter().all(|&n| n == 1) || row.cells.iter().any(|c| c.figure.is_some()) {
+        return;
+    }
+    let mut cells = Vec::with_capacity(1 + spans.iter().sum::<usize>());
+    let mut own = row.cells.into_iter();
+    cells.extend(own.next());
+    for (cell, n) in own.zip(&spans) {
+        cells.push(cell);
+        cells.extend((1..*n).map(|_| Cell {
+            text: String::new(),
+            kind: CellKind::Blank,
+            figure: None,
+        }));
+    }
+    t.set_row(r, cells);
+}
+
+/// Where a drawn rule's spans of columns begin (`├`, `┼` and their double and heavy forms),
+/// and where a span splits into columns (`┬` …).
+const SPAN_EDGES: &[char] = &['├', '┼', '╞', '╪', '┠', '╋', '┣', '╟', '╫'];
+const SPAN_SPLITS: &[char] = &['┬', '╤', '┰', '┳', '╥'];
+
 /// A box-drawing character of a table's horizontal rules (`─`, `┼`, `┬`, `═` …).
 fn is_box_rule(c: char) -> bool {
     ('\u{2500}'..='\u{257f}').contains(&c) && !is_bar(c)
@@ -818,7 +865,12 @@ impl Reader<'_> {
                     open &= trimmed.ends_with('|');
                     i += 1;
                 }
-                LineKind::PipeRule => i += 1,
+                LineKind::PipeRule => {
+                    if t.drawn {
+                        spread_spanning_names(&mut t, line);
+                    }
+                    i += 1;
+                }
                 // rows with every amount blank, inside a pipe table with figures, before
                 // more of its rows
                 LineKind::Text
@@ -1745,20 +1797,32 @@ mod tests {
     fn a_drawn_tables_header_of_spanning_names_and_heading_rows_stay_in_it() {
         // a Taiwan central budget's analysis table (2004), abridged: a rule holding the row
         // header's name, a row of names spanning two columns each, a heading row with one
-        // cell filled; the rate column is named by the row of the columns' own names
+        // cell filled; the names spanning columns are spread over the columns their part of
+        // the rule below splits into (`┬`), so each column below takes its group's name
         let text = "────────────┬───────────┬───────────\n            │  本 年 度 預 算 數 │ 本年度與上年度比較\n 項        目 ├───────┬───┼───────┬───\n            │ 金   額 │百分比│ 金   額 │增加率\n────────────┼───────┼───┼───────┼───\n一、經常門       │       │   │       │\n (一)歲入       │ 1,295,182,922│ 100.0│  26,024,347│  2.1\n  1.直接稅收入    │  532,989,000│ 41.2│  -27,889,000│ -5.0\n  2.間接稅收入    │  762,193,922│ 58.8│  53,913,347│ 7.6\n";
         let doc = read_text(text);
         assert_eq!(doc.tables.len(), 1);
         let t = &doc.tables[0];
         assert!(t.drawn);
         assert_eq!(t.header_rows, 3);
-        assert_eq!(t.column_header(4), "增加率");
-        assert_eq!(t.column_header(1), "金   額");
+        assert_eq!(t.column_header(4), "本年度與上年度比較/增加率");
+        assert_eq!(t.column_header(2), "本 年 度 預 算 數/百分比");
+        assert_eq!(t.column_header(1), "本 年 度 預 算 數/金   額");
         assert_eq!(t.row_label(2), "一、經常門");
         // the rate column is no sum of its rows: no relation fails
         let report = crate::check_str(text).unwrap();
         assert_eq!(report.summary.errors, 0, "{:?}", report.checks);
         assert!(report.summary.checked >= 2, "{:?}", report.summary);
+    }
+
+    #[test]
+    fn a_row_of_names_that_does_not_fit_the_rule_below_is_left_as_it_is() {
+        // three names over a rule of two spans: which name spans what is not known
+        let text = "            │  甲 │ 乙 │ 丙\n 項 目 ├───┬───┼───┬───\n            │ 金額 │百分比│ 金額 │增加率\n────┼───┼───┼───┼───\n一、合計 │ 100│ 100.0│  20│  2.1\n";
+        let doc = read_text(text);
+        let t = &doc.tables[0];
+        assert_eq!(t.column_header(1), "金額");
+        assert_eq!(t.column_header(4), "增加率");
     }
 
     #[test]
