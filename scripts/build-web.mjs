@@ -35,12 +35,17 @@ const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('bas
 
 const wasm = readFileSync('pkg/recount_bg.opt.wasm');
 const css = read('www/style.css');
-// lines that are only a `//` comment are left out of the page's scripts (≈ 3 KB gz of the
-// first load; the sources keep them). Only a template literal spans lines in JS source, and
-// a line starting with `//` inside one would be its text: the build stops if any line holds
-// an odd number of backticks (a template literal left open across a line).
+// lines that are only a `//` comment, and block comments (JSDoc) that take whole lines, are
+// left out of the page's scripts (≈ 4 KB gz of the first load each; the sources keep them,
+// and tsc reads the sources). A block is taken from a line starting with `/*` to
+// the first `*/`, and only when nothing but spaces follows that on its line. Only a template
+// literal spans lines in JS source, and a comment's marks inside one would be its text: the
+// build stops if any line holds an odd number of backticks (a template literal left open
+// across a line).
 const uncommented = (s) => {
-  const out = s.replace(/^[ \t]*\/\/.*\n/gm, '');
+  const out = s
+    .replace(/^[ \t]*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*\n/gm, '')
+    .replace(/^[ \t]*\/\/.*\n/gm, '');
   const open = out.split('\n').find((l) => (l.match(/`/g) || []).length % 2 === 1);
   if (open !== undefined) throw new Error(`a template literal spans lines: ${open.trim().slice(0, 80)}`);
   return out;
@@ -76,6 +81,8 @@ const parts = {
   // minified JS: 1.5 KB less than the default)
   PDFJS: b64(lzma(Buffer.from(pdfjsWorkerSource(), 'utf8'), 'preset=9e,lc=4,pb=0')),
   ...(await sheetsParts()),
+  // inert until a reader is unpacked (www/lzma.js runs it in a worker of its own)
+  LZMA: uncommented(read('www/lzma-worker.js')),
 };
 // ---- the spreadsheet and Word reader (crates/sheets-wasm, built by build-web.sh): embedded
 // inert in <script type="text/plain"> (not run, not decoded at open); www/sheets.js inflates,
@@ -93,7 +100,7 @@ function sampleText() {
   return text;
 }
 // `</script` would close a tag, `<!--` could change how the rest of it is parsed
-if ([app, boot, workerJs].some((s) => /<\/script|<!--/i.test(s)) || /<\/style/i.test(css)) throw new Error('inline code must not close its own tag');
+if ([app, boot, workerJs, parts.LZMA].some((s) => /<\/script|<!--/i.test(s)) || /<\/style/i.test(css)) throw new Error('inline code must not close its own tag');
 const html = read('www/index.html').replace(/%([A-Z]+)%/g, (m, k) => (k in parts ? parts[k] : m));
 writeFileSync('dist/recount.html', html);
 copyFileSync('dist/recount.html', 'dist/index.html');

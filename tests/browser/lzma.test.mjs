@@ -1,4 +1,4 @@
-// The page's LZMA decoder (www/lzma.js), which unpacks the embedded readers (pdf.js, the
+// The page's LZMA decoder (www/lzma-worker.js), which unpacks the embedded readers (pdf.js, the
 // spreadsheet module): streams made by xz as scripts/build-web.mjs makes them decode to the
 // bytes they were made from, over the literal/match/rep paths and the parameters the build
 // uses; damaged streams are refused with an error. Runs in Node (no browser needed).
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
-const lzmaDecode = new Function(`${readFileSync('www/lzma.js', 'utf8')}; return lzmaDecode;`)();
+const lzmaDecode = new Function(`${readFileSync('www/lzma-worker.js', 'utf8')}; return lzmaDecode;`)();
 
 /** As scripts/build-web.mjs packs: xz's .lzma with the unpacked size written in. */
 function pack(buf, options) {
