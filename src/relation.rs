@@ -53,6 +53,8 @@ pub enum Rule {
     Surplus,
     /// `change-amount`.
     ChangeAmount,
+    /// `change-column`.
+    ChangeColumn,
 }
 
 impl Rule {
@@ -79,6 +81,7 @@ impl Rule {
             Rule::TextTable => "text-table",
             Rule::Surplus => "surplus",
             Rule::ChangeAmount => "change-amount",
+            Rule::ChangeColumn => "change-column",
         }
     }
 }

@@ -6,6 +6,7 @@
 mod balance;
 mod budget_variance;
 mod change_amount;
+mod change_column;
 mod code_rollup;
 mod column_sum;
 mod count_list;
@@ -198,6 +199,7 @@ pub static ALL: &[&Check] = &[
     &column_sum::CHECK,
     &code_rollup::CHECK,
     &rate_column::CHECK,
+    &change_column::CHECK,
     &exec_rate::CHECK,
     &fund_breakdown::CHECK,
     &score_total::CHECK,

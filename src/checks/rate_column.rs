@@ -39,7 +39,7 @@ pub static CHECK: Check = Check {
 };
 
 /// The years a label names, in order: "2016年比2015年增减%" → [2016, 2015].
-fn years(label: &str) -> Vec<&str> {
+pub(super) fn years(label: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let b = label.as_bytes();
     let mut i = 0;

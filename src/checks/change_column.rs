@@ -1,0 +1,354 @@
+//! `change-column`: a column of changes (增减额, 比较, 差额) equals the difference of the two
+//! columns it compares, row by row, and a column of growth rates their change over the
+//! earlier one.
+
+use super::rate_column::years;
+use super::{Check, Out};
+use crate::claims::self_eval::is_self_eval;
+use crate::claims::table::{clean_label, is_rate_header};
+use crate::claims::Claims;
+use crate::document::{Document, Table};
+use crate::figure::CellKind;
+use crate::relation::{Cause, Expr, Relation, Rule, Text};
+
+/// The check.
+pub static CHECK: Check = Check {
+    rule: Rule::ChangeColumn,
+    title_zh: "增减列、增减率列与所比两列一致",
+    title_en: "Change columns agree with the two columns they compare",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
+    what: "In a table, a column of changes (增减, 增减额, 比较, 差额) is recomputed row by row \
+           as the difference of the two columns it compares: the two years its header names \
+           (2020年比2019年增减), else this year's and last year's columns (本年度与上年度比较, \
+           比上年增减), else the only two columns naming a year, else (for a change on the \
+           budget) the final or executed amount and the budget. Where the change column sits \
+           under a group (增减/合计), the columns compared are those of the same name. A pair is \
+           used only when each side is exactly one column. A dash in a compared column is \
+           zero. A column of growth rates (增减%, 增加率, or a rate under a change's group) is \
+           (this − last) ÷ last, in per cent, on the same two columns.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
+    why: "A change column is what a reader looks at first; one that does not follow from the \
+          two amounts beside it is mistyped, or one of the amounts is.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
+    tolerance: "Each amount stands for ±½ of its last digit: 14206.91 − 14204.09 = 2.82 holds \
+                for a printed 2.8. A column printing its figures in per cent is a rate's and \
+                is left to the rate checks. A change printed with its sign the other way \
+                round fails, and the reversed sign is named as its likely cause. A growth \
+                rate is decided on the corners of its inputs' intervals; one that matches \
+                this year's base instead names that cause.",
+    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
+    example: "本年度 3,160,840, 上年度 2,503,949, 比较 665,891 fails: 3,160,840 − 2,503,949 = \
+              656,891.",
+    find,
+};
+
+/// The words a change of amounts goes by; a rate's words (率, %, 幅) rule a header out.
+const CHANGE: &[&str] = &[
+    "增减",
+    "增減",
+    "比较",
+    "比較",
+    "差额",
+    "差額",
+    "增（减）",
+    "增(减)",
+    "增(+)减(-)",
+    "变动额",
+    "變動額",
+];
+/// Words of this year's (or this period's) column, and of last year's.
+const THIS: &[&str] = &["本年", "本期", "本次", "今年", "当年", "當年"];
+const LAST: &[&str] = &["上年", "上期", "去年", "上次"];
+/// Words of a final or executed amount, set against a budget.
+const DONE: &[&str] = &["决算", "決算", "执行", "執行", "完成", "实际", "實際"];
+const BUDGET: &[&str] = &["预算", "預算", "计划", "計劃"];
+
+fn has(h: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| h.contains(w))
+}
+
+/// A header without its spaces ("比        較").
+fn squeezed(h: &str) -> String {
+    h.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The header's own name: after the last group.
+fn own(h: &str) -> &str {
+    h.rsplit('/').next().unwrap_or(h)
+}
+
+/// A change column's header: a change's words, not a rate's, not a reason's.
+fn is_change(h: &str) -> bool {
+    has(h, CHANGE) && !is_rate_header(h) && !has(h, &["幅", "原因", "说明", "說明", "情况", "情況"])
+}
+
+/// The two columns change column `c` compares, (minuend, subtrahend), each the only column
+/// that fits among those holding figures (`numeric`).
+fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, usize)> {
+    let h = headers.get(c)?;
+    let grouped = h.contains('/');
+    // a candidate: an amount column other than a change or rate column, of the same name as
+    // the change column's where that sits under a group (增减/合计 against 2020年/合计)
+    let candidate = |k: usize, hk: &str| {
+        k != c
+            && numeric.get(k).copied().unwrap_or(false)
+            && !hk.is_empty()
+            && !is_change(hk)
+            && !is_rate_header(hk)
+            && !has(hk, &["结转", "結轉", "结余", "結餘"])
+            && (!grouped || own(hk) == own(h))
+    };
+    let one = |pred: &dyn Fn(&str) -> bool| -> Option<usize> {
+        let mut hits = headers
+            .iter()
+            .enumerate()
+            .filter(|(k, hk)| candidate(*k, hk) && pred(hk));
+        let first = hits.next()?.0;
+        hits.next().is_none().then_some(first)
+    };
+    let pair = |a: Option<usize>, b: Option<usize>| a.zip(b).filter(|(a, b)| a != b);
+    // the two years the header names, the later first
+    let named = years(h);
+    if let [x, y, ..] = named.as_slice() {
+        let (late, early) = if x > y { (*x, *y) } else { (*y, *x) };
+        if late != early {
+            return pair(
+                one(&|hk| hk.contains(late) && !hk.contains(early)),
+                one(&|hk| hk.contains(early) && !hk.contains(late)),
+            );
+        }
+    }
+    // this year's column and last year's
+    if let Some(p) = pair(
+        one(&|hk| has(hk, THIS) && !has(hk, LAST)),
+        one(&|hk| has(hk, LAST) && !has(hk, THIS)),
+    ) {
+        return Some(p);
+    }
+    // the only two columns naming a year, each one year
+    let mut dated: Vec<(usize, &str)> = Vec::new();
+    for (k, hk) in headers.iter().enumerate() {
+        if candidate(k, hk) {
+            if let [y] = years(hk).as_slice() {
+                dated.push((k, y));
+            }
+        }
+    }
+    if let [(a, ya), (b, yb)] = dated.as_slice() {
+        if ya != yb {
+            return Some(if ya > yb { (*a, *b) } else { (*b, *a) });
+        }
+        return None;
+    }
+    // a change on the budget (决算比预算增减), or a table of two amounts besides the change:
+    // the final (or executed) amount and the budget
+    let amounts = headers
+        .iter()
+        .enumerate()
+        .filter(|(k, hk)| candidate(*k, hk))
+        .count();
+    if has(h, BUDGET) || has(h, DONE) || amounts == 2 {
+        return pair(
+            one(&|hk| has(hk, DONE) && !has(hk, BUDGET)),
+            one(&|hk| has(hk, BUDGET) && !has(hk, DONE)),
+        );
+    }
+    None
+}
+
+/// An operand of row `r`: its figure, or zero for a dash.
+fn operand(t: &Table, r: usize, k: usize) -> Option<Expr> {
+    let cell = t.cell(r, k)?;
+    match (cell.kind, cell.figure) {
+        (CellKind::Figure, Some(id)) => Some(Expr::Fig(id)),
+        (CellKind::Dash, _) => Some(Expr::int(0)),
+        _ => None,
+    }
+}
+
+fn find(claims: &Claims<'_>, out: &mut Out) {
+    let doc = claims.doc;
+    for t in &doc.tables {
+        if t.header_rows == 0 || is_self_eval(t) {
+            continue;
+        }
+        let headers: Vec<String> = (0..t.width())
+            .map(|c| squeezed(&t.column_header(c)))
+            .collect();
+        // the columns holding figures below the header: only they can be compared
+        let numeric: Vec<bool> = (0..t.width())
+            .map(|k| (t.header_rows..t.rows().len()).any(|r| t.figure(r, k).is_some()))
+            .collect();
+        for (c, h) in headers.iter().enumerate() {
+            let rate = is_growth(h);
+            // a rate under a change's group (本年度與上年度比較/增加率) compares what the
+            // change beside it compares
+            let group = h.rsplit_once('/').map_or("", |(g, _)| g);
+            let beside = headers
+                .iter()
+                .position(|hk| rate && !group.is_empty() && hk.starts_with(group) && is_change(hk));
+            if !rate && !is_change(h) {
+                continue;
+            }
+            if let Some(pair) = compared(&headers, &numeric, beside.unwrap_or(c)) {
+                column(doc, t, &headers, c, pair, rate, out);
+            }
+        }
+    }
+}
+
+/// A rate of change's header: 增加率, 增减%, or a rate under a change's group — not a
+/// change of a share (比重增减, in percentage points).
+fn is_growth(h: &str) -> bool {
+    is_rate_header(own(h))
+        && (has(h, CHANGE) || has(own(h), &["增长", "增長", "增加", "增幅"]))
+        && !has(
+            h,
+            &[
+                "比重",
+                "占比",
+                "佔比",
+                "比例",
+                "百分点",
+                "百分點",
+                "原因",
+                "说明",
+                "說明",
+            ],
+        )
+}
+
+/// The relations of change column `c` on the columns `(a, b)` it compares, one a row: a −
+/// b, or for a column of growth rates (a − b) ÷ b in per cent. A change column printing
+/// any figure in per cent is a rate's, not a change of amounts; a rate on a dash (zero)
+/// is not checked.
+fn column(
+    doc: &Document,
+    t: &Table,
+    headers: &[String],
+    c: usize,
+    (a, b): (usize, usize),
+    rate: bool,
+    out: &mut Out,
+) {
+    let rows = t.header_rows..t.rows().len();
+    if !rate
+        && rows
+            .clone()
+            .any(|r| t.figure(r, c).is_some_and(|f| doc.is_percent(f)))
+    {
+        return;
+    }
+    // a column compared is named by its group where it shares its own name with the change
+    // (本年度預算數/金額 beside 本年度與上年度比較/金額 is 本年度預算數)
+    let name = |k: usize| {
+        let h = headers.get(k).map_or("", String::as_str);
+        match h.rsplit_once('/') {
+            Some((group, _)) if k != c || !rate => group,
+            _ => own(h),
+        }
+    };
+    let (nc, na, nb) = (name(c), name(a), name(b));
+    for r in rows {
+        // a rate's base is a printed figure: on a dash (zero) there is no rate to check
+        let side = |k| match rate {
+            true => t.figure(r, k).map(Expr::Fig),
+            false => operand(t, r, k),
+        };
+        let (Some(target), Some(x), Some(y)) = (t.figure(r, c), side(a), side(b)) else {
+            continue;
+        };
+        let change = Expr::difference(x.clone(), y.clone());
+        let mut what = clean_label(t.row_label(r)) + " " + nc + " = ";
+        let rel = if rate {
+            what = what + "(" + na + " − " + nb + ") ÷ " + nb;
+            Relation::equals(
+                Rule::ChangeColumn,
+                target,
+                Expr::pct(change.clone(), y),
+                Text::new(what.clone(), what),
+            )
+            .alternative(Cause::ThisYearBase, Expr::pct(change, x))
+            .zero_base_fails()
+            .monotone()
+        } else {
+            what = what + na + " − " + nb;
+            let (zh, en) = (
+                String::from("印成了 ") + nb + " − " + na + "（正负号相反）",
+                String::from("printed as ") + nb + " − " + na + " (the sign reversed)",
+            );
+            Relation::equals(
+                Rule::ChangeColumn,
+                target,
+                change,
+                Text::new(what.clone(), what),
+            )
+            .alternative(Cause::Other(Text::new(zh, en)), Expr::difference(y, x))
+        };
+        out.push(rel);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn found(text: &str) -> Vec<(String, &'static str)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|e| e.rule == "change-column")
+            .map(|e| (e.reported.clone(), e.status.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_dash_in_a_compared_column_is_zero() {
+        // a Taiwan central budget's table (1999), abridged
+        let text = "─────┬─────┬─────┬─────\n 項 目 │本 次 預 算 數│ 上年度預算數 │ 比        較\n─────┼─────┼─────┼─────\n5.其他收入 │ 213,408 │ 123,669 │ 89,739\n6.公債及賒借收入 │ - │ 220,329 │ -220,329\n";
+        assert_eq!(
+            found(text),
+            [
+                ("89,739".to_string(), "pass"),
+                ("-220,329".to_string(), "pass")
+            ]
+        );
+        let wrong = text.replace("-220,329\n", "220,329\n");
+        assert_eq!(found(&wrong)[1], ("220,329".to_string(), "fail"));
+    }
+
+    #[test]
+    fn a_side_matched_by_two_columns_compares_nothing() {
+        // last year's budget and last year's final: which one the change is on is not said
+        let text = "项目\t本年预算数\t上年预算数\t上年决算数\t增减额\n合计\t120\t100\t90\t20\n";
+        assert!(found(text).is_empty());
+        let one = "项目\t本年预算数\t上年预算数\t增减额\n合计\t120\t100\t20\n";
+        assert_eq!(found(one), [("20".to_string(), "pass")]);
+    }
+
+    #[test]
+    fn rates_reasons_changes_of_a_share_and_rates_on_nothing_are_not_checked() {
+        // a change column printed in per cent is a rate's; a reason column holds no change;
+        // a change of a share is in percentage points, not a growth rate
+        for text in [
+            "项目\t2019年\t2020年\t增减\n合计\t100\t120\t20%\n",
+            "项目\t2019年\t2020年\t增减原因\n合计\t100\t120\t20\n",
+            "项目\t2019年\t2020年\t比重增减%\n合计\t100\t120\t20\n",
+            // a growth rate on a dash (nothing last year) has no base to be checked on
+            "项目\t2019年\t2020年\t增减%\n合计\t-\t120\t100\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_growth_rate_is_on_the_earlier_column() {
+        let text = "科目\t2019年预算数\t2020年预算数\t增减%\n合计\t1700.50\t1870.20\t9.98\n";
+        assert_eq!(found(text), [("9.98".to_string(), "pass")]);
+        // on this year's base: 169.70 ÷ 1870.20 = 9.07%
+        let wrong = text.replace("9.98", "9.07");
+        let r = crate::check_str(&wrong).unwrap();
+        let e = r.checks.iter().find(|e| e.rule == "change-column").unwrap();
+        let cause = e.cause.as_ref().map(|c| c.id);
+        assert_eq!((e.status.as_str(), cause), ("fail", Some("this-year-base")));
+    }
+}
