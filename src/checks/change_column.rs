@@ -333,11 +333,12 @@ mod tests {
             "项目\t2019年\t2020年\t增减\n合计\t100\t120\t20%\n",
             "项目\t2019年\t2020年\t增减原因\n合计\t100\t120\t20\n",
             "项目\t2019年\t2020年\t比重增减%\n合计\t100\t120\t20\n",
-            // a growth rate on a dash (nothing last year) has no base to be checked on
-            "项目\t2019年\t2020年\t增减%\n合计\t-\t120\t100\n",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
+        // a growth rate on a dash (nothing last year) has no base to be checked on
+        let text = "项目\t2019年\t2020年\t增减%\n甲\t-\t120\t100\n乙\t50\t60\t20\n";
+        assert_eq!(found(text), [("20".to_string(), "pass")]);
     }
 
     #[test]
