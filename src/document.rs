@@ -949,7 +949,7 @@ impl Table {
                     *l = own;
                 }
             }
-            out.push(parts.join("/"));
+            out.push(closed_up(parts.join("/")));
         }
         out
     }
@@ -979,7 +979,7 @@ impl Table {
                 parts.push(text);
             }
         }
-        parts.join("/")
+        closed_up(parts.join("/"))
     }
 
     /// The row's label: its first cell holding words.
@@ -1566,8 +1566,44 @@ impl Document {
     }
 }
 
+/// A header without the spaces a layout put between its characters ("本 年 度 預 算 數/金   額"
+/// → "本年度預算數/金額", as a Taiwan budget's plain-text tables space them out): a run of
+/// spaces between two characters outside ASCII goes; spaces between Latin words, or between
+/// a figure and a word ("2019 年"), stay.
+fn closed_up(s: String) -> String {
+    const SPACES: &[char] = &[' ', '\t', '\u{3000}'];
+    if s.is_ascii() || !s.contains(SPACES) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find(SPACES) {
+        let (before, after) = rest.split_at(i);
+        out.push_str(before);
+        let next = after.trim_start_matches(SPACES);
+        let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+        if !(wide(out.chars().next_back()) && wide(next.chars().next())) {
+            out.push_str(after.get(..after.len() - next.len()).unwrap_or(""));
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_header_spaced_out_by_its_layout_is_closed_up() {
+        let h = |s: &str| super::closed_up(s.to_string());
+        assert_eq!(h("本 年 度 預 算 數/金   額"), "本年度預算數/金額");
+        assert_eq!(h("比\u{3000}較"), "比較");
+        // spaces beside Latin words or figures stay
+        assert_eq!(h("2019 年 预算数"), "2019 年预算数");
+        assert_eq!(h("Total amount"), "Total amount");
+        assert_eq!(h("合计 (A)"), "合计 (A)");
+    }
+
     use super::{Cell, Table};
     use crate::figure::CellKind;
     use crate::read::read_text;

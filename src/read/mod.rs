@@ -1806,8 +1806,8 @@ mod tests {
         assert!(t.drawn);
         assert_eq!(t.header_rows, 3);
         assert_eq!(t.column_header(4), "本年度與上年度比較/增加率");
-        assert_eq!(t.column_header(2), "本 年 度 預 算 數/百分比");
-        assert_eq!(t.column_header(1), "本 年 度 預 算 數/金   額");
+        assert_eq!(t.column_header(2), "本年度預算數/百分比");
+        assert_eq!(t.column_header(1), "本年度預算數/金額");
         assert_eq!(t.row_label(2), "一、經常門");
         // the rate column is no sum of its rows: no relation fails
         let report = crate::check_str(text).unwrap();
