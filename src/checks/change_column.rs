@@ -53,6 +53,11 @@ const CHANGE: &[&str] = &[
     "增（减）",
     "增(减)",
     "增(+)减(-)",
+    "增（+）减（-）",
+    "增加(减少)",
+    "增加（减少）",
+    "差异",
+    "差異",
     "变动额",
     "變動額",
 ];
@@ -147,7 +152,9 @@ fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, us
         .enumerate()
         .filter(|(k, hk)| candidate(*k, hk))
         .count();
-    if has(h, BUDGET) || has(h, DONE) || amounts == 2 {
+    // (not where the header names a year or last year the table does not have)
+    let dated_header = has(h, THIS) || has(h, LAST) || !named.is_empty();
+    if !dated_header && (has(h, BUDGET) || has(h, DONE) || amounts == 2) {
         return pair(
             one(&|hk| has(hk, DONE) && !has(hk, BUDGET)),
             one(&|hk| has(hk, BUDGET) && !has(hk, DONE)),
@@ -314,6 +321,22 @@ mod tests {
         );
         let wrong = text.replace("-220,329\n", "220,329\n");
         assert_eq!(found(&wrong)[1], ("220,329".to_string(), "fail"));
+    }
+
+    #[test]
+    fn a_change_goes_by_any_of_its_names() {
+        for name in [
+            "增（+）减（-）",
+            "增加（减少）",
+            "决算与预算差异",
+            "决算比预算增减",
+        ] {
+            let text = format!("项目\t预算数\t决算数\t{name}\n合计\t30.00\t27.45\t-2.55\n");
+            assert_eq!(found(&text), [("-2.55".to_string(), "pass")], "{name}");
+        }
+        // a change on last year is not the final amount against the budget
+        let text = "项目\t预算数\t决算数\t比上年增减\n合计\t30.00\t27.45\t-2.55\n";
+        assert!(found(text).is_empty());
     }
 
     #[test]
