@@ -17,11 +17,12 @@ pub static CHECK: Check = Check {
     title_zh: "增减列、增减率列与所比两列一致",
     title_en: "Change columns agree with the two columns they compare",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In a table, a column of changes (增减, 增减额, 比较, 差额) is recomputed row by row \
+    what: "In a table, a column of changes (增减, 增减额, 增（减）, 比较, 差额, 差异) is recomputed row by row \
            as the difference of the two columns it compares: the two years its header names \
            (2020年比2019年增减), else this year's and last year's columns (本年度与上年度比较, \
            比上年增减), else the only two columns naming a year, else (for a change on the \
-           budget) the final or executed amount and the budget. Where the change column sits \
+           budget, or beside only two amount columns, and never where the header names a \
+           year or last year) the final or executed amount and the budget. Where the change column sits \
            under a group (增减/合计), the columns compared are those of the same name. A pair is \
            used only when each side is exactly one column. A dash in a compared column is \
            zero. A column of growth rates (增减%, 增加率, or a rate under a change's group) is \
