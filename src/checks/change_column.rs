@@ -64,7 +64,7 @@ const CHANGE: &[&str] = &[
 ];
 /// Words of this year's (or this period's) column, and of last year's.
 const THIS: &[&str] = &["本年", "本期", "本次", "今年", "当年", "當年"];
-const LAST: &[&str] = &["上年", "上期", "去年", "上次"];
+const LAST: &[&str] = &["上年", "上期", "去年", "上次", "同期"];
 /// Words of a final or executed amount, set against a budget.
 const DONE: &[&str] = &["决算", "決算", "执行", "執行", "完成", "实际", "實際"];
 const BUDGET: &[&str] = &["预算", "預算", "计划", "計劃"];
@@ -73,9 +73,11 @@ fn has(h: &str, words: &[&str]) -> bool {
     words.iter().any(|w| h.contains(w))
 }
 
-/// A header without its spaces ("比        較").
+/// A header without its spaces ("比        較") and list commas ("增、减金额").
 fn squeezed(h: &str) -> String {
-    h.chars().filter(|c| !c.is_whitespace()).collect()
+    h.chars()
+        .filter(|c| !c.is_whitespace() && *c != '、')
+        .collect()
 }
 
 /// The header's own name: after the last group.
@@ -85,7 +87,7 @@ fn own(h: &str) -> &str {
 
 /// A change column's header: a change's words, not a rate's, not a reason's.
 fn is_change(h: &str) -> bool {
-    has(h, CHANGE) && !is_rate_header(h) && !has(h, &["幅", "原因", "说明", "說明", "情况", "情況"])
+    has(h, CHANGE) && !is_rate_header(h) && !has(h, &["幅", "原因", "说明", "說明"])
 }
 
 /// The two columns change column `c` compares, (minuend, subtrahend), each the only column
@@ -102,7 +104,7 @@ fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, us
             && !is_change(hk)
             && !is_rate_header(hk)
             && !has(hk, &["结转", "結轉", "结余", "結餘"])
-            && (!grouped || own(hk) == own(h))
+            && (!grouped || !hk.contains('/') || own(hk) == own(h))
     };
     let one = |pred: &dyn Fn(&str) -> bool| -> Option<usize> {
         let mut hits = headers
@@ -113,6 +115,44 @@ fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, us
         hits.next().is_none().then_some(first)
     };
     let pair = |a: Option<usize>, b: Option<usize>| a.zip(b).filter(|(a, b)| a != b);
+    // under a group that is not a change: of a period (累计/本期, 累计/同期, 累计/增减额), its
+    // this and last period's columns; of an amount (2020年执行数/金额, 2020年执行数/比上年增长%),
+    // that amount and the one column of last year (上年…, or the year before the group's)
+    if let Some((group, _)) = h.rsplit_once('/').filter(|(g, _)| !has(g, CHANGE)) {
+        let inside = |hk: &str| hk.strip_prefix(group).is_some_and(|r| r.starts_with('/'));
+        let year = |hk: &str| years(hk).first().and_then(|y| y.parse::<u16>().ok());
+        let before = year(group).map(|y| y.saturating_sub(1));
+        let amount = |k: usize, hk: &str| {
+            k != c
+                && numeric.get(k).copied().unwrap_or(false)
+                && !is_change(hk)
+                && !is_rate_header(hk)
+        };
+        let only = |pred: &dyn Fn(usize, &str) -> bool| {
+            let mut hits = headers.iter().enumerate().filter(|(k, hk)| pred(*k, hk));
+            let first = hits.next()?.0;
+            hits.next().is_none().then_some(first)
+        };
+        let within = headers
+            .iter()
+            .enumerate()
+            .filter(|(k, hk)| amount(*k, hk) && inside(hk))
+            .count();
+        if within > 1 {
+            return pair(
+                only(&|k, hk| amount(k, hk) && inside(hk) && has(hk, THIS) && !has(hk, LAST)),
+                only(&|k, hk| amount(k, hk) && inside(hk) && has(hk, LAST) && !has(hk, THIS)),
+            );
+        }
+        return pair(
+            only(&|k, hk| amount(k, hk) && inside(hk)),
+            only(&|k, hk| {
+                amount(k, hk)
+                    && !inside(hk)
+                    && (has(hk, LAST) || before.is_some() && year(hk) == before)
+            }),
+        );
+    }
     // the two years the header names, the later first
     let named = years(h);
     if let [x, y, ..] = named.as_slice() {
@@ -124,11 +164,10 @@ fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, us
             );
         }
     }
-    // this year's column and last year's
-    if let Some(p) = pair(
-        one(&|hk| has(hk, THIS) && !has(hk, LAST)),
-        one(&|hk| has(hk, LAST) && !has(hk, THIS)),
-    ) {
+    // this year's column (or the one column naming a year) and last year's
+    let this = one(&|hk| has(hk, THIS) && !has(hk, LAST))
+        .or_else(|| one(&|hk| !years(hk).is_empty() && !has(hk, LAST)));
+    if let Some(p) = pair(this, one(&|hk| has(hk, LAST) && !has(hk, THIS))) {
         return Some(p);
     }
     // the only two columns naming a year, each one year
@@ -208,7 +247,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 /// A rate of change's header: 增加率, 增减%, or a rate under a change's group — not a
 /// change of a share (比重增减, in percentage points).
 fn is_growth(h: &str) -> bool {
-    is_rate_header(own(h))
+    (is_rate_header(own(h)) || has(own(h), &["幅度", "增幅"]))
         && (has(h, CHANGE) || has(own(h), &["增长", "增長", "增加", "增幅"]))
         && !has(
             h,
@@ -247,16 +286,37 @@ fn column(
     {
         return;
     }
-    // a column compared is named by its group where it shares its own name with the change
-    // (本年度預算數/金額 beside 本年度與上年度比較/金額 is 本年度預算數)
+    // how many rows hold a figure in each column: a row left blank in two or more columns
+    // that nearly every row fills, after its last cell, lost its blank cells in the middle
+    // when the table was copied out ("国税征收 | 124 | 21 | -21 | -100.0 | ||||||" under 年度预算
+    // | 本期 | 同期 | 增减额 | 增减率 …): its figures sit in the wrong columns
+    let filled: Vec<usize> = (0..t.width())
+        .map(|k| rows.clone().filter(|&r| t.figure(r, k).is_some()).count())
+        .collect();
+    let n = rows.len();
+    let moved = |r: usize| {
+        let cells = t.cells_of(r);
+        let last = (0..cells.len())
+            .rev()
+            .find(|&k| cells.kind(k).is_some_and(|x| x != CellKind::Blank))
+            .map_or(0, |k| k + 1);
+        (last..t.width())
+            .filter(|&k| filled.get(k).is_some_and(|&f| f * 4 >= n * 3))
+            .count()
+            >= 2
+    };
+    // a column is named by its header's words, the group's first (累计/增减额 is 累计增减额),
+    // and by its group alone under a plain 金额 (本年度預算數/金額 is 本年度預算數)
     let name = |k: usize| {
         let h = headers.get(k).map_or("", String::as_str);
         match h.rsplit_once('/') {
-            Some((group, _)) if k != c || !rate => group,
-            _ => own(h),
+            Some((group, "金额" | "金額" | "数额" | "數額")) => group.to_string(),
+            Some((group, rest)) => [group, rest].concat(),
+            None => h.to_string(),
         }
     };
     let (nc, na, nb) = (name(c), name(a), name(b));
+    let (nc, na, nb) = (nc.as_str(), na.as_str(), nb.as_str());
     for r in rows {
         // a rate's base is a printed figure: on a dash (zero) there is no rate to check
         let side = |k| match rate {
@@ -266,6 +326,9 @@ fn column(
         let (Some(target), Some(x), Some(y)) = (t.figure(r, c), side(a), side(b)) else {
             continue;
         };
+        if moved(r) {
+            continue;
+        }
         let change = Expr::difference(x.clone(), y.clone());
         let mut what = clean_label(t.row_label(r)) + " " + nc + " = ";
         let rel = if rate {
