@@ -214,7 +214,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     continue;
                 }
                 let nested = without_unnumbered_details(&covered, d, r)
-                    .or_else(|| without_transfer_details(t, &covered, lc, d));
+                    .or_else(|| without_transfer_details(t, &covered, lc, d))
+                    .map(|rows| (rows, false))
+                    .or_else(|| without_repeated_rows(t, &covered, lc, d).map(|rows| (rows, true)));
                 // "三、支出合计 … (一)支出小计 … 1.待遇支出" and the text ends: the items of a
                 // numbered total may go on past what was pasted, so only a sum that holds
                 // is said
@@ -232,7 +234,10 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     if mean_cols.get(c).copied().unwrap_or(false) {
                         continue;
                     }
-                    let rows = (covered.as_slice(), nested.as_deref());
+                    let rows = (
+                        covered.as_slice(),
+                        nested.as_ref().map(|(n, again)| (n.as_slice(), *again)),
+                    );
                     relation(doc, (ti, t), (r, lc), c, rows, (cut, moved), out);
                 }
             }
@@ -314,12 +319,59 @@ fn without_transfer_details(
     })
 }
 
+/// The other reading of a total's rows when one of them repeats every figure of the row
+/// right above it ("上级补助收入 37811 46850 / 税收返回及转移支付补助 37811 46850"): it may be
+/// that row's only detail, not a part of its own: one such row, repeating two figures or more.
+/// Not where the two are numbered or carry a classification code (205 教育支出 50 / 208
+/// 社会保障和就业支出 50 are siblings). The covered rows without it.
+fn without_repeated_rows(
+    t: &Table,
+    covered: &[usize],
+    lc: usize,
+    depth: &[Option<usize>],
+) -> Option<Vec<usize>> {
+    let plain = |k: usize| {
+        depth.get(k).copied().flatten().is_none()
+            && (0..=lc).all(|c| {
+                t.cell(k, c).is_none_or(|x| {
+                    !x.text
+                        .trim_start()
+                        .starts_with(|ch: char| ch.is_ascii_digit())
+                })
+            })
+    };
+    let figures = |k: usize| {
+        (lc + 1..t.width()).filter_map(move |c| {
+            t.figure(k, c)
+                .map(|_| (c, t.cell(k, c).map_or("", |x| x.text)))
+        })
+    };
+    let repeats = |k: usize| {
+        k > 0
+            && covered.contains(&(k - 1))
+            && plain(k)
+            && plain(k - 1)
+            && figures(k).count() >= 2
+            && figures(k).any(|(_, raw)| raw.bytes().any(|b| (b'1'..=b'9').contains(&b)))
+            && figures(k).all(|(c, raw)| {
+                t.figure(k - 1, c).is_some() && t.cell(k - 1, c).is_some_and(|x| x.text == raw)
+            })
+    };
+    // one such row: rows of equal figures in a list (a count of 1 on every line) are items
+    let mut again = covered.iter().copied().filter(|&k| repeats(k));
+    let one = again.next()?;
+    again
+        .next()
+        .is_none()
+        .then(|| covered.iter().copied().filter(|&k| k != one).collect())
+}
+
 fn relation(
     doc: &Document,
     (ti, t): (usize, &Table),
     (r, lc): (usize, usize),
     c: usize,
-    (covered, nested): (&[usize], Option<&[usize]>),
+    (covered, nested): (&[usize], Option<(&[usize], bool)>),
     (cut, moved): (bool, bool),
     out: &mut Out,
 ) {
@@ -378,7 +430,7 @@ fn relation(
         out.push(Relation::equals(Rule::TotalRow, target, sum, words(t, r, c, lc)).only_if_holds());
         return;
     }
-    if let Some(rows) = nested {
+    if let Some((rows, again)) = nested {
         let details: Option<Vec<Expr>> = rows
             .iter()
             .map(|&k| term(t, k, c).map(Expr::from))
@@ -393,11 +445,19 @@ fn relation(
                 )
                 .reading(
                     Expr::Sum(details),
-                    Text::new(
-                        "未编号的行是其上项目（一、二、… 或转移性收入、支出）的明细，不另计入",
-                        "the unnumbered rows are details of the item above them (一、二、…, \
-                         or 转移性收入/支出), not counted again",
-                    ),
+                    if again {
+                        Text::new(
+                            "与上一行数字完全相同的行是上一行的明细，不另计入",
+                            "a row repeating the figures of the row above it is that row's \
+                             detail, not counted again",
+                        )
+                    } else {
+                        Text::new(
+                            "未编号的行是其上项目（一、二、… 或转移性收入、支出）的明细，不另计入",
+                            "the unnumbered rows are details of the item above them (一、二、…, \
+                             or 转移性收入/支出), not counted again",
+                        )
+                    },
                 ),
             );
             return;
@@ -801,6 +861,29 @@ mod tests {
 
     fn verdicts(text: &str) -> Vec<(String, String)> {
         crate::checks::reported(text, "total-row")
+    }
+
+    #[test]
+    fn a_row_repeating_the_row_above_may_be_its_detail() {
+        // a district's 2016 revenue budget (hysgq.gov.cn), abridged: 税收返回及转移支付补助 is
+        // 上级补助收入's only detail, and 收入总计 = 44341 + 37811 + 1441 counts it once
+        let text = "项目 | 2016年预算数 | 上年完成数 |\n一、共享收入 | 24039 | 21561 |\n二、区级固定收入 | 20302 | 18749 |\n区级财政收入合计 | 44341 | 40310 |\n上级补助收入 | 37811 | 46850 |\n税收返回及转移支付补助 | 37811 | 46850 |\n上年结转结余 | 1441 | 1453 |\n收入总计 | 83593 | 88613 |\n";
+        let unchecked = [
+            ("44341".to_string(), "pass".to_string()),
+            ("40310".to_string(), "pass".to_string()),
+            ("83593".to_string(), "unchecked".to_string()),
+            ("88613".to_string(), "unchecked".to_string()),
+        ];
+        assert_eq!(verdicts(text), unchecked);
+        // two coded classification lines with equal figures are siblings, both counted
+        let coded = "项目\t\t本年支出合计\t基本支出\n功能分类科目编码\t科目名称\t\t\n合计\t\t100.00\t100.00\n205\t教育支出\t50.00\t50.00\n208\t社会保障和就业支出\t50.00\t50.00\n";
+        let pass = ("100.00".to_string(), "pass".to_string());
+        assert_eq!(verdicts(coded), [pass.clone(), pass]);
+        // a list of equal lines is items, every one counted: a total
+        // printed one short is an error, not a reading that leaves a line out
+        let list = "单位 | 预算数 | 决算数 |\n办公室 | 1.00 | 1.00 |\n执法队 | 1.00 | 1.00 |\n服务中心 | 1.00 | 1.00 |\n合计 | 2.00 | 2.00 |\n";
+        let fail = ("2.00".to_string(), "fail".to_string());
+        assert_eq!(verdicts(list), [fail.clone(), fail]);
     }
 
     #[test]
