@@ -34,7 +34,8 @@ const lzma = (buf, options) => {
 const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
 const wasm = readFileSync('pkg/recount_bg.opt.wasm');
-const css = read('www/style.css');
+// the stylesheet and the page's markup without their comments (≈ 0.4 KB gz of the first load)
+const css = read('www/style.css').replace(/\/\*[\s\S]*?\*\/\n?/g, '');
 // lines that are only a `//` comment, and block comments (JSDoc) that take whole lines, are
 // left out of the page's scripts (≈ 4 KB gz of the first load each; the sources keep them,
 // and tsc reads the sources). A block is taken from a line starting with `/*` to
@@ -42,10 +43,13 @@ const css = read('www/style.css');
 // literal spans lines in JS source, and a comment's marks inside one would be its text: the
 // build stops if any line holds an odd number of backticks (a template literal left open
 // across a line).
+// JSDoc casts inside a line (`/** @type {Element} */ (x)`: ≈ 0.5 KB gz) go too; no string in
+// these scripts holds `/**`.
 const uncommented = (s) => {
   const out = s
     .replace(/^[ \t]*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*\n/gm, '')
-    .replace(/^[ \t]*\/\/.*\n/gm, '');
+    .replace(/^[ \t]*\/\/.*\n/gm, '')
+    .replace(/\/\*\*(?:(?!\*\/)[^\n])*\*\/ ?/g, '');
   const open = out.split('\n').find((l) => (l.match(/`/g) || []).length % 2 === 1);
   if (open !== undefined) throw new Error(`a template literal spans lines: ${open.trim().slice(0, 80)}`);
   return out;
@@ -101,7 +105,7 @@ function sampleText() {
 }
 // `</script` would close a tag, `<!--` could change how the rest of it is parsed
 if ([app, boot, workerJs, parts.LZMA].some((s) => /<\/script|<!--/i.test(s)) || /<\/style/i.test(css)) throw new Error('inline code must not close its own tag');
-const html = read('www/index.html').replace(/%([A-Z]+)%/g, (m, k) => (k in parts ? parts[k] : m));
+const html = read('www/index.html').replace(/<!--[\s\S]*?-->\n?/g, '').replace(/%([A-Z]+)%/g, (m, k) => (k in parts ? parts[k] : m));
 writeFileSync('dist/recount.html', html);
 copyFileSync('dist/recount.html', 'dist/index.html');
 const kb = (n) => (n / 1024).toFixed(1);
