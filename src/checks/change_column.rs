@@ -2,7 +2,7 @@
 //! columns it compares, row by row, and a column of growth rates their change over the
 //! earlier one.
 
-use super::rate_column::years;
+use super::rate_column::{unique, years};
 use super::{Check, Out};
 use crate::claims::self_eval::is_self_eval;
 use crate::claims::table::{clean_label, is_rate_header};
@@ -91,29 +91,23 @@ fn is_change(h: &str) -> bool {
 }
 
 /// The two columns change column `c` compares, (minuend, subtrahend), each the only column
-/// that fits among those holding figures (`numeric`).
-fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, usize)> {
+/// that fits among those holding figures (`filled`: how many rows hold one, by column).
+fn compared(headers: &[String], filled: &[usize], c: usize) -> Option<(usize, usize)> {
     let h = headers.get(c)?;
     let grouped = h.contains('/');
     // a candidate: an amount column other than a change or rate column, of the same name as
     // the change column's where that sits under a group (增减/合计 against 2020年/合计)
+    let numeric = |k: usize| filled.get(k).is_some_and(|&n| n > 0);
     let candidate = |k: usize, hk: &str| {
         k != c
-            && numeric.get(k).copied().unwrap_or(false)
+            && numeric(k)
             && !hk.is_empty()
             && !is_change(hk)
             && !is_rate_header(hk)
             && !has(hk, &["结转", "結轉", "结余", "結餘"])
             && (!grouped || !hk.contains('/') || own(hk) == own(h))
     };
-    let one = |pred: &dyn Fn(&str) -> bool| -> Option<usize> {
-        let mut hits = headers
-            .iter()
-            .enumerate()
-            .filter(|(k, hk)| candidate(*k, hk) && pred(hk));
-        let first = hits.next()?.0;
-        hits.next().is_none().then_some(first)
-    };
+    let one = |pred: &dyn Fn(&str) -> bool| unique(headers, |k, hk| candidate(k, hk) && pred(hk));
     let pair = |a: Option<usize>, b: Option<usize>| a.zip(b).filter(|(a, b)| a != b);
     // under a group that is not a change: of a period (累计/本期, 累计/同期, 累计/增减额), its
     // this and last period's columns; of an amount (2020年执行数/金额, 2020年执行数/比上年增长%),
@@ -122,17 +116,8 @@ fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, us
         let inside = |hk: &str| hk.strip_prefix(group).is_some_and(|r| r.starts_with('/'));
         let year = |hk: &str| years(hk).first().and_then(|y| y.parse::<u16>().ok());
         let before = year(group).map(|y| y.saturating_sub(1));
-        let amount = |k: usize, hk: &str| {
-            k != c
-                && numeric.get(k).copied().unwrap_or(false)
-                && !is_change(hk)
-                && !is_rate_header(hk)
-        };
-        let only = |pred: &dyn Fn(usize, &str) -> bool| {
-            let mut hits = headers.iter().enumerate().filter(|(k, hk)| pred(*k, hk));
-            let first = hits.next()?.0;
-            hits.next().is_none().then_some(first)
-        };
+        let amount =
+            |k: usize, hk: &str| k != c && numeric(k) && !is_change(hk) && !is_rate_header(hk);
         let within = headers
             .iter()
             .enumerate()
@@ -140,13 +125,17 @@ fn compared(headers: &[String], numeric: &[bool], c: usize) -> Option<(usize, us
             .count();
         if within > 1 {
             return pair(
-                only(&|k, hk| amount(k, hk) && inside(hk) && has(hk, THIS) && !has(hk, LAST)),
-                only(&|k, hk| amount(k, hk) && inside(hk) && has(hk, LAST) && !has(hk, THIS)),
+                unique(headers, |k, hk| {
+                    amount(k, hk) && inside(hk) && has(hk, THIS) && !has(hk, LAST)
+                }),
+                unique(headers, |k, hk| {
+                    amount(k, hk) && inside(hk) && has(hk, LAST) && !has(hk, THIS)
+                }),
             );
         }
         return pair(
-            only(&|k, hk| amount(k, hk) && inside(hk)),
-            only(&|k, hk| {
+            unique(headers, |k, hk| amount(k, hk) && inside(hk)),
+            unique(headers, |k, hk| {
                 amount(k, hk)
                     && !inside(hk)
                     && (has(hk, LAST) || before.is_some() && year(hk) == before)
@@ -222,23 +211,28 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let headers: Vec<String> = (0..t.width())
             .map(|c| squeezed(&t.column_header(c)))
             .collect();
-        // the columns holding figures below the header: only they can be compared
-        let numeric: Vec<bool> = (0..t.width())
-            .map(|k| (t.header_rows..t.rows().len()).any(|r| t.figure(r, k).is_some()))
+        // how many rows below the header hold a figure, by column: only such columns can
+        // be compared, and a row blank where nearly every row is filled was copied askew
+        let filled: Vec<usize> = (0..t.width())
+            .map(|k| {
+                (t.header_rows..t.rows().len())
+                    .filter(|&r| t.figure(r, k).is_some())
+                    .count()
+            })
             .collect();
         for (c, h) in headers.iter().enumerate() {
             let rate = is_growth(h);
+            if !rate && !is_change(h) {
+                continue;
+            }
             // a rate under a change's group (本年度與上年度比較/增加率) compares what the
             // change beside it compares
             let group = h.rsplit_once('/').map_or("", |(g, _)| g);
             let beside = headers
                 .iter()
                 .position(|hk| rate && !group.is_empty() && hk.starts_with(group) && is_change(hk));
-            if !rate && !is_change(h) {
-                continue;
-            }
-            if let Some(pair) = compared(&headers, &numeric, beside.unwrap_or(c)) {
-                column(doc, t, &headers, c, pair, rate, out);
+            if let Some(pair) = compared(&headers, &filled, beside.unwrap_or(c)) {
+                column(doc, t, (&headers, &filled), c, pair, rate, out);
             }
         }
     }
@@ -272,7 +266,7 @@ fn is_growth(h: &str) -> bool {
 fn column(
     doc: &Document,
     t: &Table,
-    headers: &[String],
+    (headers, filled): (&[String], &[usize]),
     c: usize,
     (a, b): (usize, usize),
     rate: bool,
@@ -286,13 +280,10 @@ fn column(
     {
         return;
     }
-    // how many rows hold a figure in each column: a row left blank in two or more columns
-    // that nearly every row fills, after its last cell, lost its blank cells in the middle
-    // when the table was copied out ("国税征收 | 124 | 21 | -21 | -100.0 | ||||||" under 年度预算
-    // | 本期 | 同期 | 增减额 | 增减率 …): its figures sit in the wrong columns
-    let filled: Vec<usize> = (0..t.width())
-        .map(|k| rows.clone().filter(|&r| t.figure(r, k).is_some()).count())
-        .collect();
+    // a row left blank in two or more columns that nearly every row fills, after its last
+    // cell, lost its blank cells in the middle when the table was copied out ("国税征收 | 124
+    // | 21 | -21 | -100.0 | ||||||" under 年度预算 | 本期 | 同期 | 增减额 | 增减率 …): its
+    // figures sit in the wrong columns
     let n = rows.len();
     let moved = |r: usize| {
         let cells = t.cells_of(r);

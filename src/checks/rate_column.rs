@@ -244,7 +244,7 @@ fn last(h: &str) -> &str {
 }
 
 /// The one column satisfying `pred`, if exactly one does.
-fn unique(headers: &[String], pred: impl Fn(usize, &str) -> bool) -> Option<usize> {
+pub(super) fn unique(headers: &[String], pred: impl Fn(usize, &str) -> bool) -> Option<usize> {
     let hits: Vec<usize> = headers
         .iter()
         .enumerate()
