@@ -54,13 +54,17 @@ const uncommented = (s) => {
   if (open !== undefined) throw new Error(`a template literal spans lines: ${open.trim().slice(0, 80)}`);
   return out;
 };
-const app = uncommented(['www/dom-tree.js', 'www/i18n.js', 'www/lzma.js', 'www/pdf.js', 'www/sheets.js', 'www/app.js'].map(read).join('\n'));
+const app = uncommented(['www/dom-tree.js', 'www/i18n.js', 'www/lzma.js', 'www/sheets.js', 'www/app.js'].map(read).join('\n'));
+// the PDF glue, inert until the first PDF is opened: app.js runs it as an inline script,
+// which the CSP allows by its hash (as it is written in the page, `<` never escaped: it has none)
+const pdfGlue = uncommented(read('www/pdf.js'));
+if (/<\/script|<!--/i.test(pdfGlue)) throw new Error('www/pdf.js must not hold </script or <!--');
 // the core's worker as text in the page (no base64 to decode), started by www/boot.js
 const workerJs = uncommented(read('pkg/recount.js') + '\n' + read('www/worker.js'));
 const boot = read('www/boot.js');
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(boot)} ${sha(app)} 'wasm-unsafe-eval'`,
+  `script-src ${sha(boot)} ${sha(app)} ${sha(pdfGlue)} 'wasm-unsafe-eval'`,
   `style-src ${sha(css)}`,
   'worker-src blob:',
   'img-src data:',
@@ -81,6 +85,7 @@ const parts = {
   // opened (www/app.js parses it then); `<` escaped so that it cannot close its tag
   DOCS: read('pkg/checks.json').trim().replace(/</g, '\\u003c'),
   APP: app,
+  PDFGLUE: pdfGlue,
   // inert until a PDF is opened (www/pdf.js decodes it then): LZMA, then base64 (lc=4 suits
   // minified JS: 1.5 KB less than the default)
   PDFJS: b64(lzma(Buffer.from(pdfjsWorkerSource(), 'utf8'), 'preset=9e,lc=4,pb=0')),

@@ -2,8 +2,9 @@
 // The page: paste or open a disclosure, check it in a worker, show the document as a
 // document with every checked figure marked and its answer beside it. User content is only
 // ever set with textContent or parsed inertly (DOMParser). www/dom-tree.js (domTree),
-// www/i18n.js (STRINGS, answerView, sizeText), www/pdf.js (RecountPdf) and www/sheets.js
-// (isOffice, readOffice, cancelOffice) are concatenated before this file.
+// www/i18n.js (STRINGS, answerView, sizeText) and www/sheets.js (isOffice, readOffice,
+// cancelOffice) are concatenated before this file; www/pdf.js (RecountPdf) is in the page
+// inert and run when the first PDF is opened (`pdfGlue`).
 /* global workerUrl, firstWorker, domTree, STRINGS, answerView, sizeText, RecountPdf, isOffice, readOffice, cancelOffice, officeReading */
 /** @typedef {{ from: number, blocks: Block[], first: number, last: number, chars: number, el: HTMLElement, rendered: boolean }} Chunk */
 (() => {
@@ -446,9 +447,9 @@
     const frag = document.createDocumentFragment();
     ch.blocks.forEach((b, j) => {
       const pageNo = pdfStarts.get(ch.from + j); // a PDF's page begins here
-      if (pageNo) frag.append(RecountPdf.pageLabel(pageNo, lang));
+      if (pageNo && pdfGlue) frag.append(pdfGlue.pageLabel(pageNo, lang));
       const el = blockEl(b);
-      if (pdfStarts.size) RecountPdf.tablePages(el, b, ch.from + j, lang);
+      if (pdfStarts.size && pdfGlue) pdfGlue.tablePages(el, b, ch.from + j, lang);
       frag.append(el);
     });
     ch.el.append(frag);
@@ -614,7 +615,7 @@
     const box = $('answer');
     $('answer-h').textContent = f.label[lang];
     $('answer-body').replaceChildren(answerView(f, page.report.checks, lang, checkDocs()));
-    const pdfRegion = RecountPdf.region(start, f.raw, el, lang); // a PDF's page, as printed
+    const pdfRegion = pdfGlue && pdfGlue.region(start, f.raw, el, lang); // a PDF's page, as printed
     if (pdfRegion) $('answer-body').append(pdfRegion);
     renderReader(f);
     for (const o of document.querySelectorAll('#doc .fig.open')) o.classList.remove('open');
@@ -829,7 +830,7 @@
 
   function setName(/** @type {string} */ name) {
     docName = name;
-    $('file-name').textContent = name ? (name === 'sample' ? STRINGS[lang].sampleName : STRINGS[lang].loaded(name) + RecountPdf.info(name, lang)) : '';
+    $('file-name').textContent = name ? (name === 'sample' ? STRINGS[lang].sampleName : STRINGS[lang].loaded(name) + (pdfGlue ? pdfGlue.info(name, lang) : '')) : '';
     if (keep.checked) store.set(K.name, name);
   }
 
@@ -925,7 +926,7 @@
     cancelOffice(); // a spreadsheet still being read is dropped for this file
     const t = STRINGS[lang];
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (RecountPdf.isPdf(bytes)) { openPdf(bytes, file.name); return; }
+    if (isPdf(bytes)) { openPdf(bytes, file.name); return; }
     if (bytes.length > MAX_BYTES) { note(t.tooBig(sizeText(bytes.length, lang))); return; }
     if (isOffice(bytes)) {
       // www/sheets.js: the second module, loaded now; on failure the current text stays
@@ -962,25 +963,47 @@
   let pdfName = '';
   /** @type {Map<number, number>} block index → the PDF page that begins there */
   let pdfStarts = new Map();
+  /** www/pdf.js, once the first PDF has been opened; until then no PDF is shown, and every
+   *  call made for a text has nothing of a PDF's to add. */
+  /** @type {typeof RecountPdf | null} */
+  let pdfGlue = null;
+  /** Runs www/pdf.js from its inert copy in the page (`#pdf-glue`, ≈ 5.6 KB gz the first load
+   *  does without): an inline script the CSP allows by its hash, run as it is inserted. */
+  function loadPdfGlue() {
+    if (!pdfGlue) {
+      const s = document.createElement('script');
+      s.textContent = $('pdf-glue').textContent;
+      document.head.append(s);
+      pdfGlue = RecountPdf;
+    }
+    return pdfGlue;
+  }
+  /** A PDF's signature (`%PDF-`) within its first 1,024 bytes, as readers accept it. */
+  function isPdf(/** @type {Uint8Array} */ b) {
+    const n = Math.min(b.length, 1024) - 4;
+    for (let i = 0; i < n; i++) if (b[i] === 0x25 && b[i + 1] === 0x50 && b[i + 2] === 0x44 && b[i + 3] === 0x46 && b[i + 4] === 0x2d) return true;
+    return false;
+  }
   async function openPdf(/** @type {Uint8Array} */ bytes, /** @type {string} */ name) {
     const mine = ++pdfSeq;
-    note(RecountPdf.MSG.reading[lang]);
+    const glue = loadPdfGlue();
+    note(glue.MSG.reading[lang]);
     $('progress').hidden = false;
     try {
-      const items = await RecountPdf.extract(bytes);
+      const items = await glue.extract(bytes);
       if (mine !== pdfSeq) return;
       pdfName = name;
       run(items);
     } catch (err) {
       if (mine !== pdfSeq) return;
       if (!busy) $('progress').hidden = true;
-      note(RecountPdf.message(err, lang, !!page));
+      note(glue.message(err, lang, !!page));
     }
   }
   /** @param {any} p */
   function pdfChecked(p) {
-    RecountPdf.showing(p.pdf ? pdfRun : null, p.pdf, pdfName);
-    pdfStarts = p.pdf ? RecountPdf.pageStarts(p.blocks) : new Map();
+    if (pdfGlue) pdfGlue.showing(p.pdf ? pdfRun : null, p.pdf, pdfName);
+    pdfStarts = p.pdf && pdfGlue ? pdfGlue.pageStarts(p.blocks) : new Map();
     if (!p.pdf) return;
     checkedText = p.pdf.text;
     setInput(p.pdf.text, pdfName);
@@ -1010,7 +1033,7 @@
     if (page) {
       renderSummary();
       renderFailures();
-      RecountPdf.relabel(lang);
+      if (pdfGlue) pdfGlue.relabel(lang);
       for (const el of document.querySelectorAll('#doc .fig')) {
         const f = figs.get(Number(/** @type {HTMLElement} */ (el).dataset.start));
         if (f) el.setAttribute('aria-label', f.label[lang]);

@@ -6,7 +6,9 @@
 // come back as typed arrays — five numbers an item (page, x, y, width, height), the texts
 // joined, their UTF-16 lengths — and go on to the core's `presentItems` (src/wasm/pdf.rs) as
 // they are. A figure's answer can show the page region it was read from, rendered by pdf.js.
-// www/app.js calls `RecountPdf`; everything about PDFs that is not the check is here.
+// www/app.js calls `RecountPdf`; everything about PDFs that is not the check is here. This
+// file is in the page inert (`#pdf-glue`) and run when the first PDF is opened (app.js's
+// `loadPdfGlue`): a page that never opens one parses none of it.
 
 // eslint-disable-next-line no-unused-vars
 const RecountPdf = (() => {
@@ -37,12 +39,6 @@ const RecountPdf = (() => {
   let shown = null;
 
   /** Whether the bytes are a PDF (`%PDF-` near the start, as readers accept it). */
-  function isPdf(/** @type {Uint8Array} */ b) {
-    const n = Math.min(b.length, 1024) - 4;
-    for (let i = 0; i < n; i++) if (b[i] === 0x25 && b[i + 1] === 0x50 && b[i + 2] === 0x44 && b[i + 3] === 0x46 && b[i + 4] === 0x2d) return true;
-    return false;
-  }
-
   /** pdf.js's worker source: stored as LZMA and base64 (scripts/build-web.mjs), decoded once
    *  (in a worker: www/lzma.js). */
   /** @type {Promise<string> | null} */
@@ -322,5 +318,5 @@ const RecountPdf = (() => {
     return fig;
   }
 
-  return { isPdf, extract, message, showing, info, stats, pageStarts, tablePages, pageLabel, relabel, region, MSG };
+  return { extract, message, showing, info, stats, pageStarts, tablePages, pageLabel, relabel, region, MSG };
 })();

@@ -67,6 +67,10 @@ test('every real disclosure PDF is read from file://, its standard tables found 
   const workers = seen.workers;
   const atLoad = workers.length;
   assert.equal(new Set(workers).size, 1, 'only the checking worker before a PDF is opened');
+  // nor is the page's own PDF glue (www/pdf.js) run: it is in the page inert until then
+  assert.equal(await page.evaluate(() => typeof document.getElementById('pdf-glue')?.textContent), 'string', 'the glue is in the page');
+  // (a string evaluated in the page's global scope sees its scripts' top-level `const`s)
+  assert.equal(await page.evaluate('typeof RecountPdf'), 'undefined', 'the glue is not run before a PDF is opened');
   const rows = [];
   for (const f of PDFS) {
     const ms = await openFile(page, join(SHARED, f));
