@@ -530,6 +530,9 @@ fn stated(
         if let Some(owner) = balance_owner(p, m) {
             key = format!("{owner}›{key}");
         }
+        if let Some(item) = item_before_year(p, i) {
+            key = format!("{item}›{key}");
+        }
         let key = qualified(key, m.fig, parents);
         let year = i
             .checked_sub(1)
@@ -569,9 +572,17 @@ fn stated(
         });
     }
     for r in recs {
-        let (Some(f), Some(key)) = (r.fin, key(&r.label)) else {
+        let (Some(f), Some(mut key)) = (r.fin, key(&r.label)) else {
             continue;
         };
+        if let Some(item) = p
+            .mentions
+            .iter()
+            .position(|m| m.fig == f)
+            .and_then(|i| item_before_year(p, i))
+        {
+            key = format!("{item}›{key}");
+        }
         let scope = p
             .mentions
             .iter()
@@ -593,6 +604,23 @@ fn stated(
             topic: topic.clone(),
         });
     }
+}
+
+/// "公务接待费2014年财政拨款决算数为 X": the item named just before the year is what the label
+/// after it is of, so two items' 财政拨款决算数 are two quantities. Only an item of spending or
+/// income (…费, …支出, …收入, …资金) is taken: a body named there ("本单位2019年收入合计") is the
+/// document's own and names no other quantity.
+fn item_before_year(p: &Prose<'_>, i: usize) -> Option<String> {
+    let m = p.mentions.get(i)?;
+    let y = p.mentions.get(i.checked_sub(1)?)?;
+    if !m.lead.starts_with('年') || y.kind != Kind::Year || y.sentence != m.sentence {
+        return None;
+    }
+    let item = key(&y.label)?;
+    ["费", "支出", "收入", "资金"]
+        .iter()
+        .any(|e| item.ends_with(e))
+        .then_some(item)
 }
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
@@ -843,6 +871,24 @@ mod tests {
         // "收、支总计各是 X、Y" names two quantities at once: no name to compare by
         let paired = "收、支总计各是 110 万元、90 万元。\n收、支总计各是 120 万元、100 万元。\n";
         assert!(verdicts(paired).is_empty(), "{:?}", verdicts(paired));
+    }
+
+    #[test]
+    fn the_items_named_before_their_year_are_two_quantities() {
+        // a news copy of a 2014 academy's final account (中新网): each 三公 item's final
+        // figure, the item named before the year and the stage after it
+        let text = "公务用车购置及运行费2014年财政拨款决算数为3961.06万元。\n\
+                    公务接待费2014年财政拨款决算数为4018.71万元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // one item named twice is one quantity
+        let same = text.replace("公务接待费", "公务用车购置及运行费");
+        assert_eq!(
+            verdicts(&same),
+            [("4018.71".to_string(), "fail".to_string())]
+        );
+        // a body named before the year is the document's own: the label alone names it
+        let body = "本单位2019年财政拨款决算数为120万元。\n2019年财政拨款决算数为130万元。\n";
+        assert_eq!(verdicts(body), [("130".to_string(), "fail".to_string())]);
     }
 
     #[test]
