@@ -22,8 +22,9 @@ pub static CHECK: Check = Check {
     what: "In the text, an amount named by exactly the same label in several places (\"本年收入 \
            14209.74 万元\" in the overview and again in the income section; a 决算数 of a budget \
            line and the same line's amount elsewhere) must agree. Labels are compared after \
-           dropping years and numbering; a trailing 支出 after …费 is dropped (公务接待费支出 \
-           = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
+           dropping years and numbering, an item named just before a year kept \
+           (公务接待费2014年决算数 is not 公务用车购置及运行费2014年决算数); a trailing 支出 after …费 \
+           is dropped (公务接待费支出 = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
            year are not compared, nor parts of different wholes, 累计 with not, or \
            different months.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
