@@ -426,6 +426,29 @@ impl RowRef<'_> {
         numbers_columns(self.cells.iter().map(|c| c.text))
     }
 
+    /// A row naming its columns by bare years ("项目 | 2020 | 2021", a yearbook's or a
+    /// spreadsheet's header): at least two figures, each a distinct year from 1949 to 2100
+    /// printed as four digits, beside nothing but words or blanks.
+    pub fn names_years(&self) -> bool {
+        let mut years: Vec<&str> = Vec::new();
+        for c in self.cells.iter() {
+            match c.kind {
+                CellKind::Figure => {
+                    let year = c.text.len() == 4
+                        && c.text.bytes().all(|b| b.is_ascii_digit())
+                        && ("1949"..="2100").contains(&c.text);
+                    if !year || years.contains(&c.text) {
+                        return false;
+                    }
+                    years.push(c.text);
+                }
+                CellKind::Text | CellKind::Blank => {}
+                CellKind::Dash => return false,
+            }
+        }
+        years.len() >= 2
+    }
+
     /// A title line inside a table's header (its name, 公开01表, 单位：万元), not column names.
     pub fn is_title(&self, table_width: usize) -> bool {
         let filled: Vec<&str> = self

@@ -899,7 +899,8 @@ impl Reader<'_> {
             }
         }
         // headers end at the first row of figures: two of them where rows carry several,
-        // one where the table has a single column of amounts
+        // one where the table has a single column of amounts; a row of bare years names
+        // columns (项目 | 2020 | 2021)
         // (counted up to two, from the cells' kinds alone: every row of a long table is
         // tested, and the first row with two settles it)
         let figures_in = |r: crate::document::RowRef<'_>| {
@@ -916,7 +917,7 @@ impl Reader<'_> {
         let mut header_rows = t
             .rows()
             .iter()
-            .position(|r| threshold > 0 && figures_in(r) >= threshold)
+            .position(|r| threshold > 0 && figures_in(r) >= threshold && !r.names_years())
             .unwrap_or(t.rows().len());
         // a 栏次 row numbers the columns (1, 2, 3 …): it belongs to the header
         while t
@@ -1760,6 +1761,28 @@ mod tests {
         assert_eq!(t.rows().get(2).unwrap().line, 7);
         let f = doc.figure(t.figure(1, 1).unwrap()).unwrap();
         assert_eq!(&doc.source[f.start..f.end], "2911.47");
+    }
+
+    #[test]
+    fn a_row_of_bare_years_names_the_columns() {
+        // a city yearbook's revenue table (广州统计年鉴 6-3) as a spreadsheet saves it
+        let text = "项目\t2020\t2021\n地方财政收入合计\t42374332\t43079643\n\
+                    一般公共预算收入\t17227892\t18842570\n政府性基金收入\t25146440\t24237073\n";
+        let doc = read_text(text);
+        let t = &doc.tables[0];
+        assert_eq!((t.header_rows, t.header(2).as_ref()), (1, "2021"));
+        let sums = crate::checks::reported(text, "total-row");
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        assert_eq!(sums, [pass("42374332"), pass("43079643")]);
+        // a year twice, or a figure that is no year, is a row of amounts
+        for row in [
+            "项目\t2020\t2020\n",
+            "项目\t2020\t20210\n",
+            "项目\t2020\t2021.5\n",
+        ] {
+            let doc = read_text(&text.replacen("项目\t2020\t2021\n", row, 1));
+            assert_eq!(doc.tables[0].header_rows, 0, "{row}");
+        }
     }
 
     #[test]
