@@ -1029,14 +1029,17 @@ impl Reader<'_> {
     }
 
     /// A table printed one cell per line (as PDF text extraction leaves it): header cells,
-    /// then rows of one label and a fixed number of figures. Taken as a table only when
-    /// the whole run fits that shape exactly; otherwise the lines stay text.
+    /// then rows of one label and a fixed number of figures, the number the first row has
+    /// and the header has cells. A label with no figure at all is a row of blanks (an item
+    /// with nothing printed, a heading row) when it names something and a full row follows
+    /// it. The table ends at its
+    /// last full row, so what follows (a note, the next section) is read as text; it takes
+    /// two full rows, and a row with some figures but not all ends it.
     fn cell_per_line_table(&mut self, first: usize) -> Option<usize> {
         const MAX_CELL_CHARS: usize = 40;
         // (line index, source offset, text)
         let mut cells: Vec<(usize, usize, &str)> = Vec::new();
         let mut i = first;
-        let mut end = first;
         while let Some(&(start, line)) = self.lines.get(i) {
             match self.kind(i).unwrap_or(LineKind::Blank) {
                 LineKind::Blank => i += 1,
@@ -1048,29 +1051,52 @@ impl Reader<'_> {
                     let lead = line.len() - line.trim_start().len();
                     cells.push((i, start + lead, t));
                     i += 1;
-                    end = i;
                 }
                 _ => break,
             }
         }
         let is_fig = |t: &str| matches!(figure::read_cell(t).0, CellKind::Figure | CellKind::Dash);
+        let figures_from = |k: usize| {
+            cells
+                .get(k..)
+                .map_or(0, |c| c.iter().take_while(|c| is_fig(c.2)).count())
+        };
         let first_fig = cells.iter().position(|c| is_fig(c.2))?;
-        // header cells, then the first row's label just before its first figure; lines
-        // before the header (a title) are tried as text
+        // header cells, as many as the first row's; lines before them (a title) are tried
+        // as text
         let label = first_fig.checked_sub(1)?;
-        let (skip, width) = (0..label.saturating_sub(1)).find_map(|skip| {
-            let width = label - skip;
-            let header = cells.get(skip..label)?;
-            let body = cells.get(label..)?;
-            let fits = width >= 2
-                && body.len() >= 2 * width
-                && body.len() % width == 0
-                && header.iter().all(|c| !is_fig(c.2))
-                && body.chunks(width).all(|r| {
-                    r.first().is_some_and(|c| !is_fig(c.2)) && r.iter().skip(1).all(|c| is_fig(c.2))
-                });
-            fits.then_some((skip, width))
-        })?;
+        let width = figures_from(first_fig) + 1;
+        let skip = label.checked_sub(width)?;
+        // (a header cell or a label names something: a bar alone is a layout's)
+        let names = |t: &str| t.chars().any(char::is_alphabetic);
+        if !cells.get(skip..label)?.iter().all(|c| names(c.2)) {
+            return None;
+        }
+        // the rows: (first cell, figures), up to the last full one
+        let mut rows_at: Vec<(usize, usize)> = Vec::new();
+        let (mut full, mut kept) = (0, 0);
+        let mut k = label;
+        while k < cells.len() {
+            let n = figures_from(k + 1);
+            let text = cells.get(k)?.2;
+            // (a label alone is followed by a full row)
+            let alone = n == 0 && rows_at.last().is_some_and(|&(_, n)| n == 0);
+            if !names(text) || (n != 0 && n + 1 != width) || alone {
+                break;
+            }
+            rows_at.push((k, n));
+            if n > 0 {
+                full += 1;
+                kept = rows_at.len();
+            }
+            k += 1 + n;
+        }
+        rows_at.truncate(kept);
+        if full < 2 {
+            return None;
+        }
+        let (last, n) = *rows_at.last()?;
+        let end = cells.get(last + n)?.0 + 1;
         for &(line, _, _) in cells.iter().take(skip) {
             self.single_line(line);
         }
@@ -1086,9 +1112,10 @@ impl Reader<'_> {
         } else {
             caption
         };
-        let mut rows = Vec::new();
-        for chunk in cells.get(skip..).unwrap_or(&[]).chunks(width) {
-            let r = rows.len();
+        let mut rows = Vec::with_capacity(rows_at.len() + 1);
+        let spans = std::iter::once((skip, width)).chain(rows_at.iter().map(|&(k, n)| (k, n + 1)));
+        for (r, (from, n)) in spans.enumerate() {
+            let chunk = cells.get(from..from + n).unwrap_or(&[]);
             let line = chunk.first().map_or(0, |c| self.doc.line_of(c.1));
             let mut row = Row {
                 line,
@@ -1096,6 +1123,12 @@ impl Reader<'_> {
             };
             for (c, &(_, at, t)) in chunk.iter().enumerate() {
                 let cell = self.cell(index, r, c, at, t, self.doc.line_of(at));
+                row.cells.push(cell);
+            }
+            // (a label alone: its figures' cells are blank)
+            let at = chunk.last().map_or(0, |c| c.1 + c.2.len());
+            for c in chunk.len()..width {
+                let cell = self.cell(index, r, c, at, "", line);
                 row.cells.push(cell);
             }
             rows.push(row);
@@ -1864,6 +1897,60 @@ mod tests {
         // short lines that do not form rows stay text
         let doc = read_text("收入\n\n100\n\n支出情况如下\n");
         assert!(doc.tables.is_empty());
+    }
+
+    #[test]
+    fn a_table_one_cell_per_line_ends_at_its_last_full_row_and_keeps_items_left_blank() {
+        // modelled on a county's revenue budget (炎陵县 2016) and a district's 三公 table
+        // (烈山区 2023) as their pages copy out: an item printed with no amount, and short
+        // lines of text after the table
+        let text = "(单位:万元)\n项目\n预算数\n合计\n30\n甲、其他收入\n乙\n10\n丙\n20\n\
+                    注:\n无\n以上数据\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        let rows: Vec<Vec<&str>> = t
+            .rows()
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["项目", "预算数"],
+                ["合计", "30"],
+                ["甲、其他收入", ""],
+                ["乙", "10"],
+                ["丙", "20"]
+            ]
+        );
+        assert_eq!(t.caption, "(单位:万元)");
+        // what follows its last full row is text
+        assert!(doc.paragraphs.iter().any(|p| p.text.contains("以上数据")));
+        let sums = crate::checks::reported(text, "total-row");
+        assert_eq!(sums, [("30".to_string(), "pass".to_string())]);
+        // a row with some of its figures but not all ends it; two labels alone do too
+        let short = "项目\n上年\n本年\n合计\n30\n40\n乙\n10\n20\n丙\n20\n丁\n1\n2\n";
+        let doc = read_text(short);
+        assert_eq!(
+            doc.tables
+                .iter()
+                .map(|t| t.rows().len())
+                .collect::<Vec<_>>(),
+            [3]
+        );
+        let two = text.replace("甲、其他收入\n", "甲、其他收入\n戊、其他\n");
+        assert!(read_text(&two).tables.iter().all(|t| t.rows().len() < 4));
+        // a bar on a line of its own names nothing (the bar layout's reader reads it)
+        let bars = "“三公”经费决算表（单位：万元）\n\n项目\n|\n预算数\n|\n决算数\n|\n合计\n|\n\
+                    30\n|\n28\n|\n乙\n|\n10\n|\n8\n|\n丙\n|\n20\n|\n20\n|\n";
+        let doc = read_text(bars);
+        let labels: Vec<&str> = doc
+            .tables
+            .iter()
+            .flat_map(|t| (0..t.rows().len()).map(|r| t.row_label(r)))
+            .collect();
+        assert_eq!(labels, ["项目", "合计", "乙", "丙"]);
     }
 
     #[test]
