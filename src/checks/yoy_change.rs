@@ -24,7 +24,9 @@ pub static CHECK: Check = Check {
            budget disclosure's \"预算数为 X 万元\", when no other amount precedes the change in \
            its sentence). The rate word \
            must agree with the change word. Where last year's amount is printed in the \
-           clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\"; two years' budgets too, \
+           clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\", or named by its year, \
+           \"比2013年度决算数 8750.27 万元减少\", when the amount's year is the next or not \
+           known; two years' budgets too, \
            \"2020年预算数为 500 万元，较2019年预算数 450 万元增加 50 万元\", when no final \
            figure stands beside them), the change must be the \
            difference of the two and the rate is on the printed amount; with no change \
@@ -307,7 +309,22 @@ fn last_year_named<'p>(
                 && p.stops_between(now.at + 1, before.at) <= 1
         }
     };
-    let named = (names_last_year(&before.lead) && adjoins
+    // "比2013年度决算数 8750.27 万元减少…": last year named by its number, when the
+    // amount's own year is the next one or not known
+    let by_number = before.lead.starts_with('年')
+        && names_last_year(&["比上", before.lead.as_str()].concat())
+        && ms.get(k.checked_sub(2)?).is_some_and(|y| {
+            y.kind == Kind::Year
+                && y.sentence == before.sentence
+                && y.lead.ends_with(&['比', '较'][..])
+                && doc.figure(y.fig).is_some_and(|f| {
+                    now.scope.year.is_none_or(|n| {
+                        rust_decimal::Decimal::from(n)
+                            == f.number.value + rust_decimal::Decimal::ONE
+                    })
+                })
+        });
+    let named = ((names_last_year(&before.lead) || by_number) && adjoins
         || compared_with(doc, p, before, now, &between))
         && !before.percent
         && (before.unit.is_none() || is_money(before.unit));
@@ -1187,6 +1204,37 @@ mod tests {
             got.iter()
                 .any(|(r, _, what)| r == "24.55" && what == "减少额 = 2015年数 − 2016年数"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn last_years_amount_named_by_its_year() {
+        // a news copy of an academy's 2014 final account (中新网): last year named by number
+        let text = "因公出国(境)费支出决算为7926.14万元,比2013年度决算数8750.27万元减少824.13万元,\
+                    下降9.42%。\n";
+        let got = entries(text);
+        let stated = |r: &str, what: &str| {
+            got.iter()
+                .any(|(g, s, w)| g == r && *s == "pass" && w == what)
+        };
+        assert!(
+            stated("824.13", "减少额 = 上年数 − 本年数（文中所列）"),
+            "{got:?}"
+        );
+        assert!(
+            stated("9.42%", "增减率 = 增减额 ÷ 上年数（文中所列）"),
+            "{got:?}"
+        );
+        // and a wrong change against it fails
+        assert!(status(&text.replace("824.13", "842.13")).contains(&("842.13".to_string(), "fail")));
+        // a year that is not the one before the amount's names no last year's amount
+        let dated = ["2015年", text].concat().replace("2013年度", "2012年度");
+        assert!(
+            entries(&dated)
+                .iter()
+                .all(|(_, _, w)| !w.contains("文中所列")),
+            "{:?}",
+            entries(&dated)
         );
     }
 
