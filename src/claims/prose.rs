@@ -413,6 +413,12 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         if ends_any(lead, DOWN_RATE) {
             return Kind::Rate(-1);
         }
+        // "较上年增 18.67 万元，增 21.86%": the bare verb, a clause of its own, names a rate
+        match named {
+            "增" => return Kind::Rate(1),
+            "减" => return Kind::Rate(-1),
+            _ => {}
+        }
         return Kind::Other;
     }
     if unit.is_none() {
@@ -443,6 +449,13 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     }
     if ends_any(lead, DOWN_CHANGE) {
         return Kind::Change(-1);
+    }
+    // "较上年增 17.1 万元": the bare verb after a comparison (not 新增, an amount added)
+    if lead.ends_with('增')
+        && !lead.ends_with("新增")
+        && (lead.contains('较') || lead.contains('比'))
+    {
+        return Kind::Change(1);
     }
     // "年初预算为 B 万元，支出决算为 F 万元" names the stage before 为
     let named = lead.trim_end_matches(&['为', '是'][..]);
@@ -3551,6 +3564,27 @@ mod tests {
         let kinds: Vec<Kind> = p.mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [Kind::Budget, Kind::Change(-1), Kind::Rate(-1)]);
         assert_eq!(p.mentions[0].label, "本年预算数");
+    }
+
+    #[test]
+    fn a_bare_verb_after_a_comparison_names_a_change_and_its_rate() {
+        // a unit's 2018 budget explanation: 增 and 减 alone, 新增 an amount added
+        let kinds = |text: &str| -> Vec<Kind> {
+            let doc = read_text(text);
+            let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+            p.mentions.iter().map(|m| m.kind).collect()
+        };
+        assert_eq!(
+            kinds("工资福利支出较上年增18.67万元,增21.86%。\n"),
+            [Kind::Change(1), Kind::Rate(1)]
+        );
+        assert_eq!(
+            kinds("商品和服务支出较上年减0.04万元,减0.01%。\n"),
+            [Kind::Change(-1), Kind::Rate(-1)]
+        );
+        for added in ["较上年新增10万元。\n", "本年增5万元。\n"] {
+            assert!(!matches!(kinds(added)[..], [Kind::Change(_)]), "{added}");
+        }
     }
 
     #[test]
