@@ -208,6 +208,14 @@ pub fn find_among(doc: &Document, member_of: &[Option<Standard>]) -> Vec<TableNo
         if !is_blank(doc, t) {
             continue;
         }
+        // the same kind of table printed with its figures elsewhere: this one is not that
+        // table left blank (a page's own header, "公开目录 | 三公经费", read as one)
+        let filled_elsewhere = members.iter().any(|&(j, kj)| {
+            j != i && kj == k && doc.tables.get(j).is_some_and(|o| !is_blank(doc, o))
+        });
+        if filled_elsewhere {
+            continue;
+        }
         let next = members
             .get(n + 1)
             .and_then(|m| doc.tables.get(m.0))
@@ -565,6 +573,27 @@ mod tests {
             find(&read_text(&s)).is_empty(),
             "{:#?}",
             find(&read_text(&s))
+        );
+    }
+
+    #[test]
+    fn a_page_header_naming_a_table_is_not_that_table_left_blank() {
+        // a town's 2024 三公 budget page (昌宁县卡斯镇): the page's own header row names the
+        // table's kind; the table itself follows, filled in
+        let text = "索引号 | 11533025015264594R | 发布机构 | 昌宁县卡斯镇 |\n\
+                    公开目录 | 三公经费 | 发布日期 | 2025-06-06 |\n\
+                    文号 | 浏览量 |\n\n\
+                    2024年“三公”经费预算财政拨款情况统计表\n单位:万元\n\
+                    项目 | 2023年预算数 | 2024年预算数 |\n合计 | 18.15 | 22.15 |\n\
+                    1.公务接待费 | 3 | 7 |\n2.公务用车购置及运行费 | 15.15 | 15.15 |\n";
+        let doc = read_text(text);
+        assert!(find(&doc).is_empty(), "{:#?}", find(&doc));
+        // without the filled-in table, the blank one is noted
+        let alone = text.split("\n\n").next().unwrap_or_default();
+        let notes = find(&read_text(&format!("{alone}\n\n")));
+        assert!(
+            notes.iter().any(|n| n.kind == Finding::BlankTable),
+            "{notes:#?}"
         );
     }
 
