@@ -164,6 +164,20 @@ pub fn is_rate_header(h: &str) -> bool {
 /// A row label naming a rate or a change rather than an amount (`2016年比2015年增减%`,
 /// `增长率`): such a row does not add up with the others.
 pub fn is_rate_label(label: &str) -> bool {
+    // "1、增值税(18.75%部分)", "城镇土地使用税(30%)": the part of a tax a level of
+    // government keeps names no rate
+    if let Some((before, rest)) = label.split_once(&['(', '（'][..]) {
+        if let Some((inside, after)) = rest.split_once(&[')', '）'][..]) {
+            let share = inside.strip_suffix("部分").unwrap_or(inside);
+            let percent = share.strip_suffix(&['%', '％'][..]).is_some_and(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit())
+                    && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+            });
+            if percent || inside.ends_with("部分") {
+                return is_rate_label(&[before, after].concat());
+            }
+        }
+    }
     is_rate_header(label)
         || !label.is_ascii()
             && label.contains(CHANGE_CHARS)
@@ -657,6 +671,32 @@ fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
 #[cfg(test)]
 mod tests {
     use super::{clean_label, clean_label_is, clean_label_starts_with, has_char, trimmed};
+
+    #[test]
+    fn the_part_of_a_tax_a_level_keeps_names_no_rate() {
+        use super::is_rate_label;
+        // a county's revenue budget (炎陵县 2016): items of amounts
+        for amount in [
+            "1、增值税(18.75%部分)",
+            "7、城镇土地使用税(30%)",
+            "营业税（75%部分）",
+        ] {
+            assert!(!is_rate_label(amount), "{amount}");
+        }
+        for rate in [
+            "税收收入占总收入的比例%",
+            "增长率(%)",
+            "完成率（95%）",
+            "增减%(30%)",
+        ] {
+            assert!(is_rate_label(rate), "{rate}");
+        }
+        // and in a table, the items under 税收收入 add up to it
+        let text = "项目\t预算数\n(一)税收收入\t13,000\n1、增值税(18.75%部分)\t2,925\n\
+                    2、营业税(75%部分)\t8,750\n3、资源税(30%)\t1,325\n";
+        let got = crate::checks::reported(text, "total-row");
+        assert_eq!(got, [("13,000".to_string(), "pass".to_string())]);
+    }
 
     /// The one pass over a label's characters marks exactly the characters of the sets the
     /// words are tested with: an edit to one set and not the other fails here.
