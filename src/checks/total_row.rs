@@ -125,6 +125,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 match depth.get(k).copied().flatten() {
                     Some(dk) if dk == d + 1 => children.push(k),
                     Some(dk) if dk > d + 1 => {}
+                    // "其中:教育费附加小计" under "1、专项收入": a part of the item above
+                    None if !children.is_empty()
+                        && clean_label_starts_with(t.row_label(k), "其中") => {}
                     _ => break,
                 }
             }
@@ -884,6 +887,17 @@ mod tests {
         let list = "单位 | 预算数 | 决算数 |\n办公室 | 1.00 | 1.00 |\n执法队 | 1.00 | 1.00 |\n服务中心 | 1.00 | 1.00 |\n合计 | 2.00 | 2.00 |\n";
         let fail = ("2.00".to_string(), "fail".to_string());
         assert_eq!(verdicts(list), [fail.clone(), fail]);
+    }
+
+    #[test]
+    fn an_items_of_which_row_does_not_end_the_items_under_its_parent() {
+        // a county's revenue budget (炎陵县 2016), abridged: 其中 under 1、专项收入
+        let text = "项目\t预算数\n(二)非税收入\t6,412\n1、专项收入\t4,796\n\
+                    其中:教育费附加小计\t1,350\n2、行政事业性收费收入\t1,616\n";
+        assert_eq!(verdicts(text), [("6,412".to_string(), "pass".to_string())]);
+        // the items after it count: more than the parent fails
+        let over = text.replace("1,616", "2,616");
+        assert_eq!(verdicts(&over), [("6,412".to_string(), "fail".to_string())]);
     }
 
     #[test]
