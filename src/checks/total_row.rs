@@ -230,7 +230,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                         (k + 1..t.rows().len())
                             .all(|j| d.get(j).copied().flatten().is_none_or(|x| Some(x) > own))
                     })
-                    && ends_text(doc, t);
+                    && ends_text(doc, t)
+                    // (a drawn table left open at the end: a total above its rows)
+                    || t.cut && covered.first().is_some_and(|&k| k > r);
                 // (read once for the row's columns)
                 let moved = covered.iter().any(|&k| cells_moved(doc, t, k));
                 for c in lc + 1..end {
@@ -887,6 +889,36 @@ mod tests {
         let list = "单位 | 预算数 | 决算数 |\n办公室 | 1.00 | 1.00 |\n执法队 | 1.00 | 1.00 |\n服务中心 | 1.00 | 1.00 |\n合计 | 2.00 | 2.00 |\n";
         let fail = ("2.00".to_string(), "fail".to_string());
         assert_eq!(verdicts(list), [fail.clone(), fail]);
+    }
+
+    #[test]
+    fn a_drawn_table_cut_before_its_closing_rule_says_a_total_above_its_rows_only_if_it_holds() {
+        // a Taiwan budget's 歲出政事別 table (1999), cut after its first items as an excerpt
+        // ends: the 合計 at the top is of every item, most of them past the cut
+        let text = "─┬──────┬───────┬───────\n\
+                    款│ 名    稱 │本次預算數    │ 上年度預算數\n\
+                    ─┼──────┼───────┼───────\n  \
+                    │合      計│ 1,854,802,774│   950,369,944\n \
+                    1│政權行使支出│     2,005,393│     1,004,129\n \
+                    2│國務支出    │     1,669,686│     1,098,765\n"
+            .to_string();
+        let doc = read_text(&text);
+        assert!(doc.tables[0].cut);
+        assert!(verdicts(&text).is_empty(), "{:?}", verdicts(&text));
+        // closed by its rule, the table is whole: the total is wrong
+        let closed = format!("{text}─┴──────┴───────┴───────\n");
+        assert!(!read_text(&closed).tables[0].cut);
+        let fail = |v: &str| (v.to_string(), "fail".to_string());
+        assert_eq!(
+            verdicts(&closed),
+            [fail("1,854,802,774"), fail("950,369,944")]
+        );
+        // cut, a total that holds is said
+        let holds = text.replace("1,854,802,774", "3,675,079");
+        assert_eq!(
+            verdicts(&holds),
+            [("3,675,079".to_string(), "pass".to_string())]
+        );
     }
 
     #[test]

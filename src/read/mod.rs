@@ -814,6 +814,8 @@ impl Reader<'_> {
         // sparse pipe rows go on a table that holds figures, up to the end of their run
         let figures_before = self.doc.figure_count();
         let mut sparse_until = 0;
+        // the rows read when the last rule was: a drawn table closes with one
+        let mut ruled_at = None;
         while let Some(&(start, line)) = self.lines.get(i) {
             // lines are numbered from their index (line_starts holds each line's start)
             let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -869,6 +871,7 @@ impl Reader<'_> {
                     if t.drawn {
                         spread_spanning_names(&mut t, line);
                     }
+                    ruled_at = Some(t.rows().len());
                     i += 1;
                 }
                 // rows with every amount blank, inside a pipe table with figures, before
@@ -928,6 +931,7 @@ impl Reader<'_> {
             header_rows += 1;
         }
         t.header_rows = header_rows;
+        t.cut = t.drawn && ruled_at != Some(t.rows().len());
         if layout::spread_last_header(&mut t) {
             self.renumber(index, &t);
         }
