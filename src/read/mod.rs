@@ -1036,9 +1036,9 @@ impl Reader<'_> {
     /// then rows of one label and a fixed number of figures, the number the first row has
     /// and the header has cells. A label with no figure at all is a row of blanks (an item
     /// with nothing printed, a heading row) when it names something and a full row follows
-    /// it. The table ends at its
-    /// last full row, so what follows (a note, the next section) is read as text; it takes
-    /// two full rows, and a row with some figures but not all ends it.
+    /// it. The table ends at its last full row, so what follows (a note, the next section)
+    /// is read as text; it takes two full rows, and a row with some figures but not all
+    /// ends it.
     fn cell_per_line_table(&mut self, first: usize) -> Option<usize> {
         const MAX_CELL_CHARS: usize = 40;
         // (line index, source offset, text)
