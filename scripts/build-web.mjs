@@ -56,7 +56,8 @@ const uncommented = (s) => {
 };
 const app = uncommented(['www/dom-tree.js', 'www/i18n.js', 'www/lzma.js', 'www/sheets.js', 'www/app.js'].map(read).join('\n'));
 // the PDF glue, inert until the first PDF is opened: app.js runs it as an inline script,
-// which the CSP allows by its hash (as it is written in the page, `<` never escaped: it has none)
+// which the CSP allows by its hash: the page holds its text as it is (a script element's
+// text is never escaped), so it must hold no `</script` or `<!--`, which would end it early
 const pdfGlue = uncommented(read('www/pdf.js'));
 if (/<\/script|<!--/i.test(pdfGlue)) throw new Error('www/pdf.js must not hold </script or <!--');
 // the core's worker as text in the page (no base64 to decode), started by www/boot.js

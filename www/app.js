@@ -967,7 +967,7 @@
    *  call made for a text has nothing of a PDF's to add. */
   /** @type {typeof RecountPdf | null} */
   let pdfGlue = null;
-  /** Runs www/pdf.js from its inert copy in the page (`#pdf-glue`, ≈ 5.6 KB gz the first load
+  /** Runs www/pdf.js from its inert copy in the page (`#pdf-glue`: 3.1 KB gz the first load
    *  does without): an inline script the CSP allows by its hash, run as it is inserted. */
   function loadPdfGlue() {
     if (!pdfGlue) {
