@@ -531,10 +531,7 @@ fn stated(
         if let Some(owner) = balance_owner(p, m) {
             key = format!("{owner}›{key}");
         }
-        if let Some(item) = item_before_year(p, i) {
-            key = format!("{item}›{key}");
-        }
-        let key = qualified(key, m.fig, parents);
+        let key = qualified(of_item_before_year(p, i, key), m.fig, parents);
         let year = i
             .checked_sub(1)
             .and_then(|k| p.mentions.get(k))
@@ -573,17 +570,13 @@ fn stated(
         });
     }
     for r in recs {
-        let (Some(f), Some(mut key)) = (r.fin, key(&r.label)) else {
+        let (Some(f), Some(key)) = (r.fin, key(&r.label)) else {
             continue;
         };
-        if let Some(item) = p
-            .mentions
-            .iter()
-            .position(|m| m.fig == f)
-            .and_then(|i| item_before_year(p, i))
-        {
-            key = format!("{item}›{key}");
-        }
+        let key = match p.mentions.iter().position(|m| m.fig == f) {
+            Some(i) => of_item_before_year(p, i, key),
+            None => key,
+        };
         let scope = p
             .mentions
             .iter()
@@ -607,10 +600,19 @@ fn stated(
     }
 }
 
-/// "公务接待费2014年财政拨款决算数为 X": the item named just before the year is what the label
-/// after it is of, so two items' 财政拨款决算数 are two quantities. Only an item of spending or
+/// `key` of mention `i`, qualified by an item named just before its year ("公务接待费2014年
+/// 财政拨款决算数为 X": the item is what the label after the year is of, so two items'
+/// 财政拨款决算数 are two quantities). Only an item of spending or
 /// income (…费, …支出, …收入, …资金) is taken: a body named there ("本单位2019年收入合计") is the
 /// document's own and names no other quantity.
+fn of_item_before_year(p: &Prose<'_>, i: usize, key: String) -> String {
+    match item_before_year(p, i) {
+        Some(item) => format!("{item}›{key}"),
+        None => key,
+    }
+}
+
+/// The item of [`of_item_before_year`], when there is one.
 fn item_before_year(p: &Prose<'_>, i: usize) -> Option<String> {
     let m = p.mentions.get(i)?;
     let y = p.mentions.get(i.checked_sub(1)?)?;
