@@ -423,6 +423,25 @@ mod tests {
     }
 
     #[test]
+    fn a_qizhong_list_goes_on_over_the_sentences_and_clauses_its_items_open() {
+        // 鹿寨县 2019 三公 决算 (luzhai.gov.cn, t20210226_2616318): the first item ends its
+        // sentence, the car item is given as its two halves, one after a ；
+        let text = "2019年,“三公”经费决算支出数为1165.08万元,按同口径同比减少63.96万元,下降5.2%。其中:因公出国(境)费支出0万元。公务用车购置费支出204.78万元,同比减少54.2万元,下降20.93%;公务用车运行维护费支出664.60万元,同比增加53.81万元,增长8.81%。公务接待费支出295.70万元,同比减少60.14万元,下降16.9%。\n";
+        assert_eq!(verdicts(text), [("1165.08".to_string(), Status::Pass)]);
+        let wrong = text.replace("664.60", "646.60");
+        assert_eq!(verdicts(&wrong), [("1165.08".to_string(), Status::Fail)]);
+        // the car item named whole and then by its halves is no set of parts: nothing is said
+        let twice = text.replace(
+            "支出0万元。",
+            "支出0万元。公务用车购置及运行维护费支出869.38万元。",
+        );
+        assert_eq!(verdicts(&twice), []);
+        // an item of another set ends the list: nothing is said
+        let other = text.replace("公务接待费支出295.70", "会议费支出295.70");
+        assert_eq!(verdicts(&other), []);
+    }
+
+    #[test]
     fn a_list_before_the_paragraph_names_its_classification_lines_is_a_selection() {
         // a city's 1-5月 execution report: the main taxes, then "主要支出科目情况如下" further
         // on in the same paragraph; the five taxes are not all of 税收收入 (450.2 of 579.9)

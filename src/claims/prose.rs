@@ -1431,10 +1431,13 @@ fn leading_part(doc: &Document, p: &Prose<'_>) -> Option<(FigId, String, Option<
     ok.then(|| (m.fig, m.label.clone(), m.unit))
 }
 
-/// "其中：政府集中采购预算 A 元，占…；主要原因是…。分散采购 B 元，…": a breakdown whose
-/// parts so far (up to token `end`) are not the whole set goes on into the sentences after
-/// it while the amount each of them opens with completes the set (and no further than
-/// `limit`, the next 其中). Parts are added only when they make the breakdown whole.
+/// "其中：政府集中采购预算 A 元，占…；主要原因是…。分散采购 B 元，…", "其中:因公出国(境)费
+/// 支出0万元。公务用车购置费支出 A 万元,…;公务用车运行维护费支出 B 万元,…。公务接待费支出
+/// C 万元,…" (a county's 2019 三公 report): a breakdown whose parts so far (up to token
+/// `end`) are not the whole set goes on into the sentences after it (no further than
+/// `limit`, the next 其中, and [`LIST_SENTENCES`] sentences), each part opening its
+/// sentence or a clause after a ；, while the parts stay within one standard set. They are
+/// added only when they make the breakdown whole.
 fn whole_past_its_sentence(
     p: &Prose<'_>,
     end: usize,
@@ -1443,36 +1446,85 @@ fn whole_past_its_sentence(
     parts: &mut Vec<Part>,
 ) {
     let mut labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+    let mut more: Vec<Part> = Vec::new();
     let mut at = end;
+    let mut sentences = 0;
     while !labels.is_empty() && !complete(&labels) && at + 1 < limit {
+        sentences += 1;
+        if sentences > LIST_SENTENCES {
+            return;
+        }
         let next_end = p.sentence_end_within(at + 1, limit);
-        let k = p.mentions.partition_point(|m| m.at <= at);
-        let Some(m) = p.mentions.get(k).filter(|m| m.at < next_end) else {
-            // a sentence of reasons, no amount in it, is passed over
-            if p.word_at(at + 1, "主要原因") || p.word_at(at + 1, "原因") {
-                at = next_end;
-                continue;
+        let mut found = false;
+        // the sentence's start, then the token after each ；in it
+        let mut from = at + 1;
+        while from < next_end {
+            let k = p.mentions.partition_point(|m| m.at < from);
+            let Some(m) = p.mentions.get(k).filter(|m| m.at < next_end) else {
+                break;
+            };
+            // the clause opens with the part: a level in the parts' unit, no other amount
+            // before it, named in a few words of its own
+            let lead = p.text_between(from, m.at);
+            if m.kind != Kind::Level
+                || m.inner
+                || !same_family(m.unit, unit)
+                || lead.chars().count() > 30
+                || lead.chars().any(ends_clause)
+            {
+                if found {
+                    break;
+                }
+                return;
             }
-            return;
-        };
-        // the sentence opens with the part: a level in the parts' unit, no other amount
-        // before it, named in a few words of its own
-        let lead = p.text_between(at + 1, m.at);
-        if m.kind != Kind::Level
-            || m.inner
-            || !same_family(m.unit, unit)
-            || lead.chars().count() > 30
-            || lead.chars().any(ends_clause)
-        {
+            found = true;
+            labels.push(m.label.clone());
+            more.push((m.fig, m.label.clone(), m.unit));
+            if !one_set(&labels) {
+                return;
+            }
+            match (m.at..next_end)
+                .find(|&q| matches!(p.toks.get(q), Some(Tok::Ch(c)) if ends_semi(*c)))
+            {
+                Some(q) => from = q + 1,
+                None => break,
+            }
+        }
+        // a sentence of reasons, no amount in it, is passed over
+        let reasons = p.word_at(at + 1, "主要原因") || p.word_at(at + 1, "原因");
+        if !(found || reasons) {
             return;
         }
-        labels.push(m.label.clone());
-        if !complete(&labels) {
-            return;
-        }
-        parts.push((m.fig, m.label.clone(), m.unit));
         at = next_end;
     }
+    if complete(&labels) {
+        parts.extend(more);
+    }
+}
+
+/// How many sentences after its own a breakdown's list is followed into.
+const LIST_SENTENCES: usize = 4;
+
+/// Whether every label names a category of one standard set ([`FAMILIES`]), each once,
+/// and the car item is not named both whole (购置及运行费) and by its halves.
+fn one_set(labels: &[String]) -> bool {
+    let whole_car = labels
+        .iter()
+        .any(|l| l.contains("购置及运行") || l.contains("购置和运行"));
+    let half_car = labels.iter().any(|l| {
+        (l.contains("购置") || l.contains("运行"))
+            && !l.contains("购置及运行")
+            && !l.contains("购置和运行")
+    });
+    let distinct = labels
+        .iter()
+        .enumerate()
+        .all(|(i, l)| labels.get(..i).is_none_or(|b| !b.contains(l)));
+    distinct
+        && !(whole_car && half_car)
+        && FAMILIES
+            .iter()
+            .any(|(stems, _)| labels.iter().all(|l| stems.iter().any(|s| l.contains(s))))
 }
 
 /// Parts that name two or more years, grouped by year (each group in order), with the
