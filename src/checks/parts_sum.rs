@@ -397,6 +397,43 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_named_by_its_stage_alone_is_of_what_the_sentence_named_first() {
+        // the same report goes on "…，2011年预算数2687.06万元", and lists 2011's parts in a
+        // sentence of their own
+        let text = |part: &str| {
+            format!(
+                "审计署公布：2010年因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元、决算数2488.79万元，2011年预算数2687.06万元。\n\
+                 2011年审计署“三公经费”财政拨款预算中，因公出国(境)费617万元(零增长)，公务用车购置及运行费{part}万元(较2010年压缩2%)，公务接待费865万元(零增长)。\n"
+            )
+        };
+        assert_eq!(
+            verdicts(&text("1205.06")),
+            [("2687.06".to_string(), Status::Pass)]
+        );
+        assert_eq!(
+            verdicts(&text("1250.06")),
+            [("2687.06".to_string(), Status::Fail)]
+        );
+        // also in a sentence of its own
+        let own = text("1205.06").replace("万元，2011年", "万元。2011年");
+        assert!(
+            verdicts(&own).contains(&("2687.06".to_string(), Status::Pass)),
+            "{:?}",
+            verdicts(&own)
+        );
+        // after an amount of something else, a budget so named is of that
+        let other =
+            text("1205.06").replace("决算数2488.79万元，", "决算数2488.79万元，会议费2.5万元，");
+        assert_eq!(verdicts(&other), []);
+        // a budget named by no amount before it is of nothing named
+        let alone = text("1205.06").replace(
+            "的财政拨款预算数2711.65万元、决算数2488.79万元，2011年",
+            "的财政拨款。2011年",
+        );
+        assert_eq!(verdicts(&alone), []);
+    }
+
+    #[test]
     fn sangong_zhong_names_the_sangong_total_of_the_sentence_before() {
         // the 2015 central final accounts, as reported (cyol.com, 2016-06-29): "“三公”经费中，"
         // opens the list of the 三公经费支出合计 stated, with whose they are, before it

@@ -1760,27 +1760,51 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
 }
 
 /// The whole name of a final figure named by its stage alone after its budget: "“三公”经费
-/// 支出预算为 246 万元，支出决算为 167.37 万元" — 167.37 is the “三公”经费支出决算.
+/// 支出预算为 246 万元，支出决算为 167.37 万元" — 167.37 is the “三公”经费支出决算; and of a
+/// budget named by its stage alone after the amounts of the same thing: "…和公务接待费的财政
+/// 拨款预算数 2711.65 万元、决算数 2488.79 万元，2011年预算数 2687.06 万元" — 2687.06 is the
+/// “三公经费”财政拨款预算数 of 2011.
 pub fn record_name(p: &Prose<'_>, m: &Mention) -> Option<String> {
-    if m.kind != Kind::Final
-        || !matches!(
-            m.label.as_str(),
-            "支出决算" | "决算" | "决算数" | "支出决算数"
-        )
-    {
-        return None;
-    }
     let k = p.mentions.binary_search_by_key(&m.at, |x| x.at).ok()?;
-    let budget = p.mentions.get(k.checked_sub(1)?)?;
-    if budget.sentence != m.sentence || !matches!(budget.kind, Kind::Budget | Kind::Level) {
-        return None;
+    let stem_of = |label: &str| {
+        ["年初预算数", "年初预算", "全年预算", "预算数", "预算"]
+            .iter()
+            .find_map(|w| label.strip_suffix(w))
+            .map(|stem| stem.strip_suffix("支出").unwrap_or(stem).to_string())
+    };
+    match m.kind {
+        Kind::Final if FINAL_STAGES.contains(&m.label.as_str()) => {
+            let budget = p.mentions.get(k.checked_sub(1)?)?;
+            if budget.sentence != m.sentence || !matches!(budget.kind, Kind::Budget | Kind::Level) {
+                return None;
+            }
+            let stem = stem_of(&budget.label)?;
+            Some(format!("{stem}{}", m.label))
+        }
+        Kind::Budget if BUDGET_STAGES.contains(&m.label.as_str()) => {
+            // back over the years and the other stages before it to the amount that names
+            // what they are of (in its sentence or one before: "…预算数 2711.65 万元。2011年
+            // 预算数 2687.06 万元")
+            let named = p.mentions.get(..k)?.iter().rev().find(|x| {
+                x.kind != Kind::Year
+                    && !FINAL_STAGES.contains(&x.label.as_str())
+                    && !BUDGET_STAGES.contains(&x.label.as_str())
+            })?;
+            if named.inner {
+                return None;
+            }
+            let stem = stem_of(&named.label).filter(|s| !s.is_empty())?;
+            Some(format!("{stem}{}", m.label))
+        }
+        _ => None,
     }
-    let stem = ["年初预算数", "年初预算", "全年预算", "预算数", "预算"]
-        .iter()
-        .find_map(|w| budget.label.strip_suffix(w))?;
-    let stem = stem.strip_suffix("支出").unwrap_or(stem);
-    Some(format!("{stem}{}", m.label))
 }
+
+/// Labels that name a final figure by its stage alone.
+const FINAL_STAGES: [&str; 4] = ["支出决算", "决算", "决算数", "支出决算数"];
+
+/// Labels that name a budget by its stage alone.
+const BUDGET_STAGES: [&str; 2] = ["预算数", "预算"];
 
 /// Whether the amount `m` is the one compared with, last year's: its clause names a
 /// comparison before it ("较2024年的 2190 万元", "比2023年收入预算 8000 万元", 去年).
