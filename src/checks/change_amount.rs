@@ -23,7 +23,9 @@ pub static CHECK: Check = Check {
            naming its year (\"2022年度“三公”经费预算总计 21.8 万元\", \"2021年度“三公”经费合计支出 \
            20.12 万元\"): the change must equal this year's amount minus the other year's (an \
            increase) or the reverse (a decrease). The quantity is matched by its name without \
-           the words of stage and total (预算、决算、总计、合计支出); the years by the year \
+           the words of stage and total (预算、决算、总计、合计支出), and the “三公”经费 \
+           without the level (中央本级) or the funds (财政拨款) a sentence names them with, \
+           or named by their three items together; the years by the year \
            named (上年 is the year before). A 其中 item's change carries the years of the \
            change before it in the paragraph. Every pair of amounts that fits is a reading.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
@@ -93,6 +95,22 @@ fn core(name: &str) -> String {
     }
 }
 
+/// The quantity a [`core`] name stands for, for matching amounts to a change. The
+/// “三公”经费 are one quantity whoever's they are and however the sentence qualifies them:
+/// "2011年中央本级“三公”经费财政拨款预算" and "…、公务接待费决算支出" (the three items named
+/// together) are both 三公经费 — the levels a document names (本级) and the funds the 三公
+/// are paid from (财政拨款) are not part of the quantity.
+fn quantity(core_name: &str) -> String {
+    let Some(k) = core_name.find("三公经费") else {
+        return core_name.to_string();
+    };
+    let mut s = core_name.to_string();
+    if s.get(..k).is_some_and(|before| before.ends_with("本级")) {
+        s.replace_range(..k, "");
+    }
+    core(&s.replace("财政拨款", ""))
+}
+
 /// The stage a phrase names, if any.
 fn stage_named(words: &str) -> Option<Stage> {
     // (most phrases name no 预算 or 决算 at all: nothing to take out)
@@ -117,6 +135,8 @@ fn stage_named(words: &str) -> Option<Stage> {
 struct Comparison {
     /// The quantity's name, as [`core`] leaves it.
     subject: String,
+    /// The quantity it names ([`quantity`]).
+    quantity: String,
     /// The year the change is of, when named.
     this_year: Option<i64>,
     /// The stage the subject names.
@@ -233,6 +253,7 @@ fn comparison(doc: &Document, p: &Prose<'_>, at: usize) -> Option<Comparison> {
     }
     Some(Comparison {
         this_stage: stage_named(subject_words),
+        quantity: quantity(&subject),
         subject,
         this_year: subject_years.first().copied(),
         base_year: base_years.first().copied(),
@@ -267,7 +288,14 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             }
             let Some(year) = m.scope.year else { continue };
-            levels.push((core(&m.label), year, stage, m.fig, m.unit, m.scope));
+            levels.push((
+                quantity(&core(&m.label)),
+                year,
+                stage,
+                m.fig,
+                m.unit,
+                m.scope,
+            ));
         }
     }
     if levels.is_empty() {
@@ -302,7 +330,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     .iter()
                     .filter(|l| {
                         l.1 == year
-                            && l.0 == c.subject
+                            && l.0 == c.quantity
                             && l.3 != m.fig
                             && same_family(l.4, m.unit)
                             && stage.is_none_or(|s| l.2 == Some(s))
@@ -389,6 +417,26 @@ mod tests {
                 "{sep}"
             );
         }
+    }
+
+    #[test]
+    fn the_sangong_are_one_quantity_whoevers_and_from_whatever_funds() {
+        // the Ministry of Finance's 2011 notice (a mirror, realdocs 02): this year's budget is
+        // "中央本级“三公”经费财政拨款预算", last year's final amount is named by the three items
+        let text = |change: &str| {
+            format!(
+                "2011年中央本级“三公”经费财政拨款预算94.28亿元。与2010年决算数相比,2011年中央本级“三公”经费财政拨款预算减少{change}亿元。\
+                 2010年中央本级用财政拨款开支的因公出国(境)经费、公务用车购置及运行费、公务接待费决算支出94.7亿元。\n"
+            )
+        };
+        assert_eq!(statuses(&text("0.42")), [pair("0.42", "pass")]);
+        assert_eq!(statuses(&text("0.24")), [pair("0.24", "fail")]);
+        // named plainly, last year's is the same quantity
+        let plain = "2011年中央本级“三公”经费财政拨款预算94.28亿元。与2010年决算数相比,2011年中央本级“三公”经费财政拨款预算减少0.42亿元。2010年中央本级三公经费决算支出94.7亿元。\n";
+        assert_eq!(statuses(plain), [pair("0.42", "pass")]);
+        // a body named for one year and not the other (机关, not 本级) is another quantity
+        let body = plain.replace("2010年中央本级三公经费", "2010年中央本级机关三公经费");
+        assert_eq!(statuses(&body), []);
     }
 
     const SANGONG: &str = "一、2023年“三公”经费预算安排情况\n2023年度“三公”经费预算总计30.5万元，其中：因公出国（境）经费0万元，公务接待14.2万元，公务用车运行费用16.3万元。\n二、2022年“三公”经费决算情况\n2022年度“三公”经费合计支出28.25万元，其中：因公出国（境）经费0万元，公务接待15.06万元，公务用车运行费用13.19万元。\n2023年度“三公”经费预算较2022年度增加2.25万元，其中公务接待较上年同期减少0.86万元。公务用车运行费用较上年同期增加3.11万元。\n";
