@@ -420,10 +420,17 @@ pub fn total_name(label: &str) -> String {
 
 /// The words with 一般公共预算's name before 2015 (公共财政预算, 一般公共财政预算) in today's.
 fn budget_renamed(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    if s.contains("公共财政预算") {
+    let s = if s.contains("公共财政预算") {
         s.replace("一般公共财政预算", "一般公共预算")
             .replace("公共财政预算", "一般公共预算")
             .into()
+    } else {
+        s
+    };
+    // a department's 一般公共预算拨款支出 is its 一般公共预算支出: the spending of what that
+    // budget grants it ("一般公共预算拨款支出 1493924.6 元…占一般公共预算支出的 96.41%")
+    if s.contains("一般公共预算拨款支出") {
+        s.replace("一般公共预算拨款支出", "一般公共预算支出").into()
     } else {
         s
     }
@@ -717,6 +724,23 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_departments_grant_spending_is_its_general_budget_spending() {
+        // a Wuzhou research unit's 2021 budget (realdocs 13): the whole is printed as
+        // 一般公共预算拨款支出 and named as 一般公共预算支出
+        let text = |share: &str| {
+            format!(
+                "2021 年一般公共预算拨款支出 1493924.6 元,其中:基本支出 1440224.6 元,项目支出 53700 元。\n\
+                 1.基本支出预算 1440224.60 元,占一般公共预算支出的{share}%,同比减少 12602.40 元。\n"
+            )
+        };
+        assert_eq!(entries(&text("96.41")), own(&[("96.41%", "pass")]));
+        assert_eq!(entries(&text("94.61")), own(&[("94.61%", "fail")]));
+        // another budget's grant is not that budget's spending
+        let fund = text("96.41").replace("一般公共预算拨款支出", "政府性基金预算拨款支出");
+        assert_eq!(entries(&fund), own(&[("96.41%", "unchecked")]));
     }
 
     #[test]
