@@ -195,12 +195,28 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
     let at = |f: FigId| {
         claims.mention(f).filter(|m| doc.figure(m.fig).is_some_and(|x| matches!(x.place, crate::document::Place::Text { paragraph } if paragraph == b.para))).map(|m| m.at)
     };
-    // the total before its 其中, in the same paragraph; the parts after it, in order
-    let Some(t_at) = at(b.total).filter(|&t| t < b.at) else {
-        return;
-    };
-    let Some(Delta::Fig(total_change, sign)) = change_after(p, t_at, b.at) else {
-        return;
+    // the total before its 其中, in the same paragraph, or in the paragraph before it with
+    // its change in its sentence ("…支出合计58.8亿元,比预算数减少12.71亿元。" / "报告说,…。
+    // 其中:因公出国(境)经费16.2亿元,减少3.56亿元;…": a newspaper's report of the 2014
+    // central final accounts); the parts after it, in order
+    let (total_change, sign, far) = match at(b.total).filter(|&t| t < b.at) {
+        Some(t_at) => match change_after(p, t_at, b.at) {
+            Some(Delta::Fig(c, s)) => (c, s, false),
+            _ => return,
+        },
+        None => {
+            let (Some(tm), Some(tp)) = (claims.mention(b.total), claims.prose_of(b.total)) else {
+                return;
+            };
+            let before = k.checked_sub(1).and_then(|j| claims.prose.get(j));
+            if !before.is_some_and(|x| std::ptr::eq(x, tp)) {
+                return;
+            }
+            match change_after(tp, tm.at, tp.sentence_end(tm.at)) {
+                Some(Delta::Fig(c, s)) => (c, s, true),
+                _ => return,
+            }
+        }
     };
     // a template's 减少（增加）: no direction, no signed sum
     if sign == 0 {
@@ -278,8 +294,13 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
         ),
     )
     .context(b.context.clone());
-    // the changes of a list not known to be whole say something only when they add up
-    out.push(if b.complete { rel } else { rel.only_if_holds() });
+    // the changes of a list not known to be whole say something only when they add up; so
+    // do those of a total a paragraph away, whose change may be on another base than theirs
+    out.push(if b.complete && !far {
+        rel
+    } else {
+        rel.only_if_holds()
+    });
 }
 
 /// "比上年减少 20.46 万元，降低 7.72%，主要原因是…支出较上年减少 16.11 万元；…减少 4.33
@@ -682,6 +703,31 @@ mod tests {
             .filter(|e| e.rule == Rule::PartsSum || e.rule == Rule::Subset)
             .map(|e| (e.reported.clone(), e.status.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn the_parts_changes_add_up_to_the_change_of_a_total_a_paragraph_before() {
+        // 法制日报 on the 2014 central final accounts (2015-06-29): the total and its change
+        // end one paragraph, the parts and theirs are listed in the next
+        let text = |change: &str| {
+            format!(
+                "2014年,中央行政事业单位“三公”经费支出合计58.8亿元,比预算数减少12.71亿元。\n\n\
+                 报告说,主要是各部门贯彻落实中央八项规定,减少了相关支出。其中:因公出国(境)经费16.2亿元,减少3.56亿元;公务用车购置及运行费35.99亿元,减少{change}亿元;公务接待费6.61亿元,减少3.87亿元。\n"
+            )
+        };
+        let changes = |t: &str| -> Vec<(String, String)> {
+            reported(t)
+                .into_iter()
+                .filter(|(r, _)| r == "12.71")
+                .collect()
+        };
+        assert_eq!(
+            changes(&text("5.28")),
+            [("12.71".to_string(), "pass".to_string())]
+        );
+        // the total's change may be on another base than the parts' (预算数 against a bare
+        // 减少): where they do not add up, nothing is said
+        assert_eq!(changes(&text("5.82")), []);
     }
 
     #[test]
