@@ -104,11 +104,20 @@ fn quantity(core_name: &str) -> String {
     let Some(k) = core_name.find("三公经费") else {
         return core_name.to_string();
     };
-    let mut s = core_name.to_string();
-    if s.get(..k).is_some_and(|before| before.ends_with("本级")) {
-        s.replace_range(..k, "");
-    }
-    core(&s.replace("财政拨款", ""))
+    let from = if core_name
+        .get(..k)
+        .is_some_and(|before| before.ends_with("本级"))
+    {
+        k
+    } else {
+        0
+    };
+    core(
+        &core_name
+            .get(from..)
+            .unwrap_or(core_name)
+            .replace("财政拨款", ""),
+    )
 }
 
 /// The stage a phrase names, if any.

@@ -1511,20 +1511,14 @@ const LIST_SENTENCES: usize = 4;
 /// Whether every label names a category of one standard set ([`FAMILIES`]), each once,
 /// and the car item is not named both whole (购置及运行费) and by its halves.
 fn one_set(labels: &[String]) -> bool {
-    let whole_car = labels
-        .iter()
-        .any(|l| l.contains("购置及运行") || l.contains("购置和运行"));
-    let half_car = labels.iter().any(|l| {
-        (l.contains("购置") || l.contains("运行"))
-            && !l.contains("购置及运行")
-            && !l.contains("购置和运行")
-    });
-    let distinct = labels
-        .iter()
-        .enumerate()
-        .all(|(i, l)| labels.get(..i).is_none_or(|b| !b.contains(l)));
-    distinct
-        && !(whole_car && half_car)
+    let whole = |l: &String| l.contains("购置及运行") || l.contains("购置和运行");
+    let half = |l: &String| !whole(l) && (l.contains("购置") || l.contains("运行"));
+    let mut seen: Vec<&String> = Vec::new();
+    labels.iter().all(|l| {
+        let new = !seen.contains(&l);
+        seen.push(l);
+        new
+    }) && !(labels.iter().any(whole) && labels.iter().any(half))
         && FAMILIES
             .iter()
             .any(|(stems, _)| labels.iter().all(|l| stems.iter().any(|s| l.contains(s))))
