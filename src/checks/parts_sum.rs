@@ -497,6 +497,17 @@ mod tests {
         // an item of another set ends the list: nothing is said
         let other = text.replace("公务接待费支出295.70", "会议费支出295.70");
         assert_eq!(verdicts(&other), []);
+        // the car's halves split by the reception item: the list is whole only at the
+        // second half
+        let split = "2019年,“三公”经费决算支出数为1165.08万元。其中:因公出国(境)费支出0万元。公务用车购置费支出204.78万元。公务接待费支出295.70万元。公务用车运行维护费支出664.60万元。\n";
+        assert_eq!(verdicts(split), [("1165.08".to_string(), Status::Pass)]);
+        // a catch-all closes a list of no standard set
+        let other = "2019年收入合计100万元,其中:房租收入60万元。其他收入40万元。\n";
+        assert_eq!(verdicts(other), [("100".to_string(), Status::Pass)]);
+        assert_eq!(
+            verdicts(&other.replace("40万元", "30万元")),
+            [("100".to_string(), Status::Fail)]
+        );
     }
 
     #[test]

@@ -1452,7 +1452,17 @@ fn whole_past_its_sentence(
     let mut more: Vec<Part> = Vec::new();
     let mut at = end;
     let mut sentences = 0;
-    while !labels.is_empty() && !complete(&labels) && at + 1 < limit {
+    // (the car item given by its halves is whole only with both: "出国 A。购置费 B。接待 C。
+    // 运行费 D" is not done at 接待)
+    let whole = |labels: &[String]| {
+        let half = |w: &str| {
+            labels
+                .iter()
+                .any(|l| l.contains(w) && !l.contains("购置及运行") && !l.contains("购置和运行"))
+        };
+        complete(labels) && half("购置") == half("运行")
+    };
+    while !labels.is_empty() && !whole(&labels) && at + 1 < limit {
         sentences += 1;
         if sentences > LIST_SENTENCES {
             return;
@@ -1483,6 +1493,10 @@ fn whole_past_its_sentence(
             found = true;
             labels.push(m.label.clone());
             more.push((m.fig, m.label.clone(), m.unit));
+            // (a catch-all 其他… closes any list)
+            if whole(&labels) {
+                break;
+            }
             if !one_set(&labels) {
                 return;
             }
@@ -1500,7 +1514,7 @@ fn whole_past_its_sentence(
         }
         at = next_end;
     }
-    if complete(&labels) {
+    if whole(&labels) {
         parts.extend(more);
     }
 }
