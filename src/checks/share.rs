@@ -418,7 +418,8 @@ pub fn total_name(label: &str) -> String {
     s.to_string()
 }
 
-/// The words with 一般公共预算's name before 2015 (公共财政预算, 一般公共财政预算) in today's.
+/// The words with 一般公共预算's name before 2015 (公共财政预算, 一般公共财政预算) in today's,
+/// and a department's 一般公共预算拨款支出 as the 一般公共预算支出 it is.
 fn budget_renamed(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     let s = if s.contains("公共财政预算") {
         s.replace("一般公共财政预算", "一般公共预算")

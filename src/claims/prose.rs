@@ -1455,11 +1455,7 @@ fn whole_past_its_sentence(
     // (the car item given by its halves is whole only with both: "出国 A。购置费 B。接待 C。
     // 运行费 D" is not done at 接待)
     let whole = |labels: &[String]| {
-        let half = |w: &str| {
-            labels
-                .iter()
-                .any(|l| l.contains(w) && !l.contains("购置及运行") && !l.contains("购置和运行"))
-        };
+        let half = |w: &str| labels.iter().any(|l| l.contains(w) && !whole_car(l));
         complete(labels) && half("购置") == half("运行")
     };
     while !labels.is_empty() && !whole(&labels) && at + 1 < limit {
@@ -1519,20 +1515,24 @@ fn whole_past_its_sentence(
     }
 }
 
+/// Whether a label names the car item whole (公务用车购置及运行费), not one of its halves.
+fn whole_car(label: &str) -> bool {
+    label.contains("购置及运行") || label.contains("购置和运行")
+}
+
 /// How many sentences after its own a breakdown's list is followed into.
 const LIST_SENTENCES: usize = 4;
 
 /// Whether every label names a category of one standard set ([`FAMILIES`]), each once,
 /// and the car item is not named both whole (购置及运行费) and by its halves.
 fn one_set(labels: &[String]) -> bool {
-    let whole = |l: &String| l.contains("购置及运行") || l.contains("购置和运行");
-    let half = |l: &String| !whole(l) && (l.contains("购置") || l.contains("运行"));
+    let half = |l: &String| !whole_car(l) && (l.contains("购置") || l.contains("运行"));
     let mut seen: Vec<&String> = Vec::new();
     labels.iter().all(|l| {
         let new = !seen.contains(&l);
         seen.push(l);
         new
-    }) && !(labels.iter().any(whole) && labels.iter().any(half))
+    }) && !(labels.iter().any(|l| whole_car(l)) && labels.iter().any(half))
         && FAMILIES
             .iter()
             .any(|(stems, _)| labels.iter().all(|l| stems.iter().any(|s| l.contains(s))))
