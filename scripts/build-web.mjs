@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import { execFileSync } from 'node:child_process';
+import { minify } from 'terser';
 import { pdfjsWorkerSource } from './pdfjs-bundle.mjs';
 
 const read = (p) => readFileSync(p, 'utf8');
@@ -54,15 +55,21 @@ const uncommented = (s) => {
   if (open !== undefined) throw new Error(`a template literal spans lines: ${open.trim().slice(0, 80)}`);
   return out;
 };
-const app = uncommented(['www/dom-tree.js', 'www/i18n.js', 'www/lzma.js', 'www/sheets.js', 'www/app.js'].map(read).join('\n'));
+// the scripts the page runs at open are minified (terser: local names shortened, spaces and
+// comments gone, expressions compressed): ≈ 4.4 KB gz less of the first load than the
+// comment-stripped sources, which is room under the size budget for the core's readings.
+// Top-level names are kept (each script is a classic script; the PDF glue and the worker's
+// code call across them by name), and so are the sources, which tsc and the tests read.
+const minified = async (code) => (await minify(code, { compress: { passes: 2 }, mangle: true, ecma: 2022 })).code ?? code;
+const app = await minified(uncommented(['www/dom-tree.js', 'www/i18n.js', 'www/lzma.js', 'www/sheets.js', 'www/app.js'].map(read).join('\n')));
 // the PDF glue, inert until the first PDF is opened: app.js runs it as an inline script,
 // which the CSP allows by its hash: the page holds its text as it is (a script element's
 // text is never escaped), so it must hold no `</script` or `<!--`, which would end it early
 const pdfGlue = uncommented(read('www/pdf.js'));
 if (/<\/script|<!--/i.test(pdfGlue)) throw new Error('www/pdf.js must not hold </script or <!--');
 // the core's worker as text in the page (no base64 to decode), started by www/boot.js
-const workerJs = uncommented(read('pkg/recount.js') + '\n' + read('www/worker.js'));
-const boot = read('www/boot.js');
+const workerJs = await minified(uncommented(read('pkg/recount.js') + '\n' + read('www/worker.js')));
+const boot = await minified(read('www/boot.js'));
 const csp = [
   "default-src 'none'",
   `script-src ${sha(boot)} ${sha(app)} ${sha(pdfGlue)} 'wasm-unsafe-eval'`,
