@@ -47,7 +47,7 @@ fi
 # build and test tools from npm: playwright-core (drives Chromium), axe-core (accessibility),
 # binaryen (wasm-opt; Debian's binaryen 108 emits wasm Chromium rejects, so never use it),
 # typescript (tsc checks the page's JS against the bindings' contract), papaparse (reads the
-# exported CSV back as a spreadsheet would)
+# exported CSV back as a spreadsheet would), terser (minifies the page's scripts at build time)
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
   npm ci --no-audit --no-fund
