@@ -19,7 +19,7 @@ use std::path::PathBuf;
 /// the next sentence, items numbered after "如下" and the text's 总支出 = 总收入 took it
 /// from 200); raise them as the checks improve, never lower them.
 const MIN_CAUGHT: usize = 8;
-const MIN_VERIFIED_PERCENT: usize = 97;
+const MIN_VERIFIED_PERCENT: usize = 98;
 
 /// The figure as score.py compares it: no spaces, separators, % or units.
 fn norm(s: &str) -> String {

@@ -37,7 +37,10 @@ pub static CHECK: Check = Check {
            …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
            this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
            27.78% with the table's 决算 0.39); with no such table, from the one amount the \
-           三公 section states before it for that item, stage and year.",
+           三公 section states before it for that item, stage and year. A rate with no \
+           change after 较/比 and a year (\"公务用车购置及运行费 1205.06 万元(较2010年压缩2%)\") \
+           is on the amount of the same name, stage and entity the text states for that year \
+           elsewhere; said only where it holds, as that base is not printed beside it.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Dividing by this year's figure instead of last year's is the most common slip in \
           these rates; \"增长 100%\" on a line that did not exist last year is another.",
@@ -666,6 +669,15 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 .map(|_| after_rates)
         });
         let Some(change_end) = change_end else {
+            if let Some(rel) = rates
+                .as_slice()
+                .eq(&[first])
+                .then(|| rate_on_named_year(doc, claims, p, first))
+                .flatten()
+            {
+                out.push(rel.context(context));
+                continue;
+            }
             if p.has_between(0, m.at, "上年") {
                 unchecked(
                     "未写明增减额，无法核对增减率",
@@ -1099,6 +1111,94 @@ fn sangong_rate(
     )
 }
 
+/// "2011年…预算中，…公务用车购置及运行费 1205.06 万元(较2010年压缩2%)" with "2010年…预算中，…
+/// 公务用车购置及运行费 1229.65 万元" stated elsewhere (审计署, 2011): a rate with no change,
+/// right after "较/比 + a year" that follows this year's amount, is on the amount of the same
+/// name, kind, stage and entity the document states for that year. Every such amount is a
+/// reading. Reported only where it holds: the text does not print its base, so which
+/// amount of that year the rate was worked on is not certain.
+fn rate_on_named_year(
+    doc: &Document,
+    claims: &Claims<'_>,
+    p: &Prose<'_>,
+    r: usize,
+) -> Option<Relation> {
+    let ms = &p.mentions;
+    let rate = ms.get(r)?;
+    let Kind::Rate(dr) = rate.kind else {
+        return None;
+    };
+    let year_m = ms.get(r.checked_sub(1)?)?;
+    let this = ms.get(r.checked_sub(2)?)?;
+    let year = doc.figure(year_m.fig)?.number.whole()?;
+    let compares = year_m.lead.trim_start_matches(['(', '（']);
+    if year_m.kind != Kind::Year
+        || !matches!(compares, "较" | "比")
+        || year_m.sentence != rate.sentence
+        || this.kind != Kind::Level
+        || !is_money(this.unit)
+        || this.label.is_empty()
+        || this.scope.year == Some(year)
+        || this.sentence != rate.sentence
+        // (the year, its verb and the rate: nothing else between)
+        || p.text_between(year_m.at, rate.at).chars().count() > 6
+    {
+        return None;
+    }
+    let mut bases: Vec<&Mention> = Vec::new();
+    for q in &claims.prose {
+        for x in &q.mentions {
+            let same = x.kind == this.kind
+                && x.fig != this.fig
+                && !x.inner
+                && x.label == this.label
+                && same_family(x.unit, this.unit)
+                && x.scope.year == Some(year)
+                && x.scope.stage == this.scope.stage
+                && x.scope.entity == this.scope.entity;
+            let value = |m: &Mention| doc.figure(m.fig).map(|f| f.number.value);
+            if same && !bases.iter().any(|b| value(b) == value(x)) {
+                bases.push(x);
+            }
+        }
+    }
+    let signed_rate = |base: &Mention| {
+        let last = amount(doc, base.fig, this.unit);
+        let now = Expr::Fig(this.fig);
+        let change = match dr {
+            1.. => Expr::difference(now, last.clone()),
+            0 => Expr::abs(Expr::difference(now, last.clone())),
+            _ => Expr::difference(last.clone(), now),
+        };
+        (Expr::pct(change.clone(), last), change)
+    };
+    let mut bases = bases.into_iter();
+    let first = bases.next()?;
+    let (expr, change) = signed_rate(first);
+    let what = Text::new(
+        format!(
+            "{}增减率 = 本年数与{year}年数之差 ÷ {year}年数（{year}年数为文中另处所列）",
+            this.label
+        ),
+        format!(
+            "rate of {} = (this year − {year}) ÷ {year} ({year}'s figure stated elsewhere in the text)",
+            this.label
+        ),
+    );
+    let mut rel = Relation::equals(RULE, rate.fig, expr, what);
+    for other in bases {
+        rel = rel.reading(
+            signed_rate(other).0,
+            Text::new(format!("另一{year}年数"), format!("another {year} figure")),
+        );
+    }
+    Some(
+        rel.alternative(Cause::ThisYearBase, Expr::pct(change, Expr::Fig(this.fig)))
+            .zero_base_fails()
+            .only_if_holds(),
+    )
+}
+
 /// With no 三公 table, this year's amount of a 三公 item as the 三公 section states it
 /// before the change (a unit's 2018 budget, wuzhou: "2018年财政拨款“三公”经费预算总额为2.7万元。
 /// 2018年“三公”经费预算数比2017年预算数减少0.06万元，减幅0.02%"): an amount in 万元 naming
@@ -1178,6 +1278,27 @@ mod tests {
 
     fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
         v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    #[test]
+    fn a_rate_on_a_named_year_takes_that_years_amount_stated_elsewhere() {
+        // 审计署's 三公 budgets (wenweipo.com, 2011-07-11), in traditional script as published
+        let text = |rate: &str| {
+            format!(
+                "2010年審計署「三公經費」財政撥款預算中,因公出國(境)費617萬元,公務用車購置及運行費1229.65萬元,公務接待費865萬元。\n\
+                 2011年審計署「三公經費」財政撥款預算中,因公出國(境)費617萬元(零增長),公務用車購置及運行費1205.06萬元(較2010年壓縮{rate}%),公務接待費865萬元(零增長)。\n"
+            )
+        };
+        // (1229.65 − 1205.06) ÷ 1229.65 = 1.9998%
+        assert_eq!(status(&text("2")), own(&[("2%", "pass")]));
+        // a rate that does not hold on it is not said: the base is not printed beside it
+        assert_eq!(status(&text("5")), []);
+        // the year's amount must be of the same name: another item's is no base
+        let other = text("2").replace("公務用車購置及運行費1229.65", "會議費1229.65");
+        assert_eq!(status(&other), []);
+        // and of the year named
+        let year = text("2").replace("較2010年", "較2009年");
+        assert_eq!(status(&year), []);
     }
 
     #[test]
