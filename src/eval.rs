@@ -90,6 +90,7 @@ pub fn interval(doc: &Document, e: &Expr) -> Result<Interval, EvalError> {
         Expr::Pct(a, b) => divide(doc, a, b)?.times(hundred).map_err(arith)?,
         Expr::Min(a, b) => interval(doc, a)?.min(interval(doc, b)?),
         Expr::Abs(a) => interval(doc, a)?.abs(),
+        Expr::Root(a, n) => interval(doc, a)?.root(*n).map_err(arith)?,
     })
 }
 
@@ -151,6 +152,7 @@ fn point_at(
         }
         Expr::Min(a, b) => point(doc, a)?.min(point(doc, b)?),
         Expr::Abs(a) => point(doc, a)?.abs(),
+        Expr::Root(a, n) => crate::interval::nth_root(point(doc, a)?, *n).ok_or(ov)?,
     })
 }
 
@@ -327,7 +329,7 @@ fn has_bare_zero(doc: &Document, e: &Expr) -> bool {
         Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pct(a, b) | Expr::Min(a, b) => {
             has_bare_zero(doc, a) || has_bare_zero(doc, b)
         }
-        Expr::Abs(a) => has_bare_zero(doc, a),
+        Expr::Abs(a) | Expr::Root(a, _) => has_bare_zero(doc, a),
     }
 }
 
@@ -378,7 +380,7 @@ fn read_zeros(doc: &Document, e: &mut Expr, peer: Option<FigId>) -> bool {
             read_zeros(doc, b, None);
             false
         }
-        Expr::Abs(a) => read_zeros(doc, a, None),
+        Expr::Abs(a) | Expr::Root(a, _) => read_zeros(doc, a, None),
         Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => false,
     }
 }
@@ -635,7 +637,7 @@ fn collect_rounded(e: &Expr, out: &mut Vec<FigId>) {
             collect_rounded(a, out);
             collect_rounded(b, out);
         }
-        Expr::Abs(a) => collect_rounded(a, out),
+        Expr::Abs(a) | Expr::Root(a, _) => collect_rounded(a, out),
     }
 }
 

@@ -76,25 +76,21 @@ impl Interval {
         if o.lo <= Decimal::ZERO && o.hi >= Decimal::ZERO {
             return Err(ArithError::DivisorMayBeZero);
         }
-        let q = hull([
+        outward(hull([
             self.lo.checked_div(o.lo),
             self.lo.checked_div(o.hi),
             self.hi.checked_div(o.lo),
             self.hi.checked_div(o.hi),
-        ])?;
-        let ulp = half_ulp(QUOTIENT_DP) * Decimal::TWO;
-        Ok(Interval {
-            lo: q
-                .lo
-                .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToNegativeInfinity)
-                .checked_sub(ulp)
-                .ok_or(ArithError::Overflow)?,
-            hi: q
-                .hi
-                .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToPositiveInfinity)
-                .checked_add(ulp)
-                .ok_or(ArithError::Overflow)?,
-        })
+        ])?)
+    }
+
+    /// The n-th root of an interval of values that are not negative (the root rises with
+    /// its argument, so it is the roots of the ends), rounded outward like a quotient.
+    pub fn root(self, n: u32) -> Result<Self, ArithError> {
+        match (nth_root(self.lo, n), nth_root(self.hi, n)) {
+            (Some(lo), Some(hi)) => outward(Interval { lo, hi }),
+            _ => Err(ArithError::Overflow),
+        }
     }
 
     /// `min(self, o)` pointwise.
@@ -132,6 +128,48 @@ impl Interval {
     pub fn contains(&self, d: Decimal) -> bool {
         self.lo <= d && d <= self.hi
     }
+}
+
+/// A computed interval widened to hold the exact one: rounded outward at the 20th decimal
+/// and one unit there further (the division or root it came from was itself rounded).
+fn outward(q: Interval) -> Result<Interval, ArithError> {
+    let ulp = half_ulp(QUOTIENT_DP) * Decimal::TWO;
+    Ok(Interval {
+        lo: q
+            .lo
+            .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToNegativeInfinity)
+            .checked_sub(ulp)
+            .ok_or(ArithError::Overflow)?,
+        hi: q
+            .hi
+            .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToPositiveInfinity)
+            .checked_add(ulp)
+            .ok_or(ArithError::Overflow)?,
+    })
+}
+
+/// The n-th root of `x ≥ 0` (`None` for a negative `x`, `n = 0` or overflow), to within a
+/// few units of `Decimal`'s last digit. Newton's method from above: y ← y − (y − x ÷ yⁿ⁻¹)
+/// ÷ n falls towards the root from any start above it, and 1 + (x − 1) ÷ n is one for
+/// x ≥ 1 (Bernoulli's inequality), 1 for x < 1; it stops when y no longer falls.
+pub fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
+    if x.is_sign_negative() || x.is_zero() || n == 0 {
+        return (x.is_zero() && n > 0).then_some(Decimal::ZERO);
+    }
+    let nd = Decimal::from(n);
+    let mut y = Decimal::ONE.max(Decimal::ONE + (x - Decimal::ONE).checked_div(nd)?);
+    for _ in 0..200 {
+        let mut power = Decimal::ONE;
+        for _ in 1..n {
+            power = power.checked_mul(y)?;
+        }
+        let step = (y - x.checked_div(power)?).checked_div(nd)?;
+        if step <= Decimal::ZERO {
+            break;
+        }
+        y -= step;
+    }
+    Some(y)
 }
 
 /// The smallest interval holding every candidate; overflow when one could not be computed.
@@ -249,5 +287,40 @@ mod tests {
         let big = Interval::exact(Decimal::MAX);
         assert_eq!(big.plus(big), Err(ArithError::Overflow));
         assert_eq!(big.times(big), Err(ArithError::Overflow));
+        assert_eq!(big.root(3), Err(ArithError::Overflow));
+    }
+
+    #[test]
+    fn a_root_is_exact_where_it_can_be_and_bounds_it_where_it_cannot() {
+        let near = |x: &str, n: u32, root: &str| {
+            let y = nth_root(d(x), n).unwrap_or_default();
+            (y - d(root)).abs() < d("0.000000000000000000000001")
+        };
+        assert!(near("1024", 10, "2") && near("0.0081", 4, "0.3") && near("7", 1, "7"));
+        assert_eq!(nth_root(d("0"), 5), Some(d("0")));
+        assert_eq!(nth_root(d("-8"), 3), None);
+        assert_eq!(nth_root(d("8"), 0), None);
+        // √2 to every digit Decimal holds: its square is 2 to within a few of its last units
+        let r = nth_root(d("2"), 2).unwrap_or_default();
+        assert!(
+            (r * r - d("2")).abs() < d("0.000000000000000000000001"),
+            "{r}"
+        );
+        // (2468 ÷ 2007)^(1/5): the interval holds the exact root of every ratio in it and is
+        // no wider than its ends' roots rounded outward at the 20th decimal
+        let ratio = n("1.2297")
+            .over(Interval::exact(d("1")))
+            .unwrap_or(Interval::exact(d("0")));
+        let root = ratio.root(5).unwrap_or(Interval::exact(d("0")));
+        for end in [ratio.lo, ratio.hi] {
+            let y = nth_root(end, 5).unwrap_or_default();
+            assert!(root.contains(y), "{root:?} {y}");
+        }
+        // (the root's slope there is y ÷ 5x ≈ 0.1695, on a width of 0.0001)
+        let width = root.hi - root.lo;
+        assert!(
+            d("0.00001694") < width && width < d("0.00001696"),
+            "{root:?}"
+        );
     }
 }

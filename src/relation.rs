@@ -136,6 +136,9 @@ pub enum Expr {
     Min(Box<Expr>, Box<Expr>),
     /// The absolute value: a difference the text states without its sign ("差值为 0.9 万元").
     Abs(Box<Expr>),
+    /// The n-th root (n ≥ 1) of a value that is not negative: an average yearly rate is
+    /// (end ÷ start)^(1/n) − 1 over n years.
+    Root(Box<Expr>, u32),
 }
 
 /// A term of a sum read from a table's cells: a figure, or nothing for a blank or dash
@@ -196,6 +199,10 @@ impl Expr {
     pub fn abs(a: Expr) -> Expr {
         Expr::Abs(Box::new(a))
     }
+    /// `a^(1/n)`.
+    pub fn root(a: Expr, n: u32) -> Expr {
+        Expr::Root(Box::new(a), n)
+    }
     /// An integer constant.
     pub fn int(n: i64) -> Expr {
         Expr::Const(Decimal::from(n))
@@ -220,7 +227,7 @@ impl Expr {
                 a.figures(out);
                 b.figures(out);
             }
-            Expr::Abs(a) => a.figures(out),
+            Expr::Abs(a) | Expr::Root(a, _) => a.figures(out),
         }
     }
 }

@@ -1648,7 +1648,7 @@ fn bound(d: rust_decimal::Decimal, scale: u32, up: bool) -> String {
 /// Whether the expression divides: its value has as many decimals as the division gives.
 fn has_quotient(e: &Expr) -> bool {
     match e {
-        Expr::Div(..) | Expr::Pct(..) => true,
+        Expr::Div(..) | Expr::Pct(..) | Expr::Root(..) => true,
         Expr::Fig(_) | Expr::Exact(_) | Expr::Blank | Expr::Const(_) => false,
         Expr::Sum(v) => v.iter().any(has_quotient),
         Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Min(a, b) => has_quotient(a) || has_quotient(b),
@@ -1713,6 +1713,10 @@ fn write_expr(doc: &Document, e: &Expr, out: &mut String, depth: u8) {
             out.push('|');
             write_expr(doc, a, out, 0);
             out.push('|');
+        }
+        Expr::Root(a, n) => {
+            write_expr(doc, a, out, depth + 1);
+            out.push_str(&format!("^(1/{n})"));
         }
     }
 }

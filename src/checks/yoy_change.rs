@@ -40,7 +40,11 @@ pub static CHECK: Check = Check {
            三公 section states before it for that item, stage and year. A rate with no \
            change after 较/比 and a year (\"公务用车购置及运行费 1205.06 万元(较2010年压缩2%)\") \
            is on the amount of the same name, stage and entity the text states for that year \
-           elsewhere; said only where it holds, as that base is not printed beside it.",
+           elsewhere; said only where it holds, as that base is not printed beside it. An \
+           average yearly rate between two amounts each printed after its year (\"从2015年的 \
+           2007 万元上升到2020年的 2468 万元，年均增长 4.22%\") compounds: (2468 ÷ 2007)^(1/5) \
+           − 1 = 4.222%; one printed as the rate over all the years, or that rate divided by \
+           the years, is shown as the likely cause.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Dividing by this year's figure instead of last year's is the most common slip in \
           these rates; \"增长 100%\" on a line that did not exist last year is another.",
@@ -442,7 +446,13 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
     let ms = &p.mentions;
     let mut done = Vec::new();
     for (k, c) in ms.iter().enumerate() {
-        if let Kind::Rate(dr) = c.kind {
+        // (an average yearly rate reads as no kind of its own: see `rate_on_printed`)
+        let rate = match c.kind {
+            Kind::Rate(dr) => Some(dr),
+            Kind::Other if c.percent => Some(0),
+            _ => None,
+        };
+        if let Some(dr) = rate {
             if let Some(r) = rate_on_printed(doc, p, k, dr) {
                 out.push(r);
                 done.push(c.fig);
@@ -551,6 +561,10 @@ fn rate_on_printed(doc: &Document, p: &Prose<'_>, k: usize, dr: i8) -> Option<Re
     let ms = &p.mentions;
     let r = ms.get(k)?;
     let moved = from_to(p, k);
+    if r.kind == Kind::Other {
+        let (now, before) = moved?;
+        return annual_rate(doc, p, r, now, before);
+    }
     // a rate after its change is that change's (decided with it)
     if moved.is_none()
         && ms
@@ -1008,6 +1022,68 @@ fn from_to<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)>
     (p.stops_between(now.at + 1, r.at) <= 1 && !figure_between).then_some((now, before))
 }
 
+/// "从2015年的2007万元上升到2020年的2468万元,年均增长4.22%" (壤塘县, 2021): an average
+/// yearly rate `r` after an amount moved from another (as [`from_to`] reads it), each printed
+/// right after its year, compounds over the years between them: (2468 ÷ 2007)^(1/5) − 1 =
+/// 4.222%. The rate over all the years (22.97%) and that rate split evenly (4.59%) are the
+/// likely causes of one that fails.
+fn annual_rate(
+    doc: &Document,
+    p: &Prose<'_>,
+    r: &Mention,
+    now: &Mention,
+    before: &Mention,
+) -> Option<Relation> {
+    let ms = &p.mentions;
+    let dr = crate::claims::prose::annual_direction(&r.lead).filter(|&d| d != 0)?;
+    let year = |m: &Mention| {
+        let i = ms.iter().position(|x| x.at == m.at)?;
+        let y = ms.get(i.checked_sub(1)?).filter(|y| y.kind == Kind::Year)?;
+        u32::try_from(doc.number(y.fig)?.value).ok()
+    };
+    let years = year(now)?
+        .checked_sub(year(before)?)
+        .filter(|n| (1..=50).contains(n))?;
+    let (n, b) = (Expr::Fig(now.fig), amount(doc, before.fig, now.unit));
+    let ratio = Expr::root(Expr::quotient(n.clone(), b.clone()), years);
+    let (yearly, total) = if dr > 0 {
+        let total = Expr::pct(Expr::difference(n, b.clone()), b);
+        (Expr::difference(ratio, Expr::int(1)), total)
+    } else {
+        let total = Expr::pct(Expr::difference(b.clone(), n), b);
+        (Expr::difference(Expr::int(1), ratio), total)
+    };
+    let cause = |zh: &str, en: &str| Cause::Other(Text::new(zh, en));
+    Some(
+        Relation::equals(
+            RULE,
+            r.fig,
+            Expr::product(yearly, Expr::int(100)),
+            Text::new(
+                "年均增减率 = ((末年数 ÷ 首年数)^(1/年数) − 1) × 100%",
+                "average yearly rate = ((last year ÷ first year)^(1/years) − 1) × 100%",
+            ),
+        )
+        .alternative(
+            cause(
+                "印的是这几年合计的增减率，不是年均增减率",
+                "the rate over all the years, not the yearly average",
+            ),
+            total.clone(),
+        )
+        .alternative(
+            cause(
+                "合计增减率除以年数（算术平均）；年均增减率应按几何平均（逐年复合）计算",
+                "the rate over all the years divided by the years; a yearly average compounds",
+            ),
+            Expr::quotient(total, Expr::int(i64::from(years))),
+        )
+        .zero_base_fails()
+        .monotone()
+        .context(p.sentence_text(r.at)),
+    )
+}
+
 /// The words of the clause before token `at` (figures as `#`).
 fn clause_before(p: &Prose<'_>, at: usize) -> String {
     let start = p
@@ -1278,6 +1354,59 @@ mod tests {
 
     fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
         v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    #[test]
+    fn an_average_yearly_rate_compounds_over_the_years_between_its_amounts() {
+        // 壤塘县 on its 十三五 revenue (gogojz.com/?p=1727, 2021), as published
+        let text = |rate: &str| {
+            format!("“十三五”以来,壤塘县一般公共预算收入从2015年的2007万元上升到2020年的2468万元,年均增长{rate}%;")
+        };
+        // (2468 ÷ 2007)^(1/5) − 1 = 4.222%; on last year's amount it would be 22.97%
+        assert_eq!(status(&text("4.22")), own(&[("4.22%", "pass")]));
+        let cause = |t: &str| {
+            let r = crate::check_document(&read_text(t));
+            r.checks
+                .iter()
+                .filter(|e| e.rule == "yoy-change")
+                .map(|e| (e.status.as_str(), e.cause.as_ref().map(|c| c.zh.clone())))
+                .collect::<Vec<_>>()
+        };
+        // the rate over all five years, and that rate split evenly, fail with their causes
+        let all = cause(&text("22.97"));
+        assert!(
+            matches!(all.as_slice(), [("fail", Some(c))] if c.contains("合计的增减率")),
+            "{all:?}"
+        );
+        let even = cause(&text("4.59"));
+        assert!(
+            matches!(even.as_slice(), [("fail", Some(c))] if c.contains("算术平均")),
+            "{even:?}"
+        );
+        // a fall compounds downwards: 1 − (2007 ÷ 2468)^(1/5) = 4.051%
+        let fall = text("4.05")
+            .replace("上升到", "下降到")
+            .replace("2007万元", "X")
+            .replace("2468万元", "2007万元")
+            .replace('X', "2468万元")
+            .replace("年均增长", "年均下降");
+        assert_eq!(status(&fall), own(&[("4.05%", "pass")]));
+        // the years are those printed with the amounts: over four years the rate is 5.30%
+        assert_eq!(
+            status(&text("4.22").replace("2015年", "2016年")),
+            own(&[("4.22%", "fail")])
+        );
+        // an average yearly rate is never a change on last year: beside a change it says
+        // nothing, where it said 22.97% before
+        assert_eq!(
+            status("2020年支出2468万元，比2015年增加461万元，年均增长4.22%。"),
+            []
+        );
+        // and 均 after a year named by a word is "both": a rate on last year as before
+        assert_eq!(
+            status("支出210万元，较上年均增长5%，较上年均增加10万元。"),
+            own(&[("5%", "pass")])
+        );
     }
 
     #[test]

@@ -172,6 +172,39 @@ const DOWN_RATE: &[&str] = &[
     "压减",
 ];
 
+/// "年均增长 4.22%", "平均每年递增 3%", "年均增加 92 万元": an average over several
+/// years, never a change on last year. Its direction: +1, −1, or 0 when its words give none.
+/// ("较上年均增长 5%", "每年均列入": 均 is "both", "each", after a year named by a word.)
+pub fn annual_direction(lead: &str) -> Option<i8> {
+    let both = [
+        "上年均",
+        "去年均",
+        "今年均",
+        "本年均",
+        "当年均",
+        "同年均",
+        "每年均",
+    ];
+    let yearly = lead.contains("年均") && !both.iter().any(|w| lead.contains(w));
+    if !yearly
+        && !["年平均", "平均每年", "平均年", "复合"]
+            .iter()
+            .any(|w| lead.contains(w))
+    {
+        return None;
+    }
+    let named = without_linking(lead);
+    Some(
+        if ends_any(named, &["增长", "递增", "增速", "增长率", "增幅"]) {
+            1
+        } else if ends_any(named, &["下降", "递减", "降幅", "下降率"]) {
+            -1
+        } else {
+            0
+        },
+    )
+}
+
 fn ends_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.ends_with(w))
 }
@@ -355,6 +388,9 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     }
     if !percent && next == Some('年') && unit.is_none() {
         return Kind::Year;
+    }
+    if annual_direction(lead).is_some() {
+        return Kind::Other;
     }
     // "歲出編列2兆8,818億元" (Taiwan's 2024 budget, ly.gov.tw): the figure after 兆 is the
     // rest of one amount written in two parts, not an amount of its own (read alone, 8,818
