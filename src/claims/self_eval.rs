@@ -408,8 +408,15 @@ mod tests {
                 .collect();
             assert_eq!(name_key(&s), general, "{s:?}");
         }
-        let scripts = ('A'..='Z').chain('À'..='Þ').chain('Ａ'..='Ｚ').chain('Ⅰ'..='Ⅿ');
-        for c in scripts.chain('a'..='z').chain('0'..='9').chain(['×', '项', 'ß', 'ａ']) {
+        let scripts = ('A'..='Z')
+            .chain('À'..='Þ')
+            .chain('Ａ'..='Ｚ')
+            .chain('Ⅰ'..='Ⅿ');
+        for c in scripts
+            .chain('a'..='z')
+            .chain('0'..='9')
+            .chain(['×', '项', 'ß', 'ａ'])
+        {
             let general: String = c.to_lowercase().collect();
             if c.is_alphanumeric() {
                 assert_eq!(name_key(&c.to_string()), general, "{c}");
