@@ -789,9 +789,20 @@ impl<'a> Prose<'a> {
                     let ends = stop(c);
                     // "占,88.19%": a comma after 占 does not end its clause; nor does the 、
                     // of "收、支总计" (one name: 财政拨款收、支总计 is not a 支总计)
+                    // nor that of a parenthesis opened since the last stop or figure, naming
+                    // what a name covers: 县(市、区), 市级(市本级、三区) are one name each (a
+                    // list's items inside one, "(A 1 万元、B 2 万元)", follow a figure)
                     let joined = c == '、'
-                        && lead_last == Some('收')
-                        && matches!(self.toks.get(at + 1), Some(Tok::Ch('支')));
+                        && (lead_last == Some('收')
+                            && matches!(self.toks.get(at + 1), Some(Tok::Ch('支')))
+                            || self.inner.get(at) == Some(&true)
+                                && self.toks.get(lead_from..at).is_some_and(|ts| {
+                                    let open =
+                                        ts.iter().rposition(|t| matches!(t, Tok::Ch('(' | '（')));
+                                    let close =
+                                        ts.iter().rposition(|t| matches!(t, Tok::Ch(')' | '）')));
+                                    open > close
+                                }));
                     if ends >= 1 && !(lead_last == Some('占') && matches!(c, ',' | ':')) && !joined
                     {
                         lead_from = at + 1;
@@ -3786,6 +3797,39 @@ mod tests {
         // 和 inside a name and between the last two: no single place to cut, no pairing
         let got = labels("支出合计 90 万元，其中：工资福利支出、商品和服务支出和对个人和家庭的补助分别为 50 万元、30 万元和 11 万元。\n");
         assert!(got.iter().all(|(complete, _)| !complete), "{got:?}");
+    }
+
+    #[test]
+    fn a_parenthesis_naming_what_a_name_covers_is_part_of_the_name() {
+        let labels = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            let p = c
+                .prose
+                .first()
+                .map(|p| p.mentions.clone())
+                .unwrap_or_default();
+            p.iter().map(|m| m.label.clone()).collect::<Vec<_>>()
+        };
+        // 宜春市's 2024 revenue (its 财政局's January 2025 release; 其中 for its 分级次看,):
+        // the 、 inside 县(市、区) does not cut the name to 区…, so the two levels are not
+        // one quantity printed twice (a false alarm: "应为 49.5，印为 234.6")
+        let got = labels("2024年,全市一般公共预算收入284.1亿元。其中:市级(市本级、“三区”)一般公共预算收入49.5亿元,县(市、区)一般公共预算收入234.6亿元。\n");
+        assert_eq!(
+            got.get(2..).unwrap_or(&[]),
+            [
+                "市级(市本级、“三区”)一般公共预算收入",
+                "县(市、区)一般公共预算收入"
+            ]
+        );
+        // a parenthesis listing amounts is a list: its 、 still separates the items
+        let got = labels(
+            "“三公”经费1646.4万元(公务用车购置费109.0万元、公务用车运行维护费1537.4万元)。\n",
+        );
+        assert_eq!(
+            got.get(1..).unwrap_or(&[]),
+            ["公务用车购置费", "公务用车运行维护费"]
+        );
     }
 
     #[test]
