@@ -701,7 +701,9 @@ impl<'a> Prose<'a> {
 
     /// "中央预算单位、地方预算单位政府采购规模分别为2666.3亿元和30400.7亿元": each amount of a
     /// 分别为 list takes the name in its place before 分别, not the words before its own
-    /// figure (the last name for the first, "和" for the second).
+    /// figure (the last name for the first, "和" for the second). So does one of a list after
+    /// a bare 为 or 是 ("环境服务、文化体育服务为106.59亿元、17.24亿元") when the names before it
+    /// are as many as the amounts.
     fn name_respectively(&mut self) {
         let mut k = 0;
         while let Some(head) = self.mentions.get(k) {
@@ -713,7 +715,9 @@ impl<'a> Prose<'a> {
                 .take_while(|m| m.list == k && m.kind == Kind::Level)
                 .count();
             let lead = head.lead.as_str();
-            if n >= 2 && (lead.ends_with("分别为") || lead.ends_with("分别是")) {
+            // ("收、支总计各是 X1、X2" is read by position where it is used)
+            let bare = !lead.ends_with("各为") && !lead.ends_with("各是");
+            if n >= 2 && bare && (lead.ends_with('为') || lead.ends_with('是')) {
                 // the names: back from the list to the clause's start (past 、)
                 let mut from = head.at;
                 while let Some(Tok::Ch(c)) = from.checked_sub(1).and_then(|j| self.toks.get(j)) {
@@ -723,7 +727,10 @@ impl<'a> Prose<'a> {
                     from -= 1;
                 }
                 let words = self.chars_from(from, head.at - from);
-                let names = words.find("分别").and_then(|i| words.get(..i));
+                let names = words
+                    .find("分别")
+                    .or_else(|| words.len().checked_sub('为'.len_utf8()))
+                    .and_then(|i| words.get(..i));
                 if let Some(names) = names.and_then(|w| split_names(w, n)) {
                     for (m, name) in self.mentions.iter_mut().skip(k).zip(names) {
                         m.label = label_of(&name);
@@ -3852,6 +3859,13 @@ mod tests {
         // names of one clause only: the list before the comma is another's
         let got = labels("收入100万元,甲、乙分别为60万元、40万元。\n");
         assert_eq!(got, ["收入", "甲", "乙"]);
+        // a bare 为 pairs them too (新华网 on 2014's procurement, anzhuopai.com mirror, in
+        // simplified script): 106.59 is 环境服务's, not the last name's
+        let got = labels("服务类采购金额1934.25亿元,比上年增长26.1%。其中,环境服务、文化体育服务为106.59亿元、17.24亿元。\n");
+        assert_eq!(got.get(2..).unwrap_or(&[]), ["环境服务", "文化体育服务"]);
+        // not 各是, whose one name holds both ("收、支总计": read by position where used)
+        let got = labels("收、支总计各是 10 万元、20 万元。\n");
+        assert_eq!(got, ["收、支总计", ""]);
         // no single place to cut the last two names: the words before each stay
         let got = labels(
             "工资福利支出、商品和服务支出和对个人和家庭的补助分别为 50 万元、30 万元和 11 万元。\n",
