@@ -78,13 +78,24 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let labels: Vec<&str> = b.parts.iter().map(|x| x.1.as_str()).collect();
         let (zh, en) = super::parts_named(&labels);
         let what = Text::new(format!("总数 = {zh}"), format!("total = {en}"));
-        let mut rel =
-            Relation::equals(RULE, b.total, Expr::sum(terms), what).context(b.context.clone());
+        let sum = Expr::sum(terms);
+        // "…收入221亿元。其中:省级收入62.2亿元;市县级收入158.8亿元。其中:税收收入150.6亿元;
+        // 非税收入70.4亿元。": a 其中 opening its sentence after a list may break down the
+        // list's last part or the list's own total again. Each reading is said where it holds.
+        let outer = other_total(claims, b);
+        if let Some(o) = outer {
+            out.push(
+                Relation::equals(RULE, o, sum.clone(), what.clone())
+                    .context(b.context.clone())
+                    .only_if_holds(),
+            );
+        }
+        let mut rel = Relation::equals(RULE, b.total, sum, what).context(b.context.clone());
         // (nor is a total printed "0" anything under ½: "0 = 0 + 0.36 + 0" is no sum)
         if !money || !b.complete && zero(b.total) {
             rel = rel.exact_target();
         }
-        if !b.complete {
+        if !b.complete || outer.is_some() {
             rel = rel.only_if_holds();
         }
         out.push(rel);
@@ -181,6 +192,28 @@ fn change_within(p: &Prose<'_>, from: usize, to: usize, across: bool) -> Option<
         }
     }
     None
+}
+
+/// The other total a breakdown may have: that of the list whose last part is its total,
+/// when its 其中 opens a sentence of the same paragraph (see `find`).
+fn other_total(claims: &Claims<'_>, b: &Breakdown) -> Option<FigId> {
+    let k = claims
+        .prose
+        .binary_search_by_key(&b.para, |p| p.index)
+        .ok()?;
+    let p = claims.prose.get(k)?;
+    let opens = match p.toks.get(b.at.checked_sub(1)?)? {
+        Tok::Ch(c) => ends_sentence(*c),
+        Tok::Fig(_) => false,
+    };
+    if !opens || b.numbered {
+        return None;
+    }
+    claims
+        .breakdowns
+        .iter()
+        .find(|o| o.para == b.para && o.at < b.at && o.parts.last().is_some_and(|x| x.0 == b.total))
+        .map(|o| o.total)
 }
 
 /// "“三公”经费 29 万元，比上年增加 0.5 万元，其中：出国 0 万元，较上年无增减；用车 28 万元，
@@ -714,6 +747,37 @@ mod tests {
             .filter(|e| e.rule == Rule::PartsSum || e.rule == Rule::Subset)
             .map(|e| (e.reported.clone(), e.status.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_list_opening_its_sentence_after_a_list_may_break_down_either_total() {
+        // a province's first quarter (czj.gnzrmzf.gov.cn), its "全省一般公共预算收入中" written
+        // 其中: the second list is of the 221 again, not of the 市县级收入 before it
+        let text = |tax: &str, sep: &str| {
+            format!("一季度,全省一般公共预算收入221亿元,增收37.4亿元,增长20.4%。其中:省级收入62.2亿元,增长20.3%;市县级收入158.8亿元,增长20.4%{sep}其中:税收收入{tax}亿元,增长17.3%;非税收入70.4亿元,增长27.7%。\n")
+        };
+        let said = |t: &str| {
+            let r = crate::check_str(t).unwrap();
+            let v: Vec<(String, String)> = r
+                .checks
+                .iter()
+                .filter(|e| e.rule == Rule::PartsSum)
+                .map(|e| (e.reported.clone(), e.status.to_string()))
+                .collect();
+            v
+        };
+        let pass = |r: &str| (r.to_string(), "pass".to_string());
+        assert_eq!(said(&text("150.6", "。")), [pass("221"), pass("221")]);
+        // of the 158.8 it would hold too (88.4 + 70.4), and is said there
+        assert_eq!(said(&text("88.4", "。")), [pass("221"), pass("158.8")]);
+        // a sum that is neither is not said: which total it breaks down is unknown
+        assert_eq!(said(&text("140.0", "。")), [pass("221")]);
+        // after the part's own comma, the list is that part's, and a wrong sum fails
+        let own = said(&text("150.6", "，"));
+        assert!(
+            own.contains(&("158.8".to_string(), "fail".to_string())),
+            "{own:?}"
+        );
     }
 
     #[test]
