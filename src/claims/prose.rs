@@ -176,6 +176,10 @@ const DOWN_RATE: &[&str] = &[
 /// years, never a change on last year. Its direction: +1, −1, or 0 when its words give none.
 /// ("较上年均增长 5%", "每年均列入": 均 is "both", "each", after a year named by a word.)
 pub fn annual_direction(lead: &str) -> Option<i8> {
+    // (every word below holds 均 or 复: most leads hold neither, looked for once)
+    if !lead.contains(&['均', '复'][..]) {
+        return None;
+    }
     let both = [
         "上年均",
         "去年均",
