@@ -803,6 +803,9 @@ mod tests {
         // the total's change may be on another base than the parts' (预算数 against a bare
         // 减少): where they do not add up, nothing is said
         assert_eq!(changes(&text("5.82")), []);
+        // only the paragraph just before: a total two paragraphs up is no longer this list's
+        let far = text("5.28").replacen("\n\n", "\n\n其他事项另行说明。\n\n", 1);
+        assert_eq!(changes(&far), []);
     }
 
     #[test]
