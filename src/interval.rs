@@ -4,8 +4,8 @@
 //! differences, products and quotients of such intervals bound every value the unrounded
 //! inputs could produce, so a relation fails only when no choice of unrounded inputs gives
 //! the printed result. There is no tolerance: the only widening is the outward rounding of
-//! a quotient at its 20th decimal (`Decimal` division is itself rounded), which keeps the
-//! bounds sound and is far below any printed precision.
+//! a quotient or a root at its 20th decimal (`Decimal` division is itself rounded), which
+//! keeps the bounds sound and is far below any printed precision.
 
 use crate::figure::Number;
 use rust_decimal::{Decimal, RoundingStrategy};

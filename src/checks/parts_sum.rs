@@ -197,11 +197,7 @@ fn change_within(p: &Prose<'_>, from: usize, to: usize, across: bool) -> Option<
 /// The other total a breakdown may have: that of the list whose last part is its total,
 /// when its 其中 opens a sentence of the same paragraph (see `find`).
 fn other_total(claims: &Claims<'_>, b: &Breakdown) -> Option<FigId> {
-    let k = claims
-        .prose
-        .binary_search_by_key(&b.para, |p| p.index)
-        .ok()?;
-    let p = claims.prose.get(k)?;
+    let p = claims.prose_at(b.para)?;
     let opens = match p.toks.get(b.at.checked_sub(1)?)? {
         Tok::Ch(c) => ends_sentence(*c),
         Tok::Fig(_) => false,
@@ -756,16 +752,7 @@ mod tests {
         let text = |tax: &str, sep: &str| {
             format!("一季度,全省一般公共预算收入221亿元,增收37.4亿元,增长20.4%。其中:省级收入62.2亿元,增长20.3%;市县级收入158.8亿元,增长20.4%{sep}其中:税收收入{tax}亿元,增长17.3%;非税收入70.4亿元,增长27.7%。\n")
         };
-        let said = |t: &str| {
-            let r = crate::check_str(t).unwrap();
-            let v: Vec<(String, String)> = r
-                .checks
-                .iter()
-                .filter(|e| e.rule == Rule::PartsSum)
-                .map(|e| (e.reported.clone(), e.status.to_string()))
-                .collect();
-            v
-        };
+        let said = |t: &str| crate::checks::reported(t, "parts-sum");
         let pass = |r: &str| (r.to_string(), "pass".to_string());
         assert_eq!(said(&text("150.6", "。")), [pass("221"), pass("221")]);
         // of the 158.8 it would hold too (88.4 + 70.4), and is said there

@@ -52,6 +52,11 @@ impl Claims<'_> {
             crate::document::Place::Text { paragraph } => paragraph,
             crate::document::Place::Cell { .. } => return None,
         };
+        self.prose_at(para)
+    }
+
+    /// The paragraph of running text with index `para`.
+    pub fn prose_at(&self, para: usize) -> Option<&Prose<'_>> {
         let k = self.prose.binary_search_by_key(&para, |p| p.index).ok()?;
         self.prose.get(k)
     }
