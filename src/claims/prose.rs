@@ -1705,6 +1705,15 @@ fn region_parts(
                 if m.kind != kind {
                     continue;
                 }
+                // "7个县(区)公共财政预算收入共完成851,064万元" (a city's 2013 report): a count
+                // before a part's name, with the part's amount in its clause, is no part
+                if !is_money(m.unit)
+                    && next
+                        .peek()
+                        .is_some_and(|n| is_money(n.unit) && p.stops_between(at, n.at) == 0)
+                {
+                    continue;
+                }
                 if depth == 0 && !using && !parts.is_empty() && names_use(&m.lead) {
                     using = true;
                 }
@@ -4201,6 +4210,22 @@ mod tests {
         assert_eq!(kinds[0], Kind::Level, "{kinds:?}");
         // "比上年 198.52 万元" is last year's, not a level of this year
         assert_eq!(kinds[1], Kind::Other, "{kinds:?}");
+    }
+
+    #[test]
+    fn a_count_before_a_parts_name_is_no_part() {
+        // a city's 2013 report (traditional-script mirror), the count kept
+        let text = "全市地方公共财政预算收入完成1,392,476万元。其中:市本级公共财政预算收入完成541,412万元;7个县(区)公共财政预算收入共完成851,064万元。\n";
+        let want = (
+            "1,392,476".to_string(),
+            vec!["541,412".to_string(), "851,064".into()],
+        );
+        assert_eq!(parts_of(text), [want.clone()]);
+        // a count on its own in its clause is still read as before: not a money part
+        let own = parts_of(
+            "全市收入完成1,392,476万元。其中:市本级收入完成541,412万元;县区7个,收入共完成851,064万元。\n",
+        );
+        assert_eq!(own, [want]);
     }
 
     #[test]
