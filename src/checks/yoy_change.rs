@@ -783,7 +783,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
         let on_earlier_year = between.contains("上年")
             || between.contains("同比")
             || between.contains("去年")
-            || (between.contains(&['较', '比', '与'][..]) && between.contains('年'));
+            || (between.contains(&['较', '比', '与'][..]) && between.contains('年'))
+            // "一季度,全省一般公共预算收入221亿元,增收37.4亿元,增长20.4%" (a province's
+            // 2021 report): a clause of the bare 增收 (减收, 增支, 减支) right after the
+            // amount, or after the amount and its rate, is a change on last year's
+            || changes.first().is_some_and(|&c| {
+                ms.get(c)
+                    .is_some_and(|x| ["增收", "减收", "增支", "减支"].contains(&x.lead.as_str()))
+                    && ms.get(level_end).zip(ms.get(c)).is_some_and(|(l, x)| {
+                        p.stops_between(l.at, x.at) == 1 + usize::from(c > first)
+                    })
+            });
         // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
         // a 其中 sentence inherit the comparison its lead sentence states
         let on_earlier_year = on_earlier_year
@@ -1694,6 +1704,26 @@ mod tests {
             "{:?}",
             status(more)
         );
+    }
+
+    #[test]
+    fn a_bare_zengshou_right_after_its_amount_is_a_change_on_last_year() {
+        // a province's 2021 first-quarter report: 37.4 on 183.6 is 20.37%
+        let text = "一季度,全省一般公共预算收入221亿元,增收37.4亿元,增长20.4%。\n";
+        assert_eq!(status(text), own(&[("20.4%", "pass")]));
+        assert_eq!(
+            status(&text.replace("20.4%", "16.9%")),
+            own(&[("16.9%", "fail")])
+        );
+        // the rate before its change
+        let after = "全省一般公共预算支出1008.6亿元,增长4.6%,增支44亿元。\n";
+        assert_eq!(status(after), own(&[("4.6%", "pass")]));
+        // another amount's clause between: not known to be a change on last year
+        let between = "收入221亿元,为预算的105%,增收37.4亿元,增长16.9%。\n";
+        assert_eq!(status(between), own(&[]));
+        // a change word that may be on a budget is not read so
+        let other = "收入221亿元,增加37.4亿元,增长16.9%。\n";
+        assert_eq!(status(other), own(&[]));
     }
 
     #[test]
