@@ -1131,7 +1131,11 @@ fn sangong_rate(
         .iter()
         .any(|w| sentence.contains(w));
     let in_section = in_sangong_section(claims, cm);
-    if cm.unit != Some("万元") || !earlier || !in_sangong_text(claims, cm) {
+    // (or, outside a 三公 text, in a paragraph naming the 三公 before the change: "东莞预算公开
+    // / …“三公”经费预算总额为18554万元,…“三公”总预算共压减2928万元,同比减少13.6%", a
+    // city's 2014 news; this year's amount is then looked for in that paragraph alone)
+    let in_text = in_sangong_text(claims, cm);
+    if cm.unit != Some("万元") || !earlier || !in_text && !p.has_between(0, cm.at, "三公") {
         return None;
     }
     // the change's own words, else its clause's: "“三公”经费…决算数比 2023 年度减少 X" names
@@ -1157,7 +1161,10 @@ fn sangong_rate(
             (this, false)
         }
         Some(_) => return None,
-        None => (sangong_stated(claims, p, cm, item, stage_of(words))?, true),
+        None => (
+            sangong_stated(claims, p, cm, item, stage_of(words), in_text)?,
+            true,
+        ),
     };
     // no change is no rate, whatever the base
     if doc.figure(cm.fig).is_some_and(|f| f.number.value.is_zero()) {
@@ -1290,12 +1297,14 @@ fn rate_on_named_year(
 /// 2018年“三公”经费预算数比2017年预算数减少0.06万元，减幅0.02%"): an amount in 万元 naming
 /// the item, at the stage the change names (or neither naming one), of the change's entity
 /// and year where both name one. Every such amount must have one value; the nearest is taken.
+/// With the change outside a 三公 text (`in_text` false), only its own paragraph is looked in.
 fn sangong_stated(
     claims: &Claims<'_>,
     p: &Prose<'_>,
     cm: &Mention,
     item: crate::claims::sangong::Item,
     stage: Option<crate::claims::sangong::Stage>,
+    in_text: bool,
 ) -> Option<FigId> {
     use crate::claims::sangong::{in_sangong_text, label_item, stage_of, Stage};
     let doc = claims.doc;
@@ -1331,7 +1340,11 @@ fn sangong_stated(
                 && (label_item(&x.label) == Some(item)
                     || crate::claims::prose::record_name(q, x)
                         .is_some_and(|n| label_item(&n) == Some(item)))
-                && in_sangong_text(claims, x);
+                && (if in_text {
+                    in_sangong_text(claims, x)
+                } else {
+                    own
+                });
             if !candidate {
                 continue;
             }
@@ -1903,9 +1916,11 @@ mod tests {
         // an amount outside the 三公 section is not the section's
         let before = format!("一、收支预算总体情况\n2018年“三公”经费预算总额为2.9万元。\n{text}");
         assert_eq!(status(&before), own(&[("0.02%", "fail")]));
-        // outside the 三公 section, not read so
+        // outside the 三公 section, read so only in the paragraph naming the 三公 before it
         let elsewhere = text.replace("二、“三公”经费预算收支增减情况", "二、预算收支增减情况");
-        assert_eq!(status(&elsewhere), own(&[("0.02%", "unchecked")]));
+        assert_eq!(status(&elsewhere), own(&[("0.02%", "fail")]));
+        let apart = elsewhere.replace("1.2万元。\n", "1.2万元。\n\n");
+        assert_eq!(status(&apart), own(&[("0.02%", "unchecked")]));
     }
 
     #[test]
@@ -1941,12 +1956,31 @@ mod tests {
         assert_eq!(status(text), own(&[("6.89%", "pass"), ("4.12%", "pass")]));
         let wrong = text.replace("下降4.12%", "下降4.30%");
         assert_eq!(status(&wrong), own(&[("6.89%", "pass"), ("4.30%", "fail")]));
-        // a text opening on something else is not read so
+        // a text opening on something else is not read so, but for a paragraph naming the
+        // 三公 before the change (here the lines after the first are one paragraph)
         let other = text.replace("“三公”经费决算情况公布如下", "部门决算公布如下");
+        assert_eq!(status(&other), own(&[("6.89%", "pass"), ("4.12%", "pass")]));
+        let apart = other.replace("9.21万元。\n", "9.21万元。\n\n");
         assert_eq!(
-            status(&other),
+            status(&apart),
             own(&[("6.89%", "unchecked"), ("4.12%", "unchecked")])
         );
+    }
+
+    #[test]
+    fn a_paragraph_on_the_sangong_under_another_title_takes_its_own_amount() {
+        // a city's 2014 news (东莞), headed by a title that does not name the 三公:
+        // 2928 ÷ (18554 + 2928) = 13.63 %
+        let text = "东莞预算公开\n\
+                    2014年东莞市市本级财政“三公”经费预算总额为18554万元。其中因公出国(境)费用972万元,\
+                    公务接待费7399万元,公务用车购置费2077万元,公务用车运行维护费8106万元。\
+                    2014年“三公”总预算在全省中排名第四,“三公”总预算共压减2928万元,同比减少13.6%。\n";
+        assert_eq!(status(text), own(&[("13.6%", "pass")]));
+        let wrong = text.replace("同比减少13.6%", "同比减少15.8%");
+        assert_eq!(status(&wrong), own(&[("15.8%", "fail")]));
+        // this year's amount in another paragraph is not taken
+        let apart = text.replace("8106万元。", "8106万元。\n\n");
+        assert_eq!(status(&apart), own(&[("13.6%", "unchecked")]));
     }
 
     #[test]
