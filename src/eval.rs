@@ -159,13 +159,19 @@ fn point_at(
 /// Decides one relation. When it holds but its strict reading (inputs the document's
 /// format shows to be whole taken as exact) fails, it fails with that evidence as cause.
 pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
-    if let Some(v) = same_scale_sum(doc, rel) {
-        return v;
-    }
-    match zeros_exact(doc, rel) {
+    let v = same_scale_sum(doc, rel).unwrap_or_else(|| match zeros_exact(doc, rel) {
         Some(rel) => evaluate_read(doc, &rel),
         None => evaluate_read(doc, rel),
+    });
+    // (a relation the text may not mean: failing, it is not checked)
+    if v.status == Status::Fail && rel.unsure.is_some() {
+        return Verdict {
+            status: Status::Unchecked,
+            cause: None,
+            ..v
+        };
     }
+    v
 }
 
 /// Of two printings that should agree and do not (`b = a`: a summary table's two 总计, a
@@ -980,6 +986,26 @@ mod tests {
             .reading(Expr::pct(Expr::Fig(0), Expr::Fig(2)), Text::default())
             .alternative(Cause::CopiedFrom(4), Expr::Fig(4));
         assert_eq!(evaluate(&d, &copied).cause, None);
+    }
+
+    #[test]
+    fn an_unsure_relation_that_fails_is_not_checked() {
+        // 10 ÷ 40 = 25%: holds as any relation; printed 30% it is not checked, not failed,
+        // and names no cause
+        let d = doc(&["10", "40", "25%", "30%"]);
+        let rel = |t| eq(t, Expr::pct(Expr::Fig(0), Expr::Fig(1))).unsure(Text::default());
+        assert_eq!(evaluate(&d, &rel(2)).status, Status::Pass);
+        let v = evaluate(&d, &rel(3));
+        assert_eq!(
+            (v.status, v.cause, v.error),
+            (Status::Unchecked, None, None)
+        );
+        // a sum decided on the fast path too
+        let d = doc(&["1.0", "2.0", "4.0"]);
+        let sum = eq(2, Expr::sum([Expr::Fig(0), Expr::Fig(1)]));
+        assert_eq!(evaluate(&d, &sum).status, Status::Fail);
+        let unsure = sum.unsure(Text::default());
+        assert_eq!(evaluate(&d, &unsure).status, Status::Unchecked);
     }
 
     #[test]

@@ -475,6 +475,9 @@ pub struct Relation {
     /// known to be whole that add up to their total). Reported when it holds, and left out
     /// of the report — never failed, never "not checked" — when it does not.
     pub only_if_holds: bool,
+    /// The text may mean what it does not state (a whole named loosely): when the relation
+    /// fails it is not checked, for this reason, rather than failed.
+    pub unsure: Option<Box<Text>>,
     /// The words of [`Relation::what`] not built yet: built by [`Relation::with_words`]
     /// when the relation is kept whole.
     pub words: Option<Words>,
@@ -499,6 +502,7 @@ impl Relation {
             readings: Vec::new(),
             strict: None,
             only_if_holds: false,
+            unsure: None,
             words: None,
         }
     }
@@ -521,6 +525,13 @@ impl Relation {
     /// Marks a relation the text does not assert (see [`Relation::only_if_holds`]).
     pub fn only_if_holds(mut self) -> Self {
         self.only_if_holds = true;
+        self
+    }
+
+    /// Marks a relation not checked, for `why`, where it does not hold (see
+    /// [`Relation::unsure`]).
+    pub fn unsure(mut self, why: Text) -> Self {
+        self.unsure = Some(Box::new(why));
         self
     }
 

@@ -1559,7 +1559,8 @@ fn message(
             format!("{}: expected {exp}, found {reported} ({f})", w.en),
         ),
         Status::Unchecked => {
-            let why = rel.unchecked.clone().unwrap_or_else(|| match v.error {
+            let unsure = || rel.unsure.as_deref().filter(|_| v.error.is_none()).cloned();
+            let why = rel.unchecked.clone().or_else(unsure).unwrap_or_else(|| match v.error {
                 Some(EvalError::ZeroDivisor { .. }) => {
                     Text::new("除数可能为零", "the divisor may be zero")
                 }

@@ -419,8 +419,16 @@ pub fn total_name(label: &str) -> String {
 }
 
 /// The words with 一般公共预算's name before 2015 (公共财政预算, 一般公共财政预算) in today's,
-/// and a department's 一般公共预算拨款支出 as the 一般公共预算支出 it is.
+/// a department's 一般公共预算拨款支出 as the 一般公共预算支出 it is, and a 总金额 as the
+/// 金额 it is.
 fn budget_renamed(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    // ("占授予中小企业合同总金额的62.5%" names the "授予中小企业合同金额为25239.8亿元" of
+    // the national procurement report, 2023)
+    let s = if s.contains("总金额") {
+        s.replace("总金额", "金额").into()
+    } else {
+        s
+    };
     let s = if s.contains("公共财政预算") {
         s.replace("一般公共财政预算", "一般公共预算")
             .replace("公共财政预算", "一般公共预算")
@@ -568,7 +576,11 @@ fn relation(
                 .breakdown_of(part.fig)
                 .filter(|b| {
                     let total = unquoted(&b.total_label);
-                    holds_name(&total, &name) || staged.is_some_and(|s| total.ends_with(s))
+                    holds_name(&total, &name)
+                        || staged.is_some_and(|s| total.ends_with(s))
+                        // "一般公共预算支出483亿元,其中民生支出411.6亿元,占财政支出的85.2%"
+                        // (a city's 2021 news): 财政支出 is the general budget's
+                        || fiscal(&name).is_some_and(|g| budget_renamed(total).ends_with(g))
                 })
                 .map(|b| b.total)
         })
@@ -578,6 +590,19 @@ fn relation(
             .map(|b| b.total)
             .or_else(|| sangong_whole(claims, part))
     };
+    // "一般公共财政预算收入完成38.3亿元。全市税收收入28.1亿元,占财政收入比重为73.5%" (a
+    // city's half-year report): 财政收入 said loosely is most often the general budget's, but
+    // may be the 财政总收入 the text leaves unsaid; that reading is said only where it holds
+    let mut loose = false;
+    let whole = whole.or_else(|| {
+        let g = fiscal(&unquoted(&name))?;
+        loose = true;
+        let named = Scope {
+            budget: crate::claims::scope::facets(g).budget,
+            ..scope
+        };
+        lookup(doc, prose, g, &named)
+    });
     let Some(whole) = whole else {
         if let Some(parts) = &ctx.parts_whole {
             out.push(of_parts(doc, p, m, part, parts));
@@ -659,8 +684,30 @@ fn relation(
     if let Some(prev) = prev_share {
         rel = rel.alternative(Cause::CopiedFrom(prev), Expr::Fig(prev));
     }
-    out.push(rel);
+    out.push(if loose {
+        rel.unsure(Text::new(
+            "按一般公共预算计算不成立，而文中的“财政收入（支出）”也可能指未列出的其他口径",
+            "it fails on the general budget, but the text's 财政收入 (支出) may mean a total it does not print",
+        ))
+    } else {
+        rel
+    });
     None
+}
+
+/// The general budget's total that a whole named 财政收入 (财政支出) loosely stands for, with
+/// no more than where before it (全市, 地方): 一般公共预算收入 (一般公共预算支出).
+fn fiscal(name: &str) -> Option<&'static str> {
+    let (r, g) = if let Some(r) = name.strip_suffix("财政收入") {
+        (r, "一般公共预算收入")
+    } else {
+        (name.strip_suffix("财政支出")?, "一般公共预算支出")
+    };
+    [
+        "", "全市", "全县", "全区", "全省", "全镇", "地方", "本级", "市级", "县级",
+    ]
+    .contains(&r)
+    .then_some(g)
 }
 
 /// A share of a whole the text does not print, whose group's shares add up to 100%: the
@@ -1066,5 +1113,38 @@ mod tests {
         // nor across a share of its own and a list
         let text = "甲4万元,占总支出的40%;乙、丙分别为3万元、3万元,占总支出的30%、30%。\n";
         assert!(entries(text).iter().all(|(_, s)| s == "unchecked"));
+    }
+
+    #[test]
+    fn a_whole_named_with_zong_is_the_amount_named_without() {
+        // the national procurement report, 2023: 25239.8 ÷ 33929.6 = 74.39 %, 15778.3 ÷
+        // 25239.8 = 62.51 %
+        let text = "2023年全国政府采购规模为33929.6亿元。全国政府采购授予中小企业合同金额为25239.8亿元,授予中小企业合同总金额占全国政府采购规模的74.4%;其中,授予小微企业合同金额15778.3亿元,占授予中小企业合同总金额的62.5%。\n";
+        assert_eq!(entries(text), own(&[("74.4%", "pass"), ("62.5%", "pass")]));
+        let wrong = text.replace("62.5%", "46.5%");
+        assert_eq!(
+            entries(&wrong),
+            own(&[("74.4%", "pass"), ("46.5%", "fail")])
+        );
+    }
+
+    #[test]
+    fn fiscal_spending_said_loosely_is_the_general_budgets() {
+        // a city's 2021 news: the part listed under the general budget's spending,
+        // 411.6 ÷ 483 = 85.22 %
+        let listed =
+            "2021年全市一般公共预算支出483亿元,其中民生支出411.6亿元,占财政支出的85.2%。\n";
+        assert_eq!(entries(listed), own(&[("85.2%", "pass")]));
+        let wrong = listed.replace("85.2%", "58.2%");
+        assert_eq!(entries(&wrong), own(&[("58.2%", "fail")]));
+        // a city's half-year report: not listed under it, 28.1 ÷ 38.3 = 73.37 %; the
+        // reading holds, and where it fails 财政收入 may be a total not printed
+        let apart = "上半年,全市一般公共财政预算收入完成38.3亿元。全市税收收入28.1亿元,占财政收入比重为73.5%。\n";
+        assert_eq!(entries(apart), own(&[("73.5%", "pass")]));
+        let other = apart.replace("73.5%", "56.2%");
+        assert_eq!(entries(&other), own(&[("56.2%", "unchecked")]));
+        // a 财政收入 named as another's is not read so
+        let more = apart.replace("占财政收入", "占中央财政收入");
+        assert_eq!(entries(&more), own(&[("73.5%", "unchecked")]));
     }
 }
