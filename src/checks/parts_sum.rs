@@ -90,6 +90,24 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     .only_if_holds(),
             );
         }
+        // each clause group of a list not known to be whole may be a breakdown of its own
+        if !b.complete {
+            for group in clause_groups(claims, b) {
+                let labels: Vec<&str> = group.iter().map(|x| x.1.as_str()).collect();
+                let (zh, en) = super::parts_named(&labels);
+                let terms = group.iter().map(|(f, _)| amount(doc, *f, t.unit));
+                out.push(
+                    Relation::equals(
+                        RULE,
+                        b.total,
+                        Expr::sum(terms),
+                        Text::new(format!("总数 = {zh}"), format!("total = {en}")),
+                    )
+                    .context(b.context.clone())
+                    .only_if_holds(),
+                );
+            }
+        }
         let mut rel = Relation::equals(RULE, b.total, sum, what).context(b.context.clone());
         // (nor is a total printed "0" anything under ½: "0 = 0 + 0.36 + 0" is no sum)
         if !money || !b.complete && zero(b.total) {
@@ -210,6 +228,34 @@ fn other_total(claims: &Claims<'_>, b: &Breakdown) -> Option<FigId> {
         .iter()
         .find(|o| o.para == b.para && o.at < b.at && o.parts.last().is_some_and(|x| x.0 == b.total))
         .map(|o| o.total)
+}
+
+/// "发行地方政府债券8951亿元。其中,一般债券5210亿元,专项债券3741亿元;按用途划分,新增债券364
+/// 亿元,再融资债券8587亿元" (the national debt report, 2021): a list of money parts in two
+/// clause groups or more, each of two parts or more, may break its total down once in each
+/// group. The groups, where there are such.
+fn clause_groups<'b>(claims: &Claims<'_>, b: &'b Breakdown) -> Vec<&'b [(FigId, String)]> {
+    let semi = |f: FigId| claims.mention(f).map(|m| m.semi);
+    let Some(semis) = b
+        .parts
+        .iter()
+        .map(|x| semi(x.0))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Vec::new();
+    };
+    let mut groups = Vec::new();
+    let mut from = 0;
+    for k in 1..=semis.len() {
+        if semis.get(k) != semis.get(from) {
+            groups.extend(b.parts.get(from..k));
+            from = k;
+        }
+    }
+    if groups.len() < 2 || groups.iter().any(|g| g.len() < 2) {
+        return Vec::new();
+    }
+    groups
 }
 
 /// "“三公”经费 29 万元，比上年增加 0.5 万元，其中：出国 0 万元，较上年无增减；用车 28 万元，
@@ -414,6 +460,24 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn each_clause_group_of_a_list_may_break_down_its_total() {
+        // the national debt report for 2021's first quarter: 5210 + 3741 = 364 + 8587 = 8951
+        let text = "2021年1至3月,全国发行地方政府债券8951亿元。其中,一般债券5210亿元,专项债券3741亿元;按用途划分,新增债券364亿元,再融资债券8587亿元。\n";
+        let said = |t: &str| crate::checks::reported(t, "parts-sum");
+        let both = vec![("8951".to_string(), "pass".to_string()); 2];
+        assert_eq!(said(text), both);
+        // a group that does not add up is a selection, not said
+        let one = text.replace("8587", "8580");
+        assert_eq!(said(&one), both[..1]);
+        // one part in a group: the groups are not read as breakdowns
+        let single = text.replace(",专项债券3741亿元;", ";专项债券3741亿元;");
+        assert_eq!(said(&single), []);
+        // one group alone is the list itself, said once
+        let alone = "全国发行地方政府债券8951亿元。其中,一般债券5210亿元,专项债券3741亿元。\n";
+        assert_eq!(verdicts(alone), [("8951".to_string(), Status::Pass)]);
     }
 
     #[test]
