@@ -2505,9 +2505,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             // unlike 其中, "在收入拨款中，", "从…来看，" and "分项情况是：" do not say that what
-            // follows are parts: two or more named items, or none
+            // follows are parts: two or more named items, or none ("全省政府性基金收入中,国有
+            // 土地使用权出让收入78.6亿元", a province's 2021 report: words naming an amount
+            // then 中 do, as 其中 does)
+            let named_zhong = divided && p.toks.get(q) == Some(&Tok::Ch('中'));
             if (opener.is_some() || by_item)
-                && (parts.len() < 2 || parts.iter().any(|x| x.1.is_empty()))
+                && (parts.len() < 2 && !named_zhong || parts.iter().any(|x| x.1.is_empty()))
             {
                 continue;
             }
@@ -4019,6 +4022,14 @@ mod tests {
         assert_eq!(
             parts_of("“三公”经费预算 35 万元。“三公”经费预算中，因公出国（境）费 5 万元，公务接待费 10 万元，公务用车购置及运行费 20 万元。\n"),
             [("35".to_string(), vec!["5".to_string(), "10".into(), "20".into()])]
+        );
+        // one part named after the amount's name (a province's 2021 report, a list before it)
+        assert_eq!(
+            parts_of("一季度,全省政府性基金收入102.3亿元。其中:省级收入16.5亿元;市县级收入85.8亿元。全省政府性基金收入中,国有土地使用权出让收入78.6亿元,增长20.5%。\n"),
+            [
+                ("102.3".to_string(), vec!["16.5".to_string(), "85.8".into()]),
+                ("102.3".to_string(), vec!["78.6".to_string()])
+            ]
         );
         // the amount named is this year's, not the one it is compared with
         let text = "收入预算 10000 万元，比2023年收入预算 8000 万元增加 2000 万元。收入预算中，财政拨款收入 9000 万元，事业收入 1000 万元。\n";
