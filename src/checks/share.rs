@@ -3,7 +3,7 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, disjoint, is_money, named_whole, same_family, unquoted, Kind, Mention, Prose,
+    amount, complete, disjoint, is_money, named_whole, same_family, unquoted, Kind, Mention, Prose,
 };
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
@@ -30,7 +30,9 @@ pub static CHECK: Check = Check {
            83.74%\") say their parts make it up: each is checked against the sum of the \
            parts; shares of it one after another in one section, of parts that cannot \
            overlap (基本支出 and 项目支出, the 三公 items, 税收 and 非税收入 …), add up to at \
-           most 100%. \
+           most 100%. Where the whole is printed, such shares adding up to exactly 100% \
+           say their parts add up to it (unless they are listed under it, for parts-sum). \
+           财政收入 (支出) said loosely is the general budget's total. \
            Amounts in 元 and 万元 are converted exactly.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A share computed on the wrong total, or copied from the line above, misstates how \
@@ -82,6 +84,56 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         }
     }
     shares_of_one_whole(doc, orphans, out);
+    parts_of_a_stated_whole(claims, &wholes.1, out);
+}
+
+/// "2014年全国政府采购规模为17305.34亿元。—工程类采购金额10141.11亿元,占采购总规模的58.6%。
+/// —货物类…5230.04亿元,…30.2%。—服务类…1934.25亿元,…11.2%。" (the national procurement
+/// report, 2014): shares of one printed whole, one after another in one section, of parts
+/// that cannot overlap or make a standard whole, whose printed shares add up to exactly
+/// 100%, say the parts make the whole: their sum is the whole (here 17305.40, printed
+/// 17305.34 — each share holding on its own). Not where the parts are listed under the
+/// whole already (parts-sum adds them up).
+fn parts_of_a_stated_whole(
+    claims: &Claims<'_>,
+    found: &[(FigId, FigId, String, FigId, Option<usize>)],
+    out: &mut Out,
+) {
+    let doc = claims.doc;
+    for run in found.chunk_by(|a, b| a.3 == b.3 && a.4 == b.4) {
+        let labels: Vec<String> = run.iter().map(|x| x.2.clone()).collect();
+        if run.len() < 2 || !(disjoint(&labels) || complete(&labels)) {
+            continue;
+        }
+        let listed = |x: &(FigId, FigId, String, FigId, Option<usize>)| {
+            claims.breakdown_of(x.1).is_some_and(|b| b.total == x.3)
+        };
+        if run.iter().all(listed) {
+            continue;
+        }
+        let mut total = Some(Decimal::ZERO);
+        for x in run {
+            let share = doc
+                .figure(x.0)
+                .filter(|f| f.number.percent)
+                .map(|f| f.number.value);
+            total = total.zip(share).and_then(|(t, v)| t.checked_add(v));
+        }
+        let Some(first) = run.first().filter(|_| total == Some(Decimal::ONE_HUNDRED)) else {
+            continue;
+        };
+        let unit = doc.figure(first.3).and_then(|f| f.unit);
+        let (zh, en) = super::parts_named(&labels);
+        out.push(Relation::equals(
+            RULE,
+            first.3,
+            Expr::sum(run.iter().map(|x| amount(doc, x.1, unit))),
+            Text::new(
+                format!("总数 = {zh}（各占比合计 100%）"),
+                format!("total = {en} (the shares add up to 100%)"),
+            ),
+        ));
+    }
 }
 
 /// A share whose whole the text does not print, with what it is a share of.
@@ -395,7 +447,12 @@ fn named_part<'p>(claims: &'p Claims<'_>, m: &Mention, part: Part<'p>) -> Part<'
 /// Wholes looked up by name, remembered: a long text naming one whole many times reads
 /// the text for it once.
 #[derive(Default)]
-struct Wholes(std::collections::HashMap<(String, Scope), Option<FigId>>);
+struct Wholes(
+    std::collections::HashMap<(String, Scope), Option<FigId>>,
+    /// Each share whose whole was found by name, in order: the share, its part and label,
+    /// the whole, the section.
+    Vec<(FigId, FigId, String, FigId, Option<usize>)>,
+);
 
 /// A total's name in one spelling: 总支出, 支出总计, 支出总额 and 本年支出合计 all name the
 /// 支出合计; 总收入 the 收入合计.
@@ -424,8 +481,9 @@ pub fn total_name(label: &str) -> String {
 fn budget_renamed(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
     // ("占授予中小企业合同总金额的62.5%" names the "授予中小企业合同金额为25239.8亿元" of
     // the national procurement report, 2023)
-    let s = if s.contains("总金额") {
-        s.replace("总金额", "金额").into()
+    // ("占采购总规模的58.6%" names the "全国政府采购规模为17305.34亿元" of the 2014 report)
+    let s = if s.contains("总金额") || s.contains("总规模") {
+        s.replace("总金额", "金额").replace("总规模", "规模").into()
     } else {
         s
     };
@@ -647,6 +705,15 @@ fn relation(
         ["share of ", part_label, " = part ÷ whole"].concat(),
     );
     let share = |w: FigId| Expr::pct(amount(doc, part.fig, whole_unit), Expr::Fig(w));
+    (!loose).then(|| {
+        wholes.1.push((
+            m.fig,
+            part.fig,
+            part_label.to_string(),
+            whole,
+            m.scope.section,
+        ))
+    });
     let mut rel = Relation::equals(RULE, m.fig, share(whole), what).context(context);
     // other amounts nearby (this sentence or the one before) as wrong wholes; not the whole
     // paragraph, which in a long text would give every share every amount; found by
@@ -1146,5 +1213,32 @@ mod tests {
         // a 财政收入 named as another's is not read so
         let more = apart.replace("占财政收入", "占中央财政收入");
         assert_eq!(entries(&more), own(&[("73.5%", "unchecked")]));
+    }
+
+    #[test]
+    fn parts_whose_shares_of_a_printed_whole_add_up_to_all_of_it_make_it() {
+        // the national procurement report, 2014, one item a paragraph: 10141.11 + 5230.04 +
+        // 1934.25 = 17305.40, printed 17305.34, though each share holds on its own
+        let text = "2014年全国政府采购规模为17305.34亿元。\n\n—工程类采购金额10141.11亿元, 占采购总规模的58.6% 。\n\n—货物类采购金额5230.04亿元,占采购总规模的30.2%。\n\n—服务类采购金额1934.25亿元,占采购总规模的11.2%。\n";
+        let own_sum = ("17305.34", "fail");
+        let each = [("58.6%", "pass"), ("30.2%", "pass"), ("11.2%", "pass")];
+        let mut want = vec![own_sum];
+        want.extend(each);
+        assert_eq!(entries(text), own(&want));
+        // printed as their sum, it holds
+        let right = text.replace("17305.34", "17305.40");
+        assert_eq!(entries(&right)[0], ("17305.40".into(), "pass".into()));
+        // shares that do not add up to 100% say nothing of the sum
+        let short = text.replace("11.2%", "10.2%");
+        assert!(entries(&short).iter().all(|e| e.0 != "17305.34"));
+        // nor do parts that may overlap (two units' purchases)
+        let units = text
+            .replace("工程类", "甲单位")
+            .replace("货物类", "乙单位")
+            .replace("服务类", "丙单位");
+        assert!(entries(&units).iter().all(|e| e.0 != "17305.34"));
+        // parts listed under the whole are added up by parts-sum, not again here
+        let listed = "2014年全国政府采购规模为17305.34亿元,其中:工程类采购金额10141.11亿元,占采购总规模的58.6%;货物类采购金额5230.04亿元,占采购总规模的30.2%;服务类采购金额1934.25亿元,占采购总规模的11.2%。\n";
+        assert_eq!(entries(listed), own(&each));
     }
 }

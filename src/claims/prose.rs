@@ -3721,6 +3721,10 @@ mod tests {
         let kinds: Vec<Kind> = p.mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [Kind::Budget, Kind::Change(-1), Kind::Rate(-1)]);
         assert_eq!(p.mentions[0].label, "本年预算数");
+        // (a mirror of the 2014 procurement report: 規 spelled as the share names it)
+        let doc = read_text("全國政府采購規(guī)模為17305.34億元。\n");
+        let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+        assert_eq!(p.mentions[0].label, "全国政府采购规模");
     }
 
     #[test]
