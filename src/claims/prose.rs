@@ -4235,7 +4235,7 @@ mod tests {
             "1,392,476".to_string(),
             vec!["541,412".to_string(), "851,064".into()],
         );
-        assert_eq!(parts_of(text), [want.clone()]);
+        assert_eq!(parts_of(text), std::slice::from_ref(&want));
         // a count on its own in its clause is still read as before: not a money part
         let own = parts_of(
             "全市收入完成1,392,476万元。其中:市本级收入完成541,412万元;县区7个,收入共完成851,064万元。\n",
