@@ -34,7 +34,8 @@ pub static CHECK: Check = Check {
            \"无增减\"), the changes add up to the total's change, signed. A list not known \
            to be whole (其中：地方财政收入 A，上划中央收入 B，上划省级收入 C) is said to \
            add up when its amounts (and then its changes) do, and is otherwise taken as a \
-           selection, never as a failure. \"收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿元\" \
+           selection, never as a failure; so is each of its clause groups of two parts or \
+           more (一般债券 A，专项债券 B；新增债券 C，再融资债券 D). \"收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿元\" \
            states T = A + B + C (also where 加上 opens the next sentence, and with 合计, 共计, \
            总量, 总收入 or 总支出). Counts of people and vehicles are exact.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
