@@ -157,7 +157,8 @@ fn point_at(
 }
 
 /// Decides one relation. When it holds but its strict reading (inputs the document's
-/// format shows to be whole taken as exact) fails, it fails with that evidence as cause.
+/// format shows to be whole taken as exact) fails, it fails with that evidence as cause;
+/// an unsure relation ([`Relation::unsure`]) that fails is not checked instead.
 pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
     let v = same_scale_sum(doc, rel).unwrap_or_else(|| match zeros_exact(doc, rel) {
         Some(rel) => evaluate_read(doc, &rel),

@@ -94,19 +94,17 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 /// 100%, say the parts make the whole: their sum is the whole (here 17305.40, printed
 /// 17305.34 — each share holding on its own). Not where the parts are listed under the
 /// whole already (parts-sum adds them up).
-fn parts_of_a_stated_whole(
-    claims: &Claims<'_>,
-    found: &[(FigId, FigId, String, FigId, Option<usize>)],
-    out: &mut Out,
-) {
+fn parts_of_a_stated_whole(claims: &Claims<'_>, found: &[OfWhole], out: &mut Out) {
     let doc = claims.doc;
-    for run in found.chunk_by(|a, b| a.3 == b.3 && a.4 == b.4) {
-        let labels: Vec<String> = run.iter().map(|x| x.2.clone()).collect();
+    for run in found.chunk_by(|a, b| a.whole == b.whole && a.section == b.section) {
+        let labels: Vec<String> = run.iter().map(|x| x.label.clone()).collect();
         if run.len() < 2 || !(disjoint(&labels) || complete(&labels)) {
             continue;
         }
-        let listed = |x: &(FigId, FigId, String, FigId, Option<usize>)| {
-            claims.breakdown_of(x.1).is_some_and(|b| b.total == x.3)
+        let listed = |x: &OfWhole| {
+            claims
+                .breakdown_of(x.part)
+                .is_some_and(|b| b.total == x.whole)
         };
         if run.iter().all(listed) {
             continue;
@@ -114,7 +112,7 @@ fn parts_of_a_stated_whole(
         let mut total = Some(Decimal::ZERO);
         for x in run {
             let share = doc
-                .figure(x.0)
+                .figure(x.share)
                 .filter(|f| f.number.percent)
                 .map(|f| f.number.value);
             total = total.zip(share).and_then(|(t, v)| t.checked_add(v));
@@ -122,12 +120,12 @@ fn parts_of_a_stated_whole(
         let Some(first) = run.first().filter(|_| total == Some(Decimal::ONE_HUNDRED)) else {
             continue;
         };
-        let unit = doc.figure(first.3).and_then(|f| f.unit);
+        let unit = doc.figure(first.whole).and_then(|f| f.unit);
         let (zh, en) = super::parts_named(&labels);
         out.push(Relation::equals(
             RULE,
-            first.3,
-            Expr::sum(run.iter().map(|x| amount(doc, x.1, unit))),
+            first.whole,
+            Expr::sum(run.iter().map(|x| amount(doc, x.part, unit))),
             Text::new(
                 format!("总数 = {zh}（各占比合计 100%）"),
                 format!("total = {en} (the shares add up to 100%)"),
@@ -449,10 +447,19 @@ fn named_part<'p>(claims: &'p Claims<'_>, m: &Mention, part: Part<'p>) -> Part<'
 #[derive(Default)]
 struct Wholes(
     std::collections::HashMap<(String, Scope), Option<FigId>>,
-    /// Each share whose whole was found by name, in order: the share, its part and label,
-    /// the whole, the section.
-    Vec<(FigId, FigId, String, FigId, Option<usize>)>,
+    /// Each share whose whole was found, in order.
+    Vec<OfWhole>,
 );
+
+/// A share whose whole was found ([`parts_of_a_stated_whole`]).
+struct OfWhole {
+    share: FigId,
+    part: FigId,
+    label: String,
+    whole: FigId,
+    /// The share's section.
+    section: Option<usize>,
+}
 
 /// A total's name in one spelling: 总支出, 支出总计, 支出总额 and 本年支出合计 all name the
 /// 支出合计; 总收入 the 收入合计.
@@ -650,7 +657,8 @@ fn relation(
     };
     // "一般公共财政预算收入完成38.3亿元。全市税收收入28.1亿元,占财政收入比重为73.5%" (a
     // city's half-year report): 财政收入 said loosely is most often the general budget's, but
-    // may be the 财政总收入 the text leaves unsaid; that reading is said only where it holds
+    // may be the 财政总收入 the text leaves unsaid: where that reading fails, the share is
+    // not checked
     let mut loose = false;
     let whole = whole.or_else(|| {
         let g = fiscal(&unquoted(&name))?;
@@ -705,15 +713,15 @@ fn relation(
         ["share of ", part_label, " = part ÷ whole"].concat(),
     );
     let share = |w: FigId| Expr::pct(amount(doc, part.fig, whole_unit), Expr::Fig(w));
-    (!loose).then(|| {
-        wholes.1.push((
-            m.fig,
-            part.fig,
-            part_label.to_string(),
+    if !loose {
+        wholes.1.push(OfWhole {
+            share: m.fig,
+            part: part.fig,
+            label: part_label.to_string(),
             whole,
-            m.scope.section,
-        ))
-    });
+            section: m.scope.section,
+        });
+    }
     let mut rel = Relation::equals(RULE, m.fig, share(whole), what).context(context);
     // other amounts nearby (this sentence or the one before) as wrong wholes; not the whole
     // paragraph, which in a long text would give every share every amount; found by

@@ -1110,7 +1110,8 @@ fn clause_before(p: &Prose<'_>, at: usize) -> String {
 /// table (the item, at the stage its change names, else the table's: 决算数 in a 决算):
 /// "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%" with the
 /// table's 决算 合计 0.39 is 0.15 ÷ (0.39 + 0.15). Only for an amount in 万元 in the 三公
-/// section, in a sentence that compares with an earlier year.
+/// section (or, with no 三公 table, in a paragraph naming the 三公 before it), in a sentence
+/// that compares with an earlier year.
 fn sangong_rate(
     claims: &Claims<'_>,
     p: &Prose<'_>,
