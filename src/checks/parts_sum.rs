@@ -69,17 +69,21 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // (in a list not known to be whole, a part printed "0" is taken as nothing, not as
         // anything under ½: "8.77 = 0 + 8.47" does not add up, the third part is missing)
         let zero = |f: FigId| doc.figure(f).is_some_and(|x| x.number.value.is_zero());
-        let terms = b.parts.iter().map(|(f, _)| {
-            if money && (b.complete || !zero(*f)) {
-                amount(doc, *f, t.unit)
-            } else {
-                Expr::Exact(*f)
-            }
-        });
-        let labels: Vec<&str> = b.parts.iter().map(|x| x.1.as_str()).collect();
-        let (zh, en) = super::parts_named(&labels);
-        let what = Text::new(format!("总数 = {zh}"), format!("total = {en}"));
-        let sum = Expr::sum(terms);
+        // the parts' sum and its words (the whole list's, or one clause group's)
+        let sum_of = |parts: &[(FigId, String)]| {
+            let terms = parts.iter().map(|(f, _)| {
+                if money && (b.complete || !zero(*f)) {
+                    amount(doc, *f, t.unit)
+                } else {
+                    Expr::Exact(*f)
+                }
+            });
+            let labels: Vec<&str> = parts.iter().map(|x| x.1.as_str()).collect();
+            let (zh, en) = super::parts_named(&labels);
+            let what = Text::new(format!("总数 = {zh}"), format!("total = {en}"));
+            (Expr::sum(terms), what)
+        };
+        let (sum, what) = sum_of(&b.parts);
         // "…收入221亿元。其中:省级收入62.2亿元;市县级收入158.8亿元。其中:税收收入150.6亿元;
         // 非税收入70.4亿元。": a 其中 opening its sentence after a list may break down the
         // list's last part or the list's own total again. Each reading is said where it holds.
@@ -94,18 +98,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // each clause group of a list not known to be whole may be a breakdown of its own
         if !b.complete {
             for group in clause_groups(claims, b) {
-                let labels: Vec<&str> = group.iter().map(|x| x.1.as_str()).collect();
-                let (zh, en) = super::parts_named(&labels);
-                let terms = group.iter().map(|(f, _)| amount(doc, *f, t.unit));
+                let (sum, what) = sum_of(group);
                 out.push(
-                    Relation::equals(
-                        RULE,
-                        b.total,
-                        Expr::sum(terms),
-                        Text::new(format!("总数 = {zh}"), format!("total = {en}")),
-                    )
-                    .context(b.context.clone())
-                    .only_if_holds(),
+                    Relation::equals(RULE, b.total, sum, what)
+                        .context(b.context.clone())
+                        .only_if_holds(),
                 );
             }
         }

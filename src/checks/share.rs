@@ -109,15 +109,10 @@ fn parts_of_a_stated_whole(claims: &Claims<'_>, found: &[OfWhole], out: &mut Out
         if run.iter().all(listed) {
             continue;
         }
-        let mut total = Some(Decimal::ZERO);
-        for x in run {
-            let share = doc
-                .figure(x.share)
-                .filter(|f| f.number.percent)
-                .map(|f| f.number.value);
-            total = total.zip(share).and_then(|(t, v)| t.checked_add(v));
-        }
-        let Some(first) = run.first().filter(|_| total == Some(Decimal::ONE_HUNDRED)) else {
+        let Some(first) = run
+            .first()
+            .filter(|_| all_of_it(doc, run.iter().map(|x| x.share)))
+        else {
             continue;
         };
         let unit = doc.figure(first.whole).and_then(|f| f.unit);
@@ -132,6 +127,24 @@ fn parts_of_a_stated_whole(claims: &Claims<'_>, found: &[OfWhole], out: &mut Out
             ),
         ));
     }
+}
+
+/// A share's printed value, where it is a percent not below zero.
+fn printed_share(doc: &Document, share: FigId) -> Option<Decimal> {
+    doc.figure(share)
+        .filter(|f| f.number.percent && !f.number.value.is_sign_negative())
+        .map(|f| f.number.value)
+}
+
+/// Whether the printed shares add up to exactly 100%.
+fn all_of_it(doc: &Document, shares: impl Iterator<Item = FigId>) -> bool {
+    let mut total = Some(Decimal::ZERO);
+    for f in shares {
+        total = total
+            .zip(printed_share(doc, f))
+            .and_then(|(t, v)| t.checked_add(v));
+    }
+    total == Some(Decimal::ONE_HUNDRED)
 }
 
 /// A share whose whole the text does not print, with what it is a share of.
@@ -179,16 +192,7 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
         k += run;
         let labels: Vec<String> = group.iter().map(|o| o.part.clone()).collect();
         let of_one_whole = group.len() >= 2 && disjoint(&labels);
-        let printed = |o: &Orphan| {
-            doc.figure(o.share)
-                .filter(|f| f.number.percent && !f.number.value.is_sign_negative())
-                .map(|f| f.number.value)
-        };
-        let mut total = Some(Decimal::ZERO);
-        for o in group {
-            total = total.zip(printed(o)).and_then(|(t, v)| t.checked_add(v));
-        }
-        if of_one_whole && total == Some(Decimal::ONE_HUNDRED) {
+        if of_one_whole && all_of_it(doc, group.iter().map(|o| o.share)) {
             let parts: Vec<FigId> = group.iter().map(|o| o.part_fig).collect();
             for o in group {
                 let part = (o.part_fig, o.part.as_str(), first.unit);
@@ -263,12 +267,7 @@ fn whole_groups(
         (whole_name(p, m), list)
     };
     let keys: Vec<_> = shares.iter().map(|(m, _)| key(m)).collect();
-    let percent = |k: usize| {
-        let (m, _) = shares.get(k)?;
-        doc.figure(m.fig)
-            .filter(|f| f.number.percent && !f.number.value.is_sign_negative())
-            .map(|f| f.number.value)
-    };
+    let percent = |k: usize| printed_share(doc, shares.get(k)?.0.fig);
     // windows of one key adding up to exactly 100%, found left to right by two pointers
     let (mut lo, mut sum) = (0, Decimal::ZERO);
     for hi in 0..shares.len() {

@@ -788,11 +788,10 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             // 2021 report): a clause of the bare 增收 (减收, 增支, 减支) right after the
             // amount, or after the amount and its rate, is a change on last year's
             || changes.first().is_some_and(|&c| {
-                ms.get(c)
-                    .is_some_and(|x| ["增收", "减收", "增支", "减支"].contains(&x.lead.as_str()))
-                    && ms.get(level_end).zip(ms.get(c)).is_some_and(|(l, x)| {
-                        p.stops_between(l.at, x.at) == 1 + usize::from(c > first)
-                    })
+                let bare = |x: &Mention| ["增收", "减收", "增支", "减支"].contains(&x.lead.as_str());
+                ms.get(level_end).zip(ms.get(c)).is_some_and(|(l, x)| {
+                    bare(x) && p.stops_between(l.at, x.at) == 1 + usize::from(c > first)
+                })
             });
         // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
         // a 其中 sentence inherit the comparison its lead sentence states
@@ -1320,7 +1319,8 @@ fn sangong_stated(
         .and_then(|x| doc.figure(x.fig))
         .and_then(|f| f.number.whole());
     let mut found: Option<&Mention> = None;
-    for q in claims.prose.iter().take_while(|q| q.index <= p.index) {
+    let paragraphs = claims.prose.iter().take_while(|q| q.index <= p.index);
+    for q in paragraphs.filter(|q| in_text || q.index == p.index) {
         let own = q.index == p.index;
         for x in q.mentions.iter().take_while(|x| !own || x.at < cm.at) {
             let named_stage = stage_of(&x.lead).or(match x.kind {
@@ -1341,11 +1341,7 @@ fn sangong_stated(
                 && (label_item(&x.label) == Some(item)
                     || crate::claims::prose::record_name(q, x)
                         .is_some_and(|n| label_item(&n) == Some(item)))
-                && (if in_text {
-                    in_sangong_text(claims, x)
-                } else {
-                    own
-                });
+                && (!in_text || in_sangong_text(claims, x));
             if !candidate {
                 continue;
             }
