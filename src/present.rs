@@ -10,8 +10,9 @@ use crate::document::{Document, Place, Table};
 use crate::figure::CellKind;
 use crate::relation::{Severity, Text};
 use crate::report::{Checked, Entry, Outcome, Report};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// One state per figure and per relation; the front ends have one word for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -380,7 +381,7 @@ fn clean(text: &str, marks: Vec<(usize, usize, usize)>) -> (String, Vec<Mark>) {
 
 fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
     // figures of each table cell, in reading order
-    let mut in_cell: HashMap<(usize, usize, usize), Vec<usize>> = HashMap::new();
+    let mut in_cell: FxHashMap<(usize, usize, usize), Vec<usize>> = FxHashMap::default();
     for (id, f) in doc.figures().enumerate() {
         if let Place::Cell { table, row, col } = f.place {
             in_cell.entry((table, row, col)).or_default().push(id);
@@ -441,7 +442,7 @@ fn table_block(
     idx: &Utf16,
     ti: usize,
     t: &Table,
-    in_cell: &HashMap<(usize, usize, usize), Vec<usize>>,
+    in_cell: &FxHashMap<(usize, usize, usize), Vec<usize>>,
 ) -> Block {
     let width = t.width();
     let heads = t.header_rows.min(t.rows().len());
@@ -449,8 +450,8 @@ fn table_block(
     // merged header cells: the reader leaves the covered slots blank; a blank slot right of
     // a name, over a named sub-column, belongs to that name; a blank slot under a name that
     // spans one column belongs to it too
-    let mut spans: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
-    let mut covered: HashSet<(usize, usize)> = HashSet::new();
+    let mut spans: FxHashMap<(usize, usize), (usize, usize)> = FxHashMap::default();
+    let mut covered: FxHashSet<(usize, usize)> = FxHashSet::default();
     for r in 0..heads {
         let mut owner: Option<usize> = None;
         for c in 0..width {
@@ -467,7 +468,7 @@ fn table_block(
             }
         }
     }
-    let mut above: HashMap<(usize, usize), usize> = HashMap::new(); // (r, c) → owner's row
+    let mut above: FxHashMap<(usize, usize), usize> = FxHashMap::default(); // (r, c) → owner's row
     for r in 1..heads {
         for c in 0..width {
             if !blank(r, c) || covered.contains(&(r, c)) {
@@ -600,7 +601,7 @@ fn figure_views(
     for (i, e) in seen.iter().enumerate() {
         by_start.entry(e.0).or_default().push(i);
     }
-    let mut fig_at: HashMap<usize, (usize, Place)> = HashMap::new();
+    let mut fig_at: FxHashMap<usize, (usize, Place)> = FxHashMap::default();
     for f in doc.figures() {
         let s = idx.at(f.start);
         if by_start.contains_key(&s) {

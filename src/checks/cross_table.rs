@@ -216,7 +216,7 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
     if by_name.len() > 64 {
         return;
     }
-    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for (name, _) in &by_name {
         *count.entry(name.as_str()).or_default() += 1;
     }

@@ -11,7 +11,7 @@ use crate::interval::Interval;
 use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -389,16 +389,16 @@ fn same_total(a: &str, b: &str) -> bool {
 /// The total each 其中 part is listed under, and the part labels listed under several.
 #[derive(Default)]
 struct Parents {
-    of: HashMap<FigId, String>,
+    of: FxHashMap<FigId, String>,
     /// The total each part is listed under.
-    total: HashMap<FigId, FigId>,
-    many: HashSet<String>,
+    total: FxHashMap<FigId, FigId>,
+    many: FxHashSet<String>,
 }
 
 impl Parents {
     fn new(claims: &Claims<'_>) -> Self {
         let mut p = Parents::default();
-        let mut under: HashMap<String, String> = HashMap::new();
+        let mut under: FxHashMap<String, String> = FxHashMap::default();
         for b in claims.breakdowns.iter().filter(|b| !b.numbered) {
             let label = b.total_label.clone();
             for (part, part_label) in &b.parts {
@@ -426,8 +426,8 @@ impl Parents {
 /// 完成调整预算的 99.2%"), and the parts listed under one ("其中：税收收入 39029 万元"). Never
 /// the same quantity as the budget the text stated before ("年初预算为：一般公共预算收入
 /// 76138 万元（税收收入 47008 万元…）", a county's 2022 report, cqwx.gov.cn).
-fn executed(claims: &Claims<'_>) -> HashSet<FigId> {
-    let mut done = HashSet::new();
+fn executed(claims: &Claims<'_>) -> FxHashSet<FigId> {
+    let mut done = FxHashSet::default();
     for p in &claims.prose {
         for (m, n) in p.mentions.iter().zip(p.mentions.iter().skip(1)) {
             if m.kind == Kind::Level && n.kind == Kind::Completion && n.semi == m.semi {
@@ -449,7 +449,7 @@ fn stated(
     p: &Prose<'_>,
     recs: &[Record],
     parents: &Parents,
-    executed: &HashSet<FigId>,
+    executed: &FxHashSet<FigId>,
     out: &mut Vec<Stated>,
 ) {
     let listings = Listings::of(p);
@@ -652,7 +652,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     // earlier statements by label and year: each is compared with the first earlier one of
     // the same quantity in a comparable scope (indexed, so a long text stays linear unless
     // one label recurs in many scopes)
-    let mut seen: HashMap<(&str, Option<Decimal>), Vec<usize>> = HashMap::new();
+    let mut seen: FxHashMap<(&str, Option<Decimal>), Vec<usize>> = FxHashMap::default();
     for (i, later) in all.iter().enumerate() {
         let slot = seen
             .entry((later.key.as_str(), year_of(later)))
@@ -745,9 +745,9 @@ const MAX_VALUES: usize = 2;
 fn reused_labels<'a>(
     doc: &Document,
     all: &'a [Stated],
-) -> HashMap<(&'a str, Option<Decimal>), Vec<usize>> {
+) -> FxHashMap<(&'a str, Option<Decimal>), Vec<usize>> {
     // (by label alone: the statements of different values, as indices into `all`)
-    let mut values: HashMap<(&str, Option<Decimal>), Vec<usize>> = HashMap::new();
+    let mut values: FxHashMap<(&str, Option<Decimal>), Vec<usize>> = FxHashMap::default();
     let bounds = |i: usize| {
         let f = doc.figure(all.get(i)?.fig)?;
         let half = crate::interval::half_ulp(f.number.scale);

@@ -445,7 +445,7 @@ fn named_part<'p>(claims: &'p Claims<'_>, m: &Mention, part: Part<'p>) -> Part<'
 /// the text for it once.
 #[derive(Default)]
 struct Wholes(
-    std::collections::HashMap<(String, Scope), Option<FigId>>,
+    rustc_hash::FxHashMap<(String, Scope), Option<FigId>>,
     /// Each share whose whole was found, in order.
     Vec<OfWhole>,
 );

@@ -5,7 +5,7 @@ use crate::claims::prose::{amount, is_money, same_family, Kind, Mention, Prose};
 use crate::claims::Claims;
 use crate::figure::FigId;
 use crate::relation::{Expr, Relation, Rule, Text};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -59,7 +59,7 @@ fn alike(a: &str, b: &str) -> bool {
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
-    let parts: HashSet<FigId> = claims
+    let parts: FxHashSet<FigId> = claims
         .breakdowns
         .iter()
         .filter(|b| !b.numbered)
@@ -204,7 +204,7 @@ fn balance(
     p: &Prose<'_>,
     i: usize,
     m: &Mention,
-    parts: &HashSet<FigId>,
+    parts: &FxHashSet<FigId>,
 ) -> Option<Relation> {
     let before = p.mentions.get(..i)?;
     let total = |side: &str| -> Option<&Mention> {

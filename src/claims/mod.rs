@@ -36,7 +36,7 @@ pub struct Claims<'a> {
     pub headings: Vec<scope::Heading>,
     /// For each figure listed as a part, the first breakdown listing it (index into
     /// [`Claims::breakdowns`]): checks look a part's total up here, never by scanning.
-    part_index: std::collections::HashMap<crate::figure::FigId, usize>,
+    part_index: rustc_hash::FxHashMap<crate::figure::FigId, usize>,
     /// For each table of the document (same index), what its rows' labels say: totals,
     /// rates, codes (see [`table::RowFacts`]), read once for every table check.
     pub rows: Vec<Vec<table::RowFacts>>,
@@ -91,7 +91,7 @@ pub fn build(doc: &Document) -> Claims<'_> {
     let records = prose.iter().map(prose::records).collect();
     let breakdowns = prose::breakdowns(doc, &prose);
     let self_evals = self_eval::read_all(doc);
-    let mut part_index = std::collections::HashMap::new();
+    let mut part_index = rustc_hash::FxHashMap::default();
     // a numbered list's total is not known for sure (see [`Breakdown::numbered`])
     for (k, b) in breakdowns.iter().enumerate().filter(|(_, b)| !b.numbered) {
         for (f, _) in &b.parts {

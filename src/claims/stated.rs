@@ -14,7 +14,7 @@ use crate::document::{Document, Table};
 use crate::figure::FigId;
 use crate::relation::Expr;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A table cell the text's amount may stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -411,15 +411,15 @@ fn labelled_all(t: &Table, label: &str, col: Option<&str>) -> Vec<FigId> {
 struct Index<'t> {
     t: &'t Table,
     /// Label → the cells printing it.
-    labels: HashMap<String, Vec<(usize, usize)>>,
+    labels: FxHashMap<String, Vec<(usize, usize)>>,
     /// (code length, row name) → the rows and their codes.
-    coded: HashMap<(usize, String), Vec<(usize, String)>>,
+    coded: FxHashMap<(usize, String), Vec<(usize, String)>>,
 }
 
 impl<'t> Index<'t> {
     fn new(t: &'t Table) -> Self {
-        let mut labels: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut coded: HashMap<(usize, String), Vec<(usize, String)>> = HashMap::new();
+        let mut labels: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+        let mut coded: FxHashMap<(usize, String), Vec<(usize, String)>> = FxHashMap::default();
         for (r, row) in t.rows().iter().enumerate().skip(t.header_rows) {
             for (c, cell) in row.cells.iter().enumerate() {
                 if cell.figure.is_none() && !cell.text.trim().is_empty() {
@@ -749,7 +749,7 @@ pub fn read_all(claims: &Claims<'_>) -> Vec<Stated> {
     }
     let table = |k: Standard| tables.iter().find(|(kk, _)| *kk == k).map(|(_, t)| *t);
     let year = doc_year(claims);
-    let mut memo = Memo::new();
+    let mut memo = Memo::default();
     let look = Lookup {
         general: table(General).map(Index::new),
         fiscal: table(Fiscal).map(Index::new),
@@ -818,7 +818,7 @@ struct Lookup<'t> {
 
 /// Cells already looked up, by subject, 类 name or 项 path: a text repeating one label
 /// scans each table once.
-type Memo = std::collections::HashMap<String, Vec<StatedCell>>;
+type Memo = rustc_hash::FxHashMap<String, Vec<StatedCell>>;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Stage {

@@ -492,7 +492,7 @@ fn is_page_number(t: &str) -> bool {
 
 impl Furniture {
     fn find(pages: &[(u32, Vec<RowGroup>)]) -> Furniture {
-        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut counts: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
         for (_, rows) in pages {
             // the top and the bottom row of the page
             let mut edge: Vec<String> = rows
