@@ -26,7 +26,9 @@ pub static CHECK: Check = Check {
            (公务接待费2014年决算数 is not 公务用车购置及运行费2014年决算数); a trailing 支出 after …费 \
            is dropped (公务接待费支出 = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
            year are not compared, nor parts of different wholes, 累计 with not, or \
-           different months.",
+           different months. Two paragraphs that state two labels or more in common, every \
+           one with another value (digits with the point moved aside), are two bodies' \
+           accounts (a city and its own level, two funds): not checked, with that reason.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A figure retyped in a second place is where digits get swapped and stale values \
           survive an update.",
@@ -632,8 +634,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let mut years: Vec<Decimal> = Vec::new();
     let parents = Parents::new(claims);
     let executed = executed(claims);
+    // each paragraph's statements, a run of `all`
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for (pi, (p, recs)) in claims.prose.iter().zip(&claims.records).enumerate() {
+        let from = all.len();
         stated(doc, pi, p, recs, &parents, &executed, &mut all);
+        runs.push(from..all.len());
         for m in &p.mentions {
             if m.kind == Kind::Year {
                 if let Some(f) = doc.figure(m.fig) {
@@ -653,6 +659,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     // the same quantity in a comparable scope (indexed, so a long text stays linear unless
     // one label recurs in many scopes)
     let mut seen: FxHashMap<(&str, Option<Decimal>), Vec<usize>> = FxHashMap::default();
+    // pairs of paragraphs read as [`parallel`] or not
+    let mut passages: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     for (i, later) in all.iter().enumerate() {
         let slot = seen
             .entry((later.key.as_str(), year_of(later)))
@@ -706,6 +714,41 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 continue;
             }
         }
+        let (pa, pb) = (first.context.0, later.context.0);
+        let parallel = *passages.entry((pa, pb)).or_insert_with(|| {
+            let of = |p: usize| runs.get(p).and_then(|r| all.get(r.clone()));
+            pa != pb
+                && of(pa)
+                    .zip(of(pb))
+                    .is_some_and(|(a, b)| parallel(doc, a, b, year_of))
+        });
+        // (a reused label, said only where it holds, is left out as before)
+        if parallel && reused.contains_key(&(later.key.as_str(), None)) {
+            continue;
+        }
+        if parallel {
+            out.push(
+                Relation::unchecked(
+                    RULE,
+                    later.fig,
+                    Text::new(
+                        format!("{}：与前文所述一致", later.key),
+                        format!("{}: agrees with the earlier statement", later.key),
+                    ),
+                    Text::new(
+                        "两段文字中同名的数额无一相同，可能分述不同的主体（如全市与市级、两项基金），未作比较",
+                        "every amount both paragraphs name differs: they may state the figures of two bodies (a whole city and its own level, two funds), so they were not compared",
+                    ),
+                )
+                .context(
+                    claims
+                        .prose
+                        .get(pb)
+                        .map_or(String::new(), |p| p.sentence_text(later.context.1)),
+                ),
+            );
+            continue;
+        }
         let unit = doc.figure(later.fig).and_then(|f| f.unit);
         if doc.figure(first.fig).is_none() {
             continue;
@@ -730,6 +773,79 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         };
         out.push(rel.context(context));
     }
+}
+
+/// Most statements of a paragraph [`parallel`] compares pairwise with another's.
+const MAX_PARALLEL: usize = 64;
+
+/// Whether two paragraphs' statements, `a` and `b`, are the same account of two different
+/// bodies: two labels or more stated in both, and every such pair of amounts apart beyond
+/// rounding ("全市…行政单位资产总额4347.5亿元…事业单位资产总额9474.6亿元" and "市级…行政单位资产
+/// 总额352.2亿元…事业单位资产总额1631.6亿元", a city's state-assets report; a social-insurance
+/// report's paragraph on each fund, each with its 本年收支结余 and 年末滚存结余). One label
+/// apart is a misprint the check reports; every one apart is another body's account. A
+/// paragraph of more than [`MAX_PARALLEL`] statements is not compared so.
+fn parallel(
+    doc: &Document,
+    a: &[Stated],
+    b: &[Stated],
+    year_of: impl Fn(&Stated) -> Option<Decimal>,
+) -> bool {
+    if a.len() > MAX_PARALLEL || b.len() > MAX_PARALLEL {
+        return false;
+    }
+    let mut keys: Vec<&str> = Vec::new();
+    for x in a {
+        for y in b
+            .iter()
+            .filter(|y| y.key == x.key && year_of(y) == year_of(x))
+        {
+            if !apart(doc, x.fig, y.fig) {
+                return false;
+            }
+            if !keys.contains(&x.key.as_str()) {
+                keys.push(&x.key);
+            }
+        }
+    }
+    keys.len() >= 2
+}
+
+/// Whether two amounts differ beyond what rounding allows, in one unit of money or the
+/// same unit, and are not the same digits with the point or the unit moved ("767.09 万元"
+/// and "76.709 万元" are one amount misprinted); false where that cannot be told (units
+/// that do not convert).
+fn apart(doc: &Document, a: FigId, b: FigId) -> bool {
+    let (Some(x), Some(y)) = (doc.figure(a), doc.figure(b)) else {
+        return false;
+    };
+    // the significant digits, without the zeros that end them
+    let digits = |d: Decimal| {
+        let mut m = d.mantissa().unsigned_abs();
+        while m != 0 && m % 10 == 0 {
+            m /= 10;
+        }
+        m
+    };
+    if digits(x.number.value) == digits(y.number.value) {
+        return false;
+    }
+    let (fx, fy) = match (
+        x.unit.and_then(crate::claims::prose::yuan),
+        y.unit.and_then(crate::claims::prose::yuan),
+    ) {
+        (Some(p), Some(q)) => (Decimal::from(p), Decimal::from(q)),
+        _ if x.unit == y.unit => (Decimal::ONE, Decimal::ONE),
+        _ => return false,
+    };
+    let bounds = |n: &crate::figure::Number, f: Decimal| {
+        let i = Interval::of(n);
+        Some((i.lo.checked_mul(f)?, i.hi.checked_mul(f)?))
+    };
+    let (Some((xl, xh)), Some((yl, yh))) = (bounds(&x.number, fx), bounds(&y.number, fy)) else {
+        return false;
+    };
+    xh < yl || yh < xl
 }
 
 /// How many different values one label may be stated with before it is taken as a name
@@ -800,6 +916,47 @@ mod tests {
         // without the revision named, the two surpluses are one quantity stated twice
         let plain = verdicts(&text.replace("追加預算後，", ""));
         assert!(plain.iter().any(|(_, s)| s == "fail"), "{plain:?}");
+    }
+
+    #[test]
+    fn two_paragraphs_apart_in_every_shared_amount_are_two_bodies() {
+        // a city's 2023 state-assets report (cqrd.gov.cn): the whole city's, then the city's
+        // own level's, each by the kind of unit
+        let whole = "截至2023年底,全市行政事业性资产总额13822.1亿元,同比增长6.2%。从单位性质看:\
+                     行政单位资产总额4347.5亿元,负债总额1143.8亿元,净资产总额3203.7亿元;\
+                     事业单位资产总额9474.6亿元,负债总额1837.6亿元,净资产总额7637亿元。\n";
+        let own = "截至2023年年底,市级行政事业性资产总额1983.8亿元、同比增长6.3%。从单位性质看:\
+                   行政单位资产总额352.2亿元,负债总额104.4亿元,净资产总额247.8亿元;\
+                   事业单位资产总额1631.6亿元,负债总额237.4亿元,净资产总额1394.2亿元。\n";
+        let v = verdicts(&format!("{whole}\n{own}"));
+        assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+        assert!(
+            v.iter().any(|(r, s)| r == "352.2" && s == "unchecked"),
+            "{v:?}"
+        );
+        // (a label stated with many values, 负债总额 here, is said only where it holds, as
+        // before: not "not checked" either)
+        assert!(!v.iter().any(|(r, _)| r == "104.4"), "{v:?}");
+        // one amount agreeing makes them one body's: the other is a misprint
+        let v = verdicts(&format!("{whole}\n{}", own.replace("1631.6", "9474.6")));
+        assert!(v.iter().any(|(r, s)| r == "352.2" && s == "fail"), "{v:?}");
+        // the same digits with the point moved are one amount misprinted
+        let shifted = own.replace("352.2", "434.75").replace("1631.6", "947.46");
+        let v = verdicts(&format!("{whole}\n{shifted}"));
+        assert!(v.iter().any(|(r, s)| r == "434.75" && s == "fail"), "{v:?}");
+
+        // the 2013 national social-insurance accounts (chinanews.com.cn): two funds' own
+        // balances, each paragraph naming its fund
+        let pension =
+            "最大头的是企业职工基本养老保险基金。2013年这部分基金收入20790亿元,支出16699亿元。\
+                       本年收支结余4091亿元,年末滚存结余26900亿元。\n";
+        let medical = "另一个重要部分是城镇职工基本医疗保险基金。2013年收入6873亿元,支出5667亿元。\
+                       本年收支结余1206亿元,年末滚存结余7870亿元。\n";
+        let v = verdicts(&format!("{pension}\n{medical}"));
+        assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+        // one label shared and apart is a misprint: still reported
+        let v = verdicts(&format!("{pension}\n年末滚存结余7870亿元。\n"));
+        assert!(v.iter().any(|(r, s)| r == "7870" && s == "fail"), "{v:?}");
     }
 
     #[test]
@@ -1093,12 +1250,23 @@ mod tests {
                         比上年增长3.7%。\n\n今年1月至6月,陕西省地方一般公共预算收入1439.05亿元。\
                         陕西省一般公共预算支出3078.34亿元,比上年同期增长6.36%。\n";
         assert!(verdicts(spending).is_empty(), "{:?}", verdicts(spending));
+        // named by no year, both paragraphs state the same two quantities and neither
+        // agrees: the accounts of two periods, not compared (one amount agreeing would
+        // make the other a misprint)
         let undated = spending.replace("2020年", "");
         assert_eq!(
             verdicts(&undated),
             [
+                ("1439.05".to_string(), "unchecked".to_string()),
+                ("3078.34".to_string(), "unchecked".to_string())
+            ]
+        );
+        let agreeing = undated.replace("3078.34", "5930.32");
+        assert_eq!(
+            verdicts(&agreeing),
+            [
                 ("1439.05".to_string(), "fail".to_string()),
-                ("3078.34".to_string(), "fail".to_string())
+                ("5930.32".to_string(), "pass".to_string())
             ]
         );
     }
