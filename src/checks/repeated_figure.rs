@@ -634,12 +634,11 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let mut years: Vec<Decimal> = Vec::new();
     let parents = Parents::new(claims);
     let executed = executed(claims);
-    // each paragraph's statements, a run of `all`
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    // where each paragraph's statements start in `all`
+    let mut runs: Vec<usize> = Vec::new();
     for (pi, (p, recs)) in claims.prose.iter().zip(&claims.records).enumerate() {
-        let from = all.len();
+        runs.push(all.len());
         stated(doc, pi, p, recs, &parents, &executed, &mut all);
-        runs.push(from..all.len());
         for m in &p.mentions {
             if m.kind == Kind::Year {
                 if let Some(f) = doc.figure(m.fig) {
@@ -659,8 +658,6 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     // the same quantity in a comparable scope (indexed, so a long text stays linear unless
     // one label recurs in many scopes)
     let mut seen: FxHashMap<(&str, Option<Decimal>), Vec<usize>> = FxHashMap::default();
-    // pairs of paragraphs read as [`parallel`] or not
-    let mut passages: FxHashMap<(usize, usize), bool> = FxHashMap::default();
     for (i, later) in all.iter().enumerate() {
         let slot = seen
             .entry((later.key.as_str(), year_of(later)))
@@ -684,6 +681,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 .and_then(|h| claims.headings.get(h))
                 .map(|h| section_quantity(&h.title))
         };
+        let mut why = None;
         if let (Some(a), Some(b)) = (core(first), core(later)) {
             if a != b
                 && !a.is_empty()
@@ -691,61 +689,44 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 && first.key.contains(&a)
                 && !later.key.contains(&b)
             {
-                out.push(
-                    Relation::unchecked(
-                        RULE,
-                        later.fig,
-                        Text::new(
-                            format!("{}：与前文所述一致", later.key),
-                            format!("{}: agrees with the earlier statement", later.key),
-                        ),
-                        Text::new(
-                            format!("所在小节（{b}）与该数字的名称不符，可能不是同一数"),
-                            format!("its section ({b}) names another quantity than its words"),
-                        ),
-                    )
-                    .context(
-                        claims
-                            .prose
-                            .get(later.context.0)
-                            .map_or(String::new(), |p| p.sentence_text(later.context.1)),
-                    ),
-                );
-                continue;
+                why = Some(Text::new(
+                    format!("所在小节（{b}）与该数字的名称不符，可能不是同一数"),
+                    format!("its section ({b}) names another quantity than its words"),
+                ));
             }
         }
         let (pa, pb) = (first.context.0, later.context.0);
-        let parallel = *passages.entry((pa, pb)).or_insert_with(|| {
-            let of = |p: usize| runs.get(p).and_then(|r| all.get(r.clone()));
-            pa != pb
-                && of(pa)
-                    .zip(of(pb))
-                    .is_some_and(|(a, b)| parallel(doc, a, b, year_of))
-        });
-        // (a reused label, said only where it holds, is left out as before)
-        if parallel && reused.contains_key(&(later.key.as_str(), None)) {
-            continue;
+        if why.is_none() && pa != pb {
+            // (a paragraph's statements: from its start to the next one's)
+            let of =
+                |p: usize| all.get(*runs.get(p)?..runs.get(p + 1).copied().unwrap_or(all.len()));
+            let two = of(pa)
+                .zip(of(pb))
+                .is_some_and(|(a, b)| parallel(doc, a, b, main_year));
+            // (a reused label, said only where it holds, is left out as before)
+            if two && reused.contains_key(&(later.key.as_str(), None)) {
+                continue;
+            }
+            if two {
+                why = Some(Text::new(
+                    "两段文字中同名的数额无一相同，可能分述不同的主体（如全市与市级、两项基金），未作比较",
+                    "every amount both paragraphs name differs: they may state the figures of two bodies (a whole city and its own level, two funds), so they were not compared",
+                ));
+            }
         }
-        if parallel {
+        let context = |at: (usize, usize)| {
+            claims
+                .prose
+                .get(at.0)
+                .map_or(String::new(), |p| p.sentence_text(at.1))
+        };
+        if let Some(why) = why {
+            let what = Text::new(
+                format!("{}：与前文所述一致", later.key),
+                format!("{}: agrees with the earlier statement", later.key),
+            );
             out.push(
-                Relation::unchecked(
-                    RULE,
-                    later.fig,
-                    Text::new(
-                        format!("{}：与前文所述一致", later.key),
-                        format!("{}: agrees with the earlier statement", later.key),
-                    ),
-                    Text::new(
-                        "两段文字中同名的数额无一相同，可能分述不同的主体（如全市与市级、两项基金），未作比较",
-                        "every amount both paragraphs name differs: they may state the figures of two bodies (a whole city and its own level, two funds), so they were not compared",
-                    ),
-                )
-                .context(
-                    claims
-                        .prose
-                        .get(pb)
-                        .map_or(String::new(), |p| p.sentence_text(later.context.1)),
-                ),
+                Relation::unchecked(RULE, later.fig, what, why).context(context(later.context)),
             );
             continue;
         }
@@ -758,11 +739,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             format!("{}：与{}所述一致", later.key, at.zh),
             format!("{}: agrees with {}", later.key, at.en),
         );
-        let (pi, at) = later.context;
-        let context = claims
-            .prose
-            .get(pi)
-            .map_or(String::new(), |p| p.sentence_text(at));
+        let context = context(later.context);
         let rel = Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what);
         // (a label each section uses for its own quantity: the same value twice is said to
         // agree, two values are not a failure)
@@ -785,12 +762,8 @@ const MAX_PARALLEL: usize = 64;
 /// report's paragraph on each fund, each with its 本年收支结余 and 年末滚存结余). One label
 /// apart is a misprint the check reports; every one apart is another body's account. A
 /// paragraph of more than [`MAX_PARALLEL`] statements is not compared so.
-fn parallel(
-    doc: &Document,
-    a: &[Stated],
-    b: &[Stated],
-    year_of: impl Fn(&Stated) -> Option<Decimal>,
-) -> bool {
+fn parallel(doc: &Document, a: &[Stated], b: &[Stated], main_year: Option<Decimal>) -> bool {
+    let year_of = |s: &Stated| s.year.or(main_year);
     if a.len() > MAX_PARALLEL || b.len() > MAX_PARALLEL {
         return false;
     }
@@ -811,41 +784,27 @@ fn parallel(
     keys.len() >= 2
 }
 
-/// Whether two amounts differ beyond what rounding allows, in one unit of money or the
-/// same unit, and are not the same digits with the point or the unit moved ("767.09 万元"
-/// and "76.709 万元" are one amount misprinted); false where that cannot be told (units
-/// that do not convert).
+/// Whether two amounts in one unit differ beyond what rounding allows, and are not the same
+/// digits with the point moved ("767.09 万元" and "76.709 万元" are one amount misprinted).
 fn apart(doc: &Document, a: FigId, b: FigId) -> bool {
     let (Some(x), Some(y)) = (doc.figure(a), doc.figure(b)) else {
         return false;
     };
     // the significant digits, without the zeros that end them
     let digits = |d: Decimal| {
-        let mut m = d.mantissa().unsigned_abs();
-        while m != 0 && m % 10 == 0 {
-            m /= 10;
-        }
-        m
+        let all = crate::figure::kept(&d.to_string(), |c| c.is_ascii_digit());
+        all.trim_matches('0').to_string()
     };
     if digits(x.number.value) == digits(y.number.value) {
         return false;
     }
-    let (fx, fy) = match (
-        x.unit.and_then(crate::claims::prose::yuan),
-        y.unit.and_then(crate::claims::prose::yuan),
-    ) {
-        (Some(p), Some(q)) => (Decimal::from(p), Decimal::from(q)),
-        _ if x.unit == y.unit => (Decimal::ONE, Decimal::ONE),
-        _ => return false,
-    };
-    let bounds = |n: &crate::figure::Number, f: Decimal| {
-        let i = Interval::of(n);
-        Some((i.lo.checked_mul(f)?, i.hi.checked_mul(f)?))
-    };
-    let (Some((xl, xh)), Some((yl, yh))) = (bounds(&x.number, fx), bounds(&y.number, fy)) else {
+    // (amounts in two units are not compared so: a paragraph restating another's in
+    // another unit is rare, and they are then compared as before)
+    if x.unit != y.unit {
         return false;
-    };
-    xh < yl || yh < xl
+    }
+    let (p, q) = (Interval::of(&x.number), Interval::of(&y.number));
+    p.hi < q.lo || q.hi < p.lo
 }
 
 /// How many different values one label may be stated with before it is taken as a name
