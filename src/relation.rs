@@ -51,6 +51,8 @@ pub enum Rule {
     TextTable,
     /// `surplus`.
     Surplus,
+    /// `net-assets`.
+    NetAssets,
     /// `change-amount`.
     ChangeAmount,
     /// `change-column`.
@@ -80,6 +82,7 @@ impl Rule {
             Rule::RepeatedFigure => "repeated-figure",
             Rule::TextTable => "text-table",
             Rule::Surplus => "surplus",
+            Rule::NetAssets => "net-assets",
             Rule::ChangeAmount => "change-amount",
             Rule::ChangeColumn => "change-column",
         }

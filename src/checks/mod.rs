@@ -13,6 +13,7 @@ mod count_list;
 mod cross_table;
 mod exec_rate;
 mod fund_breakdown;
+mod net_assets;
 mod parts_sum;
 mod project_match;
 mod rate_column;
@@ -209,6 +210,7 @@ pub static ALL: &[&Check] = &[
     &parts_sum::CHECK,
     &subset::CHECK,
     &surplus::CHECK,
+    &net_assets::CHECK,
     &change_amount::CHECK,
     &budget_variance::CHECK,
     &count_list::CHECK,

@@ -361,23 +361,37 @@ fn qualified(key: String, fig: FigId, parents: &Parents) -> String {
     }
 }
 
-/// Whose balance sheet a 负债总额 (净资产, 所有者权益) is: the words before 资产总额 in its
-/// sentence's first amount ("企业国有资产总额 809.92 亿元，…；负债总额 703.06 亿元" is the
+/// Whose balance sheet a 负债总额 (净资产, 所有者权益) is: the words before 资产总额 in the
+/// nearest amount of assets before it in its sentence ("企业国有资产总额 809.92 亿元，…；负债总额 703.06 亿元" is the
 /// enterprises', not the district's "国有资产总额 1102.65 亿元，…；负债总额 743.21 亿元"; a
 /// district's 2022 state-assets report, wuchang). None where that amount names no owner.
 fn balance_owner(p: &Prose<'_>, m: &crate::claims::prose::Mention) -> Option<String> {
-    let sheet = ["负债总额", "负债合计", "负债", "净资产", "所有者权益"];
+    let sheet = [
+        "负债总额",
+        "负债合计",
+        "负债",
+        "净资产总额",
+        "净资产合计",
+        "净资产",
+        "所有者权益",
+    ];
     if !sheet.contains(&m.label.as_str()) {
         return None;
     }
-    let first = p
+    // (the nearest assets before it: "行政单位资产总额…,负债总额…;事业单位资产总额…,负债总额…"
+    // states two owners' sheets in one sentence)
+    let owner = p
         .mentions
         .iter()
-        .find(|x| x.sentence == m.sentence && x.kind == Kind::Level && !x.label.is_empty())?;
-    let assets = ["国有资产总额", "资产总额", "资产总计"]
-        .iter()
-        .find_map(|w| first.label.strip_suffix(w))?;
-    (!assets.is_empty() && first.at < m.at).then(|| assets.to_string())
+        .rev()
+        .filter(|x| x.sentence == m.sentence && x.kind == Kind::Level && x.at < m.at)
+        .find_map(|x| {
+            ["国有资产总额", "资产总额", "资产总计"]
+                .iter()
+                .find_map(|w| x.label.strip_suffix(w))
+                .filter(|o| !o.ends_with('净'))
+        })?;
+    (!owner.is_empty()).then(|| owner.to_string())
 }
 
 /// Two labels of totals that may name one quantity: one holds the other ("“三公”经费支出"
@@ -893,9 +907,11 @@ mod tests {
             v.iter().any(|(r, s)| r == "352.2" && s == "unchecked"),
             "{v:?}"
         );
-        // (a label stated with many values, 负债总额 here, is said only where it holds, as
-        // before: not "not checked" either)
-        assert!(!v.iter().any(|(r, _)| r == "104.4"), "{v:?}");
+        // each kind of unit's liabilities too (their key names the unit: 行政单位›负债总额)
+        assert!(
+            v.iter().any(|(r, s)| r == "104.4" && s == "unchecked"),
+            "{v:?}"
+        );
         // one amount agreeing makes them one body's: the other is a misprint
         let v = verdicts(&format!("{whole}\n{}", own.replace("1631.6", "9474.6")));
         assert!(v.iter().any(|(r, s)| r == "352.2" && s == "fail"), "{v:?}");
@@ -913,9 +929,26 @@ mod tests {
                        本年收支结余1206亿元,年末滚存结余7870亿元。\n";
         let v = verdicts(&format!("{pension}\n{medical}"));
         assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+        // a label stated with three values or more is said only where it holds, as before:
+        // not "not checked" either (a third fund, made up)
+        let third = "第三部分是工伤保险基金。2013年收入600亿元,支出500亿元。\
+                     本年收支结余100亿元,年末滚存结余900亿元。\n";
+        let v = verdicts(&format!("{pension}\n{medical}\n{third}"));
+        assert!(v.is_empty(), "{v:?}");
         // one label shared and apart is a misprint: still reported
         let v = verdicts(&format!("{pension}\n年末滚存结余7870亿元。\n"));
         assert!(v.iter().any(|(r, s)| r == "7870" && s == "fail"), "{v:?}");
+    }
+
+    #[test]
+    fn each_owners_liabilities_in_one_sentence_are_its_own() {
+        // a city's 2023 state-assets report (cqrd.gov.cn): two kinds of unit's sheets in one
+        // sentence, each 负债总额 after its own 资产总额
+        let text =
+            "从单位性质看:行政单位资产总额4347.5亿元,负债总额1143.8亿元,净资产总额3203.7亿元;\
+                    事业单位资产总额9474.6亿元,负债总额1837.6亿元,净资产总额7637亿元。\n";
+        let v = verdicts(text);
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]
