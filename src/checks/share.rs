@@ -93,40 +93,58 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
 /// that cannot overlap or make a standard whole, whose printed shares add up to exactly
 /// 100%, say the parts make the whole: their sum is the whole (here 17305.40, printed
 /// 17305.34 — each share holding on its own). Not where the parts are listed under the
-/// whole already (parts-sum adds them up).
+/// whole already (parts-sum adds them up). A run of two such lists ("货物、工程、服务…分别为
+/// …占…25.8%、46.6%和27.6%。…集中采购、部门集中采购、分散采购…26.8%、9.7%和63.5%", the 2021
+/// report) is cut where its printed shares reach exactly 100%, each list read on its own.
 fn parts_of_a_stated_whole(claims: &Claims<'_>, found: &[OfWhole], out: &mut Out) {
     let doc = claims.doc;
-    for run in found.chunk_by(|a, b| a.whole == b.whole && a.section == b.section) {
-        let labels: Vec<String> = run.iter().map(|x| x.label.clone()).collect();
-        if run.len() < 2 || !(disjoint(&labels) || complete(&labels)) {
-            continue;
+    for whole_run in found.chunk_by(|a, b| a.whole == b.whole && a.section == b.section) {
+        let mut total = Decimal::ZERO;
+        let mut from = 0;
+        for (k, x) in whole_run.iter().enumerate() {
+            let Some(t) = printed_share(doc, x.share).and_then(|v| total.checked_add(v)) else {
+                break;
+            };
+            total = t;
+            if total == Decimal::ONE_HUNDRED {
+                if let Some(run) = whole_run.get(from..=k) {
+                    stated_whole(claims, run, out);
+                }
+                (from, total) = (k + 1, Decimal::ZERO);
+            }
         }
-        let listed = |x: &OfWhole| {
-            claims
-                .breakdown_of(x.part)
-                .is_some_and(|b| b.total == x.whole)
-        };
-        if run.iter().all(listed) {
-            continue;
-        }
-        let Some(first) = run
-            .first()
-            .filter(|_| all_of_it(doc, run.iter().map(|x| x.share)))
-        else {
-            continue;
-        };
-        let unit = doc.figure(first.whole).and_then(|f| f.unit);
-        let (zh, en) = super::parts_named(&labels);
-        out.push(Relation::equals(
-            RULE,
-            first.whole,
-            Expr::sum(run.iter().map(|x| amount(doc, x.part, unit))),
-            Text::new(
-                format!("总数 = {zh}（各占比合计 100%）"),
-                format!("total = {en} (the shares add up to 100%)"),
-            ),
-        ));
     }
+}
+
+/// One list of [`parts_of_a_stated_whole`], its printed shares adding up to exactly 100%.
+fn stated_whole(claims: &Claims<'_>, run: &[OfWhole], out: &mut Out) {
+    let doc = claims.doc;
+    let labels: Vec<String> = run.iter().map(|x| x.label.clone()).collect();
+    if run.len() < 2 || !(disjoint(&labels) || complete(&labels)) {
+        return;
+    }
+    let listed = |x: &OfWhole| {
+        claims
+            .breakdown_of(x.part)
+            .is_some_and(|b| b.total == x.whole)
+    };
+    if run.iter().all(listed) {
+        return;
+    }
+    let Some(first) = run.first() else {
+        return;
+    };
+    let unit = doc.figure(first.whole).and_then(|f| f.unit);
+    let (zh, en) = super::parts_named(&labels);
+    out.push(Relation::equals(
+        RULE,
+        first.whole,
+        Expr::sum(run.iter().map(|x| amount(doc, x.part, unit))),
+        Text::new(
+            format!("总数 = {zh}（各占比合计 100%）"),
+            format!("total = {en} (the shares add up to 100%)"),
+        ),
+    ));
 }
 
 /// A share's printed value, where it is a percent not below zero.
@@ -1253,5 +1271,30 @@ mod tests {
         // parts listed under the whole are added up by parts-sum, not again here
         let listed = "2014年全国政府采购规模为17305.34亿元,其中:工程类采购金额10141.11亿元,占采购总规模的58.6%;货物类采购金额5230.04亿元,占采购总规模的30.2%;服务类采购金额1934.25亿元,占采购总规模的11.2%。\n";
         assert_eq!(entries(listed), own(&each));
+    }
+
+    #[test]
+    fn two_lists_of_one_whole_each_adding_up_to_all_of_it_are_read_apart() {
+        // the national procurement report, 2021 (the Ministry of Finance's 简要情况 as reprinted
+        // at antpedia.com/news/14/n-2997414.html): the whole broken down twice in one
+        // paragraph, by kind and by how it was organised
+        let text = "2021年全国政府采购规模为36,399亿元。\n\n从结构来看,货物、工程、服务政府采购规模\
+                    分别为9,399.2亿元、16,961.2亿元和10,038.6亿元,占全国政府采购规模比例为25.8%、\
+                    46.6%和27.6%。从组织形式来看,政府集中采购、部门集中采购、分散采购规模分别为\
+                    9,744.3亿元、3,528.3亿元和23,126.4亿元,占全国政府采购规模的26.8%、9.7%和63.5%。\n";
+        let sums = |t: &str| {
+            entries(t)
+                .into_iter()
+                .filter(|e| e.0 == "36,399")
+                .map(|e| e.1)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sums(text), ["pass", "pass"]);
+        // a slip in the second list's parts fails its own sum only
+        let slip = text.replace("3,528.3", "3,582.3");
+        assert_eq!(sums(&slip), ["pass", "fail"]);
+        // the first list short of 100%: the run is not cut, neither sum is said
+        let short = text.replace("27.6%", "26.6%");
+        assert!(sums(&short).is_empty(), "{:?}", entries(&short));
     }
 }
