@@ -103,28 +103,20 @@ fn sheet(
         return None;
     }
     let (an, ln) = (a.label.as_str(), l.label.as_str());
-    let rel = if ratio {
-        Relation::equals(
-            RULE,
-            m.fig,
+    // (named by the text's own words in both languages)
+    let (what, expr) = if ratio {
+        (
+            format!("{} = {ln} ÷ {an} × 100%", m.label),
             Expr::pct(amount(doc, l.fig, a.unit), Expr::Fig(a.fig)),
-            Text::new(
-                format!("资产负债率 = {ln} ÷ {an} × 100%"),
-                format!("debt ratio = {ln} ÷ {an} × 100%"),
-            ),
         )
     } else {
-        Relation::equals(
-            RULE,
-            m.fig,
+        (
+            format!("{} = {an} − {ln}", m.label),
             Expr::difference(amount(doc, a.fig, m.unit), amount(doc, l.fig, m.unit)),
-            Text::new(
-                format!("{} = {an} − {ln}", m.label),
-                format!("{} = {an} − {ln}", m.label),
-            ),
         )
     };
-    Some(rel.context(p.sentence_text(m.at)))
+    let what = Text::new(what.clone(), what);
+    Some(Relation::equals(RULE, m.fig, expr, what).context(p.sentence_text(m.at)))
 }
 
 #[cfg(test)]

@@ -723,8 +723,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             }
             if two {
                 why = Some(Text::new(
-                    "两段文字中同名的数额无一相同，可能分述不同的主体（如全市与市级、两项基金），未作比较",
-                    "every amount both paragraphs name differs: they may state the figures of two bodies (a whole city and its own level, two funds), so they were not compared",
+                    "两段所述同名数额无一相同，应是两个主体的数，未作比较",
+                    "every amount both paragraphs name differs: two bodies' figures, not compared",
                 ));
             }
         }
