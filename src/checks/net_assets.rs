@@ -41,7 +41,14 @@ fn owner<'l>(label: &'l str, ends: &[&str]) -> Option<&'l str> {
     ends.iter().find_map(|e| label.strip_suffix(e))
 }
 
-const ASSETS: &[&str] = &["资产总额", "资产合计", "资产总计"];
+const ASSETS: &[&str] = &["国有资产总额", "资产总额", "资产合计", "资产总计"];
+
+/// The owner an amount of assets names ("企业国有资产总额" → "企业"), None where its label
+/// names no assets (净资产总额 is net assets): also whose a 负债总额 after it is, for
+/// repeated-figure.
+pub(super) fn assets_owner(label: &str) -> Option<&str> {
+    owner(label, ASSETS).filter(|o| !o.ends_with('净'))
+}
 const LIABILITIES: &[&str] = &["负债总额", "负债合计", "负债总计", "负债"];
 const NET: &[&str] = &[
     "净资产总额",
@@ -92,11 +99,12 @@ fn sheet(
         .iter()
         .rposition(|x| in_sentence(&x) && owner(&x.label, LIABILITIES).is_some())?;
     let l = before.get(li)?;
-    let a =
-        before.get(..li)?.iter().rev().find(|x| {
-            in_sentence(x) && owner(&x.label, ASSETS).is_some_and(|o| !o.ends_with('净'))
-        })?;
-    let of_a = owner(&a.label, ASSETS)?;
+    let (a, of_a) = before
+        .get(..li)?
+        .iter()
+        .rev()
+        .filter(in_sentence)
+        .find_map(|x| Some((x, assets_owner(&x.label)?)))?;
     let of_l = owner(&l.label, LIABILITIES)?;
     let agree = |o: &str| o.is_empty() || o == of_a;
     if !agree(of_l) || !net.is_none_or(agree) || !same_family(a.unit, l.unit) {

@@ -162,6 +162,11 @@ struct Stated {
 }
 
 impl Stated {
+    /// Its year: the one its sentence names, else the document's own.
+    fn year_or(&self, main_year: Option<Decimal>) -> Option<Decimal> {
+        self.year.or(main_year)
+    }
+
     /// Whether the text allows the two to be one quantity: not parts of two different
     /// wholes ("1. 基本支出 …：商品和服务支出 X" and "2. 项目支出 …其中：商品和服务支出 Y"), not
     /// one accumulated and one not.
@@ -385,12 +390,7 @@ fn balance_owner(p: &Prose<'_>, m: &crate::claims::prose::Mention) -> Option<Str
         .iter()
         .rev()
         .filter(|x| x.sentence == m.sentence && x.kind == Kind::Level && x.at < m.at)
-        .find_map(|x| {
-            ["国有资产总额", "资产总额", "资产总计"]
-                .iter()
-                .find_map(|w| x.label.strip_suffix(w))
-                .filter(|o| !o.ends_with('净'))
-        })?;
+        .find_map(|x| super::net_assets::assets_owner(&x.label))?;
     (!owner.is_empty()).then(|| owner.to_string())
 }
 
@@ -666,7 +666,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         .iter()
         .max_by_key(|y| years.iter().filter(|x| x == y).count())
         .copied();
-    let year_of = |s: &Stated| s.year.or(main_year);
+    let year_of = |s: &Stated| s.year_or(main_year);
     let reused = reused_labels(doc, &all);
     // earlier statements by label and year: each is compared with the first earlier one of
     // the same quantity in a comparable scope (indexed, so a long text stays linear unless
@@ -777,7 +777,7 @@ const MAX_PARALLEL: usize = 64;
 /// apart is a misprint the check reports; every one apart is another body's account. A
 /// paragraph of more than [`MAX_PARALLEL`] statements is not compared so.
 fn parallel(doc: &Document, a: &[Stated], b: &[Stated], main_year: Option<Decimal>) -> bool {
-    let year_of = |s: &Stated| s.year.or(main_year);
+    let year_of = |s: &Stated| s.year_or(main_year);
     if a.len() > MAX_PARALLEL || b.len() > MAX_PARALLEL {
         return false;
     }
