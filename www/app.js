@@ -1009,10 +1009,39 @@
     setInput(p.pdf.text, pdfName);
   }
 
-  function loadSample() {
+  /** The sample's text, inflated once: the page carries it as base64 of a gzip stream made
+   *  by zopfli (scripts/build-web.mjs; ≈ 770 bytes gz of the first load less than the text). */
+  let sample = /** @type {Promise<string> | null} */ (null);
+  function sampleText() {
+    if (!sample) {
+      const gz = Uint8Array.from(atob(($('sample-text').textContent || '').trim()), (c) => c.charCodeAt(0));
+      const inflate = new DecompressionStream('gzip');
+      const w = inflate.writable.getWriter();
+      w.write(gz);
+      w.close();
+      sample = new Response(inflate.readable).text();
+    }
+    return sample;
+  }
+
+  /** Puts the sample in the box and checks it. At open (`first`), not if anything was put in
+   *  the box or checked while it was inflated, and the text waits out of the box until its
+   *  first result is shown (see the end). */
+  async function loadSample(first = false) {
     note('');
-    setInput($('sample-text').textContent || '', 'sample');
+    const s = await sampleText();
+    if (first && (text.value !== '' || held !== null || seq > 0)) return;
+    setInput(s, 'sample');
     run();
+    if (!first) return;
+    // The first layout of the input box's 44 KB of Chinese text is a long task of this thread
+    // (its fonts found, every line shaped: 110–430 ms on the test machine, which has no CJK
+    // font), and the worker's start and the first result both wait for this thread: the
+    // sample, already posted to the worker, goes into the box once its first result is on
+    // screen (or the check ends otherwise). Anything put in the box meanwhile wins.
+    pendingInput = text.value;
+    text.value = '';
+    text.placeholder = '';
   }
 
   function tr() {
@@ -1049,7 +1078,7 @@
   });
   $('run').addEventListener('click', run);
   $('cancel').addEventListener('click', () => { pdfSeq += 1; if (keep.checked) store.set(K.run, 'ok'); stop('cancelled'); });
-  $('sample').addEventListener('click', loadSample);
+  $('sample').addEventListener('click', () => loadSample());
   $('clear').addEventListener('click', () => {
     held = null;
     pendingInput = null;
@@ -1119,14 +1148,6 @@
     setName(store.get(K.name) || '');
     if (store.get(K.run) === 'ok') run(); else note(STRINGS[lang].notRerun);
   } else {
-    loadSample();
-    // The first layout of the input box's 44 KB of Chinese text is a long task of this thread
-    // (its fonts found, every line shaped: 110–430 ms on the test machine, which has no CJK
-    // font), and the worker's start and the first result both wait for this thread: the
-    // sample, already posted to the worker, goes into the box once its first result is on
-    // screen (or the check ends otherwise). Anything put in the box meanwhile wins.
-    pendingInput = text.value;
-    text.value = '';
-    text.placeholder = '';
+    loadSample(true);
   }
 })();
