@@ -1,7 +1,9 @@
 //! `surplus`: a 收支结余 stated in the text is its income minus its spending.
 
 use super::{Check, Out};
-use crate::claims::prose::{amount, is_money, same_family, Kind, Mention, Prose};
+use crate::claims::prose::{
+    amount, is_money, names_a_past_year, same_family, Kind, Mention, Prose,
+};
 use crate::claims::Claims;
 use crate::figure::FigId;
 use crate::relation::{Expr, Relation, Rule, Text};
@@ -19,8 +21,9 @@ pub static CHECK: Check = Check {
            fund, budget and level; a 其中 part such as 基本养老金支出 is not a total), named \
            alike (本年收入 / 本年支出, 总收入 / 总支出). \"…收入合计 A。…支出合计 B。上述收支相抵，年终\
            结余 C\" sets the totals just stated against each other: C = A − B, the spending total \
-           from the sentence before, the income total from at most two sentences before that. \
-           A deficit set so is the spending less the income: \"收入总量为 209028 亿元；…支出总量为 \
+           from the sentence before, the income total from at most two sentences before that \
+           (年终结转 C, carried into next year, alike). A deficit set so is the spending less \
+           the income: \"收入总量为 209028 亿元；…支出总量为 \
            246628 亿元；收支总量相抵，全国财政赤字 37600 亿元\" (a budget's own spending, \
            \"中央一般公共预算支出 B\", where nothing is added to it).",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
@@ -108,7 +111,9 @@ fn offset(
     let m = p.mentions.get(i)?;
     // "收支总量相抵，全国财政赤字 37600 亿元": a deficit is spending less income
     let deficit = m.label.ends_with("赤字");
-    if !(m.label.ends_with("结余") || deficit) {
+    // ("收支相抵,年终结转 608713 万元": the balance carried into next year)
+    let carried = m.label.ends_with("结转") && !names_a_past_year(&m.label);
+    if !(m.label.ends_with("结余") || carried || deficit) {
         return None;
     }
     let from = p.mentions.get(..i)?.last().map_or(0, |x| x.at + 1);
@@ -308,6 +313,29 @@ mod tests {
         assert_eq!(statuses(between), [("20".to_string(), "pass")]);
         let far = between.replace("。支出合计", "。其他收入1万元。支出合计");
         assert!(statuses(&far).is_empty(), "{:?}", statuses(&far));
+    }
+
+    #[test]
+    fn what_is_carried_into_next_year_is_a_balance_too() {
+        // a city's 2023 final accounts (sm.gov.cn), shortened: the two totals, then
+        // "收支相抵,年终结转 R"
+        let text = "全市地方一般公共预算收入1,179,747万元;加上上级补助收入2,272,036万元、上年结转512,099万元,收入总量4,935,390万元。一般公共预算支出3,614,366万元;加上上解上级支出149,381万元,支出总量4,326,677万元。收支相抵,年终结转608,713万元。\n";
+        assert_eq!(
+            statuses(text).last(),
+            Some(&("608,713".to_string(), "pass"))
+        );
+        let wrong = text.replace("结转608,713", "结转608,731");
+        assert_eq!(
+            statuses(&wrong).last(),
+            Some(&("608,731".to_string(), "fail"))
+        );
+        // carried over from last year, not this year's balance: nothing said
+        let past = text.replace("收支相抵,年终结转", "收支相抵,上年结转");
+        assert!(
+            !statuses(&past).iter().any(|s| s.0 == "608,713"),
+            "{:?}",
+            statuses(&past)
+        );
     }
 
     #[test]
