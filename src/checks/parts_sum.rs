@@ -1019,6 +1019,31 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_or_its_final_amount_and_what_is_added_to_it_make_the_total() {
+        // the Ministry of Finance's central state-capital budget for 2023 and final accounts
+        // for 2018 (yss.mof.gov.cn), shortened: 加上 opens the sentence after the base
+        let budget = "2023年中央国有资本经营收入预算数为2410.4亿元,其中:利润收入1871.67亿元,股利、股息收入538.73亿元。加上上年结转收入88.92亿元,2023年中央国有资本经营预算收入总量为2499.32亿元。\n";
+        let total = |text: &str| {
+            let got = reported(text);
+            got.iter()
+                .find(|(r, _)| r == "2499.32" || r.starts_with("14"))
+                .cloned()
+        };
+        assert_eq!(total(budget), Some(("2499.32".into(), "pass".into())));
+        let wrong = budget.replace("结转收入88.92", "结转收入89.82");
+        assert_eq!(total(&wrong), Some(("2499.32".into(), "fail".into())));
+        // the budget and then its final amount: the final amount is added to (the budget's
+        // 1376.82 + 113.59 would be 1490.41)
+        let fin = "2018年中央国有资本经营收入预算数为1376.82亿元,决算数为1326.38亿元,完成预算的96.3%。加上上年结转收入113.59亿元,2018年中央国有资本经营预算收入总量为1439.97亿元。\n";
+        assert_eq!(total(fin), Some(("1439.97".into(), "pass".into())));
+        let wrong = fin.replace("总量为1439.97", "总量为1490.41");
+        assert_eq!(total(&wrong), Some(("1490.41".into(), "fail".into())));
+        // a final amount of another item after the budget: which is added to is not said
+        let other = fin.replace("决算数为1326.38", "利润收入决算数为1326.38");
+        assert_eq!(total(&other), None, "{:?}", reported(&other));
+    }
+
+    #[test]
     fn a_final_amount_and_the_clauses_added_to_it_make_the_total() {
         // a city's final accounts report (shanwei.gov.cn, 2018): the base is a 决算数, and
         // "加上级补助收入" is 加 and 上级补助收入

@@ -2680,7 +2680,8 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
                 held_names.push(&m.label);
             }
             // ("上级补助收入 113566 万元(其中:抗疫特别国债 7691 万元)": what an item holds)
-            if m.inner && m.sentence == sentence {
+            // ("…,2023年中央国有资本经营预算收入总量为 2499.32 亿元": the total's year)
+            if m.inner && m.sentence == sentence || m.kind == Kind::Year && m.sentence == sentence {
                 continue;
             }
             if m.sentence != sentence || m.kind != Kind::Level {
@@ -2716,13 +2717,15 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         if items.is_empty() || p.text_between(q, total.at).contains('减') {
             continue;
         }
+        // (a final amount named by its stage alone, "…预算数为 B,决算数为 F", by its item's name)
+        let base_label = record_name(p, base).unwrap_or_else(|| base.label.clone());
         // across sentences, the base and the total name the same side (收入 or 支出)
         let side = |s: &str| (s.contains("收入"), s.contains("支出"));
-        if opens && (side(&base.label) != side(&total.lead) || side(&total.lead) == (false, false))
+        if opens && (side(&base_label) != side(&total.lead) || side(&total.lead) == (false, false))
         {
             continue;
         }
-        let mut parts = vec![(base.fig, base.label.clone())];
+        let mut parts = vec![(base.fig, base_label)];
         parts.extend(items);
         out.push(Breakdown {
             total: total.fig,
@@ -2986,9 +2989,27 @@ fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
                 continue;
             }
         }
-        let money =
-            matches!(first.kind, Kind::Level | Kind::Final) && !first.inner && is_money(first.unit);
-        return money.then_some(first);
+        if first.inner || !is_money(first.unit) {
+            return None;
+        }
+        return match first.kind {
+            Kind::Level | Kind::Final => Some(first),
+            // "…收入预算数为 1376.82 亿元,决算数为 1326.38 亿元,完成预算的 96.3%。加上…": the
+            // item's final amount, stated right after its budget, is what is added to; a
+            // budget alone ("…收入预算数为 2410.4 亿元,其中:…。加上…", a budget report's), the budget
+            Kind::Budget => {
+                let next = earlier.iter().skip_while(|m| m.at <= first.at).find(|m| {
+                    m.sentence == first.sentence && !matches!(m.kind, Kind::Other | Kind::Year)
+                });
+                match next {
+                    Some(f) if f.kind == Kind::Final => (FINAL_STAGES.contains(&f.label.as_str())
+                        && f.unit == first.unit)
+                        .then_some(f),
+                    _ => Some(first),
+                }
+            }
+            _ => None,
+        };
     }
     None
 }
