@@ -793,6 +793,20 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                     bare(x) && p.stops_between(l.at, x.at) == 1 + usize::from(c > first)
                 })
             });
+        // "1.利润收入1871.67亿元,增加127.03亿元,增长7.3%" (the Ministry of Finance's 2023
+        // state-capital budget): a bare 增加 (减少) right after the amount, its rate right after
+        // it, is most likely on last year too, but may be on the budget (the rate then on last
+        // year): checked where it holds, not checked where it does not
+        let bare_verb = !on_earlier_year
+            && changes.first().is_some_and(|&c| {
+                ms.get(level_end).zip(ms.get(c)).is_some_and(|(l, x)| {
+                    ["增加", "减少"].contains(&x.lead.as_str())
+                        && c < first
+                        && p.stops_between(l.at, x.at) == 1
+                        && p.stops_between(x.at, m.at) == 1
+                })
+            });
+        let on_earlier_year = on_earlier_year || bare_verb;
         // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
         // a 其中 sentence inherit the comparison its lead sentence states
         let on_earlier_year = on_earlier_year
@@ -908,6 +922,12 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 // corners, where interval arithmetic would count the change twice
                 .monotone()
                 .context(context.clone());
+            if bare_verb {
+                rel = rel.unsure(Text::new(
+                    "增减额未写明与上年还是与预算相比",
+                    "the change does not say whether it is on last year or on the budget",
+                ));
+            }
             if rates.len() == 1 {
                 if let Some(t) = total_reading(p, claims, lm, cm) {
                     let change = amount(doc, cm.fig, t.unit);
@@ -1731,9 +1751,22 @@ mod tests {
         // another amount's clause between: not known to be a change on last year
         let between = "收入221亿元,为预算的105%,增收37.4亿元,增长16.9%。\n";
         assert_eq!(status(between), own(&[]));
-        // a change word that may be on a budget is not read so
+        // a change word that may be on a budget (the rate then on last year): checked where
+        // it holds, not checked where it does not
         let other = "收入221亿元,增加37.4亿元,增长16.9%。\n";
-        assert_eq!(status(other), own(&[]));
+        assert_eq!(status(other), own(&[("16.9%", "unchecked")]));
+        let holds = other.replace("16.9%", "20.4%");
+        assert_eq!(status(&holds), own(&[("20.4%", "pass")]));
+        // (the Ministry of Finance's 2023 state-capital budget, yss.mof.gov.cn)
+        let mof = "2.股利、股息收入538.73亿元,减少52.25亿元,下降8.8%。\n";
+        assert_eq!(status(mof), own(&[("8.8%", "pass")]));
+        // another clause between the change and its rate: not read
+        let apart = other.replace("亿元,增长", "亿元,为预算的105%,增长");
+        assert!(
+            !status(&apart).iter().any(|(r, _)| r == "16.9%"),
+            "{:?}",
+            status(&apart)
+        );
     }
 
     #[test]
