@@ -960,12 +960,31 @@ mod tests {
         assert!(reported(&levels("290"))
             .iter()
             .all(|(_, status)| status == "pass"));
-        // a division after another list divides no part of that list
+        // a division after another divides the amount the one before divided, not a part of
+        // its list (300 is no part of the 区级收入 290)
         let after = "全市一般公共预算收入500亿元。分级次看，市级收入200亿元；区级收入290亿元。分税种看，增值税300亿元；企业所得税50亿元。\n";
+        let got = reported(after);
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
         assert!(
-            reported(after).iter().all(|(r, _)| r != "300"),
-            "{:?}",
-            reported(after)
+            got.contains(&("300".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        // (a province's 2021 report: two divisions of one total, each summed)
+        let two = "1-5月,全省一般公共预算收入389.9亿元。分结构看:税收收入283.5亿元,增长21.5%;非税收入106.4亿元,增长11%。分级次看:省级收入115.4亿元,增长25.3%;市县收入274.5亿元,增长15.8%。\n";
+        let sums = |text: &str| -> Vec<String> {
+            crate::check_str(text)
+                .unwrap()
+                .checks
+                .iter()
+                .filter(|e| e.rule == Rule::PartsSum)
+                .map(|e| format!("{} {}", e.reported, e.status))
+                .collect()
+        };
+        assert_eq!(sums(two), ["389.9 pass", "389.9 pass"]);
+        // (级次 names no parts: the second is said only where it adds up)
+        assert_eq!(
+            sums(&two.replace("市县收入274.5", "市县收入247.5")),
+            ["389.9 pass"]
         );
         // 分 in the middle of a clause opens nothing
         let inside =

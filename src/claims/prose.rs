@@ -2042,6 +2042,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         let mut covered_until = 0;
         // the regions read so far (from their opener to their end)
         let mut regions: Vec<(usize, usize)> = Vec::new();
+        // the divisions read so far ("分结构看:…"): their region, total and its name
+        let mut divisions: Vec<(usize, usize, &Mention, String)> = Vec::new();
         for (hi, &q) in hits.iter().enumerate() {
             // "其中：其中：" — the second one opens the list
             if hits.get(hi + 1).is_some_and(|&n| n <= q + 4) {
@@ -2498,11 +2500,21 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 };
                 found.filter(|t| !sibling(t))
             };
-            let Some(total) = total else { continue };
+            let Some(mut total) = total else { continue };
             // "分级次看，市级收入 A，区级收入 B。分税种看，…": a division that follows another
-            // list divides the amount before that list, not its last part; left unread
+            // list divides the amount before that list, not its last part: the total of the
+            // division before ("分结构看:税收收入 283.5 亿元,…;非税收入 106.4 亿元,…。分级次看:
+            // 省级收入 115.4 亿元,…", a province's 2021 report), else left unread
             if division.is_some() && regions.iter().any(|&(a, b)| a < total.at && total.at < b) {
-                continue;
+                let Some((_, _, earlier, name)) = divisions
+                    .iter()
+                    .rev()
+                    .find(|d| d.0 < total.at && total.at < d.1)
+                else {
+                    continue;
+                };
+                total = earlier;
+                record_label = Some(name.clone());
             }
             // unlike 其中, "在收入拨款中，", "从…来看，" and "分项情况是：" do not say that what
             // follows are parts: two or more named items, or none ("全省政府性基金收入中,国有
@@ -2582,14 +2594,20 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // paragraph is a selection of taxes, not classification lines)
             let codes = parts.len() >= 2 && coded_from.is_some_and(|c| c < q);
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
-            let whole =
-                codes || complete(&labels) || division.is_some_and(|w| division_named(&w, &labels));
+            let whole = codes
+                || complete(&labels)
+                || division
+                    .as_deref()
+                    .is_some_and(|w| division_named(w, &labels));
             // (a list the text breaks off in, "…其他收入 7000 万元；上年结" at its end, may have
             // more parts)
             let whole = whole && !(end >= p.toks.len() && cut_short(doc, p));
             // (the budgets of a total found far back are not looked for beside it)
             if let Some(b) = budgets_of(p, total, &parts, whole, q).filter(|_| !far) {
                 out.push(b);
+            }
+            if division.is_some() {
+                divisions.push((q, end, total, total_label.clone()));
             }
             out.push(Breakdown {
                 total: total.fig,
