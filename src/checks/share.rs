@@ -649,7 +649,9 @@ fn relation(
         // names (the text may name several amounts so, of several levels)
         // (or the share names it with its stage: "项目支出 469500 元。其中:…占项目支出预算
         // 2.56%")
-        found.or_else(|| {
+        // ("其中:税收收入完成 24718 万元,…,占收入的 84.91%": 收入 said alone names the part
+        // too, which is no whole of its own)
+        found.filter(|&w| w != part.fig).or_else(|| {
             let name = unquoted(&name);
             let staged = ["预算数", "决算数", "预算", "决算"]
                 .iter()
@@ -1015,6 +1017,12 @@ mod tests {
         // the share names the total with its stage
         let text = "项目支出469500元,同比增加70100元。其中:工资福利支出12000元,占项目支出预算2.56%,商品和服务支出426000元。\n";
         assert_eq!(entries(text), own(&[("2.56%", "pass")]));
+        // a district's 2025 half-year report (hunt 21): "收入" alone names the part too; the
+        // whole is the total it is listed under
+        let text = "上半年,全区地方一般公共预算收入完成29111万元,同比增长17.53%,完成年度预算的51.40%。其中:税收收入完成24718万元,同比增长11.13%,占收入的84.91%;非税收入完成4393万元。\n";
+        assert_eq!(entries(text), own(&[("84.91%", "pass")]));
+        let text = text.replace("84.91%", "85.91%");
+        assert_eq!(entries(&text), own(&[("85.91%", "fail")]));
     }
 
     #[test]
