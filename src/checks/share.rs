@@ -1017,9 +1017,10 @@ mod tests {
         // the share names the total with its stage
         let text = "项目支出469500元,同比增加70100元。其中:工资福利支出12000元,占项目支出预算2.56%,商品和服务支出426000元。\n";
         assert_eq!(entries(text), own(&[("2.56%", "pass")]));
-        // a district's 2025 half-year report (hunt 21): "收入" alone names the part too; the
-        // whole is the total it is listed under
-        let text = "上半年,全区地方一般公共预算收入完成29111万元,同比增长17.53%,完成年度预算的51.40%。其中:税收收入完成24718万元,同比增长11.13%,占收入的84.91%;非税收入完成4393万元。\n";
+        // a district's 2025 half-year report (hunt 21), its paragraph broken off after the
+        // first part (as at a page break): "收入" alone names the part too; the whole is the
+        // total it is listed under
+        let text = "上半年,全区地方一般公共预算收入完成29111万元,同比增长17.53%,完成年度预算的51.40%。其中:税收收入完成24718万元,同比增长11.13%,占收入的84.91%;非税收入完\n";
         assert_eq!(entries(text), own(&[("84.91%", "pass")]));
         let text = text.replace("84.91%", "85.91%");
         assert_eq!(entries(&text), own(&[("85.91%", "fail")]));
