@@ -793,6 +793,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                     bare(x) && p.stops_between(l.at, x.at) == 1 + usize::from(c > first)
                 })
             });
+        // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
+        // a 其中 sentence inherit the comparison its lead sentence states
+        let on_earlier_year = on_earlier_year
+            || ms
+                .get(level_end)
+                .is_some_and(|l| inherits_comparison(p, l.at, inherits))
+            || (inherits
+                && !between.contains(&['比', '较', '与'][..])
+                && ms
+                    .get(level_end)
+                    .is_some_and(|l| opens_section(&p.sentence_text(l.at))));
         // "1.利润收入1871.67亿元,增加127.03亿元,增长7.3%" (the Ministry of Finance's 2023
         // state-capital budget): a bare 增加 (减少) right after the amount, its rate right after
         // it, is most likely on last year too, but may be on the budget (the rate then on last
@@ -807,17 +818,6 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 })
             });
         let on_earlier_year = on_earlier_year || bare_verb;
-        // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
-        // a 其中 sentence inherit the comparison its lead sentence states
-        let on_earlier_year = on_earlier_year
-            || ms
-                .get(level_end)
-                .is_some_and(|l| inherits_comparison(p, l.at, inherits))
-            || (inherits
-                && !between.contains(&['比', '较', '与'][..])
-                && ms
-                    .get(level_end)
-                    .is_some_and(|l| opens_section(&p.sentence_text(l.at))));
         // "计划完成数由 208100 万元调整为 122020 万元，调减 86080 万元，同比下降 33.5%" (a
         // district's 2022 budget adjustment, Zhangwan): an adjustment of a budget is no change on last
         // year, though the rate after it is one

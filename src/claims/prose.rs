@@ -4369,25 +4369,3 @@ mod tests {
         assert!(!complete(&l(&["甲", "乙"])));
     }
 }
-#[cfg(test)]
-mod probe_tmp {
-    #[test]
-    fn probe() {
-        let t = std::fs::read_to_string("/tmp/probe.txt").unwrap();
-        let doc = crate::read::read_text(&t);
-        for (i, para) in doc.paragraphs.iter().enumerate() {
-            let p = super::Prose::read(&doc, i, para);
-            for m in &p.mentions {
-                eprintln!(
-                    "{} s{} {:?} label={} lead={} inner={}",
-                    doc.figure(m.fig).map_or("", |f| f.raw),
-                    m.sentence,
-                    m.kind,
-                    m.label,
-                    m.lead,
-                    m.inner
-                );
-            }
-        }
-    }
-}
