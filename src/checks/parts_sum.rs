@@ -1038,6 +1038,41 @@ mod tests {
     }
 
     #[test]
+    fn unnumbered_items_after_rumia_are_summed_where_they_add_up() {
+        // Tianjin's 2024 half-year report (cz.tj.gov.cn), an item a line: the last item
+        // names the rest, so the items are the whole 地方税收收入
+        let text = "上半年,全市一般公共预算收入1144.4亿元,同比增长6.3%。其中:地方税收收入865.4亿元,同比增长2.8%;非税收入279亿元,同比增长18.8%。主要税收收入项目情况如下:\n增值税393.9亿元,同比增长8.1%;\n企业所得税181.4亿元,同比增长2.1%;\n个人所得税47.9亿元,同比下降16.1%;\n契税、土地增值税等地方税收242.2亿元,同比下降0.3%。\n(二)一般公共预算支出情况\n上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。主要支出科目情况如下:\n社会保障和就业支出314.5亿元,同比增长22.3%;\n卫生健康支出86.8亿元,同比增长6.1%。\n";
+        let r = crate::check_str(text).unwrap();
+        let sums: Vec<(&str, &str, &str)> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == Rule::PartsSum)
+            .map(|e| {
+                (
+                    e.reported.as_str(),
+                    e.status.as_str(),
+                    e.relation.zh.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(sums.len(), 2, "{sums:?}");
+        assert_eq!(sums[1].0, "865.4");
+        assert_eq!(sums[1].1, "pass");
+        assert!(
+            sums[1].2.contains("+ 契税、土地增值税等地方税收"),
+            "{sums:?}"
+        );
+        // a selection ("主要"), as the spending's: said only where it adds up
+        let wrong = text.replace("个人所得税47.9", "个人所得税74.9");
+        assert!(
+            reported(&wrong).iter().all(|(_, s)| s == "pass"),
+            "{:?}",
+            reported(&wrong)
+        );
+        assert!(!reported(&wrong).iter().any(|(r, _)| r == "865.4"));
+    }
+
+    #[test]
     fn a_budget_or_its_final_amount_and_what_is_added_to_it_make_the_total() {
         // the Ministry of Finance's central state-capital budget for 2023 and final accounts
         // for 2018 (yss.mof.gov.cn), shortened: 加上 opens the sentence after the base

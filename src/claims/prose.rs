@@ -3061,7 +3061,10 @@ fn numbered_lists(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if heads.is_empty() {
                 continue;
             }
-            let items = list_items(doc, prose, pi, q + 3);
+            let mut items = list_items(doc, prose, pi, q + 3);
+            if items.is_empty() {
+                items = line_items(doc, prose, pi, q + 3);
+            }
             if items.len() < 2 {
                 continue;
             }
@@ -3206,6 +3209,55 @@ fn list_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Ve
     items
 }
 
+/// "主要税收收入项目情况如下:增值税 393.9 亿元,同比增长 8.1%;企业所得税 181.4 亿元,…;…。" (a
+/// city's 2024 half-year report, an item a line): unnumbered items after a 如下, each a
+/// clause group (up to ；) opening with a name and an amount, up to the sentence's end or a
+/// clause group that does not; where the 如下 ends its paragraph, in the paragraphs after
+/// it (one or more items each), up to one that opens a heading or a number.
+fn line_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Vec<Part> {
+    let mut items = Vec::new();
+    let blank = |t: &Tok| matches!(t, Tok::Ch(' ' | '\u{3000}'));
+    let mut k = from;
+    let mut last = None;
+    for p in prose.iter().skip(pi).take(ITEM_SENTENCES) {
+        if last.is_some_and(|l| p.index != l + 1) {
+            break;
+        }
+        if last.is_some() {
+            k = 0;
+            if item_marker(doc, p, 0).is_some() || opens_item(p, 0) {
+                break;
+            }
+        }
+        last = Some(p.index);
+        while k < p.toks.len() {
+            while p.toks.get(k).is_some_and(blank) {
+                k += 1;
+            }
+            if k >= p.toks.len() {
+                break;
+            }
+            let Some(part) = item_amount(p, k, 0) else {
+                return items;
+            };
+            items.push(part);
+            if items.len() > ITEM_SENTENCES {
+                return items;
+            }
+            let limit = k.saturating_add(ITEM_SENTENCE_TOKENS).min(p.toks.len());
+            match (k..limit).find(|&j| matches!(p.toks.get(j), Some(Tok::Ch(c)) if ends_semi(*c))) {
+                Some(end) if matches!(p.toks.get(end), Some(Tok::Ch(c)) if ends_sentence(*c)) => {
+                    return items;
+                }
+                Some(end) => k = end + 1,
+                None if limit < p.toks.len() => return items,
+                None => k = limit,
+            }
+        }
+    }
+    items
+}
+
 /// How a list's items are numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Marker {
@@ -3246,11 +3298,17 @@ fn item_amount(p: &Prose<'_>, at: usize, len: usize) -> Option<Part> {
     let i = p.mentions.partition_point(|m| m.at < at + len);
     let m = p.mentions.get(i)?;
     let lead = p.text_between(at + len, m.at);
-    let named = !lead.is_empty() && lead.chars().count() <= 30 && !lead.chars().any(ends_clause);
-    let label = m
-        .label
-        .trim_start_matches(&['、', '.', '．', ')', '）'][..])
-        .to_string();
+    // ("契税、土地增值税等地方税收 242.2 亿元": names listed with 、 name one item)
+    let named = !lead.is_empty()
+        && lead.chars().count() <= 30
+        && !lead.chars().any(|c| ends_clause(c) && c != '、');
+    let label = if lead.contains('、') {
+        lead.trim().to_string()
+    } else {
+        m.label
+            .trim_start_matches(&['、', '.', '．', ')', '）'][..])
+            .to_string()
+    };
     (m.kind == Kind::Level && !m.inner && is_money(m.unit) && named && !label.is_empty())
         .then_some((m.fig, label, m.unit))
 }
