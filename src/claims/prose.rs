@@ -2699,7 +2699,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             }
             // ("上级补助收入 113566 万元(其中:抗疫特别国债 7691 万元)": what an item holds)
             // ("…,2023年中央国有资本经营预算收入总量为 2499.32 亿元": the total's year)
-            if m.inner && m.sentence == sentence || m.kind == Kind::Year && m.sentence == sentence {
+            if m.sentence == sentence && (m.inner || m.kind == Kind::Year) {
                 continue;
             }
             if m.sentence != sentence || m.kind != Kind::Level {
