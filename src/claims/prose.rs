@@ -3016,7 +3016,8 @@ fn opening_base<'p>(p: &'p Prose<'_>, lo: usize) -> Option<&'p Mention> {
             // item's final amount, stated right after its budget, is what is added to; a
             // budget alone ("…收入预算数为 2410.4 亿元,其中:…。加上…", a budget report's), the budget
             Kind::Budget => {
-                let next = earlier.iter().skip_while(|m| m.at <= first.at).find(|m| {
+                let after = earlier.partition_point(|m| m.at <= first.at);
+                let next = earlier.get(after..)?.iter().find(|m| {
                     m.sentence == first.sentence && !matches!(m.kind, Kind::Other | Kind::Year)
                 });
                 match next {
@@ -3193,17 +3194,12 @@ fn list_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Ve
                 None => {}
             }
             // the next item opens a sentence or a clause group ("1、…；2、…。")
-            let limit = k.saturating_add(ITEM_SENTENCE_TOKENS).min(p.toks.len());
-            let Some(end) =
-                (k..limit).find(|&j| matches!(p.toks.get(j), Some(Tok::Ch(c)) if ends_semi(*c)))
-            else {
+            match group_end(p, k) {
+                Ok(Some(end)) => k = end + 1,
+                Ok(None) => break,
                 // a "sentence" past the limit ends the list
-                if limit < p.toks.len() {
-                    return items;
-                }
-                break;
-            };
-            k = end + 1;
+                Err(()) => return items,
+            }
         }
     }
     items
@@ -3212,8 +3208,9 @@ fn list_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Ve
 /// "主要税收收入项目情况如下:增值税 393.9 亿元,同比增长 8.1%;企业所得税 181.4 亿元,…;…。" (a
 /// city's 2024 half-year report, an item a line): unnumbered items after a 如下, each a
 /// clause group (up to ；) opening with a name and an amount, up to the sentence's end or a
-/// clause group that does not; where the 如下 ends its paragraph, in the paragraphs after
-/// it (one or more items each), up to one that opens a heading or a number.
+/// clause group that does not; a paragraph ending without either goes on into the next
+/// ("如下:" on a line of its own, then an item a line), unless that opens a heading or a
+/// number.
 fn line_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Vec<Part> {
     let mut items = Vec::new();
     let blank = |t: &Tok| matches!(t, Tok::Ch(' ' | '\u{3000}'));
@@ -3244,18 +3241,29 @@ fn line_items(doc: &Document, prose: &[Prose<'_>], pi: usize, from: usize) -> Ve
             if items.len() > ITEM_SENTENCES {
                 return items;
             }
-            let limit = k.saturating_add(ITEM_SENTENCE_TOKENS).min(p.toks.len());
-            match (k..limit).find(|&j| matches!(p.toks.get(j), Some(Tok::Ch(c)) if ends_semi(*c))) {
-                Some(end) if matches!(p.toks.get(end), Some(Tok::Ch(c)) if ends_sentence(*c)) => {
+            match group_end(p, k) {
+                Ok(Some(end)) if matches!(p.toks.get(end), Some(Tok::Ch(c)) if ends_sentence(*c)) =>
+                {
                     return items;
                 }
-                Some(end) => k = end + 1,
-                None if limit < p.toks.len() => return items,
-                None => k = limit,
+                Ok(Some(end)) => k = end + 1,
+                Ok(None) => break,
+                Err(()) => return items,
             }
         }
     }
     items
+}
+
+/// Where the clause group from token `k` ends (at its ；, ; or sentence stop): `Ok(None)` at
+/// the paragraph's end, `Err(())` where no stop comes within [`ITEM_SENTENCE_TOKENS`].
+fn group_end(p: &Prose<'_>, k: usize) -> Result<Option<usize>, ()> {
+    let limit = k.saturating_add(ITEM_SENTENCE_TOKENS).min(p.toks.len());
+    match (k..limit).find(|&j| matches!(p.toks.get(j), Some(Tok::Ch(c)) if ends_semi(*c))) {
+        Some(end) => Ok(Some(end)),
+        None if limit < p.toks.len() => Err(()),
+        None => Ok(None),
+    }
 }
 
 /// How a list's items are numbered.
