@@ -3,7 +3,17 @@
 // readers (pdf.js, the spreadsheet module), so the page's thread stays free. The decoder's
 // source is in the page inert (`#lzma-src`): it is put in a Blob (allowed by the CSP's
 // `worker-src blob:`; no eval) the first time a reader is opened, never parsed before.
-/* exported lzmaInWorker, lzmaWorkerUrl */
+/* exported lzmaInWorker, lzmaWorkerUrl, embeddedBytes */
+
+/**
+ * The bytes of a base64 block the page embeds (`#id`: the sample, pdf.js, the spreadsheet
+ * module), decoded.
+ * @param {string} id
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
+function embeddedBytes(id) {
+  return Uint8Array.from(atob((document.getElementById(id)?.textContent || '').trim()), (c) => c.charCodeAt(0));
+}
 
 /** The decoder's worker script (a Blob URL, made on first use and kept: both readers use it;
  *  the PDF browser test tells its worker from pdf.js's by it). */

@@ -45,10 +45,7 @@ const RecountPdf = (() => {
   let source = null;
   function pdfjsSource() {
     if (!source) {
-      const bin = atob((/** @type {HTMLElement} */ (document.getElementById('pdfjs-src')).textContent || '').trim());
-      const packed = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
-      source = lzmaInWorker(packed).then((b) => new TextDecoder('utf-8').decode(b));
+      source = lzmaInWorker(embeddedBytes('pdfjs-src')).then((b) => new TextDecoder('utf-8').decode(b));
       source.catch(() => { source = null; });
     }
     return source;

@@ -56,10 +56,7 @@ const readOffice = (() => {
     if (!loaded) {
       loaded = (async () => {
         const el = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-        const bin = atob((el('sheets-wasm').textContent || '').trim());
-        const packed = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
-        const module = await WebAssembly.compile(await lzmaInWorker(packed));
+        const module = await WebAssembly.compile(await lzmaInWorker(embeddedBytes('sheets-wasm')));
         const url = URL.createObjectURL(new Blob([el('sheets-js').textContent || ''], { type: 'text/javascript' }));
         return { module, url };
       })();
