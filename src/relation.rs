@@ -198,6 +198,11 @@ impl Expr {
     pub fn min(a: Expr, b: Expr) -> Expr {
         Expr::Min(Box::new(a), Box::new(b))
     }
+    /// `max(a, b)`, as `0 − min(0 − a, 0 − b)`, which interval arithmetic bounds exactly.
+    pub fn max(a: Expr, b: Expr) -> Expr {
+        let neg = |e| Expr::difference(Expr::int(0), e);
+        neg(Expr::min(neg(a), neg(b)))
+    }
     /// `|a|`.
     pub fn abs(a: Expr) -> Expr {
         Expr::Abs(Box::new(a))

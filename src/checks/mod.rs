@@ -29,7 +29,7 @@ mod yoy_change;
 
 use crate::claims::Claims;
 use crate::document::Document;
-use crate::relation::{Relation, Rule};
+use crate::relation::{Cmp, Expr, Relation, Rule, Text};
 
 /// A check and its documentation.
 pub struct Check {
@@ -87,6 +87,7 @@ impl<'d> Out<'d> {
     /// Adds a relation a check found. Words left for later ([`Relation::words_later`]) are
     /// built here for a relation kept whole, and by the lean sink only for one it keeps.
     pub fn push(&mut self, rel: Relation) {
+        let rel = blank_cells_unknown(rel);
         match &mut self.lean {
             Some(lean) => lean.push(self.doc, rel),
             None => self.relations.push(rel.with_words(self.doc)),
@@ -229,6 +230,34 @@ pub fn find_in(claims: &Claims<'_>) -> Vec<Relation> {
     let mut out = Out::new(claims.doc);
     find_into(claims, &mut out);
     out.into_relations()
+}
+
+/// A table's sum with a blank cell among its terms: a blank is read as nothing (blank for
+/// zero is the tables' custom), and also as an amount not printed, which the total may
+/// hold ("合计 3.1" over "因公出国(境)费 0" and a blank "公务接待费": the text under the
+/// table gives 公务接待费 3.1). A total above the printed terms is then not checked; one
+/// below them still fails, as no amount not printed (none below zero) brings it down.
+fn blank_cells_unknown(rel: Relation) -> Relation {
+    let Expr::Sum(terms) = &rel.expr else {
+        return rel;
+    };
+    if rel.cmp != Cmp::Eq
+        || !matches!(
+            rel.rule,
+            Rule::TotalRow | Rule::CodeRollup | Rule::ColumnSum
+        )
+        || !terms.contains(&Expr::Blank)
+    {
+        return rel;
+    }
+    let at_least = Expr::max(Expr::Fig(rel.target), rel.expr.clone());
+    rel.reading(
+        at_least,
+        Text::new(
+            "空白格为未印出的数（不小于零）",
+            "the blank cells stand for amounts not printed (none below zero)",
+        ),
+    )
 }
 
 /// Runs every check over claims already built, into a sink. Natively, a large document's

@@ -694,11 +694,15 @@ impl<'a> Column<'a> {
     /// Whether row `k` is a part of a total: it has figures, and its label is no 其中 and
     /// no rate.
     fn take(&self, k: usize) -> bool {
-        has_figures(self.t, k, self.lc)
-            && match self.fact(k) {
-                Some(f) => !f.of_which && !f.rate,
-                None => self.read(k).part,
-            }
+        has_figures(self.t, k, self.lc) && self.item(k)
+    }
+
+    /// Whether row `k`'s label is an item's: no 其中, no rate.
+    fn item(&self, k: usize) -> bool {
+        match self.fact(k) {
+            Some(f) => !f.of_which && !f.rate,
+            None => self.read(k).part,
+        }
     }
 }
 
@@ -721,11 +725,15 @@ fn covered_rows(
     if first_data {
         // the level of a subtotal taken as one item, until its own rows end
         let mut within: Option<usize> = None;
+        // items without figures since the last with some, and whether the table ends there
+        let mut blank = Vec::new();
+        let mut to_end = true;
         for k in r + 1..t.rows().len() {
             let d = depth_of(k);
             // an item numbered like the total (一、支出合计 … 二、相关统计数) ends it
             if let (Some(o), Some(d)) = (own, d) {
                 if d <= o {
+                    to_end = false;
                     break;
                 }
             }
@@ -741,14 +749,27 @@ fn covered_rows(
                     Some(d) if heads_below => {
                         rows.push(k);
                         within = Some(d);
+                        blank.clear();
                         continue;
                     }
-                    _ => break,
+                    _ => {
+                        to_end = false;
+                        break;
+                    }
                 }
             }
             if col.take(k) {
                 rows.push(k);
+                blank.clear();
+            } else if col.item(k) && !has_figures(t, k, lc) {
+                blank.push(k);
             }
+        }
+        // items at the table's end with no figure printed: parts whose amounts are not
+        // there ("合计 3.1 / 因公出国(境)费 0 / 公务接待费 / 公务用车购置及运行费", a county
+        // office's "三公" table copied out of its page), blank cells of the sum
+        if to_end && !rows.is_empty() {
+            rows.append(&mut blank);
         }
     } else {
         let mut k = r;
@@ -1084,6 +1105,40 @@ mod tests {
         let v = verdicts(&shifted);
         assert!(v.contains(&own("733.78", "unchecked")), "{v:?}");
         assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+    }
+
+    #[test]
+    fn a_total_above_rows_left_blank_is_not_failed() {
+        // (宣州区审计局's 2018 "三公" budget, www.xuanzhou.gov.cn/OpennessContent/show/1419978.html:
+        // the text under its table gives 公务接待费 3.1): a blank may be an amount not printed
+        let table =
+            "项目\t预算数\n合计\t3.1\n因公出国(境)费\t0\n公务接待费\t\n公务用车购置及运行费\t\n";
+        let v = verdicts(table);
+        assert!(v.contains(&own("3.1", "unchecked")), "{v:?}");
+        // printed, the rows add up
+        let v = verdicts(&table.replace("公务接待费\t\n", "公务接待费\t3.1\n"));
+        assert!(v.contains(&own("3.1", "pass")), "{v:?}");
+        // a total below the rows printed fails whatever the blanks hold
+        let v = verdicts(&table.replace("因公出国(境)费\t0", "因公出国(境)费\t4.1"));
+        assert!(v.contains(&own("3.1", "fail")), "{v:?}");
+        // and without a blank, a total above its rows fails
+        let none_blank = table
+            .replace("公务接待费\t\n", "公务接待费\t1\n")
+            .replace("运行费\t\n", "运行费\t0\n");
+        let v = verdicts(&none_blank);
+        assert!(v.contains(&own("3.1", "fail")), "{v:?}");
+    }
+
+    #[test]
+    fn items_at_a_tables_end_with_nothing_printed_are_blank_parts() {
+        // one cell per line: 丙 and 丁 end the table with no amount
+        let text = "项目\n预算数\n合计\n40\n甲\n10\n乙\n20\n丙\n丁\n";
+        assert_eq!(verdicts(text), [own("40", "unchecked")]);
+        assert_eq!(verdicts(&text.replace("40", "30")), [own("30", "pass")]);
+        assert_eq!(verdicts(&text.replace("40", "20")), [own("20", "fail")]);
+        // an item with figures after them makes them headings, as in the middle of a table
+        let more = text.replace("丁\n", "丁\n戊\n0\n");
+        assert_eq!(verdicts(&more), [own("40", "fail")]);
     }
 
     fn own(figure: &str, status: &str) -> (String, String) {

@@ -372,6 +372,13 @@ fn is_loose_pipe_row(t: &str) -> bool {
     t.matches(BARS).count() >= 2 && t.split(BARS).filter(|p| !p.trim().is_empty()).count() >= 2
 }
 
+/// A line opening a numbered section: "二、…", "（三）…".
+fn numbered_heading(t: &str) -> bool {
+    let t = t.trim_start_matches(['(', '（']);
+    let rest = t.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    rest.len() < t.len() && rest.starts_with(['、', ')', '）'])
+}
+
 /// A character that separates a text table's cells: the ASCII bar, or the vertical line of
 /// a table drawn in box characters (`項 目 │本次預算數│ 上年度預算數`, a Taiwan budget's
 /// plain-text tables).
@@ -1059,6 +1066,9 @@ impl Reader<'_> {
                 _ => break,
             }
         }
+        // (the cells end at the text's end or at a line of another kind, not at a sentence)
+        let ended_apart = i >= self.lines.len()
+            || !matches!(self.kind(i), Some(LineKind::Text | LineKind::PageNumber));
         let is_fig = |t: &str| matches!(figure::read_cell(t).0, CellKind::Figure | CellKind::Dash);
         let figures_from = |k: usize| {
             cells
@@ -1094,6 +1104,34 @@ impl Reader<'_> {
                 kept = rows_at.len();
             }
             k += 1 + n;
+        }
+        // (labels alone after the last full row, up to a numbered heading or where the
+        // cells end apart from a sentence: rows whose figures were not printed, "公务接待费"
+        // and "公务用车购置及运行费" under "因公出国(境)费 0" in a county office's "三公"
+        // table, before "二、…情况说明"; a note is no row, and short lines before a sentence
+        // may be its text)
+        let from = rows_at.get(kept).map_or(k, |&(at, _)| at);
+        let row_label = |t: &str| {
+            names(t)
+                && !is_fig(t)
+                && t.chars().count() <= 20
+                && !["注", "备注", "说明", "数据来源", "单位", "编制"]
+                    .iter()
+                    .any(|w| t.starts_with(w))
+        };
+        let stop = cells
+            .get(from..)
+            .and_then(|c| c.iter().position(|c| !row_label(c.2)))
+            .map_or(cells.len(), |n| from + n);
+        if kept > 0
+            && from < stop
+            && cells
+                .get(stop)
+                .map_or(ended_apart, |c| numbered_heading(c.2))
+        {
+            rows_at.truncate(kept);
+            rows_at.extend((from..stop).map(|at| (at, 0)));
+            kept = rows_at.len();
         }
         rows_at.truncate(kept);
         if full < 2 {
@@ -1901,6 +1939,45 @@ mod tests {
         // short lines that do not form rows stay text
         let doc = read_text("收入\n\n100\n\n支出情况如下\n");
         assert!(doc.tables.is_empty());
+    }
+
+    #[test]
+    fn items_left_blank_at_the_end_of_a_table_one_cell_per_line_are_its_rows() {
+        // a county office's 2018 "三公" budget as its page copies out (宣州区审计局,
+        // www.xuanzhou.gov.cn/OpennessContent/show/1419978.html): the last items have no
+        // amount printed, and a numbered heading follows
+        let text =
+            "项目\n预算数(万元)\n合计\n3.1\n因公出国(境)费\n0\n公务接待费\n公务用车购置及运行费\n\
+                    二、2018年“三公”经费支出预算情况说明\n公务接待费支出预算为3.1万元。\n";
+        let doc = read_text(text);
+        let labels: Vec<&str> = doc.tables[0]
+            .rows()
+            .iter()
+            .map(|r| r.cells.first().map_or("", |c| c.text))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "项目",
+                "合计",
+                "因公出国(境)费",
+                "公务接待费",
+                "公务用车购置及运行费"
+            ]
+        );
+        assert!(doc.paragraphs.iter().any(|p| p.text.contains("情况说明")));
+        // the total is not failed for what the blanks may hold
+        let sums = crate::checks::reported(text, "total-row");
+        assert_eq!(sums, [("3.1".to_string(), "unchecked".to_string())]);
+        // as they are where the text ends
+        let end = text.get(..text.find("二、").unwrap_or(0)).unwrap_or("");
+        assert_eq!(read_text(end).tables[0].rows().len(), 5);
+        // short lines other than a heading after them are text, and so is a note
+        for after in ["以上数据\n", "注:无\n"] {
+            let other = text.replace("二、2018年“三公”经费支出预算情况说明\n", after);
+            let doc = read_text(&other);
+            assert_eq!(doc.tables[0].rows().len(), 3, "{after}");
+        }
     }
 
     #[test]
