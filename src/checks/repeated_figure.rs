@@ -24,8 +24,9 @@ pub static CHECK: Check = Check {
            line and the same line's amount elsewhere) must agree. Labels are compared after \
            dropping years and numbering, an item named just before a year kept \
            (公务接待费2014年决算数 is not 公务用车购置及运行费2014年决算数); a trailing 支出 after …费 \
-           is dropped (公务接待费支出 = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …) and amounts of another \
-           year are not compared, nor parts of different wholes, 累计 with not, or \
+           is dropped (公务接待费支出 = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …), a measure of \
+           what its sentence named before it (\"…预算，整体规模达 X\", \"一般债务，年末余额 X\") and \
+           amounts of another year are not compared, nor parts of different wholes, 累计 with not, or \
            different months. Two paragraphs that state two labels or more in common, every \
            one with another value (digits with the point moved aside), are two bodies' \
            accounts (a city and its own level, two funds): not checked, with that reason.",
@@ -128,7 +129,19 @@ fn key(label: &str) -> Option<String> {
                     .get(i..)
                     .is_some_and(|rest| NOT_A_NAME.iter().any(|w| rest.starts_with(w)))
         });
-    (!bad).then_some(l)
+    (!bad && !subject_elsewhere(&l)).then_some(l)
+}
+
+/// A measure of something named before it in its sentence, not a name: "整体规模达" ("少子女化
+/// 对策预算,整体规模达1,088亿元" and "公共建设经费…,整体规模达5972亿元", a 2022 budget
+/// report), "年末余额" after "一般债务,", "整体达".
+fn subject_elsewhere(label: &str) -> bool {
+    let l = label.strip_suffix('达').unwrap_or(label);
+    let l = ["规模", "余额", "总量", "总额"]
+        .iter()
+        .find_map(|w| l.strip_suffix(w))
+        .unwrap_or(l);
+    ["", "整体", "总体", "总", "资金", "年末", "末", "年底", "底"].contains(&l)
 }
 
 struct Stated {
@@ -1318,6 +1331,19 @@ mod tests {
         let two =
             "全国社会保险基金本年收支结余5086亿元。\n综上,全国社会保险基金本年收支结余5068亿元。\n";
         assert_eq!(verdicts(two), [("5068".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
+    fn a_measure_of_what_its_sentence_named_before_is_no_name() {
+        // the 2023 central government budget as a newspaper reported it (news.ltn.com.tw,
+        // 2022-08-25): each 整體規模 is the size of the budget named in the clause before
+        let text = "其中少子女化對策預算,整體規模達1,088億元,較今年相同基礎增加282億元。                    公共建設經費也大成長,整體規模達5972億元,較今年相同基礎增加1457億元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        let debts = "一般债务,年末余额1088亿元。专项债务,年末余额5972亿元。\n";
+        assert!(verdicts(debts).is_empty(), "{:?}", verdicts(debts));
+        // named in the label itself, the budget is one quantity
+        let named = "少子女化对策预算整体规模1088亿元。其中…。少子女化对策预算整体规模1080亿元。\n";
+        assert_eq!(verdicts(named), [("1080".to_string(), "fail".to_string())]);
     }
 
     #[test]

@@ -312,6 +312,7 @@ pub fn label_of(lead: &str) -> String {
         "合计",
         "为",
         "是",
+        "高达",
         "达到",
         "达",
         "共",
@@ -3767,6 +3768,8 @@ mod tests {
         // "一般公共预算收入实际完成103,033万元" names 一般公共预算收入, the whole a share
         // "占一般公共预算收入比重为87.96%" is of (ewenke.gov.cn, 2025)
         assert_eq!(label_of("一般公共预算收入实际完成"), "一般公共预算收入");
+        // "社福支出高達7154億元" names 社福支出 (news.ltn.com.tw, 2022)
+        assert_eq!(label_of("社福支出高达"), "社福支出");
         // a quotation opening the label keeps both its marks; one cut off loses what is left
         assert_eq!(label_of("“三公”经费支出决算为"), "“三公”经费支出决算");
         assert_eq!(label_of("经费”支出"), "经费”支出");
