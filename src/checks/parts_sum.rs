@@ -572,6 +572,20 @@ mod tests {
     }
 
     #[test]
+    fn the_car_item_named_by_its_vehicles_completes_the_sangong_list() {
+        // a transport office's 2015 final accounts (czj.gnzrmzf.gov.cn/info/1157/7658.htm):
+        // 车辆运行费 is the car item, and the three items do not make up the total
+        // (as reported: a list not known to be whole is said only where it adds up)
+        let shown = |text: &str| crate::checks::reported(text, "parts-sum");
+        let fail = [("31.23".to_string(), "fail".to_string())];
+        let text = "2015年部门决算公开“三公”经费合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元。\n";
+        assert_eq!(shown(text), fail);
+        let held = text.replace("28.91", "29.65");
+        assert_eq!(shown(&held), [("31.23".to_string(), "pass".to_string())]);
+        assert_eq!(shown(&text.replace("车辆运行费", "公车运行费")), fail);
+    }
+
+    #[test]
     fn a_qizhong_list_goes_on_over_the_sentences_and_clauses_its_items_open() {
         // 鹿寨县 2019 三公 决算 (luzhai.gov.cn, t20210226_2616318): the first item ends its
         // sentence, the car item is given as its two halves, one after a ；

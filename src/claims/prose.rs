@@ -1337,8 +1337,10 @@ pub fn read_all(doc: &Document) -> Vec<Prose<'_>> {
 /// Standard breakdowns: a list of parts is the whole of its total when every part is
 /// named by one of a family's stems and at least `min` different stems are named.
 const FAMILIES: &[(&[&str], usize)] = &[
-    // "公务用车保有量 2 辆，购置及运行维护费 5 万元": the car item named by its costs alone
-    (&["出国", "公务用车", "接待", "购置及运行"], 3),
+    // "公务用车保有量 2 辆，购置及运行维护费 5 万元": the car item named by its costs alone;
+    // "车辆运行费 28.91 万元" beside 公务接待费 and 因公出国(境)费 (a district office's 2015
+    // final accounts): by a word of its own ("|" separates a stem's words)
+    (&["出国", "公务用车|公车|车辆", "接待", "购置及运行"], 3),
     (&["购置", "运行"], 2),
     (&["人员经费", "公用经费"], 2),
     (
@@ -1372,6 +1374,11 @@ const FAMILIES: &[(&[&str], usize)] = &[
     (&["行政", "事业", "离休", "退休", "工勤", "在职"], 2),
 ];
 
+/// Whether a label names a stem of [`FAMILIES`] (any of its words).
+fn names_stem(label: &str, stem: &str) -> bool {
+    stem.split('|').any(|w| label.contains(w))
+}
+
 /// Whether parts with these labels make up the whole of their total: a standard
 /// breakdown, or a list closed by a catch-all "其他…" part.
 pub fn complete(labels: &[String]) -> bool {
@@ -1384,7 +1391,7 @@ pub fn complete(labels: &[String]) -> bool {
     FAMILIES.iter().any(|(stems, min)| {
         let mut seen = Vec::new();
         for l in labels {
-            let Some(s) = stems.iter().find(|s| l.contains(**s)) else {
+            let Some(s) = stems.iter().find(|s| names_stem(l, s)) else {
                 return false;
             };
             if !seen.contains(s) {
@@ -1592,9 +1599,11 @@ fn one_set(labels: &[String]) -> bool {
         seen.push(l);
         new
     }) && !(labels.iter().any(|l| whole_car(l)) && labels.iter().any(half))
-        && FAMILIES
-            .iter()
-            .any(|(stems, _)| labels.iter().all(|l| stems.iter().any(|s| l.contains(s))))
+        && FAMILIES.iter().any(|(stems, _)| {
+            labels
+                .iter()
+                .all(|l| stems.iter().any(|s| names_stem(l, s)))
+        })
 }
 
 /// Parts that name two or more years, grouped by year (each group in order), with the
