@@ -4,7 +4,7 @@
 use crate::document::{Document, Place};
 use crate::figure::{format_scaled, FigId, Number};
 use crate::interval::{ArithError, Interval};
-use crate::relation::{Cause, Cmp, Expr, Relation, Term};
+use crate::relation::{Cause, Cmp, Expr, Relation, Term, Text};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The outcome of one relation.
@@ -183,6 +183,7 @@ pub fn evaluate(doc: &Document, rel: &Relation) -> Verdict {
 /// turned round to report `a`, saying why. Every other failure stays where it was found.
 /// `relations[k]` is judged by `verdicts[k]`; only failures shown are weighed.
 pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdict]) {
+    blame_terms(doc, relations, verdicts);
     let failing = |rel: &Relation, v: &Verdict| v.status == Status::Fail && !rel.only_if_holds;
     for k in 0..relations.len() {
         let (Some(rel), Some(v)) = (relations.get(k), verdicts.get(k)) else {
@@ -241,6 +242,72 @@ pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [V
             cause: Some(Cause::OwnPartsDisagree(b)),
             ..turned
         };
+    }
+}
+
+/// "合计 34.35" over "公务用车费 0", whose own rows (运行维护费 32.65, 购置 0) add up to 32.65
+/// (a city bureau's 三公 budget table): one wrong row fails its own sum and the total's. A
+/// failing sum that holds with a term replaced by what that term's own failing sum computes
+/// is not checked, naming the term; the term's failure stays. Each failing sum is looked up
+/// by its target once.
+fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdict]) {
+    let failing = |rel: &Relation, v: &Verdict| {
+        v.status == Status::Fail
+            && !rel.only_if_holds
+            && rel.cmp == Cmp::Eq
+            && rel.readings.is_empty()
+            && matches!(rel.expr, Expr::Sum(_))
+    };
+    let mut own: rustc_hash::FxHashMap<FigId, usize> = rustc_hash::FxHashMap::default();
+    for (k, (rel, v)) in relations.iter().zip(verdicts.iter()).enumerate() {
+        if failing(rel, v) {
+            own.entry(rel.target).or_insert(k);
+        }
+    }
+    if own.len() < 2 {
+        return;
+    }
+    let mut found = Vec::new();
+    for (k, (rel, v)) in relations.iter().zip(verdicts.iter()).enumerate() {
+        let Expr::Sum(terms) = &rel.expr else {
+            continue;
+        };
+        if !failing(rel, v) {
+            continue;
+        }
+        for (i, t) in terms.iter().enumerate() {
+            let Expr::Fig(x) = t else { continue };
+            let Some(j) = own.get(x).copied().filter(|&j| j != k) else {
+                continue;
+            };
+            let (Some(theirs), mut with) = (relations.get(j), rel.clone()) else {
+                continue;
+            };
+            if let Expr::Sum(ts) = &mut with.expr {
+                if let Some(s) = ts.get_mut(i) {
+                    *s = theirs.expr.clone();
+                }
+            }
+            if matches!(evaluate(doc, &with).status, Status::Pass | Status::Rounding) {
+                found.push((k, *x));
+                break;
+            }
+        }
+    }
+    for (k, x) in found {
+        let at = doc.row_of(x);
+        if let (Some(rel), Some(v)) = (relations.get_mut(k), verdicts.get_mut(k)) {
+            rel.unsure = Some(Box::new(Text::new(
+                format!("其中{}与其自身各项不符（另见该处）；以其各项之和代入，本式成立", at.zh),
+                format!("{}, one of its terms, does not match its own parts (see there); with their sum in its place, this holds", crate::report::capitalised(&at.en)),
+            )));
+            *v = Verdict {
+                status: Status::Unchecked,
+                cause: None,
+                error: None,
+                ..v.clone()
+            };
+        }
     }
 }
 

@@ -1297,12 +1297,12 @@ fn entry(
         .filter_map(|&id| fig_ref(doc, units, id))
         .collect();
     let mut scale = target.number.scale;
-    // a figure printed 0 that is exact and wrong ("合计 0" over 0.20 and 0.30): what it
-    // should be, shown at its own decimals, not rounded back to the printed 0
+    // a figure printed 0 that is exact and wrong ("合计 0" over 0.20 and 0.30, "公务用车费 0"
+    // over 32.65): what it should be, shown at its own decimals, not rounded to the 0's
     if v.status == Status::Fail
         && target.number.value.is_zero()
         && v.point
-            .is_some_and(|p| !p.is_zero() && p.round_dp(scale).is_zero())
+            .is_some_and(|p| !p.is_zero() && (scale == 0 || p.round_dp(scale).is_zero()))
     {
         scale = v.point.map_or(scale, |p| p.scale().min(4));
     }
@@ -1526,7 +1526,7 @@ fn operands(doc: &Document, rel: &Relation, v: &Verdict) -> Option<Text> {
 }
 
 /// "table …" → "Table …" (ASCII only: Unicode case tables would weigh on the wasm).
-fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut out = s.to_string();
     if let Some(first) = out.get_mut(..1) {
         first.make_ascii_uppercase();

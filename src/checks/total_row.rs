@@ -1141,6 +1141,24 @@ mod tests {
         assert_eq!(verdicts(&more), [own("40", "fail")]);
     }
 
+    #[test]
+    fn one_wrong_row_is_blamed_not_the_total_it_explains() {
+        // a city bureau's 2015 三公 budget table (桂林市司法局, a mirror at honghao99.com/html/
+        // contentscontent-2015-3-18-781197.html): 公务用车费 printed 0 over its
+        // own rows' 32.65; with 32.65 in its place the 合计 holds
+        let text = "项目 | 本年预算数 |\n合 计 | 34.35 |\n1.因公出国(境)费用 | 0 |\n2.公务接待费 | 1.70 |\n\
+                    3.公务用车费 | 0 |\n其中:(1)公务用车运行维护费 | 32.65 |\n(2)公务用车购置 | 0 |\n";
+        let v = verdicts(text);
+        assert_eq!(v, [own("34.35", "unchecked"), own("0", "fail")]);
+        let report = crate::check_str(text).unwrap();
+        let row = report.checks.iter().find(|e| e.reported == "0").unwrap();
+        // (what it should be at its rows' decimals, not rounded to the 0's)
+        assert_eq!(row.expected.as_deref(), Some("32.65"));
+        // a total that fails whatever the row holds is still failed
+        let v = verdicts(&text.replace("34.35", "40.35"));
+        assert_eq!(v, [own("40.35", "fail"), own("0", "fail")]);
+    }
+
     fn own(figure: &str, status: &str) -> (String, String) {
         (figure.to_string(), status.to_string())
     }
