@@ -60,10 +60,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             continue;
         };
         let money = crate::claims::prose::is_money(t.unit);
+        // (a count: "内设机构32个,其中综合管理机构11个,临床医技机构20个,后勤服务机构1个")
+        let counted = !money && t.unit.is_some() && !t.number.percent;
         // a list not known to be whole (上划中央收入, 上划省级收入, 地方财政收入) may still
         // exhaust its total: said when its amounts add up, silent otherwise (a selection,
         // which `subset` checks)
-        if !(b.complete || money && b.parts.len() >= 2) {
+        if !(b.complete || (money || counted) && b.parts.len() >= 2) {
             continue;
         }
         // (in a list not known to be whole, a part printed "0" is taken as nothing, not as
@@ -569,6 +571,17 @@ mod tests {
         // another amount's 中 lists nothing of it
         let other = plain.replace("“三公”经费中", "会议费中");
         assert_eq!(verdicts(&other), []);
+    }
+
+    #[test]
+    fn a_count_listed_in_parts_is_said_to_add_up_where_it_does() {
+        // a maternal and child hospital's 2017 final accounts (天水市妇幼保健院,
+        // www.tianshui.gov.cn/wjw/info/1251/106532.htm): counts are exact, and a list not
+        // known to be whole is said only where it adds up
+        let shown = |text: &str| crate::checks::reported(text, "parts-sum");
+        let text = "医院现有内设机构32个,其中综合管理机构11个,临床医技机构20个,后勤服务机构1个。\n";
+        assert_eq!(shown(text), [("32".to_string(), "pass".to_string())]);
+        assert_eq!(shown(&text.replace("机构1个", "机构2个")), []);
     }
 
     #[test]
