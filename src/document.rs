@@ -535,6 +535,8 @@ pub struct Table {
     /// Every column's header, worked out on first use (see [`Table::column_header`]);
     /// `Default::default()` when building a table.
     pub headers: HeaderCache,
+    /// The widest row's length, worked out on first use and forgotten when rows change.
+    width: WidthCache,
 }
 
 impl PartialEq for Table {
@@ -580,6 +582,10 @@ impl PartialEq for HeaderCache {
 
 impl Eq for HeaderCache {}
 
+/// [`Table::width`] worked out once: checks ask it for every row of tables of a million.
+#[derive(Debug, Clone, Default)]
+struct WidthCache(std::sync::OnceLock<usize>);
+
 /// A length or offset as a packed table keeps it (inputs are far below 4 GB).
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -618,6 +624,7 @@ impl Table {
 
     /// Starts a row (empty) at the bottom.
     pub fn push_row(&mut self, line: u32) {
+        self.width.0.take();
         crate::read::room_for_one(&mut self.rows);
         self.rows.push(RowSpan {
             line,
@@ -692,6 +699,7 @@ impl Table {
         kind: CellKind,
         figure: Option<FigId>,
     ) {
+        self.width.0.take();
         // the line's bounds were checked: its spans fit in 32 bits and MAX_LEN
         crate::read::room_for_one(&mut self.cells);
         self.cells
@@ -702,6 +710,7 @@ impl Table {
     }
 
     fn push_packed(&mut self, at: u32, len: u32, kind: CellKind, figure: Option<FigId>) {
+        self.width.0.take();
         if self.rows.is_empty() {
             self.push_row(0);
         }
@@ -732,6 +741,7 @@ impl Table {
     /// whose figures' ids then moved by `moved` ([`Document::append_figures`]).
     #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn append_rows(&mut self, other: &Table, moved: usize) {
+        self.width.0.take();
         let (cells, text) = (small(self.cells.len()), small(self.text.len()));
         self.rows.extend(other.rows.iter().map(|r| RowSpan {
             start: r.start + cells,
@@ -755,6 +765,7 @@ impl Table {
     /// Drops the last row's trailing blank cells (left by a layout, they carry nothing),
     /// keeping its first `keep`.
     pub fn trim_last_row(&mut self, keep: usize) {
+        self.width.0.take();
         let Some(last) = self.rows.last().copied() else {
             return;
         };
@@ -810,6 +821,7 @@ impl Table {
 
     /// Replaces row `r`'s cells.
     pub fn set_row(&mut self, r: usize, cells: Vec<Cell>) {
+        self.width.0.take();
         if r >= self.rows.len() {
             return;
         }
@@ -888,7 +900,10 @@ impl Table {
 
     /// Number of columns (the widest row).
     pub fn width(&self) -> usize {
-        self.rows.iter().map(|r| r.len as usize).max().unwrap_or(0)
+        *self
+            .width
+            .0
+            .get_or_init(|| self.rows.iter().map(|r| r.len as usize).max().unwrap_or(0))
     }
 
     /// The cell at `(row, col)`.

@@ -351,9 +351,15 @@ fn without_repeated_rows(
                 .map(|_| (c, t.cell(k, c).map_or("", |x| x.text)))
         })
     };
+    let mut is_covered = vec![false; t.rows().len()];
+    for &k in covered {
+        if let Some(c) = is_covered.get_mut(k) {
+            *c = true;
+        }
+    }
     let repeats = |k: usize| {
         k > 0
-            && covered.contains(&(k - 1))
+            && is_covered.get(k - 1).copied().unwrap_or(false)
             && plain(k)
             && plain(k - 1)
             && figures(k).count() >= 2
