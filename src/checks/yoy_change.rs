@@ -167,6 +167,10 @@ fn own_amount_between(p: &Prose<'_>, from: usize, to: usize, inner: bool) -> boo
     })
 }
 
+/// How many mentions before a change its own base is looked for (a sentence without a stop,
+/// megabytes long, would otherwise be walked back once per change).
+const BASE_REACH: usize = 12;
+
 /// Whether the change at mention `change` is measured from a base its sentence names
 /// before it, and another base is named between it and the rate at mention `rate`: the
 /// rate is on that other base.
@@ -189,6 +193,7 @@ fn another_base(doc: &Document, p: &Prose<'_>, change: usize, rate: usize) -> bo
         .iter()
         .rev()
         .take_while(|x| x.sentence == c.sentence)
+        .take(BASE_REACH)
         .find(|x| base(x));
     let Some(own) = own else {
         return false;
