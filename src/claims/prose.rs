@@ -2586,14 +2586,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             // "上级转移支付收入1884万元,其中:一般转移支付收入…,专项转移支付收入406万元,上年结转
             // 结余60万元": the two halves of the total listed, what follows is not its part
-            if let Some(k) = (1..parts.len()).find(|&k| {
-                parts.get(..k).is_some_and(|before| {
-                    before.iter().any(|a| {
-                        parts
-                            .get(k)
-                            .is_some_and(|b| halves_of(&total_label, &a.1, &b.1))
-                    })
-                })
+            let mut before = 0u16;
+            if let Some(k) = parts.iter().position(|b| {
+                let sides = sides_named(&b.1);
+                let closes = pairs_halves(&total_label, before, sides);
+                before |= sides;
+                closes
             }) {
                 parts.truncate(k + 1);
             }
@@ -2687,7 +2685,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         // the names the 其中 listed, and whether they hold both halves of a pair
         // ("其中:一般转移支付收入…专项转移支付收入…,上年结转结余 60 万元": the 其中 is whole,
         // and what follows is added again)
-        let mut held_names: Vec<&str> = Vec::new();
+        let mut held_sides = 0u16;
         let mut halves = false;
         let mut last = q;
         for m in p.mentions.get(lo..).unwrap_or(&[]).iter() {
@@ -2696,7 +2694,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             if words.contains(&['；', ';'][..]) || held && halves && !m.inner {
                 held = false;
                 halves = false;
-                held_names.clear();
+                held_sides = 0;
             }
             // (a 其中 in brackets is held by the bracket: its amounts are inner)
             if words.contains("其中") && !m.inner {
@@ -2704,8 +2702,9 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             }
             if held {
                 let whole = items.last().map_or("", |x| x.1.as_str());
-                halves |= held_names.iter().any(|h| halves_of(whole, h, &m.label));
-                held_names.push(&m.label);
+                let sides = sides_named(&m.label);
+                halves |= pairs_halves(whole, held_sides, sides);
+                held_sides |= sides;
             }
             // ("上级补助收入 113566 万元(其中:抗疫特别国债 7691 万元)": what an item holds)
             // ("…,2023年中央国有资本经营预算收入总量为 2499.32 亿元": the total's year)
@@ -2942,9 +2941,35 @@ fn other_half(total: &str, part: &str) -> bool {
     pair_of(total, part).is_some()
 }
 
-/// Whether `a` and `b` are the two siblings that make up the whole `whole` names.
+/// Whether `a` and `b` are the two siblings that make up the whole `whole` names (lists
+/// read it in one pass, with [`pairs_halves`]; a test holds the two to the same answers).
+#[cfg(test)]
 fn halves_of(whole: &str, a: &str, b: &str) -> bool {
     pair_of(a, b).is_some_and(|&(_, _, w)| !w.is_empty() && whole.contains(w))
+}
+
+/// Which sides of the pairs of [`HALVES`] `label` names: bit `2i` where it names pair `i`'s
+/// first and not its second, bit `2i + 1` the other way round. Names listed one after
+/// another are kept as the union of their sides, so that a long list is read in one pass.
+fn sides_named(label: &str) -> u16 {
+    let only = |x: &str, y: &str| label.contains(x) && !label.contains(y);
+    HALVES.iter().enumerate().fold(0, |bits, (i, &(x, y, _))| {
+        bits | u16::from(only(x, y)) << (2 * i) | u16::from(only(y, x)) << (2 * i + 1)
+    })
+}
+
+// (two bits a pair in a u16)
+const _: () = assert!(HALVES.len() <= 8);
+
+/// Whether names with the sides `held` and a name with the sides `new` ([`sides_named`])
+/// are two siblings that make up the whole `whole` names.
+fn pairs_halves(whole: &str, held: u16, new: u16) -> bool {
+    HALVES.iter().enumerate().any(|(i, &(_, _, w))| {
+        let (first, second) = (1u16 << (2 * i), 1u16 << (2 * i + 1));
+        (held & first != 0 && new & second != 0 || held & second != 0 && new & first != 0)
+            && !w.is_empty()
+            && whole.contains(w)
+    })
 }
 
 /// Whether a mention is a list's total named on its own ("收入合计 474230 万元", "合计",
@@ -3763,6 +3788,48 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lists_halves_read_in_one_pass_are_the_pairs_read_one_by_one() {
+        let labels = [
+            "税收收入",
+            "非税收入",
+            "一般性转移支付收入",
+            "一般转移支付收入",
+            "专项转移支付收入",
+            "一般债务",
+            "专项债务",
+            "基本支出",
+            "项目支出",
+            "人员经费",
+            "公用经费",
+            "税收收入和非税收入",
+            "上年结转",
+        ];
+        let wholes = [
+            "一般公共预算收入",
+            "转移支付收入",
+            "债务余额",
+            "基本支出",
+            "收入合计",
+        ];
+        let mut seen = [0; 2];
+        for whole in wholes {
+            for a in labels {
+                for b in labels {
+                    let one_by_one = halves_of(whole, a, b);
+                    assert_eq!(
+                        pairs_halves(whole, sides_named(a), sides_named(b)),
+                        one_by_one,
+                        "{whole}: {a}, {b}"
+                    );
+                    seen[usize::from(one_by_one)] += 1;
+                }
+            }
+        }
+        // both answers were met
+        assert!(seen[0] > 0 && seen[1] > 0, "{seen:?}");
+    }
     use crate::read::read_text;
 
     #[test]
