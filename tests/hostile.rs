@@ -133,3 +133,43 @@ fn merged_cells_under_the_cap_still_expand() {
     let err = recount::check_str(&shapes::spans(30_000)).unwrap_err();
     assert!(err.zh().contains("合并单元格") && err.en().contains("merged cells"));
 }
+
+/// How much longer a shape sixteen times the size may take: 16× is linear, a quadratic walk
+/// (each claim looking back over all before it, each row asking the table's width) takes
+/// 64×. The bound sits between, well clear of noise on a busy machine.
+const GROWTH_LIMIT: f64 = 32.0;
+
+/// The best of two runs' times (noise only ever adds).
+fn best_time(text: &str) -> Duration {
+    (0..2).map(|_| run(text).0).min().unwrap_or_default()
+}
+
+#[test]
+fn every_shape_grows_linearly_from_32_to_512_kilobytes() {
+    // the bounded-time tests above let three quadratic walks through at a second or more a
+    // megabyte (one 其中 list without 。 took 12 s there, a single line 10 s, a 100k-row
+    // table of 28-digit figures 5 s); what gives one away is how it grows
+    let mut shapes: Vec<(&str, shapes::Maker)> = shapes::HOSTILE.to_vec();
+    shapes.push(("one line of claims", shapes::single_line));
+    shapes.push(("a table of 28-digit figures", |bytes| {
+        shapes::absurd_table(bytes / 80)
+    }));
+    shapes.push(("a classification table", |bytes| {
+        shapes::classification(bytes / 40, '\t')
+    }));
+    let (small, large) = (32 << 10, 512 << 10);
+    for (name, make) in shapes {
+        let (a, b) = (make(small), make(large));
+        // up to three tries: a quadratic grows so every time, a neighbour's burst only once
+        let mut tries = Vec::new();
+        while tries.len() < 3 && tries.last().is_none_or(|&g| g >= GROWTH_LIMIT) {
+            let (ta, tb) = (best_time(&a), best_time(&b));
+            tries.push(tb.as_secs_f64() / ta.as_secs_f64().max(1e-4));
+        }
+        println!("{name}: 32 KB → 512 KB takes {tries:.1?} times as long");
+        assert!(
+            tries.iter().any(|&g| g < GROWTH_LIMIT),
+            "{name}: {tries:.1?} times as long for 16× the input"
+        );
+    }
+}
