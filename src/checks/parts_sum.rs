@@ -835,6 +835,33 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_item_of_several_sentences_does_not_end_its_list() {
+        // 天水市妇幼保健院's 2017 final accounts (www.tianshui.gov.cn/wjw/info/1251/106532.htm):
+        // item 3 goes on for a sentence of its own, and item 6, 上年结转和结余 27.93, is left
+        // out of the 收入总计 the six items make up
+        let text = "2017年度,收入总计为10070.54万元,其中:\n\
+                    1.财政拨款收入1813.24万元,较2016 年度决算数减少520.82万元,下降22.31%。\n\
+                    2.上级补助收入0万元。\n\
+                    3.事业收入8257.3万元,为事业单位开展专业业务活动所取得的收入。较2016 年度决算数增加518.65万元,增长6.7%。\n\
+                    4.其他收入0万元。\n\
+                    5.用事业基金弥补收支差额0万元。\n\
+                    6.上年结转和结余27.93万元,为以前年度支出预算结转到当年的资金。\n";
+        let said = |t: &str| crate::checks::reported(t, "parts-sum");
+        let fail = vec![("10070.54".to_string(), "fail".to_string())];
+        assert_eq!(said(text), fail);
+        // with the total printed as the six make it, they add up
+        let pass = vec![("10098.47".to_string(), "pass".to_string())];
+        assert_eq!(said(&text.replace("10070.54", "10098.47")), pass);
+        // a numbering of another kind after item 3's sentences ends the list there (the
+        // amounts after it are no items of this list): 1–3 make 10070.54
+        let headed = text.replace("4.其他收入", "(1)医疗收入8000万元。\n4.其他收入");
+        assert_eq!(
+            said(&headed),
+            vec![("10070.54".to_string(), "pass".to_string())]
+        );
+    }
+
+    #[test]
     fn a_list_opening_its_sentence_after_a_list_may_break_down_either_total() {
         // a province's first quarter (czj.gnzrmzf.gov.cn), its "全省一般公共预算收入中" written
         // 其中: the second list is of the 221 again, not of the 市县级收入 before it

@@ -1648,6 +1648,9 @@ fn numbered_item(doc: &Document, p: &Prose<'_>, at: usize, n: u32) -> bool {
     matches!(item_marker(doc, p, at), Some((Marker::Digits, k, _)) if k == n)
 }
 
+/// How many sentences one numbered item of a 其中 list may run to before the next item.
+const ITEM_OWN_SENTENCES: usize = 4;
+
 /// How many mentions back a 其中 looks for its total.
 const LOOK_BACK_MENTIONS: usize = 12;
 /// How far back an amount named by "…决算中，" is looked for beyond that: at most this many
@@ -2110,12 +2113,28 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if !inner(q) {
                 covered_until = end;
             }
-            // "其中:1、…。2、…。": numbered items go on over their sentences
+            // "其中:1、…。2、…。": numbered items go on over their sentences, an item over a
+            // few of its own ("3.事业收入 8257.3 万元,为…收入。较上年增加 518.65 万元,…。4.其他
+            // 收入 0 万元。"); another heading or number ends the list
             let mut item = 1u32;
             if (q + 2..q + 5).any(|k| numbered_item(doc, p, k, item)) {
-                while end < next_hit && numbered_item(doc, p, end + 1, item + 1) {
-                    item += 1;
-                    end = p.sentence_end_within(end + 1, next_hit);
+                'items: while end < next_hit {
+                    let mut k = end;
+                    for _ in 0..ITEM_OWN_SENTENCES {
+                        if numbered_item(doc, p, k + 1, item + 1) {
+                            item += 1;
+                            end = p.sentence_end_within(k + 1, next_hit);
+                            continue 'items;
+                        }
+                        if k + 1 >= next_hit
+                            || item_marker(doc, p, k + 1).is_some()
+                            || opens_item(p, k + 1)
+                        {
+                            break;
+                        }
+                        k = p.sentence_end_within(k + 1, next_hit);
+                    }
+                    break;
                 }
             }
             regions.push((q, end));
