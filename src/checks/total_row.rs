@@ -1221,6 +1221,22 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_row_of_a_one_column_pipe_table_keeps_the_table_whole() {
+        // 达州市环城公路养护中心's 2014 三公 budget (jtj.dazhou.gov.cn/xxgk-show-16182.html): the
+        // blank 因公出国 row, two bars around nothing, split the table and the 合计 went
+        // unchecked
+        let text = "2014年“三公”经费预算财政拨款情况统计表\n单位:万元\n项 目 | 本年预算数 |\n\
+                    合 计 | 46 |\n1.因公出国(境)费用 | |\n2.公务接待费 | 8 |\n3.公务用车费 | 38 |\n\
+                    其中:(1)公务用车运行维护费 | 38 |\n(2)公务用车购置 | |\n";
+        assert_eq!(read_text(text).tables.len(), 1);
+        let v = verdicts(text);
+        assert!(v.contains(&own("46", "pass")), "{v:?}");
+        // (below its rows, whatever the blank holds; 45 is within the rounding of 8 + 38)
+        let v = verdicts(&text.replace("| 46 |", "| 44 |"));
+        assert!(v.contains(&own("44", "fail")), "{v:?}");
+    }
+
+    #[test]
     fn rows_shifted_off_their_line_numbers_are_not_summed() {
         // a 收入支出决算总表 copied with its blank cells dropped: "26 | 60.5 | 53 |" is a line
         // number, an amount and the other side's line number, one column to the left

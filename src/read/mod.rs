@@ -453,13 +453,14 @@ fn is_box_rule(c: char) -> bool {
     ('\u{2500}'..='\u{257f}').contains(&c) && !is_bar(c)
 }
 
-/// A loose pipe row with one cell filled, all its amounts blank (`资源税 | |||||`): a row
+/// A loose pipe row with one cell filled, all its amounts blank (`资源税 | |||||`, or in a
+/// table of one column of amounts `1.因公出国(境)费用 | |`): a row
 /// only inside a table ([`Reader::table`]), page chrome elsewhere (`浏览量:1 | | | |`). A
 /// caption, a unit line or a table's title copied out with the table's bars is no row
 /// (`表2 | |||||`, `单位:万元 | |||||`, `…支出执行情况表 | |||||`).
 fn is_sparse_pipe_row(t: &str) -> bool {
     let t = t.trim();
-    if t.starts_with(BARS) || t.matches(BARS).count() < 3 {
+    if t.starts_with(BARS) || t.matches(BARS).count() < 2 {
         return false;
     }
     let mut filled = t.split(BARS).map(str::trim).filter(|p| !p.is_empty());
