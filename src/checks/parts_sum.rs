@@ -835,6 +835,18 @@ mod tests {
     }
 
     #[test]
+    fn parts_named_as_finals_with_wei_are_a_list_of_finals() {
+        // 上海市嘉定区司法局's 2017 三公 final accounts (a copy at www.021fenlei.com/n133889.htm):
+        // "因公出国(境)费决算为" among "…支出决算为" items was read as a level, and the list of
+        // finals mixed with it was dropped
+        let text = "本局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,其中:因公出国(境)费决算为0万元,完成预算的0%;公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%;公务接待费支出决算为0.30万元,完成预算的3.75%。\n";
+        let said = |t: &str| crate::checks::reported(t, "parts-sum");
+        assert_eq!(said(text), [("8.77".to_string(), "pass".to_string())]);
+        let wrong = text.replace("8.77", "8.97");
+        assert_eq!(said(&wrong), [("8.97".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
     fn a_numbered_item_of_several_sentences_does_not_end_its_list() {
         // 天水市妇幼保健院's 2017 final accounts (www.tianshui.gov.cn/wjw/info/1251/106532.htm):
         // item 3 goes on for a sentence of its own, and item 6, 上年结转和结余 27.93, is left

@@ -503,10 +503,12 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     }
     // "年初预算为 B 万元，支出决算为 F 万元" names the stage before 为
     let named = lead.trim_end_matches(&['为', '是'][..]);
-    // ("…支出决算 244.5 万元" without 为 stays a level: its rates and shares refer to it)
+    // ("…支出决算 244.5 万元" without 为 stays a level: its rates and shares refer to it;
+    // "其中:因公出国(境)费决算为0万元,…;公务用车购置及运行维护费支出决算为8.47万元" lists
+    // finals, 费 or 支出)
     if lead.contains("决算数")
         || lead.contains("执行数")
-        || lead.ends_with("决算为") && named.ends_with("支出决算")
+        || lead.ends_with("决算为") && (named.ends_with("支出决算") || named.ends_with("费决算"))
     {
         return Kind::Final;
     }
