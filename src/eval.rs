@@ -247,28 +247,29 @@ pub fn place_blame(doc: &Document, relations: &mut [Relation], verdicts: &mut [V
 
 /// "合计 34.35" over "公务用车费 0", whose own rows (运行维护费 32.65, 购置 0) add up to 32.65
 /// (a city bureau's 三公 budget table): one wrong row fails its own sum and the total's. A
-/// failing sum that holds with a term replaced by what that term's own failing sum computes
-/// is not checked, naming the term; the term's failure stays. Each failing sum is looked up
-/// by its target once.
+/// failing sum that holds with a term replaced by what that term's own failing relation
+/// computes — its rows' sum, or the figure printed for it elsewhere ("其中:…公务接待费支出
+/// 决算为0.93万元" under "支出决算为0.39万元", where the 三公 table prints 0.39) — is not
+/// checked, naming the term; the term's failure stays. Each failing relation is looked up by
+/// its target once.
 fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdict]) {
     let failing = |rel: &Relation, v: &Verdict| {
         v.status == Status::Fail
             && !rel.only_if_holds
             && rel.cmp == Cmp::Eq
             && rel.readings.is_empty()
-            && matches!(rel.expr, Expr::Sum(_))
     };
-    let mut own: rustc_hash::FxHashMap<FigId, usize> = rustc_hash::FxHashMap::default();
+    let mut own: rustc_hash::FxHashMap<FigId, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (k, (rel, v)) in relations.iter().zip(verdicts.iter()).enumerate() {
         if failing(rel, v) {
-            own.entry(rel.target).or_insert(k);
+            own.entry(rel.target).or_default().push(k);
         }
     }
     if own.len() < 2 {
         return;
     }
     let mut found = Vec::new();
-    for (k, (rel, v)) in relations.iter().zip(verdicts.iter()).enumerate() {
+    'sums: for (k, (rel, v)) in relations.iter().zip(verdicts.iter()).enumerate() {
         let Expr::Sum(terms) = &rel.expr else {
             continue;
         };
@@ -277,30 +278,47 @@ fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdi
         }
         for (i, t) in terms.iter().enumerate() {
             let Expr::Fig(x) = t else { continue };
-            let Some(j) = own.get(x).copied().filter(|&j| j != k) else {
-                continue;
-            };
-            let (Some(theirs), mut with) = (relations.get(j), rel.clone()) else {
-                continue;
-            };
-            if let Expr::Sum(ts) = &mut with.expr {
-                if let Some(s) = ts.get_mut(i) {
-                    *s = theirs.expr.clone();
+            for &j in own.get(x).map_or(&[][..], Vec::as_slice) {
+                let (Some(theirs), mut with) = (relations.get(j).filter(|_| j != k), rel.clone())
+                else {
+                    continue;
+                };
+                if let Expr::Sum(ts) = &mut with.expr {
+                    if let Some(s) = ts.get_mut(i) {
+                        *s = theirs.expr.clone();
+                    }
                 }
-            }
-            if matches!(evaluate(doc, &with).status, Status::Pass | Status::Rounding) {
-                found.push((k, *x));
-                break;
+                if matches!(evaluate(doc, &with).status, Status::Pass | Status::Rounding) {
+                    let what = match theirs.expr {
+                        Expr::Sum(_) => Theirs::Parts,
+                        Expr::Fig(_) => Theirs::Printed,
+                        _ => Theirs::Computed,
+                    };
+                    found.push((k, *x, what));
+                    continue 'sums;
+                }
             }
         }
     }
-    for (k, x) in found {
+    for (k, x, theirs) in found {
         let at = doc.row_of(x);
-        if let (Some(rel), Some(v)) = (relations.get_mut(k), verdicts.get_mut(k)) {
-            rel.unsure = Some(Box::new(Text::new(
+        let en = crate::report::capitalised(&at.en);
+        let why = match theirs {
+            Theirs::Parts => Text::new(
                 format!("其中{}与其自身各项不符（另见该处）；以其各项之和代入，本式成立", at.zh),
-                format!("{}, one of its terms, does not match its own parts (see there); with their sum in its place, this holds", crate::report::capitalised(&at.en)),
-            )));
+                format!("{en}, one of its terms, does not match its own parts (see there); with their sum in its place, this holds"),
+            ),
+            Theirs::Printed => Text::new(
+                format!("其中{}与另一处所印不符（另见该处）；以该处之数代入，本式成立", at.zh),
+                format!("{en}, one of its terms, differs from the figure printed for it elsewhere (see there); with that figure in its place, this holds"),
+            ),
+            Theirs::Computed => Text::new(
+                format!("其中{}与其自身算式不符（另见该处）；以该式之值代入，本式成立", at.zh),
+                format!("{en}, one of its terms, does not match its own formula (see there); with the formula's value in its place, this holds"),
+            ),
+        };
+        if let (Some(rel), Some(v)) = (relations.get_mut(k), verdicts.get_mut(k)) {
+            rel.unsure = Some(Box::new(why));
             *v = Verdict {
                 status: Status::Unchecked,
                 cause: None,
@@ -309,6 +327,16 @@ fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdi
             };
         }
     }
+}
+
+/// What a term's own failing relation says it should be ([`blame_terms`]).
+enum Theirs {
+    /// The sum of its rows.
+    Parts,
+    /// The figure printed for it elsewhere.
+    Printed,
+    /// Its own formula's value (a difference, a product …).
+    Computed,
 }
 
 /// [`evaluate`] past the fast path, its bare zeros read.
@@ -811,6 +839,71 @@ fn transposed(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// The (rule, reported figure, status, message) of a text's report.
+    fn entries(text: &str) -> Vec<(String, String, String, String)> {
+        crate::check_str(text)
+            .unwrap()
+            .checks
+            .iter()
+            .map(|e| {
+                (
+                    e.rule.to_string(),
+                    e.reported.clone(),
+                    e.status.to_string(),
+                    e.message.zh.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sum_explained_by_a_term_printed_otherwise_elsewhere_blames_the_term() {
+        // made up in the shape of a 三公 section and its table: the text's 公务接待费 0.93 is
+        // the table's 0.39 with two digits swapped, and so the text's own sum fails
+        let text = "七、财政拨款“三公”经费支出决算情况说明\n\n“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，其中：因公出国（境）费决算为0.00万元；公务用车购置及运行维护费支出决算为0.00万元；公务接待费支出决算为0.93万元。\n\n\
+                    表 8 财政拨款“三公”经费支出决算表（单位：万元）\n\n\
+                    财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\t财政拨款“三公”经费\n\
+                    合计\t合计\t因公出国（境）费\t因公出国（境）费\t公务用车购置及运行费\t公务用车购置及运行费\t公务用车购置及运行费\t公务用车购置及运行费\t公务用车购置及运行费\t公务用车购置及运行费\t公务接待费\t公务接待费\n\
+                    预算数\t决算数\t预算数\t决算数\t小计\t小计\t公务用车购置费\t公务用车购置费\t公务用车运行费\t公务用车运行费\t预算数\t决算数\n\
+                    预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\n\
+                    2.85\t0.39\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t2.85\t0.39\n";
+        let got = entries(text);
+        let of = |rule: &str, fig: &str| {
+            got.iter()
+                .find(|e| e.0 == rule && e.1 == fig)
+                .unwrap_or_else(|| panic!("{rule} {fig}: {got:#?}"))
+        };
+        assert_eq!(of("text-table", "0.93").2, "fail");
+        let sum = of("parts-sum", "0.39");
+        assert_eq!(sum.2, "unchecked");
+        assert!(sum.3.contains("与另一处所印不符"), "{sum:?}");
+        // where the table prints 0.93 too, the text's total is what is off
+        let agreed = text.replace("2.85\t0.39\n", "2.85\t0.93\n");
+        let got = entries(&agreed);
+        let sum = got.iter().find(|e| e.0 == "parts-sum").unwrap();
+        assert_eq!(sum.2, "fail", "{got:#?}");
+    }
+
+    #[test]
+    fn a_column_total_explained_by_a_rows_own_formula_blames_the_row() {
+        // the row's 增减 is printed 预算 − 决算, so the column's 合计 fails with it
+        let text = "项目\t预算数\t决算数\t增减\n合计\t30.00\t27.45\t-2.55\n\
+                    公务接待费\t10.00\t8.45\t-1.55\n公务用车运行维护费\t20.00\t19.00\t1.00\n";
+        let got = entries(text);
+        let of = |rule: &str, fig: &str| got.iter().find(|e| e.0 == rule && e.1 == fig).cloned();
+        assert_eq!(
+            of("change-column", "1.00").map(|e| e.2),
+            Some("fail".into())
+        );
+        let total = of("total-row", "-2.55").unwrap_or_else(|| panic!("{got:#?}"));
+        assert_eq!(total.2, "unchecked");
+        assert!(total.3.contains("与其自身算式不符"), "{total:?}");
+        // a total no choice of the row gives still fails
+        let got = entries(&text.replace("-2.55", "-3.55"));
+        let total = got.iter().find(|e| e.0 == "total-row" && e.1 == "-3.55");
+        assert_eq!(total.map(|e| e.2.as_str()), Some("fail"), "{got:#?}");
+    }
 
     #[test]
     fn the_same_scale_fast_path_gives_the_full_verdict() {
