@@ -1402,6 +1402,17 @@ mod tests {
     }
 
     #[test]
+    fn a_minus_after_a_falling_word_repeats_the_fall() {
+        // "下降-20%" says what "下降 20%" or "增长-20%" says
+        let text = |rate: &str| format!("政府性基金收入1200万元,比上年减少300万元,同比{rate}%。\n");
+        for (rate, printed) in [("下降-20", "-20%"), ("下降20", "20%"), ("增长-20", "-20%")] {
+            assert_eq!(status(&text(rate)), own(&[(printed, "pass")]), "{rate}");
+        }
+        // and a wrong magnitude still fails
+        assert_eq!(status(&text("下降-25")), own(&[("-25%", "fail")]));
+    }
+
+    #[test]
     fn an_average_yearly_rate_compounds_over_the_years_between_its_amounts() {
         // 壤塘县 on its 十三五 revenue (gogojz.com/?p=1727, 2021), as published
         let text = |rate: &str| {

@@ -856,6 +856,11 @@ impl<'a> Prose<'a> {
                     let mut lead = String::with_capacity(3 * at.saturating_sub(lead_from));
                     lead.extend(chars(lead_from, at));
                     let mut kind = classify(&lead, f.number.percent, unit, next);
+                    // "比上年减少 300 万元，同比下降-20%": the minus repeats 下降, and the rate is
+                    // read as "增长 -20%" is (a fall of 20%)
+                    if kind == Kind::Rate(-1) && f.number.value.is_sign_negative() {
+                        kind = Kind::Rate(1);
+                    }
                     // "50 万元以上": a threshold, not an amount
                     if self.word_after(at, &["以上", "以下", "以内", "左右", "及以上"]) {
                         kind = Kind::Other;
