@@ -835,6 +835,50 @@ mod tests {
     }
 
     #[test]
+    fn parts_in_the_sentences_after_a_qizhong_are_said_where_they_add_up() {
+        // a Wuzhou unit's 2023 budget (117.141.250.58:10060, a PDF shown as HTML): the 其中
+        // names one part in its sentence, the next sentence opens with the other
+        let text = "1. 基本支出预算 881300.39 元,占一般公共预算支出的96.74%,同比减少 166271.4 元,下降 15.87 %。其中:\n\
+                    工资福利支出预算 716052.51 元,占基本支出预算81.25%,同比减少 148979.48 元,下降 17.22%。\n\
+                    商品和服务支出预算 165247.88 元,占基本支出预算18.76%,同比减少 17291.92 元,下降 9.47%。\n\
+                    2. 项目支出 29700 元,占一般公共预算支出的 3.26%。\n";
+        let said = |t: &str| crate::checks::reported(t, "parts-sum");
+        let sums = said(text);
+        assert!(
+            sums.contains(&("881300.39".to_string(), "pass".to_string())),
+            "{sums:?}"
+        );
+        // not known to be all of them: a total they do not make is not failed
+        let other = said(&text.replace("881300.39 元", "891300.39 元"));
+        assert!(!other.iter().any(|(_, s)| s == "fail"), "{other:?}");
+        assert!(!other.iter().any(|(f, _)| f == "891300.39"), "{other:?}");
+        // the other side of a fund is no part of its income, and a sentence right before
+        // the next 其中 names that one's total
+        let fund = "本年收入1139亿元,比上年增加215亿元。其中,失业保险费收入1081亿元,比上年增加196亿元。本年支出58亿元,比上年增加18亿元。\n";
+        assert!(said(fund).is_empty(), "{:?}", said(fund));
+        // nor are classification lines after an economic part (a kindergarten's 2017 final
+        // accounts, a copy at haowendang.cn/c7xkfa3dip73uh255c6he20sz532alg00cdx_1.html)
+        let coded = "本年支出合计252.5万元,较上年231.5万元,增加21万元,其中:基本支出252.5\n\
+                     元,较上年231.5万元,增加21万元;\n三、支出决算具体情况\n\
+                     教育支出(类)普通教育(款)学期教育(项)支出247.95万元,完成预算的100%,用\n\
+                     于附设幼儿园的教师工资,较2016年决算227.42万元,增加20.53万元,增长了9.02%,增加原因教师工资增加。\n\
+                     住房保障支出(类)住房改革支出(款)住房公积金(项)支出4.55万元,完成预算的\n\
+                     100%,用于学校在职教师的住房公积金开支。较2016年决算4.08万元,增加了0.47万元,增加了11.52%。\n";
+        let report = crate::check_str(coded).unwrap();
+        let with_line = report
+            .checks
+            .iter()
+            .filter(|e| e.rule == Rule::PartsSum)
+            .find(|e| e.inputs.iter().any(|i| i.raw == "0.47" || i.raw == "4.55"));
+        assert!(with_line.is_none(), "{with_line:?}");
+        // (a project's self-evaluation, 棠溪镇 2022: the 89.97 opens the next list, whose parts
+        // would make 90 "add up" with the first list's)
+        let next = "本项目共申请预算资金90万元。其中:30万元用于预算编制;30万元用于审计;30万元用于设计。本项目共完成预算资金89.97万元。其中:30万元用于预算编制;30万元用于审计;29.99万元用于设计。\n";
+        let ninety = said(next).into_iter().filter(|(f, _)| f == "90").count();
+        assert_eq!(ninety, 1, "{:?}", said(next));
+    }
+
+    #[test]
     fn parts_named_as_finals_with_wei_are_a_list_of_finals() {
         // 上海市嘉定区司法局's 2017 三公 final accounts (a copy at www.021fenlei.com/n133889.htm):
         // "因公出国(境)费决算为" among "…支出决算为" items was read as a level, and the list of

@@ -1588,6 +1588,50 @@ fn whole_past_its_sentence(
     }
 }
 
+/// "基本支出预算 881300.39 元,…。其中:工资福利支出预算 716052.51 元,占…。商品和服务支出预算
+/// 165247.88 元,占…。" (a unit's 2023 budget): the amounts opening the sentences after a
+/// breakdown's own (no further than `limit` and [`LIST_SENTENCES`] sentences), in its parts'
+/// unit and named in a few words of their own, up to the first sentence that opens
+/// otherwise (a sentence of reasons is passed over). Parts of no standard set may be
+/// listed so; whether they are all of them, the words do not say, so a breakdown with them
+/// is said only where it adds up ([`Breakdown::numbered`]).
+fn parts_past_its_sentence(
+    p: &Prose<'_>,
+    end: usize,
+    limit: usize,
+    unit: Option<&'static str>,
+) -> Vec<Part> {
+    let mut more = Vec::new();
+    let mut at = end;
+    for _ in 0..LIST_SENTENCES {
+        if at + 1 >= limit {
+            break;
+        }
+        let next_end = p.sentence_end_within(at + 1, limit);
+        // ("…。本项目共完成预算资金89.97万元。其中:…": the sentence right before the next
+        // 其中 names that one's total)
+        if next_end + 1 >= limit && limit < p.toks.len() {
+            break;
+        }
+        let k = p.mentions.partition_point(|m| m.at <= at);
+        let opening = p.mentions.get(k).filter(|m| m.at < next_end).filter(|m| {
+            let lead = p.text_between(at + 1, m.at);
+            m.kind == Kind::Level
+                && !m.inner
+                && same_family(m.unit, unit)
+                && lead.chars().count() <= 30
+                && !lead.chars().any(ends_clause)
+        });
+        match opening {
+            Some(m) => more.push((m.fig, m.label.clone(), m.unit)),
+            None if p.word_at(at + 1, "主要原因") || p.word_at(at + 1, "原因") => {}
+            None => break,
+        }
+        at = next_end;
+    }
+    more
+}
+
 /// Whether a label names the car item whole (公务用车购置及运行费), not one of its halves.
 fn whole_car(label: &str) -> bool {
     label.contains("购置及运行") || label.contains("购置和运行")
@@ -2263,7 +2307,15 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             };
             parts.retain(|x| same_family(x.2, unit));
+            let own_parts = parts.len();
             whole_past_its_sentence(p, end, next_hit, unit, &mut parts);
+            // (where they did not make it whole, the sentences after it that open with an
+            // amount may still be its parts: said only where they add up)
+            let tentative = if parts.len() == own_parts && !inner(q) && is_money(unit) {
+                parts_past_its_sentence(p, end, next_hit, unit)
+            } else {
+                Vec::new()
+            };
             // "其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;…2、…": parts of two
             // years are two breakdowns, each of the total of its own year
             if let Some(groups) = year_groups(p, &parts) {
@@ -2642,6 +2694,48 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             if division.is_some() {
                 divisions.push((q, end, total, total_label.clone()));
+            }
+            // (not after parts of a standard set, which `whole_past_its_sentence` follows as
+            // far as they go; and on the total's side: "失业保险费收入…。本年支出 450 亿元" is
+            // the fund's other side, not a part of its income)
+            let side = super::scope::facets(&total_label).side;
+            // (nor another classification: "基本支出…。住房保障支出(类)…(项)支出…" is a
+            // functional line beside an economic one)
+            let coded = |l: &str| {
+                ["类)", "类）", "款)", "款）", "项)", "项）"]
+                    .iter()
+                    .any(|w| l.contains(w))
+            };
+            let tentative = if parts.iter().chain(&tentative).any(|x| coded(&x.1))
+                || parts.iter().any(|a| {
+                    FAMILIES
+                        .iter()
+                        .any(|(stems, _)| stems.iter().any(|st| names_stem(&a.1, st)))
+                })
+                || tentative.iter().any(|x| {
+                    side.is_some_and(|s| super::scope::facets(&x.1).side.is_some_and(|o| o != s))
+                        || next_tier(&total_label, &x.1)
+                        || other_half(&total_label, &x.1)
+                }) {
+                Vec::new()
+            } else {
+                tentative
+            };
+            if !whole && !tentative.is_empty() {
+                out.push(Breakdown {
+                    total: total.fig,
+                    total_label: total_label.clone(),
+                    complete: false,
+                    parts: parts
+                        .iter()
+                        .chain(&tentative)
+                        .map(|x| (x.0, x.1.clone()))
+                        .collect(),
+                    para: p.index,
+                    at: q,
+                    context: p.full_sentence(q),
+                    numbered: true,
+                });
             }
             out.push(Breakdown {
                 total: total.fig,
