@@ -289,34 +289,13 @@ fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdi
                     }
                 }
                 if matches!(evaluate(doc, &with).status, Status::Pass | Status::Rounding) {
-                    let what = match theirs.expr {
-                        Expr::Sum(_) => Theirs::Parts,
-                        Expr::Fig(_) => Theirs::Printed,
-                        _ => Theirs::Computed,
-                    };
-                    found.push((k, *x, what));
+                    found.push((k, blame_text(doc, *x, &theirs.expr)));
                     continue 'sums;
                 }
             }
         }
     }
-    for (k, x, theirs) in found {
-        let at = doc.row_of(x);
-        let en = crate::report::capitalised(&at.en);
-        let why = match theirs {
-            Theirs::Parts => Text::new(
-                format!("其中{}与其自身各项不符（另见该处）；以其各项之和代入，本式成立", at.zh),
-                format!("{en}, one of its terms, does not match its own parts (see there); with their sum in its place, this holds"),
-            ),
-            Theirs::Printed => Text::new(
-                format!("其中{}与另一处所印不符（另见该处）；以该处之数代入，本式成立", at.zh),
-                format!("{en}, one of its terms, differs from the figure printed for it elsewhere (see there); with that figure in its place, this holds"),
-            ),
-            Theirs::Computed => Text::new(
-                format!("其中{}与其自身算式不符（另见该处）；以该式之值代入，本式成立", at.zh),
-                format!("{en}, one of its terms, does not match its own formula (see there); with the formula's value in its place, this holds"),
-            ),
-        };
+    for (k, why) in found {
         if let (Some(rel), Some(v)) = (relations.get_mut(k), verdicts.get_mut(k)) {
             rel.unsure = Some(Box::new(why));
             *v = Verdict {
@@ -329,14 +308,25 @@ fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdi
     }
 }
 
-/// What a term's own failing relation says it should be ([`blame_terms`]).
-enum Theirs {
-    /// The sum of its rows.
-    Parts,
-    /// The figure printed for it elsewhere.
-    Printed,
-    /// Its own formula's value (a difference, a product …).
-    Computed,
+/// Why a sum is left unchecked by [`blame_terms`]: its term at `x` fails its own relation,
+/// `theirs` — its rows' sum, the figure printed for it elsewhere, or its own formula.
+fn blame_text(doc: &Document, x: FigId, theirs: &Expr) -> Text {
+    let at = doc.row_of(x);
+    let en = crate::report::capitalised(&at.en);
+    match theirs {
+        Expr::Sum(_) => Text::new(
+            format!("其中{}与其自身各项不符（另见该处）；以其各项之和代入，本式成立", at.zh),
+            format!("{en}, one of its terms, does not match its own parts (see there); with their sum in its place, this holds"),
+        ),
+        Expr::Fig(_) => Text::new(
+            format!("其中{}与另一处所印不符（另见该处）；以该处之数代入，本式成立", at.zh),
+            format!("{en}, one of its terms, differs from the figure printed for it elsewhere (see there); with that figure in its place, this holds"),
+        ),
+        _ => Text::new(
+            format!("其中{}与其自身算式不符（另见该处）；以该式之值代入，本式成立", at.zh),
+            format!("{en}, one of its terms, does not match its own formula (see there); with the formula's value in its place, this holds"),
+        ),
+    }
 }
 
 /// [`evaluate`] past the fast path, its bare zeros read.

@@ -447,6 +447,12 @@ mod tests {
     use crate::read::read_text;
     use crate::relation::Rule;
 
+    /// The parts-sum relations a text's report shows, as (reported figure, status): not
+    /// those said only where they hold and that do not.
+    fn said(text: &str) -> Vec<(String, String)> {
+        crate::checks::reported(text, "parts-sum")
+    }
+
     /// The parts-sum verdicts of a text, as (reported figure, status).
     fn verdicts(text: &str) -> Vec<(String, Status)> {
         let doc = read_text(text);
@@ -466,7 +472,6 @@ mod tests {
     fn each_clause_group_of_a_list_may_break_down_its_total() {
         // the national debt report for 2021's first quarter: 5210 + 3741 = 364 + 8587 = 8951
         let text = "2021年1至3月,全国发行地方政府债券8951亿元。其中,一般债券5210亿元,专项债券3741亿元;按用途划分,新增债券364亿元,再融资债券8587亿元。\n";
-        let said = |t: &str| crate::checks::reported(t, "parts-sum");
         let both = vec![("8951".to_string(), "pass".to_string()); 2];
         assert_eq!(said(text), both);
         // a group that does not add up is a selection, not said
@@ -578,10 +583,9 @@ mod tests {
         // a maternal and child hospital's 2017 final accounts (天水市妇幼保健院,
         // www.tianshui.gov.cn/wjw/info/1251/106532.htm): counts are exact, and a list not
         // known to be whole is said only where it adds up
-        let shown = |text: &str| crate::checks::reported(text, "parts-sum");
         let text = "医院现有内设机构32个,其中综合管理机构11个,临床医技机构20个,后勤服务机构1个。\n";
-        assert_eq!(shown(text), [("32".to_string(), "pass".to_string())]);
-        assert_eq!(shown(&text.replace("机构1个", "机构2个")), []);
+        assert_eq!(said(text), [("32".to_string(), "pass".to_string())]);
+        assert_eq!(said(&text.replace("机构1个", "机构2个")), []);
     }
 
     #[test]
@@ -589,13 +593,12 @@ mod tests {
         // a transport office's 2015 final accounts (czj.gnzrmzf.gov.cn/info/1157/7658.htm):
         // 车辆运行费 is the car item, and the three items do not make up the total
         // (as reported: a list not known to be whole is said only where it adds up)
-        let shown = |text: &str| crate::checks::reported(text, "parts-sum");
         let fail = [("31.23".to_string(), "fail".to_string())];
         let text = "2015年部门决算公开“三公”经费合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元。\n";
-        assert_eq!(shown(text), fail);
+        assert_eq!(said(text), fail);
         let held = text.replace("28.91", "29.65");
-        assert_eq!(shown(&held), [("31.23".to_string(), "pass".to_string())]);
-        assert_eq!(shown(&text.replace("车辆运行费", "公车运行费")), fail);
+        assert_eq!(said(&held), [("31.23".to_string(), "pass".to_string())]);
+        assert_eq!(said(&text.replace("车辆运行费", "公车运行费")), fail);
     }
 
     #[test]
@@ -687,7 +690,6 @@ mod tests {
 
     #[test]
     fn a_list_after_baokuo_holds_the_parts_of_the_amount_before_it() {
-        let said = |text: &str| crate::checks::reported(text, "parts-sum");
         // a Miaoli county budget report (chinatimes.com, 2025-11-11), as printed; the base of
         // the change after it (last year's budget) is no budget record that hides the list
         let text = "補助及協助收入編列50.48億，包括中央一般性補助款17.56億元、中央計畫型補助款32.91億元，佔歲入總額16.58％, 較上年度法定預算數141.68億元，減少 91.2億元。\n";
@@ -738,7 +740,6 @@ mod tests {
         // three items: 0 + 8.47 is no 8.77, though a "0" could stand for anything under ½
         let text = "某局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元。\n2017年度“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元;公务用车购置及运行维护费支出决算8.47万元。\n";
         // (what the report says: a list not known to be whole is said only when it adds up)
-        let said = |text: &str| crate::checks::reported(text, "parts-sum");
         assert_eq!(said(text), []);
         // the same list adding up is still said to
         let whole = text.replace("费支出决算0万元", "费支出决算0.30万元");
@@ -842,7 +843,6 @@ mod tests {
                     工资福利支出预算 716052.51 元,占基本支出预算81.25%,同比减少 148979.48 元,下降 17.22%。\n\
                     商品和服务支出预算 165247.88 元,占基本支出预算18.76%,同比减少 17291.92 元,下降 9.47%。\n\
                     2. 项目支出 29700 元,占一般公共预算支出的 3.26%。\n";
-        let said = |t: &str| crate::checks::reported(t, "parts-sum");
         let sums = said(text);
         assert!(
             sums.contains(&("881300.39".to_string(), "pass".to_string())),
@@ -884,7 +884,6 @@ mod tests {
         // "因公出国(境)费决算为" among "…支出决算为" items was read as a level, and the list of
         // finals mixed with it was dropped
         let text = "本局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,其中:因公出国(境)费决算为0万元,完成预算的0%;公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%;公务接待费支出决算为0.30万元,完成预算的3.75%。\n";
-        let said = |t: &str| crate::checks::reported(t, "parts-sum");
         assert_eq!(said(text), [("8.77".to_string(), "pass".to_string())]);
         let wrong = text.replace("8.77", "8.97");
         assert_eq!(said(&wrong), [("8.97".to_string(), "fail".to_string())]);
@@ -902,7 +901,6 @@ mod tests {
                     4.其他收入0万元。\n\
                     5.用事业基金弥补收支差额0万元。\n\
                     6.上年结转和结余27.93万元,为以前年度支出预算结转到当年的资金。\n";
-        let said = |t: &str| crate::checks::reported(t, "parts-sum");
         let fail = vec![("10070.54".to_string(), "fail".to_string())];
         assert_eq!(said(text), fail);
         // with the total printed as the six make it, they add up
@@ -924,7 +922,6 @@ mod tests {
         let text = |tax: &str, sep: &str| {
             format!("一季度,全省一般公共预算收入221亿元,增收37.4亿元,增长20.4%。其中:省级收入62.2亿元,增长20.3%;市县级收入158.8亿元,增长20.4%{sep}其中:税收收入{tax}亿元,增长17.3%;非税收入70.4亿元,增长27.7%。\n")
         };
-        let said = |t: &str| crate::checks::reported(t, "parts-sum");
         let pass = |r: &str| (r.to_string(), "pass".to_string());
         assert_eq!(said(&text("150.6", "。")), [pass("221"), pass("221")]);
         // of the 158.8 it would hold too (88.4 + 70.4), and is said there

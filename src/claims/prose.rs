@@ -1545,15 +1545,7 @@ fn whole_past_its_sentence(
             let Some(m) = p.mentions.get(k).filter(|m| m.at < next_end) else {
                 break;
             };
-            // the clause opens with the part: a level in the parts' unit, no other amount
-            // before it, named in a few words of its own
-            let lead = p.text_between(from, m.at);
-            if m.kind != Kind::Level
-                || m.inner
-                || !same_family(m.unit, unit)
-                || lead.chars().count() > 30
-                || lead.chars().any(ends_clause)
-            {
+            if !opens_with_part(p, from, m, unit) {
                 if found {
                     break;
                 }
@@ -1614,14 +1606,10 @@ fn parts_past_its_sentence(
             break;
         }
         let k = p.mentions.partition_point(|m| m.at <= at);
-        let opening = p.mentions.get(k).filter(|m| m.at < next_end).filter(|m| {
-            let lead = p.text_between(at + 1, m.at);
-            m.kind == Kind::Level
-                && !m.inner
-                && same_family(m.unit, unit)
-                && lead.chars().count() <= 30
-                && !lead.chars().any(ends_clause)
-        });
+        let opening = p
+            .mentions
+            .get(k)
+            .filter(|m| m.at < next_end && opens_with_part(p, at + 1, m, unit));
         match opening {
             Some(m) => more.push((m.fig, m.label.clone(), m.unit)),
             None if p.word_at(at + 1, "主要原因") || p.word_at(at + 1, "原因") => {}
@@ -1630,6 +1618,43 @@ fn parts_past_its_sentence(
         at = next_end;
     }
     more
+}
+
+/// Whether the clause from token `from` opens with `m` as a part in `unit`: a level, no
+/// other amount before it, named in a few words of its own.
+fn opens_with_part(p: &Prose<'_>, from: usize, m: &Mention, unit: Option<&'static str>) -> bool {
+    let lead = p.text_between(from, m.at);
+    m.kind == Kind::Level
+        && !m.inner
+        && same_family(m.unit, unit)
+        && lead.chars().count() <= 30
+        && !lead.chars().any(ends_clause)
+}
+
+/// Whether parts found past a 其中's sentence ([`parts_past_its_sentence`]) may go on the
+/// list of `parts` under `total_label`: not after parts of a standard set, which
+/// [`whole_past_its_sentence`] follows as far as they go; no classification line ("基本支出
+/// …。住房保障支出(类)…(项)支出…" is a functional line beside an economic one); and on the
+/// total's side ("失业保险费收入…。本年支出 450 亿元" is the fund's other side, not a part of
+/// its income).
+fn tentative_fits(total_label: &str, parts: &[Part], tentative: &[Part]) -> bool {
+    let coded = |l: &str| {
+        ["类)", "类）", "款)", "款）", "项)", "项）"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    let side = super::scope::facets(total_label).side;
+    !parts.iter().chain(tentative).any(|x| coded(&x.1))
+        && !parts.iter().any(|a| {
+            FAMILIES
+                .iter()
+                .any(|(stems, _)| stems.iter().any(|st| names_stem(&a.1, st)))
+        })
+        && !tentative.iter().any(|x| {
+            side.is_some_and(|s| super::scope::facets(&x.1).side.is_some_and(|o| o != s))
+                || next_tier(total_label, &x.1)
+                || other_half(total_label, &x.1)
+        })
 }
 
 /// Whether a label names the car item whole (公务用车购置及运行费), not one of its halves.
@@ -2695,33 +2720,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if division.is_some() {
                 divisions.push((q, end, total, total_label.clone()));
             }
-            // (not after parts of a standard set, which `whole_past_its_sentence` follows as
-            // far as they go; and on the total's side: "失业保险费收入…。本年支出 450 亿元" is
-            // the fund's other side, not a part of its income)
-            let side = super::scope::facets(&total_label).side;
-            // (nor another classification: "基本支出…。住房保障支出(类)…(项)支出…" is a
-            // functional line beside an economic one)
-            let coded = |l: &str| {
-                ["类)", "类）", "款)", "款）", "项)", "项）"]
-                    .iter()
-                    .any(|w| l.contains(w))
-            };
-            let tentative = if parts.iter().chain(&tentative).any(|x| coded(&x.1))
-                || parts.iter().any(|a| {
-                    FAMILIES
-                        .iter()
-                        .any(|(stems, _)| stems.iter().any(|st| names_stem(&a.1, st)))
-                })
-                || tentative.iter().any(|x| {
-                    side.is_some_and(|s| super::scope::facets(&x.1).side.is_some_and(|o| o != s))
-                        || next_tier(&total_label, &x.1)
-                        || other_half(&total_label, &x.1)
-                }) {
-                Vec::new()
-            } else {
-                tentative
-            };
-            if !whole && !tentative.is_empty() {
+            if !whole && !tentative.is_empty() && tentative_fits(&total_label, &parts, &tentative) {
                 out.push(Breakdown {
                     total: total.fig,
                     total_label: total_label.clone(),
