@@ -1130,6 +1130,34 @@ fn clause_before(p: &Prose<'_>, at: usize) -> String {
     p.text_between(start, at)
 }
 
+/// The clause naming what the change's clause compares when that clause names nothing:
+/// "公务接待费支出决算比预算无增减变化,比去年增加 0.5 万元" (a city unit's 2020 final
+/// accounts) — the nearest of the two clauses before it, in its clause group, that names a
+/// 三公 item.
+fn subject_clause(p: &Prose<'_>, at: usize) -> Option<String> {
+    use crate::claims::prose::{ends_clause, ends_semi, Tok};
+    let toks = p.toks.get(..at)?;
+    let mut end = toks
+        .iter()
+        .rposition(|t| matches!(t, Tok::Ch(c) if ends_clause(*c)))?;
+    for _ in 0..2 {
+        if matches!(toks.get(end), Some(Tok::Ch(c)) if ends_semi(*c)) {
+            return None;
+        }
+        let start = toks
+            .get(..end)?
+            .iter()
+            .rposition(|t| matches!(t, Tok::Ch(c) if ends_clause(*c)))
+            .map_or(0, |k| k + 1);
+        let clause = p.text_between(start, end);
+        if crate::claims::sangong::label_item(&clause).is_some() {
+            return Some(clause);
+        }
+        end = start.checked_sub(1)?;
+    }
+    None
+}
+
 /// The rate of a 三公 item's change on last year, this year's figure taken from the 三公
 /// table (the item, at the stage its change names, else the table's: 决算数 in a 决算):
 /// "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%" with the
@@ -1166,9 +1194,16 @@ fn sangong_rate(
     // the change's own words, else its clause's: "“三公”经费…决算数比 2023 年度减少 X" names
     // its item before the year
     let clause = clause_before(p, cm.at);
+    let subject;
     let (item, words) = match label_item(&cm.lead) {
         Some(item) => (item, cm.lead.as_str()),
-        None => (label_item(&clause)?, clause.as_str()),
+        None => match label_item(&clause) {
+            Some(item) => (item, clause.as_str()),
+            None => {
+                subject = subject_clause(p, cm.at)?;
+                (label_item(&subject)?, subject.as_str())
+            }
+        },
     };
     let (this, from_text) = match table(claims) {
         Some(cells) if in_section => {
@@ -1335,14 +1370,23 @@ fn sangong_stated(
     let doc = claims.doc;
     let value = |x: &Mention| doc.figure(x.fig).map(|f| f.number.value);
     // the change's year: the first its sentence names ("2018年…比2017年…减少"; its scope's
-    // is the nearest, the year compared with)
-    let year = p
-        .mentions
-        .iter()
-        .take_while(|x| x.at < cm.at)
-        .find(|x| x.kind == Kind::Year && x.sentence == cm.sentence)
-        .and_then(|x| doc.figure(x.fig))
-        .and_then(|f| f.number.whole());
+    // is the nearest, the year compared with), else, when the sentence right before states a
+    // change too, the first that one names ("2022年度“三公”经费预算较2021年度增加1.68万元。
+    // 公务用车运行费用较上年同期增加2.27万元", a unit's 2022 budget: the comparison goes on)
+    let before = || p.mentions.iter().take_while(|x| x.at < cm.at);
+    let first_year = |sentence: usize| {
+        before()
+            .find(|x| x.kind == Kind::Year && x.sentence == sentence)
+            .and_then(|x| doc.figure(x.fig))
+            .and_then(|f| f.number.whole())
+    };
+    let year = first_year(cm.sentence).or_else(|| {
+        let last = cm.sentence.checked_sub(1)?;
+        before()
+            .any(|x| x.sentence == last && matches!(x.kind, Kind::Change(_)))
+            .then(|| first_year(last))
+            .flatten()
+    });
     let mut found: Option<&Mention> = None;
     let paragraphs = claims.prose.iter().take_while(|q| q.index <= p.index);
     for q in paragraphs.filter(|q| in_text || q.index == p.index) {
@@ -1967,6 +2011,55 @@ mod tests {
         assert_eq!(status(&elsewhere), own(&[("0.02%", "fail")]));
         let apart = elsewhere.replace("1.2万元。\n", "1.2万元。\n\n");
         assert_eq!(status(&apart), own(&[("0.02%", "unchecked")]));
+    }
+
+    #[test]
+    fn a_sangong_change_named_in_the_clause_before_its_own() {
+        // modelled on a city unit's 2020 final accounts: "公务接待费支出决算比预算无增减变化,
+        // 比去年增加 0.5 万元,增长 50%", this year's 1.5 in the sentence before; 0.5 ÷ (1.5 −
+        // 0.5) = 50 %
+        let text = |rate: &str, subject: &str| {
+            format!(
+                "2020年度“三公”经费支出决算中,因公出国(境)费支出决算 0万元;公务接待费支出决算                  1.5万元。
+“三公”经费支出决算总额为 1.5 万元。其中,{subject}支出决算比预算无增减                 变化,比去年增加 0.5 万元,增长 {rate}%。
+"
+            )
+        };
+        assert_eq!(status(&text("50", "公务接待费")), own(&[("50%", "pass")]));
+        assert_eq!(status(&text("40", "公务接待费")), own(&[("40%", "fail")]));
+        // another item named, whose amount is not stated: not checked
+        assert_eq!(
+            status(&text("50", "公务用车运行维护费")),
+            own(&[("50%", "unchecked")])
+        );
+        // a clause group of its own before the change's names nothing of it
+        let apart = text("50", "公务接待费").replace("变化,比去年", "变化;比去年");
+        assert_eq!(status(&apart), own(&[("50%", "unchecked")]));
+    }
+
+    #[test]
+    fn a_sangong_change_in_a_sentence_naming_no_year_is_of_the_sentences_before() {
+        // a unit's 2022 budget and 2021 final accounts (Ordos): "2022年度“三公”经费预算较
+        // 2021年度增加1.68万元。公务用车运行费用较上年同期增加2.27万元,增长29.37%" with 10
+        // (2022) and 7.73 (2021) stated above; 2.27 ÷ (10 − 2.27) = 29.37 %
+        let text = |rate: &str, year: &str| {
+            format!(
+                "2022年度“三公”经费预算总计21.8万元,其中:公务接待11.8万元,公务用车运行费用10万元。
+                 2021年度“三公”经费合计支出20.12万元,其中:公务接待12.39万元,公务用车运行费用                 7.73万元。
+{year}年度“三公”经费预算较2021年度增加1.68万元。公务用车运行费用较                 上年同期增加2.27万元,增长{rate}%。
+"
+            )
+        };
+        assert_eq!(status(&text("29.37", "2022")), own(&[("29.37%", "pass")]));
+        assert_eq!(status(&text("22.7", "2022")), own(&[("22.7%", "fail")]));
+        // with no year named before it, the two years' amounts are two values: not checked
+        let no_year = text("29.37", "2022")
+            .replace("2022年度“三公”经费预算较2021年度", "“三公”经费预算较上年");
+        assert_eq!(status(&no_year), own(&[("29.37%", "unchecked")]));
+        // a sentence before naming the year, but no change: the comparison does not go on
+        let no_change =
+            text("29.37", "2022").replace("预算较2021年度增加1.68万元", "预算为21.8万元");
+        assert_eq!(status(&no_change), own(&[("29.37%", "unchecked")]));
     }
 
     #[test]
