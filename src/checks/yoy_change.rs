@@ -469,6 +469,10 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         let pair = year_pair(p, k, |x| matches!(x.kind, Kind::Change(_)));
         let inline = pair.is_none();
         let Some((now, before)) = pair.or_else(|| last_year_named(doc, p, k)) else {
+            if let Some(r) = rate_on_named_base(doc, p, k, dc) {
+                out.push(r.relation);
+                done.push(r.fig);
+            }
             continue;
         };
         // (last year's amount named inline may leave its unit to the change's)
@@ -557,6 +561,114 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         done.push(r.fig);
     }
     done
+}
+
+/// A rate decided with its change: the rate's figure and the relation.
+struct Decided {
+    fig: FigId,
+    relation: Relation,
+}
+
+/// "…支出247.95万元,完成预算的100%,用于附设幼儿园的教师工资,较2016年决算227.42万元,增加
+/// 20.53万元,增长了9.02%" (a school's 2017 final accounts): the change at `k` right after
+/// an amount named as the one compared with (较上年, 比2016年决算 …), its rate right after
+/// it, with this year's amount too far back to pair (see [`last_year_named`]) or in the
+/// sentence before: the rate is the change over the amount compared with, whichever this
+/// year's amount is. Divided by this year's (the base ± the change) is the likely slip.
+fn rate_on_named_base(doc: &Document, p: &Prose<'_>, k: usize, dc: i8) -> Option<Decided> {
+    let ms = &p.mentions;
+    let c = ms.get(k)?;
+    let before = ms.get(k.checked_sub(1)?)?;
+    let r = ms.get(k + 1)?;
+    let Kind::Rate(dr) = r.kind else {
+        return None;
+    };
+    if dc == 0
+        || before.sentence != c.sentence
+        || r.sentence != c.sentence
+        || before.percent
+        || before.inner != c.inner
+        || r.inner != c.inner
+        || !matches!(
+            before.kind,
+            Kind::Level | Kind::Final | Kind::Budget | Kind::Other
+        )
+        || before.unit.is_some() && !same_family(before.unit, c.unit)
+        || !is_money(c.unit)
+    {
+        return None;
+    }
+    // named as the amount compared with: 较上年(度的), or 较/比 a year, then what it is
+    // (a year compared with must be the one before any year the sentence names first:
+    // "2015年…比2012年度决算数…" is no change on last year)
+    let year_of = |m: &Mention| doc.figure(m.fig).map(|f| f.number.value);
+    let by_year = before.lead.starts_with('年')
+        && names_last_year(&["比上", before.lead.as_str()].concat())
+        && ms.get(k.checked_sub(2)?).is_some_and(|y| {
+            y.kind == Kind::Year
+                && y.sentence == c.sentence
+                && y.lead.ends_with(&['比', '较'][..])
+                && ms.iter().take_while(|x| x.at < y.at).all(|x| {
+                    x.kind != Kind::Year
+                        || x.sentence != c.sentence
+                        || year_of(x)
+                            .zip(year_of(y))
+                            .is_some_and(|(a, b)| a == b + rust_decimal::Decimal::ONE)
+                })
+        });
+    if !names_last_year(&before.lead) && !by_year {
+        return None;
+    }
+    // the change right after it (at most a comma and its verb), the rate right after that
+    let adjoins = |from: &Mention, to: &Mention| {
+        let between = p.text_between(from.at + 1, to.at);
+        match between.split_once(&[',', '，'][..]) {
+            None => !between.contains(&['；', ';', '。', '#'][..]),
+            Some((unit, verb)) => {
+                !unit.contains(&['；', ';', '。', '#', ',', '，'][..])
+                    && verb == to.lead
+                    && verb.chars().count() <= 4
+            }
+        }
+    };
+    if !adjoins(before, c) || !adjoins(c, r) {
+        return None;
+    }
+    let change = amount(doc, c.fig, before.unit.or(c.unit));
+    let base = amount(doc, before.fig, c.unit);
+    let this_year = if dc > 0 {
+        Expr::sum(vec![base.clone(), change.clone()])
+    } else {
+        Expr::difference(base.clone(), change.clone())
+    };
+    let signed = |e: Expr| signed(dc, dr, e);
+    let relation = Relation::equals(
+        RULE,
+        r.fig,
+        signed(Expr::pct(change.clone(), base)),
+        with_direction_note(
+            Text::new(
+                "增减率 = 增减额 ÷ 上年数（文中所列）",
+                "rate = change ÷ last year (as printed)",
+            ),
+            dc,
+            dr,
+        ),
+    )
+    .alternative(
+        Cause::WrongBase(Text::new(
+            "增减率以本年数为基数计算，应以上年数为基数",
+            "the rate was divided by this year's figure; the base is last year's",
+        )),
+        signed(Expr::pct(change, this_year)),
+    )
+    .zero_base_fails()
+    .monotone()
+    .context(p.sentence_text(r.at));
+    Some(Decided {
+        fig: r.fig,
+        relation,
+    })
 }
 
 /// "全国教育经费总投入为 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%": a rate with no
@@ -1895,6 +2007,52 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_after_the_change_on_an_amount_named_as_compared_with_is_on_that_amount() {
+        // a school's 2017 final accounts: this year's 247.95 three clauses back, last year's
+        // 227.42 named "较2016年决算"; 20.53 ÷ 227.42 = 9.027 % (9.02 within rounding)
+        let far = |rate: &str| {
+            format!(
+                "教育支出(类)普通教育(款)学前教育(项)支出247.95万元,完成预算的100%,用于附设幼儿园\
+                 的教师工资,较2016年决算227.42万元,增加20.53万元,增长了{rate}%,增加原因教师工资增加。\n"
+            )
+        };
+        assert_eq!(status(&far("9.02")), own(&[("9.02%", "pass")]));
+        // this year's amount in the sentence before (0.47 ÷ 4.08 = 11.52 %)
+        let next = |rate: &str| {
+            format!(
+                "住房公积金(项)支出4.55万元,完成预算的100%,用于在职教师的住房公积金开支。较\
+                 2016年决算4.08万元,增加了0.47万元,增加了{rate}%。\n"
+            )
+        };
+        assert_eq!(status(&next("11.52")), own(&[("11.52%", "pass")]));
+        // divided by this year's (4.08 + 0.47): fails, with that cause
+        let r = crate::check_document(&read_text(&next("10.33")));
+        let got: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == "yoy-change")
+            .map(|e| (e.status.as_str(), e.cause.as_ref().map(|c| c.zh.clone())))
+            .collect();
+        assert!(
+            matches!(got.as_slice(), [("fail", Some(c))] if c.contains("本年数为基数")),
+            "{got:?}"
+        );
+        // 较上年 names it too; a decrease is on it as well (0.47 ÷ 5.02 = 9.36 %)
+        let down = next("9.36")
+            .replace("较2016年决算4.08万元,增加了", "较上年5.02万元,减少了")
+            .replace("增加了9.36", "下降了9.36");
+        assert_eq!(status(&down), own(&[("9.36%", "pass")]));
+        // an amount not named as the one compared with, or a clause of words between the
+        // amount, its change and its rate: not this reading
+        let budget = next("11.52").replace("较2016年决算4.08万元", "较预算4.08万元");
+        assert!(status(&budget).iter().all(|(_, s)| *s != "pass"));
+        let words = next("11.52").replace("增加了0.47万元,", "增加了0.47万元,主要是,");
+        assert!(status(&words).iter().all(|(_, s)| *s != "pass"));
+        let apart = next("11.52").replace("4.08万元,增加了", "4.08万元;增加了");
+        assert!(status(&apart).iter().all(|(_, s)| *s != "pass"));
+    }
+
+    #[test]
     fn last_years_amount_in_a_yu_xiangbi_clause_is_the_base() {
         let text = "支出决算为1200万元,与上年1000万元相比,增加200万元,增长20%。\n";
         assert_eq!(status(text), own(&[("200", "pass"), ("20%", "pass")]));
@@ -2020,9 +2178,9 @@ mod tests {
         // 0.5) = 50 %
         let text = |rate: &str, subject: &str| {
             format!(
-                "2020年度“三公”经费支出决算中,因公出国(境)费支出决算 0万元;公务接待费支出决算                  1.5万元。
-“三公”经费支出决算总额为 1.5 万元。其中,{subject}支出决算比预算无增减                 变化,比去年增加 0.5 万元,增长 {rate}%。
-"
+                "2020年度“三公”经费支出决算中,因公出国(境)费支出决算 0万元;公务接待费支出决算 \
+                 1.5万元。\n“三公”经费支出决算总额为 1.5 万元。其中,{subject}支出决算比预算无增减\
+                 变化,比去年增加 0.5 万元,增长 {rate}%。\n"
             )
         };
         assert_eq!(status(&text("50", "公务接待费")), own(&[("50%", "pass")]));
@@ -2044,10 +2202,10 @@ mod tests {
         // (2022) and 7.73 (2021) stated above; 2.27 ÷ (10 − 2.27) = 29.37 %
         let text = |rate: &str, year: &str| {
             format!(
-                "2022年度“三公”经费预算总计21.8万元,其中:公务接待11.8万元,公务用车运行费用10万元。
-                 2021年度“三公”经费合计支出20.12万元,其中:公务接待12.39万元,公务用车运行费用                 7.73万元。
-{year}年度“三公”经费预算较2021年度增加1.68万元。公务用车运行费用较                 上年同期增加2.27万元,增长{rate}%。
-"
+                "2022年度“三公”经费预算总计21.8万元,其中:公务接待11.8万元,公务用车运行费用10万元。\n\
+                 2021年度“三公”经费合计支出20.12万元,其中:公务接待12.39万元,公务用车运行费用\
+                 7.73万元。\n{year}年度“三公”经费预算较2021年度增加1.68万元。公务用车运行费用较\
+                 上年同期增加2.27万元,增长{rate}%。\n"
             )
         };
         assert_eq!(status(&text("29.37", "2022")), own(&[("29.37%", "pass")]));
