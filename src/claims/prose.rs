@@ -1531,9 +1531,12 @@ fn whole_past_its_sentence(
         let half = |w: &str| labels.iter().any(|l| l.contains(w) && !whole_car(l));
         complete(labels) && half("购置") == half("运行")
     };
+    // (sentences of reasons between them are not counted: "其中:公务接待费 638 万元,…。主要原因
+    // 是…。因公出国(境)经费 62 万元,…。主要原因是…。公务用车购置费 …", a city's 2024 三公
+    // budget; at most two in a row)
+    let mut reasons_in_a_row = 0;
     while !labels.is_empty() && !whole(&labels) && at + 1 < limit {
-        sentences += 1;
-        if sentences > LIST_SENTENCES {
+        if sentences >= LIST_SENTENCES || reasons_in_a_row > 2 {
             return;
         }
         let next_end = p.sentence_end_within(at + 1, limit);
@@ -1570,7 +1573,12 @@ fn whole_past_its_sentence(
         }
         // a sentence of reasons, no amount in it, is passed over
         let reasons = p.word_at(at + 1, "主要原因") || p.word_at(at + 1, "原因");
-        if !(found || reasons) {
+        if found {
+            sentences += 1;
+            reasons_in_a_row = 0;
+        } else if reasons {
+            reasons_in_a_row += 1;
+        } else {
             return;
         }
         at = next_end;
@@ -4434,6 +4442,35 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_whole_breakdown_passes_over_a_sentence_of_reasons_after_each_part() {
+        // a city's 2024 三公 budget (Baise): each part followed by its reasons; eight
+        // sentences, four of them parts
+        let reason = "主要原因是厉行节约。";
+        let text = |reasons: &[&str]| {
+            format!(
+                "“三公”经费支出共计3923万元。其中:公务接待费638万元,比上年减少317万元。{}因公出国(境)\
+                 经费62万元。{}公务用车购置费718万元。{}公务用车运行维护费2505万元。\n",
+                reasons.first().unwrap_or(&""),
+                reasons.get(1).unwrap_or(&""),
+                reasons.get(2).unwrap_or(&"")
+            )
+        };
+        let whole = [(
+            "3923".to_string(),
+            vec!["638".to_string(), "62".into(), "718".into(), "2505".into()],
+        )];
+        assert_eq!(parts_of(&text(&[reason, reason, reason])), whole);
+        // two sentences of reasons in a row are passed over; three are the list's end
+        let two = [reason, reason].concat();
+        assert_eq!(parts_of(&text(&[&two, reason, reason])), whole);
+        let three = [reason, reason, reason].concat();
+        assert_eq!(
+            parts_of(&text(&[&three, reason, reason])),
+            [("3923".to_string(), vec!["638".to_string()])]
+        );
     }
 
     /// The numbered-list breakdowns of a text ([`Breakdown::numbered`]), as printed.
