@@ -468,7 +468,10 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         // the two amounts just before the change, in its sentence, of consecutive years
         let pair = year_pair(p, k, |x| matches!(x.kind, Kind::Change(_)));
         let inline = pair.is_none();
-        let Some((now, before)) = pair.or_else(|| last_year_named(doc, p, k)) else {
+        let Some((now, before)) = pair
+            .or_else(|| last_year_named(doc, p, k))
+            .or_else(|| named_in_the_sentence_before(doc, p, k))
+        else {
             if let Some(r) = rate_on_named_base(doc, p, k, dc) {
                 out.push(r.relation);
                 done.push(r.fig);
@@ -561,6 +564,87 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         done.push(r.fig);
     }
     done
+}
+
+/// "2015年…“三公”经费合计31.23万元,其中:…。较2014年度…“三公”经费合计16.08万元增加15.15万元。"
+/// (a bureau's 2015 final accounts): a sentence opening with 较/比/与, the change right
+/// after an amount named by the year compared with (or 上年), this year's amount the one
+/// of the same name in the sentence before (the names equal once the years are taken
+/// off; one value so named). Returns (this year, last year).
+fn named_in_the_sentence_before<'p>(
+    doc: &Document,
+    p: &'p Prose<'_>,
+    k: usize,
+) -> Option<(&'p Mention, &'p Mention)> {
+    let ms = &p.mentions;
+    let c = ms.get(k)?;
+    let before = ms.get(k.checked_sub(1)?)?;
+    let last = c.sentence.checked_sub(1)?;
+    if before.sentence != c.sentence
+        || before.percent
+        || before.inner
+        || c.inner
+        || !matches!(
+            before.kind,
+            Kind::Level | Kind::Final | Kind::Budget | Kind::Other
+        )
+        || before.unit.is_some() && !same_family(before.unit, c.unit)
+        || !is_money(c.unit)
+    {
+        return None;
+    }
+    let opening = p.sentence_text(c.at);
+    let opening =
+        opening.trim_start_matches(|ch: char| ch.is_ascii_digit() || "．.、（）()".contains(ch));
+    if !opening.starts_with(&['较', '与', '比'][..]) {
+        return None;
+    }
+    // named by the year compared with, or by 上年; the change right after it
+    let year_of = |m: &Mention| doc.figure(m.fig).and_then(|f| f.number.whole());
+    let compared_year = ms.get(k.checked_sub(2)?).filter(|y| {
+        y.kind == Kind::Year
+            && y.sentence == c.sentence
+            && y.lead.ends_with(&['比', '较'][..])
+            && before.lead.starts_with('年')
+    });
+    if compared_year.is_none() && !names_last_year(&before.lead) {
+        return None;
+    }
+    let between = p.text_between(before.at + 1, c.at);
+    if between.contains(&[',', '，', '；', ';', '。', '#'][..]) {
+        return None;
+    }
+    // the names, the years taken off ("2015年部门决算公开“三公”经费合计" and "2014年度部门
+    // 决算公开“三公”经费合计" are one)
+    let name = |label: &str| -> String {
+        let l = label.trim_start_matches(|ch: char| "较比与上年度的".contains(ch));
+        unquoted(l).into_owned()
+    };
+    let wanted = name(&before.label);
+    if wanted.chars().count() < 2 {
+        return None;
+    }
+    let mut found = ms.iter().take(k).filter(|x| {
+        x.sentence == last
+            && matches!(x.kind, Kind::Level | Kind::Final)
+            && !x.inner
+            && !x.percent
+            && same_family(x.unit, c.unit)
+            && name(&x.label) == wanted
+    });
+    let now = found.next()?;
+    let value = |x: &Mention| doc.figure(x.fig).map(|f| f.number.value);
+    if !found.all(|x| value(x) == value(now)) {
+        return None;
+    }
+    // (the year compared with is the one before this year's, where both are known)
+    let this_year = now.scope.year;
+    if let (Some(y), Some(t)) = (compared_year.and_then(year_of), this_year) {
+        if t != y + 1 {
+            return None;
+        }
+    }
+    Some((now, before))
 }
 
 /// A rate decided with its change: the rate's figure and the relation.
@@ -2050,6 +2134,48 @@ mod tests {
         assert!(status(&words).iter().all(|(_, s)| *s != "pass"));
         let apart = next("11.52").replace("4.08万元,增加了", "4.08万元;增加了");
         assert!(status(&apart).iter().all(|(_, s)| *s != "pass"));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_the_amount_compared_with_takes_this_years_of_that_name() {
+        // a bureau's 2015 final accounts: 31.23 − 16.08 = 15.15
+        let text = |change: &str| {
+            format!(
+                "2015年部门决算“三公”经费合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元\
+                 ,因公出国(境)费0万元。较2014年度部门决算“三公”经费合计16.08万元增加{change}万元。\n"
+            )
+        };
+        let change = |t: &str| {
+            entries(t)
+                .into_iter()
+                .filter(|(r, _, _)| !r.ends_with('%'))
+                .map(|(r, s, _)| (r, s))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(change(&text("15.15")), own(&[("15.15", "pass")]));
+        assert_eq!(change(&text("15.51")), own(&[("15.51", "fail")]));
+        // and its rate on the amount compared with (15.15 ÷ 16.08 = 94.22 %)
+        let rated = text("15.15").replace("15.15万元。", "15.15万元,增长94.22%。");
+        assert_eq!(
+            status(&rated),
+            own(&[("15.15", "pass"), ("94.22%", "pass")])
+        );
+        // another name, a year not the one before, a sentence not opening with the
+        // comparison, or two values of the name: not this reading
+        for other in [
+            text("15.51").replace(
+                "2014年度部门决算“三公”经费合计",
+                "2014年度部门决算公务接待费",
+            ),
+            text("15.51").replace("较2014年度", "较2013年度"),
+            text("15.51").replace("。较2014年度", "。我局较2014年度"),
+            text("15.51").replace(
+                ",因公出国(境)费0万元。",
+                ",因公出国(境)费0万元;2015年部门决算“三公”经费合计31.32万元。",
+            ),
+        ] {
+            assert!(change(&other).is_empty(), "{other}");
+        }
     }
 
     #[test]
