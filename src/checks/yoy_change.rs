@@ -266,7 +266,7 @@ fn states_comparison(q: &Prose<'_>) -> bool {
 }
 
 /// Words that name last year's amount right before it ("较上年 2.08 减少 0.03 万元").
-const LAST_YEAR: &[&str] = &["比上年", "较上年", "比去年", "较去年"];
+const LAST_YEAR: &[&str] = &["比上年", "较上年", "比去年", "较去年", "比今年", "较今年"];
 
 /// Whether the words before an amount name it as last year's: one of [`LAST_YEAR`], then
 /// at most what the amount is ("较上年度的", "比上年累计支出 433 万元", "较上年决算数"), but
@@ -278,7 +278,6 @@ fn names_last_year(lead: &str) -> bool {
         .is_some_and(|rest| {
             rest.chars().count() <= 8
                 && !rest.contains(&['结', '增', '减', '，', ',', '、', '；', ';', '。'][..])
-                && !rest.contains("同期")
         })
 }
 
@@ -534,33 +533,21 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
         };
         let Kind::Rate(dr) = r.kind else { continue };
         let change = amount(doc, c.fig, before.unit);
-        let rate = Expr::pct(change.clone(), Expr::Fig(before.fig));
-        let signed = |e: Expr| signed(dc, dr, e);
-        out.push(
-            Relation::equals(
-                RULE,
-                r.fig,
-                signed(rate),
-                with_direction_note(
-                    Text::new(
-                        "增减率 = 增减额 ÷ 上年数（文中所列）",
-                        "rate = change ÷ last year (as printed)",
-                    ),
-                    dc,
-                    dr,
-                ),
-            )
-            .alternative(
-                Cause::WrongBase(Text::new(
-                    "增减率以本年数为基数计算，应以上年数为基数",
-                    "the rate was divided by this year's figure; the base is last year's",
-                )),
-                signed(Expr::pct(change, Expr::Fig(now.fig))),
-            )
-            .zero_base_fails()
-            .monotone()
-            .context(context),
+        let mut rel = rate_on_printed_base(
+            r.fig,
+            change,
+            Expr::Fig(before.fig),
+            Expr::Fig(now.fig),
+            dc,
+            dr,
         );
+        // "比上年同期139万元增支120元,增长86.3%" (a county's 2023 report): the change's unit is
+        // the slip when its figure read in the amounts' unit gives the rate
+        if c.unit != now.unit && same_family(c.unit, now.unit) {
+            let raw = Expr::pct(Expr::Fig(c.fig), Expr::Fig(before.fig));
+            rel = rel.alternative(Cause::TenThousand, signed(dc, dr, raw));
+        }
+        out.push(rel.context(context));
         done.push(r.fig);
     }
     done
@@ -647,6 +634,41 @@ fn named_in_the_sentence_before<'p>(
     Some((now, before))
 }
 
+/// The rate `rate` of a change of direction `dc` on last year's amount printed (`base`),
+/// with dividing by this year's (`this_year`) as the likely slip.
+fn rate_on_printed_base(
+    rate: FigId,
+    change: Expr,
+    base: Expr,
+    this_year: Expr,
+    dc: i8,
+    dr: i8,
+) -> Relation {
+    let signed = |e: Expr| signed(dc, dr, e);
+    Relation::equals(
+        RULE,
+        rate,
+        signed(Expr::pct(change.clone(), base)),
+        with_direction_note(
+            Text::new(
+                "增减率 = 增减额 ÷ 上年数（文中所列）",
+                "rate = change ÷ last year (as printed)",
+            ),
+            dc,
+            dr,
+        ),
+    )
+    .alternative(
+        Cause::WrongBase(Text::new(
+            "增减率以本年数为基数计算，应以上年数为基数",
+            "the rate was divided by this year's figure; the base is last year's",
+        )),
+        signed(Expr::pct(change, this_year)),
+    )
+    .zero_base_fails()
+    .monotone()
+}
+
 /// A rate decided with its change: the rate's figure and the relation.
 struct Decided {
     fig: FigId,
@@ -725,30 +747,8 @@ fn rate_on_named_base(doc: &Document, p: &Prose<'_>, k: usize, dc: i8) -> Option
     } else {
         Expr::difference(base.clone(), change.clone())
     };
-    let signed = |e: Expr| signed(dc, dr, e);
-    let relation = Relation::equals(
-        RULE,
-        r.fig,
-        signed(Expr::pct(change.clone(), base)),
-        with_direction_note(
-            Text::new(
-                "增减率 = 增减额 ÷ 上年数（文中所列）",
-                "rate = change ÷ last year (as printed)",
-            ),
-            dc,
-            dr,
-        ),
-    )
-    .alternative(
-        Cause::WrongBase(Text::new(
-            "增减率以本年数为基数计算，应以上年数为基数",
-            "the rate was divided by this year's figure; the base is last year's",
-        )),
-        signed(Expr::pct(change, this_year)),
-    )
-    .zero_base_fails()
-    .monotone()
-    .context(p.sentence_text(r.at));
+    let relation =
+        rate_on_printed_base(r.fig, change, base, this_year, dc, dr).context(p.sentence_text(r.at));
     Some(Decided {
         fig: r.fig,
         relation,
@@ -2176,6 +2176,52 @@ mod tests {
         ] {
             assert!(change(&other).is_empty(), "{other}");
         }
+    }
+
+    #[test]
+    fn last_years_amount_of_the_same_period_is_the_base() {
+        // a county's 2023 January–September report: "比上年同期4,917万元增支462万元"
+        let text = |last: &str| {
+            format!("公共安全支出5,379万元,比上年同期{last}万元增支462万元,增长9.4%。\n")
+        };
+        assert_eq!(
+            status(&text("4,917")),
+            own(&[("462", "pass"), ("9.4%", "pass")])
+        );
+        // a stale amount of last year's period: the change no longer follows from it
+        assert_eq!(
+            status(&text("4,000")),
+            own(&[("462", "fail"), ("9.4%", "fail")])
+        );
+        // the change printed in 元 among 万元: the slip is named on the rate as well
+        let slip = "科学技术支出259万元,比上年同期139万元增支120元,增长86.3%。\n";
+        let r = crate::check_document(&read_text(slip));
+        let causes: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|e| e.rule == "yoy-change")
+            .map(|e| {
+                (
+                    e.reported.as_str(),
+                    e.cause.as_ref().map(|c| c.zh.contains("元与万元")),
+                )
+            })
+            .collect();
+        assert_eq!(causes, [("120", Some(true)), ("86.3%", Some(true))]);
+    }
+
+    #[test]
+    fn next_years_budget_compared_with_this_years_amount() {
+        // a county's budget for next year, as a newspaper reported it (彰化, 2025):
+        // "歲出預算707.9億元,比今年704.9億元增加3.7億元" — 707.9 − 704.9 = 3.0
+        let text =
+            |change: &str| format!("明年度歲出預算707.9億元,比今年704.9億元增加{change}億元。\n");
+        assert_eq!(status(&text("3.7")), own(&[("3.7", "fail")]));
+        assert_eq!(status(&text("3.0")), own(&[("3.0", "pass")]));
+        assert_eq!(
+            status(&text("3.0").replace("比今年", "較今年度")),
+            own(&[("3.0", "pass")])
+        );
     }
 
     #[test]
