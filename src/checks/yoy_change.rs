@@ -904,6 +904,9 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
         };
         let changes = group_ending(ms, change_end);
         let level_end = changes.first().and_then(|&c| {
+            // (a count is no amount a change of money is of: "公务用车购置费34.71万元,购置1辆
+            // 中巴车,…,公务用车购置费减少79.4万元")
+            let money = ms.get(c).is_some_and(|x| is_money(x.unit));
             (0..c)
                 .rev()
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
@@ -911,7 +914,9 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 // a final account's amount is this year's too)
                 .find(|&k| {
                     ms.get(k).is_some_and(|x| {
-                        matches!(x.kind, Kind::Level | Kind::Final) && (m.inner || !x.inner)
+                        matches!(x.kind, Kind::Level | Kind::Final)
+                            && (m.inner || !x.inner)
+                            && (!money || is_money(x.unit))
                     })
                 })
                 // "“三公”经费预算数为 37.91 万元，比上年减少 10 万元，下降 20.9%" (a budget
@@ -938,12 +943,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             if !opening.starts_with(&['较', '与', '比', '同'][..]) {
                 return None;
             }
+            // (an amount in the change's unit: "…因公出国(境)累计16人次。与2016年相比,因公出国
+            // (境)经费支出减少28.23万元" is no change of 16 人次)
             (0..changes.first().copied()?)
                 .rev()
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence + 1 >= m.sentence))
                 .find(|&k| {
-                    ms.get(k)
-                        .is_some_and(|x| x.kind == Kind::Level && x.sentence + 1 == m.sentence)
+                    ms.get(k).is_some_and(|x| {
+                        x.kind == Kind::Level
+                            && x.sentence + 1 == m.sentence
+                            && same_family(x.unit, c.unit)
+                    })
                 })
         });
         // "其中，因公出國(境)費 50 萬元，…。…其中：因公出國(境)費同口徑比2018年減少 9 萬元，下降
@@ -2208,6 +2218,35 @@ mod tests {
             })
             .collect();
         assert_eq!(causes, [("120", Some(true)), ("86.3%", Some(true))]);
+    }
+
+    #[test]
+    fn a_change_of_money_is_of_an_amount_of_money_not_a_count_between() {
+        // a district's 2017 三公 account (长乐): "减少支出 613.80 万元" names what fell after
+        // its verb; 613.80 ÷ (1360.13 + 613.80) = 31.1 %, printed 36.0 %
+        let total = |rate: &str| {
+            format!("2017年区级“三公”经费支出1360.13万元,比上年减少支出613.80万元,下降{rate}%。\n")
+        };
+        assert_eq!(status(&total("36.0")), own(&[("36.0%", "fail")]));
+        assert_eq!(status(&total("31.1")), own(&[("31.1%", "pass")]));
+        // a count between the amount and its change, in its sentence: 79.4 ÷ (34.71 + 79.4)
+        let car = |rate: &str| {
+            format!(
+                "“三公”经费支出1360.13万元。公务用车购置费34.71万元,购置1辆中巴车,与2016年相比,\
+                 公务用车购置费减少79.4万元,下降{rate}%。\n"
+            )
+        };
+        assert_eq!(status(&car("69.6")), own(&[("69.6%", "pass")]));
+        assert_eq!(status(&car("59.6")), own(&[("59.6%", "fail")]));
+        // or ending the sentence before one opening with the comparison: 28.23 ÷ (22 + 28.23)
+        let abroad = |rate: &str| {
+            format!(
+                "“三公”经费支出1360.13万元。(一)因公出国(境)费22.00万元。因公出国(境)累计16人次。与\
+                 2016年相比,因公出国(境)经费支出减少28.23万元,下降{rate}%。\n"
+            )
+        };
+        assert_eq!(status(&abroad("56.2")), own(&[("56.2%", "pass")]));
+        assert_eq!(status(&abroad("66.2")), own(&[("66.2%", "fail")]));
     }
 
     #[test]

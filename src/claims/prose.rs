@@ -488,10 +488,16 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         return Kind::Diff(0);
     }
     // "较2020年度决算数减少 X": a change, though the words before it name a 决算数
-    if ends_any(lead, UP_CHANGE) {
+    // ("比上年减少支出 613.80 万元", a district's 2017 三公 account: what changed may follow
+    // its verb)
+    let verb = ["支出", "收入"]
+        .iter()
+        .find_map(|w| lead.strip_suffix(w))
+        .unwrap_or(lead);
+    if ends_any(verb, UP_CHANGE) {
         return Kind::Change(1);
     }
-    if ends_any(lead, DOWN_CHANGE) {
+    if ends_any(verb, DOWN_CHANGE) {
         return Kind::Change(-1);
     }
     // "较上年增 17.1 万元": the bare verb after a comparison (not 新增, an amount added)
