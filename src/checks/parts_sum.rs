@@ -220,7 +220,16 @@ fn other_total(claims: &Claims<'_>, b: &Breakdown) -> Option<FigId> {
         Tok::Ch(c) => ends_sentence(*c),
         Tok::Fig(_) => false,
     };
-    if !opens || b.numbered {
+    // "(二)公务用车购置及运行费1116.14万元。其中:1、公务用车购置费34.71万元…2、公务用车运行费
+    // 1116.14万元…" (a district's 2017 三公 account): halves its own total names are that
+    // total's, not the list's before it
+    let halves_of_its_total = b.complete
+        && b.parts.iter().all(|(_, l)| {
+            ["购置", "运行"]
+                .iter()
+                .any(|w| l.contains(w) && b.total_label.contains(w))
+        });
+    if !opens || b.numbered || halves_of_its_total {
         return None;
     }
     claims
@@ -933,6 +942,30 @@ mod tests {
         assert!(
             own.contains(&("158.8".to_string(), "fail".to_string())),
             "{own:?}"
+        );
+    }
+
+    #[test]
+    fn the_halves_of_a_car_item_after_a_list_are_that_items() {
+        // a district's 2017 三公 account (长乐): "(二)公务用车购置及运行费1116.14万元。其中:
+        // 1、公务用车购置费34.71万元,…2、公务用车运行费1116.14万元" after the list of the
+        // 三公 total: 34.71 + 1116.14 is not 1116.14, and the 1360.13 is no reading of it
+        let text = |running: &str| {
+            format!(
+                "2017年“三公”经费支出1360.13万元。具体情况如下:(一)因公出国(境)费22.00万元。\
+                 (二)公务用车购置及运行费1116.14万元。其中:1、公务用车购置费34.71万元。2、公务用车\
+                 运行费{running}万元。(三)公务接待费221.98万元。\n"
+            )
+        };
+        let fail = said(&text("1116.14"));
+        assert!(
+            fail.contains(&("1116.14".to_string(), "fail".to_string())),
+            "{fail:?}"
+        );
+        let pass = said(&text("1081.43"));
+        assert!(
+            pass.contains(&("1116.14".to_string(), "pass".to_string())),
+            "{pass:?}"
         );
     }
 
