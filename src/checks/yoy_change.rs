@@ -472,8 +472,8 @@ fn two_years(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigId> {
             .or_else(|| named_in_the_sentence_before(doc, p, k))
         else {
             if let Some(r) = rate_on_named_base(doc, p, k, dc) {
-                out.push(r.relation);
-                done.push(r.fig);
+                done.push(r.target);
+                out.push(r);
             }
             continue;
         };
@@ -564,26 +564,12 @@ fn named_in_the_sentence_before<'p>(
     k: usize,
 ) -> Option<(&'p Mention, &'p Mention)> {
     let ms = &p.mentions;
-    let c = ms.get(k)?;
-    let before = ms.get(k.checked_sub(1)?)?;
+    let (c, before) = amount_then_change(p, k)?;
     let last = c.sentence.checked_sub(1)?;
-    if before.sentence != c.sentence
-        || before.percent
-        || before.inner
-        || c.inner
-        || !matches!(
-            before.kind,
-            Kind::Level | Kind::Final | Kind::Budget | Kind::Other
-        )
-        || before.unit.is_some() && !same_family(before.unit, c.unit)
-        || !is_money(c.unit)
-    {
+    if before.inner || c.inner {
         return None;
     }
-    let opening = p.sentence_text(c.at);
-    let opening =
-        opening.trim_start_matches(|ch: char| ch.is_ascii_digit() || "．.、（）()".contains(ch));
-    if !opening.starts_with(&['较', '与', '比'][..]) {
+    if !opens_with(p, c.at, &['较', '与', '比']) {
         return None;
     }
     // named by the year compared with, or by 上年; the change right after it
@@ -669,10 +655,31 @@ fn rate_on_printed_base(
     .monotone()
 }
 
-/// A rate decided with its change: the rate's figure and the relation.
-struct Decided {
-    fig: FigId,
-    relation: Relation,
+/// The change at `k` and the amount of money right before it in its sentence, which may be
+/// last year's printed inline: an amount (a level, final, budget or other), not a share, in
+/// the change's unit or none, the change in money. (Whether the words name it last year's
+/// is each caller's to ask.)
+fn amount_then_change<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)> {
+    let c = p.mentions.get(k)?;
+    let before = p.mentions.get(k.checked_sub(1)?)?;
+    let fits = before.sentence == c.sentence
+        && !before.percent
+        && matches!(
+            before.kind,
+            Kind::Level | Kind::Final | Kind::Budget | Kind::Other
+        )
+        && (before.unit.is_none() || same_family(before.unit, c.unit))
+        && is_money(c.unit);
+    fits.then_some((c, before))
+}
+
+/// Whether the sentence of token `at` opens (past its numbering) with one of `words`:
+/// "较上年…", "2. 与上年相比…".
+fn opens_with(p: &Prose<'_>, at: usize, words: &[char]) -> bool {
+    let opening = p.sentence_text(at);
+    opening
+        .trim_start_matches(|ch: char| ch.is_ascii_digit() || "．.、（）()".contains(ch))
+        .starts_with(words)
 }
 
 /// "…支出247.95万元,完成预算的100%,用于附设幼儿园的教师工资,较2016年决算227.42万元,增加
@@ -681,27 +688,14 @@ struct Decided {
 /// it, with this year's amount too far back to pair (see [`last_year_named`]) or in the
 /// sentence before: the rate is the change over the amount compared with, whichever this
 /// year's amount is. Divided by this year's (the base ± the change) is the likely slip.
-fn rate_on_named_base(doc: &Document, p: &Prose<'_>, k: usize, dc: i8) -> Option<Decided> {
+fn rate_on_named_base(doc: &Document, p: &Prose<'_>, k: usize, dc: i8) -> Option<Relation> {
     let ms = &p.mentions;
-    let c = ms.get(k)?;
-    let before = ms.get(k.checked_sub(1)?)?;
+    let (c, before) = amount_then_change(p, k)?;
     let r = ms.get(k + 1)?;
     let Kind::Rate(dr) = r.kind else {
         return None;
     };
-    if dc == 0
-        || before.sentence != c.sentence
-        || r.sentence != c.sentence
-        || before.percent
-        || before.inner != c.inner
-        || r.inner != c.inner
-        || !matches!(
-            before.kind,
-            Kind::Level | Kind::Final | Kind::Budget | Kind::Other
-        )
-        || before.unit.is_some() && !same_family(before.unit, c.unit)
-        || !is_money(c.unit)
-    {
+    if dc == 0 || r.sentence != c.sentence || before.inner != c.inner || r.inner != c.inner {
         return None;
     }
     // named as the amount compared with: 较上年(度的), or 较/比 a year, then what it is
@@ -747,12 +741,9 @@ fn rate_on_named_base(doc: &Document, p: &Prose<'_>, k: usize, dc: i8) -> Option
     } else {
         Expr::difference(base.clone(), change.clone())
     };
-    let relation =
-        rate_on_printed_base(r.fig, change, base, this_year, dc, dr).context(p.sentence_text(r.at));
-    Some(Decided {
-        fig: r.fig,
-        relation,
-    })
+    Some(
+        rate_on_printed_base(r.fig, change, base, this_year, dc, dr).context(p.sentence_text(r.at)),
+    )
 }
 
 /// "全国教育经费总投入为 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%": a rate with no
@@ -937,10 +928,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
         // comparison, its figures are the previous sentence's
         let level_end = level_end.or_else(|| {
             let c = ms.get(*changes.first()?)?;
-            let opening = p.sentence_text(c.at);
-            let opening = opening
-                .trim_start_matches(|ch: char| ch.is_ascii_digit() || "．.、（）()".contains(ch));
-            if !opening.starts_with(&['较', '与', '比', '同'][..]) {
+            if !opens_with(p, c.at, &['较', '与', '比', '同']) {
                 return None;
             }
             // (an amount in the change's unit: "…因公出国(境)累计16人次。与2016年相比,因公出国
