@@ -276,6 +276,18 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
         return;
     };
     let Some(p) = claims.prose.get(k) else { return };
+    // the budgets the parts complete ("…支出决算为 27.46 万元，完成预算 29.6 万元的 92.8%，比
+    // 上年决算数增加 6.32 万元") are followed by the changes of their final figures, not
+    // their own
+    let completed = |f: FigId| {
+        claims.mention(f).is_some_and(|m| {
+            m.kind == crate::claims::prose::Kind::Budget
+                && crate::claims::prose::names_budget_of_part(&m.lead)
+        })
+    };
+    if b.parts.iter().any(|x| completed(x.0)) {
+        return;
+    }
     let at = |f: FigId| {
         claims.mention(f).filter(|m| doc.figure(m.fig).is_some_and(|x| matches!(x.place, crate::document::Place::Text { paragraph } if paragraph == b.para))).map(|m| m.at)
     };
@@ -695,6 +707,74 @@ mod tests {
         // nor are a budget's parts final figures
         let budget = "“三公”经费预算数为30.00万元。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行费支出决算为15.00万元；公务接待费支出决算为5.00万元。\n";
         assert_eq!(verdicts(budget), []);
+    }
+
+    #[test]
+    fn each_final_figure_may_carry_its_completion_and_its_change() {
+        // the 部门决算 三公 template: each part states the budget it completes and its change
+        let text = "2019年度“三公”经费财政拨款支出决算为35.20万元，完成预算的88.0%，比上年决算减少5.10万元，下降12.7%。其中：因公出国（境）费支出决算为0万元，完成预算的0%；公务用车购置及运行维护费支出决算为25.10万元，完成预算29.00万元的86.6%，比上年决算减少3.00万元，下降10.7%；公务接待费支出决算为10.10万元，完成预算12.00万元的84.2%，比上年决算减少2.10万元，下降17.2%。\n";
+        let sums = |t: &str| {
+            verdicts(t)
+                .into_iter()
+                .filter(|v| v.0 == "35.20")
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sums(text), [("35.20".to_string(), Status::Pass)]);
+        let wrong = text.replace("10.10万元", "11.10万元");
+        assert_eq!(sums(&wrong), [("35.20".to_string(), Status::Fail)]);
+    }
+
+    #[test]
+    fn a_nested_list_ends_at_a_sibling_of_the_part_it_breaks_down() {
+        // 广东省财政厅's 2023 三公 note (gd.gov.cn), the amounts as printed: the car item's
+        // 其中 lists its halves, and 公务接待费 after them is the outer list's third item
+        let text = "广东省财政厅2023年度“三公”经费财政拨款支出决算为62.07万元,完成全年预算84.82万元的73.2%,比上年决算数增加38.97万元,增长168.7%;比2019年(疫情前)决算数减少24.87万元,降低28.6%。其中:因公出国(境)费支出决算为12.02万元,完成预算12.02万元的100%,比上年决算数增加12.02万元,增长--(基数为0,不可比);公务用车购置及运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%,比上年决算数增加6.32万元,增长29.9%;其中:公务用车购置支出决算为0万元,完成预算0万元的--%(基数为0,不可比),比上年决算数增加0万元,增长--(基数为0,不可比);公务用车运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%,比上年决算数增加6.32万元,增长29.9%;公务接待费支出决算为22.59万元,完成预算43.2万元的52.3%,比上年决算数增加20.63万元,增长1,055.4%。\n";
+        let got = said(text);
+        for (fig, status) in [
+            // 12.02 + 27.46 + 22.59, and the budgets 12.02 + 29.6 + 43.2
+            ("62.07", "pass"),
+            ("84.82", "pass"),
+            // the changes: 12.02 + 6.32 + 20.63
+            ("38.97", "pass"),
+            // the halves: 0 + 27.46, their budgets 0 + 29.6 and changes 0 + 6.32
+            ("27.46", "pass"),
+            ("29.6", "pass"),
+            ("6.32", "pass"),
+        ] {
+            assert!(got.contains(&(fig.into(), status.into())), "{fig}: {got:?}");
+        }
+        // 公务接待费 is no half of the car item: nothing is said of it against 27.46
+        assert!(got.iter().all(|g| g.1 == "pass"), "{got:?}");
+        // the changes are said once, of the final figures (not again of the budgets)
+        assert_eq!(got.iter().filter(|g| g.0 == "38.97").count(), 1, "{got:?}");
+        let wrong = text.replace("为22.59万元", "为32.59万元");
+        assert!(
+            said(&wrong).contains(&("62.07".into(), "fail".into())),
+            "{:?}",
+            said(&wrong)
+        );
+        // in a sentence of its own too, and for other standard sets
+        let own = "本年支出1500万元，其中：基本支出1000万元，其中：人员经费800万元，公用经费210万元；项目支出500万元。\n";
+        assert_eq!(
+            said(own),
+            [
+                ("1500".into(), "pass".into()),
+                ("1000".into(), "fail".into())
+            ]
+        );
+        // a nested 其中 opening a sentence of its own after the part it breaks down
+        let next = "2019年度“三公”经费财政拨款支出决算为62.07万元,完成预算的73.2%。其中:因公出国(境)费支出决算为12.02万元,完成预算的100%;公务用车购置及运行维护费支出决算为27.46万元,完成预算的92.8%。其中:公务用车购置支出决算为0万元;公务用车运行维护费支出决算为27.46万元;公务接待费支出决算为22.59万元,完成预算的52.3%。\n";
+        assert_eq!(
+            said(next),
+            [
+                ("62.07".into(), "pass".into()),
+                ("27.46".into(), "pass".into())
+            ]
+        );
+        // a list whose first part names a sibling of the amount before it is not cut: that
+        // amount's label is the tail of a longer name (鶴山市水務局 2018, as printed)
+        let tail = "鶴山市水務局2018年用一般公共預算財政撥款數開支的出國(境)經費、車輛購置及運行費、公務接待費(簡稱“三公”經費)支出合計24.75萬元。其中:因公出國(境)經費支出0萬元;公務用車購置費支出0萬元;公務用車運行維護費支出8.2萬元;公務接待費支出16.55萬元。\n";
+        assert_eq!(said(tail), [("24.75".into(), "pass".into())]);
     }
 
     #[test]

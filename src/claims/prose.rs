@@ -1696,6 +1696,65 @@ fn one_set(labels: &[String]) -> bool {
         })
 }
 
+/// Whether a part's label names a sibling of the amount labelled `total`: a stem of a
+/// standard set ([`FAMILIES`]) whose other stems the total names, the total not naming
+/// that one (公务接待费 beside 公务用车购置及运行维护费; 项目支出 beside 基本支出); a half of
+/// the car item (公务用车购置费) names only stems its whole names, so is none.
+fn sibling_of(total: &str, part: &str) -> bool {
+    FAMILIES.iter().any(|(stems, _)| {
+        stems.iter().any(|s| names_stem(total, s))
+            && stems
+                .iter()
+                .any(|s| names_stem(part, s) && !names_stem(total, s))
+    })
+}
+
+/// Whether only the ends of sentences stand between tokens `a` and `b` (a 其中 opening the
+/// sentence after the one ending at `a`).
+fn adjoins(p: &Prose<'_>, a: usize, b: usize) -> bool {
+    (a..b).all(
+        |k| matches!(p.toks.get(k), Some(Tok::Ch(c)) if ends_sentence(*c) || c.is_whitespace()),
+    )
+}
+
+/// "其中：因公出国（境）费…；公务用车购置及运行维护费支出决算为 27.46 万元，…；其中：公务用车
+/// 购置支出决算为 0 万元，…；公务用车运行维护费支出决算为 27.46 万元，…；公务接待费支出决算为
+/// 22.59 万元，…。" (the template of the 部门决算 三公 note): a 其中 at `q` lists the parts of
+/// the amount just before it (in its sentence, or in the sentence before when it opens its
+/// own) up to `end`, or only up to the first amount of its kind after its first part that
+/// names a sibling of that amount ([`sibling_of`]): the mention where the list it stands in
+/// goes on. (A list whose first part names a sibling is not cut: the amount's label is then
+/// the tail of a longer name, "出国、车辆购置及运行费、公务接待费支出合计".)
+fn sibling_after(p: &Prose<'_>, q: usize, end: usize) -> Option<usize> {
+    if !p.word_at(q, "其中") {
+        return None;
+    }
+    let lo = p.mentions.partition_point(|m| m.at <= q);
+    let total = p
+        .mentions
+        .get(..lo)?
+        .iter()
+        .rev()
+        .find(|m| matches!(m.kind, Kind::Level | Kind::Final) && is_money(m.unit) && !m.inner)
+        .filter(|m| {
+            let e = p.sentence_end_within(m.at, q);
+            e == q || adjoins(p, e, q)
+        })?;
+    let mut parts = p
+        .mentions
+        .get(lo..)?
+        .iter()
+        .take_while(|m| m.at < end)
+        .filter(|m| m.kind == total.kind && is_money(m.unit) && !m.inner);
+    let first = parts.next()?;
+    if sibling_of(&total.label, &first.label) {
+        return None;
+    }
+    parts
+        .find(|m| sibling_of(&total.label, &m.label))
+        .map(|m| m.at)
+}
+
 /// Parts that name two or more years, grouped by year (each group in order), with the
 /// item's name for a part named only by its year ("2015年预算 12.5" under "1、公务接待费").
 fn year_groups(p: &Prose<'_>, parts: &[Part]) -> Option<Vec<(i64, Vec<Part>)>> {
@@ -2200,6 +2259,26 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     end = k;
                 }
             }
+            // a 其中 inside this one's list: where that one's list ends at a sibling of the
+            // part it breaks down, this one's list goes on from there to its sentence's end
+            let mut resumed: Option<(usize, usize)> = None;
+            if (end == next_hit || adjoins(p, end, next_hit))
+                && next_hit < p.toks.len()
+                && !inner(q)
+            {
+                let after = hits
+                    .iter()
+                    .copied()
+                    .find(|&n| n > next_hit && !inner(n))
+                    .unwrap_or(p.toks.len());
+                let nested_end = p.sentence_end_within(next_hit, after);
+                if let Some(from) = sibling_after(p, next_hit, nested_end) {
+                    resumed = Some((from, nested_end));
+                    end = nested_end;
+                }
+            } else if let Some(sibling) = sibling_after(p, q, end) {
+                end = sibling;
+            }
             if !inner(q) {
                 covered_until = end;
             }
@@ -2264,6 +2343,8 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 // 83620 万元、…": amounts among the reasons for a change explain it, they
                 // are no parts of the total
                 .filter(|m| !reasons.get(m.at).copied().unwrap_or(false))
+                // (the nested list's own parts are not this one's)
+                .filter(|m| resumed.is_none_or(|(from, _)| m.at < next_hit || m.at >= from))
                 .collect();
             // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
@@ -2278,11 +2359,15 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     && !names_a_past_year(&m.lead)
             };
             // "其中：因公出国（境）费支出决算为 0 万元；公务用车购置及运行费支出决算为 15 万元；…":
-            // a list of final figures and nothing else is a list of parts
+            // a list of final figures and nothing else is a list of parts; each may carry its
+            // change on last year and the budget it completes ("…支出决算为 26.46 万元，完成
+            // 预算 29.6 万元的 89.4%，比上年决算减少 3.00 万元，下降 10.7%；…", the template
+            // of the 部门决算 三公 note)
             let finals = region.iter().any(|m| m.kind == Kind::Final)
-                && region
-                    .iter()
-                    .all(|m| m.kind == Kind::Final || !is_money(m.unit) && !record_budget(m));
+                && region.iter().all(|m| {
+                    matches!(m.kind, Kind::Final | Kind::Change(_))
+                        || (!is_money(m.unit) || m.kind == Kind::Budget) && !record_budget(m)
+                });
             if !finals
                 && region
                     .iter()
