@@ -768,10 +768,18 @@ fn rate_on_printed(doc: &Document, p: &Prose<'_>, k: usize, dr: i8) -> Option<Re
     let (now, before) = moved
         .or_else(|| last_year_named(doc, p, k))
         .or_else(|| year_pair(p, k, |x: &Mention| x.percent))?;
-    if !is_money(now.unit) || before.unit.is_some() && !same_family(before.unit, now.unit) {
+    // (counts only where the text says what moved to what)
+    if !is_money(now.unit) && (moved.is_none() || now.unit.is_none())
+        || before.unit.is_some() && !same_family(before.unit, now.unit)
+    {
         return None;
     }
-    let (n, b) = (Expr::Fig(now.fig), amount(doc, before.fig, now.unit));
+    // (a count of people or cars is whole: 5辆 is 5, not anything from 4.5 to 5.5)
+    let (n, b) = if is_money(now.unit) || now.unit == Some("平方米") {
+        (Expr::Fig(now.fig), amount(doc, before.fig, now.unit))
+    } else {
+        (Expr::Exact(now.fig), Expr::Exact(before.fig))
+    };
     let up = Expr::difference(n.clone(), b.clone());
     let down = Expr::difference(b.clone(), n.clone());
     let what = if dr < 0 {
@@ -1205,11 +1213,12 @@ fn from_to<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)>
     let mut before_rate = ms.get(..k)?.iter().rev().filter(|x| x.kind != Kind::Year);
     let (now, before) = (before_rate.next()?, before_rate.next()?);
     let one_sentence = now.sentence == r.sentence && before.sentence == r.sentence;
+    // (amounts of money, or counts of one unit: "出国人次从29人降为16人,下降44.8%", 长乐区 2017)
     if !one_sentence
         || now.percent
         || before.percent
         || now.inner != before.inner
-        || !is_money(now.unit)
+        || now.unit.is_none()
         || before.unit.is_some() && !same_family(before.unit, now.unit)
     {
         return None;
@@ -2503,6 +2512,33 @@ mod tests {
             rose.replace("上年的", "年初预算的"),
             rose.replace("增加到", "调整到"),
             rose.replace(",增长", ",较预算增加,增长"),
+        ] {
+            let got = status(&other);
+            assert!(
+                got.iter().all(|(_, s)| *s != "pass" && *s != "fail"),
+                "{other}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_count_moved_from_last_years_is_whole() {
+        // 长乐区's 2017 三公 note (fzcl.gov.cn), as printed: 13 ÷ 29 = 44.83 %
+        let fell = "2017年因公出国(境)团组数从9个减少为5个,出国人次从29人降为16人,下降44.8%。\n";
+        assert_eq!(status(fell), own(&[("44.8%", "pass")]));
+        assert_eq!(
+            status(&fell.replace("44.8%", "54.8%")),
+            own(&[("54.8%", "fail")])
+        );
+        let visits = "出访人次由上年的12人次减少到8人次,下降33.3%。\n";
+        assert_eq!(status(visits), own(&[("33.3%", "pass")]));
+        // a count is whole: 5辆 is 5, so 2 ÷ 5 is 40 % and no rounding of 5 or 3 makes it 30 %
+        let cars = "公务用车由上年的5辆减少到3辆,下降30%。\n";
+        assert_eq!(status(cars), own(&[("30%", "fail")]));
+        // counts of two units are not compared; nor a count with no word of what it moved to
+        for other in [
+            cars.replace("3辆", "3台"),
+            "公务用车5辆,比上年3辆,增长66.7%。\n".to_string(),
         ] {
             let got = status(&other);
             assert!(
