@@ -6,6 +6,7 @@ use crate::claims::prose::{
     amount, budget_stated, compared, compared_base, is_money, same_family, unquoted, Kind, Mention,
     Prose,
 };
+use crate::claims::sangong::label_item;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
@@ -906,6 +907,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             // (a count is no amount a change of money is of: "公务用车购置费34.71万元,购置1辆
             // 中巴车,…,公务用车购置费减少79.4万元")
             let money = ms.get(c).is_some_and(|x| is_money(x.unit));
+            // ("其中:因公出国(境)费支出0.00元;公务用车运行维护费支出决算减少40217.50元,下降
+            // 54.19%" (a county committee's 2022 三公 note, kmxd.gov.cn): a change naming its
+            // 三公 item is of an amount of that item, or of one in its own clause group naming
+            // no item — never of another item's)
+            let item = ms.get(c).and_then(|x| label_item(&x.lead));
+            let own_item = |x: &Mention| {
+                item.is_none_or(|i| match label_item(&x.label) {
+                    Some(j) => j == i,
+                    None => ms.get(c).is_some_and(|cm| cm.semi == x.semi),
+                })
+            };
             (0..c)
                 .rev()
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
@@ -916,6 +928,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                         matches!(x.kind, Kind::Level | Kind::Final)
                             && (m.inner || !x.inner)
                             && (!money || is_money(x.unit))
+                            && own_item(x)
                     })
                 })
                 // "“三公”经费预算数为 37.91 万元，比上年减少 10 万元，下降 20.9%" (a budget
@@ -1383,15 +1396,25 @@ fn sangong_rate(
         return None;
     };
     let sentence = p.sentence_text(cm.at);
+    // (or a 其中 sentence under one that does: "…支出决算数比上年减少2.6万元，下降28.57%。
+    // 其中：…；公务用车运行维护费支出决算减少2.4万元，下降41.38%；…")
     let earlier = ["比", "较", "上年", "同比", "上一年"]
         .iter()
-        .any(|w| sentence.contains(w));
+        .any(|w| sentence.contains(w))
+        || inherits_comparison(p, cm.at, false);
     let in_section = in_sangong_section(claims, cm);
     // (or, outside a 三公 text, in a paragraph naming the 三公 before the change: "东莞预算公开
     // / …“三公”经费预算总额为18554万元,…“三公”总预算共压减2928万元,同比减少13.6%", a
     // city's 2014 news; this year's amount is then looked for in that paragraph alone)
     let in_text = in_sangong_text(claims, cm);
-    if cm.unit != Some("万元") || !earlier || !in_text && !p.has_between(0, cm.at, "三公") {
+    // (the 三公 table is in 万元; a text may state its amounts in 元, "公务接待费支出决算为
+    // 31000.00元", and this year's is then in the change's unit)
+    let tabled = table(claims).is_some() && in_section;
+    if !is_money(cm.unit)
+        || tabled && cm.unit != Some("万元")
+        || !earlier
+        || !in_text && !p.has_between(0, cm.at, "三公")
+    {
         return None;
     }
     // the change's own words, else its clause's: "“三公”经费…决算数比 2023 年度减少 X" names
@@ -1433,7 +1456,7 @@ fn sangong_rate(
     if doc.figure(cm.fig).is_some_and(|f| f.number.value.is_zero()) {
         return None;
     }
-    let change_expr = amount(doc, cm.fig, Some("万元"));
+    let change_expr = amount(doc, cm.fig, if from_text { cm.unit } else { Some("万元") });
     let mut bases = last_years(&Expr::Fig(this), &change_expr, dc).into_iter();
     let last_year = bases.next()?;
     let signed = |e: Expr| signed(dc, dr, e);
@@ -1604,7 +1627,7 @@ fn sangong_stated(
             let candidate = matches!(x.kind, Kind::Level | Kind::Final | Kind::Budget)
                 && !x.inner
                 && !x.percent
-                && x.unit == Some("万元")
+                && x.unit == cm.unit
                 && named_stage == stage
                 && !year_apart
                 && x.scope.entity == cm.scope.entity
@@ -2519,6 +2542,53 @@ mod tests {
                 "{other}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_change_naming_its_item_is_of_that_items_amount() {
+        // 政协寻甸县委员会's 2022 三公 note (kmxd.gov.cn), as printed: the 0.00 of 因公出国 is
+        // no base of the car's or the reception's change; their amounts stand in the
+        // paragraph before, in 元, and the 其中 sentence inherits its lead's 比上年
+        let text = "2022年度一般公共预算财政拨款“三公”经费支出年初预算为234000.00元,支出决算为65000.00元,完成年初预算的27.8%。其中:因公出国(境)费支出决算为0.00元,完成年初预算的0%;公务用车购置费支出决算为0.00元,完成年初预算的0%;公务用车运行维护费支出决算为34000.00元,完成年初预算的100%;公务接待费支出决算为31000.00元,完成年初预算的15.5%。\n2022年度一般公共预算财政拨款“三公”经费支出决算数比上年减少313272.50元,下降82.82%。其中:因公出国(境)费支出0.00元;公务用车购置费支出决算减少272780.00元,下降100.00%;公务用车运行维护费支出决算减少40217.50元,下降54.19%;公务接待费支出决算减少275.00元,下降0.88%。\n";
+        let got = entries(text);
+        let of = |rate: &str| got.iter().find(|e| e.0 == rate).cloned();
+        // 40217.50 ÷ (34000.00 + 40217.50) = 54.19 %; 275 ÷ 31275 = 0.88 %
+        for (rate, item) in [
+            ("82.82%", "三公"),
+            ("100.00%", "购置"),
+            ("54.19%", "运行"),
+            ("0.88%", "接待"),
+        ] {
+            let e = of(rate);
+            assert!(
+                e.as_ref()
+                    .is_some_and(|e| e.1 == "pass" && e.2.contains(item)),
+                "{rate}: {got:?}"
+            );
+        }
+        let wrong = text.replace("下降54.19%", "下降44.19%");
+        assert_eq!(
+            entries(&wrong)
+                .into_iter()
+                .find(|e| e.0 == "44.19%")
+                .map(|e| e.1),
+            Some("fail")
+        );
+        // with no amount of the item anywhere, the rate is not checked (not on 因公出国's 0)
+        let alone = "“三公”经费支出决算数比上年减少2.6万元,下降28.57%。其中:因公出国(境)费支出0万元;公务用车运行维护费支出决算减少2.4万元,下降41.38%。\n";
+        let got = entries(alone);
+        assert!(
+            got.iter().all(|e| e.0 != "41.38%" || e.1 == "unchecked"),
+            "{got:?}"
+        );
+        // nor on an amount naming no item in another clause group
+        let other =
+            "本年支出合计100万元;公务用车运行维护费支出决算比上年减少2.4万元,下降41.38%。\n";
+        let got = entries(other);
+        assert!(
+            got.iter().all(|e| e.0 != "41.38%" || e.1 == "unchecked"),
+            "{got:?}"
+        );
     }
 
     #[test]
