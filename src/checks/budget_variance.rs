@@ -85,19 +85,25 @@ fn completion_of_named_budget(doc: &Document, p: &Prose<'_>, out: &mut Out) {
 fn completion_of_stated_stages(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     // (labels have lost a closing 为/是 already: `label_of`)
     let stem = |label: &str, stage: &str| label.strip_suffix(stage).map(str::to_string);
+    // ("2014年外交部“三公”经费预算为11324.44万元,支出为10044.01万元,预算执行比例为88.69%":
+    // a bare 支出 (支出决算) right after the budget is its actual)
+    let bare = |label: &str| matches!(label, "支出" | "实际支出");
     for w in p.mentions.windows(3) {
         let [b, f, r] = w else { continue };
-        let (Some(budget), Some(fin)) = (stem(&b.label, "预算"), stem(&f.label, "决算")) else {
+        let fin = stem(&f.label, "决算").or_else(|| bare(&f.label).then(|| f.label.clone()));
+        let (Some(budget), Some(fin)) = (stem(&b.label, "预算"), fin) else {
             continue;
         };
         if b.kind != Kind::Level
             || f.kind != Kind::Level
             || r.kind != Kind::Completion
-            || !matches!(r.lead.trim_end_matches('的'), "完成预算" | "完成年初预算")
+            || !matches!(
+                r.lead.trim_end_matches(&['的', '为'][..]),
+                "完成预算" | "完成年初预算" | "预算执行比例" | "预算执行率"
+            )
             || b.sentence != r.sentence
             || f.sentence != r.sentence
-            || fin.chars().count() < 2
-            || !budget.ends_with(&fin)
+            || !bare(&fin) && (fin.chars().count() < 2 || !budget.ends_with(&fin))
             || !is_money(b.unit)
             || !same_family(b.unit, f.unit)
         {
@@ -653,6 +659,37 @@ mod tests {
 
     fn fail(s: &str) -> (String, String) {
         (s.to_string(), "fail".to_string())
+    }
+
+    #[test]
+    fn a_budget_then_its_actual_then_their_ratio() {
+        // 外交部's 2014 三公 account (中新网), its budget and its actual in one sentence:
+        // 10044.01 ÷ 11324.44 = 88.69 %, under each wording of the ratio and of the actual
+        for text in [
+            "2014年外交部“三公”经费预算为11324.44万元,支出为10044.01万元,预算执行比例为88.69%。\n",
+            "2014年外交部“三公”经费预算11324.44万元,支出10044.01万元,预算执行比例为88.69%。\n",
+            "2014年外交部“三公”经费预算11324.44万元,支出决算10044.01万元,完成预算的88.69%。\n",
+            "“三公”经费财政拨款支出预算338,866元,支出决算242,870.81元,完成预算的77.67%。\n",
+        ] {
+            let printed = if text.contains("77.67") {
+                "77.67%"
+            } else {
+                "88.69%"
+            };
+            let want = if text.contains("77.67") {
+                fail(printed)
+            } else {
+                pass(printed)
+            };
+            assert_eq!(entries(text), [want.clone()], "{text}");
+            if want.1 == "pass" {
+                let wrong = text.replace("88.69%", "78.69%");
+                assert_eq!(entries(&wrong), [fail("78.69%")], "{wrong}");
+            }
+        }
+        // an amount of another name between them is no actual of that budget
+        let other = "2014年外交部“三公”经费预算11324.44万元,公务接待费10044.01万元,预算执行比例为88.69%。\n";
+        assert_eq!(entries(other), []);
     }
 
     #[test]

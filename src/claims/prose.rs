@@ -407,7 +407,11 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         if lead.contains("差异") && (lead.contains("差异率") || lead.ends_with('率')) {
             return Kind::Variance;
         }
-        if lead.contains("完成") && lead.contains("预算") || lead.contains("执行率") {
+        // ("预算执行比例为 88.69%", 外交部's 2014 三公 account)
+        if lead.contains("完成") && lead.contains("预算")
+            || lead.contains("执行率")
+            || lead.contains("预算执行比例")
+        {
             return Kind::Completion;
         }
         // "占调整预算 105.47%", "占年初预算的 98%": completion of a budget, not a share
