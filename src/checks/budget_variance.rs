@@ -681,7 +681,7 @@ mod tests {
             } else {
                 pass(printed)
             };
-            assert_eq!(entries(text), [want.clone()], "{text}");
+            assert_eq!(entries(text), std::slice::from_ref(&want), "{text}");
             if want.1 == "pass" {
                 let wrong = text.replace("88.69%", "78.69%");
                 assert_eq!(entries(&wrong), [fail("78.69%")], "{wrong}");
