@@ -242,9 +242,12 @@ fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigI
             .rev()
             .take_while(|m| m.sentence == c.sentence)
             .find(|m| !matches!(m.kind, Kind::Change(_) | Kind::Rate(_)));
-        let Some(a) = actual
-            .filter(|a| a.kind == Kind::Level && is_money(a.unit) && same_family(a.unit, g.unit))
-        else {
+        // (or a final figure: "3.公务接待费支出决算为0.78万元,完成预算的39%,比预算减少1.22万元")
+        let Some(a) = actual.filter(|a| {
+            matches!(a.kind, Kind::Level | Kind::Final)
+                && is_money(a.unit)
+                && same_family(a.unit, g.unit)
+        }) else {
             continue;
         };
         // (mentions are in order: the sentence's found by bisection)
@@ -254,7 +257,7 @@ fn completion_with_gap(doc: &Document, p: &Prose<'_>, out: &mut Out) -> Vec<FigI
             .get(from..to)
             .unwrap_or(&[])
             .iter()
-            .any(|m| matches!(m.kind, Kind::Budget | Kind::Final))
+            .any(|m| m.kind == Kind::Budget || m.kind == Kind::Final && m.fig != a.fig)
         {
             continue;
         }
@@ -903,6 +906,17 @@ mod tests {
         // a change on last year's budget is no gap to this year's
         let last = "支出110万元,完成年初预算120%,比上年预算增加10万元。\n";
         assert_eq!(entries(last), []);
+        // the actual named as a final figure (a 2022 三公 note, hunt 5's 07.txt, as printed):
+        // 0.78 ÷ (0.78 + 1.22) = 39 %
+        let fin = "3.公务接待费支出决算为0.78万元,完成预算的39%,比预算减少1.22万元,主要原因是按照八项规定要求,减少公务接待活动。\n";
+        assert_eq!(entries(fin), [("39%".to_string(), "pass".to_string())]);
+        assert_eq!(
+            entries(&fin.replace("39%", "49%")),
+            [("49%".to_string(), "fail".to_string())]
+        );
+        // beside another final figure of the sentence, the rate is that record's
+        let two = "公务用车支出决算为1万元,公务接待费支出决算为0.78万元,完成预算的39%,比预算减少1.22万元。\n";
+        assert_eq!(entries(two), []);
     }
 
     #[test]
