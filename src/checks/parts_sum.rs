@@ -3,7 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, compared, complete, ends_sentence, names_budget_of_part, Breakdown, Kind, Prose, Tok,
+    amount, compared, complete, ends_sentence, names_budget_of_part, one_set, Breakdown, Kind,
+    Prose, Tok,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -400,35 +401,71 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
 }
 
 /// "比上年减少 20.46 万元，降低 7.72%，主要原因是…支出较上年减少 16.11 万元；…减少 4.33
-/// 万元": the amounts after the rate explain the change.
+/// 万元": the amounts after the rate explain the change. So do the changes a 其中 lists right
+/// after it, each with its rate, in its sentence or opening the next ("…“三公”经费支出决算数
+/// 比2017年减少518,378.24元,下降81.75%。其中:因公出国(境)费支出决算减少466,964.80元,下降
+/// 92.46%;公务用车购置及运行费支出决算减少33,348.44元,…;公务接待费支出决算减少18,065.00
+/// 元,…", 昆明市科学技术局 2018): a whole standard set of them adds up to it, signed (减少
+/// subtracts from a total 增加).
 fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
     let ms = &p.mentions;
     for (i, m) in ms.iter().enumerate() {
         let Kind::Change(d) = m.kind else { continue };
         // (a template's 减少（增加）: the parts' directions cannot be matched)
-        if d == 0 || !matches!(ms.get(i + 1).map(|x| x.kind), Some(Kind::Rate(_))) {
+        if d == 0 {
             continue;
         }
+        // its rate, when stated right after it
+        let rated = matches!(ms.get(i + 1).map(|x| x.kind), Some(Kind::Rate(_)));
+        let first = i + 1 + usize::from(rated);
         // ("较上年减少 1.33 万元，下降 4.12%，较年初预算数减少 0.07 万元；…": a change on
         // the budget is no part of a change on last year, nor the other way round)
         let on_budget = |x: &crate::claims::prose::Mention| x.lead.contains("预算");
-        let mut parts = Vec::new();
-        for x in ms.iter().skip(i + 2) {
-            if x.sentence != m.sentence {
+        // a 其中 right after the rate, or opening the sentence after
+        let rate_at = if rated {
+            ms.get(i + 1).map_or(m.at, |r| r.at)
+        } else {
+            m.at
+        };
+        let next = ms.get(first);
+        let next_lists =
+            next.is_some_and(|x| x.sentence == m.sentence + 1 && opens_with_qizhong(p, x.at));
+        let listed = next_lists
+            || next.is_some_and(|x| {
+                x.sentence == m.sentence
+                    && p.text_between(rate_at + 1, x.at)
+                        .trim_start_matches(&[',', '，', ';', '；'][..])
+                        .starts_with("其中")
+            });
+        // (causes explaining a change follow its rate)
+        if !rated && !listed {
+            continue;
+        }
+        let mut parts: Vec<&crate::claims::prose::Mention> = Vec::new();
+        // (whether the last mention taken is a part's change: its rate may follow it)
+        let mut after_part = false;
+        for x in ms.iter().skip(first) {
+            if x.sentence != m.sentence && !(next_lists && x.sentence == m.sentence + 1) {
                 break;
             }
             match x.kind {
-                Kind::Change(e) if e == d && on_budget(x) != on_budget(m) => {
+                Kind::Change(e) if e != 0 && on_budget(x) != on_budget(m) => {
                     parts.clear();
                     break;
                 }
-                Kind::Change(e) if e == d => parts.push(x),
+                Kind::Change(e) if e != 0 => {
+                    parts.push(x);
+                    after_part = true;
+                    continue;
+                }
+                Kind::Rate(_) if after_part && listed => {}
                 Kind::Other => {}
                 _ => {
                     parts.clear();
                     break;
                 }
             }
+            after_part = false;
         }
         if parts.len() < 2 {
             continue;
@@ -436,21 +473,39 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         let labels: Vec<String> = parts
             .iter()
             .map(|x| {
-                let l = x.lead.as_str();
+                let l = x.lead.trim_start_matches("其中");
                 let cut = ["较上年", "比上年", "同比", "与上年"]
                     .iter()
                     .filter_map(|k| l.find(k))
                     .min()
                     .unwrap_or(l.len());
-                l.get(..cut).unwrap_or(l).to_string()
+                let l = l.get(..cut).unwrap_or(l);
+                // (a listed part's words end with its verb: "公务接待费支出决算减少")
+                ["减少", "增加", "下降", "增长", "降低"]
+                    .iter()
+                    .find_map(|v| l.strip_suffix(v))
+                    .unwrap_or(l)
+                    .to_string()
             })
             .collect();
-        let whole = complete(&labels);
-        let terms = parts.iter().map(|x| amount(doc, x.fig, m.unit));
+        let whole = complete(&labels) && one_set(&labels);
+        let against = |x: &crate::claims::prose::Mention| x.kind != Kind::Change(d);
+        // (parts going both ways add up only as a whole set; so do a 其中's)
+        if !whole && (parts.iter().any(|x| against(x)) || listed) {
+            continue;
+        }
+        let (less, with): (Vec<_>, Vec<_>) = parts.iter().partition(|x| against(x));
+        let term = |x: &&crate::claims::prose::Mention| amount(doc, x.fig, m.unit);
+        let with: Vec<Expr> = with.iter().map(term).collect();
+        let less: Vec<Expr> = less.iter().map(term).collect();
+        let sum = if less.is_empty() {
+            Expr::sum(with)
+        } else {
+            Expr::difference(Expr::sum(with), Expr::sum(less))
+        };
         let (zh, en) = super::parts_named(&labels);
         let what = Text::new(format!("增减额 = {zh}"), format!("change = {en}"));
-        let rel =
-            Relation::equals(RULE, m.fig, Expr::sum(terms), what).context(p.sentence_text(m.at));
+        let rel = Relation::equals(RULE, m.fig, sum, what).context(p.sentence_text(m.at));
         // the main causes of a net change need not add up to it or stay below it: what
         // else changed may have gone the other way ("减少 2013.77 万元，主要是由于…减少
         // 1446.37 万元和…减少 579.10 万元", while another line grew by 87.35)
@@ -460,6 +515,18 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
             rel.cmp(Cmp::AtLeast).only_if_holds()
         });
     }
+}
+
+/// Whether the sentence holding token `at` opens with 其中.
+fn opens_with_qizhong(p: &Prose<'_>, at: usize) -> bool {
+    let start = p
+        .toks
+        .get(..at)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|t| matches!(t, Tok::Ch(c) if ends_sentence(*c)))
+        .map_or(0, |k| k + 1);
+    p.word_at(start, "其中")
 }
 
 #[cfg(test)]
@@ -707,6 +774,53 @@ mod tests {
         // nor are a budget's parts final figures
         let budget = "“三公”经费预算数为30.00万元。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行费支出决算为15.00万元；公务接待费支出决算为5.00万元。\n";
         assert_eq!(verdicts(budget), []);
+    }
+
+    #[test]
+    fn a_qizhong_of_changes_adds_up_to_the_change_before_it() {
+        // 昆明市科学技术局's 2018 三公 note (kjj.km.gov.cn), as printed: the 其中 opens the
+        // next sentence, each item with its rate; 466,964.80 + 33,348.44 + 18,065.00
+        let text = "2018年度一般公共预算财政拨款“三公”经费支出决算数比2017年减少518,378.24元,下降81.75%。其中:因公出国(境)费支出决算减少466,964.80元,下降92.46%;公务用车购置及运行费支出决算减少33,348.44元,下降35.33%;公务接待费支出决算减少18,065.00元,下降52.07%。\n";
+        assert_eq!(said(text), [("518,378.24".into(), "pass".into())]);
+        // (each part named without its verb)
+        let report = crate::check_str(text).unwrap();
+        let named = report
+            .checks
+            .iter()
+            .find(|e| e.reported == "518,378.24")
+            .map(|e| e.relation.zh.clone())
+            .unwrap_or_default();
+        assert!(
+            named.contains("公务接待费支出决算") && !named.contains("减少"),
+            "{named}"
+        );
+        assert_eq!(
+            said(&text.replace("18,065.00元", "19,065.00元")),
+            [("518,378.24".into(), "fail".into())]
+        );
+        // in its own sentence with no rate, the items going both ways (a 2015 三公 note):
+        // (1.6 + 0.47) − 0.58 = 1.49
+        let mixed = "2015年度“三公”经费财政拨款支出决算数比2014年减少1.49万元，其中：因公出国(境)支出决算减少1.6万元；公务用车购置及运行费支出决算减少0.47万元；公务接待支出决算增加0.58万元。\n";
+        assert_eq!(said(mixed), [("1.49".into(), "pass".into())]);
+        assert_eq!(
+            said(&mixed.replace("减少1.49万元", "减少1.59万元")),
+            [("1.59".into(), "fail".into())]
+        );
+        // an item's change is no total of the items after it; a list not whole is not summed
+        let part = "2018年度“三公”经费支出决算数比2017年减少500元,下降50%。其中:因公出国(境)费支出决算减少400元,下降80%;公务接待费支出决算减少60元,下降20%;会议费支出决算减少40元,下降10%。\n";
+        assert_eq!(said(part), []);
+        // changes side by side, with no rate and no 其中, are siblings, not a change and
+        // its causes
+        let siblings =
+            "因公出国费比上年减少3万元,公务接待费比上年减少2万元,公务用车运行费比上年减少1万元。\n";
+        assert_eq!(said(siblings), []);
+        // the car item whole and its halves are no one set (the halves break down the whole)
+        let halves = "“三公”经费支出决算数比上年减少10万元,下降20%。其中:因公出国(境)费支出决算减少2万元,下降50%;公务用车购置及运行费支出决算减少5万元,下降20%,其中:公务用车购置费减少3万元;公务用车运行费减少2万元;公务接待费支出决算减少3万元,下降30%。\n";
+        assert!(
+            said(halves).iter().all(|x| x.0 != "10"),
+            "{:?}",
+            said(halves)
+        );
     }
 
     #[test]

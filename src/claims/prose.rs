@@ -1685,7 +1685,7 @@ const LIST_SENTENCES: usize = 4;
 
 /// Whether every label names a category of one standard set ([`FAMILIES`]), each once,
 /// and the car item is not named both whole (购置及运行费) and by its halves.
-fn one_set(labels: &[String]) -> bool {
+pub fn one_set(labels: &[String]) -> bool {
     let half = |l: &String| !whole_car(l) && (l.contains("购置") || l.contains("运行"));
     let mut seen: Vec<&String> = Vec::new();
     labels.iter().all(|l| {
