@@ -885,6 +885,10 @@ mod tests {
                 ("27.46".into(), "pass".into())
             ]
         );
+        // a nested list stated in words ends at the clause group after it (a 2014 news report
+        // of 国资委's budget, as printed; the amounts changed so that 接待费 exceeds the car's)
+        let words = "预算总数为2893.78万元,其中因公出国(境)费1391.37万元;公务用车购置及运行费238.93万元,其中购置费为零;公务接待费1263.48万元。\n";
+        assert_eq!(said(words), [("2893.78".into(), "pass".into())]);
         // a list whose first part names a sibling of the amount before it is not cut: that
         // amount's label is the tail of a longer name (鶴山市水務局 2018, as printed)
         let tail = "鶴山市水務局2018年用一般公共預算財政撥款數開支的出國(境)經費、車輛購置及運行費、公務接待費(簡稱“三公”經費)支出合計24.75萬元。其中:因公出國(境)經費支出0萬元;公務用車購置費支出0萬元;公務用車運行維護費支出8.2萬元;公務接待費支出16.55萬元。\n";

@@ -954,6 +954,9 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             }
             // (an amount in the change's unit: "…因公出国(境)累计16人次。与2016年相比,因公出国
             // (境)经费支出减少28.23万元" is no change of 16 人次)
+            // ("…公务接待费10.48亿元。与2013年年初预算相比,2014年“三公”经费预算减少8.18亿元":
+            // the amount of another 三公 item is not the one a change names, 财政部 2014)
+            let item = label_item(&c.lead);
             (0..changes.first().copied()?)
                 .rev()
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence + 1 >= m.sentence))
@@ -962,6 +965,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                         x.kind == Kind::Level
                             && x.sentence + 1 == m.sentence
                             && same_family(x.unit, c.unit)
+                            && item.is_none_or(|i| label_item(&x.label).is_none_or(|j| j == i))
                     })
                 })
         });
@@ -2581,6 +2585,11 @@ mod tests {
             got.iter().all(|e| e.0 != "41.38%" || e.1 == "unchecked"),
             "{got:?}"
         );
+        // nor, in a sentence opening with its comparison, on another item's amount in the
+        // sentence before (财政部's 2014 三公 budget, as printed)
+        let before = "2014年“三公”经费预算71.51亿元。其中,因公出国(境)费19.76亿元,公务用车购置及运行费41.27亿元(其中,公务用车购置费6.63亿元,公务用车运行费34.64亿元),公务接待费10.48亿元。与2013年年初预算相比,2014年“三公”经费预算减少8.18亿元,下降10.3%。\n";
+        let got = entries(before);
+        assert!(got.iter().all(|e| e.1 != "fail"), "{got:?}");
         // nor on an amount naming no item in another clause group
         let other =
             "本年支出合计100万元;公务用车运行维护费支出决算比上年减少2.4万元,下降41.38%。\n";

@@ -1750,9 +1750,12 @@ fn sibling_after(p: &Prose<'_>, q: usize, end: usize) -> Option<usize> {
         .iter()
         .take_while(|m| m.at < end)
         .filter(|m| m.kind == total.kind && is_money(m.unit) && !m.inner);
+    // (a first part in a clause group after the 其中's, "其中购置费为零;公务接待费…", is past a
+    // list stated in words)
     let first = parts.next()?;
     if sibling_of(&total.label, &first.label) {
-        return None;
+        let past = p.text_between(q, first.at).contains(&[';', '；'][..]);
+        return past.then_some(first.at);
     }
     parts
         .find(|m| sibling_of(&total.label, &m.label))
