@@ -3,8 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, compared, complete, ends_sentence, names_budget_of_part, one_set, Breakdown, Kind,
-    Prose, Tok,
+    amount, compared, complete, ends_sentence, names_budget_of_part, one_set, sentence_start,
+    Breakdown, Kind, Mention, Prose, Tok,
 };
 use crate::claims::Claims;
 use crate::document::Document;
@@ -281,10 +281,9 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
     // 上年决算数增加 6.32 万元") are followed by the changes of their final figures, not
     // their own
     let completed = |f: FigId| {
-        claims.mention(f).is_some_and(|m| {
-            m.kind == crate::claims::prose::Kind::Budget
-                && crate::claims::prose::names_budget_of_part(&m.lead)
-        })
+        claims
+            .mention(f)
+            .is_some_and(|m| m.kind == Kind::Budget && names_budget_of_part(&m.lead))
     };
     if b.parts.iter().any(|x| completed(x.0)) {
         return;
@@ -376,11 +375,7 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
         return;
     }
     let labels: Vec<&str> = b.parts.iter().map(|x| x.1.as_str()).collect();
-    let expr = if minus.is_empty() {
-        Expr::sum(plus)
-    } else {
-        Expr::difference(Expr::sum(plus), Expr::sum(minus))
-    };
+    let expr = signed_sum(plus, minus);
     let rel = Relation::equals(
         RULE,
         total_change,
@@ -420,7 +415,7 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         let first = i + 1 + usize::from(rated);
         // ("较上年减少 1.33 万元，下降 4.12%，较年初预算数减少 0.07 万元；…": a change on
         // the budget is no part of a change on last year, nor the other way round)
-        let on_budget = |x: &crate::claims::prose::Mention| x.lead.contains("预算");
+        let on_budget = |x: &Mention| x.lead.contains("预算");
         // a 其中 right after the rate, or opening the sentence after
         let rate_at = if rated {
             ms.get(i + 1).map_or(m.at, |r| r.at)
@@ -441,7 +436,7 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         if !rated && !listed {
             continue;
         }
-        let mut parts: Vec<&crate::claims::prose::Mention> = Vec::new();
+        let mut parts: Vec<&Mention> = Vec::new();
         // (whether the last mention taken is a part's change: its rate may follow it)
         let mut after_part = false;
         for x in ms.iter().skip(first) {
@@ -489,20 +484,17 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
             })
             .collect();
         let whole = complete(&labels) && one_set(&labels);
-        let against = |x: &crate::claims::prose::Mention| x.kind != Kind::Change(d);
+        let against = |x: &Mention| x.kind != Kind::Change(d);
         // (parts going both ways add up only as a whole set; so do a 其中's)
         if !whole && (parts.iter().any(|x| against(x)) || listed) {
             continue;
         }
         let (less, with): (Vec<_>, Vec<_>) = parts.iter().partition(|x| against(x));
-        let term = |x: &&crate::claims::prose::Mention| amount(doc, x.fig, m.unit);
-        let with: Vec<Expr> = with.iter().map(term).collect();
-        let less: Vec<Expr> = less.iter().map(term).collect();
-        let sum = if less.is_empty() {
-            Expr::sum(with)
-        } else {
-            Expr::difference(Expr::sum(with), Expr::sum(less))
-        };
+        let term = |x: &&Mention| amount(doc, x.fig, m.unit);
+        let sum = signed_sum(
+            with.iter().map(term).collect(),
+            less.iter().map(term).collect(),
+        );
         let (zh, en) = super::parts_named(&labels);
         let what = Text::new(format!("增减额 = {zh}"), format!("change = {en}"));
         let rel = Relation::equals(RULE, m.fig, sum, what).context(p.sentence_text(m.at));
@@ -519,14 +511,17 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
 
 /// Whether the sentence holding token `at` opens with 其中.
 fn opens_with_qizhong(p: &Prose<'_>, at: usize) -> bool {
-    let start = p
-        .toks
-        .get(..at)
-        .unwrap_or(&[])
-        .iter()
-        .rposition(|t| matches!(t, Tok::Ch(c) if ends_sentence(*c)))
-        .map_or(0, |k| k + 1);
-    p.word_at(start, "其中")
+    p.word_at(sentence_start(p, at), "其中")
+}
+
+/// The terms going the total's way less those going the other way (a plain sum when none
+/// does).
+fn signed_sum(with: Vec<Expr>, less: Vec<Expr>) -> Expr {
+    if less.is_empty() {
+        Expr::sum(with)
+    } else {
+        Expr::difference(Expr::sum(with), Expr::sum(less))
+    }
 }
 
 #[cfg(test)]

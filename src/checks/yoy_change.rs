@@ -1413,7 +1413,8 @@ fn sangong_rate(
     let in_text = in_sangong_text(claims, cm);
     // (the 三公 table is in 万元; a text may state its amounts in 元, "公务接待费支出决算为
     // 31000.00元", and this year's is then in the change's unit)
-    let tabled = table(claims).is_some() && in_section;
+    let cells = table(claims);
+    let tabled = cells.is_some() && in_section;
     if !is_money(cm.unit)
         || tabled && cm.unit != Some("万元")
         || !earlier
@@ -1435,7 +1436,7 @@ fn sangong_rate(
             }
         },
     };
-    let (this, from_text) = match table(claims) {
+    let (this, from_text) = match cells {
         Some(cells) if in_section => {
             let has_final = cells.cells.iter().any(|c| c.1 == Stage::Final);
             let stage = stage_of(words).unwrap_or(if has_final {

@@ -2268,7 +2268,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             }
             // a 其中 inside this one's list: where that one's list ends at a sibling of the
             // part it breaks down, this one's list goes on from there to its sentence's end
-            let mut resumed: Option<(usize, usize)> = None;
+            let mut resumed: Option<usize> = None;
             if (end == next_hit || adjoins(p, end, next_hit))
                 && next_hit < p.toks.len()
                 && !inner(q)
@@ -2280,7 +2280,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     .unwrap_or(p.toks.len());
                 let nested_end = p.sentence_end_within(next_hit, after);
                 if let Some(from) = sibling_after(p, next_hit, nested_end) {
-                    resumed = Some((from, nested_end));
+                    resumed = Some(from);
                     end = nested_end;
                 }
             } else if let Some(sibling) = sibling_after(p, q, end) {
@@ -2351,7 +2351,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 // are no parts of the total
                 .filter(|m| !reasons.get(m.at).copied().unwrap_or(false))
                 // (the nested list's own parts are not this one's)
-                .filter(|m| resumed.is_none_or(|(from, _)| m.at < next_hit || m.at >= from))
+                .filter(|m| resumed.is_none_or(|from| m.at < next_hit || m.at >= from))
                 .collect();
             // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
