@@ -1042,6 +1042,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 })
             });
         let on_earlier_year = on_earlier_year || bare_verb;
+        // "支出总额为3825万元,比预算数减少1188万元,下降23.70%" (宜宾市本级's 2017 三公 note):
+        // a change on the budget is a rate on it the same way (the budget is the final ∓ the
+        // change); 比年初预算 and 较2019年预算数 were read above by their 年
+        // (what a mention's own clause compares with: the words from the figure before it, a
+        // year's number no figure: "比2018年增长")
+        let compares = |k: usize| {
+            let from = ms.get(..k)?.iter().rev().find(|x| x.kind != Kind::Year);
+            from.zip(ms.get(k))
+                .and_then(|(f, x)| comparison(&p.text_between(f.at, x.at)))
+        };
+        let on_budget = |c: usize| compares(c) == Some(Compared::Budget);
         // "计划完成数由 208100 万元调整为 122020 万元，调减 86080 万元，同比下降 33.5%" (a
         // district's 2022 budget adjustment, Zhangwan): an adjustment of a budget is no change on last
         // year, though the rate after it is one
@@ -1052,7 +1063,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                     !["上年", "同比", "去年"].iter().any(|w| named.contains(w))
                 })
         });
-        if !on_earlier_year || adjusted {
+        if !(on_earlier_year || changes.first().is_some_and(|&c| on_budget(c))) || adjusted {
             continue;
         }
         if changes.len() != rates.len() || levels.len() != rates.len() {
@@ -1068,11 +1079,26 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 continue;
             };
             let Kind::Change(dc) = cm.kind else { continue };
+            // "收入完成 500 亿元，比预算增加 20 亿元，比上年增长 8.5%" (a budget-execution
+            // report's way): a rate naming a comparison of its own other than the change's is
+            // not the change's rate
+            let of_change = compares(c).or(on_earlier_year.then_some(Compared::Year));
+            if compares(r).is_some_and(|k| of_change.is_some_and(|o| o != k)) {
+                continue;
+            }
             let label = &lm.label;
-            let what = Text::new(
-                format!("{label}增减率 = 增减额 ÷ 上年数（本年数 ∓ 增减额）"),
-                format!("rate of {label} = change ÷ last year (this year ∓ change)"),
-            );
+            let on_budget = on_budget(c);
+            let what = if on_budget {
+                Text::new(
+                    format!("{label}增减率 = 增减额 ÷ 预算数（决算数 ∓ 增减额）"),
+                    format!("rate of {label} = change ÷ budget (final ∓ change)"),
+                )
+            } else {
+                Text::new(
+                    format!("{label}增减率 = 增减额 ÷ 上年数（本年数 ∓ 增减额）"),
+                    format!("rate of {label} = change ÷ last year (this year ∓ change)"),
+                )
+            };
             if !same_family(lm.unit, cm.unit) {
                 out.push(
                     Relation::unchecked(
@@ -1136,11 +1162,17 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                     rel = rel.alternative(Cause::TenThousand, signed(Expr::pct(raw, base)));
                 }
             }
+            let this_year_base = if on_budget {
+                Cause::WrongBase(Text::new(
+                    "增减率以决算数为基数计算，应以预算数（决算数减去增加额或加上减少额）为基数",
+                    "the rate was divided by the final figure; the base is the budget (the final \
+                     minus the increase, or plus the decrease)",
+                ))
+            } else {
+                Cause::ThisYearBase
+            };
             let mut rel = rel
-                .alternative(
-                    Cause::ThisYearBase,
-                    signed(Expr::pct(change, Expr::Fig(lm.fig))),
-                )
+                .alternative(this_year_base, signed(Expr::pct(change, Expr::Fig(lm.fig))))
                 .zero_base_fails()
                 // change ÷ (this year ∓ change) is linear-fractional: its exact range is at the
                 // corners, where interval arithmetic would count the change twice
@@ -1182,6 +1214,46 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             out.push(rel);
         }
     }
+}
+
+/// What a change or a rate is compared with, as its clause says.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Compared {
+    /// Its own year's budget: 比预算数, 较预算, 与预算相比, 比调整预算, 较年初预算数 — a
+    /// comparison word right before the budget's name, no year between.
+    Budget,
+    /// An earlier year: 比上年, 同比, 去年, 较2019年 (较2019年预算数 is last year's budget).
+    Year,
+}
+
+fn comparison(words: &str) -> Option<Compared> {
+    let budget = ["比", "较", "較", "与", "與", "同", "對", "对"]
+        .iter()
+        .any(|w| {
+            words.match_indices(w).any(|(i, _)| {
+                let rest = words.get(i + w.len()..).unwrap_or_default();
+                let rest = ["年初", "调整后", "调整", "全年"]
+                    .iter()
+                    .find_map(|s| rest.strip_prefix(s))
+                    .unwrap_or(rest);
+                rest.starts_with("预算") || rest.starts_with("預算")
+            })
+        });
+    if budget {
+        return Some(Compared::Budget);
+    }
+    let year = ["上年", "上一年", "去年", "同比", "同期"]
+        .iter()
+        .any(|w| words.contains(w))
+        || ["比", "较", "較", "与", "與"].iter().any(|w| {
+            words.match_indices(w).any(|(i, _)| {
+                let rest = words.get(i + w.len()..).unwrap_or_default();
+                // (a year's number is '#' in the words between figures)
+                let year = |c: char| c.is_ascii_digit() || c == '#';
+                rest.trim_start_matches(year).starts_with('年') && rest.starts_with(year)
+            })
+        });
+    year.then_some(Compared::Year)
 }
 
 /// The amount a change's own words name, stated earlier in the paragraph (a 2019 city
@@ -1674,6 +1746,72 @@ mod tests {
 
     fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
         v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    #[test]
+    fn a_change_on_the_budget_is_a_rate_on_the_budget() {
+        // 宜宾市本级's 2017 三公 note: 1188 ÷ (3825 + 1188) = 23.698 %
+        let text = |on: &str, rate: &str| {
+            format!("2017年“三公”经费支出总额为3825万元,{on}减少1188万元,下降{rate}%。\n")
+        };
+        for on in [
+            "比预算数",
+            "比预算",
+            "较预算数",
+            "与预算相比",
+            "比调整预算",
+            "较年初预算数",
+        ] {
+            let got = entries(&text(on, "23.70"));
+            assert!(
+                matches!(got.as_slice(), [(_, "pass", w)] if w.contains("÷ 预算数（决算数")),
+                "{on}: {got:?}"
+            );
+            let got = crate::check_document(&read_text(&text(on, "31.06")));
+            let got: Vec<_> = got
+                .checks
+                .iter()
+                .filter(|e| e.rule == "yoy-change")
+                .collect();
+            // divided by the final figure: the likely cause names the budget as the base
+            assert!(
+                matches!(got.as_slice(), [e] if e.status.as_str() == "fail"
+                    && e.cause.as_ref().is_some_and(|c| c.zh.contains("以预算数"))),
+                "{on}: {got:?}"
+            );
+        }
+        // last year's budget, or last year: the rate on last year, so worded
+        for on in ["比上年预算", "较2016年预算数", "比上年"] {
+            let got = entries(&text(on, "23.70"));
+            assert!(
+                matches!(got.as_slice(), [(_, "pass", w)] if w.contains("÷ 上年数")),
+                "{on}: {got:?}"
+            );
+        }
+        // a comparison word not before the budget's name: not a change on it
+        assert!(entries(&text("比较预计", "23.70")).is_empty());
+    }
+
+    #[test]
+    fn a_rate_naming_another_comparison_than_its_change_is_not_its_rate() {
+        // a budget-execution report's way: 20 more than the budget, 8.5 % more than last year
+        // (20 ÷ 480 = 4.17 % would fail the 8.5 %)
+        let text = "全年一般公共预算收入完成500亿元,比预算增加20亿元,比上年增长8.5%。\n";
+        assert_eq!(status(text), own(&[]));
+        let text = "全年一般公共预算收入完成500亿元,比上年增加20亿元,比预算增长8.5%。\n";
+        assert_eq!(status(text), own(&[]));
+        let text = "2019年一般公共预算收入完成500亿元,比预算增加20亿元,比2018年增长8.5%。\n";
+        assert_eq!(status(text), own(&[]));
+        // a bare 增收 is on last year, whatever its clause says
+        let text = "全年一般公共预算收入500亿元,增收20亿元,比预算增长4.2%。\n";
+        assert_eq!(status(text), own(&[]));
+        // the same comparison, or none named by the rate: its rate
+        for rate in ["比上年增长4.2%", "增长4.2%", "同比增长4.2%"] {
+            let text = format!("全年一般公共预算收入完成500亿元,比上年增加20亿元,{rate}。\n");
+            assert_eq!(status(&text), own(&[("4.2%", "pass")]), "{rate}");
+        }
+        let text = "全年一般公共预算收入完成500亿元,比预算增加20亿元,增长4.2%,比上年增长8.5%。\n";
+        assert_eq!(status(text), own(&[("4.2%", "pass")]));
     }
 
     #[test]
