@@ -1647,6 +1647,8 @@ fn opens_with_part(p: &Prose<'_>, from: usize, m: &Mention, unit: Option<&'stati
         && same_family(m.unit, unit)
         && lead.chars().count() <= 30
         && !lead.chars().any(ends_clause)
+        // ("…。另从省级福利彩票公益金中安排 0.3 亿元，用于…": money from elsewhere)
+        && !FROM_ELSEWHERE.iter().any(|w| lead.trim_start().starts_with(w))
 }
 
 /// Whether parts found past a 其中's sentence ([`parts_past_its_sentence`]) may go on the
@@ -1839,6 +1841,9 @@ fn region_parts(
     // 专项债券 8.77 亿元，用于…" (a county's 2023 debt report, hbnz.gov.cn): what an item is
     // used for, to the end of its clause group, breaks that item down as a bracket does
     let mut using = false;
+    // "其中,安排1.6億元(另從土地出讓金安排2.8億元,共計4.4億元)" (a provincial budget report):
+    // a parenthesis opening with 另 states money besides the part, no breakdown of it
+    let mut aside = false;
     let mut next = region.iter().peekable();
     let close = |sub: &mut Vec<Part>, parts: &[Part], nested: &mut Vec<(Part, Vec<Part>)>| {
         if sub.len() >= 2 {
@@ -1859,11 +1864,18 @@ fn region_parts(
                     using = false;
                 }
                 if matches!(c, '(' | '（') {
+                    if depth == 0 {
+                        aside = besides_at(p, at + 1);
+                    }
                     depth += 1;
                 } else if matches!(c, ')' | '）') && depth > 0 {
                     depth -= 1;
                     if depth == 0 {
+                        if aside {
+                            sub.clear();
+                        }
                         close(&mut sub, &parts, &mut nested);
+                        aside = false;
                     }
                 }
             }
@@ -1871,7 +1883,7 @@ fn region_parts(
                 let Some(m) = next.next_if(|m| m.at == at) else {
                     continue;
                 };
-                if m.kind != kind {
+                if m.kind != kind || per_head(&m.lead) {
                     continue;
                 }
                 // "7个县(区)公共财政预算收入共完成851,064万元" (a city's 2013 report): a count
@@ -1892,6 +1904,9 @@ fn region_parts(
                     close(&mut sub, &parts, &mut nested);
                     last_clause = Some(clause);
                     parts.push((m.fig, m.label.clone(), m.unit));
+                    continue;
+                }
+                if depth > 0 && aside {
                     continue;
                 }
                 if depth > 0 || using {
@@ -2246,6 +2261,21 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if let Some(k) = (q + 3..end).find(|&k| adds_at(p, k)) {
                 end = k;
             }
+            // "其中,安排1.6亿元,用于…;另从土地出让金安排2.8亿元": money 另 brings from
+            // elsewhere is no part of the list's total either (另有 may go on with the list:
+            // "共购置5辆…其中大中型客车2辆…;小型客车1辆…;另有小轿车2辆")
+            // (nor does the list go on past its sentence)
+            let mut besides = false;
+            if let Some(k) = (q + 3..end).find(|&k| {
+                !inner(k)
+                    && from_elsewhere_at(p, k)
+                    && k.checked_sub(1).is_some_and(
+                        |b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if ends_clause(*c)),
+                    )
+            }) {
+                end = k;
+                besides = true;
+            }
             // "…债券收入 78400 万元,其中:新增债券收入 15000 万元,…置换债券收入 43400 万元,收入
             // 合计 474230 万元" (a county's 2015 final accounts): the total of the list the 其中
             // stands in closes it
@@ -2439,10 +2469,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             };
             parts.retain(|x| same_family(x.2, unit));
             let own_parts = parts.len();
-            whole_past_its_sentence(p, end, next_hit, unit, &mut parts);
+            if !besides {
+                whole_past_its_sentence(p, end, next_hit, unit, &mut parts);
+            }
             // (where they did not make it whole, the sentences after it that open with an
             // amount may still be its parts: said only where they add up)
-            let tentative = if parts.len() == own_parts && !inner(q) && is_money(unit) {
+            let tentative = if parts.len() == own_parts && !inner(q) && is_money(unit) && !besides {
                 parts_past_its_sentence(p, end, next_hit, unit)
             } else {
                 Vec::new()
@@ -3229,6 +3261,46 @@ fn adds_at(p: &Prose<'_>, k: usize) -> bool {
         ]
         .iter()
         .any(|w| p.word_at(k, w))
+}
+
+/// Whether the words at token `k` state something besides what came before: 另, 另外, 此外,
+/// 另从…, 另有….
+fn besides_at(p: &Prose<'_>, k: usize) -> bool {
+    match p.toks.get(k) {
+        Some(Tok::Ch('另')) => true,
+        Some(Tok::Ch('此')) => p.word_at(k, "此外"),
+        _ => false,
+    }
+}
+
+/// Whether the words at token `k` bring money from elsewhere besides what came before:
+/// 另从 (另從), 另由, 另自, 另安排, 另拨, 另下达, 另筹, 另追加.
+fn from_elsewhere_at(p: &Prose<'_>, k: usize) -> bool {
+    p.toks.get(k) == Some(&Tok::Ch('另')) && FROM_ELSEWHERE.iter().any(|w| p.word_at(k, w))
+}
+
+/// The words of [`from_elsewhere_at`].
+const FROM_ELSEWHERE: [&str; 12] = [
+    "另从",
+    "另從",
+    "另由",
+    "另自",
+    "另安排",
+    "另拨",
+    "另撥",
+    "另下达",
+    "另下達",
+    "另筹",
+    "另籌",
+    "另追加",
+];
+
+/// Whether an amount's words name it per head or per month ("…保障标准提高到月人均 300 元",
+/// "每人每年 1200 元"): a standard, never a part of a total.
+fn per_head(lead: &str) -> bool {
+    ["人均", "每人", "每月", "每年", "每户", "月均"]
+        .iter()
+        .any(|w| lead.contains(w))
 }
 
 /// The amount a sentence opening with 加上 adds to ("市本级国有资本经营收入46亿元,为调整预算的
@@ -4690,6 +4762,45 @@ mod tests {
         let got = totals_and_parts(&doc, &c);
         assert!(got.contains(&("29".into(), vec!["0".into(), "28".into(), "1".into()])));
         assert!(got.contains(&("28".into(), vec!["0".into(), "28".into()])));
+    }
+
+    #[test]
+    fn money_besides_a_list_is_no_part_of_it() {
+        let got = |text: &str| {
+            let doc = read_text(text);
+            let c = crate::claims::build(&doc);
+            totals_and_parts(&doc, &c)
+        };
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        // a provincial budget report (traditional script in the original): 另 in brackets
+        // states money besides the part, its 共计 the two together
+        let text = "安排2.5亿元,用于住房保障支出。其中,安排1.6亿元(另从土地出让金安排2.8亿元,共计4.4亿元),用于支持农村危房改造。\n";
+        assert_eq!(got(text), [("2.5".to_string(), s(&["1.6"]))]);
+        let also = text.replace("(另从", "(此外从");
+        assert_eq!(got(&also), [("2.5".to_string(), s(&["1.6"]))]);
+        // the same brackets naming the part's halves are its breakdown
+        let halves = text.replace(
+            "另从土地出让金安排2.8亿元,共计4.4亿元",
+            "中央资金0.8亿元,省级资金0.8亿元",
+        );
+        assert!(got(&halves).contains(&("1.6".to_string(), s(&["0.8", "0.8"]))));
+        // 另从… after the list, in its sentence or the next
+        let text = "安排2.5亿元。其中,安排1.6亿元,用于危房改造;安排0.9亿元,用于公租房;另从土地出让金安排2.8亿元。\n";
+        assert_eq!(got(text), [("2.5".to_string(), s(&["1.6", "0.9"]))]);
+        let text = text.replace(";另从", "。另从");
+        assert!(
+            got(&text)
+                .iter()
+                .all(|(_, parts)| !parts.contains(&"2.8".to_string())),
+            "{:?}",
+            got(&text)
+        );
+        // 另有 may go on with the list (国家体育总局's 2012 cars: 2 + 1 + 2 = 5)
+        let cars = "共购置5辆公务用车。其中大中型客车2辆,用于运动员班车;小型客车1辆,为训练保障用车;另有小轿车2辆。\n";
+        assert_eq!(got(cars), [("5".to_string(), s(&["2", "1", "2"]))]);
+        // a standard per head in the list is no part of it
+        let text = "安排2.1亿元。其中,安排1.1亿元,用于将城市低保标准提高到月人均300元;安排1.0亿元,将农村低保标准提高到月人均200元。\n";
+        assert_eq!(got(text), [("2.1".to_string(), s(&["1.1", "1.0"]))]);
     }
 
     #[test]
