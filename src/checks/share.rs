@@ -530,6 +530,16 @@ fn budget_renamed(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
 /// The one amount the text names with this label, if it names exactly one value in a
 /// scope comparable with the share's.
 fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Option<FigId> {
+    lookup_where(doc, prose, label, |s| s.comparable(scope))
+}
+
+/// [`lookup`] among the amounts in scopes `fits` takes.
+fn lookup_where(
+    doc: &Document,
+    prose: &[Prose<'_>],
+    label: &str,
+    fits: impl Fn(&Scope) -> bool,
+) -> Option<FigId> {
     let mut found: Vec<&Mention> = Vec::new();
     // a total named another way: its lead as printed ("支出合计为"), in one spelling
     let want = total_name(label);
@@ -561,7 +571,7 @@ fn lookup(doc: &Document, prose: &[Prose<'_>], label: &str, scope: &Scope) -> Op
             if m.kind == Kind::Level
                 && !m.label.is_empty()
                 && (m.label.ends_with(label) || names(&m.label) || as_total(m))
-                && m.scope.comparable(scope)
+                && fits(&m.scope)
             {
                 found.push(m);
             }
@@ -622,7 +632,12 @@ fn relation(
     }
     .unwrap_or(m);
     let (lead, scope) = (first.lead.as_str(), first.scope);
+    // ("占财政支出总量的 19.8%", a city's 2017 report: the 财政支出 it stated)
     let name = named_whole(lead);
+    let name = match name.strip_suffix("总量") {
+        Some(r) if r.ends_with("支出") || r.ends_with("收入") => r.to_string(),
+        _ => name,
+    };
     let whole = if name.chars().count() >= 2 {
         // "一般公共预算财政拨款支出 1264.92 万元，占本年支出合计的 31.45%": the share is in the
         // part's scope (一般公共预算), but a 本年支出合计 whose name holds no budget is the
@@ -638,11 +653,23 @@ fn relation(
                 && scope.budget.is_some()
         };
         let found = *wholes.0.entry((name.clone(), scope)).or_insert_with(|| {
-            lookup(doc, prose, &name, &scope).or_else(|| {
-                account_total
-                    .then(|| lookup(doc, prose, &name, &overall))
-                    .flatten()
-            })
+            lookup(doc, prose, &name, &scope)
+                .or_else(|| {
+                    account_total
+                        .then(|| lookup(doc, prose, &name, &overall))
+                        .flatten()
+                })
+                // "全市财政支出完成267.37亿元…。…教育支出52.81亿元,…,占财政支出总量的19.8%"
+                // (a city's 2017 report): a whole named without its level is the one amount
+                // of that name at any level
+                .or_else(|| {
+                    let any_level = |s: &Scope| Scope { level: None, ..*s }.comparable(&scope);
+                    scope
+                        .level
+                        .is_none()
+                        .then(|| lookup_where(doc, prose, &name, any_level))
+                        .flatten()
+                })
         });
         // "全市一般公共预算收入安排 77.6 亿元。其中:税收收入 65.7 亿元,…,占一般公共预算收入的
         // 84.6%": the total the part is listed under, when its name holds the one the share
@@ -664,7 +691,16 @@ fn relation(
                         || staged.is_some_and(|s| total.ends_with(s))
                         // "一般公共预算支出483亿元,其中民生支出411.6亿元,占财政支出的85.2%"
                         // (a city's 2021 news): 财政支出 is the general budget's
-                        || fiscal(&name).is_some_and(|g| budget_renamed(total).ends_with(g))
+                        || fiscal(&name)
+                            .is_some_and(|g| budget_renamed(total.clone()).ends_with(g))
+                        // "全市财政支出完成267.37亿元,…,其中…民生支出231.94亿元,…,占总支出的
+                        // 比重为86.7%": the total spending is the one the part is listed under
+                        // where that is the whole 财政支出 (not 基本支出, a part of it)
+                        || ["支出", "收入"].iter().any(|side| {
+                            name.strip_prefix('总') == Some(side)
+                                && fiscal(&total).is_some()
+                                && total.ends_with(side)
+                        })
                 })
                 .map(|b| b.total)
         })
@@ -1177,6 +1213,30 @@ mod tests {
         );
         let named = joined.replace("税收返还和", "");
         assert_eq!(entries(&named), own(&[("82%", "fail")]));
+    }
+
+    #[test]
+    fn a_share_of_the_whole_spending_named_loosely_is_of_the_one_stated() {
+        // a city's 2017 nine-month report (宿州): 总支出, 财政支出总量 and the stated 全市财政支出
+        let text = "1-9月,全市财政支出完成267.37亿元,为预算的84.4%,其中教育、科学技术等十三大类民生支出231.94亿元,增长11.6%,占总支出的比重为86.7%。\n\
+                    教育支出52.81亿元,增长12.1%,占财政支出总量的19.8%。\n\
+                    社会保障和就业支出27.36亿元,增长12.0%,占财政支出总量的16%。\n";
+        // 27.36 ÷ 267.37 = 10.2 %: the report's own error (16 % is the line above's)
+        assert_eq!(
+            entries(text),
+            own(&[("86.7%", "pass"), ("19.8%", "pass"), ("16%", "fail")])
+        );
+        // two levels' spending of that name: which one is not known
+        let two = text.replace("。\n教育", "。市本级财政支出100亿元。\n教育");
+        let got = entries(&two);
+        assert_eq!(
+            got.first(),
+            Some(&("86.7%".to_string(), "pass".to_string()))
+        );
+        assert!(got.iter().skip(1).all(|(_, s)| s == "unchecked"), "{got:?}");
+        // 总支出 is not a part's own total (基本支出)
+        let part = "基本支出60万元,其中人员经费40万元,占总支出的80%。\n";
+        assert!(entries(part).iter().all(|(_, s)| s == "unchecked"));
     }
 
     #[test]
