@@ -431,8 +431,15 @@ impl RowRef<'_> {
     /// printed as four digits, beside nothing but words or blanks.
     pub fn names_years(&self) -> bool {
         let mut years: Vec<&str> = Vec::new();
+        // ("项 目 | 1996", a yearbook's table of one year: a single year under the word that
+        // names the label column)
+        let mut named = false;
         for c in self.cells.iter() {
             match c.kind {
+                CellKind::Text => {
+                    let w = crate::figure::kept(c.text, |ch| !ch.is_whitespace());
+                    named |= ["项目", "科目", "指标", "项目名称", "预算科目"].contains(&w.as_str());
+                }
                 CellKind::Figure => {
                     let year = c.text.len() == 4
                         && c.text.bytes().all(|b| b.is_ascii_digit())
@@ -442,11 +449,11 @@ impl RowRef<'_> {
                     }
                     years.push(c.text);
                 }
-                CellKind::Text | CellKind::Blank => {}
+                CellKind::Blank => {}
                 CellKind::Dash => return false,
             }
         }
-        years.len() >= 2
+        years.len() >= 2 || named && years.len() == 1
     }
 
     /// A title line inside a table's header (its name, 公开01表, 单位：万元), not column names.

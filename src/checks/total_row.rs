@@ -403,7 +403,7 @@ fn relation(
             Text::new(zh, en),
         ));
     };
-    if is_rate_header(&t.header(c)) {
+    if is_rate_header(&t.header(c)) || names_growth(&t.header(c)) {
         unchecked(
             out,
             "比率、得分列的合计不是各行之和，未说明计算口径",
@@ -541,6 +541,7 @@ fn outline_relations(
         let header = t.column_header(c);
         if is_code_column(t, c)
             || is_rate_header(&header)
+            || names_growth(&header)
             || doc.number(target).is_none_or(|n| n.percent)
         {
             continue;
@@ -759,6 +760,14 @@ fn covered_rows(
                         continue;
                     }
                     _ => {
+                        // "经常性支出合计 6014.96 / 生产性基本建设支出 618.6 / … / 建设性支出合计
+                        // 1922.59 / 支出总计 7937.55" (a 1998 yearbook's balance table, cut
+                        // short): a total of this level closing the rows, only a higher total
+                        // or the table's end after it, adds them up itself; which rows this one
+                        // heads cannot be told
+                        if closes_above(col, k, level) {
+                            return Vec::new();
+                        }
                         to_end = false;
                         break;
                     }
@@ -815,6 +824,24 @@ fn covered_rows(
         .filter(|&k| !is_breakdown(col, k))
         .collect();
     outermost_items(depth, top_level_only(t, rows, facts))
+}
+
+/// A column of growth rates named without their percent sign ("累计增长", "同比增长", "增速",
+/// a statistics bureau's monthly table): no sum. An amount of change says so (增长额, 增加数).
+fn names_growth(h: &str) -> bool {
+    ["增长", "增速", "增幅", "同比"]
+        .iter()
+        .any(|w| h.contains(w))
+        && !["额", "数", "金额", "量"].iter().any(|w| h.contains(w))
+}
+
+/// Whether the total at row `k`, of `level`, closes the rows above it: the rows after it
+/// with figures are none, or begin with a total of a higher level.
+fn closes_above(col: Column<'_>, k: usize, level: u8) -> bool {
+    col.total(k) == Some(level)
+        && (k + 1..col.t.rows().len())
+            .find(|&j| has_figures(col.t, j, col.lc))
+            .is_none_or(|j| col.total(j).is_some_and(|l| l > level))
 }
 
 /// "一、期初余额 … 二、收入合计 (一)收入小计 … (二)上级补助收入 … 三、支出合计": a total
@@ -893,6 +920,46 @@ mod tests {
 
     fn verdicts(text: &str) -> Vec<(String, String)> {
         crate::checks::reported(text, "total-row")
+    }
+
+    #[test]
+    fn a_column_of_growth_named_without_its_sign_is_no_sum() {
+        // a statistics bureau's monthly table (常州): 累计增长 is a rate, 24.84 + … no total
+        let text = |h: &str| {
+            format!(
+                "项目 | 本月 | 累计 | {h} |\n五大产业合计 | 300 | 3000 | 27.11 |\n装备制造业 | 100 | 1000 | 24.84 |\n电子信息业 | 200 | 2000 | 28.57 |\n"
+            )
+        };
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        let unchecked = |v: &str| (v.to_string(), "unchecked".to_string());
+        for h in ["累计增长", "同比增长", "增速", "增幅"] {
+            assert_eq!(
+                verdicts(&text(h)),
+                [pass("300"), pass("3000"), unchecked("27.11")],
+                "{h}"
+            );
+        }
+        // an amount of growth adds up
+        let amounts = text("增长额").replace("27.11", "53.41");
+        assert_eq!(
+            verdicts(&amounts),
+            [pass("300"), pass("3000"), pass("53.41")]
+        );
+    }
+
+    #[test]
+    fn a_total_atop_rows_another_total_closes_heads_none_of_them() {
+        // a 1998 yearbook's balance table (国家财政收支平衡表), the current items left out:
+        // 建设性支出合计 adds up the rows above it, and 支出总计 both totals
+        let text = "项目\t金额\n经常性支出合计\t6014.96\n生产性基本建设支出\t618.6\n挖潜改造和新产品试制费\t523.02\n支援农业生产支出\t258.77\n城市维护建设支出\t336.49\n其他建设性支出\t185.71\n建设性支出合计\t1922.59\n支出总计\t7937.55\n";
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        assert_eq!(verdicts(text), [pass("1922.59"), pass("7937.55")]);
+        // headed by the year it is of
+        let year = text.replace("项目\t金额", "项 目\t1996");
+        assert_eq!(verdicts(&year), [pass("1922.59"), pass("7937.55")]);
+        // a next total heading its own rows below: this one heads the rows below it
+        let heads = "项目\t金额\n一般公共预算收入合计\t100\n税收收入\t60\n非税收入\t40\n转移性收入合计\t90\n上级补助收入\t70\n调入资金\t20\n";
+        assert_eq!(verdicts(heads).first(), Some(&pass("100")));
     }
 
     #[test]
