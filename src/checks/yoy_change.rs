@@ -1042,16 +1042,16 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 })
             });
         let on_earlier_year = on_earlier_year || bare_verb;
-        // "支出总额为3825万元,比预算数减少1188万元,下降23.70%" (宜宾市本级's 2017 三公 note):
-        // a change on the budget is a rate on it the same way (the budget is the final ∓ the
-        // change); 比年初预算 and 较2019年预算数 were read above by their 年
-        // (what a mention's own clause compares with: the words from the figure before it, a
-        // year's number no figure: "比2018年增长")
+        // what a mention's own clause compares with: the words from the figure before it (a
+        // year's number is no figure: "比2018年增长")
         let compares = |k: usize| {
             let from = ms.get(..k)?.iter().rev().find(|x| x.kind != Kind::Year);
             from.zip(ms.get(k))
                 .and_then(|(f, x)| comparison(&p.text_between(f.at, x.at)))
         };
+        // "支出总额为3825万元,比预算数减少1188万元,下降23.70%" (宜宾市本级's 2017 三公 note):
+        // a change on the budget is a rate on it the same way (the budget is the final ∓ the
+        // change); 比年初预算 and 较2019年预算数 were read above by their 年
         let on_budget = |c: usize| compares(c) == Some(Compared::Budget);
         // "计划完成数由 208100 万元调整为 122020 万元，调减 86080 万元，同比下降 33.5%" (a
         // district's 2022 budget adjustment, Zhangwan): an adjustment of a budget is no change on last
@@ -1226,6 +1226,9 @@ enum Compared {
     Year,
 }
 
+/// What `words` (a clause up to a change or a rate) compare with, if they say: the budget
+/// where a comparison word stands right before its name, else an earlier year where one is
+/// named.
 fn comparison(words: &str) -> Option<Compared> {
     let budget = ["比", "较", "較", "与", "與", "同", "對", "对"]
         .iter()
