@@ -939,6 +939,9 @@ mod tests {
                 "{h}"
             );
         }
+        // nor in the 三公 table's outline (the items and the car's halves)
+        let sangong = "项目\t决算数\t同比增长\n合计\t30\t5.5\n因公出国(境)费\t10\t3.1\n公务用车购置及运行费\t15\t6.2\n其中:公务用车购置费\t5\t1.0\n公务用车运行费\t10\t8.0\n公务接待费\t5\t7.7\n";
+        assert_eq!(verdicts(sangong), [pass("30"), pass("15")]);
         // an amount of growth adds up
         let amounts = text("增长额").replace("27.11", "53.41");
         assert_eq!(
