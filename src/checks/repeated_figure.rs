@@ -29,8 +29,8 @@ pub static CHECK: Check = Check {
            amounts of another year are not compared, nor parts of different wholes, 累计 with not, or \
            different months. A label going on from another amount of its sentence, that \
            amount stated apart in the two places (\"工业项目75个,总投资 X\" and \"服务业项目80个, \
-           总投资 Y\"), measures two things: said where the two agree, not failed. Two paragraphs that state two labels or more in common, every \
-           one with another value (digits with the point moved aside), are two bodies' \
+           总投资 Y\"), measures two things: said where the two agree, not failed. Two \
+           paragraphs that state two labels or more in common, every one with another value (digits with the point moved aside), are two bodies' \
            accounts (a city and its own level, two funds): not checked, with that reason.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A figure retyped in a second place is where digits get swapped and stale values \
@@ -789,9 +789,9 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let rel = Relation::equals(RULE, later.fig, amount(doc, first.fig, unit), what);
         // (a label each section uses for its own quantity: the same value twice is said to
         // agree, two values are not a failure)
-        // ("工业项目75个,总投资101.8亿元。…服务业项目80个,总投资33.3亿元"; "农林水事务支出49.8
-        // 亿元,加上市对区县补助支出12.8亿元" and "教育支出117.9亿元,加上市对区县补助支出38.3亿元",
-        // a provincial budget report: a label going on from another amount of its sentence,
+        // ("工业项目75个,总投资101.8亿元。…服务业项目80个,总投资33.3亿元", a statistical
+        // bulletin; "农林水事务支出49.8亿元,加上市对区县补助支出12.8亿元" and "教育支出117.9亿元,
+        // 加上市对区县补助支出38.3亿元", a provincial budget report: a label going on from another amount of its sentence,
         // that amount stated apart in the two places, is a measure of two things)
         let goes_on = first
             .before

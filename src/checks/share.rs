@@ -692,7 +692,7 @@ fn relation(
                         // "一般公共预算支出483亿元,其中民生支出411.6亿元,占财政支出的85.2%"
                         // (a city's 2021 news): 财政支出 is the general budget's
                         || fiscal(&name)
-                            .is_some_and(|g| budget_renamed(total.clone()).ends_with(g))
+                            .is_some_and(|g| budget_renamed(total.as_ref().into()).ends_with(g))
                         // "全市财政支出完成267.37亿元,…,其中…民生支出231.94亿元,…,占总支出的
                         // 比重为86.7%": the total spending is the one the part is listed under
                         // where that is the whole 财政支出 (not 基本支出, a part of it)

@@ -403,7 +403,7 @@ fn relation(
             Text::new(zh, en),
         ));
     };
-    if is_rate_header(&t.header(c)) || names_growth(&t.header(c)) {
+    if no_sum(&t.header(c)) {
         unchecked(
             out,
             "比率、得分列的合计不是各行之和，未说明计算口径",
@@ -539,11 +539,7 @@ fn outline_relations(
             continue;
         };
         let header = t.column_header(c);
-        if is_code_column(t, c)
-            || is_rate_header(&header)
-            || names_growth(&header)
-            || doc.number(target).is_none_or(|n| n.percent)
-        {
+        if is_code_column(t, c) || no_sum(&header) || doc.number(target).is_none_or(|n| n.percent) {
             continue;
         }
         let Some(terms) = rows
@@ -824,6 +820,11 @@ fn covered_rows(
         .filter(|&k| !is_breakdown(col, k))
         .collect();
     outermost_items(depth, top_level_only(t, rows, facts))
+}
+
+/// A column whose total is no sum of its rows: rates, shares, scores, and growth.
+fn no_sum(h: &str) -> bool {
+    is_rate_header(h) || names_growth(h)
 }
 
 /// A column of growth rates named without their percent sign ("累计增长", "同比增长", "增速",
