@@ -566,11 +566,19 @@ fn lookup_where(
         let l = budget_renamed(unquoted(l));
         l.ends_with(bare_label.as_ref()) || sided.iter().any(|s| l.ends_with(s.as_str()))
     };
+    // "年度投资计划647.4亿元。…占年度投资计划的97.2%": the label drops the 年度 its lead
+    // opens with, which the share's name keeps
+    let led = |m: &Mention| {
+        m.lead.len() > m.label.len()
+            && m.lead
+                .trim_end_matches(&['为', '是', '达', ':', '：'][..])
+                .ends_with(label)
+    };
     for p in prose {
         for m in &p.mentions {
             if m.kind == Kind::Level
                 && !m.label.is_empty()
-                && (m.label.ends_with(label) || names(&m.label) || as_total(m))
+                && (m.label.ends_with(label) || names(&m.label) || as_total(m) || led(m))
                 && fits(&m.scope)
             {
                 found.push(m);
@@ -1293,6 +1301,19 @@ mod tests {
             entries(&wrong),
             own(&[("74.4%", "pass"), ("46.5%", "fail")])
         );
+    }
+
+    #[test]
+    fn a_whole_whose_label_drops_the_year_word_is_found_by_its_lead() {
+        // a city's 2019 progress report on key projects (traditional script): 629.0 ÷
+        // 647.4 = 97.16 %; the label of 647.4 drops the 年度 its lead and the share keep
+        let text = "今年安排全市重點建設項目444項,項目總投資5141億元,年度投資計劃647.4億元。1-10月項目累計完成投資629.0億元,占年度投資計劃的97.2%。\n";
+        assert_eq!(entries(text), own(&[("97.2%", "pass")]));
+        let wrong = text.replace("97.2%", "99.2%");
+        assert_eq!(entries(&wrong), own(&[("99.2%", "fail")]));
+        // two amounts so named with different values: no whole
+        let two = text.replace("。1-10月", "。全市年度投資計劃700億元。1-10月");
+        assert_eq!(entries(&two), own(&[("97.2%", "unchecked")]));
     }
 
     #[test]
