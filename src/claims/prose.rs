@@ -3872,6 +3872,44 @@ fn budget_label(lead: &str) -> String {
     s
 }
 
+/// Whether a budget's label is only words of its stage or its year (完成全年, 年初): it names
+/// no line of its own.
+pub fn stage_only(label: &str) -> bool {
+    let mut s = label;
+    for w in ["完成", "全年", "年初", "年度", "调整后", "调整"] {
+        s = s.strip_prefix(w).unwrap_or(s);
+    }
+    s.is_empty()
+}
+
+/// Whether the mention before budget mention `i` is the final figure `fin`, one comma (after
+/// its unit) between them.
+fn final_just_before(p: &Prose<'_>, i: usize, fin: Option<FigId>) -> bool {
+    let (Some(b), Some(a)) = (
+        p.mentions.get(i),
+        i.checked_sub(1).and_then(|k| p.mentions.get(k)),
+    ) else {
+        return false;
+    };
+    let between: String = p
+        .text_between(a.at + 1, b.at)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let after_unit = between
+        .strip_prefix(a.unit.unwrap_or(""))
+        .unwrap_or(&between);
+    fin == Some(a.fig)
+        && a.kind == Kind::Final
+        && a.sentence == b.sentence
+        && after_unit.starts_with(&[',', '，'][..])
+        && after_unit
+            .chars()
+            .filter(|c| matches!(c, ',' | '，'))
+            .count()
+            == 1
+}
+
 /// The amount just before budget mention `i` that the budget is the budget of: a money
 /// amount of the same year in the same sentence, only a comma between them, the budget's
 /// words naming nothing but its stage (`label`, what [`budget_label`] leaves, at most two
@@ -3980,6 +4018,20 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
                     parent_seen = 0;
                 }
                 let label = budget_label(&m.lead);
+                // "公务用车购置支出决算为0万元,完成全年预算0万元的0%,公务用车运行维护费支出决算
+                // 为2.02万元,…" (a district office's 2024 accounts): a budget named by its stage
+                // alone, a comma after a final figure, is that figure's budget; a line of its
+                // own would take the next item's final figure for its own
+                if let Some(r) = cur
+                    .and_then(|c| out.get_mut(c))
+                    .filter(|r| r.budget.is_none() && r.claims.is_empty() && !r.closed)
+                    .filter(|r| final_just_before(p, i, r.fin) && stage_only(&label))
+                {
+                    r.budget = Some(m.fig);
+                    r.end = m.at + 1;
+                    last_at = m.at + 1;
+                    continue;
+                }
                 out.push(Record {
                     actual: actual_before(p, i, &label),
                     label,
@@ -4192,6 +4244,33 @@ mod tests {
             }
         }
         assert_eq!(p.text_between(0, n), "支出合计#,比上年减少#。");
+    }
+
+    #[test]
+    fn a_budget_named_by_its_stage_after_a_final_figure_is_that_figures_budget() {
+        // a district audit office's 2024 三公 accounts: two items in one sentence, each
+        // "决算为 X,完成全年预算 Y 的 Z%"; each item's budget and final figure are one line
+        let doc = read_text(
+            "其中:公务用车购置支出决算为1万元,完成全年预算2万元的50%,公务用车运行维护费支出决算为3万元,完成全年预算4万元的75%。\n",
+        );
+        let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+        let raw = |f: Option<FigId>| f.and_then(|f| doc.figure(f)).map(|f| f.raw);
+        let lines: Vec<_> = records(&p)
+            .iter()
+            .map(|r| (r.label.clone(), raw(r.fin), raw(r.budget)))
+            .collect();
+        let line = |l: &str, f, b| (l.to_string(), Some(f), Some(b));
+        assert_eq!(
+            lines,
+            [
+                line("公务用车购置支出决算", "1", "2"),
+                line("公务用车运行维护费支出决算", "3", "4")
+            ]
+        );
+        // a budget naming a line of its own is that line's ("会议费预算数")
+        let doc = read_text("公务接待费决算为1万元,会议费预算数为2万元。\n");
+        let p = Prose::read(&doc, 0, &doc.paragraphs[0]);
+        assert_eq!(records(&p).len(), 2);
     }
 
     #[test]
