@@ -38,7 +38,8 @@ pub static CHECK: Check = Check {
            selection, never as a failure; so is each of its clause groups of two parts or \
            more (一般债券 A，专项债券 B；新增债券 C，再融资债券 D). \"收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿元\" \
            states T = A + B + C (also where 加上 opens the next sentence, and with 合计, 共计, \
-           总量, 总收入 or 总支出). Counts of people and vehicles are exact.",
+           总量, 总收入 or 总支出), as does \"财力 T 万元。由 A 万元，加 B 万元构成\", the total \
+           first. Counts of people and vehicles are exact.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
@@ -1035,6 +1036,30 @@ mod tests {
             .filter(|e| e.rule == Rule::PartsSum || e.rule == Rule::Subset)
             .map(|e| (e.reported.clone(), e.status.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn an_amount_made_of_the_amounts_after_you_is_their_sum() {
+        // a township's 2022 final accounts (铜梁区小林镇): the total first, its sources after
+        // 由, up to 构成; the second total lost its leading digit in print
+        let text = "全镇一般公共预算财力1,867.48万元。由一般公共预算收入111.11万元,加上级补助收入、上年结余、动用预算稳定调节基金等1,756.37万元构成。支出总计,867.48万元,由一般公共预算支出1,867.48万元,加上解支出、安排预算稳定调节基金、结转下年等0万元等构成,当年收支平衡。\n";
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        let fail = |v: &str| (v.to_string(), "fail".to_string());
+        assert_eq!(reported(text), [pass("1,867.48"), fail("867.48")]);
+        // "由于" gives a reason; a clause not closed by 构成 names no sources; a 其中 among
+        // them, or something taken away, is not this reading
+        for other in [
+            "支出总计867.48万元,由于一般公共预算支出1,867.48万元,加上解支出0万元构成。\n",
+            "支出总计867.48万元,由一般公共预算支出1,867.48万元,加上解支出0万元安排。\n",
+            "支出总计867.48万元,由一般公共预算支出1,867.48万元,其中上解支出0万元构成。\n",
+            "支出总计867.48万元,由一般公共预算支出1,867.48万元,减上解支出0万元构成。\n",
+        ] {
+            assert!(
+                reported(other).iter().all(|(_, s)| s != "fail"),
+                "{other}: {:?}",
+                reported(other)
+            );
+        }
     }
 
     #[test]

@@ -2888,6 +2888,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         out.extend(record_breakdowns(p));
         out.extend(grouped_lists(p));
         added_totals(p, &mut out);
+        composed_totals(p, &mut out);
     }
     out.extend(numbered_lists(doc, prose));
     out
@@ -2984,18 +2985,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
                 continue;
             }
             // ("加上级补助收入": 加, then 上级补助收入)
-            let label = match m.label.strip_prefix("加上") {
-                Some(rest) if rest.starts_with(&['级', '解', '年'][..]) => {
-                    m.label.strip_prefix('加').unwrap_or(rest)
-                }
-                Some(rest) => rest,
-                None => m.label.strip_prefix('加').unwrap_or(&m.label),
-            };
-            let label = ["以及", "及", "和"]
-                .iter()
-                .find_map(|w| label.strip_prefix(w))
-                .unwrap_or(label);
-            items.push((m.fig, label.to_string()));
+            items.push((m.fig, added_label(&m.label).to_string()));
         }
         let Some(total) = total else { continue };
         if items.is_empty() || p.text_between(q, total.at).contains('减') {
@@ -3022,6 +3012,100 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             numbered: false,
         });
     }
+}
+
+/// "全镇一般公共预算财力1,867.48万元。由一般公共预算收入111.11万元,加上级补助收入、上年结余等
+/// 1,756.37万元构成。" (a township's 2022 final accounts): the amount right before 由 (a comma
+/// or a full stop between) is made of the amounts after it, up to the 构成 (组成) that ends
+/// the sentence; a whole breakdown. Not read where the sentence names anything but amounts
+/// of that kind of money, holds a 其中, or takes something away (减).
+fn composed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
+    for q in p
+        .find_all("由")
+        .into_iter()
+        .filter(|&q| !p.word_at(q, "由于"))
+    {
+        let (Some(stop), Some(Tok::Fig(t))) = (
+            q.checked_sub(1).and_then(|k| p.toks.get(k)),
+            q.checked_sub(2).and_then(|k| p.toks.get(k)),
+        ) else {
+            continue;
+        };
+        if !matches!(stop, Tok::Ch(',' | '，' | '。')) {
+            continue;
+        }
+        let Ok(ti) = p.mentions.binary_search_by_key(t, |m| m.fig) else {
+            continue;
+        };
+        let Some(total) = p.mentions.get(ti) else {
+            continue;
+        };
+        if !matches!(total.kind, Kind::Level | Kind::Final) || total.inner || !is_money(total.unit)
+        {
+            continue;
+        }
+        // the clause ending with 构成 (组成): "…等0万元等构成,当年收支平衡。"
+        let sentence_end = p.sentence_end(q);
+        let Some(end) = (q + 1..sentence_end).find(|&k| {
+            (p.word_at(k, "构成") || p.word_at(k, "组成"))
+                && matches!(p.toks.get(k + 2), None | Some(Tok::Ch(_)))
+                && (k + 2 == sentence_end
+                    || matches!(p.toks.get(k + 2), Some(Tok::Ch(c)) if ends_clause(*c)))
+        }) else {
+            continue;
+        };
+        let words = p.text_between(q, end);
+        if words.contains("其中") || words.contains('减') {
+            continue;
+        }
+        let lo = p.mentions.partition_point(|m| m.at < q);
+        let hi = p.mentions.partition_point(|m| m.at < end);
+        let region = p.mentions.get(lo..hi).unwrap_or(&[]);
+        let parts: Option<Vec<(FigId, String)>> = region
+            .iter()
+            .map(|m| {
+                (m.kind == Kind::Level
+                    && !m.inner
+                    && is_money(m.unit)
+                    && same_family(m.unit, total.unit))
+                .then(|| {
+                    (
+                        m.fig,
+                        added_label(m.label.trim_start_matches('由')).to_string(),
+                    )
+                })
+            })
+            .collect();
+        let Some(parts) = parts.filter(|x| x.len() >= 2) else {
+            continue;
+        };
+        out.push(Breakdown {
+            total: total.fig,
+            total_label: total.label.clone(),
+            parts,
+            complete: true,
+            para: p.index,
+            at: q,
+            context: p.full_sentence(q),
+            numbered: false,
+        });
+    }
+}
+
+/// The name of an amount 加上 (加) adds, without the words adding it: "加上级补助收入" is 加,
+/// then 上级补助收入; "加上上年结转收入", 上年结转收入; "以及调入资金", 调入资金.
+fn added_label(label: &str) -> &str {
+    let label = match label.strip_prefix("加上") {
+        Some(rest) if rest.starts_with(&['级', '解', '年'][..]) => {
+            label.strip_prefix('加').unwrap_or(rest)
+        }
+        Some(rest) => rest,
+        None => label.strip_prefix('加').unwrap_or(label),
+    };
+    ["以及", "及", "和"]
+        .iter()
+        .find_map(|w| label.strip_prefix(w))
+        .unwrap_or(label)
 }
 
 /// For every token of a paragraph, in one walk: the number of the enumerated item it falls
