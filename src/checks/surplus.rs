@@ -22,7 +22,8 @@ pub static CHECK: Check = Check {
            alike (本年收入 / 本年支出, 总收入 / 总支出). \"…收入合计 A。…支出合计 B。上述收支相抵，年终\
            结余 C\" sets the totals just stated against each other: C = A − B, the spending total \
            from the sentence before, the income total from at most two sentences before that \
-           (年终结转 C, carried into next year, alike). A deficit set so is the spending less \
+           (年终结转 C or 结转下年 C, carried into next year, alike). A deficit set so is the \
+           spending less \
            the income: \"收入总量为 209028 亿元；…支出总量为 \
            246628 亿元；收支总量相抵，全国财政赤字 37600 亿元\" (a budget's own spending, \
            \"中央一般公共预算支出 B\", where nothing is added to it).",
@@ -112,7 +113,11 @@ fn offset(
     // "收支总量相抵，全国财政赤字 37600 亿元": a deficit is spending less income
     let deficit = m.label.ends_with("赤字");
     // ("收支相抵,年终结转 608713 万元": the balance carried into next year)
-    let carried = m.label.ends_with("结转") && !names_a_past_year(&m.label);
+    // ("收支相抵,结转下年 32.65 亿元", a city's 2023 report)
+    let carried = ["结转", "结转下年", "结转下年度"]
+        .iter()
+        .any(|w| m.label.ends_with(w))
+        && !names_a_past_year(&m.label);
     if !(m.label.ends_with("结余") || carried || deficit) {
         return None;
     }
@@ -329,6 +334,11 @@ mod tests {
             statuses(&wrong).last(),
             Some(&("608,731".to_string(), "fail"))
         );
+        // a city's 2023 report (滨州), shortened: "结转下年" names the year it goes to
+        let next = "全市一般公共预算总收入637.58亿元,其中:当年收入292.14亿元。\n全市一般公共预算总支出604.93亿元,其中:当年支出526.91亿元。收支相抵,结转下年32.65亿元。\n";
+        assert_eq!(statuses(next), [("32.65".to_string(), "pass")]);
+        let wrong = next.replace("32.65", "36.25");
+        assert_eq!(statuses(&wrong), [("36.25".to_string(), "fail")]);
         // carried over from last year, not this year's balance: nothing said
         let past = text.replace("收支相抵,年终结转", "收支相抵,上年结转");
         assert!(
