@@ -1039,6 +1039,36 @@ mod tests {
     }
 
     #[test]
+    fn a_list_restating_the_names_of_several_amounts_divides_each_of_them() {
+        // a county's 2024 audit report (浮梁县): each unit's 批复指标, 已用指标 and 预算结余
+        // after the county's; each is of its own name's total, not of the last amount
+        let text = "2024年,当年预算批复指标71.48亿元,已用指标62.09亿元,预算结余9.39亿元,总体执行率87%。其中:县直各部门批复指标39.41亿元,已用指标33.79亿元,预算结余5.62亿元,总体执行率86%;各乡镇批复指标11.49亿元,已用指标7.94亿元,预算结余3.55亿元,总体执行率69%;实拨单位资金预算指标20.58亿元,已用指标20.36亿元,总体执行率99%。\n";
+        let got = reported(text);
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        // the three units' 已用指标 add up to the county's; the 批复指标 named another
+        // way in the third unit is left out, so theirs are only each within it
+        assert!(
+            got.contains(&("62.09".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&("71.48".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        assert_eq!(
+            got.iter().filter(|(_, s)| s == "pass").count(),
+            8,
+            "{got:?}"
+        );
+        // a unit's 已用指标 above the county's fails
+        let over = text.replace("已用指标33.79", "已用指标63.79");
+        assert!(reported(&over).contains(&("63.79".to_string(), "fail".to_string())));
+        // parts naming only what they are, not the amounts before: the last amount's parts
+        let plain = "本年收入80亿元,本年支出71.48亿元。其中:人员经费62.09亿元,公用经费9.39亿元。\n";
+        assert!(reported(plain).contains(&("71.48".to_string(), "pass".to_string())));
+    }
+
+    #[test]
     fn an_amount_made_of_the_amounts_after_you_is_their_sum() {
         // a township's 2022 final accounts (铜梁区小林镇): the total first, its sources after
         // 由, up to 构成; the second total lost its leading digit in print

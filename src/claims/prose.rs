@@ -2752,6 +2752,39 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 found.filter(|t| !sibling(t))
             };
             let Some(mut total) = total else { continue };
+            // "当年预算批复指标71.48亿元,已用指标62.09亿元,预算结余9.39亿元,…。其中:县直各部门
+            // 批复指标39.41亿元,已用指标33.79亿元,预算结余5.62亿元,…" (a county's 2024 audit
+            // report): parts restating the names of the amounts of the total's sentence divide
+            // each of them, not the last
+            if !divided {
+                let stated: Vec<&Mention> = before
+                    .iter()
+                    .rev()
+                    .take(LOOK_BACK_MENTIONS)
+                    .take_while(|m| m.sentence >= total.sentence)
+                    .filter(|m| {
+                        m.sentence == total.sentence
+                            && matches!(m.kind, Kind::Level | Kind::Final)
+                            && !m.inner
+                            && same_family(m.unit, unit)
+                    })
+                    .collect();
+                if let Some(groups) = parallel_groups(&stated, &parts) {
+                    for (t, gparts) in groups {
+                        out.push(Breakdown {
+                            total: t.fig,
+                            total_label: t.label.clone(),
+                            complete: false,
+                            parts: gparts,
+                            para: p.index,
+                            at: q,
+                            context: p.full_sentence(q),
+                            numbered: false,
+                        });
+                    }
+                    continue;
+                }
+            }
             // "分级次看，市级收入 A，区级收入 B。分税种看，…": a division that follows another
             // list divides the amount before that list, not its last part: the total of the
             // division before ("分结构看:税收收入 283.5 亿元,…;非税收入 106.4 亿元,…。分级次看:
@@ -2892,6 +2925,66 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     }
     out.extend(numbered_lists(doc, prose));
     out
+}
+
+/// The characters two names end with alike ("当年预算批复指标" and "县直各部门批复指标": 4).
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// An amount and the parts of a list that divide it.
+type Group<'m> = (&'m Mention, Vec<(FigId, String)>);
+
+/// How many characters a part's name must end with alike with the amount it divides, for a
+/// list to be read as dividing several amounts (more than 支出 or 收入 alone).
+const PARALLEL_SUFFIX: usize = 3;
+
+/// The parts of a list grouped by the amount of `stated` each restates the name of (ends
+/// its name as that amount's does, in [`PARALLEL_SUFFIX`] characters or more and more than
+/// any other's), where two amounts or more are so restated by most of the parts; `None`
+/// otherwise. A part restating none ("实拨单位资金预算指标" among 批复指标 and 已用指标) is in
+/// no group.
+fn parallel_groups<'m>(
+    stated: &[&'m Mention],
+    parts: &[Part],
+) -> Option<Vec<Group<'m>>> {
+    if stated.len() < 2 || parts.len() < 2 {
+        return None;
+    }
+    let mut groups: Vec<Group<'m>> = Vec::new();
+    let mut unmatched = 0;
+    for (fig, label, _) in parts {
+        let mut best: Option<(&'m Mention, usize)> = None;
+        let mut tied = false;
+        for &m in stated {
+            let n = common_suffix(&m.label, label);
+            match best {
+                Some((_, b)) if n == b => tied = true,
+                Some((_, b)) if n < b => {}
+                _ => {
+                    best = Some((m, n));
+                    tied = false;
+                }
+            }
+        }
+        let (m, n) = best?;
+        if m.fig == *fig {
+            return None;
+        }
+        if tied || n < PARALLEL_SUFFIX {
+            unmatched += 1;
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.0.fig == m.fig) {
+            Some(g) => g.1.push((*fig, label.clone())),
+            None => groups.push((m, vec![(*fig, label.clone())])),
+        }
+    }
+    (groups.len() >= 2 && unmatched * 2 < parts.len()).then_some(groups)
 }
 
 /// "全市国有资本经营收入 61.6 亿元,加上上年结转收入 2.1 亿元、动用历年结余 15.3 亿元,全市国有资本
