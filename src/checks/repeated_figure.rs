@@ -577,6 +577,23 @@ fn stated(
             .and_then(|y| doc.figure(y.fig))
             .map(|f| f.number.value);
         let mut scope = m.scope;
+        // "…一般公共预算财政总支出379,347万元。当年收支结余1,522万元。" and "…社会保险基金支出
+        // 62,677万元。当年收支结余1,376万元" (a county's 2019 audit report): a balance naming
+        // no budget is of the budget of the amounts it follows
+        if scope.budget.is_none()
+            && ["结余", "结转", "赤字", "差额"]
+                .iter()
+                .any(|w| key.contains(w))
+        {
+            scope.budget = p
+                .mentions
+                .get(..i)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take_while(|x| x.sentence + 1 >= m.sentence)
+                .find_map(|x| x.scope.budget.filter(|_| is_money(x.unit)));
+        }
         if executed.contains(&m.fig) {
             scope.stage = Some(crate::claims::scope::Stage::Execution);
         }
@@ -1214,6 +1231,18 @@ mod tests {
         // and the same value where they go on from amounts apart is still said to agree
         let same = "实施工业项目75个,总投资101.8亿元。引进服务业项目80个,总投资101.8亿元。\n";
         assert_eq!(verdicts(same), [("101.8".to_string(), "pass".to_string())]);
+    }
+
+    #[test]
+    fn a_balance_naming_no_budget_is_of_the_budget_it_follows() {
+        // a county's 2019 audit report (麻阳县): the general budget's balance, then the
+        // social insurance funds', both "当年收支结余"
+        let text = "2019年全县一般公共预算财政总收入380,869万元,一般公共预算财政总支出379,347万元。当年收支结余1,522万元。\n\n\
+                    2019年全县社会保险基金收入完成64,053万元,全县社会保险基金支出62,677万元。当年收支结余1,376万元。\n";
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // after amounts of one budget, the same balance stated twice is compared
+        let one = text.replace("社会保险基金", "一般公共预算");
+        assert_eq!(verdicts(&one), [("1,376".to_string(), "fail".to_string())]);
     }
 
     #[test]
