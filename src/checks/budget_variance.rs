@@ -936,6 +936,18 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_naming_another_budget_is_not_the_stated_ones() {
+        // a county's 2019 audit report (麻阳县): the rate on the adjusted budget, which is
+        // not printed, after the one on the budget at the year's start
+        let text =
+            "国有资产(资本)经营收入完成220万元,完成年初预算150万元的146.67%,完成调整预算的100%。\n";
+        assert_eq!(entries(text), [pass("146.67%")]);
+        // the same rate named by the stated budget's stage is its own
+        let same = text.replace("完成调整预算的100%", "完成年初预算的100%");
+        assert_eq!(entries(&same), [pass("146.67%"), fail("100%")]);
+    }
+
+    #[test]
     fn a_gap_stated_without_a_sign_is_the_gap_either_way() {
         let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
             v.iter()

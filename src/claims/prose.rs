@@ -2948,10 +2948,7 @@ const PARALLEL_SUFFIX: usize = 3;
 /// any other's), where two amounts or more are so restated by most of the parts; `None`
 /// otherwise. A part restating none ("实拨单位资金预算指标" among 批复指标 and 已用指标) is in
 /// no group.
-fn parallel_groups<'m>(
-    stated: &[&'m Mention],
-    parts: &[Part],
-) -> Option<Vec<Group<'m>>> {
+fn parallel_groups<'m>(stated: &[&'m Mention], parts: &[Part]) -> Option<Vec<Group<'m>>> {
     if stated.len() < 2 || parts.len() < 2 {
         return None;
     }
@@ -4049,6 +4046,19 @@ fn budget_label(lead: &str) -> String {
     s
 }
 
+/// The stage of the budget words name: the budget set at the year's start (年初预算) or the
+/// one adjusted since (调整预算, 调整后预算); `None` for a budget named by neither.
+fn budget_stage(lead: &str) -> Option<&'static str> {
+    if lead.contains("调整预算") || lead.contains("调整后预算") || lead.contains("调整后的预算")
+    {
+        Some("调整")
+    } else if lead.contains("年初预算") {
+        Some("年初")
+    } else {
+        None
+    }
+}
+
 /// Whether a budget's label is only words of its stage or its year (完成全年, 年初): it names
 /// no line of its own.
 pub fn stage_only(label: &str) -> bool {
@@ -4257,8 +4267,23 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
                 }
             }
             Kind::Variance | Kind::Completion | Kind::Diff(_) => {
+                // "完成年初预算150万元的146.67%,完成调整预算的100%" (a county's 2019 audit
+                // report): a rate naming another budget than the record's is not its claim
+                let own_budget = |r: &Record| {
+                    let stage_of = |f: FigId| {
+                        p.mentions
+                            .binary_search_by_key(&f, |x| x.fig)
+                            .ok()
+                            .and_then(|k| p.mentions.get(k))
+                            .and_then(|b| budget_stage(&b.lead))
+                    };
+                    match (budget_stage(&m.lead), r.budget.and_then(stage_of)) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
+                };
                 if let Some(r) = cur.and_then(|c| out.get_mut(c)) {
-                    if same(r) && !r.closed {
+                    if same(r) && !r.closed && own_budget(r) {
                         r.claims.push(i);
                         r.end = m.at + 1;
                     }
