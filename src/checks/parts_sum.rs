@@ -1039,6 +1039,28 @@ mod tests {
     }
 
     #[test]
+    fn what_a_numbered_item_includes_after_a_colon_is_its_own_breakdown() {
+        // a township's 2015 budget (湟中县群加乡): "包括:" in items 1 and 2 lists each item's
+        // own parts; 161.57 + 12.23 = 173.80, printed 173.89
+        let text = "本年度支出预算284.45万元.其中:按支出项目类别:1、基本支出173.89万元,包括:人员经费支出161.57万元,公用经费支出12.23万元;2、项目支出110.56万元,包括:商品服务支出72.74万元,其他支出类项目37.82万元;3、事业单位经营支出0万元;4、其他支出0万元。\n";
+        let got = sums(text);
+        let totals: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(totals, ["284.45", "173.89", "110.56"], "{got:?}");
+        let fail = |v: &str| (v.to_string(), "fail".to_string());
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        assert_eq!(
+            reported(text),
+            [pass("284.45"), fail("173.89"), pass("110.56")]
+        );
+        // without the colon, as before: 包括 opening the clause
+        let plain = text.replace("包括:", "包括");
+        assert_eq!(
+            reported(&plain),
+            [pass("284.45"), fail("173.89"), pass("110.56")]
+        );
+    }
+
+    #[test]
     fn a_list_restating_the_names_of_several_amounts_divides_each_of_them() {
         // a county's 2024 audit report (浮梁县): each unit's 批复指标, 已用指标 and 预算结余
         // after the county's; each is of its own name's total, not of the last amount

@@ -1895,7 +1895,11 @@ fn region_parts(
                 {
                     continue;
                 }
-                if depth == 0 && !using && !parts.is_empty() && names_use(&m.lead) {
+                if depth == 0
+                    && !using
+                    && !parts.is_empty()
+                    && (names_use(&m.lead) || use_colon_before(p, q, at))
+                {
                     using = true;
                 }
                 // "一般转移支付收入1478万元(含…212万元,专项转移支付收入406万元)": the other half
@@ -1924,6 +1928,26 @@ fn region_parts(
     }
     close(&mut sub, &parts, &mut nested);
     (parts, nested)
+}
+
+/// Whether the clause of the figure at token `at` follows "包括:" (用于:, 含:) on its own
+/// ("1、基本支出173.89万元,包括:人员经费支出161.57万元,公用经费支出12.23万元;2、…", a
+/// township's 2015 budget): the lead of the figure starts after the colon. Not looked at
+/// before token `from`.
+fn use_colon_before(p: &Prose<'_>, from: usize, at: usize) -> bool {
+    let clause_start = |mut k: usize| {
+        while k > from && !matches!(p.toks.get(k - 1), Some(Tok::Ch(c)) if ends_clause(*c)) {
+            k -= 1;
+        }
+        k
+    };
+    let k0 = clause_start(at);
+    if k0 <= from || !matches!(p.toks.get(k0 - 1), Some(Tok::Ch(':' | '：'))) {
+        return false;
+    }
+    let k1 = clause_start(k0 - 1);
+    let words = p.text_between(k1, k0 - 1);
+    words.chars().count() <= 6 && names_use(&words)
 }
 
 /// Whether an amount's words open what the amount before it is used for ("用于公路建设",
