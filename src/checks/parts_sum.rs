@@ -1039,6 +1039,23 @@ mod tests {
     }
 
     #[test]
+    fn a_qizhong_inside_a_numbered_item_ends_where_the_next_item_begins() {
+        // 黃圃鎮's 2024 half-year report (traditional script in the mirror), with item 2's
+        // amount raised above item 1's: item 2 is no part of item 1
+        let text = "2024年上半年,我鎮實現財政收入96,928萬元,加以前年度結余(轉)8,744萬元,實際財政可支配收入105,672萬元。其中:\n\
+                    1.一般公共預算收入45,034萬元,完成年初預算90%,其中稅收分成收入21,043萬元、非稅收入23,991萬元;\n\
+                    2.上級補助收入51,894萬元,完成年初預算142.2%;\n";
+        let got = reported(text);
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        // item 1's own parts add up to it
+        assert!(
+            got.contains(&("45,034".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(v, _)| v == "51,894"), "{got:?}");
+    }
+
+    #[test]
     fn what_a_numbered_item_includes_after_a_colon_is_its_own_breakdown() {
         // a township's 2015 budget (湟中县群加乡): "包括:" in items 1 and 2 lists each item's
         // own parts; 161.57 + 12.23 = 173.80, printed 173.89

@@ -1806,6 +1806,31 @@ fn numbered_item(doc: &Document, p: &Prose<'_>, at: usize, n: u32) -> bool {
     matches!(item_marker(doc, p, at), Some((Marker::Digits, k, _)) if k == n)
 }
 
+/// The number of the item ("1.", "2、") token `q` is in: one opening a clause of the clause
+/// group `q` is in, looked for back to the group's start (；, 。) or [`ITEM_REACH`] tokens.
+fn item_open_at(doc: &Document, p: &Prose<'_>, q: usize) -> Option<u32> {
+    let floor = q.saturating_sub(ITEM_REACH);
+    let mut k = q;
+    while k > floor {
+        k -= 1;
+        match p.toks.get(k.checked_sub(1)?) {
+            Some(Tok::Ch(c)) if stop(*c) >= 1 => {
+                if let Some((Marker::Digits, n, _)) = item_marker(doc, p, k) {
+                    return Some(n);
+                }
+                if stop(*c) >= 2 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// How far back [`item_open_at`] looks, in tokens.
+const ITEM_REACH: usize = 200;
+
 /// How many sentences one numbered item of a 其中 list may run to before the next item.
 const ITEM_OWN_SENTENCES: usize = 4;
 
@@ -2312,6 +2337,19 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 .find(|m| closes_list(m))
             {
                 end = m.at;
+            }
+            // "1.一般公共預算收入45,034萬元,…,其中稅收分成收入21,043萬元、非稅收入23,991萬元;
+            // 2.上級補助收入5,355萬元,…" (a town's 2024 half-year report): a 其中 inside a
+            // numbered item ends where the next item begins
+            if let Some(n) = item_open_at(doc, p, q) {
+                if let Some(k) = (q + 2..end).find(|&k| {
+                    numbered_item(doc, p, k, n + 1)
+                        && k.checked_sub(1).is_some_and(
+                            |b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if stop(*c) >= 2),
+                        )
+                }) {
+                    end = k;
+                }
             }
             // "由三部分构成:一是…收入 2454 万元,其中税收收入 974 万元…;二是上级财政补助收入
             // 3292 万元,…": a 其中 inside the first item ends where the second begins
