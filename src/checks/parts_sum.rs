@@ -1039,6 +1039,24 @@ mod tests {
     }
 
     #[test]
+    fn a_totals_budget_is_stated_before_its_list_opens() {
+        // a district office's 三公 accounts with the car item's own budget left out: the
+        // first budget after the total is its first part's, no budget of the total
+        let text = "公务用车购置及运行维护费支出决算为2.02万元,其中:公务用车购置支出决算为0万元,完成全年预算0万元的0%,公务用车运行维护费支出决算为2.02万元,完成全年预算5.3万元的38.1%。\n";
+        let got = reported(text);
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        assert!(!got.iter().any(|(v, _)| v == "0"), "{got:?}");
+        // stated before the list: its parts' budgets add up to it
+        let stated = text.replace(
+            "决算为2.02万元,其中",
+            "决算为2.02万元,完成全年预算5.3万元,其中",
+        );
+        assert!(reported(&stated).contains(&("5.3".to_string(), "pass".to_string())));
+        let wrong = stated.replacen("完成全年预算5.3万元,其中", "完成全年预算5.8万元,其中", 1);
+        assert!(reported(&wrong).contains(&("5.8".to_string(), "fail".to_string())));
+    }
+
+    #[test]
     fn a_qizhong_inside_a_numbered_item_ends_where_the_next_item_begins() {
         // 黃圃鎮's 2024 half-year report (traditional script in the mirror), with item 2's
         // amount raised above item 1's: item 2 is no part of item 1

@@ -3912,6 +3912,18 @@ fn budgets_of(
     at: usize,
 ) -> Option<Breakdown> {
     let tb = budget_after(p, total)?;
+    // ("…支出决算为2.02万元,其中:公务用车购置支出决算为0万元,完成全年预算0万元的0%,…": the
+    // total's budget is stated before its list opens; the first one after it is a part's)
+    let stated_at = |f: FigId| {
+        p.mentions
+            .binary_search_by_key(&f, |m| m.fig)
+            .ok()
+            .and_then(|k| p.mentions.get(k))
+            .map(|m| m.at)
+    };
+    if stated_at(tb).is_none_or(|b| b > at) {
+        return None;
+    }
     let mut pb = Vec::new();
     for (fig, label, _) in parts {
         let k = p.mentions.binary_search_by_key(fig, |m| m.fig).ok()?;
