@@ -3153,16 +3153,21 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         }
         let mut parts = vec![(base.fig, base_label)];
         parts.extend(items);
-        out.push(Breakdown {
-            total: total.fig,
-            total_label: total.label.clone(),
-            parts,
-            complete: true,
-            para: p.index,
-            at: q,
-            context: p.full_sentence(q),
-            numbered: false,
-        });
+        out.push(stated_sum(p, q, total, parts));
+    }
+}
+
+/// The whole breakdown a sentence states at token `q`: `total` is the sum of `parts`.
+fn stated_sum(p: &Prose<'_>, q: usize, total: &Mention, parts: Vec<(FigId, String)>) -> Breakdown {
+    Breakdown {
+        total: total.fig,
+        total_label: total.label.clone(),
+        parts,
+        complete: true,
+        para: p.index,
+        at: q,
+        context: p.full_sentence(q),
+        numbered: false,
     }
 }
 
@@ -3231,16 +3236,7 @@ fn composed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         let Some(parts) = parts.filter(|x| x.len() >= 2) else {
             continue;
         };
-        out.push(Breakdown {
-            total: total.fig,
-            total_label: total.label.clone(),
-            parts,
-            complete: true,
-            para: p.index,
-            at: q,
-            context: p.full_sentence(q),
-            numbered: false,
-        });
+        out.push(stated_sum(p, q, total, parts));
     }
 }
 
@@ -4152,18 +4148,22 @@ fn final_just_before(p: &Prose<'_>, i: usize, fin: Option<FigId>) -> bool {
     ) else {
         return false;
     };
+    fin == Some(a.fig) && a.kind == Kind::Final && a.sentence == b.sentence && one_comma(p, a, b)
+}
+
+/// Whether one comma, and nothing but words, stands between amount `a` (after its unit)
+/// and mention `b`: the words after the comma are `b`'s own.
+fn one_comma(p: &Prose<'_>, a: &Mention, b: &Mention) -> bool {
     let between: String = p
         .text_between(a.at + 1, b.at)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
+    // (the unit is read with the amount; one printed apart from it is passed over)
     let after_unit = between
         .strip_prefix(a.unit.unwrap_or(""))
         .unwrap_or(&between);
-    fin == Some(a.fig)
-        && a.kind == Kind::Final
-        && a.sentence == b.sentence
-        && after_unit.starts_with(&[',', '，'][..])
+    after_unit.starts_with(&[',', '，'][..])
         && after_unit
             .chars()
             .filter(|c| matches!(c, ',' | '，'))
@@ -4179,29 +4179,14 @@ fn final_just_before(p: &Prose<'_>, i: usize, fin: Option<FigId>) -> bool {
 fn actual_before(p: &Prose<'_>, i: usize, label: &str) -> Option<FigId> {
     let b = p.mentions.get(i)?;
     let a = p.mentions.get(i.checked_sub(1)?)?;
-    let between: String = p
-        .text_between(a.at + 1, b.at)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    // one comma, then the budget's words (the unit is read with the amount; one printed
-    // apart from it is passed over)
-    let after_unit = between
-        .strip_prefix(a.unit.unwrap_or(""))
-        .unwrap_or(&between);
-    let comma = after_unit.starts_with(&[',', '，'][..])
-        && after_unit
-            .chars()
-            .filter(|c| matches!(c, ',' | '，'))
-            .count()
-            == 1;
+    // one comma, then the budget's words
     (a.kind == Kind::Level
         && is_money(a.unit)
         && same_family(a.unit, b.unit)
         && a.scope.year == b.scope.year
         && label.chars().count() < 3
-        && comma
-        && !between.contains("其中"))
+        && one_comma(p, a, b)
+        && !p.text_between(a.at + 1, b.at).contains("其中"))
     .then_some(a.fig)
 }
 
