@@ -683,6 +683,36 @@ fn opens_with(p: &Prose<'_>, at: usize, words: &[char]) -> bool {
         .starts_with(words)
 }
 
+/// "2023年度收入总计6567.06万元,支出总计6567.06万元。收支较上年决算数减少710.50万元,下降
+/// 9.76%" (a street office's 2023 accounts): a change of 收支 opening its sentence is of the
+/// totals the sentence before names, when they are one amount — every amount of the
+/// change's unit there has one value, two or more of them. The last one's index.
+fn both_sides_before(doc: &Document, p: &Prose<'_>, k: usize) -> Option<usize> {
+    let ms = &p.mentions;
+    let c = ms.get(k)?;
+    let opening = p.sentence_text(c.at);
+    let rest = opening.strip_prefix("收支")?;
+    let rest = ["总计", "总额", "总规模", "合计"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    if !rest.starts_with(&['较', '与', '比', '同'][..]) {
+        return None;
+    }
+    let before: Vec<usize> = (0..k)
+        .rev()
+        .take_while(|&j| ms.get(j).is_some_and(|x| x.sentence + 1 >= c.sentence))
+        .filter(|&j| {
+            ms.get(j).is_some_and(|x| {
+                x.kind == Kind::Level && x.sentence + 1 == c.sentence && same_family(x.unit, c.unit)
+            })
+        })
+        .collect();
+    let value = |j: &usize| ms.get(*j).and_then(|x| doc.number(x.fig)).map(|n| n.value);
+    let first = before.first()?;
+    (before.len() >= 2 && before.iter().all(|j| value(j) == value(first))).then_some(*first)
+}
+
 /// "…支出247.95万元,完成预算的100%,用于附设幼儿园的教师工资,较2016年决算227.42万元,增加
 /// 20.53万元,增长了9.02%" (a school's 2017 final accounts): the change at `k` right after
 /// an amount named as the one compared with (较上年, 比2016年决算 …), its rate right after
@@ -950,7 +980,7 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
         let level_end = level_end.or_else(|| {
             let c = ms.get(*changes.first()?)?;
             if !opens_with(p, c.at, &['较', '与', '比', '同']) {
-                return None;
+                return both_sides_before(doc, p, *changes.first()?);
             }
             // (an amount in the change's unit: "…因公出国(境)累计16人次。与2016年相比,因公出国
             // (境)经费支出减少28.23万元" is no change of 16 人次)
@@ -1749,6 +1779,18 @@ mod tests {
 
     fn own(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
         v.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    #[test]
+    fn a_change_of_shouzhi_is_of_the_two_totals_when_they_are_one_amount() {
+        // 南纪门街道's 2023 final accounts (渝中区): 710.50 ÷ (6567.06 + 710.50) = 9.763 %
+        let text = "2023年度收入总计6567.06万元,支出总计6567.06万元。收支较上年决算数减少710.50万元,下降9.76%。\n";
+        assert_eq!(status(text), own(&[("9.76%", "pass")]));
+        let wrong = text.replace("9.76%", "10.82%");
+        assert_eq!(status(&wrong), own(&[("10.82%", "fail")]));
+        // the two totals apart: which one is not said
+        let apart = text.replace("支出总计6567.06", "支出总计6467.06");
+        assert_eq!(status(&apart), own(&[("9.76%", "unchecked")]));
     }
 
     #[test]
