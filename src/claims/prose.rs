@@ -1269,6 +1269,13 @@ impl<'a> Prose<'a> {
         limit
     }
 
+    /// The mention of figure `fig` in this paragraph (mentions are in the order of their
+    /// figures).
+    pub fn mention(&self, fig: FigId) -> Option<&Mention> {
+        self.mentions
+            .get(self.mentions.binary_search_by_key(&fig, |m| m.fig).ok()?)
+    }
+
     /// Token index of the end of the sentence holding `at` (the 。 itself, or the end).
     pub fn sentence_end(&self, at: usize) -> usize {
         let mut k = at;
@@ -3191,10 +3198,7 @@ fn composed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         if !matches!(stop, Tok::Ch(',' | '，' | '。')) {
             continue;
         }
-        let Ok(ti) = p.mentions.binary_search_by_key(t, |m| m.fig) else {
-            continue;
-        };
-        let Some(total) = p.mentions.get(ti) else {
+        let Some(total) = p.mention(*t) else {
             continue;
         };
         if !matches!(total.kind, Kind::Level | Kind::Final) || total.inner || !is_money(total.unit)
@@ -3910,14 +3914,7 @@ fn budgets_of(
     let tb = budget_after(p, total)?;
     // ("…支出决算为2.02万元,其中:公务用车购置支出决算为0万元,完成全年预算0万元的0%,…": the
     // total's budget is stated before its list opens; the first one after it is a part's)
-    let stated_at = |f: FigId| {
-        p.mentions
-            .binary_search_by_key(&f, |m| m.fig)
-            .ok()
-            .and_then(|k| p.mentions.get(k))
-            .map(|m| m.at)
-    };
-    if stated_at(tb).is_none_or(|b| b > at) {
+    if p.mention(tb).is_none_or(|b| b.at > at) {
         return None;
     }
     let mut pb = Vec::new();
@@ -4329,13 +4326,7 @@ pub fn records(p: &Prose<'_>) -> Vec<Record> {
                 // "完成年初预算150万元的146.67%,完成调整预算的100%" (a county's 2019 audit
                 // report): a rate naming another budget than the record's is not its claim
                 let own_budget = |r: &Record| {
-                    let stage_of = |f: FigId| {
-                        p.mentions
-                            .binary_search_by_key(&f, |x| x.fig)
-                            .ok()
-                            .and_then(|k| p.mentions.get(k))
-                            .and_then(|b| budget_stage(&b.lead))
-                    };
+                    let stage_of = |f: FigId| p.mention(f).and_then(|b| budget_stage(&b.lead));
                     match (budget_stage(&m.lead), r.budget.and_then(stage_of)) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
