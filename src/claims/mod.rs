@@ -7,6 +7,7 @@
 
 pub mod normalise;
 pub mod outline;
+pub mod period;
 pub mod prose;
 pub mod sangong;
 pub mod scope;
