@@ -965,6 +965,22 @@ mod tests {
     }
 
     #[test]
+    fn a_months_amount_is_not_the_amount_to_its_end() {
+        // a development zone's August report (tianshui.gov.cn): August alone, then January
+        // to August ("截止8月底")
+        let text = "一、8月份财政收支完成情况\n\
+                    8月份,经开区大口径财政收入完成10372万元,较上年同月增收6838万元。\n\
+                    二、8月份累计完成情况\n\
+                    截止8月底,经开区大口径财政收入完成45724万元,占年初预算58651万元的78%。\n";
+        let v = verdicts(text);
+        assert!(v.is_empty(), "{v:?}");
+        // the same period twice is one amount
+        let same = text.replace("截止8月底", "8月份");
+        let v = verdicts(&same);
+        assert!(v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+    }
+
+    #[test]
     fn a_review_stage_names_no_quantity() {
         // a city council's vote on its budget: 最後計列 is each of 歲入's and 歲出's
         let text = "根據審查結果,歲入原列新台幣1599.84億元,最後計列1608.47億元,淨增8.63億元。\

@@ -1782,6 +1782,45 @@ mod tests {
     }
 
     #[test]
+    fn duo_and_shao_after_a_comparison_name_a_change() {
+        // 山东省's 2020 procurement news: 298.22 ÷ (1131.93 − 298.22) = 35.77 %; a
+        // development zone's August report (tianshui.gov.cn): 多支 and 少支
+        let more = "全年完成工程类项目采购1131.93亿元,比上年多298.22亿元,增长35.77%。\n";
+        assert_eq!(status(more), own(&[("35.77%", "pass")]));
+        assert_eq!(
+            status(&more.replace("35.77%", "26.35%")),
+            own(&[("26.35%", "fail")])
+        );
+        let spent = "本月完成财政支出9260万元,较上年同月多支2570万元,增长38.4%。\
+                     其中:一般公共预算支出完成971万元,较上年同月少支1237万元,下降56%。\n";
+        assert_eq!(status(spent), own(&[("38.4%", "pass"), ("56%", "pass")]));
+        // 少 alone after the comparison: 100 ÷ (400 + 100) = 20 %
+        let less = "支出400万元,比上年少100万元,下降20%。\n";
+        assert_eq!(status(less), own(&[("20%", "pass")]));
+        assert_eq!(status(&less.replace("20%", "25%")), own(&[("25%", "fail")]));
+    }
+
+    #[test]
+    fn an_amount_over_or_under_the_plan_to_date_is_no_level() {
+        // the same August report: 超月进度 and 超收 stand between the amount and its change;
+        // 6838 ÷ (10372 − 6838) = 193.5 %, 21935 ÷ (45724 − 21935) = 92.2 %,
+        // 1324 ÷ (22225 − 1324) = 6.3 %
+        let month = "8月份,经开区大口径财政收入完成10372万元,占年初预算月进度的212.2%,\
+                     超月进度5484万元,较上年同月增收6838万元,增长193.5%。\n";
+        assert_eq!(status(month), own(&[("193.5%", "pass")]));
+        let year = "截止8月底,经开区大口径财政收入完成45724万元,占年初预算58651万元的78%,\
+                    超平均进度11.3个百分点,超收6623万元。较上年同期增收21935万元,增长92.2%。\n";
+        assert_eq!(status(year), own(&[("92.2%", "pass")]));
+        let short = "税收收入完成22225万元,占年初预算37130万元的59.9%,短平均进度6.8个百分点,\
+                     短收2528万元。较上年同期增收1324万元,增长6.3%。\n";
+        assert_eq!(status(short), own(&[("6.3%", "pass")]));
+        assert_eq!(
+            status(&short.replace("6.3%", "7.3%")),
+            own(&[("7.3%", "fail")])
+        );
+    }
+
+    #[test]
     fn a_change_of_shouzhi_is_of_the_two_totals_when_they_are_one_amount() {
         // 南纪门街道's 2023 final accounts (渝中区): 710.50 ÷ (6567.06 + 710.50) = 9.763 %
         let text = "2023年度收入总计6567.06万元,支出总计6567.06万元。收支较上年决算数减少710.50万元,下降9.76%。\n";

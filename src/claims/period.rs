@@ -30,7 +30,8 @@ pub const PERIOD_STARTS: &[char] = &['去', '上', '年', '下', '前', '一', '
 
 /// The months (first and last) of the period named at token `k` of `p`: a period's name in
 /// words starting there ([`PERIODS`]), or a month's number there ("7月" → (7, 7); "1-7月",
-/// "1至7月", "1—7月" and "1月至6月" → (1, 7) at the 7). None where no period is named.
+/// "1至7月", "1—7月", "1月至7月" and "7月底" → (1, 7) at the 7). None where no period is
+/// named.
 pub fn months_at(doc: &Document, p: &Prose<'_>, k: usize) -> Option<(Decimal, Decimal)> {
     // "上半年累计，…" against "6月份当月，…"; "前三季度" is not the third quarter
     let before = k.checked_sub(1).and_then(|j| p.toks.get(j));
@@ -57,6 +58,9 @@ pub fn months_at(doc: &Document, p: &Prose<'_>, k: usize) -> Option<(Decimal, De
     let from = match (back(3), back(2), back(1)) {
         (_, Some(Tok::Fig(a)), d) if dash(d) => value(a),
         (Some(Tok::Fig(a)), Some(Tok::Ch('月')), d) if dash(d) => value(a),
+        // "截止8月底,…收入完成45724万元" is January to August, not "8月份,…10372万元"
+        // (a development zone's monthly report, tianshui.gov.cn)
+        _ if matches!(p.toks.get(k + 2), Some(Tok::Ch('底' | '末'))) => Some(Decimal::ONE),
         _ => None,
     };
     Some((from.unwrap_or(to), to))

@@ -140,11 +140,25 @@ const UP_CHANGE: &[&str] = &[
     "超支",
     "增收",
     "多收",
+    // "较上年同月多支2570万元"
+    "多支",
     // a budget adjusted ("由年初的 A 调整为 B，调增 C")
     "调增",
 ];
 const DOWN_CHANGE: &[&str] = &[
-    "减少", "下降", "降低", "减支", "节约", "压减", "压缩", "减", "减收", "少收", "调减",
+    "减少",
+    "下降",
+    "降低",
+    "减支",
+    "节约",
+    "压减",
+    "压缩",
+    "减",
+    "减收",
+    "少收",
+    "调减",
+    "少支",
+    "少支出",
 ];
 // ("即同比增 2.3%", "同比减 5%": a newspaper's short forms)
 const UP_RATE: &[&str] = &[
@@ -472,6 +486,15 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if unit.is_none() {
         return Kind::Other;
     }
+    // "占年初预算月进度的212.2%,超月进度5484万元,较上年同月增收6838万元", "超平均进度11.3
+    // 个百分点,超收6623万元" (a development zone's monthly report, tianshui.gov.cn): an
+    // amount over or under the plan to date, neither a level nor a change on last year
+    if ends_any(
+        without_linking(lead),
+        &["超收", "短收", "欠收", "进度", "進度"],
+    ) {
+        return Kind::Other;
+    }
     // the words of a difference and of a budget all hold 预算: looked for once first
     let budget = lead.contains("预算");
     if budget && (lead.contains("大于预算") || lead.contains("超出预算") || lead.contains("超预算"))
@@ -504,12 +527,16 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if ends_any(verb, DOWN_CHANGE) {
         return Kind::Change(-1);
     }
-    // "较上年增 17.1 万元": the bare verb after a comparison (not 新增, an amount added)
-    if lead.ends_with('增')
-        && !lead.ends_with("新增")
-        && (lead.contains('较') || lead.contains('比'))
+    // "较上年增 17.1 万元": the bare verb after a comparison (not 新增, an amount added);
+    // "比上年多 298.22 亿元" (a province's procurement news): 多 and 少 after one too
+    let compared = lead.contains('较') || lead.contains('比');
+    if compared
+        && (lead.ends_with('增') && !lead.ends_with("新增") || ends_any(lead, &["多", "多出"]))
     {
         return Kind::Change(1);
+    }
+    if compared && lead.ends_with('少') {
+        return Kind::Change(-1);
     }
     // "年初预算为 B 万元，支出决算为 F 万元" names the stage before 为
     let named = lead.trim_end_matches(&['为', '是'][..]);
