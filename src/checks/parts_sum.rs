@@ -1667,6 +1667,30 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_codes_running_to_the_texts_end_may_have_more_parts() {
+        // 泉州台商区's 2022 accounts, an excerpt cut after item 3 of 201's 款 (9185 + 1182
+        // + 50 = 10417 of 23653)
+        let text = "具體情況如下(分款級科目表述):\n\
+                    (一)201-一般公共服務支出23653萬元,較2021年決算數增加2954萬元,增長14.27%,其中:\n\
+                    1、20103-政府辦公廳(室)及相關機構事務9185萬元,較2021年決算數增加2686萬元,增長41.33%。\n\
+                    2、20104-發展與改革事務1182萬元,較2021年決算數增加138萬元,增長13.22%。\n\
+                    3、20105-統計信息事務50萬元,較2021年決算數減少87萬元,下降63.5%。\n";
+        let got = reported(text);
+        assert!(got.iter().all(|(_, s)| s != "fail"), "{got:?}");
+        // the same list with a sentence after it is read as it stands
+        let after = format!("{text}(二)203-國防支出15萬元。\n");
+        let got = reported(&after);
+        assert!(
+            got.contains(&("23653".to_string(), "fail".to_string())),
+            "{got:?}"
+        );
+        // and parts over the total still fail at the text's end: no cut explains them
+        let over = text.replace("9185萬元", "29185萬元");
+        let got = crate::checks::reported(&over, "subset");
+        assert!(got.iter().any(|(_, s)| s == "fail"), "{got:?}");
+    }
+
+    #[test]
     fn a_final_amount_is_the_total_of_its_qizhong_not_the_amount_compared_with() {
         let text = "2019年支出决算为1200万元,与2018年决算1000万元相比,增加200万元,增长20%。其中:基本支出800万元,项目支出400万元。\n";
         assert_eq!(reported(text), [("1200".to_string(), "pass".to_string())]);

@@ -2972,14 +2972,22 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // paragraph is a selection of taxes, not classification lines)
             let codes = parts.len() >= 2 && coded_from.is_some_and(|c| c < q);
             let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
-            let whole = codes
-                || complete(&labels)
+            let named_whole = complete(&labels)
                 || division
                     .as_deref()
                     .is_some_and(|w| division_named(w, &labels));
+            let whole = codes || named_whole;
             // (a list the text breaks off in, "…其他收入 7000 万元；上年结" at its end, may have
-            // more parts)
-            let whole = whole && !(end >= p.toks.len() && cut_short(doc, p));
+            // more parts; and so may one whole by its codes alone that runs to the text's end (an excerpt
+            // cut after "3、20105-统计信息事务50万元…。", 泉州台商区's 2022 accounts): only
+            // names that make a whole (基本支出 and 项目支出; 分中央和地方看's two) say so)
+            let at_end = p.index + 1 == doc.paragraphs.len()
+                && !p.toks.get(end..).unwrap_or(&[]).iter().any(|t| match t {
+                    Tok::Fig(_) => true,
+                    Tok::Ch(c) => super::normalise::is_cjk(*c),
+                });
+            let whole =
+                whole && !(end >= p.toks.len() && cut_short(doc, p) || at_end && !named_whole);
             // (the budgets of a total found far back are not looked for beside it)
             if let Some(b) = budgets_of(p, total, &parts, whole, q).filter(|_| !far) {
                 out.push(b);
