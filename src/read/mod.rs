@@ -760,7 +760,15 @@ impl Reader<'_> {
                 Some(LineKind::Blank | LineKind::PageNumber) => {
                     // a page break inside a sentence: carry on when the text has not ended
                     let next = self.next_content(i);
+                    // (a line of Latin text alone, "source: https://…" or "partial: no" in a
+                    // saved page's header, does not run on into the Chinese text after it)
+                    let latin_then_cjk = !body.chars().any(crate::claims::normalise::is_cjk)
+                        && self
+                            .lines
+                            .get(next)
+                            .is_some_and(|l| l.1.chars().any(crate::claims::normalise::is_cjk));
                     if !ends_sentence(&p.text)
+                        && !latin_then_cjk
                         && self.kind(next) == Some(LineKind::Text)
                         && !self.table_starts(next)
                     {
@@ -1796,6 +1804,24 @@ mod tests {
         let f = doc.figures().find(|f| f.raw == "40.75%").unwrap();
         assert_eq!(f.line, 3);
         assert_eq!(&doc.source[f.start..f.end], "40.75%");
+    }
+
+    #[test]
+    fn a_saved_pages_latin_header_does_not_run_on_into_its_text() {
+        // a saved page's header, then a 三公 table printed one cell per line (宁国市交通运输局's
+        // 2013 account, siseiken.net): the header is a paragraph of its own and the table
+        // is read
+        let head = "source: https://siseiken.net/OpennessContent/show/875326.html\npartial: no\n\n";
+        let body = "2013年“三公”经费财政拨款支出决算表\n(单位:万元)\n项目\n决算数\n合计\n60.6\n\
+                    因公出国(境)费\n0\n公务接待费\n28.1\n公务用车购置及运行费\n32.5\n";
+        let doc = read_text(&format!("{head}{body}"));
+        assert_eq!(doc.tables.len(), 1);
+        let header = doc.paragraphs.first().map(|p| p.text.as_str());
+        let want = "source: https://siseiken.net/OpennessContent/show/875326.html partial: no";
+        assert_eq!(header, Some(want));
+        // Latin text broken by a page break still reads as one paragraph
+        let doc = read_text("Total spending rose by\n\n12 percent this year.\n");
+        assert_eq!(doc.paragraphs.len(), 1);
     }
 
     #[test]
