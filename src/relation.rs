@@ -57,6 +57,8 @@ pub enum Rule {
     ChangeAmount,
     /// `change-column`.
     ChangeColumn,
+    /// `pace`.
+    Pace,
 }
 
 impl Rule {
@@ -85,6 +87,7 @@ impl Rule {
             Rule::NetAssets => "net-assets",
             Rule::ChangeAmount => "change-amount",
             Rule::ChangeColumn => "change-column",
+            Rule::Pace => "pace",
         }
     }
 }

@@ -1702,6 +1702,14 @@ fn write_expr(doc: &Document, e: &Expr, out: &mut String, depth: u8) {
         }
         Expr::Sub(a, b) => binary(doc, a, " − ", b, out, depth),
         Expr::Mul(a, b) => binary(doc, a, " × ", b, out, depth),
+        // a share of the year gone, months of twelve ("47.5% − 5/12"), written as a fraction
+        Expr::Pct(a, b)
+            if depth > 0 && matches!((&**a, &**b), (Expr::Const(_), Expr::Const(_))) =>
+        {
+            write_expr(doc, a, out, depth + 1);
+            out.push('/');
+            write_expr(doc, b, out, depth + 1);
+        }
         Expr::Div(a, b) | Expr::Pct(a, b) => binary(doc, a, " ÷ ", b, out, depth),
         Expr::Min(a, b) => {
             out.push_str("min(");

@@ -14,6 +14,7 @@ mod cross_table;
 mod exec_rate;
 mod fund_breakdown;
 mod net_assets;
+mod pace;
 mod parts_sum;
 mod project_match;
 mod rate_column;
@@ -214,6 +215,7 @@ pub static ALL: &[&Check] = &[
     &net_assets::CHECK,
     &change_amount::CHECK,
     &budget_variance::CHECK,
+    &pace::CHECK,
     &count_list::CHECK,
     &repeated_figure::CHECK,
     &text_table::CHECK,
