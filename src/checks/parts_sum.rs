@@ -1691,6 +1691,34 @@ mod tests {
     }
 
     #[test]
+    fn parts_by_commas_then_a_semicolon_may_end_before_it() {
+        // 垫江县包家镇卫生院's 2022 budget (cqdj.gov.cn): the six sources make 504.51; the
+        // carryover after the semicolon is beside it
+        let text = "(一)收入预算:2022年年初预算数504.51万元,其中:一般公共预算拨款204.51万元,\
+                    政府性基金预算拨款0万元,事业收入300万元,其他收入0万元;上年结转结余资金29.81万元;\
+                    收入较去年增加76.05万元。\n";
+        let pass = |r: &str| (r.to_string(), "pass".to_string());
+        let got = reported(text);
+        assert!(got.contains(&pass("504.51")), "{got:?}");
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        // where the part after it makes the sum, that reading holds
+        let with = text.replace("504.51万元,其中", "534.32万元,其中");
+        let got = reported(&with);
+        assert!(got.contains(&pass("534.32")), "{got:?}");
+        assert!(got.iter().all(|(_, s)| s == "pass"), "{got:?}");
+        // neither: no reading is asserted, nothing fails
+        let neither = text.replace("504.51万元,其中", "600万元,其中");
+        assert!(reported(&neither).iter().all(|(_, s)| s != "fail"));
+        // semicolons between the first parts are the list's own: the sum is asserted
+        let own = "支出合计100万元,其中:基本支出60万元;项目支出30万元;事业单位经营支出20万元。\n";
+        let got = reported(own);
+        assert!(
+            got.contains(&("100".to_string(), "fail".to_string())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_final_amount_is_the_total_of_its_qizhong_not_the_amount_compared_with() {
         let text = "2019年支出决算为1200万元,与2018年决算1000万元相比,增加200万元,增长20%。其中:基本支出800万元,项目支出400万元。\n";
         assert_eq!(reported(text), [("1200".to_string(), "pass".to_string())]);

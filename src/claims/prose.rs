@@ -1878,6 +1878,10 @@ const FAR_PARAGRAPHS: usize = 8;
 /// A part as read: figure, label, unit.
 type Part = (FigId, String, Option<&'static str>);
 
+/// What [`region_parts`] reads: the parts, the sub-lists of parts (each with its parent),
+/// and how many parts came before a semicolon that follows parts listed by commas.
+type RegionParts = (Vec<Part>, Vec<(Part, Vec<Part>)>, Option<usize>);
+
 /// The parts a 其中 lists between `q` and `end`: one amount per clause at the top level,
 /// and, for a part followed by a parenthesis, the amounts inside it as that part's own
 /// breakdown ("公务用车购置及运行费 28 万元(购置费 0 万元,运行维护费 28 万元)") — never as
@@ -1889,8 +1893,14 @@ fn region_parts(
     end: usize,
     region: &[&Mention],
     kind: Kind,
-) -> (Vec<Part>, Vec<(Part, Vec<Part>)>) {
+) -> RegionParts {
     let mut parts: Vec<Part> = Vec::new();
+    // "其中:一般公共预算拨款204.51万元,…,其他收入0万元;上年结转结余资金29.81万元" (a school's
+    // 2022 budget): parts listed by commas, then a semicolon: what follows may be beside the
+    // total, not in it (the count of parts before it; a semicolon between the first parts
+    // makes semicolons the list's own separators)
+    let mut semicolons = false;
+    let mut switched: Option<usize> = None;
     let mut nested: Vec<(Part, Vec<Part>)> = Vec::new();
     let mut sub: Vec<Part> = Vec::new();
     let mut clause = 0usize;
@@ -1917,6 +1927,18 @@ fn region_parts(
             Some(Tok::Ch(c)) => {
                 if ends_clause(*c) {
                     clause += 1;
+                }
+                if depth == 0 && matches!(c, ';' | '；') {
+                    // ("…;2.上级补助收入…": a semicolon before a numbered item separates items)
+                    let item = opens_item(p, at + 1)
+                        || matches!(
+                            (p.toks.get(at + 1), p.toks.get(at + 2)),
+                            (Some(Tok::Ch(n)), Some(Tok::Ch('、'))) if "一二三四五六七八九十".contains(*n)
+                        );
+                    if !using && parts.len() >= 2 && !semicolons && !item {
+                        switched.get_or_insert(parts.len());
+                    }
+                    semicolons = true;
                 }
                 if using && depth == 0 && ends_semi(*c) {
                     close(&mut sub, &parts, &mut nested);
@@ -1986,7 +2008,8 @@ fn region_parts(
         }
     }
     close(&mut sub, &parts, &mut nested);
-    (parts, nested)
+    let switched = switched.filter(|&k| parts.len() > k);
+    (parts, nested, switched)
 }
 
 /// Whether the clause of the figure at token `at` follows "包括:" (用于:, 含:) on its own
@@ -2509,11 +2532,13 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             let part_kind = if finals { Kind::Final } else { Kind::Level };
-            let (mut parts, nested) = region_parts(p, q, end, &region, part_kind);
+            let (mut parts, nested, switched) = region_parts(p, q, end, &region, part_kind);
             // the names of a 分别为 list start after 其中 or after the opener's comma
             let names_from = opener.as_ref().map_or(q + 2, |(_, list)| *list);
+            let mut switched = switched;
             if let Some(listed) = respectively_parts(p, names_from, &region) {
                 parts = listed;
+                switched = None;
             }
             for (parent, sub) in nested {
                 let labels: Vec<String> = sub.iter().map(|x| x.1.clone()).collect();
@@ -2986,8 +3011,16 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     Tok::Fig(_) => true,
                     Tok::Ch(c) => super::normalise::is_cjk(*c),
                 });
-            let whole =
-                whole && !(end >= p.toks.len() && cut_short(doc, p) || at_end && !named_whole);
+            // (the parts after a semicolon the other rules above kept, when the first of them
+            // is a carryover or balance: 上年结转结余资金, 结转下年 — beside the year's own)
+            let switched = switched.filter(|&k| {
+                parts
+                    .get(k)
+                    .is_some_and(|x| ["结转", "结余", "滚存"].iter().any(|w| x.1.contains(w)))
+            });
+            let whole = whole
+                && switched.is_none()
+                && !(end >= p.toks.len() && cut_short(doc, p) || at_end && !named_whole);
             // (the budgets of a total found far back are not looked for beside it)
             if let Some(b) = budgets_of(p, total, &parts, whole, q).filter(|_| !far) {
                 out.push(b);
@@ -3011,6 +3044,20 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     numbered: true,
                 });
             }
+            // (ended at the semicolon, or not: each reading is said where it holds; the
+            // longer is taken as `numbered`, a list whose first items only may be the parts)
+            if let Some(k) = switched {
+                out.push(Breakdown {
+                    total: total.fig,
+                    total_label: total_label.clone(),
+                    complete: false,
+                    parts: parts.iter().take(k).map(|x| (x.0, x.1.clone())).collect(),
+                    para: p.index,
+                    at: q,
+                    context: p.full_sentence(q),
+                    numbered: false,
+                });
+            }
             out.push(Breakdown {
                 total: total.fig,
                 total_label,
@@ -3019,7 +3066,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 para: p.index,
                 at: q,
                 context: p.full_sentence(q),
-                numbered: false,
+                numbered: switched.is_some(),
             });
         }
         out.extend(record_breakdowns(p));
@@ -4036,7 +4083,7 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
         let lo = p.mentions.partition_point(|m| m.at < list_start);
         let hi = p.mentions.partition_point(|m| m.at < end);
         let region: Vec<&Mention> = p.mentions.get(lo..hi).unwrap_or(&[]).iter().collect();
-        let (parts, _) = region_parts(p, list_start - 1, end, &region, Kind::Level);
+        let (parts, _, _) = region_parts(p, list_start - 1, end, &region, Kind::Level);
         let groups = 1 + p
             .toks
             .get(list_start..end)
