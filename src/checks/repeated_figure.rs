@@ -3,6 +3,7 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{amount, is_money, unquoted, whole_words, Kind, Prose, Record, Tok};
+use crate::claims::sangong::label_item;
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
@@ -700,6 +701,20 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 .and_then(|h| claims.headings.get(h))
                 .map(|h| section_quantity(&h.title))
         };
+        // "(一)因公出国费用。2021年预算支出为0万元…(二)公务接待费。2021年预算支出11.77万元"
+        // (a county bureau's 2021 三公 budget): words naming no item, under headings naming
+        // two items, are those items' amounts
+        let item_of = |s: &Stated| {
+            s.scope
+                .section
+                .and_then(|h| claims.headings.get(h))
+                .and_then(|h| label_item(&h.title))
+        };
+        if label_item(&later.key).is_none()
+            && matches!((item_of(first), item_of(later)), (Some(a), Some(b)) if a != b)
+        {
+            continue;
+        }
         let mut why = None;
         if let (Some(a), Some(b)) = (core(first), core(later)) {
             if a != b
@@ -976,6 +991,19 @@ mod tests {
         assert!(v.is_empty(), "{v:?}");
         // the same period twice is one amount
         let same = text.replace("截止8月底", "8月份");
+        let v = verdicts(&same);
+        assert!(v.iter().any(|(_, s)| s == "fail"), "{v:?}");
+    }
+
+    #[test]
+    fn words_naming_no_item_under_two_items_headings_are_two_amounts() {
+        // a county bureau's 2021 三公 budget (hunt 15): "预算支出" under each item's heading
+        let text = "(一)因公出国费用。2021年预算支出为0万元,本年度计划无人员出国。\n\
+                    (二)公务接待费。2021年预算支出11.77万元,比2020年预算减少0.13万元。\n";
+        let v = verdicts(text);
+        assert!(v.iter().all(|(_, s)| s != "fail"), "{v:?}");
+        // under one item's heading twice, they are one amount
+        let same = text.replace("(二)公务接待费", "(二)因公出国费");
         let v = verdicts(&same);
         assert!(v.iter().any(|(_, s)| s == "fail"), "{v:?}");
     }
