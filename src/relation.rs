@@ -59,6 +59,8 @@ pub enum Rule {
     ChangeColumn,
     /// `pace`.
     Pace,
+    /// `saving`.
+    Saving,
 }
 
 impl Rule {
@@ -88,6 +90,7 @@ impl Rule {
             Rule::ChangeAmount => "change-amount",
             Rule::ChangeColumn => "change-column",
             Rule::Pace => "pace",
+            Rule::Saving => "saving",
         }
     }
 }

@@ -19,6 +19,7 @@ mod parts_sum;
 mod project_match;
 mod rate_column;
 mod repeated_figure;
+mod saving;
 mod score_total;
 mod share;
 mod subset;
@@ -216,6 +217,7 @@ pub static ALL: &[&Check] = &[
     &change_amount::CHECK,
     &budget_variance::CHECK,
     &pace::CHECK,
+    &saving::CHECK,
     &count_list::CHECK,
     &repeated_figure::CHECK,
     &text_table::CHECK,

@@ -3420,7 +3420,7 @@ fn enumerated_at(p: &Prose<'_>, k: usize) -> Option<u32> {
 
 /// Words without the linking words at their end that name no quantity: 为, 是, 达, 达到, 约
 /// ("增幅约为" → "增幅", "比重达" → "比重").
-fn without_linking(words: &str) -> &str {
+pub fn without_linking(words: &str) -> &str {
     let mut s = words;
     while let Some(rest) = ["为", "是", "达到", "达", "约"]
         .iter()
