@@ -180,7 +180,7 @@ mod tests {
                       节约财政资金140.74亿元,节约率达到4.62%。\n";
         assert_eq!(verdicts(change), own(&[("4.62%", "pass")]));
         // a rate whose amount before it is no saving is not read
-        let other = "全市政府采购规模为32.72亿元,节约率为14.41%。\n";
+        let other = "全市政府采购规模为32.72亿元,货物类采购10亿元,节约率为14.41%。\n";
         assert_eq!(verdicts(other), own(&[]));
     }
 }
