@@ -32,8 +32,8 @@ pub static CHECK: Check = Check {
                 exact. It is a warning, as the share of the year gone is the common \
                 convention, not printed beside the figure.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "1-5月…完成年初预算的47.5%，快于序时进度8.3个百分点 fails: 47.5% − 5/12 = 5.83 \
-              points; 8.3 is the gap to 4/12, a month short.",
+    example: "1-5月…完成年初预算的47.5%，快于序时进度14.2个百分点 fails: 47.5% − 5/12 = 5.83 \
+              points; 14.2 is the gap to 4/12, a month short.",
     find,
 };
 
