@@ -131,8 +131,8 @@ fn of_a_plan(lead: &str) -> bool {
 }
 
 /// The period a rate is of: the months (first and last) the paragraph last names before token
-/// `to`, else the paragraphs before it; `None` for the period's day ("截至6月20日", read in
-/// days) as for no period at all. `Some(Err(()))` marks a date within a month.
+/// `to` outside a comparison, else the paragraphs before it; `Some(Err(()))` where that
+/// period ends on a day of a month ("截至6月20日", read in days), `None` where none is named.
 fn period_before(
     doc: &Document,
     claims: &Claims<'_>,
@@ -167,14 +167,7 @@ fn period_before(
 /// Whether the period named at token `k` is one compared with, not the one reported on:
 /// its clause names a comparison before it ("高于一季度累计增幅2.5个百分点", "比1-4月加快").
 fn compared_with(q: &Prose<'_>, k: usize) -> bool {
-    let from = q
-        .toks
-        .get(..k)
-        .unwrap_or(&[])
-        .iter()
-        .rposition(|t| matches!(t, Tok::Ch(c) if crate::claims::prose::ends_clause(*c)))
-        .map_or(0, |j| j + 1);
-    q.text_between(from, k)
+    q.clause_text_before(k)
         .contains(['比', '较', '較', '于', '於', '与', '與', '同'])
 }
 
@@ -207,13 +200,7 @@ fn rate_before<'p>(p: &'p Prose<'_>, i: usize) -> Option<&'p Mention> {
         .take_while(|x| x.semi == m.semi)
         .find(|x| x.percent && !matches!(x.kind, Kind::Rate(_)))?;
     // ("占年初预算58651万元的78%": the plan is named before its amount)
-    let from = p
-        .toks
-        .get(..rate.at)?
-        .iter()
-        .rposition(|t| matches!(t, Tok::Ch(c) if crate::claims::prose::ends_clause(*c)))
-        .map_or(0, |k| k + 1);
-    of_a_plan(&p.text_between(from, rate.at)).then_some(rate)
+    of_a_plan(&p.clause_text_before(rate.at)).then_some(rate)
 }
 
 /// Whether the figure at mention `m` is printed as points: "6个百分点", "6百分点", or "0.48%".

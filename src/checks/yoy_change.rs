@@ -1295,7 +1295,7 @@ fn comparison(words: &str) -> Option<Compared> {
 /// exactly one value must be stated under that name (…费 and …费支出 are one name).
 fn named_before(doc: &Document, p: &Prose<'_>, change: usize) -> Option<usize> {
     let c = p.mentions.get(change)?;
-    let clause = clause_before(p, c.at);
+    let clause = p.clause_text_before(c.at);
     let clause = clause.trim_start_matches("其中");
     let cut = ["同口径", "同口徑", "同比", "比", "较", "與", "与"]
         .iter()
@@ -1346,7 +1346,7 @@ fn from_to<'p>(p: &'p Prose<'_>, k: usize) -> Option<(&'p Mention, &'p Mention)>
         return None;
     }
     // 由/从, then at most a year: 上年, 去年, 2018年(度), and 的
-    let clause = clause_before(p, before.at);
+    let clause = p.clause_text_before(before.at);
     let (_, year) = ["由", "从"]
         .iter()
         .filter_map(|w| clause.trim_end_matches('的').rsplit_once(w))
@@ -1443,18 +1443,6 @@ fn annual_rate(
     )
 }
 
-/// The words of the clause before token `at` (figures as `#`).
-fn clause_before(p: &Prose<'_>, at: usize) -> String {
-    let start = p
-        .toks
-        .get(..at)
-        .unwrap_or(&[])
-        .iter()
-        .rposition(|t| matches!(t, crate::claims::prose::Tok::Ch(c) if crate::claims::prose::ends_clause(*c)))
-        .map_or(0, |k| k + 1);
-    p.text_between(start, at)
-}
-
 /// The clause naming what the change's clause compares when that clause names nothing:
 /// "公务接待费支出决算比预算无增减变化,比去年增加 0.5 万元" (a city unit's 2020 final
 /// accounts) — the nearest of the two clauses before it, in its clause group, that names a
@@ -1529,7 +1517,7 @@ fn sangong_rate(
     }
     // the change's own words, else its clause's: "“三公”经费…决算数比 2023 年度减少 X" names
     // its item before the year
-    let clause = clause_before(p, cm.at);
+    let clause = p.clause_text_before(cm.at);
     let subject;
     let (item, words) = match label_item(&cm.lead) {
         Some(item) => (item, cm.lead.as_str()),

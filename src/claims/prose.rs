@@ -1023,6 +1023,19 @@ impl<'a> Prose<'a> {
         s
     }
 
+    /// The normalised words of the clause before token `at`, back to the last clause stop
+    /// (figures as `#`).
+    pub fn clause_text_before(&self, at: usize) -> String {
+        let start = self
+            .toks
+            .get(..at)
+            .unwrap_or(&[])
+            .iter()
+            .rposition(|t| matches!(t, Tok::Ch(c) if ends_clause(*c)))
+            .map_or(0, |k| k + 1);
+        self.text_between(start, at)
+    }
+
     /// How many clause stops (see [`ends_clause`]) stand between token indices `from` and
     /// `to`: how many commas or semicolons apart two figures are.
     pub fn stops_between(&self, from: usize, to: usize) -> usize {
@@ -1879,7 +1892,8 @@ const FAR_PARAGRAPHS: usize = 8;
 type Part = (FigId, String, Option<&'static str>);
 
 /// What [`region_parts`] reads: the parts, the sub-lists of parts (each with its parent),
-/// and how many parts came before a semicolon that follows parts listed by commas.
+/// and how many parts came before a semicolon that follows parts listed by commas (some
+/// parts may come after it, or none).
 type RegionParts = (Vec<Part>, Vec<(Part, Vec<Part>)>, Option<usize>);
 
 /// The parts a 其中 lists between `q` and `end`: one amount per clause at the top level,
@@ -1933,7 +1947,7 @@ fn region_parts(
                     let item = opens_item(p, at + 1)
                         || matches!(
                             (p.toks.get(at + 1), p.toks.get(at + 2)),
-                            (Some(Tok::Ch(n)), Some(Tok::Ch('、'))) if "一二三四五六七八九十".contains(*n)
+                            (Some(Tok::Ch(n)), Some(Tok::Ch('、'))) if super::outline::CN_DIGITS.contains(*n)
                         );
                     if !using && parts.len() >= 2 && !semicolons && !item {
                         switched.get_or_insert(parts.len());
@@ -2008,7 +2022,6 @@ fn region_parts(
         }
     }
     close(&mut sub, &parts, &mut nested);
-    let switched = switched.filter(|&k| parts.len() > k);
     (parts, nested, switched)
 }
 
@@ -2532,10 +2545,9 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 continue;
             }
             let part_kind = if finals { Kind::Final } else { Kind::Level };
-            let (mut parts, nested, switched) = region_parts(p, q, end, &region, part_kind);
+            let (mut parts, nested, mut switched) = region_parts(p, q, end, &region, part_kind);
             // the names of a 分别为 list start after 其中 or after the opener's comma
             let names_from = opener.as_ref().map_or(q + 2, |(_, list)| *list);
-            let mut switched = switched;
             if let Some(listed) = respectively_parts(p, names_from, &region) {
                 parts = listed;
                 switched = None;
