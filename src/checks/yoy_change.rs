@@ -1041,10 +1041,24 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
             // "一季度,全省一般公共预算收入221亿元,增收37.4亿元,增长20.4%" (a province's
             // 2021 report): a clause of the bare 增收 (减收, 增支, 减支) right after the
             // amount, or after the amount and its rate, is a change on last year's
+            // ("完成1233.8亿元,为年度预算的62.1%,增长25.4%,增收249.8亿元": and after the
+            // amount's completion of its budget)
             || changes.first().is_some_and(|&c| {
                 let bare = |x: &Mention| ["增收", "减收", "增支", "减支"].contains(&x.lead.as_str());
+                // (the rate right after the completion: a change right after it may be over
+                // the budget, "为预算的105%,增收37.4亿元")
+                let completions = ms
+                    .get(level_end + 1..first.min(c))
+                    .filter(|between| {
+                        between.iter().all(|x| x.kind == Kind::Completion)
+                            && (between.is_empty() || c > first)
+                    })
+                    .map(<[Mention]>::len);
                 ms.get(level_end).zip(ms.get(c)).is_some_and(|(l, x)| {
-                    bare(x) && p.stops_between(l.at, x.at) == 1 + usize::from(c > first)
+                    bare(x)
+                        && completions.is_some_and(|n| {
+                            p.stops_between(l.at, x.at) == 1 + usize::from(c > first) + n
+                        })
                 })
             });
         // "…完成 A，同比增加 D，增长 r%。其中：X 完成 B，增加 d，增长 s%；…": the parts of
@@ -1806,6 +1820,21 @@ mod tests {
             status(&short.replace("6.3%", "7.3%")),
             own(&[("7.3%", "fail")])
         );
+    }
+
+    #[test]
+    fn a_completion_of_the_budget_may_stand_between_an_amount_and_its_rate() {
+        // a province's 2018 half-year report (news of it): 249.8 ÷ (1233.8 − 249.8) = 25.39 %
+        let text =
+            "全省一般公共预算收入完成1233.8亿元,为年度预算的62.1%,增长25.4%,增收249.8亿元。\n";
+        assert_eq!(status(text), own(&[("25.4%", "pass")]));
+        assert_eq!(
+            status(&text.replace("25.4%", "20.2%")),
+            own(&[("20.2%", "fail")])
+        );
+        // a share of a whole between them is no completion: the rate may be the share's
+        let share = text.replace("为年度预算的", "占全部收入的");
+        assert_eq!(status(&share), own(&[]));
     }
 
     #[test]

@@ -428,6 +428,12 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         {
             return Kind::Completion;
         }
+        // "完成1233.8亿元,为年度预算的62.1%" (a province's 2018 half-year report): the amount
+        // is that share of its budget
+        let of_budget = lead.trim_end_matches('的').trim_end_matches('数');
+        if of_budget.ends_with("预算") && of_budget.contains(['为', '是']) {
+            return Kind::Completion;
+        }
         // "占调整预算 105.47%", "占年初预算的 98%": completion of a budget, not a share
         let after = lead
             .rsplit('占')
