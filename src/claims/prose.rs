@@ -2960,6 +2960,24 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     continue;
                 }
             }
+            // "…新增地方政府债务限额537亿元,本次预算调整拟增加580亿元新增债务限额,其中:市级94.8
+            // 亿元、区级485.2亿元" (a city's 2023 budget adjustment, Beijing): an amount an act
+            // adds, no change on a year, between the total and the 其中 may be what the parts
+            // divide: each reading is said where it holds
+            let added = if divided || inner(q) {
+                None
+            } else {
+                before
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.at > total.at)
+                    .find(|m| {
+                        matches!(m.kind, Kind::Change(_))
+                            && !m.inner
+                            && same_family(m.unit, unit)
+                            && added_by_an_act(&m.lead, &p.text_between(total.at, m.at))
+                    })
+            };
             // "…全国财政赤字 37600 亿元，与预算持平。其中，中央一般公共预算收入 82771 亿元":
             // a balance (赤字, 结余) is divided into balances, not into income or spending
             let balance = |l: &str| {
@@ -3076,6 +3094,18 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     numbered: false,
                 });
             }
+            if let Some(a) = added {
+                out.push(Breakdown {
+                    total: a.fig,
+                    total_label: a.label.clone(),
+                    complete: whole,
+                    parts: parts.iter().map(|x| (x.0, x.1.clone())).collect(),
+                    para: p.index,
+                    at: q,
+                    context: p.full_sentence(q),
+                    numbered: true,
+                });
+            }
             out.push(Breakdown {
                 total: total.fig,
                 total_label,
@@ -3084,7 +3114,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 para: p.index,
                 at: q,
                 context: p.full_sentence(q),
-                numbered: switched.is_some(),
+                numbered: switched.is_some() || added.is_some(),
             });
         }
         out.extend(record_breakdowns(p));
@@ -3094,6 +3124,23 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
     }
     out.extend(numbered_lists(doc, prose));
     out
+}
+
+/// A change's words (`lead`, after the words since the amount before it, `since`) name an
+/// amount an act adds or takes away ("本次预算调整拟增加", "追加"), not a change on a year or
+/// a budget: no comparison is named, and the verb is not bare. An adjustment (调增, 调减) is
+/// not one: the 其中 after it lists the adjusted amounts ("…调整为89138万元,调增13000万元,
+/// 其中:税收收入调整为40500万元,…").
+fn added_by_an_act(lead: &str, since: &str) -> bool {
+    let bare = [
+        "增加", "减少", "增收", "减收", "增支", "减支", "增长", "下降",
+    ];
+    !bare.contains(&lead)
+        && !lead.contains("调增")
+        && !lead.contains("调减")
+        && !["比", "较", "同比", "上年", "去年", "与", "同期"]
+            .iter()
+            .any(|w| since.contains(w))
 }
 
 /// The characters two names end with alike ("当年预算批复指标" and "县直各部门批复指标": 4).
@@ -4822,6 +4869,36 @@ mod tests {
             .iter()
             .map(|b| (raw(b.total), b.parts.iter().map(|x| raw(x.0)).collect()))
             .collect()
+    }
+
+    #[test]
+    fn an_amount_an_act_adds_before_a_qizhong_may_be_what_it_divides() {
+        // Beijing's 2023 budget adjustment (news of it): 580 = 94.8 + 485.2, and the parts
+        // are no parts of the 537 before it
+        let text =
+            "除已纳入年初预算草案提前下达的新增地方政府债务限额537亿元,本次预算调整拟增加580亿元\
+                    新增债务限额,其中:市级94.8亿元、区级485.2亿元。\n";
+        let entries = |text: &str| {
+            let r = crate::check_document(&read_text(text));
+            r.checks
+                .iter()
+                .map(|e| (e.rule.id(), e.reported.clone(), e.status.as_str()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(entries(text), [("parts-sum", "580".to_string(), "pass")]);
+        // a smaller amount before: its parts are not said to exceed it
+        let smaller = text.replace("537", "137");
+        assert_eq!(
+            entries(&smaller),
+            [("parts-sum", "580".to_string(), "pass")]
+        );
+        // a change on a year between them (the year's figure cuts the change's words): the
+        // amount before it is the total
+        let on_last_year = text.replace("本次预算调整拟增加", "比2022年增加");
+        assert_eq!(
+            parts_of(&on_last_year),
+            [("537".to_string(), vec!["94.8".to_string(), "485.2".into()])]
+        );
     }
 
     #[test]
