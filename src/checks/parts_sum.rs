@@ -115,7 +115,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         if !money || !b.complete && zero(b.total) {
             rel = rel.exact_target();
         }
-        if !b.complete || outer.is_some() {
+        // (a list whose total is uncertain, [`Breakdown::numbered`], is said where it holds)
+        if !b.complete || b.numbered || outer.is_some() {
             rel = rel.only_if_holds();
         }
         out.push(rel);

@@ -566,9 +566,12 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     }
     // "比上年…" without a change word: not a level of this year; "上年结转和结余" (what last
     // year carried over) is one
-    let carried = ["上年结转", "上年结余", "上年度结转"]
-        .iter()
-        .any(|w| lead.contains(w));
+    // ("上年专项结转10.87亿元", a district's 2021 final accounts: the carryover's kind may
+    // stand between)
+    let carried = lead.rsplit_once("上年").is_some_and(|(before, after)| {
+        ["结转", "结余"].iter().any(|w| after.contains(w))
+            && !["比", "较", "同比"].iter().any(|w| before.contains(w))
+    });
     if lead.contains("同比") || lead.contains("上年") && !carried {
         return Kind::Other;
     }
@@ -3120,6 +3123,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         out.extend(record_breakdowns(p));
         out.extend(grouped_lists(p));
         added_totals(p, &mut out);
+        listed_totals(p, &mut out);
         composed_totals(p, &mut out);
     }
     out.extend(numbered_lists(doc, prose));
@@ -3308,6 +3312,68 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         let mut parts = vec![(base.fig, base_label)];
         parts.extend(items);
         out.push(stated_sum(p, q, total, parts));
+    }
+}
+
+/// "一般公共预算支出143.17亿元,上解省市支出85.86亿元,结转下年专项支出12.67亿元,预算稳定调节
+/// 基金6.15亿元,支出合计247.84亿元" (a district's 2021 final accounts): a sentence of amounts
+/// alone, one a clause, closed by a 合计 (总计, 共计) naming the first's side (收入 or 支出),
+/// lists the 合计's parts — most likely: without 加 to say so, the sum is said only where it
+/// holds. Not read where the sentence holds a 其中, takes anything away, or where a 加 list
+/// already reads it.
+fn listed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
+    let closing = |m: &Mention| ["合计", "总计", "共计"].iter().any(|w| m.lead.contains(w));
+    let side = |s: &str| (s.contains("收入"), s.contains("支出"));
+    let mut from = 0;
+    while let Some(first) = p.mentions.get(from) {
+        let sentence = first.sentence;
+        let to = from
+            + p.mentions
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.sentence == sentence)
+                .count();
+        let ms = p.mentions.get(from..to).unwrap_or(&[]);
+        from = to.max(from + 1);
+        let Some((total, parts)) = ms.split_last() else {
+            continue;
+        };
+        if parts.len() < 2
+            || !closing(total)
+            || side(&total.lead) == (false, false)
+            || side(&first.label) != side(&total.lead)
+            || out.iter().any(|b| b.total == total.fig)
+        {
+            continue;
+        }
+        let amount = |m: &Mention| {
+            m.kind == Kind::Level && !m.inner && is_money(m.unit) && same_family(m.unit, total.unit)
+        };
+        // one amount a clause: nothing but a clause's stop between two
+        let one_a_clause = ms.windows(2).all(|w| match w {
+            [a, b] => p.stops_between(a.at, b.at) == 1,
+            _ => false,
+        });
+        let words = p.text_between(sentence_start(p, first.at), total.at);
+        if !ms.iter().all(amount)
+            || !one_a_clause
+            || parts.iter().any(closing)
+            || ["其中", "包括", "减", "扣除", "加"]
+                .iter()
+                .any(|w| words.contains(w))
+        {
+            continue;
+        }
+        out.push(Breakdown {
+            numbered: true,
+            ..stated_sum(
+                p,
+                first.at,
+                total,
+                parts.iter().map(|m| (m.fig, m.label.clone())).collect(),
+            )
+        });
     }
 }
 
@@ -4898,6 +4964,38 @@ mod tests {
         assert_eq!(
             parts_of(&on_last_year),
             [("537".to_string(), vec!["94.8".to_string(), "485.2".into()])]
+        );
+    }
+
+    #[test]
+    fn a_sentence_of_amounts_closed_by_its_total_lists_the_totals_parts() {
+        // 滨江区's 2021 final accounts (a mirror of it): 143.17 + 85.86 + 12.67 + 6.15 =
+        // 247.85, within rounding of 247.84
+        let spent = "一般公共预算支出143.17亿元,上解省市支出85.86亿元,结转下年专项支出12.67亿元,\
+                     预算稳定调节基金6.15亿元,支出合计247.84亿元。\n";
+        let sums = |text: &str| {
+            let r = crate::check_document(&read_text(text));
+            r.checks
+                .iter()
+                .filter(|e| e.rule.id() == "parts-sum")
+                .map(|e| (e.reported.clone(), e.status.as_str()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sums(spent), [("247.84".to_string(), "pass")]);
+        // said only where it holds: without 加 the amounts may not all be the total's parts
+        assert_eq!(sums(&spent.replace("247.84", "257.84")), []);
+        // a total of the other side, or a 其中 among them, is not read so
+        assert_eq!(sums(&spent.replace("支出合计", "收入合计")), []);
+        let held = spent.replace(",上解省市支出", ",其中上解省市支出");
+        assert!(!parts_of(&held).iter().any(|(t, _)| t == "247.84"));
+        // (the income side, a 加 list: last year's carryover of a kind is an amount too)
+        let income = "全年一般公共预算收入202.89亿元,加上税收返还1.73亿元,省市补助23.26亿元,\
+                      调入资金6.65亿元,上年专项结转10.87亿元,预算稳定调节基金2.44亿元,\
+                      收入合计247.84亿元。\n";
+        assert_eq!(sums(income), [("247.84".to_string(), "pass")]);
+        assert_eq!(
+            sums(&income.replace("10.87", "11.87")),
+            [("247.84".to_string(), "fail")]
         );
     }
 
