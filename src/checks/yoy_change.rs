@@ -3,8 +3,8 @@
 
 use super::{Check, Out};
 use crate::claims::prose::{
-    amount, budget_stated, compared, compared_base, is_money, same_family, unquoted, Kind, Mention,
-    Prose,
+    amount, budget_stated, compared, compared_base, is_money, names_a_past_year, same_family,
+    unquoted, Kind, Mention, Prose,
 };
 use crate::claims::sangong::label_item;
 use crate::claims::Claims;
@@ -948,6 +948,12 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                     None => ms.get(c).is_some_and(|cm| cm.semi == x.semi),
                 })
             };
+            // ("2024年…执行数2010.95万元,2025年…预算数2005.41万元,较上年预算数减少94.91万元"
+            // (旺苍县's 2025 三公 budget, hunt 19): a change on last year's budget is of this
+            // year's budget, not of last year's final figure before it)
+            let on_last_budget = ms
+                .get(c)
+                .is_some_and(|x| x.lead.contains("预算") && names_a_past_year(&x.lead));
             (0..c)
                 .rev()
                 .take_while(|&k| ms.get(k).is_some_and(|x| x.sentence == m.sentence))
@@ -955,7 +961,8 @@ fn find_in(doc: &Document, p: &Prose<'_>, claims: &Claims<'_>, inherits: bool, o
                 // a final account's amount is this year's too)
                 .find(|&k| {
                     ms.get(k).is_some_and(|x| {
-                        matches!(x.kind, Kind::Level | Kind::Final)
+                        (matches!(x.kind, Kind::Level | Kind::Final)
+                            || on_last_budget && budget_stated(p, x))
                             && (m.inner || !x.inner)
                             && (!money || is_money(x.unit))
                             && own_item(x)
@@ -1835,6 +1842,19 @@ mod tests {
         // a share of a whole between them is no completion: the rate may be the share's
         let share = text.replace("为年度预算的", "占全部收入的");
         assert_eq!(status(&share), own(&[]));
+    }
+
+    #[test]
+    fn a_change_on_last_years_budget_is_of_this_years_budget() {
+        // 旺苍县's 2025 三公 budget (a mirror of it): 94.91 ÷ (2005.41 + 94.91) = 4.519 %; on
+        // last year's final figure before it, 4.507 % would fail the printed 4.52 %
+        let text = "2024年旺苍县“三公”经费执行数2010.95万元,2025年“三公”经费预算数2005.41万元,\
+                    较上年预算数减少94.91万元,下降4.52%。\n";
+        assert_eq!(status(text), own(&[("4.52%", "pass")]));
+        assert_eq!(
+            status(&text.replace("4.52%", "4.51%")),
+            own(&[("4.51%", "fail")])
+        );
     }
 
     #[test]
