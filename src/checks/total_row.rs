@@ -495,12 +495,25 @@ fn cells_moved(doc: &Document, t: &Table, k: usize) -> bool {
     })
 }
 
-/// Whether nothing of the text follows the table: no paragraph, no other table.
+/// Whether nothing of the text follows the table: no paragraph, no other table — or only
+/// the start of a row the text breaks off in ("…| 2.劳动能力鉴定支出 | 0.00 |…" then "3.工伤
+/// 预防", 无锡's 2021 fund table as stored; hunt 20): one short line without a full stop
+/// or a figure (but its item's number).
 fn ends_text(doc: &Document, t: &Table) -> bool {
     let Some(last) = t.rows().last().map(|r| r.line) else {
         return false;
     };
-    doc.paragraphs.iter().all(|p| p.line <= last)
+    let after: Vec<_> = doc.paragraphs.iter().filter(|p| p.line > last).collect();
+    let broken_off = match after.as_slice() {
+        [] => true,
+        [p] => {
+            p.figures.iter().all(|&(start, _, _)| start == 0)
+                && p.text.chars().count() <= 20
+                && !p.text.contains(['。', '：', ':'])
+        }
+        _ => false,
+    };
+    broken_off
         && doc
             .tables
             .iter()
@@ -1166,9 +1179,14 @@ mod tests {
         assert!(!v.iter().any(|(_, s)| s == "fail"), "{v:?}");
         // what the rows kept do add up to is still said
         assert!(v.contains(&own("883.93", "pass")), "{v:?}");
+        // the text may break off in the next row's name, as the stored copy does
+        let broken = verdicts(&format!("{cut}2.劳动能力鉴定支出 | 0 |\n3.工伤预防"));
+        assert!(!broken.iter().any(|(_, s)| s == "fail"), "{broken:?}");
         // followed by anything, the list is taken as it stands
         let more = verdicts(&format!("{cut}附注:以上为执行数。\n"));
         assert!(more.contains(&own("895.89", "fail")), "{more:?}");
+        let row = verdicts(&format!("{cut}3.工伤预防支出 12.00 万元\n"));
+        assert!(row.contains(&own("895.89", "fail")), "{row:?}");
     }
 
     #[test]
