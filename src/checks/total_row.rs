@@ -503,15 +503,16 @@ fn ends_text(doc: &Document, t: &Table) -> bool {
     let Some(last) = t.rows().last().map(|r| r.line) else {
         return false;
     };
-    let after: Vec<_> = doc.paragraphs.iter().filter(|p| p.line > last).collect();
-    let broken_off = match after.as_slice() {
-        [] => true,
-        [p] => {
-            p.figures.iter().all(|&(start, _, _)| start == 0)
-                && p.text.chars().count() <= 20
-                && !p.text.contains(['。', '：', ':'])
-        }
-        _ => false,
+    let row_name = |p: &crate::document::Paragraph| {
+        p.figures.iter().all(|&(start, _, _)| start == 0)
+            && p.text.chars().count() <= 20
+            && !p.text.contains(['。', '：', ':'])
+    };
+    let mut after = doc.paragraphs.iter().filter(|p| p.line > last);
+    let broken_off = match (after.next(), after.next()) {
+        (None, _) => true,
+        (Some(p), None) => row_name(p),
+        (Some(_), Some(_)) => false,
     };
     broken_off
         && doc

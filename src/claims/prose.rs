@@ -3304,8 +3304,9 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         // (a final amount named by its stage alone, "…预算数为 B,决算数为 F", by its item's name)
         let base_label = record_name(p, base).unwrap_or_else(|| base.label.clone());
         // across sentences, the base and the total name the same side (收入 or 支出)
-        let side = |s: &str| (s.contains("收入"), s.contains("支出"));
-        if opens && (side(&base_label) != side(&total.lead) || side(&total.lead) == (false, false))
+        if opens
+            && (income_spending(&base_label) != income_spending(&total.lead)
+                || income_spending(&total.lead) == (false, false))
         {
             continue;
         }
@@ -3323,26 +3324,14 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
 /// already reads it.
 fn listed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
     let closing = |m: &Mention| ["合计", "总计", "共计"].iter().any(|w| m.lead.contains(w));
-    let side = |s: &str| (s.contains("收入"), s.contains("支出"));
-    let mut from = 0;
-    while let Some(first) = p.mentions.get(from) {
-        let sentence = first.sentence;
-        let to = from
-            + p.mentions
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|m| m.sentence == sentence)
-                .count();
-        let ms = p.mentions.get(from..to).unwrap_or(&[]);
-        from = to.max(from + 1);
-        let Some((total, parts)) = ms.split_last() else {
+    for ms in p.mentions.chunk_by(|a, b| a.sentence == b.sentence) {
+        let (Some(first), Some((total, parts))) = (ms.first(), ms.split_last()) else {
             continue;
         };
         if parts.len() < 2
             || !closing(total)
-            || side(&total.lead) == (false, false)
-            || side(&first.label) != side(&total.lead)
+            || income_spending(&total.lead) == (false, false)
+            || income_spending(&first.label) != income_spending(&total.lead)
             || out.iter().any(|b| b.total == total.fig)
         {
             continue;
@@ -3375,6 +3364,12 @@ fn listed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             )
         });
     }
+}
+
+/// Whether words name income (收入) and whether they name spending (支出): a sum's total
+/// and its first part name the same side.
+fn income_spending(words: &str) -> (bool, bool) {
+    (words.contains("收入"), words.contains("支出"))
 }
 
 /// The whole breakdown a sentence states at token `q`: `total` is the sum of `parts`.
