@@ -30,7 +30,10 @@ pub static CHECK: Check = Check {
            83.74%\") say their parts make it up: each is checked against the sum of the \
            parts; shares of it one after another in one section, of parts that cannot \
            overlap (基本支出 and 项目支出, the 三公 items, 税收 and 非税收入 …), add up to at \
-           most 100%. Where the whole is printed, such shares adding up to exactly 100% \
+           most 100%, and stand in the proportion of their parts (1.4 can be no smaller a \
+           share than 0.28), which holds also of shares that name no whole (\"…0.28 万元，占 \
+           0.95%\") one after another in one paragraph: each is checked against the largest. \
+           Where the whole is printed, such shares adding up to exactly 100% \
            say their parts add up to it (unless they are listed under it, for parts-sum). \
            财政收入 (支出) said loosely is the general budget's total. \
            Amounts in 元 and 万元 are converted exactly.",
@@ -178,6 +181,10 @@ struct Orphan {
     context: String,
     /// What is said of it when nothing more can be: its whole was not found.
     not_found: Relation,
+    /// Whether the share names its whole ("占一般公共预算支出的"), or says only "占 P%".
+    named: bool,
+    /// Its paragraph.
+    para: usize,
 }
 
 /// "1. 基本支出预算 2476260.58 元，占一般公共预算支出的 84.06% … 2. 项目支出 469500 元，占一般
@@ -193,6 +200,9 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
     while let Some(first) = orphans.get(k) {
         let same = |o: &Orphan| {
             o.whole == first.whole
+                && o.named == first.named
+                // shares that name no whole are of one only in one paragraph
+                && (o.named || o.para == first.para)
                 && o.scope.section == first.scope.section
                 && o.scope.comparable(&first.scope)
                 && o.scope.year == first.scope.year
@@ -210,6 +220,15 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
         k += run;
         let labels: Vec<String> = group.iter().map(|o| o.part.clone()).collect();
         let of_one_whole = group.len() >= 2 && disjoint(&labels);
+        if !first.named {
+            for o in group {
+                out.push(o.not_found.clone());
+            }
+            if of_one_whole {
+                in_proportion(doc, group, out);
+            }
+            continue;
+        }
         if of_one_whole && all_of_it(doc, group.iter().map(|o| o.share)) {
             let parts: Vec<FigId> = group.iter().map(|o| o.part_fig).collect();
             for o in group {
@@ -224,6 +243,7 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
         let (Some(last), true) = (group.last(), of_one_whole) else {
             continue;
         };
+        in_proportion(doc, group, out);
         let others = group
             .iter()
             .take(group.len() - 1)
@@ -239,6 +259,44 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
                 .cmp(Cmp::AtMost)
                 .context(last.context.clone()),
         );
+    }
+}
+
+/// "因公出国(境)费支出决算0万元,占0%;公务用车购置及运行维护费支出决算1.4万元,占0.02%;公务接待费
+/// 支出决算0.28万元,占0.95%" (a county unit's 2023 final accounts): shares of one whole the
+/// text does not print, of parts that cannot overlap, are each their part over one whole,
+/// so they stand in the proportion of their parts, whatever the whole is: 1.4 can be no
+/// smaller a share than 0.28. Each share is checked against the largest (the one its
+/// rounding blurs least) in the ratio of their parts: 1.4 ÷ 0.28 × 0.95% = 4.75%.
+fn in_proportion(doc: &Document, group: &[Orphan], out: &mut Out) {
+    let nonzero = |f: FigId| doc.figure(f).is_some_and(|f| !f.number.value.is_zero());
+    let Some(anchor) = group
+        .iter()
+        .filter(|o| nonzero(o.part_fig) && nonzero(o.share))
+        .max_by_key(|o| printed_share(doc, o.share))
+    else {
+        return;
+    };
+    let Some(unit) = group.first().and_then(|o| o.unit) else {
+        return;
+    };
+    for o in group.iter().filter(|o| o.share != anchor.share) {
+        let what = Text::new(
+            format!(
+                "{}占比 ÷ {}占比 = 两者金额之比（同一总数）",
+                o.part, anchor.part
+            ),
+            format!(
+                "share of {} ÷ share of {} = the ratio of their amounts (one whole)",
+                o.part, anchor.part
+            ),
+        );
+        let ratio = Expr::quotient(
+            amount(doc, o.part_fig, Some(unit)),
+            amount(doc, anchor.part_fig, Some(unit)),
+        );
+        let share = Expr::product(ratio, Expr::Fig(anchor.share));
+        out.push(Relation::equals(RULE, o.share, share, what).context(o.context.clone()));
     }
 }
 
@@ -741,19 +799,22 @@ fn relation(
             "无法确定占比的总数",
             "the whole the share is of cannot be identified",
         );
-        if name.chars().count() < 2 || m.listed {
+        if m.listed {
             out.push(not_found);
             return None;
         }
+        let named = name.chars().count() >= 2;
         return Some(Orphan {
             share: m.fig,
-            whole: name,
+            whole: if named { name } else { String::new() },
             scope,
             part: part.label.clone(),
             part_fig: part.fig,
             unit: part.unit,
             context,
             not_found,
+            named,
+            para: p.index,
         });
     };
     // (an amount is no share of itself: the names were read wrong)
@@ -946,21 +1007,29 @@ mod tests {
                 .filter(|(_, s)| s == "fail")
                 .collect::<Vec<_>>()
         };
-        assert_eq!(fails(&text("19.62")), own(&[("19.62%", "fail")]));
+        // (and 469500 ÷ 2476260.58 × 84.06% = 15.94%: no one whole gives both shares)
+        assert_eq!(
+            fails(&text("19.62")),
+            own(&[("19.62%", "fail"), ("19.62%", "fail")])
+        );
         // (adding up to 100%, each is a share of the two parts' sum)
         assert_eq!(
             entries(&text("15.94")),
             own(&[("84.06%", "pass"), ("15.94%", "pass")])
         );
-        // under 100% (another part unnamed), they hold
+        // under 100% (another part unnamed), in the proportion of their parts, they hold
+        let third = text("10.18").replace("469500", "300000");
         assert_eq!(
-            entries(&text("12.5")),
+            entries(&third),
             own(&[
                 ("84.06%", "unchecked"),
-                ("12.5%", "unchecked"),
-                ("12.5%", "pass")
+                ("10.18%", "unchecked"),
+                ("10.18%", "pass"),
+                ("10.18%", "pass")
             ])
         );
+        // and out of it they fail, though they make less than all of it
+        assert_eq!(fails(&text("12.5")), own(&[("12.5%", "fail")]));
         // parts that may overlap (工资福利支出 may be 基本支出's), two wholes, or two years:
         // nothing to add up
         let overlap = text("19.62").replace("项目支出 469500", "工资福利支出 469500");
@@ -973,6 +1042,43 @@ mod tests {
             .replace("2. 项目", "2. 2023年项目");
         for t in [overlap, wholes, years] {
             assert!(fails(&t).is_empty(), "{t}: {:?}", entries(&t));
+        }
+    }
+
+    #[test]
+    fn shares_of_one_unnamed_whole_stand_in_the_proportion_of_their_parts() {
+        // a county unit's 2023 final accounts (dyrmt.com): 1.4 cannot be a smaller share of
+        // the 三公 total than 0.28 (1.4 ÷ 0.28 × 0.95% = 4.75%), whatever the total is
+        let text = |car: &str| {
+            format!(
+                "2023年“三公”经费财政拨款支出决算中,因公出国(境)费支出决算0万元,占0%;\
+                 公务用车购置及运行维护费支出决算1.4万元,占{car}%;\
+                 公务接待费支出决算0.28万元,占0.95%。\n"
+            )
+        };
+        let status = |t: &str, fig: &str| -> Vec<String> {
+            entries(t)
+                .into_iter()
+                .filter(|(r, _)| r == fig)
+                .map(|(_, s)| s)
+                .collect()
+        };
+        assert_eq!(status(&text("0.02"), "0.02%"), ["unchecked", "fail"]);
+        // the largest share is the one the others are measured by: it is left unchecked
+        assert_eq!(status(&text("0.02"), "0.95%"), ["unchecked"]);
+        assert_eq!(status(&text("4.75"), "4.75%"), ["unchecked"]);
+        assert_eq!(status(&text("4.75"), "0.95%"), ["unchecked", "pass"]);
+        // (rounding: 0.275 ÷ 1.45 × 4.495% = 0.85%, 0.285 ÷ 1.35 × 4.505% = 0.951%; with
+        // 5.1%, 0.97% at the least)
+        assert_eq!(status(&text("4.5"), "0.95%"), ["unchecked", "pass"]);
+        assert_eq!(status(&text("5.1"), "0.95%"), ["unchecked", "fail"]);
+        // a part of nothing is no share of anything
+        assert_eq!(status(&text("0.02"), "0%"), ["unchecked", "pass"]);
+        // parts that may overlap, or shares in two paragraphs, may be of two wholes
+        let overlap = text("0.02").replace("公务接待费", "其他商品和服务");
+        let apart = text("0.02").replace("%;公务接待", "%。\n\n2023年“三公”经费中,公务接待");
+        for t in [overlap, apart] {
+            assert_eq!(status(&t, "0.02%"), ["unchecked"], "{t}");
         }
     }
 
@@ -999,11 +1105,13 @@ mod tests {
             own(&[("96.74%", "pass"), ("3.26%", "pass")])
         );
         // short of 100%: unchecked, and the last at most what the others leave
+        // (and out of their parts' proportion: 29700 ÷ 881300.39 × 95.74% = 3.23%)
         assert_eq!(
             of_all(&text("95.74")),
             own(&[
                 ("95.74%", "unchecked"),
                 ("3.26%", "unchecked"),
+                ("3.26%", "fail"),
                 ("3.26%", "pass")
             ])
         );
@@ -1122,12 +1230,18 @@ mod tests {
             entries(&text.replace("占1.3%", "占1.5%")),
             own(&[("0%", "pass"), ("1.5%", "fail"), ("98.7%", "pass")])
         );
-        // the budget's name is no final's: 246 is not the total
+        // the budget's name is no final's: 246 is not the total (the shares are checked
+        // only against one another, in the proportion of their parts)
         let budget_only = text.replace(",支出决算为167.37万元", "");
-        assert!(
-            entries(&budget_only).iter().all(|(_, s)| s == "unchecked"),
-            "{:?}",
-            entries(&budget_only)
+        assert_eq!(
+            entries(&budget_only),
+            own(&[
+                ("0%", "unchecked"),
+                ("0%", "pass"),
+                ("1.3%", "unchecked"),
+                ("1.3%", "pass"),
+                ("98.7%", "unchecked")
+            ])
         );
     }
 
@@ -1149,15 +1263,21 @@ mod tests {
             entries(&text.replace("占44.0%", "占46.0%")),
             own(&[("45.7%", "pass"), ("46.0%", "fail"), ("10.3%", "pass")])
         );
-        // two amounts of that name with different values: no total is guessed
+        // two amounts of that name with different values: no total is guessed (the shares
+        // are checked only against one another)
         let two = text.replace(
             "清遠市生態環境局",
             "2019年度“三公”經費財政撥款支出決算為20萬元。",
         );
-        assert!(
-            entries(&two).iter().all(|(_, s)| s == "unchecked"),
-            "{:?}",
-            entries(&two)
+        assert_eq!(
+            entries(&two),
+            own(&[
+                ("45.7%", "unchecked"),
+                ("44.0%", "unchecked"),
+                ("44.0%", "pass"),
+                ("10.3%", "unchecked"),
+                ("10.3%", "pass")
+            ])
         );
     }
 
@@ -1264,10 +1384,23 @@ mod tests {
                 ("83.74%", "fail"),
             ])
         );
-        // shares that do not add up to 100% say nothing of their whole
+        // shares that do not add up to 100% say nothing of their whole; they are still in
+        // the proportion of their parts (17.6 ÷ 39.65 × 55.7% = 24.72%, not 20.7%), and make
+        // at most all of it
         let short = text.replace("24.7%", "20.7%");
-        let got = entries(&short);
-        assert!(got.iter().take(3).all(|(_, s)| s == "unchecked"), "{got:?}");
+        assert_eq!(
+            entries(&short).get(..6),
+            Some(
+                &own(&[
+                    ("19.6%", "unchecked"),
+                    ("19.6%", "pass"),
+                    ("55.7%", "unchecked"),
+                    ("20.7%", "unchecked"),
+                    ("20.7%", "fail"),
+                    ("20.7%", "pass")
+                ])[..]
+            )
+        );
         // a part of a part: 人员经费 is in 基本支出, so the two are no whole's parts
         let text = "基本支出60万元,占总支出的60%;其中人员经费40万元,占总支出的40%。\n";
         assert!(entries(text).iter().all(|(_, s)| s == "unchecked"));
