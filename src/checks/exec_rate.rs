@@ -17,7 +17,8 @@ pub static CHECK: Check = Check {
            not follow that rule is a warning, not an error. Figures are bound by their order \
            after the row's label, as the header prints them (or the standard template's \
            order when the header does not name them all), since these rows are often \
-           shifted against their headers.",
+           shifted against their headers. Sichuan's template names them 总额, 年初预算, \
+           调整后预算数, 预算执行数, 预算执行率, 权重 and 得分.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The execution rate is the headline of every self-evaluation; a rate that does not \
           follow from the amounts beside it misstates how much of the budget was spent.",

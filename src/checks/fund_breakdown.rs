@@ -12,8 +12,11 @@ pub static CHECK: Check = Check {
     title_en: "Annual funds equal their sources",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     what: "In a 项目支出绩效自评表, the 年度资金总额 row equals, for 年初预算数, 全年预算数 and \
-           全年执行数, the sum of the rows under it: 当年财政拨款 + 上年结转资金 + 其他资金. \
-           Blank and dash cells add nothing; a column whose parts are all blank is not checked.",
+           全年执行数, the sum of the rows under it: 当年财政拨款 + 上年结转资金 + 其他资金 \
+           (in Sichuan's template, 总额 = 财政资金 + 财政专户管理资金 + 单位资金 + 其他资金). \
+           Blank, dash and slash cells add nothing; a column whose parts are all blank is not \
+           checked. A table printing several projects one after another is read block by \
+           block.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "A project's funding sources that do not add up to its total mean either a source \
           was counted twice (often the carried-over funds) or the total is wrong.",

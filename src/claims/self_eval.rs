@@ -50,13 +50,44 @@ pub fn is_self_eval(t: &Table) -> bool {
             .any(|r| r.cells.iter().any(|c| title(c.text)))
 }
 
-/// Every self-evaluation table in the document.
+/// Every self-evaluation table in the document: each block of one (a page may print a
+/// department's projects one after another in one table, each under its own title).
 pub fn read_all(doc: &Document) -> Vec<SelfEval<'_>> {
-    doc.tables
-        .iter()
-        .filter(|t| is_self_eval(t))
-        .map(|t| read(doc, t))
-        .collect()
+    // a title further down a table, under another project's rows, is looked for only where
+    // the text names the tables at all (a 100k-row table's cells are not searched)
+    let named = doc.source.contains("绩效自评") || doc.source.contains("績效自評");
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        if is_self_eval(t) || named && titled_below(t) {
+            read_blocks(doc, t, &mut out);
+        }
+    }
+    out
+}
+
+/// Whether a row of the table holds a self-evaluation table's title.
+fn titled_below(t: &Table) -> bool {
+    t.rows().iter().any(|r| {
+        r.cells
+            .iter()
+            .any(|c| c.text.contains("绩效自评表") || c.text.contains("績效自評表"))
+    })
+}
+
+/// The names each of [`BLOCK`]'s columns is printed under: the standard template's, then
+/// other provinces' (Sichuan's 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分).
+const BLOCK_NAMES: [&[&str]; 6] = [
+    &["年初预算数", "年初预算"],
+    &["全年预算数", "调整后预算数", "调整后预算"],
+    &["全年执行数", "预算执行数"],
+    &["分值", "权重"],
+    &["执行率", "预算执行率"],
+    &["得分"],
+];
+
+/// The slot of [`BLOCK`] a header cell names.
+fn block_slot(name: &str) -> Option<usize> {
+    BLOCK_NAMES.iter().position(|names| names.contains(&name))
 }
 
 /// `clean_label(s) == label`, without building the cleaned string: the self-evaluation
@@ -82,10 +113,45 @@ fn label_col(t: &Table, r: usize, label: &str) -> Option<usize> {
         .position(|c| c.kind == CellKind::Text && clean_is(c.text, label))
 }
 
-fn read<'a>(doc: &Document, t: &'a Table) -> SelfEval<'a> {
+/// Where each block of a self-evaluation table starts: the 年度资金总额 row (or a 总额 row
+/// under a header naming the block's six columns), with its label's column.
+fn block_rows(t: &Table) -> Vec<(usize, usize)> {
+    (0..t.rows().len())
+        .filter_map(|r| {
+            label_col(t, r, "年度资金总额")
+                .or_else(|| label_col(t, r, "总额").filter(|_| block_order(t, r).is_some()))
+                .map(|c| (r, c))
+        })
+        .collect()
+}
+
+/// Reads each block of the table, one [`SelfEval`] each; a table with none gives one
+/// without a total (its scores may still be read).
+fn read_blocks<'a>(doc: &Document, t: &'a Table, out: &mut Vec<SelfEval<'a>>) {
+    let blocks = block_rows(t);
+    if blocks.is_empty() {
+        out.push(read(doc, t, None, (0, t.rows().len())));
+        return;
+    }
+    let mut from = 0;
+    for (k, &(r, lc)) in blocks.iter().enumerate() {
+        let to = blocks.get(k + 1).map_or(t.rows().len(), |b| b.0);
+        out.push(read(doc, t, Some((r, lc)), (from, to)));
+        from = r + 1;
+    }
+}
+
+/// One block: its total row at `(r, lc)`, within the rows `span` (its project's name above
+/// it, its scores below it, before the next block).
+fn read<'a>(
+    doc: &Document,
+    t: &'a Table,
+    block: Option<(usize, usize)>,
+    (from, to): (usize, usize),
+) -> SelfEval<'a> {
     let mut out = SelfEval {
         table: t,
-        name: project_name(t),
+        name: project_name(t, from, block.map_or(to, |b| b.0)),
         total: None,
         blank: [false; 6],
         parts: Vec::new(),
@@ -93,9 +159,8 @@ fn read<'a>(doc: &Document, t: &'a Table) -> SelfEval<'a> {
         indicators_clean: true,
         total_score: None,
     };
-    let Some((r, lc)) =
-        (0..t.rows().len()).find_map(|r| label_col(t, r, "年度资金总额").map(|c| (r, c)))
-    else {
+    let Some((r, lc)) = block else {
+        read_scores(doc, t, from, to, &mut out);
         return out;
     };
     let order = block_order(t, r);
@@ -131,10 +196,10 @@ fn read<'a>(doc: &Document, t: &'a Table) -> SelfEval<'a> {
             .is_none_or(|id| is_pct_id(doc, id))
         {
             out.total = Some(total);
-            out.parts = parts(t, r + 1, &order);
+            out.parts = parts(t, r + 1, to, &order);
         }
     }
-    read_scores(doc, t, r + 1, &mut out);
+    read_scores(doc, t, r + 1, to, &mut out);
     out
 }
 
@@ -147,29 +212,44 @@ fn is_pct_id(doc: &Document, id: FigId) -> bool {
 fn block_order(t: &Table, r: usize) -> Option<[usize; 6]> {
     (0..r).rev().take(3).find_map(|h| {
         let row = t.rows().get(h)?;
-        let names: Vec<String> = row
+        let names: Vec<usize> = row
             .cells
             .iter()
             .filter(|c| c.kind == CellKind::Text)
-            .map(|c| clean_label(c.text))
-            .filter(|n| BLOCK.contains(&n.as_str()))
+            .filter_map(|c| block_slot(&clean_label(c.text)))
             .collect();
         if names.len() != BLOCK.len() {
             return None;
         }
         let mut order = [0; 6];
-        for (k, n) in names.iter().enumerate() {
-            let slot = BLOCK.iter().position(|b| b == n)?;
+        for (k, &slot) in names.iter().enumerate() {
+            // each column named once
+            if names.get(..k)?.contains(&slot) {
+                return None;
+            }
             *order.get_mut(k)? = slot;
         }
         Some(order)
     })
 }
 
+/// The sources a block's 年度资金总额 is made of: the standard template's, then Sichuan's
+/// (财政资金, 财政专户管理资金, 单位资金, 其他资金).
+const PARTS: [&str; 8] = [
+    "当年财政拨款",
+    "本年财政拨款",
+    "上年结转资金",
+    "上年结转",
+    "其他资金",
+    "财政资金",
+    "财政专户管理资金",
+    "单位资金",
+];
+
 /// The 其中 rows under 年度资金总额.
-fn parts(t: &Table, from: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
+fn parts(t: &Table, from: usize, to: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
     let mut out = Vec::new();
-    for r in from..t.rows().len() {
+    for r in from..to {
         let Some(row) = t.rows().get(r) else { break };
         let Some((lc, label)) = row
             .cells
@@ -183,8 +263,7 @@ fn parts(t: &Table, from: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
         let label = label
             .trim_start_matches("其中")
             .trim_start_matches(&['：', ':'][..]);
-        if !["当年财政拨款", "上年结转资金", "上年结转", "其他资金"].contains(&label)
-        {
+        if !PARTS.contains(&label) {
             break;
         }
         let mut ops: [Option<Expr>; 3] = [None, None, None];
@@ -196,6 +275,10 @@ fn parts(t: &Table, from: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
                 None => Some(Expr::Blank),
                 Some(c) => match (c.kind, c.figure) {
                     (CellKind::Blank | CellKind::Dash, _) => Some(Expr::Blank),
+                    // Sichuan's template marks what does not apply with a slash
+                    (CellKind::Text, _) if matches!(c.text.trim(), "/" | "／") => {
+                        Some(Expr::Blank)
+                    }
                     (CellKind::Figure, Some(id)) => Some(Expr::Fig(id)),
                     _ => None,
                 },
@@ -230,8 +313,8 @@ fn last_two(doc: &Document, t: &Table, r: usize) -> Option<(FigId, FigId)> {
     Some((a, b))
 }
 
-fn read_scores(doc: &Document, t: &Table, from: usize, out: &mut SelfEval<'_>) {
-    let header = (from..t.rows().len()).find(|&r| {
+fn read_scores(doc: &Document, t: &Table, from: usize, to: usize, out: &mut SelfEval<'_>) {
+    let header = (from..to).find(|&r| {
         t.rows().get(r).is_some_and(|row| {
             row.cells
                 .iter()
@@ -239,7 +322,7 @@ fn read_scores(doc: &Document, t: &Table, from: usize, out: &mut SelfEval<'_>) {
         })
     });
     let Some(header) = header else { return };
-    for r in header + 1..t.rows().len() {
+    for r in header + 1..to {
         let Some(row) = t.rows().get(r) else { break };
         if row.cells.iter().any(|c| clean_is(c.text, "总分")) {
             out.total_score = last_two(doc, t, r);
@@ -260,9 +343,10 @@ fn read_scores(doc: &Document, t: &Table, from: usize, out: &mut SelfEval<'_>) {
     }
 }
 
-/// The project's name: the text after a 项目名称 label, or the title line above a bare one.
-fn project_name(t: &Table) -> Option<String> {
-    for (r, row) in t.rows().iter().enumerate() {
+/// The project's name: the text after a 项目名称 label, or the title line above a bare one;
+/// looked for in the rows `from..to`.
+fn project_name(t: &Table, from: usize, to: usize) -> Option<String> {
+    for (r, row) in t.rows().iter().enumerate().take(to).skip(from) {
         let Some(lc) = row.cells.iter().position(|c| clean_is(c.text, "项目名称")) else {
             continue;
         };
@@ -378,6 +462,66 @@ mod tests {
             .map(String::from),
         );
         out
+    }
+
+    /// Two projects of Sichuan's template one after another in one pipe table, as a
+    /// county bureau's page prints them (大英县司法局 2023, dyxrmt.cn): the second block's
+    /// `rate` and `spent` are filled in.
+    fn sichuan(rate: &str, spent: &str) -> String {
+        format!(
+            "部门预算项目支出绩效自评表(2023年度) |\n\
+             | 项目名称 | 甲项目 |\n\
+             | 预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n\
+             | 总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | 1.预算执行率=预算执行数/调整后预算数 |\n\
+             | 其中:财政资金 | 0.00 | 3.36 | 3.36 | 100.00% | / | / | |\n\
+             | 财政专户管理资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | |\n\
+             | 单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | |\n\
+             | 其他资金 | / | / | | | | | |\n\
+             | 绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 | |\n\
+             | 产出指标 | 成本指标 | 成本控制数 | ≤30万元 | 完成 | 90 | 90 | |\n\
+             | 部门预算项目支出绩效自评表(2023年度) | | | | | | | | |\n\
+             | 项目名称 | 乙项目 | | | | | | | |\n\
+             | 预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n\
+             | 总额 | 20.00 | 20.00 | {spent} | {rate} | 10 | 9 | |\n\
+             | 其中:财政资金 | 20.00 | 20.00 | {spent} | {rate} | / | / | |\n\
+             | 其他资金 | / | / | | | | | |\n\
+             | 绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 | |\n\
+             | 产出指标 | 数量指标 | 完成数 | 2个 | 2个 | 90 | 90 | |\n"
+        )
+    }
+
+    #[test]
+    fn each_project_of_a_table_in_sichuans_template_is_read_on_its_own() {
+        let reported = |t: &str, rule: &str| crate::checks::reported(t, rule);
+        let text = sichuan("90.00%", "18.00");
+        let doc = crate::read::read_text(&text);
+        let evals = read_all(&doc);
+        let names: Vec<Option<&str>> = evals.iter().map(|e| e.name.as_deref()).collect();
+        assert_eq!(names, [Some("甲项目"), Some("乙项目")]);
+        // each block's indicators are its own, not the next block's 总额 row
+        let pairs: Vec<usize> = evals.iter().map(|e| e.indicators.len()).collect();
+        assert_eq!(pairs, [1, 1]);
+        assert_eq!(
+            reported(&text, "exec-rate"),
+            [
+                ("100.00%", "pass"),
+                ("10", "pass"),
+                ("90.00%", "pass"),
+                ("9", "pass")
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        // 财政资金 + 财政专户管理资金 + 单位资金 + 其他资金 (a slash: nothing), each column
+        let sums = reported(&text, "fund-breakdown");
+        assert_eq!(sums.len(), 6, "{sums:?}");
+        assert!(sums.iter().all(|(_, s)| s == "pass"), "{sums:?}");
+        let wrong = sichuan("95.00%", "18.00");
+        assert!(reported(&wrong, "exec-rate").contains(&("95.00%".into(), "fail".into())));
+        let short = sichuan("90.00%", "18.00").replace(
+            "| 其中:财政资金 | 20.00 | 20.00 | 18.00",
+            "| 其中:财政资金 | 20.00 | 20.00 | 17.00",
+        );
+        assert!(reported(&short, "fund-breakdown").contains(&("18.00".into(), "fail".into())));
     }
 
     #[test]
