@@ -492,6 +492,40 @@ fn is_page_number(t: &str) -> bool {
         && core.chars().any(|c| c.is_ascii_digit())
 }
 
+/// A figure alone on its line ("43.2", "86%", "10"), as a table printed one cell per line
+/// leaves its cells.
+fn is_lone_figure(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+}
+
+/// A bare number between two figures alone on their lines, or after two ("37.24", "10",
+/// "86%", "9": a self-evaluation table's row printed one cell per line, apart by blank
+/// lines) is a cell among them, not a page number.
+fn cells_not_page_numbers(lines: &[Line<'_>], kinds: &mut [LineKind]) {
+    let content =
+        |k: usize, kinds: &[LineKind]| kinds.get(k).is_some_and(|k| *k != LineKind::Blank);
+    for i in 0..kinds.len() {
+        if kinds.get(i) != Some(&LineKind::PageNumber) {
+            continue;
+        }
+        let prev = (0..i).rev().find(|&k| content(k, kinds));
+        let before = prev.and_then(|p| (0..p).rev().find(|&k| content(k, kinds)));
+        let next = (i + 1..kinds.len()).find(|&k| content(k, kinds));
+        let lone = |k: Option<usize>| {
+            k.and_then(|k| lines.get(k))
+                .is_some_and(|l| is_lone_figure(l.1))
+        };
+        if lone(prev) && (lone(next) || lone(before)) {
+            if let Some(k) = kinds.get_mut(i) {
+                *k = LineKind::Text;
+            }
+        }
+    }
+}
+
 /// "附表 3", "表1", "附件：" standing alone on a line.
 fn is_caption(t: &str) -> bool {
     let t = t.trim_matches('*').trim();
@@ -517,6 +551,19 @@ fn needs_space(prev: &str, next: &str) -> bool {
     let a = prev.chars().last();
     let b = next.chars().next();
     matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+}
+
+/// Whether a line that is a figure alone ("43.2", "86%") stands apart from a next line
+/// starting with a digit: cells of a table printed one per line ("43.2\n\n43.2\n\n37.24"),
+/// not one number broken in two (a number wrapped inside a sentence has words before it
+/// on its line).
+fn figure_cell_then_digit(line: &str, next: &str) -> bool {
+    !line.is_empty()
+        && line.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+        && next.starts_with(|c: char| c.is_ascii_digit())
 }
 
 struct Reader<'a> {
@@ -658,7 +705,8 @@ impl<'a> Reader<'a> {
 
     /// The same, reading large inputs partly on a second thread where `two_threads`.
     fn with_threads(text: &'a str, source: crate::document::Source, two_threads: bool) -> Self {
-        let (lines, line_starts, kinds) = split_lines(text, two_threads);
+        let (lines, line_starts, mut kinds) = split_lines(text, two_threads);
+        cells_not_page_numbers(&lines, &mut kinds);
         Reader {
             two_threads,
             doc: Document::with_lines(line_starts),
@@ -743,13 +791,15 @@ impl Reader<'_> {
     fn paragraph(&mut self, first: usize) -> usize {
         let mut p = Paragraph::default();
         let mut i = first;
+        let mut last = "";
         while let Some(&(start, line)) = self.lines.get(i) {
             let body = line.trim_end();
             let lead = body.len() - body.trim_start().len();
             let body = body.trim_start();
-            if needs_space(&p.text, body) {
+            if needs_space(&p.text, body) || figure_cell_then_digit(last, body) {
                 p.text.push(' ');
             }
+            last = body;
             p.pieces.push((p.text.len(), start + lead));
             p.text.push_str(body);
             i += 1;
@@ -1948,6 +1998,27 @@ mod tests {
         let t = &doc.tables[0];
         assert_eq!(t.column_header(1), "金額");
         assert_eq!(t.column_header(4), "增加率");
+    }
+
+    #[test]
+    fn figures_alone_on_their_lines_stay_apart_and_a_bare_number_among_them_is_one() {
+        // a school's self-evaluation copied one cell per line (lfsp.cn): a row of a
+        // template that does not read as a table stays a row of figures, its small
+        // integers (分值 10, 得分 9) cells rather than page numbers
+        let raws = |text: &str| -> Vec<String> {
+            let doc = read_text(text);
+            let raws: Vec<String> = (0..doc.figure_spans().len())
+                .filter_map(|id| doc.figure(id).map(|f| f.raw.to_string()))
+                .collect();
+            raws
+        };
+        let row = "年度资金总额\n\n43.2\n\n43.2\n\n37.24\n\n10\n\n86%\n\n9\n\n其中:当年财政拨款\n";
+        assert_eq!(raws(row), ["43.2", "43.2", "37.24", "10", "86%", "9"]);
+        // a page number between lines of words, or after one figure, is a page number
+        let pages = "收入情况如下\n\n12\n\n支出情况\n\n合计 43.2\n\n13\n\n说明\n";
+        assert_eq!(raws(pages), ["43.2"]);
+        // a number wrapped inside a sentence is one number
+        assert_eq!(raws("支出决算为1234.\n56万元。\n"), ["1234.56"]);
     }
 
     #[test]
