@@ -18,7 +18,12 @@ pub static CHECK: Check = Check {
            after the row's label, as the header prints them (or the standard template's \
            order when the header does not name them all), since these rows are often \
            shifted against their headers. Sichuan's template names them 总额, 年初预算, \
-           调整后预算数, 预算执行数, 预算执行率, 权重 and 得分.",
+           调整后预算数, 预算执行数, 预算执行率, 权重 and 得分. A table whose shape was lost \
+           in copying (one cell per line, apart by bars or blank lines; flattened into one \
+           line) is read from its header's names in their printed order, and its total row \
+           only where its figures fit them (as many before the rate as the header names \
+           columns before 执行率): a blank cell leaves no trace there. A weight printed in \
+           the score's header (得分 (20 分*执行率)) is the score's.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The execution rate is the headline of every self-evaluation; a rate that does not \
           follow from the amounts beside it misstates how much of the budget was spent.",

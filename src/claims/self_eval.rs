@@ -2,6 +2,8 @@
 //! shifted against their headers, so figures are bound by the row's label and their order
 //! after it, never by a fixed column.
 
+mod flat;
+
 use super::table::clean_label;
 use crate::document::{Document, Table};
 use crate::figure::{CellKind, FigId};
@@ -20,8 +22,9 @@ pub const BLOCK: [&str; 6] = [
 /// One self-evaluation table, read.
 #[derive(Debug, Clone)]
 pub struct SelfEval<'a> {
-    /// The table.
-    pub table: &'a Table,
+    /// The table; none for a block read from text that lost its table's shape
+    /// ([`flat`]).
+    pub table: Option<&'a Table>,
     /// The project's name, when printed.
     pub name: Option<String>,
     /// The 年度资金总额 row: its cells after the label, bound to [`BLOCK`] (None: blank,
@@ -55,12 +58,15 @@ pub fn is_self_eval(t: &Table) -> bool {
 pub fn read_all(doc: &Document) -> Vec<SelfEval<'_>> {
     // a title further down a table, under another project's rows, is looked for only where
     // the text names the tables at all (a 100k-row table's cells are not searched)
-    let named = doc.source.contains("绩效自评") || doc.source.contains("績效自評");
+    let named = doc.source.contains("自评") || doc.source.contains("自評");
     let mut out = Vec::new();
     for t in &doc.tables {
         if is_self_eval(t) || named && titled_below(t) {
             read_blocks(doc, t, &mut out);
         }
+    }
+    if named {
+        flat::read(doc, &mut out);
     }
     out
 }
@@ -150,7 +156,7 @@ fn read<'a>(
     (from, to): (usize, usize),
 ) -> SelfEval<'a> {
     let mut out = SelfEval {
-        table: t,
+        table: Some(t),
         name: project_name(t, from, block.map_or(to, |b| b.0)),
         total: None,
         blank: [false; 6],
