@@ -6,7 +6,7 @@
 //! the header as printed (as many before its percentage as the header names columns
 //! before 执行率), and not at all otherwise.
 
-use super::{SelfEval, BLOCK_NAMES, PARTS};
+use super::{SelfEval, PARTS};
 use crate::claims::normalise::{gloss_bytes, normalise, normalise_char};
 use crate::document::Document;
 use crate::figure::FigId;
@@ -27,23 +27,32 @@ const MAX_CELLS: usize = 48;
 
 /// The column slot (of [`super::BLOCK`]) each name a header may print names; `None` for a
 /// name that stands among them but names no column (Sichuan's 年度预算数(万元) over its
-/// columns), longest first so that a name is not read as the shorter one it ends with.
+/// columns). Longest first, so that a name is not read as the shorter one it ends with
+/// (written in that order, not sorted: each sort compiles to kilobytes of the page's wasm).
+const NAMES: [(&str, Option<usize>); 15] = [
+    ("预算执行情况", None),
+    ("调整后预算数", Some(1)),
+    ("年初预算数", Some(0)),
+    ("全年预算数", Some(1)),
+    ("调整后预算", Some(1)),
+    ("全年执行数", Some(2)),
+    ("预算执行数", Some(2)),
+    ("预算执行率", Some(4)),
+    ("年度预算数", None),
+    ("年初预算", Some(0)),
+    ("预算数", Some(1)),
+    ("执行数", Some(2)),
+    ("执行率", Some(4)),
+    ("分值", Some(3)),
+    ("权重", Some(3)),
+];
+
 fn names() -> Vec<(Vec<char>, Option<usize>)> {
-    let mut v: Vec<(Vec<char>, Option<usize>)> = BLOCK_NAMES
+    let mut v: Vec<(Vec<char>, Option<usize>)> = NAMES
         .iter()
-        .enumerate()
-        .flat_map(|(k, ns)| ns.iter().map(move |n| (n.chars().collect(), Some(k))))
-        .chain(
-            [
-                ("预算数", Some(1)),
-                ("执行数", Some(2)),
-                ("年度预算数", None),
-                ("预算执行情况", None),
-            ]
-            .map(|(n, k)| (n.chars().collect(), k)),
-        )
+        .map(|(n, k)| (n.chars().collect(), *k))
         .collect();
-    v.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    v.push((vec!['得', '分'], Some(5)));
     v
 }
 
@@ -225,12 +234,12 @@ pub(super) fn read<'a>(doc: &'a Document, out: &mut Vec<SelfEval<'a>>) {
     if heads.is_empty() {
         return;
     }
-    let mut figs: Vec<(usize, usize, FigId)> = doc
+    // figures are read in the order they stand in the source
+    let figs: Vec<(usize, usize, FigId)> = doc
         .figure_spans()
         .enumerate()
         .map(|(id, (s, e))| (s, e, id))
         .collect();
-    figs.sort_unstable();
     let names = names();
     for at in heads {
         let Some((cols, end, weight)) = header(doc, &figs, &names, at) else {
@@ -262,7 +271,7 @@ fn project_name(src: &str, at: usize) -> Option<String> {
     let before = src.get(from..at)?;
     let (k, label) = ["项目名称", "項目名稱", "項(xiàng)目名稱"]
         .iter()
-        .filter_map(|l| before.rfind(l).map(|k| (k, l.len())))
+        .filter_map(|l| before.match_indices(l).last().map(|(k, _)| (k, l.len())))
         .max()?;
     let rest = before.get(k + label..)?;
     let trim = |l: &str| {
@@ -415,6 +424,18 @@ mod tests {
             " \n\n      上年结转资金\n\n \n\n \n\n \n\n \n\n其他资金\n\n \n\n \n\n年度总体目标\n",
         );
         t
+    }
+
+    #[test]
+    fn the_names_looked_for_are_every_columns_longest_first() {
+        let names = super::names();
+        for (k, ns) in super::super::BLOCK_NAMES.iter().enumerate() {
+            for n in *ns {
+                let n: Vec<char> = n.chars().collect();
+                assert!(names.contains(&(n.clone(), Some(k))), "{n:?}");
+            }
+        }
+        assert!(names.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
     }
 
     #[test]
