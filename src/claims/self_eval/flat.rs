@@ -29,7 +29,7 @@ const MAX_CELLS: usize = 48;
 /// name that stands among them but names no column (Sichuan's 年度预算数(万元) over its
 /// columns). Longest first, so that a name is not read as the shorter one it ends with
 /// (written in that order, not sorted: each sort compiles to kilobytes of the page's wasm).
-const NAMES: [(&str, Option<usize>); 15] = [
+const NAMES: [(&str, Option<usize>); 16] = [
     ("预算执行情况", None),
     ("调整后预算数", Some(1)),
     ("年初预算数", Some(0)),
@@ -45,15 +45,14 @@ const NAMES: [(&str, Option<usize>); 15] = [
     ("执行率", Some(4)),
     ("分值", Some(3)),
     ("权重", Some(3)),
+    ("得分", Some(5)),
 ];
 
 fn names() -> Vec<(Vec<char>, Option<usize>)> {
-    let mut v: Vec<(Vec<char>, Option<usize>)> = NAMES
+    NAMES
         .iter()
         .map(|(n, k)| (n.chars().collect(), *k))
-        .collect();
-    v.push((vec!['得', '分'], Some(5)));
-    v
+        .collect()
 }
 
 /// Text as header names are compared: normalised characters without spaces, bars or
@@ -316,10 +315,8 @@ fn block<'a>(
     for (k, id) in run.iter().enumerate() {
         *total.get_mut(*cols.get(k)?)? = Some(*id);
     }
-    if total.get(3).is_some_and(Option::is_none) {
-        if let Some(slot) = total.get_mut(3) {
-            *slot = weight;
-        }
+    if let Some(slot @ None) = total.get_mut(3) {
+        *slot = weight;
     }
     let rest = cells.get(first + run.len()..).unwrap_or(&[]);
     Some(SelfEval {
