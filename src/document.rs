@@ -2,6 +2,7 @@
 //! figure, its printed precision and where it was printed.
 
 use crate::figure::{CellKind, FigId, Number};
+use crate::IntoVec;
 use serde::Serialize;
 
 /// Text in both languages.
@@ -463,7 +464,7 @@ impl RowRef<'_> {
             .iter()
             .map(|c| c.text)
             .filter(|t| !t.is_empty())
-            .collect();
+            .into_vec();
         (filled.len() == 1 && table_width >= 3)
             || filled.iter().any(|t| {
                 t.contains("单位：")
@@ -822,7 +823,7 @@ impl Table {
                     kind: c.kind,
                     figure: c.figure,
                 })
-                .collect(),
+                .into_vec(),
         })
     }
 
@@ -966,7 +967,7 @@ impl Table {
             // (a drawn table's row of names spanning columns cannot say which columns
             // they span: the row of the columns' own names below it names them)
             .filter(|r| !self.drawn || r.cells.len() == width)
-            .collect()
+            .into_vec()
     }
 
     /// Every column's header in one pass: per header row, the last text on the left is

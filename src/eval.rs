@@ -5,6 +5,7 @@ use crate::document::{Document, Place};
 use crate::figure::{format_scaled, FigId, Number};
 use crate::interval::{ArithError, Interval};
 use crate::relation::{Cause, Cmp, Expr, Relation, Term, Text};
+use crate::IntoVec;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The outcome of one relation.
@@ -446,7 +447,7 @@ fn read_zeros(doc: &Document, e: &mut Expr, peer: Option<FigId>) -> bool {
                 .chain(peer)
                 .filter(|&id| doc.plain_mantissa(id).is_some_and(|m| m.1 > 0))
                 .filter_map(|id| printed(doc, id))
-                .collect();
+                .into_vec();
             for x in v.iter_mut() {
                 // a term in another unit: × or ÷ a constant
                 let x = match x {
@@ -810,12 +811,12 @@ fn likely_cause(
 
 /// Whether `a` becomes `b` by swapping two adjacent (different) digits.
 fn transposed(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let a: Vec<char> = a.chars().into_vec();
+    let b: Vec<char> = b.chars().into_vec();
     if a.len() != b.len() {
         return false;
     }
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).into_vec();
     match diff.as_slice() {
         [i, j] if *j == *i + 1 => {
             a.get(*i) == b.get(*j)

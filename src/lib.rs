@@ -37,6 +37,21 @@ pub use read::ReadError;
 pub use relation::Relation;
 pub use report::{Lang, Report};
 
+/// `collect` into a vector with the iterator's code compiled once: the standard library's
+/// `collect` takes a filtering iterator's first item apart from the rest, and each such
+/// call compiled the iterator's `next` twice (in the page's wasm, hundreds of copies).
+pub(crate) trait IntoVec: Iterator + Sized {
+    fn into_vec(self) -> Vec<Self::Item> {
+        let mut v = Vec::with_capacity(self.size_hint().0);
+        for x in self {
+            v.push(x);
+        }
+        v
+    }
+}
+
+impl<I: Iterator> IntoVec for I {}
+
 /// Runs `here` on this thread and `there` on a second one at the same time (natively: the
 /// two halves of a large input's work). Where no thread can be started, or it stops,
 /// `there` runs here afterwards.
@@ -71,7 +86,7 @@ pub fn check_lazily(doc: &Document) -> report::Checked<'_> {
 /// The notes on the standard table set, from each table's membership as the claims stage
 /// read it.
 fn table_set_of(claims: &claims::Claims<'_>) -> Vec<checks::table_set::TableNote> {
-    let members: Vec<_> = claims.kinds.iter().map(|k| k.member).collect();
+    let members: Vec<_> = claims.kinds.iter().map(|k| k.member).into_vec();
     checks::table_set::find_among(claims.doc, &members)
 }
 

@@ -10,6 +10,7 @@ use crate::document::{Document, Place, Table};
 use crate::figure::CellKind;
 use crate::relation::{Severity, Text};
 use crate::report::{Checked, Entry, Outcome, Report};
+use crate::IntoVec;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -286,7 +287,7 @@ fn seen_in(report: &Report) -> Vec<(usize, State, &str)> {
         .checks
         .iter()
         .map(|e| (e.figure.start, State::of_entry(e), e.figure.raw.as_str()))
-        .collect()
+        .into_vec()
 }
 
 /// An entry's answer (lead and why) by its index in the report.
@@ -409,7 +410,7 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
                     let f = doc.figure(id)?;
                     Some((at, units(f.raw), idx.at(f.start)))
                 })
-                .collect();
+                .into_vec();
             if p.heading {
                 let body = p.text.trim_start();
                 let hashes = body.chars().take_while(|c| *c == '#').count();
@@ -419,7 +420,7 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
                 let marks = marks
                     .into_iter()
                     .map(|(at, len, s)| (at.saturating_sub(lead), len, s))
-                    .collect();
+                    .into_vec();
                 let (text, marks) = clean(p.text.get(lead..).unwrap_or(""), marks);
                 out.push(Block::Heading {
                     level: hashes.clamp(1, 6),
@@ -622,9 +623,9 @@ fn figure_views(
             let mut states: Vec<(State, usize)> = list
                 .iter()
                 .filter_map(|&i| Some((seen.get(i)?.1, i)))
-                .collect();
+                .into_vec();
             crate::sort::sort_by(&mut states, |a, b| (rank(a.0), a.1).cmp(&(rank(b.0), b.1)));
-            let only: Vec<State> = states.iter().map(|v| v.0).collect();
+            let only: Vec<State> = states.iter().map(|v| v.0).into_vec();
             let state = State::of_figure(&only);
             let shown = all || matches!(state, State::Fail | State::Warning);
             let entries: Vec<EntryView> = if shown {
@@ -639,7 +640,7 @@ fn figure_views(
                             why,
                         })
                     })
-                    .collect()
+                    .into_vec()
             } else {
                 Vec::new()
             };
@@ -665,7 +666,7 @@ fn figure_views(
                 entries,
             })
         })
-        .collect()
+        .into_vec()
 }
 
 fn coverage(doc: &Document, s: &crate::report::Summary, relations: usize) -> Coverage {

@@ -3,6 +3,7 @@
 
 use crate::document::Document;
 use crate::figure::FigId;
+use crate::IntoVec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -182,7 +183,7 @@ impl Expr {
 
     /// Sum of figures.
     pub fn sum(terms: impl IntoIterator<Item = Expr>) -> Expr {
-        Expr::Sum(terms.into_iter().collect())
+        Expr::Sum(terms.into_iter().into_vec())
     }
     /// `a − b`.
     pub fn difference(a: Expr, b: Expr) -> Expr {

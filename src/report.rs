@@ -5,6 +5,7 @@ use crate::document::{aside, Document, Figure, Place};
 use crate::eval::{evaluate, EvalError, Status, Verdict};
 use crate::figure::{format_scaled, FigId};
 use crate::relation::{Cmp, Expr, Relation, Rule, Severity, Text};
+use crate::IntoVec;
 use serde::Serialize;
 
 mod json;
@@ -583,10 +584,10 @@ impl<'a> Checked<'a> {
         relations: Vec<Relation>,
         table_set: Vec<crate::checks::table_set::TableNote>,
     ) -> Self {
-        let verdicts = relations.iter().map(|rel| evaluate(doc, rel)).collect();
+        let verdicts = relations.iter().map(|rel| evaluate(doc, rel)).into_vec();
         let items = (0..relations.len())
             .map(|i| Item::Whole(item_index(i)))
-            .collect();
+            .into_vec();
         Self::lean_with(
             doc,
             Lean {
@@ -726,7 +727,7 @@ impl<'a> Checked<'a> {
                 let start = doc.fig_start(target_of(item).0).unwrap_or(0);
                 u64::from(wide(start)) << 32 | k as u64
             })
-            .collect();
+            .into_vec();
         // the keys are distinct (each holds its position), so a stable sort orders them as
         // any other; it finds the runs the checks leave (each check's relations mostly in
         // the order of its rows) and merges them: ordering the 100k table's JSON report
@@ -753,7 +754,7 @@ impl<'a> Checked<'a> {
         let lines: Vec<u32> = order
             .iter()
             .map(|item| doc.fig_line(target_of(item).0).unwrap_or(0))
-            .collect();
+            .into_vec();
         let top = lines.iter().copied().max().unwrap_or(0) as usize;
         if top <= 4 * lines.len() + 1024 {
             let mut next = vec![0u32; top + 1];
@@ -797,11 +798,11 @@ impl<'a> Checked<'a> {
         let order: Vec<Item> = keyed
             .iter()
             .filter_map(|&v| order.get(low(v)).copied())
-            .collect();
+            .into_vec();
         let columns: Vec<u32> = keyed
             .iter()
             .filter_map(|&v| columns.get(low(v)).copied())
-            .collect();
+            .into_vec();
         drop(keyed);
         (order, columns)
     }
@@ -899,7 +900,7 @@ impl<'a> Checked<'a> {
     /// The whole report, every string of every entry built (the page's shape).
     pub fn to_report(&self) -> Report {
         Report {
-            checks: (0..self.len()).filter_map(|k| self.entry(k)).collect(),
+            checks: (0..self.len()).filter_map(|k| self.entry(k)).into_vec(),
             table_set: self.table_set.clone(),
             summary: self.summary.clone(),
         }
@@ -927,7 +928,7 @@ impl<'a> Checked<'a> {
                     .iter()
                     .copied()
                     .filter(|i| matches!(i, Item::Whole(_)))
-                    .collect();
+                    .into_vec();
                 local = self.arrange(&whole);
                 (&local.0, &local.1)
             }
@@ -1295,7 +1296,7 @@ fn entry(
     let inputs = ids
         .iter()
         .filter_map(|&id| fig_ref(doc, units, id))
-        .collect();
+        .into_vec();
     let mut scale = target.number.scale;
     // a figure printed 0 that is exact and wrong ("合计 0" over 0.20 and 0.30, "公务用车费 0"
     // over 32.65): what it should be, shown at its own decimals, not rounded to the 0's
@@ -1354,13 +1355,7 @@ fn entry(
             .tables
             .get(table)
             .and_then(|t| t.rows().get(row))
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| c.text)
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            }),
+            .map(|r| r.cells.iter().map(|c| c.text).into_vec().join(" | ")),
     });
     Some(Entry {
         rule: rel.rule,
@@ -1421,7 +1416,7 @@ fn operand(doc: &Document, e: &Expr) -> Option<String> {
         Expr::Div(a, b) if matches!(**b, Expr::Const(_)) && ids.len() == 1 => operand(doc, a),
         _ => {
             let value = crate::eval::point(doc, e).ok()?;
-            let figs: Vec<_> = ids.iter().filter_map(|&id| doc.figure(id)).collect();
+            let figs: Vec<_> = ids.iter().filter_map(|&id| doc.figure(id)).into_vec();
             let scale = figs.iter().map(|f| f.number.scale).max()?;
             let model = figs
                 .iter()
@@ -1570,8 +1565,8 @@ fn message(
                 ),
                 Some(EvalError::Blank) => Text::new("所需数值为空", "a figure it needs is blank"),
                 Some(EvalError::Ambiguous { held, of }) => {
-                    let zh: Vec<&str> = rel.readings.iter().map(|r| r.what.zh.as_str()).collect();
-                    let en: Vec<&str> = rel.readings.iter().map(|r| r.what.en.as_str()).collect();
+                    let zh: Vec<&str> = rel.readings.iter().map(|r| r.what.zh.as_str()).into_vec();
+                    let en: Vec<&str> = rel.readings.iter().map(|r| r.what.en.as_str()).into_vec();
                     Text::new(
                         format!(
                             "数字对应关系有 {of} 种可能的读法，其中 {held} 种成立、其余不成立，无法判定（另一读法：{}）",
@@ -1676,7 +1671,7 @@ fn write_expr(doc: &Document, e: &Expr, out: &mut String, depth: u8) {
         Expr::Const(d) => out.push_str(&d.normalize().to_string()),
         Expr::Sum(all) => {
             // blanks add nothing and would only clutter the arithmetic
-            let v: Vec<&Expr> = all.iter().filter(|t| **t != Expr::Blank).collect();
+            let v: Vec<&Expr> = all.iter().filter(|t| **t != Expr::Blank).into_vec();
             if depth > 0 && v.len() > 1 {
                 out.push('(');
             }

@@ -1,5 +1,7 @@
 //! One compiled sort for the whole crate where speed does not matter.
 
+use crate::IntoVec;
+
 /// A stable sort through one shared instance of the standard library's sort (of indices):
 /// every `sort_by` with a closure of its own compiles a sort of its own (≈ 5 KB of the
 /// page's wasm each), and the layout code orders chunks, cells and bands a dozen ways.
@@ -8,7 +10,7 @@ pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> std::cmp::Order
         (Some(x), Some(y)) => cmp(x, y),
         _ => std::cmp::Ordering::Equal,
     });
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).into_vec();
     v.extend(
         order
             .iter()
@@ -21,7 +23,7 @@ pub fn sort_pairs(v: &mut [(u32, u32)]) {
     let mut keys: Vec<u64> = v
         .iter()
         .map(|&(a, b)| u64::from(a) << 32 | u64::from(b))
-        .collect();
+        .into_vec();
     keys.sort_unstable();
     for (slot, k) in v.iter_mut().zip(keys) {
         *slot = ((k >> 32) as u32, k as u32);
@@ -32,7 +34,7 @@ pub fn sort_pairs(v: &mut [(u32, u32)]) {
 /// here because the standard library's stable sort compiles to ≈ 4 KB of wasm for each type
 /// it sorts, and this is the one sort every caller shares.
 fn stable_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut order: Vec<usize> = (0..n).into_vec();
     let mut spare = vec![0; n];
     let mut width = 1;
     while width < n {

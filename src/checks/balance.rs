@@ -7,6 +7,7 @@ use crate::claims::Claims;
 use crate::figure::CellKind;
 use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -110,7 +111,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 (from + 1..to)
                     .filter(|&k| !is_code_column(t, k) && t.figure(r, k).is_some())
                     .filter_map(|k| t.figure(r, k))
-                    .collect()
+                    .into_vec()
             };
             let income = side(*left, *right);
             let spending = side(*right, row.cells.len());

@@ -10,6 +10,7 @@ use crate::claims::Claims;
 use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::{Expr, Relation, Rule, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -215,17 +216,9 @@ fn comparison(doc: &Document, p: &Prose<'_>, at: usize) -> Option<Comparison> {
     let (subject, subject_years, base, base_years) = match marker {
         Some((k, len)) => (
             clause.get(..k)?.to_string(),
-            years
-                .iter()
-                .filter(|y| y.0 <= k)
-                .map(|y| y.1)
-                .collect::<Vec<_>>(),
+            years.iter().filter(|y| y.0 <= k).map(|y| y.1).into_vec(),
             clause.get(k + len..)?.to_string(),
-            years
-                .iter()
-                .filter(|y| y.0 > k)
-                .map(|y| y.1)
-                .collect::<Vec<_>>(),
+            years.iter().filter(|y| y.0 > k).map(|y| y.1).into_vec(),
         ),
         None => {
             // "与 2010 年决算数相比，S 减少": the base is the previous clause, whole
@@ -241,9 +234,9 @@ fn comparison(doc: &Document, p: &Prose<'_>, at: usize) -> Option<Comparison> {
             let inner = prev.strip_prefix('与')?.strip_suffix("相比")?;
             (
                 clause.clone(),
-                years.iter().map(|y| y.1).collect(),
+                years.iter().map(|y| y.1).into_vec(),
                 inner.to_string(),
-                prev_years.iter().map(|y| y.1).collect(),
+                prev_years.iter().map(|y| y.1).into_vec(),
             )
         }
     };
@@ -346,7 +339,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                             && yearless(&l.5).comparable(&scope)
                     })
                     .map(|l| (l.3, l.2))
-                    .collect()
+                    .into_vec()
             };
             let now = of(this_year, c.this_stage);
             let then = of(base_year, c.base_stage);

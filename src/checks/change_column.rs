@@ -10,6 +10,7 @@ use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::{Cause, Expr, Relation, Rule, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -210,7 +211,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         }
         let headers: Vec<String> = (0..t.width())
             .map(|c| squeezed(&t.column_header(c)))
-            .collect();
+            .into_vec();
         // how many rows below the header hold a figure, by column: only such columns can
         // be compared, and a row blank where nearly every row is filled was copied askew
         let filled: Vec<usize> = (0..t.width())
@@ -219,7 +220,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     .filter(|&r| t.figure(r, k).is_some())
                     .count()
             })
-            .collect();
+            .into_vec();
         for (c, h) in headers.iter().enumerate() {
             let rate = is_growth(h);
             if !rate && !is_change(h) {

@@ -8,6 +8,7 @@ use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::relation::Rule;
 use crate::relation::{Text, Words, WordsKind};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -34,7 +35,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
     for (ti, t) in doc.tables.iter().enumerate() {
         // every row's code, read once in the claims stage (none in the header rows)
-        let codes: Vec<Option<Code>> = claims.rows_of(ti).iter().map(|f| f.code).collect();
+        let codes: Vec<Option<Code>> = claims.rows_of(ti).iter().map(|f| f.code).into_vec();
         if codes.iter().flatten().count() < 2 {
             continue;
         }
@@ -44,7 +45,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         // columns of codes and of rates are no sums: decided once per column, not per row
         let skip: Vec<bool> = (0..width)
             .map(|col| is_code_column(t, col) || is_rate_header(&t.header(col)))
-            .collect();
+            .into_vec();
         // one vector for every row's children, cleared, not allocated a row at a time
         let mut children = Vec::new();
         let mut terms = Vec::new();
@@ -163,7 +164,7 @@ fn second_block(doc: &Document, t: &Table) -> Option<usize> {
     // where none of those is a code column there is none, and the first two columns (codes
     // and names, the cells that must be opened to tell) are not read at all
     let width = t.width();
-    let later: Vec<bool> = (2..width).map(code_col).collect();
+    let later: Vec<bool> = (2..width).map(code_col).into_vec();
     if !later.contains(&true) {
         return None;
     }

@@ -8,6 +8,7 @@ use crate::claims::Claims;
 use crate::document::Table;
 use crate::relation::Rule;
 use crate::relation::{Text, Words, WordsKind};
+use crate::IntoVec;
 use std::borrow::Cow;
 
 /// The check.
@@ -98,7 +99,7 @@ fn parts_of(
             .iter()
             .copied()
             .filter(|&j| headers.get(j).and_then(|h| h.get(depth)) == Some(child))
-            .collect();
+            .into_vec();
         i += group.len().max(1);
         match group.as_slice() {
             [one] => parts.push(*one),
@@ -135,8 +136,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         if t.header_rows == 0 {
             continue;
         }
-        let names: Vec<Cow<'_, str>> = (0..t.width()).map(|c| t.header(c)).collect();
-        let headers: Vec<Vec<&str>> = names.iter().map(|h| h.split('/').collect()).collect();
+        let names: Vec<Cow<'_, str>> = (0..t.width()).map(|c| t.header(c)).into_vec();
+        let headers: Vec<Vec<&str>> = names.iter().map(|h| h.split('/').into_vec()).into_vec();
         // one vector for every row's terms
         let mut terms = Vec::new();
         for c in 0..headers.len() {

@@ -9,6 +9,7 @@ use crate::document::{Document, Table};
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -92,7 +93,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         .iter()
         .enumerate()
         .filter_map(|(i, t)| claims.kind_of(i).map(|k| (k, t)))
-        .collect();
+        .into_vec();
     let only = |k: Standard| -> Option<&Table> {
         let mut it = tables.iter().filter(|(kk, _)| *kk == k);
         let first = it.next()?.1;

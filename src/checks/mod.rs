@@ -32,6 +32,7 @@ mod yoy_change;
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::relation::{Cmp, Expr, Relation, Rule, Text};
+use crate::IntoVec;
 
 /// A check and its documentation.
 pub struct Check {
@@ -117,7 +118,7 @@ impl<'d> Out<'d> {
         let rel = Relation::equals(
             rule,
             target,
-            crate::relation::Expr::Sum(terms.iter().map(|&t| t.into()).collect()),
+            crate::relation::Expr::Sum(terms.iter().map(|&t| t.into()).into_vec()),
             crate::relation::Text::default(),
         );
         self.push(match words {
@@ -285,7 +286,7 @@ pub(crate) fn parts_named<S: AsRef<str>>(labels: &[S]) -> (String, String) {
             "the sum of the items listed".to_string(),
         )
     } else {
-        let v: Vec<&str> = labels.iter().map(AsRef::as_ref).collect();
+        let v: Vec<&str> = labels.iter().map(AsRef::as_ref).into_vec();
         (v.join(" + "), v.join(" + "))
     }
 }
@@ -322,7 +323,7 @@ pub(crate) fn find_on_two_threads(claims: &Claims<'_>, out: &mut Out<'_>) -> boo
                 }
                 part
             })
-            .collect::<Vec<_>>()
+            .into_vec()
     };
     let (here, there) = std::thread::scope(|s| {
         let other = std::thread::Builder::new().spawn_scoped(s, || run(false));
@@ -339,7 +340,7 @@ pub(crate) fn find_on_two_threads(claims: &Claims<'_>, out: &mut Out<'_>) -> boo
             a.append(b);
             a
         })
-        .collect();
+        .into_vec();
     parts.insert(0, std::mem::replace(out, out.empty_like()));
     let big = (0..parts.len())
         .max_by_key(|&i| parts.get(i).map_or(0, Out::len))
@@ -395,7 +396,7 @@ pub fn docs() -> Vec<Doc> {
             tolerance: c.tolerance,
             example: c.example,
         })
-        .collect()
+        .into_vec()
 }
 
 impl Check {
@@ -424,7 +425,7 @@ pub(crate) fn reported(text: &str, rule: &str) -> Vec<(String, String)> {
         .iter()
         .filter(|e| e.rule == rule)
         .map(|e| (e.reported.clone(), e.status.to_string()))
-        .collect()
+        .into_vec()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -82,7 +83,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     Expr::Exact(*f)
                 }
             });
-            let labels: Vec<&str> = parts.iter().map(|x| x.1.as_str()).collect();
+            let labels: Vec<&str> = parts.iter().map(|x| x.1.as_str()).into_vec();
             let (zh, en) = super::parts_named(&labels);
             let what = Text::new(format!("总数 = {zh}"), format!("total = {en}"));
             (Expr::sum(terms), what)
@@ -376,7 +377,7 @@ fn breakdown_changes(claims: &Claims<'_>, b: &Breakdown, out: &mut Out) {
     if figs == 0 {
         return;
     }
-    let labels: Vec<&str> = b.parts.iter().map(|x| x.1.as_str()).collect();
+    let labels: Vec<&str> = b.parts.iter().map(|x| x.1.as_str()).into_vec();
     let expr = signed_sum(plus, minus);
     let rel = Relation::equals(
         RULE,
@@ -484,7 +485,7 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
                     .unwrap_or(l)
                     .to_string()
             })
-            .collect();
+            .into_vec();
         let whole = complete(&labels) && one_set(&labels);
         let against = |x: &Mention| x.kind != Kind::Change(d);
         // (parts going both ways add up only as a whole set; so do a 其中's)
@@ -494,8 +495,8 @@ fn change_parts(doc: &Document, p: &Prose<'_>, out: &mut Out) {
         let (less, with): (Vec<_>, Vec<_>) = parts.iter().partition(|x| against(x));
         let term = |x: &&Mention| amount(doc, x.fig, m.unit);
         let sum = signed_sum(
-            with.iter().map(term).collect(),
-            less.iter().map(term).collect(),
+            with.iter().map(term).into_vec(),
+            less.iter().map(term).into_vec(),
         );
         let (zh, en) = super::parts_named(&labels);
         let what = Text::new(format!("增减额 = {zh}"), format!("change = {en}"));

@@ -9,6 +9,7 @@ use crate::document::Table;
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -44,8 +45,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
     // each project's name key, worked out once (not once per row of every summary)
     let keys: Vec<Option<Vec<char>>> = evals
         .iter()
-        .map(|e| e.name.as_deref().map(|n| name_key(n).chars().collect()))
-        .collect();
+        .map(|e| e.name.as_deref().map(|n| name_key(n).chars().into_vec()))
+        .into_vec();
     for t in doc.tables.iter().filter(|t| !is_self_eval(t)) {
         let Some(cols) = columns(t) else { continue };
         for r in t.header_rows..t.rows().len() {
@@ -123,14 +124,14 @@ struct Columns {
 
 /// A summary table's columns, from its header.
 fn columns(t: &Table) -> Option<Columns> {
-    let headers: Vec<std::borrow::Cow<'_, str>> = (0..t.width()).map(|c| t.header(c)).collect();
+    let headers: Vec<std::borrow::Cow<'_, str>> = (0..t.width()).map(|c| t.header(c)).into_vec();
     let find = |pred: &dyn Fn(&str) -> bool| -> Option<usize> {
         let hits: Vec<usize> = headers
             .iter()
             .enumerate()
             .filter(|(_, h)| pred(h))
             .map(|(i, _)| i)
-            .collect();
+            .into_vec();
         match hits.as_slice() {
             [one] => Some(*one),
             _ => None,
@@ -159,7 +160,7 @@ fn best_match<'a, 'b>(
     evals: &'b [crate::claims::self_eval::SelfEval<'a>],
     keys: &[Option<Vec<char>>],
 ) -> Option<&'b crate::claims::self_eval::SelfEval<'a>> {
-    let name: Vec<char> = name.chars().collect();
+    let name: Vec<char> = name.chars().into_vec();
     let mut best: Option<(usize, usize, &crate::claims::self_eval::SelfEval<'a>)> = None;
     let mut tie = false;
     for (e, n) in evals.iter().zip(keys) {

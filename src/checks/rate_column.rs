@@ -9,6 +9,7 @@ use crate::claims::Claims;
 use crate::document::{Document, Table};
 use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -94,7 +95,7 @@ fn growth_rows(doc: &Document, t: &Table, facts: &[RowFacts], out: &mut Out) {
         let row_of = |y: &str| {
             let hits: Vec<usize> = (t.header_rows..t.rows().len())
                 .filter(|&k| k != r && years(t.row_label(k)) == [y])
-                .collect();
+                .into_vec();
             match hits.as_slice() {
                 [one] => Some(*one),
                 _ => None,
@@ -146,7 +147,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             continue;
         }
         growth_rows(doc, t, claims.rows_of(k), out);
-        let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
+        let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).into_vec();
         for (c, h) in headers.iter().enumerate() {
             if !h.contains('率') {
                 continue;
@@ -198,12 +199,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                         }
                     };
                     let raw = |id: usize| doc.figure(id).map_or("?", |f| f.raw);
-                    let shown: Vec<&str> = shown.iter().map(|&id| raw(id)).collect();
+                    let shown: Vec<&str> = shown.iter().map(|&id| raw(id)).into_vec();
                     let whole_ones: Vec<&str> = [(a, num), (b, den)]
                         .iter()
                         .filter(|(k, _)| whole(*k))
                         .map(|(_, id)| raw(*id))
-                        .collect();
+                        .into_vec();
                     let (shown_zh, whole_zh) = (shown.join("、"), whole_ones.join("、"));
                     let (shown_en, whole_en) = (shown.join(", "), whole_ones.join(" and "));
                     rel = rel.strict(
@@ -250,7 +251,7 @@ pub(super) fn unique(headers: &[String], pred: impl Fn(usize, &str) -> bool) -> 
         .enumerate()
         .filter(|(k, h)| pred(*k, h))
         .map(|(k, _)| k)
-        .collect();
+        .into_vec();
     match hits.as_slice() {
         [one] => Some(*one),
         _ => None,

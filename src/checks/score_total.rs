@@ -4,6 +4,7 @@ use super::{Check, Out};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -56,8 +57,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             (Some(Some(w)), Some(Some(sc))) => Some((*w, *sc)),
             _ => None,
         });
-        let mut weights: Vec<Expr> = s.indicators.iter().map(|p| Expr::Exact(p.0)).collect();
-        let mut scores: Vec<Expr> = s.indicators.iter().map(|p| Expr::Exact(p.1)).collect();
+        let mut weights: Vec<Expr> = s.indicators.iter().map(|p| Expr::Exact(p.0)).into_vec();
+        let mut scores: Vec<Expr> = s.indicators.iter().map(|p| Expr::Exact(p.1)).into_vec();
         if let Some((w, sc)) = block {
             weights.insert(0, Expr::Exact(w));
             scores.insert(0, Expr::Exact(sc));

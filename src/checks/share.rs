@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cause, Cmp, Expr, Relation, Text};
+use crate::IntoVec;
 use rust_decimal::Decimal;
 use std::rc::Rc;
 
@@ -68,7 +69,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             .enumerate()
             .filter(|(_, m)| m.kind == Kind::Share)
             .map(|(i, m)| (m, named_part(claims, m, part_of(p, &lists, i, m))))
-            .collect();
+            .into_vec();
         let groups = whole_groups(doc, p, &lists, &shares);
         let mut prev_share: Option<FigId> = None;
         for ((m, part), group) in shares.into_iter().zip(groups) {
@@ -122,7 +123,7 @@ fn parts_of_a_stated_whole(claims: &Claims<'_>, found: &[OfWhole], out: &mut Out
 /// One list of [`parts_of_a_stated_whole`], its printed shares adding up to exactly 100%.
 fn stated_whole(claims: &Claims<'_>, run: &[OfWhole], out: &mut Out) {
     let doc = claims.doc;
-    let labels: Vec<String> = run.iter().map(|x| x.label.clone()).collect();
+    let labels: Vec<String> = run.iter().map(|x| x.label.clone()).into_vec();
     if run.len() < 2 || !(disjoint(&labels) || complete(&labels)) {
         return;
     }
@@ -218,7 +219,7 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
             .max(1);
         let group = orphans.get(k..k + run).unwrap_or(&[]);
         k += run;
-        let labels: Vec<String> = group.iter().map(|o| o.part.clone()).collect();
+        let labels: Vec<String> = group.iter().map(|o| o.part.clone()).into_vec();
         let of_one_whole = group.len() >= 2 && disjoint(&labels);
         if !first.named {
             for o in group {
@@ -230,7 +231,7 @@ fn shares_of_one_whole(doc: &Document, orphans: Vec<Orphan>, out: &mut Out) {
             continue;
         }
         if of_one_whole && all_of_it(doc, group.iter().map(|o| o.share)) {
-            let parts: Vec<FigId> = group.iter().map(|o| o.part_fig).collect();
+            let parts: Vec<FigId> = group.iter().map(|o| o.part_fig).into_vec();
             for o in group {
                 let part = (o.part_fig, o.part.as_str(), first.unit);
                 out.push(of_the_parts_sum(doc, o.share, part, &parts).context(o.context.clone()));
@@ -342,7 +343,7 @@ fn whole_groups(
         let list = (lists.get(m.list).copied().unwrap_or(1) >= 2).then_some(m.list);
         (whole_name(p, m), list)
     };
-    let keys: Vec<_> = shares.iter().map(|(m, _)| key(m)).collect();
+    let keys: Vec<_> = shares.iter().map(|(m, _)| key(m)).into_vec();
     let percent = |k: usize| printed_share(doc, shares.get(k)?.0.fig);
     // windows of one key adding up to exactly 100%, found left to right by two pointers
     let (mut lo, mut sum) = (0, Decimal::ZERO);
@@ -618,7 +619,7 @@ fn lookup_where(
         ["支出", "收入"]
             .iter()
             .map(|side| [bare_label.as_ref(), side].concat())
-            .collect()
+            .into_vec()
     };
     let names = |l: &str| {
         let l = budget_renamed(unquoted(l));

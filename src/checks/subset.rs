@@ -5,6 +5,7 @@ use crate::claims::prose::{amount, disjoint, is_money, Kind};
 use crate::claims::Claims;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -45,7 +46,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         let money = is_money(t.unit);
         // parts of different categories (公务接待费, 公务车辆运行费) never overlap: together
         // they are at most the total, however many are left unlisted
-        let labels: Vec<String> = b.parts.iter().map(|x| x.1.clone()).collect();
+        let labels: Vec<String> = b.parts.iter().map(|x| x.1.clone()).into_vec();
         if money && disjoint(&labels) {
             let (zh, en) = super::parts_named(&labels);
             let what = Text::new(format!("总数 ≥ {zh}"), format!("total ≥ {en}"));

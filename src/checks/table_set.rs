@@ -12,6 +12,7 @@ use crate::claims::table::is_code_column;
 use crate::document::{Document, Table, Text};
 use crate::figure::CellKind;
 use crate::relation::Severity;
+use crate::IntoVec;
 use serde::Serialize;
 
 /// What was found about one standard table.
@@ -131,7 +132,7 @@ const WHOLE_LISTED: usize = 5;
 /// Notes on the standard table set: each missing table of a whole disclosure, each table
 /// printed blank (with or without its note).
 pub fn find(doc: &Document) -> Vec<TableNote> {
-    let members: Vec<Option<Standard>> = doc.tables.iter().map(member).collect();
+    let members: Vec<Option<Standard>> = doc.tables.iter().map(member).into_vec();
     find_among(doc, &members)
 }
 
@@ -143,7 +144,7 @@ pub fn find_among(doc: &Document, member_of: &[Option<Standard>]) -> Vec<TableNo
         .iter()
         .enumerate()
         .filter_map(|(i, k)| k.map(|k| (i, k)))
-        .collect();
+        .into_vec();
     if members.is_empty() {
         return Vec::new();
     }
@@ -163,7 +164,7 @@ pub fn find_among(doc: &Document, member_of: &[Option<Standard>]) -> Vec<TableNo
         .iter()
         .copied()
         .filter(|k| members.iter().any(|m| m.1 == *k))
-        .collect();
+        .into_vec();
     let listed = listed(doc);
     let whole = found.len() >= WHOLE_FOUND
         || (found.len() >= WHOLE_FOUND_LISTED
@@ -290,7 +291,7 @@ fn listed(doc: &Document) -> Vec<Standard> {
             let above = u32::try_from(t.caption.lines().count()).unwrap_or(u32::MAX);
             Some((first.saturating_sub(above.saturating_add(3)), last))
         })
-        .collect();
+        .into_vec();
     crate::sort::sort_pairs(&mut spans);
     let reach: Vec<u32> = spans
         .iter()
@@ -298,7 +299,7 @@ fn listed(doc: &Document) -> Vec<Standard> {
             *m = (*m).max(s.1);
             Some(*m)
         })
-        .collect();
+        .into_vec();
     let mut out = Vec::new();
     for (_, line) in lines_outside(doc, &spans, &reach) {
         // a contents line is short: a long one is not looked at (nor copied)
@@ -395,7 +396,7 @@ fn note_sentence(text: &str, k: Standard) -> Option<String> {
     .iter()
     .filter(|o| **o != k)
     .filter_map(|o| key(*o))
-    .collect();
+    .into_vec();
     for s in text.split(&['。', '\n', '；'][..]) {
         let s = s.trim();
         if !NOTE_WORDS.iter().any(|w| s.contains(w)) {
@@ -420,7 +421,7 @@ fn note_near(doc: &Document, t: &Table, next: Option<&Table>, k: Standard) -> Op
             }
         }
     }
-    let lines: Vec<&str> = t.caption.lines().collect();
+    let lines: Vec<&str> = t.caption.lines().into_vec();
     let above = lines.len().saturating_sub(1);
     for l in lines.iter().take(above) {
         if let Some(s) = note_sentence(l, k) {

@@ -11,6 +11,7 @@ use crate::document::{Document, Table};
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Expr, Relation, Severity, Text};
+use crate::IntoVec;
 use rust_decimal::Decimal;
 
 /// The check.
@@ -78,7 +79,7 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
             .iter()
             .map(|c| c.text.replace([' ', '\u{3000}'], ""))
             .filter(|s| s.ends_with("预算数") || s.ends_with("执行数"))
-            .collect();
+            .into_vec();
         names.iter().any(|s| s == "全年预算数").then_some(names)
     })?;
     let pos = order.iter().position(|s| s == "全年预算数")?;
@@ -87,7 +88,7 @@ fn full_year_budget(t: &Table) -> Option<FigId> {
             .iter()
             .any(|c| c.text.replace(' ', "").contains("年度资金总额"))
     })?;
-    let figs: Vec<FigId> = row.cells.iter().filter_map(|c| c.figure).collect();
+    let figs: Vec<FigId> = row.cells.iter().filter_map(|c| c.figure).into_vec();
     if figs.len() < order.len() {
         return None;
     }
@@ -106,7 +107,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         .tables
         .iter()
         .filter(|t| is_self_evaluation(t))
-        .collect();
+        .into_vec();
     if tables.is_empty() {
         return;
     }

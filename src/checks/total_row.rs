@@ -11,6 +11,7 @@ use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::Rule;
 use crate::relation::{Cmp, Expr, Relation, Term, Text, Words, WordsKind};
+use crate::IntoVec;
 use std::cell::Cell;
 
 /// The check.
@@ -61,7 +62,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             continue;
         }
         // (the same of a column: "平均工资")
-        let mean_cols: Vec<bool> = (0..t.width()).map(|c| names_mean(&t.header(c))).collect();
+        let mean_cols: Vec<bool> = (0..t.width()).map(|c| names_mean(&t.header(c))).into_vec();
         // what each row's label says (totals, rates, codes), read once in the claims stage
         let facts = claims.rows_of(ti);
         let fact = |r: usize| facts.get(r).copied().unwrap_or_default();
@@ -76,7 +77,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 if items.iter().all(Option::is_some) {
                     given.push((
                         total,
-                        items.into_iter().flatten().collect(),
+                        items.into_iter().flatten().into_vec(),
                         Text::new(
                             "“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费",
                             "“three public” total = travel abroad + reception + official cars",
@@ -149,7 +150,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 let h = t.header(c);
                 h.contains("行次") || h.contains("栏次") || h.contains("欄次")
             })
-            .collect();
+            .into_vec();
         let shifted = |k: usize| {
             line_cols.iter().any(|&c| {
                 t.cell(k, c).is_some_and(|x| {
@@ -290,7 +291,7 @@ fn without_unnumbered_details(
     covered
         .iter()
         .any(|&k| details(k))
-        .then(|| covered.iter().copied().filter(|&k| !details(k)).collect())
+        .then(|| covered.iter().copied().filter(|&k| !details(k)).into_vec())
 }
 
 /// The other reading of a total's rows below a 转移性收入 or 转移性支出 row (a budget
@@ -320,7 +321,7 @@ fn without_transfer_details(
             .enumerate()
             .filter(|&(i, _)| i <= group || i > group + details)
             .map(|(_, &k)| k)
-            .collect()
+            .into_vec()
     })
 }
 
@@ -374,7 +375,7 @@ fn without_repeated_rows(
     again
         .next()
         .is_none()
-        .then(|| covered.iter().copied().filter(|&k| k != one).collect())
+        .then(|| covered.iter().copied().filter(|&k| k != one).into_vec())
 }
 
 fn relation(
@@ -437,7 +438,7 @@ fn relation(
         return;
     }
     if cut {
-        let sum = Expr::Sum(terms.iter().map(|&e| e.into()).collect());
+        let sum = Expr::Sum(terms.iter().map(|&e| e.into()).into_vec());
         out.push(Relation::equals(Rule::TotalRow, target, sum, words(t, r, c, lc)).only_if_holds());
         return;
     }
@@ -451,7 +452,7 @@ fn relation(
                 Relation::equals(
                     Rule::TotalRow,
                     target,
-                    Expr::Sum(terms.iter().map(|&e| e.into()).collect()),
+                    Expr::Sum(terms.iter().map(|&e| e.into()).into_vec()),
                     words(t, r, c, lc),
                 )
                 .reading(
@@ -832,7 +833,7 @@ fn covered_rows(
     let rows: Vec<usize> = rows
         .into_iter()
         .filter(|&k| !is_breakdown(col, k))
-        .collect();
+        .into_vec();
     outermost_items(depth, top_level_only(t, rows, facts))
 }
 
@@ -882,7 +883,7 @@ fn outermost_items(depth: &[Option<usize>], rows: Vec<usize>) -> Vec<usize> {
     };
     rows.into_iter()
         .filter(|&k| depth.get(k).copied().flatten().is_none_or(|d| d == min))
-        .collect()
+        .into_vec()
 }
 
 /// Numbered lines right under a line of a shallower level that carries figures are that

@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::Rule;
 use crate::relation::{Cause, Expr, Relation, Text};
+use crate::IntoVec;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -419,7 +420,7 @@ fn year_pair<'m>(
             .take_while(|x| x.sentence == at.sentence && !stops(x))
             .filter(|x| x.kind == kind)
             .take(2)
-            .collect();
+            .into_vec();
         match amounts.as_slice() {
             [b, a] => match (a.scope.year, b.scope.year) {
                 (Some(ya), Some(yb)) if ya == yb + 1 => Some((*a, *b)),
@@ -707,7 +708,7 @@ fn both_sides_before(doc: &Document, p: &Prose<'_>, k: usize) -> Option<usize> {
                 x.kind == Kind::Level && x.sentence + 1 == c.sentence && same_family(x.unit, c.unit)
             })
         })
-        .collect();
+        .into_vec();
     let value = |j: &usize| ms.get(*j).and_then(|x| doc.number(x.fig)).map(|n| n.value);
     let first = before.first()?;
     (before.len() >= 2 && before.iter().all(|j| value(j) == value(first))).then_some(*first)

@@ -17,6 +17,7 @@ pub mod stated;
 pub mod table;
 
 use crate::document::Document;
+use crate::IntoVec;
 use prose::{Breakdown, Prose, Record};
 use self_eval::SelfEval;
 
@@ -89,7 +90,7 @@ impl Claims<'_> {
 pub fn build(doc: &Document) -> Claims<'_> {
     let mut prose = prose::read_all(doc);
     let headings = scope::assign(doc, &mut prose);
-    let records = prose.iter().map(prose::records).collect();
+    let records = prose.iter().map(prose::records).into_vec();
     let breakdowns = prose::breakdowns(doc, &prose);
     let self_evals = self_eval::read_all(doc);
     let mut part_index = rustc_hash::FxHashMap::default();
@@ -107,7 +108,7 @@ pub fn build(doc: &Document) -> Claims<'_> {
         self_evals,
         headings,
         part_index,
-        rows: doc.tables.iter().map(table::row_facts).collect(),
-        kinds: doc.tables.iter().map(standard::kinds).collect(),
+        rows: doc.tables.iter().map(table::row_facts).into_vec(),
+        kinds: doc.tables.iter().map(standard::kinds).into_vec(),
     }
 }

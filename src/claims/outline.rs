@@ -5,6 +5,7 @@
 
 use super::table::{clean_label, total_level, RowFacts};
 use crate::document::Table;
+use crate::IntoVec;
 
 /// A numbering style, in the order publishers usually nest them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +168,7 @@ fn depths_by(styles: impl Iterator<Item = Option<Style>>) -> Vec<Option<usize>> 
             }
             Some(stack.len() - 1)
         })
-        .collect()
+        .into_vec()
 }
 
 /// An item of a “三公” table.
@@ -352,12 +353,12 @@ fn is_own_part(label: &str) -> bool {
 pub fn region_totals(t: &Table, facts: &[RowFacts]) -> Vec<(usize, Vec<usize>)> {
     // (whether a label holds 级 was read in the claims stage: most hold none)
     let has_level_char = |r: usize| facts.get(r).is_some_and(|f| f.level);
-    let body: Vec<usize> = (t.header_rows..t.rows().len()).collect();
+    let body: Vec<usize> = (t.header_rows..t.rows().len()).into_vec();
     let levels: Vec<(usize, String)> = body
         .iter()
         .filter(|&&r| has_level_char(r))
         .filter_map(|&r| level(t.row_label(r)).map(|n| (r, n)))
-        .collect();
+        .into_vec();
     // a region table has a handful of levels; many rows ending in 级 are something else
     // (and comparing every pair of them would be quadratic)
     if levels.is_empty() || levels.len() > MAX_LEVELS {
@@ -373,14 +374,14 @@ pub fn region_totals(t: &Table, facts: &[RowFacts]) -> Vec<(usize, Vec<usize>)> 
                 .iter()
                 .filter(|(n, inner)| n > r && contains(name, inner))
                 .map(|(n, _)| *n)
-                .collect()
+                .into_vec()
         } else {
             ((r + 1)..t.rows().len())
                 .take_while(|&n| {
                     !has_level_char(n)
                         || level(t.row_label(n)).is_none() && !is_own_part(t.row_label(n))
                 })
-                .collect()
+                .into_vec()
         };
         if covered.len() >= 2 {
             out.push((*r, covered));

@@ -11,6 +11,7 @@ use super::scope::Scope;
 use crate::document::{Document, Paragraph};
 use crate::figure::FigId;
 use crate::relation::Expr;
+use crate::IntoVec;
 use rust_decimal::Decimal;
 
 /// One token of a paragraph: a character or a figure (with its unit).
@@ -800,7 +801,7 @@ impl<'a> Prose<'a> {
         // (kept per figure token, in order: `list_unit[k]` for the `k`-th)
         let figs: Vec<usize> = (0..self.toks.len())
             .filter(|&at| matches!(self.toks.get(at), Some(Tok::Fig(_))))
-            .collect();
+            .into_vec();
         let mut list_unit: Vec<Option<&'static str>> = vec![None; figs.len()];
         for (k, &at) in figs.iter().enumerate().rev() {
             let (Some(Tok::Fig(id)), Some(Tok::Ch(sep)), Some(Tok::Fig(next))) = (
@@ -1404,7 +1405,7 @@ pub fn read_all(doc: &Document) -> Vec<Prose<'_>> {
         .filter(|(_, p)| !p.heading && !p.figures.is_empty() || p.text.contains("其中"))
         .filter(|(_, p)| !p.heading)
         .map(|(i, p)| Prose::read(doc, i, p))
-        .collect()
+        .into_vec()
 }
 
 /// Standard breakdowns: a list of parts is the whole of its total when every part is
@@ -1482,8 +1483,8 @@ fn names_same_amount(name: &str, label: &str) -> bool {
     if label.contains(name) {
         return true;
     }
-    let chars: Vec<char> = name.chars().collect();
-    let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    let chars: Vec<char> = name.chars().into_vec();
+    let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).into_vec();
     let shared = pairs.iter().filter(|w| label.contains(w.as_str())).count();
     shared >= 2 && shared * 2 >= pairs.len()
 }
@@ -1510,7 +1511,7 @@ pub fn disjoint(labels: &[String]) -> bool {
                     .enumerate()
                     .filter(|(_, stems)| stems.iter().any(|s| l.contains(s)))
                     .map(|(k, _)| k)
-                    .collect();
+                    .into_vec();
                 match hits.as_slice() {
                     [k] if !seen.contains(k) => {
                         seen.push(*k);
@@ -1587,7 +1588,7 @@ fn whole_past_its_sentence(
     unit: Option<&'static str>,
     parts: &mut Vec<Part>,
 ) {
-    let mut labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+    let mut labels: Vec<String> = parts.iter().map(|x| x.1.clone()).into_vec();
     let mut more: Vec<Part> = Vec::new();
     let mut at = end;
     let mut sentences = 0;
@@ -2087,7 +2088,7 @@ pub fn budget_stated(p: &Prose<'_>, m: &Mention) -> bool {
 /// is missing, at the one 和/及/与/以及 of the last (a name may hold 和 itself: "商品和服务
 /// 支出" is split only when that makes the counts agree).
 fn split_names(names: &str, n: usize) -> Option<Vec<String>> {
-    let mut split: Vec<String> = names.split(&['、', ','][..]).map(str::to_string).collect();
+    let mut split: Vec<String> = names.split(&['、', ','][..]).map(str::to_string).into_vec();
     if split.len() + 1 == n {
         // the conjunction before the last name: only when there is one place it can be
         let last = split.pop()?;
@@ -2103,7 +2104,7 @@ fn split_names(names: &str, n: usize) -> Option<Vec<String>> {
                     (i, w)
                 }
             })
-            .collect();
+            .into_vec();
         let [(at, len)] = cuts.as_slice() else {
             return None;
         };
@@ -2126,7 +2127,7 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
     let list: Vec<&&Mention> = region
         .iter()
         .take_while(|m| m.list == first.list && m.kind == Kind::Level)
-        .collect();
+        .into_vec();
     let n = list.len();
     if n < 2 {
         return None;
@@ -2145,7 +2146,7 @@ fn respectively_parts(p: &Prose<'_>, from: usize, region: &[&Mention]) -> Option
         list.iter()
             .zip(split)
             .map(|(m, name)| (m.fig, label_of(&name), m.unit))
-            .collect(),
+            .into_vec(),
     )
 }
 
@@ -2281,7 +2282,7 @@ const DIVISION_CHARS: usize = 8;
 /// one name in turn: "分中央和地方看，中央…收入 A；地方…收入 B" divides the whole into
 /// these parts and no others.
 fn division_named(words: &str, labels: &[String]) -> bool {
-    let names: Vec<&str> = words.split(&['和', '与', '及', '、'][..]).collect();
+    let names: Vec<&str> = words.split(&['和', '与', '及', '、'][..]).into_vec();
     names.len() >= 2
         && names.len() == labels.len()
         && names
@@ -2523,7 +2524,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 .filter(|m| !reasons.get(m.at).copied().unwrap_or(false))
                 // (the nested list's own parts are not this one's)
                 .filter(|m| resumed.is_none_or(|from| m.at < next_hit || m.at >= from))
-                .collect();
+                .into_vec();
             // budget records ("预算数 X，决算数 Y"): the budget-variance check reads them; a
             // budget named after 占 ("占年初预算 8465 万元的 41.5%") belongs to its part
             let record_budget = |m: &&Mention| {
@@ -2562,12 +2563,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 switched = None;
             }
             for (parent, sub) in nested {
-                let labels: Vec<String> = sub.iter().map(|x| x.1.clone()).collect();
+                let labels: Vec<String> = sub.iter().map(|x| x.1.clone()).into_vec();
                 out.push(Breakdown {
                     total: parent.0,
                     total_label: parent.1.clone(),
                     complete: complete(&labels),
-                    parts: sub.into_iter().map(|x| (x.0, x.1)).collect(),
+                    parts: sub.into_iter().map(|x| (x.0, x.1)).into_vec(),
                     para: p.index,
                     at: q,
                     context: p.full_sentence(q),
@@ -2597,11 +2598,11 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         _ => break,
                     }
                     last = next.index;
-                    if !coded && complete(&parts.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) {
+                    if !coded && complete(&parts.iter().map(|x| x.1.clone()).into_vec()) {
                         break;
                     }
                 }
-                let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+                let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).into_vec();
                 if codes != Some(true) && !complete(&labels) {
                     parts.truncate(own);
                 }
@@ -2632,12 +2633,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                             && same_family(m.unit, unit)
                     });
                     let Some(total) = total else { continue };
-                    let labels: Vec<String> = gparts.iter().map(|x| x.1.clone()).collect();
+                    let labels: Vec<String> = gparts.iter().map(|x| x.1.clone()).into_vec();
                     out.push(Breakdown {
                         total: total.fig,
                         total_label: total.label.clone(),
                         complete: complete(&labels),
-                        parts: gparts.into_iter().map(|x| (x.0, x.1)).collect(),
+                        parts: gparts.into_iter().map(|x| (x.0, x.1)).into_vec(),
                         para: p.index,
                         at: q,
                         context: p.full_sentence(q),
@@ -2910,7 +2911,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                             && !m.inner
                             && same_family(m.unit, unit)
                     })
-                    .collect();
+                    .into_vec();
                 if let Some(groups) = parallel_groups(&stated, &parts) {
                     for (t, gparts) in groups {
                         out.push(Breakdown {
@@ -3035,7 +3036,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             // ("——主要税种收入情况。…其中:增值税…" before "主要支出科目情况如下" in the same
             // paragraph is a selection of taxes, not classification lines)
             let codes = parts.len() >= 2 && coded_from.is_some_and(|c| c < q);
-            let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).collect();
+            let labels: Vec<String> = parts.iter().map(|x| x.1.clone()).into_vec();
             let named_whole = complete(&labels)
                 || division
                     .as_deref()
@@ -3076,7 +3077,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                         .iter()
                         .chain(&tentative)
                         .map(|x| (x.0, x.1.clone()))
-                        .collect(),
+                        .into_vec(),
                     para: p.index,
                     at: q,
                     context: p.full_sentence(q),
@@ -3090,7 +3091,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     total: total.fig,
                     total_label: total_label.clone(),
                     complete: false,
-                    parts: parts.iter().take(k).map(|x| (x.0, x.1.clone())).collect(),
+                    parts: parts.iter().take(k).map(|x| (x.0, x.1.clone())).into_vec(),
                     para: p.index,
                     at: q,
                     context: p.full_sentence(q),
@@ -3102,7 +3103,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     total: a.fig,
                     total_label: a.label.clone(),
                     complete: whole,
-                    parts: parts.iter().map(|x| (x.0, x.1.clone())).collect(),
+                    parts: parts.iter().map(|x| (x.0, x.1.clone())).into_vec(),
                     para: p.index,
                     at: q,
                     context: p.full_sentence(q),
@@ -3113,7 +3114,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 total: total.fig,
                 total_label,
                 complete: whole,
-                parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
+                parts: parts.into_iter().map(|x| (x.0, x.1)).into_vec(),
                 para: p.index,
                 at: q,
                 context: p.full_sentence(q),
@@ -3236,7 +3237,7 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
             .rev()
             .take_while(|m| m.sentence == sentence)
             .filter(base_money)
-            .collect();
+            .into_vec();
         let opens = before.is_empty() && p.text_between(sentence_start(p, q), q).trim().is_empty();
         let base = match before.as_slice() {
             [base] => *base,
@@ -3360,7 +3361,7 @@ fn listed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
                 p,
                 first.at,
                 total,
-                parts.iter().map(|m| (m.fig, m.label.clone())).collect(),
+                parts.iter().map(|m| (m.fig, m.label.clone())).into_vec(),
             )
         });
     }
@@ -3608,7 +3609,7 @@ fn bracket_open(p: &Prose<'_>, q: usize) -> Option<usize> {
 /// Whether two names share four characters in a row ("全旗公共财政预算支出" and
 /// "旗本级公共财政预算支出").
 fn shares_words(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
+    let a: Vec<char> = a.chars().into_vec();
     a.windows(4).any(|w| {
         let w: String = w.iter().collect();
         b.contains(w.as_str())
@@ -3845,7 +3846,7 @@ fn numbered_lists(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
             if items.len() < 2 {
                 continue;
             }
-            let heads: Vec<&Mention> = heads.into_iter().take(HEAD_AMOUNTS).collect();
+            let heads: Vec<&Mention> = heads.into_iter().take(HEAD_AMOUNTS).into_vec();
             for (h, head) in heads.iter().enumerate() {
                 // "…中，因公出国（境）费支出决算 0.00 万元，…。具体情况如下：1、因公出国（境）
                 // 费支出 0.00 万元。…": the head names the items themselves, no total
@@ -3871,7 +3872,7 @@ fn numbered_lists(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                     out.push(Breakdown {
                         total: head.fig,
                         total_label: head.label.clone(),
-                        parts: items.iter().take(k).map(|x| (x.0, x.1.clone())).collect(),
+                        parts: items.iter().take(k).map(|x| (x.0, x.1.clone())).into_vec(),
                         complete: false,
                         para: p.index,
                         at: q,
@@ -3908,7 +3909,7 @@ fn head_amounts<'p>(p: &'p Prose<'_>, q: usize) -> Vec<&'p Mention> {
             .unwrap_or(&[])
             .iter()
             .filter(|m| m.kind == Kind::Level && !m.inner && is_money(m.unit))
-            .collect()
+            .into_vec()
     };
     let start = sentence_start(p, q);
     let own = levels(start, q);
@@ -4208,7 +4209,7 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
         let end = p.sentence_end_within(list_start, p.toks.len().min(list_start + 4000));
         let lo = p.mentions.partition_point(|m| m.at < list_start);
         let hi = p.mentions.partition_point(|m| m.at < end);
-        let region: Vec<&Mention> = p.mentions.get(lo..hi).unwrap_or(&[]).iter().collect();
+        let region: Vec<&Mention> = p.mentions.get(lo..hi).unwrap_or(&[]).iter().into_vec();
         let (parts, _, _) = region_parts(p, list_start - 1, end, &region, Kind::Level);
         let groups = 1 + p
             .toks
@@ -4222,7 +4223,7 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
             .iter()
             .filter(|m| parts.iter().any(|x| x.0 == m.fig))
             .map(|m| m.semi)
-            .collect();
+            .into_vec();
         let mut distinct = per_group.clone();
         distinct.dedup();
         if parts.len() < 2 || parts.len() != groups || distinct.len() != parts.len() {
@@ -4263,7 +4264,7 @@ fn grouped_lists(p: &Prose<'_>) -> Vec<Breakdown> {
         out.push(Breakdown {
             total: total.fig,
             total_label: total.label.clone(),
-            parts: parts.into_iter().map(|x| (x.0, x.1)).collect(),
+            parts: parts.into_iter().map(|x| (x.0, x.1)).into_vec(),
             complete: true,
             para: p.index,
             at: here,
@@ -4569,7 +4570,7 @@ fn record_breakdowns(p: &Prose<'_>) -> Vec<Breakdown> {
         if kids.is_empty() {
             continue;
         }
-        let labels: Vec<String> = kids.iter().map(|k| k.label.clone()).collect();
+        let labels: Vec<String> = kids.iter().map(|k| k.label.clone()).into_vec();
         for pick in [|r: &Record| r.budget, |r: &Record| r.fin] {
             let (Some(total), Some(parts)) = (
                 pick(r),

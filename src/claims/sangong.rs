@@ -10,6 +10,7 @@ use super::standard::Standard;
 use super::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
+use crate::IntoVec;
 
 /// Budget or final figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,14 +143,14 @@ pub fn cells(doc: &Document, t: &Table) -> Option<Cells> {
     }
     let rows: Vec<usize> = (t.header_rows..t.rows().len())
         .filter(|&r| (0..t.width()).any(|c| t.figure(r, c).is_some()))
-        .collect();
+        .into_vec();
     // one row of figures, or none at all (a table published blank)
     let row = match rows.as_slice() {
         [] => None,
         [row] => Some(*row),
         _ => return None,
     };
-    let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).collect();
+    let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).into_vec();
     // a budget's table names no stage under its 预算数 heading: the caption does
     let default = stage_of(t.title()).or_else(|| stage_of(caption));
     let mut out: Vec<(Item, Stage, Option<FigId>)> = Vec::new();

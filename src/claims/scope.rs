@@ -11,6 +11,7 @@
 use super::normalise::normalise;
 use super::prose::{ends_sentence, Kind, Prose, Tok};
 use crate::document::Document;
+use crate::IntoVec;
 
 /// Which of the four budgets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -379,7 +380,7 @@ pub fn assign(doc: &Document, prose: &mut [Prose<'_>]) -> Vec<Heading> {
         // headings inside the paragraph, at the start of its source lines: (token, heading)
         let mut inline: Vec<(usize, Heading)> = Vec::new();
         let text = &para.text;
-        let starts: Vec<usize> = para.pieces.iter().map(|x| x.0).collect();
+        let starts: Vec<usize> = para.pieces.iter().map(|x| x.0).into_vec();
         for (k, &s) in starts.iter().enumerate() {
             let e = starts.get(k + 1).copied().unwrap_or(text.len());
             let Some(line) = text.get(s..e) else { continue };

@@ -9,6 +9,7 @@ use super::table::clean_label;
 use crate::document::{Document, Table};
 use crate::figure::{CellKind, FigId};
 use crate::relation::Expr;
+use crate::IntoVec;
 
 /// The header block's columns, in the standard template's order.
 pub const BLOCK: [&str; 6] = [
@@ -131,7 +132,7 @@ fn block_rows(t: &Table) -> Vec<(usize, usize)> {
                 .or_else(|| label_col(t, r, "总额").filter(|_| block_order(t, r).is_some()))
                 .map(|c| (r, c))
         })
-        .collect()
+        .into_vec()
 }
 
 /// Reads each block of the table, one [`SelfEval`] each; a table with none gives one
@@ -176,7 +177,7 @@ fn read<'a>(
     let cells: Vec<crate::document::CellRef<'_>> = t
         .rows()
         .get(r)
-        .map(|row| row.cells.iter().skip(lc + 1).collect())
+        .map(|row| row.cells.iter().skip(lc + 1).into_vec())
         .unwrap_or_default();
     let is_pct = |c: Option<&crate::document::CellRef<'_>>| {
         c.and_then(|c| c.figure)
@@ -226,7 +227,7 @@ fn block_order(t: &Table, r: usize) -> Option<[usize; 6]> {
             .iter()
             .filter(|c| c.kind == CellKind::Text)
             .filter_map(|c| block_slot(&clean_label(c.text)))
-            .collect();
+            .into_vec();
         if names.len() != BLOCK.len() {
             return None;
         }
@@ -315,7 +316,7 @@ fn last_two(doc: &Document, t: &Table, r: usize) -> Option<(FigId, FigId)> {
         .cells
         .iter()
         .filter(|c| c.kind == CellKind::Figure)
-        .collect();
+        .into_vec();
     let n = figs.len();
     let a = plain(doc, figs.get(n.checked_sub(2)?)?)?;
     let b = plain(doc, figs.get(n - 1)?)?;
@@ -375,7 +376,7 @@ fn project_name(t: &Table, from: usize, to: usize) -> Option<String> {
                     .iter()
                     .map(|c| c.text.trim())
                     .filter(|s| !s.is_empty())
-                    .collect();
+                    .into_vec();
                 match texts.as_slice() {
                     [one] => Some((*one).to_string()),
                     _ => None,

@@ -3,6 +3,7 @@
 use super::table::{clean_label, is_code_column, is_rate_header, total_level};
 use crate::document::{Document, Table};
 use crate::figure::FigId;
+use crate::IntoVec;
 
 /// The standard tables of a final-accounts (决算) disclosure, and their budget counterparts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +128,7 @@ fn classify(title: &str) -> Kinds {
     let ends: Vec<usize> = title
         .match_indices('表')
         .map(|(k, b)| k + b.len())
-        .collect();
+        .into_vec();
     let has = |k: &str| {
         if k.ends_with('表') {
             ends.iter()

@@ -13,6 +13,7 @@ use super::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
 use crate::relation::Expr;
+use crate::IntoVec;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -444,7 +445,7 @@ impl<'t> Index<'t> {
                 cells
                     .iter()
                     .filter_map(|&(r, c)| after_label(self.t, r, c, col))
-                    .collect()
+                    .into_vec()
             })
             .unwrap_or_default()
     }
@@ -480,14 +481,14 @@ fn total_cell(t: &Table, col: Option<&str>) -> Option<FigId> {
                 })
             })
         })
-        .collect();
+        .into_vec();
     let [r] = rows.as_slice() else {
         return None; // none, or printed twice: not one total
     };
     let width = t.rows().get(*r)?.cells.len();
     let cols: Vec<usize> = (0..width)
         .filter(|&k| t.figure(*r, k).is_some() && amount_column(t, k, col))
-        .collect();
+        .into_vec();
     // the column named exactly so first ("合计" over "本年收入合计" when asked for 合计)
     let exact = cols.iter().copied().find(|&k| {
         col.is_some_and(|w| {
@@ -518,12 +519,12 @@ fn cells_at(doc: &Document, t: &Table, table: Standard, a: &At) -> Vec<StatedCel
             .into_iter()
             .filter(figs_ok)
             .map(|f| cell(f, Vec::new(), format!("{l}{col}")))
-            .collect(),
+            .into_vec(),
         Total => total_cell(t, a.col)
             .filter(figs_ok)
             .map(|f| cell(f, Vec::new(), format!("合计{col}")))
             .into_iter()
-            .collect(),
+            .into_vec(),
         Sum(ls) => {
             let mut figs = Vec::new();
             for l in ls {
@@ -563,18 +564,18 @@ fn tables<'a>(claims: &Claims<'a>) -> Vec<(Standard, &'a Table)> {
         .iter()
         .enumerate()
         .filter_map(|(i, t)| claims.kind_of(i).map(|k| (k, t)))
-        .collect();
+        .into_vec();
     let mut out: Vec<(Standard, &Table)> = Vec::new();
     for (k, _) in &all {
         if out.iter().any(|(o, _)| o == k) {
             continue;
         }
-        let same: Vec<&Table> = all.iter().filter(|(o, _)| o == k).map(|x| x.1).collect();
+        let same: Vec<&Table> = all.iter().filter(|(o, _)| o == k).map(|x| x.1).into_vec();
         let with_unit: Vec<&Table> = same
             .iter()
             .copied()
             .filter(|t| table_unit(t).is_some())
-            .collect();
+            .into_vec();
         match (same.as_slice(), with_unit.as_slice()) {
             ([only], _) | (_, [only]) => out.push((*k, *only)),
             _ => {}
@@ -621,7 +622,7 @@ fn item_path(
         .char_indices()
         .filter(|(_, c)| !c.is_whitespace())
         .map(|(i, c)| (i + from, c))
-        .collect();
+        .into_vec();
     // the last "项）" / "项)" before the figure
     let end = (1..chars.len()).rev().find(|&i| {
         chars.get(i).is_some_and(|x| matches!(x.1, '）' | ')'))
@@ -648,7 +649,7 @@ fn item_path(
     {
         return None;
     }
-    let chars: Vec<char> = chars.iter().map(|x| x.1).collect();
+    let chars: Vec<char> = chars.iter().map(|x| x.1).into_vec();
     let mut segs: Vec<String> = Vec::new();
     // split "A（类）B（款）C（项）" from the right
     let text: String = chars.get(..=end)?.iter().collect();
@@ -712,7 +713,7 @@ fn dash_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
         .get(from..end_byte)?
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect();
+        .into_vec();
     // the closing quote, at most "科目" away from the amount
     let close = (chars.len().saturating_sub(4)..chars.len())
         .rev()
@@ -728,7 +729,7 @@ fn dash_path(p: &Prose<'_>, at: usize) -> Option<[String; 3]> {
     let parts: Vec<String> = inner
         .split(&['-', '－', '—'][..])
         .map(str::to_string)
-        .collect();
+        .into_vec();
     let [c, k, x] = <[String; 3]>::try_from(parts).ok()?;
     (!c.is_empty() && !k.is_empty() && !x.is_empty()).then_some([c, k, x])
 }
@@ -909,7 +910,7 @@ fn subject_cells<'t>(
             s.at.iter()
                 .filter_map(|a| table(a.table).map(|t| cells_at(doc, t, a.table, a)))
                 .flatten()
-                .collect()
+                .into_vec()
         });
         return Some((name.to_string(), cells.clone()));
     }
@@ -974,7 +975,7 @@ fn item_cells(
             })
         })
         .into_iter()
-        .collect();
+        .into_vec();
     memo.insert(key, cells.clone());
     Some((subject, cells))
 }

@@ -5,6 +5,7 @@ use super::outline;
 use crate::document::{Document, Table};
 use crate::figure::CellKind;
 use crate::relation::{Expr, Term};
+use crate::IntoVec;
 
 /// Strips spaces, numbering ("一、", "(一)", "1.", a code) and markup from a label.
 pub fn clean_label(s: &str) -> String {
@@ -489,7 +490,7 @@ pub fn decimals_only_where_they_exist(doc: &Document, t: &Table) -> Option<Vec<u
                 let f = doc.figure(id)?;
                 (!f.number.percent).then_some((id, f.number.scale))
             })
-            .collect();
+            .into_vec();
         let max = figs.iter().map(|f| f.1).max().unwrap_or(0);
         if max < 2 {
             continue;
@@ -665,7 +666,7 @@ fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
             compare: marks & COMPARE != 0,
         }
     })
-    .collect()
+    .into_vec()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! (`gridSpan` adds blank slots to the right, a `vMerge` continuation is a blank slot), as
 //! for HTML. That text is the document's `source`.
 
+use crate::IntoVec;
 use std::io::{Cursor, Read};
 
 use quick_xml::events::Event;
@@ -84,7 +85,7 @@ impl Conv {
     }
 
     fn end_para(&mut self) {
-        let text = self.para.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = self.para.split_whitespace().into_vec().join(" ");
         self.para.clear();
         if let Some(t) = self.tables.last_mut() {
             if !text.is_empty() {
@@ -135,7 +136,7 @@ impl Conv {
             .iter()
             .filter(|r| r.iter().any(|c| !c.is_empty()))
             .map(|r| r.join("\t"))
-            .collect();
+            .into_vec();
         if let Some(outer) = self.tables.last_mut() {
             // a table inside a cell: its text joins the cell
             let flat = lines.join(" ").replace('\t', " ");

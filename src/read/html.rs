@@ -10,6 +10,7 @@
 //! character remembers where it came from — a source line, or a DOM text node and the
 //! offset in it — so a figure can be marked where it is printed.
 
+use crate::IntoVec;
 /// Whether the text is an HTML document or fragment rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
     // (every shape below opens with a tag: plain text is told at its first character)
@@ -554,9 +555,9 @@ impl<O: Origin> Converter<O> {
         }
         self.blank();
         for row in t.rows {
-            let mut origins: Vec<Option<O>> = row.slots.iter().map(|s| s.1).collect();
+            let mut origins: Vec<Option<O>> = row.slots.iter().map(|s| s.1).into_vec();
             origins.push(row.origin);
-            let pieces = row.slots.into_iter().map(|s| s.0).collect();
+            let pieces = row.slots.into_iter().map(|s| s.0).into_vec();
             self.emit(pieces, true, origins);
         }
         self.blank();
@@ -689,8 +690,8 @@ pub fn html_to_text_with_lines(html: &str) -> HtmlText {
         lines: out
             .lines
             .into_iter()
-            .map(|l| l.into_iter().map(|o| o.map_or(1, |o| o.0)).collect())
-            .collect(),
+            .map(|l| l.into_iter().map(|o| o.map_or(1, |o| o.0)).into_vec())
+            .into_vec(),
         too_many_cells: out.too_many_cells,
     }
 }

@@ -6,6 +6,7 @@
 use super::{LineKind, Reader};
 use crate::document::{Cell, Place, Row, Table};
 use crate::figure::{self, CellKind};
+use crate::IntoVec;
 
 /// How many lines the look for a table's start reads.
 const PROBE_LINES: usize = 64;
@@ -244,7 +245,7 @@ impl Reader<'_> {
     /// The shape of a bar table's cells: `(header cells, first body cell, row width, rows,
     /// blank cells opening each row)`.
     fn bar_shape(&self, cells: &[Piece]) -> Option<(usize, usize, usize, usize)> {
-        let kinds: Vec<CellKind> = cells.iter().map(|c| kind(&c.text)).collect();
+        let kinds: Vec<CellKind> = cells.iter().map(|c| kind(&c.text)).into_vec();
         let first_value = kinds
             .iter()
             .position(|k| matches!(k, CellKind::Figure | CellKind::Dash))?;
@@ -342,11 +343,11 @@ impl Reader<'_> {
             title_lines
                 .iter()
                 .filter_map(|&l| self.lines.get(l).map(|x| x.1.trim()))
-                .collect::<Vec<_>>()
+                .into_vec()
                 .join(" ")
         };
         // header rows: the cells before the first row, cut to the row width from the end
-        let header: Vec<&Piece> = cells.get(..start)?.iter().collect();
+        let header: Vec<&Piece> = cells.get(..start)?.iter().into_vec();
         let mut groups: Vec<Vec<&Piece>> = Vec::new();
         let n = header.len();
         let split_two = (n > width && n < 2 * width)
@@ -372,7 +373,7 @@ impl Reader<'_> {
                 groups.push(ch.to_vec());
             }
         }
-        let body: Vec<&Piece> = cells.get(start..end_cell)?.iter().collect();
+        let body: Vec<&Piece> = cells.get(start..end_cell)?.iter().into_vec();
         for ch in body.chunks(width) {
             groups.push(ch.to_vec());
         }
@@ -499,12 +500,12 @@ fn spread(top: &Row, sub: &Row, width: usize) -> Option<(Vec<Cell>, Vec<Cell>)> 
         return None;
     }
     let bigrams = |s: &str| -> Vec<(char, char)> {
-        let v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).into_vec();
         v.windows(2)
             .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-            .collect()
+            .into_vec()
     };
-    let sub_grams: Vec<Vec<(char, char)>> = sub.cells.iter().map(|c| bigrams(&c.text)).collect();
+    let sub_grams: Vec<Vec<(char, char)>> = sub.cells.iter().map(|c| bigrams(&c.text)).into_vec();
     let mut scored: Vec<(i64, usize)> = top
         .cells
         .iter()
@@ -522,13 +523,13 @@ fn spread(top: &Row, sub: &Row, width: usize) -> Option<(Vec<Cell>, Vec<Cell>)> 
             let score = if score >= 2 { score } else { 0 };
             (i64::try_from(score).unwrap_or(0), k)
         })
-        .collect();
+        .into_vec();
     if scored.len() < groups {
         return None;
     }
     // best score first; on a tie the rightmost (groups usually close a header)
     crate::sort::sort_by(&mut scored, |a, b| b.cmp(a));
-    let chosen: Vec<usize> = scored.iter().take(groups).map(|s| s.1).collect();
+    let chosen: Vec<usize> = scored.iter().take(groups).map(|s| s.1).into_vec();
     let per = n2 / groups;
     let blank = || Cell {
         text: String::new(),

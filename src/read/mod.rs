@@ -7,6 +7,7 @@
 //! input is first turned into the same text form (tables as tab rows, merged cells
 //! expanded).
 
+use crate::IntoVec;
 #[cfg(all(
     feature = "sheets",
     any(not(target_arch = "wasm32"), feature = "reader-module")
@@ -257,7 +258,7 @@ fn point_lines_at_html(doc: &mut Document, lines: &[Vec<u32>]) {
             };
             source_line(f.line, piece).map(|l| (id, l))
         })
-        .collect();
+        .into_vec();
     for (id, l) in moved {
         doc.set_line(id, l);
     }
@@ -416,7 +417,7 @@ fn spread_spanning_names(t: &mut Table, rule: &str) {
         .split(SPAN_EDGES)
         .skip(1)
         .map(|part| part.matches(SPAN_SPLITS).count() + 1)
-        .collect();
+        .into_vec();
     let Some(r) = t.rows().len().checked_sub(1) else {
         return;
     };
@@ -644,7 +645,7 @@ fn lines_from(text: &str, from: usize) -> (Vec<Line<'_>>, Vec<usize>, Vec<LineKi
         lines.push((from + start, l.trim_end_matches(&['\n', '\r'][..])));
         start = end;
     }
-    let kinds = lines.iter().map(|l| classify(l.1)).collect();
+    let kinds = lines.iter().map(|l| classify(l.1)).into_vec();
     (lines, line_starts, kinds)
 }
 
@@ -1202,12 +1203,7 @@ impl Reader<'_> {
             self.single_line(line);
         }
         let index = self.doc.tables.len();
-        let caption = cells
-            .iter()
-            .take(skip)
-            .map(|c| c.2)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let caption = cells.iter().take(skip).map(|c| c.2).into_vec().join(" ");
         let caption = if caption.is_empty() {
             self.caption_before(first)
         } else {

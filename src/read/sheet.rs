@@ -19,6 +19,7 @@
 //! expose: each column's figures are printed with as many decimals as the most precise
 //! value in that column, and the document says so in its first line.
 
+use crate::IntoVec;
 use std::io::Cursor;
 use std::str::FromStr;
 
@@ -272,7 +273,7 @@ fn text_of(d: &Data) -> String {
         Data::Empty => String::new(),
     };
     // one cell stays one cell of the tab-separated line
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    t.split_whitespace().into_vec().join(" ")
 }
 
 fn number_of(d: &Data) -> Option<Decimal> {
@@ -349,7 +350,7 @@ fn render(grids: &[Grid], note: Option<&str>) -> String {
             .rows
             .iter()
             .filter(|r| r.iter().any(|c| !c.is_empty()))
-            .collect();
+            .into_vec();
         if rows.is_empty() {
             continue;
         }
@@ -372,7 +373,7 @@ fn render(grids: &[Grid], note: Option<&str>) -> String {
         }
         for r in rows {
             let filled = r.iter().filter(|c| !c.is_empty()).count();
-            let cells: Vec<&str> = r.iter().take(width).map(String::as_str).collect();
+            let cells: Vec<&str> = r.iter().take(width).map(String::as_str).into_vec();
             if filled == 1 && width >= 2 {
                 // a title row (one filled cell): a caption line, not a table row
                 out.push_str(cells.iter().find(|c| !c.is_empty()).copied().unwrap_or(""));
@@ -742,7 +743,7 @@ fn column_decimals(range: &Range<Data>) -> Vec<u32> {
             }
             0
         })
-        .collect()
+        .into_vec()
 }
 
 /// A compound file: an .xls workbook, or an encrypted .xlsx/.docx (which Office stores as

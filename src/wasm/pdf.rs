@@ -3,6 +3,7 @@
 
 use super::{input_error, to_js};
 use crate::read::pdf::{arrays::items_from_arrays, read_items};
+use crate::IntoVec;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -35,7 +36,7 @@ pub fn present_items(
             f.page
                 .map(|p| (u32::try_from(f.start).unwrap_or(u32::MAX), p))
         })
-        .collect();
+        .into_vec();
     crate::sort::sort_pairs(&mut at);
     let mut figure_pages = Vec::with_capacity(at.len() * 2);
     let (mut byte, mut units) = (0usize, 0usize);

@@ -10,6 +10,7 @@ use crate::claims::sangong::{
 use crate::claims::Claims;
 use crate::figure::FigId;
 use crate::relation::{Cause, Expr, Relation, Rule, Severity, Text};
+use crate::IntoVec;
 
 /// Words that make an amount a part or another quantity than the item it names.
 const OTHER: &[&str] = &[
@@ -31,7 +32,7 @@ pub(super) fn find(claims: &Claims<'_>, out: &mut super::Out) {
             )
         })
     };
-    let stages: Vec<Stage> = cells.cells.iter().map(|c| c.1).collect();
+    let stages: Vec<Stage> = cells.cells.iter().map(|c| c.1).into_vec();
     // an amount whose stage the text leaves unsaid is at the table's stage: a budget's
     // table has 预算数 only; a 决算 table's text describes 决算数 unless it says 预算
     let unsaid = if stages.contains(&Stage::Final) {

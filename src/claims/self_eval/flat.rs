@@ -11,6 +11,7 @@ use crate::claims::normalise::{gloss_bytes, normalise, normalise_char};
 use crate::document::Document;
 use crate::figure::FigId;
 use crate::relation::Expr;
+use crate::IntoVec;
 
 /// Most occurrences of 执行率 looked at.
 const MAX_HEADS: usize = 64;
@@ -51,8 +52,8 @@ const NAMES: [(&str, Option<usize>); 16] = [
 fn names() -> Vec<(Vec<char>, Option<usize>)> {
     NAMES
         .iter()
-        .map(|(n, k)| (n.chars().collect(), *k))
-        .collect()
+        .map(|(n, k)| (n.chars().into_vec(), *k))
+        .into_vec()
 }
 
 /// Text as header names are compared: normalised characters without spaces, bars or
@@ -190,7 +191,7 @@ fn header(
         hi += 1;
     }
     let run = found.get(lo..=hi)?;
-    let cols: Vec<usize> = run.iter().filter_map(|r| r.2).collect();
+    let cols: Vec<usize> = run.iter().filter_map(|r| r.2).into_vec();
     let distinct = cols
         .iter()
         .enumerate()
@@ -210,7 +211,7 @@ fn header(
                 .iter()
                 .filter(|&&(s, e, _)| s >= end && e <= close_end)
                 .map(|f| f.2)
-                .collect();
+                .into_vec();
             if let [w] = held.as_slice() {
                 weight = Some(*w);
             }
@@ -229,7 +230,7 @@ pub(super) fn read<'a>(doc: &'a Document, out: &mut Vec<SelfEval<'a>>) {
         .match_indices("行率")
         .map(|(k, _)| k)
         .take(MAX_HEADS)
-        .collect();
+        .into_vec();
     if heads.is_empty() {
         return;
     }
@@ -238,7 +239,7 @@ pub(super) fn read<'a>(doc: &'a Document, out: &mut Vec<SelfEval<'a>>) {
         .figure_spans()
         .enumerate()
         .map(|(id, (s, e))| (s, e, id))
-        .collect();
+        .into_vec();
     let names = names();
     for at in heads {
         let Some((cols, end, weight)) = header(doc, &figs, &names, at) else {
@@ -339,7 +340,7 @@ fn figures(cells: &[Cell]) -> Vec<FigId> {
             Cell::Fig(id) => Some(*id),
             Cell::Text(_) => None,
         })
-        .collect()
+        .into_vec()
 }
 
 /// The source rows after a block's total row (其中:当年财政拨款 …), their money columns

@@ -25,6 +25,7 @@
 
 use super::{is_figure_text, Band, Chunk};
 use crate::sort::sort_by;
+use crate::IntoVec;
 
 /// Most header cells (and body columns) a header is rebuilt from.
 const MAX_CELLS: usize = 64;
@@ -83,7 +84,7 @@ fn fragments(chunks: &[&Chunk]) -> Vec<Frag> {
             y_low: c.y,
             h: c.h,
         })
-        .collect();
+        .into_vec();
     // top to bottom: a cell's next line is merged into it, then that line's next
     sort_by(&mut frags, |a, b| {
         b.y_top.total_cmp(&a.y_top).then(a.x0.total_cmp(&b.x0))
@@ -163,7 +164,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
                 .iter()
                 .any(|g| f.above(g) && g.x1 > f.x0 - f.h && g.x0 < f.x1 + f.h)
         })
-        .collect();
+        .into_vec();
     // each band to the leaf over it: the lowest one overlapping it, else (a right-aligned
     // figure) the last whose middle is left of its right edge, else the nearest
     let overlap = |b: &Band, f: &Frag| (b.x1.min(f.x1) - b.x0.max(f.x0)).max(0.0);
@@ -205,7 +206,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
         .iter()
         .enumerate()
         .map(|(k, b)| pick(b, numeric.get(k).copied().unwrap_or(false)))
-        .collect();
+        .into_vec();
     // a leaf over no figures is a parent when it stands over a column a lower leaf has,
     // or centred over the gap between two cells under it
     let demote: Vec<usize> = frags
@@ -218,7 +219,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
             let over_owned = bands.iter().zip(&owner).any(|(b, o)| {
                 overlap(b, f) > 0.5 && o.and_then(|o| frags.get(o)).is_some_and(|g| f.above(g))
             });
-            let mut under: Vec<f64> = frags.iter().filter(|g| f.above(g)).map(Frag::cx).collect();
+            let mut under: Vec<f64> = frags.iter().filter(|g| f.above(g)).map(Frag::cx).into_vec();
             sort_by(&mut under, f64::total_cmp);
             let straddles = under
                 .windows(2)
@@ -226,7 +227,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
             over_owned || straddles
         })
         .map(|(i, _)| i)
-        .collect();
+        .into_vec();
     for i in demote {
         if let Some(l) = leaf.get_mut(i) {
             *l = false;
@@ -286,7 +287,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
     // parents, lowest first
     let mut order: Vec<usize> = (0..frags.len())
         .filter(|&i| !leaf.get(i).copied().unwrap_or(true))
-        .collect();
+        .into_vec();
     sort_by(&mut order, |&a, &b| {
         let v = |i: usize| frags.get(i).map_or(0.0, Frag::vc);
         v(a).total_cmp(&v(b))
@@ -297,7 +298,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
             .enumerate()
             .filter(|(_, c)| (c.0.ext.x1.min(f.x1) - c.0.ext.x0.max(f.x0)) > 0.2 * f.h)
             .map(|(i, _)| i)
-            .collect();
+            .into_vec();
         match (hit.first(), hit.last()) {
             (Some(&a), Some(&b)) => (a, b),
             _ => {
@@ -312,7 +313,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
             }
         }
     };
-    let init: Vec<(usize, usize)> = frags.iter().map(initial).collect();
+    let init: Vec<(usize, usize)> = frags.iter().map(initial).into_vec();
     for &i in &order {
         let Some(f) = frags.get(i) else { continue };
         let tol = (0.25 * f.h).max(2.0);
@@ -322,7 +323,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
             .enumerate()
             .filter(|(j, g)| *j != i && f.above(g))
             .filter_map(|(j, _)| span.get(j).copied().flatten())
-            .collect();
+            .into_vec();
         // the cells under its text are its children
         for (j, g) in frags.iter().enumerate() {
             if j != i && f.above(g) && g.x1 > f.x0 && g.x0 < f.x1 {
@@ -446,7 +447,7 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
                             })
                     })
                     .map(|(_, c)| c.vc())
-                    .collect();
+                    .into_vec();
                 let level = children.iter().any(|v| (v - g.vc()).abs() <= 0.5 * g.h);
                 let subtotal = g.text == "小计";
                 if !beside || parented || g.top() > f.y_low - 0.5 * f.h || !(level || subtotal) {
@@ -494,11 +495,11 @@ pub(super) fn build(chunks: &[&Chunk], bands: &[Band], numeric: &[bool]) -> Opti
                         .map(|f| f.text.clone())
                         .unwrap_or_default()
                 })
-                .collect()
+                .into_vec()
         })
-        .collect();
+        .into_vec();
     Some(Header {
-        columns: cols.iter().map(|c| c.0.band).collect(),
+        columns: cols.iter().map(|c| c.0.band).into_vec(),
         rows,
     })
 }
@@ -519,5 +520,5 @@ pub(super) fn numeric_bands(bands: &[Band], body: &[&super::RowGroup]) -> Vec<bo
     }
     seen.iter()
         .map(|(all, num)| *all > 0 && all == num)
-        .collect()
+        .into_vec()
 }

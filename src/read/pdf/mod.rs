@@ -30,6 +30,7 @@ use crate::document::Document;
 use crate::figure::{self, CellKind};
 use crate::read::{read_text, ReadError, BOUNDARY};
 use crate::sort::sort_by;
+use crate::IntoVec;
 
 /// One positioned run of text, as a PDF text extractor gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,7 +146,7 @@ impl RowGroup {
         self.chunks
             .iter()
             .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
+            .into_vec()
             .join(sep)
     }
 }
@@ -165,7 +166,7 @@ pub fn layout(items: &[Item]) -> Layout {
                 && i.width.is_finite()
                 && !i.text.trim().is_empty()
         })
-        .collect();
+        .into_vec();
     sort_by(&mut sorted, |a, b| a.page.cmp(&b.page));
     for it in sorted {
         match by_page.last_mut() {
@@ -176,7 +177,7 @@ pub fn layout(items: &[Item]) -> Layout {
     let pages: Vec<(u32, Vec<RowGroup>)> = by_page
         .into_iter()
         .map(|(p, items)| (p, rows_of(&chunks_of(&items))))
-        .collect();
+        .into_vec();
     let furniture = Furniture::find(&pages);
     let mut out = Writer::default();
     let mut carried: Option<Vec<Band>> = None;
@@ -187,7 +188,7 @@ pub fn layout(items: &[Item]) -> Layout {
             .enumerate()
             .filter(|(i, r)| !furniture.is_furniture(r, *i == 0 || i + 1 == n))
             .map(|(_, r)| r)
-            .collect();
+            .into_vec();
         carried = write_page(&mut out, *page, &rows, carried);
         out.blank(*page);
     }
@@ -271,7 +272,7 @@ fn split_number_label(it: &Item) -> Vec<Chunk> {
         y: it.y,
         h: it.height,
     };
-    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).into_vec();
     // pieces: a number stands alone; other words join the words around them
     let mut pieces: Vec<String> = Vec::new();
     let mut prev_number = false;
@@ -320,7 +321,7 @@ fn split_number_label(it: &Item) -> Vec<Chunk> {
             x += w + gap * scale;
             c
         })
-        .collect()
+        .into_vec()
 }
 
 /// Joins items on one baseline that touch into chunks.
@@ -344,7 +345,7 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
             };
             (whole, split)
         })
-        .collect();
+        .into_vec();
     // by baseline, then left to right
     sort_by(&mut pieces, |a, b| {
         b.0.y
@@ -375,7 +376,7 @@ fn chunks_of(items: &[&Item]) -> Vec<Chunk> {
         let l: Vec<Chunk> = l
             .into_iter()
             .flat_map(|(whole, split)| if tabular { split } else { vec![whole] })
-            .collect();
+            .into_vec();
         let mut cur: Option<Chunk> = None;
         for p in l {
             cur = Some(match cur {
@@ -501,7 +502,7 @@ impl Furniture {
                 .chain(rows.last().filter(|_| rows.len() > 1))
                 .map(furniture_key)
                 .filter(|k| k.chars().count() >= 2)
-                .collect();
+                .into_vec();
             edge.dedup();
             for k in edge {
                 *counts.entry(k).or_default() += 1;
@@ -513,7 +514,7 @@ impl Furniture {
                 .into_iter()
                 .filter(|(_, n)| *n >= need)
                 .map(|(k, _)| k)
-                .collect(),
+                .into_vec(),
         }
     }
 
@@ -763,7 +764,7 @@ fn bands_of(rows: &[&RowGroup], width: f64) -> Vec<Band> {
         .filter(|c| c.x1 - c.x0 < 0.5 * width)
         .map(|c| (c.x0 + 0.5, c.x1 - 0.5))
         .filter(|(a, b)| b >= a)
-        .collect();
+        .into_vec();
     sort_by(&mut spans, |a, b| a.0.total_cmp(&b.0));
     let mut bands: Vec<Band> = Vec::new();
     for (a, b) in spans {
@@ -852,8 +853,8 @@ fn write_table(
         });
     let body_start = if continued { 0 } else { body_start };
     let (header, body) = region.split_at(body_start.min(region.len()));
-    let mut header: Vec<RowGroup> = header.iter().map(|r| (*r).clone()).collect();
-    let mut body: Vec<RowGroup> = body.iter().map(|r| (*r).clone()).collect();
+    let mut header: Vec<RowGroup> = header.iter().map(|r| (*r).clone()).into_vec();
+    let mut body: Vec<RowGroup> = body.iter().map(|r| (*r).clone()).into_vec();
     // short header words (类 款 项) printed low enough to share the first body row's
     // extent: above that row's own text, they belong to the header
     if !header.is_empty() {
@@ -881,14 +882,14 @@ fn write_table(
         .iter()
         .map(|r| r.x1())
         .fold(f64::NEG_INFINITY, f64::max);
-    let body_refs: Vec<&RowGroup> = body.iter().collect();
+    let body_refs: Vec<&RowGroup> = body.iter().into_vec();
     let had_carried = carried.is_some();
-    let numbering: Vec<&RowGroup> = header.iter().filter(|r| is_numbering_row(r)).collect();
+    let numbering: Vec<&RowGroup> = header.iter().filter(|r| is_numbering_row(r)).into_vec();
     let mut header_rows: Vec<Vec<String>> = Vec::new();
     let bands = match carried {
         Some(b) if continued => b,
         _ => {
-            let all: Vec<&RowGroup> = header.iter().chain(body.iter()).collect();
+            let all: Vec<&RowGroup> = header.iter().chain(body.iter()).into_vec();
             let mut own = if body.is_empty() {
                 Vec::new()
             } else {
@@ -903,7 +904,7 @@ fn write_table(
                 .iter()
                 .filter(|r| !is_numbering_row(r))
                 .flat_map(|r| r.chunks.iter())
-                .collect();
+                .into_vec();
             let numeric = header::numeric_bands(&own, &body_refs);
             match header::build(&chunks, &own, &numeric) {
                 Some(h) => {
@@ -921,7 +922,7 @@ fn write_table(
         .iter()
         .flat_map(|r| r.chunks.iter())
         .map(|c| c.text.trim().to_string())
-        .collect();
+        .into_vec();
     sort_by(&mut signature, String::cmp);
     let repeated = !continued
         && had_carried
@@ -1011,7 +1012,7 @@ fn starts_numbered(t: &str) -> bool {
 /// The row's chunks placed in their bands (several in one band are joined).
 fn cells_of(bands: &[Band], r: &RowGroup) -> Vec<String> {
     let mut cells = vec![String::new(); bands.len().max(1)];
-    let chunks: Vec<&Chunk> = r.chunks.iter().collect();
+    let chunks: Vec<&Chunk> = r.chunks.iter().into_vec();
     for c in reading_order(&chunks) {
         if let Some(s) = cells.get_mut(band_of(bands, c)) {
             let t = c.text.trim();
@@ -1179,5 +1180,5 @@ pub fn items_from_bytes(data: &[u8]) -> Vec<Item> {
                 page: u32::from(b(0) % 8),
             }
         })
-        .collect()
+        .into_vec()
 }
