@@ -2,7 +2,6 @@
 //! shifted against their headers, so figures are bound by the row's label and their order
 //! after it, never by a fixed column.
 
-#[cfg(not(target_arch = "wasm32"))]
 mod flat;
 
 use super::table::clean_label;
@@ -67,8 +66,6 @@ pub fn read_all(doc: &Document) -> Vec<SelfEval<'_>> {
             read_blocks(doc, t, &mut out);
         }
     }
-    // (not yet in the page: its ≈ 4.4 KB of wasm would take the first load over budget)
-    #[cfg(not(target_arch = "wasm32"))]
     if named {
         flat::read(doc, &mut out);
     }

@@ -209,6 +209,28 @@ test('a text where nothing can be checked never reads as "no error found"', asyn
   await context.close();
 });
 
+// a school's 2019 self-evaluation as a PDF viewer copies it: one cell per line, cells apart by
+// blank lines (lfsp.cn, 廊坊市食品工程学校; the reader is src/claims/self_eval/flat.rs)
+const SELF_EVAL_CELLS = (rate, part) => ['项目支出绩效自评表', '项目名称', '办公宿舍楼、食堂及餐厅暖通改造经费',
+  '项目资金\n(万元)', ' ', '年初', '预算数', '全年', '预算数', '全年', '执行数', '分值', '执行率', '得分',
+  '年度资金总额', '43.2', '43.2', '37.24', '10', rate, '9', '其中:当年财政拨款', '43.2', '43.2', part,
+  ' ', '      上年结转资金', ' ', ' ', ' ', ' ', '其他资金', ' ', ' ', '年度总体目标'].join('\n\n') + '\n';
+
+test('a self-evaluation copied out of its table, one cell per line, is checked as on the command line', async () => {
+  const { context, page, seen } = await open(FILE_URL);
+  await checked(page);
+  // 37.24 ÷ 43.2 = 86.2 %: the rate and the score hold, the sources add up
+  assert.equal(await recheck(page, SELF_EVAL_CELLS('86%', '37.24')), 5);
+  assert.equal(await page.getAttribute('#verdict', 'class'), 'verdict good');
+  // 88 % is not 37.24 ÷ 43.2, and a source of 36.24 leaves the total's 37.24 unexplained
+  await recheck(page, SELF_EVAL_CELLS('88%', '36.24'));
+  assert.equal(await page.getAttribute('#verdict', 'class'), 'verdict bad');
+  const failing = (await marks(page)).filter((m) => m.state === 'fail').map((m) => m.text);
+  assert.ok(failing.includes('88%') && failing.includes('37.24'), `the rate and the total fail: ${failing}`);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a whole disclosure is told which standard table is missing and which is blank without its note', async () => {
   const { context, page } = await open();
   await checked(page);
