@@ -22,7 +22,8 @@ pub static CHECK: Check = Check {
            in copying (one cell per line, apart by bars or blank lines; flattened into one \
            line) is read from its header's names in their printed order, and its total row \
            only where its figures fit them (as many before the rate as the header names \
-           columns before 执行率): a blank cell leaves no trace there. A weight printed in \
+           columns before 执行率, or a rate printed as a bare 0 in a row that fills every \
+           column): a blank cell leaves no trace there. A weight printed in \
            the score's header (得分 (20 分*执行率)) is the score's.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The execution rate is the headline of every self-evaluation; a rate that does not \

@@ -55,7 +55,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             if terms.is_empty() || terms.iter().all(|e| *e == Expr::Blank) {
                 continue;
             }
-            out.push(Relation::equals(
+            let rel = Relation::equals(
                 Rule::FundBreakdown,
                 *target,
                 Expr::Sum(terms),
@@ -63,7 +63,13 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     format!("{place} 年度资金总额 = 其中各项之和（{col}）"),
                     format!("{place} annual funds = sum of their sources ({col})"),
                 ),
-            ));
+            );
+            // a block read from text that lost its table's shape has no row to quote: its
+            // line can be the whole flattened table
+            out.push(match s.table {
+                Some(_) => rel,
+                None => rel.context(format!("{place}：年度资金总额")),
+            });
         }
     }
 }

@@ -306,9 +306,18 @@ fn block<'a>(
     let run = figures(cells.get(first..)?);
     let pct = |id: &FigId| doc.is_percent(*id);
     let rate_at = cols.iter().position(|&c| c == 4)?;
+    // the rate printed as a bare 0 (nothing spent of nothing) has no percent sign to find
+    // it by: such a row is read only where it fills every column of the header
+    let bare_zero = run.len() == cols.len()
+        && !run.iter().any(pct)
+        && run
+            .get(rate_at)
+            .and_then(|id| doc.number(*id))
+            .is_some_and(|n| n.value.is_zero());
     if run.len() > cols.len()
-        || run.iter().position(pct) != Some(rate_at)
-        || run.iter().filter(|f| pct(f)).count() != 1
+        || !bare_zero
+            && (run.iter().position(pct) != Some(rate_at)
+                || run.iter().filter(|f| pct(f)).count() != 1)
     {
         return None;
     }
@@ -508,6 +517,40 @@ mod tests {
             evals.first().and_then(|e| e.name.as_deref()),
             Some("51000021R000000019951-工资性支出")
         );
+    }
+
+    #[test]
+    fn a_rate_printed_as_a_bare_zero_is_read_where_the_row_fills_the_header() {
+        // a township's 2022 self-evaluation flattened into one line (池州市贵池区棠溪镇, a
+        // mirror of its attachment): the total row printed 0 throughout, its rate a bare 0,
+        // above a source of 90
+        let text = |total: &str| {
+            format!(
+                "附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目 主管部门 \
+                 219-池州市贵池区棠溪镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 \
+                 分值 执行率 得分 年度资金总额: {total} 其中:本年财政拨款 90 89.974 89.974 \
+                 上年结转资金 其他资金 年度总体目标 预期目标\n"
+            )
+        };
+        assert_eq!(
+            reported(&text("0 0 0 10 0 0"), "fund-breakdown"),
+            own(&[("0", "fail"), ("0", "fail"), ("0", "fail")])
+        );
+        // quoted by the block's name and row, not by its line (the whole flattened table)
+        let doc = crate::read::read_text(&text("0 0 0 10 0 0"));
+        let report = crate::check_document(&doc);
+        let quoted: Vec<_> = report
+            .checks
+            .iter()
+            .filter(|e| e.rule == crate::relation::Rule::FundBreakdown)
+            .map(|e| e.context.as_deref())
+            .collect();
+        assert_eq!(quoted, [Some("委托业务项目：年度资金总额"); 3]);
+        // a bare figure in the rate's place other than 0 could be a rate without its sign
+        // or a figure out of place: the row is not read
+        assert!(reported(&text("90 90 89.974 10 99.97 10"), "fund-breakdown").is_empty());
+        // a row short of the header's columns, no percent sign to place it: not read
+        assert!(reported(&text("0 0 10 0 0"), "fund-breakdown").is_empty());
     }
 
     #[test]
