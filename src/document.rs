@@ -1450,6 +1450,9 @@ impl Document {
 /// How far, in bytes, the sentence around a figure is looked for on each side.
 const SENTENCE_REACH: usize = 600;
 
+/// Most characters shown before a figure whose sentence starts out of reach.
+const SHOWN_BEFORE: usize = 20;
+
 /// The byte just past the character that starts at `i` in `s`.
 fn past_char(s: &str, i: usize) -> usize {
     i + s
@@ -1604,8 +1607,18 @@ impl Document {
                 let from = before.rfind(ends).map_or(lo, |i| lo + past_char(before, i));
                 let after = p.text.get(at..hi).unwrap_or("");
                 let to = after.find(ends).map_or(hi, |i| at + past_char(after, i));
-                let sentence = p.text.get(from..to).unwrap_or("").replace("**", "");
-                let sentence = short(&sentence, 90);
+                // where no sentence starts within reach (a flattened table has no full
+                // stop), the words just before the figure, not those far before it
+                let whole = p.text.get(from..to).unwrap_or("").replace("**", "");
+                let before = p.text.get(from..at).unwrap_or("");
+                let lead = before.chars().count().saturating_sub(SHOWN_BEFORE);
+                let sentence = match before.char_indices().nth(lead) {
+                    Some((i, _)) if lead > 0 && before.chars().count() > 80 => {
+                        let rest = p.text.get(from + i..to).unwrap_or("").replace("**", "");
+                        format!("…{}", short(&rest, 89))
+                    }
+                    _ => short(&whole, 90),
+                };
                 Text {
                     zh: format!("「{sentence}」"),
                     en: format!("“{sentence}”"),
@@ -1902,6 +1915,27 @@ mod tests {
         let paged = doc.where_is(id);
         assert_eq!(paged.zh, format!("第 6 页，{}", plain.zh));
         assert_eq!(paged.en, format!("page 6, {}", plain.en));
+    }
+
+    #[test]
+    fn a_figure_far_into_its_sentence_is_placed_by_the_words_just_before_it() {
+        // a self-evaluation flattened into one line: no full stop before its figures
+        let head = "附件: 项目支出绩效自评表 项目名称 委托业务项目 主管部门 某镇人民政府 \
+                    实施单位 某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分";
+        let doc = read_text(&format!(
+            "{head} 年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 90 89.974 89.974\n"
+        ));
+        let id = doc
+            .figures()
+            .position(|f| f.raw == "90")
+            .expect("the figure is read");
+        let at = doc.where_is(id).zh;
+        assert!(at.starts_with("「…0 10 0 0 其中:本年财政拨款 90"), "{at}");
+        assert!(doc.where_short(id, None).contains("本年财政拨款"));
+        // a figure near its sentence's start: the sentence from its start, as before
+        let doc = read_text("收入总计 1,250.50 万元，比上年增加 120.50 万元。\n");
+        let at = doc.where_is(0).zh;
+        assert_eq!(at, "「收入总计 1,250.50 万元，比上年增加 120.50 万元。」");
     }
 
     #[test]
