@@ -1047,6 +1047,31 @@ mod tests {
     }
 
     #[test]
+    fn a_treasurys_two_ways_of_paying_are_shares_of_what_it_paid() {
+        // a city treasury's 2009 January report (yaan.gov.cn): the whole is named 总支出 in
+        // both paragraphs and printed nowhere as such; direct and authorised payments are
+        // all of it (17.89% + 82.11% = 100%), so each is its part over their sum
+        let text = |direct: &str| {
+            format!(
+                "在支付方式上,直接支付1417万元,占总支出的{direct}%。其中:工资支出1242万元;转拨经费支出175万元。\n\
+                 授权支付清算资金6502万元,占总支出的82.11%。其中:现金支出1264万元;转账支出5238万元。\n"
+            )
+        };
+        let status = |t: &str, fig: &str| -> Vec<String> {
+            entries(t)
+                .into_iter()
+                .filter(|(r, _)| r == fig)
+                .map(|(_, s)| s)
+                .collect()
+        };
+        assert_eq!(status(&text("17.89"), "17.89%"), ["pass"]);
+        assert_eq!(status(&text("17.89"), "82.11%"), ["pass"]);
+        // 1417 ÷ (1417 + 6502) = 17.89%: printed 17.98 (and then not all of it), the two
+        // shares are still in the proportion of their parts, and 17.98% is not
+        assert!(status(&text("17.98"), "17.98%").contains(&"fail".to_string()));
+    }
+
+    #[test]
     fn shares_of_one_unnamed_whole_stand_in_the_proportion_of_their_parts() {
         // a county unit's 2023 final accounts (dyrmt.com): 1.4 cannot be a smaller share of
         // the 三公 total than 0.28 (1.4 ÷ 0.28 × 0.95% = 4.75%), whatever the total is

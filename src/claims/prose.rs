@@ -1498,6 +1498,8 @@ const DISJOINT: &[&[&[&str]]] = &[
     &[&["人员经费"], &["公用经费"]],
     &[&["货物"], &["工程"], &["服务"]],
     &[&["税收收入"], &["非税收入"]],
+    // the two ways a treasury pays (国库集中支付)
+    &[&["直接支付"], &["授权支付"]],
 ];
 
 /// Whether the labels name different categories of one family (see [`DISJOINT`]).
