@@ -1046,6 +1046,15 @@ mod tests {
         }
     }
 
+    /// The statuses of the relations reported on figure `fig`, in report order.
+    fn status(t: &str, fig: &str) -> Vec<String> {
+        entries(t)
+            .into_iter()
+            .filter(|(r, _)| r == fig)
+            .map(|(_, s)| s)
+            .collect()
+    }
+
     #[test]
     fn a_treasurys_two_ways_of_paying_are_shares_of_what_it_paid() {
         // a city treasury's 2009 January report (yaan.gov.cn): the whole is named 总支出 in
@@ -1056,13 +1065,6 @@ mod tests {
                 "在支付方式上,直接支付1417万元,占总支出的{direct}%。其中:工资支出1242万元;转拨经费支出175万元。\n\
                  授权支付清算资金6502万元,占总支出的82.11%。其中:现金支出1264万元;转账支出5238万元。\n"
             )
-        };
-        let status = |t: &str, fig: &str| -> Vec<String> {
-            entries(t)
-                .into_iter()
-                .filter(|(r, _)| r == fig)
-                .map(|(_, s)| s)
-                .collect()
         };
         assert_eq!(status(&text("17.89"), "17.89%"), ["pass"]);
         assert_eq!(status(&text("17.89"), "82.11%"), ["pass"]);
@@ -1081,13 +1083,6 @@ mod tests {
                  公务用车购置及运行维护费支出决算1.4万元,占{car}%;\
                  公务接待费支出决算0.28万元,占0.95%。\n"
             )
-        };
-        let status = |t: &str, fig: &str| -> Vec<String> {
-            entries(t)
-                .into_iter()
-                .filter(|(r, _)| r == fig)
-                .map(|(_, s)| s)
-                .collect()
         };
         assert_eq!(status(&text("0.02"), "0.02%"), ["unchecked", "fail"]);
         // the largest share is the one the others are measured by: it is left unchecked
