@@ -1041,6 +1041,39 @@ mod tests {
     }
 
     #[test]
+    fn two_halves_without_a_list_break_down_the_whole_named_before_them() {
+        // a newspaper's account of the 2024 central final accounts (m.mp.oeeee.com): the
+        // whole in one sentence, tax and non-tax revenue in the next paragraph, no 其中
+        let text = |whole: &str, nontax: &str| {
+            format!(
+                "《报告》显示,{whole}100462.06亿元,为预算的98.1%,比2023年增长0.9%。\n\
+                 关于收入决算具体情况,《报告》指出,2024年,税收收入91419.66亿元,下降4.6%;\
+                 非税收入{nontax}亿元,增长142.3%。税收收入中,国内增值税33223.3亿元,为预算的92.1%。\n"
+            )
+        };
+        let sums = |t: &str| -> Vec<(String, String)> {
+            reported(t)
+                .into_iter()
+                .filter(|(r, _)| r == "100462.06")
+                .collect()
+        };
+        assert_eq!(
+            sums(&text("中央一般公共预算收入", "9042.4")),
+            [("100462.06".to_string(), "pass".to_string())]
+        );
+        assert_eq!(
+            sums(&text("中央一般公共预算收入", "9402.4")),
+            [("100462.06".to_string(), "fail".to_string())]
+        );
+        // a whole said to hold more than the budget's own revenue is another quantity
+        assert!(sums(&text("含上级补助的中央一般公共预算收入", "9402.4")).is_empty());
+        // halves named for another level are not this whole's
+        let other = text("中央一般公共预算收入", "9402.4").replace("税收收入9", "地方税收收入9");
+        let other = other.replace("非税收入9", "地方非税收入9");
+        assert!(sums(&other).is_empty(), "{:?}", reported(&other));
+    }
+
+    #[test]
     fn a_totals_budget_is_stated_before_its_list_opens() {
         // a district office's 三公 accounts with the car item's own budget left out: the
         // first budget after the total is its first part's, no budget of the total

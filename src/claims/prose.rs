@@ -3130,7 +3130,94 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
         composed_totals(p, &mut out);
     }
     out.extend(numbered_lists(doc, prose));
+    halves_of_a_whole_before(prose, &mut out);
     out
+}
+
+/// How many paragraphs before a pair of halves its whole is looked for in.
+const HALVES_REACH: usize = 2;
+
+/// "中央一般公共预算收入100462.06亿元…。关于收入决算具体情况，…税收收入91419.66亿元，下降
+/// 4.6%；非税收入9042.4亿元，增长142.3%" (a newspaper's account of the 2024 central final
+/// accounts): the two halves of a pair that make a whole up on their own ([`HALVES`]),
+/// stated side by side without a 其中, break down the nearest amount before them that
+/// names that whole, in their paragraph or the two before, of their account and year. A
+/// whole named as a 总计 or 合计, or with what is added to it, is another quantity; halves
+/// already in a list are left to it.
+fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
+    // (a half may break down in turn: "税收收入中，国内增值税…")
+    let listed = |f: FigId, out: &[Breakdown]| out.iter().any(|b| b.parts.iter().any(|x| x.0 == f));
+    let level = |m: &Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
+    for (pi, p) in prose.iter().enumerate() {
+        for (i, a) in p.mentions.iter().enumerate() {
+            if !level(a) || listed(a.fig, out) {
+                continue;
+            }
+            // its other half in the same sentence, after it
+            let Some((b, w)) = p.mentions.get(i + 1..).unwrap_or(&[]).iter().find_map(|b| {
+                let pair = pair_of(&a.label, &b.label)?;
+                // named as the halves and nothing more ("地方税收收入" is another level's)
+                let bare = |l: &str| l == pair.0 || l == pair.1;
+                (bare(&a.label)
+                    && bare(&b.label)
+                    && b.sentence == a.sentence
+                    && level(b)
+                    && same_family(a.unit, b.unit)
+                    && a.scope.comparable(&b.scope)
+                    && !pair.2.is_empty()
+                    && !listed(b.fig, out))
+                .then_some((b, pair.2))
+            }) else {
+                continue;
+            };
+            let whole = |t: &&Mention| {
+                level(t)
+                    && t.label.ends_with(w)
+                    && same_family(t.unit, a.unit)
+                    && !["总计", "合计", "总量", "全口径", "加", "含"]
+                        .iter()
+                        .any(|x| t.lead.contains(x))
+                    && pair_of(&t.label, &a.label).is_none()
+                    && pair_of(&t.label, &b.label).is_none()
+                    // a budget or level named on the whole's side only: the halves are
+                    // of it (their names say no more than the whole's)
+                    && (a.scope.budget.is_none() || a.scope.budget == t.scope.budget)
+                    && (a.scope.level.is_none() || a.scope.level == t.scope.level)
+                    && a.scope.entity == t.scope.entity
+                    && (a.scope.year.is_none() || t.scope.year.is_none() || a.scope.year == t.scope.year)
+            };
+            let before = prose
+                .get(pi.saturating_sub(HALVES_REACH)..pi)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .flat_map(|q| q.mentions.iter().rev());
+            let Some(t) = p
+                .mentions
+                .get(..i)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .chain(before)
+                .find(whole)
+            else {
+                continue;
+            };
+            if out.iter().any(|b| b.total == t.fig && b.complete) {
+                continue;
+            }
+            out.push(Breakdown {
+                total: t.fig,
+                total_label: t.label.clone(),
+                complete: true,
+                parts: vec![(a.fig, a.label.clone()), (b.fig, b.label.clone())],
+                para: p.index,
+                at: a.at,
+                context: p.full_sentence(a.at),
+                numbered: false,
+            });
+        }
+    }
 }
 
 /// A change's words (`lead`, after the words since the amount before it, `since`) name an
