@@ -3136,6 +3136,10 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
 
 /// How many paragraphs before a pair of halves its whole is looked for in.
 const HALVES_REACH: usize = 2;
+/// How many mentions after one half the other is looked for in, and how many before them
+/// the whole (each a bound, so that a long text without stops stays linear).
+const HALVES_NEAR: usize = 8;
+const WHOLE_NEAR: usize = 64;
 
 /// "中央一般公共预算收入100462.06亿元…。关于收入决算具体情况，…税收收入91419.66亿元，下降
 /// 4.6%；非税收入9042.4亿元，增长142.3%" (a newspaper's account of the 2024 central final
@@ -3146,26 +3150,36 @@ const HALVES_REACH: usize = 2;
 /// already in a list are left to it.
 fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
     // (a half may break down in turn: "税收收入中，国内增值税…")
-    let listed = |f: FigId, out: &[Breakdown]| out.iter().any(|b| b.parts.iter().any(|x| x.0 == f));
+    let mut parts: rustc_hash::FxHashSet<FigId> = out
+        .iter()
+        .flat_map(|b| b.parts.iter().map(|x| x.0))
+        .collect();
+    let totals: rustc_hash::FxHashSet<FigId> =
+        out.iter().filter(|b| b.complete).map(|b| b.total).collect();
     let level = |m: &Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
     for (pi, p) in prose.iter().enumerate() {
         for (i, a) in p.mentions.iter().enumerate() {
-            if !level(a) || listed(a.fig, out) {
+            if sides_named(&a.label) == 0 || !level(a) || parts.contains(&a.fig) {
                 continue;
             }
-            // its other half in the same sentence, after it
-            let Some((b, w)) = p.mentions.get(i + 1..).unwrap_or(&[]).iter().find_map(|b| {
+            // its other half in the same sentence, soon after it
+            let near = p
+                .mentions
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take(HALVES_NEAR);
+            let Some((b, w)) = near.take_while(|b| b.sentence == a.sentence).find_map(|b| {
                 let pair = pair_of(&a.label, &b.label)?;
                 // named as the halves and nothing more ("地方税收收入" is another level's)
                 let bare = |l: &str| l == pair.0 || l == pair.1;
                 (bare(&a.label)
                     && bare(&b.label)
-                    && b.sentence == a.sentence
                     && level(b)
                     && same_family(a.unit, b.unit)
                     && a.scope.comparable(&b.scope)
                     && !pair.2.is_empty()
-                    && !listed(b.fig, out))
+                    && !parts.contains(&b.fig))
                 .then_some((b, pair.2))
             }) else {
                 continue;
@@ -3184,7 +3198,9 @@ fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
                     && (a.scope.budget.is_none() || a.scope.budget == t.scope.budget)
                     && (a.scope.level.is_none() || a.scope.level == t.scope.level)
                     && a.scope.entity == t.scope.entity
-                    && (a.scope.year.is_none() || t.scope.year.is_none() || a.scope.year == t.scope.year)
+                    && (a.scope.year.is_none()
+                        || t.scope.year.is_none()
+                        || a.scope.year == t.scope.year)
             };
             let before = prose
                 .get(pi.saturating_sub(HALVES_REACH)..pi)
@@ -3199,13 +3215,16 @@ fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
                 .iter()
                 .rev()
                 .chain(before)
+                .take(WHOLE_NEAR)
                 .find(whole)
             else {
                 continue;
             };
-            if out.iter().any(|b| b.total == t.fig && b.complete) {
+            if totals.contains(&t.fig) {
                 continue;
             }
+            parts.insert(a.fig);
+            parts.insert(b.fig);
             out.push(Breakdown {
                 total: t.fig,
                 total_label: t.label.clone(),
