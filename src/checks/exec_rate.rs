@@ -24,7 +24,9 @@ pub static CHECK: Check = Check {
            only where its figures fit them (as many before the rate as the header names \
            columns before 执行率, or a rate printed as a bare 0 in a row that fills every \
            column): a blank cell leaves no trace there. A weight printed in \
-           the score's header (得分 (20 分*执行率)) is the score's.",
+           the score's header (得分 (20 分*执行率)) is the score's. A department's 部门整体 \
+           table, which prints 年初预算数(A), 全年执行数(B), 分值 and 得分 and no 全年预算数, \
+           takes its rate as B ÷ A.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "The execution rate is the headline of every self-evaluation; a rate that does not \
           follow from the amounts beside it misstates how much of the budget was spent.",
@@ -39,10 +41,18 @@ pub static CHECK: Check = Check {
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let _doc = claims.doc;
     for s in &claims.self_evals {
-        let Some([_, Some(budget), Some(spent), weight, rate, score]) = s.total else {
+        let Some([initial, full, Some(spent), weight, rate, score]) = s.total else {
+            continue;
+        };
+        let Some(budget) = (if s.initial_budget { initial } else { full }) else {
             continue;
         };
         let place = s.name.clone().unwrap_or_default();
+        let (of_zh, of_en) = if s.initial_budget {
+            ("年初预算数", "initial budget")
+        } else {
+            ("全年预算数", "full-year budget")
+        };
         if let Some(rate) = rate {
             out.push(
                 Relation::equals(
@@ -50,8 +60,8 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     rate,
                     Expr::pct(Expr::Fig(spent), Expr::Fig(budget)),
                     Text::new(
-                        format!("{place} 执行率 = 全年执行数 ÷ 全年预算数"),
-                        format!("{place} execution rate = executed ÷ full-year budget"),
+                        format!("{place} 执行率 = 全年执行数 ÷ {of_zh}"),
+                        format!("{place} execution rate = executed ÷ {of_en}"),
                     ),
                 )
                 .context(format!("{place}：年度资金总额")),

@@ -42,6 +42,9 @@ pub struct SelfEval<'a> {
     pub indicators_clean: bool,
     /// The 总分 row: (total 分值, total 得分).
     pub total_score: Option<(FigId, FigId)>,
+    /// The header has no 全年预算数: the rate is of the 年初预算数 (A), as a department's
+    /// 部门整体支出绩效自评表 prints 年初预算数(A), 全年执行数(B), 分值, 得分.
+    pub initial_budget: bool,
 }
 
 /// Whether a table is a self-evaluation table.
@@ -113,11 +116,13 @@ fn clean_is(s: &str, label: &str) -> bool {
 }
 
 fn label_col(t: &Table, r: usize, label: &str) -> Option<usize> {
+    // (a label may end with a colon: "年度资金总额:")
+    let bare = |s: &str| -> bool { clean_is(s.trim_end().trim_end_matches([':', '：']), label) };
     t.rows()
         .get(r)?
         .cells
         .iter()
-        .position(|c| c.kind == CellKind::Text && clean_is(c.text, label))
+        .position(|c| c.kind == CellKind::Text && bare(c.text))
 }
 
 /// Where each block of a self-evaluation table starts: the 年度资金总额 row (or a 总额 row
@@ -165,6 +170,7 @@ fn read<'a>(
         indicators: Vec::new(),
         indicators_clean: true,
         total_score: None,
+        initial_budget: false,
     };
     let Some((r, lc)) = block else {
         read_scores(doc, t, from, to, &mut out);
@@ -183,9 +189,11 @@ fn read<'a>(
     };
     // without all six names in the header, trust the standard order only when the row
     // has its shape: six cells, the fifth a percentage
-    let order =
-        order.or_else(|| (cells.len() >= 6 && is_pct(cells.get(4))).then_some([0, 1, 2, 3, 4, 5]));
+    let order = order.or_else(|| {
+        (cells.len() >= 6 && is_pct(cells.get(4))).then(|| (0..BLOCK.len()).into_vec())
+    });
     if let Some(order) = order {
+        out.initial_budget = !order.contains(&1);
         let mut total = [None; 6];
         for (k, &slot) in order.iter().enumerate() {
             if let (Some(c), Some(dst)) = (cells.get(k), total.get_mut(slot)) {
@@ -216,33 +224,40 @@ fn is_pct_id(doc: &Document, id: FigId) -> bool {
 
 /// The header block's column order: where each of [`BLOCK`] is printed, from the nearest
 /// row above `r` that names them all.
-fn block_order(t: &Table, r: usize) -> Option<[usize; 6]> {
+fn block_order(t: &Table, r: usize) -> Option<Vec<usize>> {
     (0..r).rev().take(3).find_map(|h| {
         let row = t.rows().get(h)?;
         let names: Vec<usize> = row
             .cells
             .iter()
             .filter(|c| c.kind == CellKind::Text)
-            .filter_map(|c| block_slot(&clean_label(c.text)))
+            .filter_map(|c| block_slot(header_name(&clean_label(c.text))))
             .into_vec();
-        if names.len() != BLOCK.len() {
-            return None;
-        }
-        let mut order = [0; 6];
-        for (k, &slot) in names.iter().enumerate() {
-            // each column named once
-            if names.get(..k)?.contains(&slot) {
-                return None;
-            }
-            *order.get_mut(k)? = slot;
-        }
-        Some(order)
+        // each column named once
+        let once = names
+            .iter()
+            .enumerate()
+            .all(|(k, slot)| !names.get(..k).is_some_and(|b| b.contains(slot)));
+        // the six, or a department's four (年初预算数, 全年执行数, 分值, 得分)
+        let four = names.len() == 4 && [0, 2, 3, 5].iter().all(|s| names.contains(s));
+        (once && (names.len() == BLOCK.len() || four)).then_some(names)
     })
 }
 
+/// A header's name without the bracket it ends with ("年初预算数(A)", "分值(10分)").
+fn header_name(name: &str) -> &str {
+    match name.strip_suffix([')', '）']) {
+        Some(inner) => inner
+            .rfind(['(', '（'])
+            .and_then(|k| name.get(..k))
+            .unwrap_or(name),
+        None => name,
+    }
+}
+
 /// The sources a block's 年度资金总额 is made of: the standard template's, then Sichuan's
-/// (财政资金, 财政专户管理资金, 单位资金, 其他资金).
-const PARTS: [&str; 8] = [
+/// (财政资金, 财政专户管理资金, 单位资金, 其他资金), then a department's.
+const PARTS: [&str; 11] = [
     "当年财政拨款",
     "本年财政拨款",
     "上年结转资金",
@@ -251,10 +266,14 @@ const PARTS: [&str; 8] = [
     "财政资金",
     "财政专户管理资金",
     "单位资金",
+    // a department's whole spending (部门整体支出绩效自评表)
+    "基本支出",
+    "项目支出",
+    "其他",
 ];
 
 /// The 其中 rows under 年度资金总额.
-fn parts(t: &Table, from: usize, to: usize, order: &[usize; 6]) -> Vec<[Option<Expr>; 3]> {
+fn parts(t: &Table, from: usize, to: usize, order: &[usize]) -> Vec<[Option<Expr>; 3]> {
     let mut out = Vec::new();
     for r in from..to {
         let Some(row) = t.rows().get(r) else { break };
@@ -265,6 +284,11 @@ fn parts(t: &Table, from: usize, to: usize, order: &[usize; 6]) -> Vec<[Option<E
             .find(|(_, c)| c.kind == CellKind::Text)
             .map(|(i, c)| (i, clean_label(c.text)))
         else {
+            // a source's row broken in two: its scores on a line of their own
+            // ("基本支出 | 985.19 | 914.97 |" then "10 | 10 |")
+            if !out.is_empty() && row.cells.iter().any(|c| c.kind == CellKind::Figure) {
+                continue;
+            }
             break;
         };
         let label = label
@@ -354,7 +378,12 @@ fn read_scores(doc: &Document, t: &Table, from: usize, to: usize, out: &mut Self
 /// looked for in the rows `from..to`.
 fn project_name(t: &Table, from: usize, to: usize) -> Option<String> {
     for (r, row) in t.rows().iter().enumerate().take(to).skip(from) {
-        let Some(lc) = row.cells.iter().position(|c| clean_is(c.text, "项目名称")) else {
+        // (a department's whole-spending table names the department instead)
+        let Some(lc) = row.cells.iter().position(|c| {
+            ["项目名称", "部门(单位)名称", "单位名称"]
+                .iter()
+                .any(|l| clean_is(c.text, l))
+        }) else {
             continue;
         };
         let after = row
@@ -495,6 +524,52 @@ mod tests {
              | 绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 | |\n\
              | 产出指标 | 数量指标 | 完成数 | 2个 | 2个 | 90 | 90 | |\n"
         )
+    }
+
+    #[test]
+    fn a_departments_whole_spending_table_is_read_on_its_initial_budget() {
+        // a township's 2021 部门整体支出绩效自评表 (suiyang.gov.cn, 绥阳县太白镇): four columns,
+        // 年初预算数(A) and 全年执行数(B), its sources 基本支出 and 项目支出, the first row
+        // broken in two with its weight and score on a line of their own
+        let text = |project: &str, score: &str| {
+            format!(
+                "部门整体支出绩效自评表 | |||||||||\n\
+                 部门(单位)名称 | 绥阳县太白镇人民政府 | ||||||||\n\
+                 部门(单位)总体 资金(万元) | 资 金 来 源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 | 得分计算方法 | |||\n\
+                 年度资金总额: | 1172.55 | 1268.72 | 10 | {score} | 执行率*该指标分值,最高不得超过分值上限。 | ||||\n\
+                 基本支出 | 985.19 | 914.97 |\n\
+                 10 | 10 | |||||\n\
+                 项目支出 | {project} | 353.75 | 10 | 10 | |||||\n\
+                 其他 | |||||||||\n\
+                 年度总体目标 | 年初设定目标 | 年度总体目标完成情况 | |||||||\n"
+            )
+        };
+        let reported = |t: &str, rule: &str| crate::checks::reported(t, rule);
+        let own = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            reported(&text("187.36", "10"), "fund-breakdown"),
+            own(&[("1172.55", "pass"), ("1268.72", "pass")])
+        );
+        // the rate is B ÷ A (108%), its score capped at the weight
+        assert_eq!(
+            reported(&text("187.36", "10"), "exec-rate"),
+            own(&[("10", "pass")])
+        );
+        assert_eq!(
+            reported(&text("187.36", "9"), "exec-rate"),
+            own(&[("9", "fail")])
+        );
+        assert_eq!(
+            reported(&text("178.36", "10"), "fund-breakdown"),
+            own(&[("1172.55", "fail"), ("1268.72", "pass")])
+        );
+        let doc = crate::read::read_text(&text("187.36", "10"));
+        let name = read_all(&doc).first().and_then(|e| e.name.clone());
+        assert_eq!(name.as_deref(), Some("绥阳县太白镇人民政府"));
     }
 
     #[test]

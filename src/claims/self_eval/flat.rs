@@ -338,6 +338,7 @@ fn block<'a>(
         indicators: Vec::new(),
         indicators_clean: false,
         total_score: None,
+        initial_budget: false,
     })
 }
 
