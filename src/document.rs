@@ -1615,7 +1615,9 @@ impl Document {
                 let sentence = match before.char_indices().nth(lead) {
                     Some((i, _)) if lead > 0 && before.chars().count() > 80 => {
                         let rest = p.text.get(from + i..to).unwrap_or("").replace("**", "");
-                        format!("…{}", short(&rest, 89))
+                        let mut shown = String::from("…");
+                        shown.push_str(&short(&rest, 89));
+                        shown
                     }
                     _ => short(&whole, 90),
                 };

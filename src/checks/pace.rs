@@ -99,11 +99,11 @@ const AFTER: &[(&str, i8)] = &[
 /// Whether the words before a figure state it as points ahead of (+1) or behind (−1) the
 /// share of the year gone, and which words name that share.
 pub fn pace_words(lead: &str) -> Option<(i8, &'static str)> {
-    let lead = lead.trim_end_matches(['约', '約', '了', '为', '為', '达', '達']);
+    let lead = lead.trim_end_matches(&['约', '約', '了', '为', '為', '达', '達'][..]);
     // "超序时进度", "低于时间进度"
     for &noun in PACE {
         if let Some(before) = lead.strip_suffix(noun) {
-            let before = before.trim_end_matches(['的']);
+            let before = before.trim_end_matches('的');
             return BEFORE
                 .iter()
                 .find(|(w, _)| before.ends_with(w))
@@ -168,7 +168,7 @@ fn period_before(
 /// its clause names a comparison before it ("高于一季度累计增幅2.5个百分点", "比1-4月加快").
 fn compared_with(q: &Prose<'_>, k: usize) -> bool {
     q.clause_text_before(k)
-        .contains(['比', '较', '較', '于', '於', '与', '與', '同'])
+        .contains(&['比', '较', '較', '于', '於', '与', '與', '同'][..])
 }
 
 /// The shares of the year gone a period may mean, in months of twelve: January to month b

@@ -507,7 +507,7 @@ fn ends_text(doc: &Document, t: &Table) -> bool {
     let row_name = |p: &crate::document::Paragraph| {
         p.figures.iter().all(|&(start, _, _)| start == 0)
             && p.text.chars().count() <= 20
-            && !p.text.contains(['。', '：', ':'])
+            && !p.text.contains(&['。', '：', ':'][..])
     };
     let mut after = doc.paragraphs.iter().filter(|p| p.line > last);
     let broken_off = match (after.next(), after.next()) {

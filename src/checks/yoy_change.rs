@@ -1630,7 +1630,7 @@ fn rate_on_named_year(
     let year_m = ms.get(r.checked_sub(1)?)?;
     let this = ms.get(r.checked_sub(2)?)?;
     let year = doc.figure(year_m.fig)?.number.whole()?;
-    let compares = year_m.lead.trim_start_matches(['(', '（']);
+    let compares = year_m.lead.trim_start_matches(&['(', '（'][..]);
     if year_m.kind != Kind::Year
         || !matches!(compares, "较" | "比")
         || year_m.sentence != rate.sentence

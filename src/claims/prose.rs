@@ -432,7 +432,7 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         // "完成1233.8亿元,为年度预算的62.1%" (a province's 2018 half-year report): the amount
         // is that share of its budget
         let of_budget = lead.trim_end_matches('的').trim_end_matches('数');
-        if of_budget.ends_with("预算") && of_budget.contains(['为', '是']) {
+        if of_budget.ends_with("预算") && of_budget.contains(&['为', '是'][..]) {
             return Kind::Completion;
         }
         // "占调整预算 105.47%", "占年初预算的 98%": completion of a budget, not a share
@@ -3150,12 +3150,16 @@ const WHOLE_NEAR: usize = 64;
 /// already in a list are left to it.
 fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
     // (a half may break down in turn: "税收收入中，国内增值税…")
-    let mut parts: rustc_hash::FxHashSet<FigId> = out
-        .iter()
-        .flat_map(|b| b.parts.iter().map(|x| x.0))
-        .collect();
-    let totals: rustc_hash::FxHashSet<FigId> =
-        out.iter().filter(|b| b.complete).map(|b| b.total).collect();
+    let mut parts = rustc_hash::FxHashSet::<FigId>::default();
+    let mut totals = rustc_hash::FxHashSet::<FigId>::default();
+    for b in out.iter() {
+        for x in &b.parts {
+            parts.insert(x.0);
+        }
+        if b.complete {
+            totals.insert(b.total);
+        }
+    }
     let level = |m: &Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
     for (pi, p) in prose.iter().enumerate() {
         for (i, a) in p.mentions.iter().enumerate() {

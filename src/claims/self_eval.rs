@@ -117,7 +117,8 @@ fn clean_is(s: &str, label: &str) -> bool {
 
 fn label_col(t: &Table, r: usize, label: &str) -> Option<usize> {
     // (a label may end with a colon: "年度资金总额:")
-    let bare = |s: &str| -> bool { clean_is(s.trim_end().trim_end_matches([':', '：']), label) };
+    let bare =
+        |s: &str| -> bool { clean_is(s.trim_end().trim_end_matches(&[':', '：'][..]), label) };
     t.rows()
         .get(r)?
         .cells
@@ -246,9 +247,9 @@ fn block_order(t: &Table, r: usize) -> Option<Vec<usize>> {
 
 /// A header's name without the bracket it ends with ("年初预算数(A)", "分值(10分)").
 fn header_name(name: &str) -> &str {
-    match name.strip_suffix([')', '）']) {
+    match name.strip_suffix(&[')', '）'][..]) {
         Some(inner) => inner
-            .rfind(['(', '（'])
+            .rfind(&['(', '（'][..])
             .and_then(|k| name.get(..k))
             .unwrap_or(name),
         None => name,

@@ -375,9 +375,9 @@ fn is_loose_pipe_row(t: &str) -> bool {
 
 /// A line opening a numbered section: "二、…", "（三）…".
 fn numbered_heading(t: &str) -> bool {
-    let t = t.trim_start_matches(['(', '（']);
+    let t = t.trim_start_matches(&['(', '（'][..]);
     let rest = t.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
-    rest.len() < t.len() && rest.starts_with(['、', ')', '）'])
+    rest.len() < t.len() && rest.starts_with(&['、', ')', '）'][..])
 }
 
 /// A character that separates a text table's cells: the ASCII bar, or the vertical line of

@@ -367,7 +367,9 @@ fn parts(doc: &Document, cells: &[Cell], cols: &[usize]) -> Vec<[Option<Expr>; 3
     let mut k = 0;
     while let Some(Cell::Text(t)) = cells.get(k) {
         k += 1;
-        let label = t.trim_start_matches("其中").trim_start_matches([':', '：']);
+        let label = t
+            .trim_start_matches("其中")
+            .trim_start_matches(&[':', '：'][..]);
         if label.is_empty() {
             continue;
         }
