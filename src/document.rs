@@ -1450,7 +1450,9 @@ impl Document {
 /// How far, in bytes, the sentence around a figure is looked for on each side.
 const SENTENCE_REACH: usize = 600;
 
-/// Most characters shown before a figure whose sentence starts out of reach.
+/// Characters before a figure past which its sentence is shown from just before it.
+const FAR_INTO_SENTENCE: usize = 80;
+/// Most characters shown before such a figure.
 const SHOWN_BEFORE: usize = 20;
 
 /// The byte just past the character that starts at `i` in `s`.
@@ -1607,20 +1609,17 @@ impl Document {
                 let from = before.rfind(ends).map_or(lo, |i| lo + past_char(before, i));
                 let after = p.text.get(at..hi).unwrap_or("");
                 let to = after.find(ends).map_or(hi, |i| at + past_char(after, i));
-                // where no sentence starts within reach (a flattened table has no full
-                // stop), the words just before the figure, not those far before it
-                let whole = p.text.get(from..to).unwrap_or("").replace("**", "");
+                // a figure too far into its sentence to be shown with the sentence's start
+                // (a flattened table has no full stop): the words just before it
                 let before = p.text.get(from..at).unwrap_or("");
-                let lead = before.chars().count().saturating_sub(SHOWN_BEFORE);
-                let sentence = match before.char_indices().nth(lead) {
-                    Some((i, _)) if lead > 0 && before.chars().count() > 80 => {
-                        let rest = p.text.get(from + i..to).unwrap_or("").replace("**", "");
-                        let mut shown = String::from("…");
-                        shown.push_str(&short(&rest, 89));
-                        shown
-                    }
-                    _ => short(&whole, 90),
-                };
+                let far = before.chars().count();
+                let (from, mut sentence) =
+                    match before.char_indices().nth(far.saturating_sub(SHOWN_BEFORE)) {
+                        Some((i, _)) if far > FAR_INTO_SENTENCE => (from + i, String::from("…")),
+                        _ => (from, String::new()),
+                    };
+                let shown = p.text.get(from..to).unwrap_or("").replace("**", "");
+                sentence.push_str(&short(&shown, 90 - sentence.chars().count()));
                 Text {
                     zh: format!("「{sentence}」"),
                     en: format!("“{sentence}”"),
