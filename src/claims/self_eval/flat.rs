@@ -158,7 +158,11 @@ fn header(
     let mut i = 0;
     while i < sq.chars.len() {
         let rest = sq.chars.get(i..).unwrap_or(&[]);
-        match names.iter().find(|(n, _)| rest.starts_with(n)) {
+        let first = rest.first();
+        match names
+            .iter()
+            .find(|(n, _)| n.first() == first && rest.starts_with(n))
+        {
             Some((n, slot)) => {
                 found.push((i, i + n.len(), *slot));
                 i += n.len();
@@ -245,18 +249,9 @@ pub(super) fn read<'a>(doc: &'a Document, out: &mut Vec<SelfEval<'a>>) {
         let Some((cols, end, weight)) = header(doc, &figs, &names, at) else {
             continue;
         };
-        if let Some(mut s) = block(doc, &figs, &cols, end, weight) {
+        if let Some(mut s) = block(doc, &figs, &cols, end, weight, out) {
             s.name = project_name(src, at);
-            let seen = |e: &SelfEval<'_>| {
-                e.total.is_some_and(|t| {
-                    t.iter()
-                        .flatten()
-                        .any(|f| s.total.is_some_and(|u| u.contains(&Some(*f))))
-                })
-            };
-            if !out.iter().any(seen) {
-                out.push(s);
-            }
+            out.push(s);
         }
     }
 }
@@ -282,13 +277,15 @@ fn project_name(src: &str, at: usize) -> Option<String> {
     (name.chars().count() <= 60).then_some(name)
 }
 
-/// The block whose header has columns `cols` and ends at byte `end`.
+/// The block whose header has columns `cols` and ends at byte `end`, unless its total row
+/// is one of a block already `read` (from a table, or at an earlier 执行率).
 fn block<'a>(
     doc: &Document,
     figs: &[(usize, usize, FigId)],
     cols: &[usize],
     end: usize,
     weight: Option<FigId>,
+    read: &[SelfEval<'_>],
 ) -> Option<SelfEval<'a>> {
     let cells = cells(doc, figs, end);
     let first = cells.iter().position(|c| matches!(c, Cell::Fig(_)))?;
@@ -327,6 +324,13 @@ fn block<'a>(
     }
     if let Some(slot @ None) = total.get_mut(3) {
         *slot = weight;
+    }
+    let seen = |e: &SelfEval<'_>| {
+        e.total
+            .is_some_and(|t| t.iter().flatten().any(|f| total.contains(&Some(*f))))
+    };
+    if read.iter().any(seen) {
+        return None;
     }
     let rest = cells.get(first + run.len()..).unwrap_or(&[]);
     Some(SelfEval {
