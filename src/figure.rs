@@ -10,6 +10,37 @@ use std::fmt;
 /// Index of a figure in [`crate::Document::figures`].
 pub type FigId = usize;
 
+/// A set of figures, one bit each: the checks' sets of parts and totals (a hash set of
+/// them cost the page's core ≈ 2 KB of its own code, and more time to fill).
+#[derive(Debug, Clone, Default)]
+pub struct FigSet(Vec<u64>);
+
+impl FigSet {
+    /// Adds a figure.
+    pub fn insert(&mut self, id: FigId) {
+        let word = id / 64;
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= 1 << (id % 64);
+        }
+    }
+
+    /// Whether it holds the figure.
+    pub fn contains(&self, id: FigId) -> bool {
+        self.0.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
+}
+
+impl Extend<FigId> for FigSet {
+    fn extend<I: IntoIterator<Item = FigId>>(&mut self, ids: I) {
+        for id in ids {
+            self.insert(id);
+        }
+    }
+}
+
 /// A number as printed, with its precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Number {
@@ -788,6 +819,15 @@ pub fn format_scaled(d: Decimal, scale: u32) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_set_of_figures_holds_what_was_put_in_it_across_its_words() {
+        let mut set = FigSet::default();
+        set.extend([0, 63, 64, 200]);
+        let held: Vec<FigId> = (0..300).filter(|&id| set.contains(id)).collect();
+        assert_eq!(held, [0, 63, 64, 200]);
+        assert!(!FigSet::default().contains(5));
+    }
 
     #[test]
     fn unspaced_drops_every_kind_of_space() {

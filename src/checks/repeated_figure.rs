@@ -7,7 +7,7 @@ use crate::claims::sangong::label_item;
 use crate::claims::scope::Scope;
 use crate::claims::Claims;
 use crate::document::Document;
-use crate::figure::FigId;
+use crate::figure::{FigId, FigSet};
 use crate::interval::Interval;
 use crate::relation::Rule;
 use crate::relation::{Relation, Text};
@@ -438,8 +438,8 @@ impl Parents {
 /// 完成调整预算的 99.2%"), and the parts listed under one ("其中：税收收入 39029 万元"). Never
 /// the same quantity as the budget the text stated before ("年初预算为：一般公共预算收入
 /// 76138 万元（税收收入 47008 万元…）", a county's 2022 report, cqwx.gov.cn).
-fn executed(claims: &Claims<'_>) -> FxHashSet<FigId> {
-    let mut done = FxHashSet::default();
+fn executed(claims: &Claims<'_>) -> FigSet {
+    let mut done = FigSet::default();
     for p in &claims.prose {
         for (m, n) in p.mentions.iter().zip(p.mentions.iter().skip(1)) {
             if m.kind == Kind::Level && n.kind == Kind::Completion && n.semi == m.semi {
@@ -448,7 +448,7 @@ fn executed(claims: &Claims<'_>) -> FxHashSet<FigId> {
         }
     }
     for b in &claims.breakdowns {
-        if done.contains(&b.total) {
+        if done.contains(b.total) {
             done.extend(b.parts.iter().map(|(f, _)| *f));
         }
     }
@@ -461,7 +461,7 @@ fn stated(
     p: &Prose<'_>,
     recs: &[Record],
     parents: &Parents,
-    executed: &FxHashSet<FigId>,
+    executed: &FigSet,
     out: &mut Vec<Stated>,
 ) {
     let listings = Listings::of(p);
@@ -547,7 +547,7 @@ fn stated(
                 .take_while(|x| x.sentence + 1 >= m.sentence)
                 .find_map(|x| x.scope.budget.filter(|_| is_money(x.unit)));
         }
-        if executed.contains(&m.fig) {
+        if executed.contains(m.fig) {
             scope.stage = Some(crate::claims::scope::Stage::Execution);
         }
         let whole = parents

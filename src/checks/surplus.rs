@@ -5,9 +5,8 @@ use crate::claims::prose::{
     amount, is_money, names_a_past_year, same_family, Kind, Mention, Prose,
 };
 use crate::claims::Claims;
-use crate::figure::FigId;
+use crate::figure::FigSet;
 use crate::relation::{Expr, Relation, Rule, Text};
-use rustc_hash::FxHashSet;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -63,12 +62,14 @@ fn alike(a: &str, b: &str) -> bool {
 
 fn find(claims: &Claims<'_>, out: &mut Out) {
     let doc = claims.doc;
-    let parts: FxHashSet<FigId> = claims
-        .breakdowns
-        .iter()
-        .filter(|b| !b.numbered)
-        .flat_map(|b| b.parts.iter().map(|x| x.0))
-        .collect();
+    let mut parts = FigSet::default();
+    parts.extend(
+        claims
+            .breakdowns
+            .iter()
+            .filter(|b| !b.numbered)
+            .flat_map(|b| b.parts.iter().map(|x| x.0)),
+    );
     for (pi, p) in claims.prose.iter().enumerate() {
         for (i, m) in p.mentions.iter().enumerate() {
             if m.kind != Kind::Level || !is_money(m.unit) {
@@ -214,14 +215,14 @@ fn balance(
     p: &Prose<'_>,
     i: usize,
     m: &Mention,
-    parts: &FxHashSet<FigId>,
+    parts: &FigSet,
 ) -> Option<Relation> {
     let before = p.mentions.get(..i)?;
     let total = |side: &str| -> Option<&Mention> {
         before.iter().rev().take(LOOK_BACK).find(|x| {
             x.kind == Kind::Level
                 && is_money(x.unit)
-                && !parts.contains(&x.fig)
+                && !parts.contains(x.fig)
                 && sided(x).comparable(&sided(m))
                 && side_prefix(&x.label, side).is_some()
         })

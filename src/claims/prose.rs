@@ -3150,8 +3150,8 @@ const WHOLE_NEAR: usize = 64;
 /// already in a list are left to it.
 fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
     // (a half may break down in turn: "税收收入中，国内增值税…")
-    let mut parts = rustc_hash::FxHashSet::<FigId>::default();
-    let mut totals = rustc_hash::FxHashSet::<FigId>::default();
+    let mut parts = crate::figure::FigSet::default();
+    let mut totals = crate::figure::FigSet::default();
     for b in out.iter() {
         for x in &b.parts {
             parts.insert(x.0);
@@ -3163,7 +3163,7 @@ fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
     let level = |m: &Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
     for (pi, p) in prose.iter().enumerate() {
         for (i, a) in p.mentions.iter().enumerate() {
-            if sides_named(&a.label) == 0 || !level(a) || parts.contains(&a.fig) {
+            if sides_named(&a.label) == 0 || !level(a) || parts.contains(a.fig) {
                 continue;
             }
             // its other half in the same sentence, soon after it
@@ -3183,7 +3183,7 @@ fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
                     && same_family(a.unit, b.unit)
                     && a.scope.comparable(&b.scope)
                     && !pair.2.is_empty()
-                    && !parts.contains(&b.fig))
+                    && !parts.contains(b.fig))
                 .then_some((b, pair.2))
             }) else {
                 continue;
@@ -3224,7 +3224,7 @@ fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
             else {
                 continue;
             };
-            if totals.contains(&t.fig) {
+            if totals.contains(t.fig) {
                 continue;
             }
             parts.insert(a.fig);
