@@ -45,6 +45,9 @@ pub struct SelfEval<'a> {
     /// The header has no 全年预算数: the rate is of the 年初预算数 (A), as a department's
     /// 部门整体支出绩效自评表 prints 年初预算数(A), 全年执行数(B), 分值, 得分.
     pub initial_budget: bool,
+    /// The line of the header its columns were bound by, when read from a table: the
+    /// reader of copied-out text ([`flat`]) passes over a 执行率 printed there.
+    pub header_line: Option<u32>,
 }
 
 /// Whether a table is a self-evaluation table.
@@ -172,12 +175,15 @@ fn read<'a>(
         indicators_clean: true,
         total_score: None,
         initial_budget: false,
+        header_line: None,
     };
     let Some((r, lc)) = block else {
         read_scores(doc, t, from, to, &mut out);
         return out;
     };
-    let order = block_order(t, r);
+    let header = block_order(t, r);
+    let header_line = header.as_ref().and_then(|h| t.line_of(h.0));
+    let order = header.map(|h| h.1);
     let cells: Vec<crate::document::CellRef<'_>> = t
         .rows()
         .get(r)
@@ -213,6 +219,7 @@ fn read<'a>(
         {
             out.total = Some(total);
             out.parts = parts(t, r + 1, to, &order);
+            out.header_line = header_line;
         }
     }
     read_scores(doc, t, r + 1, to, &mut out);
@@ -223,9 +230,9 @@ fn is_pct_id(doc: &Document, id: FigId) -> bool {
     doc.figure(id).is_some_and(|f| f.number.percent)
 }
 
-/// The header block's column order: where each of [`BLOCK`] is printed, from the nearest
-/// row above `r` that names them all.
-fn block_order(t: &Table, r: usize) -> Option<Vec<usize>> {
+/// The header block: the nearest row above `r` that names every column of [`BLOCK`], and
+/// where each is printed in it.
+fn block_order(t: &Table, r: usize) -> Option<(usize, Vec<usize>)> {
     (0..r).rev().take(3).find_map(|h| {
         let row = t.rows().get(h)?;
         let names: Vec<usize> = row
@@ -241,7 +248,7 @@ fn block_order(t: &Table, r: usize) -> Option<Vec<usize>> {
             .all(|(k, slot)| !names.get(..k).is_some_and(|b| b.contains(slot)));
         // the six, or a department's four (年初预算数, 全年执行数, 分值, 得分)
         let four = names.len() == 4 && [0, 2, 3, 5].iter().all(|s| names.contains(s));
-        (once && (names.len() == BLOCK.len() || four)).then_some(names)
+        (once && (names.len() == BLOCK.len() || four)).then_some((h, names))
     })
 }
 

@@ -246,6 +246,11 @@ pub(super) fn read<'a>(doc: &'a Document, out: &mut Vec<SelfEval<'a>>) {
         .into_vec();
     let names = names();
     for at in heads {
+        // a header a table's block was bound by was read there
+        let line = doc.line_of(at);
+        if out.iter().any(|e| e.header_line == Some(line)) {
+            continue;
+        }
         let Some((cols, end, weight)) = header(doc, &figs, &names, at) else {
             continue;
         };
@@ -343,6 +348,7 @@ fn block<'a>(
         indicators_clean: false,
         total_score: None,
         initial_budget: false,
+        header_line: None,
     })
 }
 
