@@ -3163,7 +3163,7 @@ fn halves_of_a_whole_before(prose: &[Prose<'_>], out: &mut Vec<Breakdown>) {
     let level = |m: &Mention| m.kind == Kind::Level && !m.inner && is_money(m.unit);
     for (pi, p) in prose.iter().enumerate() {
         for (i, a) in p.mentions.iter().enumerate() {
-            if sides_named(&a.label) == 0 || !level(a) || parts.contains(a.fig) {
+            if !level(a) || parts.contains(a.fig) || sides_named(&a.label) == 0 {
                 continue;
             }
             // its other half in the same sentence, soon after it
