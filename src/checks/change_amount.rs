@@ -27,7 +27,8 @@ pub static CHECK: Check = Check {
            the words of stage and total (预算、决算、总计、合计支出), and the “三公”经费 \
            without the level (中央本级) or the funds (财政拨款) a sentence names them with, \
            or named by their three items together; the years by the year \
-           named (上年 is the year before). A 其中 item's change carries the years of the \
+           named (上年 is the year before; 较, 比, 相较于). A budget named in one of the \
+           sentences (a heading's 一般公共预算) and not in the other does not set them apart. A 其中 item's change carries the years of the \
            change before it in the paragraph. Every pair of amounts that fits is a reading.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Both years' amounts and their difference are typed separately; a stale figure on \
@@ -39,7 +40,9 @@ pub static CHECK: Check = Check {
                 the text does not name the other year's stage (较2021年度, not 较2021年决算数), \
                 the change may be on an amount of that year not printed (its budget where \
                 the text prints its final amount, or the reverse): the relation is then \
-                reported only when it holds. Several amounts that fit \
+                reported only when it holds — except a final amount's change where the \
+                other year's amount printed is final too (决算数较上年增加 is on last \
+                year's final amount). Several amounts that fit \
                 one year are all readings: it fails only when all fail, and is not checked \
                 when they disagree.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
@@ -80,7 +83,8 @@ fn core(name: &str) -> String {
     let mut s = crate::figure::kept(name, |c| !"“”\"‘’'《》 ".contains(c));
     loop {
         let before = s.len();
-        for p in ["其中", "年度", "年"] {
+        // ("2022年的“三公”经费")
+        for p in ["其中", "年度", "年", "的"] {
             if let Some(r) = s.strip_prefix(p) {
                 s = r.to_string();
             }
@@ -214,10 +218,11 @@ fn comparison(doc: &Document, p: &Prose<'_>, at: usize) -> Option<Comparison> {
         .filter_map(|w| clause.rfind(w).map(|k| (k, w.len())))
         .max();
     let (subject, subject_years, base, base_years) = match marker {
+        // ("S 相较于 B", "S 相比 B")
         Some((k, len)) => (
-            clause.get(..k)?.to_string(),
+            clause.get(..k)?.trim_end_matches('相').to_string(),
             years.iter().filter(|y| y.0 <= k).map(|y| y.1).into_vec(),
-            clause.get(k + len..)?.to_string(),
+            clause.get(k + len..)?.trim_start_matches('于').to_string(),
             years.iter().filter(|y| y.0 > k).map(|y| y.1).into_vec(),
         ),
         None => {
@@ -262,6 +267,16 @@ fn comparison(doc: &Document, p: &Prose<'_>, at: usize) -> Option<Comparison> {
         last_year: last_year && base_years.is_empty(),
         base_stage: stage_named(&base),
     })
+}
+
+/// Whether two years' amounts are of one account: a budget one of them does not name is
+/// no difference (a heading's "2022年一般公共预算“三公”经费决算…" is its first paragraph's
+/// and not the next's).
+fn alike(a: Scope, mut b: Scope) -> bool {
+    if a.budget.is_none() || b.budget.is_none() {
+        b.budget = a.budget;
+    }
+    a.comparable(&b)
 }
 
 /// The scope without the facets two years' amounts differ in.
@@ -336,7 +351,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                             && l.3 != m.fig
                             && same_family(l.4, m.unit)
                             && stage.is_none_or(|s| l.2 == Some(s))
-                            && yearless(&l.5).comparable(&scope)
+                            && alike(yearless(&l.5), scope)
                     })
                     .map(|l| (l.3, l.2))
                     .into_vec()
@@ -349,8 +364,12 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             let mut pairs = now.iter().flat_map(|a| then.iter().map(move |b| (*a, *b)));
             let Some(first) = pairs.next() else { continue };
             // the text asserts the base only when it names its stage: "2024年预算较2023年增加"
-            // may be on last year's final amount though the text prints its budget
-            let asserted = c.base_stage.is_some();
+            // may be on last year's final amount though the text prints its budget. A final
+            // amount's change is on last year's final amount ("2022年决算数相较于上年增加"):
+            // asserted where that is the amount the text prints
+            let asserted = c.base_stage.is_some()
+                || c.this_stage == Some(Stage::Final)
+                    && then.iter().all(|b| b.1 == Some(Stage::Final));
             let expr = |(a, b): ((FigId, Option<Stage>), (FigId, Option<Stage>))| {
                 let (now, then) = (amount(doc, a.0, m.unit), amount(doc, b.0, m.unit));
                 if sign > 0 {
@@ -473,6 +492,26 @@ mod tests {
                 pair("3.31", "fail")
             ]
         );
+    }
+
+    /// The shape of a district's 三公 final account (echeng.gov.cn, 2023-12-12,
+    /// t20231212_599416): a heading naming the budget, both years' final amounts, then the
+    /// change on 上年 in a paragraph of its own.
+    const FINALS: &str = "2022年一般公共预算“三公”经费决算执行情况说明\n\n鄂城区2022年的“三公\"经费决算数合计为1000.86万,其中:公务用车购置费399.25万元、公务接待费43.77万元。2021年的三公经费决算数合计为807.95万,其中:公务用车购置费272.53万元、公务接待费39.43万元。\n\n2022年“三公\"经费决算数相较于上年增加275.76万元,主要原因是:\n";
+
+    #[test]
+    fn a_final_amounts_change_on_last_year_is_on_the_final_amount_the_text_prints() {
+        // 1000.86 − 807.95 = 192.91: the 275.76 adds up only the items that rose
+        assert_eq!(statuses(FINALS), [pair("275.76", "fail")]);
+        let holds = FINALS.replace("增加275.76", "增加192.91");
+        assert_eq!(statuses(&holds), [pair("192.91", "pass")]);
+        // last year's amount printed as a budget: the change may be on its final amount,
+        // which is not printed
+        let budget = FINALS.replace("2021年的三公经费决算数", "2021年的三公经费预算数");
+        assert!(statuses(&budget).is_empty());
+        // this year's budget on last year's final amount is not asserted either
+        let this_budget = FINALS.replace("经费决算数相较于", "经费预算数相较于");
+        assert!(statuses(&this_budget).is_empty());
     }
 
     #[test]
