@@ -318,7 +318,11 @@ pub fn label_of(lead: &str) -> String {
         "其中", "包括", "而", "年度", "年", "共有", "共计", "合计", "总计", "为", "是", "达",
         "实现",
     ] {
-        if let Some(r) = s.strip_prefix(p) {
+        // (年初 and 年末 are words: "年初结转和结余 0.55 万元")
+        if let Some(r) = s
+            .strip_prefix(p)
+            .filter(|r| p != "年" || !r.starts_with(&['初', '末'][..]))
+        {
             s = r;
         }
     }
@@ -4763,6 +4767,11 @@ mod tests {
         assert_eq!(label_of("]收入"), "收入");
         assert_eq!(label_of("】收入"), "收入");
         assert_eq!(label_of("(一)因公出国(境)费支出"), "因公出国(境)费支出");
+        // what a year's figure leaves goes; 年初 and 年末 are words
+        assert_eq!(label_of("年度收入总计"), "收入总计");
+        assert_eq!(label_of("年一般公共预算收入"), "一般公共预算收入");
+        assert_eq!(label_of("年初结转和结余"), "年初结转和结余");
+        assert_eq!(label_of("年末结转和结余"), "年末结转和结余");
         // "一般公共预算收入实际完成103,033万元" names 一般公共预算收入, the whole a share
         // "占一般公共预算收入比重为87.96%" is of (ewenke.gov.cn, 2025)
         assert_eq!(label_of("一般公共预算收入实际完成"), "一般公共预算收入");
