@@ -11,7 +11,7 @@ use crate::figure::CellKind;
 use crate::relation::{Severity, Text};
 use crate::report::{Checked, Entry, Outcome, Report};
 use crate::IntoVec;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -451,8 +451,16 @@ fn table_block(
     // merged header cells: the reader leaves the covered slots blank; a blank slot right of
     // a name, over a named sub-column, belongs to that name; a blank slot under a name that
     // spans one column belongs to it too
-    let mut spans: FxHashMap<(usize, usize), (usize, usize)> = FxHashMap::default();
-    let mut covered: FxHashSet<(usize, usize)> = FxHashSet::default();
+    // (over the header rows' slots, row by row: the span (columns, rows) of the cell that
+    // starts at a slot, whether a merged cell covers it, the row of the cell above owning it)
+    let slot = |r: usize, c: usize| (r < heads && c < width).then(|| r * width + c);
+    let slots = heads.saturating_mul(width);
+    let mut spans = vec![(1usize, 1usize); slots];
+    let mut covered = vec![false; slots];
+    let mut above: Vec<Option<usize>> = vec![None; slots];
+    let is_covered = |covered: &[bool], r: usize, c: usize| {
+        slot(r, c).is_some_and(|k| covered.get(k).copied().unwrap_or(false))
+    };
     for r in 0..heads {
         let mut owner: Option<usize> = None;
         for c in 0..width {
@@ -462,41 +470,57 @@ fn table_block(
             }
             match owner {
                 Some(o) if r + 1 < heads && !blank(r + 1, c) => {
-                    covered.insert((r, c));
-                    spans.entry((r, o)).or_insert((1, 1)).0 += 1;
+                    if let Some(x) = slot(r, c).and_then(|k| covered.get_mut(k)) {
+                        *x = true;
+                    }
+                    if let Some(x) = slot(r, o).and_then(|k| spans.get_mut(k)) {
+                        x.0 += 1;
+                    }
                 }
                 _ => owner = None,
             }
         }
     }
-    let mut above: FxHashMap<(usize, usize), usize> = FxHashMap::default(); // (r, c) → owner's row
     for r in 1..heads {
         for c in 0..width {
-            if !blank(r, c) || covered.contains(&(r, c)) {
+            if !blank(r, c) || is_covered(&covered, r, c) {
                 continue;
             }
-            let top = match above.get(&(r - 1, c)) {
-                Some(&top) => Some(top),
-                None if !blank(r - 1, c) && !covered.contains(&(r - 1, c)) => Some(r - 1),
+            let top = match slot(r - 1, c).and_then(|k| above.get(k).copied().flatten()) {
+                Some(top) => Some(top),
+                None if !blank(r - 1, c) && !is_covered(&covered, r - 1, c) => Some(r - 1),
                 None => None,
             };
             let Some(top) = top else { continue };
-            if spans.get(&(top, c)).is_some_and(|s| s.0 > 1) {
+            let span = |spans: &[(usize, usize)], r: usize, c: usize| {
+                slot(r, c).and_then(|k| spans.get(k).copied())
+            };
+            if span(&spans, top, c).is_some_and(|s| s.0 > 1) {
                 continue;
             }
-            above.insert((r, c), top);
-            covered.insert((r, c));
-            spans.entry((top, c)).or_insert((1, 1)).1 += 1;
+            if let Some(k) = slot(r, c) {
+                if let Some(x) = above.get_mut(k) {
+                    *x = Some(top);
+                }
+                if let Some(x) = covered.get_mut(k) {
+                    *x = true;
+                }
+            }
+            if let Some(x) = slot(top, c).and_then(|k| spans.get_mut(k)) {
+                x.1 += 1;
+            }
         }
     }
     let mut rows = Vec::with_capacity(t.rows().len());
     for (r, row) in t.rows().iter().enumerate() {
         let mut cells = Vec::with_capacity(row.cells.len());
         for (c, cell) in row.cells.iter().enumerate() {
-            if covered.contains(&(r, c)) {
+            if is_covered(&covered, r, c) {
                 continue;
             }
-            let (colspan, rowspan) = spans.get(&(r, c)).copied().unwrap_or((1, 1));
+            let (colspan, rowspan) = slot(r, c)
+                .and_then(|k| spans.get(k).copied())
+                .unwrap_or((1, 1));
             let mut marks = Vec::new();
             let mut from = 0;
             for &id in in_cell.get(&(ti, r, c)).map(Vec::as_slice).unwrap_or(&[]) {
