@@ -438,6 +438,9 @@ fn blocks(doc: &Document, idx: &Utf16) -> Vec<Block> {
     out
 }
 
+/// Most header rows a merged header cell is looked for in.
+const MERGED_ROWS: usize = 16;
+
 fn table_block(
     doc: &Document,
     idx: &Utf16,
@@ -450,18 +453,20 @@ fn table_block(
     let blank = |r: usize, c: usize| t.cell(r, c).is_none_or(|x| x.text.trim().is_empty());
     // merged header cells: the reader leaves the covered slots blank; a blank slot right of
     // a name, over a named sub-column, belongs to that name; a blank slot under a name that
-    // spans one column belongs to it too
-    // (over the header rows' slots, row by row: the span (columns, rows) of the cell that
-    // starts at a slot, whether a merged cell covers it, the row of the cell above owning it)
-    let slot = |r: usize, c: usize| (r < heads && c < width).then(|| r * width + c);
-    let slots = heads.saturating_mul(width);
+    // spans one column belongs to it too. Over the first header rows' slots, row by row: the
+    // span (columns, rows) of the cell that starts at a slot, whether a merged cell covers
+    // it, the row of the cell above that owns it (a text table of thousands of rows without
+    // a figure is all header: its grids would be as large)
+    let merged = heads.min(MERGED_ROWS);
+    let slot = |r: usize, c: usize| (r < merged && c < width).then(|| r * width + c);
+    let slots = merged.saturating_mul(width);
     let mut spans = vec![(1usize, 1usize); slots];
     let mut covered = vec![false; slots];
     let mut above: Vec<Option<usize>> = vec![None; slots];
     let is_covered = |covered: &[bool], r: usize, c: usize| {
         slot(r, c).is_some_and(|k| covered.get(k).copied().unwrap_or(false))
     };
-    for r in 0..heads {
+    for r in 0..merged {
         let mut owner: Option<usize> = None;
         for c in 0..width {
             if !blank(r, c) {
@@ -469,7 +474,7 @@ fn table_block(
                 continue;
             }
             match owner {
-                Some(o) if r + 1 < heads && !blank(r + 1, c) => {
+                Some(o) if r + 1 < merged && !blank(r + 1, c) => {
                     if let Some(x) = slot(r, c).and_then(|k| covered.get_mut(k)) {
                         *x = true;
                     }
@@ -481,7 +486,7 @@ fn table_block(
             }
         }
     }
-    for r in 1..heads {
+    for r in 1..merged {
         for c in 0..width {
             if !blank(r, c) || is_covered(&covered, r, c) {
                 continue;

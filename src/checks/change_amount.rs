@@ -28,8 +28,9 @@ pub static CHECK: Check = Check {
            without the level (中央本级) or the funds (财政拨款) a sentence names them with, \
            or named by their three items together; the years by the year \
            named (上年 is the year before; 较, 比, 相较于). A budget named in one of the \
-           sentences (a heading's 一般公共预算) and not in the other does not set them apart. A 其中 item's change carries the years of the \
-           change before it in the paragraph. Every pair of amounts that fits is a reading.",
+           sentences (a heading's 一般公共预算) and not in the other does not set them \
+           apart. A 其中 item's change carries the years of the change before it in the \
+           paragraph. Every pair of amounts that fits is a reading.",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
     why: "Both years' amounts and their difference are typed separately; a stale figure on \
           either side, or a change taken against another base, shows as a difference that \
