@@ -497,10 +497,10 @@ fn table_block(
                 None => None,
             };
             let Some(top) = top else { continue };
-            let span = |spans: &[(usize, usize)], r: usize, c: usize| {
-                slot(r, c).and_then(|k| spans.get(k).copied())
-            };
-            if span(&spans, top, c).is_some_and(|s| s.0 > 1) {
+            if slot(top, c)
+                .and_then(|k| spans.get(k))
+                .is_some_and(|s| s.0 > 1)
+            {
                 continue;
             }
             if let Some(k) = slot(r, c) {

@@ -283,14 +283,14 @@ fn project_name(src: &str, at: usize) -> Option<String> {
 }
 
 /// The block whose header has columns `cols` and ends at byte `end`, unless its total row
-/// is one of a block already `read` (from a table, or at an earlier 执行率).
+/// is one of a block already `known` (from a table, or at an earlier 执行率).
 fn block<'a>(
     doc: &Document,
     figs: &[(usize, usize, FigId)],
     cols: &[usize],
     end: usize,
     weight: Option<FigId>,
-    read: &[SelfEval<'_>],
+    known: &[SelfEval<'_>],
 ) -> Option<SelfEval<'a>> {
     let cells = cells(doc, figs, end);
     let first = cells.iter().position(|c| matches!(c, Cell::Fig(_)))?;
@@ -334,7 +334,7 @@ fn block<'a>(
         e.total
             .is_some_and(|t| t.iter().flatten().any(|f| total.contains(&Some(*f))))
     };
-    if read.iter().any(seen) {
+    if known.iter().any(seen) {
         return None;
     }
     let rest = cells.get(first + run.len()..).unwrap_or(&[]);
