@@ -428,6 +428,15 @@ pub(crate) fn reported(text: &str, rule: &str) -> Vec<(String, String)> {
         .into_vec()
 }
 
+/// Expected entries written as (figure, status) pairs of `&str`, owned as [`reported`]
+/// gives them.
+#[cfg(test)]
+pub(crate) fn own(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .into_vec()
+}
+
 #[cfg(test)]
 mod tests {
     /// A table where total-row, column-sum and code-rollup each fail once.

@@ -307,11 +307,7 @@ mod tests {
         crate::checks::reported(text, "pace")
     }
 
-    fn own(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::checks::own;
 
     #[test]
     fn the_words_of_a_gap_give_its_direction() {

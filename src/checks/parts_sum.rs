@@ -1040,6 +1040,14 @@ mod tests {
             .collect()
     }
 
+    /// What [`reported`] gives for one printed figure.
+    fn reported_for(text: &str, figure: &str) -> Vec<(String, String)> {
+        reported(text)
+            .into_iter()
+            .filter(|(r, _)| r == figure)
+            .collect()
+    }
+
     #[test]
     fn two_halves_without_a_list_break_down_the_whole_named_before_them() {
         // a newspaper's account of the 2024 central final accounts (m.mp.oeeee.com): the
@@ -1051,12 +1059,7 @@ mod tests {
                  非税收入{nontax}亿元,增长142.3%。税收收入中,国内增值税33223.3亿元,为预算的92.1%。\n"
             )
         };
-        let sums = |t: &str| -> Vec<(String, String)> {
-            reported(t)
-                .into_iter()
-                .filter(|(r, _)| r == "100462.06")
-                .collect()
-        };
+        let sums = |t: &str| reported_for(t, "100462.06");
         assert_eq!(
             sums(&text("中央一般公共预算收入", "9042.4")),
             [("100462.06".to_string(), "pass".to_string())]
@@ -1319,12 +1322,7 @@ mod tests {
                  报告说,主要是各部门贯彻落实中央八项规定,减少了相关支出。其中:因公出国(境)经费16.2亿元,减少3.56亿元;公务用车购置及运行费35.99亿元,减少{change}亿元;公务接待费6.61亿元,减少3.87亿元。\n"
             )
         };
-        let changes = |t: &str| -> Vec<(String, String)> {
-            reported(t)
-                .into_iter()
-                .filter(|(r, _)| r == "12.71")
-                .collect()
-        };
+        let changes = |t: &str| reported_for(t, "12.71");
         assert_eq!(
             changes(&text("5.28")),
             [("12.71".to_string(), "pass".to_string())]

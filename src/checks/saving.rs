@@ -133,11 +133,7 @@ mod tests {
         crate::checks::reported(text, "saving")
     }
 
-    fn own(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::checks::own;
 
     #[test]
     fn a_saving_is_the_budget_less_the_amount_paid_and_its_rate_is_on_the_budget() {

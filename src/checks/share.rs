@@ -968,11 +968,7 @@ mod tests {
         super::super::reported(text, "share")
     }
 
-    fn own(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::checks::own;
 
     #[test]
     fn a_departments_grant_spending_is_its_general_budget_spending() {

@@ -552,12 +552,7 @@ mod tests {
                  年度总体目标 | 年初设定目标 | 年度总体目标完成情况 | |||||||\n"
             )
         };
-        let reported = |t: &str, rule: &str| crate::checks::reported(t, rule);
-        let own = |v: &[(&str, &str)]| -> Vec<(String, String)> {
-            v.iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect()
-        };
+        use crate::checks::{own, reported};
         assert_eq!(
             reported(&text("187.36", "10"), "fund-breakdown"),
             own(&[("1172.55", "pass"), ("1268.72", "pass")])

@@ -414,15 +414,7 @@ fn parts(doc: &Document, cells: &[Cell], cols: &[usize]) -> Vec<[Option<Expr>; 3
 
 #[cfg(test)]
 mod tests {
-    fn reported(text: &str, rule: &str) -> Vec<(String, String)> {
-        crate::checks::reported(text, rule)
-    }
-
-    fn own(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::checks::{own, reported};
 
     /// A school's 2019 self-evaluation copied one cell per line, cells apart by blank lines
     /// and blank cells a space (lfsp.cn, 廊坊市食品工程学校).
