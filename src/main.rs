@@ -18,7 +18,7 @@ recount — 决算复核: check the figures of a budget or final-accounts disclo
 
 usage:
   recount check PATH... [--format text|json] [--lang zh|en] [--verbose] [--full]
-  recount explain [CHECK-ID]
+  recount explain [CHECK-ID] [--lang zh|en]
   recount checks [--format json]
 
   PATH      a text, Markdown, HTML, CSV or PDF file; - reads standard input; a folder is
@@ -27,7 +27,7 @@ usage:
   --format  text (default): for people; json: {\"checks\": [...], \"summary\": {...}},
             schema/report.schema.json (several files: one JSON object per line, each
             with a \"file\" field)
-  --lang    language of the text report: zh (default) or en
+  --lang    language of the text report and of explain: zh (default) or en
   --verbose text report lists every relation, not only failures
   --full    json: the arithmetic and messages of every relation, not only of failures
 
@@ -51,7 +51,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(args.get(1..).unwrap_or(&[])),
-        Some("explain") => explain(args.get(1).map(String::as_str)),
+        Some("explain") => explain(args.get(1..).unwrap_or(&[])),
         Some("checks") => match args.get(1..).unwrap_or(&[]) {
             [] => {
                 for c in checks::ALL {
@@ -87,18 +87,39 @@ fn main() -> ExitCode {
     }
 }
 
-fn explain(id: Option<&str>) -> ExitCode {
+/// `recount explain [CHECK-ID] [--lang zh|en]`: a check's documentation (every check's without
+/// an id), in Chinese unless `--lang en`.
+fn explain(args: &[String]) -> ExitCode {
+    let mut id = None;
+    let mut lang = "zh";
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--lang" => match it.next().map(String::as_str) {
+                Some(l @ ("zh" | "en")) => lang = l,
+                _ => {
+                    eprintln!("recount: --lang 只能是 zh 或 en / --lang takes zh or en");
+                    return ExitCode::from(2);
+                }
+            },
+            a if id.is_none() && !a.starts_with('-') => id = Some(a),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     match id {
         None => {
             for c in checks::ALL {
-                println!("{}", c.doc_markdown());
+                println!("{}", c.doc_markdown(lang));
             }
             ExitCode::SUCCESS
         }
         Some(id) => {
             match checks::by_id(id) {
                 Some(c) => {
-                    println!("{}", c.doc_markdown());
+                    println!("{}", c.doc_markdown(lang));
                     ExitCode::SUCCESS
                 }
                 None => {

@@ -35,9 +35,11 @@ export interface TableNote {
   table: Bilingual; line?: number; page?: number; message: Bilingual;
 }
 export interface Report { checks: Entry[]; table_set?: TableNote[]; summary: Summary }
+export interface CheckWords { what: string; why: string; tolerance: string; example: string }
 export interface CheckDoc {
   id: string; title_zh: string; title_en: string;
-  what: string; why: string; tolerance: string; example: string;
+  /** the documentation in each language: the same content */
+  en: CheckWords; zh: CheckWords;
 }
 export type State = "pass" | "rounding" | "fail" | "warning" | "unchecked";
 /** A figure inside a block's or a cell's text: `at`/`len` in UTF-16 units of that text,

@@ -146,19 +146,19 @@ fn checks_as_json_document_every_check() {
     let (_, ids, _) = recount(&["checks"], None);
     assert_eq!(list.len(), ids.lines().count());
     for d in list {
-        for field in [
-            "id",
-            "title_zh",
-            "title_en",
-            "what",
-            "why",
-            "tolerance",
-            "example",
-        ] {
+        for field in ["id", "title_zh", "title_en"] {
             assert!(
                 d[field].as_str().is_some_and(|s| !s.is_empty()),
                 "{field}: {d}"
             );
+        }
+        for lang in ["en", "zh"] {
+            for field in ["what", "why", "tolerance", "example"] {
+                assert!(
+                    d[lang][field].as_str().is_some_and(|s| !s.is_empty()),
+                    "{lang}.{field}: {d}"
+                );
+            }
         }
         assert!(ids.contains(d["id"].as_str().unwrap()));
     }
@@ -167,13 +167,32 @@ fn checks_as_json_document_every_check() {
 
 #[test]
 fn explain_prints_a_checks_doc() {
+    // in Chinese, as the report is, unless English is asked for
     let (code, out, _) = recount(&["explain", "total-row"], None);
     assert_eq!(code, 0);
     assert!(
-        out.contains("What it checks") && out.contains("Tolerance"),
+        out.contains("检查什么")
+            && out.contains("合计行等于各行之和")
+            && !out.contains("What it checks"),
         "{out}"
     );
+    let (code, out, _) = recount(&["explain", "total-row", "--lang", "en"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("What it checks") && out.contains("Tolerance") && !out.contains("检查什么"),
+        "{out}"
+    );
+    let (code, all, _) = recount(&["explain", "--lang", "en"], None);
+    assert_eq!(code, 0);
+    assert_eq!(
+        all.matches("What it checks").count(),
+        recount(&["checks"], None).1.lines().count()
+    );
     assert_eq!(recount(&["explain", "no-such-check"], None).0, 2);
+    assert_eq!(
+        recount(&["explain", "total-row", "--lang", "fr"], None).0,
+        2
+    );
 }
 
 #[test]

@@ -31,17 +31,68 @@ fn every_check_is_documented() {
             "check id {} is not kebab-case",
             c.id()
         );
-        for (field, text) in [
-            ("title_zh", c.title_zh),
-            ("title_en", c.title_en),
-            ("what", c.what),
-            ("why", c.why),
-            ("tolerance", c.tolerance),
-            ("example", c.example),
-        ] {
+        for (field, text) in [("title_zh", c.title_zh), ("title_en", c.title_en)] {
             assert!(text.trim().len() > 3, "check {}: empty {field}", c.id());
         }
+        for (field, en, zh) in sections(c) {
+            assert!(en.trim().len() > 3, "check {}: empty en.{field}", c.id());
+            // Chinese words of its own, beyond the labels the English quotes
+            assert!(
+                runs(zh, is_cjk).any(|w| !en.contains(w)),
+                "check {}: zh.{field} is not in Chinese: {zh}",
+                c.id()
+            );
+        }
     }
+}
+
+/// A check's four sections, English beside Chinese.
+fn sections(c: &recount::checks::Check) -> [(&'static str, &'static str, &'static str); 4] {
+    [
+        ("what", c.en.what, c.zh.what),
+        ("why", c.en.why, c.zh.why),
+        ("tolerance", c.en.tolerance, c.zh.tolerance),
+        ("example", c.en.example, c.zh.example),
+    ]
+}
+
+fn is_cjk(ch: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&ch)
+}
+
+/// The Chinese documentation says what the English says: each section keeps every figure and
+/// every Chinese word the English quotes (the labels a check reads, its examples' text), so
+/// a translation that drops a condition or an example, or changes a figure, fails here.
+#[test]
+fn the_chinese_documentation_keeps_every_figure_and_quoted_word() {
+    for c in ALL {
+        for (field, en, zh) in sections(c) {
+            let zh_plain: String = zh.chars().filter(|ch| !ch.is_whitespace()).collect();
+            for number in runs(en, |ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
+                let number = number.trim_matches(|ch| ch == '.' || ch == ',');
+                if number.chars().any(|ch| ch.is_ascii_digit()) {
+                    assert!(
+                        zh_plain.contains(number),
+                        "check {}: zh.{field} lacks the figure {number}: {zh}",
+                        c.id()
+                    );
+                }
+            }
+            for word in runs(en, is_cjk).filter(|w| w.chars().count() >= 2) {
+                assert!(
+                    zh_plain.contains(word),
+                    "check {}: zh.{field} lacks the quoted {word}: {zh}",
+                    c.id()
+                );
+            }
+        }
+    }
+}
+
+/// The maximal runs of characters that pass `keep`.
+fn runs(text: &str, keep: impl Fn(char) -> bool + Copy) -> impl Iterator<Item = &str> {
+    text.split(move |ch: char| !keep(ch))
+        .filter(|r| !r.is_empty())
 }
 
 #[test]

@@ -159,7 +159,8 @@ function answerView(fig, checks, lang, docs) {
       const s = document.createElement('summary');
       s.textContent = t.aboutCheck(lang === 'zh' ? doc.title_zh : doc.title_en);
       const p = document.createElement('p');
-      p.textContent = `${doc.what} ${doc.why} ${doc.tolerance}`;
+      const w = doc[lang];
+      p.textContent = lang === 'zh' ? `${w.what}${w.why}${w.tolerance}` : `${w.what} ${w.why} ${w.tolerance}`;
       about.append(s, p);
       div.append(about);
     }

@@ -15,23 +15,35 @@ pub static CHECK: Check = Check {
     title_zh: "收入总计等于支出总计",
     title_en: "Income total equals expenditure total",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In a two-sided summary table (收入支出总表, 财政拨款收入支出总表) the row 总计 is \
-           printed on both sides: income on the left, expenditure on the right. Column by \
-           column, the right-hand 总计 equals the left-hand one. In the text, a 总支出 (支出\
-           总计) stated within forty figures after a 总收入 (收入总计) of the same scope is \
-           said to balance when it does; 总支出 in words may leave out what is carried \
-           forward, so a difference there is not reported. A failure is reported at the \
-           expenditure 总计, unless the income 总计 also disagrees with its own rows and the \
-           expenditure one, which fails nothing else, would make them add up: then at the \
-           income 总计.",
+    en: super::Words {
+        what: "In a two-sided summary table (收入支出总表, 财政拨款收入支出总表) the row 总计 is \
+               printed on both sides: income on the left, expenditure on the right. Column by \
+               column, the right-hand 总计 equals the left-hand one. In the text, a 总支出 (支出\
+               总计) stated within forty figures after a 总收入 (收入总计) of the same scope is \
+               said to balance when it does; 总支出 in words may leave out what is carried \
+               forward, so a difference there is not reported. A failure is reported at the \
+               expenditure 总计, unless the income 总计 also disagrees with its own rows and the \
+               expenditure one, which fails nothing else, would make them add up: then at the \
+               income 总计.",
+        why: "Every yuan received is spent or carried forward: a summary that does not balance \
+              has lost or invented money, and the other tables are then suspect too.",
+        tolerance: "Both totals stand for ±½ of their last digit; they agree when the intervals \
+                    meet.",
+        example: "收入 总计 1,050.00 | 支出 总计 1,005.00 fails: expected 1,050.00.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "Every yuan received is spent or carried forward: a summary that does not balance \
-          has lost or invented money, and the other tables are then suspect too.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Both totals stand for ±½ of their last digit; they agree when the intervals \
-                meet.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "收入 总计 1,050.00 | 支出 总计 1,005.00 fails: expected 1,050.00.",
+    zh: super::Words {
+        what: "在左右两栏的汇总表（收入支出总表、财政拨款收入支出总表）中，总计行在两侧都有印出：\
+               左侧为收入，右侧为支出。逐列核对，右侧的总计等于左侧的总计。在正文中，如果在总收\
+               入（收入总计）之后四十个数字以内出现同一口径的总支出（支出总计），两者相等时报告\
+               为平衡；文字中的总支出可能不含结转部分，因此两者有差额时不予报告。不成立时，报告\
+               在支出总计处；但如果收入总计同时与其自身各行不符，而支出总计本身没有其他不成立之\
+               处、且用它能使这些行加总相符，则报告在收入总计处。",
+        why: "收到的每一元钱，要么支出，要么结转：不平衡的汇总表意味着钱被弄丢了或凭空多出来了，\
+              其他各表也因此值得怀疑。",
+        tolerance: "两个总计都代表其末位 ±½ 的区间；两个区间相交即为一致。",
+        example: "收入 总计 1,050.00 | 支出 总计 1,005.00，不成立：应为 1,050.00。",
+    },
     find,
 };
 

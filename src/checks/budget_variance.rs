@@ -18,27 +18,45 @@ pub static CHECK: Check = Check {
     title_zh: "预决算差异率与预算数、决算数一致",
     title_en: "Budget variances agree with the budget and final figures",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what:
-        "In the text, \"年初预算数 B 万元，决算数 F 万元，预决算差异率 R%\" states a \
-           variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
-           预算数 D 万元\" states D = F − B (B − F), and \"支出 F 万元，年初预算为 B 万元，差值为 D \
-           万元\" the gap either way, D = |F − B|; \"支出 F 万元，…完成年初预算 C%，决算数大于\
-           （小于）预算数 D 万元\" states C = F ÷ (F − D) (F ÷ (F + D)); \"与预算相比无增减/无变化/一致\" states F = B. \
-           An adjustment, \"收入由年初预算 A 万元调整为 B 万元，调增 C 万元\" (or \"调增 C 万元，由 A 万元调整为 \
-           B 万元\"), states C = B − A (调减: A − B); \"支出 F 万元，较年初预算 B 万元增加 D 万元\" \
-           states D = F − B (减少: B − F). A completion rate beside words saying \
-           the actual went over the budget (超出预算, 大于预算) is at least 100 %, beside \
-           words saying it fell short (小于预算, 未完成预算) at most 100 %.",
+    en: super::Words {
+        what:
+            "In the text, \"年初预算数 B 万元，决算数 F 万元，预决算差异率 R%\" states a \
+             variance: R = (F − B) ÷ B. \"完成年初预算 C%\" states C = F ÷ B; \"决算数大于（小于）\
+             预算数 D 万元\" states D = F − B (B − F), and \"支出 F 万元，年初预算为 B 万元，差值为 D \
+             万元\" the gap either way, D = |F − B|; \"支出 F 万元，…完成年初预算 C%，决算数大于\
+             （小于）预算数 D 万元\" states C = F ÷ (F − D) (F ÷ (F + D)); \"与预算相比无增减/无变化/一致\" states F = B. \
+             An adjustment, \"收入由年初预算 A 万元调整为 B 万元，调增 C 万元\" (or \"调增 C 万元，由 A 万元调整为 \
+             B 万元\"), states C = B − A (调减: A − B); \"支出 F 万元，较年初预算 B 万元增加 D 万元\" \
+             states D = F − B (减少: B − F). A completion rate beside words saying \
+             the actual went over the budget (超出预算, 大于预算) is at least 100 %, beside \
+             words saying it fell short (小于预算, 未完成预算) at most 100 %.",
+        why: "The variance tells readers how far spending strayed from the approved budget; a \
+              wrong base or sign turns an overrun into an underrun.",
+        tolerance: "Each printed figure stands for ±½ of its last digit. A variance on a budget \
+                    of exactly zero (0 budgeted, 0 spent, 0% printed) cannot be decided and is \
+                    reported as not checked, not as a failure.",
+        example: "预算数 2 万元，决算数 0.6 万元，预决算差异率 -70% holds; printed -30% fails: \
+                  (0.6 − 2) ÷ 2 = -70%. 预算数 0，决算数 0，差异率 0% is not checked (0 ÷ 0).",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "The variance tells readers how far spending strayed from the approved budget; a \
-          wrong base or sign turns an overrun into an underrun.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed figure stands for ±½ of its last digit. A variance on a budget \
-                of exactly zero (0 budgeted, 0 spent, 0% printed) cannot be decided and is \
-                reported as not checked, not as a failure.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "预算数 2 万元，决算数 0.6 万元，预决算差异率 -70% holds; printed -30% fails: \
-              (0.6 − 2) ÷ 2 = -70%. 预算数 0，决算数 0，差异率 0% is not checked (0 ÷ 0).",
+    zh: super::Words {
+        what: "正文中，“年初预算数 B 万元，决算数 F 万元，预决算差异率 R%”表述一个差异率：R = (F − B\
+               ) ÷ B。“完成年初预算 C%”表示 C = F ÷ B；“决算数大于（小于）预算数 D 万元”表示 D = F − B\
+               （B − F）；“支出 F 万元，年初预算为 B 万元，差值为 D 万元”表示不论哪个方向的差额，\
+               D = |F − B|；“支出 F 万元，…完成年初预算 C%，决算数大于（小于）预算数 D 万元”表示 C = F ÷ (\
+               F − D)（F ÷ (F + D)）；“与预算相比无增减/无变化/一致”表示 F = B。预算调整的表述，\
+               “收入由年初预算 A 万元调整为 B 万元，调增 C 万元”（或“调增 C 万元，由 A 万元调整\
+               为 B 万元”），表示 C = B − A（调减时为 A − B）；“支出 F 万元，较年初预算 B 万元增\
+               加 D 万元”表示 D = F − B（减少时为 B − F）。完成率旁边的文字如果说实际数超过了预\
+               算（超出预算、大于预算），完成率至少为 100 %；如果说实际数没有达到预算（小于预算、\
+               未完成预算），完成率至多为 100 %。",
+        why: "差异率告诉读者实际支出偏离批准的预算有多远；基数或正负号用错，会把超出预算说成低于\
+              预算。",
+        tolerance: "每个印出的数字代表其末位 ±½ 的区间。预算恰好为零时（预算 0、支出 0、印出 0%），\
+                    差异率无法判定，报告为未核对，而不是不成立。",
+        example: "“预算数 2 万元，决算数 0.6 万元，预决算差异率 -70%”成立；若印为 -30% 则不成立：\
+                  (0.6 − 2) ÷ 2 = -70%。“预算数 0，决算数 0，差异率 0%”为未核对（0 ÷ 0）。",
+    },
     find,
 };
 

@@ -18,37 +18,61 @@ pub static CHECK: Check = Check {
     title_zh: "增减额等于两年数之差",
     title_en: "A change in words is the difference of the two years' amounts",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, \"2022年度“三公”经费预算较2021年度增加 1.68 万元\" (or \"其中公务接待较上年同期减少 \
-           0.58 万元\", \"与2010年决算数相比，2011年…预算减少 0.42 亿元\") states the change of a \
-           quantity between two years whose amounts the text prints elsewhere, each in a sentence \
-           naming its year (\"2022年度“三公”经费预算总计 21.8 万元\", \"2021年度“三公”经费合计支出 \
-           20.12 万元\"): the change must equal this year's amount minus the other year's (an \
-           increase) or the reverse (a decrease). The quantity is matched by its name without \
-           the words of stage and total (预算、决算、总计、合计支出), and the “三公”经费 \
-           without the level (中央本级) or the funds (财政拨款) a sentence names them with, \
-           or named by their three items together; the years by the year \
-           named (上年 is the year before; 较, 比, 相较于). A budget named in one of the \
-           sentences (a heading's 一般公共预算) and not in the other does not set them \
-           apart. A 其中 item's change carries the years of the change before it in the \
-           paragraph. Every pair of amounts that fits is a reading.",
+    en: super::Words {
+        what: "In the text, \"2022年度“三公”经费预算较2021年度增加 1.68 万元\" (or \"其中公务接待较上年同期减少 \
+               0.58 万元\", \"与2010年决算数相比，2011年…预算减少 0.42 亿元\") states the change of a \
+               quantity between two years whose amounts the text prints elsewhere, each in a sentence \
+               naming its year (\"2022年度“三公”经费预算总计 21.8 万元\", \"2021年度“三公”经费合计支出 \
+               20.12 万元\"): the change must equal this year's amount minus the other year's (an \
+               increase) or the reverse (a decrease). The quantity is matched by its name without \
+               the words of stage and total (预算、决算、总计、合计支出), and the “三公”经费 \
+               without the level (中央本级) or the funds (财政拨款) a sentence names them with, \
+               or named by their three items together; the years by the year \
+               named (上年 is the year before; 较, 比, 相较于). A budget named in one of the \
+               sentences (a heading's 一般公共预算) and not in the other does not set them \
+               apart. A 其中 item's change carries the years of the change before it in the \
+               paragraph. Every pair of amounts that fits is a reading.",
+        why: "Both years' amounts and their difference are typed separately; a stale figure on \
+              either side, or a change taken against another base, shows as a difference that \
+              does not follow.",
+        tolerance: "Each printed amount stands for ±½ of its last digit: 12.39 − 11.8 may be \
+                    anything in [0.535, 0.645], so a printed 0.58 holds within rounding. When \
+                    the text does not name the other year's stage (较2021年度, not 较2021年决算数), \
+                    the change may be on an amount of that year not printed (its budget where \
+                    the text prints its final amount, or the reverse): the relation is then \
+                    reported only when it holds — except a final amount's change where the \
+                    other year's amount printed is final too (决算数较上年增加 is on last \
+                    year's final amount). Several amounts that fit \
+                    one year are all readings: it fails only when all fail, and is not checked \
+                    when they disagree.",
+        example: "2010年“三公”经费决算数 94.7 亿元。2011年“三公”经费预算 94.28 亿元。与2010年决算数相比，\
+                  2011年“三公”经费预算减少 0.24 亿元 fails: 94.7 − 94.28 = 0.42.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "Both years' amounts and their difference are typed separately; a stale figure on \
-          either side, or a change taken against another base, shows as a difference that \
-          does not follow.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed amount stands for ±½ of its last digit: 12.39 − 11.8 may be \
-                anything in [0.535, 0.645], so a printed 0.58 holds within rounding. When \
-                the text does not name the other year's stage (较2021年度, not 较2021年决算数), \
-                the change may be on an amount of that year not printed (its budget where \
-                the text prints its final amount, or the reverse): the relation is then \
-                reported only when it holds — except a final amount's change where the \
-                other year's amount printed is final too (决算数较上年增加 is on last \
-                year's final amount). Several amounts that fit \
-                one year are all readings: it fails only when all fail, and is not checked \
-                when they disagree.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "2010年“三公”经费决算数 94.7 亿元。2011年“三公”经费预算 94.28 亿元。与2010年决算数相比，\
-              2011年“三公”经费预算减少 0.24 亿元 fails: 94.7 − 94.28 = 0.42.",
+    zh: super::Words {
+        what: "正文中，“2022年度“三公”经费预算较2021年度增加 1.68 万元”（或“其中公务接待较上年同\
+               期减少 0.58 万元”“与2010年决算数相比，2011年…预算减少 0.42 亿元”）给出了某一数额\
+               在两个年度之间的增减额，而这两个年度的数额正文在别处都有印出，各自所在的句子写明\
+               了年份（如“2022年度“三公”经费预算总计 21.8 万元”“2021年度“三公”经费合计支出 20.1\
+               2 万元”）：增加时，增减额必须等于本年数减去另一年度的数额；减少时则反过来相减。数\
+               额按名称对应，对应时去掉表示阶段和合计的词（预算、决算、总计、合计支出）；“三公”\
+               经费还去掉句中随之写出的层级（中央本级）或资金（财政拨款），也可以用三个项目并列\
+               的方式指称“三公”经费。年份按句中写明的年份对应（上年即前一年；比较用词为较、比、\
+               相较于）。只在其中一句中提到、另一句中没有提到的某类预算（如标题中的一般公共预算），\
+               不妨碍两句相互对应。其中项的增减额沿用同一段中它前面那个增减额的年份。每一对符合\
+               条件的数额都算作一种读法。",
+        why: "两个年度的数额及其差额是分别录入的；任何一边用了过时的数字，或者增减额是相对另一个\
+              基数算的，都会表现为差额与两数对不上。",
+        tolerance: "每个印出的数额都代表末位 ±½ 以内的任何值：12.39 − 11.8 可以是 [0.535, 0.645] 中\
+                    的任何值，所以印出的 0.58 舍入内成立。正文没有写明另一年度的阶段时（写的是“较\
+                    2021年度”，而不是“较2021年决算数”），增减额可能是相对该年度一个没有印出的数\
+                    额算的（正文印出的是决算数时，可能是相对其预算数，反之亦然）：这时只在关系成\
+                    立时才报告——但有一个例外：决算数的增减额，如果印出的另一年度数额也是决算数，\
+                    则照常判断（“决算数较上年增加”是相对上年决算数而言）。同一年度有几个数额都符\
+                    合时，都算作读法：只有全部不成立时才判为不成立，各读法结论不一致时为未核对。",
+        example: "“2010年“三公”经费决算数 94.7 亿元。2011年“三公”经费预算 94.28 亿元。与2010年决\
+                  算数相比，2011年“三公”经费预算减少 0.24 亿元”不成立：94.7 − 94.28 = 0.42。",
+    },
     find,
 };
 

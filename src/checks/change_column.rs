@@ -18,29 +18,47 @@ pub static CHECK: Check = Check {
     title_zh: "增减列、增减率列与所比两列一致",
     title_en: "Change columns agree with the two columns they compare",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In a table, a column of changes (增减, 增减额, 增（减）, 比较, 差额, 差异) is recomputed row by row \
-           as the difference of the two columns it compares: the two years its header names \
-           (2020年比2019年增减), else this year's and last year's columns (本年度与上年度比较, \
-           比上年增减), else the only two columns naming a year, else (for a change on the \
-           budget, or beside only two amount columns, and never where the header names a \
-           year or last year) the final or executed amount and the budget. Where the change column sits \
-           under a group (增减/合计), the columns compared are those of the same name. A pair is \
-           used only when each side is exactly one column. A dash in a compared column is \
-           zero. A column of growth rates (增减%, 增加率, or a rate under a change's group) is \
-           (this − last) ÷ last, in per cent, on the same two columns.",
+    en: super::Words {
+        what: "In a table, a column of changes (增减, 增减额, 增（减）, 比较, 差额, 差异) is recomputed row by row \
+               as the difference of the two columns it compares: the two years its header names \
+               (2020年比2019年增减), else this year's and last year's columns (本年度与上年度比较, \
+               比上年增减), else the only two columns naming a year, else (for a change on the \
+               budget, or beside only two amount columns, and never where the header names a \
+               year or last year) the final or executed amount and the budget. Where the change column sits \
+               under a group (增减/合计), the columns compared are those of the same name. A pair is \
+               used only when each side is exactly one column. A dash in a compared column is \
+               zero. A column of growth rates (增减%, 增加率, or a rate under a change's group) is \
+               (this − last) ÷ last, in per cent, on the same two columns.",
+        why: "A change column is what a reader looks at first; one that does not follow from the \
+              two amounts beside it is mistyped, or one of the amounts is.",
+        tolerance: "Each amount stands for ±½ of its last digit: 14206.91 − 14204.09 = 2.82 holds \
+                    for a printed 2.8. A column printing its figures in per cent is a rate's and \
+                    is left to the rate checks. A change printed with its sign the other way \
+                    round fails, and the reversed sign is named as its likely cause. A growth \
+                    rate is decided on the corners of its inputs' intervals; one that matches \
+                    this year's base instead names that cause.",
+        example: "本年度 3,160,840, 上年度 2,503,949, 比较 665,891 fails: 3,160,840 − 2,503,949 = \
+                  656,891.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "A change column is what a reader looks at first; one that does not follow from the \
-          two amounts beside it is mistyped, or one of the amounts is.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each amount stands for ±½ of its last digit: 14206.91 − 14204.09 = 2.82 holds \
-                for a printed 2.8. A column printing its figures in per cent is a rate's and \
-                is left to the rate checks. A change printed with its sign the other way \
-                round fails, and the reversed sign is named as its likely cause. A growth \
-                rate is decided on the corners of its inputs' intervals; one that matches \
-                this year's base instead names that cause.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "本年度 3,160,840, 上年度 2,503,949, 比较 665,891 fails: 3,160,840 − 2,503,949 = \
-              656,891.",
+    zh: super::Words {
+        what: "在表中，增减列（增减、增减额、增（减）、比较、差额、差异）逐行重新计算，应等于它所\
+               比较的两列之差。所比较的两列依次这样确定：表头写明的两个年度（2020年比2019年增减）；\
+               否则为本年和上年两列（本年度与上年度比较、比上年增减）；否则为仅有的两个标有年份\
+               的列；否则（适用于相对预算的增减，或增减列旁只有两个金额列的情况，但表头写有年份\
+               或上年时一律不适用）为决算数或执行数与预算数。增减列位于某一组表头之下时（增减/合\
+               计），所比较的是同名的列。只有两侧各恰好是一列时，才使用这一对列。所比较列中的短\
+               横线按零计。增长率列（增减%、增加率，或增减组下的比率列）等于 (本年 − 上年) ÷ 上\
+               年，以百分数表示，使用同样的两列。",
+        why: "增减列是读者最先看的地方；如果它不能由旁边的两个金额推出，那就是它打错了，或者其中\
+              一个金额打错了。",
+        tolerance: "每个金额代表其末位 ±½ 的区间：14206.91 − 14204.09 = 2.82，对印出的 2.8 成立。\
+                    以百分数印出数字的列属于比率列，交由比率核对处理。符号印反的增减额不成立，并\
+                    指出符号颠倒是其可能原因。增长率按其各输入值区间的端点组合来判定；如果它与以\
+                    本年为基数算出的结果相符，则指出这一原因。",
+        example: "本年度 3,160,840，上年度 2,503,949，比较 665,891，不成立：3,160,840 − 2,503,94\
+                  9 = 656,891。",
+    },
     find,
 };
 

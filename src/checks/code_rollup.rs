@@ -16,18 +16,29 @@ pub static CHECK: Check = Check {
     title_zh: "上级科目等于下级科目之和",
     title_en: "A classification code equals the sum of its sub-codes",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In tables by 功能分类 (类 3 digits, 款 5, 项 7: 201 ⊇ 20103 ⊇ 2010301) or 经济分类 \
-           (301 ⊇ 30101), a row's amount equals the sum of the rows of its direct sub-codes \
-           printed under it, column by column. Codes may sit in one cell (\"2010301 行政运行\") \
-           or across 类/款/项 columns. Only rows whose sub-codes are printed are checked.",
+    en: super::Words {
+        what: "In tables by 功能分类 (类 3 digits, 款 5, 项 7: 201 ⊇ 20103 ⊇ 2010301) or 经济分类 \
+               (301 ⊇ 30101), a row's amount equals the sum of the rows of its direct sub-codes \
+               printed under it, column by column. Codes may sit in one cell (\"2010301 行政运行\") \
+               or across 类/款/项 columns. Only rows whose sub-codes are printed are checked.",
+        why: "A parent line that does not equal its children means a line was dropped, doubled or \
+              misclassified — the error most often found in 功能分类 tables by those who audit them.",
+        tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
+                    and so does a bare 0 in a sum of amounts with decimals.",
+        example: "201 一般公共服务支出 100 over 20103 60.5 and 20104 40 fails: 100.5.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "A parent line that does not equal its children means a line was dropped, doubled or \
-          misclassified — the error DOMAIN experts find most often in 功能分类 tables.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
-                and so does a bare 0 in a sum of amounts with decimals.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "201 一般公共服务支出 100 over 20103 60.5 and 20104 40 fails: 100.5.",
+    zh: super::Words {
+        what: "在按功能分类（类 3 位、款 5 位、项 7 位：201 ⊇ 20103 ⊇ 2010301）或经济分类（301 ⊇ 3\
+               0101）列示的表中，某一行的金额逐列等于印在其下方的直接下级科目各行之和。编码可以\
+               写在一个单元格中（“2010301 行政运行”），也可以分列在类、款、项各列。只核对印出了\
+               下级科目的行。",
+        why: "上级科目行不等于其下级科目之和，说明有一行被遗漏、重复或归错了类——这是业内专家在功\
+              能分类表中最常发现的错误。",
+        tolerance: "每个单元格代表其末位 ±½ 的区间；空白格和短横线格不计入，在带小数的金额求和中，\
+                    单独一个 0 也不计入。",
+        example: "“201 一般公共服务支出 100”，其下为“20103 60.5”和“20104 40”，不成立：应为 100.5。",
+    },
     find,
 };
 

@@ -17,25 +17,40 @@ pub static CHECK: Check = Check {
     title_zh: "合计列等于各分列之和",
     title_en: "Total columns equal the sum of their columns",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "A column headed 合计 or 小计 equals, row by row, the sum of the columns it totals, \
-           found from the header: the other columns under the same group name (年初预算数 → \
-           合计 = 当年财政拨款 + 上年结转资金 + 其他资金), or, for a first-level 合计 such as \
-           本年收入合计, the columns that follow it. A group that has its own 小计 counts \
-           through that 小计 (公务用车购置及运行费 → 小计 = 购置费 + 运行费). A total inside a \
-           header path sums the same leaf under each part: 财政拨款“三公”经费 / 合计 / 预算数 = \
-           因公出国（境）费 / 预算数 + 公务用车购置及运行费 / 小计 / 预算数 + 公务接待费 / 预算数. \
-           Columns of rates \
-           and codes, and columns of row labels, are left out; a row holding words in a part is \
-           not checked.",
+    en: super::Words {
+        what: "A column headed 合计 or 小计 equals, row by row, the sum of the columns it totals, \
+               found from the header: the other columns under the same group name (年初预算数 → \
+               合计 = 当年财政拨款 + 上年结转资金 + 其他资金), or, for a first-level 合计 such as \
+               本年收入合计, the columns that follow it. A group that has its own 小计 counts \
+               through that 小计 (公务用车购置及运行费 → 小计 = 购置费 + 运行费). A total inside a \
+               header path sums the same leaf under each part: 财政拨款“三公”经费 / 合计 / 预算数 = \
+               因公出国（境）费 / 预算数 + 公务用车购置及运行费 / 小计 / 预算数 + 公务接待费 / 预算数. \
+               Columns of rates \
+               and codes, and columns of row labels, are left out; a row holding words in a part is \
+               not checked.",
+        why: "The standard tables break every total into its sources or uses; a row whose parts \
+              do not add up to its total means one of the cells was edited by hand.",
+        tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
+                    and so does a bare 0 in a sum of amounts with decimals.",
+        example:
+            "年初预算数 合计 988 with 当年财政拨款 150.96 and 上年结转资金 837.04 holds; 998 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "The standard tables break every total into its sources or uses; a row whose parts \
-          do not add up to its total means one of the cells was edited by hand.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
-                and so does a bare 0 in a sum of amounts with decimals.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example:
-        "年初预算数 合计 988 with 当年财政拨款 150.96 and 上年结转资金 837.04 holds; 998 fails.",
+    zh: super::Words {
+        what: "表头为“合计”或“小计”的列，逐行等于它所合计的各列之和。所合计的列根据表头确定：同一\
+               分组名称下的其他各列（年初预算数 → 合计 = 当年财政拨款 + 上年结转资金 + 其他资金）；\
+               或者，对于一级合计（如本年收入合计），是紧随其后的各列。自带小计的分组通过该小计\
+               计入（公务用车购置及运行费 → 小计 = 购置费 + 运行费）。位于表头路径中间的合计，是\
+               对各分项下同一末级列求和：财政拨款“三公”经费 / 合计 / 预算数 = 因公出国（境）费 / 预\
+               算数 + 公务用车购置及运行费 / 小计 / 预算数 + 公务接待费 / 预算数。比率列、编码列\
+               以及行标签列不参与计算；某个分项中填有文字的行不核对。",
+        why: "标准表格把每个合计按来源或用途拆开；某一行各分项相加不等于合计，说明其中某个单元格\
+              被手工改过。",
+        tolerance: "每个单元格代表其末位 ±½ 的区间；空白格和短横线格不计入，在带小数的金额求和中，\
+                    单独一个 0 也不计入。",
+        example: "“年初预算数 合计 988”，当年财政拨款 150.96，上年结转资金 837.04，成立；合计若为 9\
+                  98 则不成立。",
+    },
     find,
 };
 

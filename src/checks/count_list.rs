@@ -13,18 +13,28 @@ pub static CHECK: Check = Check {
     title_zh: "所列名称个数等于文字所称个数",
     title_en: "A counted list names as many items as it counts",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, \"内设 N 个处室，分别是：甲、乙、…\" (also 分别为, 包括) lists its \
-           items after the count: the number of items separated by 、 (brackets inside an \
-           item do not split it) must equal N. A list that ends in 等 is open and not \
-           counted.",
+    en: super::Words {
+        what: "In the text, \"内设 N 个处室，分别是：甲、乙、…\" (also 分别为, 包括) lists its \
+               items after the count: the number of items separated by 、 (brackets inside an \
+               item do not split it) must equal N. A list that ends in 等 is open and not \
+               counted.",
+        why: "An office list that does not match its count means one was added, merged or \
+              dropped without the count being updated, or the reverse.",
+        tolerance: "Counts are exact.",
+        example: "内设 3 个处室，分别是：秘书一处、秘书二处、人事处 holds; 内设 4 个处室 with the \
+                  same list fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "An office list that does not match its count means one was added, merged or \
-          dropped without the count being updated, or the reverse.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Counts are exact.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "内设 3 个处室，分别是：秘书一处、秘书二处、人事处 holds; 内设 4 个处室 with the \
-              same list fails.",
+    zh: super::Words {
+        what: "在正文中，“内设 N 个处室，分别是：甲、乙、…”（也包括“分别为”“包括”）在个数之后列出\
+               各项：以“、”分隔的项数（项内的括号不会把该项拆开）必须等于 N。以“等”结尾的列举是\
+               不完整的，不计数。",
+        why: "处室名单与个数不符，说明有处室被增加、合并或删去而个数没有相应更新，或者反过来。",
+        tolerance: "个数必须完全相等。",
+        example:
+            "“内设 3 个处室，分别是：秘书一处、秘书二处、人事处”，成立；同样的名单配“内设 4 个\
+             处室”，不成立。",
+    },
     find,
 };
 

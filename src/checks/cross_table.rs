@@ -17,27 +17,45 @@ pub static CHECK: Check = Check {
     title_zh: "各表之间的数字一致",
     title_en: "The standard tables agree with each other",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "Recognises the standard tables by their titles and checks the figures one table \
-           carries over from another: 收入支出总表's 本年收入合计 equals the 合计 of the 收入表; \
-           its 本年支出合计 equals the 合计 of the 支出表; the 一般公共预算财政拨款 column of the \
-           财政拨款收入支出总表's 本年支出合计 equals the 合计 of the 一般公共预算财政拨款支出表; \
-           that table's 基本支出 合计 equals the 合计 of the 基本支出表. Each spending line by \
-           功能分类 类 that 收入支出总表 lists by name (八、社会保障和就业支出) equals the 类 row \
-           of the 支出表 (208 社会保障和就业支出); the 财政拨款收入支出总表's lines (一般公共预算 \
-           column) equal the 类 rows of the 一般公共预算财政拨款支出表. A difference is \
-           reported at the first table's figure, unless the other also disagrees with its \
-           own rows and the first, which fails nothing else, would make them add up.",
+    en: super::Words {
+        what: "Recognises the standard tables by their titles and checks the figures one table \
+               carries over from another: 收入支出总表's 本年收入合计 equals the 合计 of the 收入表; \
+               its 本年支出合计 equals the 合计 of the 支出表; the 一般公共预算财政拨款 column of the \
+               财政拨款收入支出总表's 本年支出合计 equals the 合计 of the 一般公共预算财政拨款支出表; \
+               that table's 基本支出 合计 equals the 合计 of the 基本支出表. Each spending line by \
+               功能分类 类 that 收入支出总表 lists by name (八、社会保障和就业支出) equals the 类 row \
+               of the 支出表 (208 社会保障和就业支出); the 财政拨款收入支出总表's lines (一般公共预算 \
+               column) equal the 类 rows of the 一般公共预算财政拨款支出表. A difference is \
+               reported at the first table's figure, unless the other also disagrees with its \
+               own rows and the first, which fails nothing else, would make them add up.",
+        why: "The tables are filled from one set of accounts; a figure that differs between them \
+              means one of them was edited by hand or taken from another version.",
+        tolerance: "One value printed twice at the same precision must print identically: \
+                    326.71 against 326.72 fails (one value cannot round both ways). At different \
+                    precisions each figure stands for ±½ of its last digit and they agree when \
+                    the two intervals meet. Nothing is checked when either figure cannot be found \
+                    unambiguously (a label printed twice, a table missing).",
+        example: "收入支出总表 本年收入合计 1,020.00 against 收入表 合计 1,002.00 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "The tables are filled from one set of accounts; a figure that differs between them \
-          means one of them was edited by hand or taken from another version.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "One value printed twice at the same precision must print identically: \
-                326.71 against 326.72 fails (one value cannot round both ways). At different \
-                precisions each figure stands for ±½ of its last digit and they agree when \
-                the two intervals meet. Nothing is checked when either figure cannot be found \
-                unambiguously (a label printed twice, a table missing).",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "收入支出总表 本年收入合计 1,020.00 against 收入表 合计 1,002.00 fails.",
+    zh: super::Words {
+        what: "按标题识别各张标准表，核对一张表从另一张表带过来的数字：收入支出总表的本年收入合计\
+               等于收入表的合计；其本年支出合计等于支出表的合计；财政拨款收入支出总表本年支出合\
+               计的一般公共预算财政拨款列，等于一般公共预算财政拨款支出表的合计；一般公共预算财\
+               政拨款支出表的基本支出合计，等于基本支出表的合计。收入支出总表按名称列出的每一行\
+               功能分类类级支出（如 八、社会保障和就业支出），等于支出表中相应的类级行（如 208 社\
+               会保障和就业支出）；财政拨款收入支出总表的这些行（一般公共预算列），等于一般公共\
+               预算财政拨款支出表中相应的类级行。出现差异时，报告在第一张表的数字上；但如果另一\
+               张表的数字也与其本表各行对不上，而第一张表的数字没有其他不成立之处，又恰好能使那\
+               些行加总相符，则报告在另一张表的数字上。",
+        why: "各表依据同一套账目填列；同一数字在各表之间不一致，说明其中一张表被手工改过，或者取\
+              自另一个版本。",
+        tolerance: "同一个数值以相同精度印了两次，两处必须完全相同：326.71 对 326.72 不成立（同一\
+                    个数值不可能既向上又向下舍入）。精度不同时，每个数字都代表末位 ±½ 以内的任何\
+                    值，两个区间有交集即视为一致。任何一个数字无法唯一确定时（同一标签印了两次、\
+                    缺少某张表），都不核对。",
+        example: "收入支出总表的本年收入合计 1,020.00，对收入表的合计 1,002.00，不成立。",
+    },
     find,
 };
 

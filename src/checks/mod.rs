@@ -42,20 +42,30 @@ pub struct Check {
     pub title_zh: &'static str,
     /// Short title, English.
     pub title_en: &'static str,
-    /// What it checks.
+    /// Its documentation in English.
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    pub what: &'static str,
-    /// Why it matters.
+    pub en: Words,
+    /// Its documentation in Chinese: the same content, for the Chinese interface and
+    /// `recount explain --lang zh`.
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    pub why: &'static str,
-    /// How rounding is allowed for.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    pub tolerance: &'static str,
-    /// A small example of a failure.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    pub example: &'static str,
+    pub zh: Words,
     /// Finds the relations: a query over the claims.
     pub find: fn(&Claims<'_>, &mut Out<'_>),
+}
+
+/// A check's documentation in one language. Not in the page's core: the words are put in the
+/// page by its build ([`docs`]), and the core is smaller without them.
+#[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
+#[derive(serde::Serialize)]
+pub struct Words {
+    /// What it checks.
+    pub what: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How rounding is allowed for.
+    pub tolerance: &'static str,
+    /// A small example of a failure.
+    pub example: &'static str,
 }
 
 /// Where the checks put the relations they find. Kept whole ([`find_all`]), or — for a
@@ -373,14 +383,10 @@ pub struct Doc {
     pub title_zh: &'static str,
     /// [`Check::title_en`].
     pub title_en: &'static str,
-    /// [`Check::what`].
-    pub what: &'static str,
-    /// [`Check::why`].
-    pub why: &'static str,
-    /// [`Check::tolerance`].
-    pub tolerance: &'static str,
-    /// [`Check::example`].
-    pub example: &'static str,
+    /// [`Check::en`].
+    pub en: &'static Words,
+    /// [`Check::zh`].
+    pub zh: &'static Words,
 }
 
 /// The documentation of every check, in [`ALL`]'s order.
@@ -391,10 +397,8 @@ pub fn docs() -> Vec<Doc> {
             id: c.id(),
             title_zh: c.title_zh,
             title_en: c.title_en,
-            what: c.what,
-            why: c.why,
-            tolerance: c.tolerance,
-            example: c.example,
+            en: &c.en,
+            zh: &c.zh,
         })
         .into_vec()
 }
@@ -405,12 +409,28 @@ impl Check {
         self.rule.id()
     }
 
-    /// The documentation as Markdown.
+    /// The documentation as Markdown, in Chinese or English (`lang` "en").
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    pub fn doc_markdown(&self) -> String {
+    pub fn doc_markdown(&self, lang: &str) -> String {
+        let (w, [what, why, tolerance, example]) = if lang == "en" {
+            (
+                &self.en,
+                [
+                    "What it checks.",
+                    "Why it matters.",
+                    "Tolerance.",
+                    "Example.",
+                ],
+            )
+        } else {
+            (
+                &self.zh,
+                ["检查什么。", "为什么重要。", "舍入的容许范围。", "示例。"],
+            )
+        };
         format!(
-            "### `{}` — {} / {}\n\n**What it checks.** {}\n\n**Why it matters.** {}\n\n**Tolerance.** {}\n\n**Example.** {}\n",
-            self.id(), self.title_zh, self.title_en, self.what, self.why, self.tolerance, self.example
+            "### `{}` — {} / {}\n\n**{what}** {}\n\n**{why}** {}\n\n**{tolerance}** {}\n\n**{example}** {}\n",
+            self.id(), self.title_zh, self.title_en, w.what, w.why, w.tolerance, w.example
         )
     }
 }

@@ -12,24 +12,39 @@ pub static CHECK: Check = Check {
     title_zh: "净资产等于资产减负债",
     title_en: "Net assets are assets less liabilities",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, one sentence stating a body's \"资产总额 A，负债总额 L，净资产总额 N\" \
-           (a state-assets report: the whole area's, each kind of unit's, each sector's) \
-           states N = A − L; \"资产负债率 R%\" after them states R = L ÷ A × 100. The assets \
-           are the nearest 资产总额 (资产合计, 资产总计) before the liabilities, the \
-           liabilities the nearest 负债总额 (负债合计, 负债) before the net assets, in the same \
-           sentence and of the same owner where a label names one (企业负债总额 is not a \
-           行政单位资产总额's). 净资产 and 所有者权益 are read; 国有资本权益 (the state's share) \
-           and equity attributable to a parent (less minority interests) are not.",
+    en: super::Words {
+        what: "In the text, one sentence stating a body's \"资产总额 A，负债总额 L，净资产总额 N\" \
+               (a state-assets report: the whole area's, each kind of unit's, each sector's) \
+               states N = A − L; \"资产负债率 R%\" after them states R = L ÷ A × 100. The assets \
+               are the nearest 资产总额 (资产合计, 资产总计) before the liabilities, the \
+               liabilities the nearest 负债总额 (负债合计, 负债) before the net assets, in the same \
+               sentence and of the same owner where a label names one (企业负债总额 is not a \
+               行政单位资产总额's). 净资产 and 所有者权益 are read; 国有资本权益 (the state's share) \
+               and equity attributable to a parent (less minority interests) are not.",
+        why: "Each of the three totals is added up from its own column of many units' returns; a \
+              slip in one leaves the identity every balance sheet keeps broken.",
+        tolerance: "Each printed amount stands for ±½ of its last digit: 13822.1 − 2981.4 = \
+                    10840.7; a printed 10840.8 still holds (13822.14 − 2981.36 = 10840.78).",
+        example:
+            "资产总额 4347.5 亿元，负债总额 1143.8 亿元，净资产总额 3203.7 亿元 holds; 净资产总额 \
+             3230.7 亿元 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "Each of the three totals is added up from its own column of many units' returns; a \
-          slip in one leaves the identity every balance sheet keeps broken.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed amount stands for ±½ of its last digit: 13822.1 − 2981.4 = \
-                10840.7; a printed 10840.8 still holds (13822.14 − 2981.36 = 10840.78).",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example:
-        "资产总额 4347.5 亿元，负债总额 1143.8 亿元，净资产总额 3203.7 亿元 holds; 净资产总额 \
-              3230.7 亿元 fails.",
+    zh: super::Words {
+        what: "正文中，同一句话给出某一主体的“资产总额 A，负债总额 L，净资产总额 N”（见于国有资产\
+               报告：全地区的、各类单位的、各行业的），即表明 N = A − L；其后的“资产负债率 R%”表\
+               明 R = L ÷ A × 100。资产取负债之前最近的资产总额（资产合计、资产总计），负债取净\
+               资产之前最近的负债总额（负债合计、负债），都须在同一句中；标签写明所属主体的，还\
+               须属于同一主体（企业负债总额不能与行政单位资产总额配对）。读取净资产和所有者权益；\
+               不读取国有资本权益（国家所占的份额）和归属于母公司所有者的权益（已扣除少数股东权\
+               益）。",
+        why: "这三个总额各自由许多单位报表中相应的一栏加总而来；其中任何一个出了差错，每张资产负\
+              债表都遵守的恒等式就被打破了。",
+        tolerance: "每个印出的数额都代表末位 ±½ 以内的任何值：13822.1 − 2981.4 = 10840.7；印出 1\
+                    0840.8 仍然成立（13822.14 − 2981.36 = 10840.78）。",
+        example: "“资产总额 4347.5 亿元，负债总额 1143.8 亿元，净资产总额 3203.7 亿元”成立；如果\
+                  是“净资产总额 3230.7 亿元”，则不成立。",
+    },
     find,
 };
 

@@ -15,25 +15,40 @@ pub static CHECK: Check = Check {
     title_zh: "完成进度与序时进度之差",
     title_en: "Progress against the share of the year gone",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "A monthly or quarterly report states how far a completion rate is ahead of or \
-           behind the time gone: \"1-5月…完成年初预算的47.5%，快于序时进度约6个百分点\". The \
-           序时进度 (时间进度, 均衡进度, 平均进度) of January to month m is m/12, so the \
-           points ahead are the rate less m/12 (47.5% − 5/12 = 5.83, printed 6). The period \
-           is the one the paragraph (or the paragraphs before it) last names: \"1-5月\", \
-           \"1月至5月\", \"截至5月底\", \"上半年\", \"一季度\", \"前三季度\". A single month \
-           (\"2月份\") may be the month alone (1/12) or the year to it (2/12): both are read, \
-           and the figure is not checked when they disagree. A date within a month \
-           (\"截至6月20日\") counts days, which is not read.",
+    en: super::Words {
+        what: "A monthly or quarterly report states how far a completion rate is ahead of or \
+               behind the time gone: \"1-5月…完成年初预算的47.5%，快于序时进度约6个百分点\". The \
+               序时进度 (时间进度, 均衡进度, 平均进度) of January to month m is m/12, so the \
+               points ahead are the rate less m/12 (47.5% − 5/12 = 5.83, printed 6). The period \
+               is the one the paragraph (or the paragraphs before it) last names: \"1-5月\", \
+               \"1月至5月\", \"截至5月底\", \"上半年\", \"一季度\", \"前三季度\". A single month \
+               (\"2月份\") may be the month alone (1/12) or the year to it (2/12): both are read, \
+               and the figure is not checked when they disagree. A date within a month \
+               (\"截至6月20日\") counts days, which is not read.",
+        why: "Ahead of or behind schedule is the headline of a monthly execution report; a gap \
+              worked from the wrong number of months, or with the sign turned, misreports it.",
+        tolerance: "The rate and the gap stand for ±½ of their last digit; the months' share is \
+                    exact. It is a warning, as the share of the year gone is the common \
+                    convention, not printed beside the figure.",
+        example: "1-5月…完成年初预算的47.5%，快于序时进度14.2个百分点 fails: 47.5% − 5/12 = 5.83 \
+                  points; 14.2 is the gap to 4/12, a month short.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "Ahead of or behind schedule is the headline of a monthly execution report; a gap \
-          worked from the wrong number of months, or with the sign turned, misreports it.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "The rate and the gap stand for ±½ of their last digit; the months' share is \
-                exact. It is a warning, as the share of the year gone is the common \
-                convention, not printed beside the figure.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "1-5月…完成年初预算的47.5%，快于序时进度14.2个百分点 fails: 47.5% − 5/12 = 5.83 \
-              points; 14.2 is the gap to 4/12, a month short.",
+    zh: super::Words {
+        what: "月度或季度报告会说明某一完成率比已过去的时间快多少或慢多少：“1-5月…完成年初预算的\
+               47.5%，快于序时进度约6个百分点”。1月至第 m 月的序时进度（时间进度、均衡进度、平均\
+               进度）为 m/12，因此快出的百分点数等于完成率减去 m/12（47.5% − 5/12 = 5.83，印为 6）。\
+               期间取本段（或前面各段）最后提到的那个：“1-5月”“1月至5月”“截至5月底”“上半年”“一季\
+               度”“前三季度”。单独一个月（“2月份”）可能只指该月（1/12），也可能指年初至该月（2/\
+               12）：两种都读取，两者结论不一致时，未核对。月内的某一日期（“截至6月20日”）要按天\
+               数计算，不读取。",
+        why: "快于还是慢于进度，是月度执行报告的要点；按错误的月数算出的差距，或正负号弄反的差距，\
+              都会误报这一点。",
+        tolerance: "完成率和差距都代表其末位 ±½ 的区间；月份占比是精确值。此项核对的结论为存疑，\
+                    因为已过时间的占比只是通行惯例，并没有印在数字旁边。",
+        example: "“1-5月…完成年初预算的47.5%，快于序时进度14.2个百分点”，不成立：47.5% − 5/12 = 5\
+                  .83 个百分点；14.2 是与 4/12 的差距，少算了一个月。",
+    },
     find,
 };
 

@@ -19,37 +19,63 @@ pub static CHECK: Check = Check {
     title_zh: "文字所列各部分之和等于总数",
     title_en: "Parts listed in the text add up to their total",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T 亿元中，甲 A，…\", or \"…T。在收入拨款中，\
-           甲 A，…\", where the words between 在 and 中 name T — or 从…来看 — or \"…决算数 T。分项情况是：\
-           甲 A，…\"; T may be a 预算数 stated alone in its sentence, and the parts final figures, \
-           \"甲支出决算为 A 万元\"; the “三公”经费 may be named by their three items, \
-           \"因公出国(境)费、公务用车购置及运行费和公务接待费的预算数 T\") \
-           adds up when the parts are the whole \
-           breakdown: a standard set of categories (income sources; 基本支出 and 项目支出; \
-           人员经费 and 公用经费; the three 三公 items; 货物, 工程, 服务; 集中采购 and 分散采购; \
-           kinds of staff, the rest of a set opening the sentences after), a \
-           list closed by an 其他… part, or a list of classification lines (功能分类 项级 \
-           items under their total, over several paragraphs). The amounts a change is \
-           explained by (\"较上年减少 16.11 万元 … 减少 4.33 万元\") add up to the change \
-           when they are the standard categories, and never exceed it. Where a whole \
-           breakdown states each item's change on last year (\"比上年减少 X 万元\", \
-           \"无增减\"), the changes add up to the total's change, signed. A list not known \
-           to be whole (其中：地方财政收入 A，上划中央收入 B，上划省级收入 C) is said to \
-           add up when its amounts (and then its changes) do, and is otherwise taken as a \
-           selection, never as a failure; so is each of its clause groups of two parts or \
-           more (一般债券 A，专项债券 B；新增债券 C，再融资债券 D). \"收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿元\" \
-           states T = A + B + C (also where 加上 opens the next sentence, and with 合计, 共计, \
-           总量, 总收入 or 总支出), as does \"财力 T 万元。由 A 万元，加 B 万元构成\", the total \
-           first. Counts of people and vehicles are exact.",
+    en: super::Words {
+        what: "In the text, \"总数 T，其中：甲 A，乙 B，…\" (or \"…T 亿元中，甲 A，…\", or \"…T。在收入拨款中，\
+               甲 A，…\", where the words between 在 and 中 name T — or 从…来看 — or \"…决算数 T。分项情况是：\
+               甲 A，…\"; T may be a 预算数 stated alone in its sentence, and the parts final figures, \
+               \"甲支出决算为 A 万元\"; the “三公”经费 may be named by their three items, \
+               \"因公出国(境)费、公务用车购置及运行费和公务接待费的预算数 T\") \
+               adds up when the parts are the whole \
+               breakdown: a standard set of categories (income sources; 基本支出 and 项目支出; \
+               人员经费 and 公用经费; the three 三公 items; 货物, 工程, 服务; 集中采购 and 分散采购; \
+               kinds of staff, the rest of a set opening the sentences after), a \
+               list closed by an 其他… part, or a list of classification lines (功能分类 项级 \
+               items under their total, over several paragraphs). The amounts a change is \
+               explained by (\"较上年减少 16.11 万元 … 减少 4.33 万元\") add up to the change \
+               when they are the standard categories, and never exceed it. Where a whole \
+               breakdown states each item's change on last year (\"比上年减少 X 万元\", \
+               \"无增减\"), the changes add up to the total's change, signed. A list not known \
+               to be whole (其中：地方财政收入 A，上划中央收入 B，上划省级收入 C) is said to \
+               add up when its amounts (and then its changes) do, and is otherwise taken as a \
+               selection, never as a failure; so is each of its clause groups of two parts or \
+               more (一般债券 A，专项债券 B；新增债券 C，再融资债券 D). \"收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿元\" \
+               states T = A + B + C (also where 加上 opens the next sentence, and with 合计, 共计, \
+               总量, 总收入 or 总支出), as does \"财力 T 万元。由 A 万元，加 B 万元构成\", the total \
+               first. Counts of people and vehicles are exact.",
+        why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
+        tolerance: "Each printed amount stands for ±½ of its last digit (a bare 0 among amounts \
+                    with decimals is nothing); counts are exact. A \
+                    selection of parts (not the whole set) is checked by `subset` instead.",
+        example: "实有人数 226 人，其中：行政人员 220 人，事业人员 5 人，离休人员 1 人，退休人员 0 \
+                  人 holds; 227 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed amount stands for ±½ of its last digit (a bare 0 among amounts \
-                with decimals is nothing); counts are exact. A \
-                selection of parts (not the whole set) is checked by `subset` instead.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "实有人数 226 人，其中：行政人员 220 人，事业人员 5 人，离休人员 1 人，退休人员 0 \
-              人 holds; 227 fails.",
+    zh: super::Words {
+        what: "正文中，“总数 T，其中：甲 A，乙 B，…”这样的表述（或“…T 亿元中，甲 A，…”；或“…T。在\
+               收入拨款中，甲 A，…”，其中“在”与“中”之间的词指明 T，也可以用“从…来看”；或“…决算数 T。\
+               分项情况是：甲 A，…”；T 可以是所在句中单独列出的预算数，而各分项是决算数，如“甲支\
+               出决算为 A 万元”；“三公”经费也可以用其三个项目来称呼，如“因公出国(境)费、公务用车\
+               购置及运行费和公务接待费的预算数 T”），当各分项构成完整的分解时，各分项之和应等于\
+               总数。完整的分解是指：一组标准类别（各项收入来源；基本支出和项目支出；人员经费和\
+               公用经费；“三公”经费的三个项目；货物、工程、服务；集中采购和分散采购；各类人员；\
+               一组类别中其余的类别也可以出现在随后几句的句首）；以一个“其他…”分项收尾的列举；或\
+               一组分类科目（合计之下的功能分类项级科目，可以跨越多个段落）。用来解释某项增减的\
+               各金额（“较上年减少 16.11 万元 … 减少 4.33 万元”），如果是标准类别，其和应等于该\
+               增减额；在任何情况下都不得超过该增减额。如果完整分解逐项说明了与上年相比的增减（“比\
+               上年减少 X 万元”“无增减”），各项增减额按正负号相加，应等于总数的增减额。无法确定\
+               是否完整的列举（如“其中：地方财政收入 A，上划中央收入 B，上划省级收入 C”），如果\
+               其金额之和（进而其增减额之和）相符，就报告为相加成立；否则视为选列的部分，绝不判\
+               为不成立。列举中由两个及以上分项组成的每一组分句（如“一般债券 A，专项债券 B；新增\
+               债券 C，再融资债券 D”）也照此处理。“收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿\
+               元”表示 T = A + B + C（“加上”位于下一句句首时，以及用“合计”“共计”“总量”“总收入”或\
+               “总支出”表述时，同样适用）；总数在前的“财力 T 万元。由 A 万元，加 B 万元构成”也是\
+               如此。人数和车辆数按精确数核对。",
+        why: "分项相加不等于总数，说明有某一项被遗漏、重复计算或印错。",
+        tolerance: "每个印出的金额代表其末位 ±½ 的区间（在带小数的金额中，单独一个 0 视为无）；计\
+                    数是精确的。选列的部分（不是整套分项）改由 subset 核对。",
+        example: "“实有人数 226 人，其中：行政人员 220 人，事业人员 5 人，离休人员 1 人，退休人员 0 人”\
+                  成立；实有人数若为 227 则不成立。",
+    },
     find,
 };
 

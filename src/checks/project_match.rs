@@ -17,19 +17,29 @@ pub static CHECK: Check = Check {
     title_zh: "汇总表与各项目自评表一致",
     title_en: "The summary table agrees with each project's self-evaluation",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "A 项目支出绩效评价汇总表 lists every project with its 全年预算数, 执行数, 执行率 and \
-           单位自评得分; each project also has its own 绩效自评表. Projects are matched by name \
-           (exactly, or by a close and unambiguous likeness), and each of those figures must \
-           agree with the project's own table (its 全年预算数, 全年执行数, 执行率 and 总分).",
+    en: super::Words {
+        what: "A 项目支出绩效评价汇总表 lists every project with its 全年预算数, 执行数, 执行率 and \
+               单位自评得分; each project also has its own 绩效自评表. Projects are matched by name \
+               (exactly, or by a close and unambiguous likeness), and each of those figures must \
+               agree with the project's own table (its 全年预算数, 全年执行数, 执行率 and 总分).",
+        why: "The summary is what readers look at; a score or amount that differs from the \
+              project's own table means one of them was typed by hand.",
+        tolerance: "Two printed figures agree when their rounding intervals meet (822.41 and \
+                    822.4147 agree). No relation is made for a project whose table cannot be \
+                    matched with confidence.",
+        example: "汇总表 单位自评得分 10.00 against the project's 总分 100 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "The summary is what readers look at; a score or amount that differs from the \
-          project's own table means one of them was typed by hand.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Two printed figures agree when their rounding intervals meet (822.41 and \
-                822.4147 agree). No relation is made for a project whose table cannot be \
-                matched with confidence.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "汇总表 单位自评得分 10.00 against the project's 总分 100 fails.",
+    zh: super::Words {
+        what: "项目支出绩效评价汇总表列出每个项目的全年预算数、执行数、执行率和单位自评得分；每个\
+               项目还各有一张自己的绩效自评表。项目按名称对应（名称完全相同，或足够接近且不会混\
+               淆），上述每个数字都必须与该项目自己的表一致（即该表的全年预算数、全年执行数、执\
+               行率和总分）。",
+        why: "读者看的是汇总表；如果某个得分或金额与项目自己的表不同，说明其中一个是手工录入的。",
+        tolerance: "两个印出的数字，舍入区间相交即为一致（822.41 与 822.4147 一致）。对于无法可靠\
+                    对应到其自评表的项目，不建立任何核对关系。",
+        example: "汇总表中单位自评得分为 10.00，而该项目的总分为 100，不成立。",
+    },
     find,
 };
 

@@ -17,25 +17,40 @@ pub static CHECK: Check = Check {
     title_zh: "比率列等于对应两列相除",
     title_en: "Rate columns equal the ratio of their columns",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In a table, a column of rates is recomputed row by row from the columns it names. \
-           When the header prints its formula, as in 执行率(执行数/全年预算数*100%), that \
-           formula is used; otherwise an 执行率 column is 执行数 (or 决算数) ÷ 全年预算数 (or \
-           预算数). Where a header names a group (全年预算数 with 合计, 当年财政拨款 …), its \
-           合计 is the divisor. A column is used only when exactly one column matches. A row \
-           labelled with two years and a change (2016年比2015年增减%) is, column by column, \
-           (this year − last year) ÷ last year from the rows of those two years.",
+    en: super::Words {
+        what: "In a table, a column of rates is recomputed row by row from the columns it names. \
+               When the header prints its formula, as in 执行率(执行数/全年预算数*100%), that \
+               formula is used; otherwise an 执行率 column is 执行数 (or 决算数) ÷ 全年预算数 (or \
+               预算数). Where a header names a group (全年预算数 with 合计, 当年财政拨款 …), its \
+               合计 is the divisor. A column is used only when exactly one column matches. A row \
+               labelled with two years and a change (2016年比2015年增减%) is, column by column, \
+               (this year − last year) ÷ last year from the rows of those two years.",
+        why: "Rates are what readers compare; a rate that does not follow from the amounts in \
+              the same row is either mistyped or computed on another base.",
+        tolerance: "The amounts and the rate stand for ±½ of their last digit: 91% for \
+                    131.25 ÷ 145 = 90.52% holds. An amount printed without decimals in a table \
+                    that prints decimals only where an amount has them (304.6 beside 959.61: \
+                    trailing zeros dropped) is whole, not rounded: 99% for 110 ÷ 112 = 98.21% is \
+                    then a warning that names that evidence. A row of year-on-year changes \
+                    (2016年比2015年增减%) is decided on the corners of its inputs' intervals.",
+        example: "执行数 304.6, 全年预算数 800, 执行率 39.77% fails: 304.6 ÷ 800 = 38.08%.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "Rates are what readers compare; a rate that does not follow from the amounts in \
-          the same row is either mistyped or computed on another base.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "The amounts and the rate stand for ±½ of their last digit: 91% for \
-                131.25 ÷ 145 = 90.52% holds. An amount printed without decimals in a table \
-                that prints decimals only where an amount has them (304.6 beside 959.61: \
-                trailing zeros dropped) is whole, not rounded: 99% for 110 ÷ 112 = 98.21% is \
-                then a warning that names that evidence. A row of year-on-year changes \
-                (2016年比2015年增减%) is decided on the corners of its inputs' intervals.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "执行数 304.6, 全年预算数 800, 执行率 39.77% fails: 304.6 ÷ 800 = 38.08%.",
+    zh: super::Words {
+        what: "表中的比率列，按其表头所指的列逐行重新计算。表头印有公式的，如 执行率(执行数/全年\
+               预算数*100%)，按该公式计算；否则执行率列等于执行数（或决算数）÷ 全年预算数（或预\
+               算数）。表头所指的是一组列时（如全年预算数下分合计、当年财政拨款……），以该组的合\
+               计为除数。只有恰好一列相符时，才采用该列。标有两个年份和增减的行（如 2016年比201\
+               5年增减%），逐列按 (本年 − 上年) ÷ 上年 计算，数字取自这两个年份的行。",
+        why: "读者比较的正是比率；比率与同一行的数额对不上，要么是打错了，要么是用了另一个基数计\
+              算。",
+        tolerance: "各数额和比率都代表末位 ±½ 以内的任何值：131.25 ÷ 145 = 90.52%，印出 91% 成立。\
+                    如果一张表只在数额有小数时才印小数（如 304.6 与 959.61 并列：末尾的 0 被省去），\
+                    那么其中不带小数印出的数额是整数，而不是舍入的结果：这时 110 ÷ 112 = 98.21%，\
+                    印出 99% 判为存疑，并指出这一依据。同比增减行（如 2016年比2015年增减%）按各\
+                    输入区间端点的组合来判断。",
+        example: "执行数 304.6，全年预算数 800，执行率 39.77%，不成立：304.6 ÷ 800 = 38.08%。",
+    },
     find,
 };
 

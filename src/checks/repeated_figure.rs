@@ -20,28 +20,46 @@ pub static CHECK: Check = Check {
     title_zh: "同一数额多处表述一致",
     title_en: "A quantity stated twice has one value",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, an amount named by exactly the same label in several places (\"本年收入 \
-           14209.74 万元\" in the overview and again in the income section; a 决算数 of a budget \
-           line and the same line's amount elsewhere) must agree. Labels are compared after \
-           dropping years and numbering, an item named just before a year kept \
-           (公务接待费2014年决算数 is not 公务用车购置及运行费2014年决算数); a trailing 支出 after …费 \
-           is dropped (公务接待费支出 = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …), a measure of \
-           what its sentence named before it (\"…预算，整体规模达 X\", \"一般债务，年末余额 X\") and \
-           amounts of another year are not compared, nor parts of different wholes, 累计 with not, or \
-           different months. A label going on from another amount of its sentence, that \
-           amount stated apart in the two places (\"工业项目75个,总投资 X\" and \"服务业项目80个, \
-           总投资 Y\"), measures two things: said where the two agree, not failed. Two \
-           paragraphs that state two labels or more in common, every one with another value (digits with the point moved aside), are two bodies' \
-           accounts (a city and its own level, two funds): not checked, with that reason.",
+    en: super::Words {
+        what: "In the text, an amount named by exactly the same label in several places (\"本年收入 \
+               14209.74 万元\" in the overview and again in the income section; a 决算数 of a budget \
+               line and the same line's amount elsewhere) must agree. Labels are compared after \
+               dropping years and numbering, an item named just before a year kept \
+               (公务接待费2014年决算数 is not 公务用车购置及运行费2014年决算数); a trailing 支出 after …费 \
+               is dropped (公务接待费支出 = 公务接待费). Generic labels (金额, 资金, 价值, 决算数 …), a measure of \
+               what its sentence named before it (\"…预算，整体规模达 X\", \"一般债务，年末余额 X\") and \
+               amounts of another year are not compared, nor parts of different wholes, 累计 with not, or \
+               different months. A label going on from another amount of its sentence, that \
+               amount stated apart in the two places (\"工业项目75个,总投资 X\" and \"服务业项目80个, \
+               总投资 Y\"), measures two things: said where the two agree, not failed. Two \
+               paragraphs that state two labels or more in common, every one with another value (digits with the point moved aside), are two bodies' \
+               accounts (a city and its own level, two funds): not checked, with that reason.",
+        why: "A figure retyped in a second place is where digits get swapped and stale values \
+              survive an update.",
+        tolerance: "Each printed figure stands for ±½ of its last digit, so 0.61 and 0.6 agree (0.6 \
+                    stands for 0.55 to 0.65) while 6 and 9 do not.",
+        example: "本年收入 14209.74 万元 … 本年收入 14209.74 万元 holds; a second 本年收入 14290.74 \
+                  万元 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "A figure retyped in a second place is where digits get swapped and stale values \
-          survive an update.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed figure stands for ±½ of its last digit, so 0.61 and 0.6 agree (0.6 \
-                stands for 0.55 to 0.65) while 6 and 9 do not.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "本年收入 14209.74 万元 … 本年收入 14209.74 万元 holds; a second 本年收入 14290.74 \
-              万元 fails.",
+    zh: super::Words {
+        what: "在正文中，多处用完全相同的名称称述的金额（如“本年收入 14209.74 万元”在概况中出现，\
+               在收入部分又出现一次；某一预算科目的决算数与该科目在别处的金额）必须一致。比较名\
+               称时去掉年份和编号，但紧挨在年份之前的项目名称保留（公务接待费2014年决算数不同于\
+               公务用车购置及运行费2014年决算数）；“…费”之后的“支出”二字去掉（公务接待费支出 = 公\
+               务接待费）。以下情况不作比较：泛称的名称（金额、资金、价值、决算数 …）；对本句前\
+               文所提对象的度量（“…预算，整体规模达 X”“一般债务，年末余额 X”）；其他年度的金额；\
+               不同整体的分项；累计数与非累计数；不同月份。如果一个名称是接着本句中另一个金额说\
+               下去的，而那个金额在两处各不相同（“工业项目75个,总投资 X”和“服务业项目80个, 总投\
+               资 Y”），那么它度量的是两件不同的事：两处一致时报告成立，不一致时不判为不成立。两\
+               个段落有两个或更多相同名称，而每一个的值都不同（仅小数点位置不同的数字不算），这\
+               是两个主体的账目（如一个市与其本级、两项基金）：未核对，并注明这一原因。",
+        why: "在第二处重新录入的数字，正是容易把数字打颠倒、或在更新后残留旧值的地方。",
+        tolerance: "每个印出的数字代表其末位 ±½ 的区间，因此 0.61 与 0.6 一致（0.6 代表 0.55 到 0\
+                    .65），而 6 与 9 不一致。",
+        example: "“本年收入 14209.74 万元”…“本年收入 14209.74 万元”，成立；如果第二处为“本年收入 1\
+                  4290.74 万元”，不成立。",
+    },
     find,
 };
 

@@ -12,20 +12,32 @@ pub static CHECK: Check = Check {
     title_zh: "节约资金与节约率",
     title_en: "A procurement's saving and its rate",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "Procurement statistics state what was budgeted (采购计划金额, 预算金额), what was \
-           paid (实际采购金额, 采购规模) and the saving (节约资金) with its rate (节约率): the \
-           saving is the budget less the amount paid, and the rate is the saving over the \
-           budget — over the amount paid plus the saving where the budget is not printed \
-           (\"采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%\": 5.51 ÷ \
-           38.23). The amounts are the sentence's, before the saving.",
+    en: super::Words {
+        what: "Procurement statistics state what was budgeted (采购计划金额, 预算金额), what was \
+               paid (实际采购金额, 采购规模) and the saving (节约资金) with its rate (节约率): the \
+               saving is the budget less the amount paid, and the rate is the saving over the \
+               budget — over the amount paid plus the saving where the budget is not printed \
+               (\"采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%\": 5.51 ÷ \
+               38.23). The amounts are the sentence's, before the saving.",
+        why: "The saving rate is the headline of every procurement report; one worked over the \
+              amount paid instead of the budget overstates it.",
+        tolerance: "Every amount and the rate stand for ±½ of their last digit.",
+        example: "实际采购金额14993.34万元,节约资金1375.18万元,节约率为9.17% fails: 1375.18 ÷ \
+                  (14993.34 + 1375.18) = 8.40%; 9.17% is the saving over the amount paid.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "The saving rate is the headline of every procurement report; one worked over the \
-          amount paid instead of the budget overstates it.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Every amount and the rate stand for ±½ of their last digit.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "实际采购金额14993.34万元,节约资金1375.18万元,节约率为9.17% fails: 1375.18 ÷ \
-              (14993.34 + 1375.18) = 8.40%; 9.17% is the saving over the amount paid.",
+    zh: super::Words {
+        what:
+            "采购统计会列出预算数（采购计划金额、预算金额）、实际支付数（实际采购金额、采购规模）\
+             以及节约资金及其节约率：节约资金等于预算减去实际支付金额，节约率等于节约资金除以\
+             预算；如果预算没有印出，则等于节约资金除以实际支付金额与节约资金之和（“采购规模为\
+             32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%”：5.51 ÷ 38.23）。所用的\
+             金额取自同一句中、位于节约资金之前的数字。",
+        why: "节约率是每份采购报告的重点数字；用实际支付金额而不是预算作基数来计算，会夸大节约率。",
+        tolerance: "每个金额和节约率都代表其末位 ±½ 的区间。",
+        example: "“实际采购金额14993.34万元,节约资金1375.18万元,节约率为9.17%”不成立：1375.18 ÷ (\
+                  14993.34 + 1375.18) = 8.40%；9.17% 是节约资金除以实际支付金额得出的。",
+    },
     find,
 };
 

@@ -12,18 +12,28 @@ pub static CHECK: Check = Check {
     title_zh: "绩效自评分值与得分合计",
     title_en: "Self-evaluation weights and scores add up",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In a 项目支出绩效自评表, the 总分 row's 分值 equals the sum of every 分值 (the \
-           执行率 weight of the header block plus each indicator's), which should be 100; its \
-           得分 equals the sum of every 得分; and no 得分 exceeds its 分值. In indicator rows \
-           the 分值 and 得分 are the last two plain numbers, whatever column they sit in. When \
-           a row of the indicator block cannot be read that way, the sums are not checked.",
+    en: super::Words {
+        what: "In a 项目支出绩效自评表, the 总分 row's 分值 equals the sum of every 分值 (the \
+               执行率 weight of the header block plus each indicator's), which should be 100; its \
+               得分 equals the sum of every 得分; and no 得分 exceeds its 分值. In indicator rows \
+               the 分值 and 得分 are the last two plain numbers, whatever column they sit in. When \
+               a row of the indicator block cannot be read that way, the sums are not checked.",
+        why: "The total score decides how a project is rated and often its next budget; a total \
+              that is not the sum of its scores misreports that rating.",
+        tolerance: "Weights and scores are exact as printed: they are assigned, not rounded.",
+        example: "Scores 10 + 10 + … + 0 = 90 printed with 总分 100 fails: expected 90.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "The total score decides how a project is rated and often its next budget; a total \
-          that is not the sum of its scores misreports that rating.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Weights and scores are exact as printed: they are assigned, not rounded.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "Scores 10 + 10 + … + 0 = 90 printed with 总分 100 fails: expected 90.",
+    zh: super::Words {
+        what: "在项目支出绩效自评表中，总分行的分值等于所有分值之和（表头部分执行率的分值加上各项\
+               指标的分值），应为 100；总分行的得分等于所有得分之和；任何一项得分都不得超过其分\
+               值。在指标行中，不论位于哪一列，最后两个纯数字就是分值和得分。指标部分只要有一行\
+               无法这样读取，就不核对这两项合计。",
+        why: "总分决定项目的评价等级，往往还决定其下一年度的预算；总分不等于各项得分之和，就错报\
+              了评价等级。",
+        tolerance: "分值和得分按印出的数字视为精确值：它们是评定给出的，不是舍入得来的。",
+        example: "各项得分 10 + 10 + … + 0 = 90，而总分印为 100，不成立：应为 90。",
+    },
     find,
 };
 

@@ -21,33 +21,55 @@ pub static CHECK: Check = Check {
     title_zh: "占比等于部分除以总数",
     title_en: "Shares equal the part over its whole",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, \"总数 T 万元，其中：甲 X 万元，占 P%\" states a share: P must equal \
-           X ÷ T. The whole is the total the 其中 introduces, or the total the sentence \
-           names (\"占政府采购支出总额的 11.60%\", looked up by its label in the text), or, \
-           for a 三公 item's share in the 三公 section, the 三公 total of the 三公 table at \
-           the stage the item's amount is of (决算 合计). Where the whole is printed \
-           nowhere under its name, shares that follow one another naming it and add up to \
-           exactly 100% (\"市级…29.81 亿元，占采购总量的 16.26%；区县级…41.41 亿元，占采购总量的 \
-           83.74%\") say their parts make it up: each is checked against the sum of the \
-           parts; shares of it one after another in one section, of parts that cannot \
-           overlap (基本支出 and 项目支出, the 三公 items, 税收 and 非税收入 …), add up to at \
-           most 100%, and stand in the proportion of their parts (1.4 can be no smaller a \
-           share than 0.28), which holds also of shares that name no whole (\"…0.28 万元，占 \
-           0.95%\") one after another in one paragraph: each is checked against the largest. \
-           Where the whole is printed, such shares adding up to exactly 100% \
-           say their parts add up to it (unless they are listed under it, for parts-sum). \
-           财政收入 (支出) said loosely is the general budget's total. \
-           Amounts in 元 and 万元 are converted exactly.",
+    en: super::Words {
+        what: "In the text, \"总数 T 万元，其中：甲 X 万元，占 P%\" states a share: P must equal \
+               X ÷ T. The whole is the total the 其中 introduces, or the total the sentence \
+               names (\"占政府采购支出总额的 11.60%\", looked up by its label in the text), or, \
+               for a 三公 item's share in the 三公 section, the 三公 total of the 三公 table at \
+               the stage the item's amount is of (决算 合计). Where the whole is printed \
+               nowhere under its name, shares that follow one another naming it and add up to \
+               exactly 100% (\"市级…29.81 亿元，占采购总量的 16.26%；区县级…41.41 亿元，占采购总量的 \
+               83.74%\") say their parts make it up: each is checked against the sum of the \
+               parts; shares of it one after another in one section, of parts that cannot \
+               overlap (基本支出 and 项目支出, the 三公 items, 税收 and 非税收入 …), add up to at \
+               most 100%, and stand in the proportion of their parts (1.4 can be no smaller a \
+               share than 0.28), which holds also of shares that name no whole (\"…0.28 万元，占 \
+               0.95%\") one after another in one paragraph: each is checked against the largest. \
+               Where the whole is printed, such shares adding up to exactly 100% \
+               say their parts add up to it (unless they are listed under it, for parts-sum). \
+               财政收入 (支出) said loosely is the general budget's total. \
+               Amounts in 元 and 万元 are converted exactly.",
+        why: "A share computed on the wrong total, or copied from the line above, misstates how \
+              the money was spent while every amount looks right.",
+        tolerance: "Each printed figure stands for ±½ of its last digit; the share holds when \
+                    some choice of unrounded part and whole gives the printed share. A share \
+                    whose whole cannot be found without guessing is reported as not checked.",
+        example: "本年收入 14209.74 万元，其中：财政拨款收入 14206.91 万元，占 99.98% holds; \
+                  printed 99.89% fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "A share computed on the wrong total, or copied from the line above, misstates how \
-          the money was spent while every amount looks right.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed figure stands for ±½ of its last digit; the share holds when \
-                some choice of unrounded part and whole gives the printed share. A share \
-                whose whole cannot be found without guessing is reported as not checked.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "本年收入 14209.74 万元，其中：财政拨款收入 14206.91 万元，占 99.98% holds; \
-              printed 99.89% fails.",
+    zh: super::Words {
+        what: "正文中，“总数 T 万元，其中：甲 X 万元，占 P%”表述的是一个占比：P 必须等于 X ÷ T。\
+               作为分母的总数是“其中”所引出的那个合计；或者是句中点名的那个总数（如“占政府采购支\
+               出总额的 11.60%”，按其名称在正文中查找）；或者，对于“三公”经费部分中某个“三公”项\
+               目的占比，是“三公”经费表中与该项目金额同一阶段的“三公”合计（决算 合计）。如果该总\
+               数在任何地方都没有以其名称印出，那么接连出现、都指向它并且相加恰好为 100% 的几个\
+               占比（“市级…29.81 亿元，占采购总量的 16.26%；区县级…41.41 亿元，占采购总量的 83.\
+               74%”）表明其各分项构成了这个总数：每个占比都以各分项之和为总数来核对。在同一部分\
+               中接连出现的、对同一总数的几个占比，如果其分项不可能相互重叠（基本支出和项目支出，\
+               “三公”经费各项目，税收和非税收入…），相加至多为 100%，并且彼此之间的比例要与各分\
+               项金额的比例一致（1.4 的占比不可能小于 0.28 的占比）；在同一段落中接连出现、没有\
+               指明总数的占比（“…0.28 万元，占 0.95%”）也须满足这一比例关系：每个占比都与其中最\
+               大的一项对照核对。如果总数有印出，这类相加恰好为 100% 的占比表明其各分项之和等于\
+               该总数（除非这些分项就列在该总数之下，那种情况由 parts-sum 核对）。泛泛而称的“财\
+               政收入（支出）”指一般公共预算的总数。以元和以万元为单位的金额之间按精确换算。",
+        why: "占比如果用错了总数来计算，或者照抄了上一行，即使每个金额看上去都对，也会歪曲资金的\
+              使用情况。",
+        tolerance: "每个印出的数字代表其末位 ±½ 的区间；只要存在某种未经舍入的分项和总数能得出印\
+                    出的占比，该占比即成立。如果不靠猜测就找不到总数，该占比报告为未核对。",
+        example: "“本年收入 14209.74 万元，其中：财政拨款收入 14206.91 万元，占 99.98%”成立；若印\
+                  为 99.89% 则不成立。",
+    },
     find,
 };
 

@@ -13,17 +13,26 @@ pub static CHECK: Check = Check {
     title_zh: "其中项不超过总数",
     title_en: "A 其中 selection does not exceed its total",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, \"总数 T，其中：甲 A\" names a part of T: A ≤ T. Where the parts \
-           named need not be the whole breakdown (女性, 少数民族 may overlap), each is \
-           checked on its own; whole breakdowns are summed by `parts-sum`.",
+    en: super::Words {
+        what: "In the text, \"总数 T，其中：甲 A\" names a part of T: A ≤ T. Where the parts \
+               named need not be the whole breakdown (女性, 少数民族 may overlap), each is \
+               checked on its own; whole breakdowns are summed by `parts-sum`.",
+        why: "A part larger than its whole is a misprint in one of them (a digit, a unit, or a \
+              figure copied from elsewhere).",
+        tolerance: "Each printed amount stands for ±½ of its last digit; counts are exact.",
+        example: "授予中小企业合同金额 767.09 万元，其中：授予小微企业合同金额 77.97 万元 holds; \
+                  其中 777.97 万元 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "A part larger than its whole is a misprint in one of them (a digit, a unit, or a \
-          figure copied from elsewhere).",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed amount stands for ±½ of its last digit; counts are exact.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "授予中小企业合同金额 767.09 万元，其中：授予小微企业合同金额 77.97 万元 holds; \
-              其中 777.97 万元 fails.",
+    zh: super::Words {
+        what: "正文中，“总数 T，其中：甲 A”指明了 T 的一个部分：A ≤ T。如果点名的各部分不一定构成\
+               完整的分解（如女性、少数民族可能相互重叠），则逐个单独核对；完整分解的求和由 par\
+               ts-sum 核对。",
+        why: "部分大于整体，说明其中一个数印错了（某位数字、单位，或是从别处照抄来的数字）。",
+        tolerance: "每个印出的金额代表其末位 ±½ 的区间；计数是精确的。",
+        example: "“授予中小企业合同金额 767.09 万元，其中：授予小微企业合同金额 77.97 万元”成立；\
+                  其中项若为 777.97 万元则不成立。",
+    },
     find,
 };
 

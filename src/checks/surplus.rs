@@ -14,28 +14,45 @@ pub static CHECK: Check = Check {
     title_zh: "收支结余等于收入减支出",
     title_en: "A stated balance is income minus spending",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, \"本年收入 A，…；本年支出 B，…；本年收支结余 C\" states the balance of \
-           the income and spending just named: C = A − B. The income and spending are the \
-           nearest totals before the balance in the same paragraph and scope (the same \
-           fund, budget and level; a 其中 part such as 基本养老金支出 is not a total), named \
-           alike (本年收入 / 本年支出, 总收入 / 总支出). \"…收入合计 A。…支出合计 B。上述收支相抵，年终\
-           结余 C\" sets the totals just stated against each other: C = A − B, the spending total \
-           from the sentence before, the income total from at most two sentences before that \
-           (年终结转 C or 结转下年 C, carried into next year, alike). A deficit set so is the \
-           spending less \
-           the income: \"收入总量为 209028 亿元；…支出总量为 \
-           246628 亿元；收支总量相抵，全国财政赤字 37600 亿元\" (a budget's own spending, \
-           \"中央一般公共预算支出 B\", where nothing is added to it).",
+    en: super::Words {
+        what: "In the text, \"本年收入 A，…；本年支出 B，…；本年收支结余 C\" states the balance of \
+               the income and spending just named: C = A − B. The income and spending are the \
+               nearest totals before the balance in the same paragraph and scope (the same \
+               fund, budget and level; a 其中 part such as 基本养老金支出 is not a total), named \
+               alike (本年收入 / 本年支出, 总收入 / 总支出). \"…收入合计 A。…支出合计 B。上述收支相抵，年终\
+               结余 C\" sets the totals just stated against each other: C = A − B, the spending total \
+               from the sentence before, the income total from at most two sentences before that \
+               (年终结转 C or 结转下年 C, carried into next year, alike). A deficit set so is the \
+               spending less \
+               the income: \"收入总量为 209028 亿元；…支出总量为 \
+               246628 亿元；收支总量相抵，全国财政赤字 37600 亿元\" (a budget's own spending, \
+               \"中央一般公共预算支出 B\", where nothing is added to it).",
+        why: "A balance is computed once and copied into several places; a digit slip or a \
+              stale income figure shows as a balance that does not follow from its two sides.",
+        tolerance: "Each printed amount stands for ±½ of its last digit: 50112 − 43605 = 6507, \
+                    so a printed 6508 holds within rounding (the three could be 50112.4, \
+                    43604.6 and 6507.8).",
+        example: "本年收入 18300 亿元，本年支出 13948 亿元，本年收支结余 4351 亿元 holds (4352 within \
+                  rounding); 4315 亿元 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "A balance is computed once and copied into several places; a digit slip or a \
-          stale income figure shows as a balance that does not follow from its two sides.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed amount stands for ±½ of its last digit: 50112 − 43605 = 6507, \
-                so a printed 6508 holds within rounding (the three could be 50112.4, \
-                43604.6 and 6507.8).",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "本年收入 18300 亿元，本年支出 13948 亿元，本年收支结余 4351 亿元 holds (4352 within \
-              rounding); 4315 亿元 fails.",
+    zh: super::Words {
+        what: "正文中，“本年收入 A，…；本年支出 B，…；本年收支结余 C”表述的是刚刚提到的收入与支出\
+               相抵后的结余：C = A − B。收入和支出取结余之前、同一段落、同一口径（同一基金、同一\
+               预算、同一级次；像基本养老金支出这样的其中项不算合计）中最近的合计，并且名称要相\
+               对应（本年收入 / 本年支出，总收入 / 总支出）。“…收入合计 A。…支出合计 B。上述收支\
+               相抵，年终结余 C”是把刚刚列出的两个合计相抵：C = A − B，支出合计取自前一句，收入\
+               合计取自再往前至多两句之内（“年终结转 C”或“结转下年 C”，即结转到下一年的数，同样\
+               处理）。以这种方式相抵得出的赤字是支出减收入：“收入总量为 209028 亿元；…支出总量\
+               为 246628 亿元；收支总量相抵，全国财政赤字 37600 亿元”（支出也可以是某一预算本身\
+               的支出，如“中央一般公共预算支出 B”，条件是其上没有再加其他项）。",
+        why: "结余只计算一次，却会被抄到多个地方；数字笔误或收入数没有及时更新，都会表现为结余与\
+              收支两端对不上。",
+        tolerance: "每个印出的金额代表其末位 ±½ 的区间：50112 − 43605 = 6507，所以印出的 6508 属\
+                    于舍入内成立（这三个数可能分别是 50112.4、43604.6 和 6507.8）。",
+        example: "“本年收入 18300 亿元，本年支出 13948 亿元，本年收支结余 4351 亿元”成立（计算值\
+                  为 4352，舍入内成立）；若为 4315 亿元则不成立。",
+    },
     find,
 };
 

@@ -20,41 +20,69 @@ pub static CHECK: Check = Check {
     title_zh: "文字所述与附表一致",
     title_en: "The text agrees with the tables it describes",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "The narrative's statements of the standard tables' figures are matched with the \
-           cell of the right table, row and column (claims/stated.rs): 收入支出总计 with the \
-           收入支出总表's 总计 (both sides), 财政拨款收入支出总计 with the 财政拨款收入支出总表's \
-           总计, 本年收入/支出合计 with the 总表 and the 收入/支出表's 合计 row, 财政拨款收入 and \
-           其他收入 (parts of 本年收入), 基本支出 / 项目支出 (parts of 本年支出, or of 一般公共 \
-           预算财政拨款支出), 一般公共预算财政拨款支出 and its 基本支出, 人员经费 / 公用经费, a \
-           功能分类 类 amount (\"一般公共服务支出（类）2106.66 万元\") with its row in the 一般公共 \
-           预算财政拨款支出表 and the 财政拨款总表, a 项's 支出决算 (and 年初预算, where the table \
-           has that column) with the row its 类/款/项 names lead to; budgets' 收入预算, 支出预算, \
-           财政拨款支出预算 likewise. Every table that prints the figure is a reading: the \
-           relation fails only when every reading fails, and is not checked when they \
-           disagree. Also: \"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the \
-           published project self-evaluation tables (项目支出绩效自评表): N must be their \
-           number and M the sum of their 全年预算数 (the 年度资金总额 row, in the column its \
-           header row names). The tables are bound only when every one of them has that row \
-           and header. The “三公”经费 amounts of the text's 三公 section (the total, \
-           因公出国（境）费, 公务用车购置及运行费 and its 购置费 and 运行费, 公务接待费; 年初预算 \
-           or 决算 as the text says, else the table's stage), and the 机关运行经费 a budget's \
-           table carries beside them, equal the cell of the one “三公”经费 table for that item \
-           and stage.",
+    en: super::Words {
+        what: "The narrative's statements of the standard tables' figures are matched with the \
+               cell of the right table, row and column (claims/stated.rs): 收入支出总计 with the \
+               收入支出总表's 总计 (both sides), 财政拨款收入支出总计 with the 财政拨款收入支出总表's \
+               总计, 本年收入/支出合计 with the 总表 and the 收入/支出表's 合计 row, 财政拨款收入 and \
+               其他收入 (parts of 本年收入), 基本支出 / 项目支出 (parts of 本年支出, or of 一般公共\
+               预算财政拨款支出), 一般公共预算财政拨款支出 and its 基本支出, 人员经费 / 公用经费, a \
+               功能分类 类 amount (\"一般公共服务支出（类）2106.66 万元\") with its row in the 一般公共\
+               预算财政拨款支出表 and the 财政拨款总表, a 项's 支出决算 (and 年初预算, where the table \
+               has that column) with the row its 类/款/项 names lead to; budgets' 收入预算, 支出预算, \
+               财政拨款支出预算 likewise. Every table that prints the figure is a reading: the \
+               relation fails only when every reading fails, and is not checked when they \
+               disagree. Also: \"开展预算绩效评价项目 N 个，共涉及资金 M 万元\" describes the \
+               published project self-evaluation tables (项目支出绩效自评表): N must be their \
+               number and M the sum of their 全年预算数 (the 年度资金总额 row, in the column its \
+               header row names). The tables are bound only when every one of them has that row \
+               and header. The “三公”经费 amounts of the text's 三公 section (the total, \
+               因公出国（境）费, 公务用车购置及运行费 and its 购置费 and 运行费, 公务接待费; 年初预算 \
+               or 决算 as the text says, else the table's stage), and the 机关运行经费 a budget's \
+               table carries beside them, equal the cell of the one “三公”经费 table for that item \
+               and stage.",
+        why: "The summary in the text is what most readers take away; it must match the tables \
+              it summarises.",
+        tolerance: "A table in 元 is converted exactly to the text's 万元; a table that states no \
+                    unit is read both in the text's unit and in 元 (not checked when the two \
+                    disagree). The same value printed \
+                    at the same precision and unit must print identically (326.71 against 326.72 \
+                    fails); otherwise the text's figure stands for ±½ of its last digit (9628.22 \
+                    万元 for 96,282,213.44 元 holds; 10703 万元 for 10703.13 holds). The count \
+                    is exact.",
+        example: "\"财政拨款收入支出总计 0.3 万元\" against the 财政拨款收入支出总表's 总计 2,961.68 \
+                  fails; 评价项目 9 个，共涉及资金 10703 万元 over nine tables whose 全年预算数 add \
+                  up to 10703.13 holds, 10730 万元 fails.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "The summary in the text is what most readers take away; it must match the tables \
-          it summarises.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "A table in 元 is converted exactly to the text's 万元; a table that states no \
-                unit is read both in the text's unit and in 元 (not checked when the two \
-                disagree). The same value printed \
-                at the same precision and unit must print identically (326.71 against 326.72 \
-                fails); otherwise the text's figure stands for ±½ of its last digit (9628.22 \
-                万元 for 96,282,213.44 元 holds; 10703 万元 for 10703.13 holds). The count \
-                is exact.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "\"财政拨款收入支出总计 0.3 万元\" against the 财政拨款收入支出总表's 总计 2,961.68 \
-              fails; 评价项目 9 个，共涉及资金 10703 万元 over nine tables whose 全年预算数 add \
-              up to 10703.13 holds, 10730 万元 fails.",
+    zh: super::Words {
+        what: "正文对标准表中数字的表述，与相应表、行、列的单元格对应核对（claims/stated.rs）：收\
+               入支出总计对应收入支出总表的总计（收入、支出两侧）；财政拨款收入支出总计对应财政\
+               拨款收入支出总表的总计；本年收入/支出合计对应总表以及收入表/支出表的合计行；财政\
+               拨款收入和其他收入（本年收入的分项）；基本支出/项目支出（本年支出的分项，或一般公\
+               共预算财政拨款支出的分项）；一般公共预算财政拨款支出及其基本支出；人员经费/公用经\
+               费；功能分类某一类的金额（“一般公共服务支出（类）2106.66 万元”）对应一般公共预算\
+               财政拨款支出表和财政拨款总表中该类的行；某一项的支出决算（表中有年初预算列时，也\
+               包括年初预算）对应按其类/款/项名称找到的行；预算中的收入预算、支出预算、财政拨款\
+               支出预算同样如此。凡印有该数字的表，各算一个读数：只有全部读数都不成立时，该关系\
+               才不成立；各读数结论不一致时，未核对。此外，“开展预算绩效评价项目 N 个，共涉及资\
+               金 M 万元”描述的是已公开的项目自评表（项目支出绩效自评表）：N 必须等于这些表的张\
+               数，M 必须等于这些表的全年预算数之和（取年度资金总额行中、由其表头行标明的那一列）。\
+               只有每一张表都有该行和该表头时，才把这些表与这句表述对应起来。正文“三公”部分所列\
+               的“三公”经费金额（合计、因公出国（境）费、公务用车购置及运行费及其中的购置费和运\
+               行费、公务接待费；按正文所说取年初预算或决算，正文未说明时取表所属的阶段），以及\
+               预算的表中与之并列的机关运行经费，须等于唯一一张“三公”经费表中该项目、该阶段的单\
+               元格。",
+        why: "正文中的概述是大多数读者记住的内容；它必须与它所概述的表一致。",
+        tolerance: "以元为单位的表，精确换算为正文所用的万元；未注明单位的表，同时按正文的单位和\
+                    按元两种方式读取（两种读法结论不一致时，未核对）。同一数值以相同精度、相同单\
+                    位印出时，必须完全相同（326.71 对 326.72，不成立）；否则，正文的数字代表其末\
+                    位 ±½ 的区间（9628.22 万元对 96,282,213.44 元，成立；10703 万元对 10703.13，\
+                    成立）。个数必须完全相等。",
+        example: "正文“财政拨款收入支出总计 0.3 万元”，而财政拨款收入支出总表的总计为 2,961.68，\
+                  不成立；“评价项目 9 个，共涉及资金 10703 万元”，九张表的全年预算数合计为 1070\
+                  3.13，成立；若写作 10730 万元，则不成立。",
+    },
     find,
 };
 

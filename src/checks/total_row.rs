@@ -20,36 +20,60 @@ pub static CHECK: Check = Check {
     title_zh: "合计行等于各行之和",
     title_en: "Total rows equal the sum of their rows",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In every table, a row labelled 合计, 小计, 总计 or 共计 equals, column by column, the \
-           sum of the rows it covers: the rows below it when it is the first row of figures, \
-           otherwise the rows above it up to the previous total. A 总计 takes a 合计 above it \
-           as one part. Rows labelled 其中 are parts of a line, not of the total, and are left \
-           out; where rows carry classification codes only the top level (类) is summed, the \
-           levels below being checked by `code-rollup`. Rows numbered under an item ((1), (2) \
-           under 3、) are parts of that item, not of the total, and an item numbered like the \
-           total (二、 after 一、支出合计) ends what it covers, and the rows numbered under \
-           that item are its own, not the total's (二、歲出合計 after 一、歲入合計 and its \
-           1.… 2.…); a total numbered as an item \
-           (二、收入合计 after 一、期初余额) whose next numbered row is under it heads the items \
-           below it. A row with a percentage in a column of amounts had its cells moved left: \
-           a total covering it is not checked. Where no 合计 label says it, \
-           the table's outline does: a “三公” table's total (总“三公”经费支出, “三公”经费) is \
-           因公出国（境）费 + 公务接待费 + 公务用车购置及运行费, and that item is 购置费 + \
-           运行费; in a region table, a level (区级) is its districts, 县区级 is 区级 + 县级, \
-           and the first row, followed by 市本级, is 市本级 plus the levels. Columns and rows \
-           of rates, shares, changes and scores are not sums and are left to other checks.",
+    en: super::Words {
+        what: "In every table, a row labelled 合计, 小计, 总计 or 共计 equals, column by column, the \
+               sum of the rows it covers: the rows below it when it is the first row of figures, \
+               otherwise the rows above it up to the previous total. A 总计 takes a 合计 above it \
+               as one part. Rows labelled 其中 are parts of a line, not of the total, and are left \
+               out; where rows carry classification codes only the top level (类) is summed, the \
+               levels below being checked by `code-rollup`. Rows numbered under an item ((1), (2) \
+               under 3、) are parts of that item, not of the total, and an item numbered like the \
+               total (二、 after 一、支出合计) ends what it covers, and the rows numbered under \
+               that item are its own, not the total's (二、歲出合計 after 一、歲入合計 and its \
+               1.… 2.…); a total numbered as an item \
+               (二、收入合计 after 一、期初余额) whose next numbered row is under it heads the items \
+               below it. A row with a percentage in a column of amounts had its cells moved left: \
+               a total covering it is not checked. Where no 合计 label says it, \
+               the table's outline does: a “三公” table's total (总“三公”经费支出, “三公”经费) is \
+               因公出国（境）费 + 公务接待费 + 公务用车购置及运行费, and that item is 购置费 + \
+               运行费; in a region table, a level (区级) is its districts, 县区级 is 区级 + 县级, \
+               and the first row, followed by 市本级, is 市本级 plus the levels. Columns and rows \
+               of rates, shares, changes and scores are not sums and are left to other checks.",
+        why: "Totals that drop or double a row are among the most common errors in published \
+              tables, and a reader cannot redo a 17-row sum by eye.",
+        tolerance: "Each printed figure stands for ±½ of its last digit; the total holds when \
+                    some choice of unrounded rows gives the printed total. A blank or dash cell \
+                    adds nothing, and so does a bare 0 among amounts with decimals; a cell of \
+                    words makes the column undecidable.",
+        example: "合计 12,011 over rows 1,000 + 800 + … = 12011.09 holds (integer rounding); \
+                  合计 60.75 over 10.5 + 20.25 + 30 = 60.75 holds, printed 30.75 fails with the \
+                  cause \"the total leaves out 30\".",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "Totals that drop or double a row are among the most common errors in published \
-          tables, and a reader cannot redo a 17-row sum by eye.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed figure stands for ±½ of its last digit; the total holds when \
-                some choice of unrounded rows gives the printed total. A blank or dash cell \
-                adds nothing, and so does a bare 0 among amounts with decimals; a cell of \
-                words makes the column undecidable.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "合计 12,011 over rows 1,000 + 800 + … = 12011.09 holds (integer rounding); \
-              合计 60.75 over 10.5 + 20.25 + 30 = 60.75 holds, printed 30.75 fails with the \
-              cause \"the total leaves out 30\".",
+    zh: super::Words {
+        what: "在每张表中，标为合计、小计、总计或共计的行，逐列等于它所涵盖各行之和：如果它是第一\
+               行数字，涵盖其下方各行；否则涵盖其上方直到上一个合计行为止的各行。总计把其上方的\
+               合计当作一个分项。标为“其中”的行是某一行的分项，不是合计的分项，不计入；各行带有\
+               分类编码时，只加总最高一级（类），下面各级由 code-rollup 核对。某一项下编号的行（如\
+               “3、”下的 (1)、(2)）是该项的分项，不是合计的分项；与合计同级编号的项（如“一、支出\
+               合计”之后的“二、”）结束合计所涵盖的范围，该项下编号的各行属于该项自身，不属于合计\
+               （如“一、歲入合計”及其 1.… 2.… 之后的“二、歲出合計”）；本身按项编号的合计（如“一、\
+               期初余额”之后的“二、收入合计”），如果紧随其后的编号行是它的下级编号，则它统领其下\
+               方各项。金额列中出现百分数的行，其单元格是被左移了：涵盖该行的合计未核对。没有合\
+               计字样时，由表的结构来说明：“三公”表的合计（总“三公”经费支出、“三公”经费）等于因\
+               公出国（境）费 + 公务接待费 + 公务用车购置及运行费，而公务用车购置及运行费等于购\
+               置费 + 运行费；在地区表中，某一级（区级）等于其下各区之和，县区级等于区级 + 县级，\
+               第一行（其后紧接市本级）等于市本级加上各级。比率、占比、增减和得分的列与行不是求\
+               和关系，交由其他核对处理。",
+        why: "漏掉某一行或重复计算某一行的合计，是公开表格中最常见的错误之一，而读者无法凭肉眼重\
+              算一个 17 行的求和。",
+        tolerance: "每个印出的数字代表其末位 ±½ 的区间；只要在各行区间内能取到一组未舍入的值，使\
+                    其和得出印出的合计，合计即成立。空白或短横线的单元格不计入任何数，在带小数的\
+                    金额中单独一个 0 也是如此；含文字的单元格使该列无法判定。",
+        example: "合计 12,011，各行 1,000 + 800 + … = 12011.09，成立（按整数舍入）；合计 60.75，\
+                  各行 10.5 + 20.25 + 30 = 60.75，成立；若印出 30.75，则不成立，并给出原因“合计\
+                  漏掉了 30”。",
+    },
     find,
 };
 

@@ -20,43 +20,73 @@ pub static CHECK: Check = Check {
     title_zh: "同比增减率以上年数为基数",
     title_en: "Year-on-year rates are on last year's figure",
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    what: "In the text, \"X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%\" states this \
-           year's X, the change Y and the rate Z: Z must equal Y ÷ (X − Y) for an increase \
-           and Y ÷ (X + Y) for a decrease — last year's figure is the base (X may be a \
-           budget disclosure's \"预算数为 X 万元\", when no other amount precedes the change in \
-           its sentence). The rate word \
-           must agree with the change word. Where last year's amount is printed in the \
-           clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\", or named by its year, \
-           \"比2013年度决算数 8750.27 万元减少\", when the amount's year is the next or not \
-           known; two years' budgets too, \
-           \"2020年预算数为 500 万元，较2019年预算数 450 万元增加 50 万元\", when no final \
-           figure stands beside them), the change must be the \
-           difference of the two and the rate is on the printed amount; with no change \
-           stated (\"总投入 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%\"), the rate is the two \
-           amounts' difference over last year's, and so is a rate after an amount moved from last \
-           year's (\"从去年的 193.45 亿元猛减到今年的 125.54 亿元，降幅达 35.1%\"). The paired form \"收、支总计各是 X1、X2，各减少 \
-           Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
-           …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
-           this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
-           27.78% with the table's 决算 0.39); with no such table, from the one amount the \
-           三公 section states before it for that item, stage and year. A rate with no \
-           change after 较/比 and a year (\"公务用车购置及运行费 1205.06 万元(较2010年压缩2%)\") \
-           is on the amount of the same name, stage and entity the text states for that year \
-           elsewhere; said only where it holds, as that base is not printed beside it. An \
-           average yearly rate between two amounts each printed after its year (\"从2015年的 \
-           2007 万元上升到2020年的 2468 万元，年均增长 4.22%\") compounds: (2468 ÷ 2007)^(1/5) \
-           − 1 = 4.222%; one printed as the rate over all the years, or that rate divided by \
-           the years, is shown as the likely cause.",
+    en: super::Words {
+        what: "In the text, \"X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%\" states this \
+               year's X, the change Y and the rate Z: Z must equal Y ÷ (X − Y) for an increase \
+               and Y ÷ (X + Y) for a decrease — last year's figure is the base (X may be a \
+               budget disclosure's \"预算数为 X 万元\", when no other amount precedes the change in \
+               its sentence). The rate word \
+               must agree with the change word. Where last year's amount is printed in the \
+               clause (\"支出 2.05 万元，较上年 2.08 减少 0.03 万元\", or named by its year, \
+               \"比2013年度决算数 8750.27 万元减少\", when the amount's year is the next or not \
+               known; two years' budgets too, \
+               \"2020年预算数为 500 万元，较2019年预算数 450 万元增加 50 万元\", when no final \
+               figure stands beside them), the change must be the \
+               difference of the two and the rate is on the printed amount; with no change \
+               stated (\"总投入 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%\"), the rate is the two \
+               amounts' difference over last year's, and so is a rate after an amount moved from last \
+               year's (\"从去年的 193.45 亿元猛减到今年的 125.54 亿元，降幅达 35.1%\"). The paired form \"收、支总计各是 X1、X2，各减少 \
+               Y1、Y2，各下降 p%、q%\" is read by position. Traditional script (與上年相比，減少 \
+               …，下降 …%) reads the same. A 三公 item's change whose sentence states no \
+               this-year figure takes it from the 三公 table (公务接待费支出决算减少 0.15 万元，下降 \
+               27.78% with the table's 决算 0.39); with no such table, from the one amount the \
+               三公 section states before it for that item, stage and year. A rate with no \
+               change after 较/比 and a year (\"公务用车购置及运行费 1205.06 万元(较2010年压缩2%)\") \
+               is on the amount of the same name, stage and entity the text states for that year \
+               elsewhere; said only where it holds, as that base is not printed beside it. An \
+               average yearly rate between two amounts each printed after its year (\"从2015年的 \
+               2007 万元上升到2020年的 2468 万元，年均增长 4.22%\") compounds: (2468 ÷ 2007)^(1/5) \
+               − 1 = 4.222%; one printed as the rate over all the years, or that rate divided by \
+               the years, is shown as the likely cause.",
+        why: "Dividing by this year's figure instead of last year's is the most common slip in \
+              these rates; \"增长 100%\" on a line that did not exist last year is another.",
+        tolerance: "Each printed figure stands for ±½ of its last digit; the rate holds when \
+                    some choice of unrounded X and Y gives the printed rate. A last-year figure \
+                    of exactly zero has no finite rate, so any printed rate on it fails.",
+        example: "本年收入 14209.74 万元，减少 2576.77 万元，降低 18% fails: 2576.77 ÷ 16786.51 \
+                  = 15.35%; 18% is 2576.77 ÷ 14209.74, this year's figure as the base.",
+    },
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    why: "Dividing by this year's figure instead of last year's is the most common slip in \
-          these rates; \"增长 100%\" on a line that did not exist last year is another.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    tolerance: "Each printed figure stands for ±½ of its last digit; the rate holds when \
-                some choice of unrounded X and Y gives the printed rate. A last-year figure \
-                of exactly zero has no finite rate, so any printed rate on it fails.",
-    #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    example: "本年收入 14209.74 万元，减少 2576.77 万元，降低 18% fails: 2576.77 ÷ 16786.51 \
-              = 15.35%; 18% is 2576.77 ÷ 14209.74, this year's figure as the base.",
+    zh: super::Words {
+        what: "正文中，“X 万元，与上年相比，增加/减少 Y 万元，增长/降低 Z%”给出了本年数 X、增减额 Y 和\
+               增减率 Z：增加时，Z 必须等于 Y ÷ (X − Y)；减少时，Z 必须等于 Y ÷ (X + Y)——基数是\
+               上年数（如果句中增减额之前没有其他数额，X 也可以是预算公开中的“预算数为 X 万元”）。\
+               增减率的用词必须与增减额的用词方向一致。如果分句中印出了上年数（如“支出 2.05 万元，\
+               较上年 2.08 减少 0.03 万元”；或用年份指明，如“比2013年度决算数 8750.27 万元减少”，\
+               条件是本年数所属年度正是该年份的下一年，或无法确定；两个年度的预算数也是如此，如\
+               “2020年预算数为 500 万元，较2019年预算数 450 万元增加 50 万元”，条件是旁边没有决\
+               算数），增减额必须等于两数之差，增减率以印出的上年数为基数；如果没有写增减额（如\
+               “总投入 32806.46 亿元，比上年的 30364.72 亿元增长 8.04%”），增减率等于两数之差除\
+               以上年数；数额从上年的数变为今年的数之后给出的增减率（如“从去年的 193.45 亿元猛减\
+               到今年的 125.54 亿元，降幅达 35.1%”）也这样计算。成对的写法“收、支总计各是 X1、X\
+               2，各减少 Y1、Y2，各下降 p%、q%”按位置一一对应读取。繁体字写法（“與上年相比，減少 …，\
+               下降 …%”）读法相同。“三公”经费某一项目的增减，如果所在句子没有给出本年数，本年数\
+               取自“三公”经费表（如“公务接待费支出决算减少 0.15 万元，下降 27.78%”，取表中的决算\
+               数 0.39）；没有这张表时，取正文“三公”经费部分在此之前就同一项目、同一阶段（预算或\
+               决算）、同一年度给出的唯一一个数额。在“较/比 + 年份”之后只有增减率、没有增减额的\
+               （如“公务用车购置及运行费 1205.06 万元(较2010年压缩2%)”），以正文别处给出的该年度\
+               同名称、同阶段、同主体的数额为基数；由于这个基数没有印在旁边，只在成立时才报告。\
+               两个数额各自印在其年份之后，两者之间的年均增长率（如“从2015年的 2007 万元上升到2\
+               020年的 2468 万元，年均增长 4.22%”）按复合增长计算：(2468 ÷ 2007)^(1/5) − 1 = 4.\
+               222%；如果印出的是整个期间的总增长率，或是总增长率除以年数，会指出这是可能的原因。",
+        why: "用本年数而不是上年数作除数，是这类增减率中最常见的错误；对上年并不存在的项目写“增长 1\
+              00%”，是另一种错误。",
+        tolerance: "每个印出的数字都代表末位 ±½ 以内的任何值；只要 X 和 Y 在舍入前存在某种取值能\
+                    得出印出的增减率，该增减率即成立。上年数恰好为零时，不存在有限的增减率，因此\
+                    以它为基数印出的任何增减率都不成立。",
+        example: "“本年收入 14209.74 万元，减少 2576.77 万元，降低 18%”不成立：2576.77 ÷ 16786.5\
+                  1 = 15.35%；18% 是 2576.77 ÷ 14209.74，即以本年数为基数。",
+    },
     find,
 };
 

@@ -105,7 +105,10 @@ for (const [name, url] of [['http', null], ['file://', FILE_URL]]) {
     assert.match(await page.textContent('#answer .where'), /降低 18%/);
     // the check's documentation (put in the page by its build, not held by the core) beside it
     assert.match(await page.textContent('#answer details:last-of-type summary'), /同比增减率以上年数为基数/);
-    assert.match(await page.textContent('#answer details:last-of-type p'), /last year's figure/);
+    // in the interface's language: the Chinese interface reads it in Chinese
+    const about = await page.textContent('#answer details:last-of-type p');
+    assert.match(about, /上年/);
+    assert.doesNotMatch(about, /last year's figure/);
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#doc .used')].map((e) => e.textContent).sort()),
       ['14209.74', '2576.77']);
     const [fig, box] = await page.evaluate(() => [document.querySelector('#doc .fig.open'), document.getElementById('answer')]
@@ -519,6 +522,11 @@ test('English: complete, one word per state, the switch names its language in th
   await page.click('#doc .fig:text-is("18%")');
   assert.match(await page.textContent('#answer .lead'), /18% should be 15%: decrease 2576\.77 ÷ last year 16786\.51/);
   assert.match(await page.textContent('#answer-h'), /^18%: fails$/);
+  // the check's documentation in English too, its title included
+  assert.match(await page.textContent('#answer details:last-of-type summary'), /^About this check: /);
+  const about = await page.textContent('#answer details:last-of-type p');
+  assert.match(about, /last year's figure/);
+  assert.doesNotMatch(about.replace(/[“”"][^“”"]*[“”"]/g, ''), /检查|上年数/, 'no Chinese sentences (quoted labels aside)');
   await page.keyboard.press('Escape');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/page-english.png` });
