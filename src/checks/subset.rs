@@ -129,6 +129,36 @@ mod tests {
     }
 
     #[test]
+    fn parts_whose_shares_name_another_whole_are_not_the_amount_before_their_qizhong() {
+        // Kaohsiung's 2026 budget (khc.gov.tw, as a news page printed it): 经常门 and 资本门
+        // are shares of 岁出, printed two clauses before; the 111.81 before the 其中 is the
+        // financing needed
+        let text = "115年度總預算案歲入、歲出差短計49.81億元，連同債務還本62億元，共需融資財源\
+                    111.81億；其中，經常門1563.8億元，佔歲出78.97%，資本門416.42億元，佔歲出21.03%。\n";
+        let got = reported(text, "subset");
+        assert!(got.is_empty(), "{got:?}");
+        // shares of the amount before the 其中 leave it their total
+        let own = text.replace("佔歲出", "佔融資財源");
+        let got = reported(&own, "subset");
+        assert!(
+            got.iter().any(|(r, s)| r == "1563.8" && s == "fail"),
+            "{got:?}"
+        );
+        // and so do shares of the whole that amount is a share of (the sample's 政府采购)
+        let sibling =
+            "授予中小企业合同金额 767.09 万元，占政府采购支出总额的 11.60%，其中：授予小微\
+                       企业合同金额 777.97 万元，占政府采购支出总额的 1.18%。\n";
+        let got = reported(sibling, "subset");
+        assert_eq!(got, [("777.97".to_string(), "fail".to_string())]);
+        // a whole named alike: 基本支出预算 is the 一般公共预算基本支出's (Wuzhou, 2022, in 元)
+        let alike =
+            "2022年一般公共预算基本支出 1133753.33 元，其中：人员经费 1330180.29 元，占基本\
+                     支出预算 90.86%。\n";
+        let got = reported(alike, "subset");
+        assert_eq!(got, [("1330180.29".to_string(), "fail".to_string())]);
+    }
+
+    #[test]
     fn a_part_of_a_net_change_may_exceed_it() {
         // Liandu district's 2022 budget adjustment (lishui.gov.cn): the taxes fell short by
         // more than the whole, as the other revenue came in above its budget

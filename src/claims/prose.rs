@@ -2898,7 +2898,20 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                                 .any(|x| share_whole_after(p, x.0).as_deref() == Some(w.as_str()))
                         })
                 };
-                found.filter(|t| !sibling(t))
+                // "共需融资财源 111.81 亿；其中，经常门 1563.8 亿元，占岁出 78.97%，资本门
+                // 416.42 亿元，占岁出 21.03%" (Kaohsiung's 2026 budget): parts whose shares
+                // name another whole than the amount before the 其中 are that whole's parts —
+                // unless that amount is a share of the same whole ("合同金额 767.09 万元，占
+                // 政府采购支出总额的 11.60%，其中：…77.97 万元，占政府采购支出总额的 1.18%")
+                let elsewhere = |t: &Mention| {
+                    let own = share_whole_after(p, t.fig);
+                    parts.iter().any(|x| {
+                        share_whole_after(p, x.0).is_some_and(|w| {
+                            !names_alike(&t.label, &w) && own.as_deref() != Some(w.as_str())
+                        })
+                    })
+                };
+                found.filter(|t| !sibling(t) && !elsewhere(t))
             };
             let Some(mut total) = total else { continue };
             // "当年预算批复指标71.48亿元,已用指标62.09亿元,预算结余9.39亿元,…。其中:县直各部门
@@ -3730,6 +3743,26 @@ fn shares_words(a: &str, b: &str) -> bool {
         let w: String = w.iter().collect();
         b.contains(w.as_str())
     })
+}
+
+/// Whether a share's whole (`whole`, the words after 占) may name the amount labelled
+/// `label`: one holds the other ("一般公共预算支出", "支出"), the two end alike ("本年支出",
+/// "总支出") or share four characters ("一般公共预算基本支出", "基本支出预算"); "共需融资财源"
+/// and "岁出" do not.
+fn names_alike(label: &str, whole: &str) -> bool {
+    let label = unquoted(label);
+    let core = |s: &str| -> String {
+        let s = s.trim_end_matches(&['额', '计', '量'][..]);
+        let s = s
+            .strip_suffix("合")
+            .or_else(|| s.strip_suffix("总"))
+            .unwrap_or(s);
+        s.chars().rev().take(2).collect()
+    };
+    label.contains(whole)
+        || whole.contains(label.as_ref())
+        || core(&label) == core(whole)
+        || shares_words(&label, whole)
 }
 
 /// Pairs of siblings: a list under one never holds the other. Where the two make up a
