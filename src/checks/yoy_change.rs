@@ -1841,6 +1841,23 @@ mod tests {
     }
 
     #[test]
+    fn taiwans_words_for_a_rate_of_growth_are_read() {
+        // Taipei's and New Taipei's 2026 budgets (as news pages printed them): 約增, 成長;
+        // 388.44 ÷ (2478.1 − 388.44) = 18.589 %, 53.83 ÷ 2044.18 = 2.633 %
+        let grown = "歲入新台幣2478.1億元，較上年度增加388.44億元，成長18.59%。\n";
+        assert_eq!(status(grown), own(&[("18.59%", "pass")]));
+        let wrong = grown.replace("18.59%", "15.67%");
+        assert_eq!(status(&wrong), own(&[("15.67%", "fail")]));
+        // 負成長 is a fall: 388.44 ÷ (2478.1 + 388.44) = 13.55 %
+        let fell = "歲入新台幣2478.1億元，較上年度減少388.44億元，負成長13.55%。\n";
+        assert_eq!(status(fell), own(&[("13.55%", "pass")]));
+        let about = "歲入編列2098.01億元，較上年度2044.18億元，增加53.83億元，約增2.63%。\n";
+        assert_eq!(status(about), own(&[("53.83", "pass"), ("2.63%", "pass")]));
+        let wrong = about.replace("2.63%", "2.57%");
+        assert_eq!(status(&wrong), own(&[("53.83", "pass"), ("2.57%", "fail")]));
+    }
+
+    #[test]
     fn an_amount_over_or_under_the_plan_to_date_is_no_level() {
         // the same August report: 超月进度 and 超收 stand between the amount and its change;
         // 6838 ÷ (10372 − 6838) = 193.5 %, 21935 ÷ (45724 − 21935) = 92.2 %,

@@ -171,6 +171,8 @@ const UP_RATE: &[&str] = &[
     "增长率为",
     "增长了",
     "同比增",
+    // ("成長18.59%": growth, as Taiwan's budgets print it)
+    "成长",
 ];
 const DOWN_RATE: &[&str] = &[
     "降低",
@@ -462,8 +464,8 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
         if lead.contains('占') {
             return Kind::Share;
         }
-        // "负增长 1.21%" is a fall; "减少率 35.22%", "增长率 9%" name the rate
-        if lead.ends_with("负增长") {
+        // "负增长 1.21%" (负成长) is a fall; "减少率 35.22%", "增长率 9%" name the rate
+        if lead.ends_with("负增长") || lead.ends_with("负成长") {
             return Kind::Rate(-1);
         }
         // ("降幅达 35.1%", "增幅约为 5%")
@@ -487,7 +489,8 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
             return Kind::Rate(-1);
         }
         // "较上年增 18.67 万元，增 21.86%": the bare verb, a clause of its own, names a rate
-        match named {
+        // ("约增 2.63%": Taipei's 2026 budget)
+        match named.strip_prefix('约').unwrap_or(named) {
             "增" => return Kind::Rate(1),
             "减" => return Kind::Rate(-1),
             _ => {}
