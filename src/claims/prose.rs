@@ -2905,14 +2905,17 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 // 416.42 亿元，占岁出 21.03%" (Kaohsiung's 2026 budget): parts whose shares
                 // name another whole than the amount before the 其中 are that whole's parts —
                 // unless that amount is a share of the same whole ("合同金额 767.09 万元，占
-                // 政府采购支出总额的 11.60%，其中：…77.97 万元，占政府采购支出总额的 1.18%")
+                // 政府采购支出总额的 11.60%，其中：…77.97 万元，占政府采购支出总额的 1.18%").
+                // Two parts' at least: a share after the last part alone may be the list's
+                // ("包括…17.56億元、…32.91億元，佔歲入總額16.58％", Miaoli's 2026 budget)
                 let elsewhere = |t: &Mention| {
                     let own = share_whole_after(p, t.fig);
-                    parts.iter().any(|x| {
-                        share_whole_after(p, x.0).is_some_and(|w| {
+                    let other = |fig: FigId| {
+                        share_whole_after(p, fig).is_some_and(|w| {
                             !names_alike(&t.label, &w) && own.as_deref() != Some(w.as_str())
                         })
-                    })
+                    };
+                    parts.iter().filter(|x| other(x.0)).count() >= 2
                 };
                 found.filter(|t| !sibling(t) && !elsewhere(t))
             };
