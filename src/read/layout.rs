@@ -295,11 +295,26 @@ impl Reader<'_> {
                     .skip(lead + 1)
                     .any(|k| matches!(k, CellKind::Figure | CellKind::Dash))
         };
-        let mut rows = 0;
-        while fits(start + rows * width) {
+        // "因公出国（境）费 | | |": a row left blank between rows of figures is one of them (a
+        // 三公 table's item with nothing spent), and so are blank rows after them
+        let blank = |s: usize| {
+            kinds.get(s..s + width).is_some_and(|row| {
+                row.iter().take(lead).all(|k| *k == CellKind::Blank)
+                    && row.get(lead) == Some(&CellKind::Text)
+                    && row.iter().skip(lead + 1).all(|k| *k == CellKind::Blank)
+            })
+        };
+        let (mut rows, mut valued) = (0, 0);
+        loop {
+            let s = start + rows * width;
+            if fits(s) {
+                valued += 1;
+            } else if !blank(s) {
+                break;
+            }
             rows += 1;
         }
-        (rows >= 2).then_some((start, width, rows, lead))
+        (valued >= 2).then_some((start, width, rows, lead))
     }
 
     /// A table copied out of a web page one cell per line, each cell closed by a bar
@@ -571,6 +586,58 @@ mod tests {
             .skip(t.header_rows)
             .map(|r| r.cells.iter().map(|c| c.text).collect::<Vec<_>>().join("|"))
             .collect()
+    }
+
+    #[test]
+    fn a_bar_tables_rows_left_blank_are_its_rows() {
+        // 寿县文物保护中心's 2023 三公 table copied one cell per line (as a stored page
+        // printed it): 因公出国(境)费 and the two parts of 公务用车 spent nothing, their
+        // cells bars alone on their lines
+        let cells = [
+            "项 目 |",
+            "预 算 数 |",
+            "决 算 数 |",
+            "合 计 |",
+            "3 |",
+            "1.71 |",
+            "因公出国(境)费 |",
+            "|",
+            "|",
+            "公务接待费 |",
+            "1 |",
+            "0.53 |",
+            "公务用车购置及运行维护费 |",
+            "2 |",
+            "1.18 |",
+            "其中:公务用车运行维护费 |",
+            "|",
+            "|",
+            "公务用车购置费 |",
+            "|",
+            "|",
+        ];
+        let text = format!(
+            "“三公”经费支出决算表\n单位:万元\n{}\n说明如下。\n",
+            cells.join("\n")
+        );
+        let doc = read_text(&text);
+        assert_eq!(doc.tables.len(), 1, "{:?}", doc.tables);
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            [
+                "合 计|3|1.71",
+                "因公出国(境)费||",
+                "公务接待费|1|0.53",
+                "公务用车购置及运行维护费|2|1.18",
+                "其中:公务用车运行维护费||",
+                "公务用车购置费||"
+            ]
+        );
+        // a run of blank rows alone is no table: two rows of figures make one
+        let one = text
+            .replace("1 |\n0.53 |", "|\n|")
+            .replace("2 |\n1.18 |", "|\n|");
+        assert!(read_text(&one).tables.is_empty());
     }
 
     #[test]
