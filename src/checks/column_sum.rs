@@ -21,7 +21,8 @@ pub static CHECK: Check = Check {
         what: "A column headed 合计 or 小计 equals, row by row, the sum of the columns it totals, \
                found from the header: the other columns under the same group name (年初预算数 → \
                合计 = 当年财政拨款 + 上年结转资金 + 其他资金), or, for a first-level 合计 such as \
-               本年收入合计, the columns that follow it. A group that has its own 小计 counts \
+               本年收入合计, the columns that follow it (printed last, after its parts — 经常门 | \
+               资本门 | 合计 — the columns before it). A group that has its own 小计 counts \
                through that 小计 (公务用车购置及运行费 → 小计 = 购置费 + 运行费). A total inside a \
                header path sums the same leaf under each part: 财政拨款“三公”经费 / 合计 / 预算数 = \
                因公出国（境）费 / 预算数 + 公务用车购置及运行费 / 小计 / 预算数 + 公务接待费 / 预算数. \
@@ -39,7 +40,8 @@ pub static CHECK: Check = Check {
     zh: super::Words {
         what: "表头为“合计”或“小计”的列，逐行等于它所合计的各列之和。所合计的列根据表头确定：同一\
                分组名称下的其他各列（年初预算数 → 合计 = 当年财政拨款 + 上年结转资金 + 其他资金）；\
-               或者，对于一级合计（如本年收入合计），是紧随其后的各列。自带小计的分组通过该小计\
+               或者，对于一级合计（如本年收入合计），是紧随其后的各列（印在各分列之后的一级合计，\
+               如“经常门 | 资本门 | 合计”，则是它前面的各列）。自带小计的分组通过该小计\
                计入（公务用车购置及运行费 → 小计 = 购置费 + 运行费）。位于表头路径中间的合计，是\
                对各分项下同一末级列求和：财政拨款“三公”经费 / 合计 / 预算数 = 因公出国（境）费 / 预\
                算数 + 公务用车购置及运行费 / 小计 / 预算数 + 公务接待费 / 预算数。比率列、编码列\
@@ -104,6 +106,18 @@ fn parts_of(
             }
         }
         candidates.push(k);
+    }
+    // a first-level total printed last ("经常门预算数 | 资本门预算数 | 合计", Taiwan's 岁入岁出
+    // 简明对照表) sums the columns before it, back to the label or an earlier total
+    if depth == 0 && candidates.is_empty() && (c + 1..headers.len()).all(|k| !eligible(k)) {
+        for (k, h) in headers.iter().enumerate().take(c).rev() {
+            if h.first().is_some_and(|n| is_total_name(n)) {
+                break;
+            }
+            if eligible(k) && h.len() > suffix.len() && h.ends_with(suffix) {
+                candidates.insert(0, k);
+            }
+        }
     }
     // one column per child name: a child group counts through its own 小计/合计
     let mut parts = Vec::new();
@@ -187,5 +201,40 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::reported;
+
+    #[test]
+    fn a_total_column_printed_last_sums_the_columns_before_it() {
+        // modelled on Taiwan's 中央政府總預算 歲入歲出簡明對照表 (dgbas.gov.tw, 1998): 經常門
+        // and 資本門, then their 合計
+        let table = "項目\t經常門預算數\t資本門預算數\t合計\n\
+                     一、歲入合計金額\t1,088,207,834\t137,056,822\t1,225,264,656\n\
+                     財產收入\t7,903,937\t46,191,235\t54,095,172\n";
+        let got = reported(table, "column-sum");
+        assert_eq!(
+            got,
+            [
+                ("1,225,264,656".to_string(), "pass".to_string()),
+                ("54,095,172".to_string(), "pass".to_string())
+            ]
+        );
+        let wrong = table.replace("54,095,172", "54,059,172");
+        let got = reported(&wrong, "column-sum");
+        assert!(
+            got.contains(&("54,059,172".to_string(), "fail".to_string())),
+            "{got:?}"
+        );
+        // a 合计 with columns after it sums those, not the ones before
+        let first =
+            "項目\t合計\t經常門預算數\t資本門預算數\n財產收入\t54,095,172\t7,903,937\t46,191,235\n";
+        assert_eq!(
+            reported(first, "column-sum"),
+            [("54,095,172".to_string(), "pass".to_string())]
+        );
     }
 }
