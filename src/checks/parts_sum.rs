@@ -41,7 +41,11 @@ pub static CHECK: Check = Check {
                more (一般债券 A，专项债券 B；新增债券 C，再融资债券 D). \"收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿元\" \
                states T = A + B + C (also where 加上 opens the next sentence, and with 合计, 共计, \
                总量, 总收入 or 总支出), as does \"财力 T 万元。由 A 万元，加 B 万元构成\", the total \
-               first. Counts of people and vehicles are exact.",
+               first. A sentence of amounts alone closed by 合计, 总计 or 共计 naming the first \
+               amount's side or neither (\"一般公共预算支出 A，上解省市支出 B，支出合计 T\"; \
+               \"统筹分配税款 A、一般性补助款 B，共计 T\") is said to add up where it does: \
+               without 加 to say so, the amounts may not all be the total's parts, and a \
+               difference is not reported. Counts of people and vehicles are exact.",
         why: "A breakdown that does not add up means an item was dropped, doubled or misprinted.",
         tolerance: "Each printed amount stands for ±½ of its last digit (a bare 0 among amounts \
                     with decimals is nothing); counts are exact. A \
@@ -69,7 +73,10 @@ pub static CHECK: Check = Check {
                债券 C，再融资债券 D”）也照此处理。“收入 A 亿元，加上 B 亿元、C 亿元，收入总计 T 亿\
                元”表示 T = A + B + C（“加上”位于下一句句首时，以及用“合计”“共计”“总量”“总收入”或\
                “总支出”表述时，同样适用）；总数在前的“财力 T 万元。由 A 万元，加 B 万元构成”也是\
-               如此。人数和车辆数按精确数核对。",
+               如此。一句话只列金额、以“合计”“总计”或“共计”收尾，且收尾处与第一个金额同属收入或\
+               支出（或都不指明）时（“一般公共预算支出 A，上解省市支出 B，支出合计 T”；“统筹分配\
+               税款 A、一般性补助款 B，共计 T”），相加相符才报告成立：没有“加”字说明，这些金额未\
+               必都是该总数的分项，相加不符时不报告。人数和车辆数按精确数核对。",
         why: "分项相加不等于总数，说明有某一项被遗漏、重复计算或印错。",
         tolerance: "每个印出的金额代表其末位 ±½ 的区间（在带小数的金额中，单独一个 0 视为无）；计\
                     数是精确的。选列的部分（不是整套分项）改由 subset 核对。",

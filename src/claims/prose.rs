@@ -3454,7 +3454,8 @@ fn added_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
 
 /// "一般公共预算支出143.17亿元,上解省市支出85.86亿元,结转下年专项支出12.67亿元,预算稳定调节
 /// 基金6.15亿元,支出合计247.84亿元" (a district's 2021 final accounts): a sentence of amounts
-/// alone, one a clause, closed by a 合计 (总计, 共计) naming the first's side (收入 or 支出),
+/// alone, one a clause, closed by a 合计 (总计, 共计) naming the first's side (收入 or 支出;
+/// or neither, where the first names neither: "统筹分配税款 A、一般性补助款 B,共计 T"),
 /// lists the 合计's parts — most likely: without 加 to say so, the sum is said only where it
 /// holds. Not read where the sentence holds a 其中, takes anything away, or where a 加 list
 /// already reads it.
@@ -3466,7 +3467,6 @@ fn listed_totals(p: &Prose<'_>, out: &mut Vec<Breakdown>) {
         };
         if parts.len() < 2
             || !closing(total)
-            || income_spending(&total.lead) == (false, false)
             || income_spending(&first.label) != income_spending(&total.lead)
             || out.iter().any(|b| b.total == total.fig)
         {
@@ -5144,6 +5144,11 @@ mod tests {
         assert_eq!(sums(&spent.replace("支出合计", "收入合计")), []);
         let held = spent.replace(",上解省市支出", ",其中上解省市支出");
         assert!(!parts_of(&held).iter().any(|(t, _)| t == "247.84"));
+        // amounts naming neither side, closed by a 共计 naming none (Taipei's 2026 budget,
+        // the words of its bracket)
+        let shared = "统筹分配税款696.83亿元、一般性补助款138.93亿元,共计835.76亿元。\n";
+        assert_eq!(sums(shared), [("835.76".to_string(), "pass")]);
+        assert_eq!(sums(&shared.replace("共计", "收入合计")), []);
         // (the income side, a 加 list: last year's carryover of a kind is an amount too)
         let income = "全年一般公共预算收入202.89亿元,加上税收返还1.73亿元,省市补助23.26亿元,\
                       调入资金6.65亿元,上年专项结转10.87亿元,预算稳定调节基金2.44亿元,\
