@@ -1858,6 +1858,19 @@ mod tests {
     }
 
     #[test]
+    fn hong_kong_and_macau_dollars_are_amounts() {
+        // 237 ÷ (7532 + 237) = 3.05 %; 21.5 ÷ (572.2 − 21.5) = 3.90 %
+        let hk = "整體開支為7,532億港元，較上年減少237億港元，減幅3%。\n";
+        assert_eq!(status(hk), own(&[("3%", "pass")]));
+        assert_eq!(status(&hk.replace("3%", "5%")), own(&[("5%", "fail")]));
+        let macau = "實際收入為572.2億澳門元，較上年增加21.5億澳門元，增幅3.9%。\n";
+        assert_eq!(status(macau), own(&[("3.9%", "pass")]));
+        // a text in 万港元 against its 亿港元: one currency, converted exactly
+        let mixed = "開支為7,532億港元，較上年減少2,370,000萬港元，減幅3%。\n";
+        assert_eq!(status(mixed), own(&[("3%", "pass")]));
+    }
+
+    #[test]
     fn an_amount_over_or_under_the_plan_to_date_is_no_level() {
         // the same August report: 超月进度 and 超收 stand between the amount and its change;
         // 6838 ÷ (10372 − 6838) = 193.5 %, 21935 ÷ (45724 − 21935) = 92.2 %,
