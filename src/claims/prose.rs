@@ -3744,11 +3744,12 @@ fn bracket_open(p: &Prose<'_>, q: usize) -> Option<usize> {
 /// Whether two names share four characters in a row ("全旗公共财政预算支出" and
 /// "旗本级公共财政预算支出").
 fn shares_words(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().into_vec();
-    a.windows(4).any(|w| {
-        let w: String = w.iter().collect();
-        b.contains(w.as_str())
-    })
+    // each run of four characters, as a slice of `a`
+    let starts = a.char_indices().map(|(i, _)| i);
+    let ends = starts.clone().chain([a.len()]).skip(4);
+    starts
+        .zip(ends)
+        .any(|(s, e)| a.get(s..e).is_some_and(|w| b.contains(w)))
 }
 
 /// Whether a share's whole (`whole`, the words after 占) may name the amount labelled
@@ -3757,14 +3758,15 @@ fn shares_words(a: &str, b: &str) -> bool {
 /// and "岁出" do not.
 fn names_alike(label: &str, whole: &str) -> bool {
     let label = unquoted(label);
-    let core = |s: &str| -> String {
-        let s = s.trim_end_matches(&['额', '计', '量'][..]);
-        let s = s
-            .strip_suffix("合")
-            .or_else(|| s.strip_suffix("总"))
-            .unwrap_or(s);
-        s.chars().rev().take(2).collect()
-    };
+    // the last two characters before 合计, 总额, 总计, 总量…
+    fn core(s: &str) -> &str {
+        let s = s.trim_end_matches(&['额', '计', '量', '合', '总'][..]);
+        s.char_indices()
+            .rev()
+            .nth(1)
+            .and_then(|(i, _)| s.get(i..))
+            .unwrap_or(s)
+    }
     label.contains(whole)
         || whole.contains(label.as_ref())
         || core(&label) == core(whole)
