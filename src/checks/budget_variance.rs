@@ -702,6 +702,13 @@ mod tests {
         // an amount of another name between them is no actual of that budget
         let other = "2014年外交部“三公”经费预算11324.44万元,公务接待费10044.01万元,预算执行比例为88.69%。\n";
         assert_eq!(entries(other), []);
+        // a budget set aside (编列), as Taiwan's agencies word it: 6985.7 ÷ 7645.6 = 91.37 %
+        let set_aside = "工作计划预算编列7645.6万元,决算数6985.7万元,执行率91.37%。\n";
+        assert_eq!(entries(set_aside), [pass("91.37%")]);
+        assert_eq!(
+            entries(&set_aside.replace("91.37%", "93.17%")),
+            [fail("93.17%")]
+        );
     }
 
     #[test]

@@ -568,6 +568,9 @@ fn classify(lead: &str, percent: bool, unit: Option<&str>, next: Option<char>) -
     if budget && lead.contains("预算数")
         || named.ends_with("预算") && ["年初", "全年", "调整"].iter().any(|k| named.contains(k))
         || named.ends_with("完成预算")
+        // ("工作計畫預算編列7,645萬6千元,決算數6,985萬7千元,執行率91.37%", a Taiwan
+        // agency's final accounts: 编列, set aside)
+        || named.ends_with("预算编列")
         || adjusted_from(lead)
     {
         return Kind::Budget;
