@@ -280,38 +280,26 @@ impl Reader<'_> {
                     .get(s + 1..last)
                     .is_some_and(|k| k.iter().all(|k| *k == CellKind::Blank))
         };
-        let fits = |s: usize| {
-            let Some(row) = kinds.get(s..s + width) else {
-                return false;
-            };
-            if run_on(s) {
-                return false;
-            }
-            row.iter().take(lead).all(|k| *k == CellKind::Blank)
+        // a row: blanks opening it, its label, then figures, dashes or blanks; whether it holds
+        // a figure. "因公出国（境）费 | | |", a row left blank between rows of figures, is one of
+        // them (a 三公 table's item with nothing spent), and so are blank rows after them
+        let row_at = |s: usize| -> Option<bool> {
+            let row = kinds.get(s..s + width)?;
+            let shaped = row.iter().take(lead).all(|k| *k == CellKind::Blank)
                 && row.get(lead) == Some(&CellKind::Text)
-                && row.iter().skip(lead + 1).all(|k| is_value(*k))
-                && row
-                    .iter()
+                && row.iter().skip(lead + 1).all(|k| is_value(*k));
+            if !shaped || run_on(s) {
+                return None;
+            }
+            Some(
+                row.iter()
                     .skip(lead + 1)
-                    .any(|k| matches!(k, CellKind::Figure | CellKind::Dash))
-        };
-        // "因公出国（境）费 | | |": a row left blank between rows of figures is one of them (a
-        // 三公 table's item with nothing spent), and so are blank rows after them
-        let blank = |s: usize| {
-            kinds.get(s..s + width).is_some_and(|row| {
-                row.iter().take(lead).all(|k| *k == CellKind::Blank)
-                    && row.get(lead) == Some(&CellKind::Text)
-                    && row.iter().skip(lead + 1).all(|k| *k == CellKind::Blank)
-            })
+                    .any(|k| matches!(k, CellKind::Figure | CellKind::Dash)),
+            )
         };
         let (mut rows, mut valued) = (0, 0);
-        loop {
-            let s = start + rows * width;
-            if fits(s) {
-                valued += 1;
-            } else if !blank(s) {
-                break;
-            }
+        while let Some(figures) = row_at(start + rows * width) {
+            valued += usize::from(figures);
             rows += 1;
         }
         (valued >= 2).then_some((start, width, rows, lead))
