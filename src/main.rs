@@ -91,22 +91,17 @@ fn main() -> ExitCode {
 /// an id), in Chinese unless `--lang en`.
 fn explain(args: &[String]) -> ExitCode {
     let mut id = None;
-    let mut lang = "zh";
+    let mut lang = Lang::Zh;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--lang" => match it.next().map(String::as_str) {
-                Some(l @ ("zh" | "en")) => lang = l,
-                _ => {
-                    eprintln!("recount: --lang 只能是 zh 或 en / --lang takes zh or en");
-                    return ExitCode::from(2);
-                }
+                Some("zh") => lang = Lang::Zh,
+                Some("en") => lang = Lang::En,
+                other => return usage_error(&format!("--lang takes zh or en, not {other:?}")),
             },
             a if id.is_none() && !a.starts_with('-') => id = Some(a),
-            _ => {
-                eprintln!("{USAGE}");
-                return ExitCode::from(2);
-            }
+            other => return usage_error(&format!("unknown option {other}")),
         }
     }
     match id {

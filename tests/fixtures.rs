@@ -4,6 +4,7 @@
 //! and no other).
 
 use recount::checks::ALL;
+use recount::claims::normalise::is_cjk;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -54,10 +55,6 @@ fn sections(c: &recount::checks::Check) -> [(&'static str, &'static str, &'stati
         ("tolerance", c.en.tolerance, c.zh.tolerance),
         ("example", c.en.example, c.zh.example),
     ]
-}
-
-fn is_cjk(ch: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&ch)
 }
 
 /// The Chinese documentation says what the English says: each section keeps every figure and

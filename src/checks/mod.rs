@@ -409,11 +409,11 @@ impl Check {
         self.rule.id()
     }
 
-    /// The documentation as Markdown, in Chinese or English (`lang` "en").
+    /// The documentation as Markdown, in `lang`.
     #[cfg(any(not(target_arch = "wasm32"), feature = "widget"))]
-    pub fn doc_markdown(&self, lang: &str) -> String {
-        let (w, [what, why, tolerance, example]) = if lang == "en" {
-            (
+    pub fn doc_markdown(&self, lang: crate::Lang) -> String {
+        let (w, [what, why, tolerance, example]) = match lang {
+            crate::Lang::En => (
                 &self.en,
                 [
                     "What it checks.",
@@ -421,12 +421,11 @@ impl Check {
                     "Tolerance.",
                     "Example.",
                 ],
-            )
-        } else {
-            (
+            ),
+            crate::Lang::Zh => (
                 &self.zh,
                 ["检查什么。", "为什么重要。", "舍入的容许范围。", "示例。"],
-            )
+            ),
         };
         format!(
             "### `{}` — {} / {}\n\n**{what}** {}\n\n**{why}** {}\n\n**{tolerance}** {}\n\n**{example}** {}\n",
