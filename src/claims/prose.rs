@@ -2896,14 +2896,7 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 // 支出 850088.3 元，占支出总预算 78.33%": the amount before a 其中 that opens
                 // its sentence is a share of the very whole its parts are shares of — a
                 // sibling of theirs, not their total
-                let sibling = |t: &Mention| {
-                    ends > 0
-                        && share_whole_after(p, t.fig).is_some_and(|w| {
-                            parts
-                                .iter()
-                                .any(|x| share_whole_after(p, x.0).as_deref() == Some(w.as_str()))
-                        })
-                };
+                //
                 // "共需融资财源 111.81 亿；其中，经常门 1563.8 亿元，占岁出 78.97%，资本门
                 // 416.42 亿元，占岁出 21.03%" (Kaohsiung's 2026 budget): parts whose shares
                 // name another whole than the amount before the 其中 are that whole's parts —
@@ -2911,16 +2904,21 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 // 政府采购支出总额的 11.60%，其中：…77.97 万元，占政府采购支出总额的 1.18%").
                 // Two parts' at least: a share after the last part alone may be the list's
                 // ("包括…17.56億元、…32.91億元，佔歲入總額16.58％", Miaoli's 2026 budget)
-                let elsewhere = |t: &Mention| {
+                let theirs = |t: &&Mention| {
                     let own = share_whole_after(p, t.fig);
-                    let other = |fig: FigId| {
-                        share_whole_after(p, fig).is_some_and(|w| {
-                            !names_alike(&t.label, &w) && own.as_deref() != Some(w.as_str())
-                        })
-                    };
-                    parts.iter().filter(|x| other(x.0)).count() >= 2
+                    let wholes = parts
+                        .iter()
+                        .filter_map(|x| share_whole_after(p, x.0))
+                        .into_vec();
+                    let sibling = ends > 0 && own.as_ref().is_some_and(|w| wholes.contains(w));
+                    let elsewhere = wholes
+                        .iter()
+                        .filter(|w| !names_alike(&t.label, w) && own.as_ref() != Some(*w))
+                        .count()
+                        >= 2;
+                    !sibling && !elsewhere
                 };
-                found.filter(|t| !sibling(t) && !elsewhere(t))
+                found.filter(theirs)
             };
             let Some(mut total) = total else { continue };
             // "当年预算批复指标71.48亿元,已用指标62.09亿元,预算结余9.39亿元,…。其中:县直各部门
