@@ -627,15 +627,15 @@ fn figure_views(
     all: bool,
 ) -> Vec<FigView> {
     // a figure's place, by its UTF-16 start (the report's key)
-    let mut by_start: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // and the last figure read at that start (its byte start and place)
+    type Seen = (Vec<usize>, Option<(usize, Place)>);
+    let mut by_start: BTreeMap<usize, Seen> = BTreeMap::new();
     for (i, e) in seen.iter().enumerate() {
-        by_start.entry(e.0).or_default().push(i);
+        by_start.entry(e.0).or_default().0.push(i);
     }
-    let mut fig_at: FxHashMap<usize, (usize, Place)> = FxHashMap::default();
     for f in doc.figures() {
-        let s = idx.at(f.start);
-        if by_start.contains_key(&s) {
-            fig_at.insert(s, (f.start, f.place));
+        if let Some(at) = by_start.get_mut(&idx.at(f.start)) {
+            at.1 = Some((f.start, f.place));
         }
     }
     let rank = |s: State| match s {
@@ -647,7 +647,7 @@ fn figure_views(
     };
     by_start
         .into_iter()
-        .filter_map(|(start, list)| {
+        .filter_map(|(start, (list, fig_at))| {
             let first = seen.get(*list.first()?)?;
             let mut states: Vec<(State, usize)> = list
                 .iter()
@@ -677,8 +677,7 @@ fn figure_views(
             let raw = first.2.to_string();
             let place = if shown {
                 fig_at
-                    .get(&start)
-                    .map(|&(b, p)| doc.describe_place(b, p))
+                    .map(|(b, p)| doc.describe_place(b, p))
                     .unwrap_or_default()
             } else {
                 Text::default()

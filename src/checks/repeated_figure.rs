@@ -12,7 +12,7 @@ use crate::interval::Interval;
 use crate::relation::Rule;
 use crate::relation::{Relation, Text};
 use rust_decimal::Decimal;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The check.
 pub static CHECK: Check = Check {
@@ -374,8 +374,8 @@ fn whole_named_after(p: &Prose<'_>, i: usize) -> Option<String> {
 /// named within its total ("机构运行 …,其中:基本支出 X" is the item's 基本支出, not the
 /// section's); a part listed under one total only keeps its own name.
 fn qualified(key: String, fig: FigId, parents: &Parents) -> String {
-    match parents.of.get(&fig) {
-        Some(parent) if parents.many.contains(&key) => format!("{parent}›{key}"),
+    match parents.of(fig) {
+        Some(parent) if parents.many(&key) => format!("{parent}›{key}"),
         _ => key,
     }
 }
@@ -417,37 +417,62 @@ fn same_total(a: &str, b: &str) -> bool {
 }
 
 /// The total each 其中 part is listed under, and the part labels listed under several.
+/// (Maps of types the crate compiles elsewhere: each other one is ≈ 2 KB of the page's wasm.)
 #[derive(Default)]
 struct Parents {
-    of: FxHashMap<FigId, String>,
-    /// The total each part is listed under.
+    /// The totals' labels, one for each breakdown read.
+    labels: Vec<String>,
+    /// The label (in `labels`) and the total each part is listed under.
+    of: FxHashMap<FigId, usize>,
     total: FxHashMap<FigId, FigId>,
-    many: FxHashSet<String>,
+    /// A part label's first total (in `labels`), or [`Parents::MANY`] where it is listed under
+    /// totals that are not one.
+    under: FxHashMap<String, usize>,
 }
 
 impl Parents {
+    const MANY: usize = usize::MAX;
+
     fn new(claims: &Claims<'_>) -> Self {
         let mut p = Parents::default();
-        let mut under: FxHashMap<String, String> = FxHashMap::default();
         for b in claims.breakdowns.iter().filter(|b| !b.numbered) {
-            let label = b.total_label.clone();
+            let label = p.labels.len();
+            p.labels.push(b.total_label.clone());
             for (part, part_label) in &b.parts {
-                p.of.insert(*part, label.clone());
+                p.of.insert(*part, label);
                 p.total.insert(*part, b.total);
-                if let Some(k) = key(part_label) {
-                    match under.get(&k) {
-                        Some(l) if !same_total(l, &label) => {
-                            p.many.insert(k);
+                let Some(k) = key(part_label) else { continue };
+                match p.under.get(&k).copied() {
+                    Some(first) if first != Self::MANY => {
+                        if !p
+                            .label(first)
+                            .is_some_and(|l| same_total(l, &b.total_label))
+                        {
+                            p.under.insert(k, Self::MANY);
                         }
-                        Some(_) => {}
-                        None => {
-                            under.insert(k, label.clone());
-                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        p.under.insert(k, label);
                     }
                 }
             }
         }
         p
+    }
+
+    fn label(&self, i: usize) -> Option<&str> {
+        self.labels.get(i).map(String::as_str)
+    }
+
+    /// The label of the total `fig` is listed under.
+    fn of(&self, fig: FigId) -> Option<&str> {
+        self.of.get(&fig).and_then(|&i| self.label(i))
+    }
+
+    /// Whether the part label `key` is listed under totals that are not one.
+    fn many(&self, key: &str) -> bool {
+        self.under.get(key) == Some(&Self::MANY)
     }
 }
 
@@ -569,9 +594,8 @@ fn stated(
             scope.stage = Some(crate::claims::scope::Stage::Execution);
         }
         let whole = parents
-            .of
-            .get(&m.fig)
-            .cloned()
+            .of(m.fig)
+            .map(str::to_string)
             .or_else(|| whole_named_after(p, i))
             .or_else(|| listings.whole(p, i))
             .or_else(|| under.map(str::to_string));
@@ -615,7 +639,7 @@ fn stated(
             year: None,
             scope,
             context: (pi, r.at),
-            whole: parents.of.get(&f).cloned(),
+            whole: parents.of(f).map(str::to_string),
             total: parents.total.get(&f).copied(),
             cumulative: false,
             revised: revised(p, r.at),
