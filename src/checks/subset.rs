@@ -176,4 +176,28 @@ mod tests {
         let got = reported(level, "subset");
         assert_eq!(got, [("76180".to_string(), "fail".to_string())]);
     }
+
+    #[test]
+    fn a_dated_clause_after_a_semicolon_ends_the_list() {
+        // a town government's 2022 budget (Shangyou county, Jiangxi): the headcount is a
+        // statement of its own after the posts' list, with a list of its own
+        let text = "寺下镇人民政府机关编制56人,其中:行政编制24人,事业编制32人;本部门2021年年末\
+                    实有人数76人,其中在职人员48人,退休人员15人,聘用人员5人,遗属8人。\n";
+        let got = reported(text, "subset");
+        assert!(got.iter().all(|(_, status)| status == "pass"), "{got:?}");
+        assert!(
+            !got.contains(&("76".to_string(), "pass".to_string())),
+            "{got:?}"
+        );
+        let sums = reported(text, "parts-sum");
+        assert_eq!(
+            sums,
+            crate::checks::own(&[("56", "pass"), ("76", "pass")]),
+            "the posts' list sums to its total"
+        );
+        // a part after a semicolon with no year of its own stays in the list
+        let undated = "机关编制56人,其中:行政编制24人;事业编制32人。\n";
+        let sums = reported(undated, "parts-sum");
+        assert_eq!(sums, crate::checks::own(&[("56", "pass")]));
+    }
 }

@@ -2417,6 +2417,12 @@ pub fn breakdowns(doc: &Document, prose: &[Prose<'_>]) -> Vec<Breakdown> {
                 end = k;
                 besides = true;
             }
+            // "机关编制56人,其中:行政编制24人,事业编制32人;本部门2021年年末实有人数76人,…" (a
+            // town's 2022 budget): a clause after a semicolon that names its year before its
+            // amount states something of its own, no further part of the list
+            if let Some(k) = (q + 3..end).find(|&k| !inner(k) && dated_statement_at(p, k)) {
+                end = k;
+            }
             // "…债券收入 78400 万元,其中:新增债券收入 15000 万元,…置换债券收入 43400 万元,收入
             // 合计 474230 万元" (a county's 2015 final accounts): the total of the list the 其中
             // stands in closes it
@@ -3864,6 +3870,23 @@ fn adds_at(p: &Prose<'_>, k: usize) -> bool {
         ]
         .iter()
         .any(|w| p.word_at(k, w))
+}
+
+/// Whether a clause opens at token `k`, after a semicolon, whose first figure is a year
+/// and whose next is an amount ("；本部门2021年年末实有人数76人"): a statement of its own.
+fn dated_statement_at(p: &Prose<'_>, k: usize) -> bool {
+    let after_semicolon = k
+        .checked_sub(1)
+        .is_some_and(|b| matches!(p.toks.get(b), Some(Tok::Ch(c)) if stop(*c) == 2));
+    if !after_semicolon {
+        return false;
+    }
+    let from = p.mentions.partition_point(|m| m.at < k);
+    let mut next = p.mentions.get(from..).unwrap_or(&[]).iter();
+    matches!(
+        (next.next(), next.next()),
+        (Some(y), Some(m)) if y.kind == Kind::Year && m.kind == Kind::Level && y.semi == m.semi
+    )
 }
 
 /// Whether the words at token `k` state something besides what came before: 另, 另外, 此外,
