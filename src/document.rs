@@ -537,8 +537,9 @@ pub struct Table {
     /// Drawn in box characters (a plain-text table, `│` between cells): a header cell
     /// spanning columns is printed once, with no empty cells after it.
     pub drawn: bool,
-    /// Drawn, and no rule closes it after its last row: the text stops inside the table
-    /// (an excerpt cut off there), so its rows may go on past what is printed.
+    /// Its rows may go on past what was read: drawn, and no rule closes it after its last
+    /// row (the text stops inside the table, an excerpt cut off there); or printed one cell
+    /// per line and ended at a row with some of its figures, which cannot be placed.
     pub cut: bool,
     /// Every column's header, worked out on first use (see [`Table::column_header`]);
     /// `Default::default()` when building a table.

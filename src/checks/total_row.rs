@@ -3,8 +3,8 @@
 use super::{Check, Out};
 use crate::claims::outline::{depths, depths_in, numbering_level, region_totals, sangong_rows};
 use crate::claims::table::{
-    clean_label, clean_label_starts_with, is_code_column, is_rate_header, is_rate_label, operand,
-    row_code_len, term, total_level, RowFacts,
+    clean_label, is_code_column, is_rate_header, is_rate_label, of_which, operand, row_code_len,
+    term, total_level, RowFacts,
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
@@ -151,8 +151,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     Some(dk) if dk == d + 1 => children.push(k),
                     Some(dk) if dk > d + 1 => {}
                     // "其中:教育费附加小计" under "1、专项收入": a part of the item above
-                    None if !children.is_empty()
-                        && clean_label_starts_with(t.row_label(k), "其中") => {}
+                    None if !children.is_empty() && of_which(t.row_label(k)) => {}
                     _ => break,
                 }
             }
@@ -708,7 +707,7 @@ impl<'a> Column<'a> {
             Read {
                 total: total_level(label),
                 numbering: numbering_level(label),
-                part: !clean_label_starts_with(label, "其中") && !is_rate_label(label),
+                part: !of_which(label) && !is_rate_label(label),
             }
         };
         if let Some(slot) = slot {
@@ -1029,6 +1028,56 @@ mod tests {
     }
 
     #[test]
+    fn a_yearbooks_hash_row_is_a_part_of_the_row_above() {
+        // the 2007 national spending by level as a statistical yearbook prints it (a test
+        // page copying it, hunt 30): "#" marks a 其中 row, a part of the item above it
+        let text = "项目 | 全国 | 中央 | 地方 |\n总计 | 300.0 | 100.0 | 200.0 |\n\
+                    教育 | 100.0 | 40.0 | 60.0 |\n#助学 | 10.0 | 5.0 | 5.0 |\n\
+                    国防 | 200.0 | 60.0 | 140.0 |\n";
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        assert_eq!(
+            verdicts(text),
+            [pass("300.0"), pass("100.0"), pass("200.0")]
+        );
+        // one cell per line, the "#" row is a row (not a Markdown heading)
+        let lines = text.replace(" | ", "\n").replace(" |\n", "\n");
+        let doc = read_text(&lines);
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].rows().len(), 5);
+        assert_eq!(
+            verdicts(&lines),
+            [pass("300.0"), pass("100.0"), pass("200.0")]
+        );
+        // "# 助学", a heading, ends the table there
+        assert_eq!(
+            read_text(&lines.replace("#助学", "# 助学")).tables[0]
+                .rows()
+                .len(),
+            3
+        );
+    }
+
+    #[test]
+    fn a_table_one_cell_per_line_ended_at_a_row_with_some_figures_says_a_total_above_only_if_it_holds(
+    ) {
+        // the yearbook's table again: "#对外援助" has no figure for 地方, so its cells cannot
+        // be placed and the table is read up to it; the items go on past it
+        let text = "项目\n全国\n中央\n地方\n总计\n300.0\n100.0\n200.0\n教育\n100.0\n40.0\n60.0\n\
+                    外交\n30.0\n20.0\n10.0\n#对外援助\n11.5\n11.5\n国防\n170.0\n40.0\n130.0\n";
+        let doc = read_text(text);
+        assert!(doc.tables[0].cut);
+        assert!(verdicts(text).is_empty(), "{:?}", verdicts(text));
+        // with every figure of that row printed, the table is whole and its totals hold
+        let whole = text.replace("11.5\n11.5\n", "11.5\n11.5\n0\n");
+        assert!(!read_text(&whole).tables[0].cut);
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        assert_eq!(
+            verdicts(&whole),
+            [pass("300.0"), pass("100.0"), pass("200.0")]
+        );
+    }
+
+    #[test]
     fn a_drawn_table_cut_before_its_closing_rule_says_a_total_above_its_rows_only_if_it_holds() {
         // a Taiwan budget's 歲出政事別 table (1999), cut after its first items as an excerpt
         // ends: the 合計 at the top is of every item, most of them past the cut
@@ -1130,7 +1179,7 @@ mod tests {
             assert!(labels.contains(&label), "{label:?}");
             assert_eq!(col.total(k), total_level(label), "{label:?}");
             assert_eq!(col.numbering(k), numbering_level(label), "{label:?}");
-            let part = !clean_label_starts_with(label, "其中") && !is_rate_label(label);
+            let part = !of_which(label) && !is_rate_label(label);
             assert_eq!(col.take(k), part && has_figures(t, k, 0), "{label:?}");
         }
         // kept once read: asked twice, the column answers the same

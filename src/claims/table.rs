@@ -351,6 +351,13 @@ pub fn clean_label_starts_with(label: &str, prefix: &str) -> bool {
     with_clean(label, |t| t.starts_with(prefix))
 }
 
+/// Whether the row is a part of the row above it and not of the total: its label starts
+/// with 其中 (cleaned as [`clean_label`] cleans it), or with the statistical yearbooks' mark
+/// for it, "#" ("#对外援助" under "外交").
+pub fn of_which(label: &str) -> bool {
+    label.trim_start().starts_with(['#', '＃']) || clean_label_starts_with(label, "其中")
+}
+
 /// Whether the label, cleaned as [`clean_label`] cleans it, is `word`; nothing allocated
 /// for a label without spaces (every row's label cells are tested, and few are).
 pub fn clean_label_is(label: &str, word: &str) -> bool {
@@ -599,7 +606,7 @@ const RATE_OR_TOTAL: u8 = 1;
 const SANGONG: u8 = 2;
 /// 级.
 const LEVEL: u8 = 4;
-/// 其 (of 其中).
+/// 其 (of 其中), or # (its mark in statistical yearbooks).
 const OF_WHICH: u8 = 8;
 /// 比 or 较 (of a comparison: 2016年比2015年增减%).
 const COMPARE: u8 = 16;
@@ -616,7 +623,7 @@ fn mark(c: char) -> u8 {
         }
         '三' | '出' | '接' | '车' | '車' | '购' | '購' | '运' | '運' => SANGONG,
         '级' => LEVEL,
-        '其' => OF_WHICH,
+        '其' | '#' | '＃' => OF_WHICH,
         _ => 0,
     }
 }
@@ -660,7 +667,7 @@ fn facts_of(t: &Table, rows: std::ops::Range<usize>) -> Vec<RowFacts> {
             } else {
                 None
             },
-            of_which: marks & OF_WHICH != 0 && clean_label_starts_with(label, "其中"),
+            of_which: marks & OF_WHICH != 0 && of_which(label),
             sangong: marks & SANGONG != 0,
             level: marks & LEVEL != 0,
             compare: marks & COMPARE != 0,
@@ -714,11 +721,11 @@ mod tests {
             assert_eq!(m & RATE_OR_TOTAL != 0, rate_or_total, "{c}");
             assert_eq!(m & SANGONG != 0, SANGONG_CHARS.contains(&c), "{c}");
             assert_eq!(m & LEVEL != 0, c == '级', "{c}");
-            assert_eq!(m & OF_WHICH != 0, c == '其', "{c}");
+            assert_eq!(m & OF_WHICH != 0, matches!(c, '其' | '#' | '＃'), "{c}");
             assert_eq!(m & COMPARE != 0, matches!(c, '比' | '较'), "{c}");
             marked += usize::from(m != 0);
         }
-        assert_eq!(marked, 26);
+        assert_eq!(marked, 28);
     }
 
     /// A row's facts are what its label reads to the functions they stand for, for labels of
@@ -726,7 +733,7 @@ mod tests {
     /// shortcuts (a label let go on its characters, its first character) lose nothing.
     #[test]
     fn a_rows_facts_are_what_its_label_reads() {
-        use super::{row_facts, RowFacts};
+        use super::{of_which, row_facts, RowFacts};
         use crate::claims::outline::{numbering_level, style, SANGONG_CHARS};
         let labels = [
             "一、财政拨款收入",
@@ -742,6 +749,7 @@ mod tests {
             "其中：1、外事",
             "其中：小计",
             "其 中：因公出国（境）费",
+            "#对外援助",
             "“三公”经费合计",
             "公务用车运行维护费",
             "区 级",
@@ -774,11 +782,7 @@ mod tests {
             assert!(col.is_none_or(|c| f.label_in(c)), "{label}");
             assert_eq!(f.style, style(label), "{label}");
             assert_eq!(f.numbering, numbering_level(label), "{label}");
-            assert_eq!(
-                f.of_which,
-                clean_label_starts_with(label, "其中"),
-                "{label}"
-            );
+            assert_eq!(f.of_which, of_which(label), "{label}");
             assert_eq!(f.sangong, label.contains(SANGONG_CHARS), "{label}");
             assert_eq!(f.level, label.contains('级'), "{label}");
             assert_eq!(f.compare, label.contains(&['比', '较'][..]), "{label}");

@@ -352,8 +352,12 @@ fn classify(line: &str) -> LineKind {
     if is_page_number(t) {
         return LineKind::PageNumber;
     }
-    if t.starts_with('#') {
-        return LineKind::Heading;
+    // (a Markdown heading's marks are followed by a space; "#对外援助", a statistical
+    // yearbook's row of 其中 copied one cell per line, is a label)
+    if let Some(rest) = t.strip_prefix('#').map(|r| r.trim_start_matches('#')) {
+        if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+            return LineKind::Heading;
+        }
     }
     if let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")) {
         if !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
@@ -1149,13 +1153,17 @@ impl Reader<'_> {
         // the rows: (first cell, figures), up to the last full one
         let mut rows_at: Vec<(usize, usize)> = Vec::new();
         let (mut full, mut kept) = (0, 0);
+        let mut partial = false;
         let mut k = label;
         while k < cells.len() {
             let n = figures_from(k + 1);
             let text = cells.get(k)?.2;
             // (a label alone is followed by a full row)
             let alone = n == 0 && rows_at.last().is_some_and(|&(_, n)| n == 0);
-            if !names(text) || (n != 0 && n + 1 != width) || alone {
+            // (a row with some of its figures, its blanks not printed, cannot be placed: its
+            // cells are unknown, and the table's rows may go on past it)
+            partial = names(text) && n != 0 && n + 1 != width;
+            if !names(text) || partial || alone {
                 break;
             }
             rows_at.push((k, n));
@@ -1230,7 +1238,9 @@ impl Reader<'_> {
             }
             rows.push(row);
         }
-        self.doc.tables.push(Table::from_rows(caption, rows, 1));
+        let mut table = Table::from_rows(caption, rows, 1);
+        table.cut = partial;
+        self.doc.tables.push(table);
         Some(end)
     }
 
