@@ -260,15 +260,24 @@ fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdi
             && rel.cmp == Cmp::Eq
             && rel.readings.is_empty()
     };
-    let mut own: rustc_hash::FxHashMap<FigId, Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (k, (rel, v)) in relations.iter().zip(verdicts.iter()).enumerate() {
-        if failing(rel, v) {
-            own.entry(rel.target).or_default().push(k);
-        }
-    }
+    // (target, relation) of every failing relation, in order
+    let mut own: Vec<(u32, u32)> = relations
+        .iter()
+        .zip(verdicts.iter())
+        .enumerate()
+        .filter(|(_, (rel, v))| failing(rel, v))
+        .filter_map(|(k, (rel, _))| Some((u32::try_from(rel.target).ok()?, u32::try_from(k).ok()?)))
+        .into_vec();
     if own.len() < 2 {
         return;
     }
+    crate::sort::sort_pairs(&mut own);
+    let own_of = |x: FigId| {
+        let from = own.partition_point(|&(t, _)| (t as usize) < x);
+        let of_x = own.get(from..).unwrap_or(&[]).iter();
+        of_x.take_while(move |&&(t, _)| t as usize == x)
+            .map(|&(_, j)| j as usize)
+    };
     let mut found = Vec::new();
     'sums: for (k, (rel, v)) in relations.iter().zip(verdicts.iter()).enumerate() {
         let Expr::Sum(terms) = &rel.expr else {
@@ -279,7 +288,7 @@ fn blame_terms(doc: &Document, relations: &mut [Relation], verdicts: &mut [Verdi
         }
         for (i, t) in terms.iter().enumerate() {
             let Expr::Fig(x) = t else { continue };
-            for &j in own.get(x).map_or(&[][..], Vec::as_slice) {
+            for j in own_of(*x) {
                 let (Some(theirs), mut with) = (relations.get(j).filter(|_| j != k), rel.clone())
                 else {
                     continue;

@@ -235,12 +235,10 @@ fn categories(doc: &Document, cat: &Categories, from: &Table, to: &Table, out: &
     if by_name.len() > 64 {
         return;
     }
-    let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    for (name, _) in &by_name {
-        *count.entry(name.as_str()).or_default() += 1;
-    }
+    // (a name printed twice names no one line)
+    let once = |name: &str| by_name.iter().filter(|(n, _)| n == name).count() == 1;
     for (name, b) in &by_name {
-        if count.get(name.as_str()) != Some(&1) || !name.ends_with("支出") {
+        if !name.ends_with("支出") || !once(name) {
             continue;
         }
         // labelled() compares labels as clean_label() leaves them
