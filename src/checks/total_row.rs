@@ -761,7 +761,22 @@ fn covered_rows(
     let own = depth.get(r).copied().flatten();
     let depth_of = |k: usize| depth.get(k).copied().flatten();
     let heads_below = heads_below(t, r, depth);
-    let first_data = heads_below || first.row(t, lc) >= r;
+    let first_row = first.row(t, lc);
+    // "经常性收入合计 / 各项税收 / … / 经常性支出合计 / 非生产性基本建设支出 / …" (a 1998
+    // yearbook's balance table): the nearest total above of this level heads the rows
+    // between, so this one heads the items below it too (a total right below closes
+    // the rows above)
+    let sibling_heads = || {
+        (t.header_rows..r)
+            .rev()
+            .find_map(|k| col.total(k).map(|l| (k, l)))
+            .is_some_and(|(k, l)| l == level && k <= first_row)
+            && (r + 1..t.rows().len())
+                .find(|&j| has_figures(t, j, lc))
+                .is_some_and(|j| col.total(j).is_none())
+    };
+    let as_sibling = !heads_below && first_row < r && sibling_heads();
+    let first_data = heads_below || first_row >= r || as_sibling;
     let mut rows = Vec::new();
     if first_data {
         // the level of a subtotal taken as one item, until its own rows end
@@ -799,7 +814,9 @@ fn covered_rows(
                         // short): a total of this level closing the rows, only a higher total
                         // or the table's end after it, adds them up itself; which rows this one
                         // heads cannot be told
-                        if closes_above(col, k, level) {
+                        // (headed as its sibling is, its rows run into those of the
+                        // next total, which may close them: where they end cannot be told)
+                        if as_sibling || closes_above(col, k, level) {
                             return Vec::new();
                         }
                         to_end = false;
@@ -821,6 +838,9 @@ fn covered_rows(
             rows.append(&mut blank);
         }
     } else {
+        let own_words = clean_label(col.label(r));
+        // the subtotals taken, by the side they name (收入, 支出)
+        let mut sides = (false, false);
         let mut k = r;
         while k > t.header_rows {
             k -= 1;
@@ -836,6 +856,9 @@ fn covered_rows(
                 Some(l) if l >= level => break,
                 Some(l) => {
                     // a subtotal stands for its rows
+                    let named = col.label(k);
+                    sides.0 |= named.contains("收入") && !named.contains("支出");
+                    sides.1 |= named.contains("支出") && !named.contains("收入");
                     rows.push(k);
                     let inner = covered_rows(t, k, lc, l, first, depth, (facts, seen));
                     // skip what it covers above it (a subtotal that covers rows below
@@ -847,9 +870,23 @@ fn covered_rows(
                 None => {
                     if col.take(k) {
                         rows.push(k);
+                    } else if !rows.is_empty()
+                        && !sides.0
+                        && !sides.1
+                        && heads_rows_of(&own_words, col.label(k))
+                        && t.cells_of(k).position_of(CellKind::Figure, 0).is_none()
+                    {
+                        // "支出 | | / 行政支出 | 40 / … / 支出合计 | 70": a heading row
+                        // naming the total opens its rows
+                        break;
                     }
                 }
             }
+        }
+        // "收入合计 … 支出合计 / 支出总计": a total over subtotals of both sides adds up
+        // some of them, and which cannot be told
+        if sides.0 && sides.1 {
+            return Vec::new();
         }
         rows.reverse();
     }
@@ -881,6 +918,13 @@ fn closes_above(col: Column<'_>, k: usize, level: u8) -> bool {
         && (k + 1..col.t.rows().len())
             .find(|&j| has_figures(col.t, j, col.lc))
             .is_none_or(|j| col.total(j).is_some_and(|l| l > level))
+}
+
+/// Whether a row labelled `heading` (no figure in it) opens the rows of a total labelled
+/// `total` (both cleaned): it names what the total adds up, "支出" of "建设性支出合计".
+fn heads_rows_of(total: &str, heading: &str) -> bool {
+    let heading = clean_label(heading);
+    heading.chars().count() >= 2 && total_level(&heading).is_none() && total.contains(&*heading)
 }
 
 /// "一、期初余额 … 二、收入合计 (一)收入小计 … (二)上级补助收入 … 三、支出合计": a total
@@ -1025,6 +1069,38 @@ mod tests {
         let list = "单位 | 预算数 | 决算数 |\n办公室 | 1.00 | 1.00 |\n执法队 | 1.00 | 1.00 |\n服务中心 | 1.00 | 1.00 |\n合计 | 2.00 | 2.00 |\n";
         let fail = ("2.00".to_string(), "fail".to_string());
         assert_eq!(verdicts(list), [fail.clone(), fail]);
+    }
+
+    #[test]
+    fn a_balance_tables_blocks_are_read_as_its_first_block_is() {
+        // modelled on a 1998 statistical yearbook's budget balance table (hunt 30): each
+        // block's 合计 heads its rows, as the first one does
+        let headed = "项目 | 1996 |\n经常性收入合计 | 100 |\n各项税收 | 60 |\n其他收入 | 40 |\n\
+                      经常性支出合计 | 70 |\n行政支出 | 30 |\n其他支出 | 40 |\n";
+        let pass = |v: &str| (v.to_string(), "pass".to_string());
+        assert_eq!(verdicts(headed), [pass("100"), pass("70")]);
+        // a wrong item of the second block is its total's error
+        let wrong = headed.replace("行政支出 | 30", "行政支出 | 35");
+        assert_eq!(
+            verdicts(&wrong),
+            [pass("100"), ("70".to_string(), "fail".to_string())]
+        );
+        // its rows running into a later total's, where they end cannot be told
+        let closed = format!("{headed}建设性收入 | |\n专项收入 | 10 |\n建设性收入合计 | 10 |\n");
+        assert_eq!(verdicts(&closed), [pass("100"), pass("10")]);
+
+        // closing totals: a heading row naming what a total adds up opens its rows (the
+        // balance above it is no item), and a 总计 over the 合计 of both sides is not read
+        let closing = "项目 | 1996 |\n收入 | |\n税收 | 60 |\n其他 | 40 |\n收入合计 | 100 |\n\
+                       收支差额 | 30 |\n支出 | |\n行政支出 | 40 |\n其他支出 | 30 |\n支出合计 | 70 |\n\
+                       支出总计 | 70 |\n";
+        assert_eq!(verdicts(closing), [pass("100"), pass("70")]);
+        // a row without figures that names something else is passed over, as before
+        let blank_item = closing.replace("支出 | |\n行政", "公务接待费 | |\n行政");
+        assert_eq!(
+            verdicts(&blank_item)[1],
+            ("70".to_string(), "fail".to_string())
+        );
     }
 
     #[test]
