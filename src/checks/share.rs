@@ -110,7 +110,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
         }
     }
     shares_of_one_whole(doc, orphans, out);
-    parts_of_a_stated_whole(claims, &wholes.1, out);
+    parts_of_a_stated_whole(claims, &wholes.found, out);
 }
 
 /// "2014年全国政府采购规模为17305.34亿元。—工程类采购金额10141.11亿元,占采购总规模的58.6%。
@@ -543,11 +543,16 @@ fn named_part<'p>(claims: &'p Claims<'_>, m: &Mention, part: Part<'p>) -> Part<'
 /// Wholes looked up by name, remembered: a long text naming one whole many times reads
 /// the text for it once.
 #[derive(Default)]
-struct Wholes(
-    rustc_hash::FxHashMap<(String, Scope), Option<FigId>>,
+struct Wholes {
+    /// By name, the last of its scopes looked up (in `looked`): maps of a type of their
+    /// own cost the page ≈ 0.8 KB gz each
+    names: rustc_hash::FxHashMap<String, usize>,
+    /// A scope looked up, the whole found, and the name's scope looked up before it
+    /// (`usize::MAX` for none).
+    looked: Vec<(Scope, Option<FigId>, usize)>,
     /// Each share whose whole was found, in order.
-    Vec<OfWhole>,
-);
+    found: Vec<OfWhole>,
+}
 
 /// A share whose whole was found ([`parts_of_a_stated_whole`]).
 struct OfWhole {
@@ -741,8 +746,17 @@ fn relation(
                 && crate::claims::scope::facets(&name).budget.is_none()
                 && scope.budget.is_some()
         };
-        let found = *wholes.0.entry((name.clone(), scope)).or_insert_with(|| {
-            lookup(doc, prose, &name, &scope)
+        let mut at = wholes.names.get(&name).copied().unwrap_or(usize::MAX);
+        let mut known = None;
+        while let Some(&(s, whole, before)) = wholes.looked.get(at) {
+            if s == scope {
+                known = Some(whole);
+                break;
+            }
+            at = before;
+        }
+        let found = known.unwrap_or_else(|| {
+            let found = lookup(doc, prose, &name, &scope)
                 .or_else(|| {
                     account_total
                         .then(|| lookup(doc, prose, &name, &overall))
@@ -758,7 +772,12 @@ fn relation(
                         .is_none()
                         .then(|| lookup_where(doc, prose, &name, any_level))
                         .flatten()
-                })
+                });
+            let before = wholes.names.insert(name.clone(), wholes.looked.len());
+            wholes
+                .looked
+                .push((scope, found, before.unwrap_or(usize::MAX)));
+            found
         });
         // "全市一般公共预算收入安排 77.6 亿元。其中:税收收入 65.7 亿元,…,占一般公共预算收入的
         // 84.6%": the total the part is listed under, when its name holds the one the share
@@ -861,7 +880,7 @@ fn relation(
     );
     let share = |w: FigId| Expr::pct(amount(doc, part.fig, whole_unit), Expr::Fig(w));
     if !loose {
-        wholes.1.push(OfWhole {
+        wholes.found.push(OfWhole {
             share: m.fig,
             part: part.fig,
             label: part_label.to_string(),
