@@ -314,4 +314,27 @@ mod tests {
         let s = statuses(&doc("", "2,961.68", "5000"));
         assert_eq!(s, [("5000".to_string(), "fail".to_string())]);
     }
+
+    #[test]
+    fn a_sangong_table_with_a_row_for_each_item_is_read_by_stage() {
+        // a town government's 2020 三公 final accounts (Huaiyuan county, Anhui), its text
+        // given a wrong final figure: the table prints each item on a row, 预算数 and 决算数
+        // in columns
+        let text = "一、2020年度一般公共预算财政拨款“三公”经费支出决算表\n单位:万元\n\
+                    项 目 | 预算数 | 决算数\n合 计 | 30.8 | 25.7\n因公出国(境)费 | 0 | 0\n\
+                    公务接待费 | 14.8 | 16.3\n公务用车购置及运行维护费 | 16 | 9.4\n二、“三公”经费支出说明\n\
+                    2020年度一般公共预算财政拨款“三公”经费支出预算为30.8万元,支出决算为25.9万元,\
+                    完成预算的84.09%。公务接待费支出决算16.3万元。\n";
+        let own = crate::checks::own;
+        assert_eq!(
+            statuses(text),
+            own(&[("30.8", "pass"), ("25.9", "fail"), ("16.3", "pass")])
+        );
+        // two columns of one stage (last year's and this year's): not read
+        let years = text.replace(
+            "项 目 | 预算数 | 决算数",
+            "项 目 | 2019年决算数 | 2020年决算数",
+        );
+        assert_eq!(statuses(&years), []);
+    }
 }

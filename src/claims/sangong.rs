@@ -4,9 +4,10 @@
 //! the text speaks of the 三公经费 (its section). The checks bind the text's amounts
 //! (`text-table`) and shares (`share`) to these cells.
 
-use super::outline::{sangong, Sangong};
+use super::outline::{sangong, sangong_rows, Sangong};
 use super::prose::Mention;
 use super::standard::Standard;
+use super::table::RowFacts;
 use super::Claims;
 use crate::document::{Document, Table};
 use crate::figure::FigId;
@@ -135,7 +136,7 @@ fn year_in(s: &str) -> Option<i64> {
 }
 
 /// The 三公 table's cells, when its header is understood.
-pub fn cells(doc: &Document, t: &Table) -> Option<Cells> {
+pub fn cells(doc: &Document, t: &Table, facts: &[RowFacts]) -> Option<Cells> {
     // amounts in 万元, as the text gives them
     let caption = t.caption.as_str();
     if !(caption.contains("万元") || caption.contains("萬元")) {
@@ -144,11 +145,11 @@ pub fn cells(doc: &Document, t: &Table) -> Option<Cells> {
     let rows: Vec<usize> = (t.header_rows..t.rows().len())
         .filter(|&r| (0..t.width()).any(|c| t.figure(r, c).is_some()))
         .into_vec();
-    // one row of figures, or none at all (a table published blank)
+    // one row of figures, or none at all (a table published blank); or a row an item
     let row = match rows.as_slice() {
         [] => None,
         [row] => Some(*row),
-        _ => return None,
+        _ => return by_rows(doc, t, facts),
     };
     let headers: Vec<String> = (0..t.width()).map(|c| t.column_header(c)).into_vec();
     // a budget's table names no stage under its 预算数 heading: the caption does
@@ -173,6 +174,43 @@ pub fn cells(doc: &Document, t: &Table) -> Option<Cells> {
     // the header understood: the total and at least one item
     let total = out.iter().any(|c| c.0 == Item::Sangong(Sangong::Total));
     (total && out.len() >= 2).then_some(Cells { cells: out, year })
+}
+
+/// A 三公 table with a row for each item and a column for each stage ("项 目 | 预算数 |
+/// 决算数 / 合 计 | 30.8 | 25.7 / 因公出国(境)费 | 0 | 0 / …", a county bureau's 2020
+/// final accounts): each row's figure in each column that names a stage and no item.
+fn by_rows(doc: &Document, t: &Table, facts: &[RowFacts]) -> Option<Cells> {
+    let rows = sangong_rows(t, facts)?;
+    let mut stages: Vec<(usize, Stage)> = Vec::new();
+    for c in 0..t.width() {
+        let h = t.column_header(c);
+        let Some(stage) = stage_of(&h).filter(|_| column_item(&h).is_none()) else {
+            continue;
+        };
+        // (two columns of one stage, this year's and last year's: not understood)
+        if stages.iter().any(|s| s.1 == stage) {
+            return None;
+        }
+        stages.push((c, stage));
+    }
+    let items = [
+        (rows.total, Sangong::Total),
+        (rows.abroad, Sangong::Abroad),
+        (rows.reception, Sangong::Reception),
+        (rows.car, Sangong::Car),
+        (rows.purchase, Sangong::Purchase),
+        (rows.running, Sangong::Running),
+    ];
+    let mut out = Vec::new();
+    for (row, item) in items {
+        let Some(r) = row else { continue };
+        for &(c, stage) in &stages {
+            let id = t.figure(r, c).filter(|&id| doc.figure(id).is_some());
+            out.push((Item::Sangong(item), stage, id));
+        }
+    }
+    let year = year_in(&t.caption);
+    (rows.total.is_some() && out.len() >= 2).then_some(Cells { cells: out, year })
 }
 
 /// Whether the paragraph sits under a heading about the 三公经费 (the nearest heading of
@@ -224,10 +262,11 @@ pub fn table(claims: &Claims<'_>) -> Option<Cells> {
         .tables
         .iter()
         .zip(&claims.kinds)
-        .filter(|(_, k)| k.kind == Some(Standard::ThreePublic))
-        .map(|(t, _)| t);
+        .enumerate()
+        .filter(|(_, (_, k))| k.kind == Some(Standard::ThreePublic))
+        .map(|(i, (t, _))| (i, t));
     match (tables.next(), tables.next()) {
-        (Some(t), None) => cells(doc, t),
+        (Some((i, t)), None) => cells(doc, t, claims.rows_of(i)),
         _ => None,
     }
 }

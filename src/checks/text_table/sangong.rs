@@ -5,7 +5,7 @@
 
 use crate::claims::prose::{Kind, Mention, Prose};
 use crate::claims::sangong::{
-    in_sangong_section, stage_of, strip_noise, table, Cells, Item, Stage,
+    in_sangong_section, label_item, stage_of, strip_noise, table, Cells, Item, Stage,
 };
 use crate::claims::Claims;
 use crate::figure::FigId;
@@ -45,6 +45,13 @@ pub(super) fn find(claims: &Claims<'_>, out: &mut super::Out) {
         // before B
         let mut done: Vec<FigId> = Vec::new();
         for r in claims.records.get(k).map_or(&[][..], |v| v.as_slice()) {
+            // (a label cut at the 预算 of 一般公共预算, "…一般公共预算财政拨款“三公”经费支出
+            // 预算为 30.8 万元，支出决算为 25.7 万元" read as 一般公共: the budget's own words
+            // name the item)
+            let label = match r.budget.and_then(|f| claims.mention(f)) {
+                Some(b) if label_item(&r.label).is_none() => b.lead.as_str(),
+                _ => r.label.as_str(),
+            };
             for (fig, stage) in [(r.budget, Stage::Budget), (r.fin, Stage::Final)] {
                 let Some(m) = fig.and_then(|f| p.mentions.iter().find(|m| m.fig == f)) else {
                     continue;
@@ -54,7 +61,7 @@ pub(super) fn find(claims: &Claims<'_>, out: &mut super::Out) {
                     claims,
                     p,
                     m,
-                    &r.label,
+                    label,
                     Some(stage),
                     &cells,
                     unsaid,
@@ -117,7 +124,7 @@ fn one(
         }
     }
     let core = strip_noise(label);
-    let Some(item) = crate::claims::sangong::label_item(label) else {
+    let Some(item) = label_item(label) else {
         return;
     };
     if item != Item::Running && !(core.contains("三公") || in_sangong_section(claims, m)) {
