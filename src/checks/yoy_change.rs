@@ -277,6 +277,12 @@ fn inherits_comparison(p: &Prose<'_>, at: usize, inherits: bool) -> bool {
     if lead.contains("同比") || lead.contains("上年") || lead.contains("去年") {
         return true;
     }
+    // ("“三公”经费支出决算比2017年减少51.84万元。其中:因公出国(境)费支出决算减少46.70万元,
+    // 下降92.46%", a city bureau's 2018 final accounts: last year named by its number, a
+    // figure read as # here)
+    if lead.contains("比#年") || lead.contains("较#年") {
+        return true;
+    }
     // the lead opens a later section of the paragraph and inherits from its first one
     inherits && !lead.contains(&['比', '较', '与'][..]) && opens_section(&lead)
 }
@@ -2749,6 +2755,23 @@ mod tests {
         // a clause group of its own before the change's names nothing of it
         let apart = text("50", "公务接待费").replace("变化,比去年", "变化;比去年");
         assert_eq!(status(&apart), own(&[("50%", "unchecked")]));
+    }
+
+    #[test]
+    fn a_qizhong_under_a_change_on_a_year_named_by_its_number_inherits_it() {
+        // a city bureau's 2018 三公 final accounts (Kunming, hunt 29), in 万元: "比2017年"
+        // names last year by its number; 46.70 ÷ (3.81 + 46.70) = 92.46 %
+        let text = "“三公”经费支出决算为11.57万元,其中:因公出国(境)费支出决算为3.81万元。\n\
+                    “三公”经费支出决算比2017年减少51.84万元。其中:因公出国(境)费支出决算减少\
+                    46.70万元,下降92.46%。\n";
+        assert_eq!(status(text), own(&[("92.46%", "pass")]));
+        assert_eq!(
+            status(&text.replace("下降92.46%", "下降93.46%")),
+            own(&[("93.46%", "fail")])
+        );
+        // a change on the budget is no change on last year
+        let budget = text.replace("比2017年减少", "比预算减少");
+        assert_eq!(status(&budget), own(&[("92.46%", "unchecked")]));
     }
 
     #[test]
