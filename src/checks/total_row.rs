@@ -838,7 +838,6 @@ fn covered_rows(
             rows.append(&mut blank);
         }
     } else {
-        let own_words = clean_label(col.label(r));
         // the subtotals taken, by the side they name (收入, 支出)
         let mut sides = (false, false);
         let mut k = r;
@@ -873,7 +872,7 @@ fn covered_rows(
                     } else if !rows.is_empty()
                         && !sides.0
                         && !sides.1
-                        && heads_rows_of(&own_words, col.label(k))
+                        && heads_rows_of(col.label(r), col.label(k))
                         && t.cells_of(k).position_of(CellKind::Figure, 0).is_none()
                     {
                         // "支出 | | / 行政支出 | 40 / … / 支出合计 | 70": a heading row
@@ -921,10 +920,13 @@ fn closes_above(col: Column<'_>, k: usize, level: u8) -> bool {
 }
 
 /// Whether a row labelled `heading` (no figure in it) opens the rows of a total labelled
-/// `total` (both cleaned): it names what the total adds up, "支出" of "建设性支出合计".
+/// `total`: it names what the total adds up, "支出" of "建设性支出合计" (both cleaned, here
+/// only: few rows ask).
 fn heads_rows_of(total: &str, heading: &str) -> bool {
     let heading = clean_label(heading);
-    heading.chars().count() >= 2 && total_level(&heading).is_none() && total.contains(&*heading)
+    heading.chars().count() >= 2
+        && total_level(&heading).is_none()
+        && clean_label(total).contains(&*heading)
 }
 
 /// "一、期初余额 … 二、收入合计 (一)收入小计 … (二)上级补助收入 … 三、支出合计": a total
