@@ -48,26 +48,28 @@ impl Interval {
     /// Interval sum.
     pub fn plus(self, o: Self) -> Result<Self, ArithError> {
         Ok(Interval {
-            lo: self.lo.checked_add(o.lo).ok_or(ArithError::Overflow)?,
-            hi: self.hi.checked_add(o.hi).ok_or(ArithError::Overflow)?,
+            lo: add(self.lo, o.lo)?,
+            hi: add(self.hi, o.hi)?,
         })
     }
 
     /// Interval difference.
     pub fn minus(self, o: Self) -> Result<Self, ArithError> {
-        Ok(Interval {
-            lo: self.lo.checked_sub(o.hi).ok_or(ArithError::Overflow)?,
-            hi: self.hi.checked_sub(o.lo).ok_or(ArithError::Overflow)?,
+        // the sum with the negated interval: a sign flipped is exact, and the page's core
+        // then holds one copy of decimal addition instead of two (≈ 3.5 KB)
+        self.plus(Interval {
+            lo: -o.hi,
+            hi: -o.lo,
         })
     }
 
     /// Interval product.
     pub fn times(self, o: Self) -> Result<Self, ArithError> {
         hull([
-            self.lo.checked_mul(o.lo),
-            self.lo.checked_mul(o.hi),
-            self.hi.checked_mul(o.lo),
-            self.hi.checked_mul(o.hi),
+            mul(self.lo, o.lo),
+            mul(self.lo, o.hi),
+            mul(self.hi, o.lo),
+            mul(self.hi, o.hi),
         ])
     }
 
@@ -134,18 +136,15 @@ impl Interval {
 /// and one unit there further (the division or root it came from was itself rounded).
 fn outward(q: Interval) -> Result<Interval, ArithError> {
     let ulp = half_ulp(QUOTIENT_DP) * Decimal::TWO;
-    Ok(Interval {
+    Interval {
         lo: q
             .lo
-            .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToNegativeInfinity)
-            .checked_sub(ulp)
-            .ok_or(ArithError::Overflow)?,
+            .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToNegativeInfinity),
         hi: q
             .hi
-            .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToPositiveInfinity)
-            .checked_add(ulp)
-            .ok_or(ArithError::Overflow)?,
-    })
+            .round_dp_with_strategy(QUOTIENT_DP, RoundingStrategy::ToPositiveInfinity),
+    }
+    .plus(Interval { lo: -ulp, hi: ulp })
 }
 
 /// The n-th root of `x ≥ 0` (`None` for a negative `x`, `n = 0` or overflow), to within a
@@ -183,6 +182,21 @@ fn hull(candidates: [Option<Decimal>; 4]) -> Result<Interval, ArithError> {
         }));
     }
     out.ok_or(ArithError::Overflow)
+}
+
+/// `a + b`, or overflow. One copy of decimal addition for every sum and difference of
+/// intervals in the page's core, where a copy inlined at each use is ≈ 1.9 KB (natively
+/// inlined, for speed).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, ArithError> {
+    a.checked_add(b).ok_or(ArithError::Overflow)
+}
+
+/// `a × b`, or `None` on overflow: one copy in the page's core for the four corners of a
+/// product (≈ 4 KB less).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
 }
 
 /// ½·10⁻ᵈ.
