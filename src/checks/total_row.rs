@@ -242,8 +242,14 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                 }
                 let nested = without_unnumbered_details(&covered, d, r)
                     .or_else(|| without_transfer_details(t, &covered, lc, d))
-                    .map(|rows| (rows, false))
-                    .or_else(|| without_repeated_rows(t, &covered, lc, d).map(|rows| (rows, true)));
+                    .map(|rows| (rows, Other::Details))
+                    .or_else(|| {
+                        without_repeated_rows(t, &covered, lc, d)
+                            .map(|rows| (rows, Other::Repeated))
+                    })
+                    .or_else(|| {
+                        with_opening_of_which(t, &covered, r, lc).map(|rows| (rows, Other::OfWhich))
+                    });
                 // "三、支出合计 … (一)支出小计 … 1.待遇支出" and the text ends: the items of a
                 // numbered total may go on past what was pasted, so only a sum that holds
                 // is said
@@ -315,6 +321,28 @@ fn without_unnumbered_details(
         .iter()
         .any(|&k| details(k))
         .then(|| covered.iter().copied().filter(|&k| !details(k)).into_vec())
+}
+
+/// Which other reading of a total's rows ([`relation`]).
+#[derive(Clone, Copy)]
+enum Other {
+    /// Without the details of items ([`without_unnumbered_details`],
+    /// [`without_transfer_details`]).
+    Details,
+    /// Without a row repeating the one above ([`without_repeated_rows`]).
+    Repeated,
+    /// With a 其中 row opening the parts ([`with_opening_of_which`]).
+    OfWhich,
+}
+
+/// The other reading of a total heading its rows whose first row is a 其中 row ("收入合计
+/// 1000.5 / 其中：税收收入 600.2 / 非税收入 400.3"): the 其中 may open the list of the total's
+/// parts, the rows after it the rest of them, rather than name a part of the row above.
+/// The covered rows with it, when they start right below it.
+fn with_opening_of_which(t: &Table, covered: &[usize], r: usize, lc: usize) -> Option<Vec<usize>> {
+    let k = r + 1;
+    (covered.first() == Some(&(k + 1)) && of_which(label_at(t, k, lc)) && has_figures(t, k, lc))
+        .then(|| std::iter::once(k).chain(covered.iter().copied()).into_vec())
 }
 
 /// The other reading of a total's rows below a 转移性收入 or 转移性支出 row (a budget
@@ -406,7 +434,7 @@ fn relation(
     (ti, t): (usize, &Table),
     (r, lc): (usize, usize),
     c: usize,
-    (covered, nested): (&[usize], Option<(&[usize], bool)>),
+    (covered, nested): (&[usize], Option<(&[usize], Other)>),
     (cut, moved): (bool, bool),
     out: &mut Out,
 ) {
@@ -465,7 +493,7 @@ fn relation(
         out.push(Relation::equals(Rule::TotalRow, target, sum, words(t, r, c, lc)).only_if_holds());
         return;
     }
-    if let Some((rows, again)) = nested {
+    if let Some((rows, other)) = nested {
         let details: Option<Vec<Expr>> = rows
             .iter()
             .map(|&k| term(t, k, c).map(Expr::from))
@@ -480,18 +508,22 @@ fn relation(
                 )
                 .reading(
                     Expr::Sum(details),
-                    if again {
-                        Text::new(
+                    match other {
+                        Other::Repeated => Text::new(
                             "与上一行数字完全相同的行是上一行的明细，不另计入",
                             "a row repeating the figures of the row above it is that row's \
                              detail, not counted again",
-                        )
-                    } else {
-                        Text::new(
+                        ),
+                        Other::Details => Text::new(
                             "未编号的行是其上项目（一、二、… 或转移性收入、支出）的明细，不另计入",
                             "the unnumbered rows are details of the item above them (一、二、…, \
                              or 转移性收入/支出), not counted again",
-                        )
+                        ),
+                        Other::OfWhich => Text::new(
+                            "紧接合计的「其中」行开列各组成部分，与其后各行一并计入",
+                            "the 其中 row right below the total opens the list of its parts and \
+                             is counted with the rows after it",
+                        ),
                     },
                 ),
             );
@@ -1071,6 +1103,28 @@ mod tests {
         let list = "单位 | 预算数 | 决算数 |\n办公室 | 1.00 | 1.00 |\n执法队 | 1.00 | 1.00 |\n服务中心 | 1.00 | 1.00 |\n合计 | 2.00 | 2.00 |\n";
         let fail = ("2.00".to_string(), "fail".to_string());
         assert_eq!(verdicts(list), [fail.clone(), fail]);
+    }
+
+    #[test]
+    fn a_qizhong_row_right_below_a_total_may_open_its_parts() {
+        // "其中：" on the first row under a total heading its rows: it opens the list of
+        // the total's parts, or names a part of a part; the two readings disagree here
+        let text =
+            "项目 | 本年 |\n收入合计 | 1000.5 |\n其中：税收收入 | 600.2 |\n非税收入 | 400.3 |\n";
+        let unchecked = |v: &str| (v.to_string(), "unchecked".to_string());
+        assert_eq!(verdicts(text), [unchecked("1000.5")]);
+        // where neither reading gives the total, it fails
+        let wrong = text.replace("1000.5", "1200.5");
+        assert_eq!(
+            verdicts(&wrong),
+            [("1200.5".to_string(), "fail".to_string())]
+        );
+        // not where another row stands between the total and the 其中
+        let between = text.replace(
+            "收入合计 | 1000.5 |\n",
+            "收入合计 | 1000.5 |\n上年结转 | 0 |\n",
+        );
+        assert!(verdicts(&between).iter().all(|v| v.1 != "unchecked"));
     }
 
     #[test]
