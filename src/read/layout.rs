@@ -43,59 +43,110 @@ fn is_value(k: CellKind) -> bool {
     matches!(k, CellKind::Figure | CellKind::Dash | CellKind::Blank)
 }
 
-/// A row of a table laid out with spaces: the line cut at runs of two or more spaces;
-/// trailing spaces after the label leave a blank last cell. `(offset in line, text)`.
-fn space_cells(line: &str) -> Option<Vec<(usize, &str)>> {
-    // a cut needs two spaces together or an ideographic one (most lines have neither)
-    if !line.contains("  ") && !line.contains('\u{3000}') {
-        return None;
-    }
-    let is_space = |c: char| c == ' ' || c == '\u{3000}';
+/// A space between cells of a table laid out with spaces.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
+}
+
+/// A line cut into cells at runs of spaces: at runs of two or more (or an ideographic
+/// space) where the line has one, so a label may hold single spaces; else at every space
+/// (text copied from a PDF viewer or a yearbook's page). Two or more spaces closing the
+/// line leave a blank last cell. `(offset in line, text)`.
+fn space_cells(line: &str) -> Vec<(usize, &str)> {
+    let wide = line.contains("  ") || line.contains('\u{3000}');
     let body_end = line.trim_end_matches(is_space).len();
-    let lead = line.len() - line.trim_start_matches(is_space).len();
-    if body_end <= lead {
-        return None;
-    }
     let mut cells = Vec::new();
-    let mut start = lead;
-    let mut run_start: Option<usize> = None;
-    let mut runs = 0;
-    for (i, c) in line.char_indices().skip_while(|(i, _)| *i < lead) {
+    let mut start = None;
+    let mut run = 0;
+    for (i, c) in line.char_indices() {
         if i >= body_end {
             break;
         }
         if is_space(c) {
-            run_start.get_or_insert(i);
+            run += if c == '\u{3000}' { 2 } else { 1 };
             continue;
         }
-        if let Some(rs) = run_start.take() {
-            let width = line.get(rs..i).map_or(0, |r| r.chars().count());
-            if width >= 2 {
-                cells.push((start, line.get(start..rs)?));
-                start = i;
-                runs += 1;
+        match start {
+            Some(s) if run > 0 && (run >= 2 || !wide) => {
+                let end = line
+                    .get(..i)
+                    .map_or(i, |h| h.trim_end_matches(is_space).len());
+                cells.extend(line.get(s..end).map(|t| (s, t)));
+                start = Some(i);
             }
+            None => start = Some(i),
+            _ => {}
         }
+        run = 0;
     }
-    cells.push((start, line.get(start..body_end)?));
-    if line.len() - body_end >= 2 {
-        runs += 1;
+    if let Some(s) = start {
+        cells.extend(line.get(s..body_end).map(|t| (s, t)));
+    }
+    if line.len() - body_end >= 2 && !cells.is_empty() {
         cells.push((body_end, ""));
     }
-    (runs >= 1).then_some(cells)
+    cells
 }
 
-/// Whether a line is a row of a table laid out with spaces: a label, then figures, dashes
-/// or blanks. `line_kind` is the line's own kind ([`super::classify`]), worked out once
-/// when the lines were split.
-fn is_space_row(line_kind: Option<LineKind>, line: &str) -> bool {
-    if line_kind != Some(LineKind::Text) {
-        return false;
+/// A line read as a row of a table laid out with spaces.
+struct SpaceRow<'a> {
+    /// Its label's cells (a code then a name, or one label: words, or a year), then its
+    /// values (figures, dashes, a blank left by trailing spaces).
+    cells: Vec<(usize, &'a str)>,
+    /// How many of the cells are the label's.
+    labels: usize,
+    /// Its values are all blank: a label alone.
+    blank: bool,
+}
+
+/// A classification code (201, 20103, 2010301) opening a row.
+fn is_code(t: &str) -> bool {
+    matches!(t.len(), 3 | 5 | 7 | 9) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A year, four digits from 1949 to 2100, labelling a yearbook's row.
+fn is_year(t: &str) -> bool {
+    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && ("1949"..="2100").contains(&t)
+}
+
+/// Line `line` as a row of a table laid out with spaces: a label, then figures, dashes or
+/// blanks.
+fn space_row(line: &str) -> Option<SpaceRow<'_>> {
+    // a row ends in a value: a digit, a percent sign or a dash (prose ends otherwise), or
+    // in spaces left by a blank cell
+    let last = line.trim_end_matches(is_space).chars().next_back()?;
+    let ends = last.is_ascii_digit() || matches!(last, '%' | '％') || figure::is_dash(last);
+    if !(ends || line.ends_with("  ")) || !line.contains(is_space) {
+        return None;
     }
-    space_cells(line).is_some_and(|cells| {
-        let mut it = cells.iter();
-        it.next().is_some_and(|(_, l)| kind(l) == CellKind::Text)
-            && it.all(|(_, t)| is_value(kind(t)))
+    let mut cells = space_cells(line);
+    let mut from = cells
+        .iter()
+        .rposition(|(_, t)| !is_value(kind(t)))
+        .map_or(0, |k| k + 1);
+    if from == 0 {
+        // no words: a year labels the row (1996 3838.32 …)
+        from = usize::from(cells.first().is_some_and(|c| is_year(c.1)));
+    }
+    // the label from its first cell to its last: one cell, or a code then one
+    let code = from >= 2 && cells.first().is_some_and(|c| is_code(c.1));
+    let labels = 1 + usize::from(code);
+    let (at, _) = *cells.get(labels - 1)?;
+    let (e, t) = *cells.get(from.checked_sub(1)?)?;
+    let name = line.get(at..e + t.len())?;
+    if from == cells.len()
+        || name.chars().count() > MAX_CELL_CHARS
+        || name.contains(['。', '，', '；'])
+    {
+        return None;
+    }
+    cells.drain(labels..from);
+    *cells.get_mut(labels - 1)? = (at, name);
+    let blank = cells.iter().skip(labels).all(|v| v.1.is_empty());
+    Some(SpaceRow {
+        cells,
+        labels,
+        blank,
     })
 }
 
@@ -136,7 +187,7 @@ impl Reader<'_> {
             && self
                 .bar_pieces(i, PROBE_LINES)
                 .is_some_and(|(p, _)| self.bar_shape(&p).is_some()))
-            || (i..i + 3).all(|k| is_space_row(self.kind(k), line(k)))
+            || self.space_run(i, 3).is_some()
     }
 
     /// Whether a line of the probe from line `i` could give a cell a figure or a dash
@@ -419,37 +470,191 @@ impl Reader<'_> {
         Some(end)
     }
 
-    /// A table laid out with runs of spaces (three or more consecutive lines of a label
-    /// then figures, dashes or blanks).
-    pub(super) fn space_table(&mut self, first: usize) -> Option<usize> {
+    /// The run of rows of a table laid out with spaces from line `first` ([`space_row`]),
+    /// looked at for up to `max_rows` rows: line `first` is its first row or the header
+    /// above it. Every row holds as many values as the first (where single spaces cut
+    /// cells, a cell left blank is not seen, so a row with fewer values cannot be placed);
+    /// a label alone between rows is a row of blanks. It takes three rows, or two under a
+    /// header naming their columns; a row of other values just above it is part of the
+    /// same table, whose cells cannot all be placed, so then there is none.
+    fn space_run(&self, first: usize, max_rows: usize) -> Option<SpaceRun> {
         let line = |k: usize| self.lines.get(k).map_or("", |l| l.1);
-        let mut end = first;
-        while is_space_row(self.kind(end), line(end)) {
+        let text = |k: usize| self.kind(k) == Some(LineKind::Text);
+        let (head, from) = match self.space_shape(first) {
+            Some(_) => (None, first),
+            None => (Some(first), first + 1),
+        };
+        let top = self.space_shape(from).filter(|r| !r.blank)?;
+        let w = top.values;
+        let fits = |k: usize| self.space_shape(k).filter(|r| r.blank || r.values == w);
+        let (mut end, mut last, mut code) = (from, from, false);
+        while end - from < max_rows {
+            match self.space_shape(end) {
+                Some(r) if r.blank || r.values == w => {
+                    code |= r.code;
+                    if !r.blank {
+                        last = end + 1;
+                    }
+                }
+                None if end > from
+                    && text(end)
+                    && label_alone(line(end))
+                    && fits(end + 1).is_some() => {}
+                _ => break,
+            }
             end += 1;
         }
-        if end - first < 3 {
+        // (a first row naming years is the header itself: the line above is a title)
+        let head =
+            head.filter(|&h| !top.years && text(h) && header_cells(line(h), code, w).is_some());
+        let rows = last - from;
+        if head.is_none() && from != first || rows < 2 || rows < 3 && head.is_none() {
             return None;
         }
+        let above = head.unwrap_or(from).checked_sub(1);
+        if above.is_some_and(|k| self.space_shape(k).is_some_and(|r| !r.blank)) {
+            return None;
+        }
+        Some(SpaceRun {
+            head,
+            from,
+            end: last,
+            w,
+            code,
+            cut: self.space_shape(last).is_some(),
+        })
+    }
+
+    /// The shape of line `k` as a row of a table laid out with spaces ([`space_row`]).
+    fn space_shape(&self, k: usize) -> Option<Shape> {
+        if self.kind(k) != Some(LineKind::Text) {
+            return None;
+        }
+        let r = space_row(self.lines.get(k)?.1)?;
+        let values = r.cells.get(r.labels..)?;
+        Some(Shape {
+            values: values.len(),
+            code: r.labels == 2,
+            blank: r.blank,
+            years: values.iter().all(|v| is_year(v.1)),
+        })
+    }
+
+    /// A table laid out with spaces ([`Reader::space_run`]): a header naming its columns,
+    /// when the line above its rows does, and its rows.
+    pub(super) fn space_table(&mut self, first: usize) -> Option<usize> {
+        let run = self.space_run(first, usize::MAX)?;
         let index = self.doc.tables.len();
-        let caption = self.caption_before(first);
-        let mut rows = Vec::with_capacity(end - first);
-        for k in first..end {
+        let caption = self.caption_before(run.head.unwrap_or(run.from));
+        let labels = 1 + usize::from(run.code);
+        let width = labels + run.w;
+        let mut rows = Vec::with_capacity(run.end - run.from + 1);
+        let lines = run.head.into_iter().chain(run.from..run.end);
+        for k in lines {
             let (start, l) = self.lines.get(k).copied()?;
             let line_no = self.doc.line_of(start);
             let r = rows.len();
+            // the row's cells, a blank one `(0, "")`
+            let mut cells = Vec::with_capacity(width);
+            if Some(k) == run.head {
+                let named = header_cells(l, run.code, run.w)?;
+                cells.resize(width - named.len(), (0, ""));
+                cells.extend(named);
+            } else if let Some(sr) = space_row(l) {
+                cells.extend(sr.cells.iter().take(sr.labels));
+                cells.resize(labels, (0, ""));
+                if !sr.blank {
+                    cells.extend(sr.cells.iter().skip(sr.labels));
+                }
+            } else {
+                let t = l.trim_start();
+                cells.push((l.len() - t.len(), t.trim_end()));
+            }
+            cells.resize(width, (0, ""));
             let mut row = Row {
                 line: line_no,
-                cells: Vec::new(),
+                cells: Vec::with_capacity(width),
             };
-            for (c, (off, t)) in space_cells(l)?.into_iter().enumerate() {
+            for (c, (off, t)) in cells.into_iter().enumerate() {
                 let cell = self.cell(index, r, c, start + off, t, line_no);
                 row.cells.push(cell);
             }
             rows.push(row);
         }
-        self.doc.tables.push(Table::from_rows(caption, rows, 0));
-        Some(end)
+        let mut t = Table::from_rows(caption, rows, 0);
+        super::settle_header(&mut t);
+        t.cut = run.cut;
+        self.doc.tables.push(t);
+        Some(run.end)
     }
+}
+
+/// A line's shape as a row of a table laid out with spaces ([`Reader::space_shape`]).
+#[derive(Clone, Copy)]
+struct Shape {
+    /// How many values it holds.
+    values: usize,
+    /// A code opens its label.
+    code: bool,
+    /// Its values are all blank.
+    blank: bool,
+    /// Its values are all years: it names the columns.
+    years: bool,
+}
+
+/// A run of rows of a table laid out with spaces ([`Reader::space_run`]).
+struct SpaceRun {
+    /// The line of the header naming its columns.
+    head: Option<usize>,
+    /// Its rows' lines, `from..end`.
+    from: usize,
+    end: usize,
+    /// How many values each row holds.
+    w: usize,
+    /// A code column before the labels.
+    code: bool,
+    /// A row of other values follows: the table may go on in rows that could not be read.
+    cut: bool,
+}
+
+/// A line holding a label alone between rows of a table laid out with spaces (a heading
+/// row, an item with nothing printed).
+fn label_alone(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    (1..=20).contains(&n) && kind(t) == CellKind::Text && !t.contains(['。', '，', '；'])
+}
+
+/// The cells of a header line naming the columns of rows laid out with spaces: words
+/// only, one per column (the label's too, or only the values'); where single spaces cut
+/// them, characters printed apart in pairs (合 计) are one name.
+fn header_cells(line: &str, code: bool, w: usize) -> Option<Vec<(usize, &str)>> {
+    let width = w + 1 + usize::from(code);
+    let mut cells = space_cells(line);
+    if cells.iter().any(|c| kind(c.1) != CellKind::Text) {
+        return None;
+    }
+    let wide = line.contains("  ") || line.contains('\u{3000}');
+    if !wide && cells.len() > width {
+        let one = |c: &(usize, &str)| c.1.chars().count() == 1;
+        let mut merged: Vec<(usize, &str)> = Vec::with_capacity(cells.len());
+        let mut k = 0;
+        while let Some(c) = cells.get(k) {
+            match cells.get(k + 1) {
+                Some(d) if one(c) && one(d) => {
+                    merged.push((c.0, line.get(c.0..d.0 + d.1.len())?));
+                    k += 2;
+                }
+                _ => {
+                    merged.push(*c);
+                    k += 1;
+                }
+            }
+        }
+        cells = merged;
+    }
+    // (one name over one column of values may be the table's title)
+    (cells.len() == width || cells.len() == w && w >= 2).then_some(cells)
 }
 
 /// A header naming rates or shares (税收比重%, 增幅%), which stands over one column.
@@ -566,6 +771,113 @@ mod tests {
     use super::{could_hold_value, PROBE_LINES};
     use crate::figure::CellKind;
     use crate::read::{read_text, Reader};
+
+    /// Each relation reported on `text` as `line rule status reported`.
+    fn outcomes(text: &str) -> Vec<String> {
+        crate::check_str(text).map_or(Vec::new(), |r| {
+            r.checks
+                .iter()
+                .map(|e| format!("{} {:?} {:?} {}", e.line, e.rule, e.status, e.reported))
+                .collect()
+        })
+    }
+
+    /// A 决算 table as a PDF viewer copies it: cells cut by single spaces, a code column
+    /// whose 合计 row has no code.
+    const SINGLE_SPACES: &str =
+        "支出决算表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n\
+        201 一般公共服务支出 150.00 100.00 50.00\n\
+        20103 政府办公厅（室）及相关机构事务 150.00 100.00 50.00\n\
+        2010301 行政运行 100.00 100.00 0.00\n\
+        2010350 事业运行 50.00 0.00 50.00\n\
+        合计 150.00 100.00 50.00\n";
+
+    #[test]
+    fn a_table_cut_by_single_spaces_is_read_as_its_tab_copy_is() {
+        let doc = read_text(SINGLE_SPACES);
+        assert_eq!(doc.tables.len(), 1);
+        let t = &doc.tables[0];
+        assert_eq!(
+            (t.header_rows, t.caption.as_str()),
+            (1, "支出决算表 单位：万元")
+        );
+        assert_eq!(t.column_header(2), "合计");
+        assert_eq!(
+            labels_and_figures(&doc, 0),
+            [
+                "201|一般公共服务支出|150.00|100.00|50.00",
+                "20103|政府办公厅（室）及相关机构事务|150.00|100.00|50.00",
+                "2010301|行政运行|100.00|100.00|0.00",
+                "2010350|事业运行|50.00|0.00|50.00",
+                "合计||150.00|100.00|50.00",
+            ]
+        );
+        // the report is the tab copy's
+        let tabs: String = SINGLE_SPACES
+            .lines()
+            .map(|l| {
+                let mut cells: Vec<&str> = l.split(' ').collect();
+                if cells.first() == Some(&"合计") {
+                    cells.insert(1, "");
+                }
+                cells.join("\t") + "\n"
+            })
+            .collect();
+        let (spaced, tabbed) = (outcomes(SINGLE_SPACES), outcomes(&tabs));
+        assert_eq!(spaced.len(), 14);
+        assert_eq!(spaced, tabbed);
+        // a wrong figure fails, with the rows the tab copy sums
+        let wrong = SINGLE_SPACES.replace("2010301 行政运行 100.00", "2010301 行政运行 90.00");
+        assert!(outcomes(&wrong).iter().any(|o| o.contains("Fail")));
+    }
+
+    #[test]
+    fn a_yearbooks_rows_labelled_by_years_under_a_header_printed_apart() {
+        // 中国统计年鉴 1999, 8-12 预算外资金分项目支出, as a web copy prints it
+        let text = "8-12 预算外资金分项目支出\n单位:亿元            \n\
+            年份 合 计 基本建设支出 专项支出 事业行政经费 乡镇统筹支出 其它支出\n\
+            1996 3838.32 1,490.23 307.27 1254.36 136.39 650.07\n\
+            1997 2685.54 502.03 311.59 1280.19 288.69 303.04\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].column_header(1), "合计");
+        let ok = outcomes(text);
+        assert_eq!(ok.len(), 2, "{ok:?}");
+        assert!(ok.iter().all(|o| o.contains("Pass")), "{ok:?}");
+        let wrong = text.replace("2685.54", "2785.54");
+        assert!(outcomes(&wrong)
+            .iter()
+            .any(|o| o.starts_with("5 ") && o.contains("Fail")));
+    }
+
+    #[test]
+    fn rows_cut_by_single_spaces_whose_cells_cannot_all_be_placed_are_not_summed() {
+        // 教育支出 prints two of three figures: which column is blank cannot be told, so
+        // no total is worked out over it (the rows below it are the same table's)
+        let rows = "一般公共服务支出 150.00 100.00 50.00\n教育支出 60.00 60.00\n\
+            科学技术支出 40.00 30.00 10.00\n文化支出 20.00 10.00 10.00\n\
+            卫生支出 30.00 30.00 0.00\n";
+        let closing = format!("项目 合计 基本支出 项目支出\n{rows}合计 240.00 180.00 60.00\n");
+        assert!(outcomes(&closing).is_empty(), "{:?}", outcomes(&closing));
+        // a total above them is reported only where it holds
+        let opening = format!("项目 合计 基本支出 项目支出\n合计 240.00 180.00 60.00\n{rows}");
+        let said = outcomes(&opening);
+        assert!(said.iter().all(|o| !o.contains("TotalRow")), "{said:?}");
+        // with every cell printed, the same totals are worked out
+        let full = closing.replace("教育支出 60.00 60.00", "教育支出 60.00 60.00 0.00");
+        assert!(outcomes(&full).iter().any(|o| o.contains("TotalRow")));
+    }
+
+    #[test]
+    fn a_header_naming_years_cut_by_single_spaces_is_no_row() {
+        let text = "表1 收支\n项目 2019 2020\n一般 10 20\n其他 5 6\n合计 15 26\n";
+        let doc = read_text(text);
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].header_rows, 1);
+        let said = outcomes(text);
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said.iter().all(|o| o.contains("Pass")), "{said:?}");
+    }
 
     fn labels_and_figures(doc: &crate::Document, t: usize) -> Vec<String> {
         let t = &doc.tables[t];

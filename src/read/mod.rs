@@ -972,36 +972,7 @@ impl Reader<'_> {
                 _ => break,
             }
         }
-        // headers end at the first row of figures: two of them where rows carry several,
-        // one where the table has a single column of amounts; a row of bare years names
-        // columns (项目 | 2020 | 2021)
-        // (counted up to two, from the cells' kinds alone: every row of a long table is
-        // tested, and the first row with two settles it)
-        let figures_in = |r: crate::document::RowRef<'_>| {
-            (0..r.cells.len())
-                .filter(|&c| r.cells.kind(c) == Some(CellKind::Figure))
-                .take(2)
-                .count()
-        };
-        let threshold = if t.rows().iter().any(|r| figures_in(r) == 2) {
-            2
-        } else {
-            t.rows().iter().map(figures_in).max().unwrap_or(0)
-        };
-        let mut header_rows = t
-            .rows()
-            .iter()
-            .position(|r| threshold > 0 && figures_in(r) >= threshold && !r.names_years())
-            .unwrap_or(t.rows().len());
-        // a 栏次 row numbers the columns (1, 2, 3 …): it belongs to the header
-        while t
-            .rows()
-            .get(header_rows)
-            .is_some_and(|r| r.is_column_numbering())
-        {
-            header_rows += 1;
-        }
-        t.header_rows = header_rows;
+        settle_header(&mut t);
         t.cut = t.drawn && ruled_at != Some(t.rows().len());
         if layout::spread_last_header(&mut t) {
             self.renumber(index, &t);
@@ -1610,6 +1581,39 @@ fn strip_markup(s: &str) -> String {
     let t = out.replace("**", "");
     t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
         .to_string()
+}
+
+/// Where a table's header ends: at the first row of figures, two of them where rows carry
+/// several, one where the table has a single column of amounts; a row of bare years names
+/// columns (项目 | 2020 | 2021), and a 栏次 row numbering them (1, 2, 3 …) belongs to the
+/// header.
+pub(super) fn settle_header(t: &mut Table) {
+    // (counted up to two, from the cells' kinds alone: every row of a long table is tested,
+    // and the first row with two settles it)
+    let figures_in = |r: crate::document::RowRef<'_>| {
+        (0..r.cells.len())
+            .filter(|&c| r.cells.kind(c) == Some(CellKind::Figure))
+            .take(2)
+            .count()
+    };
+    let threshold = if t.rows().iter().any(|r| figures_in(r) == 2) {
+        2
+    } else {
+        t.rows().iter().map(figures_in).max().unwrap_or(0)
+    };
+    let mut header_rows = t
+        .rows()
+        .iter()
+        .position(|r| threshold > 0 && figures_in(r) >= threshold && !r.names_years())
+        .unwrap_or(t.rows().len());
+    while t
+        .rows()
+        .get(header_rows)
+        .is_some_and(|r| r.is_column_numbering())
+    {
+        header_rows += 1;
+    }
+    t.header_rows = header_rows;
 }
 
 #[cfg(test)]
