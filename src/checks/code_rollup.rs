@@ -6,7 +6,7 @@ use crate::claims::table::{
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
-use crate::relation::Rule;
+use crate::relation::{Expr, Relation, Rule};
 use crate::relation::{Text, Words, WordsKind};
 use crate::IntoVec;
 
@@ -71,11 +71,15 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
             };
             // direct children: the following rows inside this code
             children.clear();
+            // a table cut at a row that could not be read (see `Table::cut`): sub-codes
+            // running to its last row may go on past it, so only a sum that holds is said
+            let mut open = t.cut;
             for (k, c) in codes.iter().enumerate().skip(r + 1) {
                 let Some(c) = c.as_ref() else {
                     continue;
                 };
                 if !c.starts_with(code) {
+                    open = false;
                     break;
                 }
                 if c.len() == child_len {
@@ -104,6 +108,14 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     continue;
                 }
                 if !cells_into(t, children.iter().map(|&k| (k, col)), &mut terms) {
+                    continue;
+                }
+                if open {
+                    let sum = Expr::Sum(terms.iter().map(|&e| e.into()).into_vec());
+                    out.push(
+                        Relation::equals(Rule::CodeRollup, target, sum, words(t, r, col))
+                            .only_if_holds(),
+                    );
                     continue;
                 }
                 // the words are built only if the relation is kept (see `Words`)

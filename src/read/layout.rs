@@ -99,6 +99,27 @@ struct SpaceRow<'a> {
     blank: bool,
 }
 
+/// Whether words open with an item's number: 四、, 2. or （三）.
+fn numbered(t: &str) -> bool {
+    let t = t.trim_start_matches(['（', '(']);
+    let n = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .count();
+    n > 0
+        && t.chars()
+            .nth(n)
+            .is_some_and(|c| matches!(c, '、' | '.' | '．' | '）' | ')'))
+}
+
+/// Whether words hold an amount printed with a decimal point or a thousands separator
+/// ("总计2,995.39总计": cells run together).
+fn has_decimal(t: &str) -> bool {
+    t.as_bytes()
+        .windows(3)
+        .any(|w| matches!(w, [a, b'.' | b',', c] if a.is_ascii_digit() && c.is_ascii_digit()))
+}
+
 /// A classification code (201, 20103, 2010301) opening a row.
 fn is_code(t: &str) -> bool {
     matches!(t.len(), 3 | 5 | 7 | 9) && t.bytes().all(|b| b.is_ascii_digit())
@@ -128,13 +149,37 @@ fn space_row(line: &str) -> Option<SpaceRow<'_>> {
         // no words: a year labels the row (1996 3838.32 …)
         from = usize::from(cells.first().is_some_and(|c| is_year(c.1)));
     }
-    // the label from its first cell to its last: one cell, or a code then one
-    let code = from >= 2 && cells.first().is_some_and(|c| is_code(c.1));
-    let labels = 1 + usize::from(code);
+    // the label from its first cell to its last: one cell, or a code then one; a code
+    // printed in parts (201 03 01: 类, 款, 项) a cell for each part
+    let codes = if from >= 2 && cells.first().is_some_and(|c| is_code(c.1)) {
+        let split = cells.first().is_some_and(|c| c.1.len() == 3);
+        // (a 款 or 项 printed without its leading zero: 301 2 津贴补贴)
+        let part = |c: &&(usize, &str)| {
+            matches!(c.1.len(), 1 | 2) && c.1.bytes().all(|b| b.is_ascii_digit())
+        };
+        1 + cells
+            .iter()
+            .take(from - 1)
+            .skip(1)
+            .take(if split { 2 } else { 0 })
+            .take_while(part)
+            .count()
+    } else {
+        0
+    };
+    let labels = codes + 1;
     let (at, _) = *cells.get(labels - 1)?;
     let (e, t) = *cells.get(from.checked_sub(1)?)?;
     let name = line.get(at..e + t.len())?;
+    // (a label holding a figure: two tables side by side, "本年收入合计 2,946.25 本年支出合计")
+    // (or a second item's number inside it: "3. 国有资本经营预算 四、卫生健康支出")
+    let figure_in_name = cells
+        .get(labels..from)?
+        .iter()
+        .enumerate()
+        .any(|(k, c)| is_value(kind(c.1)) || has_decimal(c.1) || k > 0 && numbered(c.1));
     if from == cells.len()
+        || figure_in_name
         || name.chars().count() > MAX_CELL_CHARS
         || name.contains(['。', '，', '；'])
     {
@@ -487,32 +532,46 @@ impl Reader<'_> {
         let top = self.space_shape(from).filter(|r| !r.blank)?;
         let w = top.values;
         let fits = |k: usize| self.space_shape(k).filter(|r| r.blank || r.values == w);
-        let (mut end, mut last, mut code) = (from, from, false);
-        while end - from < max_rows {
+        let (mut end, mut last, mut rows, mut codes) = (from, from, 0, 0);
+        while rows < max_rows {
             match self.space_shape(end) {
                 Some(r) if r.blank || r.values == w => {
-                    code |= r.code;
+                    codes = codes.max(r.codes);
                     if !r.blank {
                         last = end + 1;
+                        rows += 1;
                     }
                 }
                 None if end > from
                     && text(end)
                     && label_alone(line(end))
                     && fits(end + 1).is_some() => {}
+                // a page break: the rows go on after it
+                None if !text(end)
+                    && end < self.lines.len()
+                    && fits(self.next_content(end)).is_some_and(|r| !r.blank) =>
+                {
+                    end = self.next_content(end);
+                    continue;
+                }
                 _ => break,
             }
             end += 1;
         }
         // (a first row naming years is the header itself: the line above is a title)
         let head =
-            head.filter(|&h| !top.years && text(h) && header_cells(line(h), code, w).is_some());
-        let rows = last - from;
+            head.filter(|&h| !top.years && text(h) && header_cells(line(h), codes, w).is_some());
         if head.is_none() && from != first || rows < 2 || rows < 3 && head.is_none() {
             return None;
         }
-        let above = head.unwrap_or(from).checked_sub(1);
-        if above.is_some_and(|k| self.space_shape(k).is_some_and(|r| !r.blank)) {
+        // a row of other values a few lines above, not closed by a total: part of the
+        // same table, past a page's break and its header printed again, whose cells
+        // cannot all be placed (its totals would be summed over part of its rows)
+        let top_line = head.unwrap_or(from);
+        let above = (top_line.saturating_sub(6)..top_line)
+            .rev()
+            .find(|&k| text(k) && ends_in_values(line(k)));
+        if above.is_some_and(|k| !names_total(line(k))) {
             return None;
         }
         Some(SpaceRun {
@@ -520,8 +579,10 @@ impl Reader<'_> {
             from,
             end: last,
             w,
-            code,
-            cut: self.space_shape(last).is_some(),
+            codes,
+            // (a row of other values, or a code's row its name wrapped around it, within
+            // the next lines: the table may go on past what could be read)
+            cut: (last..last + 6).any(|k| text(k) && ends_in_values(line(k))),
         })
     }
 
@@ -534,7 +595,7 @@ impl Reader<'_> {
         let values = r.cells.get(r.labels..)?;
         Some(Shape {
             values: values.len(),
-            code: r.labels == 2,
+            codes: r.labels - 1,
             blank: r.blank,
             years: values.iter().all(|v| is_year(v.1)),
         })
@@ -546,22 +607,33 @@ impl Reader<'_> {
         let run = self.space_run(first, usize::MAX)?;
         let index = self.doc.tables.len();
         let caption = self.caption_before(run.head.unwrap_or(run.from));
-        let labels = 1 + usize::from(run.code);
+        let labels = 1 + run.codes;
         let width = labels + run.w;
         let mut rows = Vec::with_capacity(run.end - run.from + 1);
         let lines = run.head.into_iter().chain(run.from..run.end);
         for k in lines {
+            // (lines of a page's break)
+            if self.kind(k) != Some(LineKind::Text) {
+                continue;
+            }
             let (start, l) = self.lines.get(k).copied()?;
             let line_no = self.doc.line_of(start);
             let r = rows.len();
             // the row's cells, a blank one `(0, "")`
             let mut cells = Vec::with_capacity(width);
             if Some(k) == run.head {
-                let named = header_cells(l, run.code, run.w)?;
+                let named = header_cells(l, run.codes, run.w)?;
                 cells.resize(width - named.len(), (0, ""));
                 cells.extend(named);
             } else if let Some(sr) = space_row(l) {
-                cells.extend(sr.cells.iter().take(sr.labels));
+                // a code's parts from the first column, the name in the last label column
+                // (a row without a code, 合计, starts in the first)
+                let (code, name) = sr.cells.split_at(sr.labels - 1);
+                cells.extend(code);
+                if !code.is_empty() {
+                    cells.resize(labels - 1, (0, ""));
+                }
+                cells.extend(name.first());
                 cells.resize(labels, (0, ""));
                 if !sr.blank {
                     cells.extend(sr.cells.iter().skip(sr.labels));
@@ -594,8 +666,8 @@ impl Reader<'_> {
 struct Shape {
     /// How many values it holds.
     values: usize,
-    /// A code opens its label.
-    code: bool,
+    /// How many cells of a code open its label.
+    codes: usize,
     /// Its values are all blank.
     blank: bool,
     /// Its values are all years: it names the columns.
@@ -611,10 +683,29 @@ struct SpaceRun {
     end: usize,
     /// How many values each row holds.
     w: usize,
-    /// A code column before the labels.
-    code: bool,
+    /// How many columns of a code stand before the labels.
+    codes: usize,
     /// A row of other values follows: the table may go on in rows that could not be read.
     cut: bool,
+}
+
+/// Whether a line ends in two or more values cut by spaces: a row of a table laid out with
+/// spaces, whatever its label (a code alone, its name printed on the lines around it).
+fn ends_in_values(line: &str) -> bool {
+    let cells = space_cells(line);
+    cells.len() >= 2
+        && cells
+            .iter()
+            .rev()
+            .take(2)
+            .all(|c| !c.1.is_empty() && is_value(kind(c.1)))
+}
+
+/// Whether a row's line names a total (合计, 总计): a table closed by it ends there.
+fn names_total(line: &str) -> bool {
+    ["合计", "总计", "合計", "總計"]
+        .iter()
+        .any(|w| crate::figure::unspaced(line).contains(w))
 }
 
 /// A line holding a label alone between rows of a table laid out with spaces (a heading
@@ -628,8 +719,8 @@ fn label_alone(line: &str) -> bool {
 /// The cells of a header line naming the columns of rows laid out with spaces: words
 /// only, one per column (the label's too, or only the values'); where single spaces cut
 /// them, characters printed apart in pairs (合 计) are one name.
-fn header_cells(line: &str, code: bool, w: usize) -> Option<Vec<(usize, &str)>> {
-    let width = w + 1 + usize::from(code);
+fn header_cells(line: &str, codes: usize, w: usize) -> Option<Vec<(usize, &str)>> {
+    let width = w + 1 + codes;
     let mut cells = space_cells(line);
     if cells.iter().any(|c| kind(c.1) != CellKind::Text) {
         return None;
@@ -833,7 +924,8 @@ mod tests {
 
     #[test]
     fn a_yearbooks_rows_labelled_by_years_under_a_header_printed_apart() {
-        // 中国统计年鉴 1999, 8-12 预算外资金分项目支出, as a web copy prints it
+        // 中国统计年鉴 1999, 8-12 预算外资金分项目支出, as its web page prints it
+        // (https://www.stats.gov.cn/yearbook/1999/h12c.htm)
         let text = "8-12 预算外资金分项目支出\n单位:亿元            \n\
             年份 合 计 基本建设支出 专项支出 事业行政经费 乡镇统筹支出 其它支出\n\
             1996 3838.32 1,490.23 307.27 1254.36 136.39 650.07\n\
@@ -866,6 +958,66 @@ mod tests {
         // with every cell printed, the same totals are worked out
         let full = closing.replace("教育支出 60.00 60.00", "教育支出 60.00 60.00 0.00");
         assert!(outcomes(&full).iter().any(|o| o.contains("TotalRow")));
+    }
+
+    /// A 收入预算总表 as a PDF viewer copies it (modelled on the 2025 budgets of a Shanghai
+    /// district's offices, ../shared/pdf): the code printed in parts, the table running
+    /// over a page break, 合计 closing it.
+    const COPIED_OVER_A_PAGE: &str = "部门收入预算总表\n单位：元\n\
+        201 一般公共服务支出 150.00 150.00\n\
+        201 03 政府办公厅（室）及相关机构事务 150.00 150.00\n\
+        201 03 01 行政运行 100.00 100.00\n\
+        201 03 50 事业运行 50.00 50.00\n\
+        \n\
+        221 住房保障支出 30.00 30.00\n\
+        221 02 住房改革支出 30.00 30.00\n\
+        221 02 01 住房公积金 30.00 30.00\n\
+        合计 180.00 180.00\n";
+
+    #[test]
+    fn a_table_copied_from_a_pdf_runs_over_its_page_break_with_codes_in_parts() {
+        let doc = read_text(COPIED_OVER_A_PAGE);
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(
+            labels_and_figures(&doc, 0)[2],
+            "201|03|01|行政运行|100.00|100.00"
+        );
+        let said = outcomes(COPIED_OVER_A_PAGE);
+        // code roll-ups of 201, 20103, 221 and 22102 and the total, in two columns
+        assert_eq!(said.len(), 10, "{said:?}");
+        assert!(said.iter().all(|o| o.contains("Pass")), "{said:?}");
+        let wrong = COPIED_OVER_A_PAGE.replace("合计 180.00", "合计 190.00");
+        assert!(outcomes(&wrong).iter().any(|o| o.contains("TotalRow Fail")));
+    }
+
+    #[test]
+    fn rows_read_apart_from_their_table_are_not_summed() {
+        // the next row's name wrapped around its code: the table cannot be read past it,
+        // so 20103's sub-codes read may not be all of them
+        let cut = COPIED_OVER_A_PAGE.replace(
+            "201 03 50 事业运行 50.00 50.00\n",
+            "201 03 50 事业运行 50.00 50.00\n其他政府办公厅（室）及相关\n2010399 20.00 20.00\n机构事务支出\n",
+        );
+        let cut = cut.replace("150.00", "170.00").replace("180.00", "200.00");
+        let said = outcomes(&cut);
+        assert!(said.iter().all(|o| !o.contains("Fail")), "{said:?}");
+        // rows below that row are the same table's: its 合计 is not summed over them alone
+        assert!(said.iter().all(|o| !o.contains("TotalRow")), "{said:?}");
+        // two tables side by side on each line (收支总表): no row holds the other's words
+        let side = "收支预算总表\n项目 预算数 项目 预算数\n\
+            一、财政拨款收入 371.51 一、一般公共服务支出 21.60\n\
+            1. 一般公共预算资金 371.51 二、科学技术支出 17.20\n\
+            2. 政府性基金 三、社会保障和就业支出 3.81\n\
+            3. 国有资本经营预算 四、卫生健康支出 0.88\n\
+            二、事业收入 五、资源勘探工业信息等支出 293.81\n\
+            三、事业单位经营收入 六、商业服务业等支出 31.36\n\
+            四、其他收入 七、住房保障支出 2.85\n\
+            收入总计 371.51 支出总计 371.51\n";
+        assert!(
+            outcomes(side).iter().all(|o| !o.contains("Fail")),
+            "{:?}",
+            outcomes(side)
+        );
     }
 
     #[test]
