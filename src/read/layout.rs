@@ -90,8 +90,8 @@ fn space_cells(line: &str) -> Vec<(usize, &str)> {
 
 /// A line read as a row of a table laid out with spaces.
 struct SpaceRow<'a> {
-    /// Its label's cells (a code then a name, or one label: words, or a year), then its
-    /// values (figures, dashes, a blank left by trailing spaces).
+    /// Its label's cells (a code, or its parts, then a name; or one label: words, or a
+    /// year), then its values (figures, dashes, a blank left by trailing spaces).
     cells: Vec<(usize, &'a str)>,
     /// How many of the cells are the label's.
     labels: usize,
