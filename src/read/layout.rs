@@ -713,7 +713,12 @@ fn names_total(line: &str) -> bool {
 fn label_alone(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
-    (1..=20).contains(&n) && kind(t) == CellKind::Text && !t.contains(['。', '，', '；'])
+    // (not a table's title or unit line: "表2 支出决算表" between two tables would join
+    // them, and the second's total would be summed over the first's rows too)
+    (1..=20).contains(&n)
+        && kind(t) == CellKind::Text
+        && !t.contains(['。', '，', '；', '表'])
+        && !t.starts_with("单位")
 }
 
 /// The cells of a header line naming the columns of rows laid out with spaces: words
@@ -1018,6 +1023,32 @@ mod tests {
             "{:?}",
             outcomes(side)
         );
+    }
+
+    #[test]
+    fn a_title_between_two_tables_cut_by_single_spaces_ends_the_first() {
+        // a line without figures between rows is a heading row, but not a table's title:
+        // 支出表's 合计 is not summed over 收入表's rows (nor read at all, so close below
+        // rows no total closed)
+        let text = "表1 收入表\n项目 合计 财政拨款\n税收收入 200.00 200.00\n\
+            非税收入 100.00 100.00\n表2 支出表\n一般公共服务 120.00 120.00\n\
+            教育 80.00 80.00\n合计 200.00 200.00\n";
+        assert_eq!(read_text(text).tables.len(), 1);
+        let said = outcomes(text);
+        assert!(said.iter().all(|o| !o.contains("Fail")), "{said:?}");
+        // closed by its total, the first table leaves the second to be read
+        let closed = text.replace("表2", "合计 300.00 300.00\n表2");
+        let said = outcomes(&closed);
+        assert_eq!(read_text(&closed).tables.len(), 2);
+        assert_eq!(
+            said.iter().filter(|o| o.contains("TotalRow Pass")).count(),
+            4,
+            "{said:?}"
+        );
+        // a heading row inside a table stays in it
+        let headed = text.replace("表2 支出表", "二、支出");
+        assert_eq!(read_text(&headed).tables.len(), 1);
+        assert_eq!(read_text(&headed).tables[0].rows().len(), 7);
     }
 
     #[test]
