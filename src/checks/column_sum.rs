@@ -149,7 +149,19 @@ fn parts_of(
 /// The words of a row's column sum in column `c`: its header is the path the parts were
 /// found from, joined as [`Table::column_header`] joins it.
 pub(super) fn words(t: &Table, r: usize, c: usize) -> Text {
-    let label = t.row_label(r);
+    // (a row labelled by its year, a yearbook's, is named by it)
+    let label = match t.row_label(r) {
+        "" => t
+            .cell(r, 0)
+            .map(|x| x.text)
+            .filter(|y| {
+                y.len() == 4
+                    && y.bytes().all(|b| b.is_ascii_digit())
+                    && ("1949"..="2100").contains(y)
+            })
+            .unwrap_or(""),
+        l => l,
+    };
     let name = t.header(c);
     Text::new(
         format!("{label} {name} = 各分列之和"),

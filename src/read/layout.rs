@@ -941,6 +941,13 @@ mod tests {
         let ok = outcomes(text);
         assert_eq!(ok.len(), 2, "{ok:?}");
         assert!(ok.iter().all(|o| o.contains("Pass")), "{ok:?}");
+        // each row's sum is named by its year
+        let report = crate::check_str(text).expect("read");
+        assert!(
+            report.checks[0].relation.zh.starts_with("1996 合计"),
+            "{:?}",
+            report.checks[0].relation
+        );
         let wrong = text.replace("2685.54", "2785.54");
         assert!(outcomes(&wrong)
             .iter()
