@@ -20,7 +20,10 @@ pub static CHECK: Check = Check {
         what: "In tables by 功能分类 (类 3 digits, 款 5, 项 7: 201 ⊇ 20103 ⊇ 2010301) or 经济分类 \
                (301 ⊇ 30101), a row's amount equals the sum of the rows of its direct sub-codes \
                printed under it, column by column. Codes may sit in one cell (\"2010301 行政运行\") \
-               or across 类/款/项 columns. Only rows whose sub-codes are printed are checked.",
+               or across 类/款/项 columns, or in parts in one line (\"201 03 01 行政运行\"). Only \
+               rows whose sub-codes are printed are checked; where the table may go on past the \
+               rows that could be read (a copied table ending at a row whose cells cannot be \
+               placed), a row whose sub-codes reach the last row read is reported only if it holds.",
         why: "A parent line that does not equal its children means a line was dropped, doubled or \
               misclassified — the error most often found in 功能分类 tables by those who audit them.",
         tolerance: "Each cell stands for ±½ of its last digit; blank and dash cells add nothing, \
@@ -31,8 +34,10 @@ pub static CHECK: Check = Check {
     zh: super::Words {
         what: "在按功能分类（类 3 位、款 5 位、项 7 位：201 ⊇ 20103 ⊇ 2010301）或经济分类（301 ⊇ 30101\
                ）列示的表中，某一行的金额逐列等于印在其下方的直接下级科目各行之和。编码可以\
-               写在一个单元格中（“2010301 行政运行”），也可以分列在类、款、项各列。只核对印出了\
-               下级科目的行。",
+               写在一个单元格中（“2010301 行政运行”），也可以分列在类、款、项各列，或在一行中分段\
+               书写（“201 03 01 行政运行”）。只核对印出了下级科目的行；表格可能在能读出的行之后还\
+               有内容时（复制的表格止于一个无法对齐各格的行），下级科目延续到最后一行的科目只在成立\
+               时报告。",
         why: "上级科目行不等于其下级科目之和，说明有一行被遗漏、重复或归错了类——这是业内专家在功\
               能分类表中最常发现的错误。",
         tolerance: "每个单元格代表其末位 ±½ 的区间；空白格和短横线格不计入，在带小数的金额求和中，\
