@@ -85,6 +85,26 @@ fn space_cells(line: &str) -> Vec<(usize, &str)> {
     if line.len() - body_end >= 2 && !cells.is_empty() {
         cells.push((body_end, ""));
     }
+    if wide {
+        // figures cut by single spaces inside a cell cut at runs: each is a cell of its own
+        // ("合计  617.98 474.09 142.89", a row whose blank cell left two spaces)
+        let mut out = Vec::with_capacity(cells.len());
+        for (at, t) in cells {
+            let mut parts = t.split(' ').filter(|p| !p.is_empty());
+            if t.contains(' ') && parts.all(|p| is_value(kind(p))) {
+                let mut off = at;
+                for p in t.split(' ') {
+                    if !p.is_empty() {
+                        out.push((off, p));
+                    }
+                    off += p.len() + 1;
+                }
+            } else {
+                out.push((at, t));
+            }
+        }
+        return out;
+    }
     cells
 }
 
@@ -922,6 +942,9 @@ mod tests {
         let (spaced, tabbed) = (outcomes(SINGLE_SPACES), outcomes(&tabs));
         assert_eq!(spaced.len(), 14);
         assert_eq!(spaced, tabbed);
+        // the 合计 row's blank 科目名称 left as a second space: its figures are cells still
+        let mixed = SINGLE_SPACES.replace("合计 150.00", "合计  150.00");
+        assert_eq!(outcomes(&mixed).len(), 14);
         // a wrong figure fails, with the rows the tab copy sums
         let wrong = SINGLE_SPACES.replace("2010301 行政运行 100.00", "2010301 行政运行 90.00");
         assert!(outcomes(&wrong).iter().any(|o| o.contains("Fail")));
