@@ -442,10 +442,7 @@ impl RowRef<'_> {
                     named |= ["项目", "科目", "指标", "项目名称", "预算科目"].contains(&w.as_str());
                 }
                 CellKind::Figure => {
-                    let year = c.text.len() == 4
-                        && c.text.bytes().all(|b| b.is_ascii_digit())
-                        && ("1949"..="2100").contains(&c.text);
-                    if !year || years.contains(&c.text) {
+                    if !crate::figure::is_year(c.text) || years.contains(&c.text) {
                         return false;
                     }
                     years.push(c.text);

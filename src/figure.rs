@@ -261,6 +261,11 @@ fn trimmed_end(t: &str, at: usize) -> bool {
     t.get(at..).is_some_and(|rest| rest.trim().is_empty())
 }
 
+/// A year as tables print one to name a column or a row: four digits, 1949 to 2100.
+pub fn is_year(t: &str) -> bool {
+    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && ("1949"..="2100").contains(&t)
+}
+
 /// `s` without its whitespace: one function for every reader that compares words with the
 /// spaces taken out (a copy of the loop per caller cost the page's wasm 0.5 KB each).
 pub fn unspaced(s: &str) -> String {

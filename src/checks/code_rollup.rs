@@ -6,7 +6,7 @@ use crate::claims::table::{
 };
 use crate::claims::Claims;
 use crate::document::{Document, Table};
-use crate::relation::{Expr, Relation, Rule};
+use crate::relation::Rule;
 use crate::relation::{Text, Words, WordsKind};
 use crate::IntoVec;
 
@@ -116,11 +116,7 @@ fn find(claims: &Claims<'_>, out: &mut Out) {
                     continue;
                 }
                 if open {
-                    let sum = Expr::Sum(terms.iter().map(|&e| e.into()).into_vec());
-                    out.push(
-                        Relation::equals(Rule::CodeRollup, target, sum, words(t, r, col))
-                            .only_if_holds(),
-                    );
+                    out.push_sum_if_holds(Rule::CodeRollup, target, &terms, words(t, r, col));
                     continue;
                 }
                 // the words are built only if the relation is kept (see `Words`)

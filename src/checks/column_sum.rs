@@ -154,11 +154,7 @@ pub(super) fn words(t: &Table, r: usize, c: usize) -> Text {
         "" => t
             .cell(r, 0)
             .map(|x| x.text)
-            .filter(|y| {
-                y.len() == 4
-                    && y.bytes().all(|b| b.is_ascii_digit())
-                    && ("1949"..="2100").contains(y)
-            })
+            .filter(|y| crate::figure::is_year(y))
             .unwrap_or(""),
         l => l,
     };

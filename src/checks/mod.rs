@@ -140,6 +140,19 @@ impl<'d> Out<'d> {
         });
     }
 
+    /// Adds `target = Σ terms`, said only where it holds: a total over rows that may go on
+    /// past what was read (a table cut off, see `Table::cut`).
+    pub fn push_sum_if_holds(
+        &mut self,
+        rule: Rule,
+        target: crate::figure::FigId,
+        terms: &[crate::relation::Term],
+        what: crate::relation::Text,
+    ) {
+        let sum = crate::relation::Expr::Sum(terms.iter().map(|&t| t.into()).into_vec());
+        self.push(Relation::equals(rule, target, sum, what).only_if_holds());
+    }
+
     /// An empty sink of the same kind over the same document.
     #[cfg(not(target_arch = "wasm32"))]
     fn empty_like(&self) -> Self {

@@ -489,8 +489,7 @@ fn relation(
         return;
     }
     if cut {
-        let sum = Expr::Sum(terms.iter().map(|&e| e.into()).into_vec());
-        out.push(Relation::equals(Rule::TotalRow, target, sum, words(t, r, c, lc)).only_if_holds());
+        out.push_sum_if_holds(Rule::TotalRow, target, &terms, words(t, r, c, lc));
         return;
     }
     if let Some((rows, other)) = nested {

@@ -48,12 +48,18 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{a0}')
 }
 
+/// Whether a line's cells are cut at runs of spaces (two, or an ideographic one) rather
+/// than at every space ([`space_cells`]).
+fn cut_at_runs(line: &str) -> bool {
+    line.contains("  ") || line.contains('\u{3000}')
+}
+
 /// A line cut into cells at runs of spaces: at runs of two or more (or an ideographic
 /// space) where the line has one, so a label may hold single spaces; else at every space
 /// (text copied from a PDF viewer or a yearbook's page). Two or more spaces closing the
 /// line leave a blank last cell. `(offset in line, text)`.
 fn space_cells(line: &str) -> Vec<(usize, &str)> {
-    let wide = line.contains("  ") || line.contains('\u{3000}');
+    let wide = cut_at_runs(line);
     let body_end = line.trim_end_matches(is_space).len();
     let mut cells = Vec::new();
     let mut start = None;
@@ -145,11 +151,6 @@ fn is_code(t: &str) -> bool {
     matches!(t.len(), 3 | 5 | 7 | 9) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A year, four digits from 1949 to 2100, labelling a yearbook's row.
-fn is_year(t: &str) -> bool {
-    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && ("1949"..="2100").contains(&t)
-}
-
 /// Line `line` as a row of a table laid out with spaces: a label, then figures, dashes or
 /// blanks.
 fn space_row(line: &str) -> Option<SpaceRow<'_>> {
@@ -167,7 +168,7 @@ fn space_row(line: &str) -> Option<SpaceRow<'_>> {
         .map_or(0, |k| k + 1);
     if from == 0 {
         // no words: a year labels the row (1996 3838.32 …)
-        from = usize::from(cells.first().is_some_and(|c| is_year(c.1)));
+        from = usize::from(cells.first().is_some_and(|c| figure::is_year(c.1)));
     }
     // the label from its first cell to its last: one cell, or a code then one; a code
     // printed in parts (201 03 01: 类, 款, 项) a cell for each part
@@ -617,7 +618,7 @@ impl Reader<'_> {
             values: values.len(),
             codes: r.labels - 1,
             blank: r.blank,
-            years: values.iter().all(|v| is_year(v.1)),
+            years: values.iter().all(|v| figure::is_year(v.1)),
         })
     }
 
@@ -750,8 +751,7 @@ fn header_cells(line: &str, codes: usize, w: usize) -> Option<Vec<(usize, &str)>
     if cells.iter().any(|c| kind(c.1) != CellKind::Text) {
         return None;
     }
-    let wide = line.contains("  ") || line.contains('\u{3000}');
-    if !wide && cells.len() > width {
+    if !cut_at_runs(line) && cells.len() > width {
         let one = |c: &(usize, &str)| c.1.chars().count() == 1;
         let mut merged: Vec<(usize, &str)> = Vec::with_capacity(cells.len());
         let mut k = 0;
