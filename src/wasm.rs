@@ -80,7 +80,7 @@ fn into_error(e: recount_error::Any) -> JsValue {
 /// (the one `presentInSteps` needs anyway) instead of a second that builds objects value by
 /// value across the boundary.
 fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v).map_err(internal)?;
+    let text = serde_json::to_string(v).map_err(not_json)?;
     js_sys::JSON::parse(&text)
 }
 
@@ -90,6 +90,13 @@ fn input_error(e: &crate::read::ReadError) -> JsValue {
         zh: e.zh(),
         en: e.en(),
     })
+}
+
+/// What the report could not be written as JSON says (only a value the serializer cannot
+/// write fails it, and the report has none). serde_json's own words are not kept: they
+/// bring its messages and the I/O errors' into the page (≈ 1 KB gz of its first load).
+fn not_json(_: serde_json::Error) -> JsValue {
+    internal("the report could not be written as JSON")
 }
 
 fn internal(e: impl std::fmt::Display) -> JsValue {
@@ -138,14 +145,14 @@ pub fn present_in_steps(text: &str, post: &js_sys::Function) -> Result<(), JsVal
     let t2 = now();
     let shown = crate::present::present_first(&doc, &checked);
     let t3 = now();
-    let first = serde_json::to_string(&shown).map_err(internal)?;
+    let first = serde_json::to_string(&shown).map_err(not_json)?;
     drop(shown);
     let t4 = now();
     FIRST_STEP_MS.with(|m| m.set([t1 - t0, t2 - t1, t3 - t2, t4 - t3]));
     post.call1(&JsValue::NULL, &JsValue::from_str(&first))?;
     drop(first);
     let rest =
-        serde_json::to_string(&crate::present::present_rest(&doc, &checked)).map_err(internal)?;
+        serde_json::to_string(&crate::present::present_rest(&doc, &checked)).map_err(not_json)?;
     post.call1(&JsValue::NULL, &JsValue::from_str(&rest))?;
     Ok(())
 }
