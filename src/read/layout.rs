@@ -58,7 +58,7 @@ fn cut_at_runs(line: &str) -> bool {
 /// space) where the line has one, so a label may hold single spaces; else at every space
 /// (text copied from a PDF viewer or a yearbook's page). Two or more spaces closing the
 /// line leave a blank last cell. `(offset in line, text)`.
-fn space_cells(line: &str) -> Vec<(usize, &str)> {
+pub(super) fn space_cells(line: &str) -> Vec<(usize, &str)> {
     let wide = cut_at_runs(line);
     let body_end = line.trim_end_matches(is_space).len();
     let mut cells = Vec::new();
@@ -127,15 +127,19 @@ struct SpaceRow<'a> {
 
 /// Whether words open with an item's number: 四、, 2. or （三）.
 fn numbered(t: &str) -> bool {
-    let t = t.trim_start_matches(['（', '(']);
-    let n = t
+    number_len(t).is_some()
+}
+
+/// The length in bytes of the item's number words open with (四、, 2. or （三）), if they do.
+pub(super) fn number_len(t: &str) -> Option<usize> {
+    let rest = t.trim_start_matches(['（', '(']);
+    let digits =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let mark = digits
         .chars()
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-        .count();
-    n > 0
-        && t.chars()
-            .nth(n)
-            .is_some_and(|c| matches!(c, '、' | '.' | '．' | '）' | ')'))
+        .next()
+        .filter(|c| matches!(c, '、' | '.' | '．' | '）' | ')'))?;
+    (digits.len() < rest.len()).then(|| t.len() - digits.len() + mark.len_utf8())
 }
 
 /// Whether words hold an amount printed with a decimal point or a thousands separator
@@ -254,6 +258,7 @@ impl Reader<'_> {
                 .bar_pieces(i, PROBE_LINES)
                 .is_some_and(|(p, _)| self.bar_shape(&p).is_some()))
             || self.space_run(i, 3).is_some()
+            || self.panel_run(i).is_some()
     }
 
     /// Whether a line of the probe from line `i` could give a cell a figure or a dash

@@ -15,6 +15,7 @@ use crate::IntoVec;
 pub mod docx;
 mod html;
 mod layout;
+mod panels;
 pub mod pdf;
 #[cfg(all(
     feature = "sheets",
@@ -749,6 +750,7 @@ impl Reader<'_> {
                 Some(LineKind::Text) => {
                     i = match self
                         .bar_table(i)
+                        .or_else(|| self.panel_table(i))
                         .or_else(|| self.space_table(i))
                         .or_else(|| self.cell_per_line_table(i))
                     {
