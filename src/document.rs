@@ -1037,6 +1037,26 @@ impl Table {
             .and_then(|c| cells.get(c))
             .map_or("", |c| c.text)
     }
+
+    /// The label of a row as seen from column `col`: in a table of two sides (a 收支总表,
+    /// `项目 决算数 项目 决算数`) the item of `col`'s side, the last text left of it whose
+    /// header (in the last header row) is the row label's; else [`Table::row_label`].
+    pub fn row_label_at(&self, row: usize, col: usize) -> &str {
+        let cells = self.cells_of(row);
+        let Some(first) = cells.position_of(CellKind::Text, 0) else {
+            return "";
+        };
+        let head = |c: usize| {
+            let r = self.header_rows.checked_sub(1)?;
+            self.cell(r, c).map(|x| x.text).filter(|t| !t.is_empty())
+        };
+        let side = (first + 1..col).rev().find(|&c| {
+            cells.get(c).is_some_and(|x| x.kind == CellKind::Text)
+                && head(first).is_some()
+                && head(c) == head(first)
+        });
+        cells.get(side.unwrap_or(first)).map_or("", |c| c.text)
+    }
 }
 
 /// A figure the reader found but could not use (too many digits, say).
@@ -1563,7 +1583,7 @@ impl Document {
                     return Text::default();
                 };
                 let caption = short(t.title(), 40);
-                let row_label = short(t.row_label(row), 30);
+                let row_label = short(t.row_label_at(row, col), 30);
                 let column = short(&t.column_header(col), 40);
                 let mut zh = Vec::new();
                 let mut en = Vec::new();

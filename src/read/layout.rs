@@ -923,6 +923,8 @@ mod tests {
             (1, "支出决算表 单位：万元")
         );
         assert_eq!(t.column_header(2), "合计");
+        // (one label per row: every figure's row is named by it)
+        assert_eq!(t.row_label_at(3, 4), "行政运行");
         assert_eq!(
             labels_and_figures(&doc, 0),
             [

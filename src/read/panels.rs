@@ -350,6 +350,24 @@ mod tests {
         assert_eq!(rows, self::rows(TWO_PANELS_TABS));
         assert_eq!(rows[5], "||九、卫生健康支出|60.00");
         assert_eq!(rows[7], "本年收入合计|1,020.00|本年支出合计|960.00");
+        // a figure's row is named by its side's item
+        let t = &doc.tables[0];
+        assert_eq!(t.row_label_at(7, 1), "本年收入合计");
+        assert_eq!(t.row_label_at(7, 3), "本年支出合计");
+        assert_eq!(t.row_label_at(5, 3), "九、卫生健康支出");
+        let place = |col| crate::document::Place::Cell {
+            table: 0,
+            row: 7,
+            col,
+        };
+        assert!(doc
+            .describe_place(0, place(3))
+            .zh
+            .contains("「本年支出合计」行"));
+        assert!(doc
+            .describe_place(0, place(1))
+            .zh
+            .contains("「本年收入合计」行"));
         // (both sides' sums, both 总计 and the balance of the two)
         let (spaced, tabbed) = (outcomes(TWO_PANELS), outcomes(TWO_PANELS_TABS));
         assert_eq!(spaced.len(), 5);
