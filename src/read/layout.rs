@@ -888,13 +888,13 @@ fn spread(top: &Row, sub: &Row, width: usize) -> Option<(Vec<Cell>, Vec<Cell>)> 
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::{could_hold_value, PROBE_LINES};
     use crate::figure::CellKind;
     use crate::read::{read_text, Reader};
 
     /// Each relation reported on `text` as `line rule status reported`.
-    fn outcomes(text: &str) -> Vec<String> {
+    pub(in crate::read) fn outcomes(text: &str) -> Vec<String> {
         crate::check_str(text).map_or(Vec::new(), |r| {
             r.checks
                 .iter()

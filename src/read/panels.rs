@@ -280,17 +280,8 @@ impl<'a> Reader<'a> {
 
 #[cfg(test)]
 mod tests {
+    use crate::read::layout::tests::outcomes;
     use crate::read::read_text;
-
-    /// Each relation reported on `text` as `line rule status reported`.
-    fn outcomes(text: &str) -> Vec<String> {
-        crate::check_str(text).map_or(Vec::new(), |r| {
-            r.checks
-                .iter()
-                .map(|e| format!("{} {:?} {:?} {}", e.line, e.rule, e.status, e.reported))
-                .collect()
-        })
-    }
 
     /// A 收支总表 as a PDF viewer copies it (the layout of 上海市普陀区's 2024 决算, the
     /// amounts made up): single spaces, a blank cell leaving no trace, a page's break
