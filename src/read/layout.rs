@@ -757,25 +757,34 @@ fn header_cells(line: &str, codes: usize, w: usize) -> Option<Vec<(usize, &str)>
         return None;
     }
     if !cut_at_runs(line) && cells.len() > width {
-        let one = |c: &(usize, &str)| c.1.chars().count() == 1;
-        let mut merged: Vec<(usize, &str)> = Vec::with_capacity(cells.len());
-        let mut k = 0;
-        while let Some(c) = cells.get(k) {
-            match cells.get(k + 1) {
-                Some(d) if one(c) && one(d) => {
-                    merged.push((c.0, line.get(c.0..d.0 + d.1.len())?));
-                    k += 2;
-                }
-                _ => {
-                    merged.push(*c);
-                    k += 1;
-                }
-            }
-        }
-        cells = merged;
+        cells = joined_pairs(line, &cells)?;
     }
     // (one name over one column of values may be the table's title)
     (cells.len() == width || cells.len() == w && w >= 2).then_some(cells)
+}
+
+/// A header line's cells with characters printed apart in pairs (合 计, 项 目) joined into
+/// one name.
+pub(super) fn joined_pairs<'a>(
+    line: &'a str,
+    cells: &[(usize, &'a str)],
+) -> Option<Vec<(usize, &'a str)>> {
+    let one = |c: &(usize, &str)| c.1.chars().count() == 1;
+    let mut merged: Vec<(usize, &str)> = Vec::with_capacity(cells.len());
+    let mut k = 0;
+    while let Some(c) = cells.get(k) {
+        match cells.get(k + 1) {
+            Some(d) if one(c) && one(d) => {
+                merged.push((c.0, line.get(c.0..d.0 + d.1.len())?));
+                k += 2;
+            }
+            _ => {
+                merged.push(*c);
+                k += 1;
+            }
+        }
+    }
+    Some(merged)
 }
 
 /// A header naming rates or shares (税收比重%, 增幅%), which stands over one column.

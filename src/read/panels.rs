@@ -18,7 +18,7 @@
 //! columns then the right side's, only where every line of it can be placed and it closes
 //! with both sides' 总计; otherwise its lines stay text.
 
-use super::layout::{number_len, space_cells};
+use super::layout::{joined_pairs, number_len, space_cells};
 use super::{LineKind, Reader};
 use crate::document::{Row, Table};
 use crate::figure::{self, CellKind};
@@ -137,8 +137,10 @@ impl<'a> Reader<'a> {
     /// Line `k` as a 收支总表's columns' header — `项目 H 项目 H`, or `项目 行次 H 项目 行次
     /// H` — and whether it names a 行次.
     fn panel_head(&self, k: usize) -> Option<(Slots<'a>, bool)> {
-        let ws = words(self.panel_line(k)?);
-        let item = |t: &str| matches!(t, "项目" | "項目");
+        let line = self.panel_line(k)?;
+        // (项 目, 行 次: a name's characters printed apart)
+        let ws = joined_pairs(line, &words(line))?;
+        let item = |t: &str| matches!(figure::unspaced(t).as_str(), "项目" | "項目");
         let words = |t: &str| figure::read_cell(t).0 == CellKind::Text;
         match *ws.as_slice() {
             [a, h, b, g] if item(a.1) && item(b.1) && h.1 == g.1 && words(h.1) => {
@@ -150,7 +152,7 @@ impl<'a> Reader<'a> {
                     && h.1 == g.1
                     && words(h.1)
                     && n.1 == m.1
-                    && n.1 == "行次" =>
+                    && figure::unspaced(n.1) == "行次" =>
             {
                 Some(([a, n, h, b, m, g], true))
             }
@@ -160,13 +162,16 @@ impl<'a> Reader<'a> {
 
     /// Line `k` as the names of the two sides: `收入 支出`, `本年收入 本年支出`.
     fn names_sides(&self, k: usize) -> Option<Slots<'a>> {
-        let (slots, 2) = items(self.panel_line(k)?, false)? else {
+        let line = self.panel_line(k)?;
+        // (收 入 支 出: the names' characters printed apart)
+        let [a, b] = *joined_pairs(line, &words(line))? else {
             return None;
         };
-        let [a, _, BLANK, b, _, BLANK] = slots else {
-            return None;
+        let names = |t: &str, w: &str| {
+            let t = figure::unspaced(t);
+            t == w || t.strip_prefix("本年") == Some(w)
         };
-        (matches!(a.1, "收入" | "本年收入") && matches!(b.1, "支出" | "本年支出")).then_some(slots)
+        (names(a.1, "收入") && names(b.1, "支出")).then_some([a, BLANK, BLANK, b, BLANK, BLANK])
     }
 
     /// A 收支总表 laid out with spaces from line `first` (its 收入 支出 line or its
@@ -174,7 +179,7 @@ impl<'a> Reader<'a> {
     pub(super) fn panel_run(&self, first: usize) -> Option<PanelRun<'a>> {
         // (asked at every line of a paragraph: a header is a short line naming its items)
         let l = self.panel_line(first)?;
-        if l.len() > 80 || !["项目", "項目", "收入"].iter().any(|w| l.contains(w)) {
+        if l.len() > 80 || !["项", "項", "收"].iter().any(|w| l.contains(w)) {
             return None;
         }
         let mut lines = Vec::new();
@@ -380,6 +385,12 @@ mod tests {
         // cut at runs of two spaces, the same
         let wide = TWO_PANELS.replace(' ', "  ");
         assert_eq!(outcomes(&wide), spaced);
+        // the headers' names printed apart, the same
+        let apart = TWO_PANELS.replace(
+            "收入 支出\n项目 决算数 项目 决算数",
+            "收 入 支 出\n项 目 决算数 项 目 决算数",
+        );
+        assert_eq!(outcomes(&apart), spaced);
     }
 
     #[test]
