@@ -189,6 +189,14 @@ impl<'a> Reader<'a> {
             k += 1;
         }
         let (head, line_numbers) = self.panel_head(k)?;
+        // the header printed again after a page's break, its table above unread: the rows
+        // from here are only its last ones, which its totals do not sum
+        if (first.saturating_sub(MAX_LINES)..first)
+            .rev()
+            .any(|j| self.panel_head(j).is_some())
+        {
+            return None;
+        }
         lines.push((k, head));
         k += 1;
         // 栏次 1 栏次 2: the columns' numbers
@@ -199,14 +207,21 @@ impl<'a> Reader<'a> {
             }
         }
         let head = lines.len();
-        let (mut both, mut last_side) = (0, None);
+        let (mut both, mut last_side, mut again) = (0, None, 0);
         let end = k.saturating_add(MAX_LINES).min(self.lines.len());
         while k < end {
-            // a page's break inside the table: blank lines, a page number, the header again
-            if matches!(self.kind(k), Some(LineKind::Blank | LineKind::PageNumber))
-                || self.panel_head(k).is_some()
-                || self.names_sides(k).is_some()
-            {
+            // a page's break inside the table: blank lines, a page number
+            if matches!(self.kind(k), Some(LineKind::Blank | LineKind::PageNumber)) {
+                k += 1;
+                continue;
+            }
+            // the header again, after rows, at most twice (a table over three pages): lines
+            // of headers alone are no table (and a look from each would read them all)
+            if self.panel_head(k).is_some() || self.names_sides(k).is_some() {
+                again += 1;
+                if lines.len() == head || again > 2 {
+                    return None;
+                }
                 k += 1;
                 continue;
             }
@@ -444,6 +459,24 @@ mod tests {
         let out = outcomes(text);
         assert_eq!(out.len(), 5, "{out:?}");
         assert!(out.iter().all(|o| o.contains("Pass")), "{out:?}");
+        // the header again right below itself: lines of headers, and the second's rows
+        // would be read apart from a header above them: no table
+        let twice = text.replace(
+            "栏次 1 栏次 2\n",
+            "项目 行次 金额 项目 行次 金额\n栏次 1 栏次 2\n",
+        );
+        assert!(outcomes(&twice).is_empty());
+        // a third time among the rows: lines of headers, no table
+        let head = "\n项目 行次 金额 项目 行次 金额\n";
+        let thrice = text.replacen("\n二、", &format!("{head}二、"), 1).replacen(
+            "\n七、",
+            &format!("{head}七、"),
+            1,
+        );
+        assert_eq!(outcomes(&thrice).len(), 0);
+        let again = outcomes(&text.replacen("\n二、", &format!("{head}二、"), 1));
+        assert_eq!(again.len(), 5);
+        assert!(again.iter().all(|o| o.contains("Pass")), "{again:?}");
         // a 行次 missing: the line cannot be placed, and the table is not read
         let missing = text.replace("七、其他收入 7 20.00", "七、其他收入 20.00");
         assert!(outcomes(&missing).is_empty());
