@@ -427,6 +427,14 @@ mod tests {
         let open = TWO_PANELS.replace("总计 1,050.00 总计 1,050.00", "");
         assert!(rows(&open).is_empty());
         assert!(outcomes(&open).is_empty());
+        // a line that cannot be placed on the first page, the header printed again after
+        // the page's break: the rows below it are not the ones the totals sum
+        let split = "收入 支出\n项目 决算数 项目 决算数\n\
+            一、一般公共预算财政拨款收入 1,000.00 一、一般公共服务支出 700.00\n\
+            二、事业收入 二、外交支出 三、国防支出\n\n项目 决算数 项目 决算数\n\
+            八、其他收入 20.00 八、社会保障和就业支出 200.00\n九、卫生健康支出 120.00\n\
+            本年收入合计 1,020.00 本年支出合计 1,020.00\n总计 1,020.00 总计 1,020.00\n";
+        assert!(outcomes(split).is_empty());
         // three items on a line
         let three = TWO_PANELS.replace(
             "十、节能环保支出",
