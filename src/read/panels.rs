@@ -16,7 +16,9 @@
 //! words say which (支出 is spent, 收入 and 拨款 come in), or else the side of the line
 //! with one item just above it. The table is read as its tab copy is, the left side's
 //! columns then the right side's, only where every line of it can be placed and it closes
-//! with both sides' 总计; otherwise its lines stay text.
+//! with both sides' 总计; otherwise its lines stay text. Its header printed again after a
+//! page's break is passed over; it starts no table of its own (the rows below it are only
+//! the table's last, which its totals do not sum).
 
 use super::layout::{joined_pairs, number_len, space_cells};
 use super::{LineKind, Reader};
