@@ -728,7 +728,7 @@ fn ends_in_values(line: &str) -> bool {
 }
 
 /// Whether a row's line names a total (合计, 总计): a table closed by it ends there.
-fn names_total(line: &str) -> bool {
+pub(super) fn names_total(line: &str) -> bool {
     ["合计", "总计", "合計", "總計"]
         .iter()
         .any(|w| crate::figure::unspaced(line).contains(w))

@@ -20,7 +20,7 @@
 //! page's break is passed over; it starts no table of its own (the rows below it are only
 //! the table's last, which its totals do not sum).
 
-use super::layout::{joined_pairs, number_len, space_cells};
+use super::layout::{joined_pairs, names_total, number_len, space_cells};
 use super::{LineKind, Reader};
 use crate::document::{Row, Table};
 use crate::figure::{self, CellKind};
@@ -70,11 +70,6 @@ type Slot<'a> = (usize, &'a str);
 type Slots<'a> = [Slot<'a>; 6];
 
 const BLANK: Slot<'static> = (0, "");
-
-/// Whether the words name a total (合计, 总计).
-fn names_total(t: &str) -> bool {
-    t.contains("合计") || t.contains("总计")
-}
 
 /// A line as one or two items, each words, then its 行次 where the columns have one, then
 /// at most one amount (or dash), placed left then right; and how many items it holds.
